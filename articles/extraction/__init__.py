@@ -1,0 +1,60 @@
+"""Pure-Python extraction: article text in, dataclasses out. No Django import here.
+
+    >>> from articles.extraction import extract_article, parse
+    >>> result = extract_article(parse(text))
+
+Every item carries character offsets into the article text.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from .claims import ClaimFinder, resolve
+from .entities import EntityFinder
+from .seedformat import SeedFormatError, parse, parse_bytes
+from .statistics import StatisticFinder
+from .text import find_quotes, split_sentences
+from .types import Block, Claim, Entity, Extraction, KnownPerson, Mention, ParsedArticle, Statistic
+
+# Bump when the rules change: the importer re-extracts articles made by an older version.
+VERSION = "1.0"
+
+__all__ = ["VERSION", "Block", "Claim", "Entity", "Extraction", "KnownPerson", "Mention", "ParsedArticle",
+           "SeedFormatError", "Statistic", "extract", "extract_article", "parse", "parse_bytes"]
+
+
+def extract(text: str, blocks: list[Block], published: date | None = None,
+            known: list[KnownPerson] | None = None) -> Extraction:
+    """People, organisations, claims and statistics of the body blocks of ``text``."""
+    body = [b for b in blocks if b.kind in ("paragraph", "bullet")]
+    sentence_starts: set[int] = set()
+    for b in body:
+        quotes = find_quotes(text, b.start, b.end)
+        for s in split_sentences(text, b.start, b.end, quotes):
+            sentence_starts.add(s.start)
+            # A sentence may open with a quotation mark: the word after it starts it too.
+            if text[s.start:s.start + 1] in "“\"‘'":
+                sentence_starts.add(s.start + 1)
+    finder = EntityFinder(text, body, sentence_starts, published, known)
+    finder.run()
+    entities, mentions, _ = finder.result()
+
+    claims = ClaimFinder(text, body, entities, mentions).run()
+    resolve(claims, entities)
+
+    name_spans = [(m.start, m.end) for m in mentions]
+    statistics = StatisticFinder(text, body, name_spans).run()
+
+    # Link each claim to the mentions and statistics inside it.
+    for c in claims:
+        seen: list[int] = []
+        for m in mentions:
+            if c.start <= m.start and m.end <= c.end and m.entity not in seen:
+                seen.append(m.entity)
+        c.mentions = seen
+        c.statistics = [i for i, s in enumerate(statistics) if c.start <= s.start and s.end <= c.end + 1]
+    return Extraction(entities=entities, mentions=mentions, claims=claims, statistics=statistics)
+
+
+def extract_article(article: ParsedArticle, known: list[KnownPerson] | None = None) -> Extraction:
+    return extract(article.text, article.blocks, article.published, known)

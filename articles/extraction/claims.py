@@ -1,0 +1,557 @@
+"""Claims: direct quotes, reported speech and mixed forms, each with its speaker and cue.
+
+The rules read one block (paragraph or bullet) at a time, sentence by sentence:
+
+1. every reporting verb ("said", "told", "warned", "according to") outside quotation marks is a
+   candidate cue; its speaker is the noun phrase before it (a name, a pronoun, an anonymous
+   source, "who", a coordinated "and said") or, inverted, after it ("said Mr Smith");
+2. the cue's content is the quotation before it ("...," he said), the quotation after a colon or
+   comma (he said: "..."), or the clause after it (he said that ...; X accused Y of ...);
+3. quotations no cue claims are attributed to the speaker of the previous quotation when they
+   continue it (the next sentence, or a paragraph that opens with a quotation mark).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import CUE_LEMMA, OBJECT_CUES, PRONOUNS, QUOTE_CUES, SOURCE_NOUNS, SPEECH_CUES, THAT_ONLY_CUES
+from .text import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_CHARS, Quote, Sentence, find_quotes, split_sentences
+from .types import Block, Claim, Entity, Mention
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# Words that may stand between a speaker and the cue: "has previously said", "will on Monday say".
+GAP_WORDS = frozenset("""has have had will would shall should could can may might must also previously
+later then again further repeatedly publicly privately reportedly recently once already simply only just
+even still not never quickly flatly yesterday today tonight earlier last week this month year monday
+tuesday wednesday thursday friday saturday sunday on morning afternoon evening night is was are were be
+been being expected to apparently initially first originally long often frequently subsequently herself
+himself themselves itself openly loudly angrily bluntly privately tearfully proudly cheerfully
+sarcastically emphatically flatly explicitly directly specifically separately elsewhere""".split())
+SPEAKER_STOP = frozenset("""the a an this that these those his her their its our your my and or but of in on
+at by for with from to as""".split())
+TIME_ADJUNCT = re.compile(
+    r"^(?:\s*,)?\s*(?:(?:on|in|at|during|after|before|via|over|to|with|from|through|late|early|last|this|"
+    r"earlier|later|yesterday|today|tonight|recently|previously|repeatedly|again|also|then|once|publicly|"
+    r"privately|bluntly|flatly|simply|in\s+a\s+statement|in\s+an\s+interview|in\s+a\s+speech|"
+    r"in\s+a\s+tweet)\b[^,:;“”\"]*?)?(?=\s*(?:that\b|:|,\s*[“\"]|[“\"]))")
+CLAUSE_START = re.compile(r"^\s*(?:that\s+)?(?:he|she|it|they|we|i|you|there|this|these|those|the|a|an|his|"
+                          r"her|their|its|our|[A-Z0-9]|“|\")", re.IGNORECASE)
+CONTENT_TAIL = re.compile(r"(?:,\s*(?:and\s+)?(?:adding|saying|noting|arguing|claiming|insisting|warning|"
+                          r"explaining|stressing|suggesting|according)\b|\s+as\s+(?:he|she|they)\s+\w+ed\b|"
+                          r",?\s+(?:and|but)\s+(?:has\s+|had\s+|also\s+)?(?:" + "|".join(
+                              sorted(f for f in SPEECH_CUES if f.endswith("ed") or f in ("said", "told", "wrote")))
+                          + r")\b|[,;]\s*(?:he|she|they|the\s+\w+)\s+(?:said|added|says)\b)")
+
+
+@dataclass
+class Speaker:
+    entity: int | None
+    text: str
+    start: int
+    end: int
+    org: int | None = None  # organisation an anonymous source speaks for
+
+    @property
+    def resolved(self):
+        return self.entity is not None or self.org is not None
+
+
+class ClaimFinder:
+    def __init__(self, text: str, blocks: list[Block], entities: list[Entity], mentions: list[Mention]):
+        self.text = text
+        self.blocks = blocks
+        self.entities = entities
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mention_at_end = {m.end: m for m in self.mentions}
+        self.mention_at_start = {m.start: m for m in self.mentions}
+        self.claims: list[Claim] = []
+        self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks
+        self.content_spans: list[tuple[int, int]] = []
+        self.last: Speaker | None = None  # speaker of the latest claim
+        self.last_block = -10
+        self.last_source_org: int | None = None  # organisation of the latest anonymous source
+        self.sentence_starts: set[int] = set()
+
+    # -- helpers --------------------------------------------------------------------------
+    def _in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+    def _entity(self, i: int | None) -> Entity | None:
+        return self.entities[i] if i is not None else None
+
+    def _mention_ending(self, pos: int) -> Mention | None:
+        """The mention ending at pos, allowing a possessive-free trailing space."""
+        return self.mention_at_end.get(pos)
+
+    # -- speakers -------------------------------------------------------------------------
+    def _left_speaker(self, sent: Sentence, cue_start: int, prev: Speaker | None) -> Speaker | None:
+        text = self.text
+        raw_before = text[sent.start:cue_start].rstrip()
+        cue_word = text[cue_start:cue_start + 20].split()[0].lower()
+        # "after saying": the subject of the main clause; "to indicate": the nearest person before.
+        if cue_word.endswith("ing") and (re.search(r"(?:^|\W)(?:after|before|while|when|by|without|in)$", raw_before)
+                                         or raw_before.endswith(",")):
+            return self._sentence_subject(sent, cue_start) or self._recent_person_in(sent.start, cue_start)
+        if re.search(r"(?:^|\W)to$", raw_before) and not re.search(r"(?:expected|going|likely|set|due|able|about|"
+                                                                      r"used|seemed|appeared|wanted|tried|has|have|had)\s+to$", raw_before):
+            return self._recent_person_in(sent.start, cue_start) or self._sentence_subject(sent, cue_start)
+        pos = cue_start
+        # Walk left over gap words ("has previously", "will on Monday evening").
+        while True:
+            seg = text[sent.start:pos].rstrip()
+            m = re.search(r"([A-Za-z][\w’'\-]*)$", seg)
+            if m and m.group(1).lower() in GAP_WORDS and not self._mention_ending(m.end() + sent.start):
+                pos = sent.start + m.start()
+                continue
+            break
+        seg_end = sent.start + len(text[sent.start:pos].rstrip())
+        before = text[sent.start:seg_end]
+        # "..., and said": the speaker of the previous cue in the sentence, or the sentence subject.
+        if re.search(r"(?:^|\W)(?:and|but|then|or)$", before):
+            return prev if prev is not None else self._sentence_subject(sent, cue_start)
+
+        # A name right before the cue.
+        men = self._mention_ending(seg_end)
+        if men is not None:
+            return self._source_or_entity(sent, men)
+        # A pronoun.
+        m = re.search(r"(?:^|[\s,;(“\"])(he|she|they|it|who|He|She|They|It|Who|I|We)$", before)
+        if m:
+            pron = m.group(1).lower()
+            if pron == "who":
+                return self._antecedent(sent.start + m.start(1))
+            if pron in ("i", "we"):
+                return None
+            return self._resolve_pronoun(pron, sent.start + m.start(1), sent)
+        # An apposition before the cue: "Boris Johnson, the Foreign Secretary, has accused".
+        m = re.search(r",\s+[^,]{2,90},$", before)
+        if m:
+            men = self._mention_ending(sent.start + m.start())
+            if men is not None and self.entities[men.entity].kind == "person":
+                return Speaker(men.entity, men.text, men.start, men.end)
+        # An anonymous source: "the official", "Another Foreign Office source", "aides".
+        m = re.search(r"(?:^|[\s,;(“\"])((?:[A-Za-z][\w’'\-]*\s+){0,5}?(" + "|".join(SOURCE_NOUNS)
+                      + r"))$", before, re.IGNORECASE)
+        if m:
+            phrase_start = sent.start + m.start(1)
+            return self._source(phrase_start, seg_end, m.group(2))
+        return None
+
+    def _sentence_subject(self, sent: Sentence, limit: int) -> Speaker | None:
+        """The noun phrase a sentence opens with, when it names a speaker."""
+        pos = sent.start
+        while pos < limit and self.text[pos] in " “\"‘'(":
+            pos += 1
+        m = re.match(r"(?:(?:However|But|And|Meanwhile|Then|Now|Yesterday|Today|Earlier|Later|Also),?\s+)?", self.text[pos:limit])
+        pos += m.end()
+        men = self.mention_at_start.get(pos)
+        if men is None and self.text[pos:pos + 4].lower() == "the ":
+            men = self.mention_at_start.get(pos + 4)
+        if men is not None:
+            return self._source_or_entity(sent, men)
+        m = re.match(r"(he|she|they|it)\b", self.text[pos:limit], re.IGNORECASE)
+        if m:
+            return self._resolve_pronoun(m.group(1).lower(), pos, sent)
+        return None
+
+    def _recent_person_in(self, start: int, end: int) -> Speaker | None:
+        for men in reversed(self.mentions):
+            if start <= men.start and men.end <= end and self.entities[men.entity].kind == "person" \
+                    and not self._in_quote(men.start) and not self._in_content(men.start):
+                return Speaker(men.entity, men.text, men.start, men.end)
+        return None
+
+    def _source_or_entity(self, sent: Sentence, men: Mention) -> Speaker:
+        ent = self.entities[men.entity]
+        # "a spokesman for the Foreign Office": the organisation speaks through its spokesman.
+        pre = self.text[max(sent.start, men.start - 40):men.start]
+        m = re.search(r"(?:^|\s)((?:a|an|the|one)\s+(?:\w+\s+)?(" + "|".join(SOURCE_NOUNS) + r")\s+(?:for|at|of|from|in)\s+(?:the\s+)?)$",
+                      pre, re.IGNORECASE)
+        if ent.kind == "organisation":
+            start = men.start - len(m.group(1)) if m else men.start
+            self.last_source_org = men.entity
+            return Speaker(None, self.text[start:men.end], start, men.end, org=men.entity)
+        return Speaker(men.entity, men.text, men.start, men.end)
+
+    def _source(self, start: int, end: int, noun: str) -> Speaker:
+        phrase = self.text[start:end]
+        words = phrase.split()
+        # Trim leading words that are not part of the noun phrase ("and the official").
+        while words and words[0].lower() in ("and", "but", "as", "while", "because", "so", "where"):
+            start += len(words[0]) + 1
+            words = words[1:]
+        phrase = self.text[start:end].strip()
+        org = None
+        for men in self.mentions:
+            if start <= men.start and men.end <= end and self.entities[men.entity].kind == "organisation":
+                org = men.entity
+        if org is not None:
+            self.last_source_org = org
+        elif re.match(r"(?:the|this|that|another)\s", phrase, re.IGNORECASE) and noun.lower() in (
+                "official", "source", "spokesman", "spokeswoman", "spokesperson", "aide", "officials", "sources"):
+            org = self.last_source_org  # "the official" refers back to the last source's body
+        elif phrase.lower() in ("officials", "sources"):
+            org = None
+        person = None
+        if phrase.split()[0].lower() in ("the",) and noun.lower() in ("president", "governor", "senator",
+                                                                      "candidate", "nominee", "chairman", "secretary"):
+            person = self._recent_person(start, "")
+        return Speaker(person, phrase, start, end, org=org)
+
+    def _antecedent(self, who_pos: int) -> Speaker | None:
+        before = self.text[:who_pos].rstrip().rstrip(",").rstrip()
+        men = self._mention_ending(len(before))
+        if men is not None:
+            return Speaker(men.entity, men.text, men.start, men.end)
+        # "Theresa May, the Prime Minister, who": skip one apposition.
+        m = re.search(r",\s+[^,]{2,80}$", before)
+        if m:
+            men = self._mention_ending(m.start())
+            if men is not None:
+                return Speaker(men.entity, men.text, men.start, men.end)
+        return None
+
+    def _recent_person(self, pos: int, gender: str) -> int | None:
+        for men in reversed(self.mentions):
+            if men.start >= pos:
+                continue
+            ent = self.entities[men.entity]
+            if ent.kind != "person" or self._in_quote(men.start) or self._in_content(men.start):
+                continue
+            if gender and ent.gender and ent.gender != gender:
+                continue
+            return men.entity
+        return None
+
+    def _in_content(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.content_spans)
+
+    def _resolve_pronoun(self, pron: str, pos: int, sent: Sentence) -> Speaker:
+        gender = PRONOUNS.get(pron, "")
+        span = (pos, pos + len(pron))
+        if pron in ("it", "they"):
+            # "It said" is an organisation; "they" an organisation or the last plural source.
+            if self.last is not None and self.last.org is not None and self.last.entity is None:
+                return Speaker(None, self.text[span[0]:span[1]], *span, org=self.last.org)
+            for men in reversed(self.mentions):
+                if men.start < pos and self.entities[men.entity].kind == "organisation" and not self._in_quote(men.start):
+                    if pron == "it":
+                        return Speaker(None, self.text[span[0]:span[1]], *span, org=men.entity)
+                    break
+            return Speaker(None, self.text[span[0]:span[1]], *span)
+        # The subject of this sentence, before the pronoun, when it is a compatible person.
+        cands = []
+        for men in self.mentions:
+            if men.start >= pos:
+                break
+            ent = self.entities[men.entity]
+            if ent.kind != "person" or self._in_quote(men.start) or self._in_content(men.start):
+                continue
+            if gender and ent.gender and ent.gender != gender:
+                continue
+            cands.append(men)
+        last = self.last
+        last_ok = (last is not None and last.entity is not None and self.entities[last.entity].kind == "person"
+                   and (not gender or not self.entities[last.entity].gender
+                        or self.entities[last.entity].gender == gender))
+        if cands:
+            recent = cands[-1]
+            in_sentence = recent.start >= sent.start
+            subject = recent.start in self.sentence_starts or self.text[
+                max(0, recent.start - 4):recent.start].lower().endswith("the ")
+            if in_sentence or (subject and recent.start > (self.last_claim_start if last_ok else -1)):
+                return Speaker(recent.entity, self.text[span[0]:span[1]], *span)
+        if last_ok:
+            return Speaker(last.entity, self.text[span[0]:span[1]], *span)
+        if cands:
+            return Speaker(cands[-1].entity, self.text[span[0]:span[1]], *span)
+        return Speaker(None, self.text[span[0]:span[1]], *span)
+
+    def _right_speaker(self, after_start: int, limit: int) -> Speaker | None:
+        """Inverted order: "said Mr Smith", "said the official", "according to the report"."""
+        seg = self.text[after_start:limit]
+        lead = len(seg) - len(seg.lstrip())
+        s = after_start + lead
+        men = self.mention_at_start.get(s)
+        if men is not None:
+            return self._source_or_entity(Sentence(s, limit), men)
+        m = re.match(r"(?:the|a|an|one|another|two|three|several|senior|some)?\s*(?:[\w’'\-]+\s+){0,4}?("
+                     + "|".join(SOURCE_NOUNS) + r")\b", self.text[s:limit], re.IGNORECASE)
+        if m and m.start() == 0:
+            # A name right after the source noun, "spokesman Sean Spicer", is the person.
+            men2 = self.mention_at_start.get(s + m.end() + 1)
+            if men2 is not None and self.entities[men2.entity].kind == "person":
+                return Speaker(men2.entity, self.text[s:men2.end], s, men2.end)
+            men_in = [x for x in self.mentions if s <= x.start and x.end <= s + m.end() + 40
+                      and self.text[s + m.end():x.start].strip().lower() in ("for", "at", "of", "for the", "at the", "of the", "")]
+            if men_in:
+                x = men_in[0]
+                return self._source_or_entity(Sentence(s, limit), x) if self.entities[x.entity].kind == "organisation" \
+                    else Speaker(x.entity, self.text[s:x.end], s, x.end)
+            return self._source(s, s + m.end(), m.group(1))
+        m = re.match(r"(he|she|they|it)\b", self.text[s:limit], re.IGNORECASE)
+        if m:
+            return self._resolve_pronoun(m.group(1).lower(), s, Sentence(s, limit))
+        return None
+
+    # -- claims ---------------------------------------------------------------------------
+    def _add(self, kind: str, start: int, end: int, spk: Speaker | None, cue: str, block_i: int):
+        text = self.text
+        # Trim spaces and a trailing full stop or comma outside quotation marks.
+        while start < end and text[start] in " \t\n,:;":
+            start += 1
+        while end > start and text[end - 1] in " \t\n,;.:—–-" and not (kind == "quote"):
+            end -= 1
+        if end - start < 3 or len(re.findall(r"\w+", text[start:end])) < 2:
+            return
+        for c in self.claims:
+            if c.start <= start and end <= c.end:
+                return  # already covered
+        self.claims.append(Claim(kind=kind, text=text[start:end], start=start, end=end,
+                                 speaker=None, speaker_text=spk.text if spk else "", cue=cue))
+        self.claims[-1]._spk = spk  # type: ignore[attr-defined]
+        self.content_spans.append((start, end))
+        if spk is not None:
+            self.last = spk
+            self.last_block = block_i
+            self.last_claim_start = start
+
+    def _content_end(self, start: int, sent_end: int) -> int:
+        m = CONTENT_TAIL.search(self.text, start, sent_end)
+        end = m.start() if m else sent_end
+        return end
+
+    def _quotes_in(self, quotes: list[Quote], start: int, end: int) -> list[Quote]:
+        return [q for q in quotes if q.start >= start and q.end <= end + 1]
+
+    def _full_quote(self, q: Quote) -> bool:
+        """A quotation of its own (a sentence or more), not a scare-quoted word."""
+        s, e = q.inner(self.text)
+        inner = self.text[s:e]
+        n = len(re.findall(r"\w+", inner))
+        return n >= 4 or (n >= 2 and inner.rstrip()[-1:] in ".!?,")
+
+    def run(self) -> list[Claim]:
+        text = self.text
+        body = [b for b in self.blocks if b.kind in ("paragraph", "bullet")]
+        block_quotes = [find_quotes(text, b.start, b.end) for b in body]
+        for qs in block_quotes:
+            for q in qs:
+                self.quoted.append((q.start, q.end))
+        block_sents = [split_sentences(text, b.start, b.end, qs) for b, qs in zip(body, block_quotes, strict=False)]
+        for sents in block_sents:
+            for s in sents:
+                self.sentence_starts.add(s.start)
+        self.last_claim_start = -1
+        for bi, (block, quotes, sents) in enumerate(zip(body, block_quotes, block_sents, strict=False)):
+            used_quotes: set[Quote] = set()
+            prev_sentence_speaker: Speaker | None = None
+            block_speaker: Speaker | None = None
+            for sent in sents:
+                spk_here = self._sentence(bi, block, sent, quotes, used_quotes)
+                # Quotations in this sentence no cue claimed: a continuation of the last speaker.
+                for q in self._quotes_in(quotes, sent.start, sent.end):
+                    if q in used_quotes or not self._full_quote(q):
+                        continue
+                    cont = None
+                    at_block_start = q.start == block.start
+                    if spk_here is not None:
+                        cont = spk_here
+                    elif prev_sentence_speaker is not None or block_speaker is not None:
+                        cont = prev_sentence_speaker or block_speaker
+                    elif at_block_start and self.last is not None and bi - self.last_block <= 1 \
+                            and self._last_was_quote():
+                        cont = self.last
+                    if cont is not None:
+                        used_quotes.add(q)
+                        self._add("quote", q.start, q.end, cont, "", bi)
+                if spk_here is not None:
+                    prev_sentence_speaker = spk_here
+                    block_speaker = spk_here
+                else:
+                    prev_sentence_speaker = None
+        return self.claims
+
+    def _last_was_quote(self) -> bool:
+        return bool(self.claims) and (self.claims[-1].kind == "quote" or self.text[self.claims[-1].end - 1:self.claims[-1].end] in QUOTE_CHARS)
+
+    def _cues(self, sent: Sentence) -> list[re.Match]:
+        out = []
+        for m in _WORD.finditer(self.text, sent.start, sent.end):
+            w = m.group().lower()
+            if w in CUE_LEMMA and not self._in_quote(m.start()):
+                out.append(m)
+            elif w == "according" and self.text[m.end():m.end() + 4] == " to ":
+                out.append(m)
+        return out
+
+    def _sentence(self, bi: int, block: Block, sent: Sentence, quotes: list[Quote], used: set[Quote]) -> Speaker | None:
+        """Claims cued in one sentence; returns the sentence's speaker when it has one."""
+        text = self.text
+        prev: Speaker | None = None
+        found: Speaker | None = None
+        sent_quotes = self._quotes_in(quotes, sent.start, sent.end)
+        # Past the last cue's content, later cues in the sentence start their own.
+        for m in self._cues(sent):
+            word = m.group().lower()
+            cs, ce = m.start(), m.end()
+            host = next((c for c in self.claims if c.start <= cs < c.end), None)
+            if host is not None:
+                if not self._split_host(host, sent, cs):
+                    continue
+            if word == "according":
+                spk = self._right_speaker(ce + 3, sent.end)
+                if spk is None:
+                    continue
+                before = text[sent.start:cs].rstrip()
+                if before.endswith(","):
+                    qs = [q for q in sent_quotes if q.end <= cs and q not in used]
+                    if qs and self._full_quote(qs[-1]):
+                        for q in qs:
+                            used.add(q)
+                            self._add("quote", q.start, q.end, spk, "according to", bi)
+                    else:
+                        self._add("reported", sent.start, len(before) + sent.start - 1, spk, "according to", bi)
+                    found = spk
+                elif not before or before in ("But", "And"):
+                    # "According to X, content."
+                    comma = text.find(",", spk.end, sent.end)
+                    if comma > 0:
+                        self._add("reported", comma + 1, self._content_end(comma + 1, sent.end), spk, "according to", bi)
+                        found = spk
+                continue
+            left = text[sent.start:cs]
+            closing = re.search(r"[,!?.—–-]?\s*[" + CLOSE_QUOTES + '"' + r"]\s*,?\s*$", left)
+            spk = None
+            inverted = False
+            if closing and word in QUOTE_CUES:
+                # "...," said Mr Smith / "...," he said.
+                spk = self._right_speaker(ce, sent.end)
+                inverted = spk is not None
+                if spk is None:
+                    spk = None
+            if spk is None:
+                spk = self._left_speaker(sent, cs, prev)
+            if spk is None and re.search(r",\s*$", left) and word in QUOTE_CUES:
+                spk = self._right_speaker(ce, sent.end)
+                inverted = spk is not None
+            if spk is None:
+                continue
+            lemma = CUE_LEMMA[word]
+            cue_text = word
+            subject_start = spk.start if not inverted else cs
+            # Content before the speaker: quotations ("...," he said) or a clause ("X, he said.").
+            pre_quotes = [q for q in sent_quotes if q.end <= subject_start + 1 and q not in used]
+            after = ce if not inverted else max(ce, spk.end)
+            tail = text[after:sent.end]
+            if pre_quotes and re.match(r"^[\s,]*$", text[pre_quotes[-1].end:subject_start]) and word in QUOTE_CUES:
+                for q in pre_quotes:
+                    if self._full_quote(q) or q is pre_quotes[-1]:
+                        used.add(q)
+                        self._add("quote", q.start, q.end, spk, cue_text, bi)
+                # "...," he said, "second part."
+                for q in sent_quotes:
+                    if q.start >= after and q not in used and re.match(r"^[\s,.:;—–-]*$", text[after:q.start]):
+                        used.add(q)
+                        self._add("quote", q.start, q.end, spk, cue_text, bi)
+                found = prev = spk
+                continue
+            if not inverted and re.search(r",\s*$", text[sent.start:subject_start]) and \
+                    re.match(r"^[\s.]*$|^\s*,\s*(?:adding|and)\b", tail) and subject_start > sent.start + 10 \
+                    and word in SPEECH_CUES and lemma not in ("ask",):
+                # "The economy is growing, Obama said."
+                cstart = sent.start
+                cend = text.rfind(",", sent.start, subject_start)
+                if not any(q.start <= cstart < q.end for q in sent_quotes):
+                    self._add("reported", cstart, cend, spk, cue_text, bi)
+                    found = prev = spk
+                    continue
+            # Content after the cue.
+            obj_prep = OBJECT_CUES.get(lemma)
+            m_adj = TIME_ADJUNCT.match(tail)
+            skip = m_adj.end() if m_adj else 0
+            rest = tail[skip:]
+            rest_start = after + skip
+            # Told + object: "told the Wall Street Journal that", "told reporters:".
+            if lemma in ("tell", "ask", "warn", "remind", "assure", "inform") and not re.match(r"\s*(?:that|:|,)", rest):
+                mo = re.match(r"(?:\s*[\w’'\-.]+){0,6}?\s*(?=(?:that\b|:|,\s*[“\"]|[“\"]))", rest)
+                if mo and not re.search(r"\b(?:to|of|about|for)\b", mo.group()) or (mo and lemma == "tell"):
+                    skip2 = mo.end()
+                    rest = rest[skip2:]
+                    rest_start += skip2
+            mcolon = re.match(r"\s*(?:[:,]|—|–)?\s*(?=[" + OPEN_QUOTES + '"' + "])", rest)
+            if mcolon and word in QUOTE_CUES | {"said", "says", "say"}:
+                qpos = rest_start + mcolon.end()
+                qs = [q for q in quotes if q.start >= qpos and q not in used]
+                if qs and qs[0].start == qpos:
+                    first = qs[0]
+                    used.add(first)
+                    self._add("quote", first.start, first.end, spk, cue_text, bi)
+                    found = prev = spk
+                    continue
+            mthat = re.match(r"\s*(?::\s*|that\s+)", rest)
+            if mthat:
+                cstart = rest_start + mthat.end()
+                self._add("reported", cstart, self._content_end(cstart, sent.end), spk, cue_text, bi)
+                self._claim_quotes(cstart, sent.end, sent_quotes, used)
+                found = prev = spk
+                continue
+            if obj_prep:
+                mo = re.match(r"\s*(?:[\w’'\-.]+\s+){1,8}?" + obj_prep + r"\b", rest)
+                if mo and not re.match(r"\s*(?:to|for|of)\b", rest):
+                    cstart = rest_start + len(rest) - len(rest.lstrip())
+                    self._add("reported", cstart, self._content_end(cstart, sent.end), spk, cue_text, bi)
+                    self._claim_quotes(cstart, sent.end, sent_quotes, used)
+                    found = prev = spk
+                    continue
+            if word in SPEECH_CUES and word not in THAT_ONLY_CUES and CLAUSE_START.match(rest) and \
+                    lemma not in ("ask", "call", "report", "post", "state", "point", "question", "charge",
+                                  "counter", "continue", "note") and \
+                    not re.match(r"\s*(?:the|a|an|his|her|its|their)\s+\w+\s*(?:[.,;]|$)", rest) and \
+                    len(re.findall(r"\w+", rest)) >= 4 and not re.match(r"\s*(?:[A-Z][\w’'\-]*\s*)+(?:[.,;]|$)", rest):
+                cstart = rest_start + len(rest) - len(rest.lstrip())
+                self._add("reported", cstart, self._content_end(cstart, sent.end), spk, cue_text, bi)
+                self._claim_quotes(cstart, sent.end, sent_quotes, used)
+                found = prev = spk
+                continue
+        return found
+
+    def _split_host(self, host: Claim, sent: Sentence, cs: int) -> bool:
+        """A cue inside reported content with its own named subject after "after/when/as":
+        "X warned that ... after Mr Trump accused them of ...". Cut the host before it."""
+        if host.kind != "reported":
+            return False
+        m = re.search(r"\s(?:after|before|when|as|because|while|since|until)\s+(\S.*?)\s*$", self.text[host.start:cs])
+        if not m:
+            return False
+        subj_start = host.start + m.start(1)
+        subj = self.text[subj_start:cs].split()
+        men = self.mention_at_start.get(subj_start)
+        if men is None and self.text[subj_start:subj_start + 4].lower() == "the ":
+            men = self.mention_at_start.get(subj_start + 4)
+        if men is None or len(subj) > 4:
+            return False
+        new_end = host.start + m.start()
+        i = self.claims.index(host)
+        self.content_spans.remove((host.start, host.end))
+        host.text = self.text[host.start:new_end]
+        host.end = new_end
+        self.content_spans.append((host.start, host.end))
+        self.claims[i] = host
+        return True
+
+    def _claim_quotes(self, start: int, end: int, quotes: list[Quote], used: set[Quote]):
+        """Quotations inside reported content belong to it (mixed forms)."""
+        for q in quotes:
+            if start <= q.start < end:
+                used.add(q)
+
+
+def resolve(claims: list[Claim], entities: list[Entity]) -> None:
+    """Fill each claim's speaker index from its Speaker (persons), keeping organisations apart."""
+    for c in claims:
+        spk = getattr(c, "_spk", None)
+        if spk is None:
+            continue
+        c.speaker = spk.entity if spk.entity is not None else spk.org

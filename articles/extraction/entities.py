@@ -1,0 +1,550 @@
+"""People and organisations: capitalised-phrase chunking, classification and in-article coreference."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import knowledge
+from .lexicon import (
+    AMBIGUOUS_SINGLE_ORGS,
+    CAP_STOPWORDS,
+    CUE_LEMMA,
+    DEMONYMS,
+    FEMALE_NAMES,
+    HONORIFICS,
+    KNOWN_ORGS,
+    MALE_NAMES,
+    MONTH_NAMES,
+    NAME_CONNECTORS,
+    NEUTRAL_HEADS,
+    ORG_HEADS,
+    PERSON_PARTICLES,
+    PLACES,
+    PURE_HONORIFICS,
+)
+from .types import Entity, KnownPerson, Mention
+
+# A word of a name: capitalised, an acronym, a hyphenated or apostrophised name, or an initial ("J.").
+_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w\u00C0-\u024F]*(?:[\-'’][\w\u00C0-\u024F]+)*\.?|[’'](?=s\b)s|[^\w\s]")
+ROLE_NOUNS = frozenset("""secretary minister president chancellor leader governor senator spokesman spokeswoman
+spokesperson chairman chairwoman chair director chief ambassador mayor general adviser advisor commissioner
+candidate nominee head founder executive officer manager strategist speaker premier representative
+congressman congresswoman correspondent editor analyst professor aide lawyer attorney economist
+president-elect envoy deputy member mp mep councillor justice judge king queen prince ruler dictator
+chairperson pollster host anchor columnist reporter campaign-manager manager surrogate""".split())
+ROLE_TITLES = frozenset("""prime foreign home defence defense chief vice deputy shadow first attorney
+secretary state general health education treasury justice interior trade finance culture environment
+transport energy labor labour homeland security national""".split())
+
+_ORG_BY_KEY: dict[str, tuple[str, str]] = {}
+for _name, (_kind, _aliases) in KNOWN_ORGS.items():
+    for _alias in (_name, *_aliases):
+        _ORG_BY_KEY[_alias.lower()] = (_name, _kind)
+
+
+def _norm(s: str) -> str:
+    return s.lower().replace("’", "'").replace(".", "").strip()
+
+
+@dataclass
+class Chunk:
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    sentence_initial: bool
+    the: bool = False  # preceded by "the"
+    possessive: bool = False
+
+    @property
+    def start(self):
+        return self.starts[0]
+
+    @property
+    def end(self):
+        return self.ends[-1]
+
+    def text(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+@dataclass
+class _Ent:
+    kind: str
+    name_words: list[str]
+    aliases: list[str] = field(default_factory=list)
+    gender: str = ""
+    org_kind: str = ""
+    roles: list[tuple[str, str | None]] = field(default_factory=list)
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    short: bool = False  # known only by one name ("Assad")
+
+    @property
+    def name(self):
+        return " ".join(self.name_words)
+
+    @property
+    def first(self):
+        return self.name_words[0]
+
+    @property
+    def surname(self):
+        return self.name_words[-1]
+
+    @property
+    def family(self) -> str:
+        """Surname with particles: "Le Pen" for "Marine Le Pen"."""
+        w = self.name_words
+        i = len(w) - 1
+        while i > 1 and w[i - 1].lower() in PERSON_PARTICLES:
+            i -= 1
+        return " ".join(w[i:])
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and False)
+
+
+def chunk_block(text: str, start: int, end: int, sentence_starts: set[int]) -> list[Chunk]:
+    """Runs of capitalised words in text[start:end], joined by name connectors."""
+    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    chunks: list[Chunk] = []
+    i, n = 0, len(toks)
+    while i < n:
+        w, s, e = toks[i]
+        if not (w[:1].isupper() and (w[:1].isalpha())):
+            i += 1
+            continue
+        words, starts, ends = [w], [s], [e]
+        j = i + 1
+        while j < n:
+            w2, s2, e2 = toks[j]
+            gap = text[ends[-1]:s2]
+            if gap not in (" ", "\u00a0"):
+                break
+            if w2[:1].isupper() and w2[:1].isalpha():
+                words.append(w2)
+                starts.append(s2)
+                ends.append(e2)
+                j += 1
+                continue
+            # Connectors join two capitalised words: "Bank of England", "Marine Le Pen".
+            if w2.lower() in NAME_CONNECTORS and j + 1 < n and text[e2:toks[j + 1][1]] == " " \
+                    and toks[j + 1][0][:1].isupper():
+                words.append(w2)
+                starts.append(s2)
+                ends.append(e2)
+                j += 1
+                continue
+            break
+        # Trailing connectors never end a name.
+        while words and words[-1].lower() in NAME_CONNECTORS:
+            words.pop(), starts.pop(), ends.pop()
+        poss = False
+        if j < n and toks[j][0] in ("’s", "'s") and toks[j][1] == ends[-1]:
+            poss = True
+        elif words and (words[-1].endswith("’s") or words[-1].endswith("'s")):
+            words[-1] = words[-1][:-2]
+            ends[-1] -= 2
+            poss = True
+        if words and words[-1].endswith("."):
+            # A full stop ends the sentence unless the word is an initial or abbreviation.
+            if len(words[-1]) > 2 and words[-1][:-1].lower() not in ("jr", "sr", "st", "co", "inc"):
+                words[-1] = words[-1][:-1]
+                ends[-1] -= 1
+        # "Norway Sir Michael Fallon", "Russia Mr Trump": a title inside a run starts a new name.
+        for k in range(len(words) - 1, 0, -1):
+            if _norm(words[k]) in PURE_HONORIFICS and words[k - 1].lower() not in NAME_CONNECTORS:
+                prev = text[max(start, starts[0] - 4):starts[0]]
+                chunks.append(Chunk(words[:k], starts[:k], ends[:k], sentence_initial=starts[0] in sentence_starts,
+                                    the=prev.lower().endswith("the "), possessive=False))
+                words, starts, ends = words[k:], starts[k:], ends[k:]
+                break
+        if words:
+            prev = text[max(start, starts[0] - 4):starts[0]]
+            chunks.append(Chunk(words, starts, ends, sentence_initial=starts[0] in sentence_starts,
+                                the=prev.lower().endswith("the "), possessive=poss))
+        i = max(j, i + 1)
+    return chunks
+
+
+def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split leading honorifics and role titles from a name: "Prime Minister Theresa May"."""
+    k = 0
+    last_title = -1
+    while k < len(words) - 1:
+        lw = _norm(words[k])
+        if lw in HONORIFICS or lw in ROLE_NOUNS:
+            last_title = k
+        elif lw in ROLE_TITLES or lw in ("of", "the") or lw in (w.lower() for w in ()):
+            pass
+        else:
+            break
+        k += 1
+    if last_title < 0:
+        return [], words
+    return words[:last_title + 1], words[last_title + 1:]
+
+
+def _gender_of_title(title: list[str]) -> str:
+    for w in title:
+        g = HONORIFICS.get(_norm(w), "")
+        if g:
+            return g
+    return ""
+
+
+def _first_name_gender(word: str) -> str:
+    if word in MALE_NAMES and word not in FEMALE_NAMES:
+        return "m"
+    if word in FEMALE_NAMES and word not in MALE_NAMES:
+        return "f"
+    return ""
+
+
+class EntityFinder:
+    """Finds people and organisations in an article and resolves their mentions to entities."""
+
+    def __init__(self, text: str, blocks, sentence_starts: set[int], published: date | None,
+                 known: list[KnownPerson] | None = None, cue_positions: set[int] | None = None):
+        self.text = text
+        self.blocks = blocks
+        self.sentence_starts = sentence_starts
+        self.published = published
+        self.known = known or []
+        self.cue_positions = cue_positions or set()
+        self.people: list[_Ent] = []
+        self.orgs: list[_Ent] = []
+        self.org_index: dict[str, _Ent] = {}
+        self.unknown: list[Chunk] = []
+
+    # -- classification -------------------------------------------------------------------
+    def _known_org(self, words: list[str]) -> tuple[str, str] | None:
+        phrase = " ".join(words)
+        hit = _ORG_BY_KEY.get(phrase.lower())
+        if hit:
+            name, kind = hit
+            # Short acronyms match only in capitals: "IS" the group, not "is"; "AP" not "Ap".
+            alias_ok = len(phrase) > 3 or phrase.isupper() or phrase == name
+            if alias_ok and not (phrase in AMBIGUOUS_SINGLE_ORGS and phrase != name and phrase not in ("AP",)):
+                return name, kind
+        return None
+
+    def classify(self, ch: Chunk) -> tuple[str, list[str], list[str]]:
+        """("person"|"org"|"neutral"|"unknown", title words, name words)."""
+        words = list(ch.words)
+        # Leading sentence words that are not names: "However", "In", "The".
+        while words and (words[0] in CAP_STOPWORDS and _norm(words[0]) not in HONORIFICS) and not (
+                len(words) > 1 and words[0] not in ("The", "A", "An", "In", "On", "At", "By", "For", "And", "But")
+                and words[-1] in ORG_HEADS):
+            if words[0] in ("The",) and len(words) > 1:
+                ch.the = True
+            words = words[1:]
+        if not words:
+            return "neutral", [], []
+        phrase = " ".join(words)
+        low = phrase.lower().rstrip(".")
+        known = self._known_org(words)
+        if known:
+            return "org", [], words
+        if len(words) > 1 and self._known_org(words[:1]) and words[0].isupper():
+            return "org", [], words  # "BBC One", "CNN International"
+        title, name = _split_title(words)
+        if title and name and all(_norm(w) in HONORIFICS or _norm(w) in ROLE_NOUNS or _norm(w) in ROLE_TITLES
+                                  for w in name):
+            return "neutral", [], words
+        if title and name:
+            if any(_norm(w) in HONORIFICS for w in title) or any(_norm(w) in ROLE_NOUNS for w in title):
+                lname = " ".join(name).lower()
+                if lname in PLACES or name[-1] in NEUTRAL_HEADS or name[-1] in ORG_HEADS:
+                    return "neutral", [], words
+                return "person", title, name
+        if low in PLACES or low.replace("the ", "") in PLACES:
+            return "neutral", [], words
+        if all(w in DEMONYMS for w in words):
+            return "neutral", [], words
+        if words[-1] in ORG_HEADS and not (len(words) == 1 and words[0] in ("Sun", "Star", "Post", "Mail",
+                                                                            "Independent", "Express", "Standard", "Mirror", "Times", "Daily")):
+            if len(words) == 1 and not ch.the:
+                return "neutral", [], words
+            return "org", [], words
+        if words[-1] in NEUTRAL_HEADS:
+            return "neutral", [], words
+        if words[0].lower() in MONTH_NAMES or all(w.lower() in MONTH_NAMES for w in words):
+            return "neutral", [], words
+        if len(words) >= 2 and words[0] in DEMONYMS and words[-1] in ORG_HEADS:
+            return "org", [], words
+        if len(words) >= 2 and (words[0] in MALE_NAMES or words[0] in FEMALE_NAMES):
+            if not any(w.lower() in PLACES for w in words[1:2]):
+                return "person", [], words
+        if len(words) >= 2 and re.fullmatch(r"[A-Z]\.", words[1]) and len(words) >= 3:
+            return "person", [], words  # "George W. Bush"
+        if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and words[0].isalpha():
+            return "org", [], words
+        return "unknown", [], words
+
+    # -- resolution ---------------------------------------------------------------------
+    def _add_person(self, name: list[str], gender: str, short: bool = False) -> _Ent:
+        ent = _Ent("person", name, gender=gender, short=short)
+        self.people.append(ent)
+        return ent
+
+    def _match_person(self, name: list[str], gender: str, title: list[str], at: int) -> _Ent | None:
+        """The person a (possibly short) name refers to, among those seen so far."""
+        full_first = name[0]
+        if len(name) >= 2:
+            family = " ".join(name[1:]) if name[0] not in ("Le", "La") else " ".join(name)
+            # Same first and last name, middle initials aside: "Donald J. Trump".
+            for p in self.people:
+                if not p.short and p.first == full_first and (p.surname == name[-1]):
+                    return p
+            # A short name seen before ("President Assad") gets its full name now.
+            for p in self.people:
+                if p.short and (p.name == name[-1] or p.name == family) and (not gender or not p.gender or p.gender == gender):
+                    p.name_words = list(name)
+                    p.short = False
+                    return p
+            # "Le Pen" as a family name, with a particle: match on the whole family.
+            if name[0].lower() in PERSON_PARTICLES:
+                cands = [p for p in self.people if p.family == " ".join(name) or p.surname == name[-1]]
+                if cands:
+                    return cands[-1]
+            return None
+        word = name[0]
+        cands = [p for p in self.people if (p.surname == word or p.family == word) and
+                 (not gender or not p.gender or p.gender == gender)]
+        if not cands and title and any(_norm(t) in ("sir", "dame", "lord", "lady") for t in title):
+            cands = [p for p in self.people if not p.short and p.first == word]
+        if not cands:
+            return None
+        if len(cands) > 1:
+            # Several of one family: the most recently mentioned.
+            cands.sort(key=lambda p: max((m[0] for m in p.mentions if m[0] < at), default=-1))
+        return cands[-1]
+
+    def _org(self, name: str, kind: str, alias: str) -> _Ent:
+        key = _norm(name)
+        ent = self.org_index.get(key)
+        if ent is None:
+            ent = _Ent("organisation", name.split(), org_kind=kind)
+            self.orgs.append(ent)
+            self.org_index[key] = ent
+        if alias not in ent.aliases:
+            ent.aliases.append(alias)
+        return ent
+
+    def _org_for(self, words: list[str], the: bool) -> _Ent:
+        known = self._known_org(words)
+        if known:
+            name, kind = known
+            return self._org(name, kind, " ".join(words))
+        phrase = " ".join(words)
+        if words[0] in DEMONYMS and len(words) > 2:
+            pass
+        kind = ORG_HEADS.get(words[-1], "")
+        if not kind and phrase.isupper():
+            kind = "other"
+        key = _norm(phrase)
+        ent = self.org_index.get(key)
+        if ent is None:
+            # An acronym of an organisation already named in full: "EU" for "European Union".
+            if phrase.isupper() and len(phrase) <= 6:
+                for o in self.orgs:
+                    initials = "".join(w[0] for w in o.name_words if w[0].isupper())
+                    if initials == phrase:
+                        if phrase not in o.aliases:
+                            o.aliases.append(phrase)
+                        self.org_index[key] = o
+                        return o
+            else:
+                # Full name whose acronym was seen first.
+                initials = "".join(w[0] for w in words if w[:1].isupper())
+                if len(initials) >= 2 and initials.lower() in self.org_index:
+                    o = self.org_index[initials.lower()]
+                    if phrase not in o.aliases:
+                        o.aliases.append(phrase)
+                    self.org_index[key] = o
+                    return o
+        name = ("The " + phrase) if the and kind == "news" and not phrase.startswith("The ") else phrase
+        ent = self._org(phrase, kind or "other", phrase)
+        if name != phrase and name not in ent.aliases:
+            ent.aliases.append(name)
+        return ent
+
+    def run(self):
+        text = self.text
+        chunks: list[Chunk] = []
+        for b in self.blocks:
+            chunks.extend(chunk_block(text, b.start, b.end, self.sentence_starts))
+        # Pass 1: full names first, so short forms anywhere in the text find them.
+        classified = [(ch, *self.classify(ch)) for ch in chunks]
+        for ch, kind, title, name in classified:
+            if kind == "person" and len(name) >= 2 and name[0].lower() not in PERSON_PARTICLES:
+                g = _gender_of_title(title) or _first_name_gender(name[0])
+                if self._match_person(name, g, title, ch.start) is None:
+                    self._add_person(name, g)
+        # Pass 2: every chunk in order, resolved to an entity.
+        self.mentions: list[tuple[int, int, str, _Ent]] = []
+        for ch, kind, title, name in classified:
+            if kind == "person":
+                self._person_mention(ch, title, name)
+            elif kind == "org":
+                ent = self._org_for(name, ch.the)
+                s = ch.starts[len(ch.words) - len(name)]
+                self.mentions.append((s, ch.end, text[s:ch.end], ent))
+                ent.mentions.append((s, ch.end, text[s:ch.end]))
+            elif kind == "unknown":
+                self.unknown.append(ch)
+                self._unknown_mention(ch, name)
+        self._roles()
+        self._role_mentions()
+        self.mentions.sort(key=lambda m: m[0])
+
+    def _person_mention(self, ch: Chunk, title: list[str], name: list[str]):
+        g = _gender_of_title(title) or (_first_name_gender(name[0]) if len(name) > 1 else "")
+        ent = self._match_person(name, g, title, ch.start)
+        if ent is None:
+            if len(name) == 1 and not title:
+                return
+            ent = self._add_person(name, g, short=len(name) == 1)
+        if g and not ent.gender:
+            ent.gender = g
+        s = ch.starts[len(ch.words) - len(name) - len(title)]
+        surface = self.text[s:ch.end]
+        ent.mentions.append((s, ch.end, surface))
+        if surface not in ent.aliases:
+            ent.aliases.append(surface)
+        if title and not all(_norm(t) in PURE_HONORIFICS for t in title):
+            role = " ".join(t for t in title if _norm(t) not in PURE_HONORIFICS)
+            if role and role.lower() not in (r.lower() for r, _ in ent.roles):
+                ent.roles.append((role, None))
+        self.mentions.append((s, ch.end, surface, ent))
+
+    def _unknown_mention(self, ch: Chunk, name: list[str]):
+        """A capitalised name that is neither clearly a person nor an organisation."""
+        if len(name) > 4:
+            return
+        g = ""
+        ent = None
+        if len(name) == 1:
+            ent = self._match_person(name, g, [], ch.start)
+        elif len(name) >= 2:
+            # "Kellyanne Conway": a two- or three-word name whose last word the article uses alone
+            # or with a title, or who speaks ("Conway said").
+            last = name[-1]
+            after = self.text[ch.end:ch.end + 40].lstrip(" ,")
+            speaks = any(after.startswith(c + " ") or after.startswith(c + ".") or after.startswith(c + ",")
+                         for c in ("said", "says", "told", "added", "wrote", "argued", "tweeted", "stated"))
+            apposition = after.startswith("the ") or after.startswith("a ") or after.startswith("who ")
+            appos_role = apposition and bool(re.match(r"(?:the|a)\s+(?:[\w\-’']+\s+){0,5}?(?:"
+                                                        + "|".join(ROLE_NOUNS) + r")\b", after))
+            reused = re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep)\.? " + re.escape(last) + r"\b", self.text)
+            if (speaks or appos_role or reused or ch.possessive and reused) and not ch.sentence_initial or \
+                    (speaks or appos_role or reused) and len(name) >= 2:
+                if not any(w.lower() in PLACES for w in name) and all(not w.isupper() for w in name):
+                    ent = self._match_person(name, g, [], ch.start) or self._add_person(name, "")
+        if ent is None:
+            return
+        s = ch.starts[len(ch.words) - len(name)]
+        surface = self.text[s:ch.end]
+        ent.mentions.append((s, ch.end, surface))
+        if surface not in ent.aliases:
+            ent.aliases.append(surface)
+        self.mentions.append((s, ch.end, surface, ent))
+
+    # -- roles --------------------------------------------------------------------------
+    _APPOSITION = re.compile(r",\s+(?P<role>(?:the|a|an|his|her|their|[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)*[’']s)\s+"
+                             r"[^,.;:“”\"()]{2,80}?)(?=,|\.|;|\s+(?:said|says|told|has|had|is|was|will|who))")
+
+    def _roles(self):
+        """Roles in apposition: "Boris Johnson, the Foreign Secretary," becomes an affiliation."""
+        for _s, e, _surface, ent in list(self.mentions):
+            if ent.kind != "person":
+                continue
+            m = self._APPOSITION.match(self.text, e)
+            if not m:
+                continue
+            role = m["role"]
+            words = role.split()
+            if not any(w.lower().strip("’'s") in ROLE_NOUNS or w.lower() in ROLE_NOUNS for w in words):
+                continue
+            if any(w in CUE_LEMMA for w in words):
+                continue
+            org = None
+            for ms, _me, _, oent in self.mentions:
+                if m.start("role") <= ms < m.end("role") and oent.kind == "organisation":
+                    org = oent.name
+            clean = re.sub(r"^(?:the|a|an)\s+", "", role)
+            if clean.lower() not in (r.lower() for r, _ in ent.roles):
+                ent.roles.append((clean, org))
+
+    def _role_mentions(self):
+        """A role used alone ("the Prime Minister") names the person the article or the database
+        says holds it, when the article names that person."""
+        role_holder: dict[str, _Ent] = {}
+        for p in self.people:
+            for role, _org in p.roles:
+                r = re.sub(r"^(?:the|a|an|his|her)\s+", "", role.lower())
+                if len(r.split()) <= 4:
+                    role_holder.setdefault(r, p)
+        for kp in self.known:
+            for role in kp.roles:
+                ent = self._find_by_name(kp.name)
+                if ent:
+                    role_holder.setdefault(role.lower(), ent)
+        for role in knowledge.ROLE_NAMES:
+            for holder in knowledge.holders(role, self.published):
+                ent = self._find_by_name(holder)
+                if ent:
+                    role_holder.setdefault(role, ent)
+        if not role_holder:
+            return
+        taken = [(m[0], m[1]) for m in self.mentions]
+        roles = sorted(role_holder, key=len, reverse=True)
+        pattern = re.compile(r"\b(?:the|The)\s+(" + "|".join(
+            re.escape(r).replace(r"\-", r"[\- ]").replace(r"\ ", r"[\- ]") for r in roles) + r")\b(?!-\w)",
+            re.IGNORECASE)
+        for b in self.blocks:
+            for m in pattern.finditer(self.text, b.start, b.end):
+                role = m.group(1).lower().replace(" elect", "-elect")
+                ent = role_holder.get(role) or role_holder.get(m.group(1).lower())
+                if ent is None:
+                    continue
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                # A lower-case role names someone in general ("the president of a company")
+                # unless it is followed by a verb or a comma; a capitalised one is a title.
+                if m.group(1)[0].islower() and self.text[m.end():m.end() + 4] == " of ":
+                    continue
+                surface = m.group(0)
+                ent.mentions.append((m.start(), m.end(), surface))
+                alias = m.group(1)
+                if alias not in ent.aliases:
+                    ent.aliases.append(alias)
+                self.mentions.append((m.start(), m.end(), surface, ent))
+
+    def _find_by_name(self, name: str) -> _Ent | None:
+        words = name.replace(".", "").split()
+        for p in self.people:
+            if p.name_words and p.surname == words[-1] and (p.short or p.first == words[0] or len(p.name_words) == 1):
+                return p
+        return None
+
+    # -- output -------------------------------------------------------------------------
+    def result(self) -> tuple[list[Entity], list[Mention], dict[int, int]]:
+        """Entities with at least one mention, their mentions, and a map id(_Ent) -> index."""
+        ents: list[Entity] = []
+        index: dict[int, int] = {}
+        for e in self.people + self.orgs:
+            if not e.mentions:
+                continue
+            index[id(e)] = len(ents)
+            aliases = []
+            for a in e.aliases:
+                if a not in aliases:
+                    aliases.append(a)
+            ents.append(Entity(kind=e.kind, name=e.name, aliases=aliases, gender=e.gender,
+                               org_kind=e.org_kind, roles=list(e.roles)))
+        mentions = [Mention(text=t, start=s, end=en, entity=index[id(e)])
+                    for s, en, t, e in self.mentions if id(e) in index]
+        return ents, mentions, index

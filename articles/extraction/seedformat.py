@@ -1,0 +1,163 @@
+"""The seed file format.
+
+Line 1 is the headline; the next non-blank line is the date (``14 November 2016``,
+``November 14, 2016`` or ``2016-11-14``); paragraphs are separated by blank lines; bullet lines
+start with ``•``, ``-`` or ``*`` (usually indented) under a paragraph ending in ``:``; the last line
+``- Publisher Name`` names the publisher. The text is kept exactly as decoded, so every offset the
+extractor reports indexes into it.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from .types import Block, ParsedArticle
+
+
+class SeedFormatError(ValueError):
+    """The file is not a usable seed article; the message says why, in one line."""
+
+
+MONTHS = {m.lower(): i for i, m in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"], start=1)}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+DATE_PATTERNS = [
+    re.compile(rf"^(?:[A-Za-z]+,?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})$"),
+    re.compile(rf"^(?:[A-Za-z]+,?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})$"),
+    re.compile(r"^(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})$"),
+]
+BULLET = re.compile(r"^[ \t]*([•*\-‣◦·])[ \t]+(?=\S)")
+PUBLISHER = re.compile(r"^-[ \t]+(?P<name>\S.*?)\s*$")
+
+
+def looks_like_date(line: str) -> bool:
+    return any(p.match(line.strip()) for p in DATE_PATTERNS)
+
+
+def parse_date(line: str) -> date:
+    """Parse a date line; raise SeedFormatError when it is no date or an impossible one."""
+    s = line.strip()
+    for pattern in DATE_PATTERNS:
+        m = pattern.match(s)
+        if not m:
+            continue
+        if m.groupdict().get("mnum"):
+            month = int(m["mnum"])
+        else:
+            month = MONTHS.get(m["month"].lower())
+            if month is None:
+                raise SeedFormatError(f"unknown month in date line {s!r}")
+        try:
+            return date(int(m["year"]), month, int(m["day"]))
+        except ValueError as exc:
+            raise SeedFormatError(f"impossible date {s!r} ({exc})") from None
+    raise SeedFormatError(f"missing date: expected a date line after the headline, found {s[:60]!r}")
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text, refusing empty, binary and non-UTF-8 input with a clear reason."""
+    if not data.strip():
+        raise SeedFormatError("empty file")
+    if b"\x00" in data:
+        raise SeedFormatError("binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SeedFormatError(f"not UTF-8 (invalid byte at offset {exc.start})") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte-order mark is encoding, not content
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    if controls > max(8, len(text) // 100):
+        raise SeedFormatError(f"binary file ({controls} control characters)")
+    return text
+
+
+def _lines(text: str):
+    """(start, end, line) for each line, end excluding the line break."""
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        yield pos, pos + len(line), line
+        pos += len(raw)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def parse(text: str) -> ParsedArticle:
+    lines = [ln for ln in _lines(text)]
+    nonblank = [ln for ln in lines if ln[2].strip()]
+    if not nonblank:
+        raise SeedFormatError("empty file")
+    h_start, h_end, headline = nonblank[0]
+    if lines[0][2].strip() == "" or looks_like_date(headline):
+        raise SeedFormatError("no headline: the first line must be the article's headline")
+    if len(nonblank) < 2:
+        raise SeedFormatError("missing date: the file has only a headline")
+    d_start, d_end, dateline = nonblank[1]
+    published = parse_date(dateline)
+
+    blocks: list[Block] = [Block("headline", *_strip_span(text, h_start, h_end)),
+                           Block("dateline", *_strip_span(text, d_start, d_end))]
+    body_lines = [ln for ln in lines if ln[0] > d_start]
+    publisher = None
+    # The byline: the last non-blank line "- Name", standing alone after a blank line.
+    tail = [i for i, ln in enumerate(body_lines) if ln[2].strip()]
+    if tail:
+        i = tail[-1]
+        m = PUBLISHER.match(body_lines[i][2])
+        alone = i == 0 or not body_lines[i - 1][2].strip()
+        if m and alone:
+            publisher = m["name"]
+            s, e = _strip_span(text, body_lines[i][0], body_lines[i][1])
+            byline = Block("byline", s, e)
+            body_lines = body_lines[:i]
+        else:
+            byline = None
+    else:
+        byline = None
+
+    para: list[tuple[int, int, str]] = []
+
+    def flush():
+        if para:
+            s, e = _strip_span(text, para[0][0], para[-1][1])
+            if e > s:
+                blocks.append(Block("paragraph", s, e))
+            para.clear()
+
+    for start, end, line in body_lines:
+        if not line.strip():
+            flush()
+            continue
+        m = BULLET.match(line)
+        if m:
+            flush()
+            s, e = _strip_span(text, start + m.end(), end)
+            blocks.append(Block("bullet", s, e))
+        else:
+            para.append((start, end, line))
+    flush()
+    if byline:
+        blocks.append(byline)
+    if not any(b.kind in ("paragraph", "bullet") for b in blocks):
+        raise SeedFormatError("no body: the file has a headline and a date but no paragraphs")
+    title = " ".join(text[blocks[0].start:blocks[0].end].split())
+    return ParsedArticle(text=text, title=title, published=published, publisher=publisher, blocks=blocks)
+
+
+def parse_bytes(data: bytes) -> ParsedArticle:
+    return parse(decode(data))
+
+
+def parse_iso(value: str) -> date:
+    return datetime.strptime(value, "%Y-%m-%d").date()

@@ -1,0 +1,196 @@
+"""Statistics: numbers in digits or words with their unit, qualifier, change, measure and period.
+
+Dates, years, durations, ages, ordinals and numbers that are part of a name are not statistics.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from .lexicon import CURRENCY_SYMBOLS, CURRENCY_WORDS, MONTH_NAMES, NUMBER_WORDS, SCALE_WORDS, TIME_NOUNS
+from .types import Block, Statistic
+
+_UNITS_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("hundred", "dozen")), key=len, reverse=True))
+_WORD_NUMBER = rf"(?:{_UNITS_WORD})(?:[\- ](?:{_UNITS_WORD}))?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|m|k|tn)\b)"
+_PERCENT = r"(?:\s?%|\s(?:per\s?cent|percent)\b)"
+_POINTS = r"\s(?:percentage\s)?points?\b"
+_QUALIFIER = (r"(?:(?P<qual>less than|more than|fewer than|greater than|at least|at most|up to|about|around|"
+              r"nearly|almost|over|under|roughly|approximately|some|just over|just under|close to|as many as|"
+              r"as much as|as few as|only|an estimated|estimated)\s+)?")
+NUMBER = re.compile(
+    r"(?<![\w.,$£€])" + _QUALIFIER +
+    rf"(?P<cur>US\$|[£$€¥])?\s?(?P<num>{_DIGITS}|{_WORD_NUMBER}|a\s(?:dozen|hundred|thousand|million|billion))"
+    rf"(?P<scale>{_SCALE})?(?P<pct>{_PERCENT}|{_POINTS})?(?![\w])",
+    re.IGNORECASE)
+HUNDREDS = re.compile(r"\b(?P<word>hundreds|thousands|millions|billions|dozens|tens of thousands)\s+of\s+(?P<noun>[a-z]+)",
+                      re.IGNORECASE)
+CHANGE = re.compile(r"\bfrom\s+(?P<a>[\d.,]+|" + _WORD_NUMBER + r")(?:\s?(?:%|per\s?cent|percent))?"
+                    r"[^.;]{0,60}?\bto\s+(?P<b>[\d.,]+|" + _WORD_NUMBER + r")", re.IGNORECASE)
+PERIOD = re.compile(r"\b(?:(?:last|this|next|a|the\s+previous|the\s+past)\s+(?:year|month|week|quarter|decade)|"
+                    r"in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|between\s+\w+(?:\s\d+)?\s+and\s+\w+(?:\s\d+)?|"
+                    r"(?:in|during)\s+(?:the\s+)?(?:first|second|third|fourth|last)\s+quarter|on\s+average|"
+                    r"a\s+year|per\s+year|each\s+year|a\s+month|per\s+month|yesterday|this\s+year\s+alone)\b",
+                    re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+((?:(?:other|more|fewer|additional|new|extra|[A-Z]{2,3}|[a-z\-]+ed|[A-Z][a-z]+)\s+){0,3}"
+                         r"[A-Za-z][a-z\-]+)")
+
+
+def _to_decimal(num: str, scale: str | None) -> Decimal | None:
+    s = num.lower().strip()
+    value: Decimal | None
+    if s.startswith("a ") or s.startswith("a\u00a0"):
+        value = Decimal(NUMBER_WORDS.get(s[2:], 0) or SCALE_WORDS.get(s[2:], 0))
+    elif re.fullmatch(r"[\d,.]+", s):
+        try:
+            value = Decimal(s.replace(",", ""))
+        except InvalidOperation:
+            return None
+    else:
+        parts = re.split(r"[\- ]", s)
+        total = 0
+        for p in parts:
+            total += NUMBER_WORDS.get(p, 0)
+        value = Decimal(total)
+    if scale:
+        value *= SCALE_WORDS.get(scale.strip().lower(), 1)
+    return value
+
+
+class StatisticFinder:
+    def __init__(self, text: str, blocks: list[Block], name_spans: list[tuple[int, int]]):
+        self.text = text
+        self.blocks = [b for b in blocks if b.kind in ("paragraph", "bullet")]
+        self.name_spans = name_spans
+
+    def _in_name(self, s: int, e: int) -> bool:
+        return any(a <= s and e <= b for a, b in self.name_spans)
+
+    def _excluded(self, m: re.Match, block_end: int) -> bool:
+        text = self.text
+        num = m["num"]
+        s, e = m.start("num"), m.end()
+        before = text[max(0, s - 12):s]
+        after = text[e:e + 30]
+        low_after = after.lower()
+        nxt = re.match(r"\s*([A-Za-z’'.\-]+)", after)
+        nxt_word = nxt.group(1).lower().rstrip(".") if nxt else ""
+        is_digit = num[0].isdigit()
+        if m["pct"] or m["cur"] or m["scale"]:
+            return False
+        # Years, dates, times, ordinals.
+        if is_digit and re.fullmatch(r"(?:1[6-9]|20)\d\d", num) and not nxt_word.endswith("s"):
+            return True
+        if nxt_word in MONTH_NAMES or re.search(r"(?:" + "|".join(MONTH_NAMES) + r")\.?\s*$", before.lower()):
+            return True
+        if re.match(r"(?:st|nd|rd|th)\b", after) or re.match(r"\s*(?::\d|[ap]\.?m\b)", after) or text[e:e + 1] in ":/":
+            return True
+        if text[max(0, s - 1):s] in "-/:#" or (text[e:e + 1] == "-" and nxt_word in TIME_NOUNS):
+            return True
+        if nxt_word in TIME_NOUNS or nxt_word in ("-year-old", "year-old", "years-old"):
+            return True
+        if re.match(r"[\-\s]year[\-\s]old", low_after):
+            return True
+        # Part of a name: "BBC One", "Boeing 747", "Article 50", "G20".
+        if self._in_name(s, e) or re.search(r"[A-Z][\w]*\s$", before) and is_digit and not nxt_word:
+            return True
+        if re.search(r"\b(?:number|no|article|section|chapter|page|room|flight|route|amendment|title|"
+                     r"district|precinct|highway|interstate)\s*$", before, re.IGNORECASE):
+            return True
+        if not is_digit:
+            w = num.lower()
+            # "one" is a pronoun more often than a number: only with a unit or as "one in five".
+            if w in ("one", "a"):
+                return True
+            if not nxt or not nxt_word.isalpha() or nxt_word in ("of", "to", "and", "or", "in", "on", "at",
+                                                                    "times", "more", "other") and nxt_word != "other":
+                return True
+            # "the next three months": a span of time.
+            if re.search(r"\b(?:next|last|past|first|previous|coming|the)\s*$", before.lower()) and nxt_word in TIME_NOUNS:
+                return True
+        else:
+            if nxt_word in ("to",) and re.match(r"\s*to\s+\d", after):
+                return False
+            if not nxt_word and text[e:e + 1] not in ",.;":
+                return True
+        return False
+
+    def run(self) -> list[Statistic]:
+        text = self.text
+        out: list[Statistic] = []
+        for b in self.blocks:
+            changes = [(c.start(), c.end(), c) for c in CHANGE.finditer(text, b.start, b.end)]
+            for m in NUMBER.finditer(text, b.start, b.end):
+                if self._excluded(m, b.end):
+                    continue
+                value = _to_decimal(m["num"], m["scale"])
+                if value is None:
+                    continue
+                unit, currency = "count", ""
+                pct = (m["pct"] or "").lower()
+                if "point" in pct:
+                    unit = "percentage_points"
+                elif pct:
+                    unit = "percent"
+                if m["cur"]:
+                    unit, currency = "currency", CURRENCY_SYMBOLS.get(m["cur"].upper(), CURRENCY_SYMBOLS.get(m["cur"], ""))
+                else:
+                    cw = re.match(r"\s*(\w+)", text[m.end():m.end() + 12])
+                    if cw and cw.group(1).lower() in CURRENCY_WORDS:
+                        unit, currency = "currency", CURRENCY_WORDS[cw.group(1).lower()]
+                start = m.start("qual") if m["qual"] else m.start("num") - (len(m["cur"]) if m["cur"] else 0)
+                if m["cur"]:
+                    start = min(start, m.start("cur"))
+                end = m.end()
+                measure = ""
+                if unit == "count":
+                    nm = _NOUN_AFTER.match(text, end)
+                    if nm and nm.group(1).split()[-1].lower() not in ("of", "and", "to", "in"):
+                        measure = nm.group(1)
+                elif unit in ("percent", "percentage_points"):
+                    nm = re.match(r"\s+(of\s+(?:the\s+)?[\w\s]{2,40}?)(?=[,.;]|\s+(?:to|on|in|last|this|be|is|was|were|are)\b)",
+                                  text[end:end + 60])
+                    if nm:
+                        measure = nm.group(1).strip()
+                if unit == "count" and not measure and not m["num"][0].isdigit():
+                    continue
+                if unit == "count" and not measure and not m["scale"]:
+                    continue
+                # "from 1.7 per cent ... to 1.4 percent": one statistic with a previous value.
+                previous = None
+                merged = False
+                for cs, ce, c in changes:
+                    if c.start("b") <= m.start("num") < ce + 2 and m["num"] in (c["b"], ):
+                        prev_val = _to_decimal(c["a"].rstrip(".,"), None)
+                        for st in out:
+                            if st.start >= cs and st.value == prev_val and st.previous_value is None:
+                                out.remove(st)
+                        previous = prev_val
+                        start = cs
+                        merged = True
+                    elif c.start("a") <= m.start("num") < c.end("a") + 1:
+                        pass
+                if not merged and any(st.start <= start < st.end for st in out):
+                    continue
+                period_m = PERIOD.search(text, end, min(b.end, end + 80))
+                sentence_end = min(i for i in (text.find(". ", end, b.end), b.end) if i >= 0)
+                period = period_m.group() if period_m and period_m.start() < sentence_end else ""
+                phrase_end = end
+                if measure:
+                    phrase_end = end + text[end:].index(measure) + len(measure)
+                if period and period_m.start() - phrase_end < 20:
+                    phrase_end = period_m.end()
+                out.append(Statistic(value=value, unit=unit, currency=currency, qualifier=(m["qual"] or "").lower(),
+                                     previous_value=previous, measure=measure, period=period,
+                                     text=text[start:phrase_end], start=start, end=phrase_end))
+            for m in HUNDREDS.finditer(text, b.start, b.end):
+                word = m["word"].lower()
+                value = {"hundreds": 100, "thousands": 1000, "millions": 1_000_000, "billions": 10 ** 9,
+                         "dozens": 12, "tens of thousands": 10_000}[word]
+                if any(st.start <= m.start() < st.end for st in out):
+                    continue
+                out.append(Statistic(value=Decimal(value), unit="count", qualifier=word, measure=m["noun"],
+                                     text=m.group(), start=m.start(), end=m.end()))
+        out.sort(key=lambda s: s.start)
+        return out

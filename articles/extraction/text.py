@@ -1,0 +1,96 @@
+"""Sentences and quotations, with offsets into the article text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN_QUOTES = "“„«"
+CLOSE_QUOTES = "”»"
+STRAIGHT = '"'
+QUOTE_CHARS = OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset("""mr mrs ms dr prof sir st sen rep gov gen lt col sgt capt adm jr sr inc corp co ltd
+no vs etc jan feb mar apr jun jul aug sep sept oct nov dec rev ft mt u.s a.m p.m d.c u.k e.g i.e
+approx est fig al""".split())
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)|[.!?]+[\"”]+(?=\s)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # at the opening mark (or the block start when the quote has none)
+    end: int  # after the closing mark (or the block end when the quote runs on)
+    opened: bool  # has an opening mark
+    closed: bool  # has a closing mark
+
+    def inner(self, text: str) -> tuple[int, int]:
+        s = self.start + (1 if self.opened else 0)
+        e = self.end - (1 if self.closed else 0)
+        return s, e
+
+
+def split_sentences(text: str, start: int, end: int, quotes: list[Quote] | None = None) -> list[Sentence]:
+    """Split text[start:end] into sentences. A full stop inside a quotation ends a sentence only
+    when the quotation also ends there, so a quote stays whole where the rules need it whole."""
+    out = []
+    s = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        e = m.end()
+        before = text[s:m.start()].rsplit(None, 1)
+        last = before[-1].lower().rstrip(".") if before else ""
+        if m.group().startswith(".") and (last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
+            continue
+        if quotes and any(q.start < m.start() and e < q.end - 1 for q in quotes):
+            continue
+        out.append(Sentence(s, e))
+        s = e
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end and text[s:end].strip():
+        out.append(Sentence(s, end))
+    return out
+
+
+def find_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quotations in one block. Curly marks open and close; a straight mark toggles.
+
+    A quotation left open at the block's end runs to the end: news style opens each
+    paragraph of a long quote again and closes only the last.
+    """
+    quotes: list[Quote] = []
+    open_at = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in QUOTE_CHARS:
+            continue
+        if open_at is None:
+            if ch in CLOSE_QUOTES:
+                # A closing mark with no opening: the quote began at the block's start.
+                if not quotes:
+                    quotes.append(Quote(start, i + 1, False, True))
+                continue
+            open_at = i
+        else:
+            if ch in OPEN_QUOTES:
+                # A second opening mark: treat the first as stray and restart here.
+                open_at = i
+                continue
+            quotes.append(Quote(open_at, i + 1, True, True))
+            open_at = None
+    if open_at is not None and end - open_at > 1:
+        quotes.append(Quote(open_at, end, True, False))
+    return quotes
+
+
+WORD = re.compile(r"[\w][\w'’\-.]*[\w]|[\w]")
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())

@@ -1,0 +1,93 @@
+"""Plain dataclasses the extractor returns. Offsets are character offsets into the article text."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Block:
+    """A headline, dateline, paragraph, bullet or byline: text[start:end]."""
+
+    kind: str  # "headline" | "dateline" | "paragraph" | "bullet" | "byline"
+    start: int
+    end: int
+
+
+@dataclass
+class ParsedArticle:
+    text: str  # the whole file text, exactly as decoded: every offset points into it
+    title: str
+    published: date
+    publisher: str | None
+    blocks: list[Block]
+
+    @property
+    def body_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind in ("paragraph", "bullet")]
+
+
+@dataclass
+class Mention:
+    """One occurrence of an entity in the text."""
+
+    text: str
+    start: int
+    end: int
+    entity: int  # index into Extraction.entities
+
+
+@dataclass
+class Entity:
+    kind: str  # "person" | "organisation"
+    name: str  # canonical name within the article (longest full form, honorifics stripped)
+    aliases: list[str] = field(default_factory=list)  # surface forms seen, as written
+    org_kind: str = ""  # for organisations: government, party, news, international, armed_group, ...
+    gender: str = ""  # for people: "m", "f" or "" when the text does not say
+    roles: list[tuple[str, str | None]] = field(default_factory=list)  # (role, organisation name)
+
+
+@dataclass
+class Statistic:
+    value: Decimal
+    unit: str  # "percent" | "count" | "currency" | "percentage_points" | ...
+    text: str
+    start: int
+    end: int
+    currency: str = ""
+    qualifier: str = ""  # "less than", "about", "more than", ...
+    previous_value: Decimal | None = None
+    measure: str = ""  # what is counted ("Americans", "of national income")
+    period: str = ""  # "last year", "in 2015"
+
+
+@dataclass
+class Claim:
+    kind: str  # "quote" | "reported" | "assertion"
+    text: str
+    start: int
+    end: int
+    speaker: int | None  # index into Extraction.entities, or None
+    speaker_text: str  # the words naming the speaker in the text ("He", "the official")
+    cue: str  # "said", "told", "warned", ... ("" when a quote continues with no cue)
+    mentions: list[int] = field(default_factory=list)  # entity indexes
+    statistics: list[int] = field(default_factory=list)  # indexes into Extraction.statistics
+
+
+@dataclass
+class Extraction:
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    statistics: list[Statistic] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    """A person the database (or reference knowledge) already knows, for role resolution."""
+
+    name: str
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    gender: str = ""

@@ -1,0 +1,56 @@
+"""python manage.py import_seeds [PATH ...] [--dry-run] [--jobs N]"""
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+
+from articles.services import importer
+
+
+class Command(BaseCommand):
+    help = "Import seed-format articles (files or directories of *.txt) and extract their claims."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="*", default=["seeds"], help="files or directories (default: seeds/)")
+        parser.add_argument("--dry-run", action="store_true", help="parse and extract, write nothing")
+        parser.add_argument("--progress-every", type=int, default=25,
+                            help="print a progress line every N files (default 25)")
+
+    def handle(self, *args, paths, dry_run, progress_every, **opts):
+        files, failures = importer.seed_paths(paths)
+        if not files and not failures:
+            raise CommandError(f"no *.txt files under {', '.join(paths)}")
+        for f in failures:
+            self.stderr.write(f"error: {f.path}: {f.error}")
+        statuses: Counter[str] = Counter(failed=len(failures))
+        totals: Counter[str] = Counter()
+        try:
+            known = importer.known_people()
+        except DatabaseError as exc:
+            raise CommandError(f"the database is not ready ({exc}); run: python manage.py migrate") from None
+        started = time.perf_counter()
+        verbose = opts.get("verbosity", 1)
+        for n, path in enumerate(files, 1):
+            result = importer.store_prepared(importer.prepare(path, known), dry_run=dry_run)
+            statuses[result.status] += 1
+            totals.update(result.counts)
+            if result.status == "failed":
+                self.stderr.write(f"error: {result.path}: {result.error}")
+            elif verbose >= 2:
+                self.stdout.write(f"{result.status}: {result.path}")
+            if verbose >= 1 and len(files) > progress_every and n % progress_every == 0:
+                rate = n / (time.perf_counter() - started)
+                self.stdout.write(f"[{n}/{len(files)}] {rate:.1f} files/s")
+        elapsed = time.perf_counter() - started
+        prefix = "dry run: " if dry_run else ""
+        self.stdout.write(
+            f"{prefix}{len(files) + len(failures)} files: {statuses['created']} created, {statuses['updated']} updated, "
+            f"{statuses['unchanged']} unchanged, {statuses['parsed']} parsed, {statuses['failed']} failed; "
+            f"{totals['people']} people, {totals['organisations']} organisations, {totals['claims']} claims, "
+            f"{totals['statistics']} statistics ({elapsed:.1f}s)")
+        if statuses["failed"]:
+            sys.exit(1)

@@ -1,0 +1,354 @@
+"""The ClaimsDB schema: articles, the people and organisations they name, the claims and
+statistics they contain, and the editors' review of those claims.
+
+Offsets (``start``/``end``) always index into ``Article.body``, which is the source file's text
+exactly as decoded, so ``article.body[claim.start:claim.end] == claim.text``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
+              "rev", "president", "senator", "sen", "rep", "gov", "governor", "the"}
+
+
+def name_key(name: str) -> str:
+    """The matching key of a name: case, accents, punctuation and leading honorifics removed.
+
+    "Mr Trump" and "trump" share a key; so do "ISIS" and "Isis".
+    """
+    text = unicodedata.normalize("NFKD", name or "")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().replace("’", "'")
+    words = re.findall(r"[\w']+", text.replace(".", ""))
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)[:200]
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Organisation(TimeStamped):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", "Government body"
+        PARTY = "party", "Political party"
+        NEWS = "news", "News organisation"
+        INTERNATIONAL = "international", "International body"
+        ARMED_GROUP = "armed_group", "Armed group"
+        COMPANY = "company", "Company"
+        NGO = "ngo", "Non-governmental organisation"
+        EDUCATION = "education", "University or school"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True, help_text="Matching key of the name.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["name"])]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganisationAlias(models.Model):
+    """A surface form naming an organisation ("Isil", "ISIS"). A key maps to one organisation."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "organisation aliases"
+
+    def __str__(self):
+        return self.name
+
+
+class Person(TimeStamped):
+    class Gender(models.TextChoices):
+        UNKNOWN = "", "Unknown"
+        MALE = "m", "Male"
+        FEMALE = "f", "Female"
+
+    name = models.CharField(max_length=200, help_text="Canonical name, without honorifics.")
+    key = models.CharField(max_length=200, unique=True)
+    gender = models.CharField(max_length=1, choices=Gender.choices, blank=True, default="")
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(fields=["name"])]
+
+    def __str__(self):
+        return self.name
+
+
+class PersonAlias(models.Model):
+    """A surface form naming a person: "Mr Trump", "Sir Michael", "the President-elect".
+
+    ``key`` is unique for full names only (``is_name``); short forms such as "Mr Trump" may name
+    different people in different articles, so they are recorded but never used to match alone.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, db_index=True)
+    is_name = models.BooleanField(default=False, help_text="A full name that identifies the person across articles.")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "person aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["person", "key"], name="personalias_unique_per_person"),
+            models.UniqueConstraint(fields=["key"], condition=Q(is_name=True), name="personalias_unique_full_name"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Affiliation(models.Model):
+    """A role a person holds, optionally in an organisation, as an article (or an editor) stated it."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
+    role = models.CharField(max_length=200, blank=True)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, null=True, blank=True,
+                                     related_name="affiliations")
+    article = models.ForeignKey("Article", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="affiliations", help_text="The article that stated it.")
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["person__name", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "role", "organisation", "article"], name="affiliation_unique"),
+            models.CheckConstraint(condition=~Q(role="") | Q(organisation__isnull=False),
+                                   name="affiliation_has_role_or_org"),
+        ]
+
+    def __str__(self):
+        org = f" ({self.organisation})" if self.organisation_id else ""
+        return f"{self.person}: {self.role}{org}"
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=500)
+    published = models.DateField(db_index=True)
+    publisher = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, blank=True,
+                                  related_name="published_articles")
+    body = models.TextField(help_text="The source file's text exactly as imported; offsets index into it.")
+    paragraphs = models.JSONField(default=list, help_text='Blocks of the text: [{"kind", "start", "end"}].')
+    source_file = models.CharField(max_length=255, unique=True, help_text="Name of the imported file.")
+    sha256 = models.CharField(max_length=64, db_index=True, help_text="SHA-256 of the file's bytes.")
+    word_count = models.PositiveIntegerField(default=0)
+    extractor_version = models.CharField(max_length=40, blank=True)
+    imported_at = models.DateTimeField(default=timezone.now, help_text="First import.")
+    updated_at = models.DateTimeField(default=timezone.now, help_text="Last import that changed it.")
+
+    class Meta:
+        ordering = ["-published", "title"]
+        indexes = [models.Index(fields=["publisher", "published"])]
+
+    def __str__(self):
+        return self.title
+
+    def blocks(self, kinds=("paragraph", "bullet")):
+        """The article's paragraphs and bullets as (kind, start, end, text)."""
+        for b in self.paragraphs:
+            if b["kind"] in kinds:
+                yield b["kind"], b["start"], b["end"], self.body[b["start"]:b["end"]]
+
+
+class Mention(models.Model):
+    """An occurrence of a person or an organisation in an article's text."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, null=True, blank=True, related_name="mentions")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, null=True, blank=True,
+                                     related_name="mentions")
+    text = models.CharField(max_length=200)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(person__isnull=False) ^ Q(organisation__isnull=False),
+                                   name="mention_one_entity"),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="mention_span"),
+            models.UniqueConstraint(fields=["article", "start", "end"], name="mention_unique_span"),
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class Claim(models.Model):
+    class Kind(models.TextChoices):
+        QUOTE = "quote", "Direct quote"
+        REPORTED = "reported", "Reported speech"
+        ASSERTION = "assertion", "Article's own assertion"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        IN_REVIEW = "in_review", "In review"
+        CHECKED = "checked", "Checked"
+
+    class Verdict(models.TextChoices):
+        # Ordered from worst (1) to best (5): the order gives schema.org ratingValue.
+        FALSE = "false", "False"
+        MOSTLY_FALSE = "mostly_false", "Mostly false"
+        MIXED = "mixed", "Half true"
+        MOSTLY_TRUE = "mostly_true", "Mostly true"
+        TRUE = "true", "True"
+        UNPROVEN = "unproven", "Unproven"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    key = models.CharField(max_length=64, help_text="Stable identity within the article (hash of the text).")
+    text = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=10, choices=Kind.choices, db_index=True)
+    speaker = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="claims")
+    organisation = models.ForeignKey(Organisation, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="claims",
+                                     help_text="The body an anonymous source speaks for.")
+    speaker_text = models.CharField(max_length=200, blank=True, help_text="The words naming the speaker.")
+    cue = models.CharField(max_length=60, blank=True)
+    mentioned_people = models.ManyToManyField(Person, blank=True, related_name="mentioned_in_claims")
+    mentioned_organisations = models.ManyToManyField(Organisation, blank=True,
+                                                     related_name="mentioned_in_claims")
+    in_text = models.BooleanField(default=True, help_text="False when a re-import no longer finds the claim "
+                                  "in the article; kept because editors worked on it.")
+    edited = models.BooleanField(default=False, help_text="An editor changed the extracted fields; "
+                                 "re-imports keep the editor's speaker and mentions.")
+    # The editors' review.
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW, db_index=True)
+    verdict = models.CharField(max_length=15, choices=Verdict.choices, blank=True, db_index=True)
+    rationale = models.TextField(blank=True)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="reviewed_claims")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "key"], name="claim_unique_key"),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span"),
+        ]
+        indexes = [
+            models.Index(fields=["speaker", "article"]),
+            models.Index(fields=["status", "verdict"]),
+            models.Index(fields=["organisation"]),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def has_review_work(self) -> bool:
+        return bool(self.status != self.Status.NEW or self.verdict or self.rationale or self.edited)
+
+
+class EvidenceLink(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
+    url = models.URLField(max_length=1000)
+    title = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["claim", "url"], name="evidence_unique")]
+
+    def __str__(self):
+        return self.title or self.url
+
+
+class ClaimLink(models.Model):
+    class Relation(models.TextChoices):
+        SUPPORTS = "supports", "supports"
+        CONTRADICTS = "contradicts", "contradicts"
+        REPEATS = "repeats", "repeats"
+        RESPONDS_TO = "responds_to", "responds to"
+
+    source = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_out")
+    target = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_in")
+    relation = models.CharField(max_length=15, choices=Relation.choices)
+    note = models.TextField(blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target", "relation"], name="claimlink_unique"),
+            models.CheckConstraint(condition=~Q(source=F("target")), name="claimlink_not_self"),
+        ]
+
+    def __str__(self):
+        return f"{self.source_id} {self.relation} {self.target_id}"
+
+
+class ReviewEvent(models.Model):
+    """One change to a claim's review, kept forever: who, when, and each field's old and new value."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="review_events")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    changes = models.JSONField(default=dict, help_text='{"field": [old, new]}')
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.claim_id} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class Statistic(models.Model):
+    class Unit(models.TextChoices):
+        PERCENT = "percent", "per cent"
+        PERCENTAGE_POINTS = "percentage_points", "percentage points"
+        COUNT = "count", "count"
+        CURRENCY = "currency", "currency"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statistics")
+    key = models.CharField(max_length=64)
+    value = models.DecimalField(max_digits=30, decimal_places=6)
+    unit = models.CharField(max_length=20, choices=Unit.choices, db_index=True)
+    currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217 code for money.")
+    qualifier = models.CharField(max_length=40, blank=True)
+    previous_value = models.DecimalField(max_digits=30, decimal_places=6, null=True, blank=True)
+    measure = models.CharField(max_length=200, blank=True)
+    period = models.CharField(max_length=100, blank=True)
+    text = models.CharField(max_length=500)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    claim = models.ForeignKey(Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="statistics")
+    edited = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "key"], name="statistic_unique_key"),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="statistic_span"),
+        ]
+        indexes = [models.Index(fields=["unit", "value"])]
+
+    def __str__(self):
+        return self.text
