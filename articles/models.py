@@ -59,6 +59,7 @@ class Organisation(TimeStamped):
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["name"])]
+        permissions = [("merge_organisation", "Can merge organisations")]
 
     def __str__(self):
         return self.name
@@ -94,6 +95,7 @@ class Person(TimeStamped):
         ordering = ["name"]
         verbose_name_plural = "people"
         indexes = [models.Index(fields=["name"])]
+        permissions = [("merge_person", "Can merge people")]
 
     def __str__(self):
         return self.name

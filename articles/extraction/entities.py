@@ -33,7 +33,7 @@ candidate nominee head founder executive officer manager strategist speaker prem
 congressman congresswoman correspondent editor analyst professor aide lawyer attorney economist
 president-elect envoy deputy member mp mep councillor justice judge king queen prince ruler dictator
 chairperson pollster host anchor columnist reporter campaign-manager manager surrogate""".split())
-ROLE_TITLES = frozenset("""prime foreign home defence defense chief vice deputy shadow first attorney
+ROLE_TITLES = frozenset("""elect prime foreign home defence defense chief vice deputy shadow first attorney
 secretary state general health education treasury justice interior trade finance culture environment
 transport energy labor labour homeland security national""".split())
 
@@ -41,6 +41,9 @@ _ORG_BY_KEY: dict[str, tuple[str, str]] = {}
 for _name, (_kind, _aliases) in KNOWN_ORGS.items():
     for _alias in (_name, *_aliases):
         _ORG_BY_KEY[_alias.lower()] = (_name, _kind)
+
+
+DAY_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
 
 def _norm(s: str) -> str:
@@ -152,6 +155,13 @@ def chunk_block(text: str, start: int, end: int, sentence_starts: set[int]) -> l
             if len(words[-1]) > 2 and words[-1][:-1].lower() not in ("jr", "sr", "st", "co", "inc"):
                 words[-1] = words[-1][:-1]
                 ends[-1] -= 1
+        # "Brexit and Mr Trump": "and" joins two names unless the whole is an organisation's name.
+        if "and" in words[1:-1] and words[-1] not in ORG_HEADS:
+            k = words.index("and")
+            prev = text[max(start, starts[0] - 4):starts[0]]
+            chunks.append(Chunk(words[:k], starts[:k], ends[:k], sentence_initial=starts[0] in sentence_starts,
+                                the=prev.lower().endswith("the "), possessive=False))
+            words, starts, ends = words[k + 1:], starts[k + 1:], ends[k + 1:]
         # "Norway Sir Michael Fallon", "Russia Mr Trump": a title inside a run starts a new name.
         for k in range(len(words) - 1, 0, -1):
             if _norm(words[k]) in PURE_HONORIFICS and words[k - 1].lower() not in NAME_CONNECTORS:
@@ -235,8 +245,7 @@ class EntityFinder:
         words = list(ch.words)
         # Leading sentence words that are not names: "However", "In", "The".
         while words and (words[0] in CAP_STOPWORDS and _norm(words[0]) not in HONORIFICS) and not (
-                len(words) > 1 and words[0] not in ("The", "A", "An", "In", "On", "At", "By", "For", "And", "But")
-                and words[-1] in ORG_HEADS):
+                len(words) > 1 and words[0] in DAY_NAMES and words[-1] in ORG_HEADS):
             if words[0] in ("The",) and len(words) > 1:
                 ch.the = True
             words = words[1:]

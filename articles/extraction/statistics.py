@@ -33,8 +33,11 @@ PERIOD = re.compile(r"\b(?:(?:last|this|next|a|the\s+previous|the\s+past)\s+(?:y
                     r"(?:in|during)\s+(?:the\s+)?(?:first|second|third|fourth|last)\s+quarter|on\s+average|"
                     r"a\s+year|per\s+year|each\s+year|a\s+month|per\s+month|yesterday|this\s+year\s+alone)\b",
                     re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s+((?:(?:other|more|fewer|additional|new|extra|[A-Z]{2,3}|[a-z\-]+ed|[A-Z][a-z]+)\s+){0,3}"
-                         r"[A-Za-z][a-z\-]+)")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w\-’']*)")
+# Words that end the noun phrase a count measures: "four Americans | were killed".
+_MEASURE_STOP = frozenset("""were was is are be been being have has had will would could should can may might
+who which that and or but of in on at to from by with for as than into over after before during since per
+said says told this these those it they he she we their his her its our not no also all""".split())
 
 
 def _to_decimal(num: str, scale: str | None) -> Decimal | None:
@@ -144,15 +147,22 @@ class StatisticFinder:
                     start = min(start, m.start("cur"))
                 end = m.end()
                 measure = ""
+                measure_end = end
                 if unit == "count":
-                    nm = _NOUN_AFTER.match(text, end)
-                    if nm and nm.group(1).split()[-1].lower() not in ("of", "and", "to", "in"):
-                        measure = nm.group(1)
+                    measure_end = end
+                    for wm in _WORD_AFTER.finditer(text, end, min(b.end, end + 60)):
+                        if wm.start() != measure_end or wm.group(1).lower() in _MEASURE_STOP:
+                            break
+                        measure_end = wm.end()
+                        if len(text[end:measure_end].split()) >= 4:
+                            break
+                    measure = " ".join(text[end:measure_end].split())
                 elif unit in ("percent", "percentage_points"):
                     nm = re.match(r"\s+(of\s+(?:the\s+)?[\w\s]{2,40}?)(?=[,.;]|\s+(?:to|on|in|last|this|be|is|was|were|are)\b)",
                                   text[end:end + 60])
                     if nm:
                         measure = nm.group(1).strip()
+                        measure_end = end + nm.end(1)
                 if unit == "count" and not measure and not m["num"][0].isdigit():
                     continue
                 if unit == "count" and not measure and not m["scale"]:
@@ -178,7 +188,7 @@ class StatisticFinder:
                 period = period_m.group() if period_m and period_m.start() < sentence_end else ""
                 phrase_end = end
                 if measure:
-                    phrase_end = end + text[end:].index(measure) + len(measure)
+                    phrase_end = measure_end
                 if period and period_m.start() - phrase_end < 20:
                     phrase_end = period_m.end()
                 out.append(Statistic(value=value, unit=unit, currency=currency, qualifier=(m["qual"] or "").lower(),

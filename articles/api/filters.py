@@ -1,0 +1,95 @@
+"""django-filter FilterSets of the API. Every filter is in the OpenAPI schema; a bad value is a 400."""
+from __future__ import annotations
+
+import django_filters as df
+from django.db.models import Exists, OuterRef
+
+from articles.models import Article, Claim, Organisation, Person, Statistic
+from articles.services import search
+
+
+class ClaimFilter(df.FilterSet):
+    speaker = df.ModelChoiceFilter(queryset=Person.objects.all(), help_text="Speaker id.")
+    speaker_name = df.CharFilter(method="filter_speaker_name",
+                                 help_text="Speaker whose name or any alias contains this text.")
+    organisation = df.ModelChoiceFilter(queryset=Organisation.objects.all(),
+                                        help_text="Organisation an anonymous source speaks for (id).")
+    article = df.NumberFilter(field_name="article_id", help_text="Article id.")
+    publisher = df.NumberFilter(field_name="article__publisher_id", help_text="Publisher (organisation) id.")
+    kind = df.ChoiceFilter(choices=Claim.Kind.choices)
+    status = df.ChoiceFilter(choices=Claim.Status.choices)
+    verdict = df.ChoiceFilter(choices=Claim.Verdict.choices)
+    published_after = df.DateFilter(field_name="article__published", lookup_expr="gte",
+                                    help_text="Article published on or after (YYYY-MM-DD).")
+    published_before = df.DateFilter(field_name="article__published", lookup_expr="lte",
+                                     help_text="Article published on or before (YYYY-MM-DD).")
+    mentions_person = df.NumberFilter(field_name="mentioned_people", help_text="Claims mentioning this person (id).")
+    mentions_organisation = df.NumberFilter(field_name="mentioned_organisations",
+                                            help_text="Claims mentioning this organisation (id).")
+    has_statistics = df.BooleanFilter(method="filter_has_statistics")
+    in_text = df.BooleanFilter()
+    q = df.CharFilter(method="filter_q", help_text="Text search over claim text, speaker and article title.")
+
+    class Meta:
+        model = Claim
+        fields = []
+
+    def filter_speaker_name(self, qs, name, value):
+        return search.speaker_matches(qs, value)
+
+    def filter_has_statistics(self, qs, name, value):
+        has = Exists(Statistic.objects.filter(claim=OuterRef("pk")))
+        return qs.filter(has) if value else qs.exclude(has)
+
+    def filter_q(self, qs, name, value):
+        return search.search_claims(qs, value)
+
+
+class ArticleFilter(df.FilterSet):
+    publisher = df.NumberFilter(field_name="publisher_id")
+    published_after = df.DateFilter(field_name="published", lookup_expr="gte")
+    published_before = df.DateFilter(field_name="published", lookup_expr="lte")
+    source_file = df.CharFilter()
+    q = df.CharFilter(method="filter_q", help_text="Words in the title or body.")
+
+    class Meta:
+        model = Article
+        fields = []
+
+    def filter_q(self, qs, name, value):
+        return search.search_articles(qs, value)
+
+
+class PersonFilter(df.FilterSet):
+    q = df.CharFilter(method="filter_q", help_text="Name or alias contains.")
+
+    class Meta:
+        model = Person
+        fields = ["gender"]
+
+    def filter_q(self, qs, name, value):
+        return search.search_people(qs, value)
+
+
+class OrganisationFilter(df.FilterSet):
+    q = df.CharFilter(method="filter_q", help_text="Name or alias contains.")
+    kind = df.ChoiceFilter(choices=Organisation.Kind.choices)
+
+    class Meta:
+        model = Organisation
+        fields = []
+
+    def filter_q(self, qs, name, value):
+        return search.search_organisations(qs, value)
+
+
+class StatisticFilter(df.FilterSet):
+    unit = df.ChoiceFilter(choices=Statistic.Unit.choices)
+    value_min = df.NumberFilter(field_name="value", lookup_expr="gte")
+    value_max = df.NumberFilter(field_name="value", lookup_expr="lte")
+    article = df.NumberFilter(field_name="article_id")
+    claim = df.NumberFilter(field_name="claim_id")
+
+    class Meta:
+        model = Statistic
+        fields = []

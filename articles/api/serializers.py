@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+from django.db import transaction
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from articles.models import (
+    Affiliation,
+    Article,
+    Claim,
+    ClaimLink,
+    EvidenceLink,
+    Organisation,
+    Person,
+    ReviewEvent,
+    Statistic,
+)
+from articles.services import review
+
+
+class RefSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    name = serializers.CharField(read_only=True)
+
+
+class ArticleRefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="article-detail")
+
+    class Meta:
+        model = Article
+        fields = ["id", "title", "published", "url"]
+
+
+class AffiliationSerializer(serializers.ModelSerializer):
+    organisation = RefSerializer(allow_null=True, read_only=True)
+    person = RefSerializer(read_only=True)
+
+    class Meta:
+        model = Affiliation
+        fields = ["person", "role", "organisation", "article", "start_date", "end_date"]
+
+
+class ArticleSerializer(serializers.HyperlinkedModelSerializer):
+    id = serializers.IntegerField(read_only=True)
+    publisher = RefSerializer(allow_null=True, read_only=True)
+    claim_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Article
+        fields = ["id", "url", "title", "published", "publisher", "source_file", "sha256", "word_count",
+                  "claim_count", "imported_at", "updated_at", "body", "paragraphs"]
+        read_only_fields = fields
+
+
+class PersonSerializer(serializers.HyperlinkedModelSerializer):
+    id = serializers.IntegerField(read_only=True)
+    aliases = serializers.SerializerMethodField()
+    affiliations = AffiliationSerializer(many=True, read_only=True)
+    claim_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Person
+        fields = ["id", "url", "name", "gender", "description", "aliases", "affiliations", "claim_count"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_aliases(self, obj):
+        return [a.name for a in obj.aliases.all()]
+
+
+class OrganisationSerializer(serializers.HyperlinkedModelSerializer):
+    id = serializers.IntegerField(read_only=True)
+    aliases = serializers.SerializerMethodField()
+    affiliations = AffiliationSerializer(many=True, read_only=True)
+    claim_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "url", "name", "kind", "description", "aliases", "affiliations", "claim_count"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_aliases(self, obj):
+        return [a.name for a in obj.aliases.all()]
+
+
+class StatisticRefSerializer(serializers.ModelSerializer):
+    value = serializers.DecimalField(max_digits=30, decimal_places=6, coerce_to_string=True, normalize_output=True)
+
+    class Meta:
+        model = Statistic
+        fields = ["id", "value", "unit", "text"]
+
+
+class StatisticSerializer(serializers.HyperlinkedModelSerializer):
+    id = serializers.IntegerField(read_only=True)
+    value = serializers.DecimalField(max_digits=30, decimal_places=6, coerce_to_string=True, normalize_output=True)
+    previous_value = serializers.DecimalField(max_digits=30, decimal_places=6, coerce_to_string=True,
+                                              normalize_output=True, allow_null=True, required=False)
+    article = serializers.PrimaryKeyRelatedField(read_only=True)
+    claim = serializers.PrimaryKeyRelatedField(read_only=True)
+
+    class Meta:
+        model = Statistic
+        fields = ["id", "url", "value", "unit", "currency", "previous_value", "qualifier", "measure", "period",
+                  "text", "start", "end", "article", "claim"]
+        read_only_fields = ["text", "start", "end", "article", "claim"]
+
+    def update(self, instance, validated_data):
+        instance.edited = True
+        return super().update(instance, validated_data)
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = EvidenceLink
+        fields = ["url", "title"]
+
+
+class LinkRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    relation = serializers.CharField()
+    direction = serializers.ChoiceField(choices=["outgoing", "incoming"])
+    claim = serializers.IntegerField()
+
+
+class ClaimSerializer(serializers.HyperlinkedModelSerializer):
+    id = serializers.IntegerField(read_only=True)
+    article = ArticleRefSerializer(read_only=True)
+    speaker = RefSerializer(allow_null=True, read_only=True)
+    organisation = RefSerializer(allow_null=True, read_only=True)
+    mentions = serializers.SerializerMethodField()
+    statistics = StatisticRefSerializer(many=True, read_only=True)
+    evidence = EvidenceSerializer(many=True, required=False)
+    links = serializers.SerializerMethodField()
+    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = Claim
+        fields = ["id", "url", "article", "text", "kind", "speaker", "organisation", "speaker_text", "cue", "start",
+                  "end", "in_text", "mentions", "statistics", "status", "verdict", "rationale", "evidence", "reviewer",
+                  "reviewed_at", "links"]
+        read_only_fields = ["text", "kind", "speaker_text", "cue", "start", "end", "in_text", "reviewed_at"]
+
+    @extend_schema_field({"type": "object", "properties": {
+        "people": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "integer"},
+                                                                               "name": {"type": "string"}}}},
+        "organisations": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "integer"}, "name": {"type": "string"}}}}}})
+    def get_mentions(self, obj):
+        return {"people": [{"id": p.id, "name": p.name} for p in obj.mentioned_people.all()],
+                "organisations": [{"id": o.id, "name": o.name} for o in obj.mentioned_organisations.all()]}
+
+    @extend_schema_field(LinkRefSerializer(many=True))
+    def get_links(self, obj):
+        out = [{"id": link.id, "relation": link.relation, "direction": "outgoing", "claim": link.target_id}
+               for link in obj.links_out.all()]
+        out += [{"id": link.id, "relation": link.relation, "direction": "incoming", "claim": link.source_id}
+                for link in obj.links_in.all()]
+        return out
+
+    def update(self, instance, validated_data):
+        user = self.context["request"].user
+        evidence = validated_data.pop("evidence", None)
+        with transaction.atomic():
+            changes = {k: v for k, v in validated_data.items() if k in review.REVIEW_FIELDS}
+            review.apply_review(instance, user, **changes)
+            if evidence is not None:
+                old = sorted(e.url for e in instance.evidence.all())
+                instance.evidence.all().delete()
+                for e in evidence:
+                    EvidenceLink.objects.create(claim=instance, **e)
+                new = sorted(e["url"] for e in evidence)
+                if old != new:
+                    review.record_change(instance, user, "evidence", ", ".join(old), ", ".join(new))
+        return instance
+
+
+class ClaimLinkSerializer(serializers.HyperlinkedModelSerializer):
+    id = serializers.IntegerField(read_only=True)
+    source = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
+    target = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
+    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = ClaimLink
+        fields = ["id", "url", "source", "target", "relation", "note", "created_by", "created_at"]
+
+    def validate(self, attrs):
+        if attrs.get("source") == attrs.get("target"):
+            raise serializers.ValidationError({"target": "A claim cannot be linked to itself."})
+        if ClaimLink.objects.filter(source=attrs.get("source"), target=attrs.get("target"),
+                                    relation=attrs.get("relation")).exists():
+            raise serializers.ValidationError({"relation": "These claims are already linked this way."})
+        return attrs
+
+
+class ReviewEventSerializer(serializers.ModelSerializer):
+    user = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = ReviewEvent
+        fields = ["id", "claim", "user", "at", "changes"]
+
+
+class MergeSerializer(serializers.Serializer):
+    merge = serializers.ListField(child=serializers.IntegerField(), min_length=1,
+                                  help_text="Ids of the records to merge into this one.")

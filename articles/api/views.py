@@ -1,0 +1,170 @@
+"""API views: thin wrappers; the work is in articles.services."""
+from __future__ import annotations
+
+from django.db.models import Count
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.generics import ListAPIView
+from rest_framework.renderers import BaseRenderer
+from rest_framework.response import Response
+
+from articles.models import Article, Claim, ClaimLink, Organisation, Person, ReviewEvent, Statistic
+from articles.services import claimreview, export, links, merge
+
+from . import filters, serializers
+from .pagination import IdCursorPagination, PageNumberNoCountPagination
+
+
+class CSVRenderer(BaseRenderer):
+    """Lets ?format=csv through content negotiation; the claims list streams the rows itself."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        # Only errors reach here (the list streams its own response): render them as text.
+        return str(data).encode()
+
+
+class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Article.objects.select_related("publisher").annotate(claim_count=Count("claims")).order_by("id")
+    serializer_class = serializers.ArticleSerializer
+    filterset_class = filters.ArticleFilter
+    pagination_class = PageNumberNoCountPagination
+    ordering_fields = ["id", "published", "title", "imported_at"]
+
+
+class MergeMixin:
+    merge_function = None
+    merge_permission = ""
+
+    @extend_schema(request=serializers.MergeSerializer, description="Merge the listed records into this one.")
+    @action(detail=True, methods=["post"])
+    def merge(self, request, pk=None):
+        keep = self.get_object()
+        if not request.user.has_perm(self.merge_permission):
+            raise PermissionDenied("You may not merge records.")
+        ser = serializers.MergeSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        model = self.queryset.model
+        others = list(model.objects.filter(pk__in=ser.validated_data["merge"]))
+        missing = set(ser.validated_data["merge"]) - {o.pk for o in others}
+        if missing:
+            raise ValidationError({"merge": f"unknown ids: {sorted(missing)}"})
+        try:
+            type(self).merge_function(keep, others)
+        except merge.MergeError as exc:
+            raise ValidationError({"merge": str(exc)}) from None
+        return Response(self.get_serializer(self.get_queryset().get(pk=keep.pk)).data)
+
+
+class PersonViewSet(MergeMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = (Person.objects.annotate(claim_count=Count("claims"))
+                .prefetch_related("aliases", "affiliations__organisation", "affiliations__person").order_by("id"))
+    serializer_class = serializers.PersonSerializer
+    filterset_class = filters.PersonFilter
+    pagination_class = PageNumberNoCountPagination
+    ordering_fields = ["id", "name", "claim_count"]
+    merge_function = merge.merge_people
+    merge_permission = "articles.merge_person"
+
+
+class OrganisationViewSet(MergeMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = (Organisation.objects.annotate(claim_count=Count("claims"))
+                .prefetch_related("aliases", "affiliations__organisation", "affiliations__person").order_by("id"))
+    serializer_class = serializers.OrganisationSerializer
+    filterset_class = filters.OrganisationFilter
+    pagination_class = PageNumberNoCountPagination
+    ordering_fields = ["id", "name", "claim_count"]
+    merge_function = merge.merge_organisations
+    merge_permission = "articles.merge_organisation"
+
+
+CLAIM_QUERYSET = (Claim.objects.select_related("article", "speaker", "organisation", "reviewer")
+                  .prefetch_related("mentioned_people", "mentioned_organisations", "statistics", "evidence",
+                                    "links_out", "links_in"))
+
+
+class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Claims. Editors may change the review fields (status, verdict, rationale, evidence)."""
+
+    queryset = CLAIM_QUERYSET
+    serializer_class = serializers.ClaimSerializer
+    filterset_class = filters.ClaimFilter
+    pagination_class = IdCursorPagination
+    ordering_fields = ["id", "start", "reviewed_at"]
+    renderer_classes = [*viewsets.ReadOnlyModelViewSet.renderer_classes, CSVRenderer]
+
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format == "csv":
+            qs = self.filter_queryset(self.get_queryset())
+            response = StreamingHttpResponse(export.claims_csv(qs), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = 'attachment; filename="claims.csv"'
+            return response
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiResponse(description="Not checked yet.")},
+                   description="schema.org ClaimReview (JSON-LD) of a checked claim.")
+    @action(detail=True, methods=["get"])
+    def claimreview(self, request, pk=None):
+        claim = get_object_or_404(Claim.objects.select_related("article__publisher", "speaker", "organisation"), pk=pk)
+        if not claimreview.is_checked(claim):
+            raise NotFound("This claim has not been checked: it has no ClaimReview yet.")
+        return Response(_review(request, claim))
+
+    @extend_schema(responses=serializers.ReviewEventSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        claim = self.get_object()
+        events = ReviewEvent.objects.filter(claim=claim).select_related("user")
+        return Response(serializers.ReviewEventSerializer(events, many=True).data)
+
+
+def _review(request, claim):
+    return claimreview.claim_review(
+        claim, request.build_absolute_uri(f"/api/v1/claims/{claim.pk}/"),
+        request.build_absolute_uri(f"/api/v1/articles/{claim.article_id}/"))
+
+
+class ClaimReviewListView(ListAPIView):
+    """Every checked claim as schema.org ClaimReview."""
+
+    queryset = (Claim.objects.filter(status=Claim.Status.CHECKED).exclude(verdict="")
+                .select_related("article__publisher", "speaker", "organisation"))
+    pagination_class = IdCursorPagination
+    filter_backends = []
+
+    @extend_schema(responses=OpenApiTypes.OBJECT)
+    def get(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response([_review(request, c) for c in page])
+
+
+class StatisticViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Statistic.objects.all()
+    serializer_class = serializers.StatisticSerializer
+    filterset_class = filters.StatisticFilter
+    pagination_class = IdCursorPagination
+    ordering_fields = ["id", "value", "start"]
+
+
+class ClaimLinkViewSet(viewsets.ModelViewSet):
+    queryset = ClaimLink.objects.select_related("created_by").order_by("id")
+    serializer_class = serializers.ClaimLinkSerializer
+    pagination_class = PageNumberNoCountPagination
+    filterset_fields = ["source", "target", "relation"]
+    ordering_fields = ["id", "created_at"]
+
+    def perform_create(self, serializer):
+        d = serializer.validated_data
+        serializer.instance = links.create_link(d["source"], d["target"], d["relation"], self.request.user,
+                                                d.get("note", ""))
+
+    def perform_destroy(self, instance):
+        links.delete_link(instance, self.request.user)

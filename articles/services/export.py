@@ -1,0 +1,27 @@
+"""CSV export of claims for researchers, streamed so any number of rows fits in memory."""
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+
+COLUMNS = ["id", "article_id", "article_title", "published", "publisher", "source_file", "kind", "text", "start",
+           "end", "speaker_id", "speaker", "organisation_id", "organisation", "speaker_text", "cue", "status",
+           "verdict", "rationale", "reviewed_at"]
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def claims_csv(qs) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield writer.writerow(COLUMNS)
+    rows = qs.select_related("article__publisher", "speaker", "organisation").prefetch_related(None).order_by("id")
+    for c in rows.iterator(chunk_size=2000):
+        a = c.article
+        yield writer.writerow([
+            c.id, a.id, a.title, a.published.isoformat(), a.publisher.name if a.publisher_id else "", a.source_file,
+            c.kind, c.text, c.start, c.end, c.speaker_id or "", c.speaker.name if c.speaker_id else "",
+            c.organisation_id or "", c.organisation.name if c.organisation_id else "", c.speaker_text, c.cue,
+            c.status, c.verdict, c.rationale, c.reviewed_at.isoformat() if c.reviewed_at else ""])
