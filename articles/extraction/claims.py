@@ -13,6 +13,7 @@ The rules read one block (paragraph or bullet) at a time, sentence by sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import CUE_LEMMA, OBJECT_CUES, PRONOUNS, QUOTE_CUES, SOURCE_NOUNS, SPEECH_CUES, THAT_ONLY_CUES
@@ -72,6 +73,7 @@ class ClaimFinder:
         self.last_block = -10
         self.last_source_org: int | None = None  # organisation of the latest anonymous source
         self.sentence_starts: set[int] = set()
+        self.pending_colon: Speaker | None = None  # "He said:" at a paragraph's end
 
     # -- helpers --------------------------------------------------------------------------
     def _in_quote(self, pos: int) -> bool:
@@ -125,7 +127,7 @@ class ClaimFinder:
                 return None
             return self._resolve_pronoun(pron, sent.start + m.start(1), sent)
         # An apposition before the cue: "Boris Johnson, the Foreign Secretary, has accused".
-        m = re.search(r",\s+[^,]{2,90},$", before)
+        m = re.search(r",\s+[^,]{2,90},(?:\s+[^,]{2,60},)?$", before)
         if m:
             men = self._mention_ending(sent.start + m.start())
             if men is not None and self.entities[men.entity].kind == "person":
@@ -136,6 +138,11 @@ class ClaimFinder:
         if m:
             phrase_start = sent.start + m.start(1)
             return self._source(phrase_start, seg_end, m.group(2))
+        # Any short noun phrase after a quotation or at the sentence start: "the book", "the announcer".
+        m = re.search(r"(?:^|[,”\"']\s*)((?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Ss]ome|[Mm]any)\s+"
+                      r"(?:[\w’'\-]+\s+){0,3}[a-z][\w’'\-]+)$", before)
+        if m and not any(w in CUE_LEMMA for w in m.group(1).lower().split()):
+            return Speaker(None, m.group(1), sent.start + m.start(1), seg_end)
         return None
 
     def _sentence_subject(self, sent: Sentence, limit: int) -> Speaker | None:
@@ -153,6 +160,12 @@ class ClaimFinder:
         m = re.match(r"(he|she|they|it)\b", self.text[pos:limit], re.IGNORECASE)
         if m:
             return self._resolve_pronoun(m.group(1).lower(), pos, sent)
+        m = re.match(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+(?=[\s,])", self.text[pos:limit])
+        if m:
+            return Speaker(None, m.group().strip(), pos, pos + len(m.group().strip()))
+        m = re.match(r"(?:the|a|an)\s+(?:[\w’'\-]+\s+){0,2}[a-z][\w’'\-]+", self.text[pos:limit], re.IGNORECASE)
+        if m:
+            return Speaker(None, m.group(), pos, pos + len(m.group()))
         return None
 
     def _recent_person_in(self, start: int, end: int) -> Speaker | None:
@@ -230,43 +243,48 @@ class ClaimFinder:
     def _resolve_pronoun(self, pron: str, pos: int, sent: Sentence) -> Speaker:
         gender = PRONOUNS.get(pron, "")
         span = (pos, pos + len(pron))
+        surface = self.text[span[0]:span[1]]
         if pron in ("it", "they"):
             # "It said" is an organisation; "they" an organisation or the last plural source.
             if self.last is not None and self.last.org is not None and self.last.entity is None:
-                return Speaker(None, self.text[span[0]:span[1]], *span, org=self.last.org)
+                return Speaker(None, surface, *span, org=self.last.org)
             for men in reversed(self.mentions):
                 if men.start < pos and self.entities[men.entity].kind == "organisation" and not self._in_quote(men.start):
                     if pron == "it":
-                        return Speaker(None, self.text[span[0]:span[1]], *span, org=men.entity)
+                        return Speaker(None, surface, *span, org=men.entity)
                     break
-            return Speaker(None, self.text[span[0]:span[1]], *span)
-        # The subject of this sentence, before the pronoun, when it is a compatible person.
-        cands = []
-        for men in self.mentions:
-            if men.start >= pos:
-                break
-            ent = self.entities[men.entity]
-            if ent.kind != "person" or self._in_quote(men.start) or self._in_content(men.start):
-                continue
-            if gender and ent.gender and ent.gender != gender:
-                continue
-            cands.append(men)
-        last = self.last
-        last_ok = (last is not None and last.entity is not None and self.entities[last.entity].kind == "person"
-                   and (not gender or not self.entities[last.entity].gender
-                        or self.entities[last.entity].gender == gender))
-        if cands:
-            recent = cands[-1]
-            in_sentence = recent.start >= sent.start
-            subject = recent.start in self.sentence_starts or self.text[
-                max(0, recent.start - 4):recent.start].lower().endswith("the ")
-            if in_sentence or (subject and recent.start > (self.last_claim_start if last_ok else -1)):
-                return Speaker(recent.entity, self.text[span[0]:span[1]], *span)
-        if last_ok:
-            return Speaker(last.entity, self.text[span[0]:span[1]], *span)
-        if cands:
-            return Speaker(cands[-1].entity, self.text[span[0]:span[1]], *span)
-        return Speaker(None, self.text[span[0]:span[1]], *span)
+            return Speaker(None, surface, *span)
+
+        def compatible(i: int) -> bool:
+            ent = self.entities[i]
+            return ent.kind == "person" and (not gender or not ent.gender or ent.gender == gender)
+
+        cands = [men for men in self.mentions if men.start < pos and compatible(men.entity)
+                 and not self._in_quote(men.start) and not self._in_content(men.start)]
+        if not cands:
+            if self.last is not None and self.last.entity is not None and compatible(self.last.entity):
+                return Speaker(self.last.entity, surface, *span)
+            return Speaker(None, surface, *span)
+        # A person earlier in the same sentence: "Trump said he ...".
+        if cands[-1].start >= sent.start:
+            return Speaker(cands[-1].entity, surface, *span)
+        # Otherwise the latest of: the last claim's speaker, and the subject of a recent sentence.
+        subject = next((men for men in reversed(cands) if self._is_subject(men)), None)
+        last = self.last if (self.last is not None and self.last.entity is not None
+                             and compatible(self.last.entity)) else None
+        if subject is not None and (last is None or subject.start > self.last_claim_start):
+            return Speaker(subject.entity, surface, *span)
+        if last is not None:
+            return Speaker(last.entity, surface, *span)
+        return Speaker(cands[-1].entity, surface, *span)
+
+    def _is_subject(self, men: Mention) -> bool:
+        """Whether a mention opens its sentence (after at most a few title words)."""
+        i = bisect_right(self.sentence_list, men.start) - 1
+        if i < 0:
+            return False
+        lead = self.text[self.sentence_list[i]:men.start]
+        return len(lead.split()) <= 3 and "," not in lead
 
     def _right_speaker(self, after_start: int, limit: int) -> Speaker | None:
         """Inverted order: "said Mr Smith", "said the official", "according to the report"."""
@@ -293,6 +311,16 @@ class ClaimFinder:
         m = re.match(r"(he|she|they|it)\b", self.text[s:limit], re.IGNORECASE)
         if m:
             return self._resolve_pronoun(m.group(1).lower(), s, Sentence(s, limit))
+        # "said 9/11 widow Terry Strada", "said former state Sen. Jane Doe": a few words, then a name.
+        stop = re.search(r"[,.;:!?]", self.text[s:limit])
+        clause_end = s + stop.start() if stop else limit
+        for men in self.mentions:
+            if s < men.start < clause_end and men.start - s < 60:
+                between = self.text[s:men.start]
+                if re.fullmatch(r"(?:[a-z0-9/\-’']+\s+){1,5}", between) and not re.search(r"\b(?:that|to|and|in|on|of)\s", between):
+                    return Speaker(men.entity, self.text[s:men.end], s, men.end) \
+                        if self.entities[men.entity].kind == "person" else self._source_or_entity(Sentence(s, limit), men)
+                break
         return None
 
     # -- claims ---------------------------------------------------------------------------
@@ -343,6 +371,7 @@ class ClaimFinder:
         for sents in block_sents:
             for s in sents:
                 self.sentence_starts.add(s.start)
+        self.sentence_list = sorted(self.sentence_starts)
         self.last_claim_start = -1
         for bi, (block, quotes, sents) in enumerate(zip(body, block_quotes, block_sents, strict=False)):
             used_quotes: set[Quote] = set()
@@ -360,18 +389,69 @@ class ClaimFinder:
                         cont = spk_here
                     elif prev_sentence_speaker is not None or block_speaker is not None:
                         cont = prev_sentence_speaker or block_speaker
+                    elif at_block_start and self.pending_colon is not None and bi - self.last_block <= 1:
+                        cont = self.pending_colon
                     elif at_block_start and self.last is not None and bi - self.last_block <= 1 \
                             and self._last_was_quote():
                         cont = self.last
+                    dash = self._dash_speaker(q, block)
+                    if dash is not None:
+                        cont = dash
                     if cont is not None:
                         used_quotes.add(q)
                         self._add("quote", q.start, q.end, cont, "", bi)
+                        self.pending_colon = None
                 if spk_here is not None:
                     prev_sentence_speaker = spk_here
                     block_speaker = spk_here
                 else:
                     prev_sentence_speaker = None
+            self._merge_continuations(block)
         return self.claims
+
+    def _merge_continuations(self, block: Block):
+        """A cued quotation and the quotations that continue it in the same paragraph are one
+        claim: "...," she said. "..." (the attribution in between stays in the text)."""
+        merged: list[Claim] = []
+        for c in self.claims:
+            if c.start < block.start:
+                merged.append(c)
+                continue
+            prev = merged[-1] if merged else None
+            if (prev is not None and prev.start >= block.start and prev.kind == "quote" and c.kind == "quote"
+                    and c.cue == "" and self._same_speaker(prev, c)):
+                prev.end = c.end
+                prev.text = self.text[prev.start:prev.end]
+                continue
+            merged.append(c)
+        self.claims = merged
+
+    @staticmethod
+    def _same_speaker(a: Claim, b: Claim) -> bool:
+        sa, sb = getattr(a, "_spk", None), getattr(b, "_spk", None)
+        if sa is None or sb is None:
+            return False
+        if sa.entity is not None or sb.entity is not None:
+            return sa.entity == sb.entity
+        if sa.org is not None or sb.org is not None:
+            return sa.org == sb.org
+        return sa.text.lower() == sb.text.lower()
+
+    _DASH = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
+
+    def _dash_speaker(self, q: Quote, block: Block) -> Speaker | None:
+        """“Quote.” ― Jorge Falcon"""
+        m = self._DASH.match(self.text, q.end, block.end)
+        if not m:
+            return None
+        s = m.end()
+        men = self.mention_at_start.get(s)
+        if men is not None:
+            return self._source_or_entity(Sentence(s, block.end), men)
+        nm = re.match(r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}", self.text[s:block.end])
+        if nm:
+            return Speaker(None, nm.group(), s, s + nm.end())
+        return None
 
     def _last_was_quote(self) -> bool:
         return bool(self.claims) and (self.claims[-1].kind == "quote" or self.text[self.claims[-1].end - 1:self.claims[-1].end] in QUOTE_CHARS)
@@ -422,7 +502,7 @@ class ClaimFinder:
                         found = spk
                 continue
             left = text[sent.start:cs]
-            closing = re.search(r"[,!?.—–-]?\s*[" + CLOSE_QUOTES + '"' + r"]\s*,?\s*$", left)
+            closing = re.search(r"[,!?.—–-]?\s*(?:[" + CLOSE_QUOTES + '"' + r"]|'')\s*,?\s*$", left)
             spk = None
             inverted = False
             if closing and word in QUOTE_CUES:
@@ -446,10 +526,16 @@ class ClaimFinder:
             after = ce if not inverted else max(ce, spk.end)
             tail = text[after:sent.end]
             if pre_quotes and re.match(r"^[\s,]*$", text[pre_quotes[-1].end:subject_start]) and word in QUOTE_CUES:
-                for q in pre_quotes:
-                    if self._full_quote(q) or q is pre_quotes[-1]:
-                        used.add(q)
-                        self._add("quote", q.start, q.end, spk, cue_text, bi)
+                lead = text[sent.start:pre_quotes[0].start]
+                # "With thousands of systems, “there is no single point of failure,” he said."
+                if lead.strip() and len(lead.split()) <= 20 and not any(w.lower() in CUE_LEMMA for w in lead.split()):
+                    used.update(pre_quotes)
+                    self._add("quote", sent.start, pre_quotes[-1].end, spk, cue_text, bi)
+                else:
+                    for q in pre_quotes:
+                        if self._full_quote(q) or q is pre_quotes[-1]:
+                            used.add(q)
+                            self._add("quote", q.start, q.end, spk, cue_text, bi)
                 # "...," he said, "second part."
                 for q in sent_quotes:
                     if q.start >= after and q not in used and re.match(r"^[\s,.:;—–-]*$", text[after:q.start]):
@@ -474,7 +560,12 @@ class ClaimFinder:
             rest = tail[skip:]
             rest_start = after + skip
             # Told + object: "told the Wall Street Journal that", "told reporters:".
-            if lemma in ("tell", "ask", "warn", "remind", "assure", "inform") and not re.match(r"\s*(?:that|:|,)", rest):
+            mt = re.match(r"[^.;:!?]{1,80}?\bthat\b", rest) if lemma == "tell" else None
+            if mt and not re.match(r"\s*(?:that|:|,)", rest) and not re.search(r"\b(?:" + "|".join(
+                    ("said", "says", "told", "added")) + r")\b", mt.group()):
+                rest = rest[mt.end() - 4:]
+                rest_start += mt.end() - 4
+            elif lemma in ("tell", "ask", "warn", "remind", "assure", "inform") and not re.match(r"\s*(?:that|:|,)", rest):
                 mo = re.match(r"(?:\s*[\w’'\-.]+){0,6}?\s*(?=(?:that\b|:|,\s*[“\"]|[“\"]))", rest)
                 if mo and not re.search(r"\b(?:to|of|about|for)\b", mo.group()) or (mo and lemma == "tell"):
                     skip2 = mo.end()
@@ -484,15 +575,43 @@ class ClaimFinder:
             if mcolon and word in QUOTE_CUES | {"said", "says", "say"}:
                 qpos = rest_start + mcolon.end()
                 qs = [q for q in quotes if q.start >= qpos and q not in used]
-                if qs and qs[0].start == qpos:
+                if qs and qs[0].start == qpos and self._full_quote(qs[0]):
                     first = qs[0]
                     used.add(first)
                     self._add("quote", first.start, first.end, spk, cue_text, bi)
                     found = prev = spk
                     continue
+            if re.fullmatch(r"\s*:\s*", rest) and sent.end >= block.end - 1 and word in QUOTE_CUES | {"said", "says"}:
+                self.pending_colon = spk
+                self.last_block = bi
+                found = prev = spk
+                continue
+            if lemma == "call":
+                mq = re.match(r"\s*(on|for)\s+", rest)
+                if mq:
+                    cstart = rest_start + mq.end()
+                    self._add("reported", cstart, self._content_end(cstart, sent.end), spk, f"{word} {mq.group(1)}", bi)
+                    self._claim_quotes(cstart, sent.end, sent_quotes, used)
+                    found = prev = spk
+                    continue
+                # "called the holiday “a celebration ...”": the object and its quoted description.
+                qs_after = [q for q in sent_quotes if q.start > rest_start and q not in used]
+                if qs_after and re.match(r"\s*(?:[\w’'\-]+\s+){1,6}$", text[rest_start:qs_after[0].start]):
+                    cstart = rest_start + len(rest) - len(rest.lstrip())
+                    self._add("reported", cstart, self._content_end(cstart, sent.end), spk, word, bi)
+                    self._claim_quotes(cstart, sent.end, sent_quotes, used)
+                    found = prev = spk
+                    continue
             mthat = re.match(r"\s*(?::\s*|that\s+)", rest)
             if mthat:
                 cstart = rest_start + mthat.end()
+                self._add("reported", cstart, self._content_end(cstart, sent.end), spk, cue_text, bi)
+                self._claim_quotes(cstart, sent.end, sent_quotes, used)
+                found = prev = spk
+                continue
+            if lemma in ("vow", "pledge", "promise", "threaten", "refuse", "decline", "agree", "offer") and \
+                    re.match(r"\s*to\s+\w", rest):
+                cstart = rest_start + len(rest) - len(rest.lstrip())
                 self._add("reported", cstart, self._content_end(cstart, sent.end), spk, cue_text, bi)
                 self._claim_quotes(cstart, sent.end, sent_quotes, used)
                 found = prev = spk

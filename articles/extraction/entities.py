@@ -179,21 +179,19 @@ def chunk_block(text: str, start: int, end: int, sentence_starts: set[int]) -> l
 
 
 def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """Split leading honorifics and role titles from a name: "Prime Minister Theresa May"."""
-    k = 0
+    """Split leading honorifics and role titles from a name: "Prime Minister Theresa May",
+    "Senate Majority Leader Mitch McConnell", "Democratic Sen. Claire McCaskill"."""
     last_title = -1
-    while k < len(words) - 1:
-        lw = _norm(words[k])
+    for k, w in enumerate(words[:-1]):
+        lw = _norm(w)
         if lw in HONORIFICS or lw in ROLE_NOUNS:
             last_title = k
-        elif lw in ROLE_TITLES or lw in ("of", "the") or lw in (w.lower() for w in ()):
-            pass
-        else:
-            break
-        k += 1
     if last_title < 0:
         return [], words
-    return words[:last_title + 1], words[last_title + 1:]
+    name = words[last_title + 1:]
+    if any(_norm(w) in ROLE_TITLES for w in name[:1]) or len(name) > 4:
+        return [], words
+    return words[:last_title + 1], name
 
 
 def _gender_of_title(title: list[str]) -> str:
@@ -283,6 +281,11 @@ class EntityFinder:
             return "neutral", [], words
         if len(words) >= 2 and words[0] in DEMONYMS and words[-1] in ORG_HEADS:
             return "org", [], words
+        # "Rival Hillary Clinton", "Republican Donald Trump": a descriptive word before a first name.
+        for k in range(1, len(words) - 1):
+            if (words[k] in MALE_NAMES or words[k] in FEMALE_NAMES) and words[k + 1][:1].isupper() \
+                    and not any(w in ORG_HEADS or w.lower() in PLACES for w in words[k:]):
+                return "person", words[:k], words[k:]
         if len(words) >= 2 and (words[0] in MALE_NAMES or words[0] in FEMALE_NAMES):
             if not any(w.lower() in PLACES for w in words[1:2]):
                 return "person", [], words
@@ -418,6 +421,8 @@ class EntityFinder:
             ent = self._add_person(name, g, short=len(name) == 1)
         if g and not ent.gender:
             ent.gender = g
+        if title and not any(_norm(t) in HONORIFICS or _norm(t) in ROLE_NOUNS for t in title):
+            title = []  # "Rival Hillary Clinton": a description, not a title
         s = ch.starts[len(ch.words) - len(name) - len(title)]
         surface = self.text[s:ch.end]
         ent.mentions.append((s, ch.end, surface))
@@ -437,19 +442,23 @@ class EntityFinder:
         ent = None
         if len(name) == 1:
             ent = self._match_person(name, g, [], ch.start)
+            word = name[0]
+            if ent is None and self._speaks(ch) and not word.isupper() and word not in CAP_STOPWORDS \
+                    and word.lower() not in PLACES and word not in DEMONYMS and word not in ORG_HEADS \
+                    and word not in NEUTRAL_HEADS and word.lower() not in MONTH_NAMES:
+                ent = self._add_person(name, "", short=True)
         elif len(name) >= 2:
             # "Kellyanne Conway": a two- or three-word name whose last word the article uses alone
             # or with a title, or who speaks ("Conway said").
             last = name[-1]
             after = self.text[ch.end:ch.end + 40].lstrip(" ,")
-            speaks = any(after.startswith(c + " ") or after.startswith(c + ".") or after.startswith(c + ",")
-                         for c in ("said", "says", "told", "added", "wrote", "argued", "tweeted", "stated"))
-            apposition = after.startswith("the ") or after.startswith("a ") or after.startswith("who ")
+            speaks = self._speaks(ch)
+            apposition = after.startswith("the ") or after.startswith("a ")
+            who = self.text[ch.end:ch.end + 6].startswith(", who ")
             appos_role = apposition and bool(re.match(r"(?:the|a)\s+(?:[\w\-’']+\s+){0,5}?(?:"
                                                         + "|".join(ROLE_NOUNS) + r")\b", after))
             reused = re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep)\.? " + re.escape(last) + r"\b", self.text)
-            if (speaks or appos_role or reused or ch.possessive and reused) and not ch.sentence_initial or \
-                    (speaks or appos_role or reused) and len(name) >= 2:
+            if (speaks or appos_role or reused or who) and len(name) >= 2:
                 if not any(w.lower() in PLACES for w in name) and all(not w.isupper() for w in name):
                     ent = self._match_person(name, g, [], ch.start) or self._add_person(name, "")
         if ent is None:
@@ -460,6 +469,17 @@ class EntityFinder:
         if surface not in ent.aliases:
             ent.aliases.append(surface)
         self.mentions.append((s, ch.end, surface, ent))
+
+    _CUE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,?\s*(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|adds|"
+                            r"wrote|writes|argued|argues|tweeted|stated|explained|noted|insisted|warned|claimed|"
+                            r"continued|asked|replied|responded|recalled|acknowledged|admitted|declared)\b")
+    _CUE_BEFORE = re.compile(r"(?:said|says|according\s+to|added|asked|wrote|told|explained|continued)\s+$")
+
+    def _speaks(self, ch: Chunk) -> bool:
+        """A name that speaks: "O'Neill said", "said Limbaugh", "according to Limbaugh"."""
+        if self._CUE_AFTER.match(self.text, ch.end):
+            return True
+        return bool(self._CUE_BEFORE.search(self.text[max(0, ch.start - 20):ch.start]))
 
     # -- roles --------------------------------------------------------------------------
     _APPOSITION = re.compile(r",\s+(?P<role>(?:the|a|an|his|her|their|[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)*[’']s)\s+"

@@ -109,6 +109,23 @@ find finds found finding
 conclude concludes concluded concluding
 add adds added adding
 understand understands understood
+exhort exhorts exhorted exhorting
+encourage encourages encouraged encouraging
+implore implores implored imploring
+challenge challenges challenged challenging
+invite invites invited inviting
+thank thanks thanked thanking
+applaud applauds applauded applauding
+slam slams slammed slamming
+attack attacks attacked attacking
+blast blasts blasted blasting
+rule rules ruled ruling
+scold scolds scolded scolding
+lament laments lamented lamenting
+concede concedes conceded conceding
+emphasize emphasizes emphasized emphasizing
+mock mocks mocked mocking
+press presses pressed pressing
 learn learns learned learnt
 """
 CUE_LEMMA: dict[str, str] = {}
@@ -122,6 +139,19 @@ SPEECH_CUES = frozenset(CUE_LEMMA) - _words("""
 call calls called calling show shows showed shown showing find finds found finding describe describes
 described describing cite cites cited citing think thinks thought thinking fear fears feared fearing
 hope hopes hoped hoping believe believes believed believing understand understands understood
+exhort exhorts exhorted exhorting
+encourage encourages encouraged encouraging
+implore implores implored imploring
+challenge challenges challenged challenging
+invite invites invited inviting
+thank thanks thanked thanking
+applaud applauds applauded applauding
+slam slams slammed slamming
+attack attacks attacked attacking
+blast blasts blasted blasting
+scold scolds scolded scolding
+mock mocks mocked mocking
+press presses pressed pressing
 learn learns learned learnt demand demands demanded demanding
 """)
 # Cues strong enough to attribute a direct quote in "QUOTE," X <cue> / X <cue>: "QUOTE".
@@ -137,7 +167,9 @@ THAT_ONLY_CUES = frozenset(f for f, lemma in CUE_LEMMA.items() if lemma in _word
 # Verb + object + preposition patterns: X accused Y of ..., X urged Y to ..., X praised Y for ...
 OBJECT_CUES: dict[str, str] = {
     "accuse": "of", "urge": "to", "praise": "for", "criticise": "for", "blame": "for", "ask": "to",
-    "warn": "of", "call": "on", "condemn": "for",
+    "warn": "of", "condemn": "for", "exhort": "to", "encourage": "to", "implore": "to",
+    "challenge": "to", "invite": "to", "thank": "for", "applaud": "for", "slam": "for", "attack": "for",
+    "blast": "for", "scold": "for", "mock": "for", "press": "to",
 }
 
 # A speaker noun that is not a name: "the official said", "Another Foreign Office source said".

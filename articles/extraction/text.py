@@ -31,8 +31,11 @@ class Quote:
     closed: bool  # has a closing mark
 
     def inner(self, text: str) -> tuple[int, int]:
-        s = self.start + (1 if self.opened else 0)
-        e = self.end - (1 if self.closed else 0)
+        s, e = self.start, self.end
+        while s < e and text[s] in QUOTE_CHARS + "'":
+            s += 1
+        while e > s and text[e - 1] in QUOTE_CHARS + "'":
+            e -= 1
         return s, e
 
 
@@ -59,31 +62,36 @@ def split_sentences(text: str, start: int, end: int, quotes: list[Quote] | None 
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Quotations in one block. Curly marks open and close; a straight mark toggles.
+    """Quotations in one block. Curly marks open and close; a straight mark (or the two
+    apostrophes some wires use, '') toggles.
 
     A quotation left open at the block's end runs to the end: news style opens each
     paragraph of a long quote again and closes only the last.
     """
     quotes: list[Quote] = []
     open_at = None
-    for i in range(start, end):
+    i = start
+    while i < end:
         ch = text[i]
-        if ch not in QUOTE_CHARS:
+        width = 1
+        if ch == "'" and text[i + 1:i + 2] == "'":
+            ch, width = '"', 2
+        elif ch not in QUOTE_CHARS:
+            i += 1
             continue
         if open_at is None:
             if ch in CLOSE_QUOTES:
                 # A closing mark with no opening: the quote began at the block's start.
                 if not quotes:
-                    quotes.append(Quote(start, i + 1, False, True))
-                continue
-            open_at = i
-        else:
-            if ch in OPEN_QUOTES:
-                # A second opening mark: treat the first as stray and restart here.
+                    quotes.append(Quote(start, i + width, False, True))
+            else:
                 open_at = i
-                continue
-            quotes.append(Quote(open_at, i + 1, True, True))
+        elif ch in OPEN_QUOTES:
+            open_at = i  # a second opening mark: the first was stray
+        else:
+            quotes.append(Quote(open_at, i + width, True, True))
             open_at = None
+        i += width
     if open_at is not None and end - open_at > 1:
         quotes.append(Quote(open_at, end, True, False))
     return quotes
