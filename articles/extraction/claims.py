@@ -74,6 +74,7 @@ class ClaimFinder:
         self.last_source_org: int | None = None  # organisation of the latest anonymous source
         self.sentence_starts: set[int] = set()
         self.pending_colon: Speaker | None = None  # "He said:" at a paragraph's end
+        self.last_person: Speaker | None = None  # speaker of the latest claim made by a person
 
     # -- helpers --------------------------------------------------------------------------
     def _in_quote(self, pos: int) -> bool:
@@ -92,8 +93,10 @@ class ClaimFinder:
         raw_before = text[sent.start:cue_start].rstrip()
         cue_word = text[cue_start:cue_start + 20].split()[0].lower()
         # "after saying": the subject of the main clause; "to indicate": the nearest person before.
-        if cue_word.endswith("ing") and (re.search(r"(?:^|\W)(?:after|before|while|when|by|without|in)$", raw_before)
-                                         or raw_before.endswith(",")):
+        if cue_word.endswith("ing") and (re.search(r"(?:^|\W)(?:after|before|while|when|by|without|in|despite|for)$",
+                                                   raw_before) or raw_before.endswith(",")):
+            if prev is not None:
+                return prev  # "..., he said, adding that ..."
             return self._sentence_subject(sent, cue_start) or self._recent_person_in(sent.start, cue_start)
         if re.search(r"(?:^|\W)to$", raw_before) and not re.search(r"(?:expected|going|likely|set|due|able|about|"
                                                                       r"used|seemed|appeared|wanted|tried|has|have|had)\s+to$", raw_before):
@@ -107,7 +110,17 @@ class ClaimFinder:
                 pos = sent.start + m.start()
                 continue
             break
-        seg_end = sent.start + len(text[sent.start:pos].rstrip())
+        seg = text[sent.start:pos].rstrip()
+        # "Rep. John Mica (R-Fla.) said", "who in 2010 said", "Trump on Tuesday said".
+        while True:
+            m = re.search(r"\s*(?:\([^()]{1,40}\)|,?\s*\b(?:in|on|during|since|at)\s+(?:\d{4}|(?:the\s+)?(?:"
+                          r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|evening|night|interview|"
+                          r"statement|speech|rally|debate|letter|tweet)),?|,?\s*\b(?:last|this|next)\s+(?:week|month|"
+                          r"year|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?)$", seg)
+            if not m or m.start() == 0:
+                break
+            seg = seg[:m.start()].rstrip()
+        seg_end = sent.start + len(seg)
         before = text[sent.start:seg_end]
         # "..., and said": the speaker of the previous cue in the sentence, or the sentence subject.
         if re.search(r"(?:^|\W)(?:and|but|then|or)$", before):
@@ -118,10 +131,10 @@ class ClaimFinder:
         if men is not None:
             return self._source_or_entity(sent, men)
         # A pronoun.
-        m = re.search(r"(?:^|[\s,;(“\"])(he|she|they|it|who|He|She|They|It|Who|I|We)$", before)
+        m = re.search(r"(?:^|[\s,;(“\"])(he|she|they|it|who|which|He|She|They|It|Who|I|We)$", before)
         if m:
             pron = m.group(1).lower()
-            if pron == "who":
+            if pron in ("who", "which"):
                 return self._antecedent(sent.start + m.start(1))
             if pron in ("i", "we"):
                 return None
@@ -262,16 +275,15 @@ class ClaimFinder:
         cands = [men for men in self.mentions if men.start < pos and compatible(men.entity)
                  and not self._in_quote(men.start) and not self._in_content(men.start)]
         if not cands:
-            if self.last is not None and self.last.entity is not None and compatible(self.last.entity):
-                return Speaker(self.last.entity, surface, *span)
+            if self.last_person is not None and compatible(self.last_person.entity):
+                return Speaker(self.last_person.entity, surface, *span)
             return Speaker(None, surface, *span)
         # A person earlier in the same sentence: "Trump said he ...".
         if cands[-1].start >= sent.start:
             return Speaker(cands[-1].entity, surface, *span)
         # Otherwise the latest of: the last claim's speaker, and the subject of a recent sentence.
         subject = next((men for men in reversed(cands) if self._is_subject(men)), None)
-        last = self.last if (self.last is not None and self.last.entity is not None
-                             and compatible(self.last.entity)) else None
+        last = self.last_person if (self.last_person is not None and compatible(self.last_person.entity)) else None
         if subject is not None and (last is None or subject.start > self.last_claim_start):
             return Speaker(subject.entity, surface, *span)
         if last is not None:
@@ -292,6 +304,13 @@ class ClaimFinder:
         lead = len(seg) - len(seg.lstrip())
         s = after_start + lead
         men = self.mention_at_start.get(s)
+        if men is not None and self.entities[men.entity].kind == "organisation":
+            # "NBC's Dante Chinni": the person, not the organisation.
+            mp = re.match(r"[’']s\s+(?:[\w\-]+\s+){0,4}?", self.text[men.end:limit])
+            if mp:
+                nxt = self.mention_at_start.get(men.end + mp.end())
+                if nxt is not None and self.entities[nxt.entity].kind == "person":
+                    return Speaker(nxt.entity, self.text[s:nxt.end], s, nxt.end)
         if men is not None:
             return self._source_or_entity(Sentence(s, limit), men)
         m = re.match(r"(?:the|a|an|one|another|two|three|several|senior|some)?\s*(?:[\w’'\-]+\s+){0,4}?("
@@ -343,7 +362,9 @@ class ClaimFinder:
         if spk is not None:
             self.last = spk
             self.last_block = block_i
-            self.last_claim_start = start
+            if spk.entity is not None and self.entities[spk.entity].kind == "person":
+                self.last_person = spk
+                self.last_claim_start = start
 
     def _content_end(self, start: int, sent_end: int) -> int:
         m = CONTENT_TAIL.search(self.text, start, sent_end)
@@ -502,6 +523,17 @@ class ClaimFinder:
                         found = spk
                 continue
             left = text[sent.start:cs]
+            if word == "said" and not left.strip(" “\"") and text[cs:cs + 1] == "S":
+                # "Said Ellis: “...”": the speaker follows the cue at the sentence start.
+                spk = self._right_speaker(ce, sent.end)
+                mq = re.match(r"[^:]{1,80}:\s*", text[ce:sent.end]) if spk else None
+                if mq:
+                    qs = [q for q in sent_quotes if q.start >= ce + mq.end() and q not in used]
+                    if qs:
+                        used.update(qs)
+                        self._add("quote", qs[0].start, qs[-1].end, spk, "said", bi)
+                        found = prev = spk
+                continue
             closing = re.search(r"[,!?.—–-]?\s*(?:[" + CLOSE_QUOTES + '"' + r"]|'')\s*,?\s*$", left)
             spk = None
             inverted = False
@@ -519,13 +551,20 @@ class ClaimFinder:
             if spk is None:
                 continue
             lemma = CUE_LEMMA[word]
+            if inverted and not sent_quotes and re.search(r",\s*$", left) and re.match(r"[\s.]*$", text[spk.end:sent.end]) \
+                    and word in SPEECH_CUES:
+                self._add("reported", sent.start, sent.start + len(left.rstrip().rstrip(",")), spk, word, bi)
+                found = prev = spk
+                continue
             cue_text = word
             subject_start = spk.start if not inverted else cs
             # Content before the speaker: quotations ("...," he said) or a clause ("X, he said.").
             pre_quotes = [q for q in sent_quotes if q.end <= subject_start + 1 and q not in used]
             after = ce if not inverted else max(ce, spk.end)
             tail = text[after:sent.end]
-            if pre_quotes and re.match(r"^[\s,]*$", text[pre_quotes[-1].end:subject_start]) and word in QUOTE_CUES:
+            between = text[pre_quotes[-1].end:subject_start] if pre_quotes else ""
+            if pre_quotes and re.match(r"^[\s,]*(?:[\w’'\-./]+\s+){0,6}$", between) and word in QUOTE_CUES \
+                    and not any(w.lower() in CUE_LEMMA for w in between.split()):
                 lead = text[sent.start:pre_quotes[0].start]
                 # "With thousands of systems, “there is no single point of failure,” he said."
                 if lead.strip() and len(lead.split()) <= 20 and not any(w.lower() in CUE_LEMMA for w in lead.split()):
@@ -560,6 +599,15 @@ class ClaimFinder:
             rest = tail[skip:]
             rest_start = after + skip
             # Told + object: "told the Wall Street Journal that", "told reporters:".
+            mo_clause = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+(?:[\w’'\-]+\s+){0,3}?|(?:[A-Z][\w’'\-.]*\s+){1,4}|"
+                                 r"(?:reporters|me|him|her|us|them|voters|supporters|members|lawmakers)\s+)"
+                                 r"(?=(?:he|she|they|it|we|I|there|his|her|their)\b)", rest) if lemma == "tell" else None
+            if mo_clause:
+                cstart = rest_start + mo_clause.end()
+                self._add("reported", cstart, self._content_end(cstart, sent.end), spk, cue_text, bi)
+                self._claim_quotes(cstart, sent.end, sent_quotes, used)
+                found = prev = spk
+                continue
             mt = re.match(r"[^.;:!?]{1,80}?\bthat\b", rest) if lemma == "tell" else None
             if mt and not re.match(r"\s*(?:that|:|,)", rest) and not re.search(r"\b(?:" + "|".join(
                     ("said", "says", "told", "added")) + r")\b", mt.group()):
@@ -586,8 +634,8 @@ class ClaimFinder:
                 self.last_block = bi
                 found = prev = spk
                 continue
-            if lemma == "call":
-                mq = re.match(r"\s*(on|for)\s+", rest)
+            if lemma in ("call", "describe", "blast", "label", "brand", "dub", "slam", "praise", "attack", "criticise"):
+                mq = re.match(r"\s*(on|for)\s+", rest) if lemma == "call" else None
                 if mq:
                     cstart = rest_start + mq.end()
                     self._add("reported", cstart, self._content_end(cstart, sent.end), spk, f"{word} {mq.group(1)}", bi)

@@ -121,6 +121,8 @@ def chunk_block(text: str, start: int, end: int, sentence_starts: set[int]) -> l
         words, starts, ends = [w], [s], [e]
         j = i + 1
         while j < n:
+            if words[-1].endswith(".") and len(words[-1]) > 3 and words[-1][:-1].lower() not in ("jr", "sr", "st", "gov", "sen", "rep", "gen", "col", "capt", "sgt", "lt", "mrs", "prof", "rev"):
+                break  # "Universe. She": a full stop ended the sentence
             w2, s2, e2 = toks[j]
             gap = text[ends[-1]:s2]
             if gap not in (" ", "\u00a0"):

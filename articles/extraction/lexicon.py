@@ -126,6 +126,26 @@ concede concedes conceded conceding
 emphasize emphasizes emphasized emphasizing
 mock mocks mocked mocking
 press presses pressed pressing
+yell yells yelled yelling
+scream screams screamed screaming
+exclaim exclaims exclaimed exclaiming
+comment comments commented commenting
+whisper whispers whispered whispering
+chant chants chanted chanting
+label labels labeled labelled labeling labelling
+brand brands branded branding
+dub dubs dubbed dubbing
+muse muses mused musing
+retort retorts retorted retorting
+add adds added adding
+reiterate reiterates reiterated reiterating
+clarify clarifies clarified clarifying
+affirm affirms affirmed affirming
+advise advises advised advising
+recommend recommends recommended recommending
+speculate speculates speculated speculating
+surmise surmises surmised surmising
+acknowledge acknowledges acknowledged acknowledging
 learn learns learned learnt
 """
 CUE_LEMMA: dict[str, str] = {}
@@ -160,6 +180,7 @@ say tell add warn admit suggest agree emphasise accuse urge claim argue note wri
 declare announce ask reply respond continue acknowledge concede complain predict promise pledge vow
 reveal confirm deny maintain recall stress report tweet post criticise joke boast observe remark
 caution counter shout testify proclaim quip conclude charge allege assert contend point
+yell scream exclaim comment whisper chant muse retort reiterate clarify affirm speculate demand
 """))
 # Verbs of belief/intent that attribute a clause only with "that" directly after them.
 THAT_ONLY_CUES = frozenset(f for f, lemma in CUE_LEMMA.items() if lemma in _words(

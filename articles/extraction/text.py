@@ -80,7 +80,9 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
             i += 1
             continue
         if open_at is None:
-            if ch in CLOSE_QUOTES:
+            if ch in CLOSE_QUOTES and (i == start or text[i - 1].isspace()) and text[i + 1:i + 2].isalnum():
+                open_at = i  # a closing mark typed where an opening one belongs
+            elif ch in CLOSE_QUOTES:
                 # A closing mark with no opening: the quote began at the block's start.
                 if not quotes:
                     quotes.append(Quote(start, i + width, False, True))
