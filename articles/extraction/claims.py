@@ -128,6 +128,13 @@ class ClaimFinder:
 
         # A name right before the cue.
         men = self._mention_ending(seg_end)
+        if men is not None and self.entities[men.entity].kind == "organisation":
+            # "Mr. Morgan of the Sierra Club said": the person speaks.
+            mp = re.search(r"\s+(?:of|at|from|with)\s+(?:the\s+)?$", text[sent.start:men.start])
+            if mp:
+                person = self._mention_ending(sent.start + mp.start())
+                if person is not None and self.entities[person.entity].kind == "person":
+                    return Speaker(person.entity, text[person.start:men.end], person.start, men.end)
         if men is not None:
             return self._source_or_entity(sent, men)
         # A pronoun.
@@ -140,7 +147,7 @@ class ClaimFinder:
                 return None
             return self._resolve_pronoun(pron, sent.start + m.start(1), sent)
         # An apposition before the cue: "Boris Johnson, the Foreign Secretary, has accused".
-        m = re.search(r",\s+[^,]{2,90},(?:\s+[^,]{2,60},)?$", before)
+        m = re.search(r",\s+[^,]{2,160},(?:\s+[^,]{2,80},)?$", before)
         if m:
             men = self._mention_ending(sent.start + m.start())
             if men is not None and self.entities[men.entity].kind == "person":
@@ -340,6 +347,10 @@ class ClaimFinder:
                     return Speaker(men.entity, self.text[s:men.end], s, men.end) \
                         if self.entities[men.entity].kind == "person" else self._source_or_entity(Sentence(s, limit), men)
                 break
+        # A short phrase up to the comma: "According to conservative talk radio host Rush Limbaugh, ..."
+        phrase = self.text[s:clause_end].strip()
+        if phrase and 1 <= len(phrase.split()) <= 8 and not any(w.lower() in CUE_LEMMA for w in phrase.split()):
+            return Speaker(None, phrase, s, s + len(phrase))
         return None
 
     # -- claims ---------------------------------------------------------------------------
@@ -398,6 +409,8 @@ class ClaimFinder:
             used_quotes: set[Quote] = set()
             prev_sentence_speaker: Speaker | None = None
             block_speaker: Speaker | None = None
+            if self._transcript(bi, block):
+                continue
             for sent in sents:
                 spk_here = self._sentence(bi, block, sent, quotes, used_quotes)
                 # Quotations in this sentence no cue claimed: a continuation of the last speaker.
@@ -430,19 +443,40 @@ class ClaimFinder:
             self._merge_continuations(block)
         return self.claims
 
+    _TRANSCRIPT = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.'\- ]{1,30}[A-Z]):\s+(?=\S)")
+
+    def _transcript(self, bi: int, block: Block) -> bool:
+        """A transcript line, "PENCE: Well, look, ...": the whole paragraph is the speaker's."""
+        m = self._TRANSCRIPT.match(self.text, block.start, block.end)
+        if not m or m["name"].split()[0] in ("Q", "A", "AP", "UPDATE", "NOTE", "EDITOR"):
+            return False
+        name = m["name"].title()
+        ent = None
+        for i, e in enumerate(self.entities):
+            if e.kind == "person" and (e.name.split()[-1].lower() == name.split()[-1].lower()):
+                ent = i
+        spk = Speaker(ent, m["name"], block.start + m.start("name"), block.start + m.end("name"))
+        self._add("quote", m.end(), block.end, spk, ":", bi)
+        return True
+
     def _merge_continuations(self, block: Block):
         """A cued quotation and the quotations that continue it in the same paragraph are one
         claim: "...," she said. "..." (the attribution in between stays in the text)."""
         merged: list[Claim] = []
-        for c in self.claims:
-            if c.start < block.start:
+        for c in sorted(self.claims, key=lambda c: c.start):
+            if c.start < block.start or c.kind != "quote" or c.cue != "":
                 merged.append(c)
                 continue
-            prev = merged[-1] if merged else None
-            if (prev is not None and prev.start >= block.start and prev.kind == "quote" and c.kind == "quote"
-                    and c.cue == "" and self._same_speaker(prev, c)):
-                prev.end = c.end
-                prev.text = self.text[prev.start:prev.end]
+            # The latest quote of this paragraph; claims in between must share its speaker.
+            k = len(merged) - 1
+            while k >= 0 and merged[k].start >= block.start and merged[k].kind != "quote" \
+                    and self._same_speaker(merged[k], c):
+                k -= 1
+            host = merged[k] if k >= 0 else None
+            if host is not None and host.start >= block.start and host.kind == "quote" and self._same_speaker(host, c):
+                host.end = c.end
+                host.text = self.text[host.start:host.end]
+                del merged[k + 1:]
                 continue
             merged.append(c)
         self.claims = merged
@@ -579,7 +613,7 @@ class ClaimFinder:
                 for q in sent_quotes:
                     if q.start >= after and q not in used and re.match(r"^[\s,.:;—–-]*$", text[after:q.start]):
                         used.add(q)
-                        self._add("quote", q.start, q.end, spk, cue_text, bi)
+                        self._add("quote", q.start, q.end, spk, "", bi)  # merged with the first part
                 found = prev = spk
                 continue
             if not inverted and re.search(r",\s*$", text[sent.start:subject_start]) and \
@@ -619,7 +653,7 @@ class ClaimFinder:
                     skip2 = mo.end()
                     rest = rest[skip2:]
                     rest_start += skip2
-            mcolon = re.match(r"\s*(?:[:,]|—|–)?\s*(?=[" + OPEN_QUOTES + '"' + "])", rest)
+            mcolon = re.match(r"\s*(?:[:,]|—|–)?\s*(?=[" + OPEN_QUOTES + '"' + "]|'')", rest)
             if mcolon and word in QUOTE_CUES | {"said", "says", "say"}:
                 qpos = rest_start + mcolon.end()
                 qs = [q for q in quotes if q.start >= qpos and q not in used]

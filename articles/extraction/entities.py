@@ -272,6 +272,8 @@ class EntityFinder:
             return "neutral", [], words
         if all(w in DEMONYMS for w in words):
             return "neutral", [], words
+        if len(words) >= 3 and words[0] in ORG_HEADS and words[1] == "of" and words[0] not in ("Post", "Times", "Star", "Sun"):
+            return "org", [], words  # "Association of Flight Attendants", "Department of Justice"
         if words[-1] in ORG_HEADS and not (len(words) == 1 and words[0] in ("Sun", "Star", "Post", "Mail",
                                                                             "Independent", "Express", "Standard", "Mirror", "Times", "Daily")):
             if len(words) == 1 and not ch.the:

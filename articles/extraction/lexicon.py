@@ -126,6 +126,8 @@ concede concedes conceded conceding
 emphasize emphasizes emphasized emphasizing
 mock mocks mocked mocking
 press presses pressed pressing
+laud lauds lauded lauding
+commend commends commended commending
 yell yells yelled yelling
 scream screams screamed screaming
 exclaim exclaims exclaimed exclaiming
@@ -190,7 +192,8 @@ OBJECT_CUES: dict[str, str] = {
     "accuse": "of", "urge": "to", "praise": "for", "criticise": "for", "blame": "for", "ask": "to",
     "warn": "of", "condemn": "for", "exhort": "to", "encourage": "to", "implore": "to",
     "challenge": "to", "invite": "to", "thank": "for", "applaud": "for", "slam": "for", "attack": "for",
-    "blast": "for", "scold": "for", "mock": "for", "press": "to",
+    "blast": "for", "scold": "for", "mock": "for", "press": "to", "laud": "for",
+    "commend": "for",
 }
 
 # A speaker noun that is not a name: "the official said", "Another Foreign Office source said".
