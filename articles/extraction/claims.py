@@ -224,6 +224,14 @@ class ClaimFinder:
         elif re.match(r"(?:the|this|that|another)\s", phrase, re.IGNORECASE) and noun.lower() in (
                 "official", "source", "spokesman", "spokeswoman", "spokesperson", "aide", "officials", "sources"):
             org = self.last_source_org  # "the official" refers back to the last source's body
+            if org is None:
+                # "... Ministry of Defence officials are worried. ... the official said"
+                for men in reversed(self.mentions):
+                    if men.end <= start and self.entities[men.entity].kind == "organisation" and re.match(
+                            r"\s+(?:officials?|sources?|spokes(?:man|woman|person)|aides?|insiders?)\b",
+                            self.text[men.end:men.end + 20]):
+                        org = men.entity
+                        break
         elif phrase.lower() in ("officials", "sources"):
             org = None
         person = None

@@ -32,7 +32,9 @@ spokesperson chairman chairwoman chair director chief ambassador mayor general a
 candidate nominee head founder executive officer manager strategist speaker premier representative
 congressman congresswoman correspondent editor analyst professor aide lawyer attorney economist
 president-elect envoy deputy member mp mep councillor justice judge king queen prince ruler dictator
-chairperson pollster host anchor columnist reporter campaign-manager manager surrogate""".split())
+chairperson pollster host anchor columnist reporter campaign-manager manager surrogate constable inspector
+sergeant superintendent commander archbishop bishop cardinal marshal registrar coroner treasurer
+comptroller auditor ombudsman""".split())
 ROLE_TITLES = frozenset("""elect prime foreign home defence defense chief vice deputy shadow first attorney
 secretary state general health education treasury justice interior trade finance culture environment
 transport energy labor labour homeland security national""".split())
@@ -253,6 +255,8 @@ class EntityFinder:
             return "neutral", [], []
         phrase = " ".join(words)
         low = phrase.lower().rstrip(".")
+        if all(_norm(w) in ROLE_TITLES or _norm(w) in ROLE_NOUNS or _norm(w) in HONORIFICS for w in words):
+            return "neutral", [], words  # a role alone ("the Defence Secretary") names no one by itself
         known = self._known_org(words)
         if known:
             return "org", [], words

@@ -7,7 +7,15 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from .lexicon import CURRENCY_SYMBOLS, CURRENCY_WORDS, MONTH_NAMES, NUMBER_WORDS, SCALE_WORDS, TIME_NOUNS
+from .lexicon import (
+    CAP_STOPWORDS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    SCALE_WORDS,
+    TIME_NOUNS,
+)
 from .types import Block, Statistic
 
 _UNITS_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("hundred", "dozen")), key=len, reverse=True))
@@ -96,8 +104,11 @@ class StatisticFinder:
         if re.match(r"[\-\s]year[\-\s]old", low_after):
             return True
         # Part of a name: "BBC One", "Boeing 747", "Article 50", "G20".
-        if self._in_name(s, e) or re.search(r"[A-Z][\w]*\s$", before) and is_digit and not nxt_word:
+        if self._in_name(s, e):
             return True
+        prev_word = re.search(r"([A-Z][\w\-]*)\s$", before)
+        if is_digit and prev_word and prev_word.group(1) not in CAP_STOPWORDS and prev_word.group(1).lower() not in MONTH_NAMES:
+            return True  # "Boeing 747", "Gate 12", "Article 50": part of a name
         if re.search(r"\b(?:number|no|article|section|chapter|page|room|flight|route|amendment|title|"
                      r"district|precinct|highway|interstate)\s*$", before, re.IGNORECASE):
             return True

@@ -1,0 +1,9 @@
+"""Settings for the test suite: the production settings with a test-only secret."""
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
+
+from .settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast user creation in tests
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}  # noqa: F405

@@ -1,0 +1,49 @@
+import shutil
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from rest_framework.test import APIClient
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_560d7217fdf1513e.txt"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def seed_dir(tmp_path):
+    d = tmp_path / "seeds"
+    d.mkdir()
+    shutil.copy(SEED, d / SEED.name)
+    return d
+
+
+@pytest.fixture
+def imported_seed(db, seed_dir):
+    call_command("import_seeds", str(seed_dir), verbosity=0)
+    from articles.models import Article
+
+    return Article.objects.get()
+
+
+def make_user(username, group=None, **extra):
+    user = User.objects.create_user(username, password="pw-" + username, **extra)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("editor", "Editors", is_staff=True)
+
+
+@pytest.fixture
+def viewer(db):
+    return make_user("viewer", "Viewers", is_staff=True)
+
+
+@pytest.fixture
+def api():
+    return APIClient()
