@@ -3,9 +3,18 @@ from __future__ import annotations
 
 import django_filters as df
 from django.db.models import Exists, OuterRef
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from articles.models import Article, Claim, Organisation, Person, Statistic
 from articles.services import search
+
+BOOLEAN_CHOICES = [("true", "true"), ("false", "false"), ("1", "1"), ("0", "0")]
+
+
+def strict_boolean(**kw):
+    """A boolean filter that refuses anything but true/false/1/0 with a 400."""
+    return df.TypedChoiceFilter(choices=BOOLEAN_CHOICES, coerce=lambda v: v in ("true", "1", True), **kw)
 
 
 class ClaimFilter(df.FilterSet):
@@ -26,8 +35,8 @@ class ClaimFilter(df.FilterSet):
     mentions_person = df.NumberFilter(field_name="mentioned_people", help_text="Claims mentioning this person (id).")
     mentions_organisation = df.NumberFilter(field_name="mentioned_organisations",
                                             help_text="Claims mentioning this organisation (id).")
-    has_statistics = df.BooleanFilter(method="filter_has_statistics")
-    in_text = df.BooleanFilter()
+    has_statistics = strict_boolean(method="filter_has_statistics", help_text="true: claims with statistics.")
+    in_text = strict_boolean(field_name="in_text", help_text="false: reviewed claims no longer in their article.")
     q = df.CharFilter(method="filter_q", help_text="Text search over claim text, speaker and article title.")
 
     class Meta:
@@ -37,6 +46,7 @@ class ClaimFilter(df.FilterSet):
     def filter_speaker_name(self, qs, name, value):
         return search.speaker_matches(qs, value)
 
+    @extend_schema_field(OpenApiTypes.BOOL)
     def filter_has_statistics(self, qs, name, value):
         has = Exists(Statistic.objects.filter(claim=OuterRef("pk")))
         return qs.filter(has) if value else qs.exclude(has)

@@ -10,6 +10,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.generics import ListAPIView
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import BaseRenderer
 from rest_framework.response import Response
 
@@ -44,12 +45,13 @@ class MergeMixin:
     merge_function = None
     merge_permission = ""
 
-    @extend_schema(request=serializers.MergeSerializer, description="Merge the listed records into this one.")
-    @action(detail=True, methods=["post"])
+    @extend_schema(request=serializers.MergeSerializer, description="Merge the listed records into this one: "
+                   "claims, mentions, affiliations and aliases move to it (needs the merge permission).")
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
     def merge(self, request, pk=None):
-        keep = self.get_object()
         if not request.user.has_perm(self.merge_permission):
             raise PermissionDenied("You may not merge records.")
+        keep = self.get_object()
         ser = serializers.MergeSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         model = self.queryset.model
