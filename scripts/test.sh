@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Install what the tests need and run them all: lint, the suite on SQLite (browser tests in Debian's
+# Chromium included), then the suite again on a throwaway PostgreSQL server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-$(command -v python3.11 || command -v python3)}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+.venv/bin/pip install --quiet --disable-pip-version-check -e ".[test]"
+
+# Debian packages for the browser and PostgreSQL tests.
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi
+  echo "installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+.venv/bin/ruff check .
+
+echo "== tests on SQLite"
+.venv/bin/python -m pytest -m "not postgres" -p no:cacheprovider "$@"
+
+echo "== tests on PostgreSQL"
+eval "$(scripts/pg.sh start)"
+trap 'scripts/pg.sh stop "$CLAIMSDB_PG_DIR"' EXIT
+# The browser tests drive the same admin code; they ran above.
+.venv/bin/python -m pytest -m "not browser" -p no:cacheprovider "$@"
