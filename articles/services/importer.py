@@ -343,3 +343,13 @@ def store_prepared(prep: Prepared, *, dry_run: bool = False) -> FileResult:
     except (IntegrityError, ValueError) as exc:
         reason = re.sub(r"\s+", " ", str(exc))[:200]
         return FileResult(prep.path, "failed", error=f"could not store: {reason}")
+
+
+def reextract(article: Article) -> dict[str, int]:
+    """Run the current extractor again over an article's stored text, keeping all editors' work."""
+    parsed = extraction.parse(article.body)
+    ex = extraction.extract_article(parsed, known_people())
+    with transaction.atomic():
+        counts = save_extraction(article, ex)
+        Article.objects.filter(pk=article.pk).update(extractor_version=extraction.VERSION, updated_at=timezone.now())
+    return counts

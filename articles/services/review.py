@@ -48,3 +48,50 @@ def record(claim: Claim, user, diff: dict) -> ReviewEvent:
 def record_change(claim: Claim, user, field: str, old, new) -> ReviewEvent:
     """History for review-related changes made elsewhere (links, evidence, speaker)."""
     return record(claim, user, {field: [_plain(old), _plain(new)]})
+
+
+EXTRACTED_FIELDS = ("speaker", "organisation")
+
+
+@transaction.atomic
+def editor_save(claim: Claim, user, changed: list[str]) -> ReviewEvent | None:
+    """Save a claim an editor changed in a form: stamp a verdict change, mark hand-corrected
+    extracted fields so re-imports keep them, and keep the history."""
+    if claim.pk is None:
+        claim.save()
+        return None
+    old = Claim.objects.get(pk=claim.pk)
+    diff = {}
+    for name in (*REVIEW_FIELDS, "assignee", *EXTRACTED_FIELDS):
+        before, after = getattr(old, name), getattr(claim, name)
+        if _plain(before) != _plain(after):
+            diff[name] = [_plain(before), _plain(after)]
+    if "verdict" in diff:
+        claim.reviewer = user if user is not None and user.is_authenticated else None
+        claim.reviewed_at = timezone.now()
+    if any(f in changed for f in (*EXTRACTED_FIELDS, "mentioned_people", "mentioned_organisations")):
+        claim.edited = True
+    claim.save()
+    return record(claim, user, diff) if diff else None
+
+
+def record_mentions(claim: Claim, user, before: dict[str, set[int]]) -> None:
+    """History for hand-edited mentions (saved after the claim itself)."""
+    for name, old in before.items():
+        new = set(getattr(claim, name).values_list("pk", flat=True))
+        if new != old:
+            if not claim.edited:
+                Claim.objects.filter(pk=claim.pk).update(edited=True)
+            model = getattr(claim, name).model
+            names = dict(model.objects.filter(pk__in=old | new).values_list("pk", "name"))
+            record_change(claim, user, name, ", ".join(sorted(names[i] for i in old)),
+                          ", ".join(sorted(names[i] for i in new)))
+
+
+def assign(claim: Claim, assignee, user) -> ReviewEvent | None:
+    if claim.assignee_id == getattr(assignee, "pk", None):
+        return None
+    old = claim.assignee
+    claim.assignee = assignee
+    claim.save(update_fields=["assignee", "updated_at"])
+    return record_change(claim, user, "assignee", old, assignee)

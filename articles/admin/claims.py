@@ -1,0 +1,307 @@
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
+
+from articles.models import (
+    Claim,
+    ClaimLink,
+    EvidenceLink,
+    Organisation,
+    Person,
+    PersonAlias,
+    ReviewEvent,
+    Statistic,
+    name_key,
+)
+from articles.services import links, review, search, similar
+
+from .common import CappedCountPaginator, admin_url
+from .highlight import Span, render_blocks
+
+
+class PublisherFilter(admin.SimpleListFilter):
+    title = "publisher"
+    parameter_name = "publisher"
+
+    def lookups(self, request, model_admin):
+        pubs = Organisation.objects.filter(published_articles__isnull=False).distinct().order_by("name")
+        return [(str(o.pk), o.name) for o in pubs[:50]]
+
+    def queryset(self, request, qs):
+        return qs.filter(article__publisher_id=self.value()) if self.value() else qs
+
+
+class SpeakerFilter(admin.SimpleListFilter):
+    """The most quoted speakers; any other speaker is a search away (names and aliases)."""
+
+    title = "speaker (most quoted)"
+    parameter_name = "speaker"
+
+    def lookups(self, request, model_admin):
+        top = (Claim.objects.filter(speaker__isnull=False).values("speaker", "speaker__name")
+               .annotate(n=Count("id")).order_by("-n")[:15])
+        return [(str(r["speaker"]), f"{r['speaker__name']} ({r['n']})") for r in top]
+
+    def queryset(self, request, qs):
+        return qs.filter(speaker_id=self.value()) if self.value() else qs
+
+
+class EvidenceInline(admin.TabularInline):
+    model = EvidenceLink
+    extra = 1
+    fields = ["url", "title"]
+    verbose_name = "evidence link"
+
+
+class LinkInline(admin.TabularInline):
+    model = ClaimLink
+    fk_name = "source"
+    extra = 1
+    fields = ["relation", "target", "note"]
+    autocomplete_fields = ["target"]
+    verbose_name = "link to another claim"
+    verbose_name_plural = "links to other claims (this claim … the other)"
+
+
+class StatisticInline(admin.TabularInline):
+    model = Statistic
+    extra = 0
+    fields = ["text", "value", "unit", "previous_value", "measure", "period"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ["excerpt", "speaker_name", "kind", "article_title", "published", "status", "verdict", "assignee"]
+    list_filter = ["status", "verdict", "kind", PublisherFilter, SpeakerFilter, "in_text"]
+    date_hierarchy = "article__published"
+    search_fields = ["text"]  # widened in get_search_results: speaker names and aliases, article titles
+    search_help_text = "Words of the claim, a speaker's name or alias, or an article title."
+    list_select_related = ["article", "speaker", "organisation", "assignee"]
+    list_per_page = 50
+    show_full_result_count = False
+    paginator = CappedCountPaginator
+    actions = ["mark_in_review", "mark_checked", "assign_to_me"]
+    autocomplete_fields = ["speaker", "organisation", "mentioned_people", "mentioned_organisations", "assignee"]
+    readonly_fields = ["in_context", "text", "kind", "cue", "speaker_text", "article_link", "in_text", "reviewer",
+                       "reviewed_at", "incoming_links", "similar", "history"]
+    fieldsets = [
+        ("Claim", {"fields": ["in_context", "text", "kind", "cue", "speaker_text", "article_link", "in_text"]}),
+        ("Who and what", {"fields": ["speaker", "organisation", "mentioned_people", "mentioned_organisations"]}),
+        ("Review", {"fields": ["status", "verdict", "rationale", "assignee", "reviewer", "reviewed_at"]}),
+        ("Related claims", {"fields": ["incoming_links", "similar"]}),
+        ("History", {"fields": ["history"]}),
+    ]
+    inlines = [EvidenceInline, LinkInline, StatisticInline]
+
+    # -- changelist --------------------------------------------------------------------
+    @admin.display(description="claim", ordering="id")
+    def excerpt(self, obj):
+        return Truncator(obj.text).chars(110)
+
+    @admin.display(description="speaker", ordering="speaker__name")
+    def speaker_name(self, obj):
+        if obj.speaker_id:
+            return obj.speaker.name
+        if obj.organisation_id:
+            return f"{obj.organisation.name} ({obj.speaker_text})" if obj.speaker_text else obj.organisation.name
+        return obj.speaker_text
+
+    @admin.display(description="article", ordering="article__title")
+    def article_title(self, obj):
+        return Truncator(obj.article.title).chars(60)
+
+    @admin.display(description="date", ordering="article__published")
+    def published(self, obj):
+        return obj.article.published
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        term = search_term.strip()
+        key = name_key(term) or term.lower()
+        aliases = PersonAlias.objects.filter(person=OuterRef("speaker"), key__contains=key)
+        ids = search.search_claims(queryset, term).values("pk")
+        return queryset.filter(Q(pk__in=ids) | Q(Exists(aliases))), False
+
+    # -- actions ---------------------------------------------------------------------
+    def _bulk(self, request, qs, label, **changes):
+        n = 0
+        for claim in qs.select_related(None):
+            if review.apply_review(claim, request.user, **changes):
+                n += 1
+        self.message_user(request, f"{n} claim(s) {label}.", messages.SUCCESS)
+
+    @admin.action(description="Mark selected claims in review", permissions=["change"])
+    def mark_in_review(self, request, qs):
+        self._bulk(request, qs, "marked in review", status=Claim.Status.IN_REVIEW)
+
+    @admin.action(description="Mark selected claims checked", permissions=["change"])
+    def mark_checked(self, request, qs):
+        self._bulk(request, qs, "marked checked", status=Claim.Status.CHECKED)
+
+    @admin.action(description="Assign selected claims to me", permissions=["change"])
+    def assign_to_me(self, request, qs):
+        n = 0
+        for claim in qs:
+            if review.assign(claim, request.user, request.user):
+                n += 1
+        self.message_user(request, f"{n} claim(s) assigned to you.", messages.SUCCESS)
+
+    # -- change page -----------------------------------------------------------------
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article__publisher", "speaker", "organisation",
+                                                            "reviewer", "assignee")
+
+    @admin.display(description="in its paragraph")
+    def in_context(self, obj):
+        art = obj.article
+        spans = [Span(c.start, c.end, f"cdb-{c.kind}" + (" cdb-focus" if c.pk == obj.pk else ""),
+                      admin_url(c), Truncator(c.text).chars(80))
+                 for c in art.claims.filter(start__lt=obj.end + 2000, end__gt=obj.start - 2000)]
+        spans += [Span(s.start, s.end, "cdb-stat", admin_url(s), s.text)
+                  for s in art.statistics.filter(start__lt=obj.end + 2000, end__gt=obj.start - 2000)]
+        return render_blocks(art.body, art.paragraphs, spans, only=(obj.start, obj.end))
+
+    @admin.display(description="article")
+    def article_link(self, obj):
+        a = obj.article
+        pub = f" — {a.publisher.name}" if a.publisher_id else ""
+        return format_html('<a href="{}">{}</a> ({}{})', admin_url(a), a.title, a.published, pub)
+
+    @admin.display(description="links from other claims")
+    def incoming_links(self, obj):
+        rows = ClaimLink.objects.filter(target=obj).select_related("source__speaker")
+        if not rows:
+            return "—"
+        return format_html("<ul>{}</ul>", format_html_join(
+            "", '<li><a href="{}">{}</a> <b>{}</b> this claim</li>',
+            ((admin_url(link.source), Truncator(link.source.text).chars(90), link.get_relation_display())
+             for link in rows)))
+
+    @admin.display(description="similar claims")
+    def similar(self, obj):
+        found = similar.similar_claims(obj)
+        if not found:
+            return "None found."
+        can_link = getattr(self, "_can_change", False)
+        url = reverse("admin:articles_claim_link", args=[obj.pk])
+        rows = []
+        for other, score in found:
+            who = other.speaker.name if other.speaker_id else other.speaker_text
+            button = format_html(
+                ' <button type="submit" class="button" formaction="{}" name="target" value="{}">'
+                'mark as repeating this</button>', url, other.pk) if can_link else ""
+            rows.append(format_html('<li>{:.0%} <a href="{}">{}</a> — {} ({}){}</li>', score, admin_url(other),
+                                    Truncator(other.text).chars(100), who, other.article.published, button))
+        return format_html("<ul>{}</ul>", format_html_join("", "{}", ((r,) for r in rows)))
+
+    @admin.display(description="history of the review")
+    def history(self, obj):
+        events = ReviewEvent.objects.filter(claim=obj).select_related("user")
+        if not events:
+            return "No changes yet."
+        rows = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", (
+            (e.at.strftime("%Y-%m-%d %H:%M:%S"), e.user.get_username() if e.user else "—",
+             "; ".join(f"{k}: {old or '∅'} → {new or '∅'}" for k, (old, new) in e.changes.items()))
+            for e in events))
+        return format_html('<table class="cdb-history"><tr><th>when</th><th>who</th><th>what</th></tr>{}</table>',
+                           rows)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        self._can_change = bool(obj) and self.has_change_permission(request, obj)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        review.editor_save(obj, request.user, form.changed_data)
+
+    def save_related(self, request, form, formsets, change):
+        before = {"mentioned_people": set(form.instance.mentioned_people.values_list("pk", flat=True)),
+                  "mentioned_organisations": set(form.instance.mentioned_organisations.values_list("pk", flat=True))}
+        super().save_related(request, form, formsets, change)
+        review.record_mentions(form.instance, request.user, before)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is ClaimLink:
+            for link in formset.save(commit=False):
+                if link.pk:
+                    link.save()
+                else:
+                    links.create_link(form.instance, link.target, link.relation, request.user, link.note)
+            for link in formset.deleted_objects:
+                links.delete_link(link, request.user)
+        elif formset.model is EvidenceLink:
+            old = sorted(form.instance.evidence.values_list("url", flat=True))
+            formset.save()
+            new = sorted(form.instance.evidence.values_list("url", flat=True))
+            if old != new:
+                review.record_change(form.instance, request.user, "evidence", ", ".join(old), ", ".join(new))
+        else:
+            formset.save()
+
+    def get_urls(self):
+        return [path("<int:pk>/link/", self.admin_site.admin_view(self.link_view), name="articles_claim_link"),
+                *super().get_urls()]
+
+    def link_view(self, request, pk):
+        """Mark a similar claim as repeating this one (a button on the change page)."""
+        claim = get_object_or_404(Claim, pk=pk)
+        if request.method != "POST" or not request.user.has_perm("articles.add_claimlink"):
+            self.message_user(request, "You may not link claims.", messages.ERROR)
+            return HttpResponseRedirect(admin_url(claim))
+        other = get_object_or_404(Claim, pk=request.POST.get("target"))
+        relation = request.POST.get("relation", ClaimLink.Relation.REPEATS)
+        if not ClaimLink.objects.filter(source=other, target=claim, relation=relation).exists():
+            links.create_link(other, claim, relation, request.user)
+        self.message_user(request, "Linked: the other claim repeats this one.", messages.SUCCESS)
+        return HttpResponseRedirect(admin_url(claim))
+
+
+@admin.register(ClaimLink)
+class ClaimLinkAdmin(admin.ModelAdmin):
+    list_display = ["source", "relation", "target", "created_by", "created_at"]
+    list_filter = ["relation"]
+    autocomplete_fields = ["source", "target"]
+    readonly_fields = ["created_by", "created_at"]
+    list_select_related = ["source", "target", "created_by"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.save()
+        else:
+            obj.pk = links.create_link(obj.source, obj.target, obj.relation, request.user, obj.note).pk
+
+    def delete_model(self, request, obj):
+        links.delete_link(obj, request.user)
+
+
+@admin.register(ReviewEvent)
+class ReviewEventAdmin(admin.ModelAdmin):
+    list_display = ["claim", "user", "at", "changes"]
+    list_select_related = ["claim", "user"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# Persons are searchable for autocomplete (the claim form's speaker and mentions).
+__all__ = ["ClaimAdmin", "Person"]

@@ -1,0 +1,326 @@
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
+
+from articles.models import (
+    Affiliation,
+    Article,
+    Claim,
+    Mention,
+    Organisation,
+    OrganisationAlias,
+    Person,
+    PersonAlias,
+    Statistic,
+)
+from articles.services import importer, merge, search
+
+from .common import CappedCountPaginator, admin_url
+from .highlight import Span, legend, render_blocks
+
+
+def merge_action(model_label: str, merge_function, permission: str):
+    """An admin action: pick the record to keep among the selected ones, then merge the others into it."""
+
+    def action(modeladmin, request, queryset):
+        if not request.user.has_perm(permission):
+            modeladmin.message_user(request, "You may not merge records.", messages.ERROR)
+            return None
+        records = list(queryset.order_by("name"))
+        if len(records) < 2:
+            modeladmin.message_user(request, "Select at least two records to merge.", messages.WARNING)
+            return None
+        if request.POST.get("confirm") == "yes":
+            keep = next((r for r in records if str(r.pk) == request.POST.get("keep")), None)
+            if keep is None:
+                modeladmin.message_user(request, "Choose the record to keep.", messages.ERROR)
+            else:
+                others = [r for r in records if r.pk != keep.pk]
+                merge_function(keep, others)
+                modeladmin.message_user(request, f"Merged {', '.join(o.name for o in others)} into {keep.name}.",
+                                        messages.SUCCESS)
+                return None
+        counts = dict(queryset.model.objects.filter(pk__in=[r.pk for r in records])
+                      .annotate(n=Count("claims")).values_list("pk", "n"))
+        context = {
+            **modeladmin.admin_site.each_context(request),
+            "title": f"Merge {model_label}",
+            "records": [(r, counts.get(r.pk, 0), ", ".join(a.name for a in r.aliases.all()[:8])) for r in records],
+            "opts": modeladmin.model._meta,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "action": request.POST.get("action"),
+        }
+        return TemplateResponse(request, "admin/articles/merge.html", context)
+
+    action.short_description = f"Merge selected {model_label}…"
+    action.__name__ = "merge_selected"
+    return action
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    extra = 1
+    fields = ["name", "is_name"]
+
+    def save_new_instance(self, obj):
+        obj.save()
+
+
+class AffiliationInline(admin.TabularInline):
+    model = Affiliation
+    fk_name = "person"
+    extra = 1
+    fields = ["role", "organisation", "article", "start_date", "end_date"]
+    autocomplete_fields = ["organisation"]
+    readonly_fields = ["article"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "claims_count", "alias_list", "gender"]
+    search_fields = ["name"]  # widened to aliases in get_search_results
+    list_filter = ["gender"]
+    inlines = [PersonAliasInline, AffiliationInline]
+    readonly_fields = ["claims_count", "recent_claims"]
+    fields = ["name", "gender", "description", "claims_count", "recent_claims"]
+    actions = [merge_action("people", merge.merge_people, "articles.merge_person")]
+    paginator = CappedCountPaginator
+    show_full_result_count = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_claims=Count("claims", distinct=True)).prefetch_related("aliases")
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        return search.search_people(queryset, search_term.strip()), False
+
+    @admin.display(description="claims", ordering="n_claims")
+    def claims_count(self, obj):
+        return obj.n_claims
+
+    @admin.display(description="aliases")
+    def alias_list(self, obj):
+        return ", ".join(a.name for a in obj.aliases.all()[:6])
+
+    @admin.display(description="latest claims")
+    def recent_claims(self, obj):
+        return claim_list(Claim.objects.filter(speaker=obj))
+
+    def save_formset(self, request, form, formset, change):
+        from articles.models import name_key
+
+        for alias in formset.save(commit=False):
+            alias.key = getattr(alias, "key", "") or name_key(alias.name)
+            if isinstance(alias, PersonAlias):
+                alias.key = name_key(alias.name)
+            alias.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
+        formset.save_m2m()
+
+    def save_model(self, request, obj, form, change):
+        from articles.models import name_key
+
+        if not obj.key:
+            obj.key = name_key(obj.name)
+        obj.save()
+
+
+def claim_list(qs, limit=20):
+    rows = qs.select_related("article").order_by("-article__published", "start")[:limit]
+    if not rows:
+        return "—"
+    return format_html("<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a> ({})</li>', (
+        (admin_url(c), Truncator(c.text).chars(100), c.article.published) for c in rows)))
+
+
+class OrganisationAliasInline(admin.TabularInline):
+    model = OrganisationAlias
+    extra = 1
+    fields = ["name"]
+
+
+class OrgAffiliationInline(admin.TabularInline):
+    model = Affiliation
+    fk_name = "organisation"
+    extra = 0
+    fields = ["person", "role", "article"]
+    autocomplete_fields = ["person"]
+    readonly_fields = ["article"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "claims_count", "alias_list"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    inlines = [OrganisationAliasInline, OrgAffiliationInline]
+    readonly_fields = ["claims_count", "recent_claims"]
+    fields = ["name", "kind", "description", "claims_count", "recent_claims"]
+    actions = [merge_action("organisations", merge.merge_organisations, "articles.merge_organisation")]
+    paginator = CappedCountPaginator
+    show_full_result_count = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_claims=Count("claims", distinct=True)).prefetch_related("aliases")
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        return search.search_organisations(queryset, search_term.strip()), False
+
+    @admin.display(description="claims", ordering="n_claims")
+    def claims_count(self, obj):
+        return obj.n_claims
+
+    @admin.display(description="aliases")
+    def alias_list(self, obj):
+        return ", ".join(a.name for a in obj.aliases.all()[:6])
+
+    @admin.display(description="latest claims by its sources")
+    def recent_claims(self, obj):
+        return claim_list(Claim.objects.filter(organisation=obj))
+
+    def save_model(self, request, obj, form, change):
+        from articles.models import name_key
+
+        if not obj.key:
+            obj.key = name_key(obj.name)
+        obj.save()
+
+    def save_formset(self, request, form, formset, change):
+        from articles.models import name_key
+
+        for alias in formset.save(commit=False):
+            alias.key = name_key(alias.name)
+            alias.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
+
+
+class ArticleClaimInline(admin.TabularInline):
+    model = Claim
+    extra = 0
+    fields = ["excerpt", "kind", "speaker", "organisation", "status", "verdict"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    @admin.display(description="claim")
+    def excerpt(self, obj):
+        return Truncator(obj.text).chars(120)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("speaker", "organisation")
+
+
+class ArticleStatisticInline(admin.TabularInline):
+    model = Statistic
+    extra = 0
+    fields = ["text", "value", "unit", "previous_value", "measure", "period"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "publisher", "published", "claims_count", "word_count", "source_file"]
+    list_filter = [("publisher", admin.RelatedOnlyFieldListFilter)]
+    date_hierarchy = "published"
+    search_fields = ["title", "source_file"]
+    list_select_related = ["publisher"]
+    readonly_fields = ["highlighted_body", "title", "published", "publisher", "source_file", "sha256", "word_count",
+                       "extractor_version", "imported_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "published", "publisher", "source_file"]}),
+        ("Text, with every claim and statistic", {"fields": ["highlighted_body"]}),
+        ("Import", {"fields": ["sha256", "word_count", "extractor_version", "imported_at", "updated_at"],
+                    "classes": ["collapse"]}),
+    ]
+    inlines = [ArticleClaimInline, ArticleStatisticInline]
+    actions = ["reextract"]
+    paginator = CappedCountPaginator
+    show_full_result_count = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_claims=Count("claims"))
+
+    @admin.display(description="claims", ordering="n_claims")
+    def claims_count(self, obj):
+        return obj.n_claims
+
+    @admin.display(description="text")
+    def highlighted_body(self, obj):
+        spans = [Span(c.start, c.end, f"cdb-{c.kind}", admin_url(c),
+                      f"{c.speaker.name if c.speaker_id else c.speaker_text}: {Truncator(c.text).chars(80)}")
+                 for c in obj.claims.select_related("speaker")]
+        spans += [Span(s.start, s.end, "cdb-stat", admin_url(s), s.text) for s in obj.statistics.all()]
+        return format_html("{}{}", legend(), render_blocks(obj.body, obj.paragraphs, spans))
+
+    @admin.action(description="Re-run extraction on selected articles (keeps editors' work)", permissions=["change"])
+    def reextract(self, request, queryset):
+        totals = {"claims": 0, "statistics": 0}
+        for article in queryset:
+            counts = importer.reextract(article)
+            for k in totals:
+                totals[k] += counts[k]
+        self.message_user(request, f"Re-extracted {queryset.count()} article(s): {totals['claims']} claims, "
+                          f"{totals['statistics']} statistics.", messages.SUCCESS)
+
+
+@admin.register(Statistic)
+class StatisticAdmin(admin.ModelAdmin):
+    list_display = ["text", "value", "unit", "previous_value", "qualifier", "article"]
+    list_filter = ["unit"]
+    search_fields = ["text", "measure"]
+    list_select_related = ["article"]
+    autocomplete_fields = ["claim"]
+    readonly_fields = ["sentence", "text", "article", "start", "end"]
+    fields = ["sentence", "text", "value", "unit", "currency", "qualifier", "previous_value", "measure", "period",
+              "claim", "article", "start", "end"]
+    paginator = CappedCountPaginator
+    show_full_result_count = False
+
+    @admin.display(description="in its sentence")
+    def sentence(self, obj):
+        body = obj.article.body
+        start = max(body.rfind(". ", 0, obj.start) + 2, body.rfind("\n", 0, obj.start) + 1, 0)
+        ends = [i for i in (body.find(". ", obj.end), body.find("\n", obj.end)) if i >= 0]
+        end = min(ends) + 1 if ends else len(body)
+        return format_html("{}<mark class='cdb-stat'>{}</mark>{}", body[start:obj.start], body[obj.start:obj.end],
+                           body[obj.end:end])
+
+    def save_model(self, request, obj, form, change):
+        obj.edited = True  # re-imports keep an editor's corrections
+        obj.save()
+
+
+@admin.register(Mention)
+class MentionAdmin(admin.ModelAdmin):
+    list_display = ["text", "person", "organisation", "article", "start"]
+    list_select_related = ["person", "organisation", "article"]
+    search_fields = ["text"]
+    paginator = CappedCountPaginator
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,51 @@
+"""Claims whose text is close to a given claim's: the same words repeated elsewhere.
+
+PostgreSQL: pg_trgm trigram similarity over a GIN trigram index (migration 0004), so the lookup
+stays an index scan at a million claims. SQLite: candidates that share the claim's rarest long
+words (a LIMITed LIKE scan), ranked by word-set overlap in Python.
+"""
+from __future__ import annotations
+
+import re
+
+from django.db import connection
+from django.db.models import Q
+
+from articles.models import Claim
+
+STOP = frozenset("""the a an and or but of to in on at by for with from as is are was were be been it its this that
+these those he she they we you i his her their our my your him them us me not no so than then there here have has
+had do does did will would can could should may might must about into over after before said says say""".split())
+
+
+def words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9']+", text.lower()) if w not in STOP and len(w) > 2}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def similar_claims(claim: Claim, limit: int = 8, threshold: float = 0.3) -> list[tuple[Claim, float]]:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            # %% is pg_trgm's similarity operator (escaped for the driver); it uses the GIN index.
+            cur.execute("SET LOCAL pg_trgm.similarity_threshold = %s", [threshold])
+            cur.execute(
+                "SELECT id, similarity(text, %s) AS s FROM articles_claim WHERE text %% %s AND id <> %s "
+                "ORDER BY s DESC LIMIT %s", [claim.text, claim.text, claim.pk, limit])
+            rows = cur.fetchall()
+        by_id = Claim.objects.select_related("article", "speaker").in_bulk([r[0] for r in rows])
+        return [(by_id[i], s) for i, s in rows if i in by_id]
+    mine = words(claim.text)
+    if not mine:
+        return []
+    probe = sorted(mine, key=len, reverse=True)[:4]
+    cond = Q()
+    for w in probe:
+        cond |= Q(text__icontains=w)
+    candidates = Claim.objects.filter(cond).exclude(pk=claim.pk).select_related("article", "speaker")[:500]
+    scored = [(c, jaccard(mine, words(c.text))) for c in candidates]
+    scored = [(c, s) for c, s in scored if s >= threshold]
+    scored.sort(key=lambda x: -x[1])
+    return scored[:limit]
