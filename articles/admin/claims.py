@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -56,6 +57,7 @@ class EvidenceInline(admin.TabularInline):
     model = EvidenceLink
     extra = 1
     fields = ["url", "title"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     verbose_name = "evidence link"
 
 
@@ -203,7 +205,7 @@ class ClaimAdmin(admin.ModelAdmin):
             button = format_html(
                 ' <button type="submit" class="button" formaction="{}" name="target" value="{}">'
                 'mark as repeating this</button>', url, other.pk) if can_link else ""
-            rows.append(format_html('<li>{:.0%} <a href="{}">{}</a> — {} ({}){}</li>', score, admin_url(other),
+            rows.append(format_html('<li>{} <a href="{}">{}</a> — {} ({}){}</li>', f"{score:.0%}", admin_url(other),
                                     Truncator(other.text).chars(100), who, other.article.published, button))
         return format_html("<ul>{}</ul>", format_html_join("", "{}", ((r,) for r in rows)))
 
