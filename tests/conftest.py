@@ -1,3 +1,4 @@
+import importlib
 import shutil
 from pathlib import Path
 
@@ -27,9 +28,18 @@ def imported_seed(db, seed_dir):
     return Article.objects.get()
 
 
+def ensure_groups():
+    """The Editors and Viewers groups, made by migration 0002; transactional tests flush them."""
+    if Group.objects.filter(name__in=["Editors", "Viewers"]).count() < 2:
+        from django.apps import apps
+
+        importlib.import_module("articles.migrations.0002_groups").create_groups(apps, None)
+
+
 def make_user(username, group=None, **extra):
     user = User.objects.create_user(username, password="pw-" + username, **extra)
     if group:
+        ensure_groups()
         user.groups.add(Group.objects.get(name=group))
     return user
 
