@@ -13,19 +13,22 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
 from articles import extraction
-from articles.extraction import Extraction, KnownPerson, ParsedArticle, SeedFormatError
+from articles.extraction import Extraction, KnownPerson
 from articles.models import (
     Affiliation,
     Article,
     Claim,
+    ClaimLink,
+    EvidenceLink,
     Mention,
     Organisation,
     OrganisationAlias,
@@ -34,12 +37,15 @@ from articles.models import (
     Statistic,
     name_key,
 )
+from articles.services import reader
+from articles.services.reader import Prepared
 
 ROLE_WORDS = {"minister", "secretary", "president", "president-elect", "leader", "chancellor", "spokesman"}
 
 
-class ImportError_(Exception):
-    """A file that cannot be imported; str() is the one-line reason."""
+def prepare(path: str | os.PathLike, known: list[KnownPerson] | None = None) -> Prepared:
+    """Read, parse and extract one file (see reader.prepare)."""
+    return reader.prepare(path, settings.CLAIMSDB_MAX_SEED_BYTES, known)
 
 
 @dataclass
@@ -49,46 +55,6 @@ class FileResult:
     error: str = ""
     article_id: int | None = None
     counts: dict[str, int] = field(default_factory=dict)
-
-
-@dataclass
-class Prepared:
-    """A file read, parsed and extracted: everything that can be done without the database."""
-
-    path: str
-    source_file: str
-    sha256: str
-    parsed: ParsedArticle | None = None
-    extraction: Extraction | None = None
-    error: str = ""
-
-
-def read_file(path: str | os.PathLike, max_bytes: int | None = None) -> tuple[bytes, str]:
-    """The file's bytes and sha256; ImportError_ with the reason when it cannot be read."""
-    max_bytes = max_bytes or settings.CLAIMSDB_MAX_SEED_BYTES
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise ImportError_(f"file too large ({size:,} bytes; the limit is {max_bytes:,})")
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ImportError_(f"cannot read file: {exc.strerror or exc}") from None
-    return data, hashlib.sha256(data).hexdigest()
-
-
-def prepare(path: str | os.PathLike, known: list[KnownPerson] | None = None) -> Prepared:
-    """Read, parse and extract one file. Pure apart from reading the file: safe in worker processes."""
-    p = Path(path)
-    try:
-        data, digest = read_file(p)
-    except ImportError_ as exc:
-        return Prepared(str(p), p.name, "", error=str(exc))
-    try:
-        parsed = extraction.parse_bytes(data)
-    except SeedFormatError as exc:
-        return Prepared(str(p), p.name, digest, error=str(exc))
-    return Prepared(str(p), p.name, digest, parsed, extraction.extract_article(parsed, known))
 
 
 def known_people() -> list[KnownPerson]:
@@ -120,74 +86,99 @@ def _retry_unique(create, lookup):
         return found
 
 
-def find_person(keys: list[str]) -> Person | None:
-    if not keys:
-        return None
-    alias = PersonAlias.objects.filter(key__in=keys, is_name=True).select_related("person").first()
-    if alias:
-        return alias.person
-    return Person.objects.filter(key__in=keys).first()
-
-
-def map_person(ent: extraction.Entity) -> Person:
+def _person_keys(ent: extraction.Entity) -> list[str]:
+    """Keys that identify a person across articles: the canonical name and other full names.
+    Someone known by one name only ("Assad") matches on that name alone."""
     key = name_key(ent.name)
-    full_keys = [key] + [name_key(a) for a in ent.aliases if is_full_name(a)]
     if len(key.split()) == 1:
-        # Known by one name only ("Assad"): match people whose surname it is only via an alias.
-        full_keys = [key]
-    person = find_person(full_keys)
-    if person is None:
-        person = _retry_unique(lambda: Person.objects.create(name=ent.name, key=key, gender=ent.gender),
-                               lambda: Person.objects.filter(key=key).first())
-    elif ent.gender and not person.gender:
-        Person.objects.filter(pk=person.pk).update(gender=ent.gender)
-    for alias in dict.fromkeys([ent.name, *ent.aliases]):
-        add_person_alias(person, alias)
-    return person
+        return [key]
+    return list(dict.fromkeys([key] + [name_key(a) for a in ent.aliases if is_full_name(a)]))
 
 
-def add_person_alias(person: Person, alias: str) -> None:
-    k = name_key(alias)
-    if not k or PersonAlias.objects.filter(person=person, key=k).exists():
+def map_people(entities: dict[int, extraction.Entity]) -> dict[int, Person]:
+    """Each person entity to its Person row (found by name keys, else created): a few queries in all."""
+    keys = {i: _person_keys(e) for i, e in entities.items()}
+    all_keys = {k for ks in keys.values() for k in ks}
+    by_alias = {a.key: a.person for a in PersonAlias.objects.filter(key__in=all_keys, is_name=True)
+                .select_related("person")}
+    by_key = {p.key: p for p in Person.objects.filter(key__in=all_keys)}
+    out: dict[int, Person] = {}
+    for i, ent in entities.items():
+        person = next((by_alias.get(k) or by_key.get(k) for k in keys[i] if by_alias.get(k) or by_key.get(k)), None)
+        if person is None:
+            key = keys[i][0]
+            person = _retry_unique(lambda e=ent, k=key: Person.objects.create(name=e.name, key=k, gender=e.gender),
+                                   lambda k=key: Person.objects.filter(key=k).first())
+            by_key[key] = person
+        elif ent.gender and not person.gender:
+            person.gender = ent.gender
+            Person.objects.filter(pk=person.pk, gender="").update(gender=ent.gender)
+        out[i] = person
+    _add_aliases(PersonAlias, "person", {out[i]: [e.name, *e.aliases] for i, e in entities.items()})
+    return out
+
+
+def map_organisations(entities: dict[int, extraction.Entity]) -> dict[int, Organisation]:
+    keys = {i: list(dict.fromkeys(name_key(n) for n in [e.name, *e.aliases])) for i, e in entities.items()}
+    all_keys = {k for ks in keys.values() for k in ks}
+    by_alias = {a.key: a.organisation for a in OrganisationAlias.objects.filter(key__in=all_keys)
+                .select_related("organisation")}
+    by_key = {o.key: o for o in Organisation.objects.filter(key__in=all_keys)}
+    out: dict[int, Organisation] = {}
+    for i, ent in entities.items():
+        org = next((by_alias.get(k) or by_key.get(k) for k in keys[i] if by_alias.get(k) or by_key.get(k)), None)
+        if org is None:
+            key = keys[i][0]
+            org = _retry_unique(
+                lambda e=ent, k=key: Organisation.objects.create(name=e.name, key=k, kind=e.org_kind or "other"),
+                lambda k=key: Organisation.objects.filter(key=k).first())
+            by_key[key] = org
+        out[i] = org
+    _add_aliases(OrganisationAlias, "organisation", {out[i]: [e.name, *e.aliases] for i, e in entities.items()})
+    return out
+
+
+def _add_aliases(model, owner_field: str, names: dict) -> None:
+    """Record every surface form as an alias of its owner, in one query and one bulk insert.
+
+    Organisation alias keys are unique across organisations (a key names one body); a person's full
+    name is unique among full names (is_name), short forms ("Mr Trump") may repeat across people."""
+    wanted: dict[tuple[int, str], tuple[object, str]] = {}
+    for owner, aliases in names.items():
+        for alias in aliases:
+            k = name_key(alias)
+            if k:
+                wanted.setdefault((owner.pk, k), (owner, alias))
+    if not wanted:
         return
-    full = is_full_name(alias) and not PersonAlias.objects.filter(key=k, is_name=True).exists()
-    try:
-        with transaction.atomic():
-            PersonAlias.objects.create(person=person, name=alias[:200], key=k, is_name=full)
-    except IntegrityError:
-        pass  # another importer added it meanwhile
-
-
-def map_organisation(ent: extraction.Entity) -> Organisation:
-    keys = [name_key(ent.name)] + [name_key(a) for a in ent.aliases]
-    alias = OrganisationAlias.objects.filter(key__in=keys).select_related("organisation").first()
-    org = alias.organisation if alias else Organisation.objects.filter(key__in=keys).first()
-    if org is None:
-        key = keys[0]
-        org = _retry_unique(
-            lambda: Organisation.objects.create(name=ent.name, key=key, kind=ent.org_kind or "other"),
-            lambda: Organisation.objects.filter(key=key).first())
-    for a in dict.fromkeys([ent.name, *ent.aliases]):
-        add_org_alias(org, a)
-    return org
-
-
-def add_org_alias(org: Organisation, alias: str) -> None:
-    k = name_key(alias)
-    if not k or OrganisationAlias.objects.filter(key=k).exists():
-        return
-    try:
-        with transaction.atomic():
-            OrganisationAlias.objects.create(organisation=org, name=alias[:200], key=k)
-    except IntegrityError:
-        pass
+    keys = {k for _, k in wanted}
+    if model is PersonAlias:
+        existing = set(PersonAlias.objects.filter(key__in=keys).values_list("person_id", "key"))
+        taken_names = set(PersonAlias.objects.filter(key__in=keys, is_name=True).values_list("key", flat=True))
+        rows = []
+        for (pk, k), (owner, alias) in wanted.items():
+            if (pk, k) in existing:
+                continue
+            full = is_full_name(alias) and k not in taken_names
+            if full:
+                taken_names.add(k)
+            rows.append(PersonAlias(person=owner, name=alias[:200], key=k, is_name=full))
+    else:
+        taken = set(OrganisationAlias.objects.filter(key__in=keys).values_list("key", flat=True))
+        rows = []
+        for (_pk, k), (owner, alias) in wanted.items():
+            if k not in taken:
+                taken.add(k)
+                rows.append(OrganisationAlias(organisation=owner, name=alias[:200], key=k))
+    # A concurrent importer may have added the same alias meanwhile: skip it rather than fail.
+    model.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def publisher_for(name: str | None) -> Organisation | None:
     if not name:
         return None
     ent = extraction.Entity(kind="organisation", name=name, aliases=[name], org_kind="news")
-    return map_organisation(ent)
+    return map_organisations({0: ent})[0]
 
 
 # -- storing ----------------------------------------------------------------------------------
@@ -231,55 +222,60 @@ def store(prep: Prepared) -> FileResult:
 
 def save_extraction(article: Article, ex: Extraction) -> dict[str, int]:
     """Replace the article's extracted rows with ``ex``, keeping every editor's work."""
-    people: dict[int, Person] = {}
-    orgs: dict[int, Organisation] = {}
-    for i, ent in enumerate(ex.entities):
-        if ent.kind == "person":
-            people[i] = map_person(ent)
-        else:
-            orgs[i] = map_organisation(ent)
+    people = map_people({i: e for i, e in enumerate(ex.entities) if e.kind == "person"})
+    orgs = map_organisations({i: e for i, e in enumerate(ex.entities) if e.kind != "person"})
+    org_by_name = {ex.entities[i].name: o for i, o in orgs.items()}
+
     # Affiliations stated by this article.
     Affiliation.objects.filter(article=article).delete()
-    for i, ent in enumerate(ex.entities):
-        if ent.kind != "person":
-            continue
-        for role, org_name in ent.roles:
-            org = None
-            if org_name:
-                org = next((orgs[j] for j, e in enumerate(ex.entities) if j in orgs and e.name == org_name), None)
-            Affiliation.objects.get_or_create(person=people[i], role=role[:200], organisation=org, article=article)
+    affs = {(people[i].pk, role[:200], getattr(org_by_name.get(org_name), "pk", None)): (people[i], role[:200], org_name)
+            for i, e in enumerate(ex.entities) if e.kind == "person" for role, org_name in e.roles}
+    Affiliation.objects.bulk_create([Affiliation(person=p, role=r, organisation=org_by_name.get(o), article=article)
+                                     for p, r, o in affs.values()], ignore_conflicts=True)
 
     Mention.objects.filter(article=article).delete()
     Mention.objects.bulk_create([
         Mention(article=article, person=people.get(m.entity), organisation=orgs.get(m.entity),
                 text=m.text[:200], start=m.start, end=m.end) for m in ex.mentions], ignore_conflicts=True)
 
-    # Statistics first: claims link to them.
+    # Statistics: matched by a hash of their text; an editor's corrections stay.
     old_stats = {s.key: s for s in Statistic.objects.filter(article=article)}
     stat_rows: list[Statistic] = []
-    seen_keys: dict[str, int] = {}
+    new_stats: list[Statistic] = []
+    seen: dict[str, int] = {}
     for st in ex.statistics:
-        n = seen_keys.get(st.text, 0)
-        seen_keys[st.text] = n + 1
+        n = seen.get(st.text, 0)
+        seen[st.text] = n + 1
         key = text_key(st.text, n)
-        row = old_stats.pop(key, None) or Statistic(article=article, key=key)
+        row = old_stats.pop(key, None)
+        if row is None:
+            row = Statistic(article=article, key=key)
+            new_stats.append(row)
         if not row.edited:
             row.value, row.unit, row.currency = st.value, st.unit, st.currency
             row.qualifier, row.previous_value = st.qualifier[:40], st.previous_value
             row.measure, row.period = st.measure[:200], st.period[:100]
         row.text, row.start, row.end = st.text[:500], st.start, st.end
-        row.save()
         stat_rows.append(row)
     Statistic.objects.filter(pk__in=[s.pk for s in old_stats.values() if not s.edited]).delete()
+    Statistic.objects.bulk_create(new_stats)
+    Statistic.objects.bulk_update([s for s in stat_rows if s not in new_stats],
+                                  ["value", "unit", "currency", "qualifier", "previous_value", "measure", "period",
+                                   "text", "start", "end"])
 
+    # Claims: matched by a hash of their text; review fields, links and evidence are never touched.
     old_claims = {c.key: c for c in Claim.objects.filter(article=article)}
-    seen_keys = {}
-    kept = 0
+    rows: list[tuple[Claim, extraction.Claim]] = []
+    new_claims: list[Claim] = []
+    seen = {}
     for c in ex.claims:
-        n = seen_keys.get(c.text, 0)
-        seen_keys[c.text] = n + 1
+        n = seen.get(c.text, 0)
+        seen[c.text] = n + 1
         key = text_key(c.text, n)
-        row = old_claims.pop(key, None) or Claim(article=article, key=key)
+        row = old_claims.pop(key, None)
+        if row is None:
+            row = Claim(article=article, key=key)
+            new_claims.append(row)
         row.text, row.start, row.end, row.kind = c.text, c.start, c.end, c.kind
         row.cue = c.cue[:60]
         row.in_text = True
@@ -287,24 +283,38 @@ def save_extraction(article: Article, ex: Extraction) -> dict[str, int]:
             row.speaker_text = c.speaker_text[:200]
             row.speaker = people.get(c.speaker) if c.speaker is not None else None
             row.organisation = orgs.get(c.speaker) if c.speaker is not None else None
-        row.save()
-        if not row.edited:
-            row.mentioned_people.set([people[i] for i in c.mentions if i in people])
-            row.mentioned_organisations.set([orgs[i] for i in c.mentions if i in orgs])
+        rows.append((row, c))
+    Claim.objects.bulk_create(new_claims)
+    Claim.objects.bulk_update([r for r, _ in rows if r not in new_claims],
+                              ["text", "start", "end", "kind", "cue", "in_text", "speaker_text", "speaker",
+                               "organisation", "updated_at"])
+    auto = [r for r, _ in rows if not r.edited]
+    MP, MO = Claim.mentioned_people.through, Claim.mentioned_organisations.through
+    MP.objects.filter(claim__in=auto).delete()
+    MO.objects.filter(claim__in=auto).delete()
+    MP.objects.bulk_create([MP(claim=r, person=people[i]) for r, c in rows if not r.edited
+                            for i in dict.fromkeys(c.mentions) if i in people], ignore_conflicts=True)
+    MO.objects.bulk_create([MO(claim=r, organisation=orgs[i]) for r, c in rows if not r.edited
+                            for i in dict.fromkeys(c.mentions) if i in orgs], ignore_conflicts=True)
+    linked = []
+    for r, c in rows:
         for i in c.statistics:
-            s = stat_rows[i]
-            if s.claim_id != row.pk:
-                Statistic.objects.filter(pk=s.pk).update(claim=row)
-        kept += 1
-    # Claims no longer in the text: kept when editors worked on them, else removed.
-    for row in old_claims.values():
-        if row.has_review_work or row.links_out.exists() or row.links_in.exists() or row.evidence.exists():
-            if row.in_text:
-                row.in_text = False
-                row.save(update_fields=["in_text"])
-        else:
-            row.delete()
-    return {"people": len(people), "organisations": len(orgs), "claims": kept, "statistics": len(stat_rows)}
+            if stat_rows[i].claim_id != r.pk:
+                stat_rows[i].claim = r
+                linked.append(stat_rows[i])
+    Statistic.objects.bulk_update(linked, ["claim"])
+
+    # Claims no longer in the text: kept (flagged) when editors worked on them, else removed.
+    gone = list(old_claims.values())
+    if gone:
+        ids = [c.pk for c in gone]
+        worked = set(ClaimLink.objects.filter(source__in=ids).values_list("source_id", flat=True))
+        worked |= set(ClaimLink.objects.filter(target__in=ids).values_list("target_id", flat=True))
+        worked |= set(EvidenceLink.objects.filter(claim__in=ids).values_list("claim_id", flat=True))
+        worked |= {c.pk for c in gone if c.has_review_work}
+        Claim.objects.filter(pk__in=worked).update(in_text=False)
+        Claim.objects.filter(pk__in=set(ids) - worked).delete()
+    return {"people": len(people), "organisations": len(orgs), "claims": len(rows), "statistics": len(stat_rows)}
 
 
 def seed_paths(paths: list[str]) -> tuple[list[Path], list[FileResult]]:
@@ -338,11 +348,21 @@ def store_prepared(prep: Prepared, *, dry_run: bool = False) -> FileResult:
             "people": sum(e.kind == "person" for e in ex.entities),
             "organisations": sum(e.kind == "organisation" for e in ex.entities),
             "claims": len(ex.claims), "statistics": len(ex.statistics)})
-    try:
-        return store(prep)
-    except (IntegrityError, ValueError) as exc:
-        reason = re.sub(r"\s+", " ", str(exc))[:200]
-        return FileResult(prep.path, "failed", error=f"could not store: {reason}")
+    for attempt in range(4):
+        try:
+            return store(prep)
+        except OperationalError as exc:
+            # A deadlock or lock timeout with a concurrent importer: the transaction rolled back whole.
+            if attempt == 3:
+                return FileResult(prep.path, "failed", error=f"could not store: {_one_line(exc)}")
+            time.sleep(0.05 * (attempt + 1))
+        except (IntegrityError, ValueError) as exc:
+            return FileResult(prep.path, "failed", error=f"could not store: {_one_line(exc)}")
+    raise AssertionError("unreachable")
+
+
+def _one_line(exc: Exception) -> str:
+    return re.sub(r"\s+", " ", str(exc))[:200]
 
 
 def reextract(article: Article) -> dict[str, int]:

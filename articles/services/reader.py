@@ -1,0 +1,57 @@
+"""Read, parse and extract one seed file. No Django import: runs in importer worker processes."""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from articles import extraction
+from articles.extraction import Extraction, KnownPerson, ParsedArticle, SeedFormatError
+
+
+@dataclass
+class Prepared:
+    """A file read, parsed and extracted: everything that needs no database."""
+
+    path: str
+    source_file: str
+    sha256: str
+    parsed: ParsedArticle | None = None
+    extraction: Extraction | None = None
+    error: str = ""
+
+
+def read_file(path: str | os.PathLike, max_bytes: int) -> tuple[bytes, str]:
+    """The file's bytes and sha256; ValueError with the reason when it cannot be read."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise ValueError(f"file too large ({size:,} bytes; the limit is {max_bytes:,})")
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"cannot read file: {exc.strerror or exc}") from None
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def prepare(path: str | os.PathLike, max_bytes: int, known: list[KnownPerson] | None = None) -> Prepared:
+    p = Path(path)
+    try:
+        data, digest = read_file(p, max_bytes)
+    except ValueError as exc:
+        return Prepared(str(p), p.name, "", error=str(exc))
+    try:
+        parsed = extraction.parse_bytes(data)
+    except SeedFormatError as exc:
+        return Prepared(str(p), p.name, digest, error=str(exc))
+    try:
+        result = extraction.extract_article(parsed, known)
+    except RecursionError:
+        return Prepared(str(p), p.name, digest, error="text too deeply nested to extract")
+    return Prepared(str(p), p.name, digest, parsed, result)
+
+
+def prepare_task(args) -> Prepared:
+    """Pool entry point: (path, max_bytes, known)."""
+    return prepare(*args)
