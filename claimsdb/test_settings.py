@@ -5,6 +5,10 @@ os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 
 from .settings import *  # noqa: E402,F403
 
+# Tests talk plain HTTP to the test client and the live server, and need no collectstatic.
+SECURE_SSL_REDIRECT = SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast user creation in tests
 # Anonymous throttling stays on, at a rate the suite never reaches; its own test lowers it.
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute"}}  # noqa: F405
