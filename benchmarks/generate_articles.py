@@ -41,7 +41,7 @@ def article(r, i):
     org = r.choice(ORGS)
     paras = [f"A row over {topic} deepened on {d:%A} as {cast[0]}, {r.choice(ROLES)}, faced questions from "
              f"the {org}."]
-    for k in range(r.randint(6, 14)):
+    for _k in range(r.randint(6, 14)):
         who = r.choice(cast)
         surname = who.split()[1]
         form = r.randrange(6)

@@ -167,7 +167,7 @@ def test_concurrent_importers_never_duplicate_on_postgres(tmp_path):
                                   env=env_for(url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                  for _ in range(2)]
         outs = [p.communicate(timeout=300) for p in procs]
-        for p, (out, err) in zip(procs, outs, strict=True):
+        for p, (_out, err) in zip(procs, outs, strict=True):
             assert p.returncode == 0, err[-2000:]
             assert "Traceback" not in err
         concurrent = dump_postgres(url)
