@@ -96,7 +96,7 @@ class StatisticSerializer(serializers.HyperlinkedModelSerializer):
     previous_value = serializers.DecimalField(max_digits=30, decimal_places=6, coerce_to_string=True,
                                               normalize_output=True, allow_null=True, required=False)
     article = serializers.PrimaryKeyRelatedField(read_only=True)
-    claim = serializers.PrimaryKeyRelatedField(read_only=True)
+    claim = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Statistic
@@ -131,7 +131,7 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
     statistics = StatisticRefSerializer(many=True, read_only=True)
     evidence = EvidenceSerializer(many=True, required=False)
     links = serializers.SerializerMethodField()
-    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = Claim
@@ -178,7 +178,7 @@ class ClaimLinkSerializer(serializers.HyperlinkedModelSerializer):
     id = serializers.IntegerField(read_only=True)
     source = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
     target = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
-    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = ClaimLink
@@ -194,7 +194,7 @@ class ClaimLinkSerializer(serializers.HyperlinkedModelSerializer):
 
 
 class ReviewEventSerializer(serializers.ModelSerializer):
-    user = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    user = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = ReviewEvent
