@@ -30,7 +30,7 @@ def test_api_against_its_schema(schema):
 
         @settings(max_examples=15, deadline=None, database=None,
                   suppress_health_check=list(HealthCheck), derandomize=True)
-        def run(case):
+        def run(case, op=op):
             response = case.call()
             calls.append((op.method, response.status_code))
             try:
