@@ -64,7 +64,7 @@ def populate(n_claims: int, seed: int = 1) -> None:
             for a in arts:
                 for k in range(per_article):
                     words = " ".join(r.choice(WORDS) for _ in range(10))
-                    claims.append(Claim(article_id=a.pk, key=f"b{k}", text=f"“The {words} figures are {k}% up,”",
+                    claims.append(Claim(article_id=a.pk, published=a.published, key=f"b{k}", text=f"“The {words} figures are {k}% up,”",
                                         start=k * 12, end=k * 12 + 10, kind=r.choice(("quote", "reported")),
                                         speaker_id=r.choice(people), speaker_text="said",
                                         status=r.choice(("new", "new", "new", "in_review", "checked"))))

@@ -2,7 +2,6 @@
 
 Screenshots go to test-artifacts/ (ignored by git).
 """
-import os
 import shutil
 from pathlib import Path
 
@@ -17,8 +16,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
-# Playwright's sync API runs an event loop in this thread; the test's own ORM calls are synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="module")
@@ -27,12 +24,17 @@ def browser():
         pytest.fail("Debian's chromium is not installed (scripts/test.sh installs it)")
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread for as long as the browser lives; the
+    # tests' own ORM calls (and the database teardown) are synchronous.
+    env = pytest.MonkeyPatch()
+    env.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync"])
         yield b
         b.close()
+    env.undo()
 
 
 @pytest.fixture

@@ -25,12 +25,10 @@ def test_api_against_its_schema(schema):
     calls = []
     ops = [op.ok() for op in schema.get_all_operations()]
     assert len(ops) >= 20
-    for op in ops:
-        strategy = op.as_strategy()
-
+    def make_run(op):
         @settings(max_examples=15, deadline=None, database=None,
                   suppress_health_check=list(HealthCheck), derandomize=True)
-        def run(case, op=op):
+        def run(case):
             response = case.call()
             calls.append((op.method, response.status_code))
             try:
@@ -39,10 +37,13 @@ def test_api_against_its_schema(schema):
                 failures.append(f"{op.method.upper()} {op.path}: {str(exc)[:300]}")
                 raise
 
-        from hypothesis import given
+        return run
 
+    from hypothesis import given
+
+    for op in ops:
         try:
-            given(strategy)(run)()
+            given(op.as_strategy())(make_run(op))()
         except Exception as exc:
             if not failures or op.path not in failures[-1]:
                 failures.append(f"{op.method.upper()} {op.path}: could not run: {str(exc)[:300]}")

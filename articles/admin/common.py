@@ -22,7 +22,7 @@ class CappedCountPaginator(Paginator):
                 row = cur.fetchone()
             if row and row[0] > self.CAP:
                 return int(row[0])
-        return qs.values("pk")[: self.CAP].count()
+        return qs.order_by().values("pk")[: self.CAP].count()
 
 
 def admin_url(obj, action="change") -> str:

@@ -28,9 +28,9 @@ class ClaimFilter(df.FilterSet):
     kind = df.ChoiceFilter(choices=Claim.Kind.choices)
     status = df.ChoiceFilter(choices=Claim.Status.choices)
     verdict = df.ChoiceFilter(choices=Claim.Verdict.choices)
-    published_after = df.DateFilter(field_name="article__published", lookup_expr="gte",
+    published_after = df.DateFilter(field_name="published", lookup_expr="gte",
                                     help_text="Article published on or after (YYYY-MM-DD).")
-    published_before = df.DateFilter(field_name="article__published", lookup_expr="lte",
+    published_before = df.DateFilter(field_name="published", lookup_expr="lte",
                                      help_text="Article published on or before (YYYY-MM-DD).")
     mentions_person = df.NumberFilter(field_name="mentioned_people", help_text="Claims mentioning this person (id).")
     mentions_organisation = df.NumberFilter(field_name="mentioned_organisations",

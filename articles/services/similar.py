@@ -1,8 +1,8 @@
 """Claims whose text is close to a given claim's: the same words repeated elsewhere.
 
 PostgreSQL: pg_trgm trigram similarity over a GIN trigram index (migration 0004), so the lookup
-stays an index scan at a million claims. SQLite: candidates that share the claim's rarest long
-words (a LIMITed LIKE scan), ranked by word-set overlap in Python.
+stays an index scan at a million claims. SQLite: candidates among the 50,000 claims stored nearest
+this one that share its longest words (a bounded LIKE scan), ranked by word-set overlap in Python.
 """
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from articles.models import Claim
 STOP = frozenset("""the a an and or but of to in on at by for with from as is are was were be been it its this that
 these those he she they we you i his her their our my your him them us me not no so than then there here have has
 had do does did will would can could should may might must about into over after before said says say""".split())
+
+
+SQLITE_WINDOW = 50_000
 
 
 def words(text: str) -> set[str]:
@@ -44,7 +47,10 @@ def similar_claims(claim: Claim, limit: int = 8, threshold: float = 0.3) -> list
     cond = Q()
     for w in probe:
         cond |= Q(text__icontains=w)
-    candidates = Claim.objects.filter(cond).exclude(pk=claim.pk).select_related("article", "speaker")[:500]
+    # SQLite scans: look among the 50,000 claims stored nearest this one (its time of coverage).
+    window = Q(pk__gte=claim.pk - SQLITE_WINDOW // 2, pk__lte=claim.pk + SQLITE_WINDOW // 2)
+    candidates = (Claim.objects.filter(window & cond).exclude(pk=claim.pk).select_related("article", "speaker")
+                  .order_by()[:500])
     scored = [(c, jaccard(mine, words(c.text))) for c in candidates]
     scored = [(c, s) for c, s in scored if s >= threshold]
     scored.sort(key=lambda x: -x[1])
