@@ -190,7 +190,7 @@ class Mention(models.Model):
     end = models.PositiveIntegerField()
 
     class Meta:
-        ordering = ["article", "start"]
+        ordering = ["article_id", "start"]
         constraints = [
             models.CheckConstraint(condition=Q(person__isnull=False) ^ Q(organisation__isnull=False),
                                    name="mention_one_entity"),
@@ -256,7 +256,7 @@ class Claim(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["article", "start"]
+        ordering = ["article_id", "start"]
         constraints = [
             models.UniqueConstraint(fields=["article", "key"], name="claim_unique_key"),
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span"),
@@ -355,7 +355,7 @@ class Statistic(models.Model):
     edited = models.BooleanField(default=False)
 
     class Meta:
-        ordering = ["article", "start"]
+        ordering = ["article_id", "start"]
         constraints = [
             models.UniqueConstraint(fields=["article", "key"], name="statistic_unique_key"),
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="statistic_span"),

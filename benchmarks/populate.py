@@ -16,7 +16,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimsdb.settings")
-os.environ.setdefault("DEBUG", "1")
+# Production settings (no query log), minus the HTTPS redirect the in-process client would meet.
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECRET_KEY", "benchmark-only-not-secret")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("ALLOWED_HOSTS", "localhost,testserver")
+os.environ.setdefault("API_ANON_RATE", "100000000/minute")
 
 import django  # noqa: E402
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -16,10 +16,8 @@ from articles.models import (
     EvidenceLink,
     Organisation,
     Person,
-    PersonAlias,
     ReviewEvent,
     Statistic,
-    name_key,
 )
 from articles.services import links, review, search, similar
 
@@ -139,10 +137,9 @@ class ClaimAdmin(admin.ModelAdmin):
         if not search_term.strip():
             return queryset, False
         term = search_term.strip()
-        key = name_key(term) or term.lower()
-        aliases = PersonAlias.objects.filter(person=OuterRef("speaker"), key__contains=key)
+        speakers = list(search.matching_person_ids(term)[:2000].values_list("pk", flat=True))
         ids = search.search_claims(queryset, term).values("pk")
-        return queryset.filter(Q(pk__in=ids) | Q(Exists(aliases))), False
+        return queryset.filter(Q(pk__in=ids) | Q(speaker_id__in=speakers)), False
 
     # -- actions ---------------------------------------------------------------------
     def _bulk(self, request, qs, label, **changes):
