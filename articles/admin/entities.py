@@ -17,6 +17,7 @@ from articles.models import (
     Person,
     PersonAlias,
     Statistic,
+    name_key,
 )
 from articles.services import importer, merge, search
 
@@ -67,9 +68,6 @@ class PersonAliasInline(admin.TabularInline):
     extra = 1
     fields = ["name", "is_name"]
 
-    def save_new_instance(self, obj):
-        obj.save()
-
 
 class AffiliationInline(admin.TabularInline):
     model = Affiliation
@@ -80,17 +78,15 @@ class AffiliationInline(admin.TabularInline):
     readonly_fields = ["article"]
 
 
-@admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "claims_count", "alias_list", "gender"]
+class EntityAdmin(admin.ModelAdmin):
+    """What the people and organisation pages share: claim counts, aliases, search over aliases,
+    keys kept in step with names, and the merge action."""
+
     search_fields = ["name"]  # widened to aliases in get_search_results
-    list_filter = ["gender"]
-    inlines = [PersonAliasInline, AffiliationInline]
     readonly_fields = ["claims_count", "recent_claims"]
-    fields = ["name", "gender", "description", "claims_count", "recent_claims"]
-    actions = [merge_action("people", merge.merge_people, "articles.merge_person")]
     paginator = CappedCountPaginator
     show_full_result_count = False
+    search_function = None  # services.search function over names and aliases
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_claims=Count("claims", distinct=True)).prefetch_related("aliases")
@@ -98,7 +94,7 @@ class PersonAdmin(admin.ModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
             return queryset, False
-        return search.search_people(queryset, search_term.strip()), False
+        return type(self).search_function(queryset, search_term.strip()), False
 
     @admin.display(description="claims", ordering="n_claims")
     def claims_count(self, obj):
@@ -108,28 +104,34 @@ class PersonAdmin(admin.ModelAdmin):
     def alias_list(self, obj):
         return ", ".join(a.name for a in obj.aliases.all()[:6])
 
-    @admin.display(description="latest claims")
-    def recent_claims(self, obj):
-        return claim_list(Claim.objects.filter(speaker=obj))
-
-    def save_formset(self, request, form, formset, change):
-        from articles.models import name_key
-
-        for alias in formset.save(commit=False):
-            alias.key = getattr(alias, "key", "") or name_key(alias.name)
-            if isinstance(alias, PersonAlias):
-                alias.key = name_key(alias.name)
-            alias.save()
-        for obj in formset.deleted_objects:
-            obj.delete()
-        formset.save_m2m()
-
     def save_model(self, request, obj, form, change):
-        from articles.models import name_key
-
         if not obj.key:
             obj.key = name_key(obj.name)
         obj.save()
+
+    def save_formset(self, request, form, formset, change):
+        # Aliases match by key: keep it in step with the name an editor typed.
+        for row in formset.save(commit=False):
+            if hasattr(row, "key"):
+                row.key = name_key(row.name)
+            row.save()
+        for row in formset.deleted_objects:
+            row.delete()
+        formset.save_m2m()
+
+
+@admin.register(Person)
+class PersonAdmin(EntityAdmin):
+    list_display = ["name", "claims_count", "alias_list", "gender"]
+    list_filter = ["gender"]
+    inlines = [PersonAliasInline, AffiliationInline]
+    fields = ["name", "gender", "description", "claims_count", "recent_claims"]
+    actions = [merge_action("people", merge.merge_people, "articles.merge_person")]
+    search_function = search.search_people
+
+    @admin.display(description="latest claims")
+    def recent_claims(self, obj):
+        return claim_list(Claim.objects.filter(speaker=obj))
 
 
 def claim_list(qs, limit=20):
@@ -156,52 +158,17 @@ class OrgAffiliationInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(EntityAdmin):
     list_display = ["name", "kind", "claims_count", "alias_list"]
     list_filter = ["kind"]
-    search_fields = ["name"]
     inlines = [OrganisationAliasInline, OrgAffiliationInline]
-    readonly_fields = ["claims_count", "recent_claims"]
     fields = ["name", "kind", "description", "claims_count", "recent_claims"]
     actions = [merge_action("organisations", merge.merge_organisations, "articles.merge_organisation")]
-    paginator = CappedCountPaginator
-    show_full_result_count = False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_claims=Count("claims", distinct=True)).prefetch_related("aliases")
-
-    def get_search_results(self, request, queryset, search_term):
-        if not search_term.strip():
-            return queryset, False
-        return search.search_organisations(queryset, search_term.strip()), False
-
-    @admin.display(description="claims", ordering="n_claims")
-    def claims_count(self, obj):
-        return obj.n_claims
-
-    @admin.display(description="aliases")
-    def alias_list(self, obj):
-        return ", ".join(a.name for a in obj.aliases.all()[:6])
+    search_function = search.search_organisations
 
     @admin.display(description="latest claims by its sources")
     def recent_claims(self, obj):
         return claim_list(Claim.objects.filter(organisation=obj))
-
-    def save_model(self, request, obj, form, change):
-        from articles.models import name_key
-
-        if not obj.key:
-            obj.key = name_key(obj.name)
-        obj.save()
-
-    def save_formset(self, request, form, formset, change):
-        from articles.models import name_key
-
-        for alias in formset.save(commit=False):
-            alias.key = name_key(alias.name)
-            alias.save()
-        for obj in formset.deleted_objects:
-            obj.delete()
 
 
 class ArticleClaimInline(admin.TabularInline):

@@ -220,6 +220,21 @@ def store(prep: Prepared) -> FileResult:
     return FileResult(prep.path, status, article_id=article.pk, counts=counts)
 
 
+def _match_by_text(items, old: dict, make, created: list):
+    """Pair each extracted item with its stored row by the hash of its text (the n-th repeat of a
+    text keeps its own key); rows popped from ``old`` are matched, the rest of ``old`` is gone."""
+    seen: dict[str, int] = {}
+    for item in items:
+        n = seen.get(item.text, 0)
+        seen[item.text] = n + 1
+        key = text_key(item.text, n)
+        row = old.pop(key, None)
+        if row is None:
+            row = make(key)
+            created.append(row)
+        yield item, row
+
+
 def save_extraction(article: Article, ex: Extraction) -> dict[str, int]:
     """Replace the article's extracted rows with ``ex``, keeping every editor's work."""
     people = map_people({i: e for i, e in enumerate(ex.entities) if e.kind == "person"})
@@ -242,15 +257,8 @@ def save_extraction(article: Article, ex: Extraction) -> dict[str, int]:
     old_stats = {s.key: s for s in Statistic.objects.filter(article=article)}
     stat_rows: list[Statistic] = []
     new_stats: list[Statistic] = []
-    seen: dict[str, int] = {}
-    for st in ex.statistics:
-        n = seen.get(st.text, 0)
-        seen[st.text] = n + 1
-        key = text_key(st.text, n)
-        row = old_stats.pop(key, None)
-        if row is None:
-            row = Statistic(article=article, key=key)
-            new_stats.append(row)
+    for st, row in _match_by_text(ex.statistics, old_stats, lambda key: Statistic(article=article, key=key),
+                                  new_stats):
         if not row.edited:
             row.value, row.unit, row.currency = st.value, st.unit, st.currency
             row.qualifier, row.previous_value = st.qualifier[:40], st.previous_value
@@ -267,15 +275,7 @@ def save_extraction(article: Article, ex: Extraction) -> dict[str, int]:
     old_claims = {c.key: c for c in Claim.objects.filter(article=article)}
     rows: list[tuple[Claim, extraction.Claim]] = []
     new_claims: list[Claim] = []
-    seen = {}
-    for c in ex.claims:
-        n = seen.get(c.text, 0)
-        seen[c.text] = n + 1
-        key = text_key(c.text, n)
-        row = old_claims.pop(key, None)
-        if row is None:
-            row = Claim(article=article, key=key)
-            new_claims.append(row)
+    for c, row in _match_by_text(ex.claims, old_claims, lambda key: Claim(article=article, key=key), new_claims):
         row.text, row.start, row.end, row.kind = c.text, c.start, c.end, c.kind
         row.published = article.published
         row.cue = c.cue[:60]
