@@ -25,6 +25,9 @@ def main():
     ap.add_argument("--repeat", type=int, default=15)
     a = ap.parse_args()
     populate(a.claims)
+    from django.core.management import call_command
+
+    call_command("collectstatic", "--noinput", verbosity=0)  # production settings serve hashed static files
     User = get_user_model()
     user = User.objects.filter(username="bench-admin").first() or User.objects.create_superuser("bench-admin", password="x")
     client = Client()

@@ -168,9 +168,17 @@ class ClaimFinder:
     def _sentence_subject(self, sent: Sentence, limit: int) -> Speaker | None:
         """The noun phrase a sentence opens with, when it names a speaker."""
         pos = sent.start
+        # A sentence opening with a quotation: its subject comes after it.
+        q = next((q for q in self.quoted_list if q[0] <= pos < q[1]), None)
+        if q is not None:
+            pos = q[1]
+            m = re.match(r"[\s,]*", self.text[pos:limit])
+            pos += m.end()
         while pos < limit and self.text[pos] in " “\"‘'(":
             pos += 1
-        m = re.match(r"(?:(?:However|But|And|Meanwhile|Then|Now|Yesterday|Today|Earlier|Later|Also),?\s+)?", self.text[pos:limit])
+        m = re.match(r"(?:(?:However|But|And|Meanwhile|Then|Now|Yesterday|Today|Earlier|Later|Also),?\s+)?"
+                     r"(?:(?:In|On|At|During|After|Before|Since|By|For|Last|This|Earlier)\s+[^,]{1,40},\s+)?",
+                     self.text[pos:limit])
         pos += m.end()
         men = self.mention_at_start.get(pos)
         if men is None and self.text[pos:pos + 4].lower() == "the ":
@@ -183,7 +191,8 @@ class ClaimFinder:
         m = re.match(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+(?=[\s,])", self.text[pos:limit])
         if m:
             return Speaker(None, m.group().strip(), pos, pos + len(m.group().strip()))
-        m = re.match(r"(?:the|a|an)\s+(?:[\w’'\-]+\s+){0,2}[a-z][\w’'\-]+", self.text[pos:limit], re.IGNORECASE)
+        m = re.match(r"(?:the|a|an|several|many|some|most|other|both|two|three|four|five)\s+(?:[\w’'\-]+\s+){0,2}"
+                     r"[a-z][\w’'\-]+", self.text[pos:limit], re.IGNORECASE)
         if m:
             return Speaker(None, m.group(), pos, pos + len(m.group()))
         return None
@@ -234,11 +243,9 @@ class ClaimFinder:
                         break
         elif phrase.lower() in ("officials", "sources"):
             org = None
-        person = None
-        if phrase.split()[0].lower() in ("the",) and noun.lower() in ("president", "governor", "senator",
-                                                                      "candidate", "nominee", "chairman", "secretary"):
-            person = self._recent_person(start, "")
-        return Speaker(person, phrase, start, end, org=org)
+        # A role noun alone ("the Indiana governor") stays as the words: the article's roles and the
+        # reference table already resolved the ones they can (as mentions); a guess would be worse.
+        return Speaker(None, phrase, start, end, org=org)
 
     def _antecedent(self, who_pos: int) -> Speaker | None:
         before = self.text[:who_pos].rstrip().rstrip(",").rstrip()
@@ -407,6 +414,7 @@ class ClaimFinder:
         for qs in block_quotes:
             for q in qs:
                 self.quoted.append((q.start, q.end))
+        self.quoted_list = list(self.quoted)
         block_sents = [split_sentences(text, b.start, b.end, qs) for b, qs in zip(body, block_quotes, strict=False)]
         for sents in block_sents:
             for s in sents:
@@ -609,7 +617,7 @@ class ClaimFinder:
                     and not any(w.lower() in CUE_LEMMA for w in between.split()):
                 lead = text[sent.start:pre_quotes[0].start]
                 # "With thousands of systems, “there is no single point of failure,” he said."
-                if lead.strip() and len(lead.split()) <= 20 and not any(w.lower() in CUE_LEMMA for w in lead.split()):
+                if lead.strip() and len(lead.split()) <= 40 and not any(w.lower() in CUE_LEMMA for w in lead.split()):
                     used.update(pre_quotes)
                     self._add("quote", sent.start, pre_quotes[-1].end, spk, cue_text, bi)
                 else:
@@ -622,6 +630,15 @@ class ClaimFinder:
                     if q.start >= after and q not in used and re.match(r"^[\s,.:;—–-]*$", text[after:q.start]):
                         used.add(q)
                         self._add("quote", q.start, q.end, spk, "", bi)  # merged with the first part
+                found = prev = spk
+                continue
+            if (not inverted and sent_quotes and sent_quotes[0].start <= sent.start + 1 and pre_quotes
+                    and re.search(r",\s*$", text[sent.start:subject_start]) and re.match(r"^[\s.]*$", tail)
+                    and word in QUOTE_CUES):
+                # "''I admire the mechanics'' of the proposals, Mr. Holtz-Eakin said.": a quotation and
+                # the words that finish its sentence.
+                used.update(pre_quotes)
+                self._add("quote", sent.start, text.rfind(",", sent.start, subject_start), spk, cue_text, bi)
                 found = prev = spk
                 continue
             if not inverted and re.search(r",\s*$", text[sent.start:subject_start]) and \
@@ -646,8 +663,9 @@ class ClaimFinder:
                                  r"(?=(?:he|she|they|it|we|I|there|his|her|their)\b)", rest) if lemma == "tell" else None
             if mo_clause:
                 cstart = rest_start + mo_clause.end()
-                self._add("reported", cstart, self._content_end(cstart, sent.end), spk, cue_text, bi)
-                self._claim_quotes(cstart, sent.end, sent_quotes, used)
+                cend = self._content_end(cstart, sent.end)
+                self._add("reported", cstart, cend, spk, cue_text, bi)
+                self._claim_quotes(cstart, cend, sent_quotes, used)
                 found = prev = spk
                 continue
             mt = re.match(r"[^.;:!?]{1,80}?\bthat\b", rest) if lemma == "tell" else None
@@ -680,38 +698,43 @@ class ClaimFinder:
                 mq = re.match(r"\s*(on|for)\s+", rest) if lemma == "call" else None
                 if mq:
                     cstart = rest_start + mq.end()
-                    self._add("reported", cstart, self._content_end(cstart, sent.end), spk, f"{word} {mq.group(1)}", bi)
-                    self._claim_quotes(cstart, sent.end, sent_quotes, used)
+                    cend = self._content_end(cstart, sent.end)
+                    self._add("reported", cstart, cend, spk, f"{word} {mq.group(1)}", bi)
+                    self._claim_quotes(cstart, cend, sent_quotes, used)
                     found = prev = spk
                     continue
                 # "called the holiday “a celebration ...”": the object and its quoted description.
                 qs_after = [q for q in sent_quotes if q.start > rest_start and q not in used]
                 if qs_after and re.match(r"\s*(?:[\w’'\-]+\s+){1,6}$", text[rest_start:qs_after[0].start]):
                     cstart = rest_start + len(rest) - len(rest.lstrip())
-                    self._add("reported", cstart, self._content_end(cstart, sent.end), spk, word, bi)
-                    self._claim_quotes(cstart, sent.end, sent_quotes, used)
+                    cend = self._content_end(cstart, sent.end)
+                    self._add("reported", cstart, cend, spk, word, bi)
+                    self._claim_quotes(cstart, cend, sent_quotes, used)
                     found = prev = spk
                     continue
             mthat = re.match(r"\s*(?::\s*|that\s+)", rest)
             if mthat:
                 cstart = rest_start + mthat.end()
-                self._add("reported", cstart, self._content_end(cstart, sent.end), spk, cue_text, bi)
-                self._claim_quotes(cstart, sent.end, sent_quotes, used)
+                cend = self._content_end(cstart, sent.end)
+                self._add("reported", cstart, cend, spk, cue_text, bi)
+                self._claim_quotes(cstart, cend, sent_quotes, used)
                 found = prev = spk
                 continue
             if lemma in ("vow", "pledge", "promise", "threaten", "refuse", "decline", "agree", "offer") and \
                     re.match(r"\s*to\s+\w", rest):
                 cstart = rest_start + len(rest) - len(rest.lstrip())
-                self._add("reported", cstart, self._content_end(cstart, sent.end), spk, cue_text, bi)
-                self._claim_quotes(cstart, sent.end, sent_quotes, used)
+                cend = self._content_end(cstart, sent.end)
+                self._add("reported", cstart, cend, spk, cue_text, bi)
+                self._claim_quotes(cstart, cend, sent_quotes, used)
                 found = prev = spk
                 continue
             if obj_prep:
                 mo = re.match(r"\s*(?:[\w’'\-.]+\s+){1,8}?" + obj_prep + r"\b", rest)
                 if mo and not re.match(r"\s*(?:to|for|of)\b", rest):
                     cstart = rest_start + len(rest) - len(rest.lstrip())
-                    self._add("reported", cstart, self._content_end(cstart, sent.end), spk, cue_text, bi)
-                    self._claim_quotes(cstart, sent.end, sent_quotes, used)
+                    cend = self._content_end(cstart, sent.end)
+                    self._add("reported", cstart, cend, spk, cue_text, bi)
+                    self._claim_quotes(cstart, cend, sent_quotes, used)
                     found = prev = spk
                     continue
             if word in SPEECH_CUES and word not in THAT_ONLY_CUES and CLAUSE_START.match(rest) and \
@@ -720,8 +743,9 @@ class ClaimFinder:
                     not re.match(r"\s*(?:the|a|an|his|her|its|their)\s+\w+\s*(?:[.,;]|$)", rest) and \
                     len(re.findall(r"\w+", rest)) >= 4 and not re.match(r"\s*(?:[A-Z][\w’'\-]*\s*)+(?:[.,;]|$)", rest):
                 cstart = rest_start + len(rest) - len(rest.lstrip())
-                self._add("reported", cstart, self._content_end(cstart, sent.end), spk, cue_text, bi)
-                self._claim_quotes(cstart, sent.end, sent_quotes, used)
+                cend = self._content_end(cstart, sent.end)
+                self._add("reported", cstart, cend, spk, cue_text, bi)
+                self._claim_quotes(cstart, cend, sent_quotes, used)
                 found = prev = spk
                 continue
         return found

@@ -478,16 +478,18 @@ class EntityFinder:
             ent.aliases.append(surface)
         self.mentions.append((s, ch.end, surface, ent))
 
-    _CUE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,?\s*(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|adds|"
+    _CUE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:,\s+[^,.;:\"“”]{1,60}){0,2},?\s*(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|adds|"
                             r"wrote|writes|argued|argues|tweeted|stated|explained|noted|insisted|warned|claimed|"
                             r"continued|asked|replied|responded|recalled|acknowledged|admitted|declared)\b")
-    _CUE_BEFORE = re.compile(r"(?:said|says|according\s+to|added|asked|wrote|told|explained|continued)\s+$")
+    _CUE_BEFORE = re.compile(r"(?:said|says|according\s+to|added|asked|wrote|told|explained|continued|noted|argued|"
+                             r"warned|insisted|stated|observed|recalled|replied|responded|declared|tweeted)\s+"
+                             r"(?:[A-Z][\w’'.\-]*[’']s\s+)?(?:[a-z][\w\-]*\s+){0,3}$")
 
     def _speaks(self, ch: Chunk) -> bool:
         """A name that speaks: "O'Neill said", "said Limbaugh", "according to Limbaugh"."""
         if self._CUE_AFTER.match(self.text, ch.end):
             return True
-        return bool(self._CUE_BEFORE.search(self.text[max(0, ch.start - 20):ch.start]))
+        return bool(self._CUE_BEFORE.search(self.text[max(0, ch.start - 60):ch.start]))
 
     # -- roles --------------------------------------------------------------------------
     _APPOSITION = re.compile(r",\s+(?P<role>(?:the|a|an|his|her|their|[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)*[’']s)\s+"

@@ -14,6 +14,9 @@ ABBREVIATIONS = frozenset("""mr mrs ms dr prof sir st sen rep gov gen lt col sgt
 no vs etc jan feb mar apr jun jul aug sep sept oct nov dec rev ft mt u.s a.m p.m d.c u.k e.g i.e
 approx est fig al""".split())
 
+_ATTRIBUTION = re.compile(r"\s+(?:(?:[A-Z][\w.'’\-]*|the|a|an)\s+){0,4}(?:said|says|asked|asks|added|adds|told|tells|"
+                          r"wrote|writes|shouted|replied|continued|recalled|declared|exclaimed|yelled|wondered)\b"
+                          r"|\s+(?:said|says|asked|asks|added|wrote)\s+[A-Z]")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)|[.!?]+[\"”]+(?=\s)")
 
 
@@ -51,6 +54,9 @@ def split_sentences(text: str, start: int, end: int, quotes: list[Quote] | None 
         if m.group().startswith(".") and (last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
             continue
         if quotes and any(q.start < m.start() and e < q.end - 1 for q in quotes):
+            continue
+        # '"Who knows?" Graham asked.': a question or exclamation closing a quote, then its attribution.
+        if m.group()[-1:] in CLOSE_QUOTES + STRAIGHT and m.group()[:1] in "?!" and _ATTRIBUTION.match(text, e, end):
             continue
         out.append(Sentence(s, e))
         s = e
