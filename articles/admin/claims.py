@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -136,10 +136,7 @@ class ClaimAdmin(admin.ModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
             return queryset, False
-        term = search_term.strip()
-        speakers = list(search.matching_person_ids(term)[:2000].values_list("pk", flat=True))
-        ids = search.search_claims(queryset, term).values("pk")
-        return queryset.filter(Q(pk__in=ids) | Q(speaker_id__in=speakers)), False
+        return search.search_claims(queryset, search_term), False
 
     # -- actions ---------------------------------------------------------------------
     def _bulk(self, request, qs, label, **changes):
