@@ -117,3 +117,22 @@ def test_similar_claims_found_and_linked(client, imported_seed, editor):
     assert f'href="/admin/articles/claim/{b.pk}/change/"'.encode() in page.content
     r = client.post(f"/admin/articles/claim/{a.pk}/link/", {"target": b.pk})
     assert r.status_code == 302 and ClaimLink.objects.filter(source=b, target=a, relation="repeats").exists()
+
+
+def test_skip_scan_dates_match_djangos_dates():
+    from datetime import date
+
+    from articles.admin.common import skip_scan
+
+    art = claims_for(30)
+    days = [date(2016, 11, 14), date(2016, 11, 30), date(2017, 2, 1), date(2019, 7, 4)]
+    for i, c in enumerate(Claim.objects.filter(article=art).order_by("id")):
+        c.published = days[i % len(days)]
+        c.save(update_fields=["published"])
+    qs = Claim.objects.all()
+    for kind in ("year", "month", "day"):
+        assert list(skip_scan(qs).dates("published", kind)) == list(qs.dates("published", kind))
+    within = qs.filter(published__year=2016)
+    assert list(skip_scan(within).dates("published", "day")) == list(within.dates("published", "day"))
+    assert list(skip_scan(qs).filter(kind="quote").dates("published", "year", "DESC")) == \
+        list(qs.filter(kind="quote").dates("published", "year", "DESC"))

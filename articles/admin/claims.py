@@ -21,7 +21,7 @@ from articles.models import (
 )
 from articles.services import links, review, search, similar
 
-from .common import CappedCountPaginator, admin_url
+from .common import CappedCountPaginator, admin_url, skip_scan
 from .highlight import Span, render_blocks
 
 
@@ -30,8 +30,12 @@ class PublisherFilter(admin.SimpleListFilter):
     parameter_name = "publisher"
 
     def lookups(self, request, model_admin):
-        pubs = Organisation.objects.filter(published_articles__isnull=False).distinct().order_by("name")
-        return [(str(o.pk), o.name) for o in pubs[:50]]
+        pubs = cache.get("claimsdb:publishers")
+        if pubs is None:  # a join over all articles: cached, publishers change rarely
+            pubs = list(Organisation.objects.filter(published_articles__isnull=False).distinct()
+                        .order_by("name").values_list("pk", "name")[:50])
+            cache.set("claimsdb:publishers", pubs, 300)
+        return [(str(pk), name) for pk, name in pubs]
 
     def queryset(self, request, qs):
         return qs.filter(article__publisher_id=self.value()) if self.value() else qs
@@ -164,8 +168,9 @@ class ClaimAdmin(admin.ModelAdmin):
 
     # -- change page -----------------------------------------------------------------
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("article__publisher", "speaker", "organisation",
-                                                            "reviewer", "assignee")
+        qs = super().get_queryset(request).select_related("article__publisher", "speaker", "organisation",
+                                                          "reviewer", "assignee")
+        return skip_scan(qs)
 
     @admin.display(description="in its paragraph")
     def in_context(self, obj):
