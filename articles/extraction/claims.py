@@ -260,18 +260,6 @@ class ClaimFinder:
                 return Speaker(men.entity, men.text, men.start, men.end)
         return None
 
-    def _recent_person(self, pos: int, gender: str) -> int | None:
-        for men in reversed(self.mentions):
-            if men.start >= pos:
-                continue
-            ent = self.entities[men.entity]
-            if ent.kind != "person" or self._in_quote(men.start) or self._in_content(men.start):
-                continue
-            if gender and ent.gender and ent.gender != gender:
-                continue
-            return men.entity
-        return None
-
     def _in_content(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.content_spans)
 

@@ -11,13 +11,11 @@ Identity:
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.conf import settings
 from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
@@ -37,15 +35,9 @@ from articles.models import (
     Statistic,
     name_key,
 )
-from articles.services import reader
 from articles.services.reader import Prepared
 
 ROLE_WORDS = {"minister", "secretary", "president", "president-elect", "leader", "chancellor", "spokesman"}
-
-
-def prepare(path: str | os.PathLike, known: list[KnownPerson] | None = None) -> Prepared:
-    """Read, parse and extract one file (see reader.prepare)."""
-    return reader.prepare(path, settings.CLAIMSDB_MAX_SEED_BYTES, known)
 
 
 @dataclass
@@ -333,11 +325,6 @@ def seed_paths(paths: list[str]) -> tuple[list[Path], list[FileResult]]:
     # The same file named twice is imported once.
     unique = list(dict.fromkeys(f.resolve() for f in files))
     return unique, errors
-
-
-def import_file(path: str | os.PathLike, *, dry_run: bool = False) -> FileResult:
-    prep = prepare(path, known_people())
-    return store_prepared(prep, dry_run=dry_run)
 
 
 def store_prepared(prep: Prepared, *, dry_run: bool = False) -> FileResult:

@@ -8,17 +8,8 @@ from django.db.models.expressions import RawSQL
 from articles.models import Claim, OrganisationAlias, PersonAlias, name_key
 
 
-def person_name_q(value: str, prefix: str = "") -> Q:
-    """People whose name or any alias contains ``value`` (case-insensitive)."""
-    key = name_key(value) or value.lower()
-    aliases = PersonAlias.objects.filter(person=OuterRef(f"{prefix}pk" if prefix else "pk"), key__contains=key)
-    return Q(**{f"{prefix}name__icontains": value}) | Q(Exists(aliases))
-
-
 def search_people(qs: QuerySet, value: str) -> QuerySet:
-    key = name_key(value) or value.lower()
-    return qs.filter(Q(name__icontains=value) | Q(Exists(PersonAlias.objects.filter(person=OuterRef("pk"),
-                                                                                       key__contains=key))))
+    return qs.filter(pk__in=matching_person_ids(value))
 
 
 def search_organisations(qs: QuerySet, value: str) -> QuerySet:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
+from itertools import islice
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -72,4 +73,14 @@ class Command(BaseCommand):
         connections.close_all()
         ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         with ctx.Pool(jobs) as pool:
-            yield from pool.imap(reader.prepare_task, ((f, max_bytes, known) for f in files), chunksize=4)
+            # A window of files in flight, in input order: workers stay ahead of the one writer,
+            # but never by more than the window, so memory stays flat on any number of files.
+            pending = iter(files)
+            window = deque(pool.apply_async(reader.prepare_task, ((f, max_bytes, known),))
+                           for f in islice(pending, jobs * 8))
+            while window:
+                result = window.popleft().get()
+                nxt = next(pending, None)
+                if nxt is not None:
+                    window.append(pool.apply_async(reader.prepare_task, ((nxt, max_bytes, known),)))
+                yield result
