@@ -8,11 +8,20 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 @pytest.fixture
 def schema(imported_seed, settings):
     import schemathesis
+    from django.core import signals
+    from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
 
     settings.ALLOWED_HOSTS = ["localhost", "testserver"]
-    from django.core.wsgi import get_wsgi_application
-
-    return schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
+    # Calls straight into the WSGI app fire request_finished, which would close the test's own
+    # database connection (and its transaction); Django's test client detaches it the same way.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 def test_api_against_its_schema(schema):
