@@ -17,11 +17,10 @@ from articles.models import (
     Organisation,
     Person,
     ReviewEvent,
-    Statistic,
 )
 from articles.services import links, review, search, similar
 
-from .common import CappedCountPaginator, admin_url, skip_scan
+from .common import CappedCountPaginator, StatisticInline, admin_url, skip_scan
 from .highlight import Span, render_blocks
 
 
@@ -76,18 +75,6 @@ class LinkInline(admin.TabularInline):
     autocomplete_fields = ["target"]
     verbose_name = "link to another claim"
     verbose_name_plural = "links to other claims (this claim … the other)"
-
-
-class StatisticInline(admin.TabularInline):
-    model = Statistic
-    extra = 0
-    fields = ["text", "value", "unit", "previous_value", "measure", "period"]
-    readonly_fields = fields
-    can_delete = False
-    show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Claim)

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.contrib import admin
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Max, Min, QuerySet
 from django.utils.functional import cached_property
+
+from articles.models import Statistic
 
 
 class CappedCountPaginator(Paginator):
@@ -73,3 +76,20 @@ def _periods(first: date, last: date, kind: str):
 def skip_scan(qs: QuerySet) -> QuerySet:
     """The same query, as a SkipScanDatesQuerySet (chained calls keep the class)."""
     return SkipScanDatesQuerySet(model=qs.model, query=qs.query, using=qs.db)
+
+
+class StatisticInline(admin.TabularInline):
+    """An article's or a claim's statistics, read-only: they are edited on their own page."""
+
+    model = Statistic
+    extra = 0
+    fields = ["text", "value", "unit", "previous_value", "measure", "period"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -21,7 +21,7 @@ from articles.models import (
 )
 from articles.services import importer, merge, search
 
-from .common import CappedCountPaginator, admin_url
+from .common import CappedCountPaginator, StatisticInline, admin_url
 from .highlight import Span, legend, render_blocks
 
 
@@ -193,21 +193,6 @@ class ArticleClaimInline(admin.TabularInline):
         return super().get_queryset(request).select_related("speaker", "organisation")
 
 
-class ArticleStatisticInline(admin.TabularInline):
-    model = Statistic
-    extra = 0
-    fields = ["text", "value", "unit", "previous_value", "measure", "period"]
-    readonly_fields = fields
-    can_delete = False
-    show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "publisher", "published", "claims_count", "word_count", "source_file"]
@@ -223,7 +208,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Import", {"fields": ["sha256", "word_count", "extractor_version", "imported_at", "updated_at"],
                     "classes": ["collapse"]}),
     ]
-    inlines = [ArticleClaimInline, ArticleStatisticInline]
+    inlines = [ArticleClaimInline, StatisticInline]
     actions = ["reextract"]
     paginator = CappedCountPaginator
     show_full_result_count = False

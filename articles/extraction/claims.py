@@ -651,9 +651,7 @@ class ClaimFinder:
                                  r"(?=(?:he|she|they|it|we|I|there|his|her|their)\b)", rest) if lemma == "tell" else None
             if mo_clause:
                 cstart = rest_start + mo_clause.end()
-                cend = self._content_end(cstart, sent.end)
-                self._add("reported", cstart, cend, spk, cue_text, bi)
-                self._claim_quotes(cstart, cend, sent_quotes, used)
+                self._reported(cstart, sent, spk, cue_text, bi, sent_quotes, used)
                 found = prev = spk
                 continue
             mt = re.match(r"[^.;:!?]{1,80}?\bthat\b", rest) if lemma == "tell" else None
@@ -686,43 +684,33 @@ class ClaimFinder:
                 mq = re.match(r"\s*(on|for)\s+", rest) if lemma == "call" else None
                 if mq:
                     cstart = rest_start + mq.end()
-                    cend = self._content_end(cstart, sent.end)
-                    self._add("reported", cstart, cend, spk, f"{word} {mq.group(1)}", bi)
-                    self._claim_quotes(cstart, cend, sent_quotes, used)
+                    self._reported(cstart, sent, spk, f"{word} {mq.group(1)}", bi, sent_quotes, used)
                     found = prev = spk
                     continue
                 # "called the holiday “a celebration ...”": the object and its quoted description.
                 qs_after = [q for q in sent_quotes if q.start > rest_start and q not in used]
                 if qs_after and re.match(r"\s*(?:[\w’'\-]+\s+){1,6}$", text[rest_start:qs_after[0].start]):
                     cstart = rest_start + len(rest) - len(rest.lstrip())
-                    cend = self._content_end(cstart, sent.end)
-                    self._add("reported", cstart, cend, spk, word, bi)
-                    self._claim_quotes(cstart, cend, sent_quotes, used)
+                    self._reported(cstart, sent, spk, word, bi, sent_quotes, used)
                     found = prev = spk
                     continue
             mthat = re.match(r"\s*(?::\s*|that\s+)", rest)
             if mthat:
                 cstart = rest_start + mthat.end()
-                cend = self._content_end(cstart, sent.end)
-                self._add("reported", cstart, cend, spk, cue_text, bi)
-                self._claim_quotes(cstart, cend, sent_quotes, used)
+                self._reported(cstart, sent, spk, cue_text, bi, sent_quotes, used)
                 found = prev = spk
                 continue
             if lemma in ("vow", "pledge", "promise", "threaten", "refuse", "decline", "agree", "offer") and \
                     re.match(r"\s*to\s+\w", rest):
                 cstart = rest_start + len(rest) - len(rest.lstrip())
-                cend = self._content_end(cstart, sent.end)
-                self._add("reported", cstart, cend, spk, cue_text, bi)
-                self._claim_quotes(cstart, cend, sent_quotes, used)
+                self._reported(cstart, sent, spk, cue_text, bi, sent_quotes, used)
                 found = prev = spk
                 continue
             if obj_prep:
                 mo = re.match(r"\s*(?:[\w’'\-.]+\s+){1,8}?" + obj_prep + r"\b", rest)
                 if mo and not re.match(r"\s*(?:to|for|of)\b", rest):
                     cstart = rest_start + len(rest) - len(rest.lstrip())
-                    cend = self._content_end(cstart, sent.end)
-                    self._add("reported", cstart, cend, spk, cue_text, bi)
-                    self._claim_quotes(cstart, cend, sent_quotes, used)
+                    self._reported(cstart, sent, spk, cue_text, bi, sent_quotes, used)
                     found = prev = spk
                     continue
             if word in SPEECH_CUES and word not in THAT_ONLY_CUES and CLAUSE_START.match(rest) and \
@@ -731,9 +719,7 @@ class ClaimFinder:
                     not re.match(r"\s*(?:the|a|an|his|her|its|their)\s+\w+\s*(?:[.,;]|$)", rest) and \
                     len(re.findall(r"\w+", rest)) >= 4 and not re.match(r"\s*(?:[A-Z][\w’'\-]*\s*)+(?:[.,;]|$)", rest):
                 cstart = rest_start + len(rest) - len(rest.lstrip())
-                cend = self._content_end(cstart, sent.end)
-                self._add("reported", cstart, cend, spk, cue_text, bi)
-                self._claim_quotes(cstart, cend, sent_quotes, used)
+                self._reported(cstart, sent, spk, cue_text, bi, sent_quotes, used)
                 found = prev = spk
                 continue
         return found
@@ -761,6 +747,13 @@ class ClaimFinder:
         self.content_spans.append((host.start, host.end))
         self.claims[i] = host
         return True
+
+    def _reported(self, cstart: int, sent: Sentence, spk: Speaker, cue: str, bi: int, quotes: list[Quote],
+                  used: set[Quote]) -> None:
+        """Reported speech from cstart to the end of its clause; quotations inside belong to it."""
+        cend = self._content_end(cstart, sent.end)
+        self._add("reported", cstart, cend, spk, cue, bi)
+        self._claim_quotes(cstart, cend, quotes, used)
 
     def _claim_quotes(self, start: int, end: int, quotes: list[Quote], used: set[Quote]):
         """Quotations inside reported content belong to it (mixed forms)."""
