@@ -52,34 +52,29 @@ class ArticleSerializer(serializers.HyperlinkedModelSerializer):
         read_only_fields = fields
 
 
-class PersonSerializer(serializers.HyperlinkedModelSerializer):
+class EntitySerializer(serializers.HyperlinkedModelSerializer):
+    """What people and organisations share: aliases, affiliations and the number of claims."""
+
     id = serializers.IntegerField(read_only=True)
     aliases = serializers.SerializerMethodField()
     affiliations = AffiliationSerializer(many=True, read_only=True)
     claim_count = serializers.IntegerField(read_only=True)
 
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_aliases(self, obj):
+        return [a.name for a in obj.aliases.all()]
+
+
+class PersonSerializer(EntitySerializer):
     class Meta:
         model = Person
         fields = ["id", "url", "name", "gender", "description", "aliases", "affiliations", "claim_count"]
 
-    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_aliases(self, obj):
-        return [a.name for a in obj.aliases.all()]
 
-
-class OrganisationSerializer(serializers.HyperlinkedModelSerializer):
-    id = serializers.IntegerField(read_only=True)
-    aliases = serializers.SerializerMethodField()
-    affiliations = AffiliationSerializer(many=True, read_only=True)
-    claim_count = serializers.IntegerField(read_only=True)
-
+class OrganisationSerializer(EntitySerializer):
     class Meta:
         model = Organisation
         fields = ["id", "url", "name", "kind", "description", "aliases", "affiliations", "claim_count"]
-
-    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_aliases(self, obj):
-        return [a.name for a in obj.aliases.all()]
 
 
 class StatisticRefSerializer(serializers.ModelSerializer):

@@ -66,24 +66,28 @@ class MergeMixin:
         return Response(self.get_serializer(self.get_queryset().get(pk=keep.pk)).data)
 
 
-class PersonViewSet(MergeMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
-    queryset = (Person.objects.annotate(claim_count=Count("claims"))
-                .prefetch_related("aliases", "affiliations__organisation", "affiliations__person").order_by("id"))
-    serializer_class = serializers.PersonSerializer
-    filterset_class = filters.PersonFilter
+def entity_queryset(model):
+    return (model.objects.annotate(claim_count=Count("claims"))
+            .prefetch_related("aliases", "affiliations__organisation", "affiliations__person").order_by("id"))
+
+
+class EntityViewSet(MergeMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = PageNumberNoCountPagination
     ordering_fields = ["id", "name", "claim_count"]
+
+
+class PersonViewSet(EntityViewSet):
+    queryset = entity_queryset(Person)
+    serializer_class = serializers.PersonSerializer
+    filterset_class = filters.PersonFilter
     merge_function = merge.merge_people
     merge_permission = "articles.merge_person"
 
 
-class OrganisationViewSet(MergeMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
-    queryset = (Organisation.objects.annotate(claim_count=Count("claims"))
-                .prefetch_related("aliases", "affiliations__organisation", "affiliations__person").order_by("id"))
+class OrganisationViewSet(EntityViewSet):
+    queryset = entity_queryset(Organisation)
     serializer_class = serializers.OrganisationSerializer
     filterset_class = filters.OrganisationFilter
-    pagination_class = PageNumberNoCountPagination
-    ordering_fields = ["id", "name", "claim_count"]
     merge_function = merge.merge_organisations
     merge_permission = "articles.merge_organisation"
 

@@ -86,7 +86,6 @@ point points pointed pointing
 mention mentions mentioned mentioning
 remark remarks remarked remarking
 tout touts touted touting
-predict predicts predicted predicting
 fear fears feared fearing
 think thinks thought thinking
 demand demands demanded demanding
@@ -98,7 +97,6 @@ dismiss dismisses dismissed dismissing
 question questions questioned questioning
 counter counters countered countering
 caution cautions cautioned cautioning
-concede concedes conceded conceding
 shout shouts shouted shouting
 testify testifies testified testifying
 proclaim proclaims proclaimed proclaiming
@@ -107,7 +105,6 @@ cite cites cited citing
 show shows showed shown showing
 find finds found finding
 conclude concludes concluded concluding
-add adds added adding
 understand understands understood
 exhort exhorts exhorted exhorting
 encourage encourages encouraged encouraging
@@ -122,7 +119,6 @@ blast blasts blasted blasting
 rule rules ruled ruling
 scold scolds scolded scolding
 lament laments lamented lamenting
-concede concedes conceded conceding
 emphasize emphasizes emphasized emphasizing
 mock mocks mocked mocking
 press presses pressed pressing
@@ -139,7 +135,6 @@ brand brands branded branding
 dub dubs dubbed dubbing
 muse muses mused musing
 retort retorts retorted retorting
-add adds added adding
 reiterate reiterates reiterated reiterating
 clarify clarifies clarified clarifying
 affirm affirms affirmed affirming
@@ -147,7 +142,6 @@ advise advises advised advising
 recommend recommends recommended recommending
 speculate speculates speculated speculating
 surmise surmises surmised surmising
-acknowledge acknowledges acknowledged acknowledging
 learn learns learned learnt
 """
 CUE_LEMMA: dict[str, str] = {}
@@ -156,26 +150,15 @@ for _line in _CUE_FORMS.strip().splitlines():
     for _f in _forms:
         CUE_LEMMA.setdefault(_f, _forms[0])
 
-# Cues that introduce a clause of speech (X <cue> that ...; X <cue>: "...").
-SPEECH_CUES = frozenset(CUE_LEMMA) - _words("""
-call calls called calling show shows showed shown showing find finds found finding describe describes
-described describing cite cites cited citing think thinks thought thinking fear fears feared fearing
-hope hopes hoped hoping believe believes believed believing understand understands understood
-exhort exhorts exhorted exhorting
-encourage encourages encouraged encouraging
-implore implores implored imploring
-challenge challenges challenged challenging
-invite invites invited inviting
-thank thanks thanked thanking
-applaud applauds applauded applauding
-slam slams slammed slamming
-attack attacks attacked attacking
-blast blasts blasted blasting
-scold scolds scolded scolding
-mock mocks mocked mocking
-press presses pressed pressing
-learn learns learned learnt demand demands demanded demanding
+# Verbs that never introduce a clause of speech on their own: naming, finding and believing verbs, and
+# verbs whose content follows an object ("exhorted Republicans to ...", see OBJECT_CUES).
+NOT_CLAUSE_LEMMAS = _words("""
+call show find describe cite think fear hope believe understand learn demand
+exhort encourage implore challenge invite thank applaud slam attack blast scold mock press
 """)
+# Cues that introduce a clause of speech (X <cue> that ...; X <cue>: "...").
+SPEECH_CUES = frozenset(f for f, lemma in CUE_LEMMA.items() if lemma not in NOT_CLAUSE_LEMMAS)
+
 # Cues strong enough to attribute a direct quote in "QUOTE," X <cue> / X <cue>: "QUOTE".
 QUOTE_CUES = frozenset(f for f, lemma in CUE_LEMMA.items() if lemma in _words("""
 say tell add warn admit suggest agree emphasise accuse urge claim argue note write explain insist state
