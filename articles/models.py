@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -236,6 +237,9 @@ class Claim(models.Model):
                                      help_text="The body an anonymous source speaks for.")
     speaker_text = models.CharField(max_length=200, blank=True, help_text="The words naming the speaker.")
     cue = models.CharField(max_length=60, blank=True)
+    confidence = models.FloatField(
+        default=1.0, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="The extractor's calibrated probability that this is an attribution's content (0-1).")
     mentioned_people = models.ManyToManyField(Person, blank=True, related_name="mentioned_in_claims")
     mentioned_organisations = models.ManyToManyField(Organisation, blank=True,
                                                      related_name="mentioned_in_claims")
@@ -260,12 +264,14 @@ class Claim(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "key"], name="claim_unique_key"),
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span"),
+            models.CheckConstraint(condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="claim_confidence_range"),
         ]
         indexes = [
             models.Index(fields=["speaker", "article"]),
             models.Index(fields=["status", "verdict"]),
             models.Index(fields=["organisation"]),
             models.Index(fields=["published", "id"]),
+            models.Index(fields=["confidence", "id"]),
         ]
 
     def __str__(self):

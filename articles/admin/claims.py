@@ -59,6 +59,21 @@ class SpeakerFilter(admin.SimpleListFilter):
         return qs.filter(speaker_id=self.value()) if self.value() else qs
 
 
+class ConfidenceFilter(admin.SimpleListFilter):
+    """Claims by the extractor's calibrated confidence: the low ones deserve a look first."""
+
+    title = "extraction confidence"
+    parameter_name = "confidence"
+    BANDS = {"low": (0.0, 0.6), "medium": (0.6, 0.8), "high": (0.8, 1.01)}
+
+    def lookups(self, request, model_admin):
+        return [("low", "Low (under 0.6)"), ("medium", "Medium (0.6-0.8)"), ("high", "High (0.8 and over)")]
+
+    def queryset(self, request, qs):
+        band = self.BANDS.get(self.value() or "")
+        return qs.filter(confidence__gte=band[0], confidence__lt=band[1]) if band else qs
+
+
 class EvidenceInline(admin.TabularInline):
     model = EvidenceLink
     extra = 1
@@ -79,9 +94,9 @@ class LinkInline(admin.TabularInline):
 
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
-    list_display = ["excerpt", "speaker_name", "kind", "article_title", "published_date", "status", "verdict",
-                    "assignee"]
-    list_filter = ["status", "verdict", "kind", PublisherFilter, SpeakerFilter, "in_text"]
+    list_display = ["excerpt", "speaker_name", "kind", "confidence_display", "article_title", "published_date",
+                    "status", "verdict", "assignee"]
+    list_filter = ["status", "verdict", "kind", ConfidenceFilter, PublisherFilter, SpeakerFilter, "in_text"]
     date_hierarchy = "published"
     ordering = ["-id"]  # newest first, in index order: no sort over the table
     search_fields = ["text"]  # widened in get_search_results: speaker names and aliases, article titles
@@ -92,10 +107,11 @@ class ClaimAdmin(admin.ModelAdmin):
     paginator = CappedCountPaginator
     actions = ["mark_in_review", "mark_checked", "assign_to_me"]
     autocomplete_fields = ["speaker", "organisation", "mentioned_people", "mentioned_organisations", "assignee"]
-    readonly_fields = ["in_context", "text", "kind", "cue", "speaker_text", "article_link", "in_text", "reviewer",
+    readonly_fields = ["in_context", "text", "kind", "cue", "confidence", "speaker_text", "article_link", "in_text", "reviewer",
                        "reviewed_at", "incoming_links", "similar", "history"]
     fieldsets = [
-        ("Claim", {"fields": ["in_context", "text", "kind", "cue", "speaker_text", "article_link", "in_text"]}),
+        ("Claim", {"fields": ["in_context", "text", "kind", "cue", "confidence", "speaker_text", "article_link",
+                              "in_text"]}),
         ("Who and what", {"fields": ["speaker", "organisation", "mentioned_people", "mentioned_organisations"]}),
         ("Review", {"fields": ["status", "verdict", "rationale", "assignee", "reviewer", "reviewed_at"]}),
         ("Related claims", {"fields": ["incoming_links", "similar"]}),
@@ -115,6 +131,11 @@ class ClaimAdmin(admin.ModelAdmin):
         if obj.organisation_id:
             return f"{obj.organisation.name} ({obj.speaker_text})" if obj.speaker_text else obj.organisation.name
         return obj.speaker_text
+
+    @admin.display(description="confidence", ordering="confidence")
+    def confidence_display(self, obj):
+        # Sorting this column ascending lists the least confident first (index on confidence, id).
+        return f"{obj.confidence:.2f}"
 
     @admin.display(description="article", ordering="article__title")
     def article_title(self, obj):

@@ -38,6 +38,10 @@ class ClaimFilter(df.FilterSet):
     has_statistics = strict_boolean(method="filter_has_statistics", help_text="true: claims with statistics.")
     in_text = strict_boolean(field_name="in_text", help_text="false: reviewed claims no longer in their article.")
     q = df.CharFilter(method="filter_q", help_text="Text search over claim text, speaker and article title.")
+    confidence_min = df.NumberFilter(field_name="confidence", lookup_expr="gte",
+                                     help_text="Extraction confidence at least this (0-1).")
+    confidence_max = df.NumberFilter(field_name="confidence", lookup_expr="lt",
+                                     help_text="Extraction confidence below this (0-1): the least certain claims.")
 
     class Meta:
         model = Claim

@@ -130,10 +130,11 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
 
     class Meta:
         model = Claim
-        fields = ["id", "url", "article", "text", "kind", "speaker", "organisation", "speaker_text", "cue", "start",
-                  "end", "in_text", "mentions", "statistics", "status", "verdict", "rationale", "evidence", "reviewer",
+        fields = ["id", "url", "article", "text", "kind", "speaker", "organisation", "speaker_text", "cue", "confidence",
+                  "start", "end", "in_text", "mentions", "statistics", "status", "verdict", "rationale", "evidence", "reviewer",
                   "reviewed_at", "links"]
-        read_only_fields = ["text", "kind", "speaker_text", "cue", "start", "end", "in_text", "reviewed_at"]
+        read_only_fields = ["text", "kind", "speaker_text", "cue", "confidence", "start", "end", "in_text",
+                            "reviewed_at"]
 
     @extend_schema_field({"type": "object", "properties": {
         "people": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "integer"},

@@ -104,7 +104,7 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.ClaimSerializer
     filterset_class = filters.ClaimFilter
     pagination_class = IdCursorPagination
-    ordering_fields = ["id", "start", "reviewed_at"]
+    ordering_fields = ["id", "start", "reviewed_at", "confidence"]
     renderer_classes = [*viewsets.ReadOnlyModelViewSet.renderer_classes, CSVRenderer]
 
     def list(self, request, *args, **kwargs):

@@ -11,20 +11,22 @@ from datetime import date
 
 from .claims import ClaimFinder, resolve
 from .entities import EntityFinder
+from .learned.confidence import score_claims
+from .learned.model import CueModel, default_model
 from .seedformat import SeedFormatError, parse, parse_bytes
 from .statistics import StatisticFinder
 from .text import find_quotes, split_sentences
 from .types import Block, Claim, Entity, Extraction, KnownPerson, Mention, ParsedArticle, Statistic
 
-# Bump when the rules change: the importer re-extracts articles made by an older version.
-VERSION = "1.0"
+# Bump when the rules or the learned model change: the importer re-extracts older articles.
+VERSION = "2.0"
 
 __all__ = ["VERSION", "Block", "Claim", "Entity", "Extraction", "KnownPerson", "Mention", "ParsedArticle",
            "SeedFormatError", "Statistic", "extract", "extract_article", "parse", "parse_bytes"]
 
 
 def extract(text: str, blocks: list[Block], published: date | None = None,
-            known: list[KnownPerson] | None = None) -> Extraction:
+            known: list[KnownPerson] | None = None, model: CueModel | None = None) -> Extraction:
     """People, organisations, claims and statistics of the body blocks of ``text``."""
     body = [b for b in blocks if b.kind in ("paragraph", "bullet")]
     sentence_starts: set[int] = set()
@@ -39,8 +41,11 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
     finder.run()
     entities, mentions, _ = finder.result()
 
-    claims = ClaimFinder(text, body, entities, mentions).run()
+    model = model if model is not None else default_model()
+    claims = ClaimFinder(text, body, entities, mentions, model=model).run()
     resolve(claims, entities)
+    if model is not None:
+        claims = score_claims(model, text, claims, entities)
 
     name_spans = [(m.start, m.end) for m in mentions]
     statistics = StatisticFinder(text, body, name_spans).run()
@@ -56,5 +61,6 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
     return Extraction(entities=entities, mentions=mentions, claims=claims, statistics=statistics)
 
 
-def extract_article(article: ParsedArticle, known: list[KnownPerson] | None = None) -> Extraction:
-    return extract(article.text, article.blocks, article.published, known)
+def extract_article(article: ParsedArticle, known: list[KnownPerson] | None = None,
+                    model: CueModel | None = None) -> Extraction:
+    return extract(article.text, article.blocks, article.published, known, model)

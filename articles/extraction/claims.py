@@ -16,6 +16,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .learned.features import cue_features, in_quotes, lemma, sentence_ranges, tokenize
+from .learned.model import CueModel, default_model
 from .lexicon import CUE_LEMMA, OBJECT_CUES, PRONOUNS, QUOTE_CUES, SOURCE_NOUNS, SPEECH_CUES, THAT_ONLY_CUES
 from .text import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_CHARS, Quote, Sentence, find_quotes, split_sentences
 from .types import Block, Claim, Entity, Mention
@@ -59,7 +61,11 @@ class Speaker:
 
 
 class ClaimFinder:
-    def __init__(self, text: str, blocks: list[Block], entities: list[Entity], mentions: list[Mention]):
+    def __init__(self, text: str, blocks: list[Block], entities: list[Entity], mentions: list[Mention],
+                 model: CueModel | None = None, threshold: float | None = None):
+        self.model = model if model is not None else default_model()
+        self.threshold = threshold if threshold is not None else (self.model.cue_threshold if self.model else 1.0)
+        self.cue_at: set[int] = set()  # offsets of cues the rules used
         self.text = text
         self.blocks = blocks
         self.entities = entities
@@ -371,6 +377,8 @@ class ClaimFinder:
                 return  # already covered
         self.claims.append(Claim(kind=kind, text=text[start:end], start=start, end=end,
                                  speaker=None, speaker_text=spk.text if spk else "", cue=cue))
+        if self._cue_pos is not None:
+            self.cue_at.add(self._cue_pos)
         self.claims[-1]._spk = spk  # type: ignore[attr-defined]
         self.content_spans.append((start, end))
         if spk is not None:
@@ -409,14 +417,22 @@ class ClaimFinder:
                 self.sentence_starts.add(s.start)
         self.sentence_list = sorted(self.sentence_starts)
         self.last_claim_start = -1
+        self._cue_pos = None
         for bi, (block, quotes, sents) in enumerate(zip(body, block_quotes, block_sents, strict=False)):
+            tokens = tokenize(text, block.start, block.end) if self.model is not None else []
+            quoted = in_quotes(tokens, quotes)
+            ranges = sentence_ranges(tokens, sents)
             used_quotes: set[Quote] = set()
             prev_sentence_speaker: Speaker | None = None
             block_speaker: Speaker | None = None
             if self._transcript(bi, block):
                 continue
-            for sent in sents:
+            for si, sent in enumerate(sents):
+                self._cue_pos = None
                 spk_here = self._sentence(bi, block, sent, quotes, used_quotes)
+                self._cue_pos = None
+                if self.model is not None:
+                    spk_here = self._learned(bi, sent, tokens, ranges[si], quoted, quotes, used_quotes) or spk_here
                 # Quotations in this sentence no cue claimed: a continuation of the last speaker.
                 for q in self._quotes_in(quotes, sent.start, sent.end):
                     if q in used_quotes or not self._full_quote(q):
@@ -446,6 +462,97 @@ class ClaimFinder:
                     prev_sentence_speaker = None
             self._merge_continuations(block)
         return self.claims
+
+    def _learned(self, bi: int, sent: Sentence, tokens, rng: tuple[int, int], quoted: list[bool],
+                 quotes: list[Quote], used: set[Quote]) -> Speaker | None:
+        """Cues the rules left alone, decided in context by the cue model; their content and
+        speaker are placed by the same span and speaker code the rules use."""
+        found = None
+        s, e = rng
+        for i in range(s, e):
+            tok = tokens[i]
+            if quoted[i] or not self.model.is_candidate(tok.low) or tok.start in self.cue_at:
+                continue
+            if self._in_content(tok.start) or self._in_quote(tok.start):
+                continue
+            p_none, p_after, p_before = self.model.predict(cue_features(tokens, i, s, e, quoted))
+            if 1 - p_none < self.threshold:
+                continue
+            if p_after >= p_before:
+                j = self._content_start(tokens, i, e)
+                if j >= e:
+                    continue
+                cstart = tokens[j].start
+                cend = self._content_end(cstart, sent.end)
+                # A learned cue's content stops where a new clause is spliced on.
+                cut = self._LEARNED_CUT.search(self.text, cstart, cend)
+                if cut:
+                    cend = cut.start()
+                spk = self._learned_speaker(sent, tok.start)
+            else:
+                left = self.text[sent.start:tok.start]
+                spk = self._left_speaker(sent, tok.start, None)
+                if spk is not None and spk.start >= sent.start and spk.end <= tok.start:
+                    cend = spk.start
+                else:
+                    spk = self._right_speaker(tok.end, sent.end)
+                    cend = sent.start + len(left.rstrip())
+                cstart = sent.start
+                prior = [c.end for c in self.claims if sent.start <= c.end <= cend]
+                if prior:
+                    cstart = max(prior)
+            self._cue_pos = tok.start
+            n = len(self.claims)
+            self._add("reported", cstart, cend, spk, tok.low, bi)
+            self._cue_pos = None
+            if len(self.claims) > n:
+                self.claims[-1].origin = "model"
+                self.claims[-1].cue_probability = 1 - p_none
+                self._claim_quotes(cstart, cend, quotes, used)
+                found = spk or found
+        return found
+
+    _LEARNED_CUT = re.compile(r";|\s--\s|\s—\s|,\s+(?:which|who|even as|despite|while|although|though|but|"
+                              r"according|including|adding|saying|as well as)\b|\s\((?!\w+\))")
+
+    _FRAME_WORDS = frozenset("about on of for against over with at out that : ,".split())
+
+    def _content_start(self, tokens, i: int, e: int) -> int:
+        """Index of the first content token after cue token i: past the word the cue's content
+        usually follows (learned per lemma), else past an adjacent preposition or "that"."""
+        opener = self.model.openers.get(lemma(tokens[i].low))
+        if opener:
+            for j in range(i + 1, min(e, i + 7)):
+                if tokens[j].low == opener:
+                    return j + 1
+                if tokens[j].word in ".;":
+                    break
+        j = i + 1
+        while j < e and tokens[j].low in self._FRAME_WORDS:
+            j += 1
+        return j
+
+    def _learned_speaker(self, sent: Sentence, cue_start: int) -> Speaker | None:
+        """The source of a learned cue: the rules' left speaker, else the nearest name before the
+        cue in its sentence, else the noun phrase the clause opens with."""
+        spk = self._left_speaker(sent, cue_start, None)
+        if spk is not None:
+            return spk
+        for men in reversed(self.mentions):
+            if men.end <= cue_start and men.start >= sent.start and not self._in_quote(men.start) \
+                    and not self._in_content(men.start):
+                if not re.search(r"[;:]|\b(?:that|because|if|when|while|whether)\b", self.text[men.end:cue_start]):
+                    return self._source_or_entity(sent, men)
+                break
+        clause = re.search(r"(?:^|[,;:(]\s*|\b(?:that|and|but|while|as|because|if|when)\s+)([^,;:()]{2,80}?)\s*$",
+                           self.text[sent.start:cue_start])
+        if clause:
+            phrase = clause.group(1).strip(" “\"")
+            words = phrase.split()
+            if 1 <= len(words) <= 8 and not any(w.lower() in CUE_LEMMA for w in words):
+                start = sent.start + clause.start(1)
+                return Speaker(None, phrase, start, start + len(phrase))
+        return None
 
     _TRANSCRIPT = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.'\- ]{1,30}[A-Z]):\s+(?=\S)")
 
@@ -535,6 +642,7 @@ class ClaimFinder:
         for m in self._cues(sent):
             word = m.group().lower()
             cs, ce = m.start(), m.end()
+            self._cue_pos = cs
             host = next((c for c in self.claims if c.start <= cs < c.end), None)
             if host is not None:
                 if not self._split_host(host, sent, cs):

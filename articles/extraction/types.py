@@ -73,6 +73,9 @@ class Claim:
     cue: str  # "said", "told", "warned", ... ("" when a quote continues with no cue)
     mentions: list[int] = field(default_factory=list)  # entity indexes
     statistics: list[int] = field(default_factory=list)  # indexes into Extraction.statistics
+    origin: str = "rule"  # "rule" or "model": which found the cue
+    cue_probability: float | None = None  # the cue model's probability, for model-found cues
+    confidence: float = 1.0  # calibrated probability that the content is an attribution's content
 
 
 @dataclass

@@ -271,6 +271,7 @@ def save_extraction(article: Article, ex: Extraction) -> dict[str, int]:
         row.text, row.start, row.end, row.kind = c.text, c.start, c.end, c.kind
         row.published = article.published
         row.cue = c.cue[:60]
+        row.confidence = c.confidence
         row.in_text = True
         if not row.edited:
             row.speaker_text = c.speaker_text[:200]
@@ -279,7 +280,7 @@ def save_extraction(article: Article, ex: Extraction) -> dict[str, int]:
         rows.append((row, c))
     Claim.objects.bulk_create(new_claims)
     Claim.objects.bulk_update([r for r, _ in rows if r not in new_claims],
-                              ["text", "start", "end", "kind", "published", "cue", "in_text", "speaker_text",
+                              ["text", "start", "end", "kind", "published", "cue", "confidence", "in_text", "speaker_text",
                                "speaker", "organisation", "updated_at"])
     auto = [r for r, _ in rows if not r.edited]
     MP, MO = Claim.mentioned_people.through, Claim.mentioned_organisations.through

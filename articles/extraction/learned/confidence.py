@@ -1,0 +1,40 @@
+"""Calibrated confidence per claim: a logistic model over claim features, trained on the claims
+the extractor makes on the training corpus, labelled by whether their content is an annotated
+attribution's content. Claims under the model's ``min_confidence`` are dropped."""
+from __future__ import annotations
+
+import math
+
+from ..types import Claim, Entity
+from .features import claim_features
+from .model import CueModel
+
+
+def speaker_kind(claim: Claim, entities: list[Entity]) -> str:
+    if claim.speaker is not None:
+        return entities[claim.speaker].kind
+    return "text" if claim.speaker_text.strip() else "none"
+
+
+def features_of(text: str, claim: Claim, entities: list[Entity]) -> list[str]:
+    return claim_features(text, claim.kind, claim.start, claim.end, claim.cue, claim.origin,
+                          claim.cue_probability, speaker_kind(claim, entities), claim.speaker_text)
+
+
+def confidence(model: CueModel, features: list[str]) -> float:
+    weights = model.calibration.get("weights")
+    if not weights:
+        return 1.0
+    z = sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def score_claims(model: CueModel, text: str, claims: list[Claim], entities: list[Entity]) -> list[Claim]:
+    """Set each claim's confidence; keep those at or above the model's minimum."""
+    floor = model.calibration.get("min_confidence", 0.0)
+    kept = []
+    for c in claims:
+        c.confidence = round(confidence(model, features_of(text, c, entities)), 4)
+        if c.confidence >= floor:
+            kept.append(c)
+    return kept

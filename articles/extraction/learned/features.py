@@ -1,0 +1,184 @@
+"""Tokens and the local features of a candidate cue, shared by training and prediction.
+
+One function, :func:`cue_features`, describes a token for the cue model; the trainer and the
+extractor both call it, so the model always sees at prediction what it saw in training.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import CUE_LEMMA
+from ..text import CLOSE_QUOTES, OPEN_QUOTES, Quote
+
+TOKEN = re.compile(r"\w+(?:['’]\w+)*|''|\S")
+_PRONOUNS = frozenset("he she they it i we you who which".split())
+_DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
+_PREPS = frozenset("about on of for to against with over at in by from as out into".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    word: str  # as written
+    low: str
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in TOKEN.finditer(text, start, end)]
+
+
+def lemma(low: str) -> str:
+    """A cheap lemma: the lexicon's for known cue forms, else a stripped suffix."""
+    known = CUE_LEMMA.get(low)
+    if known:
+        return known
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            return low[: len(low) - len(suffix)] + repl
+    return low
+
+
+def _shape(tok: Token | None) -> str:
+    if tok is None:
+        return "<none>"
+    w = tok.word
+    if w in OPEN_QUOTES:
+        return "<oq>"
+    if w in CLOSE_QUOTES:
+        return "<cq>"
+    if w in ('"', "''"):
+        return "<q>"
+    if w in ",;:.!?—–-()":
+        return w
+    if tok.low in _PRONOUNS:
+        return "<pron>"
+    if tok.low in _DETERMINERS:
+        return "<det>"
+    if tok.low in _PREPS:
+        return "<prep>"
+    if tok.low == "that":
+        return "<that>"
+    if w[:1].isupper():
+        return "<Cap>"
+    if w[:1].isdigit():
+        return "<num>"
+    return "<w>"
+
+
+def sentence_ranges(tokens: list[Token], sentences) -> list[tuple[int, int]]:
+    """Token index ranges [s, e) of each sentence (objects with .start/.end offsets)."""
+    ranges = []
+    ti = 0
+    for s in sentences:
+        while ti < len(tokens) and tokens[ti].start < s.start:
+            ti += 1
+        j = ti
+        while j < len(tokens) and tokens[j].start < s.end:
+            j += 1
+        ranges.append((ti, j))
+        ti = j
+    return ranges
+
+
+def in_quotes(tokens: list[Token], quotes: list[Quote]) -> list[bool]:
+    """Whether each token lies inside a quotation (marks excluded)."""
+    out = []
+    qi = 0
+    qs = sorted(quotes, key=lambda q: q.start)
+    for t in tokens:
+        while qi < len(qs) and qs[qi].end <= t.start:
+            qi += 1
+        out.append(qi < len(qs) and qs[qi].start < t.start and t.end < qs[qi].end)
+    return out
+
+
+def cue_features(tokens: list[Token], i: int, sent_start: int, sent_end: int, quoted: list[bool],
+                 headline: bool = False) -> list[str]:
+    """Features of token i as a candidate cue; sent_start/sent_end are token indexes."""
+    t = tokens[i]
+    w = t.low
+    lem = lemma(w)
+    p1 = tokens[i - 1] if i - 1 >= sent_start else None
+    p2 = tokens[i - 2] if i - 2 >= sent_start else None
+    n1 = tokens[i + 1] if i + 1 < sent_end else None
+    n2 = tokens[i + 2] if i + 2 < sent_end else None
+    p1w = p1.low if p1 else "<s>"
+    n1w = n1.low if n1 else "</s>"
+    pos = i - sent_start
+    f = [
+        "b", "w=" + w, "l=" + lem, "s3=" + w[-3:], "p1=" + p1w, "n1=" + n1w,
+        "p2=" + (p2.low if p2 else "<s>"), "n2=" + (n2.low if n2 else "</s>"),
+        "w|n1=" + w + "|" + n1w, "p1|w=" + p1w + "|" + w, "l|n1s=" + lem + "|" + _shape(n1),
+        "l|p1s=" + lem + "|" + _shape(p1), "p1s=" + _shape(p1), "n1s=" + _shape(n1),
+        "n2s=" + _shape(n2), "p2s=" + _shape(p2),
+        "pos=" + (str(pos) if pos < 3 else "3-6" if pos < 7 else "7-15" if pos < 16 else "16+"),
+        "left=" + str(min(sent_end - i, 8)),
+    ]
+    if quoted[i]:
+        f.append("inq")
+        f.append("inq|l=" + lem)
+    if headline:
+        f.append("head")
+        f.append("head|l=" + lem)
+    if t.word[:1].isupper():
+        f.append("cap" if pos else "cap0")
+    # Quote geometry and frames in a small window.
+    right = tokens[i + 1:min(sent_end, i + 5)]
+    left = tokens[max(sent_start, i - 4):i]
+    if any(x.low == "that" for x in right):
+        f.append("that>")
+    if any(x.word in OPEN_QUOTES or x.word in ('"', "''") for x in right):
+        f.append("q>")
+        f.append("l|q>=" + lem)
+    if any(x.word in CLOSE_QUOTES or x.word in ('"', "''") for x in left):
+        f.append("<q")
+        f.append("l|<q=" + lem)
+    if any(x.word == ":" for x in right[:2]):
+        f.append(":>")
+    if n1 is not None and n1.low == "to":
+        f.append("to>|l=" + lem)
+    if any(x.word == "," for x in left[-2:]):
+        f.append(",<")
+    if sent_end - i <= 2:
+        f.append("end")
+    return f
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f">{edges[-1]}"
+
+
+def claim_features(text: str, kind: str, start: int, end: int, cue: str, origin: str,
+                   cue_probability: float | None, speaker_kind: str, speaker_text: str) -> list[str]:
+    """Features of an extracted claim for the confidence model (speaker_kind: person,
+    organisation, text or none)."""
+    content = text[start:end]
+    n = len(re.findall(r"\w+", content))
+    cue_lemma = lemma(cue.split()[0].lower()) if cue.strip() else "<none>"
+    length = _bucket(n, (3, 6, 12, 25, 50))
+    spk_pron = speaker_text.lower() in _PRONOUNS
+    f = ["b", "o=" + origin, "k=" + kind, "cue=" + cue_lemma, "len=" + length, "spk=" + speaker_kind,
+         "o|len=" + origin + "|" + length, "o|spk=" + origin + "|" + speaker_kind, "o|cue=" + origin + "|" + cue_lemma,
+         "k|len=" + kind + "|" + length]
+    if spk_pron:
+        f.append("spkpron")
+    if cue_probability is not None:
+        f.append("p=" + str(min(9, int(cue_probability * 10))))
+    quote_marks = sum(content.count(q) for q in "“”\"")
+    first, last = content[:1], content[-1:]
+    f.append("qs=" + ("open" if first in "“\"'" else "none"))
+    f.append("qe=" + ("close" if last in "”\"'" else "none"))
+    f.append("qn=" + _bucket(quote_marks, (0, 1, 2, 4)))
+    f.append("qodd" if quote_marks % 2 else "qeven")
+    if first[:1].isupper():
+        f.append("cap0")
+    sentence_ends = len(re.findall(r"[.!?][”\"]?\s+[“\"]?[A-Z]", content))
+    f.append("sents=" + _bucket(sentence_ends, (0, 1, 3)))
+    if end < len(text) and text[end:end + 1] not in ".,”\"\n!?;":
+        f.append("midsent")
+    return f

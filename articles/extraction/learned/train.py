@@ -1,0 +1,175 @@
+"""Train the cue model on an annotated corpus.
+
+    python -m articles.extraction.train --corpus ../shared/polnear-train \
+        --out articles/extraction/learned/cue_model.json
+
+Deterministic (fixed seed, full-batch optimisation), one core, a few minutes. The corpus texts are
+read, never copied: only the learned weights are written.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from .corpus import Document, content_correct, cue_head, examples, read_corpus
+from .features import TOKEN
+from .features import lemma
+from .model import MODEL_PATH, CueModel
+
+VERSION = "2.0"
+
+
+def candidate_vocab(docs: list[Document], min_count: int = 2, min_rate: float = 0.005) -> frozenset[str]:
+    """Word forms that open a gold cue often enough to be worth deciding in context."""
+    pos: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    lemma_pos: Counter[str] = Counter()
+    for doc in docs:
+        for _, label, tok in examples(doc, None):
+            seen[tok.low] += 1
+            if label:
+                pos[tok.low] += 1
+                lemma_pos[lemma(tok.low)] += 1
+    vocab = set()
+    for w, n in seen.items():
+        if not any(c.isalpha() for c in w):
+            continue
+        p = pos[w]
+        # A form never seen as a cue still qualifies through its lemma ("warns" from "warned").
+        if (p >= min_count and p / n >= min_rate) or (p == 0 and lemma_pos[lemma(w)] >= 3 * min_count):
+            vocab.add(w)
+    return frozenset(vocab)
+
+
+def fit(feats: list[list[str]], labels: list[int], classes: int = 3, epochs: int = 300, l2: float = 1e-6,
+        lr: float = 0.1, min_feature_count: int = 2, seed: int = 13) -> dict[str, list[float]]:
+    """Multinomial logistic regression by full-batch Adam on hashed-free sparse features."""
+    import numpy as np
+
+    counts: Counter[str] = Counter(f for fs in feats for f in set(fs))
+    index = {f: k for k, f in enumerate(sorted(f for f, c in counts.items() if c >= min_feature_count))}
+    d = len(index)
+    width = max(len(fs) for fs in feats)
+    idx = np.full((len(feats), width), d, dtype=np.int64)  # d = a padding feature fixed at zero
+    for r, fs in enumerate(feats):
+        ids = [index[f] for f in fs if f in index]
+        idx[r, :len(ids)] = ids
+    y = np.asarray(labels, dtype=np.int64)
+    onehot = np.eye(classes)[y]
+    rng = np.random.default_rng(seed)
+    W = rng.normal(0, 1e-3, size=(d + 1, classes))
+    W[d] = 0
+    m = np.zeros_like(W)
+    v = np.zeros_like(W)
+    flat = idx.ravel()
+    n = len(feats)
+    for t in range(1, epochs + 1):
+        scores = W[idx].sum(axis=1)
+        scores -= scores.max(axis=1, keepdims=True)
+        p = np.exp(scores)
+        p /= p.sum(axis=1, keepdims=True)
+        err = (p - onehot) / n
+        grad = np.empty_like(W)
+        for c in range(classes):
+            grad[:, c] = np.bincount(flat, weights=np.repeat(err[:, c], width), minlength=d + 1)
+        grad += l2 * W
+        grad[d] = 0
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        W -= lr * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+        W[d] = 0
+    names = sorted(index, key=index.get)
+    out = {}
+    for k, f in enumerate(names):
+        row = W[k]
+        if np.abs(row).max() >= 1e-3:
+            out[f] = [round(float(x), 4) for x in row]
+    return out
+
+
+def content_openers(docs: list[Document], min_count: int = 3, min_share: float = 0.4) -> dict[str, str]:
+    """For each cue lemma, the word its content usually follows ("talk" -> "about", "accuse" -> "of")."""
+    last_gap: dict[str, Counter[str]] = {}
+    for doc in docs:
+        text = doc.article.text
+        for g in doc.gold:
+            cues, contents = g.get("cue_spans") or [], g.get("content_spans") or []
+            if not cues or not contents or contents[0][0] < cues[0][1]:
+                continue
+            head = cue_head(text, *cues[0])
+            hm = TOKEN.match(text, head)
+            if not hm:
+                continue
+            gap = [t.lower() for t in TOKEN.findall(text[hm.end():contents[0][0]])]
+            gap = [t for t in gap if any(c.isalpha() for c in t)]
+            last_gap.setdefault(lemma(hm.group().lower()), Counter())["" if not gap else gap[-1]] += 1
+    out = {}
+    for lem, counts in last_gap.items():
+        word, n = counts.most_common(1)[0]
+        if word and word != "that" and n >= min_count and n / sum(counts.values()) >= min_share:
+            out[lem] = word
+    return out
+
+
+def train_cue_model(docs: list[Document], epochs: int = 300) -> CueModel:
+    vocab = candidate_vocab(docs)
+    feats, labels = [], []
+    for doc in docs:
+        for fs, label, _ in examples(doc, vocab):
+            feats.append(fs)
+            labels.append(label)
+    weights = fit(feats, labels, epochs=epochs)
+    return CueModel({"version": VERSION, "vocab": sorted(vocab), "weights": weights,
+                     "openers": content_openers(docs)})
+
+
+def train_confidence(docs: list[Document], model: CueModel, epochs: int = 300) -> dict:
+    """Fit the claim confidence model on the claims the extractor (with ``model``) makes on docs."""
+    from .. import extract_article
+    from .confidence import features_of
+
+    model.calibration = {}
+    feats, labels = [], []
+    for doc in docs:
+        ex = extract_article(doc.article, model=model)
+        gold = [g["content"] for g in doc.gold]
+        for c in ex.claims:
+            feats.append(features_of(doc.article.text, c, ex.entities))
+            labels.append(int(content_correct(c.text, gold)))
+    w = fit(feats, labels, classes=2, epochs=epochs)
+    # Two-class softmax = logistic on the difference of the class scores.
+    return {"weights": {f: round(v[1] - v[0], 4) for f, v in w.items() if abs(v[1] - v[0]) >= 1e-3},
+            "trained_on": len(labels), "positive": sum(labels)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", required=True, type=Path, help="folder with articles/*.txt and gold.jsonl")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--epochs", type=int, default=300)
+    ap.add_argument("--cue-threshold", type=float, default=0.4,
+                    help="P(cue) from which a candidate is a cue (chosen on the development split)")
+    ap.add_argument("--min-confidence", type=float, default=0.0,
+                    help="claims under this confidence are dropped (chosen on the development split)")
+    a = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    docs = read_corpus(a.corpus)
+    if not docs:
+        print(f"error: {a.corpus}: no readable articles", file=sys.stderr)
+        return 1
+    model = train_cue_model(docs, a.epochs)
+    model.cue_threshold = a.cue_threshold
+    model.calibration = train_confidence(docs, model, a.epochs)
+    model.calibration["min_confidence"] = a.min_confidence
+    a.out.write_text(json.dumps(model.to_json(), separators=(",", ":"), sort_keys=True), encoding="utf-8")
+    print(f"{len(docs)} articles, {len(model.vocab)} candidate forms, {len(model.weights)} weights "
+          f"-> {a.out} ({a.out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
