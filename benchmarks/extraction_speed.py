@@ -1,4 +1,6 @@
-"""Words per second through the extractor on one core, and peak memory.
+"""Words per second through the extractor on one core, peak memory, the memory the learned
+model adds to a process, and (when the folder beside the articles has gold.jsonl) a reliability
+table: claims binned by their confidence, with the share whose content is annotated content.
 
     python benchmarks/extraction_speed.py [--articles DIR] [--repeat N]
 """
@@ -12,7 +14,48 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+RSS_BEFORE = rss_mb()
 from articles.extraction import extract_article, parse_bytes  # noqa: E402
+from articles.extraction.learned.corpus import content_correct  # noqa: E402
+from articles.extraction.learned.model import default_model  # noqa: E402
+
+RSS_CODE = rss_mb()
+default_model()
+RSS_MODEL = rss_mb()
+
+
+def reliability(parsed, names, gold_path: Path):
+    import json
+
+    gold: dict[str, list[str]] = {}
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            g = json.loads(line)
+            gold.setdefault(g["doc"], []).append(g["content"])
+    bins = [(0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
+    counts = [[0, 0] for _ in bins]
+    for p, name in zip(parsed, names, strict=True):
+        for c in extract_article(p).claims:
+            ok = content_correct(c.text, gold.get(name, []))
+            for k, (lo, hi) in enumerate(bins):
+                if lo <= c.confidence < hi:
+                    counts[k][0] += 1
+                    counts[k][1] += ok
+    print(f"reliability against {gold_path} (content precision by confidence):")
+    print("  confidence   claims  precision")
+    for (lo, hi), (n, ok) in zip(bins, counts, strict=True):
+        print(f"  [{lo:.1f}, {min(hi, 1.0):.1f}{']' if hi > 1 else ')'}  {n:7d}  {ok / n if n else 0:9.3f}")
+    hi_n = sum(n for (lo, _), (n, _) in zip(bins, counts, strict=True) if lo >= 0.8)
+    hi_ok = sum(ok for (lo, _), (_, ok) in zip(bins, counts, strict=True) if lo >= 0.8)
+    print(f"  >= 0.8       {hi_n:7d}  {hi_ok / hi_n if hi_n else 0:9.3f}")
 
 
 def default_dir() -> Path:
@@ -46,6 +89,10 @@ def main():
     print(f"words: {words}, claims: {claims}")
     print(f"extraction: {words / best:,.0f} words/s ({len(files) / best:,.1f} articles/s), best of {a.repeat} runs, one core")
     print(f"peak traced memory during extraction: {peak / 1e6:.1f} MB; process peak RSS: {rss:.0f} MB")
+    print(f"learned model loaded: +{RSS_MODEL - RSS_CODE:.1f} MB RSS (code and word lists: +{RSS_CODE - RSS_BEFORE:.1f} MB)")
+    gold = a.articles.parent / "gold.jsonl"
+    if gold.exists():
+        reliability(parsed, [f.stem for f in files], gold)
 
 
 if __name__ == "__main__":

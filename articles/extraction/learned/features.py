@@ -181,4 +181,21 @@ def claim_features(text: str, kind: str, start: int, end: int, cue: str, origin:
     f.append("sents=" + _bucket(sentence_ends, (0, 1, 3)))
     if end < len(text) and text[end:end + 1] not in ".,”\"\n!?;":
         f.append("midsent")
+    words = re.findall(r"[\w’']+", content)
+    low = [w.lower() for w in words[:40]]
+    if any(w in ("i", "we", "my", "our", "me", "us") for w in low):
+        f.append("first_person")
+    if any(w in ("you", "your") for w in low):
+        f.append("second_person")
+    if low and low[0] in ("that", "to", "if", "whether", "how", "why", "what"):
+        f.append("opens=" + low[0])
+    f.append("o|first=" + origin + "|" + _shape(Token(0, 0, words[0], low[0])) if words else "o|first=none")
+    if content.rstrip().endswith("?") or content.rstrip("”\"").endswith("?"):
+        f.append("question")
+    n_spk = len(speaker_text.split())
+    f.append("spkw=" + _bucket(n_spk, (0, 1, 2, 3, 5)))
+    if speaker_text[:1].isupper() and speaker_kind == "text":
+        f.append("spk_cap_text")
+    if origin == "model":
+        f.append("cuew=" + cue.lower())
     return f

@@ -16,8 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from .corpus import Document, content_correct, cue_head, examples, read_corpus
-from .features import TOKEN
-from .features import lemma
+from .features import TOKEN, lemma
 from .model import MODEL_PATH, CueModel
 
 VERSION = "2.0"
@@ -153,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=300)
     ap.add_argument("--cue-threshold", type=float, default=0.4,
                     help="P(cue) from which a candidate is a cue (chosen on the development split)")
-    ap.add_argument("--min-confidence", type=float, default=0.0,
+    ap.add_argument("--min-confidence", type=float, default=0.5,
                     help="claims under this confidence are dropped (chosen on the development split)")
     a = ap.parse_args(argv)
     t0 = time.perf_counter()

@@ -1,0 +1,130 @@
+"""The learned cue model: training on a corpus the test writes itself, and the committed model."""
+import json
+import random
+
+import pytest
+
+from articles.extraction import extract_article, parse
+from articles.extraction.learned.corpus import content_correct, cue_head, read_corpus
+from articles.extraction.learned.model import CueModel, default_model
+from articles.extraction.learned.train import main as train_main
+
+pytest.importorskip("numpy")
+
+NAMES = ["Anna Smith", "Peter Grant", "Maria Lopez", "Tom Baker", "Jane Holloway", "Omar Haddad",
+         "Lucy Chen", "David Okafor", "Sara Berg", "Ivan Petrov"]
+CONTENTS = ["the bridge would close in June", "taxes would rise next year", "the vote was rigged",
+            "the factory had been sold", "schools would reopen soon", "the river was polluted",
+            "prices had doubled since spring", "the plan would cost billions"]
+FILLERS = ["The weather was cold on Monday.", "Traffic moved slowly through the town centre.",
+           "A crowd gathered outside the hall.", "The meeting ended late in the evening."]
+
+
+def write_corpus(root, n_docs=30, seed=3):
+    """Articles where the made-up word "blorfed" is a reporting verb, with gold spans."""
+    rng = random.Random(seed)
+    (root / "articles").mkdir(parents=True)
+    gold = []
+    for d in range(n_docs):
+        paras = []
+        head = f"Town news number {d}\n\n4 May 2021\n\n"
+        offset = len(head)
+        for _ in range(4):
+            name, content = rng.choice(NAMES), rng.choice(CONTENTS)
+            filler = rng.choice(FILLERS)
+            sentence = f"{name} blorfed that {content}."
+            para = f"{filler} {sentence}"
+            s = offset + len(filler) + 1
+            cue_start = s + len(name) + 1
+            content_start = cue_start + len("blorfed that ")
+            gold.append({"doc": f"doc{d}", "content": content, "speakers": [name], "cue": "blorfed",
+                         "kind": "indirect", "required": True,
+                         "content_spans": [[content_start, content_start + len(content)]],
+                         "cue_spans": [[cue_start, cue_start + len("blorfed")]],
+                         "source_spans": [[s, s + len(name)]]})
+            paras.append(para)
+            offset += len(para) + 2
+        text = head + "\n\n".join(paras) + "\n\n- Town Gazette\n"
+        (root / "articles" / f"doc{d}.txt").write_text(text, encoding="utf-8")
+    with open(root / "gold.jsonl", "w", encoding="utf-8") as f:
+        for g in gold:
+            f.write(json.dumps(g) + "\n")
+    return gold
+
+
+def test_training_learns_a_made_up_cue_word(tmp_path):
+    gold = write_corpus(tmp_path / "corpus")
+    docs = read_corpus(tmp_path / "corpus")
+    # The gold offsets the test wrote point at the words it meant.
+    first = docs[0]
+    g = first.gold[0]
+    assert first.article.text[slice(*g["cue_spans"][0])] == "blorfed"
+    assert first.article.text[slice(*g["content_spans"][0])] == g["content"]
+    assert len(gold) == 120
+
+    out = tmp_path / "model.json"
+    assert train_main(["--corpus", str(tmp_path / "corpus"), "--out", str(out), "--epochs", "80"]) == 0
+    model = CueModel.load(out)
+    assert model.is_candidate("blorfed")
+
+    # A sentence the corpus never had: the new cue is found, its content and speaker placed.
+    art = parse("A headline\n\n5 May 2021\n\nKaren Holt blorfed that the library would stay open all summer.\n\n"
+                "- Town Gazette\n")
+    ex = extract_article(art, model=model)
+    hits = [c for c in ex.claims if "library would stay open" in c.text]
+    assert len(hits) == 1, ex.claims
+    claim = hits[0]
+    assert claim.origin == "model" and claim.cue == "blorfed"
+    assert ex.entities[claim.speaker].name == "Karen Holt"
+    assert 0.0 <= claim.confidence <= 1.0
+    assert art.text[claim.start:claim.end] == claim.text
+
+    # Without the learned model the rules know nothing of "blorfed".
+    empty = CueModel({"version": "0", "vocab": [], "weights": {}})
+    assert not [c for c in extract_article(art, model=empty).claims if "library" in c.text]
+
+
+def test_training_is_deterministic(tmp_path):
+    write_corpus(tmp_path / "corpus", n_docs=12)
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    for out in (a, b):
+        assert train_main(["--corpus", str(tmp_path / "corpus"), "--out", str(out), "--epochs", "30"]) == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_training_refuses_an_empty_corpus(tmp_path, capsys):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "gold.jsonl").write_text("")
+    assert train_main(["--corpus", str(tmp_path), "--out", str(tmp_path / "m.json")]) == 1
+    assert "no readable articles" in capsys.readouterr().err
+
+
+def test_cue_head_skips_auxiliaries_and_adverbs():
+    text = "He has repeatedly cited the audit."
+    assert text[cue_head(text, 3, 25):].startswith("cited")
+    assert cue_head("said in a statement", 0, 19) == 0
+
+
+def test_content_correct_follows_the_scoring_rule():
+    gold = ["the bridge would close in June"]
+    assert content_correct("the bridge would close", gold)
+    assert not content_correct("a long paragraph about many other things and the bridge", gold)
+
+
+def test_committed_model_is_small_loads_once_and_gives_calibrated_confidence():
+    model = default_model()
+    assert model is not None and model is default_model()
+    from articles.extraction.learned.model import MODEL_PATH
+
+    assert MODEL_PATH.stat().st_size <= 5 * 1024 * 1024
+    art = parse("A headline\n\n5 May 2021\n\nThe mayor, Karen Holt, believes the library should stay open "
+                "all summer.\n\n“We will not close it,” Ms Holt said.\n\n- Town Gazette\n")
+    ex = extract_article(art)
+    assert ex.claims
+    for c in ex.claims:
+        assert 0.0 <= c.confidence <= 1.0
+        assert art.text[c.start:c.end] == c.text
+    # An epistemic cue the rules never attempt, decided by the model.
+    believes = [c for c in ex.claims if "library should stay open" in c.text]
+    assert believes and believes[0].origin == "model"
+    assert ex.entities[believes[0].speaker].name == "Karen Holt"
