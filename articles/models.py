@@ -344,6 +344,7 @@ class Statistic(models.Model):
         PERCENTAGE_POINTS = "percentage_points", "percentage points"
         COUNT = "count", "count"
         CURRENCY = "currency", "currency"
+        RATIO = "ratio", "ratio (value in upper_value)"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statistics")
     key = models.CharField(max_length=64)
@@ -352,6 +353,9 @@ class Statistic(models.Model):
     currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217 code for money.")
     qualifier = models.CharField(max_length=40, blank=True)
     previous_value = models.DecimalField(max_digits=30, decimal_places=6, null=True, blank=True)
+    upper_value = models.DecimalField(
+        max_digits=30, decimal_places=6, null=True, blank=True,
+        help_text="A range's upper end (between 0.7 and 0.9), or a ratio's whole (1 in 5).")
     measure = models.CharField(max_length=200, blank=True)
     period = models.CharField(max_length=100, blank=True)
     text = models.CharField(max_length=500)

@@ -247,8 +247,8 @@ class StatisticAdmin(admin.ModelAdmin):
     list_select_related = ["article"]
     autocomplete_fields = ["claim"]
     readonly_fields = ["sentence", "text", "article", "start", "end"]
-    fields = ["sentence", "text", "value", "unit", "currency", "qualifier", "previous_value", "measure", "period",
-              "claim", "article", "start", "end"]
+    fields = ["sentence", "text", "value", "unit", "currency", "qualifier", "previous_value", "upper_value", "measure",
+              "period", "claim", "article", "start", "end"]
     paginator = CappedCountPaginator
     show_full_result_count = False
 

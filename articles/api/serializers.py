@@ -90,13 +90,15 @@ class StatisticSerializer(serializers.HyperlinkedModelSerializer):
     value = serializers.DecimalField(max_digits=30, decimal_places=6, coerce_to_string=True, normalize_output=True)
     previous_value = serializers.DecimalField(max_digits=30, decimal_places=6, coerce_to_string=True,
                                               normalize_output=True, allow_null=True, required=False)
+    upper_value = serializers.DecimalField(max_digits=30, decimal_places=6, coerce_to_string=True,
+                                           normalize_output=True, allow_null=True, required=False)
     article = serializers.PrimaryKeyRelatedField(read_only=True)
     claim = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Statistic
-        fields = ["id", "url", "value", "unit", "currency", "previous_value", "qualifier", "measure", "period",
-                  "text", "start", "end", "article", "claim"]
+        fields = ["id", "url", "value", "unit", "currency", "previous_value", "upper_value", "qualifier", "measure",
+                  "period", "text", "start", "end", "article", "claim"]
         read_only_fields = ["text", "start", "end", "article", "claim"]
 
     def update(self, instance, validated_data):

@@ -42,7 +42,8 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
     entities, mentions, _ = finder.result()
 
     model = model if model is not None else default_model()
-    claims = ClaimFinder(text, body, entities, mentions, model=model).run()
+    headline = next((b for b in blocks if b.kind == "headline"), None)
+    claims = ClaimFinder(text, body, entities, mentions, model=model, headline=headline).run()
     resolve(claims, entities)
     if model is not None:
         claims = score_claims(model, text, claims, entities)

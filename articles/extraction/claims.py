@@ -62,7 +62,8 @@ class Speaker:
 
 class ClaimFinder:
     def __init__(self, text: str, blocks: list[Block], entities: list[Entity], mentions: list[Mention],
-                 model: CueModel | None = None, threshold: float | None = None):
+                 model: CueModel | None = None, threshold: float | None = None, headline: Block | None = None):
+        self.headline = headline
         self.model = model if model is not None else default_model()
         self.threshold = threshold if threshold is not None else (self.model.cue_threshold if self.model else 1.0)
         self.cue_at: set[int] = set()  # offsets of cues the rules used
@@ -128,6 +129,12 @@ class ClaimFinder:
             seg = seg[:m.start()].rstrip()
         seg_end = sent.start + len(seg)
         before = text[sent.start:seg_end]
+        # "Two officials, speaking on condition of anonymity, said": the apposition says how, not who.
+        mp = re.search(r",\s*(?:speaking|talking|writing|who\s+(?:spoke|asked|requested|declined)|declining|"
+                       r"requesting|asking)\b[^,]{0,80},?$", before)
+        if mp and mp.start() > 0:
+            seg_end = sent.start + mp.start()
+            before = text[sent.start:seg_end]
         # "..., and said": the speaker of the previous cue in the sentence, or the sentence subject.
         if re.search(r"(?:^|\W)(?:and|but|then|or)$", before):
             return prev if prev is not None else self._sentence_subject(sent, cue_start)
@@ -461,10 +468,20 @@ class ClaimFinder:
                 else:
                     prev_sentence_speaker = None
             self._merge_continuations(block)
+        if self.model is not None and self.headline is not None:
+            self._headline(self.headline)
         return self.claims
 
+    def _headline(self, block: Block) -> None:
+        """Headlines state attributions too ("Grassley Compares Trump's ... To ..."): the cue model
+        reads them; the rules, written for running text, do not."""
+        quotes = find_quotes(self.text, block.start, block.end)
+        tokens = tokenize(self.text, block.start, block.end)
+        sent = Sentence(block.start, block.end)
+        self._learned(-1, sent, tokens, (0, len(tokens)), in_quotes(tokens, quotes), quotes, set(), head=True)
+
     def _learned(self, bi: int, sent: Sentence, tokens, rng: tuple[int, int], quoted: list[bool],
-                 quotes: list[Quote], used: set[Quote]) -> Speaker | None:
+                 quotes: list[Quote], used: set[Quote], head: bool = False) -> Speaker | None:
         """Cues the rules left alone, decided in context by the cue model; their content and
         speaker are placed by the same span and speaker code the rules use."""
         found = None
@@ -475,7 +492,7 @@ class ClaimFinder:
                 continue
             if self._in_content(tok.start) or self._in_quote(tok.start):
                 continue
-            p_none, p_after, p_before = self.model.predict(cue_features(tokens, i, s, e, quoted))
+            p_none, p_after, p_before = self.model.predict(cue_features(tokens, i, s, e, quoted, head))
             if 1 - p_none < self.threshold:
                 continue
             if p_after >= p_before:
@@ -737,8 +754,10 @@ class ClaimFinder:
                 self._add("quote", sent.start, text.rfind(",", sent.start, subject_start), spk, cue_text, bi)
                 found = prev = spk
                 continue
-            if not inverted and re.search(r",\s*$", text[sent.start:subject_start]) and \
-                    re.match(r"^[\s.]*$|^\s*,\s*(?:adding|and)\b", tail) and subject_start > sent.start + 10 \
+            if not inverted and re.search(r",\s*(?:[Tt]he\s+)?$", text[sent.start:subject_start]) and \
+                    re.match(r"^[\s.]*$|^\s*,\s*(?:adding|and)\b|^\s+(?:last|this|on|in|earlier|late|early|"
+                             r"yesterday|today|on\s+\w+day)\b[^,.;:“”\"]{0,30}[\s.]*$", tail) \
+                    and subject_start > sent.start + 10 \
                     and word in SPEECH_CUES and lemma not in ("ask",):
                 # "The economy is growing, Obama said."
                 cstart = sent.start
@@ -845,7 +864,9 @@ class ClaimFinder:
         men = self.mention_at_start.get(subj_start)
         if men is None and self.text[subj_start:subj_start + 4].lower() == "the ":
             men = self.mention_at_start.get(subj_start + 4)
-        if men is None or len(subj) > 4:
+        # "..., as scientists said B", "..., after he said B": a source noun or pronoun subject too.
+        source = bool(subj) and (subj[-1].lower() in SOURCE_NOUNS or (len(subj) == 1 and subj[0].lower() in PRONOUNS))
+        if (men is None and not source) or len(subj) > 4:
             return False
         new_end = host.start + m.start()
         i = self.claims.index(host)

@@ -46,6 +46,26 @@ for _name, (_kind, _aliases) in KNOWN_ORGS.items():
 
 
 DAY_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+# Last words of broadcast programme titles after a broadcaster's name.
+PROGRAMME_WORDS = frozenset("""Sunday Saturday Tonight Today Live Now Morning Evening Hour Show Report Newsnight
+Weekend Briefing Daily Nightly""".split())
+# Words that may qualify a role without naming anyone: "House Speaker", "Senate Majority Leader".
+ROLE_QUALIFIERS = frozenset("""house senate majority minority press white party state federal city county
+parliamentary opposition council""".split())
+# Descriptors that say what kind an organisation is: "the think tank X", "X, a charity,".
+_KIND_DESCRIPTORS = [
+    (re.compile(r"think[\s\-]tank", re.IGNORECASE), "think_tank"),
+    (re.compile(r"\b(?:charity|nonprofit|non-profit|campaign group|pressure group|advocacy group|"
+                r"rights group|watchdog)\b", re.IGNORECASE), "ngo"),
+    (re.compile(r"\b(?:government department|ministry|agency)\b", re.IGNORECASE), "government"),
+    (re.compile(r"\b(?:company|firm|bank|retailer|manufacturer)\b", re.IGNORECASE), "company"),
+    (re.compile(r"\b(?:newspaper|broadcaster|news agency|news site|magazine)\b", re.IGNORECASE), "news"),
+]
+_SPOKESMAN_FOR = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\s+(?:for|at|of)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+_DESCRIPTOR_BEFORE = re.compile(r"\b(?:the|a|an)\s+((?:[\w\-]+\s+){0,2}?(?:think[\s\-]tank|charity|nonprofit|"
+                                r"non-profit|campaign group|pressure group|advocacy group|rights group|watchdog|"
+                                r"company|firm|newspaper|broadcaster))\s+$", re.IGNORECASE)
 
 
 def _norm(s: str) -> str:
@@ -257,6 +277,12 @@ class EntityFinder:
         low = phrase.lower().rstrip(".")
         if all(_norm(w) in ROLE_TITLES or _norm(w) in ROLE_NOUNS or _norm(w) in HONORIFICS for w in words):
             return "neutral", [], words  # a role alone ("the Defence Secretary") names no one by itself
+        if len(words) >= 2 and _norm(words[-1]) in ROLE_NOUNS and all(
+                _norm(w) in ROLE_TITLES or _norm(w) in ROLE_QUALIFIERS for w in words[:-1]):
+            return "neutral", [], words  # "House Speaker", "Senate Majority Leader", "White House Press Secretary"
+        if len(words) >= 2 and words[-1] in PROGRAMME_WORDS and (
+                self._known_org(words[:-1]) or self._known_org(words[:1]) or words[-2] in ORG_HEADS):
+            return "neutral", [], words  # a programme: "Fox News Sunday", "CBS This Morning", "BBC Newsnight"
         known = self._known_org(words)
         if known:
             return "org", [], words
@@ -301,6 +327,11 @@ class EntityFinder:
             return "person", [], words  # "George W. Bush"
         if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and words[0].isalpha():
             return "org", [], words
+        if _DESCRIPTOR_BEFORE.search(self.text[max(0, ch.start - 50):ch.start]):
+            return "org", [], words  # "the charity Oxfam", "the think tank Chatham House"
+        if _SPOKESMAN_FOR.search(self.text[max(0, ch.start - 40):ch.start]) and not any(
+                w.lower() in PLACES for w in words[:1]):
+            return "org", [], words  # "a spokesman for NHS England": a body has spokesmen
         return "unknown", [], words
 
     # -- resolution ---------------------------------------------------------------------
@@ -362,6 +393,8 @@ class EntityFinder:
         if words[0] in DEMONYMS and len(words) > 2:
             pass
         kind = ORG_HEADS.get(words[-1], "")
+        if len(words) >= 3 and words[1] == "of" and words[0] in ORG_HEADS:
+            kind = ORG_HEADS[words[0]]  # "Department of Education" is a department, not a school
         if not kind and phrase.isupper():
             kind = "other"
         key = _norm(phrase)
@@ -418,7 +451,24 @@ class EntityFinder:
                 self._unknown_mention(ch, name)
         self._roles()
         self._role_mentions()
+        self._descriptor_kinds()
         self.mentions.sort(key=lambda m: m[0])
+
+    def _descriptor_kinds(self):
+        """What the text calls an organisation wins over its head word: "the Brookings Institution,
+        a think tank," is a think tank; "the charity Oxfam" an NGO."""
+        for s, e, _surface, ent in self.mentions:
+            if ent.kind != "organisation":
+                continue
+            before = self.text[max(0, s - 50):s]
+            after = re.match(r",\s+(?:a|an|the)\s+([^,.;]{2,50})", self.text[e:e + 60])
+            for where in ([_DESCRIPTOR_BEFORE.search(before)] + [after]):
+                if not where:
+                    continue
+                for pattern, kind in _KIND_DESCRIPTORS:
+                    if pattern.search(where.group(1)):
+                        ent.org_kind = kind
+                        break
 
     def _person_mention(self, ch: Chunk, title: list[str], name: list[str]):
         g = _gender_of_title(title) or (_first_name_gender(name[0]) if len(name) > 1 else "")
@@ -555,11 +605,10 @@ class EntityFinder:
                 # unless it is followed by a verb or a comma; a capitalised one is a title.
                 if m.group(1)[0].islower() and self.text[m.end():m.end() + 4] == " of ":
                     continue
+                # A mention, never an alias: a role names different people over time and across
+                # articles ("Prime Minister" would join every holder into one record).
                 surface = m.group(0)
                 ent.mentions.append((m.start(), m.end(), surface))
-                alias = m.group(1)
-                if alias not in ent.aliases:
-                    ent.aliases.append(alias)
                 self.mentions.append((m.start(), m.end(), surface, ent))
 
     def _find_by_name(self, name: str) -> _Ent | None:

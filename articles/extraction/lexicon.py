@@ -190,6 +190,7 @@ campaign leader leaders executive executives economist economists people person 
 residents witnesses witness investigators prosecutors police authorities officials member members
 republicans democrats conservatives liberals activists organizers organisers team lawyer lawyers
 attorney attorneys director chairman chief secretary president governor senator candidate nominee
+scientist scientists doctor doctors academics historians campaigners protesters diplomats judges
 """)
 
 PRONOUNS = {"he": "m", "she": "f", "they": "", "it": "", "i": "", "we": "", "who": ""}

@@ -14,6 +14,7 @@ from .lexicon import (
     MONTH_NAMES,
     NUMBER_WORDS,
     SCALE_WORDS,
+    SOURCE_NOUNS,
     TIME_NOUNS,
 )
 from .types import Block, Statistic
@@ -41,6 +42,18 @@ PERIOD = re.compile(r"\b(?:(?:last|this|next|a|the\s+previous|the\s+past)\s+(?:y
                     r"(?:in|during)\s+(?:the\s+)?(?:first|second|third|fourth|last)\s+quarter|on\s+average|"
                     r"a\s+year|per\s+year|each\s+year|a\s+month|per\s+month|yesterday|this\s+year\s+alone)\b",
                     re.IGNORECASE)
+_NUM = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
+# "one in five hospitals": a ratio, 1 in 5.
+RATIO = re.compile(rf"(?<![\w.,])(?P<a>{_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>{_NUM})(?![\w%])", re.IGNORECASE)
+# "between 0.7 and 0.9 metres": one statistic with both ends.
+RANGE = re.compile(rf"\bbetween\s+(?P<cur>[£$€¥])?(?P<a>{_DIGITS}|{_WORD_NUMBER})\s*(?P<ascale>{_SCALE})?"
+                   rf"(?:\s?%|\s(?:per\s?cent|percent)\b)?\s+and\s+", re.IGNORECASE)
+# ", up from 41 per cent", "to 4.2 million from 3.9 million": the value it changed from.
+FROM_PREVIOUS = re.compile(rf"^(?:\s+(?:in|at|on|by|for|this|last)\s+[\w ]{{1,20}}?)?,?\s+(?:(?:up|down|rising|falling|"
+                           rf"increasing|decreasing|compared)\s+)?(?:from|with)\s+(?P<cur>[£$€¥])?(?P<a>{_DIGITS})"
+                           rf"(?P<scale>{_SCALE})?(?P<pct>{_PERCENT})?", re.IGNORECASE)
+_SOURCE_SPEAKS = re.compile(r"[^.;]*?\b(?:said|say|says|told|tell|according|speaking|spoke|familiar|"
+                            r"confirmed|insisted|warned|described)\b")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w\-’']*)")
 # Words that end the noun phrase a count measures: "four Americans | were killed".
 _MEASURE_STOP = frozenset("""were was is are be been being have has had will would could should can may might
@@ -74,6 +87,7 @@ class StatisticFinder:
         self.text = text
         self.blocks = [b for b in blocks if b.kind in ("paragraph", "bullet")]
         self.name_spans = name_spans
+        self.consumed: list[tuple[int, int]] = []  # spans of numbers stored as another's previous value
 
     def _in_name(self, s: int, e: int) -> bool:
         return any(a <= s and e <= b for a, b in self.name_spans)
@@ -176,6 +190,10 @@ class StatisticFinder:
                         measure_end = end + nm.end(1)
                 if unit == "count" and not measure and not m["num"][0].isdigit():
                     continue
+                # "two officials said": a count of sources is attribution, not a statistic.
+                if unit == "count" and measure and measure.split()[-1].lower() in SOURCE_NOUNS and \
+                        _SOURCE_SPEAKS.match(text, measure_end, min(b.end, measure_end + 80)):
+                    continue
                 if unit == "count" and not measure and not m["scale"]:
                     continue
                 # "from 1.7 per cent ... to 1.4 percent": one statistic with a previous value.
@@ -194,6 +212,25 @@ class StatisticFinder:
                         pass
                 if not merged and any(st.start <= start < st.end for st in out):
                     continue
+                upper = None
+                rng = RANGE.search(text, max(b.start, start - 60), start)
+                if rng and rng.end() == m.start() and not m["qual"]:
+                    # "between 0.7 and 0.9": the range opens with the first number, closes with this one.
+                    first = _to_decimal(rng["a"], rng["ascale"] or m["scale"])
+                    out[:] = [st for st in out if not (rng.start() <= st.start < rng.end())]
+                    if first is not None:
+                        value, upper, start = first, value, rng.start()
+                if previous is None:
+                    fp = FROM_PREVIOUS.match(text[end:min(b.end, end + 60)])
+                    if fp and (bool(fp["pct"]) == (unit in ("percent", "percentage_points"))):
+                        previous = _to_decimal(fp["a"], fp["scale"] or (m["scale"] if unit != "percent" else None))
+                        self.consumed.append((end + fp.start("a"), end + fp.end()))
+                        if not measure:
+                            measure_end = end + fp.end()
+                            end = measure_end
+                if any(a <= m.start("num") < z for a, z in self.consumed[:-1] if previous is not None) or \
+                        any(a <= m.start("num") < z for a, z in self.consumed if previous is None):
+                    continue  # the earlier value of a change already stored
                 period_m = PERIOD.search(text, end, min(b.end, end + 80))
                 sentence_end = min(i for i in (text.find(". ", end, b.end), b.end) if i >= 0)
                 period = period_m.group() if period_m and period_m.start() < sentence_end else ""
@@ -203,8 +240,17 @@ class StatisticFinder:
                 if period and period_m.start() - phrase_end < 20:
                     phrase_end = period_m.end()
                 out.append(Statistic(value=value, unit=unit, currency=currency, qualifier=(m["qual"] or "").lower(),
-                                     previous_value=previous, measure=measure, period=period,
+                                     previous_value=previous, upper_value=upper, measure=measure, period=period,
                                      text=text[start:phrase_end], start=start, end=phrase_end))
+            for m in RATIO.finditer(text, b.start, b.end):
+                a, d = _to_decimal(m["a"], None), _to_decimal(m["b"], None)
+                if not a or not d or a >= d or re.match(r"\s*(?:[ap]\.?m|%|per)", text[m.end():m.end() + 5]):
+                    continue
+                out[:] = [st for st in out if not (m.start() <= st.start < m.end() or st.start <= m.start() < st.end)]
+                noun = re.match(r"\s+([a-z][\w\-]*)", text[m.end():m.end() + 30])
+                end = m.end() + (noun.end() if noun else 0)
+                out.append(Statistic(value=a, unit="ratio", upper_value=d, measure=noun.group(1) if noun else "",
+                                     text=text[m.start():end], start=m.start(), end=end))
             for m in HUNDREDS.finditer(text, b.start, b.end):
                 word = m["word"].lower()
                 value = {"hundreds": 100, "thousands": 1000, "millions": 1_000_000, "billions": 10 ** 9,

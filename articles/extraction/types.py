@@ -51,13 +51,14 @@ class Entity:
 @dataclass
 class Statistic:
     value: Decimal
-    unit: str  # "percent" | "count" | "currency" | "percentage_points" | ...
+    unit: str  # "percent" | "count" | "currency" | "percentage_points" | "ratio" (value in upper_value)
     text: str
     start: int
     end: int
     currency: str = ""
     qualifier: str = ""  # "less than", "about", "more than", ...
     previous_value: Decimal | None = None
+    upper_value: Decimal | None = None  # a range's upper end: "between 0.7 and 0.9"
     measure: str = ""  # what is counted ("Americans", "of national income")
     period: str = ""  # "last year", "in 2015"
 

@@ -254,13 +254,14 @@ def save_extraction(article: Article, ex: Extraction) -> dict[str, int]:
         if not row.edited:
             row.value, row.unit, row.currency = st.value, st.unit, st.currency
             row.qualifier, row.previous_value = st.qualifier[:40], st.previous_value
+            row.upper_value = st.upper_value
             row.measure, row.period = st.measure[:200], st.period[:100]
         row.text, row.start, row.end = st.text[:500], st.start, st.end
         stat_rows.append(row)
     Statistic.objects.filter(pk__in=[s.pk for s in old_stats.values() if not s.edited]).delete()
     Statistic.objects.bulk_create(new_stats)
     Statistic.objects.bulk_update([s for s in stat_rows if s not in new_stats],
-                                  ["value", "unit", "currency", "qualifier", "previous_value", "measure", "period",
+                                  ["value", "unit", "currency", "qualifier", "previous_value", "upper_value", "measure", "period",
                                    "text", "start", "end"])
 
     # Claims: matched by a hash of their text; review fields, links and evidence are never touched.
