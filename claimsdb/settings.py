@@ -1,17 +1,39 @@
-"""ClaimsDB settings, read from the environment.
+"""ClaimsDB settings, read from the environment (and from a local `.env` file, see below).
 
 DATABASE_URL  database (default: SQLite file db.sqlite3 in the project root); postgres:// URLs work.
 SECRET_KEY    required when DEBUG is off.
 DEBUG         "1"/"true" to turn on debugging (default off).
 ALLOWED_HOSTS comma-separated host names (default: localhost names when DEBUG is on).
+NUM_PROXIES   how many trusted reverse proxies stand before the app (default 0: the client address
+              is the connection's, and X-Forwarded-For is ignored by the rate limit).
+CACHE_URL     redis://host:port/db for a Redis cache; default: Django's database cache (table
+              claimsdb_cache, made by `manage.py createcachetable`), shared by every worker.
+
+`.env` in the project root (written by scripts/serve.sh for development) holds KEY=VALUE lines;
+variables already set in the environment win over it.
 """
 import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def load_dotenv(path: Path) -> None:
+    """KEY=VALUE lines into os.environ, never overriding what the environment already says."""
+    if not path.is_file():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, value = line.split("=", 1)
+        os.environ.setdefault(key.strip(), value.strip().strip("'\""))
+
+
+if os.environ.get("CLAIMSDB_NO_DOTENV") != "1":
+    load_dotenv(BASE_DIR / ".env")
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -32,7 +54,9 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (set DEBUG=1 for local use).")
+        # One line, not a traceback: manage.py and the WSGI entry point print it and exit.
+        raise SystemExit("error: SECRET_KEY must be set when DEBUG is off (set it in the environment or in "
+                         ".env; scripts/serve.sh writes a development .env)")
     SECRET_KEY = "insecure-development-key-only-for-debug"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"] if DEBUG else [])
@@ -143,6 +167,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/minute")},
+    # The client address comes from the connection unless trusted proxies are declared: a client
+    # cannot pick its own address with X-Forwarded-For.
+    "NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0")),
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -160,6 +187,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+
+# The cache behind the rate limit (and the admin's filter lists) is shared by all workers.
+_cache_url = os.environ.get("CACHE_URL", "")
+if _cache_url.startswith(("redis://", "rediss://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "claimsdb_cache"}}
 
 # Seed files larger than this are refused: a news article is tens of kilobytes.
 CLAIMSDB_MAX_SEED_BYTES = int(os.environ.get("CLAIMSDB_MAX_SEED_BYTES", str(2 * 1024 * 1024)))

@@ -2,6 +2,7 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
+os.environ["CLAIMSDB_NO_DOTENV"] = "1"  # a developer's .env (DEBUG=1) must not change what tests see
 
 from .settings import *  # noqa: E402,F403
 

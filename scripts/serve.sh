@@ -6,7 +6,14 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-$(command -v python3.11 || command -v python3)}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/pip install --quiet --disable-pip-version-check -e .
-export DEBUG=${DEBUG:-1}  # the development server; see README for production (gunicorn)
+# A local .env with development settings, so every command the README shows works as written
+# (settings read it; the environment wins over it). Production sets its own environment instead.
+if [ ! -f .env ]; then
+  key=$(.venv/bin/python -c "import secrets; print(secrets.token_urlsafe(50))")
+  printf 'DEBUG=1\nSECRET_KEY=%s\n' "$key" > .env
+  chmod 600 .env
+  echo "wrote .env (DEBUG=1, a generated SECRET_KEY)"
+fi
 .venv/bin/python manage.py migrate --noinput
 .venv/bin/python manage.py import_seeds seeds || echo "some seed files failed to import (see above)"
 .venv/bin/python manage.py ensure_admin

@@ -9,6 +9,8 @@ from drf_spectacular.utils import extend_schema_field
 from articles.models import Article, Claim, Organisation, Person, Statistic
 from articles.services import search
 
+from .fields import IdFilter, ModelIdFilter
+
 BOOLEAN_CHOICES = [("true", "true"), ("false", "false"), ("1", "1"), ("0", "0")]
 
 
@@ -18,13 +20,13 @@ def strict_boolean(**kw):
 
 
 class ClaimFilter(df.FilterSet):
-    speaker = df.ModelChoiceFilter(queryset=Person.objects.all(), help_text="Speaker id.")
+    speaker = ModelIdFilter(queryset=Person.objects.all(), help_text="Speaker id.")
     speaker_name = df.CharFilter(method="filter_speaker_name",
                                  help_text="Speaker whose name or any alias contains this text.")
-    organisation = df.ModelChoiceFilter(queryset=Organisation.objects.all(),
+    organisation = ModelIdFilter(queryset=Organisation.objects.all(),
                                         help_text="Organisation an anonymous source speaks for (id).")
-    article = df.NumberFilter(field_name="article_id", help_text="Article id.")
-    publisher = df.NumberFilter(field_name="article__publisher_id", help_text="Publisher (organisation) id.")
+    article = IdFilter(field_name="article_id", help_text="Article id.")
+    publisher = IdFilter(field_name="article__publisher_id", help_text="Publisher (organisation) id.")
     kind = df.ChoiceFilter(choices=Claim.Kind.choices)
     status = df.ChoiceFilter(choices=Claim.Status.choices)
     verdict = df.ChoiceFilter(choices=Claim.Verdict.choices)
@@ -32,8 +34,8 @@ class ClaimFilter(df.FilterSet):
                                     help_text="Article published on or after (YYYY-MM-DD).")
     published_before = df.DateFilter(field_name="published", lookup_expr="lte",
                                      help_text="Article published on or before (YYYY-MM-DD).")
-    mentions_person = df.NumberFilter(field_name="mentioned_people", help_text="Claims mentioning this person (id).")
-    mentions_organisation = df.NumberFilter(field_name="mentioned_organisations",
+    mentions_person = IdFilter(field_name="mentioned_people", help_text="Claims mentioning this person (id).")
+    mentions_organisation = IdFilter(field_name="mentioned_organisations",
                                             help_text="Claims mentioning this organisation (id).")
     has_statistics = strict_boolean(method="filter_has_statistics", help_text="true: claims with statistics.")
     in_text = strict_boolean(field_name="in_text", help_text="false: reviewed claims no longer in their article.")
@@ -60,7 +62,7 @@ class ClaimFilter(df.FilterSet):
 
 
 class ArticleFilter(df.FilterSet):
-    publisher = df.NumberFilter(field_name="publisher_id")
+    publisher = IdFilter(field_name="publisher_id")
     published_after = df.DateFilter(field_name="published", lookup_expr="gte")
     published_before = df.DateFilter(field_name="published", lookup_expr="lte")
     source_file = df.CharFilter()
@@ -101,8 +103,8 @@ class StatisticFilter(df.FilterSet):
     unit = df.ChoiceFilter(choices=Statistic.Unit.choices)
     value_min = df.NumberFilter(field_name="value", lookup_expr="gte")
     value_max = df.NumberFilter(field_name="value", lookup_expr="lte")
-    article = df.NumberFilter(field_name="article_id")
-    claim = df.NumberFilter(field_name="claim_id")
+    article = IdFilter(field_name="article_id")
+    claim = IdFilter(field_name="claim_id")
 
     class Meta:
         model = Statistic

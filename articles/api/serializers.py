@@ -15,7 +15,9 @@ from articles.models import (
     ReviewEvent,
     Statistic,
 )
-from articles.services import review
+from articles.services import entities, review
+
+from .fields import MAX_ID, PrimaryKeyField
 
 
 class RefSerializer(serializers.Serializer):
@@ -64,6 +66,18 @@ class EntitySerializer(serializers.HyperlinkedModelSerializer):
     def get_aliases(self, obj):
         return [a.name for a in obj.aliases.all()]
 
+    def update(self, instance, validated_data):
+        # A new name moves the matching key with it (services.entities): never two records, one name.
+        name = validated_data.pop("name", None)
+        with transaction.atomic():
+            if name is not None and name != instance.name:
+                rename = entities.rename_person if isinstance(instance, Person) else entities.rename_organisation
+                try:
+                    rename(instance, name)
+                except entities.NameTaken as e:
+                    raise serializers.ValidationError({"name": str(e)}) from None
+            return super().update(instance, validated_data)
+
 
 class PersonSerializer(EntitySerializer):
     class Meta:
@@ -106,10 +120,26 @@ class StatisticSerializer(serializers.HyperlinkedModelSerializer):
         return super().update(instance, validated_data)
 
 
+class StaffOnlyUsername(serializers.SlugRelatedField):
+    """A staff member's username, shown to signed-in staff only (null for everyone else)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="username", **kwargs)
+
+    def get_attribute(self, instance):
+        request = self.context.get("request")
+        if request is None or not (request.user.is_authenticated and request.user.is_staff):
+            return None
+        return super().get_attribute(instance)
+
+
 class EvidenceSerializer(serializers.ModelSerializer):
     class Meta:
         model = EvidenceLink
         fields = ["url", "title"]
+        # Duplicates are caught by ClaimSerializer.validate_evidence with a clear message; the
+        # unique constraint's own validator cannot run on a nested list.
+        validators = []
 
 
 class LinkRefSerializer(serializers.Serializer):
@@ -128,7 +158,7 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
     statistics = StatisticRefSerializer(many=True, read_only=True)
     evidence = EvidenceSerializer(many=True, required=False)
     links = serializers.SerializerMethodField()
-    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    reviewer = StaffOnlyUsername(read_only=True, allow_null=True)
 
     class Meta:
         model = Claim
@@ -155,6 +185,13 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
                 for link in obj.links_in.all()]
         return out
 
+    def validate_evidence(self, value):
+        urls = [e["url"] for e in value]
+        dupes = sorted({u for u in urls if urls.count(u) > 1})
+        if dupes:
+            raise serializers.ValidationError(f"The same evidence URL is listed twice: {', '.join(dupes)}")
+        return value
+
     def update(self, instance, validated_data):
         user = self.context["request"].user
         evidence = validated_data.pop("evidence", None)
@@ -173,26 +210,40 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
 
 
 class ClaimLinkSerializer(serializers.HyperlinkedModelSerializer):
+    """A link's ends are fixed at creation (delete it and create another to re-point it); its
+    relation and note may change, and every change is recorded in both claims' history."""
+
     id = serializers.IntegerField(read_only=True)
-    source = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
-    target = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
-    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    source = PrimaryKeyField(queryset=Claim.objects.all())
+    target = PrimaryKeyField(queryset=Claim.objects.all())
+    created_by = StaffOnlyUsername(read_only=True, allow_null=True)
 
     class Meta:
         model = ClaimLink
         fields = ["id", "url", "source", "target", "relation", "note", "created_by", "created_at"]
 
     def validate(self, attrs):
-        if attrs.get("source") == attrs.get("target"):
+        link = self.instance
+        if link is not None:
+            for end in ("source", "target"):
+                if end in attrs and attrs[end].pk != getattr(link, f"{end}_id"):
+                    raise serializers.ValidationError(
+                        {end: "A link's ends cannot change: delete this link and create another."})
+        source = attrs.get("source", link.source if link else None)
+        target = attrs.get("target", link.target if link else None)
+        relation = attrs.get("relation", link.relation if link else None)
+        if source == target:
             raise serializers.ValidationError({"target": "A claim cannot be linked to itself."})
-        if ClaimLink.objects.filter(source=attrs.get("source"), target=attrs.get("target"),
-                                    relation=attrs.get("relation")).exists():
+        same = ClaimLink.objects.filter(source=source, target=target, relation=relation)
+        if link is not None:
+            same = same.exclude(pk=link.pk)
+        if same.exists():
             raise serializers.ValidationError({"relation": "These claims are already linked this way."})
         return attrs
 
 
 class ReviewEventSerializer(serializers.ModelSerializer):
-    user = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    user = StaffOnlyUsername(read_only=True, allow_null=True)
 
     class Meta:
         model = ReviewEvent
@@ -200,5 +251,5 @@ class ReviewEventSerializer(serializers.ModelSerializer):
 
 
 class MergeSerializer(serializers.Serializer):
-    merge = serializers.ListField(child=serializers.IntegerField(), min_length=1,
+    merge = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=1,
                                   help_text="Ids of the records to merge into this one.")

@@ -22,15 +22,16 @@ from .pagination import IdCursorPagination, PageNumberNoCountPagination
 
 
 class CSVRenderer(BaseRenderer):
-    """Lets ?format=csv through content negotiation; the claims list streams the rows itself."""
+    """Lets ?format=csv through content negotiation for the claims list, which streams its rows."""
 
     media_type = "text/csv"
     format = "csv"
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        # Only errors reach here (the list streams its own response): render them as text.
-        return str(data).encode()
+        # Only errors reach here (the list streams its own response): one plain line, not a dict.
+        detail = data.get("detail", data) if isinstance(data, dict) else data
+        return f"error: {detail}\n".encode()
 
 
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
@@ -107,6 +108,13 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["id", "start", "reviewed_at", "confidence"]
     renderer_classes = [*viewsets.ReadOnlyModelViewSet.renderer_classes, CSVRenderer]
 
+    def get_renderers(self):
+        # CSV is a table of claims: only the list speaks it; a detail or history is JSON.
+        renderers = super().get_renderers()
+        if self.action != "list":
+            renderers = [r for r in renderers if not isinstance(r, CSVRenderer)]
+        return renderers
+
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format == "csv":
             qs = self.filter_queryset(self.get_queryset())
@@ -171,6 +179,10 @@ class ClaimLinkViewSet(viewsets.ModelViewSet):
         d = serializer.validated_data
         serializer.instance = links.create_link(d["source"], d["target"], d["relation"], self.request.user,
                                                 d.get("note", ""))
+
+    def perform_update(self, serializer):
+        d = serializer.validated_data
+        serializer.instance = links.update_link(serializer.instance, self.request.user, d.get("relation"), d.get("note"))
 
     def perform_destroy(self, instance):
         links.delete_link(instance, self.request.user)

@@ -1,4 +1,8 @@
-"""CSV export of claims for researchers, streamed so any number of rows fits in memory."""
+"""CSV export of claims for researchers, streamed so any number of rows fits in memory.
+
+Cells that a spreadsheet would run as a formula (starting with = + - @, tab or carriage return)
+are written with a leading apostrophe: `=HYPERLINK(...)` arrives as the text `'=HYPERLINK(...)`.
+"""
 from __future__ import annotations
 
 import csv
@@ -7,6 +11,18 @@ from collections.abc import Iterator
 COLUMNS = ["id", "article_id", "article_title", "published", "publisher", "source_file", "kind", "text", "start",
            "end", "speaker_id", "speaker", "organisation_id", "organisation", "speaker_text", "cue", "status",
            "verdict", "rationale", "reviewed_at"]
+
+
+# Spreadsheets run a cell that starts with one of these as a formula (CSV injection); a leading
+# apostrophe makes it text, the common practice (OWASP). Tab and carriage return start formulas too.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """A CSV cell that no spreadsheet runs: text starting like a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 class _Echo:
@@ -20,8 +36,8 @@ def claims_csv(qs) -> Iterator[str]:
     rows = qs.select_related("article__publisher", "speaker", "organisation").prefetch_related(None).order_by("id")
     for c in rows.iterator(chunk_size=2000):
         a = c.article
-        yield writer.writerow([
+        yield writer.writerow([safe_cell(v) for v in (
             c.id, a.id, a.title, a.published.isoformat(), a.publisher.name if a.publisher_id else "", a.source_file,
             c.kind, c.text, c.start, c.end, c.speaker_id or "", c.speaker.name if c.speaker_id else "",
             c.organisation_id or "", c.organisation.name if c.organisation_id else "", c.speaker_text, c.cue,
-            c.status, c.verdict, c.rationale, c.reviewed_at.isoformat() if c.reviewed_at else ""])
+            c.status, c.verdict, c.rationale, c.reviewed_at.isoformat() if c.reviewed_at else "")])

@@ -23,3 +23,23 @@ def delete_link(link: ClaimLink, user) -> None:
     review.record_change(link.source, user, "link", f"{label} claim {link.target_id}", "")
     review.record_change(link.target, user, "link", f"claim {link.source_id} {label} this", "")
     link.delete()
+
+
+@transaction.atomic
+def update_link(link: ClaimLink, user, relation: str | None = None, note: str | None = None) -> ClaimLink:
+    """Change a link's relation or note (its ends are fixed), recorded in both claims' history."""
+    changed = []
+    if relation is not None and relation != link.relation:
+        old, new = ClaimLink.Relation(link.relation).label, ClaimLink.Relation(relation).label
+        review.record_change(link.source, user, "link", f"{old} claim {link.target_id}", f"{new} claim {link.target_id}")
+        review.record_change(link.target, user, "link", f"claim {link.source_id} {old} this",
+                             f"claim {link.source_id} {new} this")
+        link.relation = relation
+        changed.append("relation")
+    if note is not None and note != link.note:
+        review.record_change(link.source, user, "link note", link.note, note)
+        link.note = note
+        changed.append("note")
+    if changed:
+        link.save(update_fields=changed)
+    return link
