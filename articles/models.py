@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -318,6 +319,11 @@ class ClaimLink(models.Model):
             models.UniqueConstraint(fields=["source", "target", "relation"], name="claimlink_unique"),
             models.CheckConstraint(condition=~Q(source=F("target")), name="claimlink_not_self"),
         ]
+
+    def clean(self):
+        # Also guards the admin's inline and forms, where no serializer runs.
+        if self.source_id is not None and self.source_id == self.target_id:
+            raise ValidationError({"target": "A claim cannot be linked to itself."})
 
     def __str__(self):
         return f"{self.source_id} {self.relation} {self.target_id}"

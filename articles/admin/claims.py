@@ -10,6 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
+from articles.api.fields import id_in_range
 from articles.models import (
     Claim,
     ClaimLink,
@@ -20,7 +21,7 @@ from articles.models import (
 )
 from articles.services import links, review, search, similar
 
-from .common import CappedCountPaginator, StatisticInline, admin_url, skip_scan
+from .common import CappedCountPaginator, FarDatesChangeList, StatisticInline, admin_url, skip_scan
 from .highlight import Span, render_blocks
 
 
@@ -121,6 +122,9 @@ class ClaimAdmin(admin.ModelAdmin):
 
     # -- changelist --------------------------------------------------------------------
     @admin.display(description="claim", ordering="id")
+
+    def get_changelist(self, request, **kwargs):
+        return FarDatesChangeList
     def excerpt(self, obj):
         return Truncator(obj.text).chars(110)
 
@@ -277,8 +281,17 @@ class ClaimAdmin(admin.ModelAdmin):
         if request.method != "POST" or not request.user.has_perm("articles.add_claimlink"):
             self.message_user(request, "You may not link claims.", messages.ERROR)
             return HttpResponseRedirect(admin_url(claim))
-        other = get_object_or_404(Claim, pk=request.POST.get("target"))
+        raw_target = request.POST.get("target", "")
         relation = request.POST.get("relation", ClaimLink.Relation.REPEATS)
+        other = Claim.objects.filter(pk=int(raw_target)).first() if raw_target.isdigit() and \
+            id_in_range(raw_target) else None
+        problem = ("no such claim to link" if other is None
+                   else "a claim cannot be linked to itself" if other.pk == claim.pk
+                   else f"unknown relation {relation[:40]!r}" if relation not in ClaimLink.Relation.values
+                   else "")
+        if problem:
+            self.message_user(request, f"Not linked: {problem}.", messages.ERROR)
+            return HttpResponseRedirect(admin_url(claim))
         if not ClaimLink.objects.filter(source=other, target=claim, relation=relation).exists():
             links.create_link(other, claim, relation, request.user)
         self.message_user(request, "Linked: the other claim repeats this one.", messages.SUCCESS)

@@ -4,9 +4,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Max, Min, QuerySet
+from django.db.models import Min, QuerySet
 from django.utils.functional import cached_property
 
 from articles.models import Statistic
@@ -39,38 +41,49 @@ def admin_url(obj, action="change") -> str:
 
 
 class SkipScanDatesQuerySet(QuerySet):
-    """dates() by probing each candidate year, month or day with an indexed EXISTS, instead of
-    SELECT DISTINCT over every row: the admin's date hierarchy stays cheap on a million claims."""
+    """dates() by asking the index for the first value at or after each period, instead of SELECT
+    DISTINCT over every row: one indexed MIN per period that has rows (plus one), so the cost follows
+    the periods that exist, never the span between the earliest and latest date (year 1 to 9999)."""
+
+    MAX_PERIODS = 1000
 
     def dates(self, field_name, kind, order="ASC"):
         if kind not in ("year", "month", "day"):
             return super().dates(field_name, kind, order)
-        bounds = self.order_by().aggregate(first=Min(field_name), last=Max(field_name))
-        first, last = bounds["first"], bounds["last"]
-        if first is None:
-            return []
-        found = []
-        for start, end in _periods(first, last, kind):
-            if self.filter(**{f"{field_name}__gte": start, f"{field_name}__lt": end}).order_by().exists():
-                found.append(start)
+        found: list[date] = []
+        cursor: date | None = None
+        base = self.order_by()
+        while len(found) < self.MAX_PERIODS:
+            qs = base.filter(**{f"{field_name}__gte": cursor}) if cursor is not None else base
+            first = qs.aggregate(first=Min(field_name))["first"]
+            if first is None:
+                break
+            start = _period_start(first, kind)
+            found.append(start)
+            cursor = _period_end(start, kind)
+            if cursor is None:  # the last period the calendar has
+                break
         return found if order == "ASC" else found[::-1]
 
 
-def _periods(first: date, last: date, kind: str):
+def _period_start(d: date, kind: str) -> date:
     if kind == "year":
-        for y in range(first.year, last.year + 1):
-            yield date(y, 1, 1), date(y + 1, 1, 1)
-    elif kind == "month":
-        y, m = first.year, first.month
-        while (y, m) <= (last.year, last.month):
-            ny, nm = (y + 1, 1) if m == 12 else (y, m + 1)
-            yield date(y, m, 1), date(ny, nm, 1)
-            y, m = ny, nm
-    else:
-        d = first
-        while d <= last:
-            yield d, d + timedelta(days=1)
-            d += timedelta(days=1)
+        return date(d.year, 1, 1)
+    if kind == "month":
+        return date(d.year, d.month, 1)
+    return date(d.year, d.month, d.day)
+
+
+def _period_end(start: date, kind: str) -> date | None:
+    """The first day after the period, or None past date.max."""
+    try:
+        if kind == "year":
+            return date(start.year + 1, 1, 1)
+        if kind == "month":
+            return date(start.year + 1, 1, 1) if start.month == 12 else date(start.year, start.month + 1, 1)
+        return start + timedelta(days=1)
+    except (ValueError, OverflowError):
+        return None
 
 
 def skip_scan(qs: QuerySet) -> QuerySet:
@@ -93,3 +106,27 @@ class StatisticInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class FarDatesChangeList(ChangeList):
+    """Django's date hierarchy computes the end of the selected period as the next year, month or
+    day, which does not exist for year 9999: such a selection becomes explicit bounds instead."""
+
+    def get_filters_params(self, params=None):
+        lookup = super().get_filters_params(params)
+        dh = self.date_hierarchy
+        year = lookup.get(f"{dh}__year") if dh else None
+        if not year or not str(year[-1]).isdigit() or int(year[-1]) < date.max.year:
+            return lookup
+        month, day = lookup.pop(f"{dh}__month", None), lookup.pop(f"{dh}__day", None)
+        lookup.pop(f"{dh}__year")
+        try:
+            start = date(date.max.year, int(month[-1]) if month else 1, int(day[-1]) if day else 1)
+        except ValueError as exc:
+            raise IncorrectLookupParameters(exc) from exc
+        lookup[f"{dh}__gte"] = [start.isoformat()]
+        if day:
+            lookup[f"{dh}__lte"] = [start.isoformat()]
+        elif month and start.month < 12:
+            lookup[f"{dh}__lt"] = [date(start.year, start.month + 1, 1).isoformat()]
+        return lookup

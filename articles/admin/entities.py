@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
@@ -21,7 +22,7 @@ from articles.models import (
 )
 from articles.services import importer, merge, search
 
-from .common import CappedCountPaginator, StatisticInline, admin_url
+from .common import CappedCountPaginator, FarDatesChangeList, StatisticInline, admin_url
 from .highlight import Span, legend, render_blocks
 
 
@@ -213,8 +214,18 @@ class ArticleAdmin(admin.ModelAdmin):
     paginator = CappedCountPaginator
     show_full_result_count = False
 
+
+    def get_changelist(self, request, **kwargs):
+        return FarDatesChangeList
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_claims=Count("claims"))
+        # A correlated count per listed article (no GROUP BY over every column, the body included),
+        # and bodies stay in the database until a change page needs one.
+        qs = super().get_queryset(request)
+        counts = (Claim.objects.filter(article=OuterRef("pk")).order_by().values("article")
+                  .annotate(n=Count("pk")).values("n"))
+        qs = qs.annotate(n_claims=Coalesce(Subquery(counts), 0))
+        return qs.defer("body") if request.resolver_match and request.resolver_match.url_name.endswith(
+            "changelist") else qs
 
     @admin.display(description="claims", ordering="n_claims")
     def claims_count(self, obj):

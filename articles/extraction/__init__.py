@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .budget import NO_DEADLINE, Deadline, ExtractionTimeout
 from .claims import ClaimFinder, resolve
 from .entities import EntityFinder
 from .learned.confidence import score_claims
@@ -21,12 +22,13 @@ from .types import Block, Claim, Entity, Extraction, KnownPerson, Mention, Parse
 # Bump when the rules or the learned model change: the importer re-extracts older articles.
 VERSION = "2.0"
 
-__all__ = ["VERSION", "Block", "Claim", "Entity", "Extraction", "KnownPerson", "Mention", "ParsedArticle",
+__all__ = ["VERSION", "Block", "Claim", "Deadline", "ExtractionTimeout", "Entity", "Extraction", "KnownPerson", "Mention", "ParsedArticle",
            "SeedFormatError", "Statistic", "extract", "extract_article", "parse", "parse_bytes"]
 
 
 def extract(text: str, blocks: list[Block], published: date | None = None,
-            known: list[KnownPerson] | None = None, model: CueModel | None = None) -> Extraction:
+            known: list[KnownPerson] | None = None, model: CueModel | None = None,
+            deadline: Deadline | None = None) -> Extraction:
     """People, organisations, claims and statistics of the body blocks of ``text``."""
     body = [b for b in blocks if b.kind in ("paragraph", "bullet")]
     sentence_starts: set[int] = set()
@@ -37,19 +39,22 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
             # A sentence may open with a quotation mark: the word after it starts it too.
             if text[s.start:s.start + 1] in "“\"‘'":
                 sentence_starts.add(s.start + 1)
+    deadline = deadline or NO_DEADLINE
     finder = EntityFinder(text, body, sentence_starts, published, known)
     finder.run()
+    deadline.check()
     entities, mentions, _ = finder.result()
 
     model = model if model is not None else default_model()
     headline = next((b for b in blocks if b.kind == "headline"), None)
-    claims = ClaimFinder(text, body, entities, mentions, model=model, headline=headline).run()
+    claims = ClaimFinder(text, body, entities, mentions, model=model, headline=headline, deadline=deadline).run()
     resolve(claims, entities)
     if model is not None:
         claims = score_claims(model, text, claims, entities)
 
     name_spans = [(m.start, m.end) for m in mentions]
     statistics = StatisticFinder(text, body, name_spans).run()
+    deadline.check()
 
     # Link each claim to the mentions and statistics inside it.
     for c in claims:
@@ -63,5 +68,5 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
 
 
 def extract_article(article: ParsedArticle, known: list[KnownPerson] | None = None,
-                    model: CueModel | None = None) -> Extraction:
-    return extract(article.text, article.blocks, article.published, known, model)
+                    model: CueModel | None = None, deadline: Deadline | None = None) -> Extraction:
+    return extract(article.text, article.blocks, article.published, known, model, deadline)

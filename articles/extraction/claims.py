@@ -16,10 +16,20 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .budget import NO_DEADLINE, Deadline
 from .learned.features import cue_features, in_quotes, lemma, sentence_ranges, tokenize
 from .learned.model import CueModel, default_model
 from .lexicon import CUE_LEMMA, OBJECT_CUES, PRONOUNS, QUOTE_CUES, SOURCE_NOUNS, SPEECH_CUES, THAT_ONLY_CUES
-from .text import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_CHARS, Quote, Sentence, find_quotes, split_sentences
+from .text import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    QUOTE_CHARS,
+    Quote,
+    Sentence,
+    SpanIndex,
+    find_quotes,
+    split_sentences,
+)
 from .types import Block, Claim, Entity, Mention
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -62,7 +72,9 @@ class Speaker:
 
 class ClaimFinder:
     def __init__(self, text: str, blocks: list[Block], entities: list[Entity], mentions: list[Mention],
-                 model: CueModel | None = None, threshold: float | None = None, headline: Block | None = None):
+                 model: CueModel | None = None, threshold: float | None = None, headline: Block | None = None,
+                 deadline: Deadline | None = None):
+        self.deadline = deadline or NO_DEADLINE
         self.headline = headline
         self.model = model if model is not None else default_model()
         self.threshold = threshold if threshold is not None else (self.model.cue_threshold if self.model else 1.0)
@@ -75,7 +87,7 @@ class ClaimFinder:
         self.mention_at_start = {m.start: m for m in self.mentions}
         self.claims: list[Claim] = []
         self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks
-        self.content_spans: list[tuple[int, int]] = []
+        self.content_spans = SpanIndex()  # claims' content spans, each with its claim
         self.last: Speaker | None = None  # speaker of the latest claim
         self.last_block = -10
         self.last_source_org: int | None = None  # organisation of the latest anonymous source
@@ -85,7 +97,7 @@ class ClaimFinder:
 
     # -- helpers --------------------------------------------------------------------------
     def _in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quoted)
+        return pos in self.quoted_index
 
     def _entity(self, i: int | None) -> Entity | None:
         return self.entities[i] if i is not None else None
@@ -95,8 +107,15 @@ class ClaimFinder:
         return self.mention_at_end.get(pos)
 
     # -- speakers -------------------------------------------------------------------------
+    # How far left of a cue its speaker is looked for: the regular expressions below scan this window,
+    # not the whole sentence so far, so a sentence of a thousand cues costs linear time.
+    LEFT_WINDOW = 300
+
     def _left_speaker(self, sent: Sentence, cue_start: int, prev: Speaker | None) -> Speaker | None:
         text = self.text
+        whole = sent
+        if cue_start - sent.start > self.LEFT_WINDOW:
+            sent = Sentence(cue_start - self.LEFT_WINDOW, sent.end)
         raw_before = text[sent.start:cue_start].rstrip()
         cue_word = text[cue_start:cue_start + 20].split()[0].lower()
         # "after saying": the subject of the main clause; "to indicate": the nearest person before.
@@ -104,10 +123,10 @@ class ClaimFinder:
                                                    raw_before) or raw_before.endswith(",")):
             if prev is not None:
                 return prev  # "..., he said, adding that ..."
-            return self._sentence_subject(sent, cue_start) or self._recent_person_in(sent.start, cue_start)
+            return self._sentence_subject(whole, cue_start) or self._recent_person_in(sent.start, cue_start)
         if re.search(r"(?:^|\W)to$", raw_before) and not re.search(r"(?:expected|going|likely|set|due|able|about|"
                                                                       r"used|seemed|appeared|wanted|tried|has|have|had)\s+to$", raw_before):
-            return self._recent_person_in(sent.start, cue_start) or self._sentence_subject(sent, cue_start)
+            return self._recent_person_in(sent.start, cue_start) or self._sentence_subject(whole, cue_start)
         pos = cue_start
         # Walk left over gap words ("has previously", "will on Monday evening").
         while True:
@@ -137,7 +156,7 @@ class ClaimFinder:
             before = text[sent.start:seg_end]
         # "..., and said": the speaker of the previous cue in the sentence, or the sentence subject.
         if re.search(r"(?:^|\W)(?:and|but|then|or)$", before):
-            return prev if prev is not None else self._sentence_subject(sent, cue_start)
+            return prev if prev is not None else self._sentence_subject(whole, cue_start)
 
         # A name right before the cue.
         men = self._mention_ending(seg_end)
@@ -182,7 +201,7 @@ class ClaimFinder:
         """The noun phrase a sentence opens with, when it names a speaker."""
         pos = sent.start
         # A sentence opening with a quotation: its subject comes after it.
-        q = next((q for q in self.quoted_list if q[0] <= pos < q[1]), None)
+        q = self.quoted_index.find(pos)
         if q is not None:
             pos = q[1]
             m = re.match(r"[\s,]*", self.text[pos:limit])
@@ -274,7 +293,7 @@ class ClaimFinder:
         return None
 
     def _in_content(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.content_spans)
+        return pos in self.content_spans
 
     def _resolve_pronoun(self, pron: str, pos: int, sent: Sentence) -> Speaker:
         gender = PRONOUNS.get(pron, "")
@@ -387,7 +406,7 @@ class ClaimFinder:
         if self._cue_pos is not None:
             self.cue_at.add(self._cue_pos)
         self.claims[-1]._spk = spk  # type: ignore[attr-defined]
-        self.content_spans.append((start, end))
+        self.content_spans.add(start, end, self.claims[-1])
         if spk is not None:
             self.last = spk
             self.last_block = block_i
@@ -418,6 +437,9 @@ class ClaimFinder:
             for q in qs:
                 self.quoted.append((q.start, q.end))
         self.quoted_list = list(self.quoted)
+        self.quoted_index = SpanIndex()
+        for qs_, qe_ in self.quoted:
+            self.quoted_index.add(qs_, qe_, (qs_, qe_))
         block_sents = [split_sentences(text, b.start, b.end, qs) for b, qs in zip(body, block_quotes, strict=False)]
         for sents in block_sents:
             for s in sents:
@@ -435,6 +457,7 @@ class ClaimFinder:
             if self._transcript(bi, block):
                 continue
             for si, sent in enumerate(sents):
+                self.deadline.check()
                 self._cue_pos = None
                 spk_here = self._sentence(bi, block, sent, quotes, used_quotes)
                 self._cue_pos = None
@@ -660,7 +683,7 @@ class ClaimFinder:
             word = m.group().lower()
             cs, ce = m.start(), m.end()
             self._cue_pos = cs
-            host = next((c for c in self.claims if c.start <= cs < c.end), None)
+            host = self.content_spans.find(cs)
             if host is not None:
                 if not self._split_host(host, sent, cs):
                     continue
@@ -686,7 +709,8 @@ class ClaimFinder:
                         found = spk
                 continue
             left = text[sent.start:cs]
-            if word == "said" and not left.strip(" “\"") and text[cs:cs + 1] == "S":
+            near = left[-80:]  # what the end-anchored patterns below need: constant work per cue
+            if word == "said" and len(left) < 8 and not left.strip(" “\"") and text[cs:cs + 1] == "S":
                 # "Said Ellis: “...”": the speaker follows the cue at the sentence start.
                 spk = self._right_speaker(ce, sent.end)
                 mq = re.match(r"[^:]{1,80}:\s*", text[ce:sent.end]) if spk else None
@@ -697,7 +721,7 @@ class ClaimFinder:
                         self._add("quote", qs[0].start, qs[-1].end, spk, "said", bi)
                         found = prev = spk
                 continue
-            closing = re.search(r"[,!?.—–-]?\s*(?:[" + CLOSE_QUOTES + '"' + r"]|'')\s*,?\s*$", left)
+            closing = re.search(r"[,!?.—–-]?\s*(?:[" + CLOSE_QUOTES + '"' + r"]|'')\s*,?\s*$", near)
             spk = None
             inverted = False
             if closing and word in QUOTE_CUES:
@@ -708,13 +732,13 @@ class ClaimFinder:
                     spk = None
             if spk is None:
                 spk = self._left_speaker(sent, cs, prev)
-            if spk is None and re.search(r",\s*$", left) and word in QUOTE_CUES:
+            if spk is None and re.search(r",\s*$", near) and word in QUOTE_CUES:
                 spk = self._right_speaker(ce, sent.end)
                 inverted = spk is not None
             if spk is None:
                 continue
             lemma = CUE_LEMMA[word]
-            if inverted and not sent_quotes and re.search(r",\s*$", left) and re.match(r"[\s.]*$", text[spk.end:sent.end]) \
+            if inverted and not sent_quotes and re.search(r",\s*$", near) and re.match(r"[\s.]*$", text[spk.end:sent.end]) \
                     and word in SPEECH_CUES:
                 self._add("reported", sent.start, sent.start + len(left.rstrip().rstrip(",")), spk, word, bi)
                 found = prev = spk
@@ -856,10 +880,12 @@ class ClaimFinder:
         "X warned that ... after Mr Trump accused them of ...". Cut the host before it."""
         if host.kind != "reported":
             return False
-        m = re.search(r"\s(?:after|before|when|as|because|while|since|until)\s+(\S.*?)\s*$", self.text[host.start:cs])
+        # The subject stands just before the cue: look at a bounded window, not the whole host.
+        base = max(host.start, cs - 120)
+        m = re.search(r"\s(?:after|before|when|as|because|while|since|until)\s+(\S.*?)\s*$", self.text[base:cs])
         if not m:
             return False
-        subj_start = host.start + m.start(1)
+        subj_start = base + m.start(1)
         subj = self.text[subj_start:cs].split()
         men = self.mention_at_start.get(subj_start)
         if men is None and self.text[subj_start:subj_start + 4].lower() == "the ":
@@ -868,12 +894,12 @@ class ClaimFinder:
         source = bool(subj) and (subj[-1].lower() in SOURCE_NOUNS or (len(subj) == 1 and subj[0].lower() in PRONOUNS))
         if (men is None and not source) or len(subj) > 4:
             return False
-        new_end = host.start + m.start()
+        new_end = base + m.start()
         i = self.claims.index(host)
-        self.content_spans.remove((host.start, host.end))
+        self.content_spans.remove(host.start, host.end)
         host.text = self.text[host.start:new_end]
         host.end = new_end
-        self.content_spans.append((host.start, host.end))
+        self.content_spans.add(host.start, host.end, host)
         self.claims[i] = host
         return True
 

@@ -9,7 +9,7 @@ extractor reports indexes into it.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from .types import Block, ParsedArticle
 
@@ -38,8 +38,17 @@ def looks_like_date(line: str) -> bool:
     return any(p.match(line.strip()) for p in DATE_PATTERNS)
 
 
+# Plausible publication dates: news from 1800 on, and not more than a year ahead (embargoes, time
+# zones). A date outside is a typo or hostile input, and far dates break date arithmetic downstream.
+EARLIEST_DATE = date(1800, 1, 1)
+LATEST_DAYS_AHEAD = 366
+MAX_TITLE = 500  # characters, as stored
+MAX_PUBLISHER = 200
+
+
 def parse_date(line: str) -> date:
-    """Parse a date line; raise SeedFormatError when it is no date or an impossible one."""
+    """Parse a date line; raise SeedFormatError when it is no date, an impossible one, or one
+    outside the plausible range (1800-01-01 to a year from today)."""
     s = line.strip()
     for pattern in DATE_PATTERNS:
         m = pattern.match(s)
@@ -52,9 +61,14 @@ def parse_date(line: str) -> date:
             if month is None:
                 raise SeedFormatError(f"unknown month in date line {s!r}")
         try:
-            return date(int(m["year"]), month, int(m["day"]))
+            d = date(int(m["year"]), month, int(m["day"]))
         except ValueError as exc:
             raise SeedFormatError(f"impossible date {s!r} ({exc})") from None
+        latest = date.today() + timedelta(days=LATEST_DAYS_AHEAD)
+        if not EARLIEST_DATE <= d <= latest:
+            raise SeedFormatError(f"implausible date {s!r}: publication dates must lie between "
+                                  f"{EARLIEST_DATE.isoformat()} and {latest.isoformat()}")
+        return d
     raise SeedFormatError(f"missing date: expected a date line after the headline, found {s[:60]!r}")
 
 
@@ -152,6 +166,10 @@ def parse(text: str) -> ParsedArticle:
     if not any(b.kind in ("paragraph", "bullet") for b in blocks):
         raise SeedFormatError("no body: the file has a headline and a date but no paragraphs")
     title = " ".join(text[blocks[0].start:blocks[0].end].split())
+    if len(title) > MAX_TITLE:
+        raise SeedFormatError(f"headline too long ({len(title)} characters; the limit is {MAX_TITLE})")
+    if publisher is not None and len(publisher) > MAX_PUBLISHER:
+        raise SeedFormatError(f"publisher name too long ({len(publisher)} characters; the limit is {MAX_PUBLISHER})")
     return ParsedArticle(text=text, title=title, published=published, publisher=publisher, blocks=blocks)
 
 

@@ -210,7 +210,7 @@ class StatisticFinder:
                         merged = True
                     elif c.start("a") <= m.start("num") < c.end("a") + 1:
                         pass
-                if not merged and any(st.start <= start < st.end for st in out):
+                if not merged and any(st.start <= start < st.end for st in out[-4:]):  # in text order
                     continue
                 upper = None
                 rng = RANGE.search(text, max(b.start, start - 60), start)

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
 from articles import extraction
@@ -99,7 +99,7 @@ def map_people(entities: dict[int, extraction.Entity]) -> dict[int, Person]:
         person = next((by_alias.get(k) or by_key.get(k) for k in keys[i] if by_alias.get(k) or by_key.get(k)), None)
         if person is None:
             key = keys[i][0]
-            person = _retry_unique(lambda e=ent, k=key: Person.objects.create(name=e.name, key=k, gender=e.gender),
+            person = _retry_unique(lambda e=ent, k=key: Person.objects.create(name=e.name[:200], key=k, gender=e.gender),
                                    lambda k=key: Person.objects.filter(key=k).first())
             by_key[key] = person
         elif ent.gender and not person.gender:
@@ -122,7 +122,7 @@ def map_organisations(entities: dict[int, extraction.Entity]) -> dict[int, Organ
         if org is None:
             key = keys[i][0]
             org = _retry_unique(
-                lambda e=ent, k=key: Organisation.objects.create(name=e.name, key=k, kind=e.org_kind or "other"),
+                lambda e=ent, k=key: Organisation.objects.create(name=e.name[:200], key=k, kind=e.org_kind or "other"),
                 lambda k=key: Organisation.objects.filter(key=k).first())
             by_key[key] = org
         out[i] = org
@@ -237,7 +237,7 @@ def save_extraction(article: Article, ex: Extraction) -> dict[str, int]:
     Affiliation.objects.filter(article=article).delete()
     affs = {(people[i].pk, role[:200], getattr(org_by_name.get(org_name), "pk", None)): (people[i], role[:200], org_name)
             for i, e in enumerate(ex.entities) if e.kind == "person" for role, org_name in e.roles}
-    Affiliation.objects.bulk_create([Affiliation(person=p, role=r, organisation=org_by_name.get(o), article=article)
+    Affiliation.objects.bulk_create([Affiliation(person=p, role=r[:200], organisation=org_by_name.get(o), article=article)
                                      for p, r, o in affs.values()], ignore_conflicts=True)
 
     Mention.objects.filter(article=article).delete()
@@ -324,8 +324,18 @@ def seed_paths(paths: list[str]) -> tuple[list[Path], list[FileResult]]:
             files.append(p)
         else:
             errors.append(FileResult(str(p), "failed", error="no such file or directory"))
-    # The same file named twice is imported once.
-    unique = list(dict.fromkeys(f.resolve() for f in files))
+    # The same file named twice is imported once. Articles are identified by file name, so two
+    # different files with one name (a/same.txt, b/same.txt) would overwrite each other: the second
+    # is refused with both paths named.
+    unique: list[Path] = []
+    by_name: dict[str, Path] = {}
+    for f in dict.fromkeys(f.resolve() for f in files):
+        if f.name in by_name:
+            errors.append(FileResult(str(f), "failed", error=f"another file in this run has the same name "
+                                     f"({by_name[f.name]}); articles are identified by file name: rename one"))
+            continue
+        by_name[f.name] = f
+        unique.append(f)
     return unique, errors
 
 
@@ -346,7 +356,8 @@ def store_prepared(prep: Prepared, *, dry_run: bool = False) -> FileResult:
             if attempt == 3:
                 return FileResult(prep.path, "failed", error=f"could not store: {_one_line(exc)}")
             time.sleep(0.05 * (attempt + 1))
-        except (IntegrityError, ValueError) as exc:
+        except (IntegrityError, DatabaseError, ValueError) as exc:
+            # Any database error fails this file only (its transaction rolled back whole); the run goes on.
             return FileResult(prep.path, "failed", error=f"could not store: {_one_line(exc)}")
     raise AssertionError("unreachable")
 

@@ -35,7 +35,12 @@ def read_file(path: str | os.PathLike, max_bytes: int) -> tuple[bytes, str]:
     return data, hashlib.sha256(data).hexdigest()
 
 
-def prepare(path: str | os.PathLike, max_bytes: int, known: list[KnownPerson] | None = None) -> Prepared:
+# Seconds one file's extraction may take (CLAIMSDB_EXTRACT_SECONDS); a news article takes milliseconds.
+DEFAULT_BUDGET = 30.0
+
+
+def prepare(path: str | os.PathLike, max_bytes: int, known: list[KnownPerson] | None = None,
+            budget: float | None = DEFAULT_BUDGET) -> Prepared:
     p = Path(path)
     try:
         data, digest = read_file(p, max_bytes)
@@ -46,12 +51,14 @@ def prepare(path: str | os.PathLike, max_bytes: int, known: list[KnownPerson] | 
     except SeedFormatError as exc:
         return Prepared(str(p), p.name, digest, error=str(exc))
     try:
-        result = extraction.extract_article(parsed, known)
+        result = extraction.extract_article(parsed, known, deadline=extraction.Deadline(budget))
     except RecursionError:
         return Prepared(str(p), p.name, digest, error="text too deeply nested to extract")
+    except extraction.ExtractionTimeout as exc:
+        return Prepared(str(p), p.name, digest, error=f"{exc}; the file was not imported")
     return Prepared(str(p), p.name, digest, parsed, result)
 
 
 def prepare_task(args) -> Prepared:
-    """Pool entry point: (path, max_bytes, known)."""
+    """Pool entry point: (path, max_bytes, known[, budget])."""
     return prepare(*args)

@@ -65,9 +65,10 @@ class Command(BaseCommand):
     def prepared(self, files, known, jobs):
         """Prepared files in input order; with --jobs, extracted ahead in worker processes."""
         max_bytes = settings.CLAIMSDB_MAX_SEED_BYTES
+        budget = settings.CLAIMSDB_EXTRACT_SECONDS
         if jobs == 1 or len(files) < 2:
             for f in files:
-                yield reader.prepare(f, max_bytes, known)
+                yield reader.prepare(f, max_bytes, known, budget)
             return
         # Workers never touch the database; close this process's connections so none is forked.
         connections.close_all()
@@ -76,11 +77,11 @@ class Command(BaseCommand):
             # A window of files in flight, in input order: workers stay ahead of the one writer,
             # but never by more than the window, so memory stays flat on any number of files.
             pending = iter(files)
-            window = deque(pool.apply_async(reader.prepare_task, ((f, max_bytes, known),))
+            window = deque(pool.apply_async(reader.prepare_task, ((f, max_bytes, known, budget),))
                            for f in islice(pending, jobs * 8))
             while window:
                 result = window.popleft().get()
                 nxt = next(pending, None)
                 if nxt is not None:
-                    window.append(pool.apply_async(reader.prepare_task, ((nxt, max_bytes, known),)))
+                    window.append(pool.apply_async(reader.prepare_task, ((nxt, max_bytes, known, budget),)))
                 yield result
