@@ -17,6 +17,7 @@ from .lexicon import (
     SOURCE_NOUNS,
     TIME_NOUNS,
 )
+from .text import SpanIndex
 from .types import Block, Statistic
 
 _UNITS_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("hundred", "dozen")), key=len, reverse=True))
@@ -152,6 +153,10 @@ class StatisticFinder:
             for m in NUMBER.finditer(text, b.start, b.end):
                 if self._excluded(m, b.end):
                     continue
+                # The earlier value of a change ("up from 41 per cent") is stored with the later one;
+                # numbers come in text order, so only the latest such span can hold this one.
+                if self.consumed and self.consumed[-1][0] <= m.start("num") < self.consumed[-1][1]:
+                    continue
                 value = _to_decimal(m["num"], m["scale"])
                 if value is None:
                     continue
@@ -217,7 +222,7 @@ class StatisticFinder:
                 if rng and rng.end() == m.start() and not m["qual"]:
                     # "between 0.7 and 0.9": the range opens with the first number, closes with this one.
                     first = _to_decimal(rng["a"], rng["ascale"] or m["scale"])
-                    out[:] = [st for st in out if not (rng.start() <= st.start < rng.end())]
+                    out[-3:] = [st for st in out[-3:] if not (rng.start() <= st.start < rng.end())]
                     if first is not None:
                         value, upper, start = first, value, rng.start()
                 if previous is None:
@@ -228,11 +233,10 @@ class StatisticFinder:
                         if not measure:
                             measure_end = end + fp.end()
                             end = measure_end
-                if any(a <= m.start("num") < z for a, z in self.consumed[:-1] if previous is not None) or \
-                        any(a <= m.start("num") < z for a, z in self.consumed if previous is None):
-                    continue  # the earlier value of a change already stored
                 period_m = PERIOD.search(text, end, min(b.end, end + 80))
-                sentence_end = min(i for i in (text.find(". ", end, b.end), b.end) if i >= 0)
+                # The period lies within 80 characters: look no further for the sentence's end.
+                window_end = min(b.end, end + 100)
+                sentence_end = min(i for i in (text.find(". ", end, window_end), window_end) if i >= 0)
                 period = period_m.group() if period_m and period_m.start() < sentence_end else ""
                 phrase_end = end
                 if measure:
@@ -242,20 +246,30 @@ class StatisticFinder:
                 out.append(Statistic(value=value, unit=unit, currency=currency, qualifier=(m["qual"] or "").lower(),
                                      previous_value=previous, upper_value=upper, measure=measure, period=period,
                                      text=text[start:phrase_end], start=start, end=phrase_end))
+            ratios: list[tuple[int, int, Statistic]] = []  # (numbers' span, the ratio)
             for m in RATIO.finditer(text, b.start, b.end):
                 a, d = _to_decimal(m["a"], None), _to_decimal(m["b"], None)
                 if not a or not d or a >= d or re.match(r"\s*(?:[ap]\.?m|%|per)", text[m.end():m.end() + 5]):
                     continue
-                out[:] = [st for st in out if not (m.start() <= st.start < m.end() or st.start <= m.start() < st.end)]
                 noun = re.match(r"\s+([a-z][\w\-]*)", text[m.end():m.end() + 30])
                 end = m.end() + (noun.end() if noun else 0)
-                out.append(Statistic(value=a, unit="ratio", upper_value=d, measure=noun.group(1) if noun else "",
-                                     text=text[m.start():end], start=m.start(), end=end))
+                ratios.append((m.start(), m.end(), Statistic(
+                    value=a, unit="ratio", upper_value=d, measure=noun.group(1) if noun else "",
+                    text=text[m.start():end], start=m.start(), end=end)))
+            if ratios:
+                # The numbers a ratio is made of are not statistics of their own.
+                spans = SpanIndex()
+                for rs, re_, _ in ratios:
+                    spans.add(rs, re_)
+                out[:] = [st for st in out if st.start not in spans] + [r for _, _, r in ratios]
+            taken = SpanIndex()
+            for st in out:
+                taken.add(st.start, st.end)
             for m in HUNDREDS.finditer(text, b.start, b.end):
                 word = m["word"].lower()
                 value = {"hundreds": 100, "thousands": 1000, "millions": 1_000_000, "billions": 10 ** 9,
                          "dozens": 12, "tens of thousands": 10_000}[word]
-                if any(st.start <= m.start() < st.end for st in out):
+                if m.start() in taken:
                     continue
                 out.append(Statistic(value=Decimal(value), unit="count", qualifier=word, measure=m["noun"],
                                      text=m.group(), start=m.start(), end=m.end()))

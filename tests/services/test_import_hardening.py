@@ -96,7 +96,8 @@ def test_deadline_stops_extraction():
         extract_article(art, deadline=deadline)
 
 
-@pytest.mark.parametrize("unit", ["Alpha Said ", "£1m $2bn €3 ", 'He said "x" ', "said that "])
+@pytest.mark.parametrize("unit", ["Alpha Said ", "£1m $2bn €3 ", 'He said "x" ', "said that ",
+                                  "one in five between 0.7 and 0.9 up from 41 "])
 def test_extraction_time_grows_linearly(unit):
     def cost(n):
         art = parse("H\n\n3 March 2019\n\n" + unit * n + "\n\n- X\n")
