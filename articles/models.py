@@ -44,12 +44,16 @@ class TimeStamped(models.Model):
 class Organisation(TimeStamped):
     class Kind(models.TextChoices):
         GOVERNMENT = "government", "Government body"
+        LEGISLATURE = "legislature", "Legislature"
+        COURT = "court", "Court"
         PARTY = "party", "Political party"
         NEWS = "news", "News organisation"
         INTERNATIONAL = "international", "International body"
         ARMED_GROUP = "armed_group", "Armed group"
         COMPANY = "company", "Company"
         NGO = "ngo", "Non-governmental organisation"
+        THINK_TANK = "think_tank", "Think tank"
+        POLLSTER = "poll", "Pollster"
         EDUCATION = "education", "University or school"
         OTHER = "other", "Other"
 
@@ -380,3 +384,59 @@ class Statistic(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class PersonLink(models.Model):
+    """A surname used alone ("Obama") linked, or proposed for linking, to a full-name person.
+
+    The importer links a surname-only record to the one person in the database its context supports
+    (gender, role, prominence) when confident, and otherwise files a suggestion here for editors.
+    Accepted and automatic links are remembered by the surname's key, so later imports map the
+    surname straight to the person; a rejected pair is never linked again."""
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested (needs an editor)"
+        LINKED = "linked", "Linked"
+        REJECTED = "rejected", "Rejected by an editor"
+
+    short_name = models.CharField(max_length=200, help_text="The surname as the articles use it.")
+    short_key = models.CharField(max_length=200, db_index=True)
+    person = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                               help_text="The surname-only record, while it exists.")
+    candidate = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="surname_links")
+    confidence = models.FloatField(validators=[MinValueValidator(0.0), MaxValueValidator(1.0)])
+    reason = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SUGGESTED, db_index=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["status", "confidence"]
+        constraints = [models.UniqueConstraint(fields=["short_key", "candidate"], name="personlink_unique_pair")]
+
+    def __str__(self):
+        return f"{self.short_name} → {self.candidate.name} ({self.confidence:.2f}, {self.status})"
+
+
+class RejectedName(models.Model):
+    """A name an editor said is not a person ("Obamacare") or not an organisation: later imports map
+    it to the replacement the editor named (or to no record), never back to a new record."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "not a person"
+        ORGANISATION = "organisation", "not an organisation"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    key = models.CharField(max_length=200)
+    name = models.CharField(max_length=200)
+    replacement_person = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    replacement_organisation = models.ForeignKey(Organisation, on_delete=models.SET_NULL, null=True, blank=True,
+                                                 related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="rejectedname_unique")]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_kind_display()})"

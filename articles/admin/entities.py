@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
+from articles.extraction.names import person_key
 from articles.models import (
     Affiliation,
     Article,
@@ -24,6 +25,7 @@ from articles.services import importer, merge, search
 
 from .common import CappedCountPaginator, FarDatesChangeList, StatisticInline, admin_url
 from .highlight import Span, legend, render_blocks
+from .identity import IdentityToolsMixin
 
 
 def merge_action(model_label: str, merge_function, permission: str):
@@ -79,12 +81,12 @@ class AffiliationInline(admin.TabularInline):
     readonly_fields = ["article"]
 
 
-class EntityAdmin(admin.ModelAdmin):
+class EntityAdmin(IdentityToolsMixin, admin.ModelAdmin):
     """What the people and organisation pages share: claim counts, aliases, search over aliases,
     keys kept in step with names, and the merge action."""
 
     search_fields = ["name"]  # widened to aliases in get_search_results
-    readonly_fields = ["claims_count", "recent_claims"]
+    readonly_fields = ["claims_count", "recent_claims", "identity_tools"]
     paginator = CappedCountPaginator
     show_full_result_count = False
     search_function = None  # services.search function over names and aliases
@@ -101,20 +103,32 @@ class EntityAdmin(admin.ModelAdmin):
     def claims_count(self, obj):
         return obj.n_claims
 
+    @admin.display(description="identity")
+    def identity_tools(self, obj):
+        if not obj.pk:
+            return "—"
+        what = "person" if self.model is Person else "organisation"
+        split = format_html('<a class="button" href="{}split/">Split names off…</a> ', admin_url(obj)) \
+            if self.model is Person else ""
+        return format_html('{}<a class="button" href="{}reject/">Not a {}…</a>', split, admin_url(obj), what)
+
     @admin.display(description="aliases")
     def alias_list(self, obj):
         return ", ".join(a.name for a in obj.aliases.all()[:6])
 
+    def key_of(self, name: str) -> str:
+        return person_key(name) if self.model is Person else name_key(name)
+
     def save_model(self, request, obj, form, change):
         if not obj.key:
-            obj.key = name_key(obj.name)
+            obj.key = self.key_of(obj.name)
         obj.save()
 
     def save_formset(self, request, form, formset, change):
         # Aliases match by key: keep it in step with the name an editor typed.
         for row in formset.save(commit=False):
             if hasattr(row, "key"):
-                row.key = name_key(row.name)
+                row.key = self.key_of(row.name)
             row.save()
         for row in formset.deleted_objects:
             row.delete()
@@ -126,8 +140,9 @@ class PersonAdmin(EntityAdmin):
     list_display = ["name", "claims_count", "alias_list", "gender"]
     list_filter = ["gender"]
     inlines = [PersonAliasInline, AffiliationInline]
-    fields = ["name", "gender", "description", "claims_count", "recent_claims"]
+    fields = ["name", "gender", "description", "claims_count", "recent_claims", "identity_tools"]
     actions = [merge_action("people", merge.merge_people, "articles.merge_person")]
+    merge_permission = "articles.merge_person"
     search_function = search.search_people
 
     @admin.display(description="latest claims")
@@ -163,8 +178,9 @@ class OrganisationAdmin(EntityAdmin):
     list_display = ["name", "kind", "claims_count", "alias_list"]
     list_filter = ["kind"]
     inlines = [OrganisationAliasInline, OrgAffiliationInline]
-    fields = ["name", "kind", "description", "claims_count", "recent_claims"]
+    fields = ["name", "kind", "description", "claims_count", "recent_claims", "identity_tools"]
     actions = [merge_action("organisations", merge.merge_organisations, "articles.merge_organisation")]
+    merge_permission = "articles.merge_organisation"
     search_function = search.search_organisations
 
     @admin.display(description="latest claims by its sources")

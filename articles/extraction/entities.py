@@ -126,6 +126,23 @@ class _Ent:
         return " ".join(w[i:])
 
 
+def _person_like(words: list[str]) -> bool:
+    """A first name and more: "Martha Raddatz", "Anderson Cooper"."""
+    return len(words) >= 2 and (words[0] in MALE_NAMES or words[0] in FEMALE_NAMES)
+
+
+def _complete_name(words: list[str]) -> bool:
+    """Whether words already name an organisation on their own ("FBI", "Urban Institute"), so that
+    "X and Y" is two organisations, not one name ("Securities and Exchange Commission")."""
+    while words and words[0] in CAP_STOPWORDS:
+        words = words[1:]
+    if not words:
+        return False
+    if len(words) == 1:
+        return words[0].isupper() and len(words[0]) >= 2 or words[0].lower() in _ORG_BY_KEY
+    return words[-1] in ORG_HEADS or " ".join(words).lower() in _ORG_BY_KEY or _person_like(words)
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() or (word[:1].isdigit() and False)
 
@@ -145,6 +162,8 @@ def chunk_block(text: str, start: int, end: int, sentence_starts: set[int]) -> l
         while j < n:
             if words[-1].endswith(".") and len(words[-1]) > 3 and words[-1][:-1].lower() not in ("jr", "sr", "st", "gov", "sen", "rep", "gen", "col", "capt", "sgt", "lt", "mrs", "prof", "rev"):
                 break  # "Universe. She": a full stop ended the sentence
+            if words[-1].endswith(("’s", "'s")) and len(words[-1]) > 3:
+                break  # "CNBC's Squawk Box": the owner is a name of its own, the rest another
             w2, s2, e2 = toks[j]
             gap = text[ends[-1]:s2]
             if gap not in (" ", "\u00a0"):
@@ -167,20 +186,22 @@ def chunk_block(text: str, start: int, end: int, sentence_starts: set[int]) -> l
         # Trailing connectors never end a name.
         while words and words[-1].lower() in NAME_CONNECTORS:
             words.pop(), starts.pop(), ends.pop()
-        poss = False
-        if j < n and toks[j][0] in ("’s", "'s") and toks[j][1] == ends[-1]:
-            poss = True
-        elif words and (words[-1].endswith("’s") or words[-1].endswith("'s")):
-            words[-1] = words[-1][:-2]
-            ends[-1] -= 2
-            poss = True
         if words and words[-1].endswith("."):
             # A full stop ends the sentence unless the word is an initial or abbreviation.
             if len(words[-1]) > 2 and words[-1][:-1].lower() not in ("jr", "sr", "st", "co", "inc"):
                 words[-1] = words[-1][:-1]
                 ends[-1] -= 1
+        poss = False
+        if j < n and toks[j][0] in ("’s", "'s") and toks[j][1] == ends[-1]:
+            poss = True
+        elif words and (words[-1].endswith("’s") or words[-1].endswith("'s")) and len(words[-1]) > 2:
+            # The possessive is never part of a name: "Donald J. Trump's." names Donald J. Trump.
+            words[-1] = words[-1][:-2]
+            ends[-1] -= 2
+            poss = True
         # "Brexit and Mr Trump": "and" joins two names unless the whole is an organisation's name.
-        if "and" in words[1:-1] and words[-1] not in ORG_HEADS:
+        if "and" in words[1:-1] and (words[-1] not in ORG_HEADS or _complete_name(words[:words.index("and")])
+                                     or _person_like(words[words.index("and") + 1:])):
             k = words.index("and")
             prev = text[max(start, starts[0] - 4):starts[0]]
             chunks.append(Chunk(words[:k], starts[:k], ends[:k], sentence_initial=starts[0] in sentence_starts,
@@ -206,10 +227,21 @@ def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """Split leading honorifics and role titles from a name: "Prime Minister Theresa May",
     "Senate Majority Leader Mitch McConnell", "Democratic Sen. Claire McCaskill"."""
     last_title = -1
-    for k, w in enumerate(words[:-1]):
-        lw = _norm(w)
+    k = 0
+    while k < len(words) - 1:
+        lw = _norm(words[k])
         if lw in HONORIFICS or lw in ROLE_NOUNS:
             last_title = k
+            # "Secretary of State Hillary Clinton": "of" and the office's words belong to the title.
+            if words[k + 1] == "of":
+                m = k + 2
+                while m < len(words) - 1 and _norm(words[m]) in ROLE_TITLES:
+                    m += 1
+                if m > k + 2:
+                    last_title = m - 1
+                    k = m
+                    continue
+        k += 1
     if last_title < 0:
         return [], words
     name = words[last_title + 1:]
@@ -266,9 +298,11 @@ class EntityFinder:
         """("person"|"org"|"neutral"|"unknown", title words, name words)."""
         words = list(ch.words)
         # Leading sentence words that are not names: "However", "In", "The".
-        while words and (words[0] in CAP_STOPWORDS and _norm(words[0]) not in HONORIFICS) and not (
-                len(words) > 1 and words[0] in DAY_NAMES and words[-1] in ORG_HEADS):
-            if words[0] in ("The",) and len(words) > 1:
+        while words and ((words[0] in CAP_STOPWORDS and _norm(words[0]) not in HONORIFICS) and not (
+                len(words) > 1 and words[0] in DAY_NAMES and words[-1] in ORG_HEADS) or words[0].islower()):
+            # "But the Republicans", "Republicans and Democrats": neither a leading sentence word nor
+            # a leading article or conjunction is ever part of a name.
+            if words[0] in ("The", "the") and len(words) > 1:
                 ch.the = True
             words = words[1:]
         if not words:
@@ -295,6 +329,8 @@ class EntityFinder:
         if title and name:
             if any(_norm(w) in HONORIFICS for w in title) or any(_norm(w) in ROLE_NOUNS for w in title):
                 lname = " ".join(name).lower()
+                if len(name) == 1 and name[-1] in ORG_HEADS and not ch.possessive:
+                    return "org", [], words  # "Justice Department", "Defense Ministry"
                 if lname in PLACES or name[-1] in NEUTRAL_HEADS or name[-1] in ORG_HEADS:
                     return "neutral", [], words
                 return "person", title, name
@@ -311,6 +347,9 @@ class EntityFinder:
             return "org", [], words
         if words[-1] in NEUTRAL_HEADS:
             return "neutral", [], words
+        if len(words) == 1 and re.search(r"(?:care|gate|ism|ists?|ites?)$", words[0]) and words[0] not in MALE_NAMES \
+                and words[0] not in FEMALE_NAMES:
+            return "neutral", [], words  # "Obamacare", "Pizzagate", "Trumpism": a law, scandal or creed
         if words[0].lower() in MONTH_NAMES or all(w.lower() in MONTH_NAMES for w in words):
             return "neutral", [], words
         if len(words) >= 2 and words[0] in DEMONYMS and words[-1] in ORG_HEADS:
@@ -429,6 +468,7 @@ class EntityFinder:
         chunks: list[Chunk] = []
         for b in self.blocks:
             chunks.extend(chunk_block(text, b.start, b.end, self.sentence_starts))
+        chunks, of_pairs = self._split_of(chunks)
         # Pass 1: full names first, so short forms anywhere in the text find them.
         classified = [(ch, *self.classify(ch)) for ch in chunks]
         for ch, kind, title, name in classified:
@@ -452,7 +492,35 @@ class EntityFinder:
         self._roles()
         self._role_mentions()
         self._descriptor_kinds()
+        self._of_affiliations(of_pairs)
         self.mentions.sort(key=lambda m: m[0])
+
+    def _split_of(self, chunks: list[Chunk]) -> tuple[list[Chunk], list[tuple[int, int]]]:
+        """"Bill O'Reilly of Fox News", "Bernie Sanders of Vermont": a person, then an affiliation
+        or a place; never one name. Returns the chunks and (person start, organisation start) pairs."""
+        out: list[Chunk] = []
+        pairs: list[tuple[int, int]] = []
+        for ch in chunks:
+            w = ch.words
+            k = w.index("of") if "of" in w[2:-1] else -1
+            first = w[1] if _norm(w[0]) in HONORIFICS and len(w) > 1 else w[0]
+            if k < 2 or not (first in MALE_NAMES or first in FEMALE_NAMES) or _norm(w[k - 1]) in ROLE_TITLES \
+                    or _norm(w[k - 1]) in ROLE_NOUNS:
+                out.append(ch)
+                continue
+            left = Chunk(w[:k], ch.starts[:k], ch.ends[:k], ch.sentence_initial, ch.the, False)
+            right = Chunk(w[k + 1:], ch.starts[k + 1:], ch.ends[k + 1:], False, False, ch.possessive)
+            out.extend([left, right])
+            pairs.append((left.start, right.start))
+        return out, pairs
+
+    def _of_affiliations(self, pairs: list[tuple[int, int]]) -> None:
+        by_start = {s: ent for s, _e, _t, ent in self.mentions}
+        for ps, os_ in pairs:
+            person, org = by_start.get(ps), by_start.get(os_)
+            if person is not None and org is not None and person.kind == "person" and org.kind == "organisation":
+                if not any(o == org.name for _r, o in person.roles):
+                    person.roles.append(("", org.name))
 
     def _descriptor_kinds(self):
         """What the text calls an organisation wins over its head word: "the Brookings Institution,

@@ -212,7 +212,9 @@ Sept Oct Nov Dec Yes Well Oh Please Thank Thanks Let Do Does Did Is Are Was Were
 Will Would Can Could Should Shall Might Must May Sure Okay OK Hey Dear Mrs Mr Ms Sir Dr Lord Lady Dame
 Miss Prof Sen Rep Gov St Mt Ft Gen Lt Col Sgt Capt Adm Democrat Democrats Republican Republicans
 Democratic Republican Conservative Conservatives Labour Liberal Liberals Independent Independents
-God Christmas Easter Election Day Trumpism
+God Christmas Easter Election Day Trumpism Everything Nothing Something Anything Everyone Everybody
+Nobody Someone Somebody Anyone Perhaps Maybe Sometimes Often Never Always Ever Almost Nearly Rather
+Far Soon Again Together Such Whatever Whoever Wherever Whenever Neither Either Unlike Within Upon
 """)
 
 # Lower-case words that may sit inside a capitalised name ("Bank of England", "Marine Le Pen").
@@ -222,10 +224,12 @@ PERSON_PARTICLES = _words("de del della di da dos das du van von der den le la a
 # Last words that make a capitalised phrase an organisation.
 ORG_HEADS: dict[str, str] = {}
 for _kind, _heads in {
-    "government": """Office Department Ministry Government Administration Treasury Parliament Congress Senate
-        Cabinet Commons Assembly Council Agency Bureau Service Services Commission Committee Court Courts
-        Police Army Navy Force Forces Guard Command Authority Board Executive Secretariat Embassy Consulate
-        Directorate Inspectorate Coalition Caucus""",
+    "legislature": "Parliament Congress Senate Commons Assembly Caucus Legislature",
+    "court": "Court Courts Tribunal",
+    "government": """Office Department Ministry Government Administration Treasury Cabinet Council Agency
+        Bureau Service Services Commission Committee Police Army Navy Force Forces Guard Command Authority
+        Board Executive Secretariat Embassy Consulate Directorate Inspectorate Coalition""",
+    "poll": "Polling Pollsters",
     "party": "Party Front Movement League Alliance Democrats Republicans Conservatives Tories",
     "news": """News Journal Post Times Press Telegraph Guardian Herald Tribune Gazette Chronicle Observer
         Mail Mirror Sun Express Independent Standard Examiner Inquirer Globe Register Review Reporter
@@ -291,6 +295,25 @@ KNOWN_ORGS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Twitter": ("company", ()),
     "Facebook": ("company", ()),
     "Google": ("company", ()),
+    # Think tanks and pollsters, whose names do not say what they are.
+    "Brookings Institution": ("think_tank", ("Brookings",)),
+    "Heritage Foundation": ("think_tank", ()),
+    "Cato Institute": ("think_tank", ()),
+    "American Enterprise Institute": ("think_tank", ("AEI",)),
+    "Urban Institute": ("think_tank", ()),
+    "Tax Foundation": ("think_tank", ()),
+    "Tax Policy Center": ("think_tank", ()),
+    "Center for American Progress": ("think_tank", ()),
+    "Chatham House": ("think_tank", ()),
+    "Institute for Fiscal Studies": ("think_tank", ("IFS",)),
+    "Resolution Foundation": ("think_tank", ()),
+    "Gallup": ("poll", ()),
+    "Pew Research Center": ("poll", ("Pew",)),
+    "Rasmussen Reports": ("poll", ("Rasmussen",)),
+    "YouGov": ("poll", ()),
+    "Ipsos": ("poll", ("Ipsos MORI",)),
+    "Quinnipiac University": ("poll", ("Quinnipiac",)),
+    "Supreme Court": ("court", ()),
 }
 # Media whose name ends in a common word and would otherwise be missed.
 AMBIGUOUS_SINGLE_ORGS = _words("Twitter Facebook Google Fox AP IS WHO Labour")
@@ -304,7 +327,8 @@ Summit Conference Convention Festival Games Cup Olympics War Revolution Debate D
 Prize Building Memorial Zero Hospital Prison Station Hotel Church Cathedral Mosque Temple Village City
 County State States Province Region District Republic Kingdom Empire Amendment Clause Agreement Deal
 Doctrine Rule Law Street Way Drive Lane Boulevard Trail Highway Route Road Field Fields Hill Hills
-Heights Beach Springs Falls Forest Range Quarter Market Mall Club Book Report Index Era Party""")
+Heights Beach Springs Falls Forest Range Quarter Market Mall Club Book Report Index Era Party Speech
+Address Rally Poll Polls Survey Doctrine Scandal Hearing Hearings Trial Case Award Campaign Tour""")
 
 # Countries, regions, cities, demonyms: neutral names. Lower case.
 PLACES = _lines("""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from articles.extraction.names import person_key
 from articles.models import Organisation, OrganisationAlias, Person, PersonAlias, name_key
 
 
@@ -14,7 +15,7 @@ class NameTaken(ValueError):
 
 @transaction.atomic
 def rename_person(person: Person, name: str) -> Person:
-    key = name_key(name)
+    key = person_key(name)
     if not key:
         raise NameTaken("A name needs at least one letter or digit.")
     clash = (Person.objects.filter(key=key).exclude(pk=person.pk).first()

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from articles import extraction
 from articles.extraction import Extraction, KnownPerson
+from articles.extraction.names import person_key
 from articles.models import (
     Affiliation,
     Article,
@@ -35,6 +36,7 @@ from articles.models import (
     Statistic,
     name_key,
 )
+from articles.services import identity
 from articles.services.reader import Prepared
 
 ROLE_WORDS = {"minister", "secretary", "president", "president-elect", "leader", "chancellor", "spokesman"}
@@ -81,22 +83,37 @@ def _retry_unique(create, lookup):
 def _person_keys(ent: extraction.Entity) -> list[str]:
     """Keys that identify a person across articles: the canonical name and other full names.
     Someone known by one name only ("Assad") matches on that name alone."""
-    key = name_key(ent.name)
+    key = person_key(ent.name)
     if len(key.split()) == 1:
         return [key]
-    return list(dict.fromkeys([key] + [name_key(a) for a in ent.aliases if is_full_name(a)]))
+    return list(dict.fromkeys([key] + [person_key(a) for a in ent.aliases if is_full_name(a)]))
 
 
-def map_people(entities: dict[int, extraction.Entity]) -> dict[int, Person]:
-    """Each person entity to its Person row (found by name keys, else created): a few queries in all."""
+def map_people(entities: dict[int, extraction.Entity],
+               redirected_orgs: dict[int, Organisation] | None = None) -> dict[int, Person]:
+    """Each person entity to its Person row (found by name keys, else created): a few queries in all.
+
+    Editors' decisions come first: a name they said is not a person maps to their replacement (an
+    organisation goes to ``redirected_orgs``), and a surname already linked maps to its person."""
     keys = {i: _person_keys(e) for i, e in entities.items()}
     all_keys = {k for ks in keys.values() for k in ks}
+    rejected = identity.rejected("person", list(all_keys))
+    surnames = identity.linked_surnames([k for k in all_keys if " " not in k])
     by_alias = {a.key: a.person for a in PersonAlias.objects.filter(key__in=all_keys, is_name=True)
                 .select_related("person")}
     by_key = {p.key: p for p in Person.objects.filter(key__in=all_keys)}
     out: dict[int, Person] = {}
     for i, ent in entities.items():
+        decision = next((rejected[k] for k in keys[i] if k in rejected), None)
+        if decision is not None:
+            if decision.replacement_person is not None:
+                out[i] = decision.replacement_person
+            elif decision.replacement_organisation is not None and redirected_orgs is not None:
+                redirected_orgs[i] = decision.replacement_organisation
+            continue
         person = next((by_alias.get(k) or by_key.get(k) for k in keys[i] if by_alias.get(k) or by_key.get(k)), None)
+        if person is None and len(keys[i]) == 1:
+            person = surnames.get(keys[i][0])
         if person is None:
             key = keys[i][0]
             person = _retry_unique(lambda e=ent, k=key: Person.objects.create(name=e.name[:200], key=k, gender=e.gender),
@@ -106,18 +123,27 @@ def map_people(entities: dict[int, extraction.Entity]) -> dict[int, Person]:
             person.gender = ent.gender
             Person.objects.filter(pk=person.pk, gender="").update(gender=ent.gender)
         out[i] = person
-    _add_aliases(PersonAlias, "person", {out[i]: [e.name, *e.aliases] for i, e in entities.items()})
+    _add_aliases(PersonAlias, "person", {out[i]: [e.name, *e.aliases] for i, e in entities.items() if i in out})
     return out
 
 
-def map_organisations(entities: dict[int, extraction.Entity]) -> dict[int, Organisation]:
+def map_organisations(entities: dict[int, extraction.Entity],
+                      redirected_people: dict[int, Person] | None = None) -> dict[int, Organisation]:
     keys = {i: list(dict.fromkeys(name_key(n) for n in [e.name, *e.aliases])) for i, e in entities.items()}
     all_keys = {k for ks in keys.values() for k in ks}
+    rejected = identity.rejected("organisation", list(all_keys))
     by_alias = {a.key: a.organisation for a in OrganisationAlias.objects.filter(key__in=all_keys)
                 .select_related("organisation")}
     by_key = {o.key: o for o in Organisation.objects.filter(key__in=all_keys)}
     out: dict[int, Organisation] = {}
     for i, ent in entities.items():
+        decision = next((rejected[k] for k in keys[i] if k in rejected), None)
+        if decision is not None:
+            if decision.replacement_organisation is not None:
+                out[i] = decision.replacement_organisation
+            elif decision.replacement_person is not None and redirected_people is not None:
+                redirected_people[i] = decision.replacement_person
+            continue
         org = next((by_alias.get(k) or by_key.get(k) for k in keys[i] if by_alias.get(k) or by_key.get(k)), None)
         if org is None:
             key = keys[i][0]
@@ -126,7 +152,8 @@ def map_organisations(entities: dict[int, extraction.Entity]) -> dict[int, Organ
                 lambda k=key: Organisation.objects.filter(key=k).first())
             by_key[key] = org
         out[i] = org
-    _add_aliases(OrganisationAlias, "organisation", {out[i]: [e.name, *e.aliases] for i, e in entities.items()})
+    _add_aliases(OrganisationAlias, "organisation",
+                 {out[i]: [e.name, *e.aliases] for i, e in entities.items() if i in out})
     return out
 
 
@@ -136,9 +163,10 @@ def _add_aliases(model, owner_field: str, names: dict) -> None:
     Organisation alias keys are unique across organisations (a key names one body); a person's full
     name is unique among full names (is_name), short forms ("Mr Trump") may repeat across people."""
     wanted: dict[tuple[int, str], tuple[object, str]] = {}
+    key_of = person_key if model is PersonAlias else name_key
     for owner, aliases in names.items():
         for alias in aliases:
-            k = name_key(alias)
+            k = key_of(alias)
             if k:
                 wanted.setdefault((owner.pk, k), (owner, alias))
     if not wanted:
@@ -229,21 +257,26 @@ def _match_by_text(items, old: dict, make, created: list):
 
 def save_extraction(article: Article, ex: Extraction) -> dict[str, int]:
     """Replace the article's extracted rows with ``ex``, keeping every editor's work."""
-    people = map_people({i: e for i, e in enumerate(ex.entities) if e.kind == "person"})
-    orgs = map_organisations({i: e for i, e in enumerate(ex.entities) if e.kind != "person"})
+    to_orgs: dict[int, Organisation] = {}
+    to_people: dict[int, Person] = {}
+    people = map_people({i: e for i, e in enumerate(ex.entities) if e.kind == "person"}, to_orgs)
+    orgs = map_organisations({i: e for i, e in enumerate(ex.entities) if e.kind != "person"}, to_people)
+    people.update(to_people)
+    orgs.update(to_orgs)
     org_by_name = {ex.entities[i].name: o for i, o in orgs.items()}
 
     # Affiliations stated by this article.
     Affiliation.objects.filter(article=article).delete()
     affs = {(people[i].pk, role[:200], getattr(org_by_name.get(org_name), "pk", None)): (people[i], role[:200], org_name)
-            for i, e in enumerate(ex.entities) if e.kind == "person" for role, org_name in e.roles}
+            for i, e in enumerate(ex.entities) if e.kind == "person" and i in people for role, org_name in e.roles}
     Affiliation.objects.bulk_create([Affiliation(person=p, role=r[:200], organisation=org_by_name.get(o), article=article)
                                      for p, r, o in affs.values()], ignore_conflicts=True)
 
     Mention.objects.filter(article=article).delete()
     Mention.objects.bulk_create([
         Mention(article=article, person=people.get(m.entity), organisation=orgs.get(m.entity),
-                text=m.text[:200], start=m.start, end=m.end) for m in ex.mentions], ignore_conflicts=True)
+                text=m.text[:200], start=m.start, end=m.end) for m in ex.mentions
+        if m.entity in people or m.entity in orgs], ignore_conflicts=True)
 
     # Statistics: matched by a hash of their text; an editor's corrections stay.
     old_stats = {s.key: s for s in Statistic.objects.filter(article=article)}

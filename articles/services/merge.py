@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 
+from articles.extraction.names import person_key
 from articles.models import (
     Affiliation,
     Article,
@@ -61,7 +62,7 @@ def merge_people(keep: Person, others: list[Person]) -> Person:
             keep.gender = other.gender
         other.delete()
     for name in names:
-        key = name_key(name)
+        key = person_key(name)
         if not PersonAlias.objects.filter(person=keep, key=key).exists():
             full = len(key.split()) >= 2 and not PersonAlias.objects.filter(key=key, is_name=True).exists()
             PersonAlias.objects.create(person=keep, name=name, key=key, is_name=full)

@@ -5,6 +5,7 @@ from django.db import connection
 from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
+from articles.extraction.names import person_key
 from articles.models import Claim, OrganisationAlias, PersonAlias, name_key
 
 
@@ -23,7 +24,8 @@ def matching_person_ids(value: str) -> QuerySet:
     from articles.models import Person
 
     key = name_key(value) or value.lower()
-    by_alias = PersonAlias.objects.filter(key__contains=key).values("person_id")
+    pkey = person_key(value) or key  # alias keys of people drop middle names: "Donald J. Trump" -> "donald trump"
+    by_alias = PersonAlias.objects.filter(Q(key__contains=key) | Q(key__contains=pkey)).values("person_id")
     return Person.objects.filter(Q(name__icontains=value) | Q(pk__in=by_alias)).values("pk")
 
 

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connections
 
-from articles.services import importer, reader
+from articles.services import identity, importer, reader
 
 
 class Command(BaseCommand):
@@ -52,13 +52,20 @@ class Command(BaseCommand):
             if verbose >= 1 and len(files) > progress_every and n % progress_every == 0:
                 rate = n / (time.perf_counter() - started)
                 self.stdout.write(f"[{n}/{len(files)}] {rate:.1f} files/s")
+        linked = Counter()
+        if not dry_run and (statuses["created"] or statuses["updated"]):
+            # Surname-only records ("Obama") join the full-name person the database knows, or wait
+            # for an editor in the link suggestions.
+            linked = identity.reconcile_surnames()
         elapsed = time.perf_counter() - started
         prefix = "dry run: " if dry_run else ""
         self.stdout.write(
             f"{prefix}{len(files) + len(failures)} files: {statuses['created']} created, {statuses['updated']} updated, "
             f"{statuses['unchanged']} unchanged, {statuses['parsed']} parsed, {statuses['failed']} failed; "
             f"{totals['people']} people, {totals['organisations']} organisations, {totals['claims']} claims, "
-            f"{totals['statistics']} statistics ({elapsed:.1f}s)")
+            f"{totals['statistics']} statistics ({elapsed:.1f}s)"
+            + (f"; surnames: {linked['linked']} linked, {linked['suggested']} suggested to editors"
+               if linked else ""))
         if statuses["failed"]:
             sys.exit(1)
 

@@ -1,0 +1,207 @@
+"""One record per real person and organisation, with editors in charge.
+
+- Surname-only records ("Obama") are linked to the full-name person the database knows with that
+  surname when the context supports one clearly (gender, role, prominence as the last resort);
+  otherwise a suggestion waits for an editor (PersonLink).
+- Split: chosen aliases, and the claims made under them, move to a new or another record.
+- "Not a person" / "not an organisation": the record goes, its claims point at what the editor
+  names (or at no record), and later imports map the name the same way (RejectedName).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from django.db import transaction
+from django.db.models import Count
+
+from articles.extraction.names import person_key, surname
+from articles.models import (
+    Affiliation,
+    Claim,
+    Mention,
+    Organisation,
+    OrganisationAlias,
+    Person,
+    PersonAlias,
+    PersonLink,
+    RejectedName,
+    name_key,
+)
+from articles.services import review
+from articles.services.merge import merge_people
+
+AUTO_LINK = 0.8  # links at or above this confidence are made; below, suggested to editors
+
+
+class IdentityError(ValueError):
+    pass
+
+
+# -- surname-only records ----------------------------------------------------------------------
+def _candidates(short: Person) -> list[tuple[Person, float, str]]:
+    """Full-name people with this surname, each with a link confidence and the reason."""
+    cands = list(Person.objects.filter(key__contains=short.key).filter(key__contains=" ").exclude(pk=short.pk)
+                 .annotate(n=Count("claims")))
+    rejected = set(PersonLink.objects.filter(short_key=short.key, status=PersonLink.Status.REJECTED)
+                   .values_list("candidate_id", flat=True))
+    cands = [c for c in cands if c.pk not in rejected and surname(c.name) == short.key
+             and not (short.gender and c.gender and short.gender != c.gender)]
+    if not cands:
+        return []
+    roles = {r.lower() for r in Affiliation.objects.filter(person=short).values_list("role", flat=True) if r}
+    cand_roles = {}
+    for aff in Affiliation.objects.filter(person__in=cands).exclude(role=""):
+        cand_roles.setdefault(aff.person_id, set()).add(aff.role.lower())
+    total = sum(c.n + 1 for c in cands)
+    out = []
+    for c in cands:
+        share = (c.n + 1) / total
+        role_match = bool(roles & cand_roles.get(c.pk, set()))
+        if len(cands) == 1:
+            conf, why = (0.95, "the only person with this surname, same role") if role_match else \
+                (0.9, "the only person with this surname")
+        elif role_match:
+            conf, why = max(0.85, share), "same role"
+        else:
+            conf, why = share * 0.95, f"most quoted of {len(cands)} with this surname"
+        out.append((c, round(min(conf, 0.99), 3), why))
+    return sorted(out, key=lambda x: -x[1])
+
+
+@transaction.atomic
+def reconcile_surnames(only: list[int] | None = None) -> Counter:
+    """Link or propose a full-name person for each surname-only record (``only``: these ids)."""
+    counts: Counter = Counter()
+    shorts = Person.objects.exclude(key__contains=" ")
+    if only is not None:
+        shorts = shorts.filter(pk__in=only)
+    for short in list(shorts):
+        cands = _candidates(short)
+        if not cands:
+            continue
+        best, conf, why = cands[0]
+        if conf >= AUTO_LINK:
+            PersonLink.objects.update_or_create(short_key=short.key, candidate=best, defaults={
+                "short_name": short.name, "person": None, "confidence": conf, "reason": why,
+                "status": PersonLink.Status.LINKED})
+            merge_people(best, [short])
+            counts["linked"] += 1
+        else:
+            PersonLink.objects.update_or_create(short_key=short.key, candidate=best, defaults={
+                "short_name": short.name, "person": short, "confidence": conf, "reason": why})
+            counts["suggested"] += 1
+    return counts
+
+
+def linked_surnames(keys: list[str]) -> dict[str, Person]:
+    """Surname keys an automatic or an editor's link already maps to a person."""
+    return {link.short_key: link.candidate for link in PersonLink.objects.filter(
+        short_key__in=keys, status=PersonLink.Status.LINKED).select_related("candidate")}
+
+
+@transaction.atomic
+def accept_link(link: PersonLink, user) -> Person:
+    if link.person is not None and link.person_id != link.candidate_id:
+        merge_people(link.candidate, [link.person])
+    link.status, link.person, link.decided_by = PersonLink.Status.LINKED, None, user
+    link.save(update_fields=["status", "person", "decided_by"])
+    return link.candidate
+
+
+def reject_link(link: PersonLink, user) -> None:
+    link.status, link.decided_by = PersonLink.Status.REJECTED, user
+    link.save(update_fields=["status", "decided_by"])
+
+
+# -- split ---------------------------------------------------------------------------------------
+@transaction.atomic
+def split_person(person: Person, aliases: list[PersonAlias], user, target: Person | None = None,
+                 new_name: str = "") -> Person:
+    """Move the chosen aliases, and the claims and mentions made under them, to ``target`` or to a
+    new person (named ``new_name`` or after the first alias). Later imports follow the aliases."""
+    aliases = [a for a in aliases if a.person_id == person.pk]
+    if not aliases:
+        raise IdentityError("Choose at least one alias of this person to split off.")
+    if target is not None and target.pk == person.pk:
+        raise IdentityError("The target must be another person.")
+    if target is None:
+        name = new_name.strip() or aliases[0].name
+        key = person_key(name)
+        if Person.objects.filter(key=key).exists():
+            raise IdentityError(f"A person named {name!r} exists already: choose them as the target.")
+        target = Person.objects.create(name=name, key=key, gender=person.gender)
+    names = {a.name.lower() for a in aliases}
+    keys = {a.key for a in aliases}
+    for a in aliases:
+        if PersonAlias.objects.filter(person=target, key=a.key).exists():
+            a.delete()
+        else:
+            a.person = target
+            a.save(update_fields=["person"])
+    if person.key in keys:
+        # The record's own name went: it keeps its best remaining full name.
+        rest = PersonAlias.objects.filter(person=person, is_name=True).first() or \
+            PersonAlias.objects.filter(person=person).first()
+        person.name, person.key = (rest.name, rest.key) if rest else (person.name + " (split)", person.key + " split")
+        person.save(update_fields=["name", "key", "updated_at"])
+    moved = 0
+    for claim in Claim.objects.filter(speaker=person):
+        if claim.speaker_text.lower() in names or person_key(claim.speaker_text) in keys:
+            claim.speaker = target
+            claim.save(update_fields=["speaker", "updated_at"])
+            review.record_change(claim, user, "speaker", person.name, target.name)
+            moved += 1
+    for m in Mention.objects.filter(person=person):
+        if m.text.lower() in names or person_key(m.text) in keys:
+            m.person = target
+            m.save(update_fields=["person"])
+    return target
+
+
+# -- not a person / not an organisation ----------------------------------------------------------
+@transaction.atomic
+def not_a_person(person: Person, user, replacement_person: Person | None = None,
+                 replacement_organisation: Organisation | None = None) -> int:
+    """Remove a record that names no person; its claims point at the replacement (or at no one)."""
+    if replacement_person is not None and replacement_person.pk == person.pk:
+        raise IdentityError("The replacement must be another person.")
+    keys = {person.key} | set(PersonAlias.objects.filter(person=person).values_list("key", flat=True))
+    for k in keys:
+        RejectedName.objects.update_or_create(kind=RejectedName.Kind.PERSON, key=k, defaults={
+            "name": person.name, "replacement_person": replacement_person,
+            "replacement_organisation": replacement_organisation, "decided_by": user})
+    n = _repoint(Claim.objects.filter(speaker=person), user, person.name, replacement_person,
+                 replacement_organisation)
+    person.delete()
+    return n
+
+
+@transaction.atomic
+def not_an_organisation(org: Organisation, user, replacement_person: Person | None = None,
+                        replacement_organisation: Organisation | None = None) -> int:
+    if replacement_organisation is not None and replacement_organisation.pk == org.pk:
+        raise IdentityError("The replacement must be another organisation.")
+    keys = {name_key(org.name)} | set(OrganisationAlias.objects.filter(organisation=org).values_list("key", flat=True))
+    for k in keys:
+        RejectedName.objects.update_or_create(kind=RejectedName.Kind.ORGANISATION, key=k, defaults={
+            "name": org.name, "replacement_person": replacement_person,
+            "replacement_organisation": replacement_organisation, "decided_by": user})
+    n = _repoint(Claim.objects.filter(organisation=org), user, org.name, replacement_person, replacement_organisation)
+    org.delete()
+    return n
+
+
+def _repoint(claims, user, old_name: str, person: Person | None, org: Organisation | None) -> int:
+    n = 0
+    new_name = person.name if person else org.name if org else ""
+    for claim in claims:
+        claim.speaker, claim.organisation = person, org
+        claim.save(update_fields=["speaker", "organisation", "updated_at"])
+        review.record_change(claim, user, "speaker", old_name, new_name)
+        n += 1
+    return n
+
+
+def rejected(kind: str, keys: list[str]) -> dict[str, RejectedName]:
+    return {r.key: r for r in RejectedName.objects.filter(kind=kind, key__in=keys)
+            .select_related("replacement_person", "replacement_organisation")}

@@ -1,0 +1,50 @@
+"""Names parsed, not guessed (entities issue): possessives, "of" affiliations, coordinations,
+leading words, and things that are not people — sentences written for the tests."""
+from articles.extraction import extract_article, parse
+
+
+def entities(*paragraphs):
+    ex = extract_article(parse("A headline\n\n3 March 2016\n\n" + "\n\n".join(paragraphs) + "\n\n- The Example\n"))
+    return {e.name: e for e in ex.entities}
+
+
+def test_possessives_are_never_part_of_a_name():
+    ents = entities("Critics attacked Donald J. Trump's plan. Mr. Trump's RT interview aired later.",
+                    "CNBC's Squawk Box asked Mrs. Clinton's N.Y.U. adviser, Jane Roe, about it.")
+    assert not [n for n in ents if "'s" in n or "’s" in n]
+    assert "Donald J. Trump" in ents
+
+
+def test_of_a_news_organisation_is_an_affiliation_and_of_a_place_is_not_a_name():
+    ents = entities("Bill O'Reilly of Fox News said the debate was rigged.",
+                    "Bernie Sanders of Vermont said the banks were too big.")
+    assert ents["Bill O'Reilly"].kind == "person" and ("", "Fox News") in ents["Bill O'Reilly"].roles
+    assert ents["Fox News"].kind == "organisation"
+    assert ents["Bernie Sanders"].kind == "person"
+    assert "Bernie Sanders of Vermont" not in ents and "Bill O'Reilly of Fox News" not in ents
+
+
+def test_a_coordination_is_two_entities():
+    ents = entities("The FBI and Justice Department declined to comment.",
+                    "CNN's Chris Cuomo and Fox News covered the debate.",
+                    "The Securities and Exchange Commission said the filing was late.")
+    assert {"FBI", "Justice Department", "Fox News", "Securities and Exchange Commission"} <= set(ents)
+    assert not [n for n in ents if " and " in n and n != "Securities and Exchange Commission"]
+
+
+def test_leading_articles_and_conjunctions_are_never_part_of_a_name():
+    ents = entities("A group of Republicans and Democrats met on Monday. But the Republicans voted no.",
+                    "Everything Trump does is news, said Jane Roe.")
+    assert not [n for n in ents if n.split()[0].lower() in ("the", "and", "but", "of", "everything")]
+
+
+def test_titles_with_of_stay_out_of_the_name():
+    ents = entities("Former Secretary of State Hillary Clinton said the emails were safe.")
+    assert "Hillary Clinton" in ents and not [n for n in ents if n.startswith("of ")]
+
+
+def test_laws_programmes_and_events_are_not_people():
+    ents = entities("He said Obamacare is failing. The Obama Speech drew crowds.",
+                    "Jane Roe told Fox News Sunday that Pizzagate was a hoax.")
+    people = {n for n, e in ents.items() if e.kind == "person"}
+    assert not people & {"Obamacare", "Obama Speech", "Fox News Sunday", "Pizzagate"}
