@@ -166,10 +166,7 @@ def not_a_person(person: Person, user, replacement_person: Person | None = None,
     if replacement_person is not None and replacement_person.pk == person.pk:
         raise IdentityError("The replacement must be another person.")
     keys = {person.key} | set(PersonAlias.objects.filter(person=person).values_list("key", flat=True))
-    for k in keys:
-        RejectedName.objects.update_or_create(kind=RejectedName.Kind.PERSON, key=k, defaults={
-            "name": person.name, "replacement_person": replacement_person,
-            "replacement_organisation": replacement_organisation, "decided_by": user})
+    _remember(RejectedName.Kind.PERSON, keys, person.name, user, replacement_person, replacement_organisation)
     n = _repoint(Claim.objects.filter(speaker=person), user, person.name, replacement_person,
                  replacement_organisation)
     person.delete()
@@ -182,13 +179,17 @@ def not_an_organisation(org: Organisation, user, replacement_person: Person | No
     if replacement_organisation is not None and replacement_organisation.pk == org.pk:
         raise IdentityError("The replacement must be another organisation.")
     keys = {name_key(org.name)} | set(OrganisationAlias.objects.filter(organisation=org).values_list("key", flat=True))
-    for k in keys:
-        RejectedName.objects.update_or_create(kind=RejectedName.Kind.ORGANISATION, key=k, defaults={
-            "name": org.name, "replacement_person": replacement_person,
-            "replacement_organisation": replacement_organisation, "decided_by": user})
+    _remember(RejectedName.Kind.ORGANISATION, keys, org.name, user, replacement_person, replacement_organisation)
     n = _repoint(Claim.objects.filter(organisation=org), user, org.name, replacement_person, replacement_organisation)
     org.delete()
     return n
+
+
+def _remember(kind: str, keys: set[str], name: str, user, person: Person | None, org: Organisation | None) -> None:
+    """Every key of the removed record maps, in later imports, to the replacement (or to none)."""
+    for k in keys:
+        RejectedName.objects.update_or_create(kind=kind, key=k, defaults={
+            "name": name, "replacement_person": person, "replacement_organisation": org, "decided_by": user})
 
 
 def _repoint(claims, user, old_name: str, person: Person | None, org: Organisation | None) -> int:
@@ -205,3 +206,12 @@ def _repoint(claims, user, old_name: str, person: Person | None, org: Organisati
 def rejected(kind: str, keys: list[str]) -> dict[str, RejectedName]:
     return {r.key: r for r in RejectedName.objects.filter(kind=kind, key__in=keys)
             .select_related("replacement_person", "replacement_organisation")}
+
+
+def apply_decision(decision: RejectedName, i: int, people: dict, orgs: dict | None) -> None:
+    """Map entity ``i`` as an editor's "not a person/organisation" decision says: to the replacement
+    person or organisation it names, or to no record."""
+    if decision.replacement_person is not None and people is not None:
+        people[i] = decision.replacement_person
+    elif decision.replacement_organisation is not None and orgs is not None:
+        orgs[i] = decision.replacement_organisation

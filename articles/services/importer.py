@@ -106,10 +106,7 @@ def map_people(entities: dict[int, extraction.Entity],
     for i, ent in entities.items():
         decision = next((rejected[k] for k in keys[i] if k in rejected), None)
         if decision is not None:
-            if decision.replacement_person is not None:
-                out[i] = decision.replacement_person
-            elif decision.replacement_organisation is not None and redirected_orgs is not None:
-                redirected_orgs[i] = decision.replacement_organisation
+            identity.apply_decision(decision, i, out, redirected_orgs)
             continue
         person = next((by_alias.get(k) or by_key.get(k) for k in keys[i] if by_alias.get(k) or by_key.get(k)), None)
         if person is None and len(keys[i]) == 1:
@@ -139,10 +136,7 @@ def map_organisations(entities: dict[int, extraction.Entity],
     for i, ent in entities.items():
         decision = next((rejected[k] for k in keys[i] if k in rejected), None)
         if decision is not None:
-            if decision.replacement_organisation is not None:
-                out[i] = decision.replacement_organisation
-            elif decision.replacement_person is not None and redirected_people is not None:
-                redirected_people[i] = decision.replacement_person
+            identity.apply_decision(decision, i, redirected_people, out)
             continue
         org = next((by_alias.get(k) or by_key.get(k) for k in keys[i] if by_alias.get(k) or by_key.get(k)), None)
         if org is None:
