@@ -263,11 +263,9 @@ class ClaimAdmin(admin.ModelAdmin):
             for link in formset.deleted_objects:
                 links.delete_link(link, request.user)
         elif formset.model is EvidenceLink:
-            old = sorted(form.instance.evidence.values_list("url", flat=True))
+            old = list(form.instance.evidence.values_list("url", flat=True))
             formset.save()
-            new = sorted(form.instance.evidence.values_list("url", flat=True))
-            if old != new:
-                review.record_change(form.instance, request.user, "evidence", ", ".join(old), ", ".join(new))
+            review.evidence_changed(form.instance, request.user, old)
         else:
             formset.save()
 

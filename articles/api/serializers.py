@@ -199,13 +199,11 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
             changes = {k: v for k, v in validated_data.items() if k in review.REVIEW_FIELDS}
             review.apply_review(instance, user, **changes)
             if evidence is not None:
-                old = sorted(e.url for e in instance.evidence.all())
+                old = [e.url for e in instance.evidence.all()]
                 instance.evidence.all().delete()
                 for e in evidence:
                     EvidenceLink.objects.create(claim=instance, **e)
-                new = sorted(e["url"] for e in evidence)
-                if old != new:
-                    review.record_change(instance, user, "evidence", ", ".join(old), ", ".join(new))
+                review.evidence_changed(instance, user, old)
         return instance
 
 

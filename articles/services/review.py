@@ -30,14 +30,29 @@ def apply_review(claim: Claim, user, **changes) -> ReviewEvent | None:
             setattr(claim, name, value)
     if not diff:
         return None
-    if "verdict" in diff:
-        claim.reviewer = user if user is not None and user.is_authenticated else None
-        claim.reviewed_at = timezone.now()
-        if claim.verdict and claim.status == Claim.Status.NEW:
-            diff["status"] = [claim.status, Claim.Status.IN_REVIEW]
-            claim.status = Claim.Status.IN_REVIEW
+    stamp_verdict(claim, user, diff)
     claim.save()
     return record(claim, user, diff)
+
+
+def stamp_verdict(claim: Claim, user, diff: dict) -> None:
+    """The one rule for a verdict change, from the API, the admin form or an action: the reviewer
+    and the time are stamped, and a new claim given a verdict moves to "in review" (unless the same
+    edit set its status)."""
+    if "verdict" not in diff:
+        return
+    claim.reviewer = user if user is not None and user.is_authenticated else None
+    claim.reviewed_at = timezone.now()
+    if claim.verdict and claim.status == Claim.Status.NEW and "status" not in diff:
+        diff["status"] = [claim.status, Claim.Status.IN_REVIEW]
+        claim.status = Claim.Status.IN_REVIEW
+
+
+def evidence_changed(claim: Claim, user, old_urls: list[str]) -> ReviewEvent | None:
+    """History for a changed evidence list (API or admin), given the URLs it had before."""
+    old = sorted(old_urls)
+    new = sorted(claim.evidence.values_list("url", flat=True))
+    return record_change(claim, user, "evidence", ", ".join(old), ", ".join(new)) if old != new else None
 
 
 def record(claim: Claim, user, diff: dict) -> ReviewEvent:
@@ -66,9 +81,7 @@ def editor_save(claim: Claim, user, changed: list[str]) -> ReviewEvent | None:
         before, after = getattr(old, name), getattr(claim, name)
         if _plain(before) != _plain(after):
             diff[name] = [_plain(before), _plain(after)]
-    if "verdict" in diff:
-        claim.reviewer = user if user is not None and user.is_authenticated else None
-        claim.reviewed_at = timezone.now()
+    stamp_verdict(claim, user, diff)
     if any(f in changed for f in (*EXTRACTED_FIELDS, "mentioned_people", "mentioned_organisations")):
         claim.edited = True
     claim.save()
