@@ -132,30 +132,38 @@ def split_person(person: Person, aliases: list[PersonAlias], user, target: Perso
         target = Person.objects.create(name=name, key=key, gender=person.gender)
     names = {a.name.lower() for a in aliases}
     keys = {a.key for a in aliases}
+    _move_aliases(aliases, target)
+    if person.key in keys:
+        _rename_to_remaining(person)
+
+    def under(text: str) -> bool:  # made under one of the names that moved
+        return text.lower() in names or person_key(text) in keys
+
+    for claim in Claim.objects.filter(speaker=person):
+        if under(claim.speaker_text):
+            claim.speaker = target
+            claim.save(update_fields=["speaker", "updated_at"])
+            review.record_change(claim, user, "speaker", person.name, target.name)
+    Mention.objects.filter(pk__in=[m.pk for m in Mention.objects.filter(person=person) if under(m.text)]) \
+        .update(person=target)
+    return target
+
+
+def _move_aliases(aliases: list[PersonAlias], target: Person) -> None:
     for a in aliases:
         if PersonAlias.objects.filter(person=target, key=a.key).exists():
             a.delete()
         else:
             a.person = target
             a.save(update_fields=["person"])
-    if person.key in keys:
-        # The record's own name went: it keeps its best remaining full name.
-        rest = PersonAlias.objects.filter(person=person, is_name=True).first() or \
-            PersonAlias.objects.filter(person=person).first()
-        person.name, person.key = (rest.name, rest.key) if rest else (person.name + " (split)", person.key + " split")
-        person.save(update_fields=["name", "key", "updated_at"])
-    moved = 0
-    for claim in Claim.objects.filter(speaker=person):
-        if claim.speaker_text.lower() in names or person_key(claim.speaker_text) in keys:
-            claim.speaker = target
-            claim.save(update_fields=["speaker", "updated_at"])
-            review.record_change(claim, user, "speaker", person.name, target.name)
-            moved += 1
-    for m in Mention.objects.filter(person=person):
-        if m.text.lower() in names or person_key(m.text) in keys:
-            m.person = target
-            m.save(update_fields=["person"])
-    return target
+
+
+def _rename_to_remaining(person: Person) -> None:
+    """The record's own name was split off: it takes its best remaining full name."""
+    rest = PersonAlias.objects.filter(person=person, is_name=True).first() or \
+        PersonAlias.objects.filter(person=person).first()
+    person.name, person.key = (rest.name, rest.key) if rest else (person.name + " (split)", person.key + " split")
+    person.save(update_fields=["name", "key", "updated_at"])
 
 
 # -- not a person / not an organisation ----------------------------------------------------------

@@ -251,6 +251,14 @@ def _match_by_text(items, old: dict, make, created: list):
 
 def save_extraction(article: Article, ex: Extraction) -> dict[str, int]:
     """Replace the article's extracted rows with ``ex``, keeping every editor's work."""
+    people, orgs = _save_entities(article, ex)
+    stat_rows = _save_statistics(article, ex)
+    rows = _save_claims(article, ex, people, orgs, stat_rows)
+    return {"people": len(people), "organisations": len(orgs), "claims": len(rows), "statistics": len(stat_rows)}
+
+
+def _save_entities(article: Article, ex: Extraction) -> tuple[dict[int, Person], dict[int, Organisation]]:
+    """People and organisations (editors' identity decisions first), affiliations and mentions."""
     to_orgs: dict[int, Organisation] = {}
     to_people: dict[int, Person] = {}
     people = map_people({i: e for i, e in enumerate(ex.entities) if e.kind == "person"}, to_orgs)
@@ -271,8 +279,11 @@ def save_extraction(article: Article, ex: Extraction) -> dict[str, int]:
         Mention(article=article, person=people.get(m.entity), organisation=orgs.get(m.entity),
                 text=m.text[:200], start=m.start, end=m.end) for m in ex.mentions
         if m.entity in people or m.entity in orgs], ignore_conflicts=True)
+    return people, orgs
 
-    # Statistics: matched by a hash of their text; an editor's corrections stay.
+
+def _save_statistics(article: Article, ex: Extraction) -> list[Statistic]:
+    """Statistics, matched by a hash of their text; an editor's corrections stay."""
     old_stats = {s.key: s for s in Statistic.objects.filter(article=article)}
     stat_rows: list[Statistic] = []
     new_stats: list[Statistic] = []
@@ -290,8 +301,12 @@ def save_extraction(article: Article, ex: Extraction) -> dict[str, int]:
     Statistic.objects.bulk_update([s for s in stat_rows if s not in new_stats],
                                   ["value", "unit", "currency", "qualifier", "previous_value", "upper_value", "measure", "period",
                                    "text", "start", "end"])
+    return stat_rows
 
-    # Claims: matched by a hash of their text; review fields, links and evidence are never touched.
+
+def _save_claims(article: Article, ex: Extraction, people: dict[int, Person], orgs: dict[int, Organisation],
+                 stat_rows: list[Statistic]) -> list[tuple[Claim, extraction.Claim]]:
+    """Claims, matched by a hash of their text; review fields, links and evidence are never touched."""
     old_claims = {c.key: c for c in Claim.objects.filter(article=article)}
     rows: list[tuple[Claim, extraction.Claim]] = []
     new_claims: list[Claim] = []
@@ -325,18 +340,21 @@ def save_extraction(article: Article, ex: Extraction) -> dict[str, int]:
                 stat_rows[i].claim = r
                 linked.append(stat_rows[i])
     Statistic.objects.bulk_update(linked, ["claim"])
+    _drop_gone(list(old_claims.values()))
+    return rows
 
-    # Claims no longer in the text: kept (flagged) when editors worked on them, else removed.
-    gone = list(old_claims.values())
-    if gone:
-        ids = [c.pk for c in gone]
-        worked = set(ClaimLink.objects.filter(source__in=ids).values_list("source_id", flat=True))
-        worked |= set(ClaimLink.objects.filter(target__in=ids).values_list("target_id", flat=True))
-        worked |= set(EvidenceLink.objects.filter(claim__in=ids).values_list("claim_id", flat=True))
-        worked |= {c.pk for c in gone if c.has_review_work}
-        Claim.objects.filter(pk__in=worked).update(in_text=False)
-        Claim.objects.filter(pk__in=set(ids) - worked).delete()
-    return {"people": len(people), "organisations": len(orgs), "claims": len(rows), "statistics": len(stat_rows)}
+
+def _drop_gone(gone: list[Claim]) -> None:
+    """Claims no longer in the text: kept (flagged) when editors worked on them, else removed."""
+    if not gone:
+        return
+    ids = [c.pk for c in gone]
+    worked = set(ClaimLink.objects.filter(source__in=ids).values_list("source_id", flat=True))
+    worked |= set(ClaimLink.objects.filter(target__in=ids).values_list("target_id", flat=True))
+    worked |= set(EvidenceLink.objects.filter(claim__in=ids).values_list("claim_id", flat=True))
+    worked |= {c.pk for c in gone if c.has_review_work}
+    Claim.objects.filter(pk__in=worked).update(in_text=False)
+    Claim.objects.filter(pk__in=set(ids) - worked).delete()
 
 
 def seed_paths(paths: list[str]) -> tuple[list[Path], list[FileResult]]:

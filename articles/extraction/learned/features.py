@@ -40,31 +40,23 @@ def lemma(low: str) -> str:
     return low
 
 
+# Punctuation and quotation marks stand for themselves; word classes by the first list that has the word.
+_MARK_SHAPES = {**{q: "<oq>" for q in OPEN_QUOTES}, **{q: "<cq>" for q in CLOSE_QUOTES}, '"': "<q>", "''": "<q>",
+                **{p: p for p in ",;:.!?—–-()"}}
+_WORD_CLASSES = ((_PRONOUNS, "<pron>"), (_DETERMINERS, "<det>"), (_PREPS, "<prep>"), (frozenset({"that"}), "<that>"))
+
+
 def _shape(tok: Token | None) -> str:
     if tok is None:
         return "<none>"
     w = tok.word
-    if w in OPEN_QUOTES:
-        return "<oq>"
-    if w in CLOSE_QUOTES:
-        return "<cq>"
-    if w in ('"', "''"):
-        return "<q>"
-    if w in ",;:.!?—–-()":
-        return w
-    if tok.low in _PRONOUNS:
-        return "<pron>"
-    if tok.low in _DETERMINERS:
-        return "<det>"
-    if tok.low in _PREPS:
-        return "<prep>"
-    if tok.low == "that":
-        return "<that>"
-    if w[:1].isupper():
-        return "<Cap>"
-    if w[:1].isdigit():
-        return "<num>"
-    return "<w>"
+    mark = _MARK_SHAPES.get(w)
+    if mark is not None:
+        return mark
+    cls = next((name for words, name in _WORD_CLASSES if tok.low in words), None)
+    if cls is not None:
+        return cls
+    return "<Cap>" if w[:1].isupper() else "<num>" if w[:1].isdigit() else "<w>"
 
 
 def sentence_ranges(tokens: list[Token], sentences) -> list[tuple[int, int]]:

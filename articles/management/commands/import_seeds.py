@@ -45,29 +45,33 @@ class Command(BaseCommand):
             result = importer.store_prepared(prep, dry_run=dry_run)
             statuses[result.status] += 1
             totals.update(result.counts)
-            if result.status == "failed":
-                self.stderr.write(f"error: {result.path}: {result.error}")
-            elif verbose >= 2:
-                self.stdout.write(f"{result.status}: {result.path}")
-            if verbose >= 1 and len(files) > progress_every and n % progress_every == 0:
-                rate = n / (time.perf_counter() - started)
-                self.stdout.write(f"[{n}/{len(files)}] {rate:.1f} files/s")
+            self.progress(result, n, len(files), started, verbose, progress_every)
         linked = Counter()
         if not dry_run and (statuses["created"] or statuses["updated"]):
             # Surname-only records ("Obama") join the full-name person the database knows, or wait
             # for an editor in the link suggestions.
             linked = identity.reconcile_surnames()
-        elapsed = time.perf_counter() - started
+        self.summary(statuses, totals, len(files) + len(failures), time.perf_counter() - started, dry_run, linked)
+        if statuses["failed"]:
+            sys.exit(1)
+
+    def progress(self, result, n, total, started, verbose, every):
+        if result.status == "failed":
+            self.stderr.write(f"error: {result.path}: {result.error}")
+        elif verbose >= 2:
+            self.stdout.write(f"{result.status}: {result.path}")
+        if verbose >= 1 and total > every and n % every == 0:
+            self.stdout.write(f"[{n}/{total}] {n / (time.perf_counter() - started):.1f} files/s")
+
+    def summary(self, statuses, totals, n_files, elapsed, dry_run, linked):
         prefix = "dry run: " if dry_run else ""
         self.stdout.write(
-            f"{prefix}{len(files) + len(failures)} files: {statuses['created']} created, {statuses['updated']} updated, "
+            f"{prefix}{n_files} files: {statuses['created']} created, {statuses['updated']} updated, "
             f"{statuses['unchanged']} unchanged, {statuses['parsed']} parsed, {statuses['failed']} failed; "
             f"{totals['people']} people, {totals['organisations']} organisations, {totals['claims']} claims, "
             f"{totals['statistics']} statistics ({elapsed:.1f}s)"
             + (f"; surnames: {linked['linked']} linked, {linked['suggested']} suggested to editors"
                if linked else ""))
-        if statuses["failed"]:
-            sys.exit(1)
 
     def prepared(self, files, known, jobs):
         """Prepared files in input order; with --jobs, extracted ahead in worker processes."""
