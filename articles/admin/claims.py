@@ -19,7 +19,8 @@ from articles.models import (
     Person,
     ReviewEvent,
 )
-from articles.services import links, review, search, similar
+from articles.selectors import search, similar
+from articles.services import links, review
 
 from .common import CappedCountPaginator, FarDatesChangeList, StatisticInline, admin_url, skip_scan
 from .highlight import Span, render_blocks

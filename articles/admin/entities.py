@@ -21,7 +21,8 @@ from articles.models import (
     Statistic,
     name_key,
 )
-from articles.services import importer, merge, search
+from articles.selectors import search
+from articles.services import importer, merge
 
 from .common import CappedCountPaginator, FarDatesChangeList, StatisticInline, admin_url
 from .highlight import Span, legend, render_blocks
@@ -89,7 +90,7 @@ class EntityAdmin(IdentityToolsMixin, admin.ModelAdmin):
     readonly_fields = ["claims_count", "recent_claims", "identity_tools"]
     paginator = CappedCountPaginator
     show_full_result_count = False
-    search_function = None  # services.search function over names and aliases
+    search_function = None  # selectors.search function over names and aliases
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_claims=Count("claims", distinct=True)).prefetch_related("aliases")

@@ -7,7 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from articles.models import Article, Claim, Organisation, Person, Statistic
-from articles.services import search
+from articles.selectors import search
 
 from .fields import IdFilter, ModelIdFilter
 

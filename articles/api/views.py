@@ -15,7 +15,9 @@ from rest_framework.renderers import BaseRenderer
 from rest_framework.response import Response
 
 from articles.models import Article, Claim, ClaimLink, Organisation, Person, ReviewEvent, Statistic
-from articles.services import claimreview, export, links, merge
+from articles.selectors import claimreview
+from articles.selectors.claims import claim_list
+from articles.services import export, links, merge
 
 from . import filters, serializers
 from .pagination import IdCursorPagination, PageNumberNoCountPagination
@@ -93,15 +95,10 @@ class OrganisationViewSet(EntityViewSet):
     merge_permission = "articles.merge_organisation"
 
 
-CLAIM_QUERYSET = (Claim.objects.select_related("article", "speaker", "organisation", "reviewer")
-                  .prefetch_related("mentioned_people", "mentioned_organisations", "statistics", "evidence",
-                                    "links_out", "links_in"))
-
-
 class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Claims. Editors may change the review fields (status, verdict, rationale, evidence)."""
 
-    queryset = CLAIM_QUERYSET
+    queryset = claim_list()
     serializer_class = serializers.ClaimSerializer
     filterset_class = filters.ClaimFilter
     pagination_class = IdCursorPagination

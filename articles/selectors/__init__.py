@@ -1,0 +1,2 @@
+"""Reads: querysets and read functions (claims lists, search, similar claims, ClaimReview).
+Writes live in articles.services; views, serializers and admin classes declare and call."""
