@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from . import document
 from .budget import NO_DEADLINE, Deadline, ExtractionTimeout
 from .claims import ClaimFinder, resolve
 from .entities import EntityFinder
@@ -16,7 +17,6 @@ from .learned.confidence import score_claims
 from .learned.model import CueModel, default_model
 from .seedformat import SeedFormatError, parse, parse_bytes
 from .statistics import StatisticFinder
-from .text import find_quotes, split_sentences
 from .types import Block, Claim, Entity, Extraction, KnownPerson, Mention, ParsedArticle, Statistic
 
 # Bump when the rules or the learned model change: the importer re-extracts older articles.
@@ -30,24 +30,16 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
             known: list[KnownPerson] | None = None, model: CueModel | None = None,
             deadline: Deadline | None = None) -> Extraction:
     """People, organisations, claims and statistics of the body blocks of ``text``."""
-    body = [b for b in blocks if b.kind in ("paragraph", "bullet")]
-    sentence_starts: set[int] = set()
-    for b in body:
-        quotes = find_quotes(text, b.start, b.end)
-        for s in split_sentences(text, b.start, b.end, quotes):
-            sentence_starts.add(s.start)
-            # A sentence may open with a quotation mark: the word after it starts it too.
-            if text[s.start:s.start + 1] in "“\"‘'":
-                sentence_starts.add(s.start + 1)
+    doc = document.read(text, blocks)
+    body = doc.body
     deadline = deadline or NO_DEADLINE
-    finder = EntityFinder(text, body, sentence_starts, published, known)
+    finder = EntityFinder(text, body, doc.name_starts, published, known)
     finder.run()
     deadline.check()
     entities, mentions, _ = finder.result()
 
     model = model if model is not None else default_model()
-    headline = next((b for b in blocks if b.kind == "headline"), None)
-    claims = ClaimFinder(text, body, entities, mentions, model=model, headline=headline, deadline=deadline).run()
+    claims = ClaimFinder(doc, entities, mentions, model=model, deadline=deadline).run()
     resolve(claims, entities)
     if model is not None:
         claims = score_claims(model, text, claims, entities)

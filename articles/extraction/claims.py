@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from .budget import NO_DEADLINE, Deadline
+from .document import Document
 from .learned.features import cue_features, in_quotes, lemma, sentence_ranges, tokenize
 from .learned.model import CueModel, default_model
 from .lexicon import CUE_LEMMA, OBJECT_CUES, PRONOUNS, QUOTE_CUES, SOURCE_NOUNS, SPEECH_CUES, THAT_ONLY_CUES
@@ -28,9 +28,8 @@ from .text import (
     Sentence,
     SpanIndex,
     find_quotes,
-    split_sentences,
 )
-from .types import Block, Claim, Entity, Mention
+from .types import Block, Claim, Entity, Mention, Speaker
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # Words that may stand between a speaker and the cue: "has previously said", "will on Monday say".
@@ -57,30 +56,16 @@ CONTENT_TAIL = re.compile(r"(?:,\s*(?:and\s+)?(?:adding|saying|noting|arguing|cl
                           + r")\b|[,;]\s*(?:he|she|they|the\s+\w+)\s+(?:said|added|says)\b)")
 
 
-@dataclass
-class Speaker:
-    entity: int | None
-    text: str
-    start: int
-    end: int
-    org: int | None = None  # organisation an anonymous source speaks for
-
-    @property
-    def resolved(self):
-        return self.entity is not None or self.org is not None
-
-
 class ClaimFinder:
-    def __init__(self, text: str, blocks: list[Block], entities: list[Entity], mentions: list[Mention],
-                 model: CueModel | None = None, threshold: float | None = None, headline: Block | None = None,
-                 deadline: Deadline | None = None):
+    def __init__(self, doc: Document, entities: list[Entity], mentions: list[Mention],
+                 model: CueModel | None = None, threshold: float | None = None, deadline: Deadline | None = None):
+        self.doc = doc
         self.deadline = deadline or NO_DEADLINE
-        self.headline = headline
         self.model = model if model is not None else default_model()
         self.threshold = threshold if threshold is not None else (self.model.cue_threshold if self.model else 1.0)
         self.cue_at: set[int] = set()  # offsets of cues the rules used
+        text = doc.text
         self.text = text
-        self.blocks = blocks
         self.entities = entities
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.mention_at_end = {m.end: m for m in self.mentions}
@@ -405,7 +390,7 @@ class ClaimFinder:
                                  speaker=None, speaker_text=spk.text if spk else "", cue=cue))
         if self._cue_pos is not None:
             self.cue_at.add(self._cue_pos)
-        self.claims[-1]._spk = spk  # type: ignore[attr-defined]
+        self.claims[-1].source = spk
         self.content_spans.add(start, end, self.claims[-1])
         if spk is not None:
             self.last = spk
@@ -430,25 +415,22 @@ class ClaimFinder:
         return n >= 4 or (n >= 2 and inner.rstrip()[-1:] in ".!?,")
 
     def run(self) -> list[Claim]:
-        text = self.text
-        body = [b for b in self.blocks if b.kind in ("paragraph", "bullet")]
-        block_quotes = [find_quotes(text, b.start, b.end) for b in body]
-        for qs in block_quotes:
+        doc = self.doc
+        for qs in doc.quotes:
             for q in qs:
                 self.quoted.append((q.start, q.end))
         self.quoted_list = list(self.quoted)
         self.quoted_index = SpanIndex()
         for qs_, qe_ in self.quoted:
             self.quoted_index.add(qs_, qe_, (qs_, qe_))
-        block_sents = [split_sentences(text, b.start, b.end, qs) for b, qs in zip(body, block_quotes, strict=False)]
-        for sents in block_sents:
+        for sents in doc.sentences:
             for s in sents:
                 self.sentence_starts.add(s.start)
         self.sentence_list = sorted(self.sentence_starts)
         self.last_claim_start = -1
         self._cue_pos = None
-        for bi, (block, quotes, sents) in enumerate(zip(body, block_quotes, block_sents, strict=False)):
-            tokens = tokenize(text, block.start, block.end) if self.model is not None else []
+        for bi, (block, quotes, sents) in enumerate(zip(doc.body, doc.quotes, doc.sentences, strict=True)):
+            tokens = doc.tokens(bi) if self.model is not None else []
             quoted = in_quotes(tokens, quotes)
             ranges = sentence_ranges(tokens, sents)
             used_quotes: set[Quote] = set()
@@ -491,8 +473,8 @@ class ClaimFinder:
                 else:
                     prev_sentence_speaker = None
             self._merge_continuations(block)
-        if self.model is not None and self.headline is not None:
-            self._headline(self.headline)
+        if self.model is not None and doc.headline is not None:
+            self._headline(doc.headline)
         return self.claims
 
     def _headline(self, block: Block) -> None:
@@ -634,7 +616,7 @@ class ClaimFinder:
 
     @staticmethod
     def _same_speaker(a: Claim, b: Claim) -> bool:
-        sa, sb = getattr(a, "_spk", None), getattr(b, "_spk", None)
+        sa, sb = a.source, b.source
         if sa is None or sb is None:
             return False
         if sa.entity is not None or sb.entity is not None:
@@ -918,9 +900,9 @@ class ClaimFinder:
 
 
 def resolve(claims: list[Claim], entities: list[Entity]) -> None:
-    """Fill each claim's speaker index from its Speaker (persons), keeping organisations apart."""
+    """Fill each claim's speaker index from its source (a person, else the organisation it speaks for)."""
     for c in claims:
-        spk = getattr(c, "_spk", None)
+        spk = c.source
         if spk is None:
             continue
         c.speaker = spk.entity if spk.entity is not None else spk.org

@@ -64,6 +64,22 @@ class Statistic:
 
 
 @dataclass
+class Speaker:
+    """Who speaks, as the text names them: an entity, an organisation an anonymous source speaks
+    for, or only the words ("the official")."""
+
+    entity: int | None  # index into Extraction.entities
+    text: str
+    start: int
+    end: int
+    org: int | None = None  # organisation an anonymous source speaks for
+
+    @property
+    def resolved(self):
+        return self.entity is not None or self.org is not None
+
+
+@dataclass
 class Claim:
     kind: str  # "quote" | "reported" | "assertion"
     text: str
@@ -74,6 +90,7 @@ class Claim:
     cue: str  # "said", "told", "warned", ... ("" when a quote continues with no cue)
     mentions: list[int] = field(default_factory=list)  # entity indexes
     statistics: list[int] = field(default_factory=list)  # indexes into Extraction.statistics
+    source: Speaker | None = None  # the speaker as found in the text (speaker is its entity index)
     origin: str = "rule"  # "rule" or "model": which found the cue
     cue_probability: float | None = None  # the cue model's probability, for model-found cues
     confidence: float = 1.0  # calibrated probability that the content is an attribution's content
