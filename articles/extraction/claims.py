@@ -19,7 +19,16 @@ from .budget import NO_DEADLINE, Deadline
 from .document import Document
 from .learned.features import cue_features, in_quotes, lemma, sentence_ranges, tokenize
 from .learned.model import CueModel, default_model
-from .lexicon import CUE_LEMMA, OBJECT_CUES, PRONOUNS, QUOTE_CUES, SOURCE_NOUNS, SPEECH_CUES, THAT_ONLY_CUES
+from .lexicon import (
+    CUE_LEMMA,
+    DAY_NAMES,
+    OBJECT_CUES,
+    PRONOUNS,
+    QUOTE_CUES,
+    SOURCE_NOUNS,
+    SPEECH_CUES,
+    THAT_ONLY_CUES,
+)
 from .text import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -31,6 +40,7 @@ from .text import (
 )
 from .types import Block, Claim, Entity, Mention, Speaker
 
+_DAYS = "|".join(sorted(DAY_NAMES))
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # Words that may stand between a speaker and the cue: "has previously said", "will on Monday say".
 GAP_WORDS = frozenset("""has have had will would shall should could can may might must also previously
@@ -125,9 +135,9 @@ class ClaimFinder:
         # "Rep. John Mica (R-Fla.) said", "who in 2010 said", "Trump on Tuesday said".
         while True:
             m = re.search(r"\s*(?:\([^()]{1,40}\)|,?\s*\b(?:in|on|during|since|at)\s+(?:\d{4}|(?:the\s+)?(?:"
-                          r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|evening|night|interview|"
+                          + _DAYS + r"|morning|evening|night|interview|"
                           r"statement|speech|rally|debate|letter|tweet)),?|,?\s*\b(?:last|this|next)\s+(?:week|month|"
-                          r"year|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?)$", seg)
+                          r"year|night|weekend|" + _DAYS + r"),?)$", seg)
             if not m or m.start() == 0:
                 break
             seg = seg[:m.start()].rstrip()

@@ -10,6 +10,7 @@ from .lexicon import (
     AMBIGUOUS_SINGLE_ORGS,
     CAP_STOPWORDS,
     CUE_LEMMA,
+    DAY_NAMES,
     DEMONYMS,
     FEMALE_NAMES,
     HONORIFICS,
@@ -22,22 +23,15 @@ from .lexicon import (
     PERSON_PARTICLES,
     PLACES,
     PURE_HONORIFICS,
+    _data,
+    _words,
 )
 from .types import Entity, KnownPerson, Mention
 
 # A word of a name: capitalised, an acronym, a hyphenated or apostrophised name, or an initial ("J.").
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w\u00C0-\u024F]*(?:[\-'’][\w\u00C0-\u024F]+)*\.?|[’'](?=s\b)s|[^\w\s]")
-ROLE_NOUNS = frozenset("""secretary minister president chancellor leader governor senator spokesman spokeswoman
-spokesperson chairman chairwoman chair director chief ambassador mayor general adviser advisor commissioner
-candidate nominee head founder executive officer manager strategist speaker premier representative
-congressman congresswoman correspondent editor analyst professor aide lawyer attorney economist
-president-elect envoy deputy member mp mep councillor justice judge king queen prince ruler dictator
-chairperson pollster host anchor columnist reporter campaign-manager manager surrogate constable inspector
-sergeant superintendent commander archbishop bishop cardinal marshal registrar coroner treasurer
-comptroller auditor ombudsman""".split())
-ROLE_TITLES = frozenset("""elect prime foreign home defence defense chief vice deputy shadow first attorney
-secretary state general health education treasury justice interior trade finance culture environment
-transport energy labor labour homeland security national""".split())
+ROLE_NOUNS = _words(_data("role_nouns"))
+ROLE_TITLES = _words(_data("role_titles"))
 
 _ORG_BY_KEY: dict[str, tuple[str, str]] = {}
 for _name, (_kind, _aliases) in KNOWN_ORGS.items():
@@ -45,7 +39,6 @@ for _name, (_kind, _aliases) in KNOWN_ORGS.items():
         _ORG_BY_KEY[_alias.lower()] = (_name, _kind)
 
 
-DAY_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # Last words of broadcast programme titles after a broadcaster's name.
 PROGRAMME_WORDS = frozenset("""Sunday Saturday Tonight Today Live Now Morning Evening Hour Show Report Newsnight
 Weekend Briefing Daily Nightly""".split())
