@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from .budget import NO_DEADLINE, Deadline
 from .document import Document
@@ -64,6 +65,35 @@ CONTENT_TAIL = re.compile(r"(?:,\s*(?:and\s+)?(?:adding|saying|noting|arguing|cl
                           r",?\s+(?:and|but)\s+(?:has\s+|had\s+|also\s+)?(?:" + "|".join(
                               sorted(f for f in SPEECH_CUES if f.endswith("ed") or f in ("said", "told", "wrote")))
                           + r")\b|[,;]\s*(?:he|she|they|the\s+\w+)\s+(?:said|added|says)\b)")
+
+
+@dataclass
+class _Site:
+    """One cue in its sentence, and what the frames learn about it as they go."""
+
+    bi: int
+    block: Block
+    sent: Sentence
+    quotes: list[Quote]
+    used: set[Quote]
+    sent_quotes: list[Quote]
+    word: str
+    lemma: str
+    cs: int
+    ce: int
+    left: str  # the sentence up to the cue
+    spk: Speaker | None = None
+    inverted: bool = False  # the speaker follows the cue ("said Mr Smith")
+    subject_start: int = 0
+    after: int = 0  # where the text after the cue (and an inverted speaker) begins
+    tail: str = ""
+    pre_quotes: list[Quote] = field(default_factory=list)
+    rest: str = ""  # the text after the cue, past time adjuncts and the object of "told X"
+    rest_start: int = 0
+
+    @property
+    def near(self) -> str:
+        return self.left[-80:]  # what the end-anchored patterns need: constant work per cue
 
 
 class ClaimFinder:
@@ -665,7 +695,10 @@ class ClaimFinder:
         return out
 
     def _sentence(self, bi: int, block: Block, sent: Sentence, quotes: list[Quote], used: set[Quote]) -> Speaker | None:
-        """Claims cued in one sentence; returns the sentence's speaker when it has one."""
+        """Claims cued in one sentence; returns the sentence's speaker when it has one.
+
+        Each cue is tried against the frames below in order (content before the cue, then after it);
+        the first frame that places the content makes the claim."""
         text = self.text
         prev: Speaker | None = None
         found: Speaker | None = None
@@ -676,196 +709,254 @@ class ClaimFinder:
             cs, ce = m.start(), m.end()
             self._cue_pos = cs
             host = self.content_spans.find(cs)
-            if host is not None:
-                if not self._split_host(host, sent, cs):
-                    continue
+            if host is not None and not self._split_host(host, sent, cs):
+                continue
+            site = _Site(bi, block, sent, quotes, used, sent_quotes, word, CUE_LEMMA.get(word, word), cs, ce,
+                         text[sent.start:cs])
             if word == "according":
-                spk = self._right_speaker(ce + 3, sent.end)
-                if spk is None:
-                    continue
-                before = text[sent.start:cs].rstrip()
-                if before.endswith(","):
-                    qs = [q for q in sent_quotes if q.end <= cs and q not in used]
-                    if qs and self._full_quote(qs[-1]):
-                        for q in qs:
-                            used.add(q)
-                            self._add("quote", q.start, q.end, spk, "according to", bi)
-                    else:
-                        self._add("reported", sent.start, len(before) + sent.start - 1, spk, "according to", bi)
-                    found = spk
-                elif not before or before in ("But", "And"):
-                    # "According to X, content."
-                    comma = text.find(",", spk.end, sent.end)
-                    if comma > 0:
-                        self._add("reported", comma + 1, self._content_end(comma + 1, sent.end), spk, "according to", bi)
-                        found = spk
+                found = self._frame_according_to(site) or found
                 continue
-            left = text[sent.start:cs]
-            near = left[-80:]  # what the end-anchored patterns below need: constant work per cue
-            if word == "said" and len(left) < 8 and not left.strip(" “\"") and text[cs:cs + 1] == "S":
-                # "Said Ellis: “...”": the speaker follows the cue at the sentence start.
-                spk = self._right_speaker(ce, sent.end)
-                mq = re.match(r"[^:]{1,80}:\s*", text[ce:sent.end]) if spk else None
-                if mq:
-                    qs = [q for q in sent_quotes if q.start >= ce + mq.end() and q not in used]
-                    if qs:
-                        used.update(qs)
-                        self._add("quote", qs[0].start, qs[-1].end, spk, "said", bi)
-                        found = prev = spk
-                continue
-            closing = re.search(r"[,!?.—–-]?\s*(?:[" + CLOSE_QUOTES + '"' + r"]|'')\s*,?\s*$", near)
-            spk = None
-            inverted = False
-            if closing and word in QUOTE_CUES:
-                # "...," said Mr Smith / "...," he said.
-                spk = self._right_speaker(ce, sent.end)
-                inverted = spk is not None
-                if spk is None:
-                    spk = None
-            if spk is None:
-                spk = self._left_speaker(sent, cs, prev)
-            if spk is None and re.search(r",\s*$", near) and word in QUOTE_CUES:
-                spk = self._right_speaker(ce, sent.end)
-                inverted = spk is not None
-            if spk is None:
-                continue
-            lemma = CUE_LEMMA[word]
-            if inverted and not sent_quotes and re.search(r",\s*$", near) and re.match(r"[\s.]*$", text[spk.end:sent.end]) \
-                    and word in SPEECH_CUES:
-                self._add("reported", sent.start, sent.start + len(left.rstrip().rstrip(",")), spk, word, bi)
-                found = prev = spk
-                continue
-            cue_text = word
-            subject_start = spk.start if not inverted else cs
-            # Content before the speaker: quotations ("...," he said) or a clause ("X, he said.").
-            pre_quotes = [q for q in sent_quotes if q.end <= subject_start + 1 and q not in used]
-            after = ce if not inverted else max(ce, spk.end)
-            tail = text[after:sent.end]
-            between = text[pre_quotes[-1].end:subject_start] if pre_quotes else ""
-            if pre_quotes and re.match(r"^[\s,]*(?:[\w’'\-./]+\s+){0,6}$", between) and word in QUOTE_CUES \
-                    and not any(w.lower() in CUE_LEMMA for w in between.split()):
-                lead = text[sent.start:pre_quotes[0].start]
-                # "With thousands of systems, “there is no single point of failure,” he said."
-                if lead.strip() and len(lead.split()) <= 40 and not any(w.lower() in CUE_LEMMA for w in lead.split()):
-                    used.update(pre_quotes)
-                    self._add("quote", sent.start, pre_quotes[-1].end, spk, cue_text, bi)
-                else:
-                    for q in pre_quotes:
-                        if self._full_quote(q) or q is pre_quotes[-1]:
-                            used.add(q)
-                            self._add("quote", q.start, q.end, spk, cue_text, bi)
-                # "...," he said, "second part."
-                for q in sent_quotes:
-                    if q.start >= after and q not in used and re.match(r"^[\s,.:;—–-]*$", text[after:q.start]):
-                        used.add(q)
-                        self._add("quote", q.start, q.end, spk, "", bi)  # merged with the first part
-                found = prev = spk
-                continue
-            if (not inverted and sent_quotes and sent_quotes[0].start <= sent.start + 1 and pre_quotes
-                    and re.search(r",\s*$", text[sent.start:subject_start]) and re.match(r"^[\s.]*$", tail)
-                    and word in QUOTE_CUES):
-                # "''I admire the mechanics'' of the proposals, Mr. Holtz-Eakin said.": a quotation and
-                # the words that finish its sentence.
-                used.update(pre_quotes)
-                self._add("quote", sent.start, text.rfind(",", sent.start, subject_start), spk, cue_text, bi)
-                found = prev = spk
-                continue
-            if not inverted and re.search(r",\s*(?:[Tt]he\s+)?$", text[sent.start:subject_start]) and \
-                    re.match(r"^[\s.]*$|^\s*,\s*(?:adding|and)\b|^\s+(?:last|this|on|in|earlier|late|early|"
-                             r"yesterday|today|on\s+\w+day)\b[^,.;:“”\"]{0,30}[\s.]*$", tail) \
-                    and subject_start > sent.start + 10 \
-                    and word in SPEECH_CUES and lemma not in ("ask",):
-                # "The economy is growing, Obama said."
-                cstart = sent.start
-                cend = text.rfind(",", sent.start, subject_start)
-                if not any(q.start <= cstart < q.end for q in sent_quotes):
-                    self._add("reported", cstart, cend, spk, cue_text, bi)
+            if word == "said" and len(site.left) < 8 and not site.left.strip(" “\"") and text[cs:cs + 1] == "S":
+                spk = self._frame_said_name_colon(site)
+                if spk is not None:
                     found = prev = spk
-                    continue
-            # Content after the cue.
-            obj_prep = OBJECT_CUES.get(lemma)
-            m_adj = TIME_ADJUNCT.match(tail)
-            skip = m_adj.end() if m_adj else 0
-            rest = tail[skip:]
-            rest_start = after + skip
-            # Told + object: "told the Wall Street Journal that", "told reporters:".
-            mo_clause = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+(?:[\w’'\-]+\s+){0,3}?|(?:[A-Z][\w’'\-.]*\s+){1,4}|"
-                                 r"(?:reporters|me|him|her|us|them|voters|supporters|members|lawmakers)\s+)"
-                                 r"(?=(?:he|she|they|it|we|I|there|his|her|their)\b)", rest) if lemma == "tell" else None
-            if mo_clause:
-                cstart = rest_start + mo_clause.end()
-                self._reported(cstart, sent, spk, cue_text, bi, sent_quotes, used)
-                found = prev = spk
                 continue
-            mt = re.match(r"[^.;:!?]{1,80}?\bthat\b", rest) if lemma == "tell" else None
-            if mt and not re.match(r"\s*(?:that|:|,)", rest) and not re.search(r"\b(?:" + "|".join(
-                    ("said", "says", "told", "added")) + r")\b", mt.group()):
-                rest = rest[mt.end() - 4:]
-                rest_start += mt.end() - 4
-            elif lemma in ("tell", "ask", "warn", "remind", "assure", "inform") and not re.match(r"\s*(?:that|:|,)", rest):
-                mo = re.match(r"(?:\s*[\w’'\-.]+){0,6}?\s*(?=(?:that\b|:|,\s*[“\"]|[“\"]))", rest)
-                if mo and not re.search(r"\b(?:to|of|about|for)\b", mo.group()) or (mo and lemma == "tell"):
-                    skip2 = mo.end()
-                    rest = rest[skip2:]
-                    rest_start += skip2
-            mcolon = re.match(r"\s*(?:[:,]|—|–)?\s*(?=[" + OPEN_QUOTES + '"' + "]|'')", rest)
-            if mcolon and word in QUOTE_CUES | {"said", "says", "say"}:
-                qpos = rest_start + mcolon.end()
-                qs = [q for q in quotes if q.start >= qpos and q not in used]
-                if qs and qs[0].start == qpos and self._full_quote(qs[0]):
-                    first = qs[0]
-                    used.add(first)
-                    self._add("quote", first.start, first.end, spk, cue_text, bi)
-                    found = prev = spk
-                    continue
-            if re.fullmatch(r"\s*:\s*", rest) and sent.end >= block.end - 1 and word in QUOTE_CUES | {"said", "says"}:
-                self.pending_colon = spk
-                self.last_block = bi
-                found = prev = spk
+            if not self._cue_speaker(site, prev):
                 continue
-            if lemma in ("call", "describe", "blast", "label", "brand", "dub", "slam", "praise", "attack", "criticise"):
-                mq = re.match(r"\s*(on|for)\s+", rest) if lemma == "call" else None
-                if mq:
-                    cstart = rest_start + mq.end()
-                    self._reported(cstart, sent, spk, f"{word} {mq.group(1)}", bi, sent_quotes, used)
-                    found = prev = spk
-                    continue
-                # "called the holiday “a celebration ...”": the object and its quoted description.
-                qs_after = [q for q in sent_quotes if q.start > rest_start and q not in used]
-                if qs_after and re.match(r"\s*(?:[\w’'\-]+\s+){1,6}$", text[rest_start:qs_after[0].start]):
-                    cstart = rest_start + len(rest) - len(rest.lstrip())
-                    self._reported(cstart, sent, spk, word, bi, sent_quotes, used)
-                    found = prev = spk
-                    continue
-            mthat = re.match(r"\s*(?::\s*|that\s+)", rest)
-            if mthat:
-                cstart = rest_start + mthat.end()
-                self._reported(cstart, sent, spk, cue_text, bi, sent_quotes, used)
-                found = prev = spk
-                continue
-            if lemma in ("vow", "pledge", "promise", "threaten", "refuse", "decline", "agree", "offer") and \
-                    re.match(r"\s*to\s+\w", rest):
-                cstart = rest_start + len(rest) - len(rest.lstrip())
-                self._reported(cstart, sent, spk, cue_text, bi, sent_quotes, used)
-                found = prev = spk
-                continue
-            if obj_prep:
-                mo = re.match(r"\s*(?:[\w’'\-.]+\s+){1,8}?" + obj_prep + r"\b", rest)
-                if mo and not re.match(r"\s*(?:to|for|of)\b", rest):
-                    cstart = rest_start + len(rest) - len(rest.lstrip())
-                    self._reported(cstart, sent, spk, cue_text, bi, sent_quotes, used)
-                    found = prev = spk
-                    continue
-            if word in SPEECH_CUES and word not in THAT_ONLY_CUES and CLAUSE_START.match(rest) and \
-                    lemma not in ("ask", "call", "report", "post", "state", "point", "question", "charge",
-                                  "counter", "continue", "note") and \
-                    not re.match(r"\s*(?:the|a|an|his|her|its|their)\s+\w+\s*(?:[.,;]|$)", rest) and \
-                    len(re.findall(r"\w+", rest)) >= 4 and not re.match(r"\s*(?:[A-Z][\w’'\-]*\s*)+(?:[.,;]|$)", rest):
-                cstart = rest_start + len(rest) - len(rest.lstrip())
-                self._reported(cstart, sent, spk, cue_text, bi, sent_quotes, used)
-                found = prev = spk
-                continue
+            self._place(site)
+            if any(frame(site) for frame in self._frames()):
+                found = prev = site.spk
         return found
+
+    def _frames(self):
+        return (self._frame_inverted_clause, self._frame_quotes_before, self._frame_quote_then_words,
+                self._frame_clause_before, self._frame_told_object_clause, self._skip_object,
+                self._frame_colon_quote, self._frame_pending_colon, self._frame_called, self._frame_that,
+                self._frame_to_infinitive, self._frame_object_preposition, self._frame_bare_clause)
+
+    # -- the cue's speaker and the text around it ----------------------------------------------
+    def _cue_speaker(self, site: _Site, prev: Speaker | None) -> bool:
+        """The speaker: after the cue when a quotation closes before it ("...," said Mr Smith), else
+        before it; False when there is none."""
+        word, near = site.word, site.near
+        spk, inverted = None, False
+        closing = re.search(r"[,!?.—–-]?\s*(?:[" + CLOSE_QUOTES + '"' + r"]|'')\s*,?\s*$", near)
+        if closing and word in QUOTE_CUES:
+            spk = self._right_speaker(site.ce, site.sent.end)
+            inverted = spk is not None
+        if spk is None:
+            spk = self._left_speaker(site.sent, site.cs, prev)
+        if spk is None and re.search(r",\s*$", near) and word in QUOTE_CUES:
+            spk = self._right_speaker(site.ce, site.sent.end)
+            inverted = spk is not None
+        site.spk, site.inverted = spk, inverted
+        return spk is not None
+
+    def _place(self, site: _Site) -> None:
+        spk, text = site.spk, self.text
+        site.subject_start = spk.start if not site.inverted else site.cs
+        site.pre_quotes = [q for q in site.sent_quotes if q.end <= site.subject_start + 1 and q not in site.used]
+        site.after = site.ce if not site.inverted else max(site.ce, spk.end)
+        site.tail = text[site.after:site.sent.end]
+        m_adj = TIME_ADJUNCT.match(site.tail)
+        skip = m_adj.end() if m_adj else 0
+        site.rest = site.tail[skip:]
+        site.rest_start = site.after + skip
+
+    def _claim_after(self, site: _Site, cstart: int, cue: str | None = None) -> bool:
+        self._reported(cstart, site.sent, site.spk, cue or site.word, site.bi, site.sent_quotes, site.used)
+        return True
+
+    def _rest_lstart(self, site: _Site) -> int:
+        return site.rest_start + len(site.rest) - len(site.rest.lstrip())
+
+    # -- frames without a speaker search of their own ------------------------------------------
+    def _frame_according_to(self, site: _Site) -> Speaker | None:
+        """"..., according to X." and "According to X, ..."."""
+        text, sent, bi, used = self.text, site.sent, site.bi, site.used
+        spk = self._right_speaker(site.ce + 3, sent.end)
+        if spk is None:
+            return None
+        before = site.left.rstrip()
+        if before.endswith(","):
+            qs = [q for q in site.sent_quotes if q.end <= site.cs and q not in used]
+            if qs and self._full_quote(qs[-1]):
+                for q in qs:
+                    used.add(q)
+                    self._add("quote", q.start, q.end, spk, "according to", bi)
+            else:
+                self._add("reported", sent.start, len(before) + sent.start - 1, spk, "according to", bi)
+            return spk
+        if not before or before in ("But", "And"):
+            comma = text.find(",", spk.end, sent.end)
+            if comma > 0:
+                self._add("reported", comma + 1, self._content_end(comma + 1, sent.end), spk, "according to", bi)
+                return spk
+        return None
+
+    def _frame_said_name_colon(self, site: _Site) -> Speaker | None:
+        """"Said Ellis: “...”": the speaker follows the cue at the sentence start."""
+        text, ce, sent = self.text, site.ce, site.sent
+        spk = self._right_speaker(ce, sent.end)
+        mq = re.match(r"[^:]{1,80}:\s*", text[ce:sent.end]) if spk else None
+        if not mq:
+            return None
+        qs = [q for q in site.sent_quotes if q.start >= ce + mq.end() and q not in site.used]
+        if not qs:
+            return None
+        site.used.update(qs)
+        self._add("quote", qs[0].start, qs[-1].end, spk, "said", site.bi)
+        return spk
+
+    # -- content before the cue ----------------------------------------------------------------
+    def _frame_inverted_clause(self, site: _Site) -> bool:
+        """"The economy is growing, said Mr Smith." with no quotation."""
+        if not (site.inverted and not site.sent_quotes and re.search(r",\s*$", site.near)
+                and re.match(r"[\s.]*$", self.text[site.spk.end:site.sent.end]) and site.word in SPEECH_CUES):
+            return False
+        self._add("reported", site.sent.start, site.sent.start + len(site.left.rstrip().rstrip(",")), site.spk,
+                  site.word, site.bi)
+        return True
+
+    def _frame_quotes_before(self, site: _Site) -> bool:
+        """"...," he said (and "...," he said, "second part.")."""
+        text, pre, used, spk = self.text, site.pre_quotes, site.used, site.spk
+        between = text[pre[-1].end:site.subject_start] if pre else ""
+        if not (pre and re.match(r"^[\s,]*(?:[\w’'\-./]+\s+){0,6}$", between) and site.word in QUOTE_CUES
+                and not any(w.lower() in CUE_LEMMA for w in between.split())):
+            return False
+        lead = text[site.sent.start:pre[0].start]
+        # "With thousands of systems, “there is no single point of failure,” he said."
+        if lead.strip() and len(lead.split()) <= 40 and not any(w.lower() in CUE_LEMMA for w in lead.split()):
+            used.update(pre)
+            self._add("quote", site.sent.start, pre[-1].end, spk, site.word, site.bi)
+        else:
+            for q in pre:
+                if self._full_quote(q) or q is pre[-1]:
+                    used.add(q)
+                    self._add("quote", q.start, q.end, spk, site.word, site.bi)
+        for q in site.sent_quotes:
+            if q.start >= site.after and q not in used and re.match(r"^[\s,.:;—–-]*$", text[site.after:q.start]):
+                used.add(q)
+                self._add("quote", q.start, q.end, spk, "", site.bi)  # merged with the first part
+        return True
+
+    def _frame_quote_then_words(self, site: _Site) -> bool:
+        """"''I admire the mechanics'' of the proposals, Mr. Holtz-Eakin said.": a quotation and the
+        words that finish its sentence."""
+        text, sent = self.text, site.sent
+        sq = site.sent_quotes
+        if not (not site.inverted and sq and sq[0].start <= sent.start + 1 and site.pre_quotes
+                and re.search(r",\s*$", text[sent.start:site.subject_start]) and re.match(r"^[\s.]*$", site.tail)
+                and site.word in QUOTE_CUES):
+            return False
+        site.used.update(site.pre_quotes)
+        self._add("quote", sent.start, text.rfind(",", sent.start, site.subject_start), site.spk, site.word, site.bi)
+        return True
+
+    def _frame_clause_before(self, site: _Site) -> bool:
+        """"The economy is growing, Obama said." (or "..., the Commerce Department said last month")."""
+        text, sent = self.text, site.sent
+        if not (not site.inverted and re.search(r",\s*(?:[Tt]he\s+)?$", text[sent.start:site.subject_start])
+                and re.match(r"^[\s.]*$|^\s*,\s*(?:adding|and)\b|^\s+(?:last|this|on|in|earlier|late|early|"
+                             r"yesterday|today|on\s+\w+day)\b[^,.;:“”\"]{0,30}[\s.]*$", site.tail)
+                and site.subject_start > sent.start + 10 and site.word in SPEECH_CUES and site.lemma not in ("ask",)):
+            return False
+        cstart, cend = sent.start, text.rfind(",", sent.start, site.subject_start)
+        if any(q.start <= cstart < q.end for q in site.sent_quotes):
+            return False
+        self._add("reported", cstart, cend, site.spk, site.word, site.bi)
+        return True
+
+    # -- content after the cue -----------------------------------------------------------------
+    def _frame_told_object_clause(self, site: _Site) -> bool:
+        """"told the Wall Street Journal he would ...": an object, then the clause."""
+        if site.lemma != "tell":
+            return False
+        mo = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+(?:[\w’'\-]+\s+){0,3}?|(?:[A-Z][\w’'\-.]*\s+){1,4}|"
+                      r"(?:reporters|me|him|her|us|them|voters|supporters|members|lawmakers)\s+)"
+                      r"(?=(?:he|she|they|it|we|I|there|his|her|their)\b)", site.rest)
+        return bool(mo) and self._claim_after(site, site.rest_start + mo.end())
+
+    def _skip_object(self, site: _Site) -> bool:
+        """Past the object of "told X that", "warned X:", "asked X whether" (never places content)."""
+        rest, lemma = site.rest, site.lemma
+        mt = re.match(r"[^.;:!?]{1,80}?\bthat\b", rest) if lemma == "tell" else None
+        if mt and not re.match(r"\s*(?:that|:|,)", rest) and not re.search(r"\b(?:said|says|told|added)\b", mt.group()):
+            site.rest, site.rest_start = rest[mt.end() - 4:], site.rest_start + mt.end() - 4
+        elif lemma in ("tell", "ask", "warn", "remind", "assure", "inform") and not re.match(r"\s*(?:that|:|,)", rest):
+            mo = re.match(r"(?:\s*[\w’'\-.]+){0,6}?\s*(?=(?:that\b|:|,\s*[“\"]|[“\"]))", rest)
+            if mo and not re.search(r"\b(?:to|of|about|for)\b", mo.group()) or (mo and lemma == "tell"):
+                site.rest, site.rest_start = rest[mo.end():], site.rest_start + mo.end()
+        return False
+
+    def _frame_colon_quote(self, site: _Site) -> bool:
+        """He said: “...” (or , — before the quotation)."""
+        mcolon = re.match(r"\s*(?:[:,]|—|–)?\s*(?=[" + OPEN_QUOTES + '"' + "]|'')", site.rest)
+        if not (mcolon and site.word in QUOTE_CUES | {"said", "says", "say"}):
+            return False
+        qpos = site.rest_start + mcolon.end()
+        qs = [q for q in site.quotes if q.start >= qpos and q not in site.used]
+        if not (qs and qs[0].start == qpos and self._full_quote(qs[0])):
+            return False
+        site.used.add(qs[0])
+        self._add("quote", qs[0].start, qs[0].end, site.spk, site.word, site.bi)
+        return True
+
+    def _frame_pending_colon(self, site: _Site) -> bool:
+        """"He said:" ending a paragraph: the next paragraph's quotation is his."""
+        if not (re.fullmatch(r"\s*:\s*", site.rest) and site.sent.end >= site.block.end - 1
+                and site.word in QUOTE_CUES | {"said", "says"}):
+            return False
+        self.pending_colon = site.spk
+        self.last_block = site.bi
+        return True
+
+    def _frame_called(self, site: _Site) -> bool:
+        """"called for ...", "called the holiday “a celebration ...”"."""
+        if site.lemma not in ("call", "describe", "blast", "label", "brand", "dub", "slam", "praise", "attack",
+                              "criticise"):
+            return False
+        mq = re.match(r"\s*(on|for)\s+", site.rest) if site.lemma == "call" else None
+        if mq:
+            return self._claim_after(site, site.rest_start + mq.end(), f"{site.word} {mq.group(1)}")
+        qs_after = [q for q in site.sent_quotes if q.start > site.rest_start and q not in site.used]
+        if qs_after and re.match(r"\s*(?:[\w’'\-]+\s+){1,6}$", self.text[site.rest_start:qs_after[0].start]):
+            return self._claim_after(site, self._rest_lstart(site))
+        return False
+
+    def _frame_that(self, site: _Site) -> bool:
+        """"said that ...", "said: ..."."""
+        mthat = re.match(r"\s*(?::\s*|that\s+)", site.rest)
+        return bool(mthat) and self._claim_after(site, site.rest_start + mthat.end())
+
+    def _frame_to_infinitive(self, site: _Site) -> bool:
+        """"vowed to ...", "refused to ..."."""
+        if site.lemma in ("vow", "pledge", "promise", "threaten", "refuse", "decline", "agree", "offer") and \
+                re.match(r"\s*to\s+\w", site.rest):
+            return self._claim_after(site, self._rest_lstart(site))
+        return False
+
+    def _frame_object_preposition(self, site: _Site) -> bool:
+        """"accused X of ...", "urged X to ..."."""
+        obj_prep = OBJECT_CUES.get(site.lemma)
+        if not obj_prep:
+            return False
+        mo = re.match(r"\s*(?:[\w’'\-.]+\s+){1,8}?" + obj_prep + r"\b", site.rest)
+        if mo and not re.match(r"\s*(?:to|for|of)\b", site.rest):
+            return self._claim_after(site, self._rest_lstart(site))
+        return False
+
+    def _frame_bare_clause(self, site: _Site) -> bool:
+        """"said the economy was growing": a clause with no "that"."""
+        rest, word = site.rest, site.word
+        if word in SPEECH_CUES and word not in THAT_ONLY_CUES and CLAUSE_START.match(rest) and \
+                site.lemma not in ("ask", "call", "report", "post", "state", "point", "question", "charge",
+                                   "counter", "continue", "note") and \
+                not re.match(r"\s*(?:the|a|an|his|her|its|their)\s+\w+\s*(?:[.,;]|$)", rest) and \
+                len(re.findall(r"\w+", rest)) >= 4 and not re.match(r"\s*(?:[A-Z][\w’'\-]*\s*)+(?:[.,;]|$)", rest):
+            return self._claim_after(site, self._rest_lstart(site))
+        return False
 
     def _split_host(self, host: Claim, sent: Sentence, cs: int) -> bool:
         """A cue inside reported content with its own named subject after "after/when/as":
