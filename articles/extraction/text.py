@@ -5,6 +5,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from .lexicon import ATTRIBUTION_VERBS
+
 OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
 STRAIGHT = '"'
@@ -15,8 +17,8 @@ ABBREVIATIONS = frozenset("""mr mrs ms dr prof sir st sen rep gov gen lt col sgt
 no vs etc jan feb mar apr jun jul aug sep sept oct nov dec rev ft mt u.s a.m p.m d.c u.k e.g i.e
 approx est fig al""".split())
 
-_ATTRIBUTION = re.compile(r"\s+(?:(?:[A-Z][\w.'’\-]*|the|a|an)\s+){0,4}(?:said|says|asked|asks|added|adds|told|tells|"
-                          r"wrote|writes|shouted|replied|continued|recalled|declared|exclaimed|yelled|wondered)\b"
+_VERBS = "|".join(sorted(ATTRIBUTION_VERBS))
+_ATTRIBUTION = re.compile(r"\s+(?:(?:[A-Z][\w.'’\-]*|the|a|an)\s+){0,4}(?:" + _VERBS + r")\b"
                           r"|\s+(?:said|says|asked|asks|added|wrote)\s+[A-Z]")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)|[.!?]+[\"”]+(?=\s)")
 

@@ -209,3 +209,6 @@ CURRENCY_WORDS = {"pounds": "GBP", "pound": "GBP", "dollars": "USD", "dollar": "
 TIME_NOUNS = _words(_data("time_nouns"))
 MONTH_NAMES = _words(_data("month_names"))
 DAY_NAMES = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+# Verbs that attribute a quotation ending in ? or ! without ending its sentence ('"Who knows?" he asked').
+ATTRIBUTION_VERBS = _words("""said says asked asks added adds told tells wrote writes shouted replied continued
+recalled declared exclaimed yelled wondered""")
