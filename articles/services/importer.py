@@ -68,16 +68,17 @@ def is_full_name(alias: str) -> bool:
 
 
 # -- entity mapping ---------------------------------------------------------------------------
-def _retry_unique(create, lookup):
-    """Create a row; when a concurrent importer created it first, fetch theirs."""
-    try:
-        with transaction.atomic():
-            return create()
-    except IntegrityError:
-        found = lookup()
-        if found is None:
-            raise
-        return found
+def _create_missing(model, out: dict) -> None:
+    """Insert the unsaved rows of ``out`` in one statement (rows a concurrent importer inserted
+    first are kept: ignore_conflicts), then point ``out`` at the stored rows with one select."""
+    new = {r.key: r for r in out.values() if r.pk is None}
+    if not new:
+        return
+    model.objects.bulk_create(new.values(), ignore_conflicts=True)
+    stored = {r.key: r for r in model.objects.filter(key__in=new)}
+    for i, r in out.items():
+        if r.pk is None:
+            out[i] = stored[r.key]
 
 
 def _person_keys(ent: extraction.Entity) -> list[str]:
@@ -103,6 +104,7 @@ def map_people(entities: dict[int, extraction.Entity],
                 .select_related("person")}
     by_key = {p.key: p for p in Person.objects.filter(key__in=all_keys)}
     out: dict[int, Person] = {}
+    genders: dict[str, set[int]] = {}
     for i, ent in entities.items():
         decision = next((rejected[k] for k in keys[i] if k in rejected), None)
         if decision is not None:
@@ -112,14 +114,14 @@ def map_people(entities: dict[int, extraction.Entity],
         if person is None and len(keys[i]) == 1:
             person = surnames.get(keys[i][0])
         if person is None:
-            key = keys[i][0]
-            person = _retry_unique(lambda e=ent, k=key: Person.objects.create(name=e.name[:200], key=k, gender=e.gender),
-                                   lambda k=key: Person.objects.filter(key=k).first())
-            by_key[key] = person
-        elif ent.gender and not person.gender:
-            person.gender = ent.gender
-            Person.objects.filter(pk=person.pk, gender="").update(gender=ent.gender)
+            person = by_key.setdefault(keys[i][0], Person(name=ent.name[:200], key=keys[i][0], gender=ent.gender))
+        elif ent.gender and not person.gender and person.pk:
+            genders.setdefault(ent.gender, set()).add(person.pk)
         out[i] = person
+    # New people in one insert (a concurrent importer's rows win), then one select for their ids.
+    _create_missing(Person, out)
+    for gender, ids in genders.items():
+        Person.objects.filter(pk__in=ids, gender="").update(gender=gender)
     _add_aliases(PersonAlias, "person", {out[i]: [e.name, *e.aliases] for i, e in entities.items() if i in out})
     return out
 
@@ -140,12 +142,10 @@ def map_organisations(entities: dict[int, extraction.Entity],
             continue
         org = next((by_alias.get(k) or by_key.get(k) for k in keys[i] if by_alias.get(k) or by_key.get(k)), None)
         if org is None:
-            key = keys[i][0]
-            org = _retry_unique(
-                lambda e=ent, k=key: Organisation.objects.create(name=e.name[:200], key=k, kind=e.org_kind or "other"),
-                lambda k=key: Organisation.objects.filter(key=k).first())
-            by_key[key] = org
+            org = by_key.setdefault(keys[i][0], Organisation(name=ent.name[:200], key=keys[i][0],
+                                                             kind=ent.org_kind or "other"))
         out[i] = org
+    _create_missing(Organisation, out)
     _add_aliases(OrganisationAlias, "organisation",
                  {out[i]: [e.name, *e.aliases] for i, e in entities.items() if i in out})
     return out
@@ -188,11 +188,16 @@ def _add_aliases(model, owner_field: str, names: dict) -> None:
     model.objects.bulk_create(rows, ignore_conflicts=True)
 
 
-def publisher_for(name: str | None) -> Organisation | None:
+def publisher_for(name: str | None, cache: dict | None = None) -> Organisation | None:
     if not name:
         return None
+    if cache is not None and name in cache:
+        return cache[name]
     ent = extraction.Entity(kind="organisation", name=name, aliases=[name], org_kind="news")
-    return map_organisations({0: ent})[0]
+    org = map_organisations({0: ent})[0]
+    if cache is not None:
+        cache[name] = org
+    return org
 
 
 # -- storing ----------------------------------------------------------------------------------
@@ -201,7 +206,7 @@ def text_key(text: str, n: int = 0) -> str:
     return hashlib.sha256(f"{n}:{norm}".encode()).hexdigest()[:40]
 
 
-def store(prep: Prepared) -> FileResult:
+def store(prep: Prepared, publishers: dict | None = None) -> FileResult:
     """Write one prepared file in its own transaction: all of it or nothing."""
     parsed, ex = prep.parsed, prep.extraction
     assert parsed is not None and ex is not None
@@ -211,7 +216,7 @@ def store(prep: Prepared) -> FileResult:
             return FileResult(prep.path, "unchanged", article_id=article.pk)
         status = "updated" if article else "created"
         now = timezone.now()
-        fields = dict(title=parsed.title[:500], published=parsed.published, publisher=publisher_for(parsed.publisher),
+        fields = dict(title=parsed.title[:500], published=parsed.published, publisher=publisher_for(parsed.publisher, publishers),
                       body=parsed.text, paragraphs=[{"kind": b.kind, "start": b.start, "end": b.end} for b in parsed.blocks],
                       sha256=prep.sha256, word_count=len(parsed.text.split()), extractor_version=extraction.VERSION,
                       updated_at=now)
@@ -384,7 +389,9 @@ def seed_paths(paths: list[str]) -> tuple[list[Path], list[FileResult]]:
     return unique, errors
 
 
-def store_prepared(prep: Prepared, *, dry_run: bool = False) -> FileResult:
+def store_prepared(prep: Prepared, *, dry_run: bool = False, publishers: dict | None = None) -> FileResult:
+    """Store one prepared file. ``publishers`` caches publisher rows by name for one run (the
+    command's), so a run looks each publisher up once, not once a file."""
     if prep.error:
         return FileResult(prep.path, "failed", error=prep.error)
     if dry_run:
@@ -395,13 +402,18 @@ def store_prepared(prep: Prepared, *, dry_run: bool = False) -> FileResult:
             "claims": len(ex.claims), "statistics": len(ex.statistics)})
     for attempt in range(4):
         try:
-            return store(prep)
+            return store(prep, publishers)
         except OperationalError as exc:
             # A deadlock or lock timeout with a concurrent importer: the transaction rolled back whole.
             if attempt == 3:
                 return FileResult(prep.path, "failed", error=f"could not store: {_one_line(exc)}")
             time.sleep(0.05 * (attempt + 1))
-        except (IntegrityError, DatabaseError, ValueError) as exc:
+        except IntegrityError as exc:
+            if publishers and attempt == 0:
+                publishers.clear()  # a cached publisher merged away meanwhile: look it up again
+                continue
+            return FileResult(prep.path, "failed", error=f"could not store: {_one_line(exc)}")
+        except (DatabaseError, ValueError) as exc:
             # Any database error fails this file only (its transaction rolled back whole); the run goes on.
             return FileResult(prep.path, "failed", error=f"could not store: {_one_line(exc)}")
     raise AssertionError("unreachable")

@@ -156,3 +156,30 @@ def test_editors_work_survives_reimport(seed_dir, editor):
     # Later imports map "Boris Johnson" to the record the editor kept.
     assert not Person.objects.filter(name="Boris Johnson").exists()
     assert Claim.objects.filter(speaker=dup, text__contains="war crimes").exists()
+
+
+def test_queries_per_article_do_not_grow_with_its_entities(db, tmp_path):
+    """New people and organisations are inserted in bulk: an article naming 30 new people costs
+    the same number of queries as one naming 2; the publisher is looked up once a run."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.services import importer, reader
+
+    def article(name, n_people, first=0):
+        lines = [f"Person{i} Surname{i} said the plan number {i} would work well." for i in range(first, first + n_people)]
+        path = tmp_path / name
+        path.write_text("Headline\n\n3 March 2019\n\n" + "\n\n".join(lines) + "\n\n- The Example\n", encoding="utf-8")
+        return reader.prepare(path, 10**7, [])
+
+    publishers: dict = {}
+    importer.store_prepared(article("warm.txt", 1, 900), publishers=publishers)
+    counts = {}
+    for name, n, first in (("small.txt", 2, 0), ("large.txt", 30, 100)):
+        prep = article(name, n, first)
+        assert sum(e.kind == "person" for e in prep.extraction.entities) == n
+        with CaptureQueriesContext(connection) as ctx:
+            assert importer.store_prepared(prep, publishers=publishers).status == "created"
+        counts[n] = len(ctx.captured_queries)
+    assert counts[30] == counts[2], counts
+    assert counts[30] <= 30, counts

@@ -56,10 +56,10 @@ def test_long_publisher_is_a_clear_error_and_the_next_file_imports(db, tmp_path,
 def test_a_database_error_fails_one_file_only(db, tmp_path, capsys, monkeypatch):
     real = importer.store
 
-    def store(prep):
+    def store(prep, *args):
         if prep.source_file == "a.txt":
             raise DataError("value too long for type character varying(200)")
-        return real(prep)
+        return real(prep, *args)
 
     monkeypatch.setattr(importer, "store", store)
     a, b = write(tmp_path / "a.txt"), write(tmp_path / "b.txt")

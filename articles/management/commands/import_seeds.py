@@ -41,8 +41,9 @@ class Command(BaseCommand):
         totals: Counter[str] = Counter()
         started = time.perf_counter()
         verbose = opts.get("verbosity", 1)
+        publishers: dict = {}
         for n, prep in enumerate(self.prepared(files, known, jobs), 1):
-            result = importer.store_prepared(prep, dry_run=dry_run)
+            result = importer.store_prepared(prep, dry_run=dry_run, publishers=publishers)
             statuses[result.status] += 1
             totals.update(result.counts)
             self.progress(result, n, len(files), started, verbose, progress_every)
