@@ -21,6 +21,7 @@ from articles.models import (
 )
 from articles.selectors import search, similar
 from articles.services import links, review
+from articles.services.importer import PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE
 
 from .common import CappedCountPaginator, FarDatesChangeList, StatisticInline, admin_url, skip_scan
 from .highlight import Span, render_blocks
@@ -31,11 +32,11 @@ class PublisherFilter(admin.SimpleListFilter):
     parameter_name = "publisher"
 
     def lookups(self, request, model_admin):
-        pubs = cache.get("claimsdb:publishers")
+        pubs = cache.get(PUBLISHERS_CACHE)
         if pubs is None:  # a join over all articles: cached, publishers change rarely
             pubs = list(Organisation.objects.filter(published_articles__isnull=False).distinct()
                         .order_by("name").values_list("pk", "name")[:50])
-            cache.set("claimsdb:publishers", pubs, 300)
+            cache.set(PUBLISHERS_CACHE, pubs, 300)
         return [(str(pk), name) for pk, name in pubs]
 
     def queryset(self, request, qs):
@@ -50,11 +51,11 @@ class SpeakerFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         # A grouped scan of the whole table: cached, since who is most quoted changes slowly.
-        top = cache.get("claimsdb:top-speakers")
+        top = cache.get(TOP_SPEAKERS_CACHE)
         if top is None:
             top = list(Claim.objects.filter(speaker__isnull=False).values("speaker", "speaker__name")
                        .annotate(n=Count("id")).order_by("-n")[:15])
-            cache.set("claimsdb:top-speakers", top, 300)
+            cache.set(TOP_SPEAKERS_CACHE, top, 300)
         return [(str(r["speaker"]), f"{r['speaker__name']} ({r['n']})") for r in top]
 
     def queryset(self, request, qs):

@@ -200,6 +200,18 @@ def publisher_for(name: str | None, cache: dict | None = None) -> Organisation |
     return org
 
 
+# Cached lists behind the admin's filters; an import that changed anything clears them so new
+# publishers and speakers show at once.
+PUBLISHERS_CACHE = "claimsdb:publishers"
+TOP_SPEAKERS_CACHE = "claimsdb:top-speakers"
+
+
+def clear_filter_caches() -> None:
+    from django.core.cache import cache
+
+    cache.delete_many([PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE])
+
+
 # -- storing ----------------------------------------------------------------------------------
 def text_key(text: str, n: int = 0) -> str:
     norm = " ".join(text.split())
@@ -430,4 +442,5 @@ def reextract(article: Article) -> dict[str, int]:
     with transaction.atomic():
         counts = save_extraction(article, ex)
         Article.objects.filter(pk=article.pk).update(extractor_version=extraction.VERSION, updated_at=timezone.now())
+    clear_filter_caches()
     return counts

@@ -183,3 +183,15 @@ def test_queries_per_article_do_not_grow_with_its_entities(db, tmp_path):
         counts[n] = len(ctx.captured_queries)
     assert counts[30] == counts[2], counts
     assert counts[30] <= 30, counts
+
+
+def test_an_import_clears_the_admin_filter_caches(db, tmp_path, seed_dir):
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from articles.services.importer import PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE
+
+    cache.set(PUBLISHERS_CACHE, [(1, "Stale")], 300)
+    cache.set(TOP_SPEAKERS_CACHE, [], 300)
+    call_command("import_seeds", str(seed_dir), verbosity=0)
+    assert cache.get(PUBLISHERS_CACHE) is None and cache.get(TOP_SPEAKERS_CACHE) is None

@@ -52,6 +52,7 @@ class Command(BaseCommand):
             # Surname-only records ("Obama") join the full-name person the database knows, or wait
             # for an editor in the link suggestions.
             linked = identity.reconcile_surnames()
+            importer.clear_filter_caches()
         self.summary(statuses, totals, len(files) + len(failures), time.perf_counter() - started, dry_run, linked)
         if statuses["failed"]:
             sys.exit(1)
