@@ -1,0 +1,24 @@
+"""The shipped production server configuration loads and says what the README promises."""
+import os
+import runpy
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def test_gunicorn_config_is_valid_and_freezes_gc_after_fork():
+    env = dict(os.environ, DEBUG="0", SECRET_KEY="x" * 50, CLAIMSDB_NO_DOTENV="1", ALLOWED_HOSTS="localhost")
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    r = subprocess.run([str(gunicorn), "--check-config", "-c", "gunicorn.conf.py", "claimsdb.wsgi"], cwd=ROOT,
+                       env=env, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    conf = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    assert conf["workers"] >= 2 and conf["preload_app"] and conf["keepalive"] > 0 and conf["accesslog"] == "-"
+    import gc
+
+    before = gc.get_freeze_count()
+    conf["post_fork"](None, None)
+    assert gc.get_freeze_count() >= before
+    gc.unfreeze()
