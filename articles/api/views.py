@@ -16,7 +16,7 @@ from rest_framework.response import Response
 
 from articles.models import Article, Claim, ClaimLink, Organisation, Person, ReviewEvent, Statistic
 from articles.selectors import claimreview
-from articles.selectors.claims import claim_list
+from articles.selectors.claims import attach_relations, claim_list
 from articles.services import export, links, merge
 
 from . import filters, serializers
@@ -105,6 +105,10 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["id", "start", "reviewed_at", "confidence"]
     renderer_classes = [*viewsets.ReadOnlyModelViewSet.renderer_classes, CSVRenderer]
 
+    def get_queryset(self):
+        # List pages load only the columns they show; a claim being changed is loaded whole.
+        return claim_list(lean=self.action == "list")
+
     def get_renderers(self):
         # CSV is a table of claims: only the list speaks it; a detail or history is JSON.
         renderers = super().get_renderers()
@@ -113,12 +117,13 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
         return renderers
 
     def list(self, request, *args, **kwargs):
+        qs = self.filter_queryset(self.get_queryset())
         if request.accepted_renderer.format == "csv":
-            qs = self.filter_queryset(self.get_queryset())
             response = StreamingHttpResponse(export.claims_csv(qs), content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = 'attachment; filename="claims.csv"'
             return response
-        return super().list(request, *args, **kwargs)
+        page = attach_relations(self.paginate_queryset(qs))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiResponse(description="Not checked yet.")},
                    description="schema.org ClaimReview (JSON-LD) of a checked claim.")

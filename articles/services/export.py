@@ -33,7 +33,7 @@ class _Echo:
 def claims_csv(qs) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield writer.writerow(COLUMNS)
-    rows = qs.select_related("article__publisher", "speaker", "organisation").prefetch_related(None).order_by("id")
+    rows = qs.defer(None).select_related("article__publisher", "speaker", "organisation").order_by("id")
     for c in rows.iterator(chunk_size=2000):
         a = c.article
         yield writer.writerow([safe_cell(v) for v in (
