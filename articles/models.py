@@ -330,7 +330,11 @@ class ClaimLink(models.Model):
             raise ValidationError({"target": "A claim cannot be linked to itself."})
 
     def __str__(self):
-        return f"{self.source_id} {self.relation} {self.target_id}"
+        # "“The NHS is better prepared…” contradicts “Waiting lists have doubled…”", not "62 contradicts 57".
+        def excerpt(claim):
+            return f"“{claim.text[:50]}{'…' if len(claim.text) > 50 else ''}”"
+
+        return f"{excerpt(self.source)} {self.get_relation_display().lower()} {excerpt(self.target)}"
 
 
 class ReviewEvent(models.Model):

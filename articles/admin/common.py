@@ -91,12 +91,35 @@ def skip_scan(qs: QuerySet) -> QuerySet:
     return SkipScanDatesQuerySet(model=qs.model, query=qs.query, using=qs.db)
 
 
-class StatisticInline(admin.TabularInline):
+def as_written(value, unit: str = "") -> str:
+    """A number as a reader writes it: 100, 400,000, 1.7%, 0.25 — never 100.000000."""
+    if value is None:
+        return "—"
+    d = value.normalize()
+    text = f"{int(d):,}" if d == d.to_integral_value() else f"{d:,f}"
+    return text + ("%" if unit == "percent" else " points" if unit == "percentage_points" else "")
+
+
+class NumbersAsWritten:
+    """value/previous/upper columns for statistics, as written."""
+
+    @admin.display(description="value", ordering="value")
+    def value_shown(self, obj):
+        shown = as_written(obj.value, obj.unit)
+        return f"{shown} in {as_written(obj.upper_value)}" if obj.unit == "ratio" and obj.upper_value else \
+            f"{shown} to {as_written(obj.upper_value, obj.unit)}" if obj.upper_value is not None else shown
+
+    @admin.display(description="previous value")
+    def previous_shown(self, obj):
+        return as_written(obj.previous_value, obj.unit)
+
+
+class StatisticInline(NumbersAsWritten, admin.TabularInline):
     """An article's or a claim's statistics, read-only: they are edited on their own page."""
 
     model = Statistic
     extra = 0
-    fields = ["text", "value", "unit", "previous_value", "measure", "period"]
+    fields = ["text", "value_shown", "unit", "previous_shown", "measure", "period"]
     readonly_fields = fields
     can_delete = False
     show_change_link = True

@@ -24,7 +24,7 @@ from articles.models import (
 from articles.selectors import search
 from articles.services import importer, merge
 
-from .common import CappedCountPaginator, FarDatesChangeList, StatisticInline, admin_url
+from .common import CappedCountPaginator, FarDatesChangeList, NumbersAsWritten, StatisticInline, admin_url
 from .highlight import Span, legend, render_blocks
 from .identity import IdentityToolsMixin
 
@@ -268,8 +268,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Statistic)
-class StatisticAdmin(admin.ModelAdmin):
-    list_display = ["text", "value", "unit", "previous_value", "qualifier", "article"]
+class StatisticAdmin(NumbersAsWritten, admin.ModelAdmin):
+    list_display = ["text", "value_shown", "unit", "previous_shown", "qualifier", "article"]
     list_filter = ["unit"]
     search_fields = ["text", "measure"]
     list_select_related = ["article"]

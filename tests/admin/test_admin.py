@@ -136,3 +136,19 @@ def test_skip_scan_dates_match_djangos_dates():
     assert list(skip_scan(within).dates("published", "day")) == list(within.dates("published", "day"))
     assert list(skip_scan(qs).filter(kind="quote").dates("published", "year", "DESC")) == \
         list(qs.filter(kind="quote").dates("published", "year", "DESC"))
+
+
+def test_numbers_are_shown_as_written_and_links_read_as_sentences(client, imported_seed):
+    from decimal import Decimal
+
+    from articles.admin.common import as_written
+    from articles.models import Statistic
+
+    assert [as_written(Decimal(v), u) for v, u in (("100.000000", "count"), ("400000.000000", "count"),
+                                                    ("1.700000", "percent"))] == ["100", "400,000", "1.7%"]
+    client.force_login(make_user("root", is_staff=True, is_superuser=True))
+    page = client.get("/admin/articles/statistic/").content.decode()
+    assert Statistic.objects.exists() and ".000000" not in page
+    a, b = Claim.objects.order_by("id")[:2]
+    link = ClaimLink.objects.create(source=a, target=b, relation="contradicts")
+    assert str(link).startswith("“") and " contradicts “" in str(link) and str(a.pk) not in str(link).split("“")[0]
