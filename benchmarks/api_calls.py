@@ -6,14 +6,10 @@ a fresh SQLite database (or DATABASE_URL). Also the queries per page.
 """
 import argparse
 import cProfile
-import os
 import pstats
-import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import devdb
 
 
 def calls(client, url) -> tuple[int, int]:
@@ -31,25 +27,12 @@ def calls(client, url) -> tuple[int, int]:
 
 
 def main():
-    dev = ROOT.parent / "shared" / "polnear-dev" / "articles"
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--articles", type=Path, default=dev if dev.is_dir() else ROOT / "seeds")
+    ap.add_argument("--articles", type=Path, default=devdb.default_articles())
     a = ap.parse_args()
-    tmp = tempfile.mkdtemp(prefix="claimsdb-calls-")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp}/calls.sqlite3")
-    os.environ.update(DEBUG="0", SECRET_KEY="bench" * 10, CLAIMSDB_NO_DOTENV="1", ALLOWED_HOSTS="testserver",
-                      SECURE_SSL_REDIRECT="0", DJANGO_SETTINGS_MODULE="claimsdb.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    devdb.imported(a.articles, DEBUG="0", ALLOWED_HOSTS="testserver", SECURE_SSL_REDIRECT="0")
     from django.test import Client
 
-    call_command("migrate", verbosity=0)
-    try:
-        call_command("import_seeds", str(a.articles), verbosity=0)
-    except SystemExit:
-        pass
     client = Client()
     for name, path in (("claims", "/api/v1/claims/"), ("statistics", "/api/v1/statistics/"),
                        ("articles", "/api/v1/articles/")):

@@ -4,15 +4,11 @@ the PolNeAR development articles) into a fresh SQLite database: suspicious names
     python benchmarks/entity_quality.py [--articles DIR] [--database-url URL]
 """
 import argparse
-import os
 import re
-import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import devdb
 
 POSSESSIVE = re.compile(r"\w[’']s\b|s[’']$")
 COORDINATION = re.compile(r"\s(?:and|&)\s")
@@ -40,28 +36,15 @@ def report(kind: str, names: list[tuple[str, int]]) -> None:
 
 
 def main():
-    dev = ROOT.parent / "shared" / "polnear-dev" / "articles"
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--articles", type=Path, default=dev if dev.is_dir() else ROOT / "seeds")
+    ap.add_argument("--articles", type=Path, default=devdb.default_articles())
     ap.add_argument("--database-url", default=None, help="default: a new SQLite file")
     a = ap.parse_args()
-    tmp = tempfile.mkdtemp(prefix="claimsdb-entities-")
-    os.environ.update(DEBUG="1", SECRET_KEY="bench", CLAIMSDB_NO_DOTENV="1",
-                      DATABASE_URL=a.database_url or f"sqlite:///{tmp}/entities.sqlite3",
-                      DJANGO_SETTINGS_MODULE="claimsdb.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    devdb.imported(a.articles, a.database_url, DEBUG="1")
     from django.db.models import Count
 
     from articles.models import Organisation, Person
 
-    call_command("migrate", verbosity=0)
-    try:
-        call_command("import_seeds", str(a.articles), verbosity=0)
-    except SystemExit:
-        pass
     people = list(Person.objects.annotate(n=Count("claims")).values_list("name", "n"))
     orgs = list(Organisation.objects.annotate(n=Count("claims")).values_list("name", "n"))
     report("people", people)
