@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from articles.extraction.names import person_key, surname
 from articles.models import (
@@ -69,12 +69,16 @@ def _candidates(short: Person) -> list[tuple[Person, float, str]]:
 
 
 @transaction.atomic
-def reconcile_surnames(only: list[int] | None = None) -> Counter:
-    """Link or propose a full-name person for each surname-only record (``only``: these ids)."""
+def reconcile_surnames(since=None) -> Counter:
+    """Link or propose a full-name person for each surname-only record. With ``since`` (an import
+    run's start), only what the run can have changed: surname-only records it created, and those
+    sharing a surname with a full-name person it created."""
     counts: Counter = Counter()
     shorts = Person.objects.exclude(key__contains=" ")
-    if only is not None:
-        shorts = shorts.filter(pk__in=only)
+    if since is not None:
+        new_surnames = {surname(n) for n in Person.objects.filter(created_at__gte=since, key__contains=" ")
+                        .values_list("name", flat=True)}
+        shorts = shorts.filter(Q(created_at__gte=since) | Q(key__in=new_surnames))
     for short in list(shorts):
         cands = _candidates(short)
         if not cands:

@@ -10,6 +10,7 @@ from itertools import islice
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connections
+from django.utils import timezone
 
 from articles.services import identity, importer, reader
 
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         statuses: Counter[str] = Counter(failed=len(failures))
         totals: Counter[str] = Counter()
         started = time.perf_counter()
+        run_started = timezone.now()
         verbose = opts.get("verbosity", 1)
         publishers: dict = {}
         for n, prep in enumerate(self.prepared(files, known, jobs), 1):
@@ -51,7 +53,7 @@ class Command(BaseCommand):
         if not dry_run and (statuses["created"] or statuses["updated"]):
             # Surname-only records ("Obama") join the full-name person the database knows, or wait
             # for an editor in the link suggestions.
-            linked = identity.reconcile_surnames()
+            linked = identity.reconcile_surnames(since=run_started)
             importer.clear_filter_caches()
         self.summary(statuses, totals, len(files) + len(failures), time.perf_counter() - started, dry_run, linked)
         if statuses["failed"]:
