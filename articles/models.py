@@ -261,6 +261,11 @@ class Claim(models.Model):
     assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                  related_name="assigned_claims", help_text="The editor checking this claim.")
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # The same statement in several articles (see services/families.py).
+    family = models.ForeignKey("ClaimFamily", on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="appearances")
+    fingerprint = models.CharField(max_length=40, blank=True, db_index=True,
+                                   help_text="Hash of the claim's stemmed content words: equal for the same wording.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -444,3 +449,64 @@ class RejectedName(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_kind_display()})"
+
+
+class ClaimFamily(models.Model):
+    """One statement followed across articles: every appearance is a Claim with this family."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "claim families"
+
+    def __str__(self):
+        first = self.appearances.order_by("published", "id").first()
+        return f"“{first.text[:70]}”" if first else f"Family {self.pk}"
+
+
+class FactCheck(models.Model):
+    """A published fact-check (schema.org ClaimReview), ours or anyone's: the matching library."""
+
+    url = models.URLField(max_length=1000, unique=True)
+    claim_reviewed = models.TextField()
+    rating = models.CharField(max_length=200, blank=True)
+    publisher = models.CharField(max_length=200, blank=True, db_index=True)
+    title = models.CharField(max_length=500, blank=True)
+    language = models.CharField(max_length=20, blank=True)
+    date_published = models.DateField(null=True, blank=True, db_index=True)
+    claimant = models.CharField(max_length=200, blank=True)
+    raw = models.JSONField(default=dict, blank=True, help_text="The ClaimReview JSON-LD as imported.")
+    # WordLlama vectors of claim, title and both: (3, 256) float16 (articles/matching/ranker.py).
+    vectors = models.BinaryField(editable=False, default=bytes)
+    # Set for ClaimsDB's own checks: the claim it reviews (never matched against itself).
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, null=True, blank=True, related_name="factcheck")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.claim_reviewed[:70]} — {self.publisher or '?'}"
+
+
+class ClaimMatch(models.Model):
+    """A fact-check that may already answer a claim, with the matcher's calibrated score."""
+
+    class Level(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested"
+        CONFIDENT = "confident", "Confident"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matches")
+    factcheck = models.ForeignKey(FactCheck, on_delete=models.CASCADE, related_name="matches")
+    score = models.FloatField(validators=[MinValueValidator(0.0), MaxValueValidator(1.0)])
+    level = models.CharField(max_length=10, choices=Level.choices, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["claim_id", "-score"]
+        constraints = [models.UniqueConstraint(fields=["claim", "factcheck"], name="claimmatch_unique")]
+        verbose_name_plural = "claim matches"
+
+    def __str__(self):
+        return f"{self.factcheck.claim_reviewed[:60]} ({self.score:.2f})"

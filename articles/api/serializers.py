@@ -11,6 +11,7 @@ from articles.models import (
     Claim,
     ClaimLink,
     EvidenceLink,
+    FactCheck,
     Organisation,
     Person,
     ReviewEvent,
@@ -156,6 +157,61 @@ _VALUE = serializers.DecimalField(max_digits=30, decimal_places=6, coerce_to_str
 _MOMENT = serializers.DateTimeField()
 
 
+class FactCheckMatchSerializer(serializers.Serializer):
+    """One answer of the match endpoint."""
+
+    id = serializers.IntegerField()
+    url = serializers.URLField()
+    claim_reviewed = serializers.CharField()
+    rating = serializers.CharField()
+    publisher = serializers.CharField()
+    score = serializers.FloatField(help_text="Calibrated probability that this fact-check answers the text.")
+
+
+class MatchRefSerializer(FactCheckMatchSerializer):
+    level = serializers.ChoiceField(choices=["suggested", "confident"])
+
+
+class MatchQuerySerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=20_000, trim_whitespace=True)
+    limit = serializers.IntegerField(min_value=1, max_value=50, default=5)
+
+
+class FactCheckSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FactCheck
+        fields = ["id", "url", "claim_reviewed", "rating", "publisher", "title", "language", "date_published",
+                  "claimant", "claim"]
+
+
+class AppearanceSerializer(serializers.Serializer):
+    claim = serializers.IntegerField(source="id")
+    text = serializers.CharField()
+    article = serializers.IntegerField(source="article_id")
+    article_title = serializers.CharField(source="article.title")
+    outlet = serializers.CharField(source="article.publisher.name", default=None)
+    source_url = serializers.SerializerMethodField()
+    published = serializers.DateField()
+    speaker = RefSerializer(allow_null=True)
+    speaker_text = serializers.CharField()
+    status = serializers.CharField()
+    verdict = serializers.CharField()
+
+    def get_source_url(self, obj) -> str | None:
+        return getattr(obj.article, "source_url", None) or None
+
+
+class ClaimFamilySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    appearances = serializers.SerializerMethodField()
+
+    @extend_schema_field(AppearanceSerializer(many=True))
+    def get_appearances(self, obj):
+        rows = (obj.appearances.select_related("article__publisher", "speaker").defer("article__body", "article__paragraphs")
+                .order_by("published", "id"))
+        return AppearanceSerializer(rows, many=True).data
+
+
 class ClaimSerializer(serializers.HyperlinkedModelSerializer):
     id = serializers.IntegerField(read_only=True)
     article = ArticleRefSerializer(read_only=True)
@@ -166,12 +222,15 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
     evidence = EvidenceSerializer(many=True, required=False)
     links = serializers.SerializerMethodField()
     reviewer = StaffOnlyUsername(read_only=True, allow_null=True)
+    family = serializers.IntegerField(source="family_id", read_only=True, allow_null=True,
+                                      help_text="The claim family: the same statement in other articles.")
+    matches = serializers.SerializerMethodField(help_text="Fact-checks that may already answer this claim.")
 
     class Meta:
         model = Claim
         fields = ["id", "url", "article", "text", "kind", "speaker", "organisation", "speaker_text", "cue", "confidence",
                   "start", "end", "in_text", "mentions", "statistics", "status", "verdict", "rationale", "evidence", "reviewer",
-                  "reviewed_at", "links"]
+                  "reviewed_at", "links", "family", "matches"]
         read_only_fields = ["text", "kind", "speaker_text", "cue", "confidence", "start", "end", "in_text",
                             "reviewed_at"]
 
@@ -214,6 +273,9 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
             "links": [{"id": i, "relation": r, "direction": "outgoing", "claim": other}
                       for i, r, other in obj.links_out_list]
             + [{"id": i, "relation": r, "direction": "incoming", "claim": other} for i, r, other in obj.links_in_list],
+            "family": obj.family_id,
+            "matches": [{"id": i, "url": u, "claim_reviewed": c, "rating": r, "publisher": p, "score": s, "level": lv}
+                        for i, u, c, r, p, s, lv in obj.matches_list],
         }
 
     @extend_schema_field({"type": "object", "properties": {
@@ -232,6 +294,12 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
         out += [{"id": link.id, "relation": link.relation, "direction": "incoming", "claim": link.source_id}
                 for link in obj.links_in.all()]
         return out
+
+    @extend_schema_field(MatchRefSerializer(many=True))
+    def get_matches(self, obj):
+        return [{"id": m.factcheck_id, "url": m.factcheck.url, "claim_reviewed": m.factcheck.claim_reviewed,
+                 "rating": m.factcheck.rating, "publisher": m.factcheck.publisher, "score": m.score, "level": m.level}
+                for m in obj.matches.select_related("factcheck").order_by("-score", "id")]
 
     def validate_evidence(self, value):
         urls = [e["url"] for e in value]

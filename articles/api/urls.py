@@ -11,6 +11,8 @@ router.register("organisations", views.OrganisationViewSet)
 router.register("claims", views.ClaimViewSet)
 router.register("statistics", views.StatisticViewSet)
 router.register("claim-links", views.ClaimLinkViewSet)
+router.register("factchecks", views.FactCheckViewSet)
+router.register("claim-families", views.ClaimFamilyViewSet)
 
 urlpatterns = [
     path("claimreview/", views.ClaimReviewListView.as_view(), name="claimreview-list"),

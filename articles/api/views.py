@@ -10,14 +10,24 @@ from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.generics import ListAPIView
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.renderers import BaseRenderer
 from rest_framework.response import Response
 
-from articles.models import Article, Claim, ClaimLink, Organisation, Person, ReviewEvent, Statistic
+from articles.models import (
+    Article,
+    Claim,
+    ClaimFamily,
+    ClaimLink,
+    FactCheck,
+    Organisation,
+    Person,
+    ReviewEvent,
+    Statistic,
+)
 from articles.selectors import claimreview
 from articles.selectors.claims import attach_relations, claim_list
-from articles.services import export, links, merge
+from articles.services import export, families, links, matching, merge
 
 from . import filters, serializers
 from .pagination import IdCursorPagination, PageNumberNoCountPagination
@@ -134,6 +144,21 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
             raise NotFound("This claim has not been checked: it has no ClaimReview yet.")
         return Response(_review(request, claim))
 
+    @extend_schema(request=None, responses={200: OpenApiTypes.OBJECT,
+                                            409: OpenApiResponse(description="No checked appearance to take it from.")},
+                   description="Take the verdict suggested by a checked appearance of the same statement "
+                               "(its claim family): verdict, rationale and evidence, and mark this claim checked.")
+    @action(detail=True, methods=["post"], url_path="confirm-suggested-verdict",
+            permission_classes=[IsAuthenticated])
+    def confirm_suggested_verdict(self, request, pk=None):
+        if not request.user.has_perm("articles.change_claim"):
+            raise PermissionDenied("You may not review claims.")
+        claim = self.get_object()
+        source = families.confirm_suggestion(claim, request.user)
+        if source is None:
+            return Response({"detail": "No checked appearance of this statement suggests a verdict."}, status=409)
+        return Response(self.get_serializer(claim_list().get(pk=claim.pk)).data)
+
     @extend_schema(responses=serializers.ReviewEventSerializer(many=True))
     @action(detail=True, methods=["get"])
     def history(self, request, pk=None):
@@ -188,3 +213,40 @@ class ClaimLinkViewSet(viewsets.ModelViewSet):
 
     def perform_destroy(self, instance):
         links.delete_link(instance, self.request.user)
+
+
+class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):
+    """The fact-check library (ClaimReview imported with import_factchecks, and ClaimsDB's own checks)."""
+
+    queryset = FactCheck.objects.defer("raw", "vectors").order_by("id")
+    serializer_class = serializers.FactCheckSerializer
+    pagination_class = IdCursorPagination
+    filterset_fields = ["publisher", "language"]
+    ordering_fields = ["id", "date_published"]
+
+    @extend_schema(parameters=[serializers.MatchQuerySerializer], request=serializers.MatchQuerySerializer,
+                   responses={200: serializers.FactCheckMatchSerializer(many=True)},
+                   description="Fact-checks that may already answer a text, best first, each with a calibrated "
+                               "score (0-1). GET with ?text=...&limit=5, or POST {\"text\": ...} for long texts.")
+    # POST only carries a long text: a read like GET, open to whoever may read.
+    @action(detail=False, methods=["get", "post"], pagination_class=None, filter_backends=[],
+            permission_classes=[AllowAny])
+    def match(self, request):
+        data = request.data if request.method == "POST" else request.query_params
+        q = serializers.MatchQuerySerializer(data=data)
+        q.is_valid(raise_exception=True)
+        found = matching.match_text(q.validated_data["text"], q.validated_data["limit"])
+        t = matching.thresholds()
+        return Response({"thresholds": t, "results": [
+            {"id": m.factcheck.id, "url": m.factcheck.url, "claim_reviewed": m.factcheck.claim_reviewed,
+             "rating": m.factcheck.rating, "publisher": m.factcheck.publisher, "score": round(m.score, 4),
+             "level": m.level or None} for m in found]})
+
+
+class ClaimFamilyViewSet(viewsets.ReadOnlyModelViewSet):
+    """One statement across articles: its appearances in date order (article, outlet, date, speaker)."""
+
+    queryset = ClaimFamily.objects.order_by("id")
+    serializer_class = serializers.ClaimFamilySerializer
+    pagination_class = PageNumberNoCountPagination
+    filter_backends = []

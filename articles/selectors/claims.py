@@ -7,15 +7,15 @@ from collections import defaultdict
 
 from django.db.models import QuerySet
 
-from articles.models import Claim, ClaimLink, EvidenceLink, Statistic
+from articles.models import Claim, ClaimLink, ClaimMatch, EvidenceLink, Statistic
 
 # The columns a listed claim shows: a list page loads nothing else (no bodies, no timestamps).
 LISTED = ("id", "article_id", "text", "kind", "speaker_id", "organisation_id", "speaker_text", "cue", "confidence",
-          "start", "end", "in_text", "status", "verdict", "rationale", "reviewer_id", "reviewed_at",
+          "start", "end", "in_text", "family_id", "status", "verdict", "rationale", "reviewer_id", "reviewed_at",
           "article__id", "article__title", "article__published", "speaker__id", "speaker__name",
           "organisation__id", "organisation__name", "reviewer__id", "reviewer__username")
 RELATIONS = ("people_list", "organisations_list", "statistics_list", "evidence_list", "links_out_list",
-             "links_in_list")
+             "links_in_list", "matches_list")
 
 
 def claim_list(lean: bool = False) -> QuerySet:
@@ -50,6 +50,9 @@ def attach_relations(claims: list[Claim]) -> list[Claim]:
                                    .values_list("source_id", "id", "relation", "target_id")),
         "links_in_list": _grouped(ClaimLink.objects.filter(target_id__in=ids).order_by("id")
                                   .values_list("target_id", "id", "relation", "source_id")),
+        "matches_list": _grouped(ClaimMatch.objects.filter(claim_id__in=ids).order_by("-score", "id")
+                                 .values_list("claim_id", "factcheck_id", "factcheck__url", "factcheck__claim_reviewed",
+                                              "factcheck__rating", "factcheck__publisher", "score", "level")),
     }
     for c in claims:
         for attr, group in groups.items():

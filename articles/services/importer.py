@@ -36,7 +36,7 @@ from articles.models import (
     Statistic,
     name_key,
 )
-from articles.services import identity
+from articles.services import families, identity, matching
 from articles.services.reader import Prepared
 
 ROLE_WORDS = {"minister", "secretary", "president", "president-elect", "leader", "chancellor", "spokesman"}
@@ -271,6 +271,9 @@ def save_extraction(article: Article, ex: Extraction) -> dict[str, int]:
     people, orgs = _save_entities(article, ex)
     stat_rows = _save_statistics(article, ex)
     rows = _save_claims(article, ex, people, orgs, stat_rows)
+    claims = [r for r, _ in rows]
+    families.assign(claims)
+    matching.match_claims(claims)
     return {"people": len(people), "organisations": len(orgs), "claims": len(rows), "statistics": len(stat_rows)}
 
 
@@ -333,6 +336,7 @@ def _save_claims(article: Article, ex: Extraction, people: dict[int, Person], or
         row.cue = c.cue[:60]
         row.confidence = c.confidence
         row.in_text = True
+        row.fingerprint = families.fingerprint(c.text)
         if not row.edited:
             row.speaker_text = c.speaker_text[:200]
             row.speaker = people.get(c.speaker) if c.speaker is not None else None
@@ -340,7 +344,7 @@ def _save_claims(article: Article, ex: Extraction, people: dict[int, Person], or
         rows.append((row, c))
     Claim.objects.bulk_create(new_claims)
     Claim.objects.bulk_update([r for r, _ in rows if r not in new_claims],
-                              ["text", "start", "end", "kind", "published", "cue", "confidence", "in_text", "speaker_text",
+                              ["text", "start", "end", "kind", "published", "cue", "confidence", "in_text", "fingerprint", "speaker_text",
                                "speaker", "organisation", "updated_at"])
     auto = [r for r, _ in rows if not r.edited]
     MP, MO = Claim.mentioned_people.through, Claim.mentioned_organisations.through

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Claim, ReviewEvent
+from articles.services import factchecks
 
 REVIEW_FIELDS = ("status", "verdict", "rationale")
 
@@ -32,6 +33,7 @@ def apply_review(claim: Claim, user, **changes) -> ReviewEvent | None:
         return None
     stamp_verdict(claim, user, diff)
     claim.save()
+    _published(claim, diff)
     return record(claim, user, diff)
 
 
@@ -46,6 +48,12 @@ def stamp_verdict(claim: Claim, user, diff: dict) -> None:
     if claim.verdict and claim.status == Claim.Status.NEW and "status" not in diff:
         diff["status"] = [claim.status, Claim.Status.IN_REVIEW]
         claim.status = Claim.Status.IN_REVIEW
+
+
+def _published(claim: Claim, diff: dict) -> None:
+    """A check's status or verdict changed: ClaimsDB's own entry in the fact-check library follows."""
+    if claim.pk and {"status", "verdict", "rationale"} & set(diff):
+        factchecks.sync_own(claim)
 
 
 def evidence_changed(claim: Claim, user, old_urls: list[str]) -> ReviewEvent | None:
@@ -82,6 +90,7 @@ def editor_save(claim: Claim, user, changed: list[str]) -> ReviewEvent | None:
         if _plain(before) != _plain(after):
             diff[name] = [_plain(before), _plain(after)]
     stamp_verdict(claim, user, diff)
+    _published(claim, diff)
     if any(f in changed for f in (*EXTRACTED_FIELDS, "mentioned_people", "mentioned_organisations")):
         claim.edited = True
     claim.save()

@@ -1,0 +1,48 @@
+"""python manage.py import_factchecks PATH [PATH ...] [--no-match]"""
+from __future__ import annotations
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+
+from articles.models import Claim
+from articles.services import factchecks, matching
+
+
+class Command(BaseCommand):
+    help = ("Import fact-checks (schema.org ClaimReview: JSON, JSON lines, HTML with JSON-LD, or a Google "
+            "Fact Check Tools claims:search response) into the matching library; then match the claims.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="files or directories")
+        parser.add_argument("--no-match", action="store_true",
+                            help="do not re-match the stored claims against the updated library")
+
+    def handle(self, *args, paths, no_match, **opts):
+        t0 = time.perf_counter()
+        last = [t0]
+
+        def progress(n: int) -> None:
+            now = time.perf_counter()
+            if now - last[0] >= 5:
+                last[0] = now
+                self.stderr.write(f"… {n} records read ({now - t0:.0f} s)")
+
+        try:
+            summary = factchecks.import_paths(paths, progress)
+        except DatabaseError as exc:
+            raise CommandError(f"the database is not ready ({str(exc).splitlines()[0]}); run: python manage.py migrate") from None
+        for line in summary.errors:
+            self.stderr.write(f"error: {line}")
+        matched = 0
+        if not no_match and (summary.created or summary.updated):
+            claims = list(Claim.objects.filter(in_text=True).only("id", "text"))
+            if claims:
+                matched = matching.match_claims(claims)
+        self.stdout.write(f"fact-checks: {summary.created} created, {summary.updated} updated, "
+                          f"{summary.unchanged} unchanged, {len(summary.errors)} errors; "
+                          f"{matched} claim matches stored; {time.perf_counter() - t0:.1f} s")
+        if not summary.ok:
+            raise CommandError(f"{len(summary.errors)} record(s) or file(s) could not be imported (see the error lines)",
+                               returncode=1)

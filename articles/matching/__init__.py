@@ -1,0 +1,12 @@
+"""Claim matching: has this been checked already?
+
+Pure Python and numpy, no Django (like ``articles.extraction``): a library of fact-checks goes in
+as plain entries, a text comes in, ranked entries with a calibrated score come out.
+
+- ``text``      cleaning (tweets, ClaimReview wording), words, stems, character grams
+- ``bm25``      an in-process BM25 index (lexical evidence)
+- ``semantic``  WordLlama embeddings and token soft-matching (semantic evidence)
+- ``ranker``    the library index, the features of a (text, fact-check) pair, the learned linear
+                fusion, near-duplicate grouping
+- ``train``     ``python -m articles.matching.train``: learns ``match_model.json`` from query/fact-check pairs
+"""

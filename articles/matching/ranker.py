@@ -1,0 +1,198 @@
+"""The library index and the learned fusion of lexical and semantic evidence.
+
+``Library`` holds the fact-checks (in the order given: oldest record first) with every index the
+features need. ``Library.match`` takes candidates from the best lexical and semantic lists, computes
+the features of each (text, candidate) pair, scores them with the linear model of ``match_model.json``
+and turns the score into a calibrated probability. Near-identical fact-checks (the same claim
+published twice) are kept together, the earlier record first.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from . import semantic, text
+from .bm25 import BM25
+
+MODEL_PATH = Path(__file__).with_name("match_model.json")
+VIEWS = ("claim", "title", "both")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One fact-check as the matcher sees it."""
+
+    id: int
+    claim: str
+    title: str = ""
+    # (3, 256) float: WordLlama vectors of claim, title and both; computed when missing
+    vectors: np.ndarray | None = None
+
+
+def entry_texts(claim: str, title: str) -> tuple[str, str, str]:
+    claim = text.clean_reviewed(claim)
+    return claim, title, f"{claim} {title}".strip()
+
+
+def entry_vectors(claim: str, title: str) -> np.ndarray:
+    """The vectors stored with a fact-check row (float16 is plenty for cosine ranking)."""
+    return semantic.embed(list(entry_texts(claim, title))).astype(np.float16)
+
+
+def vectors_many(pairs: list[tuple[str, str]]) -> np.ndarray:
+    """Vectors for many fact-checks at once: (n, 3, 256) float16."""
+    flat = [t for c, ti in pairs for t in entry_texts(c, ti)]
+    return semantic.embed(flat).astype(np.float16).reshape(len(pairs), 3, semantic.DIM)
+
+
+class MatchModel:
+    def __init__(self, data: dict):
+        self.version: str = data["version"]
+        self.features: list[str] = data["features"]
+        self.mean = np.asarray(data["mean"], dtype=np.float32)
+        self.scale = np.asarray(data["scale"], dtype=np.float32)
+        self.weights = np.asarray(data["weights"], dtype=np.float32)
+        self.calibration: tuple[float, float] = tuple(data["calibration"])
+        self.candidates: int = data.get("candidates", 40)
+        self.duplicate_cosine: float = data.get("duplicate_cosine", 0.95)
+        self.thresholds: dict[str, float] = data.get("thresholds", {"suggested": 0.5, "confident": 0.8})
+        self.measured: dict = data.get("measured", {})
+
+    @classmethod
+    def load(cls, path: Path | str = MODEL_PATH) -> MatchModel:
+        with open(path, encoding="utf-8") as f:
+            return cls(json.load(f))
+
+    def to_json(self) -> dict:
+        return {"version": self.version, "features": self.features, "mean": self.mean.tolist(),
+                "scale": self.scale.tolist(), "weights": self.weights.tolist(),
+                "calibration": list(self.calibration), "candidates": self.candidates,
+                "duplicate_cosine": self.duplicate_cosine, "thresholds": self.thresholds,
+                "measured": self.measured}
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        return ((x - self.mean) / self.scale) @ self.weights
+
+    def probability(self, raw: np.ndarray) -> np.ndarray:
+        a, b = self.calibration
+        return 1.0 / (1.0 + np.exp(-(a * raw + b)))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> MatchModel:
+    return MatchModel.load()
+
+
+FEATURES = (
+    [f"bm25_{v}_{k}" for v in ("claim", "title", "both", "bigrams") for k in ("rel", "abs", "rank")]
+    + [f"cos_{v}_{k}" for v in VIEWS for k in ("abs", "gap", "rank")]
+    + ["same_number", "shared_names", "soft_query", "soft_doc", "cos_weighted", "chars_rel", "chars_rank"]
+)
+
+
+def _rank(scores_sorted: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """How many library entries score above each value (0 = best)."""
+    return len(scores_sorted) - np.searchsorted(scores_sorted, values, side="right")
+
+
+class Library:
+    def __init__(self, entries: list[Entry]):
+        self.ids = np.asarray([e.id for e in entries], dtype=np.int64)
+        texts = [entry_texts(e.claim, e.title) for e in entries]
+        claims, titles, both = ([t[i] for t in texts] for i in range(3))
+        self.bm25 = {
+            "claim": BM25([text.words(t) for t in claims]),
+            "title": BM25([text.words(t) for t in titles]),
+            "both": BM25([text.words(t) for t in both]),
+            "bigrams": BM25([text.with_bigrams(text.words(t)) for t in both]),
+        }
+        self.chars = BM25([text.char_grams(t) for t in both])
+        missing = [i for i, e in enumerate(entries) if e.vectors is None]
+        vecs = np.zeros((len(entries), 3, semantic.DIM), dtype=np.float32)
+        for i, e in enumerate(entries):
+            if e.vectors is not None:
+                vecs[i] = e.vectors
+        if missing:
+            vecs[missing] = vectors_many([(entries[i].claim, entries[i].title) for i in missing])
+        self.vectors = {v: np.ascontiguousarray(vecs[:, j]) for j, v in enumerate(VIEWS)}
+        self.tokens = semantic.token_ids(both) if entries else []
+        self.token_idf = semantic.idf(self.tokens, len(semantic.unit_token_vectors()))
+        self.weighted = (np.stack([semantic.weighted_vector(t, self.token_idf) for t in self.tokens])
+                         if entries else np.zeros((0, semantic.DIM), dtype=np.float32))
+        self.numbers = [text.numbers(t) for t in both]
+        self.names = [text.names(t) for t in both]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def features(self, query: str, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate positions in the library and their feature rows (columns as FEATURES)."""
+        q = text.clean_query(query)
+        qwords = text.words(q)
+        lex = {name: idx.scores(text.with_bigrams(qwords) if name == "bigrams" else qwords)
+               for name, idx in self.bm25.items()}
+        qvec = semantic.embed([q])[0]
+        cos = {v: self.vectors[v] @ qvec for v in VIEWS}
+        k = min(k, len(self) - 1)
+        cands: set[int] = set()
+        for s in (lex["both"], lex["bigrams"], cos["both"], cos["claim"]):
+            cands.update(np.argpartition(-s, k)[:k + 1].tolist())
+        c = np.asarray(sorted(cands), dtype=np.int64)
+        cols: list[np.ndarray] = []
+        for name in ("claim", "title", "both", "bigrams"):
+            s = lex[name]
+            v, top = s[c], float(s.max()) or 1.0
+            cols += [v / top, v / 10.0, 1.0 / (1.0 + _rank(np.sort(s), v))]
+        for view in VIEWS:
+            s = cos[view]
+            v = s[c]
+            cols += [v, v - s.max(), 1.0 / (1.0 + _rank(np.sort(s), v))]
+        qnum, qnames = text.numbers(q), text.names(q)
+        cols.append(np.asarray([bool(qnum & self.numbers[i]) for i in c], dtype=np.float32))
+        cols.append(np.asarray([len(qnames & self.names[i]) / (1 + len(self.names[i])) for i in c],
+                               dtype=np.float32))
+        qtok = semantic.token_ids([q])[0]
+        soft = np.asarray([semantic.soft_match(qtok, self.tokens[i], self.token_idf) for i in c],
+                          dtype=np.float32).reshape(len(c), 2)
+        cols += [soft[:, 0], soft[:, 1], self.weighted[c] @ semantic.weighted_vector(qtok, self.token_idf)]
+        s = self.chars.scores(text.char_grams(q))
+        v = s[c]
+        cols += [v / (float(s.max()) or 1.0), 1.0 / (1.0 + _rank(np.sort(s), v))]
+        return c, np.column_stack(cols).astype(np.float32)
+
+    def group_duplicates(self, order: list[int], threshold: float) -> list[int]:
+        """Keep near-identical fact-checks together, the earlier record first."""
+        vec = self.vectors["claim"]
+        out: list[int] = []
+        used: set[int] = set()
+        for i in order:
+            if i in used:
+                continue
+            group = sorted(j for j in order if j not in used and (j == i or float(vec[i] @ vec[j]) > threshold))
+            used.update(group)
+            out.extend(group)
+        return out
+
+    def match(self, query: str, limit: int = 5, model: MatchModel | None = None,
+              exclude: frozenset[int] = frozenset()) -> list[tuple[int, float]]:
+        """[(fact-check id, probability it checks this text)], best first."""
+        model = model or default_model()
+        if not len(self) or not text.clean_query(query):
+            return []
+        c, x = self.features(query, model.candidates)
+        prob = model.probability(model.raw(x))
+        best = np.argsort(-prob, kind="stable")[: limit + 5 + len(exclude)]
+        score = {int(c[j]): float(prob[j]) for j in best}
+        order = self.group_duplicates([int(c[j]) for j in best], model.duplicate_cosine)
+        out: list[tuple[int, float]] = []
+        for i in order:
+            if int(self.ids[i]) in exclude:
+                continue
+            # a duplicate placed after its earlier record shows that record's score: one claim, one score
+            s = score[i] if not out or score[i] <= out[-1][1] else out[-1][1]
+            out.append((int(self.ids[i]), s))
+        return out[:limit]

@@ -1,0 +1,69 @@
+"""Semantic evidence from WordLlama (MIT; numpy only; its 256-dimension model ships in the wheel).
+
+Loaded once per process from the package folder with downloads off: nothing is fetched at run time.
+Besides sentence vectors (average-pooled token vectors) it offers soft token matching: each query
+token's best cosine against the candidate's tokens, weighted by the token's rarity in the library.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+DIM = 256
+
+
+@lru_cache(maxsize=1)
+def model():
+    import wordllama
+    from wordllama import WordLlama
+
+    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+
+
+@lru_cache(maxsize=1)
+def unit_token_vectors() -> np.ndarray:
+    e = model().embedding.astype(np.float32)
+    return e / (np.linalg.norm(e, axis=1, keepdims=True) + 1e-9)
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Unit vectors, float32, one row a text; an empty text gives a zero row (not NaN)."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        v = model().embed(list(texts), norm=True)
+    return np.nan_to_num(np.asarray(v, dtype=np.float32))
+
+
+def token_ids(texts: list[str]) -> list[np.ndarray]:
+    enc = model().tokenizer.encode_batch([t.lower() for t in texts], add_special_tokens=False)
+    return [np.unique(np.asarray(e.ids, dtype=np.int64)) for e in enc]
+
+
+def idf(docs: list[np.ndarray], vocab_size: int) -> np.ndarray:
+    df = np.zeros(vocab_size, dtype=np.float32)
+    for d in docs:
+        df[d] += 1
+    n = max(len(docs), 1)
+    return np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
+
+
+def weighted_vector(ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    if not len(ids):
+        return np.zeros(DIM, dtype=np.float32)
+    v = (model().embedding[ids].astype(np.float32) * weights[ids][:, None]).sum(0)
+    return v / (np.linalg.norm(v) + 1e-9)
+
+
+def soft_match(query: np.ndarray, doc: np.ndarray, weights: np.ndarray) -> tuple[float, float]:
+    """(query tokens covered by the document, document tokens covered by the query), each a
+    rarity-weighted mean of best token cosines."""
+    if not len(query) or not len(doc):
+        return 0.0, 0.0
+    tv = unit_token_vectors()
+    sims = tv[query] @ tv[doc].T
+    wq, wd = weights[query], weights[doc]
+    return (float((sims.max(1) * wq).sum() / (wq.sum() or 1.0)),
+            float((sims.max(0) * wd).sum() / (wd.sum() or 1.0)))

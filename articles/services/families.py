@@ -1,0 +1,113 @@
+"""One statement across articles: claim families, and verdicts suggested from one appearance to another.
+
+Two claims in different articles are one statement when their stemmed content words are the same
+(a fingerprint: the same quote, give or take punctuation and case), or when the same speaker says
+nearly the same thing (word sets overlapping by ``NEAR`` or more: reported speech reworded slightly).
+"""
+from __future__ import annotations
+
+import hashlib
+
+from django.db import transaction
+
+from articles.matching import text as mtext
+from articles.models import Claim, ClaimFamily, EvidenceLink
+from articles.services import review
+
+NEAR = 0.8
+MIN_WORDS = 4  # "It is true." is not one statement across articles
+
+
+def fingerprint(text: str) -> str:
+    words = mtext.words(text)
+    if len(words) < MIN_WORDS:
+        return ""
+    return hashlib.sha1(" ".join(words).encode()).hexdigest()
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+@transaction.atomic
+def assign(claims: list[Claim]) -> int:
+    """Put each claim in the family of its other appearances (creating one when two first meet).
+    Returns how many claims joined a family."""
+    claims = [c for c in claims if c.fingerprint and c.pk]
+    if not claims:
+        return 0
+    article_ids = {c.article_id for c in claims}
+    ids = {c.pk for c in claims}
+    same: dict[str, list[tuple[int, int | None]]] = {}
+    for pk, fp, fam in (Claim.objects.filter(fingerprint__in={c.fingerprint for c in claims})
+                        .exclude(pk__in=ids).values_list("pk", "fingerprint", "family_id")):
+        same.setdefault(fp, []).append((pk, fam))
+    speakers = {c.speaker_id for c in claims if c.speaker_id}
+    by_speaker: dict[int, list[tuple[int, int | None, set[str]]]] = {}
+    if speakers:
+        for pk, sp, txt, fam in (Claim.objects.filter(speaker_id__in=speakers, in_text=True)
+                                 .exclude(article_id__in=article_ids).values_list("pk", "speaker_id", "text", "family_id")):
+            by_speaker.setdefault(sp, []).append((pk, fam, set(mtext.words(txt))))
+    joined = 0
+    for claim in claims:
+        partners = list(same.get(claim.fingerprint, []))
+        if claim.speaker_id in by_speaker:
+            words = set(mtext.words(claim.text))
+            partners += [(pk, fam) for pk, fam, w in by_speaker[claim.speaker_id] if _jaccard(words, w) >= NEAR]
+        joined += _join(claim, partners)
+    return joined
+
+
+def _join(claim: Claim, partners: list[tuple[int, int | None]]) -> int:
+    """Put the claim and its partners in one family; 1 if the claim joined one."""
+    if not partners:
+        return 0
+    family_id = claim.family_id or next((fam for _, fam in partners if fam), None)
+    if family_id is None:
+        family_id = ClaimFamily.objects.create().pk
+    lonely = [pk for pk, fam in partners if fam is None]
+    if lonely:
+        Claim.objects.filter(pk__in=lonely).update(family_id=family_id)
+    if claim.family_id == family_id:
+        return 0
+    claim.family_id = family_id
+    Claim.objects.filter(pk=claim.pk).update(family_id=family_id)
+    return 1
+
+
+def checked_appearance(claim: Claim) -> Claim | None:
+    """The latest checked appearance of the claim's statement that has a verdict (not itself)."""
+    if not claim.family_id:
+        return None
+    return (Claim.objects.filter(family_id=claim.family_id, status=Claim.Status.CHECKED)
+            .exclude(verdict="").exclude(pk=claim.pk).order_by("-reviewed_at", "-id").first())
+
+
+def suggested_verdict(claim: Claim) -> Claim | None:
+    """The appearance whose verdict is suggested for ``claim``: None once the claim is checked."""
+    if claim.status == Claim.Status.CHECKED:
+        return None
+    return checked_appearance(claim)
+
+
+@transaction.atomic
+def confirm_suggestion(claim: Claim, user) -> Claim | None:
+    """An editor's one click: the claim takes the checked appearance's verdict, rationale and
+    evidence, and is checked. Returns the appearance it was taken from (None if there is none)."""
+    source = suggested_verdict(claim)
+    if source is None:
+        return None
+    rationale = claim.rationale or f"{source.rationale}\n\n(Same statement as claim #{source.pk}.)".strip()
+    review.apply_review(claim, user, status=Claim.Status.CHECKED, verdict=source.verdict, rationale=rationale)
+    have = set(claim.evidence.values_list("url", flat=True))
+    old = list(have)
+    EvidenceLink.objects.bulk_create([EvidenceLink(claim=claim, url=e.url, title=e.title)
+                                      for e in source.evidence.all() if e.url not in have])
+    review.evidence_changed(claim, user, old)
+    return source
+
+
+def repeated_checked():
+    """Claims not yet checked whose statement was checked in another appearance (the desk's list)."""
+    return (Claim.objects.exclude(status=Claim.Status.CHECKED)
+            .filter(family__appearances__status=Claim.Status.CHECKED).exclude(family__isnull=True).distinct())

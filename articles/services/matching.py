@@ -1,0 +1,95 @@
+"""Claim matching in the product: the library index per process, the match query, stored matches.
+
+The ranking itself is ``articles.matching`` (pure); this module feeds it the FactCheck rows, keeps
+one built index per process (rebuilt when the library changes: one aggregate query a call tells),
+and stores each claim's best matches with their level ("suggested" / "confident").
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Max
+
+from articles.matching import ranker
+from articles.models import Claim, ClaimMatch, FactCheck
+
+_lock = threading.Lock()
+_cache: dict = {}
+
+
+@dataclass(frozen=True)
+class Match:
+    factcheck: FactCheck
+    score: float
+
+    @property
+    def level(self) -> str:
+        return level_for(self.score)
+
+
+def thresholds() -> dict[str, float]:
+    model = ranker.default_model().thresholds
+    return {"suggested": getattr(settings, "CLAIMSDB_MATCH_SUGGESTED", None) or model["suggested"],
+            "confident": getattr(settings, "CLAIMSDB_MATCH_CONFIDENT", None) or model["confident"]}
+
+
+def level_for(score: float) -> str:
+    t = thresholds()
+    if score >= t["confident"]:
+        return ClaimMatch.Level.CONFIDENT
+    return ClaimMatch.Level.SUGGESTED if score >= t["suggested"] else ""
+
+
+def decode_vectors(blob) -> np.ndarray | None:
+    if not blob:
+        return None
+    v = np.frombuffer(bytes(blob), dtype=np.float16)
+    return v.reshape(3, -1) if v.size == 3 * 256 else None
+
+
+def library() -> ranker.Library:
+    """The index of every fact-check, built once per process and per library state."""
+    state = FactCheck.objects.aggregate(n=Count("id"), last=Max("updated_at"), top=Max("id"))
+    key = (state["n"], state["last"], state["top"])
+    cached = _cache.get("library")
+    if cached and cached[0] == key:
+        return cached[1]
+    with _lock:
+        cached = _cache.get("library")
+        if cached and cached[0] == key:
+            return cached[1]
+        rows = FactCheck.objects.order_by("id").values_list("id", "claim_reviewed", "title", "vectors")
+        lib = ranker.Library([ranker.Entry(i, c, t, decode_vectors(v)) for i, c, t, v in rows.iterator(2000)])
+        _cache["library"] = (key, lib)
+        return lib
+
+
+def match_text(text: str, limit: int = 5, exclude: frozenset[int] = frozenset()) -> list[Match]:
+    lib = library()
+    ranked = lib.match(text, limit=limit, exclude=exclude)
+    rows = FactCheck.objects.defer("raw", "vectors").in_bulk([i for i, _ in ranked])
+    return [Match(rows[i], s) for i, s in ranked if i in rows]
+
+
+def match_claims(claims: list[Claim], limit: int = 3) -> int:
+    """Store each claim's matches at or above the "suggested" threshold (replacing older ones).
+    Returns how many were stored. Does nothing (no index built) while the library is empty."""
+    if not claims or not FactCheck.objects.exists():
+        return 0
+    lib = library()
+    own = dict(FactCheck.objects.filter(claim__in=claims).values_list("claim_id", "id"))
+    new: list[ClaimMatch] = []
+    for claim in claims:
+        exclude = frozenset([own[claim.pk]]) if claim.pk in own else frozenset()
+        for fid, score in lib.match(claim.text, limit=limit, exclude=exclude):
+            level = level_for(score)
+            if level:
+                new.append(ClaimMatch(claim=claim, factcheck_id=fid, score=round(score, 4), level=level))
+    with transaction.atomic():
+        ClaimMatch.objects.filter(claim__in=claims).delete()
+        ClaimMatch.objects.bulk_create(new, batch_size=500)
+    return len(new)
