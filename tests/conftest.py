@@ -34,6 +34,7 @@ def ensure_groups():
         from django.apps import apps
 
         importlib.import_module("articles.migrations.0002_groups").create_groups(apps, None)
+        importlib.import_module("articles.migrations.0014_matching_permissions").grant(apps, None)
 
 
 def make_user(username, group=None, **extra):

@@ -1,7 +1,7 @@
 """The editors' workflow in the Django admin."""
 from django.contrib import admin
 
-from . import claims, entities  # noqa: F401  (registers the model admins)
+from . import claims, entities, matching  # noqa: F401  (registers the model admins)
 
 admin.site.site_header = "ClaimsDB"
 admin.site.site_title = "ClaimsDB"

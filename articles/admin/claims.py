@@ -20,11 +20,12 @@ from articles.models import (
     ReviewEvent,
 )
 from articles.selectors import search, similar
-from articles.services import links, review
+from articles.services import families, links, review
 from articles.services.importer import PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE
 
 from .common import CappedCountPaginator, FarDatesChangeList, StatisticInline, admin_url, skip_scan
 from .highlight import Span, render_blocks
+from .matching import MatchFilter, RepeatedFilter, checked_already, family_timeline
 
 
 class PublisherFilter(admin.SimpleListFilter):
@@ -99,7 +100,8 @@ class LinkInline(admin.TabularInline):
 class ClaimAdmin(admin.ModelAdmin):
     list_display = ["excerpt", "speaker_name", "kind", "confidence_display", "article_title", "published_date",
                     "status", "verdict", "assignee"]
-    list_filter = ["status", "verdict", "kind", ConfidenceFilter, PublisherFilter, SpeakerFilter, "in_text"]
+    list_filter = ["status", "verdict", "kind", ConfidenceFilter, MatchFilter, RepeatedFilter, PublisherFilter,
+                   SpeakerFilter, "in_text"]
     date_hierarchy = "published"
     ordering = ["-id"]  # newest first, in index order: no sort over the table
     search_fields = ["text"]  # widened in get_search_results: speaker names and aliases, article titles
@@ -111,10 +113,11 @@ class ClaimAdmin(admin.ModelAdmin):
     actions = ["mark_in_review", "mark_checked", "assign_to_me"]
     autocomplete_fields = ["speaker", "organisation", "mentioned_people", "mentioned_organisations", "assignee"]
     readonly_fields = ["in_context", "text", "kind", "cue", "confidence", "speaker_text", "article_link", "in_text", "reviewer",
-                       "reviewed_at", "incoming_links", "similar", "history"]
+                       "reviewed_at", "incoming_links", "similar", "history", "matches_display", "family_display"]
     fieldsets = [
         ("Claim", {"fields": ["in_context", "text", "kind", "cue", "confidence", "speaker_text", "article_link",
                               "in_text"]}),
+        ("Checked already?", {"fields": ["matches_display", "family_display"]}),
         ("Who and what", {"fields": ["speaker", "organisation", "mentioned_people", "mentioned_organisations"]}),
         ("Review", {"fields": ["status", "verdict", "rationale", "assignee", "reviewer", "reviewed_at"]}),
         ("Related claims", {"fields": ["incoming_links", "similar"]}),
@@ -229,6 +232,15 @@ class ClaimAdmin(admin.ModelAdmin):
                                     Truncator(other.text).chars(100), who, other.article.published, button))
         return format_html("<ul>{}</ul>", format_html_join("", "{}", ((r,) for r in rows)))
 
+    @admin.display(description="fact-checks")
+    def matches_display(self, obj):
+        return checked_already(obj)
+
+    @admin.display(description="in other articles")
+    def family_display(self, obj):
+        can = getattr(self, "_can_change", False)
+        return family_timeline(obj, reverse("admin:articles_claim_confirm", args=[obj.pk]) if can else None)
+
     @admin.display(description="history of the review")
     def history(self, obj):
         events = ReviewEvent.objects.filter(claim=obj).select_related("user")
@@ -273,7 +285,21 @@ class ClaimAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         return [path("<int:pk>/link/", self.admin_site.admin_view(self.link_view), name="articles_claim_link"),
+                path("<int:pk>/confirm-verdict/", self.admin_site.admin_view(self.confirm_view),
+                     name="articles_claim_confirm"),
                 *super().get_urls()]
+
+    def confirm_view(self, request, pk):
+        """Take the verdict a checked appearance of the same statement suggests (one click)."""
+        claim = get_object_or_404(Claim, pk=pk)
+        if request.method != "POST" or not self.has_change_permission(request, claim):
+            self.message_user(request, "You may not review this claim.", messages.ERROR)
+        elif families.confirm_suggestion(claim, request.user):
+            self.message_user(request, f"Checked: {claim.get_verdict_display()}, as in the other appearance.",
+                              messages.SUCCESS)
+        else:
+            self.message_user(request, "No checked appearance suggests a verdict.", messages.WARNING)
+        return HttpResponseRedirect(admin_url(claim))
 
     def link_view(self, request, pk):
         """Mark a similar claim as repeating this one (a button on the change page)."""

@@ -9,7 +9,10 @@ import numpy as np
 
 
 class BM25:
-    def __init__(self, docs: list[list[str]], k1: float = 1.2, b: float = 0.75):
+    def __init__(self, docs: list[list[str]], k1: float = 1.2, b: float = 0.75,
+                 background: tuple[int, dict[str, int]] | None = None):
+        """``background``: (documents, document frequency per term) of a reference library, added
+        to this one's so that a small library still knows which words are common."""
         self.n = len(docs)
         self.k1 = k1
         vocab: dict[str, int] = {}
@@ -40,7 +43,13 @@ class BM25:
         np.add.at(self.offsets, term_ids + 1, 1)
         self.offsets = np.cumsum(self.offsets)
         df = np.diff(self.offsets).astype(np.float32)
-        self.idf = np.log1p((self.n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        n = float(self.n)
+        if background:
+            bg_n, bg_df = background
+            terms = sorted(vocab, key=vocab.__getitem__)
+            df = df + np.asarray([bg_df.get(t, 0) for t in terms], dtype=np.float32)
+            n += bg_n
+        self.idf = np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
         avg = float(lengths.mean()) if self.n else 1.0
         self.norm = (k1 * (1 - b + b * lengths / (avg or 1.0))).astype(np.float32)
 

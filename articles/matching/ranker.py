@@ -19,6 +19,7 @@ from . import semantic, text
 from .bm25 import BM25
 
 MODEL_PATH = Path(__file__).with_name("match_model.json")
+BACKGROUND_PATH = Path(__file__).with_name("match_background.json")
 VIEWS = ("claim", "title", "both")
 
 
@@ -87,6 +88,58 @@ def default_model() -> MatchModel:
     return MatchModel.load()
 
 
+@dataclass(frozen=True)
+class Background:
+    """Document frequencies of the library the model was trained on (counts of 2 or more; no text).
+    Added to a library's own, they keep evidence comparable whether a desk has 10 fact-checks or 100,000."""
+
+    docs: int
+    words: dict[str, int]
+    bigrams: dict[str, int]
+    chars: dict[str, int]
+    tokens: dict[int, int]
+
+    @classmethod
+    def load(cls, path: Path | str = BACKGROUND_PATH) -> Background:
+        with open(path, encoding="utf-8") as f:
+            d = json.load(f)
+        return cls(d["docs"], d["words"], d["bigrams"], d["chars"], {int(k): v for k, v in d["tokens"].items()})
+
+    def to_json(self) -> dict:
+        return {"docs": self.docs, "words": self.words, "bigrams": self.bigrams, "chars": self.chars,
+                "tokens": {str(k): v for k, v in self.tokens.items()}}
+
+    def for_words(self) -> tuple[int, dict[str, int]]:
+        return self.docs, self.words
+
+    def for_bigrams(self) -> tuple[int, dict[str, int]]:
+        return self.docs, {**self.words, **self.bigrams}
+
+
+@lru_cache(maxsize=1)
+def default_background() -> Background | None:
+    return Background.load() if BACKGROUND_PATH.exists() else None
+
+
+def background_of(texts: list[str], min_count: int = 2) -> Background:
+    """The background of a library (texts: each fact-check's claim and title)."""
+    from collections import Counter
+
+    words, bigrams, chars, tokens = Counter(), Counter(), Counter(), Counter()
+    for t in texts:
+        w = text.words(t)
+        words.update(set(w))
+        bigrams.update(set(text.with_bigrams(w)) - set(w))
+        chars.update(set(text.char_grams(t)))
+    for ids in semantic.token_ids(texts):
+        tokens.update(ids.tolist())
+
+    def keep(c: Counter) -> dict:
+        return {k: v for k, v in sorted(c.items()) if v >= min_count}
+
+    return Background(len(texts), keep(words), keep(bigrams), keep(chars), keep(tokens))
+
+
 FEATURES = (
     [f"bm25_{v}_{k}" for v in ("claim", "title", "both", "bigrams") for k in ("rel", "abs", "rank")]
     + [f"cos_{v}_{k}" for v in VIEWS for k in ("abs", "gap", "rank")]
@@ -99,18 +152,23 @@ def _rank(scores_sorted: np.ndarray, values: np.ndarray) -> np.ndarray:
     return len(scores_sorted) - np.searchsorted(scores_sorted, values, side="right")
 
 
+_DEFAULT = object()
+
+
 class Library:
-    def __init__(self, entries: list[Entry]):
+    def __init__(self, entries: list[Entry], background: Background | None = _DEFAULT):
+        bg = default_background() if background is _DEFAULT else background
         self.ids = np.asarray([e.id for e in entries], dtype=np.int64)
         texts = [entry_texts(e.claim, e.title) for e in entries]
         claims, titles, both = ([t[i] for t in texts] for i in range(3))
+        words = bg.for_words() if bg else None
         self.bm25 = {
-            "claim": BM25([text.words(t) for t in claims]),
-            "title": BM25([text.words(t) for t in titles]),
-            "both": BM25([text.words(t) for t in both]),
-            "bigrams": BM25([text.with_bigrams(text.words(t)) for t in both]),
+            "claim": BM25([text.words(t) for t in claims], background=words),
+            "title": BM25([text.words(t) for t in titles], background=words),
+            "both": BM25([text.words(t) for t in both], background=words),
+            "bigrams": BM25([text.with_bigrams(text.words(t)) for t in both], background=bg.for_bigrams() if bg else None),
         }
-        self.chars = BM25([text.char_grams(t) for t in both])
+        self.chars = BM25([text.char_grams(t) for t in both], background=(bg.docs, bg.chars) if bg else None)
         missing = [i for i, e in enumerate(entries) if e.vectors is None]
         vecs = np.zeros((len(entries), 3, semantic.DIM), dtype=np.float32)
         for i, e in enumerate(entries):
@@ -120,7 +178,8 @@ class Library:
             vecs[missing] = vectors_many([(entries[i].claim, entries[i].title) for i in missing])
         self.vectors = {v: np.ascontiguousarray(vecs[:, j]) for j, v in enumerate(VIEWS)}
         self.tokens = semantic.token_ids(both) if entries else []
-        self.token_idf = semantic.idf(self.tokens, len(semantic.unit_token_vectors()))
+        self.token_idf = semantic.idf(self.tokens, len(semantic.unit_token_vectors()),
+                                      (bg.docs, bg.tokens) if bg else None)
         self.weighted = (np.stack([semantic.weighted_vector(t, self.token_idf) for t in self.tokens])
                          if entries else np.zeros((0, semantic.DIM), dtype=np.float32))
         self.numbers = [text.numbers(t) for t in both]

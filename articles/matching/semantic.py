@@ -42,11 +42,15 @@ def token_ids(texts: list[str]) -> list[np.ndarray]:
     return [np.unique(np.asarray(e.ids, dtype=np.int64)) for e in enc]
 
 
-def idf(docs: list[np.ndarray], vocab_size: int) -> np.ndarray:
+def idf(docs: list[np.ndarray], vocab_size: int, background: tuple[int, dict[int, int]] | None = None) -> np.ndarray:
     df = np.zeros(vocab_size, dtype=np.float32)
     for d in docs:
         df[d] += 1
     n = max(len(docs), 1)
+    if background:
+        n += background[0]
+        for token, count in background[1].items():
+            df[token] += count
     return np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
 
 

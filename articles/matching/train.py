@@ -17,7 +17,16 @@ from pathlib import Path
 import numpy as np
 
 from . import claimreview
-from .ranker import FEATURES, MODEL_PATH, Entry, Library, MatchModel
+from .ranker import (
+    BACKGROUND_PATH,
+    FEATURES,
+    MODEL_PATH,
+    Entry,
+    Library,
+    MatchModel,
+    background_of,
+    entry_texts,
+)
 
 VERSION = "1.0"
 
@@ -110,12 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train", required=True, type=Path)
     ap.add_argument("--dev", type=Path, help="measured and recorded in the model file")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--background-out", type=Path, default=BACKGROUND_PATH)
     ap.add_argument("--candidates", type=int, default=40)
     ap.add_argument("--l2", type=float, default=1.0)
     a = ap.parse_args(argv)
     reviews = [r for _, r in claimreview.read(a.factchecks) if isinstance(r, claimreview.Review)]
     docids = [docid(r.url) for r in reviews]
-    lib = Library([Entry(i, r.claim_reviewed, r.title) for i, r in enumerate(reviews)])
+    background = background_of([entry_texts(r.claim_reviewed, r.title)[2] for r in reviews])
+    lib = Library([Entry(i, r.claim_reviewed, r.title) for i, r in enumerate(reviews)], background=background)
     print(f"library: {len(lib)} fact-checks", file=sys.stderr)
     queries, rel = read_split(a.train)
     sets = candidate_sets(lib, queries, rel, docids, a.candidates)
@@ -139,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     import json
 
     a.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+    a.background_out.write_text(json.dumps(background.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {a.out}", file=sys.stderr)
     return 0
 

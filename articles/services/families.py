@@ -15,11 +15,11 @@ from articles.models import Claim, ClaimFamily, EvidenceLink
 from articles.services import review
 
 NEAR = 0.8
-MIN_WORDS = 4  # "It is true." is not one statement across articles
+MIN_WORDS = 5  # "It is not true." is not one statement across articles
 
 
 def fingerprint(text: str) -> str:
-    words = mtext.words(text)
+    words = mtext.all_words(text)
     if len(words) < MIN_WORDS:
         return ""
     return hashlib.sha1(" ".join(words).encode()).hexdigest()
@@ -47,12 +47,12 @@ def assign(claims: list[Claim]) -> int:
     if speakers:
         for pk, sp, txt, fam in (Claim.objects.filter(speaker_id__in=speakers, in_text=True)
                                  .exclude(article_id__in=article_ids).values_list("pk", "speaker_id", "text", "family_id")):
-            by_speaker.setdefault(sp, []).append((pk, fam, set(mtext.words(txt))))
+            by_speaker.setdefault(sp, []).append((pk, fam, set(mtext.all_words(txt))))
     joined = 0
     for claim in claims:
         partners = list(same.get(claim.fingerprint, []))
         if claim.speaker_id in by_speaker:
-            words = set(mtext.words(claim.text))
+            words = set(mtext.all_words(claim.text))
             partners += [(pk, fam) for pk, fam, w in by_speaker[claim.speaker_id] if _jaccard(words, w) >= NEAR]
         joined += _join(claim, partners)
     return joined

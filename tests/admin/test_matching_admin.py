@@ -1,0 +1,53 @@
+"""The claim page and claims list show matches and families; the suggested verdict takes one click."""
+import json
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Claim, ClaimMatch, FactCheck
+from articles.services import review
+from tests.services.test_families import two_outlets  # noqa: F401  (fixture)
+
+
+@pytest.fixture
+def matched_seed(db, tmp_path, seed_dir):
+    p = tmp_path / "lib.jsonl"
+    p.write_text(json.dumps({"@type": "ClaimReview", "url": "https://checks.example/nato",
+                             "claimReviewed": "Donald Trump will encourage NATO to withdraw its forces from the borders of Russia.",
+                             "author": {"@type": "Organization", "name": "Snopes"},
+                             "reviewRating": {"alternateName": "Mostly false"}}) + "\n")
+    call_command("import_factchecks", str(p), verbosity=0)
+    call_command("import_seeds", str(seed_dir), verbosity=0)
+    return ClaimMatch.objects.select_related("claim").get()
+
+
+def test_claim_page_says_possibly_checked_already(client, matched_seed, editor):
+    client.force_login(editor)
+    html = client.get(f"/admin/articles/claim/{matched_seed.claim_id}/change/").content.decode()
+    assert "checked already" in html.lower()
+    assert "https://checks.example/nato" in html and "Snopes" in html and "rated Mostly false" in html
+    listed = client.get("/admin/articles/claim/?matched=suggested").content.decode()
+    assert f"/admin/articles/claim/{matched_seed.claim_id}/change/" in listed
+    none = client.get("/admin/articles/claim/?matched=none").content.decode()
+    assert f"/admin/articles/claim/{matched_seed.claim_id}/change/" not in none
+    assert client.get("/admin/articles/factcheck/").status_code == 200
+    fc = FactCheck.objects.get()
+    assert client.get(f"/admin/articles/factcheck/{fc.pk}/change/").status_code == 200
+
+
+def test_family_timeline_and_one_click_verdict(client, two_outlets, editor):  # noqa: F811
+    first = Claim.objects.filter(kind="quote", article__source_file="telegraph.txt", family__isnull=False).first()
+    other = first.family.appearances.exclude(pk=first.pk).get()
+    review.apply_review(first, editor, status=Claim.Status.CHECKED, verdict=Claim.Verdict.FALSE, rationale="Wrong.")
+    client.force_login(editor)
+    html = client.get(f"/admin/articles/claim/{other.pk}/change/").content.decode()
+    assert "The Daily Echo" in html and "The Telegraph" in html
+    assert "Suggested verdict: <b>False</b>" in html and "Take this verdict" in html
+    repeated = client.get("/admin/articles/claim/?repeated=yes").content.decode()
+    assert f"/admin/articles/claim/{other.pk}/change/" in repeated
+    r = client.post(f"/admin/articles/claim/{other.pk}/confirm-verdict/")
+    assert r.status_code == 302
+    other.refresh_from_db()
+    assert (other.status, other.verdict) == ("checked", "false")
+    assert client.get("/admin/articles/claimfamily/").status_code == 200
+    assert client.get(f"/admin/articles/claimfamily/{other.family_id}/change/").status_code == 200

@@ -1,0 +1,131 @@
+"""The pure matcher: text rules, BM25, the learned fusion and duplicate grouping (no Django)."""
+import json
+
+import numpy as np
+import pytest
+
+from articles.matching import claimreview, ranker, text
+from articles.matching.bm25 import BM25
+
+LIBRARY = [
+    ranker.Entry(1, "Wombats are herding animals into their burrows to escape the wildfires in Australia.",
+                 "Are Wombats Inviting Animals Into Their Burrows?"),
+    ranker.Entry(2, "The CBC cut a scene featuring Donald Trump from Home Alone 2 for political reasons.",
+                 "Was Donald Trump Cut from 'Home Alone 2'?"),
+    ranker.Entry(3, "Drinking bleach cures the coronavirus.", "Does Drinking Bleach Cure COVID-19?"),
+    ranker.Entry(4, "Minecraft is being shut down in 2020.", "Is Minecraft Shutting Down?"),
+    ranker.Entry(5, "Minecraft is being shut down in 2020!", "Is Minecraft Shutting Down in 2020?"),
+    ranker.Entry(6, "A photograph shows a giant ammonite fossil from British Columbia.", "Is This Giant Fossil Real?"),
+]
+
+
+@pytest.fixture(scope="module")
+def library():
+    return ranker.Library(LIBRARY)
+
+
+def test_tweet_cleaning_drops_links_and_signatures_and_splits_hashtags():
+    t = ("Wombats are heroes #AustralianFires pic.twitter.com/0eJtwJyS1J — Center for Bio Div "
+         "(@CenterForBioDiv) January 14, 2020")
+    assert text.clean_query(t) == "Wombats are heroes Australian Fires"
+
+
+def test_csv_quoting_of_claim_reviewed_is_undone():
+    assert text.clean_reviewed('"A ""large-scale killing"" of farmers."') == 'A "large-scale killing" of farmers.'
+    assert text.clean_reviewed('He said "no".') == 'He said "no".'
+
+
+def test_bm25_prefers_the_rarer_shared_word():
+    idx = BM25([["cat", "sat"], ["dog", "sat"], ["cat", "dog", "sat"]])
+    s = idx.scores(["dog"])
+    assert s[0] == 0 and s[1] > s[2] > 0
+    assert idx.scores(["unknown"]).sum() == 0
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Australian wombats are shepherding other animals into burrows away from the bushfires", 1),
+    ("CBC deletes Trump from Home Alone 2 #DefundTheCBC", 2),
+    ("bleach will cure covid, drink it", 3),
+    ("Fantastic ammonite fossil found in southeastern British Columbia today!", 6),
+])
+def test_the_right_fact_check_comes_first(library, query, expected):
+    ranked = library.match(query, limit=3)
+    assert ranked[0][0] == expected
+    assert all(0.0 <= s <= 1.0 for _, s in ranked)
+    assert [s for _, s in ranked] == sorted((s for _, s in ranked), reverse=True)
+
+
+def test_near_duplicates_stay_together_earliest_first(library):
+    ranked = [i for i, _ in library.match("a hoax claims Minecraft is shutting down in 2020", limit=3)]
+    assert ranked[:2] == [4, 5]
+
+
+def test_excluded_entries_never_come_back(library):
+    assert 3 not in [i for i, _ in library.match("drinking bleach cures coronavirus", exclude=frozenset({3}))]
+
+
+def test_empty_library_and_empty_query():
+    assert ranker.Library([]).match("anything") == []
+    assert ranker.Library(LIBRARY[:1]).match("   ") == []
+    assert ranker.Library(LIBRARY[:1]).match("wombats")[0][0] == 1
+
+
+def test_stored_vectors_are_used_as_given(library):
+    v = ranker.entry_vectors(LIBRARY[0].claim, LIBRARY[0].title)
+    assert v.shape == (3, 256) and v.dtype == np.float16
+    lib = ranker.Library([ranker.Entry(e.id, e.claim, e.title, ranker.entry_vectors(e.claim, e.title)) for e in LIBRARY])
+    assert lib.match("wombats herding animals from fires")[0][0] == 1
+
+
+def test_the_shipped_model_records_its_measurement():
+    m = ranker.default_model()
+    assert m.features == ranker.FEATURES and len(m.weights) == len(ranker.FEATURES)
+    assert m.measured["dev_map_at_5"] >= 0.85
+    assert 0 < m.thresholds["suggested"] < m.thresholds["confident"] < 1
+
+
+def test_claimreview_formats(tmp_path):
+    one = {"@context": "https://schema.org", "@type": "ClaimReview", "url": "https://x.example/1",
+           "claimReviewed": "The moon is cheese.", "author": {"@type": "Organization", "name": "Checkers"},
+           "reviewRating": {"@type": "Rating", "alternateName": "False"}, "datePublished": "2020-01-02"}
+    (tmp_path / "a.json").write_text(json.dumps(one))
+    (tmp_path / "b.json").write_text(json.dumps([one, dict(one, url="https://x.example/2")]))
+    (tmp_path / "c.jsonl").write_text(json.dumps(one) + "\n\n" + json.dumps(dict(one, url="https://x.example/3")) + "\n")
+    got = {p: [r for _, r in claimreview.read(tmp_path / p)] for p in ("a.json", "b.json", "c.jsonl")}
+    assert [len(v) for v in got.values()] == [1, 2, 2]
+    r = got["a.json"][0]
+    assert (r.url, r.claim_reviewed, r.rating, r.publisher, str(r.date_published)) == (
+        "https://x.example/1", "The moon is cheese.", "False", "Checkers", "2020-01-02")
+
+
+def test_bad_records_are_named_with_their_reason(tmp_path):
+    p = tmp_path / "bad.jsonl"
+    p.write_text('{"@type": "ClaimReview", "claimReviewed": "x"}\nnot json\n[1]\n')
+    out = list(claimreview.read(p))
+    assert [w for w, _ in out] == [f"{p}:1", f"{p}:2", f"{p}:3"]
+    assert all(isinstance(r, claimreview.BadRecord) for _, r in out)
+    assert "no url" in str(out[0][1]) and "not JSON" in str(out[1][1]) and "JSON object" in str(out[2][1])
+    (tmp_path / "broken.json").write_text("{")
+    with pytest.raises(claimreview.BadRecord, match="not JSON"):
+        list(claimreview.read(tmp_path / "broken.json"))
+
+
+def test_the_matcher_is_pure_python_without_django():
+    from pathlib import Path
+
+    import articles.matching as pkg
+
+    for f in Path(pkg.__file__).parent.glob("*.py"):
+        src = f.read_text()
+        assert "import django" not in src and "from django" not in src, f.name
+
+
+def test_scores_do_not_depend_on_the_library_size():
+    """A desk starting with a handful of fact-checks gets the same verdicts as one with thousands:
+    word rarity comes from the shipped background as well as from the library itself."""
+    claim = "Donald Trump to encourage Nato to withdraw its forces from Russia's borders as part of a bid"
+    entry = ranker.Entry(9, "Donald Trump will encourage NATO to withdraw its forces from the borders of Russia.")
+    alone = ranker.Library([entry]).match(claim)[0][1]
+    among = ranker.Library([*LIBRARY, entry]).match(claim)[0][1]
+    assert alone >= 0.8 and among >= 0.8
+    assert ranker.Library([entry]).match("the moon is made of cheese")[0][1] < 0.1

@@ -1,0 +1,146 @@
+"""The fact-check library and claim matching through the product: import_factchecks, the match
+endpoint, matches stored on import, ClaimsDB's own checks in the library."""
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from articles.models import Claim, ClaimMatch, FactCheck
+from articles.services import matching, review
+
+REVIEW = {"@context": "https://schema.org", "@type": "ClaimReview", "url": "https://checks.example/moon",
+          "claimReviewed": "The moon landing in 1969 was filmed in a studio.",
+          "name": "Was the Moon Landing Faked?", "author": {"@type": "Organization", "name": "Snopes"},
+          "reviewRating": {"@type": "Rating", "ratingValue": 1, "alternateName": "False"},
+          "datePublished": "2019-07-20", "inLanguage": "en"}
+OTHERS = [
+    ("https://checks.example/bleach", "Drinking bleach cures the coronavirus."),
+    ("https://checks.example/wall", "Barack Obama built a ten-foot wall around his Washington mansion."),
+    ("https://checks.example/nato", "Donald Trump will encourage NATO to withdraw its forces from the borders of Russia."),
+]
+HTML = """<!doctype html><html><head><title>Check</title>
+<script type="application/ld+json">{json}</script></head><body><p>Text</p></body></html>"""
+GOOGLE = {"claims": [{"text": "Vaccines contain microchips.", "claimant": "Social media", "claimDate": "2021-01-01",
+                      "claimReview": [{"publisher": {"name": "Full Fact", "site": "fullfact.org"},
+                                       "url": "https://fullfact.org/chips", "title": "No microchips in vaccines",
+                                       "reviewDate": "2021-01-05", "textualRating": "False", "languageCode": "en"}]}]}
+
+
+def run(*args):
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_factchecks", *map(str, args), stdout=out, stderr=err)
+        code = 0
+    except CommandError as exc:
+        code = exc.returncode
+        err.write(str(exc))
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def library_files(tmp_path):
+    (tmp_path / "one.json").write_text(json.dumps(REVIEW))
+    (tmp_path / "many.jsonl").write_text("\n".join(
+        json.dumps(dict(REVIEW, url=u, claimReviewed=c, name="")) for u, c in OTHERS))
+    (tmp_path / "page.html").write_text(HTML.replace("{json}", json.dumps(dict(REVIEW, url="https://checks.example/page",
+                                                                              claimReviewed="Cats can see ghosts."))))
+    (tmp_path / "google.json").write_text(json.dumps(GOOGLE))
+    return tmp_path
+
+
+@pytest.mark.django_db
+def test_every_input_format_imports_idempotently(library_files):
+    code, out, err = run(*(library_files / n for n in ("one.json", "many.jsonl", "page.html", "google.json")))
+    assert code == 0, err
+    assert "6 created, 0 updated, 0 unchanged, 0 errors" in out
+    moon = FactCheck.objects.get(url="https://checks.example/moon")
+    assert (moon.rating, moon.publisher, str(moon.date_published), moon.language) == ("False", "Snopes", "2019-07-20", "en")
+    assert moon.raw["name"] == "Was the Moon Landing Faked?" and len(bytes(moon.vectors)) == 3 * 256 * 2
+    chips = FactCheck.objects.get(url="https://fullfact.org/chips")
+    assert (chips.claim_reviewed, chips.publisher, chips.rating, chips.claimant) == (
+        "Vaccines contain microchips.", "Full Fact", "False", "Social media")
+    assert FactCheck.objects.get(url="https://checks.example/page").claim_reviewed == "Cats can see ghosts."
+    code, out, _ = run(library_files)  # a directory, again: nothing new
+    assert code == 0 and "0 created, 0 updated, 6 unchanged" in out
+    (library_files / "one.json").write_text(json.dumps(dict(REVIEW, reviewRating={"alternateName": "Pants on fire"})))
+    code, out, _ = run(library_files / "one.json")
+    assert "0 created, 1 updated" in out
+    assert FactCheck.objects.get(url="https://checks.example/moon").rating == "Pants on fire"
+    assert FactCheck.objects.count() == 6
+
+
+@pytest.mark.django_db
+def test_bad_records_and_files_are_named_and_the_rest_import(tmp_path):
+    p = tmp_path / "mixed.jsonl"
+    p.write_text(json.dumps(REVIEW) + "\n{broken\n" + json.dumps({"@type": "ClaimReview", "url": "https://x.example/9"}) + "\n")
+    (tmp_path / "page.html").write_text("<html><body>no data</body></html>")
+    code, out, err = run(p, tmp_path / "page.html", tmp_path / "missing.json")
+    assert code == 1
+    assert f"error: {p}:2: not JSON" in err
+    assert f"error: {p}:3: https://x.example/9: no claimReviewed" in err
+    assert f"error: {tmp_path / 'page.html'}: no ClaimReview" in err
+    assert "missing.json: no such file" in err
+    assert "Traceback" not in err
+    assert list(FactCheck.objects.values_list("url", flat=True)) == ["https://checks.example/moon"]
+
+
+@pytest.mark.django_db
+def test_match_endpoint_get_and_post(api, library_files):
+    run(library_files / "one.json", library_files / "many.jsonl")
+    r = api.get("/api/v1/factchecks/match/", {"text": "NASA faked the 1969 moon landing in a film studio", "limit": 2})
+    assert r.status_code == 200, r.content
+    results = r.json()["results"]
+    assert len(results) == 2
+    assert results[0]["url"] == "https://checks.example/moon"
+    assert set(results[0]) >= {"id", "url", "claim_reviewed", "rating", "publisher", "score"}
+    assert results[0]["score"] >= results[1]["score"]
+    long_text = "Drinking bleach will cure the coronavirus, the post says. " * 200
+    r = api.post("/api/v1/factchecks/match/", {"text": long_text}, format="json")
+    assert r.status_code == 200 and r.json()["results"][0]["url"] == "https://checks.example/bleach"
+    assert api.get("/api/v1/factchecks/match/").status_code == 400
+    assert api.get("/api/v1/factchecks/match/", {"text": "x", "limit": 0}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_match_on_an_empty_library(api):
+    r = api.get("/api/v1/factchecks/match/", {"text": "anything at all"})
+    assert r.status_code == 200 and r.json()["results"] == []
+
+
+@pytest.mark.django_db
+def test_claims_imported_after_the_library_carry_their_matches(api, library_files, seed_dir):
+    run(library_files / "many.jsonl")
+    call_command("import_seeds", str(seed_dir), verbosity=0)
+    matched = ClaimMatch.objects.select_related("claim", "factcheck")
+    assert matched.exists()
+    m = matched.order_by("-score").first()
+    assert m.factcheck.url == "https://checks.example/nato"
+    assert m.level in ("suggested", "confident") and m.score >= matching.thresholds()["suggested"]
+    body = api.get(f"/api/v1/claims/{m.claim_id}/").json()
+    assert body["matches"][0]["url"] == "https://checks.example/nato"
+    listed = api.get("/api/v1/claims/", {"limit": 100}).json()["results"]
+    assert any(c["matches"] for c in listed)
+
+
+@pytest.mark.django_db
+def test_importing_fact_checks_matches_the_stored_claims(library_files, imported_seed):
+    assert not ClaimMatch.objects.exists()
+    code, out, _ = run(library_files / "many.jsonl")
+    assert code == 0 and ClaimMatch.objects.filter(factcheck__url="https://checks.example/nato").exists()
+
+
+@pytest.mark.django_db
+def test_our_own_checks_join_the_library_and_leave_it(imported_seed, editor):
+    claim = Claim.objects.filter(kind="quote").first()
+    review.apply_review(claim, editor, status=Claim.Status.CHECKED, verdict=Claim.Verdict.FALSE, rationale="No.")
+    own = FactCheck.objects.get(claim=claim)
+    assert own.url.endswith(f"/factchecks/{claim.pk}/") and "/api/" not in own.url
+    assert own.rating == "False" and own.claim_reviewed == claim.text
+    found = matching.match_text(claim.text, 1)
+    assert found[0].factcheck == own
+    matching.match_claims([claim])
+    assert not ClaimMatch.objects.filter(claim=claim, factcheck=own).exists()  # never matched with itself
+    review.apply_review(claim, editor, status=Claim.Status.IN_REVIEW)
+    assert not FactCheck.objects.filter(claim=claim).exists()
