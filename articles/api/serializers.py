@@ -172,6 +172,21 @@ class MatchRefSerializer(FactCheckMatchSerializer):
     level = serializers.ChoiceField(choices=["suggested", "confident"])
 
 
+class MatchAnswerSerializer(FactCheckMatchSerializer):
+    level = serializers.ChoiceField(choices=["suggested", "confident"], allow_null=True,
+                                    help_text="null below the suggested threshold")
+
+
+class MatchThresholdsSerializer(serializers.Serializer):
+    suggested = serializers.FloatField()
+    confident = serializers.FloatField()
+
+
+class MatchResponseSerializer(serializers.Serializer):
+    thresholds = MatchThresholdsSerializer()
+    results = MatchAnswerSerializer(many=True)
+
+
 class MatchQuerySerializer(serializers.Serializer):
     text = serializers.CharField(max_length=20_000, trim_whitespace=True)
     limit = serializers.IntegerField(min_value=1, max_value=50, default=5)

@@ -225,7 +225,7 @@ class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["id", "date_published"]
 
     @extend_schema(parameters=[serializers.MatchQuerySerializer], request=serializers.MatchQuerySerializer,
-                   responses={200: serializers.FactCheckMatchSerializer(many=True)},
+                   responses={200: serializers.MatchResponseSerializer},
                    description="Fact-checks that may already answer a text, best first, each with a calibrated "
                                "score (0-1). GET with ?text=...&limit=5, or POST {\"text\": ...} for long texts.")
     # POST only carries a long text: a read like GET, open to whoever may read.
