@@ -164,6 +164,8 @@ class Article(models.Model):
     body = models.TextField(help_text="The source file's text exactly as imported; offsets index into it.")
     paragraphs = models.JSONField(default=list, help_text='Blocks of the text: [{"kind", "start", "end"}].')
     source_file = models.CharField(max_length=255, unique=True, help_text="Name of the imported file.")
+    source_url = models.URLField(max_length=1000, blank=True,
+                                 help_text="Where the article was published (the file's \"Source:\" line, or an editor's).")
     sha256 = models.CharField(max_length=64, db_index=True, help_text="SHA-256 of the file's bytes.")
     word_count = models.PositiveIntegerField(default=0)
     extractor_version = models.CharField(max_length=40, blank=True)
@@ -261,6 +263,10 @@ class Claim(models.Model):
     assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                  related_name="assigned_claims", help_text="The editor checking this claim.")
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    claim_reviewed = models.CharField(
+        max_length=300, blank=True,
+        help_text="The editor's short wording of the claim for the published check (schema.org advises at most "
+                  "75 characters). Empty: the claim's text, cleaned.")
     # The same statement in several articles (see services/families.py).
     family = models.ForeignKey("ClaimFamily", on_delete=models.SET_NULL, null=True, blank=True,
                                related_name="appearances")

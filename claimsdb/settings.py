@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "articles",
+    "public",
 ]
 
 MIDDLEWARE = [
@@ -101,6 +102,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "public.context_processors.organisation",
             ],
         },
     },
@@ -200,6 +202,8 @@ CLAIMSDB_MAX_SEED_BYTES = int(os.environ.get("CLAIMSDB_MAX_SEED_BYTES", str(2 * 
 # Seconds one file's extraction may take before it is refused with an error line (the others go on).
 CLAIMSDB_EXTRACT_SECONDS = float(os.environ.get("CLAIMSDB_EXTRACT_SECONDS", "30"))
 # Name of the fact-checking organisation that authors ClaimReview records.
+# The public site's address for fact-check pages and ClaimReview urls (else the request's host).
+CLAIMSDB_PUBLIC_URL = os.environ.get("CLAIMSDB_PUBLIC_URL", "")
 CLAIMSDB_REVIEWER_ORG = os.environ.get("CLAIMSDB_REVIEWER_ORG", "ClaimsDB")
 
 LOGGING = {

@@ -19,7 +19,7 @@ from articles.models import (
     Person,
     ReviewEvent,
 )
-from articles.selectors import search, similar
+from articles.selectors import claimreview, search, similar
 from articles.services import families, links, review
 from articles.services.importer import PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE
 
@@ -113,13 +113,15 @@ class ClaimAdmin(admin.ModelAdmin):
     actions = ["mark_in_review", "mark_checked", "assign_to_me"]
     autocomplete_fields = ["speaker", "organisation", "mentioned_people", "mentioned_organisations", "assignee"]
     readonly_fields = ["in_context", "text", "kind", "cue", "confidence", "speaker_text", "article_link", "in_text", "reviewer",
-                       "reviewed_at", "incoming_links", "similar", "history", "matches_display", "family_display"]
+                       "reviewed_at", "incoming_links", "similar", "history", "matches_display", "family_display",
+                       "public_page"]
     fieldsets = [
         ("Claim", {"fields": ["in_context", "text", "kind", "cue", "confidence", "speaker_text", "article_link",
                               "in_text"]}),
         ("Checked already?", {"fields": ["matches_display", "family_display"]}),
         ("Who and what", {"fields": ["speaker", "organisation", "mentioned_people", "mentioned_organisations"]}),
-        ("Review", {"fields": ["status", "verdict", "rationale", "assignee", "reviewer", "reviewed_at"]}),
+        ("Review", {"fields": ["status", "verdict", "claim_reviewed", "rationale", "assignee", "reviewer", "reviewed_at",
+                               "public_page"]}),
         ("Related claims", {"fields": ["incoming_links", "similar"]}),
         ("History", {"fields": ["history"]}),
     ]
@@ -231,6 +233,18 @@ class ClaimAdmin(admin.ModelAdmin):
             rows.append(format_html('<li>{} <a href="{}">{}</a> — {} ({}){}</li>', f"{score:.0%}", admin_url(other),
                                     Truncator(other.text).chars(100), who, other.article.published, button))
         return format_html("<ul>{}</ul>", format_html_join("", "{}", ((r,) for r in rows)))
+
+    @admin.display(description="published check")
+    def public_page(self, obj):
+        if not claimreview.is_checked(obj):
+            return "Not published: a check is public once the claim is checked with a verdict."
+        return format_html('<a href="{}" target="_blank">{}</a>', f"/factchecks/{obj.pk}/", "Open the public page")
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "claim_reviewed" in form.base_fields and obj is not None:
+            form.base_fields["claim_reviewed"].widget.attrs["placeholder"] = claimreview.wording(obj)
+        return form
 
     @admin.display(description="fact-checks")
     def matches_display(self, obj):

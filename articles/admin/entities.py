@@ -221,7 +221,7 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ["highlighted_body", "title", "published", "publisher", "source_file", "sha256", "word_count",
                        "extractor_version", "imported_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "published", "publisher", "source_file"]}),
+        (None, {"fields": ["title", "published", "publisher", "source_url", "source_file"]}),
         ("Text, with every claim and statistic", {"fields": ["highlighted_body"]}),
         ("Import", {"fields": ["sha256", "word_count", "extractor_version", "imported_at", "updated_at"],
                     "classes": ["collapse"]}),

@@ -17,6 +17,7 @@ from articles.models import (
     ReviewEvent,
     Statistic,
 )
+from articles.selectors import claimreview
 from articles.selectors.claims import RELATIONS, attach_relations
 from articles.services import entities, review
 
@@ -52,7 +53,7 @@ class ArticleSerializer(serializers.HyperlinkedModelSerializer):
 
     class Meta:
         model = Article
-        fields = ["id", "url", "title", "published", "publisher", "source_file", "sha256", "word_count",
+        fields = ["id", "url", "title", "published", "publisher", "source_url", "source_file", "sha256", "word_count",
                   "claim_count", "imported_at", "updated_at", "body", "paragraphs"]
         read_only_fields = fields
 
@@ -227,6 +228,14 @@ class ClaimFamilySerializer(serializers.Serializer):
         return AppearanceSerializer(rows, many=True).data
 
 
+class ClaimReviewedField(serializers.CharField):
+    """Written: the editor's wording (empty restores the default). Read: the wording a published
+    check uses — the editor's, else the claim's text cleaned (quotes balanced, "he said" removed)."""
+
+    def get_attribute(self, instance):
+        return claimreview.wording(instance)
+
+
 class ClaimSerializer(serializers.HyperlinkedModelSerializer):
     id = serializers.IntegerField(read_only=True)
     article = ArticleRefSerializer(read_only=True)
@@ -240,12 +249,13 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
     family = serializers.IntegerField(source="family_id", read_only=True, allow_null=True,
                                       help_text="The claim family: the same statement in other articles.")
     matches = serializers.SerializerMethodField(help_text="Fact-checks that may already answer this claim.")
+    claim_reviewed = ClaimReviewedField(required=False, allow_blank=True, max_length=300)
 
     class Meta:
         model = Claim
         fields = ["id", "url", "article", "text", "kind", "speaker", "organisation", "speaker_text", "cue", "confidence",
                   "start", "end", "in_text", "mentions", "statistics", "status", "verdict", "rationale", "evidence", "reviewer",
-                  "reviewed_at", "links", "family", "matches"]
+                  "reviewed_at", "links", "family", "matches", "claim_reviewed"]
         read_only_fields = ["text", "kind", "speaker_text", "cue", "confidence", "start", "end", "in_text",
                             "reviewed_at"]
 
@@ -289,6 +299,7 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
                       for i, r, other in obj.links_out_list]
             + [{"id": i, "relation": r, "direction": "incoming", "claim": other} for i, r, other in obj.links_in_list],
             "family": obj.family_id,
+            "claim_reviewed": claimreview.wording(obj),
             "matches": [{"id": i, "url": u, "claim_reviewed": c, "rating": r, "publisher": p, "score": s, "level": lv}
                         for i, u, c, r, p, s, lv in obj.matches_list],
         }

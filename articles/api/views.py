@@ -11,7 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import AllowAny, IsAuthenticated
-from rest_framework.renderers import BaseRenderer
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from articles.models import (
@@ -44,6 +44,13 @@ class CSVRenderer(BaseRenderer):
         # Only errors reach here (the list streams its own response): one plain line, not a dict.
         detail = data.get("detail", data) if isinstance(data, dict) else data
         return f"error: {detail}\n".encode()
+
+
+class JSONLDRenderer(JSONRenderer):
+    """ClaimReview as application/ld+json for clients that ask for it (plain JSON otherwise)."""
+
+    media_type = "application/ld+json"
+    format = "jsonld"
 
 
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
@@ -137,9 +144,10 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiResponse(description="Not checked yet.")},
                    description="schema.org ClaimReview (JSON-LD) of a checked claim.")
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer, JSONLDRenderer])
     def claimreview(self, request, pk=None):
-        claim = get_object_or_404(Claim.objects.select_related("article__publisher", "speaker", "organisation"), pk=pk)
+        claim = get_object_or_404(Claim.objects.select_related("article__publisher", "speaker", "organisation")
+                                  .prefetch_related("evidence"), pk=pk)
         if not claimreview.is_checked(claim):
             raise NotFound("This claim has not been checked: it has no ClaimReview yet.")
         return Response(_review(request, claim))
@@ -168,16 +176,15 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
 
 
 def _review(request, claim):
-    return claimreview.claim_review(
-        claim, request.build_absolute_uri(f"/api/v1/claims/{claim.pk}/"),
-        request.build_absolute_uri(f"/api/v1/articles/{claim.article_id}/"))
+    return claimreview.claim_review(claim, request)
+
 
 
 class ClaimReviewListView(ListAPIView):
     """Every checked claim as schema.org ClaimReview."""
 
     queryset = (Claim.objects.filter(status=Claim.Status.CHECKED).exclude(verdict="")
-                .select_related("article__publisher", "speaker", "organisation"))
+                .select_related("article__publisher", "speaker", "organisation").prefetch_related("evidence"))
     pagination_class = IdCursorPagination
     filter_backends = []
 

@@ -3,7 +3,8 @@
 Line 1 is the headline; the next non-blank line is the date (``14 November 2016``,
 ``November 14, 2016`` or ``2016-11-14``); paragraphs are separated by blank lines; bullet lines
 start with ``•``, ``-`` or ``*`` (usually indented) under a paragraph ending in ``:``; the last line
-``- Publisher Name`` names the publisher. The text is kept exactly as decoded, so every offset the
+``- Publisher Name`` names the publisher; an optional ``Source: https://...`` line right after the
+date gives the article's address. The text is kept exactly as decoded, so every offset the
 extractor reports indexes into it.
 """
 from __future__ import annotations
@@ -32,6 +33,9 @@ DATE_PATTERNS = [
 ]
 BULLET = re.compile(r"^[ \t]*([•*\-‣◦·])[ \t]+(?=\S)")
 PUBLISHER = re.compile(r"^-[ \t]+(?P<name>\S.*?)\s*$")
+# Optional, right after the date line: where the article was published ("Source: https://...").
+SOURCE = re.compile(r"^[ \t]*Source:[ \t]*(?P<url>\S+)[ \t]*$", re.IGNORECASE)
+MAX_SOURCE_URL = 1000
 
 
 def looks_like_date(line: str) -> bool:
@@ -123,6 +127,12 @@ def parse(text: str) -> ParsedArticle:
     blocks: list[Block] = [Block("headline", *_strip_span(text, h_start, h_end)),
                            Block("dateline", *_strip_span(text, d_start, d_end))]
     body_lines = [ln for ln in lines if ln[0] > d_start]
+    source_url = None
+    first = next((i for i, ln in enumerate(body_lines) if ln[2].strip()), None)
+    if first is not None and (m := SOURCE.match(body_lines[first][2])):
+        source_url = _source_url(m["url"])
+        blocks.append(Block("source", *_strip_span(text, body_lines[first][0], body_lines[first][1])))
+        body_lines = body_lines[first + 1:]
     publisher = None
     # The byline: the last non-blank line "- Name", standing alone after a blank line.
     tail = [i for i, ln in enumerate(body_lines) if ln[2].strip()]
@@ -170,7 +180,16 @@ def parse(text: str) -> ParsedArticle:
         raise SeedFormatError(f"headline too long ({len(title)} characters; the limit is {MAX_TITLE})")
     if publisher is not None and len(publisher) > MAX_PUBLISHER:
         raise SeedFormatError(f"publisher name too long ({len(publisher)} characters; the limit is {MAX_PUBLISHER})")
-    return ParsedArticle(text=text, title=title, published=published, publisher=publisher, blocks=blocks)
+    return ParsedArticle(text=text, title=title, published=published, publisher=publisher, blocks=blocks,
+                         source_url=source_url)
+
+
+def _source_url(url: str) -> str:
+    if not re.match(r"^https?://[^\s/]+\.[^\s/]+", url):
+        raise SeedFormatError(f"the Source line needs an http(s) address, found {url[:80]!r}")
+    if len(url) > MAX_SOURCE_URL:
+        raise SeedFormatError(f"source URL too long ({len(url)} characters; the limit is {MAX_SOURCE_URL})")
+    return url
 
 
 def parse_bytes(data: bytes) -> ParsedArticle:

@@ -151,3 +151,48 @@ class SpanIndex:
 
     def __contains__(self, pos: int) -> bool:
         return self.find(pos) is not None
+
+
+# A quote split by its attribution: '...twelve hours," he said. "That is...' or '"We will," she
+# added, "win."'. The attribution words go; the two halves join into one statement.
+_SPLIT_QUOTE = re.compile(
+    r"(?P<pre>[,.!?;:]?)\s*[”\"]\s*,?\s*"
+    r"(?:(?:he|she|they|we|I|it)|(?:(?:the|a|an)\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Za-z][\w'’.\-]*){0,3})\s+"
+    r"(?:" + _VERBS + r")(?:\s+(?:[A-Za-z][\w'’\-]*)){0,3}?\s*(?P<post>[,.:;]?)\s*[“\"]\s*")
+_EDGE = "“”\"'‘’ ,;:"
+
+
+def reviewed_wording(text: str) -> str:
+    """The claim as a fact-check states it: split quotes joined without their "he said",
+    no dangling quotation marks at its ends, and every quotation mark inside balanced."""
+    t = " ".join(text.split())
+
+    def join(m: re.Match) -> str:
+        pre, post = m["pre"], m["post"]
+        if post in (".", ";", ":") or pre in (".", "!", "?"):
+            return (pre if pre in ("!", "?", ".") else ".") + " "
+        return " "
+
+    t = _SPLIT_QUOTE.sub(join, t)
+    t = t.strip(_EDGE)
+    return _balance(t)
+
+
+def _balance(t: str) -> str:
+    """Close what is opened and open what is closed, for curly and straight quotation marks."""
+    opened = 0
+    unopened = 0
+    for ch in t:
+        if ch in OPEN_QUOTES:
+            opened += 1
+        elif ch in CLOSE_QUOTES:
+            if opened:
+                opened -= 1
+            else:
+                unopened += 1
+    t = "“" * unopened + t + "”" * opened
+    if t.count(STRAIGHT) % 2:
+        # an odd straight quote: one that opens after a space closes at the end, else it closed a start
+        i = t.rfind(STRAIGHT)
+        t = t + STRAIGHT if i == 0 or t[i - 1] == " " else STRAIGHT + t
+    return t

@@ -10,7 +10,7 @@ from decimal import Decimal
 class Block:
     """A headline, dateline, paragraph, bullet or byline: text[start:end]."""
 
-    kind: str  # "headline" | "dateline" | "paragraph" | "bullet" | "byline"
+    kind: str  # "headline" | "dateline" | "source" | "paragraph" | "bullet" | "byline"
     start: int
     end: int
 
@@ -22,6 +22,7 @@ class ParsedArticle:
     published: date
     publisher: str | None
     blocks: list[Block]
+    source_url: str | None = None  # the "Source:" line, when the file has one
 
     @property
     def body_blocks(self) -> list[Block]:

@@ -11,7 +11,7 @@ from articles.models import Claim, ClaimLink, ClaimMatch, EvidenceLink, Statisti
 
 # The columns a listed claim shows: a list page loads nothing else (no bodies, no timestamps).
 LISTED = ("id", "article_id", "text", "kind", "speaker_id", "organisation_id", "speaker_text", "cue", "confidence",
-          "start", "end", "in_text", "family_id", "status", "verdict", "rationale", "reviewer_id", "reviewed_at",
+          "start", "end", "in_text", "family_id", "claim_reviewed", "status", "verdict", "rationale", "reviewer_id", "reviewed_at",
           "article__id", "article__title", "article__published", "speaker__id", "speaker__name",
           "organisation__id", "organisation__name", "reviewer__id", "reviewer__username")
 RELATIONS = ("people_list", "organisations_list", "statistics_list", "evidence_list", "links_out_list",

@@ -10,6 +10,7 @@ from django.db import DatabaseError, transaction
 
 from articles.matching import claimreview, ranker
 from articles.models import Claim, FactCheck
+from articles.selectors import claimreview as claimreview_ld
 
 BATCH = 1000
 FIELDS = ("claim_reviewed", "rating", "publisher", "title", "language", "date_published", "claimant", "raw")
@@ -106,18 +107,13 @@ def _write(batch: dict[str, claimreview.Review], summary: ImportSummary) -> None
     summary.updated += len(update)
 
 
-def public_url(claim_id: int) -> str:
-    base = (getattr(settings, "CLAIMSDB_PUBLIC_URL", "") or "http://localhost:8000").rstrip("/")
-    return f"{base}/factchecks/{claim_id}/"
-
-
 def sync_own(claim: Claim) -> FactCheck | None:
     """ClaimsDB's own check of ``claim`` in the library while it is checked with a verdict; out otherwise."""
     if claim.status != Claim.Status.CHECKED or not claim.verdict:
         FactCheck.objects.filter(claim=claim).delete()
         return None
-    wording = getattr(claim, "claim_reviewed", "") or claim.text
-    values = dict(url=public_url(claim.pk), claim_reviewed=wording, rating=claim.get_verdict_display(),
+    wording = claimreview_ld.wording(claim)
+    values = dict(url=claimreview_ld.public_url(claim.pk), claim_reviewed=wording, rating=claim.get_verdict_display(),
                   publisher=settings.CLAIMSDB_REVIEWER_ORG, title=wording[:500],
                   date_published=claim.reviewed_at.date() if claim.reviewed_at else None,
                   claimant=(claim.speaker.name if claim.speaker_id else claim.speaker_text)[:200])

@@ -232,6 +232,8 @@ def store(prep: Prepared, publishers: dict | None = None) -> FileResult:
                       body=parsed.text, paragraphs=[{"kind": b.kind, "start": b.start, "end": b.end} for b in parsed.blocks],
                       sha256=prep.sha256, word_count=len(parsed.text.split()), extractor_version=extraction.VERSION,
                       updated_at=now)
+        if parsed.source_url:  # a file without the line keeps an address an editor gave
+            fields["source_url"] = parsed.source_url
         if article is None:
             try:
                 with transaction.atomic():

@@ -7,7 +7,7 @@ from django.utils import timezone
 from articles.models import Claim, ReviewEvent
 from articles.services import factchecks
 
-REVIEW_FIELDS = ("status", "verdict", "rationale")
+REVIEW_FIELDS = ("status", "verdict", "rationale", "claim_reviewed")
 
 
 def _plain(value):
@@ -52,7 +52,7 @@ def stamp_verdict(claim: Claim, user, diff: dict) -> None:
 
 def _published(claim: Claim, diff: dict) -> None:
     """A check's status or verdict changed: ClaimsDB's own entry in the fact-check library follows."""
-    if claim.pk and {"status", "verdict", "rationale"} & set(diff):
+    if claim.pk and {"status", "verdict", "rationale", "claim_reviewed"} & set(diff):
         factchecks.sync_own(claim)
 
 

@@ -147,7 +147,8 @@ def test_claimreview(api, imported_seed, editor):
     assert item["appearance"]["headline"] == imported_seed.title and item["datePublished"] == "2016-11-14"
     assert doc["reviewRating"] == {"@type": "Rating", "ratingValue": 2, "bestRating": 5, "worstRating": 1,
                                    "alternateName": "Mostly false"}
-    assert doc["author"]["@type"] == "Organization" and doc["url"].endswith(f"/api/v1/claims/{c.id}/")
+    # The url is the public page, never the API (issue 11).
+    assert doc["author"]["@type"] == "Organization" and doc["url"] == f"http://testserver/factchecks/{c.id}/"
     assert doc["datePublished"]
     listed = api.get("/api/v1/claimreview/").json()["results"]
     assert [d["claimReviewed"] for d in listed] == [doc["claimReviewed"]]

@@ -1,0 +1,1 @@
+"""The public side: published fact-checks, readable without an account."""
