@@ -1,8 +1,2 @@
-"""The editors' workflow in the Django admin."""
-from django.contrib import admin
-
+"""The editors' workflow in the Django admin (the site itself, with the desk, is articles/admin_site.py: outside this package, so that loading it registers nothing twice)."""
 from . import claims, entities, matching  # noqa: F401  (registers the model admins)
-
-admin.site.site_header = "ClaimsDB"
-admin.site.site_title = "ClaimsDB"
-admin.site.index_title = "Fact-checking desk"

@@ -78,6 +78,34 @@ class ConfidenceFilter(admin.SimpleListFilter):
         return qs.filter(confidence__gte=band[0], confidence__lt=band[1]) if band else qs
 
 
+class AssignedFilter(admin.SimpleListFilter):
+    title = "assigned to"
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", "Me"), ("none", "Unassigned"), ("any", "Anyone")]
+
+    def queryset(self, request, qs):
+        if self.value() == "me":
+            return qs.filter(assignee=request.user)
+        if self.value() == "none":
+            return qs.filter(assignee__isnull=True)
+        if self.value() == "any":
+            return qs.filter(assignee__isnull=False)
+        return qs
+
+
+class OpenFilter(admin.SimpleListFilter):
+    title = "open"
+    parameter_name = "open"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Not checked yet")]
+
+    def queryset(self, request, qs):
+        return qs.exclude(status=Claim.Status.CHECKED) if self.value() == "yes" else qs
+
+
 class EvidenceInline(admin.TabularInline):
     model = EvidenceLink
     extra = 1
@@ -100,7 +128,8 @@ class LinkInline(admin.TabularInline):
 class ClaimAdmin(admin.ModelAdmin):
     list_display = ["excerpt", "speaker_name", "kind", "confidence_display", "article_title", "published_date",
                     "status", "verdict", "assignee"]
-    list_filter = ["status", "verdict", "kind", ConfidenceFilter, MatchFilter, RepeatedFilter, PublisherFilter,
+    list_filter = ["status", OpenFilter, AssignedFilter, "verdict", "kind", ConfidenceFilter, MatchFilter, RepeatedFilter,
+                   PublisherFilter,
                    SpeakerFilter, "in_text"]
     date_hierarchy = "published"
     ordering = ["-id"]  # newest first, in index order: no sort over the table

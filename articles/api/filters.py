@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import django_filters as df
+from django.core.validators import RegexValidator
 from django.db.models import Exists, OuterRef
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
 
-from articles.models import Article, Claim, Organisation, Person, Statistic
+from articles.models import Article, Claim, ClaimMatch, Organisation, Person, Statistic
 from articles.selectors import search
 
-from .fields import IdFilter, ModelIdFilter
+from .fields import IdFilter, ModelIdFilter, id_in_range
 
 BOOLEAN_CHOICES = [("true", "true"), ("false", "false"), ("1", "1"), ("0", "0")]
 
@@ -44,6 +46,14 @@ class ClaimFilter(df.FilterSet):
                                      help_text="Extraction confidence at least this (0-1).")
     confidence_max = df.NumberFilter(field_name="confidence", lookup_expr="lt",
                                      help_text="Extraction confidence below this (0-1): the least certain claims.")
+    assignee = df.CharFilter(method="filter_assignee", validators=[RegexValidator(r"^(me|none|[1-9][0-9]{0,18})$",
+                             "assignee is a user id, me or none")],
+                             help_text="Assigned to this user (id), to the signed-in user (me), or to nobody (none).")
+    matched = df.ChoiceFilter(choices=[("suggested", "suggested"), ("confident", "confident"), ("none", "none")],
+                              method="filter_matched",
+                              help_text="suggested: a fact-check may already answer the claim (confident: one "
+                                        "very likely does); none: no match.")
+    family = IdFilter(field_name="family_id", help_text="Claims of this claim family (id).")
 
     class Meta:
         model = Claim
@@ -56,6 +66,24 @@ class ClaimFilter(df.FilterSet):
     def filter_has_statistics(self, qs, name, value):
         has = Exists(Statistic.objects.filter(claim=OuterRef("pk")))
         return qs.filter(has) if value else qs.exclude(has)
+
+    def filter_assignee(self, qs, name, value):
+        if value == "none":
+            return qs.filter(assignee__isnull=True)
+        if value == "me":
+            user = getattr(self.request, "user", None)
+            return qs.filter(assignee=user) if user is not None and user.is_authenticated else qs.none()
+        if not id_in_range(value):
+            raise ValidationError({"assignee": "no such user id"})
+        return qs.filter(assignee_id=int(value))
+
+    def filter_matched(self, qs, name, value):
+        matched = ClaimMatch.objects.filter(claim=OuterRef("pk"))
+        if value == "none":
+            return qs.exclude(Exists(matched))
+        if value == "confident":
+            matched = matched.filter(level=ClaimMatch.Level.CONFIDENT)
+        return qs.filter(Exists(matched))
 
     def filter_q(self, qs, name, value):
         return search.search_claims(qs, value)
@@ -72,6 +100,24 @@ class ArticleFilter(df.FilterSet):
         model = Article
         fields = []
 
+    def filter_assignee(self, qs, name, value):
+        if value == "none":
+            return qs.filter(assignee__isnull=True)
+        if value == "me":
+            user = getattr(self.request, "user", None)
+            return qs.filter(assignee=user) if user is not None and user.is_authenticated else qs.none()
+        if not id_in_range(value):
+            raise ValidationError({"assignee": "no such user id"})
+        return qs.filter(assignee_id=int(value))
+
+    def filter_matched(self, qs, name, value):
+        matched = ClaimMatch.objects.filter(claim=OuterRef("pk"))
+        if value == "none":
+            return qs.exclude(Exists(matched))
+        if value == "confident":
+            matched = matched.filter(level=ClaimMatch.Level.CONFIDENT)
+        return qs.filter(Exists(matched))
+
     def filter_q(self, qs, name, value):
         return search.search_articles(qs, value)
 
@@ -82,6 +128,24 @@ class PersonFilter(df.FilterSet):
     class Meta:
         model = Person
         fields = ["gender"]
+
+    def filter_assignee(self, qs, name, value):
+        if value == "none":
+            return qs.filter(assignee__isnull=True)
+        if value == "me":
+            user = getattr(self.request, "user", None)
+            return qs.filter(assignee=user) if user is not None and user.is_authenticated else qs.none()
+        if not id_in_range(value):
+            raise ValidationError({"assignee": "no such user id"})
+        return qs.filter(assignee_id=int(value))
+
+    def filter_matched(self, qs, name, value):
+        matched = ClaimMatch.objects.filter(claim=OuterRef("pk"))
+        if value == "none":
+            return qs.exclude(Exists(matched))
+        if value == "confident":
+            matched = matched.filter(level=ClaimMatch.Level.CONFIDENT)
+        return qs.filter(Exists(matched))
 
     def filter_q(self, qs, name, value):
         return search.search_people(qs, value)
@@ -94,6 +158,24 @@ class OrganisationFilter(df.FilterSet):
     class Meta:
         model = Organisation
         fields = []
+
+    def filter_assignee(self, qs, name, value):
+        if value == "none":
+            return qs.filter(assignee__isnull=True)
+        if value == "me":
+            user = getattr(self.request, "user", None)
+            return qs.filter(assignee=user) if user is not None and user.is_authenticated else qs.none()
+        if not id_in_range(value):
+            raise ValidationError({"assignee": "no such user id"})
+        return qs.filter(assignee_id=int(value))
+
+    def filter_matched(self, qs, name, value):
+        matched = ClaimMatch.objects.filter(claim=OuterRef("pk"))
+        if value == "none":
+            return qs.exclude(Exists(matched))
+        if value == "confident":
+            matched = matched.filter(level=ClaimMatch.Level.CONFIDENT)
+        return qs.filter(Exists(matched))
 
     def filter_q(self, qs, name, value):
         return search.search_organisations(qs, value)

@@ -1,0 +1,84 @@
+"""The editors' desk (the admin's front page) and the "assigned to" selections, admin and API."""
+import re
+
+import pytest
+
+from articles.models import Claim
+from articles.services import review
+from tests.conftest import make_user
+
+
+@pytest.fixture
+def assigned(imported_seed, editor):
+    other = make_user("other", "Editors", is_staff=True)
+    claims = list(Claim.objects.order_by("id"))
+    for c in claims[:3]:
+        review.assign(c, editor, editor)
+    review.assign(claims[3], other, other)
+    review.apply_review(claims[4], editor, status="checked", verdict="false", rationale="No.")
+    return {"mine": claims[:3], "other": claims[3], "checked": claims[4], "all": claims}
+
+
+def figure(html, label):
+    m = re.search(r'<a class="figure" href="([^"]+)"><b>(\d+)</b><span>' + re.escape(label) + '</span>', html)
+    assert m, label
+    return m.group(1).replace("&amp;", "&"), int(m.group(2))
+
+
+def listed_ids(client, url):
+    html = client.get(url).content.decode()
+    return {int(i) for i in re.findall(r'/admin/articles/claim/(\d+)/change/', html)}
+
+
+def test_the_desk_is_the_front_page_and_every_figure_opens_its_claims(client, assigned, editor):
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "Your queue" in html and "Recent review activity" in html and "Recently checked" in html
+    assert "Auth Token" not in html  # an editor sees no authentication models
+    url, n = figure(html, "Assigned to me")
+    assert n == 3 and listed_ids(client, url) == {c.pk for c in assigned["mine"]}
+    url, n = figure(html, "New and unassigned")
+    expected = set(Claim.objects.filter(status="new", assignee=None).values_list("pk", flat=True))
+    assert n == len(expected) > 0 and listed_ids(client, url) == expected
+    url, n = figure(html, "Checked")
+    assert n == 1 and listed_ids(client, url) == {assigned["checked"].pk}
+    url, n = figure(html, "Least confident first")
+    page = client.get(url).content.decode()
+    shown = [float(x) for x in re.findall(r'<td class="field-confidence_display">([0-9.]+)</td>', page)]
+    assert shown and shown == sorted(shown)
+    assert assigned["checked"].text[:40] in html  # recently checked
+
+
+@pytest.mark.parametrize("value, expect", [("me", "mine"), ("none", "unassigned"), ("any", "assigned")])
+def test_assigned_filter_in_the_admin(client, assigned, editor, value, expect):
+    client.force_login(editor)
+    ids = listed_ids(client, f"/admin/articles/claim/?assigned={value}")
+    want = {"mine": {c.pk for c in assigned["mine"]},
+            "unassigned": set(Claim.objects.filter(assignee=None).values_list("pk", flat=True)),
+            "assigned": {c.pk for c in assigned["mine"]} | {assigned["other"].pk}}[expect]
+    assert len(want) < 50  # one page of the list
+    assert ids == want
+
+
+def test_assignee_in_the_api(api, assigned, editor):
+    def ids(**params):
+        body = api.get("/api/v1/claims/", {"limit": 200, **params})
+        assert body.status_code == 200, body.content
+        return {c["id"] for c in body.json()["results"]}
+
+    everyone = {c.pk for c in assigned["all"]}
+    mine = {c.pk for c in assigned["mine"]}
+    assert ids(assignee=str(editor.pk)) == mine
+    assert ids(assignee="none") == everyone - mine - {assigned["other"].pk}
+    assert ids(assignee="me") == set()  # anonymous: nobody's "me"
+    api.force_authenticate(editor)
+    assert ids(assignee="me") == mine
+    assert api.get("/api/v1/claims/", {"assignee": "someone"}).status_code == 400
+    assert api.get("/api/v1/claims/", {"assignee": "99999999999999999999999"}).status_code == 400
+    assert ids(assignee="424242") == set()
+
+
+def test_authentication_models_come_last(client, db):
+    client.force_login(make_user("root", is_staff=True, is_superuser=True))
+    html = client.get("/admin/").content.decode()
+    assert html.index("Claims and articles") < html.index("Authentication and Authorization")
