@@ -516,3 +516,36 @@ class ClaimMatch(models.Model):
 
     def __str__(self):
         return f"{self.factcheck.claim_reviewed[:60]} ({self.score:.2f})"
+
+
+class MergeRecord(models.Model):
+    """One merge of duplicate people or organisations, with what the merged records had: the kept
+    record's history, and what an undo puts back (services/merge.py)."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "People"
+        ORGANISATION = "organisation", "Organisations"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    kept_person = models.ForeignKey(Person, on_delete=models.CASCADE, null=True, blank=True, related_name="merges")
+    kept_organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, null=True, blank=True,
+                                          related_name="merges")
+    merged_names = models.JSONField(default=list)
+    moved = models.JSONField(default=dict, help_text='What moved: {"claims": 3, "aliases": 2, "affiliations": 1}.')
+    # Django's JSON serialization of the merged records and every row that pointed at them, and
+    # what the merge added to the kept record (undo removes it).
+    snapshot = models.TextField(editable=False)
+    created = models.JSONField(default=dict, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="+")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        kept = self.kept_person or self.kept_organisation
+        return f"{', '.join(self.merged_names)} → {kept}"

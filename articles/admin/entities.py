@@ -4,7 +4,10 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
@@ -36,7 +39,9 @@ def merge_action(model_label: str, merge_function, permission: str):
         if not request.user.has_perm(permission):
             modeladmin.message_user(request, "You may not merge records.", messages.ERROR)
             return None
-        records = list(queryset.order_by("name"))
+        counts = dict(queryset.annotate(n=Count("claims")).values_list("pk", "n"))
+        # The record with the most claims first and pre-selected: the real one, not a stray alias.
+        records = sorted(queryset, key=lambda r: (-counts.get(r.pk, 0), r.name))
         if len(records) < 2:
             modeladmin.message_user(request, "Select at least two records to merge.", messages.WARNING)
             return None
@@ -46,16 +51,18 @@ def merge_action(model_label: str, merge_function, permission: str):
                 modeladmin.message_user(request, "Choose the record to keep.", messages.ERROR)
             else:
                 others = [r for r in records if r.pk != keep.pk]
-                merge_function(keep, others)
-                modeladmin.message_user(request, f"Merged {', '.join(o.name for o in others)} into {keep.name}.",
-                                        messages.SUCCESS)
+                merge_function(keep, others, request.user)
+                modeladmin.message_user(request, format_html(
+                    'Merged {} into <a href="{}">{}</a>. The merge can be undone from its page.',
+                    ", ".join(o.name for o in others), admin_url(keep), keep.name), messages.SUCCESS)
                 return None
-        counts = dict(queryset.model.objects.filter(pk__in=[r.pk for r in records])
-                      .annotate(n=Count("claims")).values_list("pk", "n"))
+        moves = merge.preview(records)
         context = {
             **modeladmin.admin_site.each_context(request),
             "title": f"Merge {model_label}",
-            "records": [(r, counts.get(r.pk, 0), ", ".join(a.name for a in r.aliases.all()[:8])) for r in records],
+            "records": [(r, counts.get(r.pk, 0), ", ".join(a.name for a in r.aliases.all()[:8]),
+                         ", ".join(f"{n} {k}" for k, n in moves[r.pk].items() if n) or "nothing")
+                        for r in records],
             "opts": modeladmin.model._meta,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             "action": request.POST.get("action"),
@@ -87,7 +94,7 @@ class EntityAdmin(IdentityToolsMixin, admin.ModelAdmin):
     keys kept in step with names, and the merge action."""
 
     search_fields = ["name"]  # widened to aliases in get_search_results
-    readonly_fields = ["claims_count", "recent_claims", "identity_tools"]
+    readonly_fields = ["claims_count", "recent_claims", "identity_tools", "merge_history"]
     paginator = CappedCountPaginator
     show_full_result_count = False
     search_function = None  # selectors.search function over names and aliases
@@ -112,6 +119,55 @@ class EntityAdmin(IdentityToolsMixin, admin.ModelAdmin):
         split = format_html('<a class="button" href="{}split/">Split names off…</a> ', admin_url(obj)) \
             if self.model is Person else ""
         return format_html('{}<a class="button" href="{}reject/">Not a {}…</a>', split, admin_url(obj), what)
+
+    @admin.display(description="merges")
+    def merge_history(self, obj):
+        rows = obj.merges.select_related("created_by", "undone_by") if obj.pk else []
+        if not rows:
+            return "No records merged into this one."
+        can = self.has_merge_permission(getattr(self, "_request", None))
+        items = []
+        for m in rows:
+            what = ", ".join(f"{n} {k}" for k, n in m.moved.items() if n) or "nothing"
+            who = m.created_by.get_username() if m.created_by else "import"
+            if m.undone_at:
+                state = format_html(" — undone {}", m.undone_at.strftime("%Y-%m-%d %H:%M"))
+            elif can:
+                state = format_html(' <button type="submit" class="button" formaction="{}undo-merge/{}/">Undo</button>',
+                                    admin_url(obj), m.pk)
+            else:
+                state = ""
+            items.append(format_html("<li>{}: merged <b>{}</b> ({}) by {}{}</li>", m.created_at.strftime("%Y-%m-%d %H:%M"),
+                                     ", ".join(m.merged_names), what, who, state))
+        return format_html("<ul>{}</ul>", format_html_join("", "{}", ((i,) for i in items)))
+
+    def has_merge_permission(self, request) -> bool:
+        return request is not None and request.user.has_perm(self.merge_permission)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._request = request
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        name = self.model._meta.model_name
+        return [path("<int:pk>/undo-merge/<int:merge_id>/", self.admin_site.admin_view(self.undo_merge_view),
+                     name=f"articles_{name}_undo_merge"), *super().get_urls()]
+
+    def undo_merge_view(self, request, pk, merge_id):
+        """Undo a merge from the kept record's page: the merged records come back with what they had."""
+        obj = get_object_or_404(self.model, pk=pk)
+        record = obj.merges.filter(pk=merge_id).first()
+        if request.method != "POST" or not self.has_merge_permission(request) or record is None:
+            self.message_user(request, "You may not undo this merge.", messages.ERROR)
+            return HttpResponseRedirect(admin_url(obj))
+        try:
+            restored = merge.undo(record, request.user)
+        except merge.UndoError as exc:
+            self.message_user(request, f"Not undone: {exc}.", messages.ERROR)
+        else:
+            self.message_user(request, format_html("Undone: {} restored.", format_html_join(
+                ", ", '<a href="{}">{}</a>', ((admin_url(r), r.name) for r in restored))), messages.SUCCESS)
+        return HttpResponseRedirect(admin_url(obj))
 
     @admin.display(description="aliases")
     def alias_list(self, obj):
@@ -141,7 +197,7 @@ class PersonAdmin(EntityAdmin):
     list_display = ["name", "claims_count", "alias_list", "gender"]
     list_filter = ["gender"]
     inlines = [PersonAliasInline, AffiliationInline]
-    fields = ["name", "gender", "description", "claims_count", "recent_claims", "identity_tools"]
+    fields = ["name", "gender", "description", "claims_count", "recent_claims", "identity_tools", "merge_history"]
     actions = [merge_action("people", merge.merge_people, "articles.merge_person")]
     merge_permission = "articles.merge_person"
     search_function = search.search_people
@@ -179,7 +235,7 @@ class OrganisationAdmin(EntityAdmin):
     list_display = ["name", "kind", "claims_count", "alias_list"]
     list_filter = ["kind"]
     inlines = [OrganisationAliasInline, OrgAffiliationInline]
-    fields = ["name", "kind", "description", "claims_count", "recent_claims", "identity_tools"]
+    fields = ["name", "kind", "description", "claims_count", "recent_claims", "identity_tools", "merge_history"]
     actions = [merge_action("organisations", merge.merge_organisations, "articles.merge_organisation")]
     merge_permission = "articles.merge_organisation"
     search_function = search.search_organisations

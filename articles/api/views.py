@@ -80,7 +80,7 @@ class MergeMixin:
         if missing:
             raise ValidationError({"merge": f"unknown ids: {sorted(missing)}"})
         try:
-            type(self).merge_function(keep, others)
+            type(self).merge_function(keep, others, request.user)
         except merge.MergeError as exc:
             raise ValidationError({"merge": str(exc)}) from None
         return Response(self.get_serializer(self.get_queryset().get(pk=keep.pk)).data)

@@ -106,7 +106,7 @@ def linked_surnames(keys: list[str]) -> dict[str, Person]:
 @transaction.atomic
 def accept_link(link: PersonLink, user) -> Person:
     if link.person is not None and link.person_id != link.candidate_id:
-        merge_people(link.candidate, [link.person])
+        merge_people(link.candidate, [link.person], user)
     link.status, link.person, link.decided_by = PersonLink.Status.LINKED, None, user
     link.save(update_fields=["status", "person", "decided_by"])
     return link.candidate

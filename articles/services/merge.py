@@ -1,11 +1,19 @@
 """Merging duplicate people or organisations into the record an editor keeps.
 
 Claims, mentions, affiliations and aliases move to the kept record; the merged records' names
-become its aliases, so later imports map those names to it.
+become its aliases, so later imports map those names to it. Every merge is recorded (MergeRecord,
+and a line in the kept record's admin history) with a snapshot of the merged records and of every
+row that pointed at them, so that ``undo`` can put them back.
 """
 from __future__ import annotations
 
+import json
+
+from django.apps import apps
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.core import serializers
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from articles.extraction.names import person_key
 from articles.models import (
@@ -13,6 +21,7 @@ from articles.models import (
     Article,
     Claim,
     Mention,
+    MergeRecord,
     Organisation,
     OrganisationAlias,
     Person,
@@ -33,8 +42,25 @@ def _check(keep, others):
 
 
 @transaction.atomic
-def merge_people(keep: Person, others: list[Person]) -> Person:
+def merge_people(keep: Person, others: list[Person], user=None) -> Person:
     others = _check(keep, others)
+    before, snapshot, moved, gender = _prepare(keep, others)
+    _merge_people(keep, others)
+    _record(keep, others, user, before, snapshot, moved, gender)
+    return keep
+
+
+def _prepare(keep, others):
+    """What an undo needs, taken before anything moves."""
+    rows = [row for o in others for row in _references(o)]
+    snapshot = serializers.serialize("json", [*others, *rows])
+    # Earlier merges into the records merged now stay in the history of the record they end up in.
+    field = "kept_person" if isinstance(keep, Person) else "kept_organisation"
+    MergeRecord.objects.filter(**{f"{field}__in": [o.pk for o in others]}).update(**{field: keep})
+    return _kept_ids(keep), snapshot, _moved(others), getattr(keep, "gender", None)
+
+
+def _merge_people(keep: Person, others: list[Person]) -> None:
     ids = [o.pk for o in others]
     Claim.objects.filter(speaker_id__in=ids).update(speaker=keep)
     through = Claim.mentioned_people.through
@@ -74,12 +100,18 @@ def merge_people(keep: Person, others: list[Person]) -> Person:
             except IntegrityError:
                 pass
     keep.save()
-    return keep
 
 
 @transaction.atomic
-def merge_organisations(keep: Organisation, others: list[Organisation]) -> Organisation:
+def merge_organisations(keep: Organisation, others: list[Organisation], user=None) -> Organisation:
     others = _check(keep, others)
+    before, snapshot, moved, _ = _prepare(keep, others)
+    _merge_organisations(keep, others)
+    _record(keep, others, user, before, snapshot, moved, None)
+    return keep
+
+
+def _merge_organisations(keep: Organisation, others: list[Organisation]) -> None:
     ids = [o.pk for o in others]
     Claim.objects.filter(organisation_id__in=ids).update(organisation=keep)
     through = Claim.mentioned_organisations.through
@@ -104,4 +136,127 @@ def merge_organisations(keep: Organisation, others: list[Organisation]) -> Organ
         key = name_key(name)
         if not OrganisationAlias.objects.filter(key=key).exists():
             OrganisationAlias.objects.create(organisation=keep, name=name, key=key)
-    return keep
+
+
+# -- history and undo -------------------------------------------------------------------------
+def _references(record) -> list:
+    """Every row that points at ``record`` (reverse foreign keys, hidden ones included: the
+    mention tables, surname links), so that an undo can point them back or recreate them."""
+    rows = []
+    for f in type(record)._meta.get_fields(include_hidden=True):
+        if f.auto_created and not f.concrete and (f.one_to_many or f.one_to_one):
+            rows.extend(f.related_model._base_manager.filter(**{f.field.name: record.pk}))
+    return rows
+
+
+def _fk_names(row, model) -> list[str]:
+    return [f.name for f in type(row)._meta.concrete_fields if f.is_relation and f.related_model is model]
+
+
+def _kept_ids(keep) -> dict[str, list[int]]:
+    """Rows that belong to the kept record before the merge, by table (to find what the merge adds)."""
+    out: dict[str, list[int]] = {}
+    for row in _references(keep):
+        out.setdefault(row._meta.label, []).append(row.pk)
+    return out
+
+
+def _moved(others) -> dict[str, int]:
+    ids = [o.pk for o in others]
+    if isinstance(others[0], Person):
+        return {"claims": Claim.objects.filter(speaker_id__in=ids).count(),
+                "aliases": PersonAlias.objects.filter(person_id__in=ids).count() + len(ids),
+                "affiliations": Affiliation.objects.filter(person_id__in=ids).count(),
+                "mentions": Mention.objects.filter(person_id__in=ids).count()}
+    return {"claims": Claim.objects.filter(organisation_id__in=ids).count(),
+            "aliases": OrganisationAlias.objects.filter(organisation_id__in=ids).count() + len(ids),
+            "affiliations": Affiliation.objects.filter(organisation_id__in=ids).count(),
+            "mentions": Mention.objects.filter(organisation_id__in=ids).count(),
+            "articles published": Article.objects.filter(publisher_id__in=ids).count()}
+
+
+def preview(records) -> dict[int, dict[str, int]]:
+    """For each record, what would move if it were merged into another."""
+    return {r.pk: _moved([r]) for r in records}
+
+
+def _record(keep, others, user, before: dict[str, list[int]], snapshot: str, moved: dict, gender: str):
+    # Rows the merge made for the kept record: pointing at it now, not before, and not moved from a
+    # merged record (those are in the snapshot and go back on undo, never deleted).
+    moved_rows: dict[str, set] = {}
+    for item in json.loads(snapshot):
+        moved_rows.setdefault(apps.get_model(item["model"])._meta.label, set()).add(item["pk"])
+    after = _kept_ids(keep)
+    created = {label: sorted(set(ids) - set(before.get(label, [])) - moved_rows.get(label, set()))
+               for label, ids in after.items()}
+    created = {k: v for k, v in created.items() if v and k != "articles.MergeRecord"}
+    kind = MergeRecord.Kind.PERSON if isinstance(keep, Person) else MergeRecord.Kind.ORGANISATION
+    rec = MergeRecord.objects.create(
+        kind=kind, kept_person=keep if kind == MergeRecord.Kind.PERSON else None,
+        kept_organisation=keep if kind == MergeRecord.Kind.ORGANISATION else None,
+        merged_names=[o.name for o in others], moved=moved, snapshot=snapshot,
+        created={"rows": created, "gender": gender}, created_by=user if getattr(user, "is_authenticated", False) else None)
+    _log(keep, user, f"Merged {', '.join(o.name for o in others)} into this record "
+                     f"({', '.join(f'{n} {k}' for k, n in moved.items() if n)}). Undo: merge #{rec.pk}.")
+    return rec
+
+
+def _log(obj, user, message: str) -> None:
+    """The kept record's admin history (Django's LogEntry) says what happened."""
+    if getattr(user, "is_authenticated", False):
+        LogEntry.objects.log_actions(user.pk, [obj], CHANGE, change_message=message, single_object=True)
+
+
+class UndoError(MergeError):
+    pass
+
+
+@transaction.atomic
+def undo(record: MergeRecord, user=None) -> list:
+    """Put back the merged records with what they had; what the merge added to the kept record goes.
+    Rows an editor has pointed elsewhere since stay where they are. Returns the restored records."""
+    record = MergeRecord.objects.select_for_update().get(pk=record.pk)
+    if record.undone_at:
+        raise UndoError("this merge was already undone")
+    keep = record.kept_person or record.kept_organisation
+    model = type(keep)
+    objs = [d.object for d in serializers.deserialize("json", record.snapshot)]
+    restored = [o for o in objs if isinstance(o, model)]
+    for o in restored:
+        if model._base_manager.filter(pk=o.pk).exists():
+            raise UndoError(f"{model._meta.verbose_name} #{o.pk} exists again; the merge cannot be undone")
+        if model._base_manager.filter(key=o.key).exists():
+            raise UndoError(f"another {model._meta.verbose_name} now has the name key {o.key!r}")
+    # What the merge added to the kept record goes first (aliases made from the merged names would
+    # collide with the restored records' own).
+    for label, ids in record.created.get("rows", {}).items():
+        apps.get_model(label)._base_manager.filter(pk__in=ids).delete()
+    for o in restored:
+        o.save(force_insert=True)
+    restored_ids = {o.pk for o in restored}
+    for o in objs:
+        if isinstance(o, model):
+            continue
+        row_model = type(o)
+        current = row_model._base_manager.filter(pk=o.pk).first()
+        if current is None:
+            o.save(force_insert=True)
+            continue
+        changed = []
+        for name in _fk_names(o, model):
+            was = getattr(o, f"{name}_id")
+            now = getattr(current, f"{name}_id")
+            if was in restored_ids and now in (keep.pk, None):
+                setattr(current, f"{name}_id", was)
+                changed.append(name)
+        if changed:
+            current.save(update_fields=changed)
+    gender = record.created.get("gender")
+    if gender is not None and isinstance(keep, Person) and keep.gender != gender:
+        keep.gender = gender
+        keep.save(update_fields=["gender"])
+    record.undone_at = timezone.now()
+    record.undone_by = user if getattr(user, "is_authenticated", False) else None
+    record.save(update_fields=["undone_at", "undone_by"])
+    _log(keep, user, f"Undid merge #{record.pk}: {', '.join(record.merged_names)} restored.")
+    return restored
