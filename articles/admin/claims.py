@@ -60,7 +60,26 @@ class SpeakerFilter(admin.SimpleListFilter):
         return [(str(r["speaker"]), f"{r['speaker__name']} ({r['n']})") for r in top]
 
     def queryset(self, request, qs):
-        return qs.filter(speaker_id=self.value()) if self.value() else qs
+        if not self.value():
+            return qs
+        return qs.filter(speaker_id=int(self.value())) if id_in_range(self.value()) else qs.none()
+
+
+class OrganisationFilter(admin.SimpleListFilter):
+    """Claims of one organisation's sources (opened from the organisation's claim count)."""
+
+    title = "organisation"
+    parameter_name = "organisation"
+
+    def lookups(self, request, model_admin):
+        value = self.value()
+        org = Organisation.objects.filter(pk=int(value)).first() if value and id_in_range(value) else None
+        return [(str(org.pk), org.name)] if org else []
+
+    def queryset(self, request, qs):
+        if not self.value():
+            return qs
+        return qs.filter(organisation_id=int(self.value())) if id_in_range(self.value()) else qs.none()
 
 
 class ConfidenceFilter(admin.SimpleListFilter):
@@ -126,11 +145,11 @@ class LinkInline(admin.TabularInline):
 
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
-    list_display = ["excerpt", "speaker_name", "kind", "confidence_display", "article_title", "published_date",
+    list_display = ["excerpt", "speaker_name", "kind_short", "confidence_display", "article_title", "published_date",
                     "status", "verdict", "assignee"]
     list_filter = ["status", OpenFilter, AssignedFilter, "verdict", "kind", ConfidenceFilter, MatchFilter, RepeatedFilter,
                    PublisherFilter,
-                   SpeakerFilter, "in_text"]
+                   SpeakerFilter, OrganisationFilter, "in_text"]
     date_hierarchy = "published"
     ordering = ["-id"]  # newest first, in index order: no sort over the table
     search_fields = ["text"]  # widened in get_search_results: speaker names and aliases, article titles
@@ -143,15 +162,15 @@ class ClaimAdmin(admin.ModelAdmin):
     autocomplete_fields = ["speaker", "organisation", "mentioned_people", "mentioned_organisations", "assignee"]
     readonly_fields = ["in_context", "text", "kind", "cue", "confidence", "speaker_text", "article_link", "in_text", "reviewer",
                        "reviewed_at", "incoming_links", "similar", "history", "matches_display", "family_display",
-                       "public_page"]
+                       "public_page", "all_links", "evidence_summary"]
     fieldsets = [
         ("Claim", {"fields": ["in_context", "text", "kind", "cue", "confidence", "speaker_text", "article_link",
                               "in_text"]}),
         ("Checked already?", {"fields": ["matches_display", "family_display"]}),
         ("Who and what", {"fields": ["speaker", "organisation", "mentioned_people", "mentioned_organisations"]}),
-        ("Review", {"fields": ["status", "verdict", "claim_reviewed", "rationale", "assignee", "reviewer", "reviewed_at",
-                               "public_page"]}),
-        ("Related claims", {"fields": ["incoming_links", "similar"]}),
+        ("Review", {"fields": ["status", "verdict", "claim_reviewed", "rationale", "evidence_summary", "assignee",
+                               "reviewer", "reviewed_at", "public_page"]}),
+        ("Related claims", {"fields": ["all_links", "similar"]}),
         ("History", {"fields": ["history"]}),
     ]
     inlines = [EvidenceInline, LinkInline, StatisticInline]
@@ -162,28 +181,35 @@ class ClaimAdmin(admin.ModelAdmin):
     def get_changelist(self, request, **kwargs):
         return FarDatesChangeList
     def excerpt(self, obj):
-        return Truncator(obj.text).chars(110)
+        # One line a claim: the cell is clipped by CSS (change_list.html); the whole text on hover.
+        return format_html('<span title="{}">{}</span>', obj.text, Truncator(obj.text).chars(160))
 
     @admin.display(description="speaker", ordering="speaker__name")
     def speaker_name(self, obj):
         if obj.speaker_id:
-            return obj.speaker.name
+            return format_html('<a href="{}" title="{}">{}</a>', admin_url(obj.speaker), obj.speaker.name, obj.speaker.name)
         if obj.organisation_id:
-            return f"{obj.organisation.name} ({obj.speaker_text})" if obj.speaker_text else obj.organisation.name
+            label = f"{obj.organisation.name} ({obj.speaker_text})" if obj.speaker_text else obj.organisation.name
+            return format_html('<a href="{}" title="{}">{}</a>', admin_url(obj.organisation), label, label)
         return obj.speaker_text
 
-    @admin.display(description="confidence", ordering="confidence")
+    @admin.display(description="kind", ordering="kind")
+    def kind_short(self, obj):
+        return {"quote": "quote", "reported": "reported", "assertion": "article"}.get(obj.kind, obj.kind)
+
+    @admin.display(description="conf.", ordering="confidence")
     def confidence_display(self, obj):
         # Sorting this column ascending lists the least confident first (index on confidence, id).
         return f"{obj.confidence:.2f}"
 
     @admin.display(description="article", ordering="article__title")
     def article_title(self, obj):
-        return Truncator(obj.article.title).chars(60)
+        return format_html('<a href="{}" title="{}">{}</a>', admin_url(obj.article), obj.article.title,
+                           Truncator(obj.article.title).chars(40))
 
     @admin.display(description="date", ordering="published")
     def published_date(self, obj):
-        return obj.published
+        return obj.published.isoformat() if obj.published else ""
 
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
@@ -236,6 +262,31 @@ class ClaimAdmin(admin.ModelAdmin):
         pub = f" — {a.publisher.name}" if a.publisher_id else ""
         return format_html('<a href="{}">{}</a> ({}{})', admin_url(a), a.title, a.published, pub)
 
+    @admin.display(description="evidence")
+    def evidence_summary(self, obj):
+        rows = list(obj.evidence.all()) if obj.pk else []
+        if not rows:
+            return "None yet: add sources under “Evidence” below."
+        return format_html("<ol>{}</ol>", format_html_join("", '<li><a href="{}" target="_blank" rel="noopener">{}</a></li>',
+                                                          ((e.url, e.title or e.url) for e in rows)))
+
+    @admin.display(description="links")
+    def all_links(self, obj):
+        """Both directions, as sentences: "contradicts: “excerpt…” — Speaker, Article"."""
+        if not obj.pk:
+            return "—"
+        out = [(link.get_relation_display().lower(), link.target) for link in
+               ClaimLink.objects.filter(source=obj).select_related("target__speaker", "target__article")]
+        inverse = {"repeats": "repeated by", "contradicts": "contradicted by", "supports": "supported by",
+                   "responds_to": "answered by"}
+        out += [(inverse[link.relation], link.source) for link in
+                ClaimLink.objects.filter(target=obj).select_related("source__speaker", "source__article")]
+        if not out:
+            return "No links yet."
+        return format_html("<ul>{}</ul>", format_html_join("", '<li>{}: <a href="{}">“{}”</a> — {}, {}</li>', (
+            (rel, admin_url(c), Truncator(c.text).chars(90), c.speaker.name if c.speaker_id else c.speaker_text or "?",
+             Truncator(c.article.title).chars(60)) for rel, c in out)))
+
     @admin.display(description="links from other claims")
     def incoming_links(self, obj):
         rows = ClaimLink.objects.filter(target=obj).select_related("source__speaker")
@@ -272,7 +323,9 @@ class ClaimAdmin(admin.ModelAdmin):
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         if "claim_reviewed" in form.base_fields and obj is not None:
-            form.base_fields["claim_reviewed"].widget.attrs["placeholder"] = claimreview.wording(obj)
+            attrs = form.base_fields["claim_reviewed"].widget.attrs
+            attrs["placeholder"] = claimreview.wording(obj)
+            attrs["style"] = "width: 100%; max-width: 48rem; box-sizing: border-box"
         return form
 
     @admin.display(description="fact-checks")

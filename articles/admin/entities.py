@@ -7,7 +7,7 @@ from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
@@ -25,6 +25,7 @@ from articles.models import (
     name_key,
 )
 from articles.selectors import search
+from articles.selectors.record import speaker_record
 from articles.services import importer, merge
 
 from .common import CappedCountPaginator, FarDatesChangeList, NumbersAsWritten, StatisticInline, admin_url
@@ -94,7 +95,7 @@ class EntityAdmin(IdentityToolsMixin, admin.ModelAdmin):
     keys kept in step with names, and the merge action."""
 
     search_fields = ["name"]  # widened to aliases in get_search_results
-    readonly_fields = ["claims_count", "recent_claims", "identity_tools", "merge_history"]
+    readonly_fields = ["claims_count", "recent_claims", "identity_tools", "merge_history", "record"]
     paginator = CappedCountPaginator
     show_full_result_count = False
     search_function = None  # selectors.search function over names and aliases
@@ -109,7 +110,8 @@ class EntityAdmin(IdentityToolsMixin, admin.ModelAdmin):
 
     @admin.display(description="claims", ordering="n_claims")
     def claims_count(self, obj):
-        return obj.n_claims
+        param = "speaker" if self.model is Person else "organisation"
+        return format_html('<a href="/admin/articles/claim/?{}={}">{}</a>', param, obj.pk, obj.n_claims)
 
     @admin.display(description="identity")
     def identity_tools(self, obj):
@@ -119,6 +121,18 @@ class EntityAdmin(IdentityToolsMixin, admin.ModelAdmin):
         split = format_html('<a class="button" href="{}split/">Split names off…</a> ', admin_url(obj)) \
             if self.model is Person else ""
         return format_html('{}<a class="button" href="{}reject/">Not a {}…</a>', split, admin_url(obj), what)
+
+    @admin.display(description="record")
+    def record(self, obj):
+        if not obj.pk:
+            return "—"
+        r = speaker_record(obj, limit=10)
+        counts = format_html_join(" · ", "{}: <b>{}</b>", ((label, r["verdicts"][value])
+                                                         for value, label in Claim.Verdict.choices))
+        rows = format_html_join("", '<li><a href="/factchecks/{}/">{}</a> — {}</li>', (
+            (c["id"], c["claim_reviewed"][:100], dict(Claim.Verdict.choices)[c["verdict"]]) for c in r["checked_claims"]))
+        return format_html("<p>{} claims, {} checked ({}), first seen {}, last seen {}.</p><ul>{}</ul>",
+                           r["claims"], r["checked"], counts, r["first_seen"] or "—", r["last_seen"] or "—", rows)
 
     @admin.display(description="merges")
     def merge_history(self, obj):
@@ -133,8 +147,8 @@ class EntityAdmin(IdentityToolsMixin, admin.ModelAdmin):
             if m.undone_at:
                 state = format_html(" — undone {}", m.undone_at.strftime("%Y-%m-%d %H:%M"))
             elif can:
-                state = format_html(' <button type="submit" class="button" formaction="{}undo-merge/{}/">Undo</button>',
-                                    admin_url(obj), m.pk)
+                url = reverse(f"admin:articles_{self.model._meta.model_name}_undo_merge", args=[obj.pk, m.pk])
+                state = format_html(' <button type="submit" class="button" formaction="{}">Undo</button>', url)
             else:
                 state = ""
             items.append(format_html("<li>{}: merged <b>{}</b> ({}) by {}{}</li>", m.created_at.strftime("%Y-%m-%d %H:%M"),
@@ -197,7 +211,8 @@ class PersonAdmin(EntityAdmin):
     list_display = ["name", "claims_count", "alias_list", "gender"]
     list_filter = ["gender"]
     inlines = [PersonAliasInline, AffiliationInline]
-    fields = ["name", "gender", "description", "claims_count", "recent_claims", "identity_tools", "merge_history"]
+    fields = ["name", "gender", "description", "claims_count", "record", "recent_claims", "identity_tools",
+              "merge_history"]
     actions = [merge_action("people", merge.merge_people, "articles.merge_person")]
     merge_permission = "articles.merge_person"
     search_function = search.search_people
@@ -235,7 +250,8 @@ class OrganisationAdmin(EntityAdmin):
     list_display = ["name", "kind", "claims_count", "alias_list"]
     list_filter = ["kind"]
     inlines = [OrganisationAliasInline, OrgAffiliationInline]
-    fields = ["name", "kind", "description", "claims_count", "recent_claims", "identity_tools", "merge_history"]
+    fields = ["name", "kind", "description", "claims_count", "record", "recent_claims", "identity_tools",
+              "merge_history"]
     actions = [merge_action("organisations", merge.merge_organisations, "articles.merge_organisation")]
     merge_permission = "articles.merge_organisation"
     search_function = search.search_organisations
@@ -302,7 +318,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="claims", ordering="n_claims")
     def claims_count(self, obj):
-        return obj.n_claims
+        param = "speaker" if self.model is Person else "organisation"
+        return format_html('<a href="/admin/articles/claim/?{}={}">{}</a>', param, obj.pk, obj.n_claims)
 
     @admin.display(description="text")
     def highlighted_body(self, obj):

@@ -228,6 +228,35 @@ class ClaimFamilySerializer(serializers.Serializer):
         return AppearanceSerializer(rows, many=True).data
 
 
+class RecordArticleSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    published = serializers.DateField()
+
+
+class RecordClaimSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    claim_reviewed = serializers.CharField()
+    verdict = serializers.ChoiceField(choices=Claim.Verdict.choices)
+    reviewed_at = serializers.DateTimeField(allow_null=True)
+    article = RecordArticleSerializer()
+    public_url = serializers.CharField()
+
+
+class SpeakerRecordSerializer(serializers.Serializer):
+    """Documents GET /people/{id}/record/ and /organisations/{id}/record/."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    claims = serializers.IntegerField()
+    checked = serializers.IntegerField()
+    unchecked = serializers.IntegerField()
+    verdicts = serializers.DictField(child=serializers.IntegerField(), help_text="Checked claims by verdict.")
+    first_seen = serializers.DateField(allow_null=True)
+    last_seen = serializers.DateField(allow_null=True)
+    checked_claims = RecordClaimSerializer(many=True)
+
+
 class ClaimReviewedField(serializers.CharField):
     """Written: the editor's wording (empty restores the default). Read: the wording a published
     check uses — the editor's, else the claim's text cleaned (quotes balanced, "he said" removed)."""

@@ -25,7 +25,7 @@ from articles.models import (
     ReviewEvent,
     Statistic,
 )
-from articles.selectors import claimreview
+from articles.selectors import claimreview, record
 from articles.selectors.claims import attach_relations, claim_list
 from articles.services import export, families, links, matching, merge
 
@@ -94,6 +94,13 @@ def entity_queryset(model):
 class EntityViewSet(MergeMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = PageNumberNoCountPagination
     ordering_fields = ["id", "name", "claim_count"]
+
+    @extend_schema(responses=serializers.SpeakerRecordSerializer,
+                   description="The speaker's record: counts by verdict, the checked claims newest first, "
+                               "first and last seen.")
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
+    def record(self, request, pk=None):
+        return Response(record.speaker_record(self.get_object()))
 
 
 class PersonViewSet(EntityViewSet):

@@ -109,7 +109,7 @@ def test_editor_workflow(browser, site):
 
     # The link shows from the other end too.
     page.goto(f"{site}/admin/articles/claim/{other.pk}/change/")
-    assert "contradicts" in page.locator(".field-incoming_links").inner_text()
+    assert "contradicted by" in page.locator(".field-all_links").inner_text()
 
     # Merge two people: a duplicate of Marie Le Pen.
     dup = Person.objects.create(name="Marine Le Pen", key="marine le pen")

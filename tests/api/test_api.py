@@ -258,3 +258,18 @@ def test_query_count_does_not_grow_with_the_page(api, path):
             assert api.get(f"{path}?page_size={size}").status_code == 200
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1], counts
+
+
+def test_speaker_record(api, imported_seed, editor):
+    fallon = Person.objects.get(name="Michael Fallon")
+    c = Claim.objects.get(text__contains="only 20 per cent of the Nato budget")
+    empty = api.get(f"/api/v1/people/{fallon.pk}/record/").json()
+    assert empty["checked"] == 0 and empty["claims"] == fallon.claims.count() and empty["checked_claims"] == []
+    review.apply_review(c, editor, verdict="mostly_false", status="checked")
+    r = api.get(f"/api/v1/people/{fallon.pk}/record/").json()
+    assert r["name"] == "Michael Fallon" and r["checked"] == 1 and r["verdicts"]["mostly_false"] == 1
+    assert r["first_seen"] == r["last_seen"] == "2016-11-14"
+    assert [x["id"] for x in r["checked_claims"]] == [c.pk] and r["checked_claims"][0]["public_url"] == f"/factchecks/{c.pk}/"
+    org = Organisation.objects.first()
+    assert api.get(f"/api/v1/organisations/{org.pk}/record/").status_code == 200
+    assert api.get("/api/v1/people/999999/record/").status_code == 404

@@ -1,0 +1,30 @@
+"""A speaker's record: how their checked claims were rated, newest first, and when they were seen."""
+from __future__ import annotations
+
+from django.db.models import Count, Max, Min, Q
+
+from articles.models import Claim, Organisation, Person
+from articles.selectors import claimreview
+
+
+def speaker_record(entity: Person | Organisation, limit: int = 50) -> dict:
+    field = "speaker" if isinstance(entity, Person) else "organisation"
+    claims = Claim.objects.filter(**{field: entity})
+    checked = claims.filter(status=Claim.Status.CHECKED).exclude(verdict="")
+    by_verdict = dict(checked.values_list("verdict").annotate(n=Count("id")).order_by())
+    span = claims.aggregate(first=Min("published"), last=Max("published"), n=Count("id"),
+                            open=Count("id", filter=~Q(status=Claim.Status.CHECKED)))
+    latest = (checked.select_related("article").defer("article__body", "article__paragraphs")
+              .order_by("-reviewed_at", "-id")[:limit])
+    return {
+        "id": entity.pk, "name": entity.name,
+        "claims": span["n"], "checked": sum(by_verdict.values()), "unchecked": span["open"],
+        "verdicts": {value: by_verdict.get(value, 0) for value, _ in Claim.Verdict.choices},
+        "first_seen": span["first"].isoformat() if span["first"] else None,
+        "last_seen": span["last"].isoformat() if span["last"] else None,
+        "checked_claims": [{"id": c.pk, "claim_reviewed": claimreview.wording(c), "verdict": c.verdict,
+                            "reviewed_at": c.reviewed_at.isoformat() if c.reviewed_at else None,
+                            "article": {"id": c.article_id, "title": c.article.title,
+                                        "published": c.article.published.isoformat()},
+                            "public_url": f"/factchecks/{c.pk}/"} for c in latest],
+    }
