@@ -46,8 +46,17 @@ class AffiliationSerializer(serializers.ModelSerializer):
         fields = ["person", "role", "organisation", "article", "start_date", "end_date"]
 
 
+class BlankAsNullURLField(serializers.URLField):
+    """An optional address: null when there is none (an empty string is no URI)."""
+
+    def to_representation(self, value):
+        return value or None
+
+
 class ArticleSerializer(serializers.HyperlinkedModelSerializer):
     id = serializers.IntegerField(read_only=True)
+    source_url = BlankAsNullURLField(read_only=True, allow_null=True,
+                                     help_text="Where the article was published; null when unknown.")
     publisher = RefSerializer(allow_null=True, read_only=True)
     claim_count = serializers.IntegerField(read_only=True)
 
@@ -278,7 +287,9 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
     family = serializers.IntegerField(source="family_id", read_only=True, allow_null=True,
                                       help_text="The claim family: the same statement in other articles.")
     matches = serializers.SerializerMethodField(help_text="Fact-checks that may already answer this claim.")
-    claim_reviewed = ClaimReviewedField(required=False, allow_blank=True, max_length=300)
+    # The editor's wording is at most 300 characters (validate_claim_reviewed); the default, the
+    # cleaned claim text, may be longer, so the field itself declares no maximum.
+    claim_reviewed = ClaimReviewedField(required=False, allow_blank=True)
 
     class Meta:
         model = Claim
@@ -355,6 +366,11 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
         return [{"id": m.factcheck_id, "url": m.factcheck.url, "claim_reviewed": m.factcheck.claim_reviewed,
                  "rating": m.factcheck.rating, "publisher": m.factcheck.publisher, "score": m.score, "level": m.level}
                 for m in obj.matches.select_related("factcheck").order_by("-score", "id")]
+
+    def validate_claim_reviewed(self, value):
+        if len(value) > 300:
+            raise serializers.ValidationError("At most 300 characters (schema.org advises 75 or fewer).")
+        return value
 
     def validate_evidence(self, value):
         urls = [e["url"] for e in value]

@@ -188,8 +188,15 @@ class Library:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def features(self, query: str, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Candidate positions in the library and their feature rows (columns as FEATURES)."""
+    def positions(self, ids) -> set[int]:
+        """Library positions of fact-check ids (ids not in the library are left out)."""
+        if not hasattr(self, "_position"):
+            self._position = {int(i): n for n, i in enumerate(self.ids)}
+        return {self._position[i] for i in ids if i in self._position}
+
+    def features(self, query: str, k: int, extra: set[int] = frozenset()) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate positions in the library and their feature rows (columns as FEATURES);
+        ``extra``: positions another retriever proposes (PostgreSQL full-text search)."""
         q = text.clean_query(query)
         qwords = text.words(q)
         lex = {name: idx.scores(text.with_bigrams(qwords) if name == "bigrams" else qwords)
@@ -197,7 +204,7 @@ class Library:
         qvec = semantic.embed([q])[0]
         cos = {v: self.vectors[v] @ qvec for v in VIEWS}
         k = min(k, len(self) - 1)
-        cands: set[int] = set()
+        cands: set[int] = set(extra)
         for s in (lex["both"], lex["bigrams"], cos["both"], cos["claim"]):
             cands.update(np.argpartition(-s, k)[:k + 1].tolist())
         c = np.asarray(sorted(cands), dtype=np.int64)
@@ -237,12 +244,13 @@ class Library:
         return out
 
     def match(self, query: str, limit: int = 5, model: MatchModel | None = None,
-              exclude: frozenset[int] = frozenset()) -> list[tuple[int, float]]:
-        """[(fact-check id, probability it checks this text)], best first."""
+              exclude: frozenset[int] = frozenset(), also: tuple[int, ...] = ()) -> list[tuple[int, float]]:
+        """[(fact-check id, probability it checks this text)], best first; ``also``: fact-check ids
+        to consider besides the index's own candidates."""
         model = model or default_model()
         if not len(self) or not text.clean_query(query):
             return []
-        c, x = self.features(query, model.candidates)
+        c, x = self.features(query, model.candidates, self.positions(also))
         prob = model.probability(model.raw(x))
         best = np.argsort(-prob, kind="stable")[: limit + 5 + len(exclude)]
         score = {int(c[j]): float(prob[j]) for j in best}

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Max
 
 from articles.matching import ranker
+from articles.matching import text as mtext
 from articles.models import Claim, ClaimMatch, FactCheck
 
 _lock = threading.Lock()
@@ -68,9 +69,31 @@ def library() -> ranker.Library:
         return lib
 
 
+# PostgreSQL's full-text search proposes candidates too (index: migration 0017). The score stays
+# the learned one: ts_rank has no IDF, and the fusion was trained on BM25 scores.
+_FULLTEXT = ("SELECT id FROM articles_factcheck WHERE {doc} @@ to_tsquery('english', %s) "
+             "ORDER BY ts_rank_cd({doc}, to_tsquery('english', %s)) DESC LIMIT %s")
+FULLTEXT_DOCUMENT = "search"  # the stored tsvector column (PostgreSQL only)
+FULLTEXT_CANDIDATES = 40
+
+
+def fulltext_candidates(text: str, limit: int = FULLTEXT_CANDIDATES) -> tuple[int, ...]:
+    """Fact-check ids PostgreSQL's full-text search ranks best for the text (any word may match);
+    nothing on other databases, where the in-process index does all the lexical work."""
+    if connection.vendor != "postgresql":
+        return ()
+    words = sorted({w for w in mtext.clean_query(text).lower().split() if w.isalnum()} - mtext.STOPWORDS)[:64]
+    if not words:
+        return ()
+    query = " | ".join(words)
+    with connection.cursor() as cur:
+        cur.execute(_FULLTEXT.format(doc=FULLTEXT_DOCUMENT), [query, query, limit])
+        return tuple(r[0] for r in cur.fetchall())
+
+
 def match_text(text: str, limit: int = 5, exclude: frozenset[int] = frozenset()) -> list[Match]:
     lib = library()
-    ranked = lib.match(text, limit=limit, exclude=exclude)
+    ranked = lib.match(text, limit=limit, exclude=exclude, also=fulltext_candidates(text))
     rows = FactCheck.objects.defer("raw", "vectors").in_bulk([i for i, _ in ranked])
     return [Match(rows[i], s) for i, s in ranked if i in rows]
 
@@ -85,7 +108,7 @@ def match_claims(claims: list[Claim], limit: int = 3) -> int:
     new: list[ClaimMatch] = []
     for claim in claims:
         exclude = frozenset([own[claim.pk]]) if claim.pk in own else frozenset()
-        for fid, score in lib.match(claim.text, limit=limit, exclude=exclude):
+        for fid, score in lib.match(claim.text, limit=limit, exclude=exclude, also=fulltext_candidates(claim.text)):
             level = level_for(score)
             if level:
                 new.append(ClaimMatch(claim=claim, factcheck_id=fid, score=round(score, 4), level=level))

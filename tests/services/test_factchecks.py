@@ -145,3 +145,28 @@ def test_our_own_checks_join_the_library_and_leave_it(imported_seed, editor):
     assert not ClaimMatch.objects.filter(claim=claim, factcheck=own).exists()  # never matched with itself
     review.apply_review(claim, editor, status=Claim.Status.IN_REVIEW)
     assert not FactCheck.objects.filter(claim=claim).exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_postgres_full_text_search_proposes_candidates(library_files):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.fail("run with DATABASE_URL set to PostgreSQL (scripts/test.sh does)")
+    run(library_files / "one.json", library_files / "many.jsonl")
+    with connection.cursor() as cur:
+        cur.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'articles_factcheck_fulltext'")
+        assert "gin" in cur.fetchone()[0].lower()
+    ids = matching.fulltext_candidates("Was the moon landing really filmed in a studio?")
+    assert FactCheck.objects.get(pk=ids[0]).url == "https://checks.example/moon"
+    assert matching.fulltext_candidates("zzqx unknownword") == ()
+    # the fused answer is the same whichever retriever proposed it
+    assert matching.match_text("moon landing filmed in a studio", 1)[0].factcheck.url == "https://checks.example/moon"
+
+
+def test_full_text_is_postgres_only(db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        assert matching.fulltext_candidates("anything at all") == ()
