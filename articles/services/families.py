@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 
 from django.db import transaction
+from django.db.models import Q
 
 from articles.matching import text as mtext
 from articles.models import Claim, ClaimFamily, EvidenceLink
@@ -29,31 +30,33 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-@transaction.atomic
 def assign(claims: list[Claim]) -> int:
     """Put each claim in the family of its other appearances (creating one when two first meet).
-    Returns how many claims joined a family."""
+    Returns how many claims joined a family. Call it inside the import's transaction."""
     claims = [c for c in claims if c.fingerprint and c.pk]
     if not claims:
         return 0
     article_ids = {c.article_id for c in claims}
     ids = {c.pk for c in claims}
-    same: dict[str, list[tuple[int, int | None]]] = {}
-    for pk, fp, fam in (Claim.objects.filter(fingerprint__in={c.fingerprint for c in claims})
-                        .exclude(pk__in=ids).values_list("pk", "fingerprint", "family_id")):
-        same.setdefault(fp, []).append((pk, fam))
     speakers = {c.speaker_id for c in claims if c.speaker_id}
+    # One query: the same wording anywhere, and what the same speakers said in other articles.
+    others = Claim.objects.filter(Q(fingerprint__in={c.fingerprint for c in claims})
+                                  | Q(speaker_id__in=speakers, in_text=True) & ~Q(article_id__in=article_ids))
+    same: dict[str, list[tuple[int, int | None]]] = {}
     by_speaker: dict[int, list[tuple[int, int | None, set[str]]]] = {}
-    if speakers:
-        for pk, sp, txt, fam in (Claim.objects.filter(speaker_id__in=speakers, in_text=True)
-                                 .exclude(article_id__in=article_ids).values_list("pk", "speaker_id", "text", "family_id")):
+    for pk, fp, sp, txt, fam, art in others.exclude(pk__in=ids).values_list(
+            "pk", "fingerprint", "speaker_id", "text", "family_id", "article_id"):
+        if fp and any(fp == c.fingerprint for c in claims):
+            same.setdefault(fp, []).append((pk, fam))
+        if sp in speakers and art not in article_ids:
             by_speaker.setdefault(sp, []).append((pk, fam, set(mtext.all_words(txt))))
     joined = 0
     for claim in claims:
         partners = list(same.get(claim.fingerprint, []))
         if claim.speaker_id in by_speaker:
             words = set(mtext.all_words(claim.text))
-            partners += [(pk, fam) for pk, fam, w in by_speaker[claim.speaker_id] if _jaccard(words, w) >= NEAR]
+            partners += [(pk, fam) for pk, fam, w in by_speaker[claim.speaker_id]
+                         if _jaccard(words, w) >= NEAR and (pk, fam) not in partners]
         joined += _join(claim, partners)
     return joined
 

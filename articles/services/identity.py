@@ -97,10 +97,13 @@ def reconcile_surnames(since=None) -> Counter:
     return counts
 
 
-def linked_surnames(keys: list[str]) -> dict[str, Person]:
-    """Surname keys an automatic or an editor's link already maps to a person."""
-    return {link.short_key: link.candidate for link in PersonLink.objects.filter(
-        short_key__in=keys, status=PersonLink.Status.LINKED).select_related("candidate")}
+def linked_surnames(keys: list[str] | None = None) -> dict[str, Person]:
+    """Surname keys an automatic or an editor's link already maps to a person (all of them when
+    ``keys`` is None: an import run loads them once)."""
+    links = PersonLink.objects.filter(status=PersonLink.Status.LINKED).select_related("candidate")
+    if keys is not None:
+        links = links.filter(short_key__in=keys)
+    return {link.short_key: link.candidate for link in links}
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import DatabaseError, IntegrityError, OperationalError, transaction
+from django.db.models import BooleanField, CharField, F, Value
 from django.utils import timezone
 
 from articles import extraction
@@ -33,6 +34,7 @@ from articles.models import (
     OrganisationAlias,
     Person,
     PersonAlias,
+    RejectedName,
     Statistic,
     name_key,
 )
@@ -40,6 +42,15 @@ from articles.services import families, identity, matching
 from articles.services.reader import Prepared
 
 ROLE_WORDS = {"minister", "secretary", "president", "president-elect", "leader", "chancellor", "spokesman"}
+
+
+class RunCache(dict):
+    """What one import run looks up once: publishers by name (the dict itself), whether editors have
+    ruled out any names at all, whether the fact-check library has anything to match against."""
+
+    rejected_any: bool | None = None
+    library_empty: bool | None = None
+    surnames: dict | None = None  # surname key -> the person a link maps it to
 
 
 @dataclass
@@ -69,16 +80,16 @@ def is_full_name(alias: str) -> bool:
 
 # -- entity mapping ---------------------------------------------------------------------------
 def _create_missing(model, out: dict) -> None:
-    """Insert the unsaved rows of ``out`` in one statement (rows a concurrent importer inserted
-    first are kept: ignore_conflicts), then point ``out`` at the stored rows with one select."""
+    """Insert the unsaved rows of ``out`` in one statement that also gives their ids: on a key a
+    concurrent importer inserted first, the statement updates nothing but the key (so that row
+    stands) and returns its id (INSERT ... ON CONFLICT (key) DO UPDATE ... RETURNING id)."""
     new = {r.key: r for r in out.values() if r.pk is None}
     if not new:
         return
-    model.objects.bulk_create(new.values(), ignore_conflicts=True)
-    stored = {r.key: r for r in model.objects.filter(key__in=new)}
+    model.objects.bulk_create(new.values(), update_conflicts=True, unique_fields=["key"], update_fields=["key"])
     for i, r in out.items():
         if r.pk is None:
-            out[i] = stored[r.key]
+            out[i] = new[r.key]
 
 
 def _person_keys(ent: extraction.Entity) -> list[str]:
@@ -91,18 +102,21 @@ def _person_keys(ent: extraction.Entity) -> list[str]:
 
 
 def map_people(entities: dict[int, extraction.Entity],
-               redirected_orgs: dict[int, Organisation] | None = None) -> dict[int, Person]:
+               redirected_orgs: dict[int, Organisation] | None = None, run: RunCache | None = None) -> dict[int, Person]:
     """Each person entity to its Person row (found by name keys, else created): a few queries in all.
 
     Editors' decisions come first: a name they said is not a person maps to their replacement (an
     organisation goes to ``redirected_orgs``), and a surname already linked maps to its person."""
     keys = {i: _person_keys(e) for i, e in entities.items()}
     all_keys = {k for ks in keys.values() for k in ks}
-    rejected = identity.rejected("person", list(all_keys))
-    surnames = identity.linked_surnames([k for k in all_keys if " " not in k])
-    by_alias = {a.key: a.person for a in PersonAlias.objects.filter(key__in=all_keys, is_name=True)
-                .select_related("person")}
-    by_key = {p.key: p for p in Person.objects.filter(key__in=all_keys)}
+    if not entities:
+        return {}
+    rejected = identity.rejected("person", list(all_keys)) if _any_rejected(run) else {}
+    surnames = _linked_surnames(run, [k for k in all_keys if " " not in k])
+    # One query finds the people already known, by their key or a full-name alias, and every alias
+    # the article's names already have (what _add_aliases needs).
+    alias_keys = all_keys | {person_key(n) for e in entities.values() for n in [e.name, *e.aliases]}
+    by_key, by_alias, known_aliases = _known(Person, PersonAlias, "person", all_keys, alias_keys)
     out: dict[int, Person] = {}
     genders: dict[str, set[int]] = {}
     for i, ent in entities.items():
@@ -122,18 +136,60 @@ def map_people(entities: dict[int, extraction.Entity],
     _create_missing(Person, out)
     for gender, ids in genders.items():
         Person.objects.filter(pk__in=ids, gender="").update(gender=gender)
-    _add_aliases(PersonAlias, "person", {out[i]: [e.name, *e.aliases] for i, e in entities.items() if i in out})
+    _add_aliases(PersonAlias, "person", {out[i]: [e.name, *e.aliases] for i, e in entities.items() if i in out},
+                 known_aliases)
     return out
 
 
+def _linked_surnames(run, keys: list[str]) -> dict[str, Person]:
+    if run is None:
+        return identity.linked_surnames(keys)
+    if run.surnames is None:
+        run.surnames = identity.linked_surnames()
+    return {k: run.surnames[k] for k in keys if k in run.surnames}
+
+
+def _any_rejected(run) -> bool:
+    """Whether editors have ruled out any name: asked once a run (a run cache remembers it)."""
+    if run is None:
+        return True
+    if run.rejected_any is None:
+        run.rejected_any = RejectedName.objects.exists()
+    return run.rejected_any
+
+
+def _known(model, alias_model, owner: str, keys: set[str], alias_keys: set[str]):
+    """Records with these keys, records whose alias has one of them, and the aliases already stored
+    for ``alias_keys`` ({(owner id, key): is_name}) — one query, a UNION of two selects. The records
+    come back as light instances (id, name, key, gender or kind): the importer only links to them."""
+    extra = "gender" if model is Person else "kind"
+    own = (model.objects.filter(key__in=keys).order_by()
+           .annotate(via=Value("", output_field=CharField()), named=Value(True, output_field=BooleanField()))
+           .values_list("id", "name", "key", extra, "via", "named"))
+    named = F("is_name") if model is Person else Value(True, output_field=BooleanField())
+    aliased = (alias_model.objects.filter(key__in=alias_keys).order_by().annotate(named_=named)
+               .values_list(f"{owner}__id", f"{owner}__name", f"{owner}__key", f"{owner}__{extra}", "key", "named_"))
+    by_key, by_alias, aliases = {}, {}, {}
+    for pk, name, key, value, via, is_name in own.union(aliased, all=True):
+        obj = model(pk=pk, name=name, key=key, **{extra: value})
+        if not via:
+            by_key[key] = obj
+            continue
+        aliases[(pk, via)] = bool(is_name)
+        if is_name and via in keys:
+            by_alias.setdefault(via, obj)
+    return by_key, by_alias, aliases
+
+
 def map_organisations(entities: dict[int, extraction.Entity],
-                      redirected_people: dict[int, Person] | None = None) -> dict[int, Organisation]:
+                      redirected_people: dict[int, Person] | None = None,
+                      run: RunCache | None = None) -> dict[int, Organisation]:
     keys = {i: list(dict.fromkeys(name_key(n) for n in [e.name, *e.aliases])) for i, e in entities.items()}
     all_keys = {k for ks in keys.values() for k in ks}
-    rejected = identity.rejected("organisation", list(all_keys))
-    by_alias = {a.key: a.organisation for a in OrganisationAlias.objects.filter(key__in=all_keys)
-                .select_related("organisation")}
-    by_key = {o.key: o for o in Organisation.objects.filter(key__in=all_keys)}
+    if not entities:
+        return {}
+    rejected = identity.rejected("organisation", list(all_keys)) if _any_rejected(run) else {}
+    by_key, by_alias, known_aliases = _known(Organisation, OrganisationAlias, "organisation", all_keys, all_keys)
     out: dict[int, Organisation] = {}
     for i, ent in entities.items():
         decision = next((rejected[k] for k in keys[i] if k in rejected), None)
@@ -147,12 +203,13 @@ def map_organisations(entities: dict[int, extraction.Entity],
         out[i] = org
     _create_missing(Organisation, out)
     _add_aliases(OrganisationAlias, "organisation",
-                 {out[i]: [e.name, *e.aliases] for i, e in entities.items() if i in out})
+                 {out[i]: [e.name, *e.aliases] for i, e in entities.items() if i in out}, known_aliases)
     return out
 
 
-def _add_aliases(model, owner_field: str, names: dict) -> None:
-    """Record every surface form as an alias of its owner, in one query and one bulk insert.
+def _add_aliases(model, owner_field: str, names: dict, known: dict[tuple[int, str], bool]) -> None:
+    """Record every surface form as an alias of its owner, in one bulk insert (``known``: the
+    aliases already stored for these keys, {(owner id, key): is_name}, from _known).
 
     Organisation alias keys are unique across organisations (a key names one body); a person's full
     name is unique among full names (is_name), short forms ("Mr Trump") may repeat across people."""
@@ -165,10 +222,9 @@ def _add_aliases(model, owner_field: str, names: dict) -> None:
                 wanted.setdefault((owner.pk, k), (owner, alias))
     if not wanted:
         return
-    keys = {k for _, k in wanted}
     if model is PersonAlias:
-        existing = set(PersonAlias.objects.filter(key__in=keys).values_list("person_id", "key"))
-        taken_names = set(PersonAlias.objects.filter(key__in=keys, is_name=True).values_list("key", flat=True))
+        existing = set(known)
+        taken_names = {k for (_pk, k), named in known.items() if named}
         rows = []
         for (pk, k), (owner, alias) in wanted.items():
             if (pk, k) in existing:
@@ -178,7 +234,7 @@ def _add_aliases(model, owner_field: str, names: dict) -> None:
                 taken_names.add(k)
             rows.append(PersonAlias(person=owner, name=alias[:200], key=k, is_name=full))
     else:
-        taken = set(OrganisationAlias.objects.filter(key__in=keys).values_list("key", flat=True))
+        taken = {k for _pk, k in known}
         rows = []
         for (_pk, k), (owner, alias) in wanted.items():
             if k not in taken:
@@ -194,7 +250,7 @@ def publisher_for(name: str | None, cache: dict | None = None) -> Organisation |
     if cache is not None and name in cache:
         return cache[name]
     ent = extraction.Entity(kind="organisation", name=name, aliases=[name], org_kind="news")
-    org = map_organisations({0: ent})[0]
+    org = map_organisations({0: ent}, run=cache if isinstance(cache, RunCache) else None)[0]
     if cache is not None:
         cache[name] = org
     return org
@@ -235,21 +291,17 @@ def store(prep: Prepared, publishers: dict | None = None) -> FileResult:
         if parsed.source_url:  # a file without the line keeps an address an editor gave
             fields["source_url"] = parsed.source_url
         if article is None:
-            try:
-                with transaction.atomic():
-                    article = Article.objects.create(source_file=prep.source_file, imported_at=now, **fields)
-            except IntegrityError:
-                # Another importer stored this file first: theirs stands, ours updates it.
-                article = Article.objects.select_for_update().get(source_file=prep.source_file)
-                status = "updated"
-                for k, v in fields.items():
-                    setattr(article, k, v)
-                article.save()
+            # One statement: a concurrent importer that stored this file first has its row updated
+            # with ours (ON CONFLICT (source_file) DO UPDATE), and the id comes back either way.
+            article = Article(source_file=prep.source_file, imported_at=now, **fields)
+            Article.objects.bulk_create([article], update_conflicts=True, unique_fields=["source_file"],
+                                        update_fields=list(fields))
         else:
             for k, v in fields.items():
                 setattr(article, k, v)
             article.save()
-        counts = save_extraction(article, ex)
+        run = publishers if isinstance(publishers, RunCache) else None
+        counts = save_extraction(article, ex, new=status == "created", run=run)
     return FileResult(prep.path, status, article_id=article.pk, counts=counts)
 
 
@@ -268,35 +320,43 @@ def _match_by_text(items, old: dict, make, created: list):
         yield item, row
 
 
-def save_extraction(article: Article, ex: Extraction) -> dict[str, int]:
-    """Replace the article's extracted rows with ``ex``, keeping every editor's work."""
-    people, orgs = _save_entities(article, ex)
-    stat_rows = _save_statistics(article, ex)
-    rows = _save_claims(article, ex, people, orgs, stat_rows)
+def save_extraction(article: Article, ex: Extraction, new: bool = False, run: RunCache | None = None) -> dict[str, int]:
+    """Replace the article's extracted rows with ``ex``, keeping every editor's work. ``new``: the
+    article was just created, so there is nothing stored to match, keep or delete."""
+    people, orgs = _save_entities(article, ex, new, run)
+    stat_rows = _save_statistics(article, ex, new)
+    rows = _save_claims(article, ex, people, orgs, stat_rows, new)
     claims = [r for r, _ in rows]
     families.assign(claims)
-    matching.match_claims(claims)
+    if run is None or not run.library_empty:
+        stored = matching.match_claims(claims)
+        if run is not None and run.library_empty is None:
+            run.library_empty = stored is None
     return {"people": len(people), "organisations": len(orgs), "claims": len(rows), "statistics": len(stat_rows)}
 
 
-def _save_entities(article: Article, ex: Extraction) -> tuple[dict[int, Person], dict[int, Organisation]]:
+def _save_entities(article: Article, ex: Extraction, new: bool = False,
+                   run: RunCache | None = None) -> tuple[dict[int, Person], dict[int, Organisation]]:
     """People and organisations (editors' identity decisions first), affiliations and mentions."""
     to_orgs: dict[int, Organisation] = {}
     to_people: dict[int, Person] = {}
-    people = map_people({i: e for i, e in enumerate(ex.entities) if e.kind == "person"}, to_orgs)
-    orgs = map_organisations({i: e for i, e in enumerate(ex.entities) if e.kind != "person"}, to_people)
+    people = map_people({i: e for i, e in enumerate(ex.entities) if e.kind == "person"}, to_orgs, run)
+    orgs = map_organisations({i: e for i, e in enumerate(ex.entities) if e.kind != "person"}, to_people, run)
     people.update(to_people)
     orgs.update(to_orgs)
     org_by_name = {ex.entities[i].name: o for i, o in orgs.items()}
 
     # Affiliations stated by this article.
-    Affiliation.objects.filter(article=article).delete()
+    if not new:
+        Affiliation.objects.filter(article=article).delete()
     affs = {(people[i].pk, role[:200], getattr(org_by_name.get(org_name), "pk", None)): (people[i], role[:200], org_name)
             for i, e in enumerate(ex.entities) if e.kind == "person" and i in people for role, org_name in e.roles}
-    Affiliation.objects.bulk_create([Affiliation(person=p, role=r[:200], organisation=org_by_name.get(o), article=article)
-                                     for p, r, o in affs.values()], ignore_conflicts=True)
+    if affs:
+        Affiliation.objects.bulk_create([Affiliation(person=p, role=r[:200], organisation=org_by_name.get(o),
+                                                     article=article) for p, r, o in affs.values()], ignore_conflicts=True)
 
-    Mention.objects.filter(article=article).delete()
+    if not new:
+        Mention.objects.filter(article=article).delete()
     Mention.objects.bulk_create([
         Mention(article=article, person=people.get(m.entity), organisation=orgs.get(m.entity),
                 text=m.text[:200], start=m.start, end=m.end) for m in ex.mentions
@@ -304,9 +364,9 @@ def _save_entities(article: Article, ex: Extraction) -> tuple[dict[int, Person],
     return people, orgs
 
 
-def _save_statistics(article: Article, ex: Extraction) -> list[Statistic]:
+def _save_statistics(article: Article, ex: Extraction, new: bool = False) -> list[Statistic]:
     """Statistics, matched by a hash of their text; an editor's corrections stay."""
-    old_stats = {s.key: s for s in Statistic.objects.filter(article=article)}
+    old_stats = {} if new else {s.key: s for s in Statistic.objects.filter(article=article)}
     stat_rows: list[Statistic] = []
     new_stats: list[Statistic] = []
     for st, row in _match_by_text(ex.statistics, old_stats, lambda key: Statistic(article=article, key=key),
@@ -318,18 +378,20 @@ def _save_statistics(article: Article, ex: Extraction) -> list[Statistic]:
             row.measure, row.period = st.measure[:200], st.period[:100]
         row.text, row.start, row.end = st.text[:500], st.start, st.end
         stat_rows.append(row)
-    Statistic.objects.filter(pk__in=[s.pk for s in old_stats.values() if not s.edited]).delete()
-    Statistic.objects.bulk_create(new_stats)
-    Statistic.objects.bulk_update([s for s in stat_rows if s not in new_stats],
+    gone = [s.pk for s in old_stats.values() if not s.edited]
+    if gone:
+        Statistic.objects.filter(pk__in=gone).delete()
+    # New rows are inserted by _save_claims, once they know their claim (no UPDATE afterwards).
+    Statistic.objects.bulk_update([s for s in stat_rows if s.pk is not None],
                                   ["value", "unit", "currency", "qualifier", "previous_value", "upper_value", "measure", "period",
                                    "text", "start", "end"])
     return stat_rows
 
 
 def _save_claims(article: Article, ex: Extraction, people: dict[int, Person], orgs: dict[int, Organisation],
-                 stat_rows: list[Statistic]) -> list[tuple[Claim, extraction.Claim]]:
+                 stat_rows: list[Statistic], new: bool = False) -> list[tuple[Claim, extraction.Claim]]:
     """Claims, matched by a hash of their text; review fields, links and evidence are never touched."""
-    old_claims = {c.key: c for c in Claim.objects.filter(article=article)}
+    old_claims = {} if new else {c.key: c for c in Claim.objects.filter(article=article)}
     rows: list[tuple[Claim, extraction.Claim]] = []
     new_claims: list[Claim] = []
     for c, row in _match_by_text(ex.claims, old_claims, lambda key: Claim(article=article, key=key), new_claims):
@@ -348,10 +410,11 @@ def _save_claims(article: Article, ex: Extraction, people: dict[int, Person], or
     Claim.objects.bulk_update([r for r, _ in rows if r not in new_claims],
                               ["text", "start", "end", "kind", "published", "cue", "confidence", "in_text", "fingerprint", "speaker_text",
                                "speaker", "organisation", "updated_at"])
-    auto = [r for r, _ in rows if not r.edited]
+    auto = [r for r, _ in rows if not r.edited and r not in new_claims]
     MP, MO = Claim.mentioned_people.through, Claim.mentioned_organisations.through
-    MP.objects.filter(claim__in=auto).delete()
-    MO.objects.filter(claim__in=auto).delete()
+    if auto:
+        MP.objects.filter(claim__in=auto).delete()
+        MO.objects.filter(claim__in=auto).delete()
     MP.objects.bulk_create([MP(claim=r, person=people[i]) for r, c in rows if not r.edited
                             for i in dict.fromkeys(c.mentions) if i in people], ignore_conflicts=True)
     MO.objects.bulk_create([MO(claim=r, organisation=orgs[i]) for r, c in rows if not r.edited
@@ -361,7 +424,9 @@ def _save_claims(article: Article, ex: Extraction, people: dict[int, Person], or
         for i in c.statistics:
             if stat_rows[i].claim_id != r.pk:
                 stat_rows[i].claim = r
-                linked.append(stat_rows[i])
+                if stat_rows[i].pk is not None:
+                    linked.append(stat_rows[i])
+    Statistic.objects.bulk_create([s for s in stat_rows if s.pk is None])
     Statistic.objects.bulk_update(linked, ["claim"])
     _drop_gone(list(old_claims.values()))
     return rows
@@ -427,7 +492,7 @@ def store_prepared(prep: Prepared, *, dry_run: bool = False, publishers: dict | 
                 return FileResult(prep.path, "failed", error=f"could not store: {_one_line(exc)}")
             time.sleep(0.05 * (attempt + 1))
         except IntegrityError as exc:
-            if publishers and attempt == 0:
+            if publishers is not None and attempt == 0:
                 publishers.clear()  # a cached publisher merged away meanwhile: look it up again
                 continue
             return FileResult(prep.path, "failed", error=f"could not store: {_one_line(exc)}")

@@ -98,10 +98,12 @@ def match_text(text: str, limit: int = 5, exclude: frozenset[int] = frozenset())
     return [Match(rows[i], s) for i, s in ranked if i in rows]
 
 
-def match_claims(claims: list[Claim], limit: int = 3) -> int:
+def match_claims(claims: list[Claim], limit: int = 3) -> int | None:
     """Store each claim's matches at or above the "suggested" threshold (replacing older ones).
-    Returns how many were stored. Does nothing (no index built) while the library is empty."""
-    if not claims or not FactCheck.objects.exists():
+    Returns how many were stored; None (and no index built) while the library is empty."""
+    if not FactCheck.objects.exists():
+        return None
+    if not claims:
         return 0
     lib = library()
     own = dict(FactCheck.objects.filter(claim__in=claims).values_list("claim_id", "id"))

@@ -39,7 +39,7 @@ class Command(BaseCommand):
         if not no_match and (summary.created or summary.updated):
             claims = list(Claim.objects.filter(in_text=True).only("id", "text"))
             if claims:
-                matched = matching.match_claims(claims)
+                matched = matching.match_claims(claims) or 0
         self.stdout.write(f"fact-checks: {summary.created} created, {summary.updated} updated, "
                           f"{summary.unchanged} unchanged, {len(summary.errors)} errors; "
                           f"{matched} claim matches stored; {time.perf_counter() - t0:.1f} s")

@@ -43,7 +43,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         run_started = timezone.now()
         verbose = opts.get("verbosity", 1)
-        publishers: dict = {}
+        publishers = importer.RunCache()  # publishers and other lookups made once a run
         for n, prep in enumerate(self.prepared(files, known, jobs), 1):
             result = importer.store_prepared(prep, dry_run=dry_run, publishers=publishers)
             statuses[result.status] += 1

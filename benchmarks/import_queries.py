@@ -1,0 +1,68 @@
+"""SQL statements per stored article, as import_seeds stores them (one run cache, no test
+transaction around it): median, mean and maximum, and whether the count grows with the number of
+people and organisations an article names.
+
+    python benchmarks/import_queries.py [--articles DIR] [--database-url URL]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    dev = ROOT.parent / "shared" / "polnear-dev" / "articles"
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--articles", type=Path, default=dev if dev.is_dir() else ROOT / "seeds")
+    ap.add_argument("--database-url", default=None, help="default: a new SQLite file")
+    a = ap.parse_args()
+    tmp = tempfile.mkdtemp(prefix="claimsdb-q-")
+    os.environ.update(DEBUG="1", SECRET_KEY="bench", DJANGO_SETTINGS_MODULE="claimsdb.settings",
+                      DATABASE_URL=a.database_url or f"sqlite:///{tmp}/q.sqlite3")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    from articles.services import importer, reader
+
+    call_command("migrate", "--noinput", verbosity=0)
+    run = importer.RunCache()
+    known = importer.known_people()
+    counts: list[tuple[int, int, str]] = []
+    statements: list[str] = []
+
+    def count(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    for path in sorted(a.articles.glob("*.txt")):
+        prep = reader.prepare(path, settings.CLAIMSDB_MAX_SEED_BYTES, known)
+        if prep.extraction is None:
+            continue
+        statements.clear()
+        with connection.execute_wrapper(count):
+            importer.store_prepared(prep, publishers=run)
+        queries = [q for q in statements if not q.startswith(("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE"))]
+        counts.append((len(queries), len(prep.extraction.entities), path.name))
+    q = [c for c, _, _ in counts]
+    print(f"{connection.vendor}: {len(q)} articles stored; SQL queries per article (BEGIN/SAVEPOINT aside): median {statistics.median(q):.0f}, "
+          f"mean {statistics.mean(q):.1f}, max {max(q)} ({max(counts)[2]})")
+    few = [c for c, e, _ in counts if e <= statistics.median([e for _, e, _ in counts])]
+    many = [c for c, e, _ in counts if e > statistics.median([e for _, e, _ in counts])]
+    print(f"articles naming few entities: median {statistics.median(few):.0f} statements; "
+          f"many entities: median {statistics.median(many):.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
