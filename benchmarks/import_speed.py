@@ -1,6 +1,9 @@
-"""Wall time of import_seeds into a fresh SQLite database.
+"""Wall time of import_seeds into a fresh database, against extraction alone in the same run.
 
-    python benchmarks/import_speed.py [--articles DIR] [--jobs N]
+    python benchmarks/import_speed.py [--articles DIR] [--database-url URL] [--extra --jobs 2]
+
+First ``import_seeds --dry-run`` (read, parse, extract; nothing written) with the same arguments,
+then the real import: the ratio is what storing costs on top of extraction.
 """
 import argparse
 import os
@@ -28,13 +31,20 @@ def main():
     files = sorted(a.articles.glob("*.txt"))
     words = sum(len(f.read_text(encoding="utf-8", errors="replace").split()) for f in files)
     t0 = time.perf_counter()
+    dry = subprocess.run([py, "manage.py", "import_seeds", str(a.articles), "--dry-run", *a.extra],
+                         cwd=ROOT, env=env, capture_output=True, text=True)
+    extract_only = time.perf_counter() - t0
+    t0 = time.perf_counter()
     r = subprocess.run([py, "manage.py", "import_seeds", str(a.articles), *a.extra],
                        cwd=ROOT, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - t0
     # Peak resident memory of the largest child process (the import, or one of its workers).
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     summary = [ln for ln in r.stdout.splitlines() if " files:" in ln]
-    print(f"import_seeds {a.articles}: exit {r.returncode}, {wall:.2f} s wall")
+    vendor = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
+    print(f"extraction only (--dry-run {' '.join(a.extra)}): exit {dry.returncode}, {extract_only:.2f} s wall")
+    print(f"import_seeds {a.articles} {' '.join(a.extra)} into {vendor}: exit {r.returncode}, {wall:.2f} s wall "
+          f"= {wall / extract_only:.2f}x extraction only")
     print(f"{len(files) / wall:.1f} articles/s, {words / wall:,.0f} words/s, peak RSS {peak_mb:.0f} MB")
     if summary:
         print(summary[-1])

@@ -82,3 +82,26 @@ def test_authentication_models_come_last(client, db):
     client.force_login(make_user("root", is_staff=True, is_superuser=True))
     html = client.get("/admin/").content.decode()
     assert html.index("Claims and articles") < html.index("Authentication and Authorization")
+
+
+def test_claim_autocomplete_names_speaker_and_article(client, imported_seed, editor):
+    client.force_login(editor)
+    r = client.get("/admin/autocomplete/", {"app_label": "articles", "model_name": "claimlink", "field_name": "target",
+                                            "term": "Nato budget"})
+    assert r.status_code == 200, r.content
+    texts = [x["text"] for x in r.json()["results"]]
+    assert texts and all("—" in t and imported_seed.title[:30] in t for t in texts)
+    assert any("Michael Fallon" in t for t in texts)
+
+
+def test_person_page_shows_the_speaker_record(client, imported_seed, editor):
+    from articles.models import Person
+
+    fallon = Person.objects.get(name="Michael Fallon")
+    c = fallon.claims.first()
+    review.apply_review(c, editor, status="checked", verdict="false")
+    client.force_login(editor)
+    html = client.get(f"/admin/articles/person/{fallon.pk}/change/").content.decode()
+    assert "1 checked" in html and "False: <b>1</b>" in html and f"/factchecks/{c.pk}/" in html
+    listed = client.get("/admin/articles/person/").content.decode()
+    assert f'/admin/articles/claim/?speaker={fallon.pk}"' in listed
