@@ -42,7 +42,8 @@ def main():
     populate(a.claims)
     client = Client(HTTP_HOST="localhost")
     speaker = Claim.objects.order_by("-id").values_list("speaker_id", flat=True).first()
-    print(f"{Claim.objects.count():,} claims on {connection.vendor}, page_size={a.page_size}, DEBUG={settings.DEBUG}")
+    print(f"{Claim.objects.count():,} claims on {connection.vendor}, page_size={a.page_size}, DEBUG={settings.DEBUG}, "
+          f"cache {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]} (API throttling)")
     lists = {
         "speaker": f"speaker={speaker}&page_size={a.page_size}",
         "date range": f"published_after=2019-03-01&published_before=2019-03-31&page_size={a.page_size}",
@@ -69,8 +70,9 @@ def main():
               f"{api['median_ms'] / view['median_ms']:.2f}x    {api['median_ms'] / raw['median_ms']:.1f}x"
               f"  ({len(sql)} queries{'' if same else '; JSON DIFFERS'})")
         if label == "date range" and connection.vendor == "postgresql":
+            page = next(q for q in sql if 'FROM "articles_claim"' in q and "LIMIT" in q)
             with connection.cursor() as cur:
-                cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql[0])
+                cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + page)
                 print("    plan of the page query:")
                 for (line,) in cur.fetchall():
                     print("      " + line)

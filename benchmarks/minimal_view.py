@@ -41,7 +41,8 @@ def claims(request):
         qs = qs.filter(published__gte=q["published_after"])
     if "published_before" in q:
         qs = qs.filter(published__lte=q["published_before"])
-    rows = list(qs.order_by("id").values(*PAGE_FIELDS)[: size + 1])
+    by_date = "published_after" in q or "published_before" in q  # the API's order for date ranges
+    rows = list(qs.order_by(*(("published", "id") if by_date else ("id",))).values(*PAGE_FIELDS, "published")[: size + 1])
     more = len(rows) > size
     rows = rows[:size]
     ids = [r["id"] for r in rows]
@@ -90,7 +91,9 @@ def claims(request):
         })
     nxt = None
     if more and rows:
-        token = base64.urlsafe_b64encode(json.dumps({"v": rows[-1]["id"], "i": rows[-1]["id"], "r": False}).encode())
+        last = rows[-1]
+        value = last["published"].isoformat() if by_date else last["id"]
+        token = base64.urlsafe_b64encode(json.dumps({"v": value, "i": last["id"], "r": False}).encode())
         params = sorted({**request.GET.dict(), "cursor": token.decode("ascii")}.items())
         nxt = request.build_absolute_uri(request.path) + "?" + urlencode(params)
     return JsonResponse({"next": nxt, "previous": None, "results": results}, json_dumps_params={"ensure_ascii": False})

@@ -126,7 +126,15 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.ClaimSerializer
     filterset_class = filters.ClaimFilter
     pagination_class = IdCursorPagination
-    ordering_fields = ["id", "start", "reviewed_at", "confidence"]
+    ordering_fields = ["id", "published", "start", "reviewed_at", "confidence"]
+
+    @property
+    def ordering(self):
+        """The default order: by id; a list filtered by dates comes in date order instead, so that
+        its page is a range read of the (published, id) index, not a walk of the primary key
+        discarding rows outside the range."""
+        params = getattr(getattr(self, "request", None), "query_params", {})
+        return ["published"] if "published_after" in params or "published_before" in params else ["id"]
     renderer_classes = [*viewsets.ReadOnlyModelViewSet.renderer_classes, CSVRenderer]
 
     def get_queryset(self):
@@ -141,12 +149,12 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
         return renderers
 
     def list(self, request, *args, **kwargs):
-        qs = self.filter_queryset(self.get_queryset())
         if request.accepted_renderer.format == "csv":
+            qs = self.filter_queryset(claim_list())  # the export reads model rows (publisher, source file)
             response = StreamingHttpResponse(export.claims_csv(qs), content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = 'attachment; filename="claims.csv"'
             return response
-        page = attach_relations(self.paginate_queryset(qs))
+        page = attach_relations(self.paginate_queryset(self.filter_queryset(self.get_queryset())))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiResponse(description="Not checked yet.")},
