@@ -7,6 +7,7 @@ nearly the same thing (word sets overlapping by ``NEAR`` or more: reported speec
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Q
@@ -16,6 +17,7 @@ from articles.models import Claim, ClaimFamily, EvidenceLink
 from articles.services import review
 
 NEAR = 0.8
+WINDOW = timedelta(days=60)
 MIN_WORDS = 5  # "It is not true." is not one statement across articles
 
 
@@ -39,9 +41,14 @@ def assign(claims: list[Claim]) -> int:
     article_ids = {c.article_id for c in claims}
     ids = {c.pk for c in claims}
     speakers = {c.speaker_id for c in claims if c.speaker_id}
+    dates = [c.published for c in claims if c.published]
+    near_speech = Q(speaker_id__in=speakers, in_text=True) & ~Q(article_id__in=article_ids)
+    if dates:
+        # Reworded reports of one statement come out within weeks of each other; looking further
+        # back would read every claim a much-quoted speaker ever made, on every import.
+        near_speech &= Q(published__range=(min(dates) - WINDOW, max(dates) + WINDOW))
     # One query: the same wording anywhere, and what the same speakers said in other articles.
-    others = Claim.objects.filter(Q(fingerprint__in={c.fingerprint for c in claims})
-                                  | Q(speaker_id__in=speakers, in_text=True) & ~Q(article_id__in=article_ids))
+    others = Claim.objects.filter(Q(fingerprint__in={c.fingerprint for c in claims}) | near_speech)
     same: dict[str, list[tuple[int, int | None]]] = {}
     by_speaker: dict[int, list[tuple[int, int | None, set[str]]]] = {}
     for pk, fp, sp, txt, fam, art in others.exclude(pk__in=ids).values_list(

@@ -53,7 +53,10 @@ def merge_people(keep: Person, others: list[Person], user=None) -> Person:
 def _prepare(keep, others):
     """What an undo needs, taken before anything moves."""
     rows = [row for o in others for row in _references(o)]
-    snapshot = serializers.serialize("json", [*others, *rows])
+    # Concrete fields only: many-to-many rows are snapshotted as rows of their own tables (and the
+    # serializer would query every claim's mentions one by one).
+    concrete = {f.name for obj in [*others, *rows] for f in obj._meta.concrete_fields}
+    snapshot = serializers.serialize("json", [*others, *rows], fields=sorted(concrete))
     # Earlier merges into the records merged now stay in the history of the record they end up in.
     field = "kept_person" if isinstance(keep, Person) else "kept_organisation"
     MergeRecord.objects.filter(**{f"{field}__in": [o.pk for o in others]}).update(**{field: keep})
@@ -143,9 +146,8 @@ def _references(record) -> list:
     """Every row that points at ``record`` (reverse foreign keys, hidden ones included: the
     mention tables, surname links), so that an undo can point them back or recreate them."""
     rows = []
-    for f in type(record)._meta.get_fields(include_hidden=True):
-        if f.auto_created and not f.concrete and (f.one_to_many or f.one_to_one):
-            rows.extend(f.related_model._base_manager.filter(**{f.field.name: record.pk}))
+    for f in _reverse_relations(type(record)):
+        rows.extend(f.related_model._base_manager.filter(**{f.field.name: record.pk}))
     return rows
 
 
@@ -153,11 +155,19 @@ def _fk_names(row, model) -> list[str]:
     return [f.name for f in type(row)._meta.concrete_fields if f.is_relation and f.related_model is model]
 
 
+def _reverse_relations(model):
+    return [f for f in model._meta.get_fields(include_hidden=True)
+            if f.auto_created and not f.concrete and (f.one_to_many or f.one_to_one)]
+
+
 def _kept_ids(keep) -> dict[str, list[int]]:
-    """Rows that belong to the kept record before the merge, by table (to find what the merge adds)."""
+    """Ids of the rows that point at the kept record, by table (to find what the merge adds): ids
+    only, since a much-quoted kept record has thousands."""
     out: dict[str, list[int]] = {}
-    for row in _references(keep):
-        out.setdefault(row._meta.label, []).append(row.pk)
+    for f in _reverse_relations(type(keep)):
+        ids = list(f.related_model._base_manager.filter(**{f.field.name: keep.pk}).values_list("pk", flat=True))
+        if ids:
+            out.setdefault(f.related_model._meta.label, []).extend(ids)
     return out
 
 

@@ -80,3 +80,28 @@ def test_confirming_needs_review_rights(two_outlets, viewer, api):
     assert api.post(f"/api/v1/claims/{claim.pk}/confirm-suggested-verdict/").status_code in (401, 403)
     api.force_authenticate(viewer)
     assert api.post(f"/api/v1/claims/{claim.pk}/confirm-suggested-verdict/").status_code == 403
+
+
+def _claim(article, speaker, text, key):
+    return Claim.objects.create(article=article, speaker=speaker, text=text, key=key, start=0, end=len(text),
+                                kind="reported", fingerprint=families.fingerprint(text))
+
+
+def test_reworded_report_by_the_same_speaker_joins_within_weeks_only(db):
+    from datetime import date
+
+    from articles.models import Article, Person
+
+    who = Person.objects.create(name="Ann Example", key="ann example")
+    a1, a2, a3 = (Article.objects.create(title=f"A{i}", published=d, body="x", source_file=f"a{i}.txt")
+                  for i, d in enumerate([date(2020, 1, 1), date(2020, 1, 10), date(2021, 6, 1)]))
+    first = _claim(a1, who, "the council will close the old library on the high street next month", "k1")
+    families.assign([first])
+    near = _claim(a2, who, "the council will close the old library on the high street next month, she said", "k2")
+    assert families.assign([near]) == 1
+    first.refresh_from_db()
+    assert first.family_id == near.family_id is not None
+    late = _claim(a3, who, "the council will close the old library on the high street next month, she said again", "k3")
+    families.assign([late])
+    late.refresh_from_db()
+    assert late.family_id is None  # a year and a half later: not the same report
