@@ -271,7 +271,7 @@ class Claim(models.Model):
     family = models.ForeignKey("ClaimFamily", on_delete=models.SET_NULL, null=True, blank=True,
                                related_name="appearances")
     fingerprint = models.CharField(max_length=40, blank=True, db_index=True,
-                                   help_text="Hash of the claim's stemmed content words: equal for the same wording.")
+                                   help_text="Hash of the claim's words, lower-cased: equal for the same wording.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

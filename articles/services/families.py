@@ -1,18 +1,18 @@
 """One statement across articles: claim families, and verdicts suggested from one appearance to another.
 
-Two claims in different articles are one statement when their stemmed content words are the same
-(a fingerprint: the same quote, give or take punctuation and case), or when the same speaker says
+Two claims in different articles are one statement when their words are the same (a fingerprint:
+the same quote, give or take punctuation and case), or when the same speaker says
 nearly the same thing (word sets overlapping by ``NEAR`` or more: reported speech reworded slightly).
 """
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Q
 
-from articles.matching import text as mtext
 from articles.models import Claim, ClaimFamily, EvidenceLink
 from articles.services import review
 
@@ -21,8 +21,17 @@ WINDOW = timedelta(days=60)
 MIN_WORDS = 5  # "It is not true." is not one statement across articles
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> list[str]:
+    """Every word, lower-cased: the same statement is the same words (stemming would blur "will"
+    and "would" for nothing, and costs more than the rest of an article's import)."""
+    return _WORD.findall(text.lower())
+
+
 def fingerprint(text: str) -> str:
-    words = mtext.all_words(text)
+    words = _words(text)
     if len(words) < MIN_WORDS:
         return ""
     return hashlib.sha1(" ".join(words).encode()).hexdigest()
@@ -56,12 +65,12 @@ def assign(claims: list[Claim]) -> int:
         if fp and any(fp == c.fingerprint for c in claims):
             same.setdefault(fp, []).append((pk, fam))
         if sp in speakers and art not in article_ids:
-            by_speaker.setdefault(sp, []).append((pk, fam, set(mtext.all_words(txt))))
+            by_speaker.setdefault(sp, []).append((pk, fam, set(_words(txt))))
     joined = 0
     for claim in claims:
         partners = list(same.get(claim.fingerprint, []))
         if claim.speaker_id in by_speaker:
-            words = set(mtext.all_words(claim.text))
+            words = set(_words(claim.text))
             partners += [(pk, fam) for pk, fam, w in by_speaker[claim.speaker_id]
                          if _jaccard(words, w) >= NEAR and (pk, fam) not in partners]
         joined += _join(claim, partners)
