@@ -21,7 +21,7 @@ from articles.models import (
 )
 from articles.selectors import claimreview, search, similar
 from articles.services import families, links, review
-from articles.services.importer import PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE
+from articles.services.filter_cache import PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE
 
 from .common import CappedCountPaginator, FarDatesChangeList, StatisticInline, admin_url, skip_scan
 from .highlight import Span, render_blocks

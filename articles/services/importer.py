@@ -38,7 +38,7 @@ from articles.models import (
     Statistic,
     name_key,
 )
-from articles.services import families, identity, matching
+from articles.services import families, filter_cache, identity, matching
 from articles.services.reader import Prepared
 
 ROLE_WORDS = {"minister", "secretary", "president", "president-elect", "leader", "chancellor", "spokesman"}
@@ -256,16 +256,8 @@ def publisher_for(name: str | None, cache: dict | None = None) -> Organisation |
     return org
 
 
-# Cached lists behind the admin's filters; an import that changed anything clears them so new
-# publishers and speakers show at once.
-PUBLISHERS_CACHE = "claimsdb:publishers"
-TOP_SPEAKERS_CACHE = "claimsdb:top-speakers"
-
-
-def clear_filter_caches() -> None:
-    from django.core.cache import cache
-
-    cache.delete_many([PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE])
+# An import that changed anything clears the admin's cached filter lists (services/filter_cache.py).
+clear_filter_caches = filter_cache.clear
 
 
 # -- storing ----------------------------------------------------------------------------------
@@ -422,10 +414,11 @@ def _save_claims(article: Article, ex: Extraction, people: dict[int, Person], or
             row.organisation = orgs.get(c.speaker) if c.speaker is not None else None
         rows.append((row, c))
     Claim.objects.bulk_create(new_claims)
-    Claim.objects.bulk_update([r for r, _ in rows if r not in new_claims],
+    created = set(map(id, new_claims))
+    Claim.objects.bulk_update([r for r, _ in rows if id(r) not in created],
                               ["text", "start", "end", "kind", "published", "cue", "confidence", "in_text", "fingerprint", "speaker_text",
                                "speaker", "organisation", "updated_at"])
-    auto = [r for r, _ in rows if not r.edited and r not in new_claims]
+    auto = [r for r, _ in rows if not r.edited and id(r) not in created]
     MP, MO = Claim.mentioned_people.through, Claim.mentioned_organisations.through
     if auto:
         MP.objects.filter(claim__in=auto).delete()

@@ -28,6 +28,7 @@ from articles.models import (
     PersonAlias,
     name_key,
 )
+from articles.services import filter_cache
 
 
 class MergeError(ValueError):
@@ -206,6 +207,7 @@ def _record(keep, others, user, before: dict[str, list[int]], snapshot: str, mov
         kept_organisation=keep if kind == MergeRecord.Kind.ORGANISATION else None,
         merged_names=[o.name for o in others], moved=moved, snapshot=snapshot,
         created={"rows": created, "gender": gender}, created_by=user if getattr(user, "is_authenticated", False) else None)
+    transaction.on_commit(filter_cache.clear)
     _log(keep, user, f"Merged {', '.join(o.name for o in others)} into this record "
                      f"({', '.join(f'{n} {k}' for k, n in moved.items() if n)}). Undo: merge #{rec.pk}.")
     return rec
@@ -268,5 +270,6 @@ def undo(record: MergeRecord, user=None) -> list:
     record.undone_at = timezone.now()
     record.undone_by = user if getattr(user, "is_authenticated", False) else None
     record.save(update_fields=["undone_at", "undone_by"])
+    transaction.on_commit(filter_cache.clear)
     _log(keep, user, f"Undid merge #{record.pk}: {', '.join(record.merged_names)} restored.")
     return restored

@@ -191,7 +191,7 @@ def test_an_import_clears_the_admin_filter_caches(db, tmp_path, seed_dir):
     from django.core.cache import cache
     from django.core.management import call_command
 
-    from articles.services.importer import PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE
+    from articles.services.filter_cache import PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE
 
     cache.set(PUBLISHERS_CACHE, [(1, "Stale")], 300)
     cache.set(TOP_SPEAKERS_CACHE, [], 300)

@@ -106,3 +106,20 @@ def test_undo_needs_the_merge_permission(client, imported_seed, editor, viewer):
     client.post(f"/admin/articles/person/{keep.pk}/undo-merge/{rec.pk}/")
     rec.refresh_from_db()
     assert rec.undone_at is None
+
+
+def test_merges_and_undos_clear_the_admin_filter_lists(imported_seed, editor, django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+
+    from articles.services.filter_cache import PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE
+
+    keep, other = sorted(Person.objects.all(), key=lambda p: -p.claims.count())[:2]
+    cache.set(TOP_SPEAKERS_CACHE, [{"speaker": other.pk}], 300)
+    cache.set(PUBLISHERS_CACHE, [(1, "x")], 300)
+    with django_capture_on_commit_callbacks(execute=True):
+        merge.merge_people(keep, [other], editor)
+    assert cache.get(TOP_SPEAKERS_CACHE) is None and cache.get(PUBLISHERS_CACHE) is None
+    cache.set(TOP_SPEAKERS_CACHE, [], 300)
+    with django_capture_on_commit_callbacks(execute=True):
+        merge.undo(MergeRecord.objects.get(), editor)
+    assert cache.get(TOP_SPEAKERS_CACHE) is None
