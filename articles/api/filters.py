@@ -116,24 +116,6 @@ class ArticleFilter(FilterSet):
         model = Article
         fields = []
 
-    def filter_assignee(self, qs, name, value):
-        if value == "none":
-            return qs.filter(assignee__isnull=True)
-        if value == "me":
-            user = getattr(self.request, "user", None)
-            return qs.filter(assignee=user) if user is not None and user.is_authenticated else qs.none()
-        if not id_in_range(value):
-            raise ValidationError({"assignee": "no such user id"})
-        return qs.filter(assignee_id=int(value))
-
-    def filter_matched(self, qs, name, value):
-        matched = ClaimMatch.objects.filter(claim=OuterRef("pk"))
-        if value == "none":
-            return qs.exclude(Exists(matched))
-        if value == "confident":
-            matched = matched.filter(level=ClaimMatch.Level.CONFIDENT)
-        return qs.filter(Exists(matched))
-
     def filter_q(self, qs, name, value):
         return search.search_articles(qs, value)
 
@@ -144,24 +126,6 @@ class PersonFilter(FilterSet):
     class Meta:
         model = Person
         fields = ["gender"]
-
-    def filter_assignee(self, qs, name, value):
-        if value == "none":
-            return qs.filter(assignee__isnull=True)
-        if value == "me":
-            user = getattr(self.request, "user", None)
-            return qs.filter(assignee=user) if user is not None and user.is_authenticated else qs.none()
-        if not id_in_range(value):
-            raise ValidationError({"assignee": "no such user id"})
-        return qs.filter(assignee_id=int(value))
-
-    def filter_matched(self, qs, name, value):
-        matched = ClaimMatch.objects.filter(claim=OuterRef("pk"))
-        if value == "none":
-            return qs.exclude(Exists(matched))
-        if value == "confident":
-            matched = matched.filter(level=ClaimMatch.Level.CONFIDENT)
-        return qs.filter(Exists(matched))
 
     def filter_q(self, qs, name, value):
         return search.search_people(qs, value)
@@ -174,24 +138,6 @@ class OrganisationFilter(FilterSet):
     class Meta:
         model = Organisation
         fields = []
-
-    def filter_assignee(self, qs, name, value):
-        if value == "none":
-            return qs.filter(assignee__isnull=True)
-        if value == "me":
-            user = getattr(self.request, "user", None)
-            return qs.filter(assignee=user) if user is not None and user.is_authenticated else qs.none()
-        if not id_in_range(value):
-            raise ValidationError({"assignee": "no such user id"})
-        return qs.filter(assignee_id=int(value))
-
-    def filter_matched(self, qs, name, value):
-        matched = ClaimMatch.objects.filter(claim=OuterRef("pk"))
-        if value == "none":
-            return qs.exclude(Exists(matched))
-        if value == "confident":
-            matched = matched.filter(level=ClaimMatch.Level.CONFIDENT)
-        return qs.filter(Exists(matched))
 
     def filter_q(self, qs, name, value):
         return search.search_organisations(qs, value)
