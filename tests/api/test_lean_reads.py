@@ -48,3 +48,20 @@ def test_lean_representation_equals_the_declared_fields(imported_seed, editor, a
     first = json.loads(json.dumps(ClaimSerializer(context={"request": request}).to_representation(claims[0])))
     assert first["evidence"] and first["links"] and first["statistics"] and first["verdict"] == "false"
     assert (first["reviewer"] == "editor") == as_staff
+
+
+def test_statistic_representation_equals_the_declared_fields(imported_seed):
+    from rest_framework import serializers as drf
+
+    from articles.api.serializers import StatisticSerializer
+
+    request = APIRequestFactory().get("/api/v1/statistics/")
+    st = Statistic.objects.order_by("id").first()
+    st.previous_value, st.upper_value = 12.5, 40
+    st.save()
+    for row in Statistic.objects.order_by("id"):
+        fast = json.loads(json.dumps(StatisticSerializer(context={"request": request}).to_representation(row)))
+        generic = json.loads(json.dumps(drf.HyperlinkedModelSerializer.to_representation(
+            StatisticSerializer(context={"request": request}), row)))
+        assert fast == generic, row.pk
+    assert fast["url"].endswith(f"/api/v1/statistics/{row.pk}/")
