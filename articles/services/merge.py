@@ -35,6 +35,28 @@ class MergeError(ValueError):
     pass
 
 
+def _move_mentions(through, field: str, keep, ids: list[int]) -> None:
+    """Claims that mentioned a merged record mention the kept one (once)."""
+    claim_ids = set(through.objects.filter(**{f"{field}_id__in": ids}).values_list("claim_id", flat=True))
+    through.objects.bulk_create([through(claim_id=c, **{f"{field}_id": keep.pk}) for c in claim_ids],
+                                ignore_conflicts=True)
+    through.objects.filter(**{f"{field}_id__in": ids}).delete()
+
+
+def _move_unique(model, field: str, keep, ids: list[int], identity: tuple[str, ...]) -> None:
+    """Rows of the merged records move to the kept one, except those it already has (same
+    ``identity`` columns), which go: a few queries, not one a row."""
+    have = set(model.objects.filter(**{field: keep}).values_list(*identity))
+    move, drop = [], []
+    for pk, *ident in model.objects.filter(**{f"{field}_id__in": ids}).order_by("pk").values_list("pk", *identity):
+        (drop if tuple(ident) in have else move).append(pk)
+        have.add(tuple(ident))
+    if drop:
+        model.objects.filter(pk__in=drop).delete()
+    if move:
+        model.objects.filter(pk__in=move).update(**{field: keep})
+
+
 def _check(keep, others):
     others = [o for o in others if o.pk != keep.pk]
     if not others:
@@ -67,27 +89,13 @@ def _prepare(keep, others):
 def _merge_people(keep: Person, others: list[Person]) -> None:
     ids = [o.pk for o in others]
     Claim.objects.filter(speaker_id__in=ids).update(speaker=keep)
-    through = Claim.mentioned_people.through
-    for row in through.objects.filter(person_id__in=ids):
-        through.objects.get_or_create(claim_id=row.claim_id, person=keep)
-    through.objects.filter(person_id__in=ids).delete()
+    _move_mentions(Claim.mentioned_people.through, "person", keep, ids)
     Mention.objects.filter(person_id__in=ids).update(person=keep)
-    for aff in Affiliation.objects.filter(person_id__in=ids):
-        if Affiliation.objects.filter(person=keep, role=aff.role, organisation=aff.organisation_id,
-                                      article=aff.article_id).exists():
-            aff.delete()
-        else:
-            aff.person = keep
-            aff.save(update_fields=["person"])
+    _move_unique(Affiliation, "person", keep, ids, ("role", "organisation_id", "article_id"))
+    _move_unique(PersonAlias, "person", keep, ids, ("key",))
     names = []
     for other in others:
         names.append(other.name)
-        for alias in PersonAlias.objects.filter(person=other):
-            if PersonAlias.objects.filter(person=keep, key=alias.key).exists():
-                alias.delete()
-            else:
-                alias.person = keep
-                alias.save(update_fields=["person"])
         if not keep.gender and other.gender:
             keep.gender = other.gender
         other.delete()
@@ -118,19 +126,10 @@ def merge_organisations(keep: Organisation, others: list[Organisation], user=Non
 def _merge_organisations(keep: Organisation, others: list[Organisation]) -> None:
     ids = [o.pk for o in others]
     Claim.objects.filter(organisation_id__in=ids).update(organisation=keep)
-    through = Claim.mentioned_organisations.through
-    for row in through.objects.filter(organisation_id__in=ids):
-        through.objects.get_or_create(claim_id=row.claim_id, organisation=keep)
-    through.objects.filter(organisation_id__in=ids).delete()
+    _move_mentions(Claim.mentioned_organisations.through, "organisation", keep, ids)
     Mention.objects.filter(organisation_id__in=ids).update(organisation=keep)
     Article.objects.filter(publisher_id__in=ids).update(publisher=keep)
-    for aff in Affiliation.objects.filter(organisation_id__in=ids):
-        if Affiliation.objects.filter(person=aff.person_id, role=aff.role, organisation=keep,
-                                      article=aff.article_id).exists():
-            aff.delete()
-        else:
-            aff.organisation = keep
-            aff.save(update_fields=["organisation"])
+    _move_unique(Affiliation, "organisation", keep, ids, ("person_id", "role", "article_id"))
     names = []
     for other in others:
         names.append(other.name)
@@ -161,11 +160,17 @@ def _reverse_relations(model):
             if f.auto_created and not f.concrete and (f.one_to_many or f.one_to_one)]
 
 
+# The tables a merge adds rows to (aliases from the merged names, mention links); the rest only move.
+_ADDED_BY_MERGE = {"articles.PersonAlias", "articles.OrganisationAlias", "articles.Claim_mentioned_people",
+                   "articles.Claim_mentioned_organisations"}
+
+
 def _kept_ids(keep) -> dict[str, list[int]]:
-    """Ids of the rows that point at the kept record, by table (to find what the merge adds): ids
-    only, since a much-quoted kept record has thousands."""
+    """Ids of the rows of the kept record in the tables a merge adds to (to find what it added)."""
     out: dict[str, list[int]] = {}
     for f in _reverse_relations(type(keep)):
+        if f.related_model._meta.label not in _ADDED_BY_MERGE:
+            continue
         ids = list(f.related_model._base_manager.filter(**{f.field.name: keep.pk}).values_list("pk", flat=True))
         if ids:
             out.setdefault(f.related_model._meta.label, []).extend(ids)
