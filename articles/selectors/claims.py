@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.query import ValuesIterable
 
 from articles.models import Claim, ClaimLink, ClaimMatch, EvidenceLink, Statistic
@@ -76,25 +78,34 @@ def _grouped(rows) -> dict[int, list[tuple]]:
     return out
 
 
+def _among(model, column: str, ids: list[int]) -> RawSQL:
+    """``column IN (ids)`` with the ids passed as they are: Django's ``__in`` prepares each value
+    (about fifteen calls an id, seven relations a page) for ids that are already integers."""
+    quote = connection.ops.quote_name
+    return RawSQL(f"{quote(model._meta.db_table)}.{quote(column)} IN ({', '.join(['%s'] * len(ids))})", ids,
+                  output_field=BooleanField())
+
+
 def attach_relations(claims: list[Claim]) -> list[Claim]:
     """Set each claim's mentions, statistics, evidence and links as lists of plain tuples."""
     ids = [c.pk for c in claims]
     if not ids:
         return claims
-    people = Claim.mentioned_people.through.objects.filter(claim_id__in=ids).order_by("person__name")
-    orgs = Claim.mentioned_organisations.through.objects.filter(claim_id__in=ids).order_by("organisation__name")
+    MP, MO = Claim.mentioned_people.through, Claim.mentioned_organisations.through
+    people = MP.objects.filter(_among(MP, "claim_id", ids)).order_by("person__name")
+    orgs = MO.objects.filter(_among(MO, "claim_id", ids)).order_by("organisation__name")
     groups = {
         "people_list": _grouped(people.values_list("claim_id", "person_id", "person__name")),
         "organisations_list": _grouped(orgs.values_list("claim_id", "organisation_id", "organisation__name")),
-        "statistics_list": _grouped(Statistic.objects.filter(claim_id__in=ids).order_by("article_id", "start")
-                                    .values_list("claim_id", "id", "value", "unit", "text")),
-        "evidence_list": _grouped(EvidenceLink.objects.filter(claim_id__in=ids).order_by("id")
+        "statistics_list": _grouped(Statistic.objects.filter(_among(Statistic, "claim_id", ids))
+                                    .order_by("article_id", "start").values_list("claim_id", "id", "value", "unit", "text")),
+        "evidence_list": _grouped(EvidenceLink.objects.filter(_among(EvidenceLink, "claim_id", ids)).order_by("id")
                                   .values_list("claim_id", "url", "title")),
-        "links_out_list": _grouped(ClaimLink.objects.filter(source_id__in=ids).order_by("id")
+        "links_out_list": _grouped(ClaimLink.objects.filter(_among(ClaimLink, "source_id", ids)).order_by("id")
                                    .values_list("source_id", "id", "relation", "target_id")),
-        "links_in_list": _grouped(ClaimLink.objects.filter(target_id__in=ids).order_by("id")
+        "links_in_list": _grouped(ClaimLink.objects.filter(_among(ClaimLink, "target_id", ids)).order_by("id")
                                   .values_list("target_id", "id", "relation", "source_id")),
-        "matches_list": _grouped(ClaimMatch.objects.filter(claim_id__in=ids).order_by("-score", "id")
+        "matches_list": _grouped(ClaimMatch.objects.filter(_among(ClaimMatch, "claim_id", ids)).order_by("-score", "id")
                                  .values_list("claim_id", "factcheck_id", "factcheck__url", "factcheck__claim_reviewed",
                                               "factcheck__rating", "factcheck__publisher", "score", "level")),
     }
