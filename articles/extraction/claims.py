@@ -194,6 +194,12 @@ class ClaimFinder:
                     return Speaker(person.entity, text[person.start:men.end], person.start, men.end)
         if men is not None:
             return self._source_or_entity(sent, men)
+        # "Mr. Morgan of the Sierra Club said" when the body is no organisation the finder knows.
+        mp = re.search(r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w’'&\-.]*\s+){0,4}[A-Z][\w’'&\-.]*$", before)
+        if mp:
+            person = self._mention_ending(sent.start + mp.start())
+            if person is not None and self.entities[person.entity].kind == "person":
+                return Speaker(person.entity, text[person.start:seg_end], person.start, seg_end)
         # A pronoun.
         m = re.search(r"(?:^|[\s,;(“\"])(he|she|they|it|who|which|He|She|They|It|Who|I|We)$", before)
         if m:

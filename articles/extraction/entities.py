@@ -216,6 +216,11 @@ def chunk_block(text: str, start: int, end: int, sentence_starts: set[int]) -> l
     return chunks
 
 
+# Offices one is addressed by ("Mr. President", "Madam Speaker"): after an honorific they are no surname.
+ADDRESS_ROLES = frozenset("president speaker chairman chairwoman chair secretary ambassador mayor governor minister "
+                          "commissioner justice premier chancellor".split())
+
+
 def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """Split leading honorifics and role titles from a name: "Prime Minister Theresa May",
     "Senate Majority Leader Mitch McConnell", "Democratic Sen. Claire McCaskill"."""
@@ -302,6 +307,9 @@ class EntityFinder:
             return "neutral", [], []
         phrase = " ".join(words)
         low = phrase.lower().rstrip(".")
+        if (len(words) == 2 and _norm(words[0]) in PURE_HONORIFICS and _norm(words[1]) in ROLE_NOUNS
+                and _norm(words[1]) not in ADDRESS_ROLES):
+            return "person", words[:1], words[1:]  # "Mr. King", "Ms. Judge": a surname that is also a role word
         if all(_norm(w) in ROLE_TITLES or _norm(w) in ROLE_NOUNS or _norm(w) in HONORIFICS for w in words):
             return "neutral", [], words  # a role alone ("the Defence Secretary") names no one by itself
         if len(words) >= 2 and _norm(words[-1]) in ROLE_NOUNS and all(

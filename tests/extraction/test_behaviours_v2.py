@@ -151,3 +151,17 @@ def test_organisation_kinds():
     assert kinds.get("Brookings Institution") == "think_tank"
     assert kinds.get("Oxfam") == "ngo"
     assert kinds.get("Department of Education") == "government"
+
+
+def test_person_of_an_unknown_body_speaks():
+    ex = extract('"It was the least bad outcome," Mr. Morgan of the Sierra Club said.')
+    assert speaker_of(ex, "least bad outcome") == "Morgan"
+    assert not any("said" in c.text for c in ex.claims)  # the attribution is not part of the quote
+
+
+def test_honorific_with_a_surname_that_is_a_role_word():
+    ex = extract('Civil rights leaders will meet on Monday. "It is all about enthusiasm," Mr. King added.')
+    assert speaker_of(ex, "all about enthusiasm") == "King"
+    assert "King" in people(ex)
+    ex = extract('"Thank you," Mr. President said the senator.', 'Mr. Speaker opened the session.')
+    assert "President" not in people(ex) and "Speaker" not in people(ex)
