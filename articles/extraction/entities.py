@@ -221,6 +221,12 @@ ADDRESS_ROLES = frozenset("president speaker chairman chairwoman chair secretary
                           "commissioner justice premier chancellor".split())
 
 
+def _honorific_surname(words: list[str]) -> bool:
+    """"Mr. King", "Ms. Judge": an honorific and a surname that is also a role word."""
+    return (len(words) == 2 and _norm(words[0]) in PURE_HONORIFICS and _norm(words[1]) in ROLE_NOUNS
+            and _norm(words[1]) not in ADDRESS_ROLES)
+
+
 def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """Split leading honorifics and role titles from a name: "Prime Minister Theresa May",
     "Senate Majority Leader Mitch McConnell", "Democratic Sen. Claire McCaskill"."""
@@ -307,9 +313,8 @@ class EntityFinder:
             return "neutral", [], []
         phrase = " ".join(words)
         low = phrase.lower().rstrip(".")
-        if (len(words) == 2 and _norm(words[0]) in PURE_HONORIFICS and _norm(words[1]) in ROLE_NOUNS
-                and _norm(words[1]) not in ADDRESS_ROLES):
-            return "person", words[:1], words[1:]  # "Mr. King", "Ms. Judge": a surname that is also a role word
+        if _honorific_surname(words):
+            return "person", words[:1], words[1:]
         if all(_norm(w) in ROLE_TITLES or _norm(w) in ROLE_NOUNS or _norm(w) in HONORIFICS for w in words):
             return "neutral", [], words  # a role alone ("the Defence Secretary") names no one by itself
         if len(words) >= 2 and _norm(words[-1]) in ROLE_NOUNS and all(
