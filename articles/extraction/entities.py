@@ -29,6 +29,7 @@ from .lexicon import (
 from .types import Entity, KnownPerson, Mention
 
 # A word of a name: capitalised, an acronym, a hyphenated or apostrophised name, or an initial ("J.").
+_INITIAL = re.compile(r"[A-Z]\.")
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w\u00C0-\u024F]*(?:[\-'’][\w\u00C0-\u024F]+)*\.?|[’'](?=s\b)s|[^\w\s]")
 ROLE_NOUNS = _words(_data("role_nouns"))
 ROLE_TITLES = _words(_data("role_titles"))
@@ -159,7 +160,9 @@ def chunk_block(text: str, start: int, end: int, sentence_starts: set[int]) -> l
                 break  # "CNBC's Squawk Box": the owner is a name of its own, the rest another
             w2, s2, e2 = toks[j]
             gap = text[ends[-1]:s2]
-            if gap not in (" ", "\u00a0"):
+            # "G.K. Butterfield": initials written together are one name's.
+            joined_initials = gap == "" and _INITIAL.fullmatch(words[-1]) and _INITIAL.fullmatch(w2)
+            if gap not in (" ", "\u00a0") and not joined_initials:
                 break
             if w2[:1].isupper() and w2[:1].isalpha():
                 words.append(w2)

@@ -20,6 +20,7 @@ approx est fig al""".split())
 _VERBS = "|".join(sorted(ATTRIBUTION_VERBS))
 _ATTRIBUTION = re.compile(r"\s+(?:(?:[A-Z][\w.'’\-]*|the|a|an)\s+){0,4}(?:" + _VERBS + r")\b"
                           r"|\s+(?:said|says|asked|asks|added|wrote)\s+[A-Z]")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)|[.!?]+[\"”]+(?=\s)")
 
 
@@ -54,8 +55,9 @@ def split_sentences(text: str, start: int, end: int, quotes: list[Quote] | None 
         e = m.end()
         before = text[s:m.start()].rsplit(None, 1)
         last = before[-1].lower().rstrip(".") if before else ""
-        if m.group().startswith(".") and (last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
-            continue
+        if m.group().startswith(".") and (last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+                                          or _INITIALS.fullmatch(last)):
+            continue  # "Mr.", "J." and "G.K." (initials) end no sentence
         if quotes and any(q.start < m.start() and e < q.end - 1 for q in quotes):
             continue
         # '"Who knows?" Graham asked.': a question or exclamation closing a quote, then its attribution.

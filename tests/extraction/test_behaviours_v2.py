@@ -165,3 +165,10 @@ def test_honorific_with_a_surname_that_is_a_role_word():
     assert "King" in people(ex)
     ex = extract('"Thank you," Mr. President said the senator.', 'Mr. Speaker opened the session.')
     assert "President" not in people(ex) and "Speaker" not in people(ex)
+
+
+def test_initials_written_together_are_one_name():
+    ex = extract('“This is a disgusting day,” said Rep. G.K. Butterfield, head of the caucus.',
+                 'The author J.R.R. Tolkien said the book was long.')
+    assert speaker_of(ex, "disgusting day") == "G. K. Butterfield"
+    assert "J. R. R. Tolkien" in people(ex) and not any(len(p) <= 3 for p in people(ex))
