@@ -49,11 +49,6 @@ def words(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
 
 
-def all_words(text: str) -> list[str]:
-    """Every word, stemmed, function words and negations kept: for telling statements apart."""
-    return [stem(w) for w in _WORD.findall(text.lower())]
-
-
 def with_bigrams(tokens: list[str]) -> list[str]:
     return tokens + [f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
 

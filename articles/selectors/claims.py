@@ -35,7 +35,7 @@ class ListedClaim:
                  *RELATIONS)
 
     def __init__(self, row: dict):
-        for name in self.__slots__[:20]:
+        for name in _SCALARS:
             setattr(self, name, row[name])
         self.article = _Ref(row["article_id"], title=row["article__title"], published=row["article__published"])
         self.speaker = _Ref(row["speaker_id"], name=row["speaker__name"]) if row["speaker_id"] else None
@@ -57,6 +57,9 @@ LISTED_VALUES = ("id", "article_id", "text", "kind", "speaker_id", "organisation
                  "start", "end", "in_text", "family_id", "claim_reviewed", "status", "verdict", "rationale",
                  "reviewer_id", "reviewed_at", "published", "article__title", "article__published", "speaker__name",
                  "organisation__name", "reviewer__username")
+
+
+_SCALARS = tuple(f for f in LISTED_VALUES if "__" not in f)  # the claim's own columns
 
 
 def claim_list(lean: bool = False) -> QuerySet:

@@ -47,6 +47,7 @@ def assign(claims: list[Claim]) -> int:
     claims = [c for c in claims if c.fingerprint and c.pk]
     if not claims:
         return 0
+    fingerprints = {c.fingerprint for c in claims}
     article_ids = {c.article_id for c in claims}
     ids = {c.pk for c in claims}
     speakers = {c.speaker_id for c in claims if c.speaker_id}
@@ -57,12 +58,12 @@ def assign(claims: list[Claim]) -> int:
         # back would read every claim a much-quoted speaker ever made, on every import.
         near_speech &= Q(published__range=(min(dates) - WINDOW, max(dates) + WINDOW))
     # One query: the same wording anywhere, and what the same speakers said in other articles.
-    others = Claim.objects.filter(Q(fingerprint__in={c.fingerprint for c in claims}) | near_speech)
+    others = Claim.objects.filter(Q(fingerprint__in=fingerprints) | near_speech)
     same: dict[str, list[tuple[int, int | None]]] = {}
     by_speaker: dict[int, list[tuple[int, int | None, set[str]]]] = {}
     for pk, fp, sp, txt, fam, art in others.exclude(pk__in=ids).values_list(
             "pk", "fingerprint", "speaker_id", "text", "family_id", "article_id"):
-        if fp and any(fp == c.fingerprint for c in claims):
+        if fp in fingerprints:
             same.setdefault(fp, []).append((pk, fam))
         if sp in speakers and art not in article_ids:
             by_speaker.setdefault(sp, []).append((pk, fam, set(_words(txt))))

@@ -110,7 +110,9 @@ def match_claims(claims: list[Claim], limit: int = 3) -> int | None:
     new: list[ClaimMatch] = []
     for claim in claims:
         exclude = frozenset([own[claim.pk]]) if claim.pk in own else frozenset()
-        for fid, score in lib.match(claim.text, limit=limit, exclude=exclude, also=fulltext_candidates(claim.text)):
+        # The in-process index holds every fact-check: no full-text query a claim on the import path
+        # (it proposed nothing the index missed on the dev tweets: MAP@5 0.8523 with and without).
+        for fid, score in lib.match(claim.text, limit=limit, exclude=exclude):
             level = level_for(score)
             if level:
                 new.append(ClaimMatch(claim=claim, factcheck_id=fid, score=round(score, 4), level=level))
