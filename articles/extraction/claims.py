@@ -429,6 +429,8 @@ class ClaimFinder:
             end -= 1
         if end - start < 3 or len(re.findall(r"\w+", text[start:end])) < 2:
             return
+        if spk is None or not spk.text.strip():
+            return  # an attribution names its source; words nobody is said to say are no claim
         for c in self.claims:
             if c.start <= start and end <= c.end:
                 return  # already covered

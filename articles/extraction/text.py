@@ -21,7 +21,8 @@ _VERBS = "|".join(sorted(ATTRIBUTION_VERBS))
 _ATTRIBUTION = re.compile(r"\s+(?:(?:[A-Z][\w.'’\-]*|the|a|an)\s+){0,4}(?:" + _VERBS + r")\b"
                           r"|\s+(?:said|says|asked|asks|added|wrote)\s+[A-Z]")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)|[.!?]+[\"”]+(?=\s)")
+# The next sentence may open with a quotation mark, or the two apostrophes some wires use ('').
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9]|\s*$)|[.!?]+[\"”]+(?=\s)")
 
 
 @dataclass(frozen=True)

@@ -172,3 +172,26 @@ def test_initials_written_together_are_one_name():
                  'The author J.R.R. Tolkien said the book was long.')
     assert speaker_of(ex, "disgusting day") == "G. K. Butterfield"
     assert "J. R. R. Tolkien" in people(ex) and not any(len(p) <= 3 for p in people(ex))
+
+
+# -- quotation styles and unattributed words ---------------------------------------------
+def test_two_apostrophe_quotes_open_a_new_sentence():
+    # Wire copy writes quotation marks as two apostrophes: the quote is its own sentence, so the
+    # sentence before it stays out of the quote's content.
+    ex = extract("Leonard Burman, an economist, studied the plan. ''There's a lot of new complexity,'' said Mr. Burman.")
+    quote = [c for c in ex.claims if "complexity" in c.text]
+    assert quote and quote[0].text == "''There's a lot of new complexity,''"
+    assert speaker_of(ex, "complexity") == "Leonard Burman"
+
+
+def test_a_question_quote_then_any_quote_cue_is_one_sentence():
+    ex = extract("Senator David Vitter spoke at the hearing. “Why isn’t this clear proof?” Vitter demanded.")
+    assert speaker_of(ex, "clear proof") == "David Vitter"
+
+
+def test_words_with_no_source_are_no_claim():
+    # The cue model takes "Comparing" and "appeared" for cues, but nobody is named who compares
+    # or to whom it appeared: no attribution.
+    ex = extract("Comparing Trump to Romney has become a favourite pastime of the columnists.",
+                 "It appeared that the governor was unable to parlay the assault into a win.")
+    assert [c.text for c in ex.claims] == []

@@ -210,5 +210,7 @@ TIME_NOUNS = _words(_data("time_nouns"))
 MONTH_NAMES = _words(_data("month_names"))
 DAY_NAMES = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 # Verbs that attribute a quotation ending in ? or ! without ending its sentence ('"Who knows?" he asked').
-ATTRIBUTION_VERBS = _words("""said says asked asks added adds told tells wrote writes shouted replied continued
-recalled declared exclaimed yelled wondered""")
+# Finite forms that, after a quotation closing on "?" or "!", show the sentence goes on
+# ('"Why not?" Vitter demanded.'): every quote cue but its -ing form, and "wondered".
+ATTRIBUTION_VERBS = frozenset(f for f in QUOTE_CUES if not f.endswith("ing")) | _words("""said says asked asks
+added adds told tells wrote writes shouted replied continued recalled declared exclaimed yelled wondered""")
