@@ -42,6 +42,7 @@ from .text import (
 from .types import Block, Claim, Entity, Mention, Speaker
 
 _DAYS = "|".join(sorted(DAY_NAMES))
+_PREPOSITIONS = frozenset("of for with by to from about against on in at into over under after before than like as".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # Words that may stand between a speaker and the cue: "has previously said", "will on Monday say".
 GAP_WORDS = frozenset("""has have had will would shall should could can may might must also previously
@@ -369,7 +370,12 @@ class ClaimFinder:
         if i < 0:
             return False
         lead = self.text[self.sentence_list[i]:men.start]
-        return len(lead.split()) <= 3 and "," not in lead
+        # "At the hearing, presidential nominee Hillary Clinton was ...": a fronted phrase, then the subject.
+        lead = lead.rsplit(",", 1)[-1]
+        words = lead.lower().split()
+        if len(words) > 3 or (words and words[-1] in _PREPOSITIONS):
+            return False
+        return not re.match(r"['’]s\b", self.text[men.end:men.end + 3])
 
     def _right_speaker(self, after_start: int, limit: int) -> Speaker | None:
         """Inverted order: "said Mr Smith", "said the official", "according to the report"."""
@@ -420,7 +426,8 @@ class ClaimFinder:
         return None
 
     # -- claims ---------------------------------------------------------------------------
-    def _add(self, kind: str, start: int, end: int, spk: Speaker | None, cue: str, block_i: int):
+    def _add(self, kind: str, start: int, end: int, spk: Speaker | None, cue: str, block_i: int,
+             learned: bool = False):
         text = self.text
         # Trim spaces and a trailing full stop or comma outside quotation marks.
         while start < end and text[start] in " \t\n,:;":
@@ -440,7 +447,8 @@ class ClaimFinder:
             self.cue_at.add(self._cue_pos)
         self.claims[-1].source = spk
         self.content_spans.add(start, end, self.claims[-1])
-        if spk is not None:
+        # A cue only the model found is less sure: it names no speaker for the pronouns after it.
+        if spk is not None and not learned:
             self.last = spk
             self.last_block = block_i
             if spk.entity is not None and self.entities[spk.entity].kind == "person":
@@ -573,7 +581,7 @@ class ClaimFinder:
                     cstart = max(prior)
             self._cue_pos = tok.start
             n = len(self.claims)
-            self._add("reported", cstart, cend, spk, tok.low, bi)
+            self._add("reported", cstart, cend, spk, tok.low, bi, learned=True)
             self._cue_pos = None
             if len(self.claims) > n:
                 self.claims[-1].origin = "model"

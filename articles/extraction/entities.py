@@ -578,7 +578,9 @@ class EntityFinder:
         if len(name) == 1:
             ent = self._match_person(name, g, [], ch.start)
             word = name[0]
-            if ent is None and self._speaks(ch) and not word.isupper() and word not in CAP_STOPWORDS \
+            # "Conway said", and "Christie, who has campaigned ...": "who" is said of people.
+            who = self.text[ch.end:ch.end + 6].startswith(", who ")
+            if ent is None and (self._speaks(ch) or who) and not word.isupper() and word not in CAP_STOPWORDS \
                     and word.lower() not in PLACES and word not in DEMONYMS and word not in ORG_HEADS \
                     and word not in NEUTRAL_HEADS and word.lower() not in MONTH_NAMES:
                 ent = self._add_person(name, "", short=True)
@@ -605,7 +607,7 @@ class EntityFinder:
             ent.aliases.append(surface)
         self.mentions.append((s, ch.end, surface, ent))
 
-    _CUE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:,\s+[^,.;:\"“”]{1,60}){0,2},?\s*(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|adds|"
+    _CUE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:,\s+[^,.;:\"“”]{1,100}){0,2},?\s*(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|adds|"
                             r"wrote|writes|argued|argues|tweeted|stated|explained|noted|insisted|warned|claimed|"
                             r"continued|asked|replied|responded|recalled|acknowledged|admitted|declared)\b")
     _CUE_BEFORE = re.compile(r"(?:said|says|according\s+to|added|asked|wrote|told|explained|continued|noted|argued|"

@@ -195,3 +195,25 @@ def test_words_with_no_source_are_no_claim():
     ex = extract("Comparing Trump to Romney has become a favourite pastime of the columnists.",
                  "It appeared that the governor was unable to parlay the assault into a win.")
     assert [c.text for c in ex.claims] == []
+
+
+def test_a_surname_followed_by_who_is_a_person_and_the_later_he():
+    ex = extract("Christie, who has campaigned for the nominee Donald Trump since he suspended his own campaign "
+                 "in February, blasted Clinton on a radio show. “Those comments are awful,” he said.")
+    assert "Christie" in people(ex)
+    assert speaker_of(ex, "comments are awful") == "Christie"
+
+
+def test_a_long_apposition_before_said_still_makes_a_speaker():
+    ex = extract("Angelique Brunner, a Washington-based developer and spokeswoman for the EB-5 Investment Coalition, "
+                 "which is made up of investors, said many of the examples were wrong.",
+                 "\"People look at it the wrong way,\" she said.")
+    assert "Angelique Brunner" in people(ex)
+    assert speaker_of(ex, "wrong way") == "Angelique Brunner"
+
+
+def test_a_fronted_phrase_does_not_hide_the_subject_a_pronoun_refers_to():
+    ex = extract("Senator Elizabeth Warren said the bank had failed its customers.",
+                 "At the hearing, presidential nominee Hillary Clinton was more careful than her colleagues. "
+                 "Though she called the behaviour “outrageous,” she stopped short of more.")
+    assert speaker_of(ex, "outrageous") == "Hillary Clinton"
