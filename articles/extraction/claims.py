@@ -746,7 +746,7 @@ class ClaimFinder:
 
     def _frames(self):
         return (self._frame_inverted_clause, self._frame_quotes_before, self._frame_quote_then_words,
-                self._frame_clause_before, self._frame_told_object_clause, self._skip_object,
+                self._frame_clause_before, self._frame_parenthetical, self._frame_told_object_clause, self._skip_object,
                 self._frame_colon_quote, self._frame_pending_colon, self._frame_called, self._frame_that,
                 self._frame_to_infinitive, self._frame_object_preposition, self._frame_bare_clause)
 
@@ -783,6 +783,21 @@ class ClaimFinder:
         self._reported(cstart, site.sent, site.spk, cue or site.word, site.bi, site.sent_quotes, site.used)
         return True
 
+    def _long_source(self, start: int, limit: int) -> Speaker | None:
+        """"According to a 52-count complaint filed by the SEC and a 15-count complaint by Vermont, ...":
+        the whole phrase up to the comma is the source; the organisation it names speaks."""
+        comma = self.text.find(",", start, limit)
+        if comma < 0:
+            return None
+        while start < comma and self.text[start].isspace():
+            start += 1
+        phrase = self.text[start:comma]
+        if not 1 <= len(phrase.split()) <= 30:
+            return None
+        orgs = [m for m in self.mentions if start <= m.start and m.end <= comma
+                and self.entities[m.entity].kind == "organisation"]
+        return Speaker(None, phrase, start, comma, org=orgs[0].entity if orgs else None)
+
     def _rest_lstart(self, site: _Site) -> int:
         return site.rest_start + len(site.rest) - len(site.rest.lstrip())
 
@@ -791,9 +806,11 @@ class ClaimFinder:
         """"..., according to X." and "According to X, ..."."""
         text, sent, bi, used = self.text, site.sent, site.bi, site.used
         spk = self._right_speaker(site.ce + 3, sent.end)
+        before = site.left.rstrip()
+        if spk is None and (not before or before in ("But", "And")):
+            spk = self._long_source(site.ce + 3, sent.end)
         if spk is None:
             return None
-        before = site.left.rstrip()
         if before.endswith(","):
             qs = [q for q in site.sent_quotes if q.end <= site.cs and q not in used]
             if qs and self._full_quote(qs[-1]):
@@ -882,6 +899,25 @@ class ClaimFinder:
         if any(q.start <= cstart < q.end for q in site.sent_quotes):
             return False
         self._add("reported", cstart, cend, site.spk, site.word, site.bi)
+        return True
+
+    def _frame_parenthetical(self, site: _Site) -> bool:
+        """"Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.": the speaker sits
+        inside the sentence, and the content is the sentence around it (offsets stay one span)."""
+        text, sent = self.text, site.sent
+        if site.inverted or site.word not in SPEECH_CUES or site.lemma == "ask":
+            return False
+        left = text[sent.start:site.subject_start]
+        if not re.search(r"\w.*,\s*(?:[Tt]he\s+)?$", left) or any(ch in left for ch in QUOTE_CHARS):
+            return False
+        m = re.match(r"(?:\s+(?:last|this|on|in|earlier|late|early|yesterday|today)\b[^,.;:“”\"]{0,30})?,\s+(?!that\b|and\b|adding\b|but\b|though\b)(?=[a-z])",
+                     site.tail)
+        rest = site.tail[m.end():] if m else ""
+        # "Trump said, however, that ...": an aside, then the cue's own clause; other frames take it.
+        if not m or any(ch in site.tail for ch in QUOTE_CHARS) or len(re.findall(r"\w+", rest)) < 3 \
+                or re.match(r"\w+,|(?:\w+\s+){0,2}that\b", rest):
+            return False
+        self._add("reported", sent.start, sent.end, site.spk, site.word, site.bi)
         return True
 
     # -- content after the cue -----------------------------------------------------------------

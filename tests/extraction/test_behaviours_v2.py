@@ -217,3 +217,13 @@ def test_a_fronted_phrase_does_not_hide_the_subject_a_pronoun_refers_to():
                  "At the hearing, presidential nominee Hillary Clinton was more careful than her colleagues. "
                  "Though she called the behaviour “outrageous,” she stopped short of more.")
     assert speaker_of(ex, "outrageous") == "Hillary Clinton"
+
+
+def test_a_speaker_inside_the_sentence_keeps_the_whole_sentence_as_content():
+    ex = extract("Tom Clarke bought the company in 2015.",
+                 "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.",
+                 "In an interview, Mr. Clarke said, however, that the mines would reopen.")
+    whole = [c for c in ex.claims if c.text.startswith("Lenox")]
+    assert whole and whole[0].text == "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999"
+    assert speaker_of(ex, "juggernaut") == "Tom Clarke"
+    assert not any(c.text.startswith("In an interview") for c in ex.claims)
