@@ -42,6 +42,7 @@ from .text import (
 from .types import Block, Claim, Entity, Mention, Speaker
 
 _DAYS = "|".join(sorted(DAY_NAMES))
+_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]+){0,3}\s*(?:\([^()]{1,30}\)\s*)?[—―–-]+\s+")
 _PREPOSITIONS = frozenset("of for with by to from about against on in at into over under after before than like as".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # Words that may stand between a speaker and the cue: "has previously said", "will on Monday say".
@@ -432,6 +433,9 @@ class ClaimFinder:
         # Trim spaces and a trailing full stop or comma outside quotation marks.
         while start < end and text[start] in " \t\n,:;":
             start += 1
+        m = _DATELINE.match(text, start, end)
+        if m:
+            start = m.end()  # "WASHINGTON (AFP) ― ..." places the story; it is nobody's words
         while end > start and text[end - 1] in " \t\n,;.:—–-" and not (kind == "quote"):
             end -= 1
         if end - start < 3 or len(re.findall(r"\w+", text[start:end])) < 2:
@@ -891,8 +895,9 @@ class ClaimFinder:
         """"The economy is growing, Obama said." (or "..., the Commerce Department said last month")."""
         text, sent = self.text, site.sent
         if not (not site.inverted and re.search(r",\s*(?:[Tt]he\s+)?$", text[sent.start:site.subject_start])
-                and re.match(r"^[\s.]*$|^\s*,\s*(?:adding|and)\b|^\s+(?:last|this|on|in|earlier|late|early|"
-                             r"yesterday|today|on\s+\w+day)\b[^,.;:“”\"]{0,30}[\s.]*$", site.tail)
+                and re.match(r"(?:\s+(?:last|this|on|in|earlier|late|early|yesterday|today|" + _DAYS + r")\b[^,.;:“”\"]{0,30})?"
+                             r"(?:[\s.]*$|\s*,\s*(?:adding|and|as|while|after|before|because|when|citing|noting|"
+                             r"in\s+an?|during)\b)", site.tail)
                 and site.subject_start > sent.start + 10 and site.word in SPEECH_CUES and site.lemma not in ("ask",)):
             return False
         cstart, cend = sent.start, text.rfind(",", sent.start, site.subject_start)

@@ -137,6 +137,11 @@ def _complete_name(words: list[str]) -> bool:
     return words[-1] in ORG_HEADS or " ".join(words).lower() in _ORG_BY_KEY or _person_like(words)
 
 
+def _demonym(word: str) -> bool:
+    """"Americans", and compounds of them: "African-Americans", "Mexican-American"."""
+    return word in DEMONYMS or ("-" in word and all(p in DEMONYMS or p + "s" in DEMONYMS for p in word.split("-")))
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() or (word[:1].isdigit() and False)
 
@@ -345,7 +350,7 @@ class EntityFinder:
                 return "person", title, name
         if low in PLACES or low.replace("the ", "") in PLACES:
             return "neutral", [], words
-        if all(w in DEMONYMS for w in words):
+        if all(_demonym(w) for w in words):
             return "neutral", [], words
         if len(words) >= 3 and words[0] in ORG_HEADS and words[1] == "of" and words[0] not in ("Post", "Times", "Star", "Sun"):
             return "org", [], words  # "Association of Flight Attendants", "Department of Justice"
@@ -581,7 +586,7 @@ class EntityFinder:
             # "Conway said", and "Christie, who has campaigned ...": "who" is said of people.
             who = self.text[ch.end:ch.end + 6].startswith(", who ")
             if ent is None and (self._speaks(ch) or who) and not word.isupper() and word not in CAP_STOPWORDS \
-                    and word.lower() not in PLACES and word not in DEMONYMS and word not in ORG_HEADS \
+                    and word.lower() not in PLACES and not _demonym(word) and word not in ORG_HEADS \
                     and word not in NEUTRAL_HEADS and word.lower() not in MONTH_NAMES:
                 ent = self._add_person(name, "", short=True)
         elif len(name) >= 2:

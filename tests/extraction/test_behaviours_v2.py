@@ -227,3 +227,12 @@ def test_a_speaker_inside_the_sentence_keeps_the_whole_sentence_as_content():
     assert whole and whole[0].text == "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999"
     assert speaker_of(ex, "juggernaut") == "Tom Clarke"
     assert not any(c.text.startswith("In an interview") for c in ex.claims)
+
+
+def test_a_clause_before_said_keeps_its_speaker_when_the_sentence_runs_on():
+    ex = extract("WASHINGTON ― The tariff is an insult to all African-Americans, top black lawmakers said Friday "
+                 "afternoon, as they bristled at the questions.")
+    claim = [c for c in ex.claims if "tariff" in c.text]
+    assert claim and claim[0].text == "The tariff is an insult to all African-Americans"  # no dateline
+    assert speaker_of(ex, "tariff") == "top black lawmakers"
+    assert "African-Americans" not in people(ex)
