@@ -508,6 +508,34 @@ class EntityFinder:
         self._descriptor_kinds()
         self._of_affiliations(of_pairs)
         self.mentions.sort(key=lambda m: m[0])
+        self._pronoun_genders()
+
+    # The next pronoun in the clause, or the one opening the next sentence ("Obama said. He ...").
+    _NEXT_PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b|[.!?][”\"]?\s+(He|His|She|Her)\b|"
+                               r"[!?;:“”\"]|\.\s+[A-Z]|\n", re.IGNORECASE)
+
+    _SUBJECT_VERB = re.compile(r"(?:\s*,\s*who\b|\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|[a-z]{2,}[^s]s|said|told|is|was|has|had|"
+                               r"will|would|can|could|did|does|made|took|gave|went|came|wrote|spoke|ran|won|met|put|"
+                               r"got|knew|thought|felt|left|became|began|held|kept|brought|sent|saw)\b)")
+
+    def _pronoun_genders(self) -> None:
+        """A person the text gives no title or known first name ("Suu Kyi", "Harvey") takes the
+        gender of the pronouns that follow their mentions in the same clause ("Harvey said his ...")."""
+        votes: dict[int, list[int]] = {}
+        for _s, e, _surface, ent in self.mentions:
+            if ent.kind != "person" or ent.gender:
+                continue
+            if not self._SUBJECT_VERB.match(self.text, e):
+                continue  # an object's pronouns may well be somebody else's ("met with Biden, ... her")
+            m = self._NEXT_PRONOUN.search(self.text, e, min(len(self.text), e + 120))
+            pron = m and (m.group(1) or m.group(2))
+            if pron:
+                v = votes.setdefault(id(ent), [0, 0])
+                v[0 if pron.lower() in ("he", "his", "him", "himself") else 1] += 1
+        for ent in self.people:
+            v = votes.get(id(ent))
+            if v and max(v) >= 1 and min(v) == 0:
+                ent.gender = "m" if v[0] else "f"
 
     def _split_of(self, chunks: list[Chunk]) -> tuple[list[Chunk], list[tuple[int, int]]]:
         """"Bill O'Reilly of Fox News", "Bernie Sanders of Vermont": a person, then an affiliation
@@ -600,7 +628,10 @@ class EntityFinder:
             appos_role = apposition and bool(re.match(r"(?:the|a)\s+(?:[\w\-’']+\s+){0,5}?(?:"
                                                         + "|".join(ROLE_NOUNS) + r")\b", after))
             reused = re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep)\.? " + re.escape(last) + r"\b", self.text)
-            if (speaks or appos_role or reused or who) and len(name) >= 2:
+            # A name the article already made a person ("Suu Kyi" again) is that person here too.
+            ent = self._match_person(name, g, [], ch.start) if any(
+                p.name_words[-len(name):] == name for p in self.people) else None
+            if ent is None and (speaks or appos_role or reused or who) and len(name) >= 2:
                 if not any(w.lower() in PLACES for w in name) and all(not w.isupper() for w in name):
                     ent = self._match_person(name, g, [], ch.start) or self._add_person(name, "")
         if ent is None:

@@ -236,3 +236,13 @@ def test_a_clause_before_said_keeps_its_speaker_when_the_sentence_runs_on():
     assert claim and claim[0].text == "The tariff is an insult to all African-Americans"  # no dateline
     assert speaker_of(ex, "tariff") == "top black lawmakers"
     assert "African-Americans" not in people(ex)
+
+
+def test_a_person_of_unknown_gender_takes_the_gender_of_their_pronouns():
+    ex = extract("Suu Kyi, the Burmese leader, visited the White House after she was released.",
+                 "Vice President Biden met Suu Kyi at lunch. Obama said the visit went well. He called Burma a success.",
+                 "In response to pressure, Suu Kyi recently presided over a summit of tribal groups.",
+                 "\"Unity also means prosperity,\" she said in the Oval Office.")
+    genders = {e.name: e.gender for e in ex.entities if e.kind == "person"}
+    assert genders.get("Obama") == "m"
+    assert speaker_of(ex, "Unity also means") == "Suu Kyi"
