@@ -42,6 +42,8 @@ from .text import (
 from .types import Block, Claim, Entity, Mention, Speaker
 
 _DAYS = "|".join(sorted(DAY_NAMES))
+# "..., a new analysis shows.": evidence, not speech, but it attributes the clause before it all the same.
+EVIDENTIAL = frozenset("show find suggest indicate estimate conclude predict project".split())
 _DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]+){0,3}\s*(?:\([^()]{1,30}\)\s*)?[—―–-]+\s+")
 _PREPOSITIONS = frozenset("of for with by to from about against on in at into over under after before than like as".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -540,10 +542,50 @@ class ClaimFinder:
     def _headline(self, block: Block) -> None:
         """Headlines state attributions too ("Grassley Compares Trump's ... To ..."): the cue model
         reads them; the rules, written for running text, do not."""
+        if self._headline_rule(block):
+            return
         quotes = find_quotes(self.text, block.start, block.end)
         tokens = tokenize(self.text, block.start, block.end)
         sent = Sentence(block.start, block.end)
         self._learned(-1, sent, tokens, (0, len(tokens)), in_quotes(tokens, quotes), quotes, set(), head=True)
+
+    _HEAD_COLON = re.compile(r"(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s*:\s+(?=\S)")
+    _HEAD_SAYS = re.compile(r",\s+(?P<who>(?:[A-Z][\w.'’\-]*\s+){0,4}?[A-Z][\w.'’\-]*)\s+(?P<cue>Says|Said|Warns|Claims|"
+                            r"Insists|Argues|Admits|Predicts|Suggests|Contends|Tells\s+\w+)\W*$")
+    _NOT_SOURCES = frozenset("the latest update exclusive breaking watch analysis opinion editorial review live "
+                             "video photos explainer correction fact check q&a".split())
+
+    def _headline_rule(self, block: Block) -> bool:
+        """"Pence: Flowers Won't Be at Debate." and "Trump Could Address Clean Energy, Lindsey Graham
+        Says.": the two headline forms that name a source outright."""
+        text = self.text
+        m = self._HEAD_COLON.match(text, block.start, block.end)
+        if m and m["who"].lower() not in self._NOT_SOURCES and m["who"].split()[0].lower() not in self._NOT_SOURCES:
+            who, ws, we = m["who"], m.start("who"), m.end("who")
+            cstart, cend = m.end(), block.end
+            cue = ":"
+        else:
+            m = self._HEAD_SAYS.search(text, block.start, block.end)
+            if not m:
+                return False
+            who, ws, we = m["who"], m.start("who"), m.end("who")
+            cstart, cend, cue = block.start, m.start(), m["cue"].split()[0].lower()
+        ent = self._entity_named(who)
+        spk = Speaker(ent, who, ws, we)
+        n = len(self.claims)
+        self._add("reported", cstart, cend, spk, cue, -1)
+        return len(self.claims) > n
+
+    def _entity_named(self, words: str) -> int | None:
+        """The entity a headline's name refers to: a full name or alias, else a person's surname."""
+        low = words.lower()
+        for i, e in enumerate(self.entities):
+            if e.name.lower() == low or any(a.lower() == low for a in e.aliases):
+                return i
+        for i, e in enumerate(self.entities):
+            if e.kind == "person" and len(low.split()) == 1 and e.name.lower().split()[-1] == low:
+                return i
+        return None
 
     def _learned(self, bi: int, sent: Sentence, tokens, rng: tuple[int, int], quoted: list[bool],
                  quotes: list[Quote], used: set[Quote], head: bool = False) -> Speaker | None:
@@ -898,7 +940,8 @@ class ClaimFinder:
                 and re.match(r"(?:\s+(?:last|this|on|in|earlier|late|early|yesterday|today|" + _DAYS + r")\b[^,.;:“”\"]{0,30})?"
                              r"(?:[\s.]*$|\s*,\s*(?:adding|and|as|while|after|before|because|when|citing|noting|"
                              r"in\s+an?|during)\b)", site.tail)
-                and site.subject_start > sent.start + 10 and site.word in SPEECH_CUES and site.lemma not in ("ask",)):
+                and site.subject_start > sent.start + 10 and (site.word in SPEECH_CUES or site.lemma in EVIDENTIAL)
+                and site.lemma not in ("ask",)):
             return False
         cstart, cend = sent.start, text.rfind(",", sent.start, site.subject_start)
         if any(q.start <= cstart < q.end for q in site.sent_quotes):

@@ -246,3 +246,28 @@ def test_a_person_of_unknown_gender_takes_the_gender_of_their_pronouns():
     genders = {e.name: e.gender for e in ex.entities if e.kind == "person"}
     assert genders.get("Obama") == "m"
     assert speaker_of(ex, "Unity also means") == "Suu Kyi"
+
+
+def headline_claims(headline, *paragraphs):
+    art = parse(f"{headline}\n\n3 March 2019\n\n" + "\n\n".join(paragraphs) + "\n\n- The Daily Example\n")
+    ex = extract_article(art)
+    head_end = art.blocks[0].end
+    return ex, [c for c in ex.claims if c.end <= head_end]
+
+
+def test_a_headline_naming_its_source_before_a_colon_is_an_attribution():
+    ex, heads = headline_claims("Pence: Flowers Won't Be at the Debate.",
+                                "Mike Pence said on Sunday that the guest list was settled.")
+    assert [c.text for c in heads] == ["Flowers Won't Be at the Debate"]
+    assert ex.entities[heads[0].speaker].name == "Mike Pence"
+
+
+def test_a_headline_ending_with_the_source_and_says_is_an_attribution():
+    _, heads = headline_claims("Trump Could Address Clean Energy, Lindsey Graham Says.",
+                               "The senator spoke to reporters in the Capitol.")
+    assert [(c.text, c.speaker_text) for c in heads] == [("Trump Could Address Clean Energy", "Lindsey Graham")]
+
+
+def test_a_headline_kicker_is_no_source():
+    _, heads = headline_claims("The Latest: Storm Hits the Coast.", "Rain fell all day in the port.")
+    assert all(c.speaker_text != "The Latest" for c in heads)
