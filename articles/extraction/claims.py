@@ -500,6 +500,8 @@ class ClaimFinder:
             block_speaker: Speaker | None = None
             if self._transcript(bi, block):
                 continue
+            colon = self.pending_colon if self.last_block == bi - 1 else None
+            n_before = len(self.claims)
             for si, sent in enumerate(sents):
                 self.deadline.check()
                 self._cue_pos = None
@@ -534,6 +536,12 @@ class ClaimFinder:
                     block_speaker = spk_here
                 else:
                     prev_sentence_speaker = None
+            # "Limbaugh added:" and then a paragraph without quotation marks: the paragraph is what he said.
+            if colon is not None and self.pending_colon is colon and self.text[block.start] not in QUOTE_CHARS + "'" \
+                    and all(c.origin == "model" for c in self.claims[n_before:]):
+                del self.claims[n_before:]  # the model's guesses inside it are part of the quotation
+                self._add("quote", block.start, block.end, colon, ":", bi)
+                self.pending_colon = None
             self._merge_continuations(block)
         if self.model is not None and doc.headline is not None:
             self._headline(doc.headline)

@@ -271,3 +271,11 @@ def test_a_headline_ending_with_the_source_and_says_is_an_attribution():
 def test_a_headline_kicker_is_no_source():
     _, heads = headline_claims("The Latest: Storm Hits the Coast.", "Rain fell all day in the port.")
     assert all(c.speaker_text != "The Latest" for c in heads)
+
+
+def test_a_paragraph_after_said_colon_is_the_speakers_even_without_quotation_marks():
+    ex = extract("Rush Limbaugh spoke on his radio show on Monday. Limbaugh added:",
+                 "And from a supposed front-runner, this reeks of some of the greatest fear that I have ever seen.")
+    assert speaker_of(ex, "greatest fear") == "Rush Limbaugh"
+    assert [c.text for c in ex.claims if "greatest fear" in c.text] == [
+        "And from a supposed front-runner, this reeks of some of the greatest fear that I have ever seen."]
