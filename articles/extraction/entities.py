@@ -490,6 +490,10 @@ class EntityFinder:
                 g = _gender_of_title(title) or _first_name_gender(name[0])
                 if self._match_person(name, g, title, ch.start) is None:
                     self._add_person(name, g)
+        # Surnames that speak alone somewhere ("Limbaugh added:") make their full form a person
+        # wherever it stands ("Rush Limbaugh spoke on his show").
+        self.speaking_surnames = {name[0] for ch, kind, _t, name in classified
+                                  if kind == "unknown" and len(name) == 1 and self._speaks(ch)}
         # Pass 2: every chunk in order, resolved to an entity.
         self.mentions: list[tuple[int, int, str, _Ent]] = []
         for ch, kind, title, name in classified:
@@ -631,7 +635,8 @@ class EntityFinder:
             # A name the article already made a person ("Suu Kyi" again) is that person here too.
             ent = self._match_person(name, g, [], ch.start) if any(
                 p.name_words[-len(name):] == name for p in self.people) else None
-            if ent is None and (speaks or appos_role or reused or who) and len(name) >= 2:
+            surname_speaks = last in self.speaking_surnames
+            if ent is None and (speaks or appos_role or reused or who or surname_speaks) and len(name) >= 2:
                 if not any(w.lower() in PLACES for w in name) and all(not w.isupper() for w in name):
                     ent = self._match_person(name, g, [], ch.start) or self._add_person(name, "")
         if ent is None:

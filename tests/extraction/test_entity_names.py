@@ -48,3 +48,11 @@ def test_laws_programmes_and_events_are_not_people():
                     "Jane Roe told Fox News Sunday that Pizzagate was a hoax.")
     people = {n for n, e in ents.items() if e.kind == "person"}
     assert not people & {"Obamacare", "Obama Speech", "Fox News Sunday", "Pizzagate"}
+
+
+def test_a_surname_that_speaks_alone_makes_its_full_form_a_person():
+    from articles.extraction import extract_article, parse
+    art = parse("A headline\n\n3 March 2019\n\nRush Limbaugh spoke on his show on Monday. Limbaugh added: "
+                "the tax plan is bad for the country.\n\n- The Daily Example\n")
+    people = {e.name: e.aliases for e in extract_article(art).entities if e.kind == "person"}
+    assert people == {"Rush Limbaugh": ["Rush Limbaugh", "Limbaugh"]}
