@@ -117,6 +117,7 @@ class ClaimFinder:
         self.claims: list[Claim] = []
         self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks
         self.content_spans = SpanIndex()  # claims' content spans, each with its claim
+        self.spent = SpanIndex()  # content spans of cues that found no source (no claim made)
         self.last: Speaker | None = None  # speaker of the latest claim
         self.last_block = -10
         self.last_source_org: int | None = None  # organisation of the latest anonymous source
@@ -382,6 +383,7 @@ class ClaimFinder:
 
     def _right_speaker(self, after_start: int, limit: int) -> Speaker | None:
         """Inverted order: "said Mr Smith", "said the official", "according to the report"."""
+        limit = min(limit, after_start + 300)  # a speaker follows within a few words: linear on run-ons
         seg = self.text[after_start:limit]
         lead = len(seg) - len(seg.lstrip())
         s = after_start + lead
@@ -440,10 +442,13 @@ class ClaimFinder:
             start = m.end()  # "WASHINGTON (AFP) ― ..." places the story; it is nobody's words
         while end > start and text[end - 1] in " \t\n,;.:—–-" and not (kind == "quote"):
             end -= 1
-        if end - start < 3 or len(re.findall(r"\w+", text[start:end])) < 2:
+        if end - start < 3 or len(re.findall(r"\w+", text[start:min(end, start + 200)])) < 2:
             return
         if spk is None or not spk.text.strip():
-            return  # an attribution names its source; words nobody is said to say are no claim
+            # An attribution names its source: words nobody is said to say are no claim. The span is
+            # still spent, so cues inside it are not tried again (which kept extraction linear).
+            self.spent.add(start, end, None)
+            return
         for c in self.claims:
             if c.start <= start and end <= c.end:
                 return  # already covered
@@ -615,7 +620,9 @@ class ClaimFinder:
                 if j >= e:
                     continue
                 cstart = tokens[j].start
-                cend = self._content_end(cstart, sent.end)
+                # A bounded window: a content runs a sentence, and a run-on "sentence" of thousands of
+                # cues must not make each of them scan to its end (extraction stays linear).
+                cend = self._content_end(cstart, min(sent.end, cstart + self.LEARNED_MAX))
                 # A learned cue's content stops where a new clause is spliced on.
                 cut = self._LEARNED_CUT.search(self.text, cstart, cend)
                 if cut:
@@ -643,6 +650,8 @@ class ClaimFinder:
                 self._claim_quotes(cstart, cend, quotes, used)
                 found = spk or found
         return found
+
+    LEARNED_MAX = 600  # characters: longer than any content the cue model's frames place in news text
 
     _LEARNED_CUT = re.compile(r";|\s--\s|\s—\s|,\s+(?:which|who|even as|despite|while|although|though|but|"
                               r"according|including|adding|saying|as well as)\b|\s\((?!\w+\))")
@@ -676,13 +685,15 @@ class ClaimFinder:
                 if not re.search(r"[;:]|\b(?:that|because|if|when|while|whether)\b", self.text[men.end:cue_start]):
                     return self._source_or_entity(sent, men)
                 break
+        # The last 120 characters hold any clause subject of up to 80: a bounded search stays linear.
+        lo = max(sent.start, cue_start - 120)
         clause = re.search(r"(?:^|[,;:(]\s*|\b(?:that|and|but|while|as|because|if|when)\s+)([^,;:()]{2,80}?)\s*$",
-                           self.text[sent.start:cue_start])
-        if clause:
+                           self.text[lo:cue_start])
+        if clause and (clause.start() > 0 or lo == sent.start):
             phrase = clause.group(1).strip(" “\"")
             words = phrase.split()
             if 1 <= len(words) <= 8 and not any(w.lower() in CUE_LEMMA for w in words):
-                start = sent.start + clause.start(1)
+                start = lo + clause.start(1)
                 return Speaker(None, phrase, start, start + len(phrase))
         return None
 
@@ -778,6 +789,8 @@ class ClaimFinder:
             word = m.group().lower()
             cs, ce = m.start(), m.end()
             self._cue_pos = cs
+            if cs in self.spent:
+                continue
             host = self.content_spans.find(cs)
             if host is not None and not self._split_host(host, sent, cs):
                 continue
@@ -963,14 +976,16 @@ class ClaimFinder:
         text, sent = self.text, site.sent
         if site.inverted or site.word not in SPEECH_CUES or site.lemma == "ask":
             return False
-        left = text[sent.start:site.subject_start]
-        if not re.search(r"\w.*,\s*(?:[Tt]he\s+)?$", left) or any(ch in left for ch in QUOTE_CHARS):
+        # End-anchored tests on bounded windows: a run-on sentence of many cues stays linear.
+        left = text[max(sent.start, site.subject_start - 80):site.subject_start]
+        if not re.search(r",\s*(?:[Tt]he\s+)?$", left) or not re.match(r"\W*\w", text[sent.start:sent.start + 20]) \
+                or any(q.start < site.subject_start for q in site.sent_quotes[:1]):
             return False
         m = re.match(r"(?:\s+(?:last|this|on|in|earlier|late|early|yesterday|today)\b[^,.;:“”\"]{0,30})?,\s+(?!that\b|and\b|adding\b|but\b|though\b)(?=[a-z])",
-                     site.tail)
-        rest = site.tail[m.end():] if m else ""
+                     site.tail[:200])
+        rest = site.tail[m.end():m.end() + 200] if m else ""
         # "Trump said, however, that ...": an aside, then the cue's own clause; other frames take it.
-        if not m or any(ch in site.tail for ch in QUOTE_CHARS) or len(re.findall(r"\w+", rest)) < 3 \
+        if not m or any(ch in site.tail[:400] for ch in QUOTE_CHARS) or len(re.findall(r"\w+", rest)) < 3 \
                 or re.match(r"\w+,|(?:\w+\s+){0,2}that\b", rest):
             return False
         self._add("reported", sent.start, sent.end, site.spk, site.word, site.bi)

@@ -290,6 +290,7 @@ class EntityFinder:
         self.known = known or []
         self.cue_positions = cue_positions or set()
         self.people: list[_Ent] = []
+        self.name_tails: set[tuple[str, ...]] = set()
         self.orgs: list[_Ent] = []
         self.org_index: dict[str, _Ent] = {}
         self.unknown: list[Chunk] = []
@@ -391,6 +392,9 @@ class EntityFinder:
     def _add_person(self, name: list[str], gender: str, short: bool = False) -> _Ent:
         ent = _Ent("person", name, gender=gender, short=short)
         self.people.append(ent)
+        # Two-word and longer endings of the name ("Suu Kyi" of "Aung San Suu Kyi"): a set, so that
+        # asking whether a name is already someone's stays constant time however many people.
+        self.name_tails.update(tuple(name[k:]) for k in range(len(name) - 1))
         return ent
 
     def _match_person(self, name: list[str], gender: str, title: list[str], at: int) -> _Ent | None:
@@ -633,8 +637,7 @@ class EntityFinder:
                                                         + "|".join(ROLE_NOUNS) + r")\b", after))
             reused = re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep)\.? " + re.escape(last) + r"\b", self.text)
             # A name the article already made a person ("Suu Kyi" again) is that person here too.
-            ent = self._match_person(name, g, [], ch.start) if any(
-                p.name_words[-len(name):] == name for p in self.people) else None
+            ent = self._match_person(name, g, [], ch.start) if tuple(name) in self.name_tails else None
             surname_speaks = last in self.speaking_surnames
             if ent is None and (speaks or appos_role or reused or who or surname_speaks) and len(name) >= 2:
                 if not any(w.lower() in PLACES for w in name) and all(not w.isupper() for w in name):
