@@ -33,9 +33,29 @@ def _fold(text: str) -> str:
     return " ".join(re.findall(r"[\w']+", text.replace(".", "")))
 
 
-@lru_cache(maxsize=65536)
+# Keys another process already computed (an import's extraction workers send them with each
+# article): the writer looks them up instead of parsing every name again.
+_GIVEN: dict[str, str] = {}
+
+
+def remember(keys: dict[str, str]) -> None:
+    if len(_GIVEN) < 200_000:
+        _GIVEN.update(keys)
+
+
 def person_key(name: str) -> str:
     """The key that identifies a person across articles (middle names and titles dropped)."""
+    given = _GIVEN.get(name)
+    return given if given is not None else _person_key(name)
+
+
+def person_keys(names) -> dict[str, str]:
+    """{name: key} for many names, to send along with an extraction."""
+    return {n: person_key(n) for n in names}
+
+
+@lru_cache(maxsize=65536)
+def _person_key(name: str) -> str:
     name = _POSSESSIVE.sub("", (name or "").strip())
     h = HumanName(name)
     first, last, suffix = h.first, h.last, h.suffix

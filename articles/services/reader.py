@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from articles import extraction
 from articles.extraction import Extraction, KnownPerson, ParsedArticle, SeedFormatError
+from articles.extraction.names import person_keys
 
 
 @dataclass
@@ -20,6 +21,7 @@ class Prepared:
     parsed: ParsedArticle | None = None
     extraction: Extraction | None = None
     error: str = ""
+    name_keys: dict[str, str] = field(default_factory=dict)  # person names -> keys, computed by the worker
 
 
 def read_file(path: str | os.PathLike, max_bytes: int) -> tuple[bytes, str]:
@@ -56,7 +58,16 @@ def prepare(path: str | os.PathLike, max_bytes: int, known: list[KnownPerson] | 
         return Prepared(str(p), p.name, digest, error="text too deeply nested to extract")
     except extraction.ExtractionTimeout as exc:
         return Prepared(str(p), p.name, digest, error=f"{exc}; the file was not imported")
-    return Prepared(str(p), p.name, digest, parsed, result)
+    names = {n for e in result.entities if e.kind == "person" for n in (e.name, *e.aliases)}
+    return Prepared(str(p), p.name, digest, parsed, result, name_keys=person_keys(names))
+
+
+def lower_priority() -> None:
+    """Pool initializer: extraction workers run at a lower CPU priority than the writer."""
+    try:
+        os.nice(5)
+    except OSError:
+        pass  # not permitted here: same priority, same results
 
 
 def prepare_task(args) -> Prepared:

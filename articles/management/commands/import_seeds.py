@@ -44,7 +44,7 @@ class Command(BaseCommand):
         run_started = timezone.now()
         verbose = opts.get("verbosity", 1)
         publishers = importer.RunCache()  # publishers and other lookups made once a run
-        for n, prep in enumerate(self.prepared(files, known, jobs), 1):
+        for n, prep in enumerate(self.prepared(files, known, jobs, dry_run), 1):
             result = importer.store_prepared(prep, dry_run=dry_run, publishers=publishers)
             statuses[result.status] += 1
             totals.update(result.counts)
@@ -77,7 +77,7 @@ class Command(BaseCommand):
             + (f"; surnames: {linked['linked']} linked, {linked['suggested']} suggested to editors"
                if linked else ""))
 
-    def prepared(self, files, known, jobs):
+    def prepared(self, files, known, jobs, dry_run=False):
         """Prepared files in input order; with --jobs, extracted ahead in worker processes."""
         max_bytes = settings.CLAIMSDB_MAX_SEED_BYTES
         budget = settings.CLAIMSDB_EXTRACT_SECONDS
@@ -88,7 +88,10 @@ class Command(BaseCommand):
         # Workers never touch the database; close this process's connections so none is forked.
         connections.close_all()
         ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-        with ctx.Pool(jobs) as pool:
+        # The one writer is the pipeline's serial stage: workers yield the CPU to it (a lower
+        # priority), so on a machine with as many cores as jobs, storing never waits on extraction.
+        initializer = reader.lower_priority if not dry_run else None
+        with ctx.Pool(jobs, initializer=initializer) as pool:
             # A window of files in flight, in input order: workers stay ahead of the one writer,
             # but never by more than the window, so memory stays flat on any number of files.
             pending = iter(files)
