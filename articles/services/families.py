@@ -41,6 +41,11 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def _near(a, b) -> bool:
+    """Within the window of one statement's reworded reports (undated claims are not held apart)."""
+    return a is None or b is None or abs(a - b) <= WINDOW
+
+
 def assign(claims: list[Claim]) -> int:
     """Put each claim in the family of its other appearances (creating one when two first meet).
     Returns how many claims joined a family. Call it inside the import's transaction."""
@@ -60,21 +65,35 @@ def assign(claims: list[Claim]) -> int:
     # One query: the same wording anywhere, and what the same speakers said in other articles.
     others = Claim.objects.filter(Q(fingerprint__in=fingerprints) | near_speech)
     same: dict[str, list[tuple[int, int | None]]] = {}
-    by_speaker: dict[int, list[tuple[int, int | None, set[str]]]] = {}
-    for pk, fp, sp, txt, fam, art in others.exclude(pk__in=ids).values_list(
-            "pk", "fingerprint", "speaker_id", "text", "family_id", "article_id"):
+    by_speaker: dict[int, list[tuple[int, int | None, set[str], object]]] = {}
+    for pk, fp, sp, txt, fam, art, day in others.exclude(pk__in=ids).values_list(
+            "pk", "fingerprint", "speaker_id", "text", "family_id", "article_id", "published"):
         if fp in fingerprints:
             same.setdefault(fp, []).append((pk, fam))
         if sp in speakers and art not in article_ids:
-            by_speaker.setdefault(sp, []).append((pk, fam, set(_words(txt))))
+            by_speaker.setdefault(sp, []).append((pk, fam, set(_words(txt)), day))
     joined = 0
+    # Claims of other articles stored in the same call (an import stores a batch of articles) are
+    # partners too: each claim meets the batch's earlier claims, with their families as they are now.
+    seen_same: dict[str, list[Claim]] = {}
+    seen_speaker: dict[int, list[tuple[Claim, set[str]]]] = {}
     for claim in claims:
+        words = set(_words(claim.text)) if claim.speaker_id else set()
         partners = list(same.get(claim.fingerprint, []))
         if claim.speaker_id in by_speaker:
-            words = set(_words(claim.text))
-            partners += [(pk, fam) for pk, fam, w in by_speaker[claim.speaker_id]
-                         if _jaccard(words, w) >= NEAR and (pk, fam) not in partners]
+            partners += [(pk, fam) for pk, fam, w, day in by_speaker[claim.speaker_id]
+                         if _near(claim.published, day) and _jaccard(words, w) >= NEAR and (pk, fam) not in partners]
+        batch = [o for o in seen_same.get(claim.fingerprint, []) if o.article_id != claim.article_id]
+        batch += [o for o, w in seen_speaker.get(claim.speaker_id, [])
+                  if o.article_id != claim.article_id and o not in batch and _near(claim.published, o.published)
+                  and _jaccard(words, w) >= NEAR]
+        partners += [(o.pk, o.family_id) for o in batch]
         joined += _join(claim, partners)
+        for o in batch:
+            o.family_id = o.family_id or claim.family_id
+        seen_same.setdefault(claim.fingerprint, []).append(claim)
+        if claim.speaker_id:
+            seen_speaker.setdefault(claim.speaker_id, []).append((claim, words))
     return joined
 
 

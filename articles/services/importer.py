@@ -129,16 +129,32 @@ def map_people(entities: dict[int, extraction.Entity],
             person = surnames.get(keys[i][0])
         if person is None:
             person = by_key.setdefault(keys[i][0], Person(name=ent.name[:200], key=keys[i][0], gender=ent.gender))
-        elif ent.gender and not person.gender and person.pk:
-            genders.setdefault(ent.gender, set()).add(person.pk)
+            # Its other full names find it too, for the next article of a batch, as the stored
+            # aliases would one article later.
+            for k in keys[i][1:]:
+                by_alias.setdefault(k, person)
+        elif ent.gender and not person.gender:
+            if person.pk:
+                genders.setdefault(ent.gender, set()).add(person.pk)
+            else:
+                person.gender = ent.gender
         out[i] = person
     # New people in one insert (a concurrent importer's rows win), then one select for their ids.
     _create_missing(Person, out)
     for gender, ids in genders.items():
         Person.objects.filter(pk__in=ids, gender="").update(gender=gender)
-    _add_aliases(PersonAlias, "person", {out[i]: [e.name, *e.aliases] for i, e in entities.items() if i in out},
-                 known_aliases)
+    _add_aliases(PersonAlias, "person", _names_by_owner(entities, out), known_aliases)
     return out
+
+
+def _names_by_owner(entities: dict, out: dict) -> dict:
+    """Every surface form of the entities, grouped by the record each maps to (several entities of
+    a batch may map to one)."""
+    names: dict = {}
+    for i, e in entities.items():
+        if i in out:
+            names.setdefault(out[i], []).extend([e.name, *e.aliases])
+    return names
 
 
 def _linked_surnames(run, keys: list[str]) -> dict[str, Person]:
@@ -221,8 +237,7 @@ def map_organisations(entities: dict[int, extraction.Entity],
                                                              kind=ent.org_kind or "other"))
         out[i] = org
     _create_missing(Organisation, out)
-    _add_aliases(OrganisationAlias, "organisation",
-                 {out[i]: [e.name, *e.aliases] for i, e in entities.items() if i in out}, known_aliases)
+    _add_aliases(OrganisationAlias, "organisation", _names_by_owner(entities, out), known_aliases)
     return out
 
 
@@ -298,12 +313,7 @@ def store(prep: Prepared, publishers: dict | None = None) -> FileResult:
             return FileResult(prep.path, "unchanged", article_id=article.pk)
         status = "updated" if article else "created"
         now = timezone.now()
-        fields = dict(title=parsed.title[:500], published=parsed.published, publisher=publisher_for(parsed.publisher, publishers),
-                      body=parsed.text, paragraphs=[{"kind": b.kind, "start": b.start, "end": b.end} for b in parsed.blocks],
-                      sha256=prep.sha256, word_count=len(parsed.text.split()), extractor_version=extraction.VERSION,
-                      updated_at=now)
-        if parsed.source_url:  # a file without the line keeps an address an editor gave
-            fields["source_url"] = parsed.source_url
+        fields = _article_fields(prep, publishers, now)
         if article is None:
             # One statement: a concurrent importer that stored this file first has its row updated
             # with ours (ON CONFLICT (source_file) DO UPDATE), and the id comes back either way.
@@ -317,6 +327,61 @@ def store(prep: Prepared, publishers: dict | None = None) -> FileResult:
         run = publishers if isinstance(publishers, RunCache) else None
         counts = save_extraction(article, ex, new=status == "created", run=run)
     return FileResult(prep.path, status, article_id=article.pk, counts=counts)
+
+
+def _article_fields(prep: Prepared, publishers: dict | None, now) -> dict:
+    parsed = prep.parsed
+    fields = dict(title=parsed.title[:500], published=parsed.published, publisher=publisher_for(parsed.publisher, publishers),
+                  body=parsed.text, paragraphs=[{"kind": b.kind, "start": b.start, "end": b.end} for b in parsed.blocks],
+                  sha256=prep.sha256, word_count=len(parsed.text.split()), extractor_version=extraction.VERSION,
+                  updated_at=now)
+    if parsed.source_url:  # a file without the line keeps an address an editor gave
+        fields["source_url"] = parsed.source_url
+    return fields
+
+
+def store_many(preps: list[Prepared], publishers: RunCache | None = None) -> list[FileResult]:
+    """Store prepared files, in input order. Files new to the database go in together: one
+    transaction, each kind of row in one statement for all of them (an import's writer is its
+    serial stage, and per-statement costs were most of it). Files already stored, and a batch that
+    fails as a whole, are stored one by one, so a bad file fails alone and the rest go in."""
+    results: dict[int, FileResult] = {}
+    todo = []
+    for k, p in enumerate(preps):
+        if p.error:
+            results[k] = FileResult(p.path, "failed", error=p.error)
+        else:
+            todo.append((k, p))
+    names = [p.source_file for _, p in todo]
+    stored = set(Article.objects.filter(source_file__in=names).values_list("source_file", flat=True)) if names else set()
+    fresh = [(k, p) for k, p in todo if p.source_file not in stored and names.count(p.source_file) == 1]
+    if len(fresh) > 1:
+        try:
+            for (k, _), result in zip(fresh, _store_new(fresh, publishers), strict=True):
+                results[k] = result
+        except (DatabaseError, ValueError):
+            if publishers is not None:
+                publishers.clear()  # rows it cached were rolled back with the batch
+    for k, p in todo:
+        if k not in results:
+            results[k] = store_prepared(p, publishers=publishers)
+    return [results[k] for k in range(len(preps))]
+
+
+def _store_new(fresh: list[tuple[int, Prepared]], publishers: RunCache | None) -> list[FileResult]:
+    with transaction.atomic():
+        now = timezone.now()
+        articles = []
+        for _, p in fresh:
+            remember_keys(p.name_keys)
+            articles.append(Article(source_file=p.source_file, imported_at=now, **_article_fields(p, publishers, now)))
+        # A plain insert: a file a concurrent importer stored meanwhile fails the batch, which is
+        # then stored file by file (each of those updates the other's row).
+        _bulk_insert(Article, articles)
+        run = publishers if isinstance(publishers, RunCache) else None
+        counts = save_extractions([(a, p.extraction) for a, (_, p) in zip(articles, fresh, strict=True)], new=True, run=run)
+    return [FileResult(p.path, "created", article_id=a.pk, counts=c)
+            for (_, p), a, c in zip(fresh, articles, counts, strict=True)]
 
 
 def _insert(model, columns: tuple[str, ...], rows: list[tuple], batch: int = 500) -> None:
@@ -395,44 +460,59 @@ def _match_by_text(items, old: dict, make, created: list):
 def save_extraction(article: Article, ex: Extraction, new: bool = False, run: RunCache | None = None) -> dict[str, int]:
     """Replace the article's extracted rows with ``ex``, keeping every editor's work. ``new``: the
     article was just created, so there is nothing stored to match, keep or delete."""
-    people, orgs = _save_entities(article, ex, new, run)
-    stat_rows = _save_statistics(article, ex, new)
-    rows = _save_claims(article, ex, people, orgs, stat_rows, new)
-    claims = [r for r, _ in rows]
+    return save_extractions([(article, ex)], new, run)[0]
+
+
+def save_extractions(items: list[tuple[Article, Extraction]], new: bool = False,
+                     run: RunCache | None = None) -> list[dict[str, int]]:
+    """``save_extraction`` for several articles at once: each kind of row goes in one statement for
+    all of them (an import stores new articles in batches), and entities are resolved across the
+    batch as they would be one article after another."""
+    maps = _save_entities(items, new, run)
+    stats = [_save_statistics(article, ex, new) for article, ex in items]
+    rows = _save_claims(items, maps, stats, new)
+    claims = [r for per_article in rows for r, _ in per_article]
     families.assign(claims)
     if run is None or not run.library_empty:
         stored = matching.match_claims(claims)
         if run is not None and run.library_empty is None:
             run.library_empty = stored is None
-    return {"people": len(people), "organisations": len(orgs), "claims": len(rows), "statistics": len(stat_rows)}
+    return [{"people": len(people), "organisations": len(orgs), "claims": len(r), "statistics": len(st)}
+            for (people, orgs), r, st in zip(maps, rows, stats, strict=True)]
 
 
-def _save_entities(article: Article, ex: Extraction, new: bool = False,
-                   run: RunCache | None = None) -> tuple[dict[int, Person], dict[int, Organisation]]:
-    """People and organisations (editors' identity decisions first), affiliations and mentions."""
-    to_orgs: dict[int, Organisation] = {}
-    to_people: dict[int, Person] = {}
-    people = map_people({i: e for i, e in enumerate(ex.entities) if e.kind == "person"}, to_orgs, run)
-    orgs = map_organisations({i: e for i, e in enumerate(ex.entities) if e.kind != "person"}, to_people, run)
+def _save_entities(items: list[tuple[Article, Extraction]], new: bool = False, run: RunCache | None = None
+                   ) -> list[tuple[dict[int, Person], dict[int, Organisation]]]:
+    """People and organisations (editors' identity decisions first), affiliations and mentions.
+    Entities are keyed (article index, entity index) across the batch; each article gets its maps."""
+    to_orgs: dict[tuple[int, int], Organisation] = {}
+    to_people: dict[tuple[int, int], Person] = {}
+    people = map_people({(a, i): e for a, (_, ex) in enumerate(items) for i, e in enumerate(ex.entities)
+                         if e.kind == "person"}, to_orgs, run)
+    orgs = map_organisations({(a, i): e for a, (_, ex) in enumerate(items) for i, e in enumerate(ex.entities)
+                              if e.kind != "person"}, to_people, run)
     people.update(to_people)
     orgs.update(to_orgs)
-    org_by_name = {ex.entities[i].name: o for i, o in orgs.items()}
-
-    # Affiliations stated by this article.
+    maps = [({i: p for (a2, i), p in people.items() if a2 == a}, {i: o for (a2, i), o in orgs.items() if a2 == a})
+            for a in range(len(items))]
     if not new:
-        Affiliation.objects.filter(article=article).delete()
-    affs = {(people[i].pk, role[:200], getattr(org_by_name.get(org_name), "pk", None)): (people[i], role[:200], org_name)
-            for i, e in enumerate(ex.entities) if e.kind == "person" and i in people for role, org_name in e.roles}
-    if affs:
-        Affiliation.objects.bulk_create([Affiliation(person=p, role=r[:200], organisation=org_by_name.get(o),
-                                                     article=article) for p, r, o in affs.values()], ignore_conflicts=True)
-
-    if not new:
-        Mention.objects.filter(article=article).delete()
-    _insert(Mention, ("article_id", "person_id", "organisation_id", "text", "start", "end"), [
-        (article.pk, getattr(people.get(m.entity), "pk", None), getattr(orgs.get(m.entity), "pk", None),
-         m.text[:200], m.start, m.end) for m in ex.mentions if m.entity in people or m.entity in orgs])
-    return people, orgs
+        ids = [article.pk for article, _ in items]
+        Affiliation.objects.filter(article_id__in=ids).delete()
+        Mention.objects.filter(article_id__in=ids).delete()
+    affiliations, mentions = [], []
+    for (article, ex), (ppl, org) in zip(items, maps, strict=True):
+        org_by_name = {ex.entities[i].name: o for i, o in org.items()}
+        # Affiliations stated by this article.
+        affs = {(ppl[i].pk, role[:200], getattr(org_by_name.get(org_name), "pk", None)): (ppl[i], role[:200], org_name)
+                for i, e in enumerate(ex.entities) if e.kind == "person" and i in ppl for role, org_name in e.roles}
+        affiliations += [Affiliation(person=p, role=r, organisation=org_by_name.get(o), article=article)
+                         for p, r, o in affs.values()]
+        mentions += [(article.pk, getattr(ppl.get(m.entity), "pk", None), getattr(org.get(m.entity), "pk", None),
+                      m.text[:200], m.start, m.end) for m in ex.mentions if m.entity in ppl or m.entity in org]
+    if affiliations:
+        Affiliation.objects.bulk_create(affiliations, ignore_conflicts=True)
+    _insert(Mention, ("article_id", "person_id", "organisation_id", "text", "start", "end"), mentions)
+    return maps
 
 
 def _save_statistics(article: Article, ex: Extraction, new: bool = False) -> list[Statistic]:
@@ -449,6 +529,8 @@ def _save_statistics(article: Article, ex: Extraction, new: bool = False) -> lis
             row.measure, row.period = st.measure[:200], st.period[:100]
         row.text, row.start, row.end = st.text[:500], st.start, st.end
         stat_rows.append(row)
+    if new:
+        return stat_rows  # nothing stored to delete or update; new rows go in with their claims
     gone = [s.pk for s in old_stats.values() if not s.edited]
     if gone:
         Statistic.objects.filter(pk__in=gone).delete()
@@ -459,49 +541,60 @@ def _save_statistics(article: Article, ex: Extraction, new: bool = False) -> lis
     return stat_rows
 
 
-def _save_claims(article: Article, ex: Extraction, people: dict[int, Person], orgs: dict[int, Organisation],
-                 stat_rows: list[Statistic], new: bool = False) -> list[tuple[Claim, extraction.Claim]]:
+def _save_claims(items: list[tuple[Article, Extraction]], maps, stats: list[list[Statistic]], new: bool = False
+                 ) -> list[list[tuple[Claim, extraction.Claim]]]:
     """Claims, matched by a hash of their text; review fields, links and evidence are never touched."""
-    old_claims = {} if new else {c.key: c for c in Claim.objects.filter(article=article)}
-    rows: list[tuple[Claim, extraction.Claim]] = []
+    out: list[list[tuple[Claim, extraction.Claim]]] = []
     new_claims: list[Claim] = []
-    for c, row in _match_by_text(ex.claims, old_claims, lambda key: Claim(article=article, key=key), new_claims):
-        row.text, row.start, row.end, row.kind = c.text, c.start, c.end, c.kind
-        row.published = article.published
-        row.cue = c.cue[:60]
-        row.confidence = c.confidence
-        row.in_text = True
-        row.fingerprint = families.fingerprint(c.text)
-        if not row.edited:
-            row.speaker_text = c.speaker_text[:200]
-            row.speaker = people.get(c.speaker) if c.speaker is not None else None
-            row.organisation = orgs.get(c.speaker) if c.speaker is not None else None
-        rows.append((row, c))
+    gone: list[Claim] = []
+    for (article, ex), (people, orgs) in zip(items, maps, strict=True):
+        old_claims = {} if new else {c.key: c for c in Claim.objects.filter(article=article)}
+        rows: list[tuple[Claim, extraction.Claim]] = []
+        for c, row in _match_by_text(ex.claims, old_claims, lambda key, art=article: Claim(article=art, key=key),
+                                     new_claims):
+            row.text, row.start, row.end, row.kind = c.text, c.start, c.end, c.kind
+            row.published = article.published
+            row.cue = c.cue[:60]
+            row.confidence = c.confidence
+            row.in_text = True
+            row.fingerprint = families.fingerprint(c.text)
+            if not row.edited:
+                row.speaker_text = c.speaker_text[:200]
+                row.speaker = people.get(c.speaker) if c.speaker is not None else None
+                row.organisation = orgs.get(c.speaker) if c.speaker is not None else None
+            rows.append((row, c))
+        out.append(rows)
+        gone += old_claims.values()
     _bulk_insert(Claim, new_claims)
     created = set(map(id, new_claims))
-    Claim.objects.bulk_update([r for r, _ in rows if id(r) not in created],
-                              ["text", "start", "end", "kind", "published", "cue", "confidence", "in_text", "fingerprint", "speaker_text",
-                               "speaker", "organisation", "updated_at"])
-    auto = [r for r, _ in rows if not r.edited and id(r) not in created]
+    everything = [(r, c, people, orgs) for rows, (people, orgs) in zip(out, maps, strict=True) for r, c in rows]
+    if not new:
+        Claim.objects.bulk_update([r for r, *_ in everything if id(r) not in created],
+                                  ["text", "start", "end", "kind", "published", "cue", "confidence", "in_text", "fingerprint",
+                                   "speaker_text", "speaker", "organisation", "updated_at"])
+    auto = [r for r, *_ in everything if not r.edited and id(r) not in created]
     MP, MO = Claim.mentioned_people.through, Claim.mentioned_organisations.through
     if auto:
         MP.objects.filter(claim__in=auto).delete()
         MO.objects.filter(claim__in=auto).delete()
-    _insert(MP, ("claim_id", "person_id"), [(r.pk, people[i].pk) for r, c in rows if not r.edited
+    _insert(MP, ("claim_id", "person_id"), [(r.pk, people[i].pk) for r, c, people, _ in everything if not r.edited
                                             for i in dict.fromkeys(c.mentions) if i in people])
-    _insert(MO, ("claim_id", "organisation_id"), [(r.pk, orgs[i].pk) for r, c in rows if not r.edited
+    _insert(MO, ("claim_id", "organisation_id"), [(r.pk, orgs[i].pk) for r, c, _, orgs in everything if not r.edited
                                                   for i in dict.fromkeys(c.mentions) if i in orgs])
-    linked = []
-    for r, c in rows:
-        for i in c.statistics:
-            if stat_rows[i].claim_id != r.pk:
-                stat_rows[i].claim = r
-                if stat_rows[i].pk is not None:
-                    linked.append(stat_rows[i])
-    _bulk_insert(Statistic, [s for s in stat_rows if s.pk is None])
-    Statistic.objects.bulk_update(linked, ["claim"])
-    _drop_gone(list(old_claims.values()))
-    return rows
+    linked, new_stats = [], []
+    for rows, stat_rows in zip(out, stats, strict=True):
+        for r, c in rows:
+            for i in c.statistics:
+                if stat_rows[i].claim_id != r.pk:
+                    stat_rows[i].claim = r
+                    if stat_rows[i].pk is not None:
+                        linked.append(stat_rows[i])
+        new_stats += [s for s in stat_rows if s.pk is None]
+    _bulk_insert(Statistic, new_stats)
+    if linked:
+        Statistic.objects.bulk_update(linked, ["claim"])
+    _drop_gone(gone)
+    return out
 
 
 def _drop_gone(gone: list[Claim]) -> None:
@@ -561,15 +654,20 @@ def store_prepared(prep: Prepared, *, dry_run: bool = False, publishers: dict | 
         except OperationalError as exc:
             # A deadlock or lock timeout with a concurrent importer: the transaction rolled back whole.
             if attempt == 3:
+                if publishers is not None:
+                    publishers.clear()
                 return FileResult(prep.path, "failed", error=f"could not store: {_one_line(exc)}")
             time.sleep(0.05 * (attempt + 1))
         except IntegrityError as exc:
-            if publishers is not None and attempt == 0:
-                publishers.clear()  # a cached publisher merged away meanwhile: look it up again
+            if publishers is not None:
+                publishers.clear()  # a cached publisher merged away meanwhile, or rolled back: look it up again
+            if attempt == 0:
                 continue
             return FileResult(prep.path, "failed", error=f"could not store: {_one_line(exc)}")
         except (DatabaseError, ValueError) as exc:
             # Any database error fails this file only (its transaction rolled back whole); the run goes on.
+            if publishers is not None:
+                publishers.clear()  # a publisher it created was rolled back too
             return FileResult(prep.path, "failed", error=f"could not store: {_one_line(exc)}")
     raise AssertionError("unreachable")
 

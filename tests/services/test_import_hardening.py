@@ -54,14 +54,15 @@ def test_long_publisher_is_a_clear_error_and_the_next_file_imports(db, tmp_path,
 
 
 def test_a_database_error_fails_one_file_only(db, tmp_path, capsys, monkeypatch):
-    real = importer.store
+    # New files are stored in one batch; the batch fails whole, then each file is stored alone.
+    real = importer.save_extractions
 
-    def store(prep, *args):
-        if prep.source_file == "a.txt":
+    def save_extractions(items, *args, **kwargs):
+        if any(article.source_file == "a.txt" for article, _ in items):
             raise DataError("value too long for type character varying(200)")
-        return real(prep, *args)
+        return real(items, *args, **kwargs)
 
-    monkeypatch.setattr(importer, "store", store)
+    monkeypatch.setattr(importer, "save_extractions", save_extractions)
     a, b = write(tmp_path / "a.txt"), write(tmp_path / "b.txt")
     assert run_import(a, b) == 1
     assert "could not store: value too long" in capsys.readouterr().err

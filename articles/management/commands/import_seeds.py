@@ -44,11 +44,15 @@ class Command(BaseCommand):
         run_started = timezone.now()
         verbose = opts.get("verbosity", 1)
         publishers = importer.RunCache()  # publishers and other lookups made once a run
-        for n, prep in enumerate(self.prepared(files, known, jobs, dry_run), 1):
-            result = importer.store_prepared(prep, dry_run=dry_run, publishers=publishers)
-            statuses[result.status] += 1
-            totals.update(result.counts)
-            self.progress(result, n, len(files), started, verbose, progress_every)
+        n = 0
+        for batch in self.batches(self.prepared(files, known, jobs, dry_run), dry_run):
+            results = ([importer.store_prepared(p, dry_run=True) for p in batch] if dry_run
+                       else importer.store_many(batch, publishers))
+            for result in results:
+                n += 1
+                statuses[result.status] += 1
+                totals.update(result.counts)
+                self.progress(result, n, len(files), started, verbose, progress_every)
         linked = Counter()
         if not dry_run and (statuses["created"] or statuses["updated"]):
             # Surname-only records ("Obama") join the full-name person the database knows, or wait
@@ -76,6 +80,18 @@ class Command(BaseCommand):
             f"{totals['statistics']} statistics ({elapsed:.1f}s)"
             + (f"; surnames: {linked['linked']} linked, {linked['suggested']} suggested to editors"
                if linked else ""))
+
+    BATCH = 16  # new files stored together (see importer.store_many)
+
+    def batches(self, prepared, dry_run):
+        batch = []
+        for prep in prepared:
+            batch.append(prep)
+            if len(batch) >= (1 if dry_run else self.BATCH):
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
     def prepared(self, files, known, jobs, dry_run=False):
         """Prepared files in input order; with --jobs, extracted ahead in worker processes."""
