@@ -384,28 +384,45 @@ def _store_new(fresh: list[tuple[int, Prepared]], publishers: RunCache | None) -
             for (_, p), a, c in zip(fresh, articles, counts, strict=True)]
 
 
-def _insert(model, columns: tuple[str, ...], rows: list[tuple], batch: int = 500) -> None:
-    """Many plain rows in one INSERT ... ON CONFLICT DO NOTHING a batch (PostgreSQL and SQLite
-    alike), without a model instance a row: mentions and mention links are most of an import's rows,
-    and building instances for them cost more than sending them."""
+def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Many plain rows in one INSERT ... ON CONFLICT DO NOTHING (PostgreSQL and SQLite alike),
+    without a model instance a row: mentions and mention links are most of an import's rows, and
+    building instances for them cost more than sending them."""
+    _send(model, [model._meta.get_field(c) for c in columns], rows, "ON CONFLICT DO NOTHING")
+
+
+def _send(model, fields: list, rows: list[tuple], suffix: str = "", batch: int = 500) -> list[tuple]:
+    """INSERT rows of prepared values into the model's table; what a RETURNING ``suffix`` returns.
+
+    On PostgreSQL the rows go as one array a column (INSERT ... SELECT * FROM UNNEST(...)): a
+    statement of a few parameters, where VALUES lists of thousands took the driver longer to parse
+    than the server to run. Elsewhere, VALUES lists in batches."""
     if not rows:
-        return
+        return []
     quote = connection.ops.quote_name
-    head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c) for c in columns)}) VALUES "
-    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+    out: list[tuple] = []
     with connection.cursor() as cur:
+        if connection.vendor == "postgresql" and not any(f.get_internal_type() == "JSONField" for f in fields):
+            casts = ", ".join(f"%s::{f.rel_db_type(connection) if f.is_relation else f.db_type(connection)}[]"
+                              for f in fields)
+            cur.execute(f"{head}SELECT * FROM UNNEST({casts}) {suffix}", [list(col) for col in zip(*rows, strict=True)])
+            return cur.fetchall() if "RETURNING" in suffix else []
+        one = "(" + ", ".join(["%s"] * len(fields)) + ")"
         for i in range(0, len(rows), batch):
             chunk = rows[i:i + batch]
-            cur.execute(head + ", ".join([one] * len(chunk)) + " ON CONFLICT DO NOTHING",
-                        [v for row in chunk for v in row])
+            cur.execute(f"{head}VALUES {', '.join([one] * len(chunk))} {suffix}", [v for row in chunk for v in row])
+            if "RETURNING" in suffix:
+                out += cur.fetchall()
+    return out
 
 
 _PLAIN = (str, int, float, bool, type(None))
 
 
-def _bulk_insert(model, objs: list, batch: int = 500) -> None:
-    """``bulk_create`` for new rows, their ids set: one INSERT ... RETURNING id a batch. Each value
-    is prepared by its field as Django would, but a field's default (most review columns of a new
+def _bulk_insert(model, objs: list) -> None:
+    """``bulk_create`` for new rows, their ids set: one INSERT ... RETURNING id. Each value is
+    prepared by its field as Django would, but a field's default (most review columns of a new
     claim) is prepared once, not once a row: half an import's writing time went to that."""
     if not objs:
         return
@@ -428,18 +445,11 @@ def _bulk_insert(model, objs: list, batch: int = 500) -> None:
             prepared[k] = f.get_db_prep_save(v, connection)
         return prepared[k]
 
-    quote = connection.ops.quote_name
-    head = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) VALUES ")
-    one = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    pk = quote(model._meta.pk.column)
-    with connection.cursor() as cur:
-        for i in range(0, len(objs), batch):
-            chunk = objs[i:i + batch]
-            cur.execute(head + ", ".join([one] * len(chunk)) + f" RETURNING {pk}",
-                        [value(f, getattr(o, f.attname)) for o in chunk for f in fields])
-            for o, (new_id,) in zip(chunk, cur.fetchall(), strict=True):
-                o.pk = new_id
-                o._state.adding, o._state.db = False, connection.alias
+    rows = [tuple(value(f, getattr(o, f.attname)) for f in fields) for o in objs]
+    ids = _send(model, fields, rows, f"RETURNING {connection.ops.quote_name(model._meta.pk.column)}")
+    for o, (new_id,) in zip(objs, ids, strict=True):
+        o.pk = new_id
+        o._state.adding, o._state.db = False, connection.alias
 
 
 def _match_by_text(items, old: dict, make, created: list):
