@@ -40,7 +40,7 @@ def reliability(parsed, names, gold_path: Path):
         if line.strip():
             g = json.loads(line)
             gold.setdefault(g["doc"], []).append(g["content"])
-    bins = [(0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
+    bins = [(0.0, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
     counts = [[0, 0] for _ in bins]
     for p, name in zip(parsed, names, strict=True):
         for c in extract_article(p).claims:
