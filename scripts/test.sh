@@ -23,7 +23,8 @@ echo "== tests on SQLite"
 .venv/bin/python -m pytest -m "not postgres" -p no:cacheprovider "$@"
 
 echo "== tests on PostgreSQL"
-eval "$(scripts/pg.sh start)"
+pg_env=$(scripts/pg.sh start)  # an assignment: a server that fails to start stops the run here
+eval "$pg_env"
 trap 'scripts/pg.sh stop "$CLAIMSDB_PG_DIR"' EXIT
 # The browser tests drive the same admin code; they ran above.
 .venv/bin/python -m pytest -m "not browser" -p no:cacheprovider "$@"
