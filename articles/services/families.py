@@ -11,7 +11,7 @@ import re
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import BigIntegerField, Case, Q, Value, When
 
 from articles.models import Claim, ClaimFamily, EvidenceLink
 from articles.services import review
@@ -73,45 +73,71 @@ def assign(claims: list[Claim]) -> int:
         if sp in speakers and art not in article_ids:
             by_speaker.setdefault(sp, []).append((pk, fam, set(_words(txt)), day))
     joined = 0
+    decided = _Decisions()
     # Claims of other articles stored in the same call (an import stores a batch of articles) are
     # partners too: each claim meets the batch's earlier claims, with their families as they are now.
     seen_same: dict[str, list[Claim]] = {}
     seen_speaker: dict[int, list[tuple[Claim, set[str]]]] = {}
     for claim in claims:
         words = set(_words(claim.text)) if claim.speaker_id else set()
-        partners = list(same.get(claim.fingerprint, []))
+        partners = [(pk, decided.family(pk, fam)) for pk, fam in same.get(claim.fingerprint, [])]
         if claim.speaker_id in by_speaker:
-            partners += [(pk, fam) for pk, fam, w, day in by_speaker[claim.speaker_id]
-                         if _near(claim.published, day) and _jaccard(words, w) >= NEAR and (pk, fam) not in partners]
+            partners += [(pk, decided.family(pk, fam)) for pk, fam, w, day in by_speaker[claim.speaker_id]
+                         if _near(claim.published, day) and _jaccard(words, w) >= NEAR
+                         and all(pk != p for p, _ in partners)]
         batch = [o for o in seen_same.get(claim.fingerprint, []) if o.article_id != claim.article_id]
         batch += [o for o, w in seen_speaker.get(claim.speaker_id, [])
                   if o.article_id != claim.article_id and o not in batch and _near(claim.published, o.published)
                   and _jaccard(words, w) >= NEAR]
-        partners += [(o.pk, o.family_id) for o in batch]
-        joined += _join(claim, partners)
-        for o in batch:
-            o.family_id = o.family_id or claim.family_id
+        partners += [(o.pk, decided.family(o.pk, o.family_id)) for o in batch]
+        joined += decided.join(claim, partners)
         seen_same.setdefault(claim.fingerprint, []).append(claim)
         if claim.speaker_id:
             seen_speaker.setdefault(claim.speaker_id, []).append((claim, words))
+    decided.write(claims)
     return joined
 
 
-def _join(claim: Claim, partners: list[tuple[int, int | None]]) -> int:
-    """Put the claim and its partners in one family; 1 if the claim joined one."""
-    if not partners:
-        return 0
-    family_id = claim.family_id or next((fam for _, fam in partners if fam), None)
-    if family_id is None:
-        family_id = ClaimFamily.objects.create().pk
-    lonely = [pk for pk, fam in partners if fam is None]
-    if lonely:
-        Claim.objects.filter(pk__in=lonely).update(family_id=family_id)
-    if claim.family_id == family_id:
-        return 0
-    claim.family_id = family_id
-    Claim.objects.filter(pk=claim.pk).update(family_id=family_id)
-    return 1
+class _Decisions:
+    """The families one assign() call decides, written at the end: the new families in one insert
+    and every claim's family in one update, however many claims join (an article whose quotes
+    repeat earlier ones costs two statements, not three a quote)."""
+
+    def __init__(self):
+        self.new: list[ClaimFamily] = []
+        self.of: dict[int, int | ClaimFamily] = {}  # claim pk -> its family: an id, or one to create
+
+    def family(self, pk: int, stored: int | None):
+        return self.of.get(pk, stored)
+
+    def join(self, claim: Claim, partners: list[tuple[int, object]]) -> int:
+        """Put the claim and its partners in one family; 1 if the claim joined one."""
+        if not partners:
+            return 0
+        current = self.of.get(claim.pk, claim.family_id)
+        family = current or next((fam for _, fam in partners if fam), None)
+        if family is None:
+            family = ClaimFamily()
+            self.new.append(family)
+        for pk, fam in partners:
+            if fam is None:
+                self.of[pk] = family
+        if current is not None and (current is family or (type(current) is int and current == family)):
+            return 0
+        self.of[claim.pk] = family
+        return 1
+
+    def write(self, claims: list[Claim]) -> None:
+        if self.new:
+            ClaimFamily.objects.bulk_create(self.new)
+        ids = {pk: fam.pk if isinstance(fam, ClaimFamily) else fam for pk, fam in self.of.items()}
+        if not ids:
+            return
+        Claim.objects.filter(pk__in=list(ids)).update(family_id=Case(
+            *[When(pk=pk, then=Value(fid)) for pk, fid in ids.items()], output_field=BigIntegerField()))
+        for c in claims:
+            if c.pk in ids:
+                c.family_id = ids[c.pk]
 
 
 def checked_appearance(claim: Claim) -> Claim | None:
