@@ -38,13 +38,9 @@ class IdentityError(ValueError):
 
 
 # -- surname-only records ----------------------------------------------------------------------
-def _candidates(short: Person) -> list[tuple[Person, float, str]]:
-    """Full-name people with this surname, each with a link confidence and the reason."""
-    return _candidates_for([short])[short.pk]
-
-
 def _candidates_for(shorts: list[Person]) -> dict[int, list[tuple[Person, float, str]]]:
-    """``_candidates`` for many surname-only records in four queries, not four each."""
+    """Full-name people with each record's surname, each with a link confidence and the reason:
+    four queries for all the records, not four each."""
     out: dict[int, list[tuple[Person, float, str]]] = {s.pk: [] for s in shorts}
     if not shorts:
         return out

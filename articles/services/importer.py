@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -352,9 +353,9 @@ def store_many(preps: list[Prepared], publishers: RunCache | None = None) -> lis
             results[k] = FileResult(p.path, "failed", error=p.error)
         else:
             todo.append((k, p))
-    names = [p.source_file for _, p in todo]
-    stored = set(Article.objects.filter(source_file__in=names).values_list("source_file", flat=True)) if names else set()
-    fresh = [(k, p) for k, p in todo if p.source_file not in stored and names.count(p.source_file) == 1]
+    names = Counter(p.source_file for _, p in todo)
+    stored = set(Article.objects.filter(source_file__in=list(names)).values_list("source_file", flat=True)) if names else set()
+    fresh = [(k, p) for k, p in todo if p.source_file not in stored and names[p.source_file] == 1]
     if len(fresh) > 1:
         try:
             for (k, _), result in zip(fresh, _store_new(fresh, publishers), strict=True):
