@@ -42,6 +42,8 @@ from .text import (
 from .types import Block, Claim, Entity, Mention, Speaker
 
 _DAYS = "|".join(sorted(DAY_NAMES))
+# When it was said, between the cue and the rest of the sentence: "said last week", "said Friday afternoon".
+_WHEN = r"(?:last|this|on|in|earlier|late|early|yesterday|today|" + _DAYS + r")\b[^,.;:“”\"]{0,30}"
 # "..., a new analysis shows.": evidence, not speech, but it attributes the clause before it all the same.
 EVIDENTIAL = frozenset("show find suggest indicate estimate conclude predict project".split())
 _DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]+){0,3}\s*(?:\([^()]{1,30}\)\s*)?[—―–-]+\s+")
@@ -704,11 +706,9 @@ class ClaimFinder:
         m = self._TRANSCRIPT.match(self.text, block.start, block.end)
         if not m or m["name"].split()[0] in ("Q", "A", "AP", "UPDATE", "NOTE", "EDITOR"):
             return False
-        name = m["name"].title()
-        ent = None
-        for i, e in enumerate(self.entities):
-            if e.kind == "person" and (e.name.split()[-1].lower() == name.split()[-1].lower()):
-                ent = i
+        ent = self._entity_named(m["name"].title())
+        if ent is None:  # "MIKE PENCE" for a Pence the article names otherwise: his surname
+            ent = self._entity_named(m["name"].split()[-1].title())
         spk = Speaker(ent, m["name"], block.start + m.start("name"), block.start + m.end("name"))
         self._add("quote", m.end(), block.end, spk, ":", bi)
         return True
@@ -958,7 +958,7 @@ class ClaimFinder:
         """"The economy is growing, Obama said." (or "..., the Commerce Department said last month")."""
         text, sent = self.text, site.sent
         if not (not site.inverted and re.search(r",\s*(?:[Tt]he\s+)?$", text[sent.start:site.subject_start])
-                and re.match(r"(?:\s+(?:last|this|on|in|earlier|late|early|yesterday|today|" + _DAYS + r")\b[^,.;:“”\"]{0,30})?"
+                and re.match(r"(?:\s+" + _WHEN + r")?"
                              r"(?:[\s.]*$|\s*,\s*(?:adding|and|as|while|after|before|because|when|citing|noting|"
                              r"in\s+an?|during)\b)", site.tail)
                 and site.subject_start > sent.start + 10 and (site.word in SPEECH_CUES or site.lemma in EVIDENTIAL)
@@ -981,8 +981,7 @@ class ClaimFinder:
         if not re.search(r",\s*(?:[Tt]he\s+)?$", left) or not re.match(r"\W*\w", text[sent.start:sent.start + 20]) \
                 or any(q.start < site.subject_start for q in site.sent_quotes[:1]):
             return False
-        m = re.match(r"(?:\s+(?:last|this|on|in|earlier|late|early|yesterday|today)\b[^,.;:“”\"]{0,30})?,\s+(?!that\b|and\b|adding\b|but\b|though\b)(?=[a-z])",
-                     site.tail[:200])
+        m = re.match(r"(?:\s+" + _WHEN + r")?,\s+(?!that\b|and\b|adding\b|but\b|though\b)(?=[a-z])", site.tail[:200])
         rest = site.tail[m.end():m.end() + 200] if m else ""
         # "Trump said, however, that ...": an aside, then the cue's own clause; other frames take it.
         if not m or any(ch in site.tail[:400] for ch in QUOTE_CHARS) or len(re.findall(r"\w+", rest)) < 3 \
