@@ -128,3 +128,36 @@ def test_committed_model_is_small_loads_once_and_gives_calibrated_confidence():
     believes = [c for c in ex.claims if "library should stay open" in c.text]
     assert believes and believes[0].origin == "model"
     assert ex.entities[believes[0].speaker].name == "Karen Holt"
+
+
+def test_confidence_features_read_the_frame_and_where_the_speaker_is():
+    from articles.extraction.learned.features import claim_features
+
+    text = "The mayor said that the library will close, which angered readers."
+    start = text.index("the library")
+    end = len(text) - 1
+    f = claim_features(text, "reported", start, end, "said", "rule", None, "person", "The mayor", (0, 9))
+    assert "prev=that" in f
+    assert "side=before" in f and "o|gap=rule|before12" in f  # " said that " lies between
+    assert "o|spliced=rule" in f  # ", which ..." spliced onto what was said
+    assert "commas=1" in f
+    # The same words with the speaker named after them.
+    text2 = "The library will close, the mayor said."
+    f2 = claim_features(text2, "reported", 0, 22, "said", "rule", None, "person", "the mayor", (24, 33))
+    assert "side=after" in f2 and "prev=<none>" in f2 and "o|spliced=rule" not in f2
+
+
+def test_confidence_training_is_regularised_against_cue_word_quirks():
+    """A cue word seen with one lucky claim must not earn near-certain confidence: the
+    confidence model's L2 keeps a feature seen twice from outweighing the evidence of thousands."""
+    from articles.extraction.learned.train import CONFIDENCE_L2, fit
+
+    feats = [["b", "cuew=rare"], ["b", "cuew=rare"]] + [["b"]] * 400
+    labels = [1, 1] + [1] * 200 + [0] * 200
+    loose = fit(feats, labels, classes=2, epochs=300, l2=1e-6)
+    firm = fit(feats, labels, classes=2, epochs=300, l2=CONFIDENCE_L2)
+
+    def weight(w):
+        return w["cuew=rare"][1] - w["cuew=rare"][0]
+
+    assert weight(firm) < 0.5 * weight(loose)

@@ -17,8 +17,10 @@ def speaker_kind(claim: Claim, entities: list[Entity]) -> str:
 
 
 def features_of(text: str, claim: Claim, entities: list[Entity]) -> list[str]:
+    src = claim.source
     return claim_features(text, claim.kind, claim.start, claim.end, claim.cue, claim.origin,
-                          claim.cue_probability, speaker_kind(claim, entities), claim.speaker_text)
+                          claim.cue_probability, speaker_kind(claim, entities), claim.speaker_text,
+                          (src.start, src.end) if src is not None else None)
 
 
 def confidence(model: CueModel, features: list[str]) -> float:

@@ -146,9 +146,10 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
 
 
 def claim_features(text: str, kind: str, start: int, end: int, cue: str, origin: str,
-                   cue_probability: float | None, speaker_kind: str, speaker_text: str) -> list[str]:
+                   cue_probability: float | None, speaker_kind: str, speaker_text: str,
+                   source_span: tuple[int, int] | None = None) -> list[str]:
     """Features of an extracted claim for the confidence model (speaker_kind: person,
-    organisation, text or none)."""
+    organisation, text or none; source_span: where the speaker is named)."""
     content = text[start:end]
     n = len(re.findall(r"\w+", content))
     cue_lemma = lemma(cue.split()[0].lower()) if cue.strip() else "<none>"
@@ -190,4 +191,26 @@ def claim_features(text: str, kind: str, start: int, end: int, cue: str, origin:
         f.append("spk_cap_text")
     if origin == "model":
         f.append("cuew=" + cue.lower())
+    f.extend(_frame_features(text, start, end, origin, source_span))
+    return f
+
+
+def _frame_features(text: str, start: int, end: int, origin: str, source_span: tuple[int, int] | None) -> list[str]:
+    """Where a content sits against its frame: the word it follows ("that", "about", "said"), its
+    commas (a long run past a comma often overshoots what was said), a clause spliced on after a
+    comma, and how far the speaker is named from it."""
+    content = text[start:end]
+    f = []
+    before = re.search(r"([\w’']+|[^\w\s])\s*$", text[max(0, start - 30):start])
+    f.append("prev=" + (before.group(1).lower() if before else "<none>"))
+    f.append("o|prev=" + origin + "|" + (before.group(1).lower() if before else "<none>"))
+    f.append("commas=" + _bucket(content.count(","), (0, 1, 2, 4)))
+    if re.search(r",\s+(?:which|who|where|when|while|after|before|because|including|as)\b", content):
+        f.append("o|spliced=" + origin)
+    if source_span is not None:
+        s0, s1 = source_span
+        side = "before" if s1 <= start else "after" if s0 >= end else "inside"
+        gap = start - s1 if side == "before" else s0 - end if side == "after" else 0
+        f.append("side=" + side)
+        f.append("o|gap=" + origin + "|" + side + _bucket(gap, (3, 12, 30, 80)))
     return f
