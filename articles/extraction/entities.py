@@ -224,6 +224,11 @@ def chunk_block(text: str, start: int, end: int, sentence_starts: set[int]) -> l
     return chunks
 
 
+# Party words open a sentence ("Democratic Sen. Claire McCaskill") but belong to an organisation's
+# name: "Democratic National Committee", "Republican Party", "Labour Party".
+PARTY_WORDS = frozenset("Democratic Democrat Republican Conservative Labour Liberal Independent".split())
+
+
 # Offices one is addressed by ("Mr. President", "Madam Speaker"): after an honorific they are no surname.
 ADDRESS_ROLES = frozenset("president speaker chairman chairwoman chair secretary ambassador mayor governor minister "
                           "commissioner justice premier chancellor".split())
@@ -312,7 +317,8 @@ class EntityFinder:
         words = list(ch.words)
         # Leading sentence words that are not names: "However", "In", "The".
         while words and ((words[0] in CAP_STOPWORDS and _norm(words[0]) not in HONORIFICS) and not (
-                len(words) > 1 and words[0] in DAY_NAMES and words[-1] in ORG_HEADS) or words[0].islower()):
+                len(words) > 1 and (words[0] in DAY_NAMES or words[0] in PARTY_WORDS) and words[-1] in ORG_HEADS)
+                or words[0].islower()):
             # "But the Republicans", "Republicans and Democrats": neither a leading sentence word nor
             # a leading article or conjunction is ever part of a name.
             if words[0] in ("The", "the") and len(words) > 1:

@@ -56,3 +56,12 @@ def test_a_surname_that_speaks_alone_makes_its_full_form_a_person():
                 "the tax plan is bad for the country.\n\n- The Daily Example\n")
     people = {e.name: e.aliases for e in extract_article(art).entities if e.kind == "person"}
     assert people == {"Rush Limbaugh": ["Rush Limbaugh", "Limbaugh"]}
+
+
+def test_party_words_stay_in_an_organisations_name():
+    ents = entities("The Republican Party said it would appeal. Democratic National Committee officials said the "
+                    "DNC would not. Democratic Sen. Claire McCaskill said the ruling was fair.")
+    assert "Republican Party" in ents and "Democratic National Committee" in ents
+    assert "Party" not in ents and "National Committee" not in ents  # two parties' bodies are never one record
+    assert "DNC" in ents["Democratic National Committee"].aliases
+    assert "Claire McCaskill" in ents
