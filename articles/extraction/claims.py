@@ -446,6 +446,7 @@ class ClaimFinder:
             end -= 1
         if end - start < 3 or len(re.findall(r"\w+", text[start:min(end, start + 200)])) < 2:
             return
+        spk = self._source_phrase(spk)
         if spk is None or not spk.text.strip():
             # An attribution names its source: words nobody is said to say are no claim. The span is
             # still spent, so cues inside it are not tried again (which kept extraction linear).
@@ -467,6 +468,34 @@ class ClaimFinder:
             if spk.entity is not None and self.entities[spk.entity].kind == "person":
                 self.last_person = spk
                 self.last_claim_start = start
+
+    # Words that open a clause, not a noun phrase: "But environmentalists worry ..." names
+    # "environmentalists"; "In a statement", "When the poll asked", "Deeply divided" name nobody.
+    _CLAUSE_OPENERS = frozenset("but and or so yet although though while whereas when whenever after before since as "
+                                "if because once until".split())
+    _NOT_A_SOURCE = frozenset("in to at by for from on with about into over under during contrary having despite "
+                              "without through per following amid".split())
+
+    def _source_phrase(self, spk: Speaker | None) -> Speaker | None:
+        """A source named only by words must be a noun phrase: leading conjunctions are dropped, and a
+        phrase that opens with a preposition or is a lone adverb or participle is no source."""
+        if spk is None or spk.resolved:
+            return spk
+        text, start = spk.text, spk.start
+        while True:
+            m = re.match(r"([A-Za-z]+)\s+", text)
+            if not m or m.group(1).lower() not in self._CLAUSE_OPENERS:
+                break
+            text, start = text[m.end():], start + m.end()
+        words = text.split()
+        if not words or words[0].lower() in self._CLAUSE_OPENERS | self._NOT_A_SOURCE:
+            return None
+        if len(words) == 1 and words[0][:1].isupper() and re.search(r"(?:ly|ed|ing)$", words[0]) \
+                and words[0].lower() not in ("officials", "reading"):
+            return None
+        if text == spk.text:
+            return spk
+        return Speaker(None, text, start, start + len(text))
 
     def _content_end(self, start: int, sent_end: int) -> int:
         m = CONTENT_TAIL.search(self.text, start, sent_end)

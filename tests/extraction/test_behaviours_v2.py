@@ -35,6 +35,15 @@ def test_dateline_is_never_a_speaker():
     assert "Washington" not in people(ex) and "WASHINGTON" not in people(ex)
 
 
+def test_a_source_named_by_words_is_a_noun_phrase():
+    ex = extract("But environmentalists worry that the new mine will poison the river.",
+                 "Deeply divided over the budget, the council found little to agree on.",
+                 "When the pollsters asked about the four candidates, the mayor was supported by 42 percent.")
+    assert speaker_of(ex, "poison the river") == "environmentalists"  # the conjunction is not the source
+    for c in ex.claims:  # an adverb, a participle or a fronted clause names nobody
+        assert c.speaker_text.split()[0].lower() not in ("deeply", "when", "but", "in"), c.speaker_text
+
+
 def test_sentence_initial_words_are_never_names():
     ex = extract("Even Republicans said the tariffs had gone too far.",
                  "But Democrats warned that the deficit would grow.")
