@@ -626,8 +626,10 @@ class ClaimFinder:
         for i, e in enumerate(self.entities):
             if e.name.lower() == low or any(a.lower() == low for a in e.aliases):
                 return i
+        n = len(low.split())
         for i, e in enumerate(self.entities):
-            if e.kind == "person" and len(low.split()) == 1 and e.name.lower().split()[-1] == low:
+            # A surname of one word, or of several ("De Blasio" for Bill de Blasio).
+            if e.kind == "person" and n < len(e.name.split()) and e.name.lower().split()[-n:] == low.split():
                 return i
         return None
 

@@ -401,6 +401,9 @@ class EntityFinder:
         # Two-word and longer endings of the name ("Suu Kyi" of "Aung San Suu Kyi"): a set, so that
         # asking whether a name is already someone's stays constant time however many people.
         self.name_tails.update(tuple(name[k:]) for k in range(len(name) - 1))
+        # A family name opening a sentence capitalises its particle: "De Blasio" of "Bill de Blasio".
+        self.name_tails.update((name[k].capitalize(), *name[k + 1:]) for k in range(1, len(name) - 1)
+                               if name[k] in PERSON_PARTICLES)
         return ent
 
     def _match_person(self, name: list[str], gender: str, title: list[str], at: int) -> _Ent | None:
@@ -627,7 +630,9 @@ class EntityFinder:
             word = name[0]
             # "Conway said", and "Christie, who has campaigned ...": "who" is said of people.
             who = self.text[ch.end:ch.end + 6].startswith(", who ")
-            if ent is None and (self._speaks(ch) or who) and not word.isupper() and word not in CAP_STOPWORDS \
+            # "At a press conference in Chelsea, the mayor said": a name after "in" is a place.
+            place = re.search(r"\b(?:in|near|across|outside|throughout)\s+$", self.text[max(0, ch.start - 12):ch.start])
+            if ent is None and (self._speaks(ch) or who) and not place and not word.isupper() and word not in CAP_STOPWORDS \
                     and word.lower() not in PLACES and not _demonym(word) and word not in ORG_HEADS \
                     and word not in NEUTRAL_HEADS and word.lower() not in MONTH_NAMES:
                 ent = self._add_person(name, "", short=True)

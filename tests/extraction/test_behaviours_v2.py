@@ -44,6 +44,15 @@ def test_a_source_named_by_words_is_a_noun_phrase():
         assert c.speaker_text.split()[0].lower() not in ("deeply", "when", "but", "in"), c.speaker_text
 
 
+def test_a_place_after_in_is_no_speaker_and_a_family_name_keeps_its_particle():
+    ex = extract("Mayor Bill de Blasio visited the scene in a densely packed Chelsea neighborhood.",
+                 "At a press conference in Chelsea, the mayor also said the city was safe.",
+                 "De Blasio said the trains would run on time.")
+    assert "Chelsea" not in people(ex)
+    assert speaker_of(ex, "the city was safe") == "Bill de Blasio"
+    assert speaker_of(ex, "trains would run") == "Bill de Blasio"
+
+
 def test_sentence_initial_words_are_never_names():
     ex = extract("Even Republicans said the tariffs had gone too far.",
                  "But Democrats warned that the deficit would grow.")
