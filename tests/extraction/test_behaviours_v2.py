@@ -42,6 +42,10 @@ def test_a_source_named_by_words_is_a_noun_phrase():
     assert speaker_of(ex, "poison the river") == "environmentalists"  # the conjunction is not the source
     for c in ex.claims:  # an adverb, a participle or a fronted clause names nobody
         assert c.speaker_text.split()[0].lower() not in ("deeply", "when", "but", "in"), c.speaker_text
+    ex = extract("Other major unions, including the American Federation of Teachers and the AFL-CIO, have also "
+                 "endorsed Clinton in the race.")
+    for c in ex.claims:  # the words of a verb phrase name nobody either
+        assert c.speaker_text.split()[0].lower() != "have", c.speaker_text
 
 
 def test_a_place_after_in_is_no_speaker_and_a_family_name_keeps_its_particle():
