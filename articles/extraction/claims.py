@@ -513,6 +513,19 @@ class ClaimFinder:
     def _quotes_in(self, quotes: list[Quote], start: int, end: int) -> list[Quote]:
         return [q for q in quotes if q.start >= start and q.end <= end + 1]
 
+    _TITLE_SMALL = frozenset("of the a an and to in on for with at by from".split())
+
+    def _title_quote(self, q: Quote) -> bool:
+        """A quoted title, not words said: 'On this weekend's broadcast of "Fox News Sunday," Pence
+        said ...': a few capitalised words after "of", "on", "titled" or a possessive."""
+        s, e = q.inner(self.text)
+        words = re.findall(r"[\w’'\-]+", self.text[s:e])
+        if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or re.search(r"[.!?]", self.text[s:e]):
+            return False
+        if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in self._TITLE_SMALL for w in words):
+            return False
+        return bool(re.search(r"(?:\b(?:of|on|in|titled|called|named|dubbed)|[’']s)\s*$", self.text[max(0, q.start - 12):q.start]))
+
     def _full_quote(self, q: Quote) -> bool:
         """A quotation of its own (a sentence or more), not a scare-quoted word."""
         s, e = q.inner(self.text)
@@ -555,7 +568,7 @@ class ClaimFinder:
                     spk_here = self._learned(bi, sent, tokens, ranges[si], quoted, quotes, used_quotes) or spk_here
                 # Quotations in this sentence no cue claimed: a continuation of the last speaker.
                 for q in self._quotes_in(quotes, sent.start, sent.end):
-                    if q in used_quotes or not self._full_quote(q):
+                    if q in used_quotes or not self._full_quote(q) or self._title_quote(q):
                         continue
                     cont = None
                     at_block_start = q.start == block.start
@@ -877,7 +890,8 @@ class ClaimFinder:
     def _place(self, site: _Site) -> None:
         spk, text = site.spk, self.text
         site.subject_start = spk.start if not site.inverted else site.cs
-        site.pre_quotes = [q for q in site.sent_quotes if q.end <= site.subject_start + 1 and q not in site.used]
+        site.pre_quotes = [q for q in site.sent_quotes if q.end <= site.subject_start + 1 and q not in site.used
+                           and not self._title_quote(q)]
         site.after = site.ce if not site.inverted else max(site.ce, spk.end)
         site.tail = text[site.after:site.sent.end]
         m_adj = TIME_ADJUNCT.match(site.tail)

@@ -57,6 +57,13 @@ def test_a_place_after_in_is_no_speaker_and_a_family_name_keeps_its_particle():
     assert speaker_of(ex, "trains would run") == "Bill de Blasio"
 
 
+def test_a_quoted_programme_title_is_not_what_was_said():
+    ex = extract("On this weekend’s broadcast of “Fox News Sunday,” Gov. Mike Pence said the debate would be "
+                 "rigged against his running mate.")
+    assert not [c for c in ex.claims if "Fox News Sunday" in c.text]
+    assert speaker_of(ex, "debate would be rigged") == "Mike Pence"
+
+
 def test_sentence_initial_words_are_never_names():
     ex = extract("Even Republicans said the tariffs had gone too far.",
                  "But Democrats warned that the deficit would grow.")
