@@ -478,7 +478,7 @@ class ClaimFinder:
 
     _VERBAL = frozenset("have has had is was were are be been being do does did having".split())
     _CLAUSE_WORDS = frozenset("can could will would shall should may might must which".split())
-    _ADVERBS = frozenset("all also long just still even only now then already never".split())
+    _ADVERBS = frozenset("all also long just still even only now then already never enough".split())
     _DETERMINERS = frozenset("the a an this that these those".split())
 
     def _source_phrase(self, spk: Speaker | None) -> Speaker | None:
@@ -496,8 +496,9 @@ class ClaimFinder:
         low = [w.lower() for w in words]
         if not words or low[0] in self._CLAUSE_OPENERS | self._NOT_A_SOURCE or low[-1] in self._NOT_A_SOURCE \
                 or low[0] in self._VERBAL or any(w in self._CLAUSE_WORDS for w in low) \
-                or (len(low) == 1 and low[0] in self._ADVERBS | self._DETERMINERS):
-            return None  # "have also", "much of which can be", "the government could reverse the", "long"
+                or (len(low) == 1 and low[0] in self._ADVERBS | self._DETERMINERS) \
+                or re.match(r"(?:it|there|that)(?:['’]s|\s+(?:is|was)\b)", text, re.IGNORECASE):
+            return None  # "have also", "much of which can be", "the government could reverse the", "long", "It's"
         if len(words) == 1 and words[0][:1].isupper() and re.search(r"(?:ly|ed|ing)$", words[0]) \
                 and words[0].lower() not in ("officials", "reading"):
             return None

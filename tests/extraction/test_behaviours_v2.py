@@ -46,6 +46,9 @@ def test_a_source_named_by_words_is_a_noun_phrase():
                  "endorsed Clinton in the race.")
     for c in ex.claims:  # the words of a verb phrase name nobody either
         assert c.speaker_text.split()[0].lower() != "have", c.speaker_text
+    ex = extract("It's unclear whether a vote on the measure will be scheduled before Congress takes its break.",
+                 "It is worth noting Apple's recent $14.5 billion tax bill levied by the European Union.")
+    assert not ex.claims, [(c.speaker_text, c.text) for c in ex.claims]  # "it" here stands for no one
 
 
 def test_a_place_after_in_is_no_speaker_and_a_family_name_keeps_its_particle():
