@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=300)
     ap.add_argument("--cue-threshold", type=float, default=0.4,
                     help="P(cue) from which a candidate is a cue (chosen on the development split)")
-    ap.add_argument("--min-confidence", type=float, default=0.5,
+    ap.add_argument("--min-confidence", type=float, default=0.6,
                     help="claims under this confidence are dropped (chosen on the development split)")
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
