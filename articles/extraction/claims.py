@@ -59,6 +59,15 @@ himself themselves itself openly loudly angrily bluntly privately tearfully prou
 sarcastically emphatically flatly explicitly directly specifically separately elsewhere""".split())
 SPEAKER_STOP = frozenset("""the a an this that these those his her their its our your my and or but of in on
 at by for with from to as""".split())
+# A trailing adjunct naming the occasion of speaking: "in a statement on Thursday", "during a campaign
+# stop in Flint", "in an interview with CNN", "on Twitter".
+_SPEECH_EVENT = re.compile(
+    r"\s+(?:(?:in|during|at|on|via)\s+(?:a|an|his|her|their|its|the|one|Monday's|Tuesday's|Wednesday's|"
+    r"Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w’'\-]+\s+){0,3}?(?:statement|interview|speech|rally|"
+    r"press\s+conference|news\s+conference|conference\s+call|briefing|appearance|campaign\s+stop|tweet|"
+    r"Facebook\s+post|blog\s+post|op-ed|town\s+hall|broadcast|podcast)s?\b|on\s+Twitter\b)"
+    r"(?:[\s,]+(?!because|while|and|but|that|which|who|when|although|if|to)[\w’'\-]+){0,8}$")
+
 TIME_ADJUNCT = re.compile(
     r"^(?:\s*,)?\s*(?:(?:on|in|at|during|after|before|via|over|to|with|from|through|late|early|last|this|"
     r"earlier|later|yesterday|today|tonight|recently|previously|repeatedly|again|also|then|once|publicly|"
@@ -444,6 +453,11 @@ class ClaimFinder:
             start = m.end()  # "WASHINGTON (AFP) ― ..." places the story; it is nobody's words
         while end > start and text[end - 1] in " \t\n,;.:—–-" and not (kind == "quote"):
             end -= 1
+        if kind == "reported":
+            # "... more school investment in a statement on Thursday": where it was said is not what.
+            m = _SPEECH_EVENT.search(text, start, end)
+            if m:
+                end = m.start()
         if end - start < 3 or len(re.findall(r"\w+", text[start:min(end, start + 200)])) < 2:
             return
         spk = self._source_phrase(spk)

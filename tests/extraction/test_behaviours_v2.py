@@ -67,6 +67,17 @@ def test_a_quoted_programme_title_is_not_what_was_said():
     assert speaker_of(ex, "debate would be rigged") == "Mike Pence"
 
 
+def test_the_occasion_of_speaking_is_not_part_of_what_was_said():
+    ex = extract("Senator Ruth Adler said the bridge would close on Monday in an interview with the Daily Example.",
+                 "Mayor Karen Holt said the library would stay open during the summer.",
+                 "Councillor Tom Reyes said he cannot comment on the letter because he has not seen it.")
+    assert speaker_of(ex, "bridge would close") and [c.text for c in ex.claims if "bridge" in c.text] == [
+        "the bridge would close on Monday"]
+    assert [c.text for c in ex.claims if "library" in c.text] == ["the library would stay open during the summer"]
+    assert [c.text for c in ex.claims if "comment" in c.text] == [
+        "he cannot comment on the letter because he has not seen it"]
+
+
 def test_sentence_initial_words_are_never_names():
     ex = extract("Even Republicans said the tariffs had gone too far.",
                  "But Democrats warned that the deficit would grow.")
