@@ -455,7 +455,8 @@ class ClaimFinder:
             end -= 1
         if kind == "reported":
             # "... more school investment in a statement on Thursday": where it was said is not what.
-            m = _SPEECH_EVENT.search(text, start, end)
+            # The adjunct is a few words: a bounded window keeps a run-on span linear.
+            m = _SPEECH_EVENT.search(text, max(start, end - 160), end)
             if m:
                 end = m.start()
         if end - start < 3 or len(re.findall(r"\w+", text[start:min(end, start + 200)])) < 2:
