@@ -83,14 +83,17 @@ class OrganisationFilter(admin.SimpleListFilter):
 
 
 class ConfidenceFilter(admin.SimpleListFilter):
-    """Claims by the extractor's calibrated confidence: the low ones deserve a look first."""
+    """Claims by the extractor's calibrated confidence: the low ones deserve a look first. The bands
+    follow the reliability table on the development split (model card): under 0.7 about two claims in
+    three are right, 0.7-0.8 three in four, from 0.8 more than nine in ten. The extractor keeps
+    nothing under 0.6."""
 
     title = "extraction confidence"
     parameter_name = "confidence"
-    BANDS = {"low": (0.0, 0.6), "medium": (0.6, 0.8), "high": (0.8, 1.01)}
+    BANDS = {"low": (0.0, 0.7), "medium": (0.7, 0.8), "high": (0.8, 1.01)}
 
     def lookups(self, request, model_admin):
-        return [("low", "Low (under 0.6)"), ("medium", "Medium (0.6-0.8)"), ("high", "High (0.8 and over)")]
+        return [("low", "Low (under 0.7)"), ("medium", "Medium (0.7-0.8)"), ("high", "High (0.8 and over)")]
 
     def queryset(self, request, qs):
         band = self.BANDS.get(self.value() or "")

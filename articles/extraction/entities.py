@@ -229,6 +229,21 @@ def chunk_block(text: str, start: int, end: int, sentence_starts: set[int]) -> l
 PARTY_WORDS = frozenset("Democratic Democrat Republican Conservative Labour Liberal Independent".split())
 
 
+def _strip_leading(ch: Chunk) -> list[str]:
+    """A chunk's words without the leading sentence words that are not names ("However", "In",
+    "The"); notes a leading "the" on the chunk."""
+    words = list(ch.words)
+    while words and ((words[0] in CAP_STOPWORDS and _norm(words[0]) not in HONORIFICS) and not (
+            len(words) > 1 and (words[0] in DAY_NAMES or words[0] in PARTY_WORDS) and words[-1] in ORG_HEADS)
+            or words[0].islower()):
+        # "But the Republicans", "Republicans and Democrats": neither a leading sentence word nor
+        # a leading article or conjunction is ever part of a name.
+        if words[0] in ("The", "the") and len(words) > 1:
+            ch.the = True
+        words = words[1:]
+    return words
+
+
 # Offices one is addressed by ("Mr. President", "Madam Speaker"): after an honorific they are no surname.
 ADDRESS_ROLES = frozenset("president speaker chairman chairwoman chair secretary ambassador mayor governor minister "
                           "commissioner justice premier chancellor".split())
@@ -314,16 +329,7 @@ class EntityFinder:
 
     def classify(self, ch: Chunk) -> tuple[str, list[str], list[str]]:
         """("person"|"org"|"neutral"|"unknown", title words, name words)."""
-        words = list(ch.words)
-        # Leading sentence words that are not names: "However", "In", "The".
-        while words and ((words[0] in CAP_STOPWORDS and _norm(words[0]) not in HONORIFICS) and not (
-                len(words) > 1 and (words[0] in DAY_NAMES or words[0] in PARTY_WORDS) and words[-1] in ORG_HEADS)
-                or words[0].islower()):
-            # "But the Republicans", "Republicans and Democrats": neither a leading sentence word nor
-            # a leading article or conjunction is ever part of a name.
-            if words[0] in ("The", "the") and len(words) > 1:
-                ch.the = True
-            words = words[1:]
+        words = _strip_leading(ch)
         if not words:
             return "neutral", [], []
         phrase = " ".join(words)

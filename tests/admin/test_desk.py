@@ -105,3 +105,16 @@ def test_person_page_shows_the_speaker_record(client, imported_seed, editor):
     assert "1 checked" in html and "False: <b>1</b>" in html and f"/factchecks/{c.pk}/" in html
     listed = client.get("/admin/articles/person/").content.decode()
     assert f'/admin/articles/claim/?speaker={fallon.pk}"' in listed
+
+
+def test_confidence_filter_bands(client, imported_seed, editor):
+    client.force_login(editor)
+    claims = list(Claim.objects.order_by("id")[:3])
+    for c, value in zip(claims, (0.65, 0.75, 0.95), strict=True):
+        Claim.objects.filter(pk=c.pk).update(confidence=value)
+    others = Claim.objects.exclude(pk__in=[c.pk for c in claims])
+    others.update(confidence=0.85)
+    assert listed_ids(client, "/admin/articles/claim/?confidence=low") == {claims[0].pk}
+    assert listed_ids(client, "/admin/articles/claim/?confidence=medium") == {claims[1].pk}
+    assert claims[2].pk in listed_ids(client, "/admin/articles/claim/?confidence=high")
+    assert "Low (under 0.7)" in client.get("/admin/articles/claim/").content.decode()
