@@ -488,8 +488,7 @@ class ClaimFinder:
     # "environmentalists"; "In a statement", "When the poll asked", "Deeply divided" name nobody.
     _CLAUSE_OPENERS = frozenset("but and or so yet although though while whereas when whenever after before since as "
                                 "if because once until".split())
-    _NOT_A_SOURCE = frozenset("in to at by for from on with about into over under during contrary having despite "
-                              "without through per following amid".split())
+    _NOT_A_SOURCE = _PREPOSITIONS | frozenset("during contrary having despite without through per following amid".split())
 
     _VERBAL = frozenset("have has had is was were are be been being do does did having".split())
     _CLAUSE_WORDS = frozenset("can could will would shall should may might must which".split())
@@ -514,8 +513,8 @@ class ClaimFinder:
                 or (len(low) == 1 and low[0] in self._ADVERBS | self._DETERMINERS) \
                 or re.match(r"(?:it|there|that)(?:['’]s|\s+(?:is|was)\b)", text, re.IGNORECASE):
             return None  # "have also", "much of which can be", "the government could reverse the", "long", "It's"
-        if len(words) == 1 and words[0][:1].isupper() and re.search(r"(?:ly|ed|ing)$", words[0]) \
-                and words[0].lower() not in ("officials", "reading"):
+        # "Deeply", "Chastened" (not "-ing": "Beijing said it would retaliate", "Manning said").
+        if len(words) == 1 and words[0][:1].isupper() and re.search(r"(?:ly|ed)$", words[0]):
             return None
         if text == spk.text:
             return spk

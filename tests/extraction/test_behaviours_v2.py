@@ -40,6 +40,8 @@ def test_a_source_named_by_words_is_a_noun_phrase():
                  "Deeply divided over the budget, the council found little to agree on.",
                  "When the pollsters asked about the four candidates, the mayor was supported by 42 percent.")
     assert speaker_of(ex, "poison the river") == "environmentalists"  # the conjunction is not the source
+    # A place speaks for its government, whatever its last letters.
+    assert speaker_of(extract("Beijing said it would retaliate against the new tariffs."), "retaliate") == "Beijing"
     for c in ex.claims:  # an adverb, a participle or a fronted clause names nobody
         assert c.speaker_text.split()[0].lower() not in ("deeply", "when", "but", "in"), c.speaker_text
     ex = extract("Other major unions, including the American Federation of Teachers and the AFL-CIO, have also "
