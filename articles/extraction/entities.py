@@ -625,6 +625,9 @@ class EntityFinder:
                 ent.roles.append((role, None))
         self.mentions.append((s, ch.end, surface, ent))
 
+    # "At a press conference in Chelsea, the mayor said": a name after "in" is a place.
+    _AFTER_PLACE_WORD = re.compile(r"\b(?:in|near|across|outside|throughout)\s+$")
+
     def _unknown_mention(self, ch: Chunk, name: list[str]):
         """A capitalised name that is neither clearly a person nor an organisation."""
         if len(name) > 4:
@@ -636,11 +639,10 @@ class EntityFinder:
             word = name[0]
             # "Conway said", and "Christie, who has campaigned ...": "who" is said of people.
             who = self.text[ch.end:ch.end + 6].startswith(", who ")
-            # "At a press conference in Chelsea, the mayor said": a name after "in" is a place.
-            place = re.search(r"\b(?:in|near|across|outside|throughout)\s+$", self.text[max(0, ch.start - 12):ch.start])
-            if ent is None and (self._speaks(ch) or who) and not place and not word.isupper() and word not in CAP_STOPWORDS \
+            if ent is None and (self._speaks(ch) or who) and not word.isupper() and word not in CAP_STOPWORDS \
                     and word.lower() not in PLACES and not _demonym(word) and word not in ORG_HEADS \
-                    and word not in NEUTRAL_HEADS and word.lower() not in MONTH_NAMES:
+                    and word not in NEUTRAL_HEADS and word.lower() not in MONTH_NAMES \
+                    and not self._AFTER_PLACE_WORD.search(self.text, max(0, ch.start - 12), ch.start):
                 ent = self._add_person(name, "", short=True)
         elif len(name) >= 2:
             # "Kellyanne Conway": a two- or three-word name whose last word the article uses alone

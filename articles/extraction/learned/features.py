@@ -202,8 +202,9 @@ def _frame_features(text: str, start: int, end: int, origin: str, source_span: t
     content = text[start:end]
     f = []
     before = re.search(r"([\w’']+|[^\w\s])\s*$", text[max(0, start - 30):start])
-    f.append("prev=" + (before.group(1).lower() if before else "<none>"))
-    f.append("o|prev=" + origin + "|" + (before.group(1).lower() if before else "<none>"))
+    prev = before.group(1).lower() if before else "<none>"
+    f.append("prev=" + prev)
+    f.append("o|prev=" + origin + "|" + prev)
     f.append("commas=" + _bucket(content.count(","), (0, 1, 2, 4)))
     if re.search(r",\s+(?:which|who|where|when|while|after|before|because|including|as)\b", content):
         f.append("o|spliced=" + origin)
