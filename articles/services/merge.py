@@ -231,7 +231,13 @@ class UndoError(MergeError):
 @transaction.atomic
 def undo(record: MergeRecord, user=None) -> list:
     """Put back the merged records with what they had; what the merge added to the kept record goes.
-    Rows an editor has pointed elsewhere since stay where they are. Returns the restored records."""
+    Rows an editor has pointed elsewhere since stay where they are. Returns the restored records.
+
+    The rows are those that exist now: a re-import (every extractor upgrade) deletes an article's
+    mentions and makes them again under new ids, and replaces claims whose text changed. Such rows
+    are found by what they are (an article's span, a claim's key; else a row of the same article
+    made under one of the restored record's names) and re-pointed; rows that no longer exist at all
+    are left out, and the history says how many."""
     record = MergeRecord.objects.select_for_update().get(pk=record.pk)
     if record.undone_at:
         raise UndoError("this merge was already undone")
@@ -250,24 +256,7 @@ def undo(record: MergeRecord, user=None) -> list:
         apps.get_model(label)._base_manager.filter(pk__in=ids).delete()
     for o in restored:
         o.save(force_insert=True)
-    restored_ids = {o.pk for o in restored}
-    for o in objs:
-        if isinstance(o, model):
-            continue
-        row_model = type(o)
-        current = row_model._base_manager.filter(pk=o.pk).first()
-        if current is None:
-            o.save(force_insert=True)
-            continue
-        changed = []
-        for name in _fk_names(o, model):
-            was = getattr(o, f"{name}_id")
-            now = getattr(current, f"{name}_id")
-            if was in restored_ids and now in (keep.pk, None):
-                setattr(current, f"{name}_id", was)
-                changed.append(name)
-        if changed:
-            current.save(update_fields=changed)
+    skipped = _Restorer(keep, restored).run([o for o in objs if not isinstance(o, model)])
     gender = record.created.get("gender")
     if gender is not None and isinstance(keep, Person) and keep.gender != gender:
         keep.gender = gender
@@ -276,5 +265,124 @@ def undo(record: MergeRecord, user=None) -> list:
     record.undone_by = user if getattr(user, "is_authenticated", False) else None
     record.save(update_fields=["undone_at", "undone_by"])
     transaction.on_commit(filter_cache.clear)
-    _log(keep, user, f"Undid merge #{record.pk}: {', '.join(record.merged_names)} restored.")
+    gone = f" {skipped} rows of it no longer exist (re-imported or deleted since) and were left out." if skipped else ""
+    _log(keep, user, f"Undid merge #{record.pk}: {', '.join(record.merged_names)} restored.{gone}")
     return restored
+
+
+# Rows a re-import deletes and makes again under new ids (occurrences in an article's text): found
+# again by what they are when their id is gone, then by the words that named the record.
+_OCCURRENCE = {"articles.Mention": (("article_id", "start", "end"), "text"),
+               "articles.Claim": (("article_id", "key"), "speaker_text")}
+
+
+class _Restorer:
+    """Points the snapshot's rows (as they exist now) back at the restored records."""
+
+    def __init__(self, keep, restored: list):
+        self.keep, self.model = keep, type(keep)
+        self.restored_ids = {o.pk for o in restored}
+        self.key_of = person_key if self.model is Person else name_key
+        self.used: set[tuple[str, int]] = set()  # current rows already given back
+        self.claims: dict[int, int] = {}  # a snapshot claim id -> the claim that stands for it now
+        self.skipped = 0
+
+    def run(self, rows: list) -> int:
+        order = {"articles.PersonAlias": 0, "articles.OrganisationAlias": 0, "articles.Claim": 1, "articles.Mention": 1}
+        rows = sorted(rows, key=lambda o: order.get(type(o)._meta.label, 2))
+        unmatched = []
+        for o in rows:
+            if not self._back(o):
+                unmatched.append(o)
+        names = self._restored_names()
+        for o in unmatched:
+            if not self._by_name(o, names):
+                self.skipped += 1
+        return self.skipped
+
+    def _back(self, o) -> bool:
+        """Re-point (or recreate) row ``o``; False when it should be looked for by name."""
+        row_model, label = type(o), type(o)._meta.label
+        current = row_model._base_manager.filter(pk=o.pk).first()
+        if current is None and label in _OCCURRENCE:
+            fields = _OCCURRENCE[label][0]
+            current = row_model._base_manager.filter(**{f: getattr(o, f) for f in fields}) \
+                .exclude(pk__in=self._used(label)).first()
+            if current is None:
+                return False
+        if current is None:
+            self._recreate(o)
+            return True
+        self._repoint(o, current)
+        return True
+
+    def _used(self, label: str) -> list[int]:
+        return [pk for lab, pk in self.used if lab == label]
+
+    def _repoint(self, o, current) -> None:
+        label = type(o)._meta.label
+        self.used.add((label, current.pk))
+        if label == "articles.Claim":
+            self.claims[o.pk] = current.pk
+        changed = []
+        for name in _fk_names(o, self.model):
+            was, now = getattr(o, f"{name}_id"), getattr(current, f"{name}_id")
+            if was in self.restored_ids and now in (self.keep.pk, None):
+                setattr(current, f"{name}_id", was)
+                changed.append(name)
+        if changed:
+            current.save(update_fields=changed)
+
+    def _recreate(self, o) -> None:
+        """A row the merge dropped (a duplicate of the kept record's) or a re-import deleted: made
+        again when everything it points at still exists and nothing equal stands in its way."""
+        row_model = type(o)
+        for f in row_model._meta.concrete_fields:
+            if not f.is_relation or f.related_model is self.model:
+                continue
+            value = getattr(o, f.attname)
+            if f.related_model is Claim and value is not None:
+                value = self.claims.get(value, value)
+                setattr(o, f.attname, value)
+            if value is not None and not f.related_model._base_manager.filter(pk=value).exists():
+                self.skipped += 1  # what it belonged to is gone
+                return
+        try:
+            with transaction.atomic():
+                o.save(force_insert=True)
+        except IntegrityError:
+            self.skipped += 1  # the same row exists again under another id
+
+    def _restored_names(self) -> dict[str, int]:
+        """The name keys of each restored record that the kept record does not hold as well."""
+        alias_model = PersonAlias if self.model is Person else OrganisationAlias
+        owner = "person_id" if self.model is Person else "organisation_id"
+        names: dict[str, int] = {}
+        for owner_id, key in alias_model._base_manager.filter(**{f"{owner}__in": self.restored_ids}) \
+                .values_list(owner, "key"):
+            names.setdefault(key, owner_id)
+        for pk, key in self.model._base_manager.filter(pk__in=self.restored_ids).values_list("pk", "key"):
+            names.setdefault(key, pk)
+        kept = set(alias_model._base_manager.filter(**{owner: self.keep.pk}).values_list("key", flat=True))
+        return {k: v for k, v in names.items() if k not in kept and k != self.keep.key}
+
+    def _by_name(self, o, names: dict[str, int]) -> bool:
+        """A re-imported occurrence whose span or key changed: a row of the same article, on the kept
+        record, made under the same words, which name a restored record."""
+        label = type(o)._meta.label
+        if label not in _OCCURRENCE:
+            return False
+        words_field = _OCCURRENCE[label][1]
+        words = getattr(o, words_field)
+        if self.key_of(words) not in names:
+            return False
+        fk = _fk_names(o, self.model)
+        if not fk or getattr(o, f"{fk[0]}_id") not in self.restored_ids:
+            return False
+        current = type(o)._base_manager.filter(article_id=o.article_id, **{f"{fk[0]}_id": self.keep.pk,
+                                                                          words_field: words}) \
+            .exclude(pk__in=self._used(label)).order_by("pk").first()
+        if current is None:
+            return False
+        self._repoint(o, current)
+        return True

@@ -123,3 +123,59 @@ def test_merges_and_undos_clear_the_admin_filter_lists(imported_seed, editor, dj
     with django_capture_on_commit_callbacks(execute=True):
         merge.undo(MergeRecord.objects.get(), editor)
     assert cache.get(TOP_SPEAKERS_CACHE) is None
+
+
+def _seed(folder, body):
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "talks.txt"
+    path.write_text(f"Headline of talks\n\n3 March 2016\n\n{body}\n\n- The Example\n", encoding="utf-8")
+    return path
+
+
+TALKS = ("Theresa May said the deal would protect jobs in every region of the country.\n\n"
+         "Boris Johnson said the talks would finish before the summer recess.\n\n"
+         "Mrs May told reporters that the cabinet was united behind the plan.")
+
+
+def test_undo_after_a_reimport_repoints_the_rows_that_exist_now(client, tmp_path, editor):
+    """Audit 3, D10: a re-import makes the article's mentions (and changed claims) again under new ids;
+    the undo finds them by span, key or the words naming the restored person, never a 500."""
+    from django.core.management import call_command
+
+    path = _seed(tmp_path, TALKS)
+    call_command("import_seeds", str(path), verbosity=0)
+    keep, other = Person.objects.get(name="Boris Johnson"), Person.objects.get(name="Theresa May")
+    her_mentions = sorted(Mention.objects.filter(person=other).values_list("text", flat=True))
+    her_claims = Claim.objects.filter(speaker=other).count()
+    assert her_mentions and her_claims
+    merge.merge_people(keep, [other], editor)
+    rec = keep.merges.get()
+    path.write_text(path.read_text().replace("every region", "all regions"))  # a correction, re-imported
+    call_command("import_seeds", str(path), verbosity=0)
+    client.force_login(editor)
+    r = client.post(f"/admin/articles/person/{keep.pk}/undo-merge/{rec.pk}/")
+    assert r.status_code == 302
+    rec.refresh_from_db()
+    assert rec.undone_at is not None
+    back = Person.objects.get(name="Theresa May")
+    assert sorted(Mention.objects.filter(person=back).values_list("text", flat=True)) == her_mentions
+    assert Claim.objects.filter(speaker=back).count() == her_claims
+    assert not Claim.objects.filter(speaker=keep, speaker_text__icontains="May").exists()
+    assert not Mention.objects.filter(person=keep, text__icontains="May").exists()
+    assert Claim.objects.filter(speaker=keep).count() == 1
+
+
+def test_undo_leaves_out_rows_that_no_longer_exist(tmp_path, editor):
+    from django.core.management import call_command
+
+    path = _seed(tmp_path, TALKS)
+    call_command("import_seeds", str(path), verbosity=0)
+    keep, other = Person.objects.get(name="Boris Johnson"), Person.objects.get(name="Theresa May")
+    merge.merge_people(keep, [other], editor)
+    path.write_text(path.read_text().replace("Mrs May told reporters that the cabinet was united behind the plan.",
+                                             "The cabinet met."))
+    call_command("import_seeds", str(path), verbosity=0)
+    restored = merge.undo(keep.merges.get(), editor)
+    assert [p.name for p in restored] == ["Theresa May"]
+    assert not Claim.objects.filter(text__contains="united behind").exists()  # not brought back from the snapshot
+    assert LogEntry.objects.filter(object_id=str(keep.pk), change_message__contains="no longer exist").exists()
