@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db.models import Count, OuterRef, Subquery
@@ -11,7 +12,6 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
-from articles.extraction.names import person_key
 from articles.models import (
     Affiliation,
     Article,
@@ -22,11 +22,10 @@ from articles.models import (
     Person,
     PersonAlias,
     Statistic,
-    name_key,
 )
 from articles.selectors import search
 from articles.selectors.record import speaker_record
-from articles.services import importer, merge
+from articles.services import entities, importer, merge
 
 from .common import CappedCountPaginator, FarDatesChangeList, NumbersAsWritten, StatisticInline, admin_url
 from .highlight import Span, legend, render_blocks
@@ -75,8 +74,44 @@ def merge_action(model_label: str, merge_function, permission: str):
     return action
 
 
+class EntityForm(forms.ModelForm):
+    """A new or changed name is checked by the service that renames (services.entities): a name
+    another record holds is a form error saying to merge instead."""
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        if self.instance.pk and name == self.instance.name:
+            return name
+        check = entities.check_person_name if self._meta.model is Person else entities.check_organisation_name
+        try:
+            check(self.instance if self.instance.pk else None, name)
+        except entities.NameTaken as e:
+            raise forms.ValidationError(str(e)) from None
+        return name
+
+
+class AliasFormSet(forms.BaseInlineFormSet):
+    """Each new or changed alias is checked by the service that saves it: another record's name,
+    or a full name another person holds, is a form error saying to merge instead."""
+
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not form.has_changed() or not data.get("name"):
+                continue
+            try:
+                if self.model is PersonAlias:
+                    entities.check_person_alias(self.instance, data["name"], bool(data.get("is_name")))
+                else:
+                    entities.check_organisation_alias(self.instance, data["name"])
+            except entities.NameTaken as e:
+                form.add_error("name", str(e))
+
+
 class PersonAliasInline(admin.TabularInline):
     model = PersonAlias
+    formset = AliasFormSet
     extra = 1
     fields = ["name", "is_name"]
 
@@ -94,6 +129,7 @@ class EntityAdmin(IdentityToolsMixin, admin.ModelAdmin):
     """What the people and organisation pages share: claim counts, aliases, search over aliases,
     keys kept in step with names, and the merge action."""
 
+    form = EntityForm
     search_fields = ["name"]  # widened to aliases in get_search_results
     readonly_fields = ["claims_count", "recent_claims", "identity_tools", "merge_history", "record"]
     paginator = CappedCountPaginator
@@ -187,23 +223,25 @@ class EntityAdmin(IdentityToolsMixin, admin.ModelAdmin):
     def alias_list(self, obj):
         return ", ".join(a.name for a in obj.aliases.all()[:6])
 
-    def key_of(self, name: str) -> str:
-        return person_key(name) if self.model is Person else name_key(name)
-
     def save_model(self, request, obj, form, change):
-        if not obj.key:
-            obj.key = self.key_of(obj.name)
-        obj.save()
+        # Names and aliases go through the identity services, as in the API: the key follows the name.
+        if not change or "name" in form.changed_data:
+            (entities.rename_person if self.model is Person else entities.rename_organisation)(obj, obj.name)
+        else:
+            obj.save()
 
     def save_formset(self, request, form, formset, change):
-        # Aliases match by key: keep it in step with the name an editor typed.
-        for row in formset.save(commit=False):
-            if hasattr(row, "key"):
-                row.key = self.key_of(row.name)
-            row.save()
+        if formset.model not in (PersonAlias, OrganisationAlias):
+            return super().save_formset(request, form, formset, change)
+        rows = formset.save(commit=False)
         for row in formset.deleted_objects:
             row.delete()
-        formset.save_m2m()
+        for row in rows:
+            if isinstance(row, PersonAlias):
+                entities.save_person_alias(form.instance, row.name, row.is_name, row)
+            else:
+                entities.save_organisation_alias(form.instance, row.name, row)
+        return None
 
 
 @admin.register(Person)
@@ -232,6 +270,7 @@ def claim_list(qs, limit=20):
 
 class OrganisationAliasInline(admin.TabularInline):
     model = OrganisationAlias
+    formset = AliasFormSet
     extra = 1
     fields = ["name"]
 

@@ -31,7 +31,11 @@ class PersonLinkAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Accept: the surname names this person (merge)", permissions=["change"])
+    def has_accept_permission(self, request) -> bool:
+        # Accepting merges the surname-only record into the candidate: the merge permission too.
+        return self.has_change_permission(request) and request.user.has_perm("articles.merge_person")
+
+    @admin.action(description="Accept: the surname names this person (merge)", permissions=["accept"])
     def accept(self, request, queryset):
         for link in queryset.filter(status=PersonLink.Status.SUGGESTED).select_related("person", "candidate"):
             identity.accept_link(link, request.user)
@@ -141,9 +145,11 @@ class IdentityToolsMixin:
                 self.message_user(request, f"{obj.name} removed as not a {what}; {n} claims re-pointed. "
                                   "Later imports map the name the same way.", messages.SUCCESS)
                 return HttpResponseRedirect("../../")
+        published = "" if self.model is Person else (
+            " Articles it published name the organisation you name as their publisher (or none).")
         return self._page(request, obj, form, f"{obj.name} is not a {what}",
                           "The record goes; its claims point at the record you name (or at none), and later "
-                          "imports map this name the same way.", f"Not a {what}")
+                          f"imports map this name the same way.{published}", f"Not a {what}")
 
 
 @admin.register(RejectedName)

@@ -17,6 +17,7 @@ from django.db.models import Count, Q
 from articles.extraction.names import person_key, surname
 from articles.models import (
     Affiliation,
+    Article,
     Claim,
     Mention,
     Organisation,
@@ -209,6 +210,9 @@ def not_an_organisation(org: Organisation, user, replacement_person: Person | No
     keys = {name_key(org.name)} | set(OrganisationAlias.objects.filter(organisation=org).values_list("key", flat=True))
     _remember(RejectedName.Kind.ORGANISATION, keys, org.name, user, replacement_person, replacement_organisation)
     n = _repoint(Claim.objects.filter(organisation=org), user, org.name, replacement_person, replacement_organisation)
+    # Articles it published name the replacement organisation as publisher (a person publishes
+    # nothing here: then no publisher), as later imports of the name will.
+    Article.objects.filter(publisher=org).update(publisher=replacement_organisation)
     org.delete()
     return n
 

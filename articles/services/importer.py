@@ -287,7 +287,8 @@ def publisher_for(name: str | None, cache: dict | None = None) -> Organisation |
     if cache is not None and name in cache:
         return cache[name]
     ent = extraction.Entity(kind="organisation", name=name, aliases=[name], org_kind="news")
-    org = map_organisations({0: ent}, run=cache if isinstance(cache, RunCache) else None)[0]
+    # None when editors ruled the name out as an organisation (and named no organisation instead).
+    org = map_organisations({0: ent}, run=cache if isinstance(cache, RunCache) else None).get(0)
     if cache is not None:
         cache[name] = org
     return org
