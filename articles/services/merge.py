@@ -12,7 +12,7 @@ import json
 from django.apps import apps
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.core import serializers
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from articles.extraction.names import person_key
@@ -337,10 +337,18 @@ class _Restorer:
         """A row the merge dropped (a duplicate of the kept record's) or a re-import deleted: made
         again when everything it points at still exists and nothing equal stands in its way."""
         row_model = type(o)
+        owners = [f for f in row_model._meta.concrete_fields if f.is_relation and f.related_model is self.model]
+        if not any(f.remote_field.on_delete is models.CASCADE for f in owners):
+            # Not deleted with the merged record (an article, a claim, moved by the merge): deleted
+            # by someone since, and not brought back from the snapshot.
+            self.skipped += 1
+            return
         for f in row_model._meta.concrete_fields:
-            if not f.is_relation or f.related_model is self.model:
+            if not f.is_relation:
                 continue
             value = getattr(o, f.attname)
+            if f.related_model is self.model and value in self.restored_ids:
+                continue
             if f.related_model is Claim and value is not None:
                 value = self.claims.get(value, value)
                 setattr(o, f.attname, value)

@@ -125,9 +125,9 @@ def test_merges_and_undos_clear_the_admin_filter_lists(imported_seed, editor, dj
     assert cache.get(TOP_SPEAKERS_CACHE) is None
 
 
-def _seed(folder, body):
+def _seed(folder, body, name="talks.txt"):
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "talks.txt"
+    path = folder / name
     path.write_text(f"Headline of talks\n\n3 March 2016\n\n{body}\n\n- The Example\n", encoding="utf-8")
     return path
 
@@ -179,3 +179,26 @@ def test_undo_leaves_out_rows_that_no_longer_exist(tmp_path, editor):
     assert [p.name for p in restored] == ["Theresa May"]
     assert not Claim.objects.filter(text__contains="united behind").exists()  # not brought back from the snapshot
     assert LogEntry.objects.filter(object_id=str(keep.pk), change_message__contains="no longer exist").exists()
+
+
+def test_organisation_undo_after_a_reimport_and_a_deleted_article(tmp_path, editor):
+    from django.core.management import call_command
+
+    path = _seed(tmp_path, "The Acme Foundation said prices would rise in every region.\n\n"
+                           "The Zenith Trust said prices would fall.")
+    call_command("import_seeds", str(path), verbosity=0)
+    other_file = _seed(tmp_path, "The Acme Foundation said the plan was late.", "plan.txt")
+    call_command("import_seeds", str(other_file), verbosity=0)
+    keep, other = Organisation.objects.get(name="Zenith Trust"), Organisation.objects.get(name="Acme Foundation")
+    publisher = Article.objects.first().publisher
+    merge.merge_organisations(keep, [other, publisher], editor)
+    path.write_text(path.read_text().replace("every region", "all regions"))
+    call_command("import_seeds", str(path), verbosity=0)
+    gone_id = Article.objects.get(source_file="plan.txt").pk
+    Article.objects.filter(pk=gone_id).delete()
+    merge.undo(keep.merges.get(), editor)
+    back = Organisation.objects.get(name="Acme Foundation")
+    assert not Article.objects.filter(pk=gone_id).exists()  # not brought back from the snapshot
+    assert set(Article.objects.values_list("publisher__name", flat=True)) == {publisher.name}
+    assert Claim.objects.filter(organisation=back).count() == 1
+    assert not Claim.objects.filter(organisation=keep, speaker_text__icontains="Acme").exists()
