@@ -247,6 +247,12 @@ class Claim(models.Model):
     confidence = models.FloatField(
         default=1.0, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
         help_text="The extractor's calibrated probability that this is an attribution's content (0-1).")
+    checkworthiness = models.FloatField(
+        null=True, blank=True, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="How much the claim deserves a fact-check: the check-worthiness model's probability (0-1); "
+                  "empty until scored.")
+    # The model version that gave the score: a new model re-scores every claim (services/checkworthiness).
+    checkworthiness_version = models.CharField(max_length=20, blank=True, editable=False)
     mentioned_people = models.ManyToManyField(Person, blank=True, related_name="mentioned_in_claims")
     mentioned_organisations = models.ManyToManyField(Organisation, blank=True,
                                                      related_name="mentioned_in_claims")
@@ -288,6 +294,7 @@ class Claim(models.Model):
             models.Index(fields=["organisation"]),
             models.Index(fields=["published", "id"]),
             models.Index(fields=["confidence", "id"]),
+            models.Index(fields=["checkworthiness", "id"]),
         ]
 
     def __str__(self):

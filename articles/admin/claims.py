@@ -19,8 +19,8 @@ from articles.models import (
     Person,
     ReviewEvent,
 )
-from articles.selectors import claimreview, search, similar
-from articles.services import families, links, review
+from articles.selectors import claimreview, desk, search, similar
+from articles.services import checkworthiness, families, links, review
 from articles.services.filter_cache import PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE
 
 from .common import CappedCountPaginator, FarDatesChangeList, StatisticInline, admin_url, skip_scan
@@ -100,6 +100,30 @@ class ConfidenceFilter(admin.SimpleListFilter):
         return qs.filter(confidence__gte=band[0], confidence__lt=band[1]) if band else qs
 
 
+class CheckworthinessFilter(admin.SimpleListFilter):
+    """Claims by check-worthiness; "first" is the desk's queue: new and unassigned, most worth checking
+    first (the ordering comes with it, see ClaimAdmin.get_ordering)."""
+
+    title = "worth checking"
+    parameter_name = "worth"
+
+    def lookups(self, request, model_admin):
+        return [("first", "Worth checking first (new, unassigned)"), ("yes", "Worth checking"),
+                ("no", "Not worth checking"), ("unscored", "Not scored yet")]
+
+    def queryset(self, request, qs):
+        value, threshold = self.value(), checkworthiness.threshold()
+        if value == "first":
+            return desk.worth_checking_first(qs)
+        if value == "yes":
+            return qs.filter(checkworthiness__gte=threshold)
+        if value == "no":
+            return qs.filter(checkworthiness__lt=threshold)
+        if value == "unscored":
+            return qs.filter(checkworthiness__isnull=True)
+        return qs
+
+
 class AssignedFilter(admin.SimpleListFilter):
     title = "assigned to"
     parameter_name = "assigned"
@@ -148,9 +172,10 @@ class LinkInline(admin.TabularInline):
 
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
-    list_display = ["excerpt", "speaker_name", "kind_short", "confidence_display", "article_title", "published_date",
+    list_display = ["excerpt", "speaker_name", "kind_short", "confidence_display", "worth_display", "article_title",
+                    "published_date",
                     "status", "verdict", "assignee"]
-    list_filter = ["status", OpenFilter, AssignedFilter, "verdict", "kind", ConfidenceFilter, MatchFilter, RepeatedFilter,
+    list_filter = ["status", OpenFilter, AssignedFilter, "verdict", "kind", CheckworthinessFilter, ConfidenceFilter, MatchFilter, RepeatedFilter,
                    PublisherFilter,
                    SpeakerFilter, OrganisationFilter, "in_text"]
     date_hierarchy = "published"
@@ -163,11 +188,12 @@ class ClaimAdmin(admin.ModelAdmin):
     paginator = CappedCountPaginator
     actions = ["mark_in_review", "mark_checked", "assign_to_me"]
     autocomplete_fields = ["speaker", "organisation", "mentioned_people", "mentioned_organisations", "assignee"]
-    readonly_fields = ["in_context", "text", "kind", "cue", "confidence", "speaker_text", "article_link", "in_text", "reviewer",
+    readonly_fields = ["in_context", "text", "kind", "cue", "confidence", "checkworthiness", "speaker_text", "article_link", "in_text", "reviewer",
                        "reviewed_at", "incoming_links", "similar", "history", "matches_display", "family_display",
                        "public_page", "all_links", "evidence_summary"]
     fieldsets = [
-        ("Claim", {"fields": ["in_context", "text", "kind", "cue", "confidence", "speaker_text", "article_link",
+        ("Claim", {"fields": ["in_context", "text", "kind", "cue", "confidence", "checkworthiness", "speaker_text",
+                              "article_link",
                               "in_text"]}),
         ("Checked already?", {"fields": ["matches_display", "family_display"]}),
         ("Who and what", {"fields": ["speaker", "organisation", "mentioned_people", "mentioned_organisations"]}),
@@ -179,10 +205,16 @@ class ClaimAdmin(admin.ModelAdmin):
     inlines = [EvidenceInline, LinkInline, StatisticInline]
 
     # -- changelist --------------------------------------------------------------------
-    @admin.display(description="claim", ordering="id")
-
     def get_changelist(self, request, **kwargs):
         return FarDatesChangeList
+
+    def get_ordering(self, request):
+        # The desk's "worth checking first" queue comes in its own order (CheckworthinessFilter).
+        if request.GET.get(CheckworthinessFilter.parameter_name) == "first":
+            return ["-priority", "-id"]
+        return super().get_ordering(request)
+
+    @admin.display(description="claim", ordering="id")
     def excerpt(self, obj):
         # One line a claim: the cell is clipped by CSS (change_list.html); the whole text on hover.
         return format_html('<span title="{}">{}</span>', obj.text, Truncator(obj.text).chars(160))
@@ -204,6 +236,11 @@ class ClaimAdmin(admin.ModelAdmin):
     def confidence_display(self, obj):
         # Sorting this column ascending lists the least confident first (index on confidence, id).
         return f"{obj.confidence:.2f}"
+
+    @admin.display(description="worth", ordering="checkworthiness")
+    def worth_display(self, obj):
+        # Sorting this column descending lists the most check-worthy first (index on checkworthiness, id).
+        return "" if obj.checkworthiness is None else f"{obj.checkworthiness:.2f}"
 
     @admin.display(description="article", ordering="article__title")
     def article_title(self, obj):
@@ -245,8 +282,13 @@ class ClaimAdmin(admin.ModelAdmin):
 
     # -- change page -----------------------------------------------------------------
     def get_queryset(self, request):
-        qs = super().get_queryset(request).select_related("article__publisher", "speaker", "organisation",
-                                                          "reviewer", "assignee")
+        # ModelAdmin.get_queryset orders by get_ordering(); the desk's queue orders by a priority
+        # that must be annotated first.
+        qs = self.model._default_manager.get_queryset()
+        if request.GET.get(CheckworthinessFilter.parameter_name) == "first":
+            qs = desk.worth_checking_first(qs)
+        qs = qs.order_by(*self.get_ordering(request)).select_related(
+            "article__publisher", "speaker", "organisation", "reviewer", "assignee")
         return skip_scan(qs)
 
     @admin.display(description="in its paragraph")

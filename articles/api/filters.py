@@ -62,6 +62,10 @@ class ClaimFilter(FilterSet):
                                      help_text="Extraction confidence at least this (0-1).")
     confidence_max = df.NumberFilter(field_name="confidence", lookup_expr="lt",
                                      help_text="Extraction confidence below this (0-1): the least certain claims.")
+    checkworthiness_min = df.NumberFilter(field_name="checkworthiness", lookup_expr="gte",
+                                          help_text="Check-worthiness at least this (0-1): the claims most worth checking.")
+    checkworthiness_max = df.NumberFilter(field_name="checkworthiness", lookup_expr="lt",
+                                          help_text="Check-worthiness below this (0-1).")
     assignee = df.CharFilter(method="filter_assignee", validators=[RegexValidator(r"^(me|none|[1-9][0-9]{0,18})$",
                              "assignee is a user id, me or none")],
                              help_text="Assigned to this user (id), to the signed-in user (me), or to nobody (none).")

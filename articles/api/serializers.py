@@ -212,6 +212,21 @@ class MatchResponseSerializer(serializers.Serializer):
     results = MatchAnswerSerializer(many=True)
 
 
+class CheckworthinessRequestSerializer(serializers.Serializer):
+    texts = serializers.ListField(child=serializers.CharField(max_length=5_000, allow_blank=True, trim_whitespace=False),
+                                  min_length=1, max_length=500, help_text="Up to 500 sentences or claims.")
+
+
+class CheckworthinessResultSerializer(serializers.Serializer):
+    score = serializers.FloatField(min_value=0, max_value=1,
+                                   help_text="Probability that a fact-checker would call it a check-worthy factual claim.")
+    checkworthy = serializers.BooleanField(help_text="The model's decision at its trained threshold.")
+
+
+class CheckworthinessResponseSerializer(serializers.Serializer):
+    results = CheckworthinessResultSerializer(many=True, help_text="One result a text, in the order sent.")
+
+
 class MatchQuerySerializer(serializers.Serializer):
     text = serializers.CharField(max_length=20_000, trim_whitespace=True)
     limit = serializers.IntegerField(min_value=1, max_value=50, default=5)
@@ -309,9 +324,10 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
     class Meta:
         model = Claim
         fields = ["id", "url", "article", "text", "kind", "speaker", "organisation", "speaker_text", "cue", "confidence",
-                  "start", "end", "in_text", "mentions", "statistics", "status", "verdict", "rationale", "evidence", "reviewer",
+                  "checkworthiness", "start", "end", "in_text", "mentions", "statistics", "status", "verdict", "rationale", "evidence", "reviewer",
                   "reviewed_at", "links", "family", "matches", "claim_reviewed"]
-        read_only_fields = ["text", "kind", "speaker_text", "cue", "confidence", "start", "end", "in_text",
+        read_only_fields = ["text", "kind", "speaker_text", "cue", "confidence", "checkworthiness", "start", "end",
+                            "in_text",
                             "reviewed_at"]
 
     # The read path builds each claim's JSON directly from the prefetched lists (the same JSON the
@@ -342,7 +358,7 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
             "speaker": {"id": sp.id, "name": sp.name} if sp is not None else None,
             "organisation": {"id": org.id, "name": org.name} if org is not None else None,
             "speaker_text": obj.speaker_text, "cue": obj.cue, "confidence": obj.confidence,
-            "start": obj.start, "end": obj.end, "in_text": obj.in_text,
+            "checkworthiness": obj.checkworthiness, "start": obj.start, "end": obj.end, "in_text": obj.in_text,
             "mentions": {"people": [{"id": i, "name": n} for i, n in obj.people_list],
                          "organisations": [{"id": i, "name": n} for i, n in obj.organisations_list]},
             "statistics": [{"id": i, "value": value(v), "unit": u, "text": t} for i, v, u, t in obj.statistics_list],

@@ -15,6 +15,7 @@ router.register("factchecks", views.FactCheckViewSet)
 router.register("claim-families", views.ClaimFamilyViewSet)
 
 urlpatterns = [
+    path("checkworthiness/", views.CheckworthinessView.as_view(), name="checkworthiness"),
     path("claimreview/", views.ClaimReviewListView.as_view(), name="claimreview-list"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),

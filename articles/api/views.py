@@ -13,6 +13,7 @@ from rest_framework.generics import ListAPIView
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from articles.models import (
     Article,
@@ -27,7 +28,7 @@ from articles.models import (
 )
 from articles.selectors import claimreview, record
 from articles.selectors.claims import attach_relations, claim_list
-from articles.services import export, families, links, matching, merge
+from articles.services import checkworthiness, export, families, links, matching, merge
 
 from . import filters, serializers
 from .pagination import IdCursorPagination, PageNumberNoCountPagination
@@ -126,7 +127,7 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.ClaimSerializer
     filterset_class = filters.ClaimFilter
     pagination_class = IdCursorPagination
-    ordering_fields = ["id", "published", "start", "reviewed_at", "confidence"]
+    ordering_fields = ["id", "published", "start", "reviewed_at", "confidence", "checkworthiness"]
 
     @property
     def ordering(self):
@@ -263,6 +264,22 @@ class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):
             {"id": m.factcheck.id, "url": m.factcheck.url, "claim_reviewed": m.factcheck.claim_reviewed,
              "rating": m.factcheck.rating, "publisher": m.factcheck.publisher, "score": round(m.score, 4),
              "level": m.level or None} for m in found]})
+
+
+class CheckworthinessView(APIView):
+    """Check-worthiness of any sentences: the model that scores every stored claim."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(request=serializers.CheckworthinessRequestSerializer,
+                   responses={200: serializers.CheckworthinessResponseSerializer},
+                   description="Scores up to 500 texts, in order: the probability (0-1) that a fact-checker would "
+                               "call each a check-worthy factual claim, and the model's decision.")
+    def post(self, request):
+        q = serializers.CheckworthinessRequestSerializer(data=request.data)
+        q.is_valid(raise_exception=True)
+        results = checkworthiness.score_texts(q.validated_data["texts"])
+        return Response({"results": [{"score": r.score, "checkworthy": r.checkworthy} for r in results]})
 
 
 class ClaimFamilyViewSet(viewsets.ReadOnlyModelViewSet):

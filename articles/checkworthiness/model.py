@@ -6,6 +6,7 @@ training (see MODEL_CARD.md).
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,13 +35,16 @@ class Model:
     temperature: float
     threshold: float
     version: str
+    # The weights' own hash: stored with every score, so a retrained model re-scores stored claims.
+    fingerprint: str = ""
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> Model:
         with np.load(path, allow_pickle=False) as z:
             return cls(idf=z["idf"], w_hashed=z["w_hashed"], w_embedding=z["w_embedding"], w_hand=z["w_hand"],
                        bias=float(z["bias"]), temperature=float(z["temperature"]),
-                       threshold=float(z["threshold"]), version=str(z["version"]))
+                       threshold=float(z["threshold"]), version=str(z["version"]),
+                       fingerprint=hashlib.sha256(path.read_bytes()).hexdigest()[:12])
 
     def logits(self, texts: list[str]) -> np.ndarray:
         rows = tfidf_rows([hashed(t) for t in texts], self.idf)

@@ -30,7 +30,7 @@ class ListedClaim:
     instances a page (claims, articles, speakers) cost more than the page's SQL."""
 
     __slots__ = ("id", "article_id", "text", "kind", "speaker_id", "organisation_id", "speaker_text", "cue", "confidence",
-                 "start", "end", "in_text", "family_id", "claim_reviewed", "status", "verdict", "rationale",
+                 "checkworthiness", "start", "end", "in_text", "family_id", "claim_reviewed", "status", "verdict", "rationale",
                  "reviewer_id", "reviewed_at", "published", "article", "speaker", "organisation", "reviewer",
                  *RELATIONS)
 
@@ -54,7 +54,7 @@ class _ListedClaims(ValuesIterable):
 
 # The columns a listed claim shows: a list page loads nothing else (no bodies, no timestamps).
 LISTED_VALUES = ("id", "article_id", "text", "kind", "speaker_id", "organisation_id", "speaker_text", "cue", "confidence",
-                 "start", "end", "in_text", "family_id", "claim_reviewed", "status", "verdict", "rationale",
+                 "checkworthiness", "start", "end", "in_text", "family_id", "claim_reviewed", "status", "verdict", "rationale",
                  "reviewer_id", "reviewed_at", "published", "article__title", "article__published", "speaker__name",
                  "organisation__name", "reviewer__username")
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Value, When
+from django.db.models.functions import Coalesce
 
 from articles.models import Claim, ClaimMatch, ReviewEvent
 from articles.services import families
@@ -32,6 +33,8 @@ def figures(user) -> dict[str, list[Figure]]:
         "queue": [
             Figure("Assigned to me", mine, f"{CLAIMS}?assigned=me&open=yes", "open claims assigned to you"),
             Figure("New and unassigned", unassigned_new, f"{CLAIMS}?status__exact=new&assigned=none"),
+            Figure("Worth checking first", unassigned_new, f"{CLAIMS}?worth=first",
+                   "new and unassigned, the most check-worthy first (statistics and repeated claims raised)"),
             Figure("Least confident first", by_status.get(Claim.Status.NEW, 0),
                    f"{CLAIMS}?status__exact=new&o={CONFIDENCE_COLUMN}",
                    "new claims, the extraction's least certain at the top"),
@@ -42,6 +45,26 @@ def figures(user) -> dict[str, list[Figure]]:
         "status": [Figure(label, by_status.get(value, 0), f"{CLAIMS}?status__exact={value}")
                    for value, label in Claim.Status.choices],
     }
+
+
+# How far a statistic or a repeated statement raises a claim in "worth checking first": a claim with
+# numbers, or one several outlets carry, is more often checked and more often worth it.
+STATISTIC_BONUS = 0.15
+REPEATED_BONUS = 0.15
+
+
+def worth_checking_first(qs):
+    """New, unassigned claims, the most check-worthy first (``priority``: the check-worthiness score,
+    raised for claims with statistics and for statements that appear in several articles)."""
+    from articles.models import Statistic
+
+    has_stat = Exists(Statistic.objects.filter(claim=OuterRef("pk")))
+    return (qs.filter(status=Claim.Status.NEW, assignee__isnull=True)
+            .annotate(priority=Coalesce(F("checkworthiness"), Value(0.0))
+                      + Case(When(has_stat, then=Value(STATISTIC_BONUS)), default=Value(0.0))
+                      + Case(When(family__isnull=False, then=Value(REPEATED_BONUS)), default=Value(0.0),
+                             output_field=FloatField()))
+            .order_by("-priority", "-id"))
 
 
 def recently_checked(limit: int = 8):

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 COLUMNS = ["id", "article_id", "article_title", "published", "publisher", "source_file", "kind", "text", "start",
            "end", "speaker_id", "speaker", "organisation_id", "organisation", "speaker_text", "cue", "status",
-           "verdict", "rationale", "reviewed_at"]
+           "verdict", "rationale", "reviewed_at", "checkworthiness"]
 
 
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection); a leading
@@ -40,4 +40,5 @@ def claims_csv(qs) -> Iterator[str]:
             c.id, a.id, a.title, a.published.isoformat(), a.publisher.name if a.publisher_id else "", a.source_file,
             c.kind, c.text, c.start, c.end, c.speaker_id or "", c.speaker.name if c.speaker_id else "",
             c.organisation_id or "", c.organisation.name if c.organisation_id else "", c.speaker_text, c.cue,
-            c.status, c.verdict, c.rationale, c.reviewed_at.isoformat() if c.reviewed_at else "")])
+            c.status, c.verdict, c.rationale, c.reviewed_at.isoformat() if c.reviewed_at else "",
+            "" if c.checkworthiness is None else c.checkworthiness)])

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connections
 from django.utils import timezone
 
-from articles.services import identity, importer, reader
+from articles.services import checkworthiness, identity, importer, reader
 
 
 class Command(BaseCommand):
@@ -59,6 +59,9 @@ class Command(BaseCommand):
             # for an editor in the link suggestions.
             linked = identity.reconcile_surnames(since=run_started)
             importer.clear_filter_caches()
+        if not dry_run:
+            # Every claim the current model has not scored, this run's or an interrupted run's.
+            checkworthiness.rescore_stale()
         self.summary(statuses, totals, len(files) + len(failures), time.perf_counter() - started, dry_run, linked)
         if statuses["failed"]:
             sys.exit(1)
