@@ -99,6 +99,8 @@ def test_every_ordering_walks_every_claim_exactly_once(api, imported_seed, edito
     assert all(v is not None for v in values[:len(present)])
 
 
+# Hypothesis over five orderings takes over two minutes: with the slow tests, which .ci/run runs.
+@pytest.mark.slow
 @pytest.mark.parametrize("ordering", ["reviewed_at", "-reviewed_at", "confidence", "-confidence", "start"])
 def test_cursor_walk_is_exact_for_any_data_and_page_size(imported_seed, ordering):
     """Property: whatever values (ties, NULLs) and page size, a walk visits every claim once."""
