@@ -18,6 +18,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 .venv/bin/ruff check .
+.venv/bin/lint-imports --no-cache  # the layer contracts in pyproject.toml
 
 echo "== tests on SQLite"
 .venv/bin/python -m pytest -m "not postgres" -p no:cacheprovider "$@"

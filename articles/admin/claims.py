@@ -10,7 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
-from articles.api.fields import id_in_range
+from articles.ids import id_in_range
 from articles.models import (
     Claim,
     ClaimLink,

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from articles.api.fields import MAX_ID
+from articles.ids import MAX_ID
 from articles.models import Organisation, Person, PersonLink, RejectedName
 from articles.services import identity
 

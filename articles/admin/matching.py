@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from articles.models import Claim, ClaimFamily, ClaimMatch, FactCheck
+from articles.selectors import desk
 from articles.services import families
 
 from .common import admin_url
@@ -40,7 +41,7 @@ class RepeatedFilter(admin.SimpleListFilter):
 
     def queryset(self, request, qs):
         if self.value() == "yes":
-            return qs.filter(pk__in=families.repeated_checked().values("pk"))
+            return qs.filter(pk__in=desk.repeated_checked().values("pk"))
         return qs
 
 

@@ -7,14 +7,9 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from rest_framework import serializers
 
-MAX_ID = 2**63 - 1
+from articles.ids import MAX_ID, id_in_range
 
-
-def id_in_range(value) -> bool:
-    try:
-        return 1 <= int(value) <= MAX_ID
-    except (TypeError, ValueError, OverflowError):
-        return False
+__all__ = ["MAX_ID", "IdFilter", "ModelIdFilter", "PrimaryKeyField", "id_in_range"]
 
 
 class PrimaryKeyField(serializers.PrimaryKeyRelatedField):

@@ -7,7 +7,6 @@ from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Va
 from django.db.models.functions import Coalesce
 
 from articles.models import Claim, ClaimMatch, ReviewEvent
-from articles.services import families
 
 CLAIMS = "/admin/articles/claim/"
 # list_display position of the confidence column in the claims list (1-based): ascending order
@@ -28,7 +27,7 @@ def figures(user) -> dict[str, list[Figure]]:
     mine = Claim.objects.filter(open_, assignee=user).count() if user.is_authenticated else 0
     unassigned_new = Claim.objects.filter(status=Claim.Status.NEW, assignee__isnull=True).count()
     matched = Claim.objects.filter(open_).filter(Exists(ClaimMatch.objects.filter(claim=OuterRef("pk")))).count()
-    repeated = families.repeated_checked().count()
+    repeated = repeated_checked().count()
     return {
         "queue": [
             Figure("Assigned to me", mine, f"{CLAIMS}?assigned=me&open=yes", "open claims assigned to you"),
@@ -65,6 +64,12 @@ def worth_checking_first(qs):
                       + Case(When(family__isnull=False, then=Value(REPEATED_BONUS)), default=Value(0.0),
                              output_field=FloatField()))
             .order_by("-priority", "-id"))
+
+
+def repeated_checked():
+    """Claims not yet checked whose statement was checked in another appearance (the desk's list)."""
+    return (Claim.objects.exclude(status=Claim.Status.CHECKED)
+            .filter(family__appearances__status=Claim.Status.CHECKED).exclude(family__isnull=True).distinct())
 
 
 def recently_checked(limit: int = 8):

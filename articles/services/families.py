@@ -170,9 +170,3 @@ def confirm_suggestion(claim: Claim, user) -> Claim | None:
                                       for e in source.evidence.all() if e.url not in have])
     review.evidence_changed(claim, user, old)
     return source
-
-
-def repeated_checked():
-    """Claims not yet checked whose statement was checked in another appearance (the desk's list)."""
-    return (Claim.objects.exclude(status=Claim.Status.CHECKED)
-            .filter(family__appearances__status=Claim.Status.CHECKED).exclude(family__isnull=True).distinct())

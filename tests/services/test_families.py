@@ -3,6 +3,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Claim, ClaimFamily
+from articles.selectors import desk
 from articles.services import families, review
 from tests.conftest import SEED
 
@@ -63,7 +64,7 @@ def test_a_verdict_is_suggested_to_other_appearances_and_confirmed_in_one_click(
                         rationale="Matches the transcript.")
     first.evidence.create(url="https://example.org/transcript", title="Transcript")
     assert families.suggested_verdict(other) == first
-    assert other in families.repeated_checked()
+    assert other in desk.repeated_checked()
     api.force_authenticate(editor)
     r = api.post(f"/api/v1/claims/{other.pk}/confirm-suggested-verdict/")
     assert r.status_code == 200, r.content
@@ -71,7 +72,7 @@ def test_a_verdict_is_suggested_to_other_appearances_and_confirmed_in_one_click(
     assert (other.status, other.verdict) == (Claim.Status.CHECKED, Claim.Verdict.MOSTLY_TRUE)
     assert "Matches the transcript." in other.rationale
     assert list(other.evidence.values_list("url", flat=True)) == ["https://example.org/transcript"]
-    assert other not in families.repeated_checked()
+    assert other not in desk.repeated_checked()
     assert api.post(f"/api/v1/claims/{other.pk}/confirm-suggested-verdict/").status_code == 409
 
 
