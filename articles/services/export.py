@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 
+from articles.selectors.outward import xml_safe
+
 COLUMNS = ["id", "article_id", "article_title", "published", "publisher", "source_file", "kind", "text", "start",
            "end", "speaker_id", "speaker", "organisation_id", "organisation", "speaker_text", "cue", "status",
            "verdict", "rationale", "reviewed_at"]
@@ -19,10 +21,12 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value):
-    """A CSV cell that no spreadsheet runs: text starting like a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    """A CSV cell that no spreadsheet runs: text starting like a formula gets a leading apostrophe.
+    Characters XML 1.0 forbids are replaced (spreadsheets store cells as XML and refuse them)."""
+    if not isinstance(value, str):
+        return value
+    value = xml_safe(value)
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 class _Echo:
