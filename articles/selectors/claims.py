@@ -31,8 +31,8 @@ class ListedClaim:
 
     __slots__ = ("id", "article_id", "text", "kind", "speaker_id", "organisation_id", "speaker_text", "cue", "confidence",
                  "start", "end", "in_text", "family_id", "claim_reviewed", "status", "verdict", "rationale",
-                 "reviewer_id", "reviewed_at", "published", "article", "speaker", "organisation", "reviewer",
-                 *RELATIONS)
+                 "reviewer_id", "reviewed_at", "published", "version", "article", "speaker", "organisation",
+                 "reviewer", *RELATIONS)
 
     def __init__(self, row: dict):
         for name in _SCALARS:
@@ -55,7 +55,7 @@ class _ListedClaims(ValuesIterable):
 # The columns a listed claim shows: a list page loads nothing else (no bodies, no timestamps).
 LISTED_VALUES = ("id", "article_id", "text", "kind", "speaker_id", "organisation_id", "speaker_text", "cue", "confidence",
                  "start", "end", "in_text", "family_id", "claim_reviewed", "status", "verdict", "rationale",
-                 "reviewer_id", "reviewed_at", "published", "article__title", "article__published", "speaker__name",
+                 "reviewer_id", "reviewed_at", "published", "version", "article__title", "article__published", "speaker__name",
                  "organisation__name", "reviewer__username")
 
 
