@@ -304,7 +304,7 @@ class ClaimFamilySerializer(serializers.Serializer):
     def get_appearances(self, obj):
         rows = (obj.appearances.select_related("article__publisher", "speaker").defer("article__body", "article__paragraphs")
                 .order_by("published", "id"))
-        return AppearanceSerializer(rows, many=True).data
+        return AppearanceSerializer(rows, many=True, context=self.context).data
 
 
 class RecordArticleSerializer(serializers.Serializer):

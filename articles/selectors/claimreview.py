@@ -30,7 +30,9 @@ def wording(claim: Claim) -> str:
 
 
 def public_base(request=None) -> str:
-    """The public site's address: CLAIMSDB_PUBLIC_URL, else the request's own host."""
+    """The public site's address: CLAIMSDB_PUBLIC_URL, else the request's own host, else (no request
+    at hand: ClaimsDB's own entries in the fact-check library) the development server's address;
+    ``check --deploy`` warns when CLAIMSDB_PUBLIC_URL is unset with DEBUG off."""
     base = getattr(settings, "CLAIMSDB_PUBLIC_URL", "")
     if base:
         return base.rstrip("/")
