@@ -247,11 +247,17 @@ class ClaimAdmin(admin.ModelAdmin):
 
     # -- actions ---------------------------------------------------------------------
     def _bulk(self, request, qs, label, **changes):
-        n = 0
+        n, stale = 0, 0
         for claim in qs.select_related(None):
-            if review.apply_review(claim, request.user, **changes):
-                n += 1
+            try:
+                if review.apply_review(claim, request.user, **changes):
+                    n += 1
+            except review.StaleClaim:  # changed by someone else while the list was read: left as it is
+                stale += 1
         self.message_user(request, f"{n} claim(s) {label}.", messages.SUCCESS)
+        if stale:
+            self.message_user(request, f"{stale} claim(s) changed by someone else meanwhile were left as they are.",
+                              messages.WARNING)
 
     @admin.action(description="Mark selected claims in review", permissions=["change"])
     def mark_in_review(self, request, qs):
@@ -433,11 +439,17 @@ class ClaimAdmin(admin.ModelAdmin):
         claim = get_object_or_404(Claim, pk=pk)
         if request.method != "POST" or not self.has_change_permission(request, claim):
             self.message_user(request, "You may not review this claim.", messages.ERROR)
-        elif families.confirm_suggestion(claim, request.user):
-            self.message_user(request, f"Checked: {claim.get_verdict_display()}, as in the other appearance.",
-                              messages.SUCCESS)
+            return HttpResponseRedirect(admin_url(claim))
+        try:
+            taken = families.confirm_suggestion(claim, request.user)
+        except review.StaleClaim as exc:  # changed while the editor clicked
+            self.message_user(request, str(exc), messages.ERROR)
         else:
-            self.message_user(request, "No checked appearance suggests a verdict.", messages.WARNING)
+            if taken:
+                self.message_user(request, f"Checked: {claim.get_verdict_display()}, as in the other appearance.",
+                                  messages.SUCCESS)
+            else:
+                self.message_user(request, "No checked appearance suggests a verdict.", messages.WARNING)
         return HttpResponseRedirect(admin_url(claim))
 
     def link_view(self, request, pk):

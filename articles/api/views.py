@@ -233,7 +233,10 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
         if not request.user.has_perm("articles.change_claim"):
             raise PermissionDenied("You may not review claims.")
         claim = self.get_object()
-        source = families.confirm_suggestion(claim, request.user)
+        try:
+            source = families.confirm_suggestion(claim, request.user)
+        except review.StaleClaim as exc:  # changed while this request ran
+            return Response({"detail": str(exc), "version": exc.current}, status=409)
         if source is None:
             return Response({"detail": "No checked appearance of this statement suggests a verdict."}, status=409)
         return Response(self.get_serializer(claim_list().get(pk=claim.pk)).data)
