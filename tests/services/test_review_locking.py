@@ -139,3 +139,41 @@ def test_api_patch_with_a_stale_version_is_a_409(imported_seed, editor, api):
                      HTTP_IF_MATCH='"2"').status_code == 400
     # Without a version the write is made from the version loaded (as before).
     assert api.patch(f"/api/v1/claims/{claim.pk}/", {"rationale": "Checked."}, format="json").status_code == 200
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_writers_from_one_version_on_postgres(imported_seed, alice_and_bob):
+    """Two editors' writes from the same version at the same moment: one is stored, the other is
+    refused (the conditional UPDATE waits for the first to commit, then finds the version gone)."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.fail("run with DATABASE_URL set to PostgreSQL (scripts/test.sh does)")
+    pk = Claim.objects.order_by("id").first().pk
+    start = threading.Barrier(2)
+    outcome = {}
+
+    def write(user, verdict):
+        try:
+            claim = Claim.objects.get(pk=pk)
+            start.wait()
+            review.apply_review(claim, user, status="checked", verdict=verdict)
+            outcome[user.username] = "stored"
+        except review.StaleClaim:
+            outcome[user.username] = "refused"
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=write, args=(u, v)) for u, v in zip(alice_and_bob, ("false", "true"), strict=True)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcome.values()) == ["refused", "stored"]
+    claim = Claim.objects.get(pk=pk)
+    winner = next(name for name, what in outcome.items() if what == "stored")
+    assert claim.version == 1 and claim.verdict == {"alice": "false", "bob": "true"}[winner]
+    assert ReviewEvent.objects.filter(claim=claim).count() == 1
