@@ -14,3 +14,6 @@ class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Claims and articles"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)

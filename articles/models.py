@@ -278,6 +278,9 @@ class Claim(models.Model):
                                related_name="appearances")
     fingerprint = models.CharField(max_length=40, blank=True, db_index=True,
                                    help_text="Hash of the claim's words, lower-cased: equal for the same wording.")
+    # Optimistic locking of the review (services/review.py): every editor's write adds one, and a
+    # write made from an older version (a stale form, a PATCH with an old version) is refused.
+    version = models.PositiveIntegerField(default=0, help_text="Raised by one at every review write.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -308,6 +311,20 @@ class Claim(models.Model):
     @property
     def has_review_work(self) -> bool:
         return bool(self.status != self.Status.NEW or self.verdict or self.rationale or self.edited)
+
+    @property
+    def is_published(self) -> bool:
+        """The publication rule: a check is public once its claim is checked with a verdict."""
+        return is_published(self.status, self.verdict)
+
+
+def is_published(status: str, verdict: str) -> bool:
+    """The one publication rule (:attr:`Claim.is_published`; :data:`PUBLISHED` as a query)."""
+    return status == Claim.Status.CHECKED and bool(verdict)
+
+
+# The publication rule as a query: the public pages, feeds, ClaimReview and the API's public reads.
+PUBLISHED = Q(status=Claim.Status.CHECKED) & ~Q(verdict="")
 
 
 class EvidenceLink(models.Model):

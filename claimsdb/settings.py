@@ -201,7 +201,8 @@ else:
 CLAIMSDB_MAX_SEED_BYTES = int(os.environ.get("CLAIMSDB_MAX_SEED_BYTES", str(2 * 1024 * 1024)))
 # Seconds one file's extraction may take before it is refused with an error line (the others go on).
 CLAIMSDB_EXTRACT_SECONDS = float(os.environ.get("CLAIMSDB_EXTRACT_SECONDS", "30"))
-# The public site's address for fact-check pages and ClaimReview urls (else the request's host).
+# The public site's address for fact-check pages and ClaimReview urls (else the request's host;
+# outside a request, http://localhost:8000: `check --deploy` warns when it is unset with DEBUG off).
 CLAIMSDB_PUBLIC_URL = os.environ.get("CLAIMSDB_PUBLIC_URL", "")
 # Name of the fact-checking organisation that authors ClaimReview records.
 CLAIMSDB_REVIEWER_ORG = os.environ.get("CLAIMSDB_REVIEWER_ORG", "ClaimsDB")

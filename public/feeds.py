@@ -3,14 +3,35 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from articles.selectors import claimreview
+from articles.selectors.outward import xml_safe_data
 
 from .views import published
 
 
+class _XMLSafe:
+    """A feed writer that cleans every text it is given (the feed's and each item's) of the
+    characters XML 1.0 forbids: Django refuses the whole feed otherwise (a 500 for everyone)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*xml_safe_data(args), **xml_safe_data(kwargs))
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*xml_safe_data(args), **xml_safe_data(kwargs))
+
+
+class SafeRss(_XMLSafe, Rss201rev2Feed):
+    pass
+
+
+class SafeAtom(_XMLSafe, Atom1Feed):
+    pass
+
+
 class LatestChecks(Feed):
+    feed_type = SafeRss
     title = f"{settings.CLAIMSDB_REVIEWER_ORG} fact-checks"
     link = "/factchecks/"
     description = "The latest published fact-checks."
@@ -36,5 +57,5 @@ class LatestChecks(Feed):
 
 
 class LatestChecksAtom(LatestChecks):
-    feed_type = Atom1Feed
+    feed_type = SafeAtom
     subtitle = LatestChecks.description

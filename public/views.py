@@ -10,15 +10,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
-from articles.models import Claim, Person
+from articles.models import Person
 from articles.selectors import claimreview
+from articles.selectors.published import published_checks
 
 PER_PAGE = 20
 
 
 def published() -> QuerySet:
     """Every published check, newest first."""
-    return (Claim.objects.filter(status=Claim.Status.CHECKED).exclude(verdict="")
+    return (published_checks()
             .select_related("article__publisher", "speaker", "organisation")
             .defer("article__body", "article__paragraphs").order_by("-reviewed_at", "-id"))
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.cache import cache
 from django.db import models
@@ -170,8 +171,33 @@ class LinkInline(admin.TabularInline):
     verbose_name_plural = "links to other claims (this claim … the other)"
 
 
+class ClaimForm(forms.ModelForm):
+    """The claim change form carries the version it was opened at (hidden): a save made from an
+    older version than stored is refused with a form error, and nothing is written (services.review)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    class Meta:
+        model = Claim
+        fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None or "version" in self.errors:
+            return cleaned
+        if cleaned.get("version") is None:
+            raise forms.ValidationError("This form carries no version of the claim: open the claim again.",
+                                        code="no_version")
+        try:
+            review.check_version(self.instance, cleaned["version"])
+        except review.StaleClaim as exc:
+            raise forms.ValidationError(str(exc), code="stale") from None
+        return cleaned
+
+
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
+    form = ClaimForm
     list_display = ["excerpt", "speaker_name", "kind_short", "confidence_display", "worth_display", "article_title",
                     "published_date",
                     "status", "verdict", "assignee"]
@@ -198,7 +224,7 @@ class ClaimAdmin(admin.ModelAdmin):
         ("Checked already?", {"fields": ["matches_display", "family_display"]}),
         ("Who and what", {"fields": ["speaker", "organisation", "mentioned_people", "mentioned_organisations"]}),
         ("Review", {"fields": ["status", "verdict", "claim_reviewed", "rationale", "evidence_summary", "assignee",
-                               "reviewer", "reviewed_at", "public_page"]}),
+                               "reviewer", "reviewed_at", "public_page", "version"]}),
         ("Related claims", {"fields": ["all_links", "similar"]}),
         ("History", {"fields": ["history"]}),
     ]
@@ -258,11 +284,17 @@ class ClaimAdmin(admin.ModelAdmin):
 
     # -- actions ---------------------------------------------------------------------
     def _bulk(self, request, qs, label, **changes):
-        n = 0
+        n, stale = 0, 0
         for claim in qs.select_related(None):
-            if review.apply_review(claim, request.user, **changes):
-                n += 1
+            try:
+                if review.apply_review(claim, request.user, **changes):
+                    n += 1
+            except review.StaleClaim:  # changed by someone else while the list was read: left as it is
+                stale += 1
         self.message_user(request, f"{n} claim(s) {label}.", messages.SUCCESS)
+        if stale:
+            self.message_user(request, f"{stale} claim(s) changed by someone else meanwhile were left as they are.",
+                              messages.WARNING)
 
     @admin.action(description="Mark selected claims in review", permissions=["change"])
     def mark_in_review(self, request, qs):
@@ -399,6 +431,20 @@ class ClaimAdmin(admin.ModelAdmin):
         self._can_change = bool(obj) and self.has_change_permission(request, obj)
         return super().change_view(request, object_id, form_url, extra_context)
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and self.has_change_permission(request, obj):
+            return fieldsets
+        # Read only (viewers) or a new claim: no version to carry.
+        return [(name, {**opts, "fields": [f for f in opts["fields"] if f != "version"]}) for name, opts in fieldsets]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:  # the admin's own transaction is rolled back: nothing of the save is kept
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except review.StaleClaim as exc:  # changed between the form's check and the write
+            self.message_user(request, str(exc), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
     def save_model(self, request, obj, form, change):
         review.editor_save(obj, request.user, form.changed_data)
 
@@ -435,11 +481,17 @@ class ClaimAdmin(admin.ModelAdmin):
         claim = get_object_or_404(Claim, pk=pk)
         if request.method != "POST" or not self.has_change_permission(request, claim):
             self.message_user(request, "You may not review this claim.", messages.ERROR)
-        elif families.confirm_suggestion(claim, request.user):
-            self.message_user(request, f"Checked: {claim.get_verdict_display()}, as in the other appearance.",
-                              messages.SUCCESS)
+            return HttpResponseRedirect(admin_url(claim))
+        try:
+            taken = families.confirm_suggestion(claim, request.user)
+        except review.StaleClaim as exc:  # changed while the editor clicked
+            self.message_user(request, str(exc), messages.ERROR)
         else:
-            self.message_user(request, "No checked appearance suggests a verdict.", messages.WARNING)
+            if taken:
+                self.message_user(request, f"Checked: {claim.get_verdict_display()}, as in the other appearance.",
+                                  messages.SUCCESS)
+            else:
+                self.message_user(request, "No checked appearance suggests a verdict.", messages.WARNING)
         return HttpResponseRedirect(admin_url(claim))
 
     def link_view(self, request, pk):

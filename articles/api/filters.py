@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
 from articles.models import Article, Claim, ClaimMatch, Organisation, Person, Statistic
-from articles.selectors import search
+from articles.selectors import published, search
 
 from .fields import IdFilter, ModelIdFilter, id_in_range
 
@@ -46,8 +46,10 @@ class ClaimFilter(FilterSet):
     article = IdFilter(field_name="article_id", help_text="Article id.")
     publisher = IdFilter(field_name="article__publisher_id", help_text="Publisher (organisation) id.")
     kind = df.ChoiceFilter(choices=Claim.Kind.choices)
-    status = df.ChoiceFilter(choices=Claim.Status.choices)
-    verdict = df.ChoiceFilter(choices=Claim.Verdict.choices)
+    status = df.ChoiceFilter(choices=Claim.Status.choices, method="filter_status",
+                             help_text="Readers who are not signed-in staff see an unpublished check as new.")
+    verdict = df.ChoiceFilter(choices=Claim.Verdict.choices, method="filter_verdict",
+                              help_text="Readers who are not signed-in staff find published checks only.")
     published_after = df.DateFilter(field_name="published", lookup_expr="gte",
                                     help_text="Article published on or after (YYYY-MM-DD).")
     published_before = df.DateFilter(field_name="published", lookup_expr="lte",
@@ -78,6 +80,15 @@ class ClaimFilter(FilterSet):
     class Meta:
         model = Claim
         fields = []
+
+    def _drafts(self) -> bool:
+        return published.sees_drafts(getattr(self.request, "user", None))
+
+    def filter_status(self, qs, name, value):
+        return published.by_status(qs, value, self._drafts())
+
+    def filter_verdict(self, qs, name, value):
+        return published.by_verdict(qs, value, self._drafts())
 
     def filter_speaker_name(self, qs, name, value):
         return search.speaker_matches(qs, value)

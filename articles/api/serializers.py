@@ -17,7 +17,7 @@ from articles.models import (
     ReviewEvent,
     Statistic,
 )
-from articles.selectors import claimreview
+from articles.selectors import claimreview, published
 from articles.selectors.claims import RELATIONS, attach_relations
 from articles.services import entities, review
 
@@ -161,10 +161,65 @@ class StaffOnlyUsername(serializers.SlugRelatedField):
         return super().get_attribute(instance)
 
 
+def sees_drafts(context: dict) -> bool:
+    """Does this response's reader see review work before publication (selectors.published)?"""
+    drafts = context.get("_drafts")
+    if drafts is None:
+        request = context.get("request")
+        drafts = context["_drafts"] = published.sees_drafts(getattr(request, "user", None))
+    return drafts
+
+
+class _ReviewField:
+    """A review field: a reader who does not see drafts gets it for published checks only, and
+    :meth:`hidden` otherwise (the same rule as the public pages)."""
+
+    def hidden(self, claim):
+        return None
+
+    def get_attribute(self, instance):
+        if not published.shows_review(instance, sees_drafts(self.context)):
+            return self.hidden(instance)
+        return super().get_attribute(instance)
+
+
+class ReviewStatusField(_ReviewField, serializers.ChoiceField):
+    def hidden(self, claim):
+        return published.public_status(claim)
+
+
+class ReviewVerdictField(_ReviewField, serializers.ChoiceField):
+    def hidden(self, claim):
+        return ""
+
+
+class ReviewTextField(_ReviewField, serializers.CharField):
+    def hidden(self, claim):
+        return ""
+
+
+class ReviewMomentField(_ReviewField, serializers.DateTimeField):
+    pass
+
+
+class ReviewList(_ReviewField, serializers.ListSerializer):
+    def hidden(self, claim):
+        return []
+
+
+class StaffOnlyVersion(serializers.IntegerField):
+    """The claim's version (optimistic locking): shown to staff, who may write; null for others.
+    Written: the version the change is made from; an older one than stored is a 409."""
+
+    def get_attribute(self, instance):
+        return super().get_attribute(instance) if sees_drafts(self.context) else None
+
+
 class EvidenceSerializer(serializers.ModelSerializer):
     class Meta:
         model = EvidenceLink
         fields = ["url", "title"]
+        list_serializer_class = ReviewList
         # Duplicates are caught by ClaimSerializer.validate_evidence with a clear message; the
         # unique constraint's own validator cannot run on a nested list.
         validators = []
@@ -249,8 +304,8 @@ class AppearanceSerializer(serializers.Serializer):
     published = serializers.DateField()
     speaker = RefSerializer(allow_null=True)
     speaker_text = serializers.CharField()
-    status = serializers.CharField()
-    verdict = serializers.CharField()
+    status = ReviewStatusField(choices=Claim.Status.choices)
+    verdict = ReviewVerdictField(choices=Claim.Verdict.choices, allow_blank=True)
 
     def get_source_url(self, obj) -> str | None:
         return getattr(obj.article, "source_url", None) or None
@@ -264,7 +319,7 @@ class ClaimFamilySerializer(serializers.Serializer):
     def get_appearances(self, obj):
         rows = (obj.appearances.select_related("article__publisher", "speaker").defer("article__body", "article__paragraphs")
                 .order_by("published", "id"))
-        return AppearanceSerializer(rows, many=True).data
+        return AppearanceSerializer(rows, many=True, context=self.context).data
 
 
 class RecordArticleSerializer(serializers.Serializer):
@@ -298,10 +353,11 @@ class SpeakerRecordSerializer(serializers.Serializer):
 
 class ClaimReviewedField(serializers.CharField):
     """Written: the editor's wording (empty restores the default). Read: the wording a published
-    check uses — the editor's, else the claim's text cleaned (quotes balanced, "he said" removed)."""
+    check uses — the editor's, else the claim's text cleaned (quotes balanced, "he said" removed);
+    a reader who does not see drafts gets the editor's wording only once the check is published."""
 
     def get_attribute(self, instance):
-        return claimreview.wording(instance)
+        return claimreview.wording(instance) if sees_drafts(self.context) else published.public_wording(instance)
 
 
 class ClaimSerializer(serializers.HyperlinkedModelSerializer):
@@ -311,9 +367,17 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
     organisation = RefSerializer(allow_null=True, read_only=True)
     mentions = serializers.SerializerMethodField()
     statistics = StatisticRefSerializer(many=True, read_only=True)
+    status = ReviewStatusField(choices=Claim.Status.choices, required=False)
+    verdict = ReviewVerdictField(choices=Claim.Verdict.choices, required=False, allow_blank=True)
+    rationale = ReviewTextField(required=False, allow_blank=True, style={"base_template": "textarea.html"})
     evidence = EvidenceSerializer(many=True, required=False)
     links = serializers.SerializerMethodField()
     reviewer = StaffOnlyUsername(read_only=True, allow_null=True)
+    reviewed_at = ReviewMomentField(read_only=True, allow_null=True)
+    version = StaffOnlyVersion(
+        required=False, allow_null=True, min_value=0, max_value=2**31 - 1,
+        help_text="Optimistic locking: the version this change is made from (or the If-Match header); "
+                  "an older one than stored answers 409 Conflict and changes nothing. Null for non-staff.")
     family = serializers.IntegerField(source="family_id", read_only=True, allow_null=True,
                                       help_text="The claim family: the same statement in other articles.")
     matches = serializers.SerializerMethodField(help_text="Fact-checks that may already answer this claim.")
@@ -324,8 +388,8 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
     class Meta:
         model = Claim
         fields = ["id", "url", "article", "text", "kind", "speaker", "organisation", "speaker_text", "cue", "confidence",
-                  "checkworthiness", "start", "end", "in_text", "mentions", "statistics", "status", "verdict", "rationale", "evidence", "reviewer",
-                  "reviewed_at", "links", "family", "matches", "claim_reviewed"]
+                  "checkworthiness", "start", "end", "in_text", "mentions", "statistics", "status", "verdict", "rationale",
+                  "evidence", "reviewer", "reviewed_at", "links", "family", "matches", "claim_reviewed", "version"]
         read_only_fields = ["text", "kind", "speaker_text", "cue", "confidence", "checkworthiness", "start", "end",
                             "in_text",
                             "reviewed_at"]
@@ -347,8 +411,8 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
             attach_relations([obj])
         claim_url, article_url = self._urls()
         a, sp, org = obj.article, obj.speaker, obj.organisation
-        request = self.context.get("request")
-        staff = request is not None and request.user.is_authenticated and request.user.is_staff
+        staff = sees_drafts(self.context)
+        shown = published.shows_review(obj, staff)
         value = _VALUE.to_representation
         return {
             "id": obj.id, "url": f"{claim_url}{obj.id}/",
@@ -362,15 +426,17 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
             "mentions": {"people": [{"id": i, "name": n} for i, n in obj.people_list],
                          "organisations": [{"id": i, "name": n} for i, n in obj.organisations_list]},
             "statistics": [{"id": i, "value": value(v), "unit": u, "text": t} for i, v, u, t in obj.statistics_list],
-            "status": obj.status, "verdict": obj.verdict, "rationale": obj.rationale,
-            "evidence": [{"url": u, "title": t} for u, t in obj.evidence_list],
+            "status": obj.status if shown else published.public_status(obj),
+            "verdict": obj.verdict if shown else "", "rationale": obj.rationale if shown else "",
+            "evidence": [{"url": u, "title": t} for u, t in obj.evidence_list] if shown else [],
             "reviewer": obj.reviewer.username if staff and obj.reviewer_id else None,
-            "reviewed_at": _MOMENT.to_representation(obj.reviewed_at) if obj.reviewed_at else None,
+            "reviewed_at": _MOMENT.to_representation(obj.reviewed_at) if shown and obj.reviewed_at else None,
             "links": [{"id": i, "relation": r, "direction": "outgoing", "claim": other}
                       for i, r, other in obj.links_out_list]
             + [{"id": i, "relation": r, "direction": "incoming", "claim": other} for i, r, other in obj.links_in_list],
             "family": obj.family_id,
-            "claim_reviewed": claimreview.wording(obj),
+            "claim_reviewed": claimreview.wording(obj) if staff else published.public_wording(obj),
+            "version": obj.version if staff else None,
             "matches": [{"id": i, "url": u, "claim_reviewed": c, "rating": r, "publisher": p, "score": s, "level": lv}
                         for i, u, c, r, p, s, lv in obj.matches_list],
         }
@@ -413,9 +479,10 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
     def update(self, instance, validated_data):
         user = self.context["request"].user
         evidence = validated_data.pop("evidence", None)
+        version = validated_data.pop("version", None)
         with transaction.atomic():
             changes = {k: v for k, v in validated_data.items() if k in review.REVIEW_FIELDS}
-            review.apply_review(instance, user, **changes)
+            review.apply_review(instance, user, version=version, **changes)  # StaleClaim: the view's 409
             if evidence is not None:
                 old = [e.url for e in instance.evidence.all()]
                 instance.evidence.all().delete()
@@ -458,6 +525,13 @@ class ClaimLinkSerializer(serializers.HyperlinkedModelSerializer):
         if same.exists():
             raise serializers.ValidationError({"relation": "These claims are already linked this way."})
         return attrs
+
+
+class ConflictSerializer(serializers.Serializer):
+    """A 409 answer: the claim changed after the version the change was made from."""
+
+    detail = serializers.CharField()
+    version = serializers.IntegerField(help_text="The claim's version now.")
 
 
 class ReviewEventSerializer(serializers.ModelSerializer):

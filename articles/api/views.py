@@ -5,7 +5,7 @@ from django.db.models import Count
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -26,9 +26,9 @@ from articles.models import (
     ReviewEvent,
     Statistic,
 )
-from articles.selectors import claimreview, record
+from articles.selectors import claimreview, published, record
 from articles.selectors.claims import attach_relations, claim_list
-from articles.services import checkworthiness, export, families, links, matching, merge
+from articles.services import checkworthiness, export, families, links, matching, merge, review
 
 from . import filters, serializers
 from .pagination import IdCursorPagination, PageNumberNoCountPagination
@@ -120,14 +120,44 @@ class OrganisationViewSet(EntityViewSet):
     merge_permission = "articles.merge_organisation"
 
 
+def if_match_version(request) -> int | None:
+    """The version an If-Match header names (an ETag this API gave: ``"3"``); None without one or
+    for ``*``. Anything else is a 400."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header or header == "*":
+        return None
+    tag = header.removeprefix("W/").strip('"')
+    if not (tag.isascii() and tag.isdigit() and len(tag) < 10):
+        raise ValidationError({"If-Match": "give one ETag of this claim, as GET answered it (such as \"3\")."})
+    return int(tag)
+
+
+_WRITE_SCHEMA = extend_schema(
+    parameters=[OpenApiParameter("If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
+                                 description="The claim's ETag as read (its version): a stale one is a 409.")],
+    responses={200: serializers.ClaimSerializer, 409: OpenApiResponse(
+        serializers.ConflictSerializer, description="The claim changed after the version given (body "
+        "`version` or If-Match): nothing was changed. Read it again, then redo the change.")})
+
+
+@extend_schema_view(update=_WRITE_SCHEMA, partial_update=_WRITE_SCHEMA)
 class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
-    """Claims. Editors may change the review fields (status, verdict, rationale, evidence)."""
+    """Claims. Editors may change the review fields (status, verdict, rationale, evidence).
+    Readers who are not signed-in staff see review fields of published checks only."""
 
     queryset = claim_list()
     serializer_class = serializers.ClaimSerializer
     filterset_class = filters.ClaimFilter
     pagination_class = IdCursorPagination
-    ordering_fields = ["id", "published", "start", "reviewed_at", "confidence", "checkworthiness"]
+
+    @property
+    def ordering_fields(self):
+        # Ordering by the review time would sort drafts apart (and name their time in the cursor).
+        fields = ["id", "published", "start", "reviewed_at", "confidence", "checkworthiness"]
+        request = getattr(self, "request", None)
+        if request is not None and not published.sees_drafts(getattr(request, "user", None)):
+            fields.remove("reviewed_at")
+        return fields
 
     @property
     def ordering(self):
@@ -152,11 +182,37 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format == "csv":
             qs = self.filter_queryset(claim_list())  # the export reads model rows (publisher, source file)
-            response = StreamingHttpResponse(export.claims_csv(qs), content_type="text/csv; charset=utf-8")
+            response = StreamingHttpResponse(export.claims_csv(qs, drafts=published.sees_drafts(request.user)),
+                                             content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = 'attachment; filename="claims.csv"'
             return response
         page = attach_relations(self.paginate_queryset(self.filter_queryset(self.get_queryset())))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def _tagged(self, response):
+        # The version as an ETag, for If-Match: staff only, who may write (others get no version).
+        version = response.data.get("version") if response.status_code == 200 else None
+        if version is not None and published.sees_drafts(self.request.user):
+            response["ETag"] = f'"{version}"'
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        return self._tagged(super().retrieve(request, *args, **kwargs))
+
+    def update(self, request, *args, **kwargs):
+        header = if_match_version(request)
+        body = request.data.get("version") if hasattr(request.data, "get") else None
+        if header is not None and body is not None and str(body) != str(header):
+            raise ValidationError({"version": "The body's version and the If-Match header differ."})
+        try:
+            response = super().update(request, *args, **kwargs)
+        except review.StaleClaim as exc:
+            return Response({"detail": str(exc), "version": exc.current}, status=409)
+        return self._tagged(response)
+
+    def perform_update(self, serializer):
+        header = if_match_version(self.request)
+        serializer.save(**({"version": header} if header is not None else {}))
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiResponse(description="Not checked yet.")},
                    description="schema.org ClaimReview (JSON-LD) of a checked claim.")
@@ -178,17 +234,24 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
         if not request.user.has_perm("articles.change_claim"):
             raise PermissionDenied("You may not review claims.")
         claim = self.get_object()
-        source = families.confirm_suggestion(claim, request.user)
+        try:
+            source = families.confirm_suggestion(claim, request.user)
+        except review.StaleClaim as exc:  # changed while this request ran
+            return Response({"detail": str(exc), "version": exc.current}, status=409)
         if source is None:
             return Response({"detail": "No checked appearance of this statement suggests a verdict."}, status=409)
         return Response(self.get_serializer(claim_list().get(pk=claim.pk)).data)
 
-    @extend_schema(responses=serializers.ReviewEventSerializer(many=True))
+    @extend_schema(responses=serializers.ReviewEventSerializer(many=True),
+                   description="The review's history, newest first. Readers who are not signed-in staff get "
+                               "review values only from publication on (none while unpublished).")
     @action(detail=True, methods=["get"])
     def history(self, request, pk=None):
         claim = self.get_object()
         events = ReviewEvent.objects.filter(claim=claim).select_related("user")
-        return Response(serializers.ReviewEventSerializer(events, many=True).data)
+        if not published.sees_drafts(request.user):
+            events = published.public_history(claim, events)
+        return Response(serializers.ReviewEventSerializer(events, many=True, context=self.get_serializer_context()).data)
 
 
 def _review(request, claim):
@@ -199,7 +262,7 @@ def _review(request, claim):
 class ClaimReviewListView(ListAPIView):
     """Every checked claim as schema.org ClaimReview."""
 
-    queryset = (Claim.objects.filter(status=Claim.Status.CHECKED).exclude(verdict="")
+    queryset = (published.published_checks()
                 .select_related("article__publisher", "speaker", "organisation").prefetch_related("evidence"))
     pagination_class = IdCursorPagination
     filter_backends = []

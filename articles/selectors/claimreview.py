@@ -5,6 +5,7 @@ from django.conf import settings
 
 from articles.extraction.text import reviewed_wording
 from articles.models import Claim
+from articles.selectors.outward import xml_safe_data
 
 # Verdict -> (ratingValue, alternateName); ratingValue runs from 1 (false) to 5 (true). "Unproven" is
 # not a point on that scale: it carries its name only (schema.org's ratingValue is optional).
@@ -19,7 +20,8 @@ RATINGS = {
 
 
 def is_checked(claim: Claim) -> bool:
-    return claim.status == Claim.Status.CHECKED and bool(claim.verdict)
+    """Has ``claim`` a published check? (The one rule: :attr:`Claim.is_published`.)"""
+    return claim.is_published
 
 
 def wording(claim: Claim) -> str:
@@ -28,7 +30,9 @@ def wording(claim: Claim) -> str:
 
 
 def public_base(request=None) -> str:
-    """The public site's address: CLAIMSDB_PUBLIC_URL, else the request's own host."""
+    """The public site's address: CLAIMSDB_PUBLIC_URL, else the request's own host, else (no request
+    at hand: ClaimsDB's own entries in the fact-check library) the development server's address;
+    ``check --deploy`` warns when CLAIMSDB_PUBLIC_URL is unset with DEBUG off."""
     base = getattr(settings, "CLAIMSDB_PUBLIC_URL", "")
     if base:
         return base.rstrip("/")
@@ -80,4 +84,4 @@ def claim_review(claim: Claim, request=None) -> dict:
                  for e in claim.evidence.all()]
     if citations:
         review["citation"] = citations
-    return review
+    return xml_safe_data(review)  # JSON-LD is read by XML-minded tools too: no control characters

@@ -30,9 +30,9 @@ class ListedClaim:
     instances a page (claims, articles, speakers) cost more than the page's SQL."""
 
     __slots__ = ("id", "article_id", "text", "kind", "speaker_id", "organisation_id", "speaker_text", "cue", "confidence",
-                 "checkworthiness", "start", "end", "in_text", "family_id", "claim_reviewed", "status", "verdict", "rationale",
-                 "reviewer_id", "reviewed_at", "published", "article", "speaker", "organisation", "reviewer",
-                 *RELATIONS)
+                 "checkworthiness", "start", "end", "in_text", "family_id", "claim_reviewed", "status", "verdict",
+                 "rationale", "reviewer_id", "reviewed_at", "published", "version", "article", "speaker", "organisation",
+                 "reviewer", *RELATIONS)
 
     def __init__(self, row: dict):
         for name in _SCALARS:
@@ -54,8 +54,9 @@ class _ListedClaims(ValuesIterable):
 
 # The columns a listed claim shows: a list page loads nothing else (no bodies, no timestamps).
 LISTED_VALUES = ("id", "article_id", "text", "kind", "speaker_id", "organisation_id", "speaker_text", "cue", "confidence",
-                 "checkworthiness", "start", "end", "in_text", "family_id", "claim_reviewed", "status", "verdict", "rationale",
-                 "reviewer_id", "reviewed_at", "published", "article__title", "article__published", "speaker__name",
+                 "checkworthiness", "start", "end", "in_text", "family_id", "claim_reviewed", "status", "verdict",
+                 "rationale", "reviewer_id", "reviewed_at", "published", "version", "article__title", "article__published",
+                 "speaker__name",
                  "organisation__name", "reviewer__username")
 
 

@@ -1,19 +1,19 @@
 """A speaker's record: how their checked claims were rated, newest first, and when they were seen."""
 from __future__ import annotations
 
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Max, Min
 
-from articles.models import Claim, Organisation, Person
+from articles.models import PUBLISHED, Claim, Organisation, Person
 from articles.selectors import claimreview
 
 
 def speaker_record(entity: Person | Organisation, limit: int = 50) -> dict:
     field = "speaker" if isinstance(entity, Person) else "organisation"
     claims = Claim.objects.filter(**{field: entity})
-    checked = claims.filter(status=Claim.Status.CHECKED).exclude(verdict="")
+    checked = claims.filter(PUBLISHED)  # the publication rule: drafts are neither counted nor listed
     by_verdict = dict(checked.values_list("verdict").annotate(n=Count("id")).order_by())
     span = claims.aggregate(first=Min("published"), last=Max("published"), n=Count("id"),
-                            open=Count("id", filter=~Q(status=Claim.Status.CHECKED)))
+                            open=Count("id", filter=~PUBLISHED))
     latest = (checked.select_related("article").defer("article__body", "article__paragraphs")
               .order_by("-reviewed_at", "-id")[:limit])
     return {

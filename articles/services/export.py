@@ -8,6 +8,9 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 
+from articles.selectors import published
+from articles.selectors.outward import xml_safe
+
 COLUMNS = ["id", "article_id", "article_title", "published", "publisher", "source_file", "kind", "text", "start",
            "end", "speaker_id", "speaker", "organisation_id", "organisation", "speaker_text", "cue", "status",
            "verdict", "rationale", "reviewed_at", "checkworthiness"]
@@ -19,10 +22,12 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value):
-    """A CSV cell that no spreadsheet runs: text starting like a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    """A CSV cell that no spreadsheet runs: text starting like a formula gets a leading apostrophe.
+    Characters XML 1.0 forbids are replaced (spreadsheets store cells as XML and refuse them)."""
+    if not isinstance(value, str):
+        return value
+    value = xml_safe(value)
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 class _Echo:
@@ -30,15 +35,19 @@ class _Echo:
         return value
 
 
-def claims_csv(qs) -> Iterator[str]:
+def claims_csv(qs, drafts: bool = False) -> Iterator[str]:
+    """The claims of ``qs`` as CSV lines; review columns of unpublished checks only when ``drafts``
+    (a reader who sees drafts: selectors.published)."""
     writer = csv.writer(_Echo())
     yield writer.writerow(COLUMNS)
     rows = qs.defer(None).select_related("article__publisher", "speaker", "organisation").order_by("id")
     for c in rows.iterator(chunk_size=2000):
         a = c.article
+        shown = published.shows_review(c, drafts)
         yield writer.writerow([safe_cell(v) for v in (
             c.id, a.id, a.title, a.published.isoformat(), a.publisher.name if a.publisher_id else "", a.source_file,
             c.kind, c.text, c.start, c.end, c.speaker_id or "", c.speaker.name if c.speaker_id else "",
             c.organisation_id or "", c.organisation.name if c.organisation_id else "", c.speaker_text, c.cue,
-            c.status, c.verdict, c.rationale, c.reviewed_at.isoformat() if c.reviewed_at else "",
+            *((c.status, c.verdict, c.rationale, c.reviewed_at.isoformat() if c.reviewed_at else "") if shown
+              else (published.public_status(c), "", "", "")),
             "" if c.checkworthiness is None else c.checkworthiness)])

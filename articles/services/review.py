@@ -1,7 +1,13 @@
-"""The editors' review of a claim: every change is stamped and kept as history."""
+"""The editors' review of a claim: every change is stamped and kept as history.
+
+Optimistic locking: every review write raises ``Claim.version`` by one, and a write is made only
+from the version the editor read (the admin form's hidden field, the API's ``version`` or
+``If-Match``; else the version loaded). A write from an older version raises :class:`StaleClaim`
+and writes nothing, so a stale screen never reverts someone else's check."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from articles.models import Claim, ReviewEvent
@@ -14,15 +20,58 @@ def _plain(value):
     return "" if value is None else str(value)
 
 
+class StaleClaim(Exception):
+    """The claim changed after the editor read it: the write would undo that change."""
+
+    def __init__(self, claim_id: int, expected: int):
+        self.claim_id, self.expected = claim_id, expected
+        self.current = Claim.objects.filter(pk=claim_id).values_list("version", flat=True).first()
+        last = ReviewEvent.objects.filter(claim_id=claim_id).select_related("user").order_by("-at", "-id").first()
+        by = ""
+        if last is not None:
+            who = f" by {last.user.get_username()}" if last.user else ""
+            by = f"{who} at {last.at:%Y-%m-%d %H:%M} UTC"
+        super().__init__(
+            f"Claim #{claim_id} was changed{by} after you opened it (you had version {expected}, it is now at "
+            f"version {self.current}). Nothing was saved: open the claim again to see the change, then redo yours.")
+
+
+def check_version(claim: Claim, expected: int) -> None:
+    """Raise :class:`StaleClaim` unless the stored ``claim`` is still at version ``expected``
+    (a form's check before anything is written; the write itself checks again, under a lock)."""
+    current = Claim.objects.filter(pk=claim.pk).values_list("version", flat=True).first()
+    if current is not None and current != expected:
+        raise StaleClaim(claim.pk, expected)
+
+
+def hold(claim: Claim, expected: int | None = None) -> None:
+    """Begin a review write (inside its transaction): lock the claim's row, and raise
+    :class:`StaleClaim` unless it is still at ``expected`` (default: the version ``claim`` was
+    loaded at). One conditional UPDATE, so two writers from one version cannot both pass."""
+    expected = claim.version if expected is None else expected
+    if not Claim.objects.filter(pk=claim.pk, version=expected).update(version=expected):
+        raise StaleClaim(claim.pk, expected)
+    claim.version = expected
+
+
+def _bump(claim: Claim) -> None:
+    """A review write made after :func:`hold` (evidence, mentions, assignee): one version more."""
+    Claim.objects.filter(pk=claim.pk).update(version=F("version") + 1)
+    claim.version += 1
+
+
 @transaction.atomic
-def apply_review(claim: Claim, user, **changes) -> ReviewEvent | None:
+def apply_review(claim: Claim, user, *, version: int | None = None, **changes) -> ReviewEvent | None:
     """Change review fields of ``claim``; a verdict change sets the reviewer and the review time.
+    ``version``: the version the editor read (default: the one ``claim`` was loaded at); an older
+    one than stored raises :class:`StaleClaim`, with nothing written.
 
     Returns the ReviewEvent written, or None when nothing changed.
     """
     unknown = set(changes) - set(REVIEW_FIELDS)
     if unknown:
         raise ValueError(f"not review fields: {', '.join(sorted(unknown))}")
+    hold(claim, version)
     diff = {}
     for name, value in changes.items():
         old = getattr(claim, name)
@@ -32,6 +81,7 @@ def apply_review(claim: Claim, user, **changes) -> ReviewEvent | None:
     if not diff:
         return None
     stamp_verdict(claim, user, diff)
+    claim.version += 1
     claim.save()
     _published(claim, diff)
     return record(claim, user, diff)
@@ -60,7 +110,10 @@ def evidence_changed(claim: Claim, user, old_urls: list[str]) -> ReviewEvent | N
     """History for a changed evidence list (API or admin), given the URLs it had before."""
     old = sorted(old_urls)
     new = sorted(claim.evidence.values_list("url", flat=True))
-    return record_change(claim, user, "evidence", ", ".join(old), ", ".join(new)) if old != new else None
+    if old == new:
+        return None
+    _bump(claim)
+    return record_change(claim, user, "evidence", ", ".join(old), ", ".join(new))
 
 
 def record(claim: Claim, user, diff: dict) -> ReviewEvent:
@@ -79,10 +132,12 @@ EXTRACTED_FIELDS = ("speaker", "organisation")
 @transaction.atomic
 def editor_save(claim: Claim, user, changed: list[str]) -> ReviewEvent | None:
     """Save a claim an editor changed in a form: stamp a verdict change, mark hand-corrected
-    extracted fields so re-imports keep them, and keep the history."""
+    extracted fields so re-imports keep them, and keep the history. ``claim.version`` is the
+    version the form was opened at: an older one than stored raises :class:`StaleClaim`."""
     if claim.pk is None:
         claim.save()
         return None
+    hold(claim, claim.version)
     old = Claim.objects.get(pk=claim.pk)
     diff = {}
     for name in (*REVIEW_FIELDS, "assignee", *EXTRACTED_FIELDS):
@@ -93,6 +148,7 @@ def editor_save(claim: Claim, user, changed: list[str]) -> ReviewEvent | None:
     _published(claim, diff)
     if any(f in changed for f in (*EXTRACTED_FIELDS, "mentioned_people", "mentioned_organisations")):
         claim.edited = True
+    claim.version += 1
     claim.save()
     return record(claim, user, diff) if diff else None
 
@@ -102,6 +158,7 @@ def record_mentions(claim: Claim, user, before: dict[str, set[int]]) -> None:
     for name, old in before.items():
         new = set(getattr(claim, name).values_list("pk", flat=True))
         if new != old:
+            _bump(claim)
             if not claim.edited:
                 Claim.objects.filter(pk=claim.pk).update(edited=True)
             model = getattr(claim, name).model
@@ -115,5 +172,7 @@ def assign(claim: Claim, assignee, user) -> ReviewEvent | None:
         return None
     old = claim.assignee
     claim.assignee = assignee
-    claim.save(update_fields=["assignee", "updated_at"])
+    claim.version = F("version") + 1
+    claim.save(update_fields=["assignee", "version", "updated_at"])
+    claim.refresh_from_db(fields=["version"])
     return record_change(claim, user, "assignee", old, assignee)

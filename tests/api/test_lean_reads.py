@@ -26,7 +26,9 @@ def test_lean_representation_equals_the_declared_fields(imported_seed, editor, a
     links.create_link(a, b, "supports", editor)
     links.create_link(c, a, "contradicts", editor)
     EvidenceLink.objects.create(claim=a, url="https://example.org/x", title="X")
-    review.apply_review(a, editor, verdict="false", rationale="Wrong.")
+    review.apply_review(a, editor, verdict="false", rationale="Wrong.", status="checked")  # published
+    EvidenceLink.objects.create(claim=b, url="https://example.org/draft", title="Draft")
+    review.apply_review(b, editor, verdict="true", rationale="Draft.", claim_reviewed="Draft wording")  # not yet
     st = Statistic.objects.first()
     st.claim = a
     st.save(update_fields=["claim"])
@@ -48,6 +50,13 @@ def test_lean_representation_equals_the_declared_fields(imported_seed, editor, a
     first = json.loads(json.dumps(ClaimSerializer(context={"request": request}).to_representation(claims[0])))
     assert first["evidence"] and first["links"] and first["statistics"] and first["verdict"] == "false"
     assert (first["reviewer"] == "editor") == as_staff
+    second = json.loads(json.dumps(ClaimSerializer(context={"request": request}).to_representation(claims[1])))
+    draft = (second["status"], second["verdict"], second["rationale"], second["evidence"], second["claim_reviewed"])
+    if as_staff:
+        assert draft == ("in_review", "true", "Draft.", [{"url": "https://example.org/draft", "title": "Draft"}],
+                         "Draft wording")
+    else:  # the draft is the editors' business until the check is published
+        assert draft[:4] == ("new", "", "", []) and draft[4] != "Draft wording" and second["version"] is None
 
 
 def test_statistic_representation_equals_the_declared_fields(imported_seed):

@@ -189,7 +189,8 @@ def test_concurrent_importers_never_duplicate_on_postgres(tmp_path):
 def test_check_deploy_is_clean_with_the_documented_production_settings():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SECURE_", "DEBUG"))}
     env.update(DEBUG="0", SECRET_KEY="x7Gv2-production-secret-key-that-is-long-and-random-9QpLm3",
-               ALLOWED_HOSTS="claims.example.org", DATABASE_URL="sqlite:////tmp/claimsdb-deploy-check.sqlite3",
+               ALLOWED_HOSTS="claims.example.org", CLAIMSDB_PUBLIC_URL="https://claims.example.org",
+               DATABASE_URL="sqlite:////tmp/claimsdb-deploy-check.sqlite3",
                DJANGO_SETTINGS_MODULE="claimsdb.settings")
     r = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=ROOT,
                        env=env, capture_output=True, text=True)

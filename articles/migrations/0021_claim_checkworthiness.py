@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0019_entities_identity_permissions'),
+        ('articles', '0020_pub_claim_version'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
