@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, OperationalError, transaction
+from django.db import DatabaseError, OperationalError, reset_queries, transaction
 
 from articles.matching import claimreview, ranker
 from articles.models import Claim, ClaimMatch, FactCheck
@@ -120,6 +120,7 @@ def _flush(batch: dict[str, Record], summary: ImportSummary) -> None:
     batch.clear()
     if not records:
         return
+    reset_queries()  # with DEBUG on, Django keeps every statement (with its 1,000 rows) otherwise
     vectors: dict[str, bytes] = {}
     try:
         vectors = _vectors(records)  # before the transaction: it holds the write lock only to write
