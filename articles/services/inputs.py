@@ -75,6 +75,9 @@ def _folder(folder: Path, suffixes: tuple[str, ...], recursive: bool) -> Iterato
                 if not target.is_relative_to(root):
                     yield Refused(str(path), OUTSIDE)
                     continue
+                if not target.exists():
+                    yield Refused(str(path), "a broken symbolic link")
+                    continue
                 path = target
             yield path if _regular(path) else Refused(str(path), NOT_REGULAR)
         pending.extend(reversed(subfolders))  # depth first, in name order

@@ -337,3 +337,31 @@ def test_the_reader_never_stops_on_a_record(tmp_path):
     started = time.perf_counter()
     assert list(claimreview.objects(json.loads("[" * 900 + "1" + "]" * 900))) == [1]  # no recursion
     assert time.perf_counter() - started < 1
+
+
+@pytest.mark.django_db
+def test_records_at_our_public_pages_are_skipped_whatever_the_claim(tmp_path, settings):
+    settings.CLAIMSDB_PUBLIC_URL = "https://news.example/"
+    f = tmp_path / "export.jsonl"
+    f.write_text("\n".join(json.dumps({**rec(i), "url": u}) for i, u in enumerate([
+        "https://news.example/factchecks/12/", "https://news.example/factchecks/13",
+        "https://news.example/factchecks/about/", "https://other.example/factchecks/12/"])))
+    summary = factchecks.import_paths([f])
+    assert (summary.created, summary.skipped, summary.errors) == (2, 2, [])
+    assert sorted(FactCheck.objects.values_list("url", flat=True)) == [
+        "https://news.example/factchecks/about/", "https://other.example/factchecks/12/"]
+
+
+def test_folder_listing_keeps_to_regular_files_inside(tmp_path):
+    from articles.services import inputs
+
+    (tmp_path / "a.json").write_text("{}")
+    (tmp_path / "inner.json").symlink_to(tmp_path / "a.json")
+    (tmp_path / "dangling.json").symlink_to(tmp_path / "gone.json")
+    (tmp_path / "linked").symlink_to("/etc", target_is_directory=True)  # not walked
+    (tmp_path / "notes.txt").write_text("ignored: another suffix")
+    got = list(inputs.listing([tmp_path], (".json",)))
+    assert got == [tmp_path / "a.json", inputs.Refused(str(tmp_path / "dangling.json"), "a broken symbolic link"),
+                   tmp_path / "a.json"]
+    with pytest.raises(ValueError, match="file too large"):
+        inputs.read_regular(tmp_path / "notes.txt", 5)
