@@ -494,6 +494,22 @@ class ClaimFamily(models.Model):
         return f"“{first.text[:70]}”" if first else f"Family {self.pk}"
 
 
+class FactCheckQuerySet(models.QuerySet):
+    """Every write to the library bumps ``updated_at``, which the match index keys its rebuilds on:
+    ``save()`` does through auto_now, and so do ``update()`` and ``bulk_update()`` here (Django's own
+    leave auto_now fields alone). Deleting a row changes the count, which the key holds too."""
+
+    def update(self, **kwargs):
+        kwargs.setdefault("updated_at", timezone.now())
+        return super().update(**kwargs)
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        objs, now = list(objs), timezone.now()
+        for obj in objs:
+            obj.updated_at = now
+        return super().bulk_update(objs, [*dict.fromkeys([*fields, "updated_at"])], batch_size=batch_size)
+
+
 class FactCheck(models.Model):
     """A published fact-check (schema.org ClaimReview), ours or anyone's: the matching library."""
 
@@ -512,6 +528,8 @@ class FactCheck(models.Model):
     claim = models.OneToOneField(Claim, on_delete=models.CASCADE, null=True, blank=True, related_name="factcheck")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = FactCheckQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

@@ -199,6 +199,9 @@ else:
 
 # Seed files larger than this are refused: a news article is tens of kilobytes.
 CLAIMSDB_MAX_SEED_BYTES = int(os.environ.get("CLAIMSDB_MAX_SEED_BYTES", str(2 * 1024 * 1024)))
+# Fact-check files (import_factchecks): a JSON or HTML file is read whole and refused past this size
+# (memory is about 20 times the file); JSON lines are streamed, with this limit on each line.
+CLAIMSDB_MAX_FACTCHECK_BYTES = int(os.environ.get("CLAIMSDB_MAX_FACTCHECK_BYTES", str(32 * 1024 * 1024)))
 # Seconds one file's extraction may take before it is refused with an error line (the others go on).
 CLAIMSDB_EXTRACT_SECONDS = float(os.environ.get("CLAIMSDB_EXTRACT_SECONDS", "30"))
 # The public site's address for fact-check pages and ClaimReview urls (else the request's host;

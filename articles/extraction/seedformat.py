@@ -63,17 +63,17 @@ def parse_date(line: str) -> date:
         else:
             month = MONTHS.get(m["month"].lower())
             if month is None:
-                raise SeedFormatError(f"unknown month in date line {s!r}")
+                raise SeedFormatError("unknown month in the date line")
         try:
             d = date(int(m["year"]), month, int(m["day"]))
         except ValueError as exc:
-            raise SeedFormatError(f"impossible date {s!r} ({exc})") from None
+            raise SeedFormatError(f"impossible date ({exc})") from None
         latest = date.today() + timedelta(days=LATEST_DAYS_AHEAD)
         if not EARLIEST_DATE <= d <= latest:
-            raise SeedFormatError(f"implausible date {s!r}: publication dates must lie between "
+            raise SeedFormatError(f"implausible date {d.isoformat()}: publication dates must lie between "
                                   f"{EARLIEST_DATE.isoformat()} and {latest.isoformat()}")
         return d
-    raise SeedFormatError(f"missing date: expected a date line after the headline, found {s[:60]!r}")
+    raise SeedFormatError("missing date: expected a date line after the headline")
 
 
 def decode(data: bytes) -> str:
@@ -122,7 +122,10 @@ def parse(text: str) -> ParsedArticle:
     if len(nonblank) < 2:
         raise SeedFormatError("missing date: the file has only a headline")
     d_start, d_end, dateline = nonblank[1]
-    published = parse_date(dateline)
+    try:
+        published = parse_date(dateline)
+    except SeedFormatError as exc:  # where, not what: error lines never quote the file
+        raise SeedFormatError(f"{exc} (line {text.count(chr(10), 0, d_start) + 1})") from None
 
     blocks: list[Block] = [Block("headline", *_strip_span(text, h_start, h_end)),
                            Block("dateline", *_strip_span(text, d_start, d_end))]
@@ -186,7 +189,7 @@ def parse(text: str) -> ParsedArticle:
 
 def _source_url(url: str) -> str:
     if not re.match(r"^https?://[^\s/]+\.[^\s/]+", url):
-        raise SeedFormatError(f"the Source line needs an http(s) address, found {url[:80]!r}")
+        raise SeedFormatError("the Source line needs an http(s) address")
     if len(url) > MAX_SOURCE_URL:
         raise SeedFormatError(f"source URL too long ({len(url)} characters; the limit is {MAX_SOURCE_URL})")
     return url

@@ -1,19 +1,37 @@
-"""The fact-check library: ClaimReview files imported by url, and ClaimsDB's own checks kept in it."""
+"""The fact-check library: ClaimReview files imported by url, and ClaimsDB's own checks kept in it.
+
+An import is a stream of records written in batches of about ``BATCH``: each batch is one short
+transaction (``store_batch``; the vectors are computed before it opens), so a concurrent editor
+waits for one batch at most, and a failure loses one batch at most, which a rerun completes (the
+import is idempotent by url). A record the database refuses costs that record only: the batch is
+written again record by record and the refused one gets its error line. Every file and every
+record is a unit of failure (see ``articles.matching.claimreview``).
+
+ClaimsDB's own checks are never written by an import: a record at the url of an own check, or at
+the address of one of our own fact-check pages, is skipped with a note; their entries come from the
+claims (``sync_own``), which also takes over a row an older import left at its url.
+"""
 from __future__ import annotations
 
+import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, OperationalError, reset_queries, transaction
 
 from articles.matching import claimreview, ranker
-from articles.models import Claim, FactCheck
+from articles.models import Claim, ClaimMatch, FactCheck
 from articles.selectors import claimreview as claimreview_ld
+from articles.services import inputs
 
 BATCH = 1000
 FIELDS = ("claim_reviewed", "rating", "publisher", "title", "language", "date_published", "claimant", "raw")
+SUFFIXES = (".json", ".jsonl", ".html", ".htm")
+
+Record = tuple[str, claimreview.Review]  # (where it was read: "file:line" or "file#n", the record)
 
 
 @dataclass
@@ -21,94 +39,189 @@ class ImportSummary:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    skipped: int = 0  # records at the url of one of ClaimsDB's own checks
     errors: list[str] = field(default_factory=list)  # "where: why", one a bad record or file
+    notes: list[str] = field(default_factory=list)  # "where: why" for each skipped record
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
 
-def _paths(paths: Iterable[str | Path]) -> Iterable[Path]:
-    for p in map(Path, paths):
-        if p.is_dir():
-            yield from sorted(q for q in p.rglob("*") if q.suffix.lower() in (".json", ".jsonl", ".html", ".htm"))
-        else:
-            yield p
+@dataclass
+class BatchResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    own: list[Record] = field(default_factory=list)  # at an own check's url: not written
 
 
-def import_paths(paths: Iterable[str | Path], progress: Callable[[int], None] | None = None) -> ImportSummary:
+def import_paths(paths: Iterable[str | Path], progress: Callable[[int], None] | None = None, *,
+                 max_bytes: int | None = None, batch_size: int = BATCH) -> ImportSummary:
     """Import ClaimReview records; idempotent by url (a changed record is updated in place).
     A bad record or file is reported and skipped; the rest import."""
+    max_bytes = max_bytes or settings.CLAIMSDB_MAX_FACTCHECK_BYTES
+    FactCheck.objects.exists()  # DatabaseError now (not migrated) rather than an error line a batch
     summary = ImportSummary()
-    batch: dict[str, claimreview.Review] = {}
+    own_page = _own_page_pattern()
+    batch: dict[str, Record] = {}
     seen = 0
-    for path in _paths(paths):
-        if not path.exists():
-            summary.errors.append(f"{path}: no such file")
+    for where, rec in _records(paths, summary, max_bytes):
+        if own_page.fullmatch(rec.url):
+            _skip(summary, where, rec.url)
             continue
-        try:
-            for where, rec in claimreview.read(path):
-                if isinstance(rec, claimreview.BadRecord):
-                    summary.errors.append(f"{where}: {rec}")
-                    continue
-                batch[rec.url] = rec
-                seen += 1
-                if len(batch) >= BATCH:
-                    _flush(batch, summary)
-                    if progress:
-                        progress(seen)
-        except claimreview.BadRecord as exc:
-            summary.errors.append(f"{path}: {exc}")
+        batch[rec.url] = (where, rec)
+        seen += 1
+        if len(batch) >= batch_size:
+            _flush(batch, summary)
+            if progress:
+                progress(seen)
     _flush(batch, summary)
     if progress:
         progress(seen)
     return summary
 
 
-def _flush(batch: dict[str, claimreview.Review], summary: ImportSummary) -> None:
-    """Write and empty the batch; a database error loses this batch only, named in the summary."""
-    if not batch:
-        return
-    try:
-        _write(batch, summary)
-    except DatabaseError as exc:
-        first = next(iter(batch))
-        summary.errors.append(f"{len(batch)} records from {first}: database error: {str(exc).splitlines()[0][:200]}")
+def _records(paths: Iterable[str | Path], summary: ImportSummary, max_bytes: int) -> Iterable[Record]:
+    """The good records of every file, in order; each bad record, bad file or refused path becomes
+    an error line in the summary (a file that fails half-way keeps the records read before)."""
+    for path in inputs.listing(paths, SUFFIXES):
+        if isinstance(path, inputs.Refused):
+            summary.errors.append(f"{path.path}: {path.reason}")
+            continue
+        try:
+            for where, rec in claimreview.read_stream(inputs.open_regular(path), str(path), max_bytes):
+                if isinstance(rec, claimreview.BadRecord):
+                    summary.errors.append(f"{where}: {rec}")
+                else:
+                    yield where, rec
+        except ValueError as exc:  # BadRecord, or a file inputs refuses
+            summary.errors.append(f"{path}: {exc}")
+        except OSError as exc:
+            summary.errors.append(f"{path}: cannot read ({exc.strerror or type(exc).__name__})")
+
+
+def _own_page_pattern() -> re.Pattern:
+    """The address of our own public fact-check pages: their ClaimReview comes from the claims."""
+    prefix, _, suffix = claimreview_ld.public_url(0).rpartition("0")
+    return re.compile(re.escape(prefix) + r"\d+" + re.escape(suffix.rstrip("/")) + "/?")
+
+
+def _skip(summary: ImportSummary, where: str, url: str) -> None:
+    summary.skipped += 1
+    summary.notes.append(f"{where}: {url[:200]} is one of ClaimsDB's own checks; its library entry comes "
+                         "from the claim, not from imports (skipped)")
+
+
+def _flush(batch: dict[str, Record], summary: ImportSummary) -> None:
+    """Write and empty the batch. A record the database refuses costs that record only; a busy
+    database costs the batch, named in the summary with what to do."""
+    records = list(batch.values())
     batch.clear()
+    if not records:
+        return
+    reset_queries()  # with DEBUG on, Django keeps every statement (with its 1,000 rows) otherwise
+    vectors: dict[str, bytes] = {}
+    try:
+        vectors = _vectors(records)  # before the transaction: it holds the write lock only to write
+        _count(summary, _store_retrying(records, vectors))
+    except OperationalError as exc:
+        summary.errors.append(f"{len(records)} records from {records[0][0]} to {records[-1][0]}: not stored, the "
+                              f"database was busy ({_one_line(exc)}); run the import again to store them")
+    except (DatabaseError, ValueError, TypeError):
+        for record in records:  # one at a time: only the refused record is lost
+            try:
+                _count(summary, _store_retrying([record], vectors))
+            except (DatabaseError, ValueError, TypeError) as exc:
+                summary.errors.append(f"{record[0]}: the database refused the record ({_one_line(exc)})")
 
 
-@transaction.atomic
-def _write(batch: dict[str, claimreview.Review], summary: ImportSummary) -> None:
-    existing = {f.url: f for f in FactCheck.objects.filter(url__in=list(batch)).defer("vectors")}
-    create, update = [], []
-    todo = [(url, rec) for url, rec in batch.items()]
-    changed = []
-    for url, rec in todo:
-        row = existing.get(url)
-        values = {name: getattr(rec, name) for name in FIELDS}
-        if row is None:
-            create.append(FactCheck(url=url, **values))
-        elif any(getattr(row, k) != v for k, v in values.items()):
-            for k, v in values.items():
-                setattr(row, k, v)
-            update.append(row)
-            changed.append(row)
-        else:
-            summary.unchanged += 1
-    need = create + changed
-    if need:
-        vecs = ranker.vectors_many([(r.claim_reviewed, r.title) for r in need])
-        for row, v in zip(need, vecs, strict=True):
-            row.vectors = v.tobytes()
-    FactCheck.objects.bulk_create(create, batch_size=500)
-    if update:
-        FactCheck.objects.bulk_update(update, [*FIELDS, "vectors", "updated_at"], batch_size=500)
-    summary.created += len(create)
-    summary.updated += len(update)
+def _store_retrying(records: list[Record], vectors: dict[str, bytes]) -> BatchResult:
+    """store_batch, again after a short wait while the database is locked by another writer (the
+    whole transaction rolled back, so running it again is safe)."""
+    for wait in (0.2, 1.0, 0):
+        try:
+            return store_batch(records, vectors)
+        except OperationalError:
+            if not wait:
+                raise
+            time.sleep(wait)
+    raise AssertionError("unreachable")
+
+
+def _count(summary: ImportSummary, result: BatchResult) -> None:
+    summary.created += result.created
+    summary.updated += result.updated
+    summary.unchanged += result.unchanged
+    for where, rec in result.own:
+        _skip(summary, where, rec.url)
+
+
+def _vectors(records: list[Record]) -> dict[str, bytes]:
+    """Vectors of the records whose wording is new to the library (by url), computed outside any
+    transaction; a record whose claim and title are unchanged keeps its stored vectors."""
+    stored = {u: (c, t) for u, c, t in FactCheck.objects.filter(url__in=[r.url for _, r in records])
+              .values_list("url", "claim_reviewed", "title")}
+    need = [r for _, r in records if stored.get(r.url) != (r.claim_reviewed, r.title)]
+    return _embed(need)
+
+
+def _embed(reviews: list[claimreview.Review]) -> dict[str, bytes]:
+    if not reviews:
+        return {}
+    vecs = ranker.vectors_many([(r.claim_reviewed, r.title) for r in reviews])
+    return {r.url: v.tobytes() for r, v in zip(reviews, vecs, strict=True)}
+
+
+def store_batch(records: list[Record], vectors: dict[str, bytes] | None = None) -> BatchResult:
+    """Write one batch of records in one transaction: new urls created, changed records updated
+    (``updated_at`` bumped, vectors recomputed when the wording changed), unchanged ones left alone,
+    ClaimsDB's own checks never touched. Idempotent: safe to run again whole after a rollback."""
+    vectors = dict(vectors or {})
+    result = BatchResult()
+    with transaction.atomic():
+        existing = {f.url: f for f in FactCheck.objects.filter(url__in=[r.url for _, r in records]).defer("vectors")}
+        create, update = [], []
+        for where, rec in records:
+            row = existing.get(rec.url)
+            values = {name: getattr(rec, name) for name in FIELDS}
+            if row is not None and row.claim_id is not None:
+                result.own.append((where, rec))
+            elif row is None:
+                create.append(FactCheck(url=rec.url, **values))
+            elif any(getattr(row, k) != v for k, v in values.items()):
+                if (row.claim_reviewed, row.title) != (rec.claim_reviewed, rec.title) and rec.url not in vectors:
+                    vectors.update(_embed([rec]))  # changed since _vectors looked (a concurrent import)
+                for k, v in values.items():
+                    setattr(row, k, v)
+                if rec.url in vectors:
+                    row.vectors = vectors[rec.url]
+                update.append(row)
+            else:
+                result.unchanged += 1
+        missing = [r for r in create if r.url not in vectors]
+        if missing:
+            vectors.update(_embed([rec for _, rec in records if rec.url in {r.url for r in missing}]))
+        for row in create:
+            row.vectors = vectors[row.url]
+        FactCheck.objects.bulk_create(create, batch_size=500)
+        # FactCheckQuerySet.bulk_update bumps updated_at: the match index sees the change. Rows whose
+        # wording is unchanged keep their (deferred, never loaded) vectors.
+        reworded = [row for row in update if row.url in vectors]
+        FactCheck.objects.bulk_update(reworded, [*FIELDS, "vectors"], batch_size=500)
+        FactCheck.objects.bulk_update([row for row in update if row.url not in vectors], FIELDS, batch_size=500)
+    result.created, result.updated = len(create), len(update)
+    return result
+
+
+def _one_line(exc: Exception) -> str:
+    return re.sub(r"\s+", " ", str(exc))[:200]
 
 
 def sync_own(claim: Claim) -> FactCheck | None:
-    """ClaimsDB's own check of ``claim`` in the library while it is checked with a verdict; out otherwise."""
+    """ClaimsDB's own check of ``claim`` in the library while it is checked with a verdict; out
+    otherwise. A row an import left at the check's url is taken over (ours is the authority on our
+    own pages), so publishing never collides with it."""
     if claim.status != Claim.Status.CHECKED or not claim.verdict:
         FactCheck.objects.filter(claim=claim).delete()
         return None
@@ -120,6 +233,13 @@ def sync_own(claim: Claim) -> FactCheck | None:
     row = FactCheck.objects.filter(claim=claim).first()
     if row and all(getattr(row, k) == v for k, v in values.items()):
         return row
+    foreign = FactCheck.objects.filter(url=values["url"], claim__isnull=True).first()
+    if foreign is not None and row is None:
+        row = foreign  # an imported copy of our page: it becomes the own entry
+        row.claim, row.raw, row.language = claim, {}, ""
+        ClaimMatch.objects.filter(claim=claim, factcheck=row).delete()  # never matched with itself
+    elif foreign is not None:
+        foreign.delete()  # an imported copy at the url our entry moves to
     row = row or FactCheck(claim=claim)
     for k, v in values.items():
         setattr(row, k, v)

@@ -39,7 +39,7 @@ from articles.models import (
     Statistic,
     name_key,
 )
-from articles.services import families, filter_cache, identity, matching
+from articles.services import families, filter_cache, identity, inputs, matching
 from articles.services.reader import Prepared
 
 ROLE_WORDS = {"minister", "secretary", "president", "president-elect", "leader", "chancellor", "spokesman"}
@@ -623,17 +623,15 @@ def _drop_gone(gone: list[Claim]) -> None:
 
 
 def seed_paths(paths: list[str]) -> tuple[list[Path], list[FileResult]]:
-    """Files to import from files and directories (*.txt), and errors for paths that do not exist."""
+    """Files to import from files and directories (*.txt), and errors for paths that do not exist
+    or must not be read (a symbolic link leaving its folder, a FIFO or device: see inputs)."""
     files: list[Path] = []
     errors: list[FileResult] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            files.extend(sorted(x for x in p.glob("*.txt") if x.is_file()))
-        elif p.is_file():
-            files.append(p)
+    for item in inputs.listing(paths, (".txt",), recursive=False):
+        if isinstance(item, inputs.Refused):
+            errors.append(FileResult(item.path, "failed", error=item.reason))
         else:
-            errors.append(FileResult(str(p), "failed", error="no such file or directory"))
+            files.append(item)
     # The same file named twice is imported once. Articles are identified by file name, so two
     # different files with one name (a/same.txt, b/same.txt) would overwrite each other: the second
     # is refused with both paths named.

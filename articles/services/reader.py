@@ -9,6 +9,7 @@ from pathlib import Path
 from articles import extraction
 from articles.extraction import Extraction, KnownPerson, ParsedArticle, SeedFormatError
 from articles.extraction.names import person_keys
+from articles.services import inputs
 
 
 @dataclass
@@ -25,15 +26,9 @@ class Prepared:
 
 
 def read_file(path: str | os.PathLike, max_bytes: int) -> tuple[bytes, str]:
-    """The file's bytes and sha256; ValueError with the reason when it cannot be read."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise ValueError(f"file too large ({size:,} bytes; the limit is {max_bytes:,})")
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ValueError(f"cannot read file: {exc.strerror or exc}") from None
+    """The file's bytes and sha256; ValueError with the reason when it cannot be read (not a
+    regular file, too large: see inputs.read_regular)."""
+    data = inputs.read_regular(path, max_bytes)
     return data, hashlib.sha256(data).hexdigest()
 
 

@@ -9,6 +9,8 @@ from django.db import DatabaseError
 from articles.models import Claim
 from articles.services import factchecks, matching
 
+NOTES = 20  # "skipped:" lines printed at most
+
 
 class Command(BaseCommand):
     help = ("Import fact-checks (schema.org ClaimReview: JSON, JSON lines, HTML with JSON-LD, or a Google "
@@ -33,6 +35,10 @@ class Command(BaseCommand):
             summary = factchecks.import_paths(paths, progress)
         except DatabaseError as exc:
             raise CommandError(f"the database is not ready ({str(exc).splitlines()[0]}); run: python manage.py migrate") from None
+        for line in summary.notes[:NOTES]:
+            self.stderr.write(f"skipped: {line}")
+        if len(summary.notes) > NOTES:
+            self.stderr.write(f"skipped: … and {len(summary.notes) - NOTES} more of ClaimsDB's own checks")
         for line in summary.errors:
             self.stderr.write(f"error: {line}")
         matched = 0
@@ -40,8 +46,9 @@ class Command(BaseCommand):
             claims = list(Claim.objects.filter(in_text=True).only("id", "text"))
             if claims:
                 matched = matching.match_claims(claims) or 0
+        skipped = f"{summary.skipped} skipped (ClaimsDB's own checks), " if summary.skipped else ""
         self.stdout.write(f"fact-checks: {summary.created} created, {summary.updated} updated, "
-                          f"{summary.unchanged} unchanged, {len(summary.errors)} errors; "
+                          f"{summary.unchanged} unchanged, {skipped}{len(summary.errors)} errors; "
                           f"{matched} claim matches stored; {time.perf_counter() - t0:.1f} s")
         if not summary.ok:
             raise CommandError(f"{len(summary.errors)} record(s) or file(s) could not be imported (see the error lines)",
