@@ -222,7 +222,7 @@ def sync_own(claim: Claim) -> FactCheck | None:
     """ClaimsDB's own check of ``claim`` in the library while it is checked with a verdict; out
     otherwise. A row an import left at the check's url is taken over (ours is the authority on our
     own pages), so publishing never collides with it."""
-    if claim.status != Claim.Status.CHECKED or not claim.verdict:
+    if not claim.is_published:
         FactCheck.objects.filter(claim=claim).delete()
         return None
     wording = claimreview_ld.wording(claim)
