@@ -13,6 +13,7 @@ CACHE_URL     redis://host:port/db for a Redis cache; default: Django's database
 variables already set in the environment win over it.
 """
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -205,6 +206,30 @@ CLAIMSDB_EXTRACT_SECONDS = float(os.environ.get("CLAIMSDB_EXTRACT_SECONDS", "30"
 CLAIMSDB_PUBLIC_URL = os.environ.get("CLAIMSDB_PUBLIC_URL", "")
 # Name of the fact-checking organisation that authors ClaimReview records.
 CLAIMSDB_REVIEWER_ORG = os.environ.get("CLAIMSDB_REVIEWER_ORG", "ClaimsDB")
+
+# --- Accounts and security (hardening issue: accounts that can publish) ---------------------------
+# Kept in one block: login throttling (django-axes), hashed API tokens with expiry (django-rest-knox),
+# TOTP two-factor authentication for staff (django-otp), a Content-Security-Policy (django-csp) and
+# a cost-aware limit on the match endpoint.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += [
+    # Last: turns a login refused during a lockout into the lockout answer (429).
+    "axes.middleware.AxesMiddleware",
+]
+# Axes first: it refuses a locked-out account or address before any password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Failed logins (admin form, API token login) are counted per account and per address; past the limit
+# the account, or the address, waits out the cool-off. Failures are stored (admin: Axes) and logged.
+AXES_FAILURE_LIMIT = int(os.environ.get("CLAIMSDB_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("CLAIMSDB_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# The log names the address (for an operator or fail2ban); usernames, which may hold a mistyped
+# password, are masked there and kept in the admin's failure log only.
+AXES_SENSITIVE_PARAMETERS = ["username"]
+# The client address by the rate limit's rule (the connection's, or X-Forwarded-For past NUM_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "claimsdb.security.client_address"
+AXES_LOCKOUT_CALLABLE = "claimsdb.security.lockout_response"
 
 LOGGING = {
     "version": 1,
