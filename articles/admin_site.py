@@ -26,9 +26,9 @@ class DeskAdminSite(admin.AdminSite):
         return ClaimAutocomplete.as_view(admin_site=self)(request)
 
     def get_app_list(self, request, app_label=None):
-        # Editors' models first; authentication (users, groups, tokens) last.
+        # Editors' models first; authentication (users, groups, tokens, login failures, devices) last.
         apps = super().get_app_list(request, app_label)
-        return sorted(apps, key=lambda a: a["app_label"] in ("auth", "authtoken"))
+        return sorted(apps, key=lambda a: a["app_label"] in ("auth", "authtoken", "knox", "axes", "otp_totp"))
 
 
 class ClaimAutocomplete(AutocompleteJsonView):

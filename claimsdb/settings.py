@@ -156,10 +156,7 @@ if env_bool("BEHIND_TLS_PROXY", False):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
-    ],
+    # DEFAULT_AUTHENTICATION_CLASSES: in the accounts block below (hashed tokens, then sessions).
     "DEFAULT_PERMISSION_CLASSES": ["articles.api.permissions.ReadAnyoneWriteWithModelPerms"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
@@ -211,7 +208,7 @@ CLAIMSDB_REVIEWER_ORG = os.environ.get("CLAIMSDB_REVIEWER_ORG", "ClaimsDB")
 # Kept in one block: login throttling (django-axes), hashed API tokens with expiry (django-rest-knox),
 # TOTP two-factor authentication for staff (django-otp), a Content-Security-Policy (django-csp) and
 # a cost-aware limit on the match endpoint.
-INSTALLED_APPS += ["axes"]
+INSTALLED_APPS += ["axes", "knox"]
 MIDDLEWARE += [
     # Last: turns a login refused during a lockout into the lockout answer (429).
     "axes.middleware.AxesMiddleware",
@@ -230,6 +227,19 @@ AXES_SENSITIVE_PARAMETERS = ["username"]
 # The client address by the rate limit's rule (the connection's, or X-Forwarded-For past NUM_PROXIES).
 AXES_CLIENT_IP_CALLABLE = "claimsdb.security.client_address"
 AXES_LOCKOUT_CALLABLE = "claimsdb.security.lockout_response"
+
+# API tokens are stored hashed (knox: SHA-512 digest) and expire; clients still send "Token <secret>".
+# Token authentication comes first, so a missing or bad token on a write is a 401 naming the scheme
+# (WWW-Authenticate: Token). rest_framework.authtoken stays installed only so that code written for
+# DRF's Token keeps working: articles.services.api_tokens turns each such token into a hashed one.
+REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
+    "knox.auth.TokenAuthentication",
+    "rest_framework.authentication.SessionAuthentication",
+]
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=float(os.environ.get("CLAIMSDB_API_TOKEN_DAYS", "30"))),
+    "AUTH_HEADER_PREFIX": "Token",
+}
 
 LOGGING = {
     "version": 1,
