@@ -236,6 +236,16 @@ REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     "knox.auth.TokenAuthentication",
     "rest_framework.authentication.SessionAuthentication",
 ]
+# The match endpoint counts each started 1,000 characters of text as one request (articles/api/throttles.py):
+# anonymous clients get a tenth of the anonymous API rate per address (60 a minute: 60 short texts, or
+# 3 of 20,000 characters), signed-in users API_MATCH_USER_RATE per account.
+_anon_rate = REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    **REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+    "match_anon": os.environ.get("API_MATCH_ANON_RATE", f"{max(1, int(_anon_rate.split('/')[0]) // 10)}/"
+                                                        f"{_anon_rate.split('/')[1]}"),
+    "match_user": os.environ.get("API_MATCH_USER_RATE", "600/minute"),
+}
 REST_KNOX = {
     "TOKEN_TTL": timedelta(days=float(os.environ.get("CLAIMSDB_API_TOKEN_DAYS", "30"))),
     "AUTH_HEADER_PREFIX": "Token",
