@@ -255,9 +255,10 @@ class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):
                                "Each started 1,000 characters of text count as one request against a budget "
                                "(API_MATCH_ANON_RATE per address, API_MATCH_USER_RATE per signed-in user).")
     # POST only carries a long text: a read like GET, open to whoever may read, limited by its cost.
+    # The cost budget replaces the per-request anonymous limit here (it is stricter: every match costs
+    # at least one unit), so a refused request writes nothing to the cache.
     @action(detail=False, methods=["get", "post"], pagination_class=None, filter_backends=[],
-            permission_classes=[AllowAny], throttle_classes=[*viewsets.GenericViewSet.throttle_classes,
-                                                             MatchCostThrottle])
+            permission_classes=[AllowAny], throttle_classes=[MatchCostThrottle])
     def match(self, request):
         data = request.data if request.method == "POST" else request.query_params
         q = serializers.MatchQuerySerializer(data=data)
