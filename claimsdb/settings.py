@@ -17,6 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -210,6 +211,7 @@ CLAIMSDB_REVIEWER_ORG = os.environ.get("CLAIMSDB_REVIEWER_ORG", "ClaimsDB")
 # a cost-aware limit on the match endpoint.
 INSTALLED_APPS += ["axes", "knox"]
 MIDDLEWARE += [
+    "csp.middleware.CSPMiddleware",
     # Last: turns a login refused during a lockout into the lockout answer (429).
     "axes.middleware.AxesMiddleware",
 ]
@@ -245,6 +247,22 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
     "match_anon": os.environ.get("API_MATCH_ANON_RATE", f"{max(1, int(_anon_rate.split('/')[0]) // 10)}/"
                                                         f"{_anon_rate.split('/')[1]}"),
     "match_user": os.environ.get("API_MATCH_USER_RATE", "600/minute"),
+}
+# Content-Security-Policy (django-csp; Django's own arrives in 6.0): scripts only from this site, so
+# injected markup cannot run. JSON-LD blocks are data, not script, and are unaffected. The admin and
+# Swagger UI set inline style attributes; the public pages allow only their own nonce'd <style> block
+# (public/views.py). The API docs load their script from a URL (SpectacularSwaggerSplitView).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
 }
 REST_KNOX = {
     "TOKEN_TTL": timedelta(days=float(os.environ.get("CLAIMSDB_API_TOKEN_DAYS", "30"))),

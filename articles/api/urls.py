@@ -1,5 +1,5 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from . import auth, views
@@ -20,6 +20,6 @@ urlpatterns = [
     path("auth/logoutall/", auth.TokenLogoutAllView.as_view(), name="api-logoutall"),
     path("claimreview/", views.ClaimReviewListView.as_view(), name="claimreview-list"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="docs"),
     path("", include(router.urls)),
 ]
