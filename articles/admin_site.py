@@ -1,12 +1,27 @@
 """The admin site: its front page is the editors' desk, not Django's list of models."""
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.utils.text import Truncator
+from django_otp import devices_for_user
+from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
 from articles.models import Claim
 from articles.selectors import desk
+
+
+class TwoFactorLoginForm(OTPAdminAuthenticationForm):
+    """django-otp's admin login, without a device to pick when the user has one (enrol_totp keeps one)."""
+
+    def _chosen_device(self, user):
+        device = super()._chosen_device(user)
+        if device is None:
+            devices = list(devices_for_user(user, for_verify=True))
+            device = devices[0] if len(devices) == 1 else None
+        return device
 
 
 class DeskAdminSite(admin.AdminSite):
@@ -16,6 +31,20 @@ class DeskAdminSite(admin.AdminSite):
     index_template = "admin/desk.html"
     # The model sidebar costs a third of a 1400 px screen on every page; the desk and breadcrumbs lead.
     enable_nav_sidebar = False
+
+    # Two-factor login (django-otp's admin form and template) when CLAIMSDB_REQUIRE_2FA is on; read per
+    # request, so that the setting can change without a new site.
+    @property
+    def login_form(self):
+        return TwoFactorLoginForm if settings.CLAIMSDB_REQUIRE_2FA else AdminAuthenticationForm
+
+    @property
+    def login_template(self):
+        return OTPAdminSite.login_template if settings.CLAIMSDB_REQUIRE_2FA else None
+
+    def has_permission(self, request):
+        # With 2FA required, a session not verified by a code (e.g. from before) is sent to the login.
+        return super().has_permission(request) and (not settings.CLAIMSDB_REQUIRE_2FA or request.user.is_verified())
 
     def index(self, request, extra_context=None):
         context = {"desk": desk.figures(request.user), "recently_checked": desk.recently_checked(),

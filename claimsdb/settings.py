@@ -209,7 +209,9 @@ CLAIMSDB_REVIEWER_ORG = os.environ.get("CLAIMSDB_REVIEWER_ORG", "ClaimsDB")
 # Kept in one block: login throttling (django-axes), hashed API tokens with expiry (django-rest-knox),
 # TOTP two-factor authentication for staff (django-otp), a Content-Security-Policy (django-csp) and
 # a cost-aware limit on the match endpoint.
-INSTALLED_APPS += ["axes", "knox"]
+INSTALLED_APPS += ["axes", "knox", "django_otp", "django_otp.plugins.otp_totp"]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+                  "django_otp.middleware.OTPMiddleware")
 MIDDLEWARE += [
     "csp.middleware.CSPMiddleware",
     # Last: turns a login refused during a lockout into the lockout answer (429).
@@ -229,6 +231,12 @@ AXES_SENSITIVE_PARAMETERS = ["username"]
 # The client address by the rate limit's rule (the connection's, or X-Forwarded-For past NUM_PROXIES).
 AXES_CLIENT_IP_CALLABLE = "claimsdb.security.client_address"
 AXES_LOCKOUT_CALLABLE = "claimsdb.security.lockout_response"
+
+# Two-factor authentication (TOTP, django-otp): with CLAIMSDB_REQUIRE_2FA=1 staff sign in to the admin
+# and get API tokens only with a code from an enrolled authenticator app (manage.py enrol_totp USER).
+# Off by default, so that scripts/serve.sh stays one command.
+CLAIMSDB_REQUIRE_2FA = env_bool("CLAIMSDB_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = os.environ.get("CLAIMSDB_REVIEWER_ORG", "ClaimsDB")
 
 # API tokens are stored hashed (knox: SHA-512 digest) and expire; clients still send "Token <secret>".
 # Token authentication comes first, so a missing or bad token on a write is a 401 naming the scheme

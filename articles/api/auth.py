@@ -12,10 +12,15 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 
+from articles.services import two_factor
+
 
 class TokenLoginSerializer(serializers.Serializer):
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(max_length=4096, trim_whitespace=False, style={"input_type": "password"})
+    otp_token = serializers.CharField(max_length=16, required=False, default="",
+                                      help_text="A code from the authenticator app: required for staff when the "
+                                                "server requires two-factor login (CLAIMSDB_REQUIRE_2FA).")
 
 
 class TokenSerializer(serializers.Serializer):
@@ -30,7 +35,8 @@ class TokenLoginView(knox_views.LoginView):
 
     @extend_schema(request=TokenLoginSerializer, auth=[], responses={
         200: TokenSerializer,
-        400: OpenApiResponse(description="Wrong username or password (or a field missing)."),
+        400: OpenApiResponse(description="Wrong username or password, a missing or wrong two-factor code, "
+                                         "or a field missing."),
         429: OpenApiResponse(description="Too many failed logins for this account or address: wait "
                                          "Retry-After seconds."),
     }, description="A new API token for a username and password. Failed logins count towards the same "
@@ -44,6 +50,8 @@ class TokenLoginView(knox_views.LoginView):
                             password=ser.validated_data["password"])
         if user is None:
             raise ValidationError({"non_field_errors": ["Unable to log in with the username and password given."]})
+        if two_factor.required_for(user) and not two_factor.verify(user, ser.validated_data["otp_token"]):
+            raise ValidationError({"otp_token": ["A valid code from your enrolled authenticator app is required."]})
         request.user = user
         return super().post(request, format)
 
