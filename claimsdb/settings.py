@@ -236,7 +236,7 @@ AXES_LOCKOUT_CALLABLE = "claimsdb.security.lockout_response"
 # and get API tokens only with a code from an enrolled authenticator app (manage.py enrol_totp USER).
 # Off by default, so that scripts/serve.sh stays one command.
 CLAIMSDB_REQUIRE_2FA = env_bool("CLAIMSDB_REQUIRE_2FA", False)
-OTP_TOTP_ISSUER = os.environ.get("CLAIMSDB_REVIEWER_ORG", "ClaimsDB")
+OTP_TOTP_ISSUER = CLAIMSDB_REVIEWER_ORG  # the name the authenticator app shows
 
 # API tokens are stored hashed (knox: SHA-512 digest) and expire; clients still send "Token <secret>".
 # Token authentication comes first, so a missing or bad token on a write is a 401 naming the scheme
@@ -249,11 +249,10 @@ REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
 # The match endpoint counts each started 1,000 characters of text as one request (articles/api/throttles.py):
 # anonymous clients get a tenth of the anonymous API rate per address (60 a minute: 60 short texts, or
 # 3 of 20,000 characters), signed-in users API_MATCH_USER_RATE per account.
-_anon_rate = REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]
+_anon_count, _anon_period = REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"].split("/")
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
     **REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
-    "match_anon": os.environ.get("API_MATCH_ANON_RATE", f"{max(1, int(_anon_rate.split('/')[0]) // 10)}/"
-                                                        f"{_anon_rate.split('/')[1]}"),
+    "match_anon": os.environ.get("API_MATCH_ANON_RATE", f"{max(1, int(_anon_count) // 10)}/{_anon_period}"),
     "match_user": os.environ.get("API_MATCH_USER_RATE", "600/minute"),
 }
 # Content-Security-Policy (django-csp; Django's own arrives in 6.0): scripts only from this site, so
