@@ -69,6 +69,10 @@ def test_login_endpoint_issues_a_token_and_logout_revokes_it(api, imported_seed,
     assert patch_verdict(api, token, claim).status_code == 200
     assert api.post("/api/v1/auth/logout/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 204
     assert patch_verdict(api, token, claim).status_code == 401
+    # logoutall revokes every token of the user.
+    tokens = [api_tokens.issue_token(editor)[1] for _ in range(2)]
+    assert api.post("/api/v1/auth/logoutall/", HTTP_AUTHORIZATION=f"Token {tokens[0]}").status_code == 204
+    assert [patch_verdict(api, t, claim).status_code for t in tokens] == [401, 401]
 
 
 def test_login_endpoint_refuses_a_wrong_password_and_locks_out(api, db, settings):
