@@ -16,12 +16,15 @@ from articles.selectors import desk
 class TwoFactorLoginForm(OTPAdminAuthenticationForm):
     """django-otp's admin login, without a device to pick when the user has one (enrol_totp keeps one)."""
 
-    def _chosen_device(self, user):
-        device = super()._chosen_device(user)
-        if device is None:
-            devices = list(devices_for_user(user, for_verify=True))
-            device = devices[0] if len(devices) == 1 else None
-        return device
+    def clean(self):
+        self.cleaned_data = AdminAuthenticationForm.clean(self)  # the password (and axes' lockout)
+        user = self.get_user()
+        if user is not None and not self.cleaned_data.get("otp_device"):
+            devices = list(devices_for_user(user))
+            if len(devices) == 1:
+                self.cleaned_data["otp_device"] = devices[0].persistent_id
+        self.clean_otp(user)
+        return self.cleaned_data
 
 
 class DeskAdminSite(admin.AdminSite):

@@ -38,8 +38,3 @@ def adopt_plaintext_token(sender, instance, **kwargs) -> None:
     # knox's manager.create() makes its own secret: the row is saved directly.
     AuthToken(**hashed_row(instance.user_id, instance.key)).save(force_insert=True)
     sender.objects.filter(pk=instance.pk).delete()
-
-
-def revoke_tokens(user) -> int:
-    """Delete every token of `user` (after a password change, or when someone leaves)."""
-    return AuthToken.objects.filter(user=user).delete()[0]
