@@ -1,12 +1,30 @@
 """The admin site: its front page is the editors' desk, not Django's list of models."""
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.utils.text import Truncator
+from django_otp import devices_for_user
+from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
 from articles.models import Claim
 from articles.selectors import desk
+
+
+class TwoFactorLoginForm(OTPAdminAuthenticationForm):
+    """django-otp's admin login, without a device to pick when the user has one (enrol_totp keeps one)."""
+
+    def clean(self):
+        self.cleaned_data = AdminAuthenticationForm.clean(self)  # the password (and axes' lockout)
+        user = self.get_user()
+        if user is not None and not self.cleaned_data.get("otp_device"):
+            devices = list(devices_for_user(user))
+            if len(devices) == 1:
+                self.cleaned_data["otp_device"] = devices[0].persistent_id
+        self.clean_otp(user)
+        return self.cleaned_data
 
 
 class DeskAdminSite(admin.AdminSite):
@@ -17,6 +35,20 @@ class DeskAdminSite(admin.AdminSite):
     # The model sidebar costs a third of a 1400 px screen on every page; the desk and breadcrumbs lead.
     enable_nav_sidebar = False
 
+    # Two-factor login (django-otp's admin form and template) when CLAIMSDB_REQUIRE_2FA is on; read per
+    # request, so that the setting can change without a new site.
+    @property
+    def login_form(self):
+        return TwoFactorLoginForm if settings.CLAIMSDB_REQUIRE_2FA else AdminAuthenticationForm
+
+    @property
+    def login_template(self):
+        return OTPAdminSite.login_template if settings.CLAIMSDB_REQUIRE_2FA else None
+
+    def has_permission(self, request):
+        # With 2FA required, a session not verified by a code (e.g. from before) is sent to the login.
+        return super().has_permission(request) and (not settings.CLAIMSDB_REQUIRE_2FA or request.user.is_verified())
+
     def index(self, request, extra_context=None):
         context = {"desk": desk.figures(request.user), "recently_checked": desk.recently_checked(),
                    "activity": desk.recent_activity(), **(extra_context or {})}
@@ -26,9 +58,9 @@ class DeskAdminSite(admin.AdminSite):
         return ClaimAutocomplete.as_view(admin_site=self)(request)
 
     def get_app_list(self, request, app_label=None):
-        # Editors' models first; authentication (users, groups, tokens) last.
+        # Editors' models first; authentication (users, groups, tokens, login failures, devices) last.
         apps = super().get_app_list(request, app_label)
-        return sorted(apps, key=lambda a: a["app_label"] in ("auth", "authtoken"))
+        return sorted(apps, key=lambda a: a["app_label"] in ("auth", "authtoken", "knox", "axes", "otp_totp"))
 
 
 class ClaimAutocomplete(AutocompleteJsonView):

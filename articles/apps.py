@@ -16,4 +16,12 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_save
+        from rest_framework.authtoken.models import Token
+
+        from articles.services import api_tokens
+
         from . import checks  # noqa: F401  (registers the system checks)
+
+        # Code written for DRF's plain-text Token still gets a working token, stored hashed.
+        post_save.connect(api_tokens.adopt_plaintext_token, sender=Token, dispatch_uid="claimsdb-adopt-drf-token")

@@ -13,9 +13,11 @@ CACHE_URL     redis://host:port/db for a Redis cache; default: Django's database
 variables already set in the environment win over it.
 """
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -155,10 +157,7 @@ if env_bool("BEHIND_TLS_PROXY", False):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
-    ],
+    # DEFAULT_AUTHENTICATION_CLASSES: in the accounts block below (hashed tokens, then sessions).
     "DEFAULT_PERMISSION_CLASSES": ["articles.api.permissions.ReadAnyoneWriteWithModelPerms"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
@@ -209,6 +208,77 @@ CLAIMSDB_EXTRACT_SECONDS = float(os.environ.get("CLAIMSDB_EXTRACT_SECONDS", "30"
 CLAIMSDB_PUBLIC_URL = os.environ.get("CLAIMSDB_PUBLIC_URL", "")
 # Name of the fact-checking organisation that authors ClaimReview records.
 CLAIMSDB_REVIEWER_ORG = os.environ.get("CLAIMSDB_REVIEWER_ORG", "ClaimsDB")
+
+# --- Accounts and security (hardening issue: accounts that can publish) ---------------------------
+# Kept in one block: login throttling (django-axes), hashed API tokens with expiry (django-rest-knox),
+# TOTP two-factor authentication for staff (django-otp), a Content-Security-Policy (django-csp) and
+# a cost-aware limit on the match endpoint.
+INSTALLED_APPS += ["axes", "knox", "django_otp", "django_otp.plugins.otp_totp"]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+                  "django_otp.middleware.OTPMiddleware")
+MIDDLEWARE += [
+    "csp.middleware.CSPMiddleware",
+    # Last: turns a login refused during a lockout into the lockout answer (429).
+    "axes.middleware.AxesMiddleware",
+]
+# Axes first: it refuses a locked-out account or address before any password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Failed logins (admin form, API token login) are counted per account and per address; past the limit
+# the account, or the address, waits out the cool-off. Failures are stored (admin: Axes) and logged.
+AXES_FAILURE_LIMIT = int(os.environ.get("CLAIMSDB_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("CLAIMSDB_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# The log names the address (for an operator or fail2ban); usernames, which may hold a mistyped
+# password, are masked there and kept in the admin's failure log only.
+AXES_SENSITIVE_PARAMETERS = ["username"]
+# The client address by the rate limit's rule (the connection's, or X-Forwarded-For past NUM_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "claimsdb.security.client_address"
+AXES_LOCKOUT_CALLABLE = "claimsdb.security.lockout_response"
+
+# Two-factor authentication (TOTP, django-otp): with CLAIMSDB_REQUIRE_2FA=1 staff sign in to the admin
+# and get API tokens only with a code from an enrolled authenticator app (manage.py enrol_totp USER).
+# Off by default, so that scripts/serve.sh stays one command.
+CLAIMSDB_REQUIRE_2FA = env_bool("CLAIMSDB_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = CLAIMSDB_REVIEWER_ORG  # the name the authenticator app shows
+
+# API tokens are stored hashed (knox: SHA-512 digest) and expire; clients still send "Token <secret>".
+# Token authentication comes first, so a missing or bad token on a write is a 401 naming the scheme
+# (WWW-Authenticate: Token). rest_framework.authtoken stays installed only so that code written for
+# DRF's Token keeps working: articles.services.api_tokens turns each such token into a hashed one.
+REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
+    "knox.auth.TokenAuthentication",
+    "rest_framework.authentication.SessionAuthentication",
+]
+# The match endpoint counts each started 1,000 characters of text as one request (articles/api/throttles.py):
+# anonymous clients get a tenth of the anonymous API rate per address (60 a minute: 60 short texts, or
+# 3 of 20,000 characters), signed-in users API_MATCH_USER_RATE per account.
+_anon_count, _anon_period = REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"].split("/")
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    **REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+    "match_anon": os.environ.get("API_MATCH_ANON_RATE", f"{max(1, int(_anon_count) // 10)}/{_anon_period}"),
+    "match_user": os.environ.get("API_MATCH_USER_RATE", "600/minute"),
+}
+# Content-Security-Policy (django-csp; Django's own arrives in 6.0): scripts only from this site, so
+# injected markup cannot run. JSON-LD blocks are data, not script, and are unaffected. The admin and
+# Swagger UI set inline style attributes; the public pages allow only their own nonce'd <style> block
+# (public/views.py). The API docs load their script from a URL (SpectacularSwaggerSplitView).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=float(os.environ.get("CLAIMSDB_API_TOKEN_DAYS", "30"))),
+    "AUTH_HEADER_PREFIX": "Token",
+}
 
 LOGGING = {
     "version": 1,

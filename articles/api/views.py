@@ -32,6 +32,7 @@ from articles.services import checkworthiness, export, families, links, matching
 
 from . import filters, serializers
 from .pagination import IdCursorPagination, PageNumberNoCountPagination
+from .throttles import MatchCostThrottle
 
 
 class CSVRenderer(BaseRenderer):
@@ -311,12 +312,17 @@ class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["id", "date_published"]
 
     @extend_schema(parameters=[serializers.MatchQuerySerializer], request=serializers.MatchQuerySerializer,
-                   responses={200: serializers.MatchResponseSerializer},
+                   responses={200: serializers.MatchResponseSerializer,
+                              429: OpenApiResponse(description="Match budget spent: wait Retry-After seconds.")},
                    description="Fact-checks that may already answer a text, best first, each with a calibrated "
-                               "score (0-1). GET with ?text=...&limit=5, or POST {\"text\": ...} for long texts.")
-    # POST only carries a long text: a read like GET, open to whoever may read.
+                               "score (0-1). GET with ?text=...&limit=5, or POST {\"text\": ...} for long texts. "
+                               "Each started 1,000 characters of text count as one request against a budget "
+                               "(API_MATCH_ANON_RATE per address, API_MATCH_USER_RATE per signed-in user).")
+    # POST only carries a long text: a read like GET, open to whoever may read, limited by its cost.
+    # The cost budget replaces the per-request anonymous limit here (it is stricter: every match costs
+    # at least one unit), so a refused request writes nothing to the cache.
     @action(detail=False, methods=["get", "post"], pagination_class=None, filter_backends=[],
-            permission_classes=[AllowAny])
+            permission_classes=[AllowAny], throttle_classes=[MatchCostThrottle])
     def match(self, request):
         data = request.data if request.method == "POST" else request.query_params
         q = serializers.MatchQuerySerializer(data=data)
