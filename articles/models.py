@@ -96,6 +96,9 @@ class Person(TimeStamped):
     key = models.CharField(max_length=200, unique=True)
     gender = models.CharField(max_length=1, choices=Gender.choices, blank=True, default="")
     description = models.TextField(blank=True)
+    # Set on the records an import creates, cleared when surname linking has seen them: a run that
+    # stops (killed, locked, a failed file) leaves them set, and the next run finishes the job.
+    surname_pending = models.BooleanField(default=False, editable=False, db_index=True)
 
     class Meta:
         ordering = ["name"]

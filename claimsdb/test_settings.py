@@ -13,3 +13,11 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast user creation in tests
 # Anonymous throttling stays on, at a rate the suite never reaches; its own test lowers it.
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute"}}  # noqa: F405
+# A file cache (the SQLite default) in a folder of its own, not the development database's.
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405
+    import atexit
+    import shutil
+    import tempfile
+
+    CACHES = {"default": {**CACHES["default"], "LOCATION": tempfile.mkdtemp(prefix="claimsdb-test-cache-")}}  # noqa: F405
+    atexit.register(shutil.rmtree, CACHES["default"]["LOCATION"], True)

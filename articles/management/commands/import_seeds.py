@@ -10,9 +10,8 @@ from itertools import islice
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connections
-from django.utils import timezone
 
-from articles.services import identity, importer, reader
+from articles.services import identity, importer, reader, retry
 
 
 class Command(BaseCommand):
@@ -41,7 +40,6 @@ class Command(BaseCommand):
         statuses: Counter[str] = Counter(failed=len(failures))
         totals: Counter[str] = Counter()
         started = time.perf_counter()
-        run_started = timezone.now()
         verbose = opts.get("verbosity", 1)
         publishers = importer.RunCache()  # publishers and other lookups made once a run
         n = 0
@@ -54,13 +52,21 @@ class Command(BaseCommand):
                 totals.update(result.counts)
                 self.progress(result, n, len(files), started, verbose, progress_every)
         linked = Counter()
-        if not dry_run and (statuses["created"] or statuses["updated"]):
+        closing_failed = False
+        if not dry_run:
             # Surname-only records ("Obama") join the full-name person the database knows, or wait
-            # for an editor in the link suggestions.
-            linked = identity.reconcile_surnames(since=run_started)
+            # for an editor in the link suggestions. Every run does it for whatever is not yet
+            # reconciled, so a run that stopped before this point is finished by the next one.
+            try:
+                linked = identity.reconcile_surnames()
+            except DatabaseError as exc:
+                closing_failed = True
+                self.stderr.write(f"error: linking surname-only people to full names could not finish "
+                                  f"({retry.one_line(exc)}); the articles are stored: run the same import "
+                                  f"again to finish it")
             importer.clear_filter_caches()
         self.summary(statuses, totals, len(files) + len(failures), time.perf_counter() - started, dry_run, linked)
-        if statuses["failed"]:
+        if statuses["failed"] or closing_failed:
             sys.exit(1)
 
     def progress(self, result, n, total, started, verbose, every):

@@ -1,0 +1,27 @@
+"""Person.surname_pending: surname linking works from what is not yet reconciled, so an import run
+that stopped half-way is finished by the next one (issue 29, D07).
+
+Existing surname-only records with no link decision and no suggestion for their surname are marked
+pending: a run that crashed before this migration left such records behind ("Obama" next to Barack
+Obama), and the next import reconciles them (a record with nobody to link to just stays)."""
+from django.db import migrations, models
+
+
+def mark_unreconciled(apps, schema_editor):
+    Person = apps.get_model("articles", "Person")
+    PersonLink = apps.get_model("articles", "PersonLink")
+    decided = PersonLink.objects.values("short_key")
+    Person.objects.exclude(key__contains=" ").exclude(key__in=decided).update(surname_pending=True)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("articles", "0018_fingerprint_help")]
+
+    operations = [
+        migrations.AddField(
+            model_name="person",
+            name="surname_pending",
+            field=models.BooleanField(db_index=True, default=False, editable=False),
+        ),
+        migrations.RunPython(mark_unreconciled, migrations.RunPython.noop),
+    ]
