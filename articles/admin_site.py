@@ -1,12 +1,17 @@
 """The admin site: its front page is the editors' desk, not Django's list of models."""
 from __future__ import annotations
 
+import functools
+
 from django.contrib import admin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.utils.text import Truncator
 
 from articles.models import Claim
 from articles.selectors import desk
+from articles.services import retry
+
+_FORM_VIEWS = {"add_view", "change_view", "delete_view"}
 
 
 class DeskAdminSite(admin.AdminSite):
@@ -16,6 +21,21 @@ class DeskAdminSite(admin.AdminSite):
     index_template = "admin/desk.html"
     # The model sidebar costs a third of a 1400 px screen on every page; the desk and breadcrumbs lead.
     enable_nav_sidebar = False
+
+    def admin_view(self, view, cacheable=False):
+        """Saves and deletes (one transaction each, as Django's admin runs them) are run again whole
+        when the database asks for it (a lock or deadlock with an import): never a 500 for that."""
+        wrapped = super().admin_view(view, cacheable)
+        if getattr(view, "__name__", "") not in _FORM_VIEWS:
+            return wrapped
+
+        @functools.wraps(wrapped)
+        def retried(request, *args, **kwargs):
+            if request.method != "POST":
+                return wrapped(request, *args, **kwargs)
+            return retry.run(wrapped, request, *args, **kwargs)
+
+        return retried
 
     def index(self, request, extra_context=None):
         context = {"desk": desk.figures(request.user), "recently_checked": desk.recently_checked(),

@@ -27,7 +27,7 @@ from articles.models import (
 )
 from articles.selectors import claimreview, record
 from articles.selectors.claims import attach_relations, claim_list
-from articles.services import export, families, links, matching, merge
+from articles.services import export, families, links, matching, merge, retry
 
 from . import filters, serializers
 from .pagination import IdCursorPagination, PageNumberNoCountPagination
@@ -51,6 +51,14 @@ class JSONLDRenderer(JSONRenderer):
 
     media_type = "application/ld+json"
     format = "jsonld"
+
+
+class UpdateMixin(mixins.UpdateModelMixin):
+    """PUT and PATCH, the write run again whole when the database asks for it (a lock or deadlock
+    with an import): the serializer's save is one transaction."""
+
+    def perform_update(self, serializer):
+        retry.run(serializer.save, instances=[serializer.instance])
 
 
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
@@ -91,7 +99,7 @@ def entity_queryset(model):
             .prefetch_related("aliases", "affiliations__organisation", "affiliations__person").order_by("id"))
 
 
-class EntityViewSet(MergeMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+class EntityViewSet(MergeMixin, UpdateMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = PageNumberNoCountPagination
     ordering_fields = ["id", "name", "claim_count"]
 
@@ -119,7 +127,7 @@ class OrganisationViewSet(EntityViewSet):
     merge_permission = "articles.merge_organisation"
 
 
-class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
     """Claims. Editors may change the review fields (status, verdict, rationale, evidence)."""
 
     queryset = claim_list()
@@ -209,7 +217,7 @@ class ClaimReviewListView(ListAPIView):
         return self.get_paginated_response([_review(request, c) for c in page])
 
 
-class StatisticViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+class StatisticViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Statistic.objects.all()
     serializer_class = serializers.StatisticSerializer
     filterset_class = filters.StatisticFilter

@@ -3,17 +3,16 @@ name, the old name stays an alias (so later imports of it still find this record
 another record already holds is refused."""
 from __future__ import annotations
 
-from django.db import transaction
-
 from articles.extraction.names import person_key
 from articles.models import Organisation, OrganisationAlias, Person, PersonAlias, name_key
+from articles.services import retry
 
 
 class NameTaken(ValueError):
     pass
 
 
-@transaction.atomic
+@retry.atomic
 def rename_person(person: Person, name: str) -> Person:
     key = person_key(name)
     if not key:
@@ -35,7 +34,7 @@ def rename_person(person: Person, name: str) -> Person:
     return person
 
 
-@transaction.atomic
+@retry.atomic
 def rename_organisation(org: Organisation, name: str) -> Organisation:
     key = name_key(name)
     if not key:

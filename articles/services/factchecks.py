@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 
 from articles.matching import claimreview, ranker
 from articles.models import Claim, FactCheck
 from articles.selectors import claimreview as claimreview_ld
+from articles.services import retry
 
 BATCH = 1000
 FIELDS = ("claim_reviewed", "rating", "publisher", "title", "language", "date_published", "claimant", "raw")
@@ -73,11 +74,12 @@ def _flush(batch: dict[str, claimreview.Review], summary: ImportSummary) -> None
         _write(batch, summary)
     except DatabaseError as exc:
         first = next(iter(batch))
-        summary.errors.append(f"{len(batch)} records from {first}: database error: {str(exc).splitlines()[0][:200]}")
+        summary.errors.append(f"{len(batch)} records from {first}: database error: {str(exc).splitlines()[0][:200]}"
+                              "; nothing of this batch was stored: run the import again")
     batch.clear()
 
 
-@transaction.atomic
+@retry.atomic  # a lock or deadlock with a concurrent writer: the batch's transaction runs again whole
 def _write(batch: dict[str, claimreview.Review], summary: ImportSummary) -> None:
     existing = {f.url: f for f in FactCheck.objects.filter(url__in=list(batch)).defer("vectors")}
     create, update = [], []

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db import transaction
 from django.db.models import Count, Q
 
 from articles.extraction.names import person_key, surname
@@ -144,7 +143,7 @@ def linked_surnames(keys: list[str] | None = None) -> dict[str, Person]:
     return {link.short_key: link.candidate for link in links}
 
 
-@transaction.atomic
+@retry.atomic
 def accept_link(link: PersonLink, user) -> Person:
     if link.person is not None and link.person_id != link.candidate_id:
         merge_people(link.candidate, [link.person], user)
@@ -159,7 +158,7 @@ def reject_link(link: PersonLink, user) -> None:
 
 
 # -- split ---------------------------------------------------------------------------------------
-@transaction.atomic
+@retry.atomic
 def split_person(person: Person, aliases: list[PersonAlias], user, target: Person | None = None,
                  new_name: str = "") -> Person:
     """Move the chosen aliases, and the claims and mentions made under them, to ``target`` or to a
@@ -212,7 +211,7 @@ def _rename_to_remaining(person: Person) -> None:
 
 
 # -- not a person / not an organisation ----------------------------------------------------------
-@transaction.atomic
+@retry.atomic
 def not_a_person(person: Person, user, replacement_person: Person | None = None,
                  replacement_organisation: Organisation | None = None) -> int:
     """Remove a record that names no person; its claims point at the replacement (or at no one)."""
@@ -226,7 +225,7 @@ def not_a_person(person: Person, user, replacement_person: Person | None = None,
     return n
 
 
-@transaction.atomic
+@retry.atomic
 def not_an_organisation(org: Organisation, user, replacement_person: Person | None = None,
                         replacement_organisation: Organisation | None = None) -> int:
     if replacement_organisation is not None and replacement_organisation.pk == org.pk:

@@ -1,11 +1,10 @@
 """The editors' review of a claim: every change is stamped and kept as history."""
 from __future__ import annotations
 
-from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Claim, ReviewEvent
-from articles.services import factchecks
+from articles.services import factchecks, retry
 
 REVIEW_FIELDS = ("status", "verdict", "rationale", "claim_reviewed")
 
@@ -14,7 +13,7 @@ def _plain(value):
     return "" if value is None else str(value)
 
 
-@transaction.atomic
+@retry.atomic
 def apply_review(claim: Claim, user, **changes) -> ReviewEvent | None:
     """Change review fields of ``claim``; a verdict change sets the reviewer and the review time.
 
@@ -76,7 +75,7 @@ def record_change(claim: Claim, user, field: str, old, new) -> ReviewEvent:
 EXTRACTED_FIELDS = ("speaker", "organisation")
 
 
-@transaction.atomic
+@retry.atomic
 def editor_save(claim: Claim, user, changed: list[str]) -> ReviewEvent | None:
     """Save a claim an editor changed in a form: stamp a verdict change, mark hand-corrected
     extracted fields so re-imports keep them, and keep the history."""
