@@ -2,6 +2,7 @@
 again whole; one that stays busy fails with a message that names what to do, never a traceback;
 post-import steps work from what is not yet reconciled, so a stopped run is finished by the next
 (D07)."""
+import json
 from io import StringIO
 
 import pytest
@@ -179,3 +180,24 @@ def test_linking_that_stays_busy_is_an_error_line_not_a_traceback(tmp_path, monk
     assert exit_.value.code == 1
     assert "error: linking surname-only people" in err.getvalue() and "run the same import again" in err.getvalue()
     assert Claim.objects.count() == 1  # the article is stored
+
+
+def test_matching_after_a_factcheck_import_that_stopped_is_done_by_the_next_run(imported_seed, tmp_path):
+    from articles.models import ClaimMatch
+    from articles.services import rematch
+
+    claim = Claim.objects.filter(kind="quote").order_by("id").first()
+    path = tmp_path / "fc.jsonl"
+    path.write_text(json.dumps({
+        "@type": "ClaimReview", "url": "https://f.example.org/1", "claimReviewed": claim.text,
+        "reviewRating": {"alternateName": "False"}, "author": {"name": "X"}}) + "\n")
+    # Stored, not matched: as a run killed between its two steps leaves it.
+    call_command("import_factchecks", str(path), "--no-match", stdout=StringIO())
+    assert not ClaimMatch.objects.exists() and rematch.pending()
+    out = StringIO()
+    call_command("import_factchecks", str(path), stdout=out)  # nothing new to store
+    assert "0 created, 0 updated, 1 unchanged" in out.getvalue()
+    assert ClaimMatch.objects.filter(claim=claim).exists() and not rematch.pending()
+    out = StringIO()
+    call_command("import_factchecks", str(path), stdout=out)  # caught up: no matching again
+    assert "0 claim matches stored" in out.getvalue()

@@ -1,5 +1,6 @@
 """Person.surname_pending: surname linking works from what is not yet reconciled, so an import run
-that stopped half-way is finished by the next one (issue 29, D07).
+that stopped half-way is finished by the next one (issue 29, D07); Checkpoint: the library state the
+claims were last matched against, so a fact-check import stopped before matching is finished too.
 
 Existing surname-only records with no link decision and no suggestion for their surname are marked
 pending: a run that crashed before this migration left such records behind ("Obama" next to Barack
@@ -24,4 +25,13 @@ class Migration(migrations.Migration):
             field=models.BooleanField(db_index=True, default=False, editable=False),
         ),
         migrations.RunPython(mark_unreconciled, migrations.RunPython.noop),
+        migrations.CreateModel(
+            name="Checkpoint",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("value", models.CharField(blank=True, max_length=200)),
+                ("at", models.DateTimeField(auto_now=True)),
+            ],
+        ),
     ]
