@@ -113,6 +113,11 @@ def _slices(items: list, size: int = 5000) -> list[list]:
 def _reconcile_chunk(ids: list[int], done_full: list[int]) -> Counter:
     counts: Counter = Counter()
     shorts = list(Person.objects.filter(pk__in=ids).order_by("pk"))  # merged away meanwhile: gone
+    # Seen from now on (the merge's snapshot included: an editor's undo of a link brings the record
+    # back reconciled, not pending, so no later run links it again).
+    _done(ids)
+    for short in shorts:
+        short.surname_pending = False
     candidates = _candidates_for(shorts)
     for short in shorts:
         cands = candidates[short.pk]
@@ -129,9 +134,13 @@ def _reconcile_chunk(ids: list[int], done_full: list[int]) -> Counter:
             PersonLink.objects.update_or_create(short_key=short.key, candidate=best, defaults={
                 "short_name": short.name, "person": short, "confidence": conf, "reason": why})
             counts["suggested"] += 1
-    for part in _slices([*ids, *done_full]):
-        Person.objects.filter(pk__in=part, surname_pending=True).update(surname_pending=False)
+    _done(done_full)
     return counts
+
+
+def _done(ids: list[int]) -> None:
+    for part in _slices(ids):
+        Person.objects.filter(pk__in=part, surname_pending=True).update(surname_pending=False)
 
 
 def linked_surnames(keys: list[str] | None = None) -> dict[str, Person]:

@@ -201,3 +201,15 @@ def test_matching_after_a_factcheck_import_that_stopped_is_done_by_the_next_run(
     out = StringIO()
     call_command("import_factchecks", str(path), stdout=out)  # caught up: no matching again
     assert "0 claim matches stored" in out.getvalue()
+
+
+def test_an_undone_automatic_link_is_not_made_again(tmp_path):
+    from articles.models import MergeRecord
+    from articles.services import merge
+
+    imp(write(tmp_path, "full.txt", "Barack Obama said the economy had recovered."),
+        write(tmp_path, "short.txt", "President Obama said the deal would hold."))
+    merge.undo(MergeRecord.objects.get())  # the editor says: not him
+    assert Person.objects.get(name="Obama").surname_pending is False
+    imp(write(tmp_path, "other.txt", "The council said the budget would rise."))
+    assert sorted(Person.objects.values_list("name", flat=True)) == ["Barack Obama", "Obama"]
