@@ -5,6 +5,7 @@ import functools
 
 from django.contrib import admin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.http import HttpResponse
 from django.utils.text import Truncator
 
 from articles.models import Claim
@@ -33,7 +34,11 @@ class DeskAdminSite(admin.AdminSite):
         def retried(request, *args, **kwargs):
             if request.method != "POST":
                 return wrapped(request, *args, **kwargs)
-            return retry.run(wrapped, request, *args, **kwargs)
+            try:
+                return retry.run(wrapped, request, *args, **kwargs)
+            except retry.Busy:
+                return HttpResponse("The database stayed busy (an import is running): nothing was saved. "
+                                    "Go back and save again.", status=503, content_type="text/plain")
 
         return retried
 

@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.renderers import BaseRenderer, JSONRenderer
@@ -53,12 +53,21 @@ class JSONLDRenderer(JSONRenderer):
     format = "jsonld"
 
 
+class DatabaseBusy(APIException):
+    status_code = 503
+    default_detail = "The database stayed busy (an import is running): nothing was changed; send the request again."
+    default_code = "database_busy"
+
+
 class UpdateMixin(mixins.UpdateModelMixin):
     """PUT and PATCH, the write run again whole when the database asks for it (a lock or deadlock
     with an import): the serializer's save is one transaction."""
 
     def perform_update(self, serializer):
-        retry.run(serializer.save, instances=[serializer.instance])
+        try:
+            retry.run(serializer.save, instances=[serializer.instance])
+        except retry.Busy:
+            raise DatabaseBusy() from None
 
 
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet):

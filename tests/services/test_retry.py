@@ -213,3 +213,63 @@ def test_an_undone_automatic_link_is_not_made_again(tmp_path):
     assert Person.objects.get(name="Obama").surname_pending is False
     imp(write(tmp_path, "other.txt", "The council said the budget would rise."))
     assert sorted(Person.objects.values_list("name", flat=True)) == ["Barack Obama", "Obama"]
+
+
+def busy(times, real):
+    calls = []
+
+    def fn(*args, **kwargs):
+        calls.append(1)
+        if len(calls) <= times:
+            raise OperationalError("database is locked")
+        return real(*args, **kwargs)
+
+    return fn, calls
+
+
+def claim_form(client, claim, **changes):
+    page = client.get(f"/admin/articles/claim/{claim.pk}/change/")
+    form = page.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list | tuple)}
+    data.update({"status": claim.status, "verdict": "", "rationale": "", **changes})
+    for fs in page.context["inline_admin_formsets"]:
+        data.update({f"{fs.formset.prefix}-TOTAL_FORMS": "0", f"{fs.formset.prefix}-INITIAL_FORMS": "0"})
+    return data
+
+
+@pytest.mark.parametrize("times", [1, 99])
+def test_admin_save_is_retried_whole_or_refused_with_503(client, tmp_path, monkeypatch, times):
+    from django.contrib.auth.models import User
+
+    from articles.services import review
+
+    imp(write(tmp_path, "a.txt", "Barack Obama said the economy had recovered."))
+    claim = Claim.objects.get()
+    client.force_login(User.objects.create_superuser("root", "root@example.org", "pw-root-1"))
+    data = claim_form(client, claim, rationale="Checked in the admin.")
+    fn, calls = busy(times, review.record)
+    monkeypatch.setattr(review, "record", fn)
+    r = client.post(f"/admin/articles/claim/{claim.pk}/change/", data)
+    claim.refresh_from_db()
+    if times == 1:
+        assert r.status_code == 302 and claim.rationale == "Checked in the admin." and len(calls) == 2
+        assert ReviewEvent.objects.filter(claim=claim).count() == 1
+    else:
+        assert r.status_code == 503 and b"nothing was saved" in r.content
+        assert claim.rationale == "" and not ReviewEvent.objects.exists()
+
+
+def test_api_patch_refused_with_503_when_the_database_stays_busy(editor, tmp_path, monkeypatch):
+    from rest_framework.test import APIClient
+
+    from articles.services import review
+
+    imp(write(tmp_path, "a.txt", "Barack Obama said the economy had recovered."))
+    claim = Claim.objects.get()
+    monkeypatch.setattr(review, "record", busy(99, review.record)[0])
+    api = APIClient()
+    api.force_authenticate(editor)
+    r = api.patch(f"/api/v1/claims/{claim.pk}/", {"rationale": "Checked."}, format="json")
+    assert r.status_code == 503 and "send the request again" in r.json()["detail"]
+    claim.refresh_from_db()
+    assert claim.rationale == ""
