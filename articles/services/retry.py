@@ -22,7 +22,7 @@ from django.db.models import Model
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-ATTEMPTS = 5
+ATTEMPTS = 3  # on SQLite each attempt has already waited out the busy timeout for the lock
 _TRANSIENT = ("database is locked", "database table is locked", "database is busy", "deadlock detected",
               "could not serialize access", "could not obtain lock", "lock timeout", "canceling statement due to lock")
 
