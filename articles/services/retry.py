@@ -22,7 +22,10 @@ from django.db.models import Model
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-ATTEMPTS = 3  # on SQLite each attempt has already waited out the busy timeout for the lock
+ATTEMPTS = 3
+# No new attempt after this many seconds: on SQLite an attempt that failed has already waited out the
+# busy timeout, and a web request must answer (503) before gunicorn's timeout ends its worker.
+BUDGET = 20.0
 _TRANSIENT = ("database is locked", "database table is locked", "database is busy", "deadlock detected",
               "could not serialize access", "could not obtain lock", "lock timeout", "canceling statement due to lock")
 
@@ -52,6 +55,7 @@ def run(fn: Callable[..., T], *args, using: str = DEFAULT_DB_ALIAS, attempts: in
         with transaction.atomic(using=using):
             return fn(*args, **kwargs)
     saved = _snapshot([*args, *kwargs.values(), *instances])
+    started = time.monotonic()
     for attempt in range(1, attempts + 1):
         try:
             with transaction.atomic(using=using):
@@ -59,8 +63,8 @@ def run(fn: Callable[..., T], *args, using: str = DEFAULT_DB_ALIAS, attempts: in
         except OperationalError as exc:
             if not is_transient(exc):
                 raise
-            if attempt == attempts:
-                raise Busy(f"the database stayed busy through {attempts} attempts ({one_line(exc)})") from exc
+            if attempt == attempts or time.monotonic() - started > BUDGET:
+                raise Busy(f"the database stayed busy through {attempt} attempt(s) ({one_line(exc)})") from exc
             log.info("transaction %s: %s; attempt %d of %d", getattr(fn, "__qualname__", fn), exc, attempt + 1,
                      attempts)
             _restore(saved)
