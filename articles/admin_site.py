@@ -1,16 +1,22 @@
 """The admin site: its front page is the editors' desk, not Django's list of models."""
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.http import HttpResponse
 from django.utils.text import Truncator
 from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
 from articles.models import Claim
 from articles.selectors import desk
+from articles.services import retry
+
+_FORM_VIEWS = {"add_view", "change_view", "delete_view"}
 
 
 class TwoFactorLoginForm(OTPAdminAuthenticationForm):
@@ -48,6 +54,25 @@ class DeskAdminSite(admin.AdminSite):
     def has_permission(self, request):
         # With 2FA required, a session not verified by a code (e.g. from before) is sent to the login.
         return super().has_permission(request) and (not settings.CLAIMSDB_REQUIRE_2FA or request.user.is_verified())
+
+    def admin_view(self, view, cacheable=False):
+        """Saves and deletes (one transaction each, as Django's admin runs them) are run again whole
+        when the database asks for it (a lock or deadlock with an import): never a 500 for that."""
+        wrapped = super().admin_view(view, cacheable)
+        if getattr(view, "__name__", "") not in _FORM_VIEWS:
+            return wrapped
+
+        @functools.wraps(wrapped)
+        def retried(request, *args, **kwargs):
+            if request.method != "POST":
+                return wrapped(request, *args, **kwargs)
+            try:
+                return retry.run(wrapped, request, *args, **kwargs)
+            except retry.Busy:
+                return HttpResponse("The database stayed busy (an import is running): nothing was saved. "
+                                    "Go back and save again.", status=503, content_type="text/plain")
+
+        return retried
 
     def index(self, request, extra_context=None):
         context = {"desk": desk.figures(request.user), "recently_checked": desk.recently_checked(),

@@ -96,6 +96,9 @@ class Person(TimeStamped):
     key = models.CharField(max_length=200, unique=True)
     gender = models.CharField(max_length=1, choices=Gender.choices, blank=True, default="")
     description = models.TextField(blank=True)
+    # Set on the records an import creates, cleared when surname linking has seen them: a run that
+    # stops (killed, locked, a failed file) leaves them set, and the next run finishes the job.
+    surname_pending = models.BooleanField(default=False, editable=False, db_index=True)
 
     class Meta:
         ordering = ["name"]
@@ -591,3 +594,15 @@ class MergeRecord(models.Model):
     def __str__(self):
         kept = self.kept_person or self.kept_organisation
         return f"{', '.join(self.merged_names)} → {kept}"
+
+
+class Checkpoint(models.Model):
+    """A step's durable progress mark, read by the next run: e.g. the fact-check library's state the
+    stored claims were last matched against (a run stopped before matching is finished by the next)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    value = models.CharField(max_length=200, blank=True)
+    at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.name}: {self.value}"

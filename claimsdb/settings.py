@@ -6,8 +6,11 @@ DEBUG         "1"/"true" to turn on debugging (default off).
 ALLOWED_HOSTS comma-separated host names (default: localhost names when DEBUG is on).
 NUM_PROXIES   how many trusted reverse proxies stand before the app (default 0: the client address
               is the connection's, and X-Forwarded-For is ignored by the rate limit).
-CACHE_URL     redis://host:port/db for a Redis cache; default: Django's database cache (table
-              claimsdb_cache, made by `manage.py createcachetable`), shared by every worker.
+CACHE_URL     redis://host:port/db for a Redis cache; file:///folder for files in a folder; db:// for
+              Django's database cache (table claimsdb_cache, made by `migrate`). Default: on SQLite,
+              files in the folder `<database file>-cache`; on a server database, the database cache.
+              Whatever it is, it is shared by every worker.
+SQLITE_BUSY_TIMEOUT seconds a SQLite writer waits for another's transaction (default 30).
 
 `.env` in the project root (written by scripts/serve.sh for development) holds KEY=VALUE lines;
 variables already set in the environment win over it.
@@ -119,9 +122,20 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a concurrent writer instead of failing at once with "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30
+_SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+if _SQLITE:
+    # SQLite as an embedded database for a server with several workers and imports running:
+    # - WAL journal: readers never block the writer, nor the writer readers;
+    # - IMMEDIATE transactions: a transaction takes the write lock when it begins, so writers queue
+    #   for it (for up to ``timeout`` seconds) instead of failing at once with "database is locked"
+    #   when a transaction that began by reading wants to write;
+    # - synchronous=NORMAL: in WAL mode, durable at every checkpoint and never corrupt, without an
+    #   fsync a commit.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "30")),
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    })
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -189,11 +203,18 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
-# The cache behind the rate limit (and the admin's filter lists) is shared by all workers.
+# The cache behind the rate limit (and the admin's filter lists) is shared by all workers. Every
+# anonymous API read writes its throttle counter there, so on SQLite it is kept out of the database
+# (a write there would queue behind an import for the write lock): files in a folder beside the
+# database file, shared by the workers of the one machine SQLite serves. On a server database the
+# database cache stays the default (shared by every machine); Redis is the production choice.
 _cache_url = os.environ.get("CACHE_URL", "")
 if _cache_url.startswith(("redis://", "rediss://")):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
-else:
+elif _cache_url.startswith("file://") or (_SQLITE and not _cache_url):
+    _cache_dir = _cache_url.removeprefix("file://") or f"{DATABASES['default']['NAME']}-cache"
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": _cache_dir}}
+else:  # CACHE_URL=db:// or a server database
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "claimsdb_cache"}}
 
 # Seed files larger than this are refused: a news article is tens of kilobytes.

@@ -14,3 +14,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast use
 # Anonymous throttling stays on, at a rate the suite never reaches; its own test lowers it.
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {  # noqa: F405
     "anon": "100000/minute", "match_anon": "100000/minute", "match_user": "100000/minute"}}
+# A file cache (the SQLite default) in a folder of its own, not the development database's.
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405
+    import atexit
+    import shutil
+    import tempfile
+
+    CACHES = {"default": {**CACHES["default"], "LOCATION": tempfile.mkdtemp(prefix="claimsdb-test-cache-")}}  # noqa: F405
+    atexit.register(shutil.rmtree, CACHES["default"]["LOCATION"], True)

@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.renderers import BaseRenderer, JSONRenderer
@@ -28,7 +28,7 @@ from articles.models import (
 )
 from articles.selectors import claimreview, published, record
 from articles.selectors.claims import attach_relations, claim_list
-from articles.services import checkworthiness, export, families, links, matching, merge, review
+from articles.services import checkworthiness, export, families, links, matching, merge, retry, review
 
 from . import filters, serializers
 from .pagination import IdCursorPagination, PageNumberNoCountPagination
@@ -53,6 +53,23 @@ class JSONLDRenderer(JSONRenderer):
 
     media_type = "application/ld+json"
     format = "jsonld"
+
+
+class DatabaseBusy(APIException):
+    status_code = 503
+    default_detail = "The database stayed busy (an import is running): nothing was changed; send the request again."
+    default_code = "database_busy"
+
+
+class UpdateMixin(mixins.UpdateModelMixin):
+    """PUT and PATCH, the write run again whole when the database asks for it (a lock or deadlock
+    with an import): the serializer's save is one transaction."""
+
+    def perform_update(self, serializer, **save_kwargs):
+        try:
+            retry.run(serializer.save, instances=[serializer.instance], **save_kwargs)
+        except retry.Busy:
+            raise DatabaseBusy() from None
 
 
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
@@ -93,7 +110,7 @@ def entity_queryset(model):
             .prefetch_related("aliases", "affiliations__organisation", "affiliations__person").order_by("id"))
 
 
-class EntityViewSet(MergeMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+class EntityViewSet(MergeMixin, UpdateMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = PageNumberNoCountPagination
     ordering_fields = ["id", "name", "claim_count"]
 
@@ -142,7 +159,7 @@ _WRITE_SCHEMA = extend_schema(
 
 
 @extend_schema_view(update=_WRITE_SCHEMA, partial_update=_WRITE_SCHEMA)
-class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
     """Claims. Editors may change the review fields (status, verdict, rationale, evidence).
     Readers who are not signed-in staff see review fields of published checks only."""
 
@@ -213,7 +230,7 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     def perform_update(self, serializer):
         header = if_match_version(self.request)
-        serializer.save(**({"version": header} if header is not None else {}))
+        super().perform_update(serializer, **({"version": header} if header is not None else {}))
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiResponse(description="Not checked yet.")},
                    description="schema.org ClaimReview (JSON-LD) of a checked claim.")
@@ -274,7 +291,7 @@ class ClaimReviewListView(ListAPIView):
         return self.get_paginated_response([_review(request, c) for c in page])
 
 
-class StatisticViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+class StatisticViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Statistic.objects.all()
     serializer_class = serializers.StatisticSerializer
     filterset_class = filters.StatisticFilter

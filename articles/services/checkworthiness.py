@@ -7,11 +7,11 @@ killed, or a model that was retrained, is caught up by the next run of `import_s
 """
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models import Q
 
 from articles import checkworthiness
 from articles.models import Claim
+from articles.services import retry
 
 BATCH = 500
 
@@ -42,9 +42,8 @@ def rescore_stale(batch: int = BATCH) -> int:
         if not rows:
             return done
         scores = score_texts([text for _, text in rows])
-        with transaction.atomic():
-            Claim.objects.bulk_update(
-                [Claim(id=pk, checkworthiness=s.score, checkworthiness_version=version)
-                 for (pk, _), s in zip(rows, scores, strict=True)],
-                ["checkworthiness", "checkworthiness_version"])
+        retry.run(Claim.objects.bulk_update,
+                  [Claim(id=pk, checkworthiness=s.score, checkworthiness_version=version)
+                   for (pk, _), s in zip(rows, scores, strict=True)],
+                  ["checkworthiness", "checkworthiness_version"])
         done += len(rows)

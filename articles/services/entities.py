@@ -9,10 +9,9 @@
 """
 from __future__ import annotations
 
-from django.db import transaction
-
 from articles.extraction.names import person_key
 from articles.models import Organisation, OrganisationAlias, Person, PersonAlias, name_key
+from articles.services import retry
 
 
 class NameTaken(ValueError):
@@ -68,7 +67,7 @@ def check_organisation_name(org: Organisation | None, name: str) -> str:
 check_organisation_alias = check_organisation_name
 
 
-@transaction.atomic
+@retry.atomic
 def rename_person(person: Person, name: str) -> Person:
     key = check_person_name(person, name)
     stored = Person.objects.filter(pk=person.pk).values_list("name", "key").first() if person.pk else None
@@ -83,7 +82,7 @@ def rename_person(person: Person, name: str) -> Person:
     return person
 
 
-@transaction.atomic
+@retry.atomic
 def rename_organisation(org: Organisation, name: str) -> Organisation:
     key = check_organisation_name(org, name)
     org.name, org.key = name, key
@@ -92,7 +91,7 @@ def rename_organisation(org: Organisation, name: str) -> Organisation:
     return org
 
 
-@transaction.atomic
+@retry.atomic
 def save_person_alias(person: Person, name: str, is_name: bool, alias: PersonAlias | None = None) -> PersonAlias:
     """Add an alias to ``person``, or change ``alias``; a key the person already has is updated
     rather than repeated."""
@@ -108,7 +107,7 @@ def save_person_alias(person: Person, name: str, is_name: bool, alias: PersonAli
     return alias
 
 
-@transaction.atomic
+@retry.atomic
 def save_organisation_alias(org: Organisation, name: str, alias: OrganisationAlias | None = None) -> OrganisationAlias:
     key = check_organisation_alias(org, name)
     same = OrganisationAlias.objects.filter(key=key).exclude(pk=getattr(alias, "pk", None)).first()

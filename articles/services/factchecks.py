@@ -14,7 +14,6 @@ claims (``sync_own``), which also takes over a row an older import left at its u
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,7 @@ from django.db import DatabaseError, OperationalError, reset_queries, transactio
 from articles.matching import claimreview, ranker
 from articles.models import Claim, ClaimMatch, FactCheck
 from articles.selectors import claimreview as claimreview_ld
-from articles.services import inputs
+from articles.services import inputs, retry
 
 BATCH = 1000
 FIELDS = ("claim_reviewed", "rating", "publisher", "title", "language", "date_published", "claimant", "raw")
@@ -137,16 +136,9 @@ def _flush(batch: dict[str, Record], summary: ImportSummary) -> None:
 
 
 def _store_retrying(records: list[Record], vectors: dict[str, bytes]) -> BatchResult:
-    """store_batch, again after a short wait while the database is locked by another writer (the
-    whole transaction rolled back, so running it again is safe)."""
-    for wait in (0.2, 1.0, 0):
-        try:
-            return store_batch(records, vectors)
-        except OperationalError:
-            if not wait:
-                raise
-            time.sleep(wait)
-    raise AssertionError("unreachable")
+    """store_batch, run again whole while the database asks for it (a lock or deadlock with another
+    writer: the transaction rolled back, so running it again is safe)."""
+    return retry.run(store_batch, records, vectors)
 
 
 def _count(summary: ImportSummary, result: BatchResult) -> None:

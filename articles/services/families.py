@@ -10,11 +10,10 @@ import hashlib
 import re
 from datetime import timedelta
 
-from django.db import transaction
 from django.db.models import BigIntegerField, Case, Q, Value, When
 
 from articles.models import Claim, ClaimFamily, EvidenceLink
-from articles.services import review
+from articles.services import retry, review
 
 NEAR = 0.8
 WINDOW = timedelta(days=60)
@@ -155,7 +154,7 @@ def suggested_verdict(claim: Claim) -> Claim | None:
     return checked_appearance(claim)
 
 
-@transaction.atomic
+@retry.atomic
 def confirm_suggestion(claim: Claim, user) -> Claim | None:
     """An editor's one click: the claim takes the checked appearance's verdict, rationale and
     evidence, and is checked. Returns the appearance it was taken from (None if there is none)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db import transaction
 from django.db.models import Count, Q
 
 from articles.extraction.names import person_key, surname
@@ -28,7 +27,7 @@ from articles.models import (
     RejectedName,
     name_key,
 )
-from articles.services import review
+from articles.services import retry, review
 from articles.services.merge import merge_people
 
 AUTO_LINK = 0.8  # links at or above this confidence are made; below, suggested to editors
@@ -80,18 +79,46 @@ def _candidates_for(shorts: list[Person]) -> dict[int, list[tuple[Person, float,
     return out
 
 
-@transaction.atomic
-def reconcile_surnames(since=None) -> Counter:
-    """Link or propose a full-name person for each surname-only record. With ``since`` (an import
-    run's start), only what the run can have changed: surname-only records it created, and those
-    sharing a surname with a full-name person it created."""
+RECONCILE_CHUNK = 50  # surname-only records linked in one transaction (a writer never holds the lock long)
+
+
+def reconcile_surnames(everything: bool = False) -> Counter:
+    """Link or propose a full-name person for each surname-only record not yet reconciled: those an
+    import created (``surname_pending``) and those sharing a surname with a full-name person an
+    import created; with ``everything``, every surname-only record.
+
+    Works from what the database says is pending, not from what one run did, so a run that stopped
+    (killed, locked, a failed file) is finished by the next. Records go in chunks, each in one
+    transaction retried whole if the database is busy; the full-name records' marks go with the
+    last chunk, so a stop in between leaves them to trigger the next run again."""
     counts: Counter = Counter()
+    full = list(Person.objects.filter(surname_pending=True, key__contains=" ").values_list("pk", "name"))
     shorts = Person.objects.exclude(key__contains=" ")
-    if since is not None:
-        new_surnames = {surname(n) for n in Person.objects.filter(created_at__gte=since, key__contains=" ")
-                        .values_list("name", flat=True)}
-        shorts = shorts.filter(Q(created_at__gte=since) | Q(key__in=new_surnames))
-    shorts = list(shorts)
+    if everything:
+        ids = set(shorts.values_list("pk", flat=True))
+    else:
+        ids = set(shorts.filter(surname_pending=True).values_list("pk", flat=True))
+        for part in _slices(sorted({surname(name) for _, name in full})):
+            ids.update(shorts.filter(key__in=part).values_list("pk", flat=True))
+    chunks = _slices(sorted(ids), RECONCILE_CHUNK) or [[]]
+    for n, chunk in enumerate(chunks, 1):
+        counts += retry.run(_reconcile_chunk, chunk, [pk for pk, _ in full] if n == len(chunks) else [])
+    return counts
+
+
+def _slices(items: list, size: int = 5000) -> list[list]:
+    """Lists of at most ``size`` items (SQLite takes a bounded number of parameters a statement)."""
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _reconcile_chunk(ids: list[int], done_full: list[int]) -> Counter:
+    counts: Counter = Counter()
+    shorts = list(Person.objects.filter(pk__in=ids).order_by("pk"))  # merged away meanwhile: gone
+    # Seen from now on (the merge's snapshot included: an editor's undo of a link brings the record
+    # back reconciled, not pending, so no later run links it again).
+    _done(ids)
+    for short in shorts:
+        short.surname_pending = False
     candidates = _candidates_for(shorts)
     for short in shorts:
         cands = candidates[short.pk]
@@ -108,7 +135,13 @@ def reconcile_surnames(since=None) -> Counter:
             PersonLink.objects.update_or_create(short_key=short.key, candidate=best, defaults={
                 "short_name": short.name, "person": short, "confidence": conf, "reason": why})
             counts["suggested"] += 1
+    _done(done_full)
     return counts
+
+
+def _done(ids: list[int]) -> None:
+    for part in _slices(ids):
+        Person.objects.filter(pk__in=part, surname_pending=True).update(surname_pending=False)
 
 
 def linked_surnames(keys: list[str] | None = None) -> dict[str, Person]:
@@ -120,7 +153,7 @@ def linked_surnames(keys: list[str] | None = None) -> dict[str, Person]:
     return {link.short_key: link.candidate for link in links}
 
 
-@transaction.atomic
+@retry.atomic
 def accept_link(link: PersonLink, user) -> Person:
     if link.person is not None and link.person_id != link.candidate_id:
         merge_people(link.candidate, [link.person], user)
@@ -135,7 +168,7 @@ def reject_link(link: PersonLink, user) -> None:
 
 
 # -- split ---------------------------------------------------------------------------------------
-@transaction.atomic
+@retry.atomic
 def split_person(person: Person, aliases: list[PersonAlias], user, target: Person | None = None,
                  new_name: str = "") -> Person:
     """Move the chosen aliases, and the claims and mentions made under them, to ``target`` or to a
@@ -188,7 +221,7 @@ def _rename_to_remaining(person: Person) -> None:
 
 
 # -- not a person / not an organisation ----------------------------------------------------------
-@transaction.atomic
+@retry.atomic
 def not_a_person(person: Person, user, replacement_person: Person | None = None,
                  replacement_organisation: Organisation | None = None) -> int:
     """Remove a record that names no person; its claims point at the replacement (or at no one)."""
@@ -202,7 +235,7 @@ def not_a_person(person: Person, user, replacement_person: Person | None = None,
     return n
 
 
-@transaction.atomic
+@retry.atomic
 def not_an_organisation(org: Organisation, user, replacement_person: Person | None = None,
                         replacement_organisation: Organisation | None = None) -> int:
     if replacement_organisation is not None and replacement_organisation.pk == org.pk:

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
 from articles import extraction
@@ -39,7 +38,7 @@ from articles.models import (
     Statistic,
     name_key,
 )
-from articles.services import families, filter_cache, identity, inputs, matching
+from articles.services import families, filter_cache, identity, inputs, matching, retry
 from articles.services.reader import Prepared
 
 ROLE_WORDS = {"minister", "secretary", "president", "president-elect", "leader", "chancellor", "spokesman"}
@@ -129,7 +128,8 @@ def map_people(entities: dict[int, extraction.Entity],
         if person is None and len(keys[i]) == 1:
             person = surnames.get(keys[i][0])
         if person is None:
-            person = by_key.setdefault(keys[i][0], Person(name=ent.name[:200], key=keys[i][0], gender=ent.gender))
+            person = by_key.setdefault(keys[i][0], Person(name=ent.name[:200], key=keys[i][0], gender=ent.gender,
+                                                               surname_pending=True))
             # Its other full names find it too, for the next article of a batch, as the stored
             # aliases would one article later.
             for k in keys[i][1:]:
@@ -359,7 +359,8 @@ def store_many(preps: list[Prepared], publishers: RunCache | None = None) -> lis
     fresh = [(k, p) for k, p in todo if p.source_file not in stored and names[p.source_file] == 1]
     if len(fresh) > 1:
         try:
-            for (k, _), result in zip(fresh, _store_new(fresh, publishers), strict=True):
+            stored_new = retry.run(_store_new, fresh, publishers, on_retry=publishers.clear if publishers is not None else None)
+            for (k, _), result in zip(fresh, stored_new, strict=True):
                 results[k] = result
         except (DatabaseError, ValueError):
             if publishers is not None:
@@ -658,27 +659,23 @@ def store_prepared(prep: Prepared, *, dry_run: bool = False, publishers: dict | 
             "people": sum(e.kind == "person" for e in ex.entities),
             "organisations": sum(e.kind == "organisation" for e in ex.entities),
             "claims": len(ex.claims), "statistics": len(ex.statistics)})
-    for attempt in range(4):
+    forget = publishers.clear if publishers is not None else None  # rows it cached were rolled back
+    for attempt in range(2):
         try:
-            return store(prep, publishers)
-        except OperationalError as exc:
-            # A deadlock or lock timeout with a concurrent importer: the transaction rolled back whole.
-            if attempt == 3:
-                if publishers is not None:
-                    publishers.clear()
-                return FileResult(prep.path, "failed", error=f"could not store: {_one_line(exc)}")
-            time.sleep(0.05 * (attempt + 1))
+            # A lock or deadlock with a concurrent writer: the transaction is run again whole.
+            return retry.run(store, prep, publishers, on_retry=forget)
         except IntegrityError as exc:
-            if publishers is not None:
-                publishers.clear()  # a cached publisher merged away meanwhile, or rolled back: look it up again
+            if forget:
+                forget()  # a cached publisher merged away meanwhile, or rolled back: look it up again
             if attempt == 0:
                 continue
             return FileResult(prep.path, "failed", error=f"could not store: {_one_line(exc)}")
         except (DatabaseError, ValueError) as exc:
             # Any database error fails this file only (its transaction rolled back whole); the run goes on.
-            if publishers is not None:
-                publishers.clear()  # a publisher it created was rolled back too
-            return FileResult(prep.path, "failed", error=f"could not store: {_one_line(exc)}")
+            if forget:
+                forget()
+            hint = "; run the import again when the database is less busy" if isinstance(exc, retry.Busy) else ""
+            return FileResult(prep.path, "failed", error=f"could not store: {_one_line(exc)}{hint}")
     raise AssertionError("unreachable")
 
 

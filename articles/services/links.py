@@ -1,13 +1,11 @@
 """Links between claims, recorded in both claims' history."""
 from __future__ import annotations
 
-from django.db import transaction
-
 from articles.models import Claim, ClaimLink
-from articles.services import review
+from articles.services import retry, review
 
 
-@transaction.atomic
+@retry.atomic
 def create_link(source: Claim, target: Claim, relation: str, user, note: str = "") -> ClaimLink:
     link = ClaimLink.objects.create(source=source, target=target, relation=relation, note=note,
                                     created_by=user if user is not None and user.is_authenticated else None)
@@ -17,7 +15,7 @@ def create_link(source: Claim, target: Claim, relation: str, user, note: str = "
     return link
 
 
-@transaction.atomic
+@retry.atomic
 def delete_link(link: ClaimLink, user) -> None:
     label = ClaimLink.Relation(link.relation).label
     review.record_change(link.source, user, "link", f"{label} claim {link.target_id}", "")
@@ -25,7 +23,7 @@ def delete_link(link: ClaimLink, user) -> None:
     link.delete()
 
 
-@transaction.atomic
+@retry.atomic
 def update_link(link: ClaimLink, user, relation: str | None = None, note: str | None = None) -> ClaimLink:
     """Change a link's relation or note (its ends are fixed), recorded in both claims' history."""
     changed = []

@@ -28,7 +28,7 @@ from articles.models import (
     PersonAlias,
     name_key,
 )
-from articles.services import filter_cache
+from articles.services import filter_cache, retry
 
 
 class MergeError(ValueError):
@@ -64,7 +64,7 @@ def _check(keep, others):
     return others
 
 
-@transaction.atomic
+@retry.atomic
 def merge_people(keep: Person, others: list[Person], user=None) -> Person:
     others = _check(keep, others)
     before, snapshot, moved, gender = _prepare(keep, others)
@@ -114,7 +114,7 @@ def _merge_people(keep: Person, others: list[Person]) -> None:
     keep.save()
 
 
-@transaction.atomic
+@retry.atomic
 def merge_organisations(keep: Organisation, others: list[Organisation], user=None) -> Organisation:
     others = _check(keep, others)
     before, snapshot, moved, _ = _prepare(keep, others)
@@ -228,7 +228,7 @@ class UndoError(MergeError):
     pass
 
 
-@transaction.atomic
+@retry.atomic
 def undo(record: MergeRecord, user=None) -> list:
     """Put back the merged records with what they had; what the merge added to the kept record goes.
     Rows an editor has pointed elsewhere since stay where they are. Returns the restored records.

@@ -6,12 +6,11 @@ from the version the editor read (the admin form's hidden field, the API's ``ver
 and writes nothing, so a stale screen never reverts someone else's check."""
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from articles.models import Claim, ReviewEvent
-from articles.services import factchecks
+from articles.services import factchecks, retry
 
 REVIEW_FIELDS = ("status", "verdict", "rationale", "claim_reviewed")
 
@@ -60,7 +59,7 @@ def _bump(claim: Claim) -> None:
     claim.version += 1
 
 
-@transaction.atomic
+@retry.atomic
 def apply_review(claim: Claim, user, *, version: int | None = None, **changes) -> ReviewEvent | None:
     """Change review fields of ``claim``; a verdict change sets the reviewer and the review time.
     ``version``: the version the editor read (default: the one ``claim`` was loaded at); an older
@@ -129,7 +128,7 @@ def record_change(claim: Claim, user, field: str, old, new) -> ReviewEvent:
 EXTRACTED_FIELDS = ("speaker", "organisation")
 
 
-@transaction.atomic
+@retry.atomic
 def editor_save(claim: Claim, user, changed: list[str]) -> ReviewEvent | None:
     """Save a claim an editor changed in a form: stamp a verdict change, mark hand-corrected
     extracted fields so re-imports keep them, and keep the history. ``claim.version`` is the

@@ -56,8 +56,10 @@ def test_rate_limit_ignores_forged_forwarded_for(api, imported_seed, monkeypatch
 
 
 def test_rate_limit_counts_in_a_cache_shared_by_workers(settings):
-    # The database cache (or Redis): every worker process sees the same counters.
+    # Files beside a SQLite database, the database cache, or Redis: every worker process sees the
+    # same counters (tests/test_settings_databases.py checks which goes with which database).
     assert settings.CACHES["default"]["BACKEND"] in ("django.core.cache.backends.db.DatabaseCache",
+                                                     "django.core.cache.backends.filebased.FileBasedCache",
                                                      "django.core.cache.backends.redis.RedisCache")
     from rest_framework.settings import api_settings
 

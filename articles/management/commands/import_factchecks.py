@@ -6,8 +6,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from articles.models import Claim
-from articles.services import factchecks, matching
+from articles.services import factchecks, rematch
 
 NOTES = 20  # "skipped:" lines printed at most
 
@@ -42,10 +41,16 @@ class Command(BaseCommand):
         for line in summary.errors:
             self.stderr.write(f"error: {line}")
         matched = 0
-        if not no_match and (summary.created or summary.updated):
-            claims = list(Claim.objects.filter(in_text=True).only("id", "text"))
-            if claims:
-                matched = matching.match_claims(claims) or 0
+        # Whenever the library changed since the claims were last matched: also after a run that
+        # stopped before matching (rematch reads that from the database, not from this run).
+        if not no_match and rematch.pending():
+            try:
+                matched = rematch.match_all_claims()
+            except DatabaseError as exc:
+                summary.errors.append(f"matching the claims against the library could not finish "
+                                      f"({str(exc).splitlines()[0][:200]}); the fact-checks are stored: "
+                                      f"run the import again to finish it")
+                self.stderr.write(f"error: {summary.errors[-1]}")
         skipped = f"{summary.skipped} skipped (ClaimsDB's own checks), " if summary.skipped else ""
         self.stdout.write(f"fact-checks: {summary.created} created, {summary.updated} updated, "
                           f"{summary.unchanged} unchanged, {skipped}{len(summary.errors)} errors; "

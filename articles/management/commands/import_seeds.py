@@ -10,9 +10,8 @@ from itertools import islice
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connections
-from django.utils import timezone
 
-from articles.services import checkworthiness, identity, importer, reader
+from articles.services import checkworthiness, identity, importer, reader, retry
 
 
 class Command(BaseCommand):
@@ -41,7 +40,6 @@ class Command(BaseCommand):
         statuses: Counter[str] = Counter(failed=len(failures))
         totals: Counter[str] = Counter()
         started = time.perf_counter()
-        run_started = timezone.now()
         verbose = opts.get("verbosity", 1)
         publishers = importer.RunCache()  # publishers and other lookups made once a run
         n = 0
@@ -53,18 +51,31 @@ class Command(BaseCommand):
                 statuses[result.status] += 1
                 totals.update(result.counts)
                 self.progress(result, n, len(files), started, verbose, progress_every)
-        linked = Counter()
-        if not dry_run and (statuses["created"] or statuses["updated"]):
-            # Surname-only records ("Obama") join the full-name person the database knows, or wait
-            # for an editor in the link suggestions.
-            linked = identity.reconcile_surnames(since=run_started)
-            importer.clear_filter_caches()
-        if not dry_run:
-            # Every claim the current model has not scored, this run's or an interrupted run's.
-            checkworthiness.rescore_stale()
+        linked, closing_failed = self.closing_steps() if not dry_run else (Counter(), False)
         self.summary(statuses, totals, len(files) + len(failures), time.perf_counter() - started, dry_run, linked)
-        if statuses["failed"]:
+        if statuses["failed"] or closing_failed:
             sys.exit(1)
+
+    def closing_steps(self) -> tuple[Counter, bool]:
+        """The steps after storing, each for whatever is not yet done (durable state, not this run's
+        files), so a run that stopped before them is finished by the next one: surname-only records
+        ("Obama") join the full-name person the database knows or wait for an editor; every claim the
+        current check-worthiness model has not scored is scored."""
+        linked, failed = Counter(), False
+        steps = (("linking surname-only people to full names", identity.reconcile_surnames),
+                 ("scoring the claims' check-worthiness", checkworthiness.rescore_stale))
+        for what, step in steps:
+            try:
+                out = step()
+            except DatabaseError as exc:
+                failed = True
+                self.stderr.write(f"error: {what} could not finish ({retry.one_line(exc)}); the articles are "
+                                  f"stored: run the same import again to finish it")
+                continue
+            if step is identity.reconcile_surnames:
+                linked = out
+        importer.clear_filter_caches()
+        return linked, failed
 
     def progress(self, result, n, total, started, verbose, every):
         if result.status == "failed":
