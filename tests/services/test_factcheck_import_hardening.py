@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from articles.matching import claimreview
 from articles.models import Article, Claim, FactCheck
-from articles.services import factchecks, matching, review
+from articles.services import factchecks, matching, retry, review
 from articles.services.inputs import NOT_REGULAR, OUTSIDE
 
 
@@ -134,7 +134,7 @@ def test_a_record_the_database_refuses_is_named_and_the_rest_of_its_batch_stored
     assert summary.created == 29 and good_urls() == 29
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # outside a test transaction, as the command runs: retries happen
 def test_imports_commit_in_batches_and_a_rerun_completes_a_lost_one(tmp_path, monkeypatch):
     # Issue 29 item 4: a failure loses one batch at most; the rerun stores it and changes nothing else.
     real, calls = factchecks.store_batch, []
@@ -146,13 +146,14 @@ def test_imports_commit_in_batches_and_a_rerun_completes_a_lost_one(tmp_path, mo
         return real(records, vectors)
 
     monkeypatch.setattr(factchecks, "store_batch", store_batch)
-    monkeypatch.setattr(factchecks.time, "sleep", lambda s: None)
+    monkeypatch.setattr(retry.time, "sleep", lambda s: None)
     f = tmp_path / "lib.jsonl"
     f.write_text("\n".join(json.dumps(rec(i)) for i in range(45)))
     summary = factchecks.import_paths([f], batch_size=10)
     assert calls == [10, 10, 10, 10, 10, 10, 5]
     assert summary.errors == [f"10 records from {f}:21 to {f}:30: not stored, the database was busy "
-                              "(database is locked); run the import again to store them"]
+                              "(the database stayed busy through 3 attempt(s) (database is locked)); "
+                              "run the import again to store them"]
     assert summary.created == 35 and good_urls() == 35
     monkeypatch.setattr(factchecks, "store_batch", real)
     again = factchecks.import_paths([f], batch_size=10)
