@@ -83,6 +83,8 @@ CONTENT_TAIL = re.compile(r"(?:,\s*(?:and\s+)?(?:adding|saying|noting|arguing|cl
                           + r")\b|[,;]\s*(?:he|she|they|the\s+\w+)\s+(?:said|added|says)\b)")
 
 
+_SOURCE_NOUN_END = re.compile(r"(?:" + "|".join(SOURCE_NOUNS) + r")$", re.IGNORECASE)
+_SOURCE_NOUN_LONGEST = max(map(len, SOURCE_NOUNS)) + 1  # "$" also matches before a final newline
 # Compiled for match(text, pos, endpos): the same answers as on a slice, without copying it.
 _BETWEEN = re.compile(r"[\s,]*(?:[\w’'\-./]+\s+){0,6}$")  # between a quotation and its speaker
 _PUNCTUATION = re.compile(r"[\s,.:;—–-]*$")
@@ -149,7 +151,7 @@ class ClaimFinder:
         self._live: set[int] = set()  # ids of the claims in self.claims
         self._sorted_n = 0  # self.claims[:_sorted_n] is sorted by start (the last merge's result)
         self._facts: dict[tuple[int, int], tuple[bool, bool]] = {}  # (title, full) per quotation
-        self._names: tuple[dict, dict] | None = None  # entity lookups by name, built on first use
+        self._static: dict[str, tuple[list[int], list[Mention]]] = {}  # see _static_mentions
         self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks
         self.content_spans = SpanIndex()  # claims' content spans, each with its claim
         self.spent = SpanIndex()  # content spans of cues that found no source (no claim made)
@@ -256,8 +258,9 @@ class ClaimFinder:
             if men is not None and self.entities[men.entity].kind == "person":
                 return Speaker(men.entity, men.text, men.start, men.end)
         # An anonymous source: "the official", "Another Foreign Office source", "aides".
+        # (Only when a source noun ends the text: the full search tries every position of the window.)
         m = re.search(r"(?:^|[\s,;(“\"])((?:[A-Za-z][\w’'\-]*\s+){0,5}?(" + "|".join(SOURCE_NOUNS)
-                      + r"))$", before, re.IGNORECASE)
+                      + r"))$", before, re.IGNORECASE) if _SOURCE_NOUN_END.search(before[-_SOURCE_NOUN_LONGEST:]) else None
         if m:
             phrase_start = sent.start + m.start(1)
             return self._source(phrase_start, seg_end, m.group(2))
@@ -374,34 +377,51 @@ class ClaimFinder:
             # "It said" is an organisation; "they" an organisation or the last plural source.
             if self.last is not None and self.last.org is not None and self.last.entity is None:
                 return Speaker(None, surface, *span, org=self.last.org)
-            for men in reversed(self.mentions):
-                if men.start < pos and self.entities[men.entity].kind == "organisation" and not self._in_quote(men.start):
-                    if pron == "it":
-                        return Speaker(None, surface, *span, org=men.entity)
-                    break
+            # The latest organisation mention before, outside quotations ("it" takes it, "they" stops).
+            orgs = self._static_mentions("org")
+            i = bisect_left(orgs[0], pos) - 1
+            if i >= 0 and pron == "it":
+                return Speaker(None, surface, *span, org=orgs[1][i].entity)
             return Speaker(None, surface, *span)
 
         def compatible(i: int) -> bool:
             ent = self.entities[i]
             return ent.kind == "person" and (not gender or not ent.gender or ent.gender == gender)
 
-        cands = [men for men in self.mentions if men.start < pos and compatible(men.entity)
-                 and not self._in_quote(men.start) and not self._in_content(men.start)]
-        if not cands:
+        # The candidates, latest first: people of the pronoun's gender outside quotations (a list made
+        # once per gender), and outside the claims' contents so far. Only the first ones are looked at.
+        starts, people = self._static_mentions(gender or "any")
+        cands = (people[j] for j in range(bisect_left(starts, pos) - 1, -1, -1) if not self._in_content(people[j].start))
+        latest = next(cands, None)
+        if latest is None:
             if self.last_person is not None and compatible(self.last_person.entity):
                 return Speaker(self.last_person.entity, surface, *span)
             return Speaker(None, surface, *span)
         # A person earlier in the same sentence: "Trump said he ...".
-        if cands[-1].start >= sent.start:
-            return Speaker(cands[-1].entity, surface, *span)
+        if latest.start >= sent.start:
+            return Speaker(latest.entity, surface, *span)
         # Otherwise the latest of: the last claim's speaker, and the subject of a recent sentence.
-        subject = next((men for men in reversed(cands) if self._is_subject(men)), None)
+        subject = latest if self._is_subject(latest) else next((men for men in cands if self._is_subject(men)), None)
         last = self.last_person if (self.last_person is not None and compatible(self.last_person.entity)) else None
         if subject is not None and (last is None or subject.start > self.last_claim_start):
             return Speaker(subject.entity, surface, *span)
         if last is not None:
             return Speaker(last.entity, surface, *span)
-        return Speaker(cands[-1].entity, surface, *span)
+        return Speaker(latest.entity, surface, *span)
+
+    def _static_mentions(self, kind: str) -> tuple[list[int], list[Mention]]:
+        """Mentions outside quotations (in order, with their starts) of organisations ("org") or of
+        people a pronoun of a gender may name ("m", "f", "any"): filtered once, then bisected."""
+        cache = self._static
+        if kind not in cache:
+            def keep(ent: Entity) -> bool:
+                if kind == "org":
+                    return ent.kind == "organisation"
+                return ent.kind == "person" and (kind == "any" or not ent.gender or ent.gender == kind)
+
+            kept = [men for men in self.mentions if keep(self.entities[men.entity]) and not self._in_quote(men.start)]
+            cache[kind] = ([men.start for men in kept], kept)
+        return cache[kind]
 
     def _is_subject(self, men: Mention) -> bool:
         """Whether a mention opens its sentence (after at most a few title words)."""

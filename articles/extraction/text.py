@@ -52,6 +52,11 @@ def split_sentences(text: str, start: int, end: int, quotes: list[Quote] | None 
     when the quotation also ends there, so a quote stays whole where the rules need it whole."""
     out = []
     s = start
+    quotes = quotes or []
+    # find_quotes gives sorted, disjoint quotations (so their ends are sorted too): the only one that
+    # can hold a full stop is the last one opening before it. Other lists are searched whole.
+    starts = [q.start for q in quotes]
+    ordered = all(a.end <= b.start for a, b in zip(quotes, quotes[1:], strict=False))
     for m in _SENTENCE_END.finditer(text, start, end):
         e = m.end()
         before = text[s:m.start()].rsplit(None, 1)
@@ -59,7 +64,11 @@ def split_sentences(text: str, start: int, end: int, quotes: list[Quote] | None 
         if m.group().startswith(".") and (last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
                                           or _INITIALS.fullmatch(last)):
             continue  # "Mr.", "J." and "G.K." (initials) end no sentence
-        if quotes and any(q.start < m.start() and e < q.end - 1 for q in quotes):
+        if ordered:
+            i = bisect_left(starts, m.start()) - 1
+            if i >= 0 and e < quotes[i].end - 1:
+                continue
+        elif any(q.start < m.start() and e < q.end - 1 for q in quotes):
             continue
         # '"Who knows?" Graham asked.': a question or exclamation closing a quote, then its attribution.
         if m.group()[-1:] in CLOSE_QUOTES + STRAIGHT and m.group()[:1] in "?!" and _ATTRIBUTION.match(text, e, end):
