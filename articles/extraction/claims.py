@@ -152,6 +152,7 @@ class ClaimFinder:
         self._sorted_n = 0  # self.claims[:_sorted_n] is sorted by start (the last merge's result)
         self._facts: dict[tuple[int, int], tuple[bool, bool]] = {}  # (title, full) per quotation
         self._static: dict[str, tuple[list[int], list[Mention]]] = {}  # see _static_mentions
+        self._names: tuple[dict[str, int], dict[tuple[str, ...], int]] | None = None  # see _entity_named
         self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks
         self.content_spans = SpanIndex()  # claims' content spans, each with its claim
         self.spent = SpanIndex()  # content spans of cues that found no source (no claim made)
@@ -304,8 +305,8 @@ class ClaimFinder:
         return None
 
     def _recent_person_in(self, start: int, end: int) -> Speaker | None:
-        for men in reversed(self.mentions):
-            if start <= men.start and men.end <= end and self.entities[men.entity].kind == "person" \
+        for men in self._mentions_back(start, end):
+            if self.entities[men.entity].kind == "person" \
                     and not self._in_quote(men.start) and not self._in_content(men.start):
                 return Speaker(men.entity, men.text, men.start, men.end)
         return None
@@ -331,8 +332,8 @@ class ClaimFinder:
             words = words[1:]
         phrase = self.text[start:end].strip()
         org = None
-        for men in self.mentions:
-            if start <= men.start and men.end <= end and self.entities[men.entity].kind == "organisation":
+        for men in self._mentions_within(start, end):
+            if self.entities[men.entity].kind == "organisation":
                 org = men.entity
         if org is not None:
             self.last_source_org = org
@@ -341,7 +342,7 @@ class ClaimFinder:
             org = self.last_source_org  # "the official" refers back to the last source's body
             if org is None:
                 # "... Ministry of Defence officials are worried. ... the official said"
-                for men in reversed(self.mentions):
+                for men in (self.mentions[i] for i in range(bisect_left(self.mention_starts, start) - 1, -1, -1)):
                     if men.end <= start and self.entities[men.entity].kind == "organisation" and re.match(
                             r"\s+(?:officials?|sources?|spokes(?:man|woman|person)|aides?|insiders?)\b",
                             self.text[men.end:men.end + 20]):
@@ -365,6 +366,19 @@ class ClaimFinder:
             if men is not None:
                 return Speaker(men.entity, men.text, men.start, men.end)
         return None
+
+    def _mentions_within(self, start: int, end: int) -> list[Mention]:
+        """The mentions with start <= m.start and m.end <= end, in order (bisected, not scanned)."""
+        ms = self.mentions
+        return [ms[i] for i in range(bisect_left(self.mention_starts, start), bisect_right(self.mention_starts, end))
+                if ms[i].end <= end]
+
+    def _mentions_back(self, start: int, end: int):
+        """The same mentions, latest first, one at a time (a caller that stops early reads few)."""
+        ms = self.mentions
+        for i in range(bisect_right(self.mention_starts, end) - 1, bisect_left(self.mention_starts, start) - 1, -1):
+            if ms[i].end <= end:
+                yield ms[i]
 
     def _in_content(self, pos: int) -> bool:
         return pos in self.content_spans
@@ -459,8 +473,8 @@ class ClaimFinder:
             men2 = self.mention_at_start.get(s + m.end() + 1)
             if men2 is not None and self.entities[men2.entity].kind == "person":
                 return Speaker(men2.entity, self.text[s:men2.end], s, men2.end)
-            men_in = [x for x in self.mentions if s <= x.start and x.end <= s + m.end() + 40
-                      and self.text[s + m.end():x.start].strip().lower() in ("for", "at", "of", "for the", "at the", "of the", "")]
+            men_in = [x for x in self._mentions_within(s, s + m.end() + 40)
+                      if self.text[s + m.end():x.start].strip().lower() in ("for", "at", "of", "for the", "at the", "of the", "")]
             if men_in:
                 x = men_in[0]
                 return self._source_or_entity(Sentence(s, limit), x) if self.entities[x.entity].kind == "organisation" \
@@ -472,7 +486,8 @@ class ClaimFinder:
         # "said 9/11 widow Terry Strada", "said former state Sen. Jane Doe": a few words, then a name.
         stop = re.search(r"[,.;:!?]", self.text[s:limit])
         clause_end = s + stop.start() if stop else limit
-        for men in self.mentions:
+        first = bisect_right(self.mention_starts, s)  # the first mention after s: the loop below stops there
+        for men in self.mentions[first:first + 1]:
             if s < men.start < clause_end and men.start - s < 60:
                 between = self.text[s:men.start]
                 if re.fullmatch(r"(?:[a-z0-9/\-’']+\s+){1,5}", between) and not re.search(r"\b(?:that|to|and|in|on|of)\s", between):
@@ -744,16 +759,21 @@ class ClaimFinder:
 
     def _entity_named(self, words: str) -> int | None:
         """The entity a headline's name refers to: a full name or alias, else a person's surname."""
+        if self._names is None:  # built once: a transcript asks for every paragraph
+            full: dict[str, int] = {}
+            surnames: dict[tuple[str, ...], int] = {}
+            for i, e in enumerate(self.entities):
+                for name in (e.name, *e.aliases):
+                    full.setdefault(name.lower(), i)
+                parts = e.name.lower().split()
+                if e.kind == "person":
+                    # A surname of one word, or of several ("De Blasio" for Bill de Blasio).
+                    for n in range(1, len(parts)):
+                        surnames.setdefault(tuple(parts[-n:]), i)
+            self._names = (full, surnames)
         low = words.lower()
-        for i, e in enumerate(self.entities):
-            if e.name.lower() == low or any(a.lower() == low for a in e.aliases):
-                return i
-        n = len(low.split())
-        for i, e in enumerate(self.entities):
-            # A surname of one word, or of several ("De Blasio" for Bill de Blasio).
-            if e.kind == "person" and n < len(e.name.split()) and e.name.lower().split()[-n:] == low.split():
-                return i
-        return None
+        full, surnames = self._names
+        return full[low] if low in full else surnames.get(tuple(low.split()))
 
     def _learned(self, bi: int, sent: Sentence, tokens, rng: tuple[int, int], quoted: list[bool],
                  quotes: list[Quote], used: set[Quote], head: bool = False) -> Speaker | None:
@@ -834,9 +854,8 @@ class ClaimFinder:
         spk = self._left_speaker(sent, cue_start, None)
         if spk is not None:
             return spk
-        for men in reversed(self.mentions):
-            if men.end <= cue_start and men.start >= sent.start and not self._in_quote(men.start) \
-                    and not self._in_content(men.start):
+        for men in self._mentions_back(sent.start, cue_start):
+            if not self._in_quote(men.start) and not self._in_content(men.start):
                 if not re.search(r"[;:]|\b(?:that|because|if|when|while|whether)\b", self.text[men.end:cue_start]):
                     return self._source_or_entity(sent, men)
                 break
@@ -1034,8 +1053,7 @@ class ClaimFinder:
         phrase = self.text[start:comma]
         if not 1 <= len(phrase.split()) <= 30:
             return None
-        orgs = [m for m in self.mentions if start <= m.start and m.end <= comma
-                and self.entities[m.entity].kind == "organisation"]
+        orgs = [m for m in self._mentions_within(start, comma) if self.entities[m.entity].kind == "organisation"]
         return Speaker(None, phrase, start, comma, org=orgs[0].entity if orgs else None)
 
     def _rest_lstart(self, site: _Site) -> int:
