@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .budget import NO_DEADLINE, Deadline
 from .document import Document
-from .indexes import OffsetMax, SentenceQuotes
+from .indexes import OffsetMax, SentenceQuotes, SpanIndex
 from .learned.features import cue_features, in_quotes, lemma, sentence_ranges, tokenize
 from .learned.model import CueModel, default_model
 from .lexicon import (
@@ -37,7 +37,6 @@ from .text import (
     QUOTE_CHARS,
     Quote,
     Sentence,
-    SpanIndex,
     find_quotes,
 )
 from .types import Block, Claim, Entity, Mention, Speaker

@@ -101,6 +101,87 @@ class OffsetMax:
         return best
 
 
+class SpanIndex:
+    """Spans [start, end) with their payloads, asked "which span holds this offset?": the answer is
+    the last-starting span holding it (of spans starting at the same offset, the last added). Spans
+    sit in buckets of 16 offsets by their start, under a tree of each bucket's furthest end, so a
+    question costs a logarithm however long the longest span is (one paragraph-long quotation no
+    longer makes every later question look back over the whole paragraph)."""
+
+    def __init__(self):
+        self._size = 1
+        self._tree = array("q", [-1, -1])
+        self._items: dict[int, list[tuple[int, int, object]]] = {}
+
+    def _refresh(self, bucket: int) -> None:
+        items = self._items.get(bucket)
+        value = max(e for _, e, _ in items) if items else -1
+        tree = self._tree
+        i = bucket + self._size
+        tree[i] = value
+        i >>= 1
+        while i:
+            left, right = tree[2 * i], tree[2 * i + 1]
+            tree[i] = left if left > right else right
+            i >>= 1
+
+    def add(self, start: int, end: int, payload=None) -> None:
+        bucket = max(start, 0) >> _SHIFT
+        if bucket >= self._size:
+            size = self._size
+            while size <= bucket:
+                size *= 2
+            self._size, self._tree = size, array("q", [-1]) * (2 * size)
+            for b in self._items:
+                self._refresh(b)
+        self._items.setdefault(bucket, []).append((start, end, payload))
+        self._refresh(bucket)
+
+    def remove(self, start: int, end: int) -> None:
+        """Remove the first-added span (start, end), if there is one."""
+        bucket = max(start, 0) >> _SHIFT
+        items = self._items.get(bucket, [])
+        for i, (s, e, _) in enumerate(items):
+            if s == start and e == end:
+                del items[i]
+                if not items:
+                    del self._items[bucket]
+                self._refresh(bucket)
+                return
+
+    @staticmethod
+    def _latest(items, pos: int):
+        """Of the items holding pos, the one starting last (the last added among equal starts)."""
+        best = None
+        for item in items:
+            if item[0] <= pos < item[1] and (best is None or item[0] >= best[0]):
+                best = item
+        return best
+
+    def find(self, pos: int):
+        """The payload of the last-starting span holding pos (or True if it has none), else None."""
+        if pos < 0 and 0 not in self._items:
+            return None
+        bucket = min(max(pos, 0) >> _SHIFT, self._size - 1)
+        best = self._latest(self._items.get(bucket, ()), pos)
+        if best is None:
+            # The last bucket before whose furthest end passes pos: every span in it starts before pos.
+            tree, size, i = self._tree, self._size, bucket + self._size
+            while i > 1 and best is None:
+                if i & 1 and tree[i - 1] > pos:
+                    i -= 1
+                    while i < size:
+                        i = 2 * i + 1 if tree[2 * i + 1] > pos else 2 * i
+                    best = self._latest(self._items[i - size], pos)
+                i >>= 1
+        if best is None:
+            return None
+        return best[2] if best[2] is not None else True
+
+    def __contains__(self, pos: int) -> bool:
+        return self.find(pos) is not None
+
+
 class _Alive:
     """Next/previous index whose element is still alive, for a predicate that, once false, stays
     false (union-find with path compression: each dead index is walked past O(1) times)."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .lexicon import ATTRIBUTION_VERBS
@@ -125,44 +125,6 @@ WORD = re.compile(r"[\w][\w'’\-.]*[\w]|[\w]")
 
 def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
-
-
-class SpanIndex:
-    """Spans [start, end) with their payloads, asked "which span holds this offset?" in
-    logarithmic time: spans are kept sorted by start, and only those that could reach the offset
-    (start within the longest span's length) are looked at."""
-
-    def __init__(self):
-        self._starts: list[int] = []
-        self._items: list[tuple[int, int, object]] = []
-        self._longest = 0
-
-    def add(self, start: int, end: int, payload=None) -> None:
-        i = bisect_right(self._starts, start)
-        self._starts.insert(i, start)
-        self._items.insert(i, (start, end, payload))
-        self._longest = max(self._longest, end - start)
-
-    def remove(self, start: int, end: int) -> None:
-        i = bisect_left(self._starts, start)
-        while i < len(self._items) and self._items[i][0] == start:
-            if self._items[i][1] == end:
-                del self._starts[i], self._items[i]
-                return
-            i += 1
-
-    def find(self, pos: int):
-        """The payload of the last-starting span holding pos (or True if it has none), else None."""
-        i = bisect_right(self._starts, pos) - 1
-        while i >= 0 and self._items[i][0] >= pos - self._longest:
-            s, e, payload = self._items[i]
-            if s <= pos < e:
-                return payload if payload is not None else True
-            i -= 1
-        return None
-
-    def __contains__(self, pos: int) -> bool:
-        return self.find(pos) is not None
 
 
 # A quote split by its attribution: '...twelve hours," he said. "That is...' or '"We will," she
