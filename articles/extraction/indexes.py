@@ -19,6 +19,16 @@ from collections.abc import Callable, Iterator
 _SHIFT = 4  # offsets per bucket: 16 characters share one leaf of the tree
 
 
+def _set_leaf(tree: array, size: int, leaf: int, value: int) -> None:
+    i = leaf + size
+    tree[i] = value
+    i >>= 1
+    while i:
+        left, right = tree[2 * i], tree[2 * i + 1]
+        tree[i] = left if left > right else right
+        i >>= 1
+
+
 class OffsetMax:
     """A multiset of (key, value, item) with key a text offset in [0, length], and the maximum
     value over a key range. Leaves are buckets of 16 offsets (exact within a bucket by a scan of its
@@ -42,24 +52,20 @@ class OffsetMax:
         for b in self._items:
             self._refresh(b)
 
-    def _refresh(self, bucket: int) -> None:
-        items = self._items.get(bucket)
-        value = max(v for _, v, _ in items) if items else -1
-        tree = self._tree
-        i = bucket + self._size
-        tree[i] = value
-        i >>= 1
-        while i:
-            left, right = tree[2 * i], tree[2 * i + 1]
-            tree[i] = left if left > right else right
-            i >>= 1
+    def _refresh(self, bucket: int, value: int | None = None) -> None:
+        """Set a bucket's leaf (its items' largest value, or the given one) and the tree above it."""
+        if value is None:
+            items = self._items.get(bucket)
+            value = max(v for _, v, _ in items) if items else -1
+        _set_leaf(self._tree, self._size, bucket, value)
 
     def add(self, key: int, value: int, item: object = None) -> None:
         bucket = key >> _SHIFT
         if bucket >= self._size:
             self._grow(bucket)
         self._items.setdefault(bucket, []).append((key, value, item))
-        self._refresh(bucket)
+        if value > self._tree[bucket + self._size]:
+            self._refresh(bucket, value)  # adding only raises the maximum: no rescan of the bucket
 
     def remove(self, key: int, value: int, item: object = None) -> None:
         """Remove one (key, value, item) added before (the item compared by identity)."""
@@ -101,6 +107,10 @@ class OffsetMax:
         return best
 
 
+def _first(item: tuple) -> int:
+    return item[0]
+
+
 class SpanIndex:
     """Spans [start, end) with their payloads, asked "which span holds this offset?": the answer is
     the last-starting span holding it (of spans starting at the same offset, the last added). Spans
@@ -115,15 +125,7 @@ class SpanIndex:
 
     def _refresh(self, bucket: int) -> None:
         items = self._items.get(bucket)
-        value = max(e for _, e, _ in items) if items else -1
-        tree = self._tree
-        i = bucket + self._size
-        tree[i] = value
-        i >>= 1
-        while i:
-            left, right = tree[2 * i], tree[2 * i + 1]
-            tree[i] = left if left > right else right
-            i >>= 1
+        _set_leaf(self._tree, self._size, bucket, max(e for _, e, _ in items) if items else -1)
 
     def add(self, start: int, end: int, payload=None) -> None:
         bucket = max(start, 0) >> _SHIFT
@@ -134,8 +136,12 @@ class SpanIndex:
             self._size, self._tree = size, array("q", [-1]) * (2 * size)
             for b in self._items:
                 self._refresh(b)
-        self._items.setdefault(bucket, []).append((start, end, payload))
-        self._refresh(bucket)
+        # A bucket's spans stay sorted by start, and by arrival among equal starts (so a look-up can
+        # read them backwards and stop at the first that holds its offset, as the scan it replaced).
+        items = self._items.setdefault(bucket, [])
+        items.insert(bisect_right(items, start, key=_first), (start, end, payload))
+        if end > self._tree[bucket + self._size]:
+            _set_leaf(self._tree, self._size, bucket, end)
 
     def remove(self, start: int, end: int) -> None:
         """Remove the first-added span (start, end), if there is one."""
@@ -152,11 +158,10 @@ class SpanIndex:
     @staticmethod
     def _latest(items, pos: int):
         """Of the items holding pos, the one starting last (the last added among equal starts)."""
-        best = None
-        for item in items:
-            if item[0] <= pos < item[1] and (best is None or item[0] >= best[0]):
-                best = item
-        return best
+        for i in range(bisect_right(items, pos, key=_first) - 1, -1, -1):
+            if pos < items[i][1]:
+                return items[i]
+        return None
 
     def find(self, pos: int):
         """The payload of the last-starting span holding pos (or True if it has none), else None."""
