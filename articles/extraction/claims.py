@@ -153,8 +153,8 @@ class ClaimFinder:
         self._static: dict[str, tuple[list[int], list[Mention]]] = {}  # see _static_mentions
         self._names: tuple[dict[str, int], dict[tuple[str, ...], int]] | None = None  # see _entity_named
         self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks
-        self.content_spans = SpanIndex()  # claims' content spans, each with its claim
-        self.spent = SpanIndex()  # content spans of cues that found no source (no claim made)
+        self.content_spans = SpanIndex(len(text))  # claims' content spans, each with its claim
+        self.spent = SpanIndex(len(text))  # content spans of cues that found no source (no claim made)
         self.last: Speaker | None = None  # speaker of the latest claim
         self.last_block = -10
         self.last_source_org: int | None = None  # organisation of the latest anonymous source
@@ -651,7 +651,7 @@ class ClaimFinder:
             for q in qs:
                 self.quoted.append((q.start, q.end))
         self.quoted_list = list(self.quoted)
-        self.quoted_index = SpanIndex()
+        self.quoted_index = SpanIndex(len(self.text))
         for qs_, qe_ in self.quoted:
             self.quoted_index.add(qs_, qe_, (qs_, qe_))
         for sents in doc.sentences:

@@ -20,12 +20,21 @@ _SHIFT = 4  # offsets per bucket: 16 characters share one leaf of the tree
 
 
 def _set_leaf(tree: array, size: int, leaf: int, value: int) -> None:
+    """Set a leaf of a max-tree and recompute the nodes above it."""
     i = leaf + size
     tree[i] = value
     i >>= 1
     while i:
         left, right = tree[2 * i], tree[2 * i + 1]
         tree[i] = left if left > right else right
+        i >>= 1
+
+
+def _raise_leaf(tree: array, size: int, leaf: int, value: int) -> None:
+    """Raise a leaf of a max-tree to value: the nodes above rise to it until one is already higher."""
+    i = leaf + size
+    while i and tree[i] < value:
+        tree[i] = value
         i >>= 1
 
 
@@ -52,20 +61,17 @@ class OffsetMax:
         for b in self._items:
             self._refresh(b)
 
-    def _refresh(self, bucket: int, value: int | None = None) -> None:
-        """Set a bucket's leaf (its items' largest value, or the given one) and the tree above it."""
-        if value is None:
-            items = self._items.get(bucket)
-            value = max(v for _, v, _ in items) if items else -1
-        _set_leaf(self._tree, self._size, bucket, value)
+    def _refresh(self, bucket: int) -> None:
+        """Set a bucket's leaf to its items' largest value, and the tree above it."""
+        items = self._items.get(bucket)
+        _set_leaf(self._tree, self._size, bucket, max(v for _, v, _ in items) if items else -1)
 
     def add(self, key: int, value: int, item: object = None) -> None:
         bucket = key >> _SHIFT
         if bucket >= self._size:
             self._grow(bucket)
         self._items.setdefault(bucket, []).append((key, value, item))
-        if value > self._tree[bucket + self._size]:
-            self._refresh(bucket, value)  # adding only raises the maximum: no rescan of the bucket
+        _raise_leaf(self._tree, self._size, bucket, value)  # adding only raises the maximum: no rescan
 
     def remove(self, key: int, value: int, item: object = None) -> None:
         """Remove one (key, value, item) added before (the item compared by identity)."""
@@ -118,9 +124,12 @@ class SpanIndex:
     question costs a logarithm however long the longest span is (one paragraph-long quotation no
     longer makes every later question look back over the whole paragraph)."""
 
-    def __init__(self):
+    def __init__(self, length: int = 0):
+        """length: the offsets to expect (the text's length), so the tree is not rebuilt as it grows."""
         self._size = 1
-        self._tree = array("q", [-1, -1])
+        while self._size <= max(length, 0) >> _SHIFT:
+            self._size *= 2
+        self._tree = array("q", [-1]) * (2 * self._size)
         self._items: dict[int, list[tuple[int, int, object]]] = {}
 
     def _refresh(self, bucket: int) -> None:
@@ -140,8 +149,7 @@ class SpanIndex:
         # read them backwards and stop at the first that holds its offset, as the scan it replaced).
         items = self._items.setdefault(bucket, [])
         items.insert(bisect_right(items, start, key=_first), (start, end, payload))
-        if end > self._tree[bucket + self._size]:
-            _set_leaf(self._tree, self._size, bucket, end)
+        _raise_leaf(self._tree, self._size, bucket, end)
 
     def remove(self, start: int, end: int) -> None:
         """Remove the first-added span (start, end), if there is one."""
@@ -165,8 +173,8 @@ class SpanIndex:
 
     def find(self, pos: int):
         """The payload of the last-starting span holding pos (or True if it has none), else None."""
-        if pos < 0 and 0 not in self._items:
-            return None
+        if self._tree[1] <= pos or (pos < 0 and 0 not in self._items):
+            return None  # every span ends by pos (the usual case: the claims so far end before a cue)
         bucket = min(max(pos, 0) >> _SHIFT, self._size - 1)
         best = self._latest(self._items.get(bucket, ()), pos)
         if best is None:
