@@ -13,6 +13,7 @@ from . import document
 from .budget import NO_DEADLINE, Deadline, ExtractionTimeout
 from .claims import ClaimFinder, resolve
 from .entities import EntityFinder
+from .indexes import link
 from .learned.confidence import score_claims
 from .learned.model import CueModel, default_model
 from .seedformat import SeedFormatError, parse, parse_bytes
@@ -48,14 +49,9 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
     statistics = StatisticFinder(text, body, name_spans).run()
     deadline.check()
 
-    # Link each claim to the mentions and statistics inside it.
-    for c in claims:
-        seen: list[int] = []
-        for m in mentions:
-            if c.start <= m.start and m.end <= c.end and m.entity not in seen:
-                seen.append(m.entity)
-        c.mentions = seen
-        c.statistics = [i for i, s in enumerate(statistics) if c.start <= s.start and s.end <= c.end + 1]
+    # Link each claim to the mentions and statistics inside it (by binary search: linear in the claims).
+    link(claims, mentions, statistics)
+    deadline.check()
     return Extraction(entities=entities, mentions=mentions, claims=claims, statistics=statistics)
 
 

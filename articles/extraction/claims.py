@@ -13,11 +13,12 @@ The rules read one block (paragraph or bullet) at a time, sentence by sentence:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 from .budget import NO_DEADLINE, Deadline
 from .document import Document
+from .indexes import OffsetMax, SentenceQuotes, SpanIndex
 from .learned.features import cue_features, in_quotes, lemma, sentence_ranges, tokenize
 from .learned.model import CueModel, default_model
 from .lexicon import (
@@ -36,7 +37,6 @@ from .text import (
     QUOTE_CHARS,
     Quote,
     Sentence,
-    SpanIndex,
     find_quotes,
 )
 from .types import Block, Claim, Entity, Mention, Speaker
@@ -82,6 +82,17 @@ CONTENT_TAIL = re.compile(r"(?:,\s*(?:and\s+)?(?:adding|saying|noting|arguing|cl
                           + r")\b|[,;]\s*(?:he|she|they|the\s+\w+)\s+(?:said|added|says)\b)")
 
 
+_SOURCE_NOUN_END = re.compile(r"(?:" + "|".join(SOURCE_NOUNS) + r")$", re.IGNORECASE)
+_SOURCE_NOUN_LONGEST = max(map(len, SOURCE_NOUNS)) + 1  # "$" also matches before a final newline
+# Compiled for match(text, pos, endpos): the same answers as on a slice, without copying it.
+_BETWEEN = re.compile(r"[\s,]*(?:[\w’'\-./]+\s+){0,6}$")  # between a quotation and its speaker
+_PUNCTUATION = re.compile(r"[\s,.:;—–-]*$")
+_BLANK_OR_STOPS = re.compile(r"[\s.]*$")
+_NAME_COLON = re.compile(r"[^:]{1,80}:\s*")
+_NON_SPACE = re.compile(r"\S+")
+_WORDS_THEN_END = re.compile(r"\s*(?:[\w’'\-]+\s+){1,6}$")
+
+
 @dataclass
 class _Site:
     """One cue in its sentence, and what the frames learn about it as they go."""
@@ -92,23 +103,29 @@ class _Site:
     quotes: list[Quote]
     used: set[Quote]
     sent_quotes: list[Quote]
+    sq: SentenceQuotes  # the sentence's quotations, indexed
     word: str
     lemma: str
     cs: int
     ce: int
-    left: str  # the sentence up to the cue
+    text: str  # the article text (a reference: the sentence up to the cue is sliced only on demand)
     spk: Speaker | None = None
     inverted: bool = False  # the speaker follows the cue ("said Mr Smith")
     subject_start: int = 0
     after: int = 0  # where the text after the cue (and an inverted speaker) begins
     tail: str = ""
-    pre_quotes: list[Quote] = field(default_factory=list)
+    pre_end: int = 0  # the quotations before the subject: sq.quotes[:pre_end] (the unused ones, no titles)
     rest: str = ""  # the text after the cue, past time adjuncts and the object of "told X"
     rest_start: int = 0
 
     @property
     def near(self) -> str:
-        return self.left[-80:]  # what the end-anchored patterns need: constant work per cue
+        # The sentence up to the cue, its last 80 characters: what the end-anchored patterns need.
+        return self.text[max(self.sent.start, self.cs - 80):self.cs]
+
+    @property
+    def left(self) -> str:
+        return self.text[self.sent.start:self.cs]  # the sentence up to the cue
 
 
 class ClaimFinder:
@@ -123,12 +140,21 @@ class ClaimFinder:
         self.text = text
         self.entities = entities
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
         self.mention_at_end = {m.end: m for m in self.mentions}
         self.mention_at_start = {m.start: m for m in self.mentions}
         self.claims: list[Claim] = []
+        # The claims in self.claims, indexed: by start (value: end) for "already covered", and by end.
+        self._cover = OffsetMax(len(text))
+        self._ends = OffsetMax(len(text))
+        self._live: set[int] = set()  # ids of the claims in self.claims
+        self._sorted_n = 0  # self.claims[:_sorted_n] is sorted by start (the last merge's result)
+        self._facts: dict[tuple[int, int], tuple[bool, bool]] = {}  # (title, full) per quotation
+        self._static: dict[str, tuple[list[int], list[Mention]]] = {}  # see _static_mentions
+        self._names: tuple[dict[str, int], dict[tuple[str, ...], int]] | None = None  # see _entity_named
         self.quoted: list[tuple[int, int]] = []  # spans inside quotation marks
-        self.content_spans = SpanIndex()  # claims' content spans, each with its claim
-        self.spent = SpanIndex()  # content spans of cues that found no source (no claim made)
+        self.content_spans = SpanIndex(len(text))  # claims' content spans, each with its claim
+        self.spent = SpanIndex(len(text))  # content spans of cues that found no source (no claim made)
         self.last: Speaker | None = None  # speaker of the latest claim
         self.last_block = -10
         self.last_source_org: int | None = None  # organisation of the latest anonymous source
@@ -232,8 +258,9 @@ class ClaimFinder:
             if men is not None and self.entities[men.entity].kind == "person":
                 return Speaker(men.entity, men.text, men.start, men.end)
         # An anonymous source: "the official", "Another Foreign Office source", "aides".
+        # (Only when a source noun ends the text: the full search tries every position of the window.)
         m = re.search(r"(?:^|[\s,;(“\"])((?:[A-Za-z][\w’'\-]*\s+){0,5}?(" + "|".join(SOURCE_NOUNS)
-                      + r"))$", before, re.IGNORECASE)
+                      + r"))$", before, re.IGNORECASE) if _SOURCE_NOUN_END.search(before[-_SOURCE_NOUN_LONGEST:]) else None
         if m:
             phrase_start = sent.start + m.start(1)
             return self._source(phrase_start, seg_end, m.group(2))
@@ -277,8 +304,8 @@ class ClaimFinder:
         return None
 
     def _recent_person_in(self, start: int, end: int) -> Speaker | None:
-        for men in reversed(self.mentions):
-            if start <= men.start and men.end <= end and self.entities[men.entity].kind == "person" \
+        for men in self._mentions_back(start, end):
+            if self.entities[men.entity].kind == "person" \
                     and not self._in_quote(men.start) and not self._in_content(men.start):
                 return Speaker(men.entity, men.text, men.start, men.end)
         return None
@@ -304,8 +331,8 @@ class ClaimFinder:
             words = words[1:]
         phrase = self.text[start:end].strip()
         org = None
-        for men in self.mentions:
-            if start <= men.start and men.end <= end and self.entities[men.entity].kind == "organisation":
+        for men in self._mentions_within(start, end):
+            if self.entities[men.entity].kind == "organisation":
                 org = men.entity
         if org is not None:
             self.last_source_org = org
@@ -314,7 +341,7 @@ class ClaimFinder:
             org = self.last_source_org  # "the official" refers back to the last source's body
             if org is None:
                 # "... Ministry of Defence officials are worried. ... the official said"
-                for men in reversed(self.mentions):
+                for men in (self.mentions[i] for i in range(bisect_left(self.mention_starts, start) - 1, -1, -1)):
                     if men.end <= start and self.entities[men.entity].kind == "organisation" and re.match(
                             r"\s+(?:officials?|sources?|spokes(?:man|woman|person)|aides?|insiders?)\b",
                             self.text[men.end:men.end + 20]):
@@ -339,6 +366,19 @@ class ClaimFinder:
                 return Speaker(men.entity, men.text, men.start, men.end)
         return None
 
+    def _mentions_within(self, start: int, end: int) -> list[Mention]:
+        """The mentions with start <= m.start and m.end <= end, in order (bisected, not scanned)."""
+        ms = self.mentions
+        return [ms[i] for i in range(bisect_left(self.mention_starts, start), bisect_right(self.mention_starts, end))
+                if ms[i].end <= end]
+
+    def _mentions_back(self, start: int, end: int):
+        """The same mentions, latest first, one at a time (a caller that stops early reads few)."""
+        ms = self.mentions
+        for i in range(bisect_right(self.mention_starts, end) - 1, bisect_left(self.mention_starts, start) - 1, -1):
+            if ms[i].end <= end:
+                yield ms[i]
+
     def _in_content(self, pos: int) -> bool:
         return pos in self.content_spans
 
@@ -350,34 +390,51 @@ class ClaimFinder:
             # "It said" is an organisation; "they" an organisation or the last plural source.
             if self.last is not None and self.last.org is not None and self.last.entity is None:
                 return Speaker(None, surface, *span, org=self.last.org)
-            for men in reversed(self.mentions):
-                if men.start < pos and self.entities[men.entity].kind == "organisation" and not self._in_quote(men.start):
-                    if pron == "it":
-                        return Speaker(None, surface, *span, org=men.entity)
-                    break
+            # The latest organisation mention before, outside quotations ("it" takes it, "they" stops).
+            orgs = self._static_mentions("org")
+            i = bisect_left(orgs[0], pos) - 1
+            if i >= 0 and pron == "it":
+                return Speaker(None, surface, *span, org=orgs[1][i].entity)
             return Speaker(None, surface, *span)
 
         def compatible(i: int) -> bool:
             ent = self.entities[i]
             return ent.kind == "person" and (not gender or not ent.gender or ent.gender == gender)
 
-        cands = [men for men in self.mentions if men.start < pos and compatible(men.entity)
-                 and not self._in_quote(men.start) and not self._in_content(men.start)]
-        if not cands:
+        # The candidates, latest first: people of the pronoun's gender outside quotations (a list made
+        # once per gender), and outside the claims' contents so far. Only the first ones are looked at.
+        starts, people = self._static_mentions(gender or "any")
+        cands = (people[j] for j in range(bisect_left(starts, pos) - 1, -1, -1) if not self._in_content(people[j].start))
+        latest = next(cands, None)
+        if latest is None:
             if self.last_person is not None and compatible(self.last_person.entity):
                 return Speaker(self.last_person.entity, surface, *span)
             return Speaker(None, surface, *span)
         # A person earlier in the same sentence: "Trump said he ...".
-        if cands[-1].start >= sent.start:
-            return Speaker(cands[-1].entity, surface, *span)
+        if latest.start >= sent.start:
+            return Speaker(latest.entity, surface, *span)
         # Otherwise the latest of: the last claim's speaker, and the subject of a recent sentence.
-        subject = next((men for men in reversed(cands) if self._is_subject(men)), None)
+        subject = latest if self._is_subject(latest) else next((men for men in cands if self._is_subject(men)), None)
         last = self.last_person if (self.last_person is not None and compatible(self.last_person.entity)) else None
         if subject is not None and (last is None or subject.start > self.last_claim_start):
             return Speaker(subject.entity, surface, *span)
         if last is not None:
             return Speaker(last.entity, surface, *span)
-        return Speaker(cands[-1].entity, surface, *span)
+        return Speaker(latest.entity, surface, *span)
+
+    def _static_mentions(self, kind: str) -> tuple[list[int], list[Mention]]:
+        """Mentions outside quotations (in order, with their starts) of organisations ("org") or of
+        people a pronoun of a gender may name ("m", "f", "any"): filtered once, then bisected."""
+        cache = self._static
+        if kind not in cache:
+            def keep(ent: Entity) -> bool:
+                if kind == "org":
+                    return ent.kind == "organisation"
+                return ent.kind == "person" and (kind == "any" or not ent.gender or ent.gender == kind)
+
+            kept = [men for men in self.mentions if keep(self.entities[men.entity]) and not self._in_quote(men.start)]
+            cache[kind] = ([men.start for men in kept], kept)
+        return cache[kind]
 
     def _is_subject(self, men: Mention) -> bool:
         """Whether a mention opens its sentence (after at most a few title words)."""
@@ -415,8 +472,8 @@ class ClaimFinder:
             men2 = self.mention_at_start.get(s + m.end() + 1)
             if men2 is not None and self.entities[men2.entity].kind == "person":
                 return Speaker(men2.entity, self.text[s:men2.end], s, men2.end)
-            men_in = [x for x in self.mentions if s <= x.start and x.end <= s + m.end() + 40
-                      and self.text[s + m.end():x.start].strip().lower() in ("for", "at", "of", "for the", "at the", "of the", "")]
+            men_in = [x for x in self._mentions_within(s, s + m.end() + 40)
+                      if self.text[s + m.end():x.start].strip().lower() in ("for", "at", "of", "for the", "at the", "of the", "")]
             if men_in:
                 x = men_in[0]
                 return self._source_or_entity(Sentence(s, limit), x) if self.entities[x.entity].kind == "organisation" \
@@ -428,7 +485,8 @@ class ClaimFinder:
         # "said 9/11 widow Terry Strada", "said former state Sen. Jane Doe": a few words, then a name.
         stop = re.search(r"[,.;:!?]", self.text[s:limit])
         clause_end = s + stop.start() if stop else limit
-        for men in self.mentions:
+        first = bisect_right(self.mention_starts, s)  # the first mention after s: the loop below stops there
+        for men in self.mentions[first:first + 1]:
             if s < men.start < clause_end and men.start - s < 60:
                 between = self.text[s:men.start]
                 if re.fullmatch(r"(?:[a-z0-9/\-’']+\s+){1,5}", between) and not re.search(r"\b(?:that|to|and|in|on|of)\s", between):
@@ -467,11 +525,11 @@ class ClaimFinder:
             # still spent, so cues inside it are not tried again (which kept extraction linear).
             self.spent.add(start, end, None)
             return
-        for c in self.claims:
-            if c.start <= start and end <= c.end:
-                return  # already covered
+        if self._cover.max_in(0, start) >= end:
+            return  # already covered by a claim
         self.claims.append(Claim(kind=kind, text=text[start:end], start=start, end=end,
                                  speaker=None, speaker_text=spk.text if spk else "", cue=cue))
+        self._live_add(self.claims[-1])
         if self._cue_pos is not None:
             self.cue_at.add(self._cue_pos)
         self.claims[-1].source = spk
@@ -483,6 +541,26 @@ class ClaimFinder:
             if spk.entity is not None and self.entities[spk.entity].kind == "person":
                 self.last_person = spk
                 self.last_claim_start = start
+
+    def _live_add(self, c: Claim) -> None:
+        self._cover.add(c.start, c.end, c)
+        self._ends.add(c.end, c.end, c)
+        self._live.add(id(c))
+
+    def _live_remove(self, c: Claim) -> None:
+        self._cover.remove(c.start, c.end, c)
+        self._ends.remove(c.end, c.end, c)
+        self._live.discard(id(c))
+
+    def _set_end(self, c: Claim, end: int) -> None:
+        """Move a claim's end (its text follows), keeping the indexes of self.claims in step."""
+        live = id(c) in self._live
+        if live:
+            self._live_remove(c)
+        c.end = end
+        c.text = self.text[c.start:end]
+        if live:
+            self._live_add(c)
 
     # Words that open a clause, not a noun phrase: "But environmentalists worry ..." names
     # "environmentalists"; "In a statement", "When the poll asked", "Deeply divided" name nobody.
@@ -525,10 +603,29 @@ class ClaimFinder:
         end = m.start() if m else sent_end
         return end
 
-    def _quotes_in(self, quotes: list[Quote], start: int, end: int) -> list[Quote]:
-        return [q for q in quotes if q.start >= start and q.end <= end + 1]
+    @staticmethod
+    def _quotes_in(quotes: list[Quote], start: int, end: int) -> list[Quote]:
+        """The quotations inside [start, end + 1]: a block's quotations are sorted and disjoint, so
+        their ends are sorted too and the answer is one slice."""
+        lo = bisect_left(quotes, start, key=_start)
+        hi = bisect_right(quotes, end + 1, key=_end)
+        return quotes[lo:hi]
 
     _TITLE_SMALL = frozenset("of the a an and to in on for with at by from".split())
+
+    def _quote_facts(self, q: Quote) -> tuple[bool, bool]:
+        """Whether a quotation is a title and whether it is a full quotation, worked out once each."""
+        key = (q.start, q.end)
+        facts = self._facts.get(key)
+        if facts is None:
+            facts = self._facts[key] = (self._title_quote(q), self._full_quote(q))
+        return facts
+
+    def _is_title(self, q: Quote) -> bool:
+        return self._quote_facts(q)[0]
+
+    def _is_full(self, q: Quote) -> bool:
+        return self._quote_facts(q)[1]
 
     def _title_quote(self, q: Quote) -> bool:
         """A quoted title, not words said: 'On this weekend's broadcast of "Fox News Sunday," Pence
@@ -554,7 +651,7 @@ class ClaimFinder:
             for q in qs:
                 self.quoted.append((q.start, q.end))
         self.quoted_list = list(self.quoted)
-        self.quoted_index = SpanIndex()
+        self.quoted_index = SpanIndex(len(self.text))
         for qs_, qe_ in self.quoted:
             self.quoted_index.add(qs_, qe_, (qs_, qe_))
         for sents in doc.sentences:
@@ -583,7 +680,8 @@ class ClaimFinder:
                     spk_here = self._learned(bi, sent, tokens, ranges[si], quoted, quotes, used_quotes) or spk_here
                 # Quotations in this sentence no cue claimed: a continuation of the last speaker.
                 for q in self._quotes_in(quotes, sent.start, sent.end):
-                    if q in used_quotes or not self._full_quote(q) or self._title_quote(q):
+                    self.deadline.check()
+                    if q in used_quotes or not self._is_full(q) or self._is_title(q):
                         continue
                     cont = None
                     at_block_start = q.start == block.start
@@ -611,6 +709,8 @@ class ClaimFinder:
             # "Limbaugh added:" and then a paragraph without quotation marks: the paragraph is what he said.
             if colon is not None and self.pending_colon is colon and self.text[block.start] not in QUOTE_CHARS + "'" \
                     and all(c.origin == "model" for c in self.claims[n_before:]):
+                for gone in self.claims[n_before:]:
+                    self._live_remove(gone)
                 del self.claims[n_before:]  # the model's guesses inside it are part of the quotation
                 self._add("quote", block.start, block.end, colon, ":", bi)
                 self.pending_colon = None
@@ -658,16 +758,21 @@ class ClaimFinder:
 
     def _entity_named(self, words: str) -> int | None:
         """The entity a headline's name refers to: a full name or alias, else a person's surname."""
+        if self._names is None:  # built once: a transcript asks for every paragraph
+            full: dict[str, int] = {}
+            surnames: dict[tuple[str, ...], int] = {}
+            for i, e in enumerate(self.entities):
+                for name in (e.name, *e.aliases):
+                    full.setdefault(name.lower(), i)
+                parts = e.name.lower().split()
+                if e.kind == "person":
+                    # A surname of one word, or of several ("De Blasio" for Bill de Blasio).
+                    for n in range(1, len(parts)):
+                        surnames.setdefault(tuple(parts[-n:]), i)
+            self._names = (full, surnames)
         low = words.lower()
-        for i, e in enumerate(self.entities):
-            if e.name.lower() == low or any(a.lower() == low for a in e.aliases):
-                return i
-        n = len(low.split())
-        for i, e in enumerate(self.entities):
-            # A surname of one word, or of several ("De Blasio" for Bill de Blasio).
-            if e.kind == "person" and n < len(e.name.split()) and e.name.lower().split()[-n:] == low.split():
-                return i
-        return None
+        full, surnames = self._names
+        return full[low] if low in full else surnames.get(tuple(low.split()))
 
     def _learned(self, bi: int, sent: Sentence, tokens, rng: tuple[int, int], quoted: list[bool],
                  quotes: list[Quote], used: set[Quote], head: bool = False) -> Speaker | None:
@@ -681,6 +786,7 @@ class ClaimFinder:
                 continue
             if self._in_content(tok.start) or self._in_quote(tok.start):
                 continue
+            self.deadline.check()
             p_none, p_after, p_before = self.model.predict(cue_features(tokens, i, s, e, quoted, head))
             if 1 - p_none < self.threshold:
                 continue
@@ -698,17 +804,16 @@ class ClaimFinder:
                     cend = cut.start()
                 spk = self._learned_speaker(sent, tok.start)
             else:
-                left = self.text[sent.start:tok.start]
                 spk = self._left_speaker(sent, tok.start, None)
                 if spk is not None and spk.start >= sent.start and spk.end <= tok.start:
                     cend = spk.start
                 else:
                     spk = self._right_speaker(tok.end, sent.end)
-                    cend = sent.start + len(left.rstrip())
+                    cend = self._rstrip_end(sent.start, tok.start)
                 cstart = sent.start
-                prior = [c.end for c in self.claims if sent.start <= c.end <= cend]
-                if prior:
-                    cstart = max(prior)
+                prior = self._ends.max_in(sent.start, cend)  # the end of the last claim ending here
+                if prior >= 0:
+                    cstart = prior
             self._cue_pos = tok.start
             n = len(self.claims)
             self._add("reported", cstart, cend, spk, tok.low, bi, learned=True)
@@ -748,9 +853,8 @@ class ClaimFinder:
         spk = self._left_speaker(sent, cue_start, None)
         if spk is not None:
             return spk
-        for men in reversed(self.mentions):
-            if men.end <= cue_start and men.start >= sent.start and not self._in_quote(men.start) \
-                    and not self._in_content(men.start):
+        for men in self._mentions_back(sent.start, cue_start):
+            if not self._in_quote(men.start) and not self._in_content(men.start):
                 if not re.search(r"[;:]|\b(?:that|because|if|when|while|whether)\b", self.text[men.end:cue_start]):
                     return self._source_or_entity(sent, men)
                 break
@@ -780,27 +884,46 @@ class ClaimFinder:
         self._add("quote", m.end(), block.end, spk, ":", bi)
         return True
 
+    def _sort_claims(self) -> None:
+        """Sort self.claims by start (stably), as sorted() would: the claims up to _sorted_n already
+        are, so only the new ones are sorted and put in place (linear over an article)."""
+        claims, n0 = self.claims, self._sorted_n
+        new = sorted(claims[n0:], key=_start)
+        if new:
+            i = bisect_right(claims, new[0].start, 0, n0, key=_start)  # older claims starting later
+            if i < n0:
+                new = sorted(claims[i:n0] + new, key=_start)
+            del claims[i:]
+            claims.extend(new)
+        self._sorted_n = len(claims)
+
     def _merge_continuations(self, block: Block):
         """A cued quotation and the quotations that continue it in the same paragraph are one
         claim: "...," she said. "..." (the attribution in between stays in the text)."""
+        self._sort_claims()
+        claims = self.claims
+        first = bisect_left(claims, block.start, key=_start)  # the claims before stay as they are
         merged: list[Claim] = []
-        for c in sorted(self.claims, key=lambda c: c.start):
-            if c.start < block.start or c.kind != "quote" or c.cue != "":
+        for c in claims[first:]:
+            self.deadline.check()
+            if c.kind != "quote" or c.cue != "":
                 merged.append(c)
                 continue
             # The latest quote of this paragraph; claims in between must share its speaker.
             k = len(merged) - 1
-            while k >= 0 and merged[k].start >= block.start and merged[k].kind != "quote" \
-                    and self._same_speaker(merged[k], c):
+            while k >= 0 and merged[k].kind != "quote" and self._same_speaker(merged[k], c):
                 k -= 1
             host = merged[k] if k >= 0 else None
-            if host is not None and host.start >= block.start and host.kind == "quote" and self._same_speaker(host, c):
-                host.end = c.end
-                host.text = self.text[host.start:host.end]
+            if host is not None and host.kind == "quote" and self._same_speaker(host, c):
+                for gone in (*merged[k + 1:], c):
+                    self._live_remove(gone)
+                self._set_end(host, c.end)
                 del merged[k + 1:]
                 continue
             merged.append(c)
-        self.claims = merged
+        del claims[first:]
+        claims.extend(merged)
+        self._sorted_n = len(claims)
 
     @staticmethod
     def _same_speaker(a: Claim, b: Claim) -> bool:
@@ -851,8 +974,10 @@ class ClaimFinder:
         prev: Speaker | None = None
         found: Speaker | None = None
         sent_quotes = self._quotes_in(quotes, sent.start, sent.end)
+        sq = SentenceQuotes(sent_quotes, used, self._is_title, self._is_full)
         # Past the last cue's content, later cues in the sentence start their own.
         for m in self._cues(sent):
+            self.deadline.check()  # a sentence may be a whole file: the budget holds cue by cue
             word = m.group().lower()
             cs, ce = m.start(), m.end()
             self._cue_pos = cs
@@ -861,12 +986,11 @@ class ClaimFinder:
             host = self.content_spans.find(cs)
             if host is not None and not self._split_host(host, sent, cs):
                 continue
-            site = _Site(bi, block, sent, quotes, used, sent_quotes, word, CUE_LEMMA.get(word, word), cs, ce,
-                         text[sent.start:cs])
+            site = _Site(bi, block, sent, quotes, used, sent_quotes, sq, word, CUE_LEMMA.get(word, word), cs, ce, text)
             if word == "according":
                 found = self._frame_according_to(site) or found
                 continue
-            if word == "said" and len(site.left) < 8 and not site.left.strip(" “\"") and text[cs:cs + 1] == "S":
+            if word == "said" and cs - sent.start < 8 and not site.left.strip(" “\"") and text[cs:cs + 1] == "S":
                 spk = self._frame_said_name_colon(site)
                 if spk is not None:
                     found = prev = spk
@@ -905,8 +1029,7 @@ class ClaimFinder:
     def _place(self, site: _Site) -> None:
         spk, text = site.spk, self.text
         site.subject_start = spk.start if not site.inverted else site.cs
-        site.pre_quotes = [q for q in site.sent_quotes if q.end <= site.subject_start + 1 and q not in site.used
-                           and not self._title_quote(q)]
+        site.pre_end = site.sq.ending_by(site.subject_start + 1)
         site.after = site.ce if not site.inverted else max(site.ce, spk.end)
         site.tail = text[site.after:site.sent.end]
         m_adj = TIME_ADJUNCT.match(site.tail)
@@ -929,8 +1052,7 @@ class ClaimFinder:
         phrase = self.text[start:comma]
         if not 1 <= len(phrase.split()) <= 30:
             return None
-        orgs = [m for m in self.mentions if start <= m.start and m.end <= comma
-                and self.entities[m.entity].kind == "organisation"]
+        orgs = [m for m in self._mentions_within(start, comma) if self.entities[m.entity].kind == "organisation"]
         return Speaker(None, phrase, start, comma, org=orgs[0].entity if orgs else None)
 
     def _rest_lstart(self, site: _Site) -> int:
@@ -941,21 +1063,25 @@ class ClaimFinder:
         """"..., according to X." and "According to X, ..."."""
         text, sent, bi, used = self.text, site.sent, site.bi, site.used
         spk = self._right_speaker(site.ce + 3, sent.end)
-        before = site.left.rstrip()
-        if spk is None and (not before or before in ("But", "And")):
+        before_end = self._rstrip_end(sent.start, site.cs)  # the sentence so far, without trailing spaces
+        opening = before_end == sent.start or (before_end - sent.start == 3 and text[sent.start:before_end] in ("But", "And"))
+        if spk is None and opening:
             spk = self._long_source(site.ce + 3, sent.end)
         if spk is None:
             return None
-        if before.endswith(","):
-            qs = [q for q in site.sent_quotes if q.end <= site.cs and q not in used]
-            if qs and self._full_quote(qs[-1]):
-                for q in qs:
+        if before_end > sent.start and text[before_end - 1] == ",":
+            sq = site.sq
+            k = sq.ending_by(site.cs)  # the unused quotations before the cue: sq.quotes[:k]
+            last = sq.unused.prev(k - 1)
+            if last >= 0 and self._is_full(sq.quotes[last]):
+                for i in sq.walk(sq.unused, 0, k):
+                    q = sq.quotes[i]
                     used.add(q)
                     self._add("quote", q.start, q.end, spk, "according to", bi)
             else:
-                self._add("reported", sent.start, len(before) + sent.start - 1, spk, "according to", bi)
+                self._add("reported", sent.start, before_end - 1, spk, "according to", bi)
             return spk
-        if not before or before in ("But", "And"):
+        if opening:
             comma = text.find(",", spk.end, sent.end)
             if comma > 0:
                 self._add("reported", comma + 1, self._content_end(comma + 1, sent.end), spk, "according to", bi)
@@ -966,10 +1092,11 @@ class ClaimFinder:
         """"Said Ellis: “...”": the speaker follows the cue at the sentence start."""
         text, ce, sent = self.text, site.ce, site.sent
         spk = self._right_speaker(ce, sent.end)
-        mq = re.match(r"[^:]{1,80}:\s*", text[ce:sent.end]) if spk else None
+        mq = _NAME_COLON.match(text, ce, sent.end) if spk else None
         if not mq:
             return None
-        qs = [q for q in site.sent_quotes if q.start >= ce + mq.end() and q not in site.used]
+        sq = site.sq
+        qs = [sq.quotes[i] for i in sq.walk(sq.unused, sq.first_from(mq.end()), len(sq.quotes))]
         if not qs:
             return None
         site.used.update(qs)
@@ -980,52 +1107,94 @@ class ClaimFinder:
     def _frame_inverted_clause(self, site: _Site) -> bool:
         """"The economy is growing, said Mr Smith." with no quotation."""
         if not (site.inverted and not site.sent_quotes and re.search(r",\s*$", site.near)
-                and re.match(r"[\s.]*$", self.text[site.spk.end:site.sent.end]) and site.word in SPEECH_CUES):
+                and _BLANK_OR_STOPS.match(self.text, site.spk.end, max(site.spk.end, site.sent.end))
+                and site.word in SPEECH_CUES):
             return False
-        self._add("reported", site.sent.start, site.sent.start + len(site.left.rstrip().rstrip(",")), site.spk,
-                  site.word, site.bi)
+        end = self._rstrip_end(site.sent.start, site.cs)
+        while end > site.sent.start and self.text[end - 1] == ",":
+            end -= 1
+        self._add("reported", site.sent.start, end, site.spk, site.word, site.bi)
         return True
 
     def _frame_quotes_before(self, site: _Site) -> bool:
         """"...," he said (and "...," he said, "second part.")."""
-        text, pre, used, spk = self.text, site.pre_quotes, site.used, site.spk
-        between = text[pre[-1].end:site.subject_start] if pre else ""
-        if not (pre and re.match(r"^[\s,]*(?:[\w’'\-./]+\s+){0,6}$", between) and site.word in QUOTE_CUES
-                and not any(w.lower() in CUE_LEMMA for w in between.split())):
+        # The quotations before the subject are the unused ones (no titles) of sq.quotes[:pre_end]:
+        # found through the index, so a sentence of thousands of quotations stays linear.
+        text, used, spk, sq, k = self.text, site.used, site.spk, site.sq, site.pre_end
+        last = sq.eligible.prev(k - 1)
+        if last < 0:
             return False
-        lead = text[site.sent.start:pre[0].start]
+        pre_last = sq.quotes[last]
+        between = _BETWEEN.match(text, pre_last.end, max(pre_last.end, site.subject_start))
+        if not (between and site.word in QUOTE_CUES
+                and not any(w.lower() in CUE_LEMMA for w in between.group().split())):
+            return False
+        pre_first = sq.quotes[sq.eligible.next(0)]
         # "With thousands of systems, “there is no single point of failure,” he said."
-        if lead.strip() and len(lead.split()) <= 40 and not any(w.lower() in CUE_LEMMA for w in lead.split()):
-            used.update(pre)
-            self._add("quote", site.sent.start, pre[-1].end, spk, site.word, site.bi)
+        if self._short_lead(site.sent.start, pre_first.start):
+            used.update([sq.quotes[i] for i in sq.walk(sq.eligible, 0, k)])
+            self._add("quote", site.sent.start, pre_last.end, spk, site.word, site.bi)
         else:
-            for q in pre:
-                if self._full_quote(q) or q is pre[-1]:
-                    used.add(q)
-                    self._add("quote", q.start, q.end, spk, site.word, site.bi)
-        for q in site.sent_quotes:
-            if q.start >= site.after and q not in used and re.match(r"^[\s,.:;—–-]*$", text[site.after:q.start]):
+            for i in sq.walk(sq.eligible_full, 0, last):  # the full quotations, then the last one
+                q = sq.quotes[i]
                 used.add(q)
-                self._add("quote", q.start, q.end, spk, "", site.bi)  # merged with the first part
+                self._add("quote", q.start, q.end, spk, site.word, site.bi)
+            used.add(pre_last)
+            self._add("quote", pre_last.start, pre_last.end, spk, site.word, site.bi)
+        # The quotation right after the cue ("...," he said, "second part."): only the first one
+        # after it can follow with nothing but punctuation between (a later one has its marks between).
+        i = sq.first_from(site.after)
+        if i < len(sq.quotes) and sq.quotes[i] not in used and _PUNCTUATION.match(text, site.after,
+                                                                                   sq.quotes[i].start):
+            q = sq.quotes[i]
+            used.add(q)
+            self._add("quote", q.start, q.end, spk, "", site.bi)  # merged with the first part
         return True
+
+    def _short_lead(self, start: int, end: int) -> bool:
+        """Whether text[start:end] has 1 to 40 words and no cue word among them (reads at most 41)."""
+        words = []
+        for m in _NON_SPACE.finditer(self.text, start, end):
+            words.append(m.group())
+            if len(words) > 40:
+                return False
+        return bool(words) and not any(w.lower() in CUE_LEMMA for w in words)
+
+    def _comma_before(self, start: int, end: int, the: bool = False) -> bool:
+        r"""re.search(r",\s*$", text[start:end]) (with the: r",\s*(?:[Tt]he\s+)?$"), without the copy."""
+        text = self.text
+        e = self._rstrip_end(start, end)
+        if e > start and text[e - 1] == ",":
+            return True
+        if the and e < end and e - start >= 3 and text[e - 3:e] in ("the", "The"):
+            e = self._rstrip_end(start, e - 3)
+            return e > start and text[e - 1] == ","
+        return False
+
+    def _rstrip_end(self, start: int, end: int) -> int:
+        """len(text[start:end].rstrip()) + start, without the copy."""
+        text = self.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return end
 
     def _frame_quote_then_words(self, site: _Site) -> bool:
         """"''I admire the mechanics'' of the proposals, Mr. Holtz-Eakin said.": a quotation and the
         words that finish its sentence."""
         text, sent = self.text, site.sent
-        sq = site.sent_quotes
-        if not (not site.inverted and sq and sq[0].start <= sent.start + 1 and site.pre_quotes
-                and re.search(r",\s*$", text[sent.start:site.subject_start]) and re.match(r"^[\s.]*$", site.tail)
+        sq, qi = site.sent_quotes, site.sq
+        if not (not site.inverted and sq and sq[0].start <= sent.start + 1 and qi.eligible.prev(site.pre_end - 1) >= 0
+                and self._comma_before(sent.start, site.subject_start) and re.match(r"^[\s.]*$", site.tail)
                 and site.word in QUOTE_CUES):
             return False
-        site.used.update(site.pre_quotes)
+        site.used.update([qi.quotes[i] for i in qi.walk(qi.eligible, 0, site.pre_end)])
         self._add("quote", sent.start, text.rfind(",", sent.start, site.subject_start), site.spk, site.word, site.bi)
         return True
 
     def _frame_clause_before(self, site: _Site) -> bool:
         """"The economy is growing, Obama said." (or "..., the Commerce Department said last month")."""
         text, sent = self.text, site.sent
-        if not (not site.inverted and re.search(r",\s*(?:[Tt]he\s+)?$", text[sent.start:site.subject_start])
+        if not (not site.inverted and self._comma_before(sent.start, site.subject_start, the=True)
                 and re.match(r"(?:\s+" + _WHEN + r")?"
                              r"(?:[\s.]*$|\s*,\s*(?:adding|and|as|while|after|before|because|when|citing|noting|"
                              r"in\s+an?|during)\b)", site.tail)
@@ -1033,7 +1202,8 @@ class ClaimFinder:
                 and site.lemma not in ("ask",)):
             return False
         cstart, cend = sent.start, text.rfind(",", sent.start, site.subject_start)
-        if any(q.start <= cstart < q.end for q in site.sent_quotes):
+        sq = site.sent_quotes  # sorted and disjoint: only the first can start at the sentence start
+        if sq and sq[0].start <= cstart < sq[0].end:
             return False
         self._add("reported", cstart, cend, site.spk, site.word, site.bi)
         return True
@@ -1086,11 +1256,14 @@ class ClaimFinder:
         if not (mcolon and site.word in QUOTE_CUES | {"said", "says", "say"}):
             return False
         qpos = site.rest_start + mcolon.end()
-        qs = [q for q in site.quotes if q.start >= qpos and q not in site.used]
-        if not (qs and qs[0].start == qpos and self._full_quote(qs[0])):
+        # The first unused quotation from qpos on must start at qpos: the block's quotations are sorted
+        # and disjoint, so it is the one starting there, when it is unused.
+        i = bisect_left(site.quotes, qpos, key=_start)
+        q = site.quotes[i] if i < len(site.quotes) else None
+        if not (q is not None and q.start == qpos and q not in site.used and self._is_full(q)):
             return False
-        site.used.add(qs[0])
-        self._add("quote", qs[0].start, qs[0].end, site.spk, site.word, site.bi)
+        site.used.add(q)
+        self._add("quote", q.start, q.end, site.spk, site.word, site.bi)
         return True
 
     def _frame_pending_colon(self, site: _Site) -> bool:
@@ -1110,8 +1283,9 @@ class ClaimFinder:
         mq = re.match(r"\s*(on|for)\s+", site.rest) if site.lemma == "call" else None
         if mq:
             return self._claim_after(site, site.rest_start + mq.end(), f"{site.word} {mq.group(1)}")
-        qs_after = [q for q in site.sent_quotes if q.start > site.rest_start and q not in site.used]
-        if qs_after and re.match(r"\s*(?:[\w’'\-]+\s+){1,6}$", self.text[site.rest_start:qs_after[0].start]):
+        sq = site.sq
+        i = sq.unused.next(bisect_right(sq.starts, site.rest_start))  # the first unused quotation after
+        if i < len(sq.quotes) and _WORDS_THEN_END.match(self.text, site.rest_start, sq.quotes[i].start):
             return self._claim_after(site, self._rest_lstart(site))
         return False
 
@@ -1168,12 +1342,11 @@ class ClaimFinder:
         if (men is None and not source) or len(subj) > 4:
             return False
         new_end = base + m.start()
-        i = self.claims.index(host)
+        if id(host) not in self._live:
+            raise ValueError("the host claim is no longer in the claims")  # as list.index did
         self.content_spans.remove(host.start, host.end)
-        host.text = self.text[host.start:new_end]
-        host.end = new_end
+        self._set_end(host, new_end)
         self.content_spans.add(host.start, host.end, host)
-        self.claims[i] = host
         return True
 
     def _reported(self, cstart: int, sent: Sentence, spk: Speaker, cue: str, bi: int, quotes: list[Quote],
@@ -1185,9 +1358,18 @@ class ClaimFinder:
 
     def _claim_quotes(self, start: int, end: int, quotes: list[Quote], used: set[Quote]):
         """Quotations inside reported content belong to it (mixed forms)."""
-        for q in quotes:
-            if start <= q.start < end:
-                used.add(q)
+        for i in range(bisect_left(quotes, start, key=_start), len(quotes)):
+            if quotes[i].start >= end:
+                break
+            used.add(quotes[i])
+
+
+def _start(c: Claim | Quote) -> int:
+    return c.start
+
+
+def _end(c: Claim | Quote) -> int:
+    return c.end
 
 
 def resolve(claims: list[Claim], entities: list[Entity]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from .indexes import SpanIndex
 from .lexicon import (
     CAP_STOPWORDS,
     CURRENCY_SYMBOLS,
@@ -17,7 +18,6 @@ from .lexicon import (
     SOURCE_NOUNS,
     TIME_NOUNS,
 )
-from .text import SpanIndex
 from .types import Block, Statistic
 
 _UNITS_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("hundred", "dozen")), key=len, reverse=True))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .lexicon import ATTRIBUTION_VERBS
@@ -52,6 +52,11 @@ def split_sentences(text: str, start: int, end: int, quotes: list[Quote] | None 
     when the quotation also ends there, so a quote stays whole where the rules need it whole."""
     out = []
     s = start
+    quotes = quotes or []
+    # find_quotes gives sorted, disjoint quotations (so their ends are sorted too): the only one that
+    # can hold a full stop is the last one opening before it. Other lists are searched whole.
+    starts = [q.start for q in quotes]
+    ordered = all(a.end <= b.start for a, b in zip(quotes, quotes[1:], strict=False))
     for m in _SENTENCE_END.finditer(text, start, end):
         e = m.end()
         before = text[s:m.start()].rsplit(None, 1)
@@ -59,7 +64,11 @@ def split_sentences(text: str, start: int, end: int, quotes: list[Quote] | None 
         if m.group().startswith(".") and (last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
                                           or _INITIALS.fullmatch(last)):
             continue  # "Mr.", "J." and "G.K." (initials) end no sentence
-        if quotes and any(q.start < m.start() and e < q.end - 1 for q in quotes):
+        if ordered:
+            i = bisect_left(starts, m.start()) - 1
+            if i >= 0 and e < quotes[i].end - 1:
+                continue
+        elif any(q.start < m.start() and e < q.end - 1 for q in quotes):
             continue
         # '"Who knows?" Graham asked.': a question or exclamation closing a quote, then its attribution.
         if m.group()[-1:] in CLOSE_QUOTES + STRAIGHT and m.group()[:1] in "?!" and _ATTRIBUTION.match(text, e, end):
@@ -116,44 +125,6 @@ WORD = re.compile(r"[\w][\w'’\-.]*[\w]|[\w]")
 
 def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
-
-
-class SpanIndex:
-    """Spans [start, end) with their payloads, asked "which span holds this offset?" in
-    logarithmic time: spans are kept sorted by start, and only those that could reach the offset
-    (start within the longest span's length) are looked at."""
-
-    def __init__(self):
-        self._starts: list[int] = []
-        self._items: list[tuple[int, int, object]] = []
-        self._longest = 0
-
-    def add(self, start: int, end: int, payload=None) -> None:
-        i = bisect_right(self._starts, start)
-        self._starts.insert(i, start)
-        self._items.insert(i, (start, end, payload))
-        self._longest = max(self._longest, end - start)
-
-    def remove(self, start: int, end: int) -> None:
-        i = bisect_left(self._starts, start)
-        while i < len(self._items) and self._items[i][0] == start:
-            if self._items[i][1] == end:
-                del self._starts[i], self._items[i]
-                return
-            i += 1
-
-    def find(self, pos: int):
-        """The payload of the last-starting span holding pos (or True if it has none), else None."""
-        i = bisect_right(self._starts, pos) - 1
-        while i >= 0 and self._items[i][0] >= pos - self._longest:
-            s, e, payload = self._items[i]
-            if s <= pos < e:
-                return payload if payload is not None else True
-            i -= 1
-        return None
-
-    def __contains__(self, pos: int) -> bool:
-        return self.find(pos) is not None
 
 
 # A quote split by its attribution: '...twelve hours," he said. "That is...' or '"We will," she

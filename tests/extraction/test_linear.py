@@ -1,0 +1,147 @@
+"""Extraction is linear in the text and in the number of claims, and its time budget holds inside
+one long sentence (audit 3: D08 and D18).
+
+Work is counted, not timed: the number of lines of extraction code run for an input 4x larger is
+about 4x (the quadratic code ran 9x at these sizes, and more with size). Real timings are in
+benchmarks/extraction_worst_case.py. The one timed test gives a wide margin."""
+import random
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from articles import extraction
+from articles.extraction import Deadline, ExtractionTimeout, extract_article, parse
+from articles.extraction.indexes import OffsetMax, SpanIndex
+from articles.extraction.learned.model import default_model
+
+PACKAGE = str(Path(extraction.__file__).parent)
+
+
+def article(body: str) -> str:
+    return f"Headline\n\n3 March 2016\n\n{body}\n\n- The Example\n"
+
+
+def nested_quotes(n: int) -> str:
+    """One paragraph, one "sentence" of nested quotation marks (D18)."""
+    return article('"He said \'she said "x" ' * n)
+
+
+def many_claims(n: int) -> str:
+    """n paragraphs of five reported sentences: five claims each (D08)."""
+    return article("\n\n".join(["Officials said costs rose sharply this year. " * 5] * n))
+
+
+def long_quote_then_claims(n: int) -> str:
+    """A quotation as long as the rest, then paragraphs of claims and short quotations: a question
+    about one offset must not look back over every span the long one reaches past."""
+    quote = 'Bob Smith said: "' + "word " * (3 * n) + 'end."'
+    return article("\n\n".join([quote] + ['He said "it is x". Officials said costs rose this year. Bob Smith said "so".'] * (n // 4)))
+
+
+def lines_run(text: str) -> int:
+    """How many lines of the extraction package run to extract text (sys.settrace line events)."""
+    art = parse(text)
+    default_model()  # loaded before counting
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def enter(frame, event, arg):
+        return local if frame.f_code.co_filename.startswith(PACKAGE) else None
+
+    previous = sys.gettrace()
+    sys.settrace(enter)
+    try:
+        extract_article(art)
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+@pytest.mark.parametrize(("make", "n"), [(nested_quotes, 100), (many_claims, 40), (long_quote_then_claims, 200)],
+                         ids=["nested-quotes", "many-claims", "long-quote"])
+def test_four_times_the_input_is_about_four_times_the_work(make, n):
+    small, large = lines_run(make(n)), lines_run(make(4 * n))
+    assert large / small < 5, (small, large, large / small)  # linear: ~4.0; the quadratic code: ~9
+
+
+def test_many_claims_are_all_found():
+    ex = extract_article(parse(many_claims(40)))
+    assert len(ex.claims) == 200 and {c.speaker_text for c in ex.claims} == {"Officials"}
+
+
+class CountingDeadline(Deadline):
+    """A budget of a number of checks instead of seconds: deterministic."""
+
+    def __init__(self, checks: int):
+        super().__init__(None)
+        self.left = checks
+
+    def check(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise ExtractionTimeout("out of checks")
+
+
+def test_the_deadline_is_checked_inside_one_long_sentence():
+    art = parse(nested_quotes(400))
+    assert len(art.body_blocks) == 1
+    with pytest.raises(ExtractionTimeout):
+        extract_article(art, deadline=CountingDeadline(50))  # a per-sentence check ran 3 times here
+
+
+def test_the_budget_holds_on_nested_quotes():
+    """An 89 KB sentence of nested quotes took 20 s before (134 KB: 47-84 s under a 5 s budget). Now
+    extraction either finishes or stops at its budget, with a margin for a loaded machine."""
+    art = parse(nested_quotes(4000))
+    default_model()
+    budget = 3.0  # longer than the steps before the claims (the old code stopped there when loaded)
+    t0 = time.perf_counter()
+    try:
+        extract_article(art, deadline=Deadline(budget))
+    except ExtractionTimeout:
+        pass
+    assert time.perf_counter() - t0 < budget + 8
+
+
+def test_span_index_answers_as_a_scan_does():
+    """The last-starting span holding an offset (the last added among equal starts), after adds
+    and removes, as the list scan it replaced would find it."""
+    rng = random.Random(7)
+    index, spans = SpanIndex(), []  # spans: (start, end, payload) in sorted-by-start, added order
+    for step in range(3000):
+        if spans and rng.random() < 0.2:
+            s, e, _ = rng.choice(spans)
+            index.remove(s, e)
+            spans.remove(next(x for x in spans if x[0] == s and x[1] == e))
+        else:
+            s = rng.randrange(0, 2000)
+            e = s + rng.choice([1, 3, 20, 200, 1500])
+            index.add(s, e, step)
+            spans.insert(sum(1 for x in spans if x[0] <= s), (s, e, step))
+        pos = rng.randrange(0, 3600)
+        want = next((p for s, e, p in reversed(spans) if s <= pos < e), None)
+        assert index.find(pos) == want
+
+
+def test_offset_max_answers_as_a_scan_does():
+    rng = random.Random(11)
+    index, items = OffsetMax(500), []
+    for _ in range(3000):
+        if items and rng.random() < 0.3:
+            item = items.pop(rng.randrange(len(items)))
+            index.remove(*item)
+        else:
+            key = rng.randrange(0, 900)  # past the length given: the index grows
+            item = (key, key + rng.randrange(0, 300), object())
+            index.add(*item)
+            items.append(item)
+        lo = rng.randrange(0, 900)
+        hi = lo + rng.choice([0, 5, 40, 400])
+        assert index.max_in(lo, hi) == max((v for k, v, _ in items if lo <= k <= hi), default=-1)
