@@ -11,6 +11,7 @@ from django.db import DatabaseError, transaction
 from articles.matching import claimreview, ranker
 from articles.models import Claim, FactCheck
 from articles.selectors import claimreview as claimreview_ld
+from articles.services import match_index
 
 BATCH = 1000
 FIELDS = ("claim_reviewed", "rating", "publisher", "title", "language", "date_published", "claimant", "raw")
@@ -110,7 +111,8 @@ def _write(batch: dict[str, claimreview.Review], summary: ImportSummary) -> None
 def sync_own(claim: Claim) -> FactCheck | None:
     """ClaimsDB's own check of ``claim`` in the library while it is checked with a verdict; out otherwise."""
     if claim.status != Claim.Status.CHECKED or not claim.verdict:
-        FactCheck.objects.filter(claim=claim).delete()
+        if FactCheck.objects.filter(claim=claim).delete()[0]:
+            match_index.refresh_on_commit()
         return None
     wording = claimreview_ld.wording(claim)
     values = dict(url=claimreview_ld.public_url(claim.pk), claim_reviewed=wording, rating=claim.get_verdict_display(),
@@ -125,4 +127,5 @@ def sync_own(claim: Claim) -> FactCheck | None:
         setattr(row, k, v)
     row.vectors = ranker.entry_vectors(row.claim_reviewed, row.title).tobytes()
     row.save()
+    match_index.refresh_on_commit()  # indexed and matched against the stored claims after commit
     return row

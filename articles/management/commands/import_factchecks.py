@@ -6,8 +6,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from articles.models import Claim
-from articles.services import factchecks, matching
+from articles.services import factchecks, match_index
 
 
 class Command(BaseCommand):
@@ -35,11 +34,12 @@ class Command(BaseCommand):
             raise CommandError(f"the database is not ready ({str(exc).splitlines()[0]}); run: python manage.py migrate") from None
         for line in summary.errors:
             self.stderr.write(f"error: {line}")
+        # The shared match index catches up here, off any request (services/match_index.py); only
+        # the stored claims the new or changed fact-checks concern are matched again.
+        done = match_index.update()
         matched = 0
-        if not no_match and (summary.created or summary.updated):
-            claims = list(Claim.objects.filter(in_text=True).only("id", "text"))
-            if claims:
-                matched = matching.match_claims(claims) or 0
+        if not no_match and done["appended"]:
+            matched = match_index.rematch(done["appended"])
         self.stdout.write(f"fact-checks: {summary.created} created, {summary.updated} updated, "
                           f"{summary.unchanged} unchanged, {len(summary.errors)} errors; "
                           f"{matched} claim matches stored; {time.perf_counter() - t0:.1f} s")
