@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +28,10 @@ import numpy as np
 from . import ranker, semantic, text
 
 LEXICAL = ("claim", "title", "both", "bigrams", "chars")
+# A segment this large gets an approximate vector index (usearch HNSW) per view; below it, exact
+# cosines over every row cost less than the search (benchmarks/match_scale.py measures both).
+ANN_MIN = 20_000
+ANN_TOP = 256  # rows an approximate search returns per view and segment
 K1, B = 1.2, 0.75  # as articles.matching.bm25.BM25
 _SEP = "\x1f"
 
@@ -139,7 +144,7 @@ def segment_arrays(rows: list[Row], idf: np.ndarray) -> dict[str, np.ndarray]:
     return arrays
 
 
-def write_segment(folder: Path, rows: list[Row], idf: np.ndarray) -> int:
+def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int = ANN_MIN) -> int:
     """Index ``rows`` into a new segment folder (written aside, then renamed into place)."""
     arrays = segment_arrays(rows, idf)
     tmp = folder.with_name(folder.name + ".tmp")
@@ -147,6 +152,15 @@ def write_segment(folder: Path, rows: list[Row], idf: np.ndarray) -> int:
     tmp.mkdir(parents=True)
     for key, arr in arrays.items():
         np.save(tmp / f"{key}.npy", arr)
+    if len(rows) >= ann_min:
+        from usearch.index import Index
+
+        keys = np.arange(len(rows), dtype=np.uint64)
+        for view in ranker.VIEWS:
+            ann = Index(ndim=semantic.DIM, metric="ip", dtype="f16", connectivity=16, expansion_add=64,
+                        expansion_search=ANN_TOP)
+            ann.add(keys, arrays[f"vec.{view}"], threads=os.cpu_count() or 1)
+            ann.save(str(tmp / f"ann.{view}.usearch"))
     os.replace(tmp, folder)
     return len(rows)
 
@@ -161,10 +175,24 @@ class Segment:
         self.ids = self["ids"]
         self.n = len(self.ids)
 
+    def ann(self, view: str):
+        """The segment's approximate index for a view (memory-mapped), or None."""
+        key = f"ann.{view}"
+        if key not in self._arrays:
+            path = self.folder / f"{key}.usearch" if self.folder else None
+            if path is not None and path.exists():
+                from usearch.index import Index
+
+                self._arrays[key] = Index.restore(str(path), view=True)
+            else:
+                self._arrays[key] = None
+        return self._arrays[key]
+
     def __getitem__(self, key: str) -> np.ndarray:
         a = self._arrays.get(key)
         if a is None:
-            a = self._arrays[key] = np.load(self.folder / f"{key}.npy", mmap_mode="r")
+            # a plain ndarray over the mapped file (np.memmap's own indexing is slow per call)
+            a = self._arrays[key] = np.asarray(np.load(self.folder / f"{key}.npy", mmap_mode="r"))
         return a
 
 
@@ -181,33 +209,37 @@ class Postings:
         total = sum(float(np.asarray(s[f"{name}.len"], dtype=np.float64).sum()) for s in segments)
         self.avg = (total / self.n) if self.n else 1.0
 
-    def _lookup(self, seg: Segment, h: int) -> tuple[int, int]:
-        terms = seg[f"{self.name}.terms"]
-        t = int(np.searchsorted(terms, np.uint64(h)))
-        if t >= len(terms) or int(terms[t]) != h:
-            return 0, 0
-        off = seg[f"{self.name}.offsets"]
-        return int(off[t]), int(off[t + 1])
-
     def scores(self, query: list[str]) -> np.ndarray:
+        terms = sorted(set(query))
         out = np.zeros(self.n, dtype=np.float32)
+        if not terms or not self.n:
+            return out
+        hashes = np.asarray([term_hash(t) for t in terms], dtype=np.uint64)
+        spans = []
+        df = np.zeros(len(terms), dtype=np.float64)
+        for s in self.segments:
+            keys, off = s[f"{self.name}.terms"], s[f"{self.name}.offsets"]
+            pos = np.minimum(np.searchsorted(keys, hashes), max(len(keys) - 1, 0))
+            found = (keys[pos] == hashes) if len(keys) else np.zeros(len(terms), dtype=bool)
+            lo = np.where(found, off[pos], 0)
+            hi = np.where(found, off[np.minimum(pos + 1, len(off) - 1)], 0)
+            spans.append((lo, hi))
+            df += hi - lo
+        if self.background:
+            df += np.asarray([self.background[1].get(t, 0) if d else 0 for t, d in zip(terms, df, strict=True)])
+        idf = np.log1p((self.docs - df + 0.5) / (df + 0.5)).astype(np.float32)
         avg = np.float32(self.avg or 1.0)
-        for term in set(query):
-            h = term_hash(term)
-            spans = [(s, *self._lookup(s, h)) for s in self.segments]
-            df = sum(hi - lo for _, lo, hi in spans)
-            if not df:
+        for k, (s, (lo, hi)) in enumerate(zip(self.segments, spans, strict=True)):
+            hit = np.flatnonzero(hi > lo)
+            if not len(hit):
                 continue
-            if self.background:
-                df += self.background[1].get(term, 0)
-            idf = np.float32(np.log1p((self.docs - df + 0.5) / (df + 0.5)))
-            for k, (s, lo, hi) in enumerate(spans):
-                if hi == lo:
-                    continue
-                ids = np.asarray(s[f"{self.name}.docs"][lo:hi], dtype=np.int64)
-                tf = s[f"{self.name}.tf"][lo:hi]
-                norm = np.float32(K1) * (np.float32(1 - B) + np.float32(B) * s[f"{self.name}.len"][ids] / avg)
-                out[ids + self.starts[k]] += idf * tf * np.float32(K1 + 1) / (tf + norm)
+            docs, tfs = s[f"{self.name}.docs"], s[f"{self.name}.tf"]
+            ids = np.concatenate([docs[lo[t]:hi[t]] for t in hit]).astype(np.int64)
+            tf = np.concatenate([tfs[lo[t]:hi[t]] for t in hit])
+            w = np.repeat(idf[hit], (hi - lo)[hit])
+            norm = np.float32(K1) * (np.float32(1 - B) + np.float32(B) * s[f"{self.name}.len"][ids] / avg)
+            part = np.bincount(ids, weights=w * tf * np.float32(K1 + 1) / (tf + norm), minlength=s.n)
+            out[self.starts[k]:self.starts[k + 1]] += part.astype(np.float32)
         out[self.dead] = 0.0
         return out
 
@@ -287,6 +319,33 @@ class StoredLibrary(ranker.Library):
     def live(self) -> int:
         return int((~self.dead).sum())
 
+    def cosines(self, qvec: np.ndarray) -> dict[str, np.ndarray]:
+        """Exact cosines for segments without an approximate index; for those with one, exact
+        cosines of the rows it returns and, for the others, a value just under the lowest of them
+        (they score lower: their rank is at least the search's depth; ``features`` puts back the
+        exact value of any candidate)."""
+        if not any(s.ann("both") is not None for s in self.segments):
+            return super().cosines(qvec)
+        q = np.asarray(qvec, dtype=np.float32)
+        out = {}
+        for view in ranker.VIEWS:
+            parts = []
+            for s in self.segments:
+                vec, ann = s[f"vec.{view}"], s.ann(view)
+                if ann is None:
+                    parts.append(vec @ q)
+                    continue
+                found = ann.search(q, ANN_TOP)
+                pos = np.asarray(found.keys, dtype=np.int64)
+                exact = vec[pos] @ q
+                part = np.full(s.n, (float(exact.min()) if len(exact) else 0.0) - 1e-3, dtype=np.float32)
+                part[pos] = exact
+                parts.append(part)
+            arr = np.concatenate(parts)
+            arr[self.dead] = -1.0
+            out[view] = arr
+        return out
+
     def positions(self, ids) -> set[int]:
         if not hasattr(self, "_position"):
             self._position = {int(i): n for n, i in enumerate(self.ids) if not self.dead[n]}
@@ -295,7 +354,24 @@ class StoredLibrary(ranker.Library):
     def features(self, query: str, k: int, extra: set[int] = frozenset()) -> tuple[np.ndarray, np.ndarray]:
         c, x = super().features(query, k, extra)
         keep = ~self.dead[c]  # a replaced or removed row is never a candidate
-        return c[keep], x[keep]
+        c, x = c[keep], x[keep]
+        if len(c) and any(s.ann("both") is not None for s in self.segments):
+            self._exact_cosines(query, c, x)
+        return c, x
+
+    def _exact_cosines(self, query: str, c: np.ndarray, x: np.ndarray) -> None:
+        """A candidate the approximate search did not return gets its exact cosine back (the
+        ``cos_<view>_abs`` and ``_gap`` features; the gap is to the best row the search found)."""
+        qvec = semantic.embed([text.clean_query(query)])[0]
+        cols = {name: j for j, name in enumerate(ranker.FEATURES)}
+        for view in ranker.VIEWS:
+            exact = self.vectors[view][c] @ qvec
+            a, g = cols.get(f"cos_{view}_abs"), cols.get(f"cos_{view}_gap")
+            if a is None or g is None:
+                continue
+            best = x[:, a] - x[:, g]  # the maximum the features were computed against
+            x[:, a] = exact
+            x[:, g] = exact - best
 
 
 # --- generations -------------------------------------------------------------------------------
@@ -316,6 +392,44 @@ def publish(root: Path, manifest: dict) -> None:
     os.replace(root / f"gen-{gen}.tmp", root / f"gen-{gen}.json")
     (root / "CURRENT.tmp").write_text(gen)
     os.replace(root / "CURRENT.tmp", root / "CURRENT")
+
+
+def build_generation(root: Path, generation: int, chunks, watermark: int = 0, background=ranker._DEFAULT,
+                     ann_min: int = ANN_MIN) -> dict:
+    """Write a whole generation and publish it. ``chunks()``: an iterator of lists of rows (called
+    twice: first for the library-wide token rarity, then to write one segment a list)."""
+    bg = ranker.default_background() if background is ranker._DEFAULT else background
+    df = np.zeros(len(semantic.unit_token_vectors()), dtype=np.int64)
+    n = 0
+    for rows in chunks():
+        df += token_df(tokens_of(rows))
+        n += len(rows)
+    idf = token_idf(df, n, bg)
+    segments = []
+    for k, rows in enumerate(chunks()):
+        name = f"seg-{generation:06d}-{k:03d}"
+        write_segment(root / name, rows, idf, ann_min)
+        segments.append(name)
+    manifest = {"generation": generation, "segments": segments, "dead": [], "watermark": watermark, "rows": n}
+    publish(root, manifest)
+    return manifest
+
+
+def append_generation(root: Path, manifest: dict, rows: list[Row], dead: Iterable[int], watermark: int,
+                      idf: np.ndarray, ann_min: int = ANN_MIN) -> dict:
+    """Publish the next generation: ``rows`` in a new segment, ``dead`` positions tombstoned."""
+    generation = manifest["generation"] + 1
+    segments = list(manifest["segments"])
+    if rows:
+        name = f"seg-{generation:06d}-a"
+        write_segment(root / name, rows, idf, ann_min)
+        segments.append(name)
+    dead = sorted(set(manifest["dead"]) | set(dead))
+    total = sum(len(np.load(root / s / "ids.npy", mmap_mode="r")) for s in segments)
+    manifest = {**manifest, "generation": generation, "segments": segments, "dead": dead,
+                "watermark": watermark, "rows": total - len(dead)}
+    publish(root, manifest)
+    return manifest
 
 
 def open_generation(root: Path, manifest: dict, extra: list[Segment] = (), extra_dead=()) -> StoredLibrary:

@@ -33,7 +33,7 @@ from articles.models import Claim, ClaimMatch, FactCheck
 
 log = logging.getLogger(__name__)
 
-CHUNK = 50_000  # fact-checks a segment of a full build
+CHUNK = 50_000  # fact-checks a segment of a full build (bounds the builder's memory)
 MARGIN = timedelta(seconds=120)  # rows committed late with an older updated_at are still caught
 MAX_SEGMENTS = 12  # more (or a fifth of the rows tombstoned) and the next update compacts
 _lock = threading.Lock()
@@ -175,18 +175,12 @@ def _rebuild(root: Path, old: dict | None) -> dict:
     generation = (old["generation"] + 1) if old else 1
     watermark = _db_watermark()  # read first: a row written during the build is caught next time
     ids = list(FactCheck.objects.order_by("id").values_list("id", flat=True))
-    df = np.zeros(len(semantic.unit_token_vectors()), dtype=np.int64)
-    for k in range(0, len(ids), CHUNK):  # first pass: the library-wide token rarity
-        qs = FactCheck.objects.filter(id__in=ids[k:k + CHUNK]).values_list("claim_reviewed", "title")
-        df += store.token_df(semantic.token_ids([ranker.entry_texts(c, t)[2] for c, t in qs]))
-    idf = store.token_idf(df, len(ids), ranker.default_background())
-    segments = []
-    for k in range(0, len(ids), CHUNK):
-        name = f"seg-{generation:06d}-{k // CHUNK:03d}"
-        store.write_segment(root / name, _rows(ids[k:k + CHUNK]), idf)
-        segments.append(name)
-    store.publish(root, {"generation": generation, "segments": segments, "dead": [], "watermark": watermark,
-                         "rows": len(ids), "built": generation})
+
+    def chunks():
+        for k in range(0, len(ids), CHUNK):
+            yield _rows(ids[k:k + CHUNK])
+
+    store.build_generation(root, generation, chunks, watermark)
     return {"generation": generation, "rows": len(ids), "appended": ids, "removed": 0, "full": True}
 
 
@@ -209,21 +203,13 @@ def _append(root: Path, manifest: dict) -> dict:
                 "full": False}
     dead = set(manifest["dead"])
     dead.update(np.flatnonzero(live & np.isin(lib.ids, np.asarray(todo + gone, dtype=np.int64))).tolist())
-    segments = list(manifest["segments"])
-    if len(segments) >= MAX_SEGMENTS or len(dead) > 0.2 * max(len(lib.ids), 1):
+    if len(manifest["segments"]) >= MAX_SEGMENTS or len(dead) > 0.2 * max(len(lib.ids), 1):
         done = _rebuild(root, manifest)
         done["appended"] = todo
         return done
-    generation = manifest["generation"] + 1
     rows = _rows(todo)
-    if rows:
-        name = f"seg-{generation:06d}-a"
-        store.write_segment(root / name, rows, lib.token_idf)
-        segments.append(name)
-    total = len(lib.ids) + len(rows)
-    store.publish(root, {**manifest, "generation": generation, "segments": segments, "dead": sorted(dead),
-                         "watermark": watermark, "rows": total - len(dead)})
-    return {"generation": generation, "rows": total - len(dead), "appended": [r.id for r in rows],
+    new = store.append_generation(root, manifest, rows, dead, watermark, lib.token_idf)
+    return {"generation": new["generation"], "rows": new["rows"], "appended": [r.id for r in rows],
             "removed": len(gone), "full": False}
 
 
