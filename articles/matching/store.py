@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 import shutil
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -63,27 +62,21 @@ def _lexical_docs(texts: list[tuple[str, str, str]]) -> dict[str, list[list[str]
 def _postings(docs: list[list[str]]) -> dict[str, np.ndarray]:
     """CSR postings keyed by sorted term hashes: terms, offsets, docs (local), tf; and doc lengths."""
     vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    tfs: list[int] = []
-    lengths = np.zeros(len(docs), dtype=np.float32)
-    for i, doc in enumerate(docs):
-        lengths[i] = len(doc)
-        for term, c in Counter(doc).items():
-            rows.append(i)
-            cols.append(vocab.setdefault(term, len(vocab)))
-            tfs.append(c)
+    get = vocab.setdefault
+    flat = np.fromiter((get(t, len(vocab)) for doc in docs for t in doc), dtype=np.int64)
+    lengths = np.asarray([len(d) for d in docs], dtype=np.float32)
+    owner = np.repeat(np.arange(len(docs), dtype=np.int64), lengths.astype(np.int64))
     hashes = np.fromiter((term_hash(t) for t in vocab), dtype=np.uint64, count=len(vocab))
     order_terms = np.argsort(hashes, kind="stable")
     rank = np.empty(len(vocab), dtype=np.int64)
     rank[order_terms] = np.arange(len(vocab))
-    term_ids = rank[np.asarray(cols, dtype=np.int64)]
-    order = np.argsort(term_ids, kind="stable")
+    # one posting per (term, document), in term order then document order, with its count
+    pairs, tf = np.unique(rank[flat] * max(len(docs), 1) + owner, return_counts=True)
+    term_ids, doc_ids = np.divmod(pairs, max(len(docs), 1))
     offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
     np.add.at(offsets, term_ids + 1, 1)
-    return {"terms": hashes[order_terms], "offsets": np.cumsum(offsets),
-            "docs": np.asarray(rows, dtype=np.int32)[order], "tf": np.asarray(tfs, dtype=np.float32)[order],
-            "len": lengths}
+    return {"terms": hashes[order_terms], "offsets": np.cumsum(offsets), "docs": doc_ids.astype(np.int32),
+            "tf": tf.astype(np.float32), "len": lengths}
 
 
 def _blob(sets: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
@@ -115,7 +108,7 @@ def tokens_of(rows: list[Row]) -> list[np.ndarray]:
     return semantic.token_ids([ranker.entry_texts(r.claim, r.title)[2] for r in rows])
 
 
-def segment_arrays(rows: list[Row], idf: np.ndarray) -> dict[str, np.ndarray]:
+def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | None = None) -> dict[str, np.ndarray]:
     """Everything the index keeps about ``rows``. ``idf``: the library-wide token rarity the
     weighted vectors are made with."""
     texts = [ranker.entry_texts(r.claim, r.title) for r in rows]
@@ -133,7 +126,8 @@ def segment_arrays(rows: list[Row], idf: np.ndarray) -> dict[str, np.ndarray]:
         vecs[missing] = ranker.vectors_many([(rows[i].claim, rows[i].title) for i in missing])
     for j, view in enumerate(ranker.VIEWS):
         arrays[f"vec.{view}"] = np.ascontiguousarray(vecs[:, j])
-    tokens = semantic.token_ids([t[2] for t in texts])
+    if tokens is None:
+        tokens = semantic.token_ids([t[2] for t in texts])
     arrays["tokens.offsets"] = np.concatenate([[0], np.cumsum([len(t) for t in tokens])]).astype(np.int64)
     arrays["tokens.ids"] = (np.concatenate(tokens) if tokens else np.zeros(0)).astype(np.int32)
     arrays["token_df"] = token_df(tokens)
@@ -144,9 +138,10 @@ def segment_arrays(rows: list[Row], idf: np.ndarray) -> dict[str, np.ndarray]:
     return arrays
 
 
-def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int = ANN_MIN) -> int:
+def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int = ANN_MIN,
+                  tokens: list[np.ndarray] | None = None) -> int:
     """Index ``rows`` into a new segment folder (written aside, then renamed into place)."""
-    arrays = segment_arrays(rows, idf)
+    arrays = segment_arrays(rows, idf, tokens)
     tmp = folder.with_name(folder.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
@@ -401,14 +396,16 @@ def build_generation(root: Path, generation: int, chunks, watermark: int = 0, ba
     bg = ranker.default_background() if background is ranker._DEFAULT else background
     df = np.zeros(len(semantic.unit_token_vectors()), dtype=np.int64)
     n = 0
+    tokens = []  # kept from the first pass (small next to the rows themselves)
     for rows in chunks():
-        df += token_df(tokens_of(rows))
+        tokens.append(tokens_of(rows))
+        df += token_df(tokens[-1])
         n += len(rows)
     idf = token_idf(df, n, bg)
     segments = []
     for k, rows in enumerate(chunks()):
         name = f"seg-{generation:06d}-{k:03d}"
-        write_segment(root / name, rows, idf, ann_min)
+        write_segment(root / name, rows, idf, ann_min, tokens[k])
         segments.append(name)
     manifest = {"generation": generation, "segments": segments, "dead": [], "watermark": watermark, "rows": n}
     publish(root, manifest)

@@ -203,7 +203,8 @@ def _append(root: Path, manifest: dict) -> dict:
                 "full": False}
     dead = set(manifest["dead"])
     dead.update(np.flatnonzero(live & np.isin(lib.ids, np.asarray(todo + gone, dtype=np.int64))).tolist())
-    if len(manifest["segments"]) >= MAX_SEGMENTS or len(dead) > 0.2 * max(len(lib.ids), 1):
+    # compaction: too many segments, too many tombstones, or more new rows than a segment holds
+    if len(manifest["segments"]) >= MAX_SEGMENTS or len(todo) > CHUNK or len(dead) > 0.2 * max(len(lib.ids), 1):
         done = _rebuild(root, manifest)
         done["appended"] = todo
         return done
