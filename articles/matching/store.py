@@ -30,7 +30,7 @@ LEXICAL = ("claim", "title", "both", "bigrams", "chars")
 # A segment this large gets an approximate vector index (usearch HNSW) per view; below it, exact
 # cosines over every row cost less than the search (benchmarks/match_scale.py measures both).
 ANN_MIN = 20_000
-ANN_TOP = 256  # rows an approximate search returns per view and segment
+ANN_TOP = 128  # rows an approximate search returns per view and segment (candidates take 40)
 K1, B = 1.2, 0.75  # as articles.matching.bm25.BM25
 _SEP = "\x1f"
 
@@ -145,8 +145,6 @@ def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int =
     tmp = folder.with_name(folder.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    for key, arr in arrays.items():
-        np.save(tmp / f"{key}.npy", arr)
     if len(rows) >= ann_min:
         from usearch.index import Index
 
@@ -156,6 +154,11 @@ def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int =
                         expansion_search=ANN_TOP)
             ann.add(keys, arrays[f"vec.{view}"], threads=os.cpu_count() or 1)
             ann.save(str(tmp / f"ann.{view}.usearch"))
+        # past the approximate search only candidates' rows are read: half the bytes are plenty
+        for key in [f"vec.{v}" for v in ranker.VIEWS] + ["weighted"]:
+            arrays[key] = arrays[key].astype(np.float16)
+    for key, arr in arrays.items():
+        np.save(tmp / f"{key}.npy", arr)
     os.replace(tmp, folder)
     return len(rows)
 
@@ -332,7 +335,7 @@ class StoredLibrary(ranker.Library):
                     continue
                 found = ann.search(q, ANN_TOP)
                 pos = np.asarray(found.keys, dtype=np.int64)
-                exact = vec[pos] @ q
+                exact = vec[pos].astype(np.float32) @ q
                 part = np.full(s.n, (float(exact.min()) if len(exact) else 0.0) - 1e-3, dtype=np.float32)
                 part[pos] = exact
                 parts.append(part)
