@@ -33,9 +33,9 @@ def build(tmp_path, es, ann_min=store.ANN_MIN):
     return store.read_manifest(tmp_path)
 
 
-def same(a, b):
+def same(a, b, atol=1e-4):
     assert [i for i, _ in a] == [i for i, _ in b]
-    assert np.allclose([s for _, s in a], [s for _, s in b], atol=1e-4)
+    assert np.allclose([s for _, s in a], [s for _, s in b], atol=atol)
 
 
 def test_one_segment_answers_exactly_as_the_in_memory_library(tmp_path):
@@ -83,4 +83,4 @@ def test_the_approximate_vector_search_keeps_the_answers(tmp_path, size):
     ann = store.open_generation(tmp_path / "b", build(tmp_path / "b", es, ann_min=0))
     assert ann.segments[0].ann("both") is not None and exact.segments[0].ann("both") is None
     for q in QUERIES + [es[11].claim, es[99].claim]:
-        same(ann.match(q, 3), exact.match(q, 3))
+        same(ann.match(q, 3), exact.match(q, 3), atol=2e-3)  # its segments keep float16 vectors
