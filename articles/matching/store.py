@@ -170,6 +170,11 @@ class Segment:
         """From a folder (memory-mapped), or from ``segment_arrays`` kept in this process."""
         self.folder = folder
         self._arrays: dict[str, np.ndarray] = dict(arrays or {})
+        if folder is not None:  # every file mapped now: a segment removed later stays readable
+            for path in folder.glob("*.npy"):
+                self[path.stem]
+            for view in ranker.VIEWS:
+                self.ann(view)
         self.ids = self["ids"]
         self.n = len(self.ids)
 
