@@ -229,6 +229,12 @@ CLAIMSDB_EXTRACT_SECONDS = float(os.environ.get("CLAIMSDB_EXTRACT_SECONDS", "30"
 CLAIMSDB_PUBLIC_URL = os.environ.get("CLAIMSDB_PUBLIC_URL", "")
 # Name of the fact-checking organisation that authors ClaimReview records.
 CLAIMSDB_REVIEWER_ORG = os.environ.get("CLAIMSDB_REVIEWER_ORG", "ClaimsDB")
+# The shared match index (services/match_index.py): a directory of memory-mapped segments; empty =
+# next to the database (SQLite: <db file>.match-index). AUTO=0 leaves updates to build_match_index
+# (cron, a queue); PENDING: rows changed since the live generation that readers index in memory.
+CLAIMSDB_MATCH_INDEX_DIR = os.environ.get("CLAIMSDB_MATCH_INDEX_DIR", "")
+CLAIMSDB_MATCH_INDEX_AUTO = os.environ.get("CLAIMSDB_MATCH_INDEX_AUTO", "1") != "0"
+CLAIMSDB_MATCH_INDEX_PENDING = int(os.environ.get("CLAIMSDB_MATCH_INDEX_PENDING", "2000"))
 
 # --- Accounts and security (hardening issue: accounts that can publish) ---------------------------
 # Kept in one block: login throttling (django-axes), hashed API tokens with expiry (django-rest-knox),

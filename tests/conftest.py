@@ -12,6 +12,17 @@ SEED = ROOT / "seeds" / "000_560d7217fdf1513e.txt"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def match_index_dir(tmp_path_factory, settings):
+    """Each test its own shared match index (the index holds database ids), outside tmp_path."""
+    from articles.services import match_index
+
+    settings.CLAIMSDB_MATCH_INDEX_DIR = str(tmp_path_factory.mktemp("match-index"))
+    match_index._state.clear()
+    yield settings.CLAIMSDB_MATCH_INDEX_DIR
+    match_index._state.clear()
+
+
 @pytest.fixture
 def seed_dir(tmp_path):
     d = tmp_path / "seeds"

@@ -194,6 +194,11 @@ class Library:
             self._position = {int(i): n for n, i in enumerate(self.ids)}
         return {self._position[i] for i in ids if i in self._position}
 
+    def cosines(self, qvec: np.ndarray) -> dict[str, np.ndarray]:
+        """Each view's cosine of every entry with the query (the shared index on disk answers this
+        with an approximate search past a size: articles/matching/store.py)."""
+        return {v: self.vectors[v] @ qvec for v in VIEWS}
+
     def features(self, query: str, k: int, extra: set[int] = frozenset()) -> tuple[np.ndarray, np.ndarray]:
         """Candidate positions in the library and their feature rows (columns as FEATURES);
         ``extra``: positions another retriever proposes (PostgreSQL full-text search)."""
@@ -202,7 +207,7 @@ class Library:
         lex = {name: idx.scores(text.with_bigrams(qwords) if name == "bigrams" else qwords)
                for name, idx in self.bm25.items()}
         qvec = semantic.embed([q])[0]
-        cos = {v: self.vectors[v] @ qvec for v in VIEWS}
+        cos = self.cosines(qvec)
         k = min(k, len(self) - 1)
         cands: set[int] = set(extra)
         for s in (lex["both"], lex["bigrams"], cos["both"], cos["claim"]):

@@ -24,7 +24,7 @@ from django.db import DatabaseError, OperationalError, reset_queries, transactio
 from articles.matching import claimreview, ranker
 from articles.models import Claim, ClaimMatch, FactCheck
 from articles.selectors import claimreview as claimreview_ld
-from articles.services import inputs, retry
+from articles.services import inputs, match_index, retry
 
 BATCH = 1000
 FIELDS = ("claim_reviewed", "rating", "publisher", "title", "language", "date_published", "claimant", "raw")
@@ -215,7 +215,8 @@ def sync_own(claim: Claim) -> FactCheck | None:
     otherwise. A row an import left at the check's url is taken over (ours is the authority on our
     own pages), so publishing never collides with it."""
     if not claim.is_published:
-        FactCheck.objects.filter(claim=claim).delete()
+        if FactCheck.objects.filter(claim=claim).delete()[0]:
+            match_index.refresh_on_commit()
         return None
     wording = claimreview_ld.wording(claim)
     values = dict(url=claimreview_ld.public_url(claim.pk), claim_reviewed=wording, rating=claim.get_verdict_display(),
@@ -237,4 +238,5 @@ def sync_own(claim: Claim) -> FactCheck | None:
         setattr(row, k, v)
     row.vectors = ranker.entry_vectors(row.claim_reviewed, row.title).tobytes()
     row.save()
+    match_index.refresh_on_commit()  # indexed and matched against the stored claims after commit
     return row

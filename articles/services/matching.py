@@ -1,25 +1,21 @@
-"""Claim matching in the product: the library index per process, the match query, stored matches.
+"""Claim matching in the product: the match query and stored matches.
 
-The ranking itself is ``articles.matching`` (pure); this module feeds it the FactCheck rows, keeps
-one built index per process (rebuilt when the library changes: one aggregate query a call tells),
-and stores each claim's best matches with their level ("suggested" / "confident").
+The ranking itself is ``articles.matching`` (pure); the index it ranks over is the shared one on
+disk (``services/match_index.py``: built and updated off the request path). This module stores each
+claim's best matches with their level ("suggested" / "confident").
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, Max
 
 from articles.matching import ranker
 from articles.matching import text as mtext
 from articles.models import Claim, ClaimMatch, FactCheck
-
-_lock = threading.Lock()
-_cache: dict = {}
+from articles.services import match_index
 
 
 @dataclass(frozen=True)
@@ -53,20 +49,9 @@ def decode_vectors(blob) -> np.ndarray | None:
 
 
 def library() -> ranker.Library:
-    """The index of every fact-check, built once per process and per library state."""
-    state = FactCheck.objects.aggregate(n=Count("id"), last=Max("updated_at"), top=Max("id"))
-    key = (state["n"], state["last"], state["top"])
-    cached = _cache.get("library")
-    if cached and cached[0] == key:
-        return cached[1]
-    with _lock:
-        cached = _cache.get("library")
-        if cached and cached[0] == key:
-            return cached[1]
-        rows = FactCheck.objects.order_by("id").values_list("id", "claim_reviewed", "title", "vectors")
-        lib = ranker.Library([ranker.Entry(i, c, t, decode_vectors(v)) for i, c, t, v in rows.iterator(2000)])
-        _cache["library"] = (key, lib)
-        return lib
+    """The index of every fact-check: the shared, memory-mapped one (services/match_index.py),
+    never built inside a request."""
+    return match_index.library()
 
 
 # PostgreSQL's full-text search proposes candidates too (index: migration 0017). The score stays
@@ -107,7 +92,7 @@ def match_claims(claims: list[Claim], limit: int = 3) -> int | None:
         return 0
     lib = library()
     own = dict(FactCheck.objects.filter(claim__in=claims).values_list("claim_id", "id"))
-    new: list[ClaimMatch] = []
+    found: list[tuple[Claim, int, float, str]] = []
     for claim in claims:
         exclude = frozenset([own[claim.pk]]) if claim.pk in own else frozenset()
         # The in-process index holds every fact-check: no full-text query a claim on the import path
@@ -115,7 +100,10 @@ def match_claims(claims: list[Claim], limit: int = 3) -> int | None:
         for fid, score in lib.match(claim.text, limit=limit, exclude=exclude):
             level = level_for(score)
             if level:
-                new.append(ClaimMatch(claim=claim, factcheck_id=fid, score=round(score, 4), level=level))
+                found.append((claim, fid, score, level))
+    # the index may still hold a fact-check deleted since its generation: only rows that exist
+    present = set(FactCheck.objects.filter(id__in={f for _, f, _, _ in found}).values_list("id", flat=True))
+    new = [ClaimMatch(claim=c, factcheck_id=f, score=round(s, 4), level=lv) for c, f, s, lv in found if f in present]
     with transaction.atomic():
         ClaimMatch.objects.filter(claim__in=claims).delete()
         ClaimMatch.objects.bulk_create(new, batch_size=500)

@@ -6,7 +6,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from articles.services import factchecks, rematch
+from articles.services import factchecks, match_index, rematch
 
 NOTES = 20  # "skipped:" lines printed at most
 
@@ -40,12 +40,15 @@ class Command(BaseCommand):
             self.stderr.write(f"skipped: … and {len(summary.notes) - NOTES} more of ClaimsDB's own checks")
         for line in summary.errors:
             self.stderr.write(f"error: {line}")
+        # The shared match index catches up here, off any request (services/match_index.py).
+        match_index.update()
         matched = 0
-        # Whenever the library changed since the claims were last matched: also after a run that
-        # stopped before matching (rematch reads that from the database, not from this run).
+        # Whenever the library changed since the claims were last matched, also after a run that
+        # stopped before matching (rematch reads that from the database, not from this run): only
+        # the claims the changed fact-checks concern, or every claim when that cannot be told.
         if not no_match and rematch.pending():
             try:
-                matched = rematch.match_all_claims()
+                matched = rematch.catch_up()
             except DatabaseError as exc:
                 summary.errors.append(f"matching the claims against the library could not finish "
                                       f"({str(exc).splitlines()[0][:200]}); the fact-checks are stored: "

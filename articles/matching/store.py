@@ -1,0 +1,465 @@
+"""The library index on disk: segments of numpy arrays, memory-mapped by every process.
+
+A built index is a directory of segments (``seg-NNNNNN/``: one ``.npy`` file an array) and a
+manifest per generation (``gen-NNNNNN.json``: its segments, its tombstones, the library state it
+reflects); ``CURRENT`` names the live generation. Writers add a segment for new or changed
+fact-checks and tombstone the positions they replace (a changed fact-check is a tombstone plus an
+appended row), then publish a new manifest with an atomic rename. Readers load a generation with
+``np.load(mmap_mode="r")``: the pages are the operating system's, shared by every worker.
+
+``StoredLibrary`` is a ``ranker.Library`` over those arrays: the ranker's ``features`` and ``match``
+run unchanged on it (BM25 scores with library-wide statistics over all segments, cosines by
+segment, tombstoned rows never candidates). Pure Python and numpy, no Django.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from . import ranker, semantic, text
+
+LEXICAL = ("claim", "title", "both", "bigrams", "chars")
+# A segment this large gets an approximate vector index (usearch HNSW) per view; below it, exact
+# cosines over every row cost less than the search (benchmarks/match_scale.py measures both).
+ANN_MIN = 20_000
+ANN_TOP = 128  # rows an approximate search returns per view and segment (candidates take 40)
+K1, B = 1.2, 0.75  # as articles.matching.bm25.BM25
+_SEP = "\x1f"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One fact-check to index: ``ranker.Entry`` plus the stamp of the version indexed."""
+
+    id: int
+    claim: str
+    title: str
+    vectors: np.ndarray | None
+    stamp: int  # updated_at in microseconds: a row whose stamp changed is re-indexed
+
+
+@lru_cache(maxsize=100_000)
+def term_hash(term: str) -> int:
+    """A stable 64-bit key for a term (BM25 vocabularies are sorted arrays of these, not dicts)."""
+    return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _lexical_docs(texts: list[tuple[str, str, str]]) -> dict[str, list[list[str]]]:
+    claims, titles, both = ([t[i] for t in texts] for i in range(3))
+    bw = [text.words(t) for t in both]
+    return {"claim": [text.words(t) for t in claims], "title": [text.words(t) for t in titles], "both": bw,
+            "bigrams": [text.with_bigrams(w) for w in bw], "chars": [text.char_grams(t) for t in both]}
+
+
+def _postings(docs: list[list[str]]) -> dict[str, np.ndarray]:
+    """CSR postings keyed by sorted term hashes: terms, offsets, docs (local), tf; and doc lengths."""
+    vocab: dict[str, int] = {}
+    get = vocab.setdefault
+    flat = np.fromiter((get(t, len(vocab)) for doc in docs for t in doc), dtype=np.int64)
+    lengths = np.asarray([len(d) for d in docs], dtype=np.float32)
+    owner = np.repeat(np.arange(len(docs), dtype=np.int64), lengths.astype(np.int64))
+    hashes = np.fromiter((term_hash(t) for t in vocab), dtype=np.uint64, count=len(vocab))
+    order_terms = np.argsort(hashes, kind="stable")
+    rank = np.empty(len(vocab), dtype=np.int64)
+    rank[order_terms] = np.arange(len(vocab))
+    # one posting per (term, document), in term order then document order, with its count
+    pairs, tf = np.unique(rank[flat] * max(len(docs), 1) + owner, return_counts=True)
+    term_ids, doc_ids = np.divmod(pairs, max(len(docs), 1))
+    offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
+    np.add.at(offsets, term_ids + 1, 1)
+    return {"terms": hashes[order_terms], "offsets": np.cumsum(offsets), "docs": doc_ids.astype(np.int32),
+            "tf": tf.astype(np.float32), "len": lengths}
+
+
+def _blob(sets: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+    parts = [_SEP.join(sorted(s)).encode("utf-8") for s in sets]
+    offsets = np.zeros(len(parts) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([len(p) for p in parts])
+    return np.frombuffer(b"".join(parts), dtype=np.uint8).copy(), offsets
+
+
+def token_df(tokens: list[np.ndarray]) -> np.ndarray:
+    """Per WordLlama token, in how many documents it occurs (tokens are unique per document)."""
+    size = len(semantic.unit_token_vectors())
+    flat = np.concatenate(tokens) if tokens else np.zeros(0, dtype=np.int64)
+    return np.bincount(flat, minlength=size).astype(np.int64)
+
+
+def token_idf(df: np.ndarray, docs: int, background: ranker.Background | None) -> np.ndarray:
+    """``semantic.idf`` from document frequencies already counted."""
+    df = df.astype(np.float32)
+    n = max(docs, 1)
+    if background:
+        n += background.docs
+        for token, count in background.tokens.items():
+            df[token] += count
+    return np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
+
+
+def tokens_of(rows: list[Row]) -> list[np.ndarray]:
+    return semantic.token_ids([ranker.entry_texts(r.claim, r.title)[2] for r in rows])
+
+
+def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | None = None) -> dict[str, np.ndarray]:
+    """Everything the index keeps about ``rows``. ``idf``: the library-wide token rarity the
+    weighted vectors are made with."""
+    texts = [ranker.entry_texts(r.claim, r.title) for r in rows]
+    arrays: dict[str, np.ndarray] = {"ids": np.asarray([r.id for r in rows], dtype=np.int64),
+                                     "stamps": np.asarray([r.stamp for r in rows], dtype=np.int64)}
+    for name, docs in _lexical_docs(texts).items():
+        for key, arr in _postings(docs).items():
+            arrays[f"{name}.{key}"] = arr
+    vecs = np.zeros((len(rows), 3, semantic.DIM), dtype=np.float32)
+    missing = [i for i, r in enumerate(rows) if r.vectors is None]
+    for i, r in enumerate(rows):
+        if r.vectors is not None:
+            vecs[i] = r.vectors
+    if missing:
+        vecs[missing] = ranker.vectors_many([(rows[i].claim, rows[i].title) for i in missing])
+    for j, view in enumerate(ranker.VIEWS):
+        arrays[f"vec.{view}"] = np.ascontiguousarray(vecs[:, j])
+    if tokens is None:
+        tokens = semantic.token_ids([t[2] for t in texts])
+    arrays["tokens.offsets"] = np.concatenate([[0], np.cumsum([len(t) for t in tokens])]).astype(np.int64)
+    arrays["tokens.ids"] = (np.concatenate(tokens) if tokens else np.zeros(0)).astype(np.int32)
+    arrays["token_df"] = token_df(tokens)
+    arrays["weighted"] = (np.stack([semantic.weighted_vector(t, idf) for t in tokens]) if tokens
+                          else np.zeros((0, semantic.DIM))).astype(np.float32)
+    arrays["numbers.blob"], arrays["numbers.offsets"] = _blob([text.numbers(t[2]) for t in texts])
+    arrays["names.blob"], arrays["names.offsets"] = _blob([text.names(t[2]) for t in texts])
+    return arrays
+
+
+def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int = ANN_MIN,
+                  tokens: list[np.ndarray] | None = None) -> int:
+    """Index ``rows`` into a new segment folder (written aside, then renamed into place)."""
+    arrays = segment_arrays(rows, idf, tokens)
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    if len(rows) >= ann_min:
+        from usearch.index import Index
+
+        keys = np.arange(len(rows), dtype=np.uint64)
+        for view in ranker.VIEWS:
+            ann = Index(ndim=semantic.DIM, metric="ip", dtype="f16", connectivity=16, expansion_add=64,
+                        expansion_search=ANN_TOP)
+            ann.add(keys, arrays[f"vec.{view}"], threads=os.cpu_count() or 1)
+            ann.save(str(tmp / f"ann.{view}.usearch"))
+        # past the approximate search only candidates' rows are read: half the bytes are plenty
+        for key in [f"vec.{v}" for v in ranker.VIEWS] + ["weighted"]:
+            arrays[key] = arrays[key].astype(np.float16)
+    for key, arr in arrays.items():
+        np.save(tmp / f"{key}.npy", arr)
+    os.replace(tmp, folder)
+    return len(rows)
+
+
+class Segment:
+    """One segment's arrays, memory-mapped (read-only, shared between processes)."""
+
+    def __init__(self, folder: Path | None, arrays: dict[str, np.ndarray] | None = None):
+        """From a folder (memory-mapped), or from ``segment_arrays`` kept in this process."""
+        self.folder = folder
+        self._arrays: dict[str, np.ndarray] = dict(arrays or {})
+        if folder is not None:  # every file mapped now: a segment removed later stays readable
+            for path in folder.glob("*.npy"):
+                self[path.stem]
+            for view in ranker.VIEWS:
+                self.ann(view)
+        self.ids = self["ids"]
+        self.n = len(self.ids)
+
+    def ann(self, view: str):
+        """The segment's approximate index for a view (memory-mapped), or None."""
+        key = f"ann.{view}"
+        if key not in self._arrays:
+            path = self.folder / f"{key}.usearch" if self.folder else None
+            if path is not None and path.exists():
+                from usearch.index import Index
+
+                self._arrays[key] = Index.restore(str(path), view=True)
+            else:
+                self._arrays[key] = None
+        return self._arrays[key]
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        a = self._arrays.get(key)
+        if a is None:
+            # a plain ndarray over the mapped file (np.memmap's own indexing is slow per call)
+            a = self._arrays[key] = np.asarray(np.load(self.folder / f"{key}.npy", mmap_mode="r"))
+        return a
+
+
+class Postings:
+    """BM25 over the segments, with library-wide document frequencies and average length
+    (the same formula as ``bm25.BM25``; terms found by hash)."""
+
+    def __init__(self, segments: list[Segment], name: str, starts: np.ndarray, dead: np.ndarray,
+                 background: tuple[int, dict[str, int]] | None, live: int):
+        self.segments, self.name, self.starts, self.dead = segments, name, starts, dead
+        self.n = int(starts[-1])
+        self.background = background
+        self.docs = live + (background[0] if background else 0)
+        total = sum(float(np.asarray(s[f"{name}.len"], dtype=np.float64).sum()) for s in segments)
+        self.avg = (total / self.n) if self.n else 1.0
+
+    def scores(self, query: list[str]) -> np.ndarray:
+        terms = sorted(set(query))
+        out = np.zeros(self.n, dtype=np.float32)
+        if not terms or not self.n:
+            return out
+        hashes = np.asarray([term_hash(t) for t in terms], dtype=np.uint64)
+        spans = []
+        df = np.zeros(len(terms), dtype=np.float64)
+        for s in self.segments:
+            keys, off = s[f"{self.name}.terms"], s[f"{self.name}.offsets"]
+            pos = np.minimum(np.searchsorted(keys, hashes), max(len(keys) - 1, 0))
+            found = (keys[pos] == hashes) if len(keys) else np.zeros(len(terms), dtype=bool)
+            lo = np.where(found, off[pos], 0)
+            hi = np.where(found, off[np.minimum(pos + 1, len(off) - 1)], 0)
+            spans.append((lo, hi))
+            df += hi - lo
+        if self.background:
+            df += np.asarray([self.background[1].get(t, 0) if d else 0 for t, d in zip(terms, df, strict=True)])
+        idf = np.log1p((self.docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+        avg = np.float32(self.avg or 1.0)
+        for k, (s, (lo, hi)) in enumerate(zip(self.segments, spans, strict=True)):
+            hit = np.flatnonzero(hi > lo)
+            if not len(hit):
+                continue
+            docs, tfs = s[f"{self.name}.docs"], s[f"{self.name}.tf"]
+            ids = np.concatenate([docs[lo[t]:hi[t]] for t in hit]).astype(np.int64)
+            tf = np.concatenate([tfs[lo[t]:hi[t]] for t in hit])
+            w = np.repeat(idf[hit], (hi - lo)[hit])
+            norm = np.float32(K1) * (np.float32(1 - B) + np.float32(B) * s[f"{self.name}.len"][ids] / avg)
+            part = np.bincount(ids, weights=w * tf * np.float32(K1 + 1) / (tf + norm), minlength=s.n)
+            out[self.starts[k]:self.starts[k + 1]] += part.astype(np.float32)
+        out[self.dead] = 0.0
+        return out
+
+
+class Rows:
+    """Per-row vectors over the segments: ``rows @ q`` for every row, ``rows[i]`` / ``rows[array]``."""
+
+    def __init__(self, parts: list[np.ndarray], starts: np.ndarray, dead: np.ndarray, fill: float):
+        self.parts, self.starts, self.dead, self.fill = parts, starts, dead, fill
+
+    def __len__(self) -> int:
+        return int(self.starts[-1])
+
+    def __matmul__(self, q: np.ndarray) -> np.ndarray:
+        out = np.concatenate([p @ q for p in self.parts]) if self.parts else np.zeros(0, dtype=np.float32)
+        out[self.dead] = self.fill
+        return out
+
+    def __getitem__(self, idx):
+        if np.isscalar(idx) or isinstance(idx, (int, np.integer)):
+            k = int(np.searchsorted(self.starts, idx, side="right")) - 1
+            return np.asarray(self.parts[k][int(idx) - self.starts[k]])
+        idx = np.asarray(idx, dtype=np.int64)
+        out = np.empty((len(idx), semantic.DIM), dtype=np.float32)
+        seg = np.searchsorted(self.starts, idx, side="right") - 1
+        for k in np.unique(seg):
+            m = seg == k
+            out[m] = self.parts[k][idx[m] - self.starts[k]]
+        return out
+
+
+class Ragged:
+    """Row i of CSR arrays over the segments: token ids, or a frozenset of strings."""
+
+    def __init__(self, segments: list[Segment], key: str, starts: np.ndarray, strings: bool):
+        self.segments, self.key, self.starts, self.strings = segments, key, starts, strings
+
+    def __len__(self) -> int:
+        return int(self.starts[-1])
+
+    def __getitem__(self, i):
+        k = int(np.searchsorted(self.starts, i, side="right")) - 1
+        s, j = self.segments[k], int(i) - int(self.starts[k])
+        off = s[f"{self.key}.offsets"]
+        lo, hi = int(off[j]), int(off[j + 1])
+        if not self.strings:
+            return np.asarray(s[f"{self.key}.ids"][lo:hi], dtype=np.int64)
+        return frozenset(bytes(s[f"{self.key}.blob"][lo:hi]).decode("utf-8").split(_SEP)) if hi > lo else frozenset()
+
+
+class StoredLibrary(ranker.Library):
+    """A ``ranker.Library`` over memory-mapped segments; ``dead``: tombstoned positions."""
+
+    def __init__(self, segments: list[Segment], dead_positions=(), background=ranker._DEFAULT):
+        bg = ranker.default_background() if background is ranker._DEFAULT else background
+        self.segments = segments
+        starts = np.zeros(len(segments) + 1, dtype=np.int64)
+        starts[1:] = np.cumsum([s.n for s in segments])
+        self.starts = starts
+        self.ids = np.concatenate([np.asarray(s.ids) for s in segments]) if segments else np.zeros(0, np.int64)
+        self.dead = np.zeros(len(self.ids), dtype=bool)
+        self.dead[np.asarray(list(dead_positions), dtype=np.int64)] = True
+        live = int((~self.dead).sum())
+        words = bg.for_words() if bg else None
+        for_name = {"bigrams": bg.for_bigrams() if bg else None, "chars": (bg.docs, bg.chars) if bg else None}
+        idx = {name: Postings(segments, name, starts, self.dead, for_name.get(name, words), live) for name in LEXICAL}
+        self.chars = idx.pop("chars")
+        self.bm25 = idx
+        self.vectors = {v: Rows([s[f"vec.{v}"] for s in segments], starts, self.dead, -1.0) for v in ranker.VIEWS}
+        df = sum((np.asarray(s["token_df"]) for s in segments), np.zeros(len(semantic.unit_token_vectors()), np.int64))
+        self.token_idf = token_idf(df, live, bg)
+        self.tokens = Ragged(segments, "tokens", starts, strings=False)
+        self.weighted = Rows([s["weighted"] for s in segments], starts, self.dead, 0.0)
+        self.numbers = Ragged(segments, "numbers", starts, strings=True)
+        self.names = Ragged(segments, "names", starts, strings=True)
+
+    def live(self) -> int:
+        return int((~self.dead).sum())
+
+    def cosines(self, qvec: np.ndarray) -> dict[str, np.ndarray]:
+        """Exact cosines for segments without an approximate index; for those with one, exact
+        cosines of the rows it returns and, for the others, a value just under the lowest of them
+        (they score lower: their rank is at least the search's depth; ``features`` puts back the
+        exact value of any candidate)."""
+        if not any(s.ann("both") is not None for s in self.segments):
+            return super().cosines(qvec)
+        q = np.asarray(qvec, dtype=np.float32)
+        out = {}
+        for view in ranker.VIEWS:
+            parts = []
+            for s in self.segments:
+                vec, ann = s[f"vec.{view}"], s.ann(view)
+                if ann is None:
+                    parts.append(vec @ q)
+                    continue
+                found = ann.search(q, ANN_TOP)
+                pos = np.asarray(found.keys, dtype=np.int64)
+                exact = vec[pos].astype(np.float32) @ q
+                part = np.full(s.n, (float(exact.min()) if len(exact) else 0.0) - 1e-3, dtype=np.float32)
+                part[pos] = exact
+                parts.append(part)
+            arr = np.concatenate(parts)
+            arr[self.dead] = -1.0
+            out[view] = arr
+        return out
+
+    def positions(self, ids) -> set[int]:
+        if not hasattr(self, "_position"):
+            self._position = {int(i): n for n, i in enumerate(self.ids) if not self.dead[n]}
+        return {self._position[i] for i in ids if i in self._position}
+
+    def features(self, query: str, k: int, extra: set[int] = frozenset()) -> tuple[np.ndarray, np.ndarray]:
+        c, x = super().features(query, k, extra)
+        keep = ~self.dead[c]  # a replaced or removed row is never a candidate
+        c, x = c[keep], x[keep]
+        if len(c) and any(s.ann("both") is not None for s in self.segments):
+            self._exact_cosines(query, c, x)
+        return c, x
+
+    def _exact_cosines(self, query: str, c: np.ndarray, x: np.ndarray) -> None:
+        """A candidate the approximate search did not return gets its exact cosine back (the
+        ``cos_<view>_abs`` and ``_gap`` features; the gap is to the best row the search found)."""
+        qvec = semantic.embed([text.clean_query(query)])[0]
+        cols = {name: j for j, name in enumerate(ranker.FEATURES)}
+        for view in ranker.VIEWS:
+            exact = self.vectors[view][c] @ qvec
+            a, g = cols.get(f"cos_{view}_abs"), cols.get(f"cos_{view}_gap")
+            if a is None or g is None:
+                continue
+            best = x[:, a] - x[:, g]  # the maximum the features were computed against
+            x[:, a] = exact
+            x[:, g] = exact - best
+
+
+# --- generations -------------------------------------------------------------------------------
+
+def read_manifest(root: Path) -> dict | None:
+    """The live generation's manifest, or None when nothing is built yet."""
+    try:
+        gen = (root / "CURRENT").read_text().strip()
+        return json.loads((root / f"gen-{gen}.json").read_text())
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def publish(root: Path, manifest: dict) -> None:
+    """Make ``manifest`` the live generation (atomic: readers see the old or the new one)."""
+    gen = f"{manifest['generation']:06d}"
+    (root / f"gen-{gen}.tmp").write_text(json.dumps(manifest))
+    os.replace(root / f"gen-{gen}.tmp", root / f"gen-{gen}.json")
+    (root / "CURRENT.tmp").write_text(gen)
+    os.replace(root / "CURRENT.tmp", root / "CURRENT")
+
+
+def build_generation(root: Path, generation: int, chunks, watermark: int = 0, background=ranker._DEFAULT,
+                     ann_min: int = ANN_MIN) -> dict:
+    """Write a whole generation and publish it. ``chunks()``: an iterator of lists of rows (called
+    twice: first for the library-wide token rarity, then to write one segment a list)."""
+    bg = ranker.default_background() if background is ranker._DEFAULT else background
+    df = np.zeros(len(semantic.unit_token_vectors()), dtype=np.int64)
+    n = 0
+    tokens = []  # kept from the first pass (small next to the rows themselves)
+    for rows in chunks():
+        tokens.append(tokens_of(rows))
+        df += token_df(tokens[-1])
+        n += len(rows)
+    idf = token_idf(df, n, bg)
+    segments = []
+    for k, rows in enumerate(chunks()):
+        name = f"seg-{generation:06d}-{k:03d}"
+        write_segment(root / name, rows, idf, ann_min, tokens[k])
+        segments.append(name)
+    manifest = {"generation": generation, "segments": segments, "dead": [], "watermark": watermark, "rows": n}
+    publish(root, manifest)
+    return manifest
+
+
+def append_generation(root: Path, manifest: dict, rows: list[Row], dead: Iterable[int], watermark: int,
+                      idf: np.ndarray, ann_min: int = ANN_MIN) -> dict:
+    """Publish the next generation: ``rows`` in a new segment, ``dead`` positions tombstoned."""
+    generation = manifest["generation"] + 1
+    segments = list(manifest["segments"])
+    if rows:
+        name = f"seg-{generation:06d}-a"
+        write_segment(root / name, rows, idf, ann_min)
+        segments.append(name)
+    dead = sorted(set(manifest["dead"]) | set(dead))
+    total = sum(len(np.load(root / s / "ids.npy", mmap_mode="r")) for s in segments)
+    manifest = {**manifest, "generation": generation, "segments": segments, "dead": dead,
+                "watermark": watermark, "rows": total - len(dead)}
+    publish(root, manifest)
+    return manifest
+
+
+def open_generation(root: Path, manifest: dict, extra: list[Segment] = (), extra_dead=()) -> StoredLibrary:
+    segments = [Segment(root / name) for name in manifest["segments"]] + list(extra)
+    dead = set(manifest.get("dead", ())) | set(extra_dead)
+    return StoredLibrary(segments, dead)
+
+
+def collect_garbage(root: Path, manifest: dict, keep_generations: int = 2) -> None:
+    """Remove segments and manifests no generation still in use needs (readers that still map an
+    old file keep it alive until they let go: unlinking does not pull pages from under them)."""
+    current = manifest["generation"]
+    needed = set(manifest["segments"])
+    for m in root.glob("gen-*.json"):
+        try:
+            g = int(m.stem.split("-")[1])
+        except ValueError:
+            continue
+        if g < current - keep_generations + 1:
+            m.unlink(missing_ok=True)
+        else:
+            try:
+                needed |= set(json.loads(m.read_text())["segments"])
+            except (OSError, ValueError):
+                pass
+    for seg in root.glob("seg-*"):
+        if seg.name not in needed and not seg.name.endswith(".tmp"):
+            shutil.rmtree(seg, ignore_errors=True)

@@ -1,0 +1,268 @@
+"""The match index on disk, shared by every worker, built and updated off the request path.
+
+Writers (``manage.py build_match_index``, the fact-check import, an own check published or withdrawn,
+after its transaction commits) add a segment for the fact-checks new or changed since the live
+generation, tombstone what they replace or what was deleted, and publish the next generation
+(``articles/matching/store.py``); now and then they compact everything into fresh segments.
+Readers (``library()``, on the request path) map the live generation, noticing a new one by one
+``stat`` of its ``CURRENT`` file, and never build it: rows changed since the generation was
+published (at most ``CLAIMSDB_MATCH_INDEX_PENDING`` of them, newest first) are indexed in memory
+on top of it and replace their old versions, so a corrected fact-check is never matched by its
+old text, even before a writer caught up.
+"""
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterable
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+from django.conf import settings
+from django.db import transaction
+
+from articles.matching import ranker, semantic, store
+from articles.matching import text as mtext
+from articles.matching.bm25 import BM25
+from articles.models import Claim, ClaimMatch, FactCheck
+
+log = logging.getLogger(__name__)
+
+CHUNK = 50_000  # fact-checks a segment of a full build (bounds the builder's memory)
+MARGIN = timedelta(seconds=120)  # rows committed late with an older updated_at are still caught
+MAX_SEGMENTS = 12  # more (or a fifth of the rows tombstoned) and the next update compacts
+_lock = threading.Lock()
+_state: dict = {}
+
+
+def index_dir() -> Path:
+    """CLAIMSDB_MATCH_INDEX_DIR, by default next to the database (SQLite: beside its file)."""
+    configured = getattr(settings, "CLAIMSDB_MATCH_INDEX_DIR", "")
+    if configured:
+        return Path(configured)
+    db = settings.DATABASES["default"]
+    name = str(db.get("NAME") or "claimsdb")
+    if db["ENGINE"].endswith("sqlite3") and name != ":memory:" and not name.startswith("file:"):
+        return Path(name).with_name(Path(name).name + ".match-index")
+    return Path(settings.BASE_DIR) / f"match-index-{Path(name).name}"
+
+
+def pending_cap() -> int:
+    return int(getattr(settings, "CLAIMSDB_MATCH_INDEX_PENDING", 2000))
+
+
+def stamp(dt: datetime) -> int:
+    return int(dt.timestamp() * 1_000_000)
+
+
+def from_stamp(us: int) -> datetime:
+    return datetime.fromtimestamp(us / 1_000_000, tz=UTC)
+
+
+def _rows(ids: Iterable[int]) -> list[store.Row]:
+    from articles.services.matching import decode_vectors
+
+    ids = list(ids)
+    out: list[store.Row] = []
+    for k in range(0, len(ids), 2000):
+        qs = FactCheck.objects.filter(id__in=ids[k:k + 2000]).order_by("id")
+        out += [store.Row(i, c, t, decode_vectors(v), stamp(u))
+                for i, c, t, v, u in qs.values_list("id", "claim_reviewed", "title", "vectors", "updated_at")]
+    return out
+
+
+# --- the request path: map the live generation, never build it ---------------------------------
+
+def _manifest(root: Path) -> dict | None:
+    try:
+        st = os.stat(root / "CURRENT")
+    except FileNotFoundError:
+        return None
+    key = (st.st_mtime_ns, st.st_size, st.st_ino)
+    if _state.get("manifest_key") != key:
+        _state["manifest"], _state["manifest_key"] = store.read_manifest(root), key
+    return _state["manifest"]
+
+
+def library() -> ranker.Library:
+    """The live generation plus the rows changed since it was published (see the module doc)."""
+    root = index_dir()
+    manifest = _manifest(root)
+    qs = FactCheck.objects.order_by("-updated_at", "-id")
+    if manifest:
+        qs = qs.filter(updated_at__gt=from_stamp(manifest["watermark"]))
+    pending = tuple(qs.values_list("id", "updated_at")[: pending_cap() + 1])
+    if manifest is None and len(pending) > pending_cap():
+        # Nothing built yet (a library loaded by other means than import): the one case of a build
+        # before an answer; every later change goes through the writers.
+        log.warning("match index: none at %s; building it now (run manage.py build_match_index)", root)
+        update()
+        return library()
+    if len(pending) > pending_cap():
+        log.warning("match index: over %d rows changed since generation %s; run manage.py build_match_index",
+                    pending_cap(), manifest["generation"])
+        pending = pending[: pending_cap()]
+    key = (str(root), manifest and manifest["generation"], pending)
+    cached = _state.get("library")
+    if cached and cached[0] == key:
+        return cached[1]
+    with _lock:
+        cached = _state.get("library")
+        if cached and cached[0] == key:
+            return cached[1]
+        lib = _open(root, manifest, [i for i, _ in pending])
+        _state["library"] = (key, lib)
+        return lib
+
+
+def _open(root: Path, manifest: dict | None, pending_ids: list[int]) -> store.StoredLibrary:
+    base = store.open_generation(root, manifest) if manifest else store.StoredLibrary([])
+    if not pending_ids:
+        return base
+    rows = _rows(pending_ids)
+    if manifest:
+        idf = base.token_idf
+    else:
+        idf = store.token_idf(store.token_df(store.tokens_of(rows)), len(rows), ranker.default_background())
+    extra = store.Segment(None, store.segment_arrays(rows, idf)) if rows else None
+    replaced = np.flatnonzero(np.isin(base.ids, np.asarray(pending_ids, dtype=np.int64)))
+    if manifest is None:
+        return store.StoredLibrary([extra] if extra else [])
+    return store.open_generation(root, manifest, [extra] if extra else [], replaced.tolist())
+
+
+# --- writers ---------------------------------------------------------------------------------
+
+@contextmanager
+def _writer(root: Path):
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / "LOCK", "w") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def update(full: bool = False) -> dict:
+    """Bring the index up to the library: append what changed, tombstone what went (or rebuild
+    everything: ``full``, nothing built yet, or too many segments or tombstones). Returns what it
+    did: ``{"generation", "rows", "appended": [fact-check ids new or changed], "removed", "seconds"}``."""
+    root = index_dir()
+    t0 = time.perf_counter()
+    with _writer(root):
+        manifest = store.read_manifest(root)
+        if manifest and not full:
+            done = _append(root, manifest)
+        else:
+            done = _rebuild(root, manifest)
+        store.collect_garbage(root, store.read_manifest(root))
+    done["seconds"] = round(time.perf_counter() - t0, 2)
+    return done
+
+
+def _db_watermark() -> int:
+    last = FactCheck.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
+    return stamp(last) if last else 0
+
+
+def _rebuild(root: Path, old: dict | None) -> dict:
+    generation = (old["generation"] + 1) if old else 1
+    watermark = _db_watermark()  # read first: a row written during the build is caught next time
+    ids = list(FactCheck.objects.order_by("id").values_list("id", flat=True))
+
+    def chunks():
+        for k in range(0, len(ids), CHUNK):
+            yield _rows(ids[k:k + CHUNK])
+
+    store.build_generation(root, generation, chunks, watermark)
+    return {"generation": generation, "rows": len(ids), "appended": ids, "removed": 0, "full": True}
+
+
+def _append(root: Path, manifest: dict) -> dict:
+    lib = store.open_generation(root, manifest)
+    stamps = np.concatenate([np.asarray(s["stamps"]) for s in lib.segments]) if lib.segments else np.zeros(0, np.int64)
+    live = ~lib.dead
+    indexed = dict(zip(lib.ids[live].tolist(), stamps[live].tolist(), strict=True))
+    since = from_stamp(manifest["watermark"]) - MARGIN
+    recent = list(FactCheck.objects.filter(updated_at__gt=since).values_list("id", "updated_at"))
+    todo = sorted(i for i, u in recent if indexed.get(i) != stamp(u))
+    watermark = max([manifest["watermark"], *(stamp(u) for _, u in recent)])
+    new_ids = [i for i in todo if i not in indexed]
+    gone: list[int] = []
+    if FactCheck.objects.count() != len(indexed) + len(new_ids):
+        present = set(FactCheck.objects.values_list("id", flat=True))
+        gone = [i for i in indexed if i not in present]
+    if not todo and not gone:
+        return {"generation": manifest["generation"], "rows": len(indexed), "appended": [], "removed": 0,
+                "full": False}
+    dead = set(manifest["dead"])
+    dead.update(np.flatnonzero(live & np.isin(lib.ids, np.asarray(todo + gone, dtype=np.int64))).tolist())
+    # compaction: too many segments, too many tombstones, or more new rows than a segment holds
+    if len(manifest["segments"]) >= MAX_SEGMENTS or len(todo) > CHUNK or len(dead) > 0.2 * max(len(lib.ids), 1):
+        done = _rebuild(root, manifest)
+        done["appended"] = todo
+        return done
+    rows = _rows(todo)
+    new = store.append_generation(root, manifest, rows, dead, watermark, lib.token_idf)
+    return {"generation": new["generation"], "rows": new["rows"], "appended": [r.id for r in rows],
+            "removed": len(gone), "full": False}
+
+
+# --- incremental re-matching ---------------------------------------------------------------------
+
+def claims_to_rematch(factcheck_ids: list[int], claims: list[Claim], per_factcheck: int = 20) -> list[Claim]:
+    """The stored claims a new or changed fact-check may now match (or no longer match): those
+    already matched to it, and the closest claims to it by words and by meaning."""
+    if not factcheck_ids or not claims:
+        return []
+    ids = set(ClaimMatch.objects.filter(factcheck_id__in=factcheck_ids).values_list("claim_id", flat=True))
+    if len(factcheck_ids) * per_factcheck * 2 >= len(claims):
+        return claims
+    k = min(per_factcheck, len(claims) - 1)
+    texts = [mtext.clean_query(c.text) for c in claims]
+    vec = semantic.embed(texts)
+    lex = BM25([mtext.words(t) for t in texts])
+    rows = FactCheck.objects.filter(id__in=factcheck_ids).values_list("claim_reviewed", "title")
+    for claim_reviewed, title in rows:
+        both = ranker.entry_texts(claim_reviewed, title)[2]
+        for s in (vec @ semantic.embed([both])[0], lex.scores(mtext.words(both))):
+            ids.update(claims[j].pk for j in np.argpartition(-s, k)[: k + 1] if s[j] > 0)
+    return [c for c in claims if c.pk in ids]
+
+
+def rematch(factcheck_ids: list[int]) -> int:
+    """Match the claims these fact-checks concern again (not every claim); what they newly match
+    is stored as ClaimMatch rows, which the desk shows. Returns how many matches were stored."""
+    from articles.services.matching import match_claims
+
+    claims = list(Claim.objects.filter(in_text=True).only("id", "text"))
+    todo = claims_to_rematch(list(factcheck_ids), claims)
+    return (match_claims(todo) or 0) if todo else 0
+
+
+def refresh() -> dict:
+    """The background job after a library change: update the index, then re-match what it concerns."""
+    done = update()
+    done["matched"] = rematch(done["appended"]) if done["appended"] else 0
+    return done
+
+
+def refresh_on_commit() -> None:
+    """Schedule ``refresh`` after the current transaction commits (off the match request's path).
+    Set CLAIMSDB_MATCH_INDEX_AUTO=0 where a separate job (cron, a queue) runs build_match_index."""
+    if not getattr(settings, "CLAIMSDB_MATCH_INDEX_AUTO", True):
+        return
+
+    def run():
+        try:
+            refresh()
+        except Exception:  # an index update must never fail the editor's save; requests stay correct
+            log.exception("match index update failed; the next update or build_match_index catches up")
+
+    transaction.on_commit(run)
