@@ -573,3 +573,28 @@ class MergeRecord(models.Model):
     def __str__(self):
         kept = self.kept_person or self.kept_organisation
         return f"{', '.join(self.merged_names)} → {kept}"
+
+
+class PageSnapshot(models.Model):
+    """The HTML an article was read from: the record of what was published (gzip-compressed)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="snapshots")
+    url = models.URLField(max_length=2000, blank=True, help_text="The address asked for (blank for a file).")
+    final_url = models.URLField(max_length=2000, blank=True, help_text="The address after redirects.")
+    canonical_url = models.URLField(max_length=1000, blank=True, help_text="The address the page declares.")
+    http_status = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Blank for a file.")
+    fetched_at = models.DateTimeField(help_text="When it was fetched (a file: when it was last modified).")
+    content_type = models.CharField(max_length=100, blank=True)
+    sha256 = models.CharField(max_length=64, help_text="SHA-256 of the HTML as fetched (uncompressed).")
+    size = models.PositiveIntegerField(help_text="Bytes of HTML, uncompressed.")
+    html_gz = models.BinaryField(editable=False)
+    language = models.CharField(max_length=20, blank=True)
+    author = models.CharField(max_length=300, blank=True)
+    metadata = models.JSONField(default=dict, blank=True, help_text="What the page says about itself.")
+
+    class Meta:
+        ordering = ["-fetched_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["article", "sha256"], name="snapshot_unique_html")]
+
+    def __str__(self):
+        return f"{self.final_url or self.canonical_url or self.article} ({self.fetched_at:%Y-%m-%d %H:%M})"

@@ -207,6 +207,15 @@ CLAIMSDB_PUBLIC_URL = os.environ.get("CLAIMSDB_PUBLIC_URL", "")
 # Name of the fact-checking organisation that authors ClaimReview records.
 CLAIMSDB_REVIEWER_ORG = os.environ.get("CLAIMSDB_REVIEWER_ORG", "ClaimsDB")
 
+# Web pages in (articles/ingestion/web): who we are when fetching (a contact address lets a site's
+# operator reach us), loopback and private networks refused unless CLAIMSDB_FETCH_ALLOW_PRIVATE=1
+# (tests and local tools), a page's size cap and (connect, read) timeouts in seconds.
+CLAIMSDB_FETCH_CONTACT = os.environ.get("CLAIMSDB_FETCH_CONTACT", "")
+CLAIMSDB_FETCH_USER_AGENT = "ClaimsDB/0.1"
+CLAIMSDB_FETCH_ALLOW_PRIVATE = os.environ.get("CLAIMSDB_FETCH_ALLOW_PRIVATE", "") == "1"
+CLAIMSDB_FETCH_MAX_BYTES = int(os.environ.get("CLAIMSDB_FETCH_MAX_BYTES", str(5 * 1024 * 1024)))
+CLAIMSDB_FETCH_TIMEOUT = (5.0, 15.0)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

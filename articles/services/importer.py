@@ -39,8 +39,8 @@ from articles.models import (
     Statistic,
     name_key,
 )
-from articles.services import families, filter_cache, identity, matching
-from articles.services.reader import Prepared
+from articles.services import families, filter_cache, identity, matching, web
+from articles.services.reader import Prepared, WebAddress
 
 ROLE_WORDS = {"minister", "secretary", "president", "president-elect", "leader", "chancellor", "spokesman"}
 
@@ -328,6 +328,7 @@ def store(prep: Prepared, publishers: dict | None = None) -> FileResult:
             article.save()
         run = publishers if isinstance(publishers, RunCache) else None
         counts = save_extraction(article, ex, new=status == "created", run=run)
+        web.save_snapshot(article, prep.snapshot)
     return FileResult(prep.path, status, article_id=article.pk, counts=counts)
 
 
@@ -382,6 +383,8 @@ def _store_new(fresh: list[tuple[int, Prepared]], publishers: RunCache | None) -
         _bulk_insert(Article, articles)
         run = publishers if isinstance(publishers, RunCache) else None
         counts = save_extractions([(a, p.extraction) for a, (_, p) in zip(articles, fresh, strict=True)], new=True, run=run)
+        for a, (_, p) in zip(articles, fresh, strict=True):
+            web.save_snapshot(a, p.snapshot)
     return [FileResult(p.path, "created", article_id=a.pk, counts=c)
             for (_, p), a, c in zip(fresh, articles, counts, strict=True)]
 
@@ -622,22 +625,37 @@ def _drop_gone(gone: list[Claim]) -> None:
     Claim.objects.filter(pk__in=set(ids) - worked).delete()
 
 
-def seed_paths(paths: list[str]) -> tuple[list[Path], list[FileResult]]:
-    """Files to import from files and directories (*.txt), and errors for paths that do not exist."""
+SEED_SUFFIXES = ("*.txt", "*.html", "*.htm", "*.html.gz", "*.htm.gz")
+
+
+def seed_paths(paths: list[str]) -> tuple[list[Path | WebAddress], list[FileResult]]:
+    """What to import from files, directories (*.txt seed files and *.html, *.htm, *.html.gz web
+    pages) and http(s) addresses, and errors for paths that do not exist or addresses refused."""
     files: list[Path] = []
+    addresses: dict[str, WebAddress] = {}
     errors: list[FileResult] = []
+    policy = None
     for raw in paths:
+        if web.is_web_address(raw):
+            try:
+                policy = policy or web.fetch_policy()
+                addresses.setdefault(raw, web.web_address(raw, policy))
+            except web.fetch.FetchError as exc:
+                errors.append(FileResult(raw, "failed", error=str(exc)))
+            continue
         p = Path(raw)
         if p.is_dir():
-            files.extend(sorted(x for x in p.glob("*.txt") if x.is_file()))
+            files.extend(sorted({x for pattern in SEED_SUFFIXES for x in p.glob(pattern) if x.is_file()}))
         elif p.is_file():
             files.append(p)
+        elif "://" in raw:
+            errors.append(FileResult(raw, "failed", error="only http and https addresses can be imported"))
         else:
             errors.append(FileResult(str(p), "failed", error="no such file or directory"))
     # The same file named twice is imported once. Articles are identified by file name, so two
     # different files with one name (a/same.txt, b/same.txt) would overwrite each other: the second
     # is refused with both paths named.
-    unique: list[Path] = []
+    unique: list[Path | WebAddress] = []
     by_name: dict[str, Path] = {}
     for f in dict.fromkeys(f.resolve() for f in files):
         if f.name in by_name:
@@ -646,7 +664,7 @@ def seed_paths(paths: list[str]) -> tuple[list[Path], list[FileResult]]:
             continue
         by_name[f.name] = f
         unique.append(f)
-    return unique, errors
+    return unique + list(addresses.values()), errors
 
 
 def store_prepared(prep: Prepared, *, dry_run: bool = False, publishers: dict | None = None) -> FileResult:

@@ -16,10 +16,11 @@ from articles.services import checkworthiness, identity, importer, reader
 
 
 class Command(BaseCommand):
-    help = "Import seed-format articles (files or directories of *.txt) and extract their claims."
+    help = ("Import articles and extract their claims: seed-format files (*.txt), web pages (*.html, *.htm, "
+            "*.html.gz), directories of them, and http(s) addresses.")
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="*", default=["seeds"], help="files or directories (default: seeds/)")
+        parser.add_argument("paths", nargs="*", default=["seeds"], help="files, directories or http(s) addresses (default: seeds/)")
         parser.add_argument("--dry-run", action="store_true", help="parse and extract, write nothing")
         parser.add_argument("--jobs", type=int, default=1,
                             help="extract in N worker processes; one writer stores the results in order")
@@ -31,7 +32,7 @@ class Command(BaseCommand):
             raise CommandError("--jobs must be 1 or more")
         files, failures = importer.seed_paths(paths)
         if not files and not failures:
-            raise CommandError(f"no *.txt files under {', '.join(paths)}")
+            raise CommandError(f"no *.txt or *.html files under {', '.join(paths)}")
         for f in failures:
             self.stderr.write(f"error: {f.path}: {f.error}")
         try:
