@@ -30,6 +30,7 @@ from articles.services import entities, importer, merge
 from .common import CappedCountPaginator, FarDatesChangeList, NumbersAsWritten, StatisticInline, admin_url
 from .highlight import Span, legend, render_blocks
 from .identity import IdentityToolsMixin
+from .web import PageSnapshotInline
 
 
 def merge_action(model_label: str, merge_function, permission: str):
@@ -337,7 +338,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Import", {"fields": ["sha256", "word_count", "extractor_version", "imported_at", "updated_at"],
                     "classes": ["collapse"]}),
     ]
-    inlines = [ArticleClaimInline, StatisticInline]
+    inlines = [ArticleClaimInline, StatisticInline, PageSnapshotInline]
     actions = ["reextract"]
     paginator = CappedCountPaginator
     show_full_result_count = False

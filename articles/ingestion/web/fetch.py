@@ -85,7 +85,7 @@ def refused_reason(address: str, allow_private: bool = False) -> str | None:
         return None
     for label, test in (("loopback", ip.is_loopback), ("link-local", ip.is_link_local),
                         ("multicast", ip.is_multicast), ("unspecified", ip.is_unspecified),
-                        ("private", ip.is_private), ("reserved", ip.is_reserved)):
+                        ("reserved", ip.is_reserved), ("private", ip.is_private)):
         if test:
             return f"{ip} is a {label} address"
     return f"{ip} is not a public address"

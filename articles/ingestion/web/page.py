@@ -323,7 +323,7 @@ def _htmldate(tree, url: str | None, latest: date, original: bool) -> date | Non
 
 # -- the seed format --------------------------------------------------------------------------
 _BULLET_START = re.compile(r"^[•*\-‣◦·][ \t]+(?=\S)")
-_SOURCE_START = re.compile(r"^Source:", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^[ \t]*Source:[ \t]*\S+[ \t]*$", re.IGNORECASE)  # seedformat.SOURCE
 
 
 def seed_text(article: WebArticle, source_url: str | None, fallback_date: date) -> str:
@@ -335,12 +335,15 @@ def seed_text(article: WebArticle, source_url: str | None, fallback_date: date) 
     lines = [headline, "", (article.published or fallback_date).isoformat()]
     if source_url:
         lines.append(f"Source: {source_url}")
-    for kind, text in article.blocks:
+    blocks = article.blocks
+    if not source_url and blocks and _SOURCE_LINE.match(blocks[0][1]):
+        blocks = blocks[1:]  # "Source: X" first would be read as the article's address: it is a credit line
+    for kind, text in blocks:
         lines.append("")
         if kind == "bullet":
             lines.append(f"• {text}")
-        elif _BULLET_START.match(text) or _SOURCE_START.match(text):
-            lines.append(f"  {text}")  # an indented line is not read as the byline or the Source line
+        elif _BULLET_START.match(text):
+            lines.append(f"  {text}")  # indented, a "- Name" line is a bullet, not the byline
         else:
             lines.append(text)
     if article.publisher:
@@ -353,6 +356,8 @@ def same_site(a: str, b: str) -> bool:
     two labels of the host, three under a country's second level such as co.uk)."""
     def site(u: str) -> str:
         host = (urlsplit(u).hostname or "").lower().rstrip(".")
+        if re.fullmatch(r"[\d.]+|.*:.*", host):
+            return host  # an IP address is its own site
         labels = host.split(".")
         n = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
         return ".".join(labels[-n:])

@@ -1,0 +1,81 @@
+"""Web pages in: the snapshots of the HTML each web article was read from."""
+from __future__ import annotations
+
+from django.contrib import admin
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from articles.models import PageSnapshot
+from articles.services import web
+
+
+def _html_link(obj) -> str:
+    if not obj.pk:
+        return "-"
+    return format_html('<a href="{}">HTML ({} bytes)</a>', reverse("admin:articles_pagesnapshot_html", args=[obj.pk]),
+                       f"{obj.size:,}")
+
+
+class PageSnapshotInline(admin.TabularInline):
+    """On an article's page: the HTML it was read from, each version fetched."""
+
+    model = PageSnapshot
+    fields = ["snapshot", "fetched_at", "http_status", "final_url", "canonical_url", "html"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+    verbose_name_plural = "Web page snapshots (the HTML as fetched)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="snapshot")
+    def snapshot(self, obj):
+        return format_html('<a href="{}">#{}</a>', reverse("admin:articles_pagesnapshot_change", args=[obj.pk]), obj.pk)
+
+    @admin.display(description="HTML")
+    def html(self, obj):
+        return _html_link(obj)
+
+
+@admin.register(PageSnapshot)
+class PageSnapshotAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "article", "http_status", "fetched_at", "size"]
+    list_select_related = ["article"]
+    search_fields = ["final_url", "canonical_url", "article__title"]
+    date_hierarchy = "fetched_at"
+    readonly_fields = ["article_link", "url", "final_url", "canonical_url", "http_status", "fetched_at", "content_type",
+                       "sha256", "size", "language", "author", "metadata", "html"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="article")
+    def article_link(self, obj):
+        return format_html('<a href="{}">{}</a>', reverse("admin:articles_article_change", args=[obj.article_id]),
+                           obj.article)
+
+    @admin.display(description="HTML")
+    def html(self, obj):
+        return _html_link(obj)
+
+    def get_urls(self):
+        return [path("<int:pk>/html/", self.admin_site.admin_view(self.html_view), name="articles_pagesnapshot_html"),
+                *super().get_urls()]
+
+    def html_view(self, request, pk):
+        """The stored HTML as plain text (a download: never rendered, so the page's scripts never run here)."""
+        snap = get_object_or_404(PageSnapshot, pk=pk)
+        if not self.has_view_permission(request, snap):
+            return HttpResponse(status=403)
+        resp = HttpResponse(web.snapshot_html(snap), content_type="text/plain; charset=utf-8")
+        resp["Content-Disposition"] = f'attachment; filename="snapshot-{snap.pk}.html"'
+        resp["X-Content-Type-Options"] = "nosniff"
+        return resp
