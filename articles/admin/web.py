@@ -1,14 +1,14 @@
 """Web pages in: the snapshots of the HTML each web article was read from."""
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from articles.models import PageSnapshot
-from articles.services import web
+from articles.models import PageSnapshot, Source
+from articles.services import sources, web
 
 
 def _html_link(obj) -> str:
@@ -79,3 +79,38 @@ class PageSnapshotAdmin(admin.ModelAdmin):
         resp["Content-Disposition"] = f'attachment; filename="snapshot-{snap.pk}.html"'
         resp["X-Content-Type-Options"] = "nosniff"
         return resp
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    """News feeds polled for new articles (manage.py poll_sources; "Poll now" here)."""
+
+    list_display = ["name", "enabled", "poll_minutes", "last_fetch_at", "next_fetch_at", "last_status",
+                    "articles_created", "duplicates", "failures", "error"]
+    list_filter = ["enabled"]
+    search_fields = ["name", "feed_url"]
+    raw_id_fields = ["publisher"]
+    readonly_fields = ["last_fetch_at", "last_status", "last_error", "etag", "last_modified", "polls", "items_seen",
+                       "articles_created", "articles_updated", "duplicates", "failures"]
+    fieldsets = [
+        (None, {"fields": ["name", "feed_url", "publisher", "poll_minutes", "enabled", "next_fetch_at"]}),
+        ("Last poll", {"fields": ["last_fetch_at", "last_status", "last_error", "etag", "last_modified"]}),
+        ("Counts, all polls", {"fields": ["polls", "items_seen", "articles_created", "articles_updated", "duplicates",
+                                          "failures"]}),
+    ]
+    actions = ["poll_now"]
+
+    @admin.display(description="last error")
+    def error(self, obj):
+        return (obj.last_error[:80] + "…") if len(obj.last_error) > 80 else obj.last_error
+
+    @admin.action(description="Poll the selected sources now", permissions=["change"])
+    def poll_now(self, request, queryset):
+        for source in queryset:
+            r = sources.poll(source)
+            level = messages.ERROR if r.status == "failed" else messages.WARNING if r.item_errors else messages.SUCCESS
+            text = (f"{source.name}: {r.error}" if r.status == "failed" else f"{source.name}: not modified"
+                    if r.status == "not modified" else
+                    f"{source.name}: {r.items} items, {r.new} new, {r.created} created, {r.duplicates} duplicates, "
+                    f"{len(r.item_errors)} failed")
+            self.message_user(request, text, level)

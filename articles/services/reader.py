@@ -44,6 +44,7 @@ class Snapshot:
     http_status: int | None = None  # None for a file
     content_type: str = ""
     canonical_url: str = ""  # as the page declares it
+    content_sha256: str = ""  # of the article's paragraphs, white space normalised
     language: str = ""
     author: str = ""
     metadata: dict = field(default_factory=dict)
@@ -180,6 +181,8 @@ def _from_page(path: str, source_file: str, snap: Snapshot, charset: str | None,
         return Prepared(path, source_file, "", error=f"the page's article is not usable: {exc}")
     snap.canonical_url, snap.language, snap.author = art.canonical_url, art.language, art.author
     snap.metadata = page.metadata(art)
+    body = " ".join(" ".join(parsed.text[b.start:b.end].split()) for b in parsed.body_blocks)
+    snap.content_sha256 = hashlib.sha256(body.encode("utf-8")).hexdigest()
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     prep = Prepared(path, source_file or source_key(source_url or snap.final_url), digest, parsed, snapshot=snap)
     return _extracted(prep, known, budget)

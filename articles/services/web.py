@@ -39,7 +39,7 @@ def save_snapshot(article: Article, snap: Snapshot | None) -> None:
     PageSnapshot.objects.create(
         article=article, url=snap.url[:2000], final_url=snap.final_url[:2000], canonical_url=snap.canonical_url[:1000],
         http_status=snap.http_status, fetched_at=snap.fetched_at, content_type=snap.content_type[:100],
-        sha256=snap.sha256, size=len(snap.html), html_gz=gzip.compress(snap.html, 6), language=snap.language[:20],
+        sha256=snap.sha256, content_sha256=snap.content_sha256, size=len(snap.html), html_gz=gzip.compress(snap.html, 6), language=snap.language[:20],
         author=snap.author[:300], metadata=snap.metadata)
 
 

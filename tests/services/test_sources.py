@@ -1,0 +1,103 @@
+"""Sources polled (services/sources.py, manage.py poll_sources) against a local HTTP server: an RSS
+and an Atom feed of 20 items polled twice give 20 articles each, the second poll a conditional GET."""
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article, PageSnapshot, Source
+from articles.services import sources
+from tests.ingestion.webpages import news_page, serve
+
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+
+
+def rss(base, ids):
+    items = "".join(f"<item><title>Story {i}</title><link>{base}/story/{i}</link></item>" for i in ids)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Example</title>{items}</channel></rss>'.encode()
+
+
+def atom(base, ids):
+    entries = "".join(f'<entry><title>Story {i}</title><link rel="alternate" href="{base}/story/{i}"/>'
+                      f"<id>urn:story:{i}</id><updated>2019-03-05T10:00:00Z</updated></entry>" for i in ids)
+    return (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Example</title>'
+            f"<id>urn:feed</id><updated>2019-03-05T10:00:00Z</updated>{entries}</feed>").encode()
+
+
+def story(i):
+    extra = f"<p>Story number {i} adds that the vote was {i} to {40 - i} in the chamber on Tuesday evening.</p>"
+    return news_page(title=f"Council story {i}", canonical=f"https://news.example.org/story/{i}",
+                     extra_body=extra).encode()
+
+
+def feed_route(make, ids, etag):
+    def respond(handler):
+        if handler.headers.get("If-None-Match") == etag:
+            return 304, {"ETag": etag}, b""
+        return 200, {"Content-Type": "application/xml", "ETag": etag,
+                     "Last-Modified": "Tue, 05 Mar 2019 10:00:00 GMT"}, make(base_of(handler), ids)
+    return respond
+
+
+def base_of(handler):
+    return f"http://127.0.0.1:{handler.server.server_address[1]}"
+
+
+def page_requests(server):
+    return [p for p, _ in server.seen if p.startswith("/story/")]
+
+
+@pytest.mark.parametrize("make", [rss, atom], ids=["rss", "atom"])
+def test_a_feed_of_20_polled_twice_gives_20_articles_and_the_second_poll_is_conditional(db, settings, make, capsys):
+    settings.CLAIMSDB_FETCH_ALLOW_PRIVATE = True
+    routes = {f"/story/{i}": (200, HTML, story(i)) for i in range(25)}
+    with serve(routes) as (base, server):
+        routes["/feed"] = (200, {}, feed_route(make, range(20), '"v1"'))
+        src = Source.objects.create(name="Example", feed_url=f"{base}/feed")
+        call_command("poll_sources", verbosity=0)
+        assert "20 items, 20 new: 20 created" in capsys.readouterr().out
+        assert Article.objects.count() == 20 and len(page_requests(server)) == 20
+        src.refresh_from_db()
+        assert (src.etag, src.last_status, src.articles_created, src.polls) == ('"v1"', 200, 20, 1)
+        assert src.next_fetch_at > src.last_fetch_at
+        # Not due again yet: nothing is fetched; --all polls anyway, with If-None-Match.
+        call_command("poll_sources", verbosity=0)
+        assert "no source due" in capsys.readouterr().out
+        call_command("poll_sources", "--all", verbosity=0)
+        assert "Example: not modified" in capsys.readouterr().out
+        feed_gets = [h for p, h in server.seen if p == "/feed"]
+        assert len(feed_gets) == 2 and feed_gets[1]["If-None-Match"] == '"v1"'
+        assert feed_gets[1]["If-Modified-Since"] == "Tue, 05 Mar 2019 10:00:00 GMT"
+        assert Article.objects.count() == 20 and len(page_requests(server)) == 20
+        # The feed changes: only its new items are fetched.
+        routes["/feed"] = (200, {}, feed_route(make, range(3, 23), '"v2"'))
+        call_command("poll_sources", "--all", verbosity=0)
+        assert Article.objects.count() == 23 and sorted(page_requests(server)[20:]) == [f"/story/{i}" for i in (20, 21, 22)]
+    src.refresh_from_db()
+    assert (src.polls, src.items_seen, src.articles_created, src.last_status) == (3, 40, 23, 200)
+    assert PageSnapshot.objects.count() == 23
+
+
+def test_the_same_text_under_another_address_is_a_duplicate_and_bad_items_are_counted(db, settings, capsys):
+    settings.CLAIMSDB_FETCH_ALLOW_PRIVATE = True
+    routes = {"/story/1": (200, HTML, story(1)), "/copy/1": (200, HTML, story(1)), "/story/2": (404, HTML, b"gone")}
+    with serve(routes) as (base, server):
+        routes["/feed"] = (200, {"Content-Type": "application/rss+xml"},
+                           rss(base, [1, 2]).replace(b"</channel>", f"<item><link>{base}/copy/1</link></item></channel>".encode()))
+        src = Source.objects.create(name="Dup", feed_url=f"{base}/feed")
+        with pytest.raises(SystemExit):
+            call_command("poll_sources", verbosity=0)
+    assert f"error: {base}/story/2: HTTP 404" in capsys.readouterr().err
+    src.refresh_from_db()
+    assert (src.articles_created, src.duplicates, src.failures) == (1, 1, 1)
+    assert "1 item not imported" in src.last_error
+    assert Article.objects.count() == 1
+
+
+def test_a_feed_that_cannot_be_had_records_the_error(db, settings):
+    settings.CLAIMSDB_FETCH_ALLOW_PRIVATE = False
+    src = Source.objects.create(name="Local", feed_url="http://127.0.0.1:8799/feed")
+    r = sources.poll(src)
+    assert r.status == "failed" and "loopback" in r.error
+    src.refresh_from_db()
+    assert "loopback" in src.last_error and src.polls == 1 and src.next_fetch_at is not None
+    with pytest.raises(sources.FeedError):
+        sources.item_links(b"<html><body>not a feed</body></html>", "http://x.example.com/")
