@@ -120,3 +120,25 @@ def test_conditional_get():
         again = fetch.fetch(f"{base}/f", LOCAL, etag=first.etag, last_modified=first.last_modified)
         assert again.not_modified and again.body == b""
         assert server.seen[1][1]["If-Modified-Since"] == "Tue, 05 Mar 2019 10:00:00 GMT"
+
+
+def test_a_server_dripping_bytes_is_cut_off_at_the_total_deadline():
+    def drip(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Content-Length", "1000")
+        handler.end_headers()
+        try:
+            for _ in range(40):  # a byte every 0.1 s: never a read timeout, 4 s in all
+                handler.wfile.write(b"a")
+                handler.wfile.flush()
+                time.sleep(0.1)
+        except OSError:
+            pass  # the client hung up, as it should
+
+    policy = fetch.FetchPolicy(allow_private=True, read_timeout=1, total_timeout=1)
+    with serve({"/drip": (200, {}, drip)}) as (base, _):
+        t0 = time.monotonic()
+        with pytest.raises(fetch.FetchError, match="took over 1s"):
+            fetch.fetch(f"{base}/drip", policy)
+        assert time.monotonic() - t0 < 3

@@ -35,7 +35,10 @@ class Routes(http.server.BaseHTTPRequestHandler):
         self.server.seen.append((self.path, dict(self.headers)))
         status, headers, body = self.server.routes.get(self.path, (404, {}, b"not found"))
         if callable(body):
-            status, headers, body = body(self)
+            answer = body(self)
+            if answer is None:
+                return  # the callable wrote the response itself
+            status, headers, body = answer
         self.send_response(status)
         for k, v in headers.items():
             self.send_header(k, v)
