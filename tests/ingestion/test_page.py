@@ -70,3 +70,11 @@ def test_same_site():
     assert page.same_site("https://edition.cnn.com/a", "https://www.cnn.com/a")
     assert not page.same_site("https://evil.example.com/a", "https://www.bbc.co.uk/a")
     assert not page.same_site("https://news.example.org/a", "http://127.0.0.1:8790/a")
+
+
+def test_a_page_laid_out_in_a_table_keeps_its_article():
+    paras = "".join(f"<p>{p} {p}</p>" for p in PARAS)
+    html = (f"<html><head><title>Old layout</title></head><body><table><tr><td><a href='/'>Home</a></td></tr>"
+            f"<tr><td><h1>Old layout</h1>{paras}</td></tr></table></body></html>")
+    art = page.read_page(html.encode())
+    assert [t for _, t in art.blocks][-3:] == [f"{p} {p}" for p in PARAS]  # the cells' paragraphs, one by one

@@ -175,6 +175,9 @@ def clean(text: str) -> str:
 def trafilatura_blocks(html, url: str | None, options: dict | None = None) -> tuple[list[tuple[str, str]], object]:
     opts = dict(TRAFILATURA_OPTIONS, **(options or {}))
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **opts)
+    if (doc is None or doc.body is None) and not opts["include_tables"]:
+        # Nothing outside tables: a page laid out in a table keeps its article there.
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **dict(opts, include_tables=True))
     if doc is None or doc.body is None:
         return [], doc
     return _doc_blocks(doc.body), doc
@@ -206,14 +209,26 @@ def body_blocks(html: str, tree, url: str | None, options: dict | None = None):
 MARKED_MIN_SHARE = 0.5
 
 
+BLOCK_TAGS = {"p", "head", "quote", "list", "table", "code"}
+
+
 def _doc_blocks(body) -> list[tuple[str, str]]:
+    """Trafilatura's XML body as (kind, text) blocks: list items are bullets, a table cell holding
+    paragraphs gives those paragraphs, any other element one paragraph."""
     blocks: list[tuple[str, str]] = []
     for el in body:
         if el.tag == "list":
             for item in el.iter("item"):
-                t = clean(item.text_content() if hasattr(item, "text_content") else "".join(item.itertext()))
+                t = clean("".join(item.itertext()))
                 if t:
                     blocks.append(("bullet", t))
+            continue
+        if el.tag == "table":
+            for cell in el.iter("cell"):
+                if any(child.tag in BLOCK_TAGS for child in cell):
+                    blocks.extend(_doc_blocks(cell))
+                elif t := clean("".join(cell.itertext())):
+                    blocks.append(("paragraph", t))
             continue
         t = clean("".join(el.itertext()))
         if t:
