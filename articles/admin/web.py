@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -90,6 +91,7 @@ class SourceAdmin(admin.ModelAdmin):
     list_filter = ["enabled"]
     search_fields = ["name", "feed_url"]
     raw_id_fields = ["publisher"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["last_fetch_at", "last_status", "last_error", "etag", "last_modified", "polls", "items_seen",
                        "articles_created", "articles_updated", "duplicates", "failures"]
     fieldsets = [

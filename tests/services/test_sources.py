@@ -101,3 +101,19 @@ def test_a_feed_that_cannot_be_had_records_the_error(db, settings):
     assert "loopback" in src.last_error and src.polls == 1 and src.next_fetch_at is not None
     with pytest.raises(sources.FeedError):
         sources.item_links(b"<html><body>not a feed</body></html>", "http://x.example.com/")
+
+
+def test_sources_in_the_admin_with_poll_now(db, admin_client, settings):
+    settings.CLAIMSDB_FETCH_ALLOW_PRIVATE = True
+    routes = {"/story/1": (200, HTML, story(1))}
+    with serve(routes) as (base, _):
+        routes["/feed"] = (200, {"Content-Type": "application/rss+xml"}, rss(base, [1]))
+        src = Source.objects.create(name="Example feed", feed_url=f"{base}/feed")
+        listing = admin_client.get("/admin/articles/source/")
+        assert listing.status_code == 200 and "Example feed" in listing.content.decode()
+        resp = admin_client.post("/admin/articles/source/", {"action": "poll_now", "_selected_action": [src.pk]},
+                                 follow=True)
+    assert "Example feed: 1 items, 1 new, 1 created" in resp.content.decode()
+    src.refresh_from_db()
+    assert src.articles_created == 1 and src.last_status == 200
+    assert admin_client.get(f"/admin/articles/source/{src.pk}/change/").status_code == 200
