@@ -215,6 +215,8 @@ CLAIMSDB_FETCH_USER_AGENT = "ClaimsDB/0.1"
 CLAIMSDB_FETCH_ALLOW_PRIVATE = os.environ.get("CLAIMSDB_FETCH_ALLOW_PRIVATE", "") == "1"
 CLAIMSDB_FETCH_MAX_BYTES = int(os.environ.get("CLAIMSDB_FETCH_MAX_BYTES", str(5 * 1024 * 1024)))
 CLAIMSDB_FETCH_TIMEOUT = (5.0, 15.0)
+# Polling sources: seconds between two requests to one host (robots.txt is obeyed as well).
+CLAIMSDB_FETCH_HOST_DELAY = float(os.environ.get("CLAIMSDB_FETCH_HOST_DELAY", "1"))
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from articles.ingestion.web import fetch
+from articles.ingestion.web.polite import Politeness
 from articles.models import Article, PageSnapshot, Source
 from articles.services import checkworthiness, identity, importer, reader, web
 
@@ -76,11 +77,18 @@ def is_duplicate(prep: reader.Prepared) -> bool:
         content_sha256=snap.content_sha256).exclude(article__source_file=prep.source_file).exists()
 
 
-def poll(source: Source, policy: fetch.FetchPolicy | None = None, now=None) -> PollResult:
+def politeness(policy: fetch.FetchPolicy | None = None) -> Politeness:
+    """One run's manners, shared by the sources it polls (hosts in common wait for each other)."""
+    return Politeness(policy or web.fetch_policy(), settings.CLAIMSDB_FETCH_HOST_DELAY)
+
+
+def poll(source: Source, polite: Politeness | None = None, now=None) -> PollResult:
     """Fetch the source's feed and import its new items; the source's counts and times updated."""
     now = now or timezone.now()
-    policy = policy or web.fetch_policy()
+    polite = polite or politeness()
+    policy = polite.policy
     result = PollResult(source)
+    polite.wait(source.feed_url)
     try:
         got = fetch.fetch(source.feed_url, policy, accept=fetch.FEED_TYPES, etag=source.etag,
                           last_modified=source.last_modified)
@@ -96,11 +104,11 @@ def poll(source: Source, policy: fetch.FetchPolicy | None = None, now=None) -> P
     result.items = len(links)
     new = [u for u in links if u not in known_links(links)]
     result.new = len(new)
-    _import(result, new, policy)
+    _import(result, new, polite)
     return _finish(result, now, status=got.status, etag=got.etag, last_modified=got.last_modified)
 
 
-def _import(result: PollResult, links: list[str], policy: fetch.FetchPolicy) -> None:
+def _import(result: PollResult, links: list[str], polite: Politeness) -> None:
     if not links:
         return
     started = timezone.now()
@@ -108,7 +116,11 @@ def _import(result: PollResult, links: list[str], policy: fetch.FetchPolicy) -> 
     run = importer.RunCache()
     fallback = result.source.publisher.name if result.source.publisher_id else None
     for link in links:
-        prep = reader.prepare_url(reader.WebAddress(link, policy), known, settings.CLAIMSDB_EXTRACT_SECONDS)
+        if not polite.allowed(link):
+            result.item_errors.append((link, "robots.txt does not allow it"))
+            continue
+        polite.wait(link)
+        prep = reader.prepare_url(reader.WebAddress(link, polite.policy), known, settings.CLAIMSDB_EXTRACT_SECONDS)
         if prep.error:
             result.item_errors.append((link, prep.error))
             continue

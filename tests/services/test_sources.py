@@ -117,3 +117,37 @@ def test_sources_in_the_admin_with_poll_now(db, admin_client, settings):
     src.refresh_from_db()
     assert src.articles_created == 1 and src.last_status == 200
     assert admin_client.get(f"/admin/articles/source/{src.pk}/change/").status_code == 200
+
+
+def test_robots_txt_is_obeyed_when_polling(db, settings, capsys):
+    settings.CLAIMSDB_FETCH_ALLOW_PRIVATE = True
+    # Our own group wins over "*" (which would refuse everything).
+    robots = b"User-agent: *\nDisallow: /\n\nUser-agent: ClaimsDB\nDisallow: /private/\nDisallow: /members/\n"
+    routes = {"/robots.txt": (200, {"Content-Type": "text/plain"}, robots), "/story/1": (200, HTML, story(1)),
+              "/private/2": (200, HTML, story(2)), "/members/3": (200, HTML, story(3))}
+    with serve(routes) as (base, server):
+        feed = rss(base, [1]).replace(b"</channel>", f"<item><link>{base}/private/2</link></item>"
+                                      f"<item><link>{base}/members/3</link></item></channel>".encode())
+        routes["/feed"] = (200, {"Content-Type": "application/rss+xml"}, feed)
+        src = Source.objects.create(name="Robots", feed_url=f"{base}/feed")
+        r = sources.poll(src)
+        paths = [p for p, _ in server.seen]
+    assert r.created == 1 and [u for u, _ in r.item_errors] == [f"{base}/private/2", f"{base}/members/3"]
+    assert all(reason == "robots.txt does not allow it" for _, reason in r.item_errors)
+    assert "/private/2" not in paths and "/members/3" not in paths and paths.count("/robots.txt") == 1
+
+
+def test_a_minimum_delay_between_two_requests_to_one_host():
+    from articles.ingestion.web import fetch
+    from articles.ingestion.web.polite import Politeness
+
+    now, slept = [100.0], []
+    polite = Politeness(fetch.FetchPolicy(user_agent="ClaimsDB/0.1 (x)"), delay=2.0, clock=lambda: now[0],
+                        sleep=lambda s: (slept.append(s), now.__setitem__(0, now[0] + s)))
+    polite.wait("https://a.example.com/1")
+    now[0] += 0.5
+    polite.wait("https://a.example.com/2")  # 0.5 s after: waits 1.5 s more
+    polite.wait("https://b.example.com/1")  # another host: no wait
+    now[0] += 3
+    polite.wait("https://a.example.com/3")  # long enough already
+    assert slept == [1.5] and polite.agent == "ClaimsDB"

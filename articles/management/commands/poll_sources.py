@@ -25,8 +25,9 @@ class Command(BaseCommand):
         else:
             chosen = list(Source.objects.filter(enabled=True) if poll_all else sources.due())
         failed = False
+        polite = sources.politeness()
         for src in chosen:
-            r = sources.poll(src)
+            r = sources.poll(src, polite)
             for url, reason in r.item_errors:
                 self.stderr.write(f"error: {url}: {reason}")
             if r.status == "failed":
