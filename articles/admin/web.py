@@ -1,15 +1,49 @@
 """Web pages in: the snapshots of the HTML each web article was read from."""
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
 from articles.models import PageSnapshot, Source
 from articles.services import sources, web
+
+
+class AddressForm(forms.Form):
+    url = forms.URLField(label="Web address", max_length=2000, assume_scheme="https",
+                         widget=forms.URLInput(attrs={"size": 90, "autofocus": True,
+                                                      "placeholder": "https://news.example.org/2019/story"}))
+
+
+class AddFromURLMixin:
+    """On the articles admin: "Add article from URL" (fetched, read and stored like import_seeds
+    does an address). Editors may: it is an import, as re-running extraction is (change permission)."""
+
+    def get_urls(self):
+        return [path("from-url/", self.admin_site.admin_view(self.from_url_view), name="articles_article_from_url"),
+                *super().get_urls()]
+
+    def from_url_view(self, request):
+        if not request.user.has_perm("articles.change_article"):
+            raise PermissionDenied
+        form = AddressForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            result = sources.import_address(form.cleaned_data["url"])
+            if result.status == "failed":
+                form.add_error("url", result.error)
+            else:
+                claims = result.counts.get("claims", 0)
+                self.message_user(request, f"Article {result.status} ({claims} claims extracted).", messages.SUCCESS)
+                return HttpResponseRedirect(reverse("admin:articles_article_change", args=[result.article_id]))
+        context = {**self.admin_site.each_context(request), "title": "Add article from URL", "form": form,
+                   "opts": self.model._meta}
+        return TemplateResponse(request, "admin/articles/article/from_url.html", context)
 
 
 def _html_link(obj) -> str:

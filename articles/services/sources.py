@@ -1,7 +1,8 @@
 """Sources polled for new articles: an RSS or Atom feed (feedparser) fetched with a conditional GET
 (ETag, Last-Modified), and only its new items fetched, read and stored the way import_seeds stores
 an address. An item is not new when its address is an article's (as linked, as fetched or as the
-page's canonical address), nor when an article with the same text is stored under another address."""
+page's canonical address), nor when an article with the same text is stored under another address.
+Also one address an editor adds by hand (import_address)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -135,10 +136,30 @@ def _import(result: PollResult, links: list[str], polite: Politeness) -> None:
         else:
             setattr(result, stored.status, getattr(result, stored.status) + 1)
     if result.created or result.updated:
-        # The post-import steps import_seeds runs (see its handle()).
-        identity.reconcile_surnames(since=started)
-        importer.clear_filter_caches()
-        checkworthiness.rescore_stale()
+        after_import(started)
+
+
+def after_import(started) -> None:
+    """The steps import_seeds runs after storing (see its handle()): surname-only people joined,
+    the admin's filter caches cleared, new claims scored for check-worthiness."""
+    identity.reconcile_surnames(since=started)
+    importer.clear_filter_caches()
+    checkworthiness.rescore_stale()
+
+
+def import_address(url: str) -> importer.FileResult:
+    """Fetch one address and store its article (an editor's "Add article from URL"); status
+    "failed" with the reason when the page cannot be had, and nothing stored is touched."""
+    started = timezone.now()
+    try:
+        target = web.web_address(url)
+    except fetch.FetchError as exc:
+        return importer.FileResult(url, "failed", error=str(exc))
+    prep = reader.prepare_url(target, importer.known_people(), settings.CLAIMSDB_EXTRACT_SECONDS)
+    result = importer.store_prepared(prep, publishers=importer.RunCache())
+    if result.status in ("created", "updated"):
+        after_import(started)
+    return result
 
 
 def _finish(result: PollResult, now, status: int | None = None, error: str = "", etag: str | None = None,

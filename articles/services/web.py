@@ -45,3 +45,4 @@ def save_snapshot(article: Article, snap: Snapshot | None) -> None:
 
 def snapshot_html(snapshot: PageSnapshot) -> bytes:
     return gzip.decompress(bytes(snapshot.html_gz))
+

@@ -105,3 +105,22 @@ def test_the_snapshot_is_linked_from_the_article_in_the_admin(db, admin_client, 
     resp = admin_client.get(f"/admin/articles/pagesnapshot/{snap.pk}/html/")
     assert resp["Content-Type"].startswith("text/plain") and "attachment" in resp["Content-Disposition"]
     assert resp.content == news_page().encode()
+
+
+def test_an_editor_adds_an_article_from_a_url_on_the_desk(db, client, editor, viewer, settings):
+    settings.CLAIMSDB_FETCH_ALLOW_PRIVATE = True
+    client.force_login(editor)
+    desk = client.get("/admin/").content.decode()
+    assert "/admin/articles/article/from-url/" in desk
+    with serve({"/story": (200, HTML, news_page().encode())}) as (base, _):
+        resp = client.post("/admin/articles/article/from-url/", {"url": f"{base}/story"})
+    article = Article.objects.get()
+    assert resp.status_code == 302 and resp["Location"] == f"/admin/articles/article/{article.pk}/change/"
+    assert article.source_url == f"{base}/story" and article.snapshots.count() == 1
+    # A refused address: the reason on the form, nothing stored.
+    settings.CLAIMSDB_FETCH_ALLOW_PRIVATE = False
+    resp = client.post("/admin/articles/article/from-url/", {"url": "http://10.0.0.1/story"})
+    assert resp.status_code == 200 and "refused: 10.0.0.1 is a private address" in resp.content.decode()
+    assert Article.objects.count() == 1
+    client.force_login(viewer)
+    assert client.get("/admin/articles/article/from-url/").status_code == 403
