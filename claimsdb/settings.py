@@ -217,6 +217,9 @@ CLAIMSDB_FETCH_MAX_BYTES = int(os.environ.get("CLAIMSDB_FETCH_MAX_BYTES", str(5 
 CLAIMSDB_FETCH_TIMEOUT = (5.0, 15.0)
 # Polling sources: seconds between two requests to one host (robots.txt is obeyed as well).
 CLAIMSDB_FETCH_HOST_DELAY = float(os.environ.get("CLAIMSDB_FETCH_HOST_DELAY", "1"))
+# Polling sources: a transient failure (timeout, dropped connection, HTTP 429/5xx) is tried again
+# twice, after this many seconds and then twice as many.
+CLAIMSDB_FETCH_BACKOFF = float(os.environ.get("CLAIMSDB_FETCH_BACKOFF", "1"))
 
 LOGGING = {
     "version": 1,

@@ -14,3 +14,4 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast use
 # Anonymous throttling stays on, at a rate the suite never reaches; its own test lowers it.
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute"}}  # noqa: F405
 CLAIMSDB_FETCH_HOST_DELAY = 0  # the polite pause between two fetches from one host (its own test sets it)
+CLAIMSDB_FETCH_BACKOFF = 0.01  # retries after a transient fetch failure, without the production wait

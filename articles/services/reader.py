@@ -27,6 +27,7 @@ class WebAddress:
 
     url: str
     policy: fetch.FetchPolicy
+    attempts: int = 1  # polling tries again after a transient failure (fetch.fetch_retrying)
 
     def __str__(self) -> str:
         return self.url
@@ -146,7 +147,7 @@ def prepare_html_file(p: Path, known: list[KnownPerson] | None = None, budget: f
 def prepare_url(target: WebAddress, known: list[KnownPerson] | None = None,
                 budget: float | None = DEFAULT_BUDGET) -> Prepared:
     try:
-        got = fetch.fetch(target.url, target.policy)
+        got = fetch.fetch_retrying(target.url, target.policy, attempts=target.attempts)
     except fetch.FetchError as exc:
         return Prepared(target.url, "", "", error=str(exc))
     snap = Snapshot(got.body, hashlib.sha256(got.body).hexdigest(), got.fetched_at, url=got.url,

@@ -19,6 +19,8 @@ from articles.ingestion.web.polite import Politeness
 from articles.models import Article, PageSnapshot, Source
 from articles.services import checkworthiness, identity, importer, reader, web
 
+POLL_ATTEMPTS = 3  # a feed or an item fetched again after a timeout, a dropped connection, HTTP 429 or 5xx
+
 
 class FeedError(ValueError):
     """The feed could not be read; the message says why, in one line."""
@@ -91,8 +93,7 @@ def poll(source: Source, polite: Politeness | None = None, now=None) -> PollResu
     result = PollResult(source)
     polite.wait(source.feed_url)
     try:
-        got = fetch.fetch(source.feed_url, policy, accept=fetch.FEED_TYPES, etag=source.etag,
-                          last_modified=source.last_modified)
+        got = fetch.fetch_retrying(source.feed_url, policy, attempts=POLL_ATTEMPTS, accept=fetch.FEED_TYPES, etag=source.etag, last_modified=source.last_modified)
     except fetch.FetchError as exc:
         return _finish(result, now, error=str(exc))
     if got.not_modified:
@@ -121,7 +122,8 @@ def _import(result: PollResult, links: list[str], polite: Politeness) -> None:
             result.item_errors.append((link, "robots.txt does not allow it"))
             continue
         polite.wait(link)
-        prep = reader.prepare_url(reader.WebAddress(link, polite.policy), known, settings.CLAIMSDB_EXTRACT_SECONDS)
+        target = reader.WebAddress(link, polite.policy, attempts=POLL_ATTEMPTS)
+        prep = reader.prepare_url(target, known, settings.CLAIMSDB_EXTRACT_SECONDS)
         if prep.error:
             result.item_errors.append((link, prep.error))
             continue

@@ -18,7 +18,8 @@ def fetch_policy() -> fetch.FetchPolicy:
     return fetch.FetchPolicy(
         user_agent=agent,
         allow_private=settings.CLAIMSDB_FETCH_ALLOW_PRIVATE, max_bytes=settings.CLAIMSDB_FETCH_MAX_BYTES,
-        connect_timeout=settings.CLAIMSDB_FETCH_TIMEOUT[0], read_timeout=settings.CLAIMSDB_FETCH_TIMEOUT[1])
+        connect_timeout=settings.CLAIMSDB_FETCH_TIMEOUT[0], read_timeout=settings.CLAIMSDB_FETCH_TIMEOUT[1],
+        backoff=settings.CLAIMSDB_FETCH_BACKOFF)
 
 
 def is_web_address(raw: str) -> bool:

@@ -124,3 +124,13 @@ def test_an_editor_adds_an_article_from_a_url_on_the_desk(db, client, editor, vi
     assert Article.objects.count() == 1
     client.force_login(viewer)
     assert client.get("/admin/articles/article/from-url/").status_code == 403
+
+
+def test_addresses_are_fetched_in_worker_processes_with_jobs(db, settings):
+    settings.CLAIMSDB_FETCH_ALLOW_PRIVATE = True
+    routes = {f"/s{i}": (200, HTML, news_page(title=f"Story {i}", canonical=f"https://x.example.org/{i}").encode())
+              for i in range(4)}
+    with serve(routes) as (base, _):
+        call_command("import_seeds", *[f"{base}/s{i}" for i in range(4)], "--jobs", "2", verbosity=0)
+    assert sorted(Article.objects.values_list("title", flat=True)) == [f"Story {i}" for i in range(4)]
+    assert PageSnapshot.objects.count() == 4

@@ -33,7 +33,15 @@ METADATA = {ipaddress.ip_address(a) for a in ("169.254.169.254", "169.254.170.2"
 
 
 class FetchError(Exception):
-    """The address cannot be fetched; the message says why, in one line."""
+    """The address cannot be fetched; the message says why, in one line. ``transient`` when trying
+    again later may succeed (a timeout, a dropped connection, HTTP 429 or 5xx)."""
+
+    def __init__(self, message: str, transient: bool = False):
+        super().__init__(message)
+        self.transient = transient
+
+
+TRANSIENT_STATUS = {408, 425, 429, 500, 502, 503, 504}
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,7 @@ class FetchPolicy:
     read_timeout: float = 15.0
     total_timeout: float = 30.0
     max_redirects: int = 5
+    backoff: float = 1.0  # seconds before the first retry (fetch_retrying), doubling after
 
 
 @dataclass
@@ -185,9 +194,21 @@ def fetch(url: str, policy: FetchPolicy, accept: tuple[str, ...] = HTML_TYPES, e
             cause = exc.reason
         if cause is not None:
             raise FetchError(str(cause)) from None
-        raise FetchError(_one_line(exc)) from None
+        raise FetchError(_one_line(exc), transient=True) from None
     finally:
         pm.clear()
+
+
+def fetch_retrying(url: str, policy: FetchPolicy, attempts: int = 3, sleep=time.sleep, **kwargs) -> FetchResult:
+    """fetch(), tried again after a transient failure: waits of policy.backoff, twice that, ... seconds."""
+    for attempt in range(attempts):
+        try:
+            return fetch(url, policy, **kwargs)
+        except FetchError as exc:
+            if not exc.transient or attempt == attempts - 1:
+                raise
+            sleep(policy.backoff * 2 ** attempt)
+    raise AssertionError("unreachable")
 
 
 def _read(url: str, final: str, resp, policy: FetchPolicy, accept: tuple[str, ...], started: float) -> FetchResult:
@@ -196,7 +217,7 @@ def _read(url: str, final: str, resp, policy: FetchPolicy, accept: tuple[str, ..
             return FetchResult(url, final, 304, b"", etag=resp.headers.get("ETag", ""),
                                last_modified=resp.headers.get("Last-Modified", ""))
         if resp.status >= 400 or resp.status < 200:
-            raise FetchError(f"HTTP {resp.status}")
+            raise FetchError(f"HTTP {resp.status}", transient=resp.status in TRANSIENT_STATUS)
         ctype, charset = _media_type(resp.headers.get("Content-Type", ""))
         if ctype and ctype not in accept:
             raise FetchError(f"not a web page (content type {ctype})")
@@ -218,12 +239,12 @@ def _read(url: str, final: str, resp, policy: FetchPolicy, accept: tuple[str, ..
                 chunks.append(chunk)
         except (urllib3.exceptions.HTTPError, OSError) as exc:
             if time.monotonic() - started >= policy.total_timeout:
-                raise FetchError(f"took over {policy.total_timeout:g}s") from None
-            raise FetchError(_one_line(exc)) from None
+                raise FetchError(f"took over {policy.total_timeout:g}s", transient=True) from None
+            raise FetchError(_one_line(exc), transient=True) from None
         finally:
             watchdog.cancel()
         if time.monotonic() - started >= policy.total_timeout:
-            raise FetchError(f"took over {policy.total_timeout:g}s")
+            raise FetchError(f"took over {policy.total_timeout:g}s", transient=True)
         return FetchResult(url, final, resp.status, b"".join(chunks), content_type=ctype, charset=charset,
                            etag=resp.headers.get("ETag", ""), last_modified=resp.headers.get("Last-Modified", ""))
     finally:
