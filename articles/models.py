@@ -604,10 +604,17 @@ class PageSnapshot(models.Model):
 
 
 class Source(models.Model):
-    """A news feed (RSS or Atom) polled for new articles (services/sources.py, manage.py poll_sources)."""
+    """A news feed (RSS or Atom) or a news sitemap polled for new articles (services/sources.py,
+    manage.py poll_sources)."""
+
+    class Kind(models.TextChoices):
+        FEED = "feed", "RSS or Atom feed"
+        SITEMAP = "sitemap", "News sitemap"
 
     name = models.CharField(max_length=200)
-    feed_url = models.URLField(max_length=1000, unique=True, help_text="The RSS or Atom feed's address.")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.FEED)
+    feed_url = models.URLField(max_length=1000, unique=True, verbose_name="address",
+                               help_text="The feed's or the sitemap's address.")
     publisher = models.ForeignKey(Organisation, on_delete=models.SET_NULL, null=True, blank=True,
                                   related_name="sources")
     poll_minutes = models.PositiveIntegerField(default=60, validators=[MinValueValidator(5)],

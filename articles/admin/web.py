@@ -120,16 +120,16 @@ class PageSnapshotAdmin(admin.ModelAdmin):
 class SourceAdmin(admin.ModelAdmin):
     """News feeds polled for new articles (manage.py poll_sources; "Poll now" here)."""
 
-    list_display = ["name", "enabled", "poll_minutes", "last_fetch_at", "next_fetch_at", "last_status",
+    list_display = ["name", "kind", "enabled", "poll_minutes", "last_fetch_at", "next_fetch_at", "last_status",
                     "articles_created", "duplicates", "failures", "error"]
-    list_filter = ["enabled"]
+    list_filter = ["enabled", "kind"]
     search_fields = ["name", "feed_url"]
     raw_id_fields = ["publisher"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["last_fetch_at", "last_status", "last_error", "etag", "last_modified", "polls", "items_seen",
                        "articles_created", "articles_updated", "duplicates", "failures"]
     fieldsets = [
-        (None, {"fields": ["name", "feed_url", "publisher", "poll_minutes", "enabled", "next_fetch_at"]}),
+        (None, {"fields": ["name", "kind", "feed_url", "publisher", "poll_minutes", "enabled", "next_fetch_at"]}),
         ("Last poll", {"fields": ["last_fetch_at", "last_status", "last_error", "etag", "last_modified"]}),
         ("Counts, all polls", {"fields": ["polls", "items_seen", "articles_created", "articles_updated", "duplicates",
                                           "failures"]}),

@@ -5,11 +5,14 @@ page's canonical address), nor when an article with the same text is stored unde
 Also one address an editor adds by hand (import_address)."""
 from __future__ import annotations
 
+import gzip
+import io
 from dataclasses import dataclass, field
 from datetime import timedelta
 from urllib.parse import urljoin
 
 import feedparser
+import lxml.etree
 from django.conf import settings
 from django.db.models import F, Q
 from django.utils import timezone
@@ -20,6 +23,9 @@ from articles.models import Article, PageSnapshot, Source
 from articles.services import checkworthiness, identity, importer, reader, web
 
 POLL_ATTEMPTS = 3  # a feed or an item fetched again after a timeout, a dropped connection, HTTP 429 or 5xx
+MAX_ITEMS = 500  # addresses read from one poll (a sitemap can list tens of thousands)
+MAX_CHILD_SITEMAPS = 5  # of a sitemap index, the first (sites list the newest first)
+SITEMAP_TYPES = ("application/xml", "text/xml", "application/x-gzip", "application/gzip", "application/octet-stream")
 
 
 class FeedError(ValueError):
@@ -61,6 +67,44 @@ def item_links(body: bytes, base: str, content_type: str = "") -> list[str]:
     return list(dict.fromkeys(links))
 
 
+def sitemap_links(body: bytes, base: str) -> tuple[list[str], list[str]]:
+    """(page addresses, child sitemap addresses) of a sitemap or sitemap index (gzipped or not);
+    the XML is read without entities or network access."""
+    if body[:2] == b"\x1f\x8b":
+        try:
+            body = gzip.GzipFile(fileobj=io.BytesIO(body)).read(fetch.FetchPolicy.max_bytes + 1)
+        except (OSError, EOFError) as exc:
+            raise FeedError(f"not a sitemap (bad gzip: {exc})") from None
+        if len(body) > fetch.FetchPolicy.max_bytes:
+            raise FeedError("sitemap too large once decompressed")
+    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = lxml.etree.fromstring(body, parser)
+    except lxml.etree.XMLSyntaxError as exc:
+        raise FeedError(f"not a sitemap ({_one_line(exc)})") from None
+    kind = lxml.etree.QName(root).localname
+    if kind not in ("urlset", "sitemapindex"):
+        raise FeedError(f"not a sitemap (its root element is <{kind}>)")
+    child = "url" if kind == "urlset" else "sitemap"
+    locs = [urljoin(base, x.strip()) for x in root.xpath(f"./*[local-name()='{child}']/*[local-name()='loc']/text()")]
+    locs = list(dict.fromkeys(u for u in locs if u.startswith(("http://", "https://"))))
+    return (locs, []) if kind == "urlset" else ([], locs)
+
+
+def _links(source: Source, got: fetch.FetchResult, polite: Politeness) -> list[str]:
+    if source.kind != Source.Kind.SITEMAP:
+        return item_links(got.body, got.final_url, got.content_type)[:MAX_ITEMS]
+    pages, children = sitemap_links(got.body, got.final_url)
+    for child in children[:MAX_CHILD_SITEMAPS]:
+        polite.wait(child)
+        try:
+            sub = fetch.fetch_retrying(child, polite.policy, attempts=POLL_ATTEMPTS, accept=SITEMAP_TYPES)
+            pages += sitemap_links(sub.body, sub.final_url)[0]
+        except (fetch.FetchError, FeedError) as exc:
+            raise FeedError(f"child sitemap {child}: {exc}") from None
+    return list(dict.fromkeys(pages))[:MAX_ITEMS]
+
+
 def known_links(links: list[str]) -> set[str]:
     """Those of the addresses an article already came from."""
     if not links:
@@ -86,25 +130,28 @@ def politeness(policy: fetch.FetchPolicy | None = None) -> Politeness:
 
 
 def poll(source: Source, polite: Politeness | None = None, now=None) -> PollResult:
-    """Fetch the source's feed and import its new items; the source's counts and times updated."""
+    """Fetch the source's feed or sitemap and import its new items; the source's counts and times updated."""
     now = now or timezone.now()
     polite = polite or politeness()
     policy = polite.policy
     result = PollResult(source)
     polite.wait(source.feed_url)
     try:
-        got = fetch.fetch_retrying(source.feed_url, policy, attempts=POLL_ATTEMPTS, accept=fetch.FEED_TYPES, etag=source.etag, last_modified=source.last_modified)
+        accept = SITEMAP_TYPES if source.kind == Source.Kind.SITEMAP else fetch.FEED_TYPES
+        got = fetch.fetch_retrying(source.feed_url, policy, attempts=POLL_ATTEMPTS, accept=accept, etag=source.etag,
+                                   last_modified=source.last_modified)
     except fetch.FetchError as exc:
         return _finish(result, now, error=str(exc))
     if got.not_modified:
         result.status = "not modified"
         return _finish(result, now, status=304)
     try:
-        links = item_links(got.body, got.final_url, got.content_type)
+        links = _links(source, got, polite)
     except FeedError as exc:
         return _finish(result, now, status=got.status, error=str(exc))
     result.items = len(links)
-    new = [u for u in links if u not in known_links(links)]
+    known = known_links(links)
+    new = [u for u in links if u not in known]
     result.new = len(new)
     _import(result, new, polite)
     return _finish(result, now, status=got.status, etag=got.etag, last_modified=got.last_modified)

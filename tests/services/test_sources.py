@@ -151,3 +151,37 @@ def test_a_minimum_delay_between_two_requests_to_one_host():
     now[0] += 3
     polite.wait("https://a.example.com/3")  # long enough already
     assert slept == [1.5] and polite.agent == "ClaimsDB"
+
+
+def test_a_news_sitemap_index_is_polled_for_new_pages_only(db, settings):
+    import gzip
+
+    settings.CLAIMSDB_FETCH_ALLOW_PRIVATE = True
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1"'
+
+    def urlset(base, ids):
+        urls = "".join(f"<url><loc>{base}/story/{i}</loc><image:image><image:loc>{base}/img/{i}.jpg</image:loc>"
+                       f"</image:image></url>" for i in ids)
+        return f'<?xml version="1.0"?><urlset {ns}>{urls}</urlset>'.encode()
+
+    routes = {f"/story/{i}": (200, HTML, story(i)) for i in range(6)}
+    with serve(routes) as (base, server):
+        routes["/news-1.xml"] = (200, {"Content-Type": "application/xml"}, urlset(base, [0, 1, 2]))
+        routes["/news-2.xml.gz"] = (200, {"Content-Type": "application/x-gzip"}, gzip.compress(urlset(base, [2, 3])))
+        index = (f'<?xml version="1.0"?><sitemapindex {ns}><sitemap><loc>{base}/news-1.xml</loc></sitemap>'
+                 f"<sitemap><loc>{base}/news-2.xml.gz</loc></sitemap></sitemapindex>").encode()
+        routes["/sitemap.xml"] = (200, {"Content-Type": "application/xml"}, index)
+        src = Source.objects.create(name="Sitemap", kind=Source.Kind.SITEMAP, feed_url=f"{base}/sitemap.xml")
+        first = sources.poll(src)
+        routes["/news-2.xml.gz"] = (200, {"Content-Type": "application/x-gzip"}, gzip.compress(urlset(base, [3, 4])))
+        second = sources.poll(src)
+        pages = [p for p, _ in server.seen if p.startswith("/story/")]
+    assert (first.items, first.created, second.items, second.new, second.created) == (4, 4, 5, 1, 1)
+    assert sorted(pages) == [f"/story/{i}" for i in range(5)]  # each page fetched once, no image fetched
+    assert Article.objects.count() == 5
+    with pytest.raises(sources.FeedError, match="root element is <rss>"):
+        sources.sitemap_links(b"<rss version='2.0'/>", base)
+    with pytest.raises(sources.FeedError, match="not a sitemap"):
+        sources.sitemap_links(b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><urlset>&e;</urlset', base)
+    xxe = b'<!DOCTYPE u [<!ENTITY e SYSTEM "file:///etc/passwd">]><urlset><url><loc>http://a.example.com/&e;</loc></url></urlset>'
+    assert sources.sitemap_links(xxe, base) == (["http://a.example.com/"], [])  # the entity is never read
