@@ -629,42 +629,43 @@ SEED_SUFFIXES = ("*.txt", "*.html", "*.htm", "*.html.gz", "*.htm.gz")
 
 
 def seed_paths(paths: list[str]) -> tuple[list[Path | WebAddress], list[FileResult]]:
-    """What to import from files, directories (*.txt seed files and *.html, *.htm, *.html.gz web
-    pages) and http(s) addresses, and errors for paths that do not exist or addresses refused."""
-    files: list[Path] = []
-    addresses: dict[str, WebAddress] = {}
+    """What to import, in the order given, from files, directories (*.txt seed files and *.html,
+    *.htm, *.html.gz web pages) and http(s) addresses, and errors for paths that do not exist or
+    addresses refused."""
+    items: list[Path | WebAddress] = []
     errors: list[FileResult] = []
     policy = None
     for raw in paths:
         if web.is_web_address(raw):
             try:
                 policy = policy or web.fetch_policy()
-                addresses.setdefault(raw, web.web_address(raw, policy))
+                items.append(web.web_address(raw, policy))
             except web.fetch.FetchError as exc:
                 errors.append(FileResult(raw, "failed", error=str(exc)))
             continue
         p = Path(raw)
         if p.is_dir():
-            files.extend(sorted({x for pattern in SEED_SUFFIXES for x in p.glob(pattern) if x.is_file()}))
+            items.extend(sorted({x for pattern in SEED_SUFFIXES for x in p.glob(pattern) if x.is_file()}))
         elif p.is_file():
-            files.append(p)
+            items.append(p)
         elif "://" in raw:
             errors.append(FileResult(raw, "failed", error="only http and https addresses can be imported"))
         else:
             errors.append(FileResult(str(p), "failed", error="no such file or directory"))
-    # The same file named twice is imported once. Articles are identified by file name, so two
-    # different files with one name (a/same.txt, b/same.txt) would overwrite each other: the second
-    # is refused with both paths named.
+    # The same file or address named twice is imported once. Articles are identified by file name,
+    # so two different files with one name (a/same.txt, b/same.txt) would overwrite each other: the
+    # second is refused with both paths named.
     unique: list[Path | WebAddress] = []
     by_name: dict[str, Path] = {}
-    for f in dict.fromkeys(f.resolve() for f in files):
-        if f.name in by_name:
-            errors.append(FileResult(str(f), "failed", error=f"another file in this run has the same name "
-                                     f"({by_name[f.name]}); articles are identified by file name: rename one"))
-            continue
-        by_name[f.name] = f
+    for f in dict.fromkeys(x if isinstance(x, WebAddress) else x.resolve() for x in items):
+        if isinstance(f, Path):
+            if f.name in by_name:
+                errors.append(FileResult(str(f), "failed", error=f"another file in this run has the same name "
+                                         f"({by_name[f.name]}); articles are identified by file name: rename one"))
+                continue
+            by_name[f.name] = f
         unique.append(f)
-    return unique + list(addresses.values()), errors
+    return unique, errors
 
 
 def store_prepared(prep: Prepared, *, dry_run: bool = False, publishers: dict | None = None) -> FileResult:
