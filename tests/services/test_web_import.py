@@ -126,7 +126,8 @@ def test_an_editor_adds_an_article_from_a_url_on_the_desk(db, client, editor, vi
     assert client.get("/admin/articles/article/from-url/").status_code == 403
 
 
-def test_addresses_are_fetched_in_worker_processes_with_jobs(db, settings):
+def test_addresses_are_fetched_in_worker_processes_with_jobs(transactional_db, settings):
+    # transactional: --jobs closes the connections before it forks
     settings.CLAIMSDB_FETCH_ALLOW_PRIVATE = True
     routes = {f"/s{i}": (200, HTML, news_page(title=f"Story {i}", canonical=f"https://x.example.org/{i}").encode())
               for i in range(4)}
