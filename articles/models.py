@@ -606,3 +606,71 @@ class Checkpoint(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.value}"
+
+
+class PageSnapshot(models.Model):
+    """The HTML an article was read from: the record of what was published (gzip-compressed)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="snapshots")
+    url = models.URLField(max_length=2000, blank=True, help_text="The address asked for (blank for a file).")
+    final_url = models.URLField(max_length=2000, blank=True, help_text="The address after redirects.")
+    canonical_url = models.URLField(max_length=1000, blank=True, help_text="The address the page declares.")
+    http_status = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Blank for a file.")
+    fetched_at = models.DateTimeField(help_text="When it was fetched (a file: when it was last modified).")
+    content_type = models.CharField(max_length=100, blank=True)
+    sha256 = models.CharField(max_length=64, help_text="SHA-256 of the HTML as fetched (uncompressed).")
+    content_sha256 = models.CharField(max_length=64, blank=True, db_index=True,
+                                      help_text="SHA-256 of the article's text (its paragraphs): the same article "
+                                                "under another address has the same one.")
+    size = models.PositiveIntegerField(help_text="Bytes of HTML, uncompressed.")
+    html_gz = models.BinaryField(editable=False)
+    language = models.CharField(max_length=20, blank=True)
+    author = models.CharField(max_length=300, blank=True)
+    metadata = models.JSONField(default=dict, blank=True, help_text="What the page says about itself.")
+
+    class Meta:
+        ordering = ["-fetched_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["article", "sha256"], name="snapshot_unique_html")]
+
+    def __str__(self):
+        return f"{self.final_url or self.canonical_url or self.article} ({self.fetched_at:%Y-%m-%d %H:%M})"
+
+
+class Source(models.Model):
+    """A news feed (RSS or Atom) or a news sitemap polled for new articles (services/sources.py,
+    manage.py poll_sources)."""
+
+    class Kind(models.TextChoices):
+        FEED = "feed", "RSS or Atom feed"
+        SITEMAP = "sitemap", "News sitemap"
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.FEED)
+    feed_url = models.URLField(max_length=1000, unique=True, verbose_name="address",
+                               help_text="The feed's or the sitemap's address.")
+    publisher = models.ForeignKey(Organisation, on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="sources")
+    poll_minutes = models.PositiveIntegerField(default=60, validators=[MinValueValidator(5)],
+                                               help_text="Minutes between two polls.")
+    enabled = models.BooleanField(default=True)
+    etag = models.CharField(max_length=500, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
+    last_fetch_at = models.DateTimeField(null=True, blank=True, editable=False)
+    next_fetch_at = models.DateTimeField(null=True, blank=True, db_index=True,
+                                         help_text="Blank: at the next poll.")
+    last_status = models.PositiveSmallIntegerField(null=True, blank=True, editable=False,
+                                                   help_text="HTTP status of the last feed fetch.")
+    last_error = models.TextField(blank=True, editable=False)
+    polls = models.PositiveIntegerField(default=0, editable=False)
+    items_seen = models.PositiveIntegerField(default=0, editable=False, help_text="Feed items read, all polls.")
+    articles_created = models.PositiveIntegerField(default=0, editable=False)
+    articles_updated = models.PositiveIntegerField(default=0, editable=False)
+    duplicates = models.PositiveIntegerField(default=0, editable=False,
+                                             help_text="Items skipped: an article with the same text is stored.")
+    failures = models.PositiveIntegerField(default=0, editable=False, help_text="Items that could not be imported.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

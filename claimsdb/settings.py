@@ -307,9 +307,25 @@ REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Token",
 }
 
+# Web pages in (articles/ingestion/web): who we are when fetching (a contact address lets a site's
+# operator reach us), loopback and private networks refused unless CLAIMSDB_FETCH_ALLOW_PRIVATE=1
+# (tests and local tools), a page's size cap and (connect, read) timeouts in seconds.
+CLAIMSDB_FETCH_CONTACT = os.environ.get("CLAIMSDB_FETCH_CONTACT", "")
+CLAIMSDB_FETCH_USER_AGENT = "ClaimsDB/0.1"
+CLAIMSDB_FETCH_ALLOW_PRIVATE = os.environ.get("CLAIMSDB_FETCH_ALLOW_PRIVATE", "") == "1"
+CLAIMSDB_FETCH_MAX_BYTES = int(os.environ.get("CLAIMSDB_FETCH_MAX_BYTES", str(5 * 1024 * 1024)))
+CLAIMSDB_FETCH_TIMEOUT = (5.0, 15.0)
+# Polling sources: seconds between two requests to one host (robots.txt is obeyed as well).
+CLAIMSDB_FETCH_HOST_DELAY = float(os.environ.get("CLAIMSDB_FETCH_HOST_DELAY", "1"))
+# Polling sources: a transient failure (timeout, dropped connection, HTTP 429/5xx) is tried again
+# twice, after this many seconds and then twice as many.
+CLAIMSDB_FETCH_BACKOFF = float(os.environ.get("CLAIMSDB_FETCH_BACKOFF", "1"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # trafilatura logs each page it finds no text in; the importer reports that page itself.
+    "loggers": {"trafilatura": {"level": "ERROR"}, "htmldate": {"level": "ERROR"}},
 }

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
@@ -30,6 +31,7 @@ from articles.services import entities, importer, merge
 from .common import CappedCountPaginator, FarDatesChangeList, NumbersAsWritten, StatisticInline, admin_url
 from .highlight import Span, legend, render_blocks
 from .identity import IdentityToolsMixin
+from .web import AddFromURLMixin, PageSnapshotInline
 
 
 def merge_action(model_label: str, merge_function, permission: str):
@@ -323,7 +325,7 @@ class ArticleClaimInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(AddFromURLMixin, admin.ModelAdmin):
     list_display = ["title", "publisher", "published", "claims_count", "word_count", "source_file"]
     list_filter = [("publisher", admin.RelatedOnlyFieldListFilter)]
     date_hierarchy = "published"
@@ -337,7 +339,8 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Import", {"fields": ["sha256", "word_count", "extractor_version", "imported_at", "updated_at"],
                     "classes": ["collapse"]}),
     ]
-    inlines = [ArticleClaimInline, StatisticInline]
+    inlines = [ArticleClaimInline, StatisticInline, PageSnapshotInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = ["reextract"]
     paginator = CappedCountPaginator
     show_full_result_count = False

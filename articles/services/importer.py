@@ -38,8 +38,8 @@ from articles.models import (
     Statistic,
     name_key,
 )
-from articles.services import families, filter_cache, identity, inputs, matching, retry
-from articles.services.reader import Prepared
+from articles.services import families, filter_cache, identity, inputs, matching, retry, web
+from articles.services.reader import Prepared, WebAddress
 
 ROLE_WORDS = {"minister", "secretary", "president", "president-elect", "leader", "chancellor", "spokesman"}
 
@@ -328,6 +328,7 @@ def store(prep: Prepared, publishers: dict | None = None) -> FileResult:
             article.save()
         run = publishers if isinstance(publishers, RunCache) else None
         counts = save_extraction(article, ex, new=status == "created", run=run)
+        web.save_snapshot(article, prep.snapshot)
     return FileResult(prep.path, status, article_id=article.pk, counts=counts)
 
 
@@ -383,6 +384,8 @@ def _store_new(fresh: list[tuple[int, Prepared]], publishers: RunCache | None) -
         _bulk_insert(Article, articles)
         run = publishers if isinstance(publishers, RunCache) else None
         counts = save_extractions([(a, p.extraction) for a, (_, p) in zip(articles, fresh, strict=True)], new=True, run=run)
+        for a, (_, p) in zip(articles, fresh, strict=True):
+            web.save_snapshot(a, p.snapshot)
     return [FileResult(p.path, "created", article_id=a.pk, counts=c)
             for (_, p), a, c in zip(fresh, articles, counts, strict=True)]
 
@@ -623,27 +626,44 @@ def _drop_gone(gone: list[Claim]) -> None:
     Claim.objects.filter(pk__in=set(ids) - worked).delete()
 
 
-def seed_paths(paths: list[str]) -> tuple[list[Path], list[FileResult]]:
-    """Files to import from files and directories (*.txt), and errors for paths that do not exist
-    or must not be read (a symbolic link leaving its folder, a FIFO or device: see inputs)."""
-    files: list[Path] = []
+SEED_SUFFIXES = (".txt", ".html", ".htm", ".html.gz", ".htm.gz")
+
+
+def seed_paths(paths: list[str]) -> tuple[list[Path | WebAddress], list[FileResult]]:
+    """What to import, in the order given, from files, directories (*.txt seed files and *.html,
+    *.htm, *.html.gz web pages) and http(s) addresses, and errors for paths that do not exist, must
+    not be read (a symbolic link leaving its folder, a FIFO or device: see inputs) or addresses refused."""
+    items: list[Path | WebAddress] = []
     errors: list[FileResult] = []
-    for item in inputs.listing(paths, (".txt",), recursive=False):
-        if isinstance(item, inputs.Refused):
-            errors.append(FileResult(item.path, "failed", error=item.reason))
-        else:
-            files.append(item)
-    # The same file named twice is imported once. Articles are identified by file name, so two
-    # different files with one name (a/same.txt, b/same.txt) would overwrite each other: the second
-    # is refused with both paths named.
-    unique: list[Path] = []
-    by_name: dict[str, Path] = {}
-    for f in dict.fromkeys(f.resolve() for f in files):
-        if f.name in by_name:
-            errors.append(FileResult(str(f), "failed", error=f"another file in this run has the same name "
-                                     f"({by_name[f.name]}); articles are identified by file name: rename one"))
+    policy = None
+    for raw in paths:
+        if web.is_web_address(raw):
+            try:
+                policy = policy or web.fetch_policy()
+                items.append(web.web_address(raw, policy))
+            except web.fetch.FetchError as exc:
+                errors.append(FileResult(raw, "failed", error=str(exc)))
             continue
-        by_name[f.name] = f
+        if "://" in raw and not Path(raw).exists():
+            errors.append(FileResult(raw, "failed", error="only http and https addresses can be imported"))
+            continue
+        for item in inputs.listing([raw], SEED_SUFFIXES, recursive=False):
+            if isinstance(item, inputs.Refused):
+                errors.append(FileResult(item.path, "failed", error=item.reason))
+            else:
+                items.append(item)
+    # The same file or address named twice is imported once. Articles are identified by file name,
+    # so two different files with one name (a/same.txt, b/same.txt) would overwrite each other: the
+    # second is refused with both paths named.
+    unique: list[Path | WebAddress] = []
+    by_name: dict[str, Path] = {}
+    for f in dict.fromkeys(x if isinstance(x, WebAddress) else x.resolve() for x in items):
+        if isinstance(f, Path):
+            if f.name in by_name:
+                errors.append(FileResult(str(f), "failed", error=f"another file in this run has the same name "
+                                         f"({by_name[f.name]}); articles are identified by file name: rename one"))
+                continue
+            by_name[f.name] = f
         unique.append(f)
     return unique, errors
 

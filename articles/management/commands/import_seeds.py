@@ -11,14 +11,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connections
 
-from articles.services import checkworthiness, identity, importer, reader, retry
+from articles.services import importer, post_import, reader
 
 
 class Command(BaseCommand):
-    help = "Import seed-format articles (files or directories of *.txt) and extract their claims."
+    help = ("Import articles and extract their claims: seed-format files (*.txt), web pages (*.html, *.htm, "
+            "*.html.gz), directories of them, and http(s) addresses.")
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="*", default=["seeds"], help="files or directories (default: seeds/)")
+        parser.add_argument("paths", nargs="*", default=["seeds"], help="files, directories or http(s) addresses (default: seeds/)")
         parser.add_argument("--dry-run", action="store_true", help="parse and extract, write nothing")
         parser.add_argument("--jobs", type=int, default=1,
                             help="extract in N worker processes; one writer stores the results in order")
@@ -30,7 +31,7 @@ class Command(BaseCommand):
             raise CommandError("--jobs must be 1 or more")
         files, failures = importer.seed_paths(paths)
         if not files and not failures:
-            raise CommandError(f"no *.txt files under {', '.join(paths)}")
+            raise CommandError(f"no *.txt or *.html files under {', '.join(paths)}")
         for f in failures:
             self.stderr.write(f"error: {f.path}: {f.error}")
         try:
@@ -51,31 +52,13 @@ class Command(BaseCommand):
                 statuses[result.status] += 1
                 totals.update(result.counts)
                 self.progress(result, n, len(files), started, verbose, progress_every)
-        linked, closing_failed = self.closing_steps() if not dry_run else (Counter(), False)
+        closing = post_import.run() if not dry_run else post_import.Closing()
+        for line in closing.errors:
+            self.stderr.write(f"error: {line}")
+        linked, closing_failed = closing.linked, bool(closing.errors)
         self.summary(statuses, totals, len(files) + len(failures), time.perf_counter() - started, dry_run, linked)
         if statuses["failed"] or closing_failed:
             sys.exit(1)
-
-    def closing_steps(self) -> tuple[Counter, bool]:
-        """The steps after storing, each for whatever is not yet done (durable state, not this run's
-        files), so a run that stopped before them is finished by the next one: surname-only records
-        ("Obama") join the full-name person the database knows or wait for an editor; every claim the
-        current check-worthiness model has not scored is scored."""
-        linked, failed = Counter(), False
-        steps = (("linking surname-only people to full names", identity.reconcile_surnames),
-                 ("scoring the claims' check-worthiness", checkworthiness.rescore_stale))
-        for what, step in steps:
-            try:
-                out = step()
-            except DatabaseError as exc:
-                failed = True
-                self.stderr.write(f"error: {what} could not finish ({retry.one_line(exc)}); the articles are "
-                                  f"stored: run the same import again to finish it")
-                continue
-            if step is identity.reconcile_surnames:
-                linked = out
-        importer.clear_filter_caches()
-        return linked, failed
 
     def progress(self, result, n, total, started, verbose, every):
         if result.status == "failed":
