@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 
 from articles.ids import id_in_range
 from articles.models import (
+    Article,
     Claim,
     ClaimLink,
     EvidenceLink,
@@ -66,21 +67,64 @@ class SpeakerFilter(admin.SimpleListFilter):
         return qs.filter(speaker_id=int(self.value())) if id_in_range(self.value()) else qs.none()
 
 
-class OrganisationFilter(admin.SimpleListFilter):
-    """Claims of one organisation's sources (opened from the organisation's claim count)."""
+class OneRecordFilter(admin.SimpleListFilter):
+    """Claims of one record, opened from that record's claim count: the filter shows the record's
+    name; an id that names no record lists no claims (Django skips a filter with no choices, which
+    would list every claim)."""
 
-    title = "organisation"
-    parameter_name = "organisation"
+    field = ""  # the claim's foreign key to the record
+
+    def record_name(self, pk: int) -> str | None:
+        raise NotImplementedError
+
+    def _pk(self) -> int | None:
+        value = self.value()
+        return int(value) if value and value.strip().isdigit() and id_in_range(value) else None
 
     def lookups(self, request, model_admin):
-        value = self.value()
-        org = Organisation.objects.filter(pk=int(value)).first() if value and id_in_range(value) else None
-        return [(str(org.pk), org.name)] if org else []
+        if not self.value():
+            return []
+        pk = self._pk()
+        name = self.record_name(pk) if pk is not None else None
+        return [(self.value(), name if name is not None else f"no such {self.title}")]
 
     def queryset(self, request, qs):
         if not self.value():
             return qs
-        return qs.filter(organisation_id=int(self.value())) if id_in_range(self.value()) else qs.none()
+        pk = self._pk()
+        return qs.filter(**{f"{self.field}_id": pk}) if pk is not None else qs.none()
+
+
+class OrganisationFilter(OneRecordFilter):
+    """Claims of one organisation's sources (opened from the organisation's claim count)."""
+
+    title = "organisation"
+    parameter_name = "organisation"
+    field = "organisation"
+
+    def record_name(self, pk):
+        return Organisation.objects.filter(pk=pk).values_list("name", flat=True).first()
+
+
+class ArticleFilter(OneRecordFilter):
+    """Claims of one article: the latest articles to choose from, and any other opened from the
+    articles list's claim count."""
+
+    title = "article"
+    parameter_name = "article"
+    field = "article"
+    LATEST = 8
+
+    def record_name(self, pk):
+        title = Article.objects.filter(pk=pk).values_list("title", flat=True).first()
+        return None if title is None else Truncator(title).chars(60)
+
+    def lookups(self, request, model_admin):
+        latest = [(str(pk), Truncator(title).chars(60)) for pk, title in
+                  Article.objects.order_by("-published", "-id").values_list("pk", "title")[:self.LATEST]]
+        if self.value() and all(value != self.value() for value, _ in latest):
+            latest = super().lookups(request, model_admin) + latest
+        return latest
 
 
 class ConfidenceFilter(admin.SimpleListFilter):
@@ -203,7 +247,7 @@ class ClaimAdmin(admin.ModelAdmin):
                     "status", "verdict", "assignee"]
     list_filter = ["status", OpenFilter, AssignedFilter, "verdict", "kind", CheckworthinessFilter, ConfidenceFilter, MatchFilter, RepeatedFilter,
                    PublisherFilter,
-                   SpeakerFilter, OrganisationFilter, "in_text"]
+                   SpeakerFilter, OrganisationFilter, ArticleFilter, "in_text"]
     date_hierarchy = "published"
     ordering = ["-id"]  # newest first, in index order: no sort over the table
     search_fields = ["text"]  # widened in get_search_results: speaker names and aliases, article titles

@@ -357,8 +357,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="claims", ordering="n_claims")
     def claims_count(self, obj):
-        param = "speaker" if self.model is Person else "organisation"
-        return format_html('<a href="/admin/articles/claim/?{}={}">{}</a>', param, obj.pk, obj.n_claims)
+        return format_html('<a href="{}?article={}">{}</a>', reverse("admin:articles_claim_changelist"), obj.pk,
+                           obj.n_claims)
 
     @admin.display(description="text")
     def highlighted_body(self, obj):
