@@ -1,6 +1,8 @@
 """The desk, round 2 (issue 27): the bugs a new user hit, and triage at a glance."""
 import re
+from html.parser import HTMLParser
 
+from articles.admin.highlight import Span, _render
 from articles.models import Article, Claim
 from tests.services.test_families import two_outlets  # noqa: F401  (fixture)
 
@@ -32,3 +34,62 @@ def test_an_articles_claim_count_opens_that_articles_claims(client, two_outlets,
     listing = client.get("/admin/articles/claim/").content.decode()
     assert all(f"?article={a.pk}" in listing for a in arts)
     assert Claim.objects.count() > len(own)
+
+
+class _Marks(HTMLParser):
+    """The text inside each <mark> (by class), and whether any link opens inside another."""
+
+    def __init__(self):
+        super().__init__()
+        self.open_marks, self.marks, self.links, self.nested_link = [], [], 0, False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "mark":
+            self.open_marks.append([dict(attrs).get("class", ""), ""])
+        elif tag == "a":
+            self.nested_link |= self.links > 0
+            self.links += 1
+
+    def handle_endtag(self, tag):
+        if tag == "mark":
+            self.marks.append(tuple(self.open_marks.pop()))
+        elif tag == "a":
+            self.links -= 1
+
+    def handle_data(self, data):
+        for m in self.open_marks:
+            m[1] += data
+
+
+def marks_of(html):
+    p = _Marks()
+    p.feed(html)
+    return p
+
+
+def test_a_statistic_inside_a_quote_keeps_the_quotes_highlight_whole():
+    body = "He said “prices rose by 12% last year, and more” today."
+    q0, q1 = body.index("“"), body.index("”") + 1
+    s0 = body.index("12%")
+    html = _render(body, 0, [Span(q0, q1, "cdb-quote", "/claim/1/", "the quote"),
+                             Span(s0, s0 + 3, "cdb-stat", "/stat/2/", "12%")])
+    p = marks_of(html)
+    assert not p.nested_link
+    assert ("cdb-quote", body[q0:q1]) in p.marks and ("cdb-stat", "12%") in p.marks
+    # The quote's words link to the quote; the statistic's to the statistic.
+    assert re.findall(r'href="([^"]+)"[^>]*>([^<]*)<', html) == [
+        ("/claim/1/", "“prices rose by "), ("/stat/2/", "12%"), ("/claim/1/", " last year, and more”")]
+
+
+def test_the_article_page_highlights_whole_quotes_around_statistics(client, imported_seed, editor):
+    inside = [(c, s) for c in imported_seed.claims.all() for s in imported_seed.statistics.all()
+              if c.start <= s.start and s.end <= c.end and (c.start, c.end) != (s.start, s.end)]
+    assert inside, "the seed has a statistic inside a claim"
+    client.force_login(editor)
+    html = client.get(f"/admin/articles/article/{imported_seed.pk}/change/").content.decode()
+    p = marks_of(html)
+    assert not p.nested_link
+    body = imported_seed.body
+    for claim, stat in inside:
+        assert (f"cdb-{claim.kind}", body[claim.start:claim.end]) in p.marks
+        assert ("cdb-stat", body[stat.start:stat.end]) in p.marks
