@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
@@ -521,22 +522,43 @@ class ClaimAdmin(admin.ModelAdmin):
                 *super().get_urls()]
 
     def confirm_view(self, request, pk):
-        """Take the verdict a checked appearance of the same statement suggests (one click)."""
-        claim = get_object_or_404(Claim, pk=pk)
-        if request.method != "POST" or not self.has_change_permission(request, claim):
+        """Take the verdict a checked appearance of the same statement suggests: a page saying what
+        will be taken (and that the check is then public), and the editor's confirmation."""
+        claim = get_object_or_404(Claim.objects.select_related("article"), pk=pk)
+        if not self.has_change_permission(request, claim):
             self.message_user(request, "You may not review this claim.", messages.ERROR)
             return HttpResponseRedirect(admin_url(claim))
-        try:
-            taken = families.confirm_suggestion(claim, request.user)
-        except review.StaleClaim as exc:  # changed while the editor clicked
-            self.message_user(request, str(exc), messages.ERROR)
-        else:
-            if taken:
-                self.message_user(request, f"Checked: {claim.get_verdict_display()}, as in the other appearance.",
-                                  messages.SUCCESS)
+        source = families.suggested_verdict(claim)
+        if request.method == "POST" and request.POST.get("confirm") == "yes":
+            raw_version, raw_source = request.POST.get("version", ""), request.POST.get("source", "")
+            try:
+                taken = families.confirm_suggestion(
+                    claim, request.user, version=int(raw_version) if raw_version.isdigit() else None,
+                    source_id=int(raw_source) if raw_source.isdigit() and id_in_range(raw_source) else -1)
+            except review.StaleClaim as exc:  # changed while the editor read the confirmation
+                self.message_user(request, str(exc), messages.ERROR)
             else:
-                self.message_user(request, "No checked appearance suggests a verdict.", messages.WARNING)
-        return HttpResponseRedirect(admin_url(claim))
+                if taken:
+                    self.message_user(request, f"Checked: {claim.get_verdict_display()}, as in the other appearance.",
+                                      messages.SUCCESS)
+                else:
+                    self.message_user(request, "Nothing taken: the suggested verdict changed meanwhile, or no "
+                                      "checked appearance suggests one any more.", messages.WARNING)
+            return HttpResponseRedirect(admin_url(claim))
+        if source is None:
+            self.message_user(request, "No checked appearance suggests a verdict.", messages.WARNING)
+            return HttpResponseRedirect(admin_url(claim))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Take this verdict?",
+            "opts": self.model._meta,
+            "original": claim,
+            "claim": claim,
+            "source": source,
+            "rationale": claim.rationale or source.rationale,
+            "evidence": list(source.evidence.all()),
+        }
+        return TemplateResponse(request, "admin/articles/claim/confirm_verdict.html", context)
 
     def link_view(self, request, pk):
         """Mark a similar claim as repeating this one (a button on the change page)."""

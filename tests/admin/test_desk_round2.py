@@ -3,7 +3,8 @@ import re
 from html.parser import HTMLParser
 
 from articles.admin.highlight import Span, _render
-from articles.models import Article, Claim
+from articles.models import Article, Claim, ClaimLink, ReviewEvent
+from articles.services import review
 from tests.services.test_families import two_outlets  # noqa: F401  (fixture)
 
 
@@ -93,3 +94,51 @@ def test_the_article_page_highlights_whole_quotes_around_statistics(client, impo
     for claim, stat in inside:
         assert (f"cdb-{claim.kind}", body[claim.start:claim.end]) in p.marks
         assert ("cdb-stat", body[stat.start:stat.end]) in p.marks
+
+
+def test_take_this_verdict_asks_first_and_shows_no_internal_id(client, two_outlets, editor):  # noqa: F811
+    first = Claim.objects.filter(kind="quote", article__source_file="telegraph.txt", family__isnull=False).first()
+    other = first.family.appearances.exclude(pk=first.pk).get()
+    review.apply_review(first, editor, status=Claim.Status.CHECKED, verdict=Claim.Verdict.FALSE,
+                        rationale="The transcript says otherwise.")
+    first.evidence.create(url="https://example.org/transcript", title="Transcript")
+    client.force_login(editor)
+    url = f"/admin/articles/claim/{other.pk}/confirm-verdict/"
+    page = client.get(f"/admin/articles/claim/{other.pk}/change/").content.decode()
+    assert f'href="{url}"' in page  # a link to the confirmation, not a button that publishes
+    # Opening the confirmation, or posting without confirming, changes nothing.
+    confirm = client.get(url)
+    assert confirm.status_code == 200
+    text = confirm.content.decode()
+    assert "False" in text and "The transcript says otherwise." in text and "https://example.org/transcript" in text
+    assert "public" in text
+    client.post(url)
+    other.refresh_from_db()
+    assert (other.status, other.verdict, other.version) == ("new", "", 0)
+    # Confirmed: checked, the other check's words, and the relation kept as a link in both histories.
+    r = client.post(url, {"confirm": "yes", "version": other.version, "source": first.pk})
+    assert r.status_code == 302
+    other.refresh_from_db()
+    assert (other.status, other.verdict) == ("checked", "false")
+    assert other.rationale == "The transcript says otherwise."
+    assert ClaimLink.objects.filter(source=other, target=first, relation="repeats").exists()
+    assert ReviewEvent.objects.filter(claim=first, changes__has_key="link").exists()
+    public = client.get(f"/factchecks/{other.pk}/").content.decode()
+    assert "The transcript says otherwise." in public
+    assert f"#{first.pk}" not in public and f"claim {first.pk}" not in public.lower()
+    feed = client.get("/factchecks/feed/rss/").content.decode()
+    assert "The transcript says otherwise." in feed and f"#{first.pk}" not in feed
+
+
+def test_take_this_verdict_from_a_stale_page_takes_nothing(client, two_outlets, editor):  # noqa: F811
+    first = Claim.objects.filter(kind="quote", article__source_file="telegraph.txt", family__isnull=False).first()
+    other = first.family.appearances.exclude(pk=first.pk).get()
+    review.apply_review(first, editor, status=Claim.Status.CHECKED, verdict=Claim.Verdict.FALSE, rationale="No.")
+    client.force_login(editor)
+    seen = other.version
+    review.apply_review(other, editor, rationale="Someone else's draft.")  # meanwhile
+    client.post(f"/admin/articles/claim/{other.pk}/confirm-verdict/", {"confirm": "yes", "version": seen,
+                                                                       "source": first.pk})
+    other.refresh_from_db()
+    assert (other.status, other.verdict, other.rationale) == ("new", "", "Someone else's draft.")
+    assert not ClaimLink.objects.exists()
