@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.urls import reverse_lazy
 from django.utils.text import Truncator
 
 from articles.models import Claim
@@ -14,6 +15,8 @@ class DeskAdminSite(admin.AdminSite):
     site_title = "ClaimsDB"
     index_title = "Fact-checking desk"
     index_template = "admin/desk.html"
+    # "View site": the public fact-checks (the site's root only redirects back to the admin).
+    site_url = reverse_lazy("public:list")
     # The model sidebar costs a third of a 1400 px screen on every page; the desk and breadcrumbs lead.
     enable_nav_sidebar = False
 

@@ -424,7 +424,7 @@ class ClaimAdmin(admin.ModelAdmin):
         found = similar.similar_claims(obj)
         if not found:
             return "None found."
-        can_link = getattr(self, "_can_change", False)
+        can_link = getattr(obj, "can_review", False)
         url = reverse("admin:articles_claim_link", args=[obj.pk])
         rows = []
         for other, score in found:
@@ -456,7 +456,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="in other articles")
     def family_display(self, obj):
-        can = getattr(self, "_can_change", False)
+        can = getattr(obj, "can_review", False)
         return family_timeline(obj, reverse("admin:articles_claim_confirm", args=[obj.pk]) if can else None)
 
     @admin.display(description="history of the review")
@@ -471,10 +471,13 @@ class ClaimAdmin(admin.ModelAdmin):
         return format_html('<table class="cdb-history"><tr><th>when</th><th>who</th><th>what</th></tr>{}</table>',
                            rows)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id)
-        self._can_change = bool(obj) and self.has_change_permission(request, obj)
-        return super().change_view(request, object_id, form_url, extra_context)
+    def get_object(self, request, object_id, from_field=None):
+        # The page's buttons depend on this request's rights: they travel with this request's object,
+        # never on the ModelAdmin, which every request shares.
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            obj.can_review = self.has_change_permission(request, obj)
+        return obj
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -503,7 +506,7 @@ class ClaimAdmin(admin.ModelAdmin):
         if formset.model is ClaimLink:
             for link in formset.save(commit=False):
                 if link.pk:
-                    link.save()
+                    links.save_edited(link, request.user)
                 else:
                     links.create_link(form.instance, link.target, link.relation, request.user, link.note)
             for link in formset.deleted_objects:
@@ -593,7 +596,7 @@ class ClaimLinkAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.save()
+            obj.pk = links.save_edited(obj, request.user).pk
         else:
             obj.pk = links.create_link(obj.source, obj.target, obj.relation, request.user, obj.note).pk
 

@@ -2,9 +2,13 @@
 import re
 from html.parser import HTMLParser
 
+import pytest
+from django.contrib import admin
+
 from articles.admin.highlight import Span, _render
 from articles.models import Article, Claim, ClaimLink, ReviewEvent
-from articles.services import review
+from articles.services import links, review
+from tests.admin.test_entities_admin import form_of
 from tests.services.test_families import two_outlets  # noqa: F401  (fixture)
 
 
@@ -142,3 +146,88 @@ def test_take_this_verdict_from_a_stale_page_takes_nothing(client, two_outlets, 
     other.refresh_from_db()
     assert (other.status, other.verdict, other.rationale) == ("new", "", "Someone else's draft.")
     assert not ClaimLink.objects.exists()
+
+
+@pytest.fixture
+def linked(imported_seed, editor):
+    a, b = list(Claim.objects.order_by("id")[:2])
+    link = links.create_link(a, b, ClaimLink.Relation.SUPPORTS, editor)
+    return a, b, link
+
+
+def _link_events(claim):
+    return [e.changes for e in ReviewEvent.objects.filter(claim=claim).order_by("id")]
+
+
+def test_editing_a_link_in_the_claim_page_writes_the_history_the_api_writes(client, linked, editor):
+    a, b, link = linked
+    client.force_login(editor)
+    url = f"/admin/articles/claim/{a.pk}/change/"
+    data = form_of(client, url)
+    assert data["links_out-0-id"] == [str(link.pk)]
+    data["links_out-0-relation"] = ["contradicts"]
+    data["links_out-0-note"] = ["Says the opposite."]
+    before_a, before_b = len(_link_events(a)), len(_link_events(b))
+    r = client.post(url, data)
+    assert r.status_code == 302, r.content.decode()[:3000]
+    link.refresh_from_db()
+    assert (link.relation, link.note) == ("contradicts", "Says the opposite.")
+    new_a, new_b = _link_events(a)[before_a:], _link_events(b)[before_b:]
+    assert {"link": [f"supports claim {b.pk}", f"contradicts claim {b.pk}"]} in new_a
+    assert {"link note": ["", "Says the opposite."]} in new_a
+    assert new_b == [{"link": [f"claim {a.pk} supports this", f"claim {a.pk} contradicts this"]}]
+
+
+def test_editing_a_link_in_the_link_admin_writes_history_and_a_new_end_is_a_new_link(client, linked, editor):
+    a, b, link = linked
+    c = Claim.objects.exclude(pk__in=[a.pk, b.pk]).order_by("id").first()
+    client.force_login(editor)
+    url = f"/admin/articles/claimlink/{link.pk}/change/"
+    data = form_of(client, url)
+    data["relation"] = ["repeats"]
+    assert client.post(url, data).status_code == 302
+    assert _link_events(b)[-1] == {"link": [f"claim {a.pk} supports this", f"claim {a.pk} repeats this"]}
+    data = form_of(client, url)
+    data["target"] = [str(c.pk)]
+    assert client.post(url, data).status_code == 302
+    assert list(ClaimLink.objects.values_list("source", "target", "relation")) == [(a.pk, c.pk, "repeats")]
+    assert _link_events(b)[-1] == {"link": [f"claim {a.pk} repeats this", ""]}
+    assert _link_events(c)[-1] == {"link": ["", f"claim {a.pk} repeats this"]}
+
+
+def test_the_claim_and_entity_admins_keep_no_request_state(client, imported_seed, editor, viewer):
+    """The ModelAdmin serves every request at once: what one request may do is never stored on it."""
+    from articles.models import Person
+
+    claim_admin, person_admin = admin.site._registry[Claim], admin.site._registry[Person]
+    before = (dict(vars(claim_admin)), dict(vars(person_admin)))
+    claim = Claim.objects.order_by("id").first()
+    person = Person.objects.order_by("id").first()
+    for user in (editor, viewer):
+        client.force_login(user)
+        assert client.get(f"/admin/articles/claim/{claim.pk}/change/").status_code == 200
+        assert client.get(f"/admin/articles/person/{person.pk}/change/").status_code == 200
+    assert (dict(vars(claim_admin)), dict(vars(person_admin))) == before
+
+
+def test_view_site_opens_the_public_fact_checks(client, editor):
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert re.search(r'<a href="/factchecks/">View site</a>', html)
+
+
+def test_the_pages_buttons_follow_each_requests_rights(client, two_outlets, editor, viewer):  # noqa: F811
+    from articles.models import Person
+    from articles.services import merge
+
+    first = Claim.objects.filter(kind="quote", article__source_file="telegraph.txt", family__isnull=False).first()
+    other = first.family.appearances.exclude(pk=first.pk).get()
+    review.apply_review(first, editor, status=Claim.Status.CHECKED, verdict=Claim.Verdict.FALSE, rationale="No.")
+    keep, gone = list(Person.objects.order_by("id")[:2])
+    merge.merge_people(keep, [gone], editor)
+    for user, can in ((editor, True), (viewer, False), (editor, True)):
+        client.force_login(user)
+        claim_page = client.get(f"/admin/articles/claim/{other.pk}/change/").content.decode()
+        assert ("Take this verdict" in claim_page) is can
+        person_page = client.get(f"/admin/articles/person/{keep.pk}/change/").content.decode()
+        assert (">Undo</button>" in person_page) is can
