@@ -22,11 +22,18 @@ from articles.models import (
     Person,
     ReviewEvent,
 )
-from articles.selectors import claimreview, desk, search, similar
+from articles.selectors import claimreview, desk, history, search, similar
 from articles.services import checkworthiness, families, links, review
 from articles.services.filter_cache import PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE
 
-from .common import CappedCountPaginator, FarDatesChangeList, StatisticInline, admin_url, skip_scan
+from .common import (
+    CappedCountPaginator,
+    FarDatesChangeList,
+    StatisticInline,
+    admin_url,
+    delete_last,
+    skip_scan,
+)
 from .highlight import Span, render_blocks
 from .matching import MatchFilter, RepeatedFilter, checked_already, family_timeline
 
@@ -126,6 +133,22 @@ class ArticleFilter(OneRecordFilter):
         if self.value() and all(value != self.value() for value, _ in latest):
             latest = super().lookups(request, model_admin) + latest
         return latest
+
+
+# A claim's kind in the claims list: the same words in its column and its filter (the model's
+# labels, "Article's own assertion", are too wide for the column).
+KIND_LABELS = {Claim.Kind.QUOTE: "Quote", Claim.Kind.REPORTED: "Reported", Claim.Kind.ASSERTION: "Assertion"}
+
+
+class KindFilter(admin.SimpleListFilter):
+    title = "kind"
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return [(value, KIND_LABELS.get(value, label)) for value, label in Claim.Kind.choices]
+
+    def queryset(self, request, qs):
+        return qs.filter(kind=self.value()) if self.value() in Claim.Kind.values else qs
 
 
 class ConfidenceFilter(admin.SimpleListFilter):
@@ -246,7 +269,7 @@ class ClaimAdmin(admin.ModelAdmin):
     list_display = ["excerpt", "speaker_name", "kind_short", "confidence_display", "worth_display", "article_title",
                     "published_date",
                     "status", "verdict", "assignee"]
-    list_filter = ["status", OpenFilter, AssignedFilter, "verdict", "kind", CheckworthinessFilter, ConfidenceFilter, MatchFilter, RepeatedFilter,
+    list_filter = ["status", OpenFilter, AssignedFilter, "verdict", KindFilter, CheckworthinessFilter, ConfidenceFilter, MatchFilter, RepeatedFilter,
                    PublisherFilter,
                    SpeakerFilter, OrganisationFilter, ArticleFilter, "in_text"]
     date_hierarchy = "published"
@@ -257,19 +280,20 @@ class ClaimAdmin(admin.ModelAdmin):
     list_per_page = 50
     show_full_result_count = False
     paginator = CappedCountPaginator
-    actions = ["mark_in_review", "mark_checked", "assign_to_me"]
+    actions = ["assign_to_me", "mark_in_review", "mark_checked"]  # the desk's everyday action first
     autocomplete_fields = ["speaker", "organisation", "mentioned_people", "mentioned_organisations", "assignee"]
     readonly_fields = ["in_context", "text", "kind", "cue", "confidence", "checkworthiness", "speaker_text", "article_link", "in_text", "reviewer",
                        "reviewed_at", "incoming_links", "similar", "history", "matches_display", "family_display",
                        "public_page", "all_links", "evidence_summary"]
+    # The claim in its paragraph, then the review: what the desk works on is near the top; what the
+    # extraction found comes after.
     fieldsets = [
-        ("Claim", {"fields": ["in_context", "text", "kind", "cue", "confidence", "checkworthiness", "speaker_text",
-                              "article_link",
-                              "in_text"]}),
-        ("Checked already?", {"fields": ["matches_display", "family_display"]}),
-        ("Who and what", {"fields": ["speaker", "organisation", "mentioned_people", "mentioned_organisations"]}),
+        ("Claim", {"fields": ["in_context", "text", "article_link"]}),
         ("Review", {"fields": ["status", "verdict", "claim_reviewed", "rationale", "evidence_summary", "assignee",
                                "reviewer", "reviewed_at", "public_page", "version"]}),
+        ("Checked already?", {"fields": ["matches_display", "family_display"]}),
+        ("Who and what", {"fields": ["speaker", "organisation", "mentioned_people", "mentioned_organisations"]}),
+        ("Extraction", {"fields": ["kind", "cue", "confidence", "checkworthiness", "speaker_text", "in_text"]}),
         ("Related claims", {"fields": ["all_links", "similar"]}),
         ("History", {"fields": ["history"]}),
     ]
@@ -287,21 +311,22 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="claim", ordering="id")
     def excerpt(self, obj):
-        # One line a claim: the cell is clipped by CSS (change_list.html); the whole text on hover.
-        return format_html('<span title="{}">{}</span>', obj.text, Truncator(obj.text).chars(160))
+        # Two lines a claim at 1400 px, enough to triage: CSS clips the cell (change_list.html);
+        # the whole text on hover.
+        return format_html('<span title="{}">{}</span>', obj.text, Truncator(obj.text).chars(400))
 
     @admin.display(description="speaker", ordering="speaker__name")
     def speaker_name(self, obj):
         if obj.speaker_id:
             return format_html('<a href="{}" title="{}">{}</a>', admin_url(obj.speaker), obj.speaker.name, obj.speaker.name)
         if obj.organisation_id:
-            label = f"{obj.organisation.name} ({obj.speaker_text})" if obj.speaker_text else obj.organisation.name
+            label = desk.organisation_speaker(obj.organisation.name, obj.speaker_text)
             return format_html('<a href="{}" title="{}">{}</a>', admin_url(obj.organisation), label, label)
         return obj.speaker_text
 
     @admin.display(description="kind", ordering="kind")
     def kind_short(self, obj):
-        return {"quote": "quote", "reported": "reported", "assertion": "article"}.get(obj.kind, obj.kind)
+        return KIND_LABELS.get(obj.kind, obj.get_kind_display())
 
     @admin.display(description="conf.", ordering="confidence")
     def confidence_display(self, obj):
@@ -351,11 +376,24 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.action(description="Assign selected claims to me", permissions=["change"])
     def assign_to_me(self, request, qs):
-        n = 0
-        for claim in qs:
-            if review.assign(claim, request.user, request.user):
-                n += 1
+        n, stale = 0, 0
+        for claim in qs.select_related(None):
+            try:
+                if review.assign(claim, request.user, request.user):
+                    n += 1
+            except review.StaleClaim:
+                stale += 1
         self.message_user(request, f"{n} claim(s) assigned to you.", messages.SUCCESS)
+        if stale:
+            self.message_user(request, f"{stale} claim(s) changed by someone else meanwhile were left as they are.",
+                              messages.WARNING)
+
+    def get_actions(self, request):
+        return delete_last(super().get_actions(request))
+
+    def get_action_choices(self, request, default_choices=None):
+        # No empty first choice: the first action ("Assign selected claims to me") is one click away.
+        return super().get_action_choices(request, default_choices=[])
 
     # -- change page -----------------------------------------------------------------
     def get_queryset(self, request):
@@ -466,7 +504,7 @@ class ClaimAdmin(admin.ModelAdmin):
             return "No changes yet."
         rows = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", (
             (e.at.strftime("%Y-%m-%d %H:%M:%S"), e.user.get_username() if e.user else "—",
-             "; ".join(f"{k}: {old or '∅'} → {new or '∅'}" for k, (old, new) in e.changes.items()))
+             "; ".join(str(c) for c in history.describe(e.changes)))
             for e in events))
         return format_html('<table class="cdb-history"><tr><th>when</th><th>who</th><th>what</th></tr>{}</table>',
                            rows)
@@ -522,6 +560,8 @@ class ClaimAdmin(admin.ModelAdmin):
         return [path("<int:pk>/link/", self.admin_site.admin_view(self.link_view), name="articles_claim_link"),
                 path("<int:pk>/confirm-verdict/", self.admin_site.admin_view(self.confirm_view),
                      name="articles_claim_confirm"),
+                path("<int:pk>/assign-to-me/", self.admin_site.admin_view(self.assign_view),
+                     name="articles_claim_assign_me"),
                 *super().get_urls()]
 
     def confirm_view(self, request, pk):
@@ -562,6 +602,21 @@ class ClaimAdmin(admin.ModelAdmin):
             "evidence": list(source.evidence.all()),
         }
         return TemplateResponse(request, "admin/articles/claim/confirm_verdict.html", context)
+
+    def assign_view(self, request, pk):
+        """ "Assign to me": one click on the claim page (from the version the page showed)."""
+        claim = get_object_or_404(Claim, pk=pk)
+        if request.method != "POST" or not self.has_change_permission(request, claim):
+            self.message_user(request, "You may not review this claim.", messages.ERROR)
+            return HttpResponseRedirect(admin_url(claim))
+        raw = request.POST.get("version", "")
+        try:
+            review.assign(claim, request.user, request.user, version=int(raw) if raw.isdigit() else None)
+        except review.StaleClaim as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+        else:
+            self.message_user(request, "Assigned to you.", messages.SUCCESS)
+        return HttpResponseRedirect(admin_url(claim))
 
     def link_view(self, request, pk):
         """Mark a similar claim as repeating this one (a button on the change page)."""

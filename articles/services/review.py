@@ -167,12 +167,16 @@ def record_mentions(claim: Claim, user, before: dict[str, set[int]]) -> None:
                           ", ".join(sorted(names[i] for i in new)))
 
 
-def assign(claim: Claim, assignee, user) -> ReviewEvent | None:
+@transaction.atomic
+def assign(claim: Claim, assignee, user, *, version: int | None = None) -> ReviewEvent | None:
+    """Give ``claim`` to ``assignee`` (None: to nobody). ``version``: the version the editor read
+    (default: the one ``claim`` was loaded at); an older one than stored raises :class:`StaleClaim`,
+    so "assign to me" on a stale page never takes a claim someone else took meanwhile."""
+    hold(claim, version)  # the stored claim is the one read: its assignee is claim's
     if claim.assignee_id == getattr(assignee, "pk", None):
         return None
     old = claim.assignee
     claim.assignee = assignee
-    claim.version = F("version") + 1
+    claim.version += 1
     claim.save(update_fields=["assignee", "version", "updated_at"])
-    claim.refresh_from_db(fields=["version"])
     return record_change(claim, user, "assignee", old, assignee)

@@ -231,3 +231,124 @@ def test_the_pages_buttons_follow_each_requests_rights(client, two_outlets, edit
         assert ("Take this verdict" in claim_page) is can
         person_page = client.get(f"/admin/articles/person/{keep.pk}/change/").content.decode()
         assert (">Undo</button>" in person_page) is can
+
+
+# -- triage at a glance -------------------------------------------------------------------------
+
+def test_assign_to_me_is_one_click_on_the_claim_page(client, imported_seed, editor, viewer):
+    claim = Claim.objects.order_by("id").first()
+    url = f"/admin/articles/claim/{claim.pk}/change/"
+    client.force_login(viewer)
+    assert "Assign to me" not in client.get(url).content.decode()
+    client.force_login(editor)
+    page = client.get(url).content.decode()
+    m = re.search(r'<form method="post" action="([^"]+)">.*?name="version" value="(\d+)".*?Assign to me</button>',
+                  page, re.S)
+    assert m and m.group(1) == f"/admin/articles/claim/{claim.pk}/assign-to-me/"
+    assert client.post(m.group(1), {"version": m.group(2)}).status_code == 302
+    claim.refresh_from_db()
+    assert claim.assignee == editor and claim.version == int(m.group(2)) + 1
+    assert ReviewEvent.objects.filter(claim=claim).get().changes == {"assignee": ["", "editor"]}
+    page = client.get(url).content.decode()
+    assert "Assign to me</button>" not in page  # assigned already
+    assert "assignee: ∅ → editor" in page  # and in the history
+
+
+def test_assign_to_me_from_a_stale_page_takes_nothing(client, imported_seed, editor):
+    from tests.conftest import make_user
+
+    claim = Claim.objects.order_by("id").first()
+    other = make_user("other", "Editors", is_staff=True)
+    seen = claim.version
+    review.assign(claim, other, other)  # meanwhile
+    client.force_login(editor)
+    client.post(f"/admin/articles/claim/{claim.pk}/assign-to-me/", {"version": seen})
+    claim.refresh_from_db()
+    assert claim.assignee == other
+    viewer_get = client.get(f"/admin/articles/claim/{claim.pk}/assign-to-me/")  # not a POST: nothing
+    assert viewer_get.status_code == 302 and Claim.objects.get(pk=claim.pk).assignee == other
+
+
+def test_assign_to_me_comes_first_in_the_list_and_delete_last(client, imported_seed, editor):
+    from tests.conftest import make_user
+
+    client.force_login(editor)
+    html = client.get("/admin/articles/claim/").content.decode()
+    actions = re.findall(r'<option value="([^"]*)"', html[html.index('name="action"'):html.index("</select>",
+                                                                                            html.index('name="action"'))])
+    assert actions[0] == "assign_to_me"  # selected by default: tick the claims, then Go
+    client.force_login(make_user("root", is_staff=True, is_superuser=True))
+    html = client.get("/admin/articles/claim/").content.decode()
+    select = html[html.index('name="action"'):html.index("</select>", html.index('name="action"'))]
+    actions = re.findall(r'<option value="([^"]*)"', select)
+    assert actions[0] == "assign_to_me" and actions[-1] == "delete_selected"
+    ids = list(Claim.objects.order_by("id").values_list("pk", flat=True)[:2])
+    r = client.post("/admin/articles/claim/", {"action": "assign_to_me", "_selected_action": ids, "index": 0})
+    assert r.status_code == 302
+    assert set(Claim.objects.filter(pk__in=ids).values_list("assignee__username", flat=True)) == {"root"}
+
+
+def test_excerpts_are_long_enough_to_triage(client, imported_seed, editor):
+    longest = max(Claim.objects.all(), key=lambda c: len(c.text))
+    assert len(longest.text) > 200
+    client.force_login(editor)
+    html = client.get("/admin/articles/claim/").content.decode()
+    cells = re.findall(r'<th class="field-excerpt"><a [^>]+><span title="[^"]*">([^<]*)</span>', html)
+    assert cells and max(len(c) for c in cells) > 200  # two lines' worth and more; CSS clips at two lines
+
+
+def test_a_claims_kind_has_the_same_words_in_its_column_and_its_filter(client, imported_seed, editor):
+    client.force_login(editor)
+    html = client.get("/admin/articles/claim/").content.decode()
+    column = set(re.findall(r'<td class="field-kind_short">([^<]+)</td>', html))
+    filter_ = set(re.findall(r'<a href="\?kind=[a-z]+">([^<]+)</a>', html))
+    assert column and column <= filter_ and filter_ == {"Quote", "Reported", "Assertion"}
+    kinds = dict(re.findall(r'<a href="\?kind=([a-z]+)">([^<]+)</a>', html))
+    listed = client.get("/admin/articles/claim/?kind=quote").content.decode()
+    assert set(re.findall(r'<td class="field-kind_short">([^<]+)</td>', listed)) == {kinds["quote"]}
+
+
+@pytest.mark.parametrize("name, words, shown", [
+    ("MSNBC", "MSNBC", "MSNBC"), ("MSNBC", "msnbc", "MSNBC"), ("Pentagon", "the Pentagon", "Pentagon"),
+    ("Pentagon", "", "Pentagon"), ("Pentagon", "a senior official", "Pentagon (a senior official)"),
+])
+def test_an_organisation_speaker_is_named_once(name, words, shown):
+    from articles.selectors import desk
+
+    assert desk.organisation_speaker(name, words) == shown
+
+
+def test_an_organisation_speaker_is_named_once_in_the_list(client, imported_seed, editor):
+    from articles.models import Organisation
+
+    org = Organisation.objects.create(name="MSNBC", key="msnbc")
+    claim = Claim.objects.order_by("id").first()
+    Claim.objects.filter(pk=claim.pk).update(speaker=None, organisation=org, speaker_text="MSNBC")
+    client.force_login(editor)
+    html = client.get("/admin/articles/claim/").content.decode()
+    assert "MSNBC (MSNBC)" not in html and 'title="MSNBC">MSNBC</a>' in html
+
+
+def test_the_review_comes_right_after_the_claim_and_history_shows_labels(client, imported_seed, editor):
+    claim = Claim.objects.order_by("id").first()
+    review.apply_review(claim, editor, status=Claim.Status.IN_REVIEW, verdict=Claim.Verdict.MOSTLY_FALSE)
+    client.force_login(editor)
+    html = client.get(f"/admin/articles/claim/{claim.pk}/change/").content.decode()
+    headings = re.findall(r"<h2[^>]*>([^<]+)</h2>", html)
+    assert headings.index("Review") == headings.index("Claim") + 1
+    history = html[html.index('class="cdb-history"'):]
+    assert "status: New → In review" in history and "verdict: ∅ → Mostly false" in history
+    assert "in_review" not in history and "mostly_false" not in history
+    desk = client.get("/admin/").content.decode()
+    assert "Mostly false" in desk and "mostly_false" not in desk
+
+
+def test_history_labels_every_kind_of_event():
+    from articles.selectors.history import describe
+
+    changes = {"status": ["in_review", "checked"], "evidence": ["", "https://example.org"],
+               "link": ["", "repeats claim 3"], "mentioned_people": ["", "Theresa May"], "assignee": ["", "ed"],
+               "claim_reviewed": ["", "Short"]}
+    assert [str(c) for c in describe(changes)] == [
+        "status: In review → Checked", "evidence: ∅ → https://example.org", "link: ∅ → repeats claim 3",
+        "mentioned people: ∅ → Theresa May", "assignee: ∅ → ed", "claim reviewed: ∅ → Short"]
