@@ -22,7 +22,7 @@ from articles.models import (
     Person,
     ReviewEvent,
 )
-from articles.selectors import claimreview, desk, history, search, similar
+from articles.selectors import claimreview, desk, history, publishing, search, similar
 from articles.services import checkworthiness, families, links, review
 from articles.services.filter_cache import PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE
 
@@ -370,7 +370,8 @@ class ClaimAdmin(admin.ModelAdmin):
     def mark_in_review(self, request, qs):
         self._bulk(request, qs, "marked in review", status=Claim.Status.IN_REVIEW)
 
-    @admin.action(description="Mark selected claims checked", permissions=["change"])
+    @admin.action(description="Mark selected claims checked (publishes those with a verdict)",
+                  permissions=["change", "publish"])
     def mark_checked(self, request, qs):
         self._bulk(request, qs, "marked checked", status=Claim.Status.CHECKED)
 
@@ -387,6 +388,9 @@ class ClaimAdmin(admin.ModelAdmin):
         if stale:
             self.message_user(request, f"{stale} claim(s) changed by someone else meanwhile were left as they are.",
                               messages.WARNING)
+
+    def has_publish_permission(self, request, obj=None) -> bool:
+        return review.may_publish(request.user)
 
     def get_actions(self, request):
         return delete_last(super().get_actions(request))
@@ -482,6 +486,11 @@ class ClaimAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
+        if "status" in form.base_fields and (obj is None or obj.status != Claim.Status.CHECKED):
+            # Publishing is a step of its own ("Publish…": a preview, warnings, a confirmation).
+            field = form.base_fields["status"]
+            field.choices = [(v, label) for v, label in field.choices if v != Claim.Status.CHECKED]
+            field.help_text = "Checked, and so published: with “Publish…” at the top of the page."
         if "claim_reviewed" in form.base_fields and obj is not None:
             attrs = form.base_fields["claim_reviewed"].widget.attrs
             attrs["placeholder"] = claimreview.wording(obj)
@@ -515,6 +524,7 @@ class ClaimAdmin(admin.ModelAdmin):
         obj = super().get_object(request, object_id, from_field)
         if obj is not None:
             obj.can_review = self.has_change_permission(request, obj)
+            obj.can_publish = obj.can_review and self.has_publish_permission(request, obj) and not obj.is_published
         return obj
 
     def get_fieldsets(self, request, obj=None):
@@ -562,6 +572,8 @@ class ClaimAdmin(admin.ModelAdmin):
                      name="articles_claim_confirm"),
                 path("<int:pk>/assign-to-me/", self.admin_site.admin_view(self.assign_view),
                      name="articles_claim_assign_me"),
+                path("<int:pk>/publish/", self.admin_site.admin_view(self.publish_view),
+                     name="articles_claim_publish"),
                 *super().get_urls()]
 
     def confirm_view(self, request, pk):
@@ -602,6 +614,37 @@ class ClaimAdmin(admin.ModelAdmin):
             "evidence": list(source.evidence.all()),
         }
         return TemplateResponse(request, "admin/articles/claim/confirm_verdict.html", context)
+
+    def publish_view(self, request, pk):
+        """The publish step: a preview of the public page and its ClaimReview, what is missing, and
+        the editor's confirmation (from the version previewed)."""
+        claim = get_object_or_404(Claim.objects.select_related("article__publisher", "speaker", "organisation"),
+                                  pk=pk)
+        if not (self.has_change_permission(request, claim) and self.has_publish_permission(request, claim)):
+            self.message_user(request, "You may not publish checks.", messages.ERROR)
+            return HttpResponseRedirect(admin_url(claim))
+        problems = publishing.problems(claim)
+        if request.method == "POST" and request.POST.get("confirm") == "yes" and not problems:
+            raw = request.POST.get("version", "")
+            try:
+                review.publish(claim, request.user, version=int(raw) if raw.isdigit() else -1)
+            except review.StaleClaim as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+            else:
+                self.message_user(request, format_html('Published: <a href="{}" target="_blank">the public page</a>.',
+                                                       f"/factchecks/{claim.pk}/"), messages.SUCCESS)
+            return HttpResponseRedirect(admin_url(claim))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Publish this check?",
+            "opts": self.model._meta,
+            "original": claim,
+            "claim": claim,
+            "problems": problems,
+            "warnings": publishing.warnings(claim),
+            "preview": publishing.preview(claim, request) if claim.verdict else None,
+        }
+        return TemplateResponse(request, "admin/articles/claim/publish.html", context)
 
     def assign_view(self, request, pk):
         """ "Assign to me": one click on the claim page (from the version the page showed)."""

@@ -352,3 +352,98 @@ def test_history_labels_every_kind_of_event():
     assert [str(c) for c in describe(changes)] == [
         "status: In review → Checked", "evidence: ∅ → https://example.org", "link: ∅ → repeats claim 3",
         "mentioned people: ∅ → Theresa May", "assignee: ∅ → ed", "claim reviewed: ∅ → Short"]
+
+
+# -- the publish step ---------------------------------------------------------------------------
+
+@pytest.fixture
+def reviewer_only(db):
+    """A desk member who may review but not publish (a newsroom's second pair of eyes)."""
+    from django.contrib.auth.models import Permission
+
+    from tests.conftest import make_user
+
+    user = make_user("junior", is_staff=True)
+    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="articles",
+                                                         codename__in=["view_claim", "change_claim"]))
+    return user
+
+
+def test_editors_may_publish_by_the_data_migration(editor):
+    from django.contrib.auth.models import Group
+
+    assert Group.objects.get(name="Editors").permissions.filter(codename="publish_claim").exists()
+    assert editor.has_perm("articles.publish_claim")
+
+
+def test_publish_shows_the_public_page_and_claimreview_warns_and_asks_first(client, imported_seed, editor):
+    claim = max(Claim.objects.all(), key=lambda c: len(c.text))
+    review.apply_review(claim, editor, verdict=Claim.Verdict.MOSTLY_FALSE)
+    client.force_login(editor)
+    page = client.get(f"/admin/articles/claim/{claim.pk}/change/").content.decode()
+    assert f'href="/admin/articles/claim/{claim.pk}/publish/"' in page
+    status = page[page.index('name="status"'):page.index("</select>", page.index('name="status"'))]
+    assert 'value="checked"' not in status  # publishing is its own step
+    url = f"/admin/articles/claim/{claim.pk}/publish/"
+    html = client.get(url).content.decode()
+    assert "Mostly false" in html and 'id="cdb-claimreview"' in html and "ClaimReview" in html
+    assert "characters long" in html and "no source URL" in html and "rationale is empty" in html
+    assert "No evidence" in html
+    claim.refresh_from_db()
+    assert not claim.is_published  # the preview writes nothing
+    # Fixed: the warnings go.
+    review.apply_review(claim, editor, rationale="The figures say otherwise.", claim_reviewed="A short wording")
+    claim.evidence.create(url="https://example.org/figures")
+    claim.article.source_url = "https://example.org/article"
+    claim.article.save()
+    html = client.get(url).content.decode()
+    assert "Before you publish" not in html
+    claim.refresh_from_db()
+    assert client.post(url, {"confirm": "yes", "version": claim.version}).status_code == 302
+    claim.refresh_from_db()
+    assert claim.is_published and claim.status == "checked"
+    assert client.get(f"/factchecks/{claim.pk}/").status_code == 200
+    assert f'href="/admin/articles/claim/{claim.pk}/publish/"' not in client.get(
+        f"/admin/articles/claim/{claim.pk}/change/").content.decode()
+
+
+def test_publishing_needs_a_verdict_a_confirmation_and_a_current_version(client, imported_seed, editor):
+    claim = Claim.objects.order_by("id").first()
+    client.force_login(editor)
+    url = f"/admin/articles/claim/{claim.pk}/publish/"
+    assert "No verdict yet" in client.get(url).content.decode()
+    client.post(url, {"confirm": "yes", "version": claim.version})
+    claim.refresh_from_db()
+    assert not claim.is_published
+    review.apply_review(claim, editor, verdict=Claim.Verdict.FALSE)
+    seen = claim.version
+    client.post(url, {"version": seen})  # no confirmation
+    review.apply_review(claim, editor, rationale="Changed meanwhile.")
+    client.post(url, {"confirm": "yes", "version": seen})  # from a stale preview
+    claim.refresh_from_db()
+    assert not claim.is_published
+
+
+def test_publishing_needs_its_own_permission(client, api, imported_seed, editor, reviewer_only):
+    claim = Claim.objects.order_by("id").first()
+    review.apply_review(claim, editor, verdict=Claim.Verdict.FALSE)
+    with pytest.raises(review.NotAllowed):
+        review.publish(claim, reviewer_only)
+    with pytest.raises(review.NotAllowed):
+        review.apply_review(claim, reviewer_only, status=Claim.Status.CHECKED)
+    claim.refresh_from_db()
+    assert not claim.is_published
+    review.apply_review(claim, reviewer_only, rationale="Drafted.")  # reviewing stays allowed
+    client.force_login(reviewer_only)
+    page = client.get(f"/admin/articles/claim/{claim.pk}/change/").content.decode()
+    assert "/publish/" not in page
+    client.post(f"/admin/articles/claim/{claim.pk}/publish/", {"confirm": "yes", "version": claim.version})
+    api.force_authenticate(reviewer_only)
+    r = api.patch(f"/api/v1/claims/{claim.pk}/", {"status": "checked"}, format="json")
+    assert r.status_code == 403, r.content
+    claim.refresh_from_db()
+    assert not claim.is_published and claim.rationale == "Drafted."
+    api.force_authenticate(editor)
+    assert api.patch(f"/api/v1/claims/{claim.pk}/", {"status": "checked"}, format="json").status_code == 200
+    claim.refresh_from_db()
+    assert claim.is_published
