@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Count
@@ -371,9 +372,23 @@ class ClaimAdmin(admin.ModelAdmin):
         self._bulk(request, qs, "marked in review", status=Claim.Status.IN_REVIEW)
 
     @admin.action(description="Mark selected claims checked (publishes those with a verdict)",
-                  permissions=["change", "publish"])
+                  permissions=["publish"])
     def mark_checked(self, request, qs):
+        """Checked claims with a verdict are published: the action asks first, listing them."""
+        if request.POST.get("confirm") != "yes":
+            claims = list(qs.select_related(None).only("id", "text", "verdict", "status"))
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Mark these claims checked?",
+                "opts": self.model._meta,
+                "claims": [(c, publishing.problems(c) == []) for c in claims],
+                "published": sum(1 for c in claims if c.verdict and not c.is_published),
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "action": request.POST.get("action", "mark_checked"),
+            }
+            return TemplateResponse(request, "admin/articles/claim/confirm_checked.html", context)
         self._bulk(request, qs, "marked checked", status=Claim.Status.CHECKED)
+        return None
 
     @admin.action(description="Assign selected claims to me", permissions=["change"])
     def assign_to_me(self, request, qs):
@@ -390,7 +405,8 @@ class ClaimAdmin(admin.ModelAdmin):
                               messages.WARNING)
 
     def has_publish_permission(self, request, obj=None) -> bool:
-        return review.may_publish(request.user)
+        """May this request publish checks? (Review rights and the publish permission.)"""
+        return self.has_change_permission(request, obj) and review.may_publish(request.user)
 
     def get_actions(self, request):
         return delete_last(super().get_actions(request))

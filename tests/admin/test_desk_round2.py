@@ -447,3 +447,23 @@ def test_publishing_needs_its_own_permission(client, api, imported_seed, editor,
     assert api.patch(f"/api/v1/claims/{claim.pk}/", {"status": "checked"}, format="json").status_code == 200
     claim.refresh_from_db()
     assert claim.is_published
+
+
+def test_mark_checked_in_bulk_says_what_it_publishes_and_asks_first(client, imported_seed, editor, reviewer_only):
+    a, b = list(Claim.objects.order_by("id")[:2])
+    review.apply_review(a, editor, verdict=Claim.Verdict.FALSE)
+    client.force_login(editor)
+    data = {"action": "mark_checked", "_selected_action": [a.pk, b.pk]}
+    page = client.post("/admin/articles/claim/", data)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "1 check will be published" in text and "not published (no verdict)" in text
+    assert set(Claim.objects.filter(pk__in=[a.pk, b.pk]).values_list("status", flat=True)) == {"in_review", "new"}
+    assert client.post("/admin/articles/claim/", {**data, "confirm": "yes"}).status_code == 302
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert a.is_published and (b.status, b.is_published) == ("checked", False)
+    # Without the publish permission the action is not offered at all.
+    client.force_login(reviewer_only)
+    html = client.get("/admin/articles/claim/").content.decode()
+    assert 'value="mark_checked"' not in html and 'value="assign_to_me"' in html
