@@ -606,7 +606,7 @@ class ClaimAdmin(admin.ModelAdmin):
                 taken = families.confirm_suggestion(
                     claim, request.user, version=int(raw_version) if raw_version.isdigit() else None,
                     source_id=int(raw_source) if raw_source.isdigit() and id_in_range(raw_source) else -1)
-            except review.StaleClaim as exc:  # changed while the editor read the confirmation
+            except (review.StaleClaim, review.NotAllowed) as exc:  # changed meanwhile; may not publish
                 self.message_user(request, str(exc), messages.ERROR)
             else:
                 if taken:

@@ -467,3 +467,16 @@ def test_mark_checked_in_bulk_says_what_it_publishes_and_asks_first(client, impo
     client.force_login(reviewer_only)
     html = client.get("/admin/articles/claim/").content.decode()
     assert 'value="mark_checked"' not in html and 'value="assign_to_me"' in html
+
+
+def test_take_this_verdict_publishes_only_with_the_publish_permission(client, two_outlets, editor,  # noqa: F811
+                                                                      reviewer_only):
+    first = Claim.objects.filter(kind="quote", article__source_file="telegraph.txt", family__isnull=False).first()
+    other = first.family.appearances.exclude(pk=first.pk).get()
+    review.apply_review(first, editor, status=Claim.Status.CHECKED, verdict=Claim.Verdict.FALSE, rationale="No.")
+    client.force_login(reviewer_only)
+    r = client.post(f"/admin/articles/claim/{other.pk}/confirm-verdict/",
+                    {"confirm": "yes", "version": other.version, "source": first.pk})
+    assert r.status_code == 302
+    other.refresh_from_db()
+    assert not other.is_published and not ClaimLink.objects.exists()
