@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.http import HttpResponse
+from django.urls import reverse_lazy
 from django.utils.text import Truncator
 from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
@@ -38,6 +39,8 @@ class DeskAdminSite(admin.AdminSite):
     site_title = "ClaimsDB"
     index_title = "Fact-checking desk"
     index_template = "admin/desk.html"
+    # "View site": the public fact-checks (the site's root only redirects back to the admin).
+    site_url = reverse_lazy("public:list")
     # The model sidebar costs a third of a 1400 px screen on every page; the desk and breadcrumbs lead.
     enable_nav_sidebar = False
 

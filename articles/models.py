@@ -289,6 +289,9 @@ class Claim(models.Model):
 
     class Meta:
         ordering = ["article_id", "start"]
+        # Publishing a check (checked, with a verdict) is a right of its own: a newsroom can keep a
+        # second pair of eyes between verdict and publication (services.review.publish).
+        permissions = [("publish_claim", "Can publish a check")]
         constraints = [
             models.UniqueConstraint(fields=["article", "key"], name="claim_unique_key"),
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span"),

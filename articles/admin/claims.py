@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.cache import cache
+from django.contrib.admin import helpers
 from django.db import models
-from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
@@ -16,141 +16,34 @@ from articles.models import (
     Claim,
     ClaimLink,
     EvidenceLink,
-    Organisation,
     Person,
     ReviewEvent,
 )
-from articles.selectors import claimreview, desk, search, similar
-from articles.services import checkworthiness, families, links, review
-from articles.services.filter_cache import PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE
+from articles.selectors import claimreview, desk, history, publishing, search, similar
+from articles.services import families, links, review
 
-from .common import CappedCountPaginator, FarDatesChangeList, StatisticInline, admin_url, skip_scan
+from .claim_filters import (
+    KIND_LABELS,
+    ArticleFilter,
+    AssignedFilter,
+    CheckworthinessFilter,
+    ConfidenceFilter,
+    KindFilter,
+    OpenFilter,
+    OrganisationFilter,
+    PublisherFilter,
+    SpeakerFilter,
+)
+from .common import (
+    CappedCountPaginator,
+    FarDatesChangeList,
+    StatisticInline,
+    admin_url,
+    delete_last,
+    skip_scan,
+)
 from .highlight import Span, render_blocks
 from .matching import MatchFilter, RepeatedFilter, checked_already, family_timeline
-
-
-class PublisherFilter(admin.SimpleListFilter):
-    title = "publisher"
-    parameter_name = "publisher"
-
-    def lookups(self, request, model_admin):
-        pubs = cache.get(PUBLISHERS_CACHE)
-        if pubs is None:  # a join over all articles: cached, publishers change rarely
-            pubs = list(Organisation.objects.filter(published_articles__isnull=False).distinct()
-                        .order_by("name").values_list("pk", "name")[:50])
-            cache.set(PUBLISHERS_CACHE, pubs, 300)
-        return [(str(pk), name) for pk, name in pubs]
-
-    def queryset(self, request, qs):
-        return qs.filter(article__publisher_id=self.value()) if self.value() else qs
-
-
-class SpeakerFilter(admin.SimpleListFilter):
-    """The most quoted speakers; any other speaker is a search away (names and aliases)."""
-
-    title = "speaker (most quoted)"
-    parameter_name = "speaker"
-
-    def lookups(self, request, model_admin):
-        # A grouped scan of the whole table: cached, since who is most quoted changes slowly.
-        top = cache.get(TOP_SPEAKERS_CACHE)
-        if top is None:
-            top = list(Claim.objects.filter(speaker__isnull=False).values("speaker", "speaker__name")
-                       .annotate(n=Count("id")).order_by("-n")[:15])
-            cache.set(TOP_SPEAKERS_CACHE, top, 300)
-        return [(str(r["speaker"]), f"{r['speaker__name']} ({r['n']})") for r in top]
-
-    def queryset(self, request, qs):
-        if not self.value():
-            return qs
-        return qs.filter(speaker_id=int(self.value())) if id_in_range(self.value()) else qs.none()
-
-
-class OrganisationFilter(admin.SimpleListFilter):
-    """Claims of one organisation's sources (opened from the organisation's claim count)."""
-
-    title = "organisation"
-    parameter_name = "organisation"
-
-    def lookups(self, request, model_admin):
-        value = self.value()
-        org = Organisation.objects.filter(pk=int(value)).first() if value and id_in_range(value) else None
-        return [(str(org.pk), org.name)] if org else []
-
-    def queryset(self, request, qs):
-        if not self.value():
-            return qs
-        return qs.filter(organisation_id=int(self.value())) if id_in_range(self.value()) else qs.none()
-
-
-class ConfidenceFilter(admin.SimpleListFilter):
-    """Claims by the extractor's calibrated confidence: the low ones deserve a look first. The bands
-    follow the reliability table on the development split (model card): under 0.7 about two claims in
-    three are right, 0.7-0.8 three in four, from 0.8 more than nine in ten. The extractor keeps
-    nothing under 0.6."""
-
-    title = "extraction confidence"
-    parameter_name = "confidence"
-    BANDS = {"low": (0.0, 0.7), "medium": (0.7, 0.8), "high": (0.8, 1.01)}
-
-    def lookups(self, request, model_admin):
-        return [("low", "Low (under 0.7)"), ("medium", "Medium (0.7-0.8)"), ("high", "High (0.8 and over)")]
-
-    def queryset(self, request, qs):
-        band = self.BANDS.get(self.value() or "")
-        return qs.filter(confidence__gte=band[0], confidence__lt=band[1]) if band else qs
-
-
-class CheckworthinessFilter(admin.SimpleListFilter):
-    """Claims by check-worthiness; "first" is the desk's queue: new and unassigned, most worth checking
-    first (the ordering comes with it, see ClaimAdmin.get_ordering)."""
-
-    title = "worth checking"
-    parameter_name = "worth"
-
-    def lookups(self, request, model_admin):
-        return [("first", "Worth checking first (new, unassigned)"), ("yes", "Worth checking"),
-                ("no", "Not worth checking"), ("unscored", "Not scored yet")]
-
-    def queryset(self, request, qs):
-        value, threshold = self.value(), checkworthiness.threshold()
-        if value == "first":
-            return desk.worth_checking_first(qs)
-        if value == "yes":
-            return qs.filter(checkworthiness__gte=threshold)
-        if value == "no":
-            return qs.filter(checkworthiness__lt=threshold)
-        if value == "unscored":
-            return qs.filter(checkworthiness__isnull=True)
-        return qs
-
-
-class AssignedFilter(admin.SimpleListFilter):
-    title = "assigned to"
-    parameter_name = "assigned"
-
-    def lookups(self, request, model_admin):
-        return [("me", "Me"), ("none", "Unassigned"), ("any", "Anyone")]
-
-    def queryset(self, request, qs):
-        if self.value() == "me":
-            return qs.filter(assignee=request.user)
-        if self.value() == "none":
-            return qs.filter(assignee__isnull=True)
-        if self.value() == "any":
-            return qs.filter(assignee__isnull=False)
-        return qs
-
-
-class OpenFilter(admin.SimpleListFilter):
-    title = "open"
-    parameter_name = "open"
-
-    def lookups(self, request, model_admin):
-        return [("yes", "Not checked yet")]
-
-    def queryset(self, request, qs):
-        return qs.exclude(status=Claim.Status.CHECKED) if self.value() == "yes" else qs
 
 
 class EvidenceInline(admin.TabularInline):
@@ -201,9 +94,9 @@ class ClaimAdmin(admin.ModelAdmin):
     list_display = ["excerpt", "speaker_name", "kind_short", "confidence_display", "worth_display", "article_title",
                     "published_date",
                     "status", "verdict", "assignee"]
-    list_filter = ["status", OpenFilter, AssignedFilter, "verdict", "kind", CheckworthinessFilter, ConfidenceFilter, MatchFilter, RepeatedFilter,
+    list_filter = ["status", OpenFilter, AssignedFilter, "verdict", KindFilter, CheckworthinessFilter, ConfidenceFilter, MatchFilter, RepeatedFilter,
                    PublisherFilter,
-                   SpeakerFilter, OrganisationFilter, "in_text"]
+                   SpeakerFilter, OrganisationFilter, ArticleFilter, "in_text"]
     date_hierarchy = "published"
     ordering = ["-id"]  # newest first, in index order: no sort over the table
     search_fields = ["text"]  # widened in get_search_results: speaker names and aliases, article titles
@@ -212,19 +105,20 @@ class ClaimAdmin(admin.ModelAdmin):
     list_per_page = 50
     show_full_result_count = False
     paginator = CappedCountPaginator
-    actions = ["mark_in_review", "mark_checked", "assign_to_me"]
+    actions = ["assign_to_me", "mark_in_review", "mark_checked"]  # the desk's everyday action first
     autocomplete_fields = ["speaker", "organisation", "mentioned_people", "mentioned_organisations", "assignee"]
     readonly_fields = ["in_context", "text", "kind", "cue", "confidence", "checkworthiness", "speaker_text", "article_link", "in_text", "reviewer",
                        "reviewed_at", "incoming_links", "similar", "history", "matches_display", "family_display",
                        "public_page", "all_links", "evidence_summary"]
+    # The claim in its paragraph, then the review: what the desk works on is near the top; what the
+    # extraction found comes after.
     fieldsets = [
-        ("Claim", {"fields": ["in_context", "text", "kind", "cue", "confidence", "checkworthiness", "speaker_text",
-                              "article_link",
-                              "in_text"]}),
-        ("Checked already?", {"fields": ["matches_display", "family_display"]}),
-        ("Who and what", {"fields": ["speaker", "organisation", "mentioned_people", "mentioned_organisations"]}),
+        ("Claim", {"fields": ["in_context", "text", "article_link"]}),
         ("Review", {"fields": ["status", "verdict", "claim_reviewed", "rationale", "evidence_summary", "assignee",
                                "reviewer", "reviewed_at", "public_page", "version"]}),
+        ("Checked already?", {"fields": ["matches_display", "family_display"]}),
+        ("Who and what", {"fields": ["speaker", "organisation", "mentioned_people", "mentioned_organisations"]}),
+        ("Extraction", {"fields": ["kind", "cue", "confidence", "checkworthiness", "speaker_text", "in_text"]}),
         ("Related claims", {"fields": ["all_links", "similar"]}),
         ("History", {"fields": ["history"]}),
     ]
@@ -242,21 +136,22 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="claim", ordering="id")
     def excerpt(self, obj):
-        # One line a claim: the cell is clipped by CSS (change_list.html); the whole text on hover.
-        return format_html('<span title="{}">{}</span>', obj.text, Truncator(obj.text).chars(160))
+        # Two lines a claim at 1400 px, enough to triage: CSS clips the cell (change_list.html);
+        # the whole text on hover.
+        return format_html('<span title="{}">{}</span>', obj.text, Truncator(obj.text).chars(400))
 
     @admin.display(description="speaker", ordering="speaker__name")
     def speaker_name(self, obj):
         if obj.speaker_id:
             return format_html('<a href="{}" title="{}">{}</a>', admin_url(obj.speaker), obj.speaker.name, obj.speaker.name)
         if obj.organisation_id:
-            label = f"{obj.organisation.name} ({obj.speaker_text})" if obj.speaker_text else obj.organisation.name
+            label = desk.organisation_speaker(obj.organisation.name, obj.speaker_text)
             return format_html('<a href="{}" title="{}">{}</a>', admin_url(obj.organisation), label, label)
         return obj.speaker_text
 
     @admin.display(description="kind", ordering="kind")
     def kind_short(self, obj):
-        return {"quote": "quote", "reported": "reported", "assertion": "article"}.get(obj.kind, obj.kind)
+        return KIND_LABELS.get(obj.kind, obj.get_kind_display())
 
     @admin.display(description="conf.", ordering="confidence")
     def confidence_display(self, obj):
@@ -300,17 +195,49 @@ class ClaimAdmin(admin.ModelAdmin):
     def mark_in_review(self, request, qs):
         self._bulk(request, qs, "marked in review", status=Claim.Status.IN_REVIEW)
 
-    @admin.action(description="Mark selected claims checked", permissions=["change"])
+    @admin.action(description="Mark selected claims checked (publishes those with a verdict)",
+                  permissions=["publish"])
     def mark_checked(self, request, qs):
+        """Checked claims with a verdict are published: the action asks first, listing them."""
+        if request.POST.get("confirm") != "yes":
+            claims = list(qs.select_related(None).only("id", "text", "verdict", "status"))
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Mark these claims checked?",
+                "opts": self.model._meta,
+                "claims": [(c, publishing.problems(c) == []) for c in claims],
+                "published": sum(1 for c in claims if c.verdict and not c.is_published),
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "action": request.POST.get("action", "mark_checked"),
+            }
+            return TemplateResponse(request, "admin/articles/claim/confirm_checked.html", context)
         self._bulk(request, qs, "marked checked", status=Claim.Status.CHECKED)
+        return None
 
     @admin.action(description="Assign selected claims to me", permissions=["change"])
     def assign_to_me(self, request, qs):
-        n = 0
-        for claim in qs:
-            if review.assign(claim, request.user, request.user):
-                n += 1
+        n, stale = 0, 0
+        for claim in qs.select_related(None):
+            try:
+                if review.assign(claim, request.user, request.user):
+                    n += 1
+            except review.StaleClaim:
+                stale += 1
         self.message_user(request, f"{n} claim(s) assigned to you.", messages.SUCCESS)
+        if stale:
+            self.message_user(request, f"{stale} claim(s) changed by someone else meanwhile were left as they are.",
+                              messages.WARNING)
+
+    def has_publish_permission(self, request, obj=None) -> bool:
+        """May this request publish checks? (Review rights and the publish permission.)"""
+        return self.has_change_permission(request, obj) and review.may_publish(request.user)
+
+    def get_actions(self, request):
+        return delete_last(super().get_actions(request))
+
+    def get_action_choices(self, request, default_choices=None):
+        # No empty first choice: the first action ("Assign selected claims to me") is one click away.
+        return super().get_action_choices(request, default_choices=[])
 
     # -- change page -----------------------------------------------------------------
     def get_queryset(self, request):
@@ -379,7 +306,7 @@ class ClaimAdmin(admin.ModelAdmin):
         found = similar.similar_claims(obj)
         if not found:
             return "None found."
-        can_link = getattr(self, "_can_change", False)
+        can_link = getattr(obj, "can_review", False)
         url = reverse("admin:articles_claim_link", args=[obj.pk])
         rows = []
         for other, score in found:
@@ -399,6 +326,11 @@ class ClaimAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
+        if "status" in form.base_fields and (obj is None or obj.status != Claim.Status.CHECKED):
+            # Publishing is a step of its own ("Publish…": a preview, warnings, a confirmation).
+            field = form.base_fields["status"]
+            field.choices = [(v, label) for v, label in field.choices if v != Claim.Status.CHECKED]
+            field.help_text = "Checked, and so published: with “Publish…” at the top of the page."
         if "claim_reviewed" in form.base_fields and obj is not None:
             attrs = form.base_fields["claim_reviewed"].widget.attrs
             attrs["placeholder"] = claimreview.wording(obj)
@@ -411,7 +343,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="in other articles")
     def family_display(self, obj):
-        can = getattr(self, "_can_change", False)
+        can = getattr(obj, "can_review", False)
         return family_timeline(obj, reverse("admin:articles_claim_confirm", args=[obj.pk]) if can else None)
 
     @admin.display(description="history of the review")
@@ -421,15 +353,19 @@ class ClaimAdmin(admin.ModelAdmin):
             return "No changes yet."
         rows = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", (
             (e.at.strftime("%Y-%m-%d %H:%M:%S"), e.user.get_username() if e.user else "—",
-             "; ".join(f"{k}: {old or '∅'} → {new or '∅'}" for k, (old, new) in e.changes.items()))
+             "; ".join(str(c) for c in history.describe(e.changes)))
             for e in events))
         return format_html('<table class="cdb-history"><tr><th>when</th><th>who</th><th>what</th></tr>{}</table>',
                            rows)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id)
-        self._can_change = bool(obj) and self.has_change_permission(request, obj)
-        return super().change_view(request, object_id, form_url, extra_context)
+    def get_object(self, request, object_id, from_field=None):
+        # The page's buttons depend on this request's rights: they travel with this request's object,
+        # never on the ModelAdmin, which every request shares.
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            obj.can_review = self.has_change_permission(request, obj)
+            obj.can_publish = obj.can_review and self.has_publish_permission(request, obj) and not obj.is_published
+        return obj
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -458,7 +394,7 @@ class ClaimAdmin(admin.ModelAdmin):
         if formset.model is ClaimLink:
             for link in formset.save(commit=False):
                 if link.pk:
-                    link.save()
+                    links.save_edited(link, request.user)
                 else:
                     links.create_link(form.instance, link.target, link.relation, request.user, link.note)
             for link in formset.deleted_objects:
@@ -474,24 +410,95 @@ class ClaimAdmin(admin.ModelAdmin):
         return [path("<int:pk>/link/", self.admin_site.admin_view(self.link_view), name="articles_claim_link"),
                 path("<int:pk>/confirm-verdict/", self.admin_site.admin_view(self.confirm_view),
                      name="articles_claim_confirm"),
+                path("<int:pk>/assign-to-me/", self.admin_site.admin_view(self.assign_view),
+                     name="articles_claim_assign_me"),
+                path("<int:pk>/publish/", self.admin_site.admin_view(self.publish_view),
+                     name="articles_claim_publish"),
                 *super().get_urls()]
 
     def confirm_view(self, request, pk):
-        """Take the verdict a checked appearance of the same statement suggests (one click)."""
+        """Take the verdict a checked appearance of the same statement suggests: a page saying what
+        will be taken (and that the check is then public), and the editor's confirmation."""
+        claim = get_object_or_404(Claim.objects.select_related("article"), pk=pk)
+        if not self.has_change_permission(request, claim):
+            self.message_user(request, "You may not review this claim.", messages.ERROR)
+            return HttpResponseRedirect(admin_url(claim))
+        source = families.suggested_verdict(claim)
+        if request.method == "POST" and request.POST.get("confirm") == "yes":
+            raw_version, raw_source = request.POST.get("version", ""), request.POST.get("source", "")
+            try:
+                taken = families.confirm_suggestion(
+                    claim, request.user, version=int(raw_version) if raw_version.isdigit() else None,
+                    source_id=int(raw_source) if raw_source.isdigit() and id_in_range(raw_source) else -1)
+            except (review.StaleClaim, review.NotAllowed) as exc:  # changed meanwhile; may not publish
+                self.message_user(request, str(exc), messages.ERROR)
+            else:
+                if taken:
+                    self.message_user(request, f"Checked: {claim.get_verdict_display()}, as in the other appearance.",
+                                      messages.SUCCESS)
+                else:
+                    self.message_user(request, "Nothing taken: the suggested verdict changed meanwhile, or no "
+                                      "checked appearance suggests one any more.", messages.WARNING)
+            return HttpResponseRedirect(admin_url(claim))
+        if source is None:
+            self.message_user(request, "No checked appearance suggests a verdict.", messages.WARNING)
+            return HttpResponseRedirect(admin_url(claim))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Take this verdict?",
+            "opts": self.model._meta,
+            "original": claim,
+            "claim": claim,
+            "source": source,
+            "rationale": claim.rationale or source.rationale,
+            "evidence": list(source.evidence.all()),
+        }
+        return TemplateResponse(request, "admin/articles/claim/confirm_verdict.html", context)
+
+    def publish_view(self, request, pk):
+        """The publish step: a preview of the public page and its ClaimReview, what is missing, and
+        the editor's confirmation (from the version previewed)."""
+        claim = get_object_or_404(Claim.objects.select_related("article__publisher", "speaker", "organisation"),
+                                  pk=pk)
+        if not (self.has_change_permission(request, claim) and self.has_publish_permission(request, claim)):
+            self.message_user(request, "You may not publish checks.", messages.ERROR)
+            return HttpResponseRedirect(admin_url(claim))
+        problems = publishing.problems(claim)
+        if request.method == "POST" and request.POST.get("confirm") == "yes" and not problems:
+            raw = request.POST.get("version", "")
+            try:
+                review.publish(claim, request.user, version=int(raw) if raw.isdigit() else -1)
+            except review.StaleClaim as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+            else:
+                self.message_user(request, format_html('Published: <a href="{}" target="_blank">the public page</a>.',
+                                                       f"/factchecks/{claim.pk}/"), messages.SUCCESS)
+            return HttpResponseRedirect(admin_url(claim))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Publish this check?",
+            "opts": self.model._meta,
+            "original": claim,
+            "claim": claim,
+            "problems": problems,
+            "warnings": publishing.warnings(claim),
+            "preview": publishing.preview(claim, request) if claim.verdict else None,
+        }
+        return TemplateResponse(request, "admin/articles/claim/publish.html", context)
+
+    def assign_view(self, request, pk):
+        """ "Assign to me": one click on the claim page (from the version the page showed)."""
         claim = get_object_or_404(Claim, pk=pk)
         if request.method != "POST" or not self.has_change_permission(request, claim):
             self.message_user(request, "You may not review this claim.", messages.ERROR)
             return HttpResponseRedirect(admin_url(claim))
+        raw = request.POST.get("version", "")
         try:
-            taken = families.confirm_suggestion(claim, request.user)
-        except review.StaleClaim as exc:  # changed while the editor clicked
+            review.assign(claim, request.user, request.user, version=int(raw) if raw.isdigit() else None)
+        except review.StaleClaim as exc:
             self.message_user(request, str(exc), messages.ERROR)
         else:
-            if taken:
-                self.message_user(request, f"Checked: {claim.get_verdict_display()}, as in the other appearance.",
-                                  messages.SUCCESS)
-            else:
-                self.message_user(request, "No checked appearance suggests a verdict.", messages.WARNING)
+            self.message_user(request, "Assigned to you.", messages.SUCCESS)
         return HttpResponseRedirect(admin_url(claim))
 
     def link_view(self, request, pk):
@@ -527,7 +534,7 @@ class ClaimLinkAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.save()
+            obj.pk = links.save_edited(obj, request.user).pk
         else:
             obj.pk = links.create_link(obj.source, obj.target, obj.relation, request.user, obj.note).pk
 

@@ -153,3 +153,11 @@ class FarDatesChangeList(ChangeList):
         elif month and start.month < 12:
             lookup[f"{dh}__lt"] = [date(start.year, start.month + 1, 1).isoformat()]
         return lookup
+
+
+def delete_last(actions: dict) -> dict:
+    """A list's bulk actions with "Delete selected" last, not first (where Django puts it)."""
+    if "delete_selected" in actions:
+        actions = {**actions}
+        actions["delete_selected"] = actions.pop("delete_selected")
+    return actions

@@ -177,7 +177,7 @@ class EntityAdmin(IdentityToolsMixin, admin.ModelAdmin):
         rows = obj.merges.select_related("created_by", "undone_by") if obj.pk else []
         if not rows:
             return "No records merged into this one."
-        can = self.has_merge_permission(getattr(self, "_request", None))
+        can = getattr(obj, "can_merge", False)
         items = []
         for m in rows:
             what = ", ".join(f"{n} {k}" for k, n in m.moved.items() if n) or "nothing"
@@ -196,9 +196,13 @@ class EntityAdmin(IdentityToolsMixin, admin.ModelAdmin):
     def has_merge_permission(self, request) -> bool:
         return request is not None and request.user.has_perm(self.merge_permission)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        self._request = request
-        return super().change_view(request, object_id, form_url, extra_context)
+    def get_object(self, request, object_id, from_field=None):
+        # The page's Undo buttons depend on this request's rights: they travel with this request's
+        # object, never on the ModelAdmin, which every request shares.
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            obj.can_merge = self.has_merge_permission(request)
+        return obj
 
     def get_urls(self):
         name = self.model._meta.model_name
@@ -360,8 +364,8 @@ class ArticleAdmin(AddFromURLMixin, admin.ModelAdmin):
 
     @admin.display(description="claims", ordering="n_claims")
     def claims_count(self, obj):
-        param = "speaker" if self.model is Person else "organisation"
-        return format_html('<a href="/admin/articles/claim/?{}={}">{}</a>', param, obj.pk, obj.n_claims)
+        return format_html('<a href="{}?article={}">{}</a>', reverse("admin:articles_claim_changelist"), obj.pk,
+                           obj.n_claims)
 
     @admin.display(description="text")
     def highlighted_body(self, obj):

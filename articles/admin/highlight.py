@@ -27,33 +27,44 @@ class Span:
 
 
 def _render(text: str, base: int, spans: list[Span]) -> str:
-    """text is body[base:...]; spans use body offsets. Nested spans nest; crossing ones are clipped."""
+    """text is body[base:...]; spans use body offsets. Nested spans nest (a statistic inside a
+    quote); crossing ones are clipped. Highlights are ``<mark>`` elements, which may nest; links may
+    not (a browser ends the outer one where the inner one begins, cutting the quote's highlight
+    short), so each run of text links to the innermost span over it that has a record."""
     spans = sorted((s for s in spans if s.end > s.start), key=lambda s: (s.start, -s.end))
     out: list[str] = []
     pos = base
     stack: list[Span] = []
 
-    def close_until(limit: int):
+    def emit(upto: int):
+        """The text from pos to upto, linked to the innermost linked span over it."""
         nonlocal pos
+        chunk = escape(text[pos - base:upto - base])
+        pos = upto
+        if not chunk:
+            return
+        link = next((s for s in reversed(stack) if s.url), None)
+        if link is None:
+            out.append(chunk)
+        else:
+            out.append(f'<a class="cdb-mark" href="{escape(link.url)}" title="{escape(link.title)}">{chunk}</a>')
+
+    def close_until(limit: int):
         while stack and stack[-1].end <= limit:
-            top = stack.pop()
-            out.append(escape(text[pos - base:top.end - base]))
-            pos = top.end
-            out.append("</mark></a>" if top.url else "</mark>")
+            emit(stack[-1].end)
+            stack.pop()
+            out.append("</mark>")
 
     for s in spans:
         close_until(s.start)
         end = min(s.end, stack[-1].end) if stack else s.end
         if s.start < pos:
             continue
-        out.append(escape(text[pos - base:s.start - base]))
-        pos = s.start
-        if s.url:
-            out.append(f'<a class="cdb-mark" href="{escape(s.url)}" title="{escape(s.title)}">')
+        emit(s.start)
         out.append(f'<mark class="{s.css}">')
         stack.append(Span(s.start, end, s.css, s.url, s.title))
     close_until(base + len(text))
-    out.append(escape(text[pos - base:]))
+    emit(base + len(text))
     return "".join(out)
 
 

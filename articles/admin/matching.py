@@ -75,8 +75,7 @@ def family_timeline(claim: Claim, confirm_url: str | None) -> str:
     source = families.suggested_verdict(claim)
     if source is None:
         return table
-    button = format_html(' <button type="submit" class="button" formaction="{}">Take this verdict</button>',
-                         confirm_url) if confirm_url else ""
+    button = format_html(' <a class="button" href="{}">Take this verdict…</a>', confirm_url) if confirm_url else ""
     return format_html('{}<p class="cdb-suggested">Suggested verdict: <b>{}</b>, from the check of '
                        '<a href="{}">the {} appearance</a>.{}</p>', table, source.get_verdict_display(),
                        admin_url(source), source.published, button)

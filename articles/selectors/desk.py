@@ -7,6 +7,7 @@ from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Va
 from django.db.models.functions import Coalesce
 
 from articles.models import Claim, ClaimMatch, ReviewEvent
+from articles.selectors import history
 
 CLAIMS = "/admin/articles/claim/"
 # list_display position of the confidence column in the claims list (1-based): ascending order
@@ -79,7 +80,23 @@ def recently_checked(limit: int = 8):
             .order_by("-reviewed_at", "-id")[:limit])
 
 
-def recent_activity(limit: int = 10):
-    return (ReviewEvent.objects.select_related("user", "claim").only("at", "changes", "user__username", "claim__id",
-                                                                     "claim__text")
-            .order_by("-at", "-id")[:limit])
+def recent_activity(limit: int = 10) -> list[ReviewEvent]:
+    """The latest review events, each with ``described``: its changes by their labels."""
+    events = list(ReviewEvent.objects.select_related("user", "claim")
+                  .only("at", "changes", "user__username", "claim__id", "claim__text").order_by("-at", "-id")[:limit])
+    for e in events:
+        e.described = history.describe(e.changes)
+    return events
+
+
+def organisation_speaker(name: str, speaker_text: str) -> str:
+    """How a claim's organisation speaker is named: "MSNBC", not "MSNBC (MSNBC)"; the words naming
+    the speaker are added only when they say more ("Pentagon (a senior official)")."""
+    words = speaker_text.strip()
+    if not words or _plain(words) == _plain(name) or _plain(words) in {_plain(f"the {name}"), _plain(f"{name}'s")}:
+        return name
+    return f"{name} ({words})"
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().replace("’", "'").split()).strip(" .,")

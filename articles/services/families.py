@@ -12,8 +12,8 @@ from datetime import timedelta
 
 from django.db.models import BigIntegerField, Case, Q, Value, When
 
-from articles.models import Claim, ClaimFamily, EvidenceLink
-from articles.services import retry, review
+from articles.models import Claim, ClaimFamily, ClaimLink, EvidenceLink
+from articles.services import links, retry, review
 
 NEAR = 0.8
 WINDOW = timedelta(days=60)
@@ -155,17 +155,27 @@ def suggested_verdict(claim: Claim) -> Claim | None:
 
 
 @retry.atomic
-def confirm_suggestion(claim: Claim, user) -> Claim | None:
-    """An editor's one click: the claim takes the checked appearance's verdict, rationale and
-    evidence, and is checked. Returns the appearance it was taken from (None if there is none)."""
+def confirm_suggestion(claim: Claim, user, *, version: int | None = None, source_id: int | None = None) -> Claim | None:
+    """An editor's confirmed choice: the claim takes the checked appearance's verdict, rationale
+    and evidence, and is checked. Returns the appearance it was taken from (None if there is none,
+    or if it is no longer ``source_id``, the one the editor was shown). ``version``: the claim's
+    version the editor read (:func:`review.apply_review`).
+
+    The rationale is the other check's own words: the public page and the feeds show it, so no
+    internal id goes into it. That this claim repeats the other is recorded as a link between the
+    two claims ("repeats"), in both claims' history."""
     source = suggested_verdict(claim)
-    if source is None:
+    if source is None or (source_id is not None and source.pk != source_id):
         return None
-    rationale = claim.rationale or f"{source.rationale}\n\n(Same statement as claim #{source.pk}.)".strip()
-    review.apply_review(claim, user, status=Claim.Status.CHECKED, verdict=source.verdict, rationale=rationale)
+    rationale = claim.rationale or source.rationale
+    review.apply_review(claim, user, version=version, status=Claim.Status.CHECKED, verdict=source.verdict,
+                        rationale=rationale)
     have = set(claim.evidence.values_list("url", flat=True))
     old = list(have)
     EvidenceLink.objects.bulk_create([EvidenceLink(claim=claim, url=e.url, title=e.title)
                                       for e in source.evidence.all() if e.url not in have])
     review.evidence_changed(claim, user, old)
+    if not ClaimLink.objects.filter(Q(source=claim, target=source) | Q(source=source, target=claim),
+                                    relation=ClaimLink.Relation.REPEATS).exists():
+        links.create_link(claim, source, ClaimLink.Relation.REPEATS, user, note="Verdict taken from this check.")
     return source

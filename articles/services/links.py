@@ -41,3 +41,15 @@ def update_link(link: ClaimLink, user, relation: str | None = None, note: str | 
     if changed:
         link.save(update_fields=changed)
     return link
+
+
+@retry.atomic
+def save_edited(link: ClaimLink, user) -> ClaimLink:
+    """A link an editor changed in a form (``link`` carries the form's values, the stored row the
+    old ones), recorded in both claims' history as the API records it: a new relation or note is
+    :func:`update_link`; a new end is the old link removed and a new one made."""
+    stored = ClaimLink.objects.select_related("source", "target").get(pk=link.pk)
+    if (stored.source_id, stored.target_id) != (link.source_id, link.target_id):
+        delete_link(stored, user)
+        return create_link(link.source, link.target, link.relation, user, link.note)
+    return update_link(stored, user, relation=link.relation, note=link.note)

@@ -6,10 +6,11 @@ from the version the editor read (the admin form's hidden field, the API's ``ver
 and writes nothing, so a stale screen never reverts someone else's check."""
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.utils import timezone
 
-from articles.models import Claim, ReviewEvent
+from articles.models import Claim, ReviewEvent, is_published
 from articles.services import factchecks, retry
 
 REVIEW_FIELDS = ("status", "verdict", "rationale", "claim_reviewed")
@@ -33,6 +34,25 @@ class StaleClaim(Exception):
         super().__init__(
             f"Claim #{claim_id} was changed{by} after you opened it (you had version {expected}, it is now at "
             f"version {self.current}). Nothing was saved: open the claim again to see the change, then redo yours.")
+
+
+PUBLISH_PERMISSION = "articles.publish_claim"
+
+
+class NotAllowed(PermissionDenied):
+    """The write would publish a check, and the user may not publish (``publish_claim``)."""
+
+
+def may_publish(user) -> bool:
+    """May ``user`` publish a check? (None: the system, e.g. an import.)"""
+    return user is None or user.has_perm(PUBLISH_PERMISSION)
+
+
+def _guard_publication(before: Claim, status: str, verdict: str, user) -> None:
+    """Every review write that makes a check public (``before`` as stored, ``status`` and
+    ``verdict`` as written) needs the publish permission. Checked before anything changes."""
+    if not before.is_published and is_published(status, verdict) and not may_publish(user):
+        raise NotAllowed("Publishing a check needs the permission to publish (publish_claim).")
 
 
 def check_version(claim: Claim, expected: int) -> None:
@@ -71,6 +91,7 @@ def apply_review(claim: Claim, user, *, version: int | None = None, **changes) -
     if unknown:
         raise ValueError(f"not review fields: {', '.join(sorted(unknown))}")
     hold(claim, version)
+    _guard_publication(claim, changes.get("status", claim.status), changes.get("verdict", claim.verdict), user)
     diff = {}
     for name, value in changes.items():
         old = getattr(claim, name)
@@ -84,6 +105,14 @@ def apply_review(claim: Claim, user, *, version: int | None = None, **changes) -
     claim.save()
     _published(claim, diff)
     return record(claim, user, diff)
+
+
+def publish(claim: Claim, user, *, version: int | None = None) -> ReviewEvent | None:
+    """The publish step's write (after its preview and the editor's confirmation): the claim is
+    checked, so its check is public. Needs a verdict and the publish permission."""
+    if not claim.verdict:
+        raise ValueError("A check is published with a verdict: give it one first.")
+    return apply_review(claim, user, version=version, status=Claim.Status.CHECKED)
 
 
 def stamp_verdict(claim: Claim, user, diff: dict) -> None:
@@ -138,6 +167,7 @@ def editor_save(claim: Claim, user, changed: list[str]) -> ReviewEvent | None:
         return None
     hold(claim, claim.version)
     old = Claim.objects.get(pk=claim.pk)
+    _guard_publication(old, claim.status, claim.verdict, user)
     diff = {}
     for name in (*REVIEW_FIELDS, "assignee", *EXTRACTED_FIELDS):
         before, after = getattr(old, name), getattr(claim, name)
@@ -166,12 +196,16 @@ def record_mentions(claim: Claim, user, before: dict[str, set[int]]) -> None:
                           ", ".join(sorted(names[i] for i in new)))
 
 
-def assign(claim: Claim, assignee, user) -> ReviewEvent | None:
+@retry.atomic
+def assign(claim: Claim, assignee, user, *, version: int | None = None) -> ReviewEvent | None:
+    """Give ``claim`` to ``assignee`` (None: to nobody). ``version``: the version the editor read
+    (default: the one ``claim`` was loaded at); an older one than stored raises :class:`StaleClaim`,
+    so "assign to me" on a stale page never takes a claim someone else took meanwhile."""
+    hold(claim, version)  # the stored claim is the one read: its assignee is claim's
     if claim.assignee_id == getattr(assignee, "pk", None):
         return None
     old = claim.assignee
     claim.assignee = assignee
-    claim.version = F("version") + 1
+    claim.version += 1
     claim.save(update_fields=["assignee", "version", "updated_at"])
-    claim.refresh_from_db(fields=["version"])
     return record_change(claim, user, "assignee", old, assignee)

@@ -73,8 +73,8 @@ def test_editor_workflow(browser, site):
     page.fill("#searchbar", "Mr Trump")
     page.press("#searchbar", "Enter")
     page.wait_for_url("**q=Mr+Trump**")
-    page.click("#changelist-filter >> text=Direct quote")
-    page.wait_for_url("**kind__exact=quote**")
+    page.click("#changelist-filter a[href*='kind=quote']")
+    page.wait_for_url("**kind=quote**")
     page.click("#changelist-filter a:has-text('Donald Trump')")
     page.wait_for_url("**speaker=**")
     page.wait_for_selector("#result_list")
@@ -85,7 +85,7 @@ def test_editor_workflow(browser, site):
     # Give one a verdict, a rationale and an evidence link.
     page.click("#result_list >> text=This will prove to be a great time")
     page.select_option("#id_verdict", "mostly_false")
-    page.select_option("#id_status", "checked")
+    page.select_option("#id_status", "in_review")
     page.fill("#id_rationale", "Unity did not follow; see the polling.")
     page.fill("#id_evidence-0-url", "https://example.org/polls")
     page.fill("#id_evidence-0-title", "Polling after the election")
@@ -93,6 +93,10 @@ def test_editor_workflow(browser, site):
     page.select_option("#id_links_out-0-relation", "contradicts")
     pick_autocomplete(page, page.locator("#links_out-0"), "opposite view of many people")
     page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    # Publishing is a step of its own: a preview, then a confirmation.
+    page.click("#cdb-publish")
+    page.click("#cdb-publish-confirm")
     page.wait_for_selector(".messagelist .success")
 
     claim = Claim.objects.get(text__contains="This will prove to be a great time")
@@ -130,8 +134,9 @@ def test_editor_workflow(browser, site):
     assert page.locator(".cdb-text mark.cdb-quote").count() >= 10
     assert page.locator(".cdb-text mark.cdb-stat").count() >= 7
     page.screenshot(path=str(ARTIFACTS / "article-change.png"), full_page=True)
-    # One event for the form save (verdict, status, rationale), one for the evidence, one for the link.
-    assert ReviewEvent.objects.filter(claim=claim).count() == 3
+    # One event for the form save (verdict, status, rationale), one for the evidence, one for the link,
+    # one for the publication.
+    assert ReviewEvent.objects.filter(claim=claim).count() == 4
     page.close()
 
 

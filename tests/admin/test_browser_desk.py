@@ -46,7 +46,11 @@ def test_desk_and_my_queue(browser, site):  # noqa: F811
 
     page.goto(f"{site}/admin/articles/claim/")
     heights = page.eval_on_selector_all("#result_list tbody tr", "rows => rows.map(r => r.getBoundingClientRect().height)")
-    assert len(heights) >= 40 and max(heights) < 45, max(heights)  # one line a claim
+    assert len(heights) >= 40 and max(heights) < 60, max(heights)  # at most two lines a claim
+    # Two lines of a long claim's excerpt, enough to triage (issue 27): clipped after the second.
+    lines = page.eval_on_selector_all("#result_list th.field-excerpt span", """spans => spans.map(s =>
+        Math.round(s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight)))""")
+    assert max(lines) == 2 and min(lines) >= 1, lines
     assert no_horizontal_scroll(page)
     # every column visible: the results table does not scroll sideways inside its box either
     assert page.evaluate("(r => r.scrollWidth <= r.clientWidth)(document.querySelector('#changelist .results'))")
@@ -83,13 +87,30 @@ def test_merge_default_and_undo(browser, site):  # noqa: F811
 
 
 def test_publish_a_check_and_open_its_public_page(browser, site):  # noqa: F811
+    """The publish step (issue 27): a preview of the public page and its ClaimReview, warnings for
+    what is missing, and publication only on confirmation."""
     claim = Claim.objects.get(text__contains="only 20 per cent of the Nato budget")
     page = browser.new_page(viewport=WIDE)
     login(page, site, "editor")
     page.goto(f"{site}/admin/articles/claim/{claim.pk}/change/")
     assert no_horizontal_scroll(page)
+    assert "checked" not in page.eval_on_selector_all("#id_status option", "os => os.map(o => o.value)")
     page.select_option("#id_verdict", "mostly_false")
-    page.select_option("#id_status", "checked")
+    page.fill("#id_claim_reviewed", "When the UK leaves the EU, only 20 per cent of the Nato budget will be paid by EU countries")
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    page.click("#cdb-publish")
+    page.wait_for_selector("#cdb-preview")
+    warnings = page.inner_text(".cdb-warnings")
+    assert "characters long" in warnings and "rationale is empty" in warnings and "No evidence" in warnings
+    assert "Mostly false" in page.inner_text("#cdb-preview")
+    assert '"@type": "ClaimReview"' in page.inner_text("#cdb-claimreview")
+    shot(page, "publish-step", WIDE)
+    assert no_horizontal_scroll(page)
+    shot(page, "publish-step", PHONE)
+    page.set_viewport_size(WIDE)
+    assert not Claim.objects.get(pk=claim.pk).is_published  # the preview publishes nothing
+    page.click("a.cancel-link")
     page.fill("#id_claim_reviewed", "Europe pays only 20% of Nato's budget")
     page.fill("#id_rationale", "Nato's own figures put the European share higher.")
     page.fill("#id_evidence-0-url", "https://www.nato.int/cps/en/natohq/topics_67655.htm")
@@ -97,10 +118,20 @@ def test_publish_a_check_and_open_its_public_page(browser, site):  # noqa: F811
     page.click("input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
     assert "Funding NATO" in page.inner_text(".field-evidence_summary")
+    page.click("#cdb-publish")
+    page.wait_for_selector("#cdb-preview")
+    assert page.locator(".cdb-warnings li").count() <= 1  # at most the article's missing source URL
+    page.click("#cdb-publish-confirm")
+    page.wait_for_selector(".messagelist .success")
+    assert Claim.objects.get(pk=claim.pk).is_published
     shot(page, "claim-page", WIDE)
     assert no_horizontal_scroll(page)
     shot(page, "claim-page", PHONE)
+    page.close()
+    public_page_of(browser, site, claim)
 
+
+def public_page_of(browser, site, claim):  # noqa: F811
     public = browser.new_page(viewport=WIDE)  # no login
     public.goto(f"{site}/factchecks/{claim.pk}/")
     assert public.inner_text("h1") == "Europe pays only 20% of Nato's budget"
@@ -115,4 +146,3 @@ def test_publish_a_check_and_open_its_public_page(browser, site):  # noqa: F811
     other = Claim.objects.exclude(pk=claim.pk).first()
     assert public.goto(f"{site}/factchecks/{other.pk}/").status == 404
     public.close()
-    page.close()

@@ -45,7 +45,8 @@ def test_family_timeline_and_one_click_verdict(client, two_outlets, editor):  # 
     assert "Suggested verdict: <b>False</b>" in html and "Take this verdict" in html
     repeated = client.get("/admin/articles/claim/?repeated=yes").content.decode()
     assert f"/admin/articles/claim/{other.pk}/change/" in repeated
-    r = client.post(f"/admin/articles/claim/{other.pk}/confirm-verdict/")
+    r = client.post(f"/admin/articles/claim/{other.pk}/confirm-verdict/",
+                    {"confirm": "yes", "version": other.version, "source": first.pk})
     assert r.status_code == 302
     other.refresh_from_db()
     assert (other.status, other.verdict) == ("checked", "false")

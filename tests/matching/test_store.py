@@ -83,4 +83,6 @@ def test_the_approximate_vector_search_keeps_the_answers(tmp_path, size):
     ann = store.open_generation(tmp_path / "b", build(tmp_path / "b", es, ann_min=0))
     assert ann.segments[0].ann("both") is not None and exact.segments[0].ann("both") is None
     for q in QUERIES + [es[11].claim, es[99].claim]:
-        same(ann.match(q, 3), exact.match(q, 3), atol=2e-3)  # its segments keep float16 vectors
+        # The same answers in the same order; scores within 0.01: its segments keep float16 vectors, and
+        # HNSW may bring a different runner-up, which the score's gap features read.
+        same(ann.match(q, 3), exact.match(q, 3), atol=1e-2)
