@@ -15,12 +15,14 @@ from articles.models import (
     Claim,
     ClaimLink,
     EvidenceLink,
+    FactCheck,
+    MatchFeedback,
     Organisation,
     Person,
     ReviewEvent,
 )
 from articles.selectors import claimreview, search, similar
-from articles.services import families, links, review
+from articles.services import families, links, matching, review
 from articles.services.filter_cache import PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE
 
 from .common import CappedCountPaginator, FarDatesChangeList, StatisticInline, admin_url, skip_scan
@@ -333,7 +335,8 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="fact-checks")
     def matches_display(self, obj):
-        return checked_already(obj)
+        can = getattr(self, "_can_change", False)
+        return checked_already(obj, reverse("admin:articles_claim_match_feedback", args=[obj.pk]) if can else None)
 
     @admin.display(description="in other articles")
     def family_display(self, obj):
@@ -386,6 +389,8 @@ class ClaimAdmin(admin.ModelAdmin):
         return [path("<int:pk>/link/", self.admin_site.admin_view(self.link_view), name="articles_claim_link"),
                 path("<int:pk>/confirm-verdict/", self.admin_site.admin_view(self.confirm_view),
                      name="articles_claim_confirm"),
+                path("<int:pk>/match-feedback/", self.admin_site.admin_view(self.match_feedback_view),
+                     name="articles_claim_match_feedback"),
                 *super().get_urls()]
 
     def confirm_view(self, request, pk):
@@ -398,6 +403,23 @@ class ClaimAdmin(admin.ModelAdmin):
                               messages.SUCCESS)
         else:
             self.message_user(request, "No checked appearance suggests a verdict.", messages.WARNING)
+        return HttpResponseRedirect(admin_url(claim))
+
+    def match_feedback_view(self, request, pk):
+        """"Not this check" / "This is the check" on a match of the claim page."""
+        claim = get_object_or_404(Claim, pk=pk)
+        raw = request.GET.get("factcheck", "")
+        factcheck = FactCheck.objects.filter(pk=int(raw)).first() if raw.isdigit() and id_in_range(raw) else None
+        verdict = request.GET.get("verdict", "")
+        if request.method != "POST" or not self.has_change_permission(request, claim):
+            self.message_user(request, "You may not review this claim.", messages.ERROR)
+        elif factcheck is None or verdict not in MatchFeedback.Verdict.values:
+            self.message_user(request, "No such fact-check or answer.", messages.ERROR)
+        else:
+            matching.record_feedback(claim, factcheck, verdict, request.user)
+            self.message_user(request, "Noted: this fact-check will not be matched to this claim again."
+                              if verdict == MatchFeedback.Verdict.REJECTED else
+                              "Noted: this fact-check checks this claim.", messages.SUCCESS)
         return HttpResponseRedirect(admin_url(claim))
 
     def link_view(self, request, pk):
