@@ -182,7 +182,7 @@ FEATURES = (
     + ["same_number", "shared_names", "soft_query", "soft_doc", "cos_weighted", "chars_rel", "chars_rank"]
     # context and agreement of the people and organisations named
     + ["names_missing", "names_conflict", "context_hit", "context_miss", "claimant_is_speaker",
-       "claimant_not_speaker", "claimant_named", "claimant_prior"]
+       "claimant_not_speaker", "claimant_named"]
 )
 
 
@@ -232,12 +232,6 @@ class Library:
         self.claimants = [_surname(e.claimant) for e in entries]
         # the proper names of each fact-check, its claimant's included
         self.proper = [text.proper_names(t) | ({c} if c else set()) for t, c in zip(both, self.claimants, strict=True)]
-        counts: dict[str, int] = {}
-        for c in self.claimants:
-            if c:
-                counts[c] = counts.get(c, 0) + 1
-        self.claimant_prior = np.asarray([np.log1p(counts.get(c, 0)) if c else 0.0 for c in self.claimants],
-                                         dtype=np.float32)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -261,6 +255,10 @@ class Library:
         k = min(k, len(self) - 1)
         cands: set[int] = set(extra)
         for s in (lex["both"], lex["bigrams"], cos["both"], cos["claim"]):
+            cands.update(np.argpartition(-s, k)[:k + 1].tolist())
+        if context is not None and (named := context.name_set()):
+            # checks about whom the context names ("he" in the claim, Cruz in its sentence)
+            s = self.bm25["both"].scores(qwords + text.words(" ".join(sorted(named))))
             cands.update(np.argpartition(-s, k)[:k + 1].tolist())
         c = np.asarray(sorted(cands), dtype=np.int64)
         cols: list[np.ndarray] = []
@@ -305,9 +303,9 @@ class Library:
             same = float(bool(speaker) and speaker == claimant)
             other = float(bool(speaker) and bool(claimant) and speaker != claimant)
             named = float(bool(claimant) and claimant in qwords)
-            rows.append((missing, conflict, hit, miss, same, other, named, self.claimant_prior[i]))
-        m = np.asarray(rows, dtype=np.float32).reshape(len(c), 8)
-        return [m[:, j] for j in range(8)]
+            rows.append((missing, conflict, hit, miss, same, other, named))
+        m = np.asarray(rows, dtype=np.float32).reshape(len(c), 7)
+        return [m[:, j] for j in range(7)]
 
     def group_duplicates(self, order: list[int], threshold: float) -> list[int]:
         """Keep near-identical fact-checks together, the earlier record first."""

@@ -102,11 +102,23 @@ def checkable(text: str) -> bool:
     if len([t for t in tokens if t.lower() not in STOPWORDS]) < MIN_CONTENT_WORDS:
         return False
     before = ""
-    for t in tokens:
-        if _is_verb(t, before):
+    for i, t in enumerate(tokens):
+        if _is_verb(t, before) or _subject_infinitive(tokens, i):
             return True
         before = t.lower()
     return False
+
+
+_OBJECTS = frozenset("him her them us me it".split())
+
+
+def _subject_infinitive(tokens: list[str], i: int) -> bool:
+    """A headline's future or a reported request: "Trump to encourage Nato to withdraw", "urged
+    them to leave" (a named subject before "to" and a verb after it)."""
+    if tokens[i].lower() != "to" or not 0 < i < len(tokens) - 1 or not tokens[i + 1].islower():
+        return False
+    prev = tokens[i - 1]
+    return prev[0].isupper() or prev.lower() in _OBJECTS
 
 
 def word_count(text: str) -> int:
