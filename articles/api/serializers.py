@@ -227,7 +227,7 @@ class MatchQuerySerializer(serializers.Serializer):
 
 class MatchFeedbackSerializer(serializers.Serializer):
     factcheck = serializers.IntegerField(min_value=1, help_text="The fact-check's id.")
-    verdict = serializers.ChoiceField(choices=["rejected", "confirmed"],
+    answer = serializers.ChoiceField(choices=["rejected", "confirmed"],
                                       help_text='"rejected": not this check; "confirmed": this is the check.')
 
 

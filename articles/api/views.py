@@ -193,8 +193,8 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
         q = serializers.MatchFeedbackSerializer(data=request.data)
         q.is_valid(raise_exception=True)
         factcheck = get_object_or_404(FactCheck, pk=q.validated_data["factcheck"])
-        fb = matching.record_feedback(claim, factcheck, q.validated_data["verdict"], request.user)
-        return Response({"claim": claim.pk, "factcheck": factcheck.pk, "verdict": fb.verdict})
+        fb = matching.record_feedback(claim, factcheck, q.validated_data["answer"], request.user)
+        return Response({"claim": claim.pk, "factcheck": factcheck.pk, "answer": fb.verdict})
 
     @extend_schema(responses=serializers.ReviewEventSerializer(many=True))
     @action(detail=True, methods=["get"])

@@ -177,15 +177,15 @@ def test_match_feedback_through_the_api(api, library_files, seed_dir, editor):
     run(library_files / "many.jsonl")
     call_command("import_seeds", str(seed_dir), verbosity=0)
     m = ClaimMatch.objects.order_by("-score").first()
-    body = {"factcheck": m.factcheck_id, "verdict": "rejected"}
+    body = {"factcheck": m.factcheck_id, "answer": "rejected"}
     assert api.post(f"/api/v1/claims/{m.claim_id}/match-feedback/", body, format="json").status_code in (401, 403)
     api.force_authenticate(editor)
     r = api.post(f"/api/v1/claims/{m.claim_id}/match-feedback/", body, format="json")
-    assert r.status_code == 200 and r.json()["verdict"] == "rejected"
+    assert r.status_code == 200 and r.json()["answer"] == "rejected"
     call_command("import_seeds", str(seed_dir), verbosity=0)  # the articles again: claims are re-matched
     run(library_files / "many.jsonl")
     assert not ClaimMatch.objects.filter(claim_id=m.claim_id, factcheck_id=m.factcheck_id).exists()
-    assert api.post(f"/api/v1/claims/{m.claim_id}/match-feedback/", {"factcheck": m.factcheck_id, "verdict": "maybe"},
+    assert api.post(f"/api/v1/claims/{m.claim_id}/match-feedback/", {"factcheck": m.factcheck_id, "answer": "maybe"},
                     format="json").status_code == 400
 
 
