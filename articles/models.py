@@ -566,6 +566,30 @@ class ClaimMatch(models.Model):
         return f"{self.factcheck.claim_reviewed[:60]} ({self.score:.2f})"
 
 
+class MatchFeedback(models.Model):
+    """An editor's word on a claim and a fact-check: "not this check" (the pair is never matched
+    again) or "this is the check" (kept as a confident match whatever the model says). Keyed by the
+    fact-check's url, so it survives re-importing the library as well as re-importing the article
+    (claims keep their rows) and every re-matching."""
+
+    class Verdict(models.TextChoices):
+        REJECTED = "rejected", "Not this check"
+        CONFIRMED = "confirmed", "This is the check"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="match_feedback")
+    factcheck_url = models.URLField(max_length=1000)
+    verdict = models.CharField(max_length=10, choices=Verdict.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="+")
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["claim", "factcheck_url"], name="matchfeedback_unique")]
+
+    def __str__(self):
+        return f"{self.get_verdict_display()}: {self.factcheck_url}"
+
+
 class MergeRecord(models.Model):
     """One merge of duplicate people or organisations, with what the merged records had: the kept
     record's history, and what an undo puts back (services/merge.py)."""

@@ -16,11 +16,13 @@ from articles.models import (
     Claim,
     ClaimLink,
     EvidenceLink,
+    FactCheck,
+    MatchFeedback,
     Person,
     ReviewEvent,
 )
 from articles.selectors import claimreview, desk, history, publishing, search, similar
-from articles.services import families, links, review
+from articles.services import families, links, matching, review
 
 from .claim_filters import (
     KIND_LABELS,
@@ -339,7 +341,8 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="fact-checks")
     def matches_display(self, obj):
-        return checked_already(obj)
+        can = getattr(obj, "can_review", False)
+        return checked_already(obj, reverse("admin:articles_claim_match_feedback", args=[obj.pk]) if can else None)
 
     @admin.display(description="in other articles")
     def family_display(self, obj):
@@ -414,6 +417,8 @@ class ClaimAdmin(admin.ModelAdmin):
                      name="articles_claim_assign_me"),
                 path("<int:pk>/publish/", self.admin_site.admin_view(self.publish_view),
                      name="articles_claim_publish"),
+                path("<int:pk>/match-feedback/", self.admin_site.admin_view(self.match_feedback_view),
+                     name="articles_claim_match_feedback"),
                 *super().get_urls()]
 
     def confirm_view(self, request, pk):
@@ -499,6 +504,23 @@ class ClaimAdmin(admin.ModelAdmin):
             self.message_user(request, str(exc), messages.ERROR)
         else:
             self.message_user(request, "Assigned to you.", messages.SUCCESS)
+        return HttpResponseRedirect(admin_url(claim))
+
+    def match_feedback_view(self, request, pk):
+        """"Not this check" / "This is the check" on a match of the claim page."""
+        claim = get_object_or_404(Claim, pk=pk)
+        raw = request.GET.get("factcheck", "")
+        factcheck = FactCheck.objects.filter(pk=int(raw)).first() if raw.isdigit() and id_in_range(raw) else None
+        verdict = request.GET.get("verdict", "")
+        if request.method != "POST" or not self.has_change_permission(request, claim):
+            self.message_user(request, "You may not review this claim.", messages.ERROR)
+        elif factcheck is None or verdict not in MatchFeedback.Verdict.values:
+            self.message_user(request, "No such fact-check or answer.", messages.ERROR)
+        else:
+            matching.record_feedback(claim, factcheck, verdict, request.user)
+            self.message_user(request, "Noted: this fact-check will not be matched to this claim again."
+                              if verdict == MatchFeedback.Verdict.REJECTED else
+                              "Noted: this fact-check checks this claim.", messages.SUCCESS)
         return HttpResponseRedirect(admin_url(claim))
 
     def link_view(self, request, pk):

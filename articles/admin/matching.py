@@ -45,17 +45,28 @@ class RepeatedFilter(admin.SimpleListFilter):
         return qs
 
 
-def checked_already(claim: Claim) -> str:
-    """The claim page's "Possibly checked already: … — Snopes, rated False"."""
+def checked_already(claim: Claim, feedback_url: str | None = None) -> str:
+    """The claim page's "Possibly checked already: … — Snopes, rated False", with the editors'
+    "Not this check" / "This is the check" buttons when ``feedback_url`` is given."""
     rows = claim.matches.select_related("factcheck").order_by("-score")
     if not rows:
         return "No fact-check in the library matches this claim."
+
+    def buttons(m) -> str:
+        if not feedback_url:
+            return ""
+        return format_html(
+            ' <button type="submit" class="button" formaction="{}?factcheck={}&amp;verdict=rejected">Not this check</button>'
+            ' <button type="submit" class="button" formaction="{}?factcheck={}&amp;verdict=confirmed">This is the check</button>',
+            feedback_url, m.factcheck_id, feedback_url, m.factcheck_id)
+
     return format_html("<ul class=\"cdb-matches\">{}</ul>", format_html_join("", (
         '<li><b>{}</b> “<a href="{}" rel="noopener" target="_blank">{}</a>” — {}{} '
-        '<small>({}, <a href="{}">library entry</a>)</small></li>'), (
+        '<small>({}, <a href="{}">library entry</a>)</small>{}</li>'), (
         ("Possibly checked already:" if m.level == ClaimMatch.Level.SUGGESTED else "Checked already:",
          m.factcheck.url, Truncator(m.factcheck.claim_reviewed).chars(140), m.factcheck.publisher or "unknown publisher",
-         f", rated {m.factcheck.rating}" if m.factcheck.rating else "", f"{m.score:.0%}", admin_url(m.factcheck))
+         f", rated {m.factcheck.rating}" if m.factcheck.rating else "", f"{m.score:.0%}", admin_url(m.factcheck),
+         buttons(m))
         for m in rows)))
 
 

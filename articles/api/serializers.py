@@ -285,6 +285,20 @@ class CheckworthinessResponseSerializer(serializers.Serializer):
 class MatchQuerySerializer(serializers.Serializer):
     text = serializers.CharField(max_length=20_000, trim_whitespace=True)
     limit = serializers.IntegerField(min_value=1, max_value=50, default=5)
+    speaker = serializers.CharField(max_length=200, required=False, default="",
+                                    help_text="Who said the text (matched against each fact-check's claimant).")
+    names = serializers.ListField(child=serializers.CharField(max_length=200), max_length=50, required=False,
+                                  default=list, help_text="People and organisations the text is about.")
+    context = serializers.CharField(max_length=5_000, required=False, default="",
+                                    help_text="The words around the text (its sentence, the lines before it).")
+    date = serializers.DateField(required=False, allow_null=True, default=None,
+                                 help_text="When the text was said: a much older fact-check is at most suggested.")
+
+
+class MatchFeedbackSerializer(serializers.Serializer):
+    factcheck = serializers.IntegerField(min_value=1, help_text="The fact-check's id.")
+    answer = serializers.ChoiceField(choices=["rejected", "confirmed"],
+                                      help_text='"rejected": not this check; "confirmed": this is the check.')
 
 
 class FactCheckSerializer(serializers.ModelSerializer):

@@ -260,6 +260,20 @@ class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
             return Response({"detail": "No checked appearance of this statement suggests a verdict."}, status=409)
         return Response(self.get_serializer(claim_list().get(pk=claim.pk)).data)
 
+    @extend_schema(request=serializers.MatchFeedbackSerializer, responses={200: OpenApiTypes.OBJECT},
+                   description='An editor\'s word on a match: "rejected" (not this check: the pair never '
+                               'returns) or "confirmed" (this is the check). Kept across re-imports and re-matching.')
+    @action(detail=True, methods=["post"], url_path="match-feedback", permission_classes=[IsAuthenticated])
+    def match_feedback(self, request, pk=None):
+        if not request.user.has_perm("articles.change_claim"):
+            raise PermissionDenied("You may not review claims.")
+        claim = self.get_object()
+        q = serializers.MatchFeedbackSerializer(data=request.data)
+        q.is_valid(raise_exception=True)
+        factcheck = get_object_or_404(FactCheck, pk=q.validated_data["factcheck"])
+        fb = matching.record_feedback(claim, factcheck, q.validated_data["answer"], request.user)
+        return Response({"claim": claim.pk, "factcheck": factcheck.pk, "answer": fb.verdict})
+
     @extend_schema(responses=serializers.ReviewEventSerializer(many=True),
                    description="The review's history, newest first. Readers who are not signed-in staff get "
                                "review values only from publication on (none while unpublished).")
@@ -344,7 +358,9 @@ class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):
         data = request.data if request.method == "POST" else request.query_params
         q = serializers.MatchQuerySerializer(data=data)
         q.is_valid(raise_exception=True)
-        found = matching.match_text(q.validated_data["text"], q.validated_data["limit"])
+        v = q.validated_data
+        context = matching.ranker.Context(speaker=v["speaker"], names=tuple(v["names"]), text=v["context"])
+        found = matching.match_text(v["text"], v["limit"], context=context, said=v["date"])
         t = matching.thresholds()
         return Response({"thresholds": t, "results": [
             {"id": m.factcheck.id, "url": m.factcheck.url, "claim_reviewed": m.factcheck.claim_reviewed,

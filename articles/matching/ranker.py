@@ -32,6 +32,25 @@ class Entry:
     title: str = ""
     # (3, 256) float: WordLlama vectors of claim, title and both; computed when missing
     vectors: np.ndarray | None = None
+    claimant: str = ""  # who made the reviewed claim (ClaimReview itemReviewed.author)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What is known about the text to match besides its words: who said it (``speaker``), the
+    people and organisations it names or is about (``names``: the claim's mentions, the article's
+    subject), and the words around it (``text``: the claim's sentence, a transcript's previous
+    lines), whose proper names count as names too. All optional."""
+
+    speaker: str = ""
+    names: tuple[str, ...] = ()
+    text: str = ""
+
+    def name_set(self) -> frozenset[str]:
+        found = set(text.proper_names(self.text)) if self.text else set()
+        for n in (*self.names, self.speaker):
+            found.update(text.proper_names(" x " + n))
+        return frozenset(found)
 
 
 def entry_texts(claim: str, title: str) -> tuple[str, str, str]:
@@ -57,7 +76,8 @@ class MatchModel:
         self.mean = np.asarray(data["mean"], dtype=np.float32)
         self.scale = np.asarray(data["scale"], dtype=np.float32)
         self.weights = np.asarray(data["weights"], dtype=np.float32)
-        self.calibration: tuple[float, float] = tuple(data["calibration"])
+        # p = sigmoid(w . [raw, raw - best raw of the query, checkable, log words] + bias)
+        self.calibration: list[float] = list(data["calibration"])
         self.candidates: int = data.get("candidates", 40)
         self.duplicate_cosine: float = data.get("duplicate_cosine", 0.95)
         self.thresholds: dict[str, float] = data.get("thresholds", {"suggested": 0.5, "confident": 0.8})
@@ -78,9 +98,25 @@ class MatchModel:
     def raw(self, x: np.ndarray) -> np.ndarray:
         return ((x - self.mean) / self.scale) @ self.weights
 
-    def probability(self, raw: np.ndarray) -> np.ndarray:
-        a, b = self.calibration
-        return 1.0 / (1.0 + np.exp(-(a * raw + b)))
+    def probability(self, raw: np.ndarray, checkable: bool = True, words: int = 10) -> np.ndarray:
+        """Calibrated probability for the candidates of one query (``raw``: their scores): the
+        same order as ``raw``; a fragment or a short text gets less than a full statement."""
+        return 1.0 / (1.0 + np.exp(-calibration_logit(self.calibration, raw, checkable, words)))
+
+
+CALIBRATION_INPUTS = ("raw", "raw_gap", "checkable", "log_words")
+
+
+def calibration_inputs(raw: np.ndarray, checkable: bool, words: int) -> np.ndarray:
+    raw = np.asarray(raw, dtype=np.float64)
+    best = float(raw.max()) if raw.size else 0.0
+    return np.column_stack([raw, raw - best, np.full(raw.shape, float(checkable)),
+                            np.full(raw.shape, np.log1p(max(words, 0)))])
+
+
+def calibration_logit(cal: list[float], raw: np.ndarray, checkable: bool, words: int) -> np.ndarray:
+    w, b = np.asarray(cal[:-1], dtype=np.float64), cal[-1]
+    return calibration_inputs(raw, checkable, words) @ w + b
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +180,16 @@ FEATURES = (
     [f"bm25_{v}_{k}" for v in ("claim", "title", "both", "bigrams") for k in ("rel", "abs", "rank")]
     + [f"cos_{v}_{k}" for v in VIEWS for k in ("abs", "gap", "rank")]
     + ["same_number", "shared_names", "soft_query", "soft_doc", "cos_weighted", "chars_rel", "chars_rank"]
+    # context and agreement of the people and organisations named
+    + ["names_missing", "names_conflict", "context_hit", "context_miss", "claimant_is_speaker",
+       "claimant_not_speaker", "claimant_named"]
 )
+
+
+def claimant_surname(name: str) -> str:
+    words = text.proper_names(" x " + name)
+    parts = [w for w in text._CAPITALISED.findall(name) if w.lower() in words]
+    return parts[-1].lower() if parts else ""
 
 
 def _rank(scores_sorted: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -184,6 +229,9 @@ class Library:
                          if entries else np.zeros((0, semantic.DIM), dtype=np.float32))
         self.numbers = [text.numbers(t) for t in both]
         self.names = [text.names(t) for t in both]
+        self.claimants = [claimant_surname(e.claimant) for e in entries]
+        # the proper names of each fact-check, its claimant's included
+        self.proper = [text.proper_names(t) | ({c} if c else set()) for t, c in zip(both, self.claimants, strict=True)]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -199,7 +247,8 @@ class Library:
         with an approximate search past a size: articles/matching/store.py)."""
         return {v: self.vectors[v] @ qvec for v in VIEWS}
 
-    def features(self, query: str, k: int, extra: set[int] = frozenset()) -> tuple[np.ndarray, np.ndarray]:
+    def features(self, query: str, k: int, extra: set[int] = frozenset(),
+                 context: Context | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Candidate positions in the library and their feature rows (columns as FEATURES);
         ``extra``: positions another retriever proposes (PostgreSQL full-text search)."""
         q = text.clean_query(query)
@@ -211,6 +260,10 @@ class Library:
         k = min(k, len(self) - 1)
         cands: set[int] = set(extra)
         for s in (lex["both"], lex["bigrams"], cos["both"], cos["claim"]):
+            cands.update(np.argpartition(-s, k)[:k + 1].tolist())
+        if context is not None and (named := context.name_set()):
+            # checks about whom the context names ("he" in the claim, Cruz in its sentence)
+            s = self.bm25["both"].scores(qwords + text.words(" ".join(sorted(named))))
             cands.update(np.argpartition(-s, k)[:k + 1].tolist())
         c = np.asarray(sorted(cands), dtype=np.int64)
         cols: list[np.ndarray] = []
@@ -233,7 +286,31 @@ class Library:
         s = self.chars.scores(text.char_grams(q))
         v = s[c]
         cols += [v / (float(s.max()) or 1.0), 1.0 / (1.0 + _rank(np.sort(s), v))]
+        cols += self._context_features(q, c, context or Context())
         return c, np.column_stack(cols).astype(np.float32)
+
+    def _context_features(self, q: str, c: np.ndarray, context: Context) -> list[np.ndarray]:
+        """Agreement of who speaks and who is named: a claim about Cruz is not checked by a check
+        about Obama, and a politician's own words are most likely checked with them as claimant."""
+        qn = text.proper_names(q)
+        ctx = context.name_set() - qn
+        speaker = claimant_surname(context.speaker) if context.speaker else ""
+        qwords = set(text._WORD.findall(q.lower()))
+        rows = []
+        for i in c:
+            doc = self.proper[i]
+            claimant = self.claimants[i]
+            missing = len(qn - doc) / len(qn) if qn else 0.0
+            # names on both sides and none shared: the texts are about different people
+            conflict = float(bool(qn) and bool(doc) and not (qn & doc))
+            hit = float(bool(ctx & doc))
+            miss = float(bool(ctx) and bool(doc) and not (ctx & doc) and not (qn & doc))
+            same = float(bool(speaker) and speaker == claimant)
+            other = float(bool(speaker) and bool(claimant) and speaker != claimant)
+            named = float(bool(claimant) and claimant in qwords)
+            rows.append((missing, conflict, hit, miss, same, other, named))
+        m = np.asarray(rows, dtype=np.float32).reshape(len(c), 7)
+        return [m[:, j] for j in range(7)]
 
     def group_duplicates(self, order: list[int], threshold: float) -> list[int]:
         """Keep near-identical fact-checks together, the earlier record first."""
@@ -249,14 +326,15 @@ class Library:
         return out
 
     def match(self, query: str, limit: int = 5, model: MatchModel | None = None,
-              exclude: frozenset[int] = frozenset(), also: tuple[int, ...] = ()) -> list[tuple[int, float]]:
+              exclude: frozenset[int] = frozenset(), also: tuple[int, ...] = (),
+              context: Context | None = None) -> list[tuple[int, float]]:
         """[(fact-check id, probability it checks this text)], best first; ``also``: fact-check ids
-        to consider besides the index's own candidates."""
+        to consider besides the index's own candidates; ``context``: speaker, names, sentence."""
         model = model or default_model()
         if not len(self) or not text.clean_query(query):
             return []
-        c, x = self.features(query, model.candidates, self.positions(also))
-        prob = model.probability(model.raw(x))
+        c, x = self.features(query, model.candidates, self.positions(also), context)
+        prob = model.probability(model.raw(x), text.checkable(query), text.word_count(query))
         best = np.argsort(-prob, kind="stable")[: limit + 5 + len(exclude)]
         score = {int(c[j]): float(prob[j]) for j in best}
         order = self.group_duplicates([int(c[j]) for j in best], model.duplicate_cosine)

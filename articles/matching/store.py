@@ -33,6 +33,9 @@ ANN_MIN = 20_000
 ANN_TOP = 128  # rows an approximate search returns per view and segment (candidates take 40)
 K1, B = 1.2, 0.75  # as articles.matching.bm25.BM25
 _SEP = "\x1f"
+# 2: segments carry each row's claimant surname and proper names (the context features); a
+# generation of an older format still answers (without them) until a writer rebuilds it
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Row:
     title: str
     vectors: np.ndarray | None
     stamp: int  # updated_at in microseconds: a row whose stamp changed is re-indexed
+    claimant: str = ""  # who made the reviewed claim (``ranker.Entry.claimant``)
 
 
 @lru_cache(maxsize=100_000)
@@ -135,6 +139,11 @@ def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | 
                           else np.zeros((0, semantic.DIM))).astype(np.float32)
     arrays["numbers.blob"], arrays["numbers.offsets"] = _blob([text.numbers(t[2]) for t in texts])
     arrays["names.blob"], arrays["names.offsets"] = _blob([text.names(t[2]) for t in texts])
+    # the context features: each claimant's surname, and the proper names with it (as ranker.Library)
+    claimants = [ranker.claimant_surname(r.claimant) for r in rows]
+    arrays["claimants.blob"], arrays["claimants.offsets"] = _blob([frozenset({c} - {""}) for c in claimants])
+    arrays["proper.blob"], arrays["proper.offsets"] = _blob(
+        [frozenset(text.proper_names(t[2]) | ({c} if c else set())) for t, c in zip(texts, claimants, strict=True)])
     return arrays
 
 
@@ -190,6 +199,9 @@ class Segment:
             else:
                 self._arrays[key] = None
         return self._arrays[key]
+
+    def has(self, key: str) -> bool:
+        return key in self._arrays  # every file of a folder is mapped on opening
 
     def __getitem__(self, key: str) -> np.ndarray:
         a = self._arrays.get(key)
@@ -275,10 +287,11 @@ class Rows:
 
 
 class Ragged:
-    """Row i of CSR arrays over the segments: token ids, or a frozenset of strings."""
+    """Row i of CSR arrays over the segments: token ids, a frozenset of strings, or (``one``) the
+    single string of the row ("" when none)."""
 
-    def __init__(self, segments: list[Segment], key: str, starts: np.ndarray, strings: bool):
-        self.segments, self.key, self.starts, self.strings = segments, key, starts, strings
+    def __init__(self, segments: list[Segment], key: str, starts: np.ndarray, strings: bool, one: bool = False):
+        self.segments, self.key, self.starts, self.strings, self.one = segments, key, starts, strings, one
 
     def __len__(self) -> int:
         return int(self.starts[-1])
@@ -286,10 +299,14 @@ class Ragged:
     def __getitem__(self, i):
         k = int(np.searchsorted(self.starts, i, side="right")) - 1
         s, j = self.segments[k], int(i) - int(self.starts[k])
+        if not s.has(f"{self.key}.offsets"):  # a segment of an older format (see FORMAT)
+            return "" if self.one else frozenset()
         off = s[f"{self.key}.offsets"]
         lo, hi = int(off[j]), int(off[j + 1])
         if not self.strings:
             return np.asarray(s[f"{self.key}.ids"][lo:hi], dtype=np.int64)
+        if self.one:
+            return bytes(s[f"{self.key}.blob"][lo:hi]).decode("utf-8")
         return frozenset(bytes(s[f"{self.key}.blob"][lo:hi]).decode("utf-8").split(_SEP)) if hi > lo else frozenset()
 
 
@@ -318,6 +335,8 @@ class StoredLibrary(ranker.Library):
         self.weighted = Rows([s["weighted"] for s in segments], starts, self.dead, 0.0)
         self.numbers = Ragged(segments, "numbers", starts, strings=True)
         self.names = Ragged(segments, "names", starts, strings=True)
+        self.claimants = Ragged(segments, "claimants", starts, strings=True, one=True)
+        self.proper = Ragged(segments, "proper", starts, strings=True)
 
     def live(self) -> int:
         return int((~self.dead).sum())
@@ -354,8 +373,9 @@ class StoredLibrary(ranker.Library):
             self._position = {int(i): n for n, i in enumerate(self.ids) if not self.dead[n]}
         return {self._position[i] for i in ids if i in self._position}
 
-    def features(self, query: str, k: int, extra: set[int] = frozenset()) -> tuple[np.ndarray, np.ndarray]:
-        c, x = super().features(query, k, extra)
+    def features(self, query: str, k: int, extra: set[int] = frozenset(),
+                 context: ranker.Context | None = None) -> tuple[np.ndarray, np.ndarray]:
+        c, x = super().features(query, k, extra, context)
         keep = ~self.dead[c]  # a replaced or removed row is never a candidate
         c, x = c[keep], x[keep]
         if len(c) and any(s.ann("both") is not None for s in self.segments):
@@ -415,7 +435,8 @@ def build_generation(root: Path, generation: int, chunks, watermark: int = 0, ba
         name = f"seg-{generation:06d}-{k:03d}"
         write_segment(root / name, rows, idf, ann_min, tokens[k])
         segments.append(name)
-    manifest = {"generation": generation, "segments": segments, "dead": [], "watermark": watermark, "rows": n}
+    manifest = {"generation": generation, "segments": segments, "dead": [], "watermark": watermark, "rows": n,
+                "format": FORMAT}
     publish(root, manifest)
     return manifest
 

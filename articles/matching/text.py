@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import snowballstemmer
+
+from articles.extraction.lexicon import CUE_LEMMA  # verbs of saying in all their forms (pure data)
 
 _STEMMER = snowballstemmer.stemmer("english")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -70,3 +73,83 @@ def numbers(text: str) -> frozenset[str]:
 
 def names(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _CAPITALISED.findall(text))
+
+
+_VERBS = frozenset(w for line in Path(__file__).with_name("verbs.txt").read_text(encoding="utf-8").splitlines()
+                   if not line.startswith("#") for w in line.split()) | frozenset(
+    f for f in CUE_LEMMA if not f.endswith("ing"))
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_PRONOUN_S = frozenset("it he she that there what who here which this".split())
+_NOT_FINITE_BEFORE = frozenset("to the a an".split())
+MIN_CONTENT_WORDS = 2
+
+
+def _is_verb(word: str, before: str) -> bool:
+    w = word.lower().replace("’", "'")
+    if before in _NOT_FINITE_BEFORE:  # "to lose", "the cut", "a claim"
+        return False
+    if "'" in w:
+        head, tail = w.split("'", 1)
+        return tail in ("t", "re", "ve", "ll", "d", "m") or (tail == "s" and head in _PRONOUN_S)
+    return w in _VERBS or (len(w) >= 4 and w.endswith("ed"))
+
+
+def checkable(text: str) -> bool:
+    """A statement that can be checked: a finite verb and at least ``MIN_CONTENT_WORDS`` content
+    words. "the remark", "to comment", "Obama", "with Matthews about the winner" are fragments:
+    never matched, whatever the library holds."""
+    tokens = _TOKEN.findall(clean_query(text))
+    if len([t for t in tokens if t.lower() not in STOPWORDS]) < MIN_CONTENT_WORDS:
+        return False
+    before = ""
+    for i, t in enumerate(tokens):
+        if _is_verb(t, before) or _subject_infinitive(tokens, i):
+            return True
+        before = t.lower()
+    return False
+
+
+_OBJECTS = frozenset("him her them us me it".split())
+
+
+def _subject_infinitive(tokens: list[str], i: int) -> bool:
+    """A headline's future or a reported request: "Trump to encourage Nato to withdraw", "urged
+    them to leave" (a named subject before "to" and a verb after it)."""
+    if tokens[i].lower() != "to" or not 0 < i < len(tokens) - 1 or not tokens[i + 1].islower():
+        return False
+    prev = tokens[i - 1]
+    return prev[0].isupper() or prev.lower() in _OBJECTS
+
+
+def word_count(text: str) -> int:
+    return len(_TOKEN.findall(clean_query(text)))
+
+
+def proper_names(text: str) -> frozenset[str]:
+    """Capitalised words that name someone or something (not a sentence's first word, not a
+    function word), lower case, possessive 's dropped: "Obama", "cruz", "fbi"."""
+    out = set()
+    for m in _CAPITALISED.finditer(text):
+        start = m.start()
+        head = text[:start].rstrip()
+        if not head or head[-1] in ".!?:;\"“‘(—-":
+            continue
+        w = m.group(0).lower()
+        if w not in STOPWORDS and w not in _NOT_NAMES:
+            out.add(w)
+    return frozenset(out)
+
+
+# Capitalised inside a sentence without naming anyone (titles, days, months, pronoun I).
+_NOT_NAMES = frozenset("""i president senator sen rep governor gov mr mrs ms dr secretary congress
+house senate state states united america american americans january february march april may june
+july august september october november december monday tuesday wednesday thursday friday saturday
+sunday republican republicans democrat democrats democratic party""".split())
+
+
+def sentence_around(body: str, start: int, end: int) -> str:
+    """The sentence (or the line) of a body that holds the span start..end."""
+    lo = max(body.rfind("\n", 0, start), body.rfind(". ", 0, max(start - 1, 0)) + 1, 0)
+    ends = [i for i in (body.find("\n", end), body.find(". ", end)) if i >= 0]
+    hi = min(ends) + 1 if ends else len(body)
+    return body[lo:hi].strip()

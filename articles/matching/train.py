@@ -1,34 +1,49 @@
-"""Learn the fusion of lexical and semantic evidence from queries paired with their fact-checks.
+"""Learn the fusion of lexical, semantic and context evidence, and its calibration, from claims
+paired with the fact-checks that review them, and from news claims that nearly never have one.
 
-    python -m articles.matching.train --factchecks ../shared/checkthat-2020-task2/factchecks.jsonl \
-        --train ../shared/checkthat-2020-task2/train --dev ../shared/checkthat-2020-task2/dev
+    python -m articles.matching.train \
+        --tweets ../shared/checkthat-2020-task2 --speech ../shared/checkthat-2021-task2b \
+        --news-claims /tmp/polnear-train-claims.jsonl
 
-A split folder holds ``tweets.queries.tsv`` (id, text) and ``tweet-vclaim-pairs.qrels`` ("qid 0 docid 1";
-a fact-check's docid is the last path segment of its url). The ranker is a pairwise logistic
-regression (each relevant candidate against each other candidate of its query); the score is then
-calibrated to a probability on the same candidates. Deterministic: the same data give the same file.
+(the last file: ``python scripts/news_claims.py ../shared/polnear-train/articles /tmp/polnear-train-claims.jsonl``).
+A set folder holds ``factchecks.jsonl`` and ``train/`` and ``dev/`` splits, each with
+``tweets.queries.tsv`` (id, text), ``tweet-vclaim-pairs.qrels`` ("qid 0 docid 1"; a fact-check's docid
+is the last path segment of its url) and, for speech, ``context.jsonl`` (speaker, previous lines).
+
+The ranker is a pairwise logistic regression (each relevant candidate against each other candidate
+of its query) over the tweets and the debate sentences (these once with their context, once
+without, so the model serves callers with and without it). The calibration is a logistic
+regression on each query's top candidates — the tweets, the sentences, and the news claims matched
+against both libraries as negatives — over the score, its gap to the query's best, whether the text
+is a checkable statement and its length. Dev splits only confirm. Deterministic: the same data give
+the same file.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 import numpy as np
 
-from . import claimreview
+from . import claimreview, text
 from .ranker import (
     BACKGROUND_PATH,
+    CALIBRATION_INPUTS,
     FEATURES,
     MODEL_PATH,
+    Context,
     Entry,
     Library,
     MatchModel,
     background_of,
+    calibration_inputs,
     entry_texts,
 )
 
-VERSION = "1.0"
+VERSION = "2.0"
+CALIBRATION_TOP = 10
 
 
 def read_split(folder: Path) -> tuple[list[tuple[str, str]], dict[str, set[str]]]:
@@ -47,17 +62,31 @@ def read_split(folder: Path) -> tuple[list[tuple[str, str]], dict[str, set[str]]
     return queries, rel
 
 
+def read_context(folder: Path) -> dict[str, Context]:
+    """A debate sentence's context: its speaker and the transcript lines before it."""
+    path = folder / "context.jsonl"
+    out: dict[str, Context] = {}
+    if path.exists():
+        for line in open(path, encoding="utf-8"):
+            d = json.loads(line)
+            before = " ".join(b.get("text", "") for b in d.get("before", []))
+            out[d["id"]] = Context(speaker=d.get("speaker", ""), text=before)
+    return out
+
+
 def docid(url: str) -> str:
     return url.rstrip("/").rsplit("/", 1)[-1]
 
 
-def candidate_sets(lib: Library, queries, rel, docids: list[str], k: int):
+def candidate_sets(lib: Library, queries, rel, docids: list[str], k: int, contexts=None):
+    """(qid, candidates, features, labels, text) per query."""
     out = []
     for qid, q in queries:
-        c, x = lib.features(q, k)
+        ctx = (contexts or {}).get(qid)
+        c, x = lib.features(q, k, context=ctx)
         gold = rel.get(qid, set())
         y = np.asarray([docids[i] in gold for i in c], dtype=np.float32)
-        out.append((qid, c, x, y, gold))
+        out.append((qid, c, x, y, q))
     return out
 
 
@@ -78,23 +107,45 @@ def fit_pairwise(sets, l2: float = 1.0, iters: int = 2000, lr: float = 0.5):
     return mean, scale, w
 
 
-def fit_calibration(raw: np.ndarray, y: np.ndarray, iters: int = 3000, lr: float = 0.5) -> tuple[float, float]:
-    a, b = 1.0, 0.0
+def calibration_rows(model: MatchModel, sets, top: int = CALIBRATION_TOP):
+    xs, ys = [], []
+    for _, _, x, y, q in sets:
+        raw = model.raw(x).astype(np.float64)
+        inp = calibration_inputs(raw, text.checkable(q), text.word_count(q))
+        best = np.argsort(-raw, kind="stable")[:top]
+        xs.append(inp[best])
+        ys.append(y[best])
+    return np.vstack(xs), np.concatenate(ys).astype(np.float64)
+
+
+def fit_calibration(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, iters: int = 50) -> list[float]:
+    """Logistic regression by Newton's method: weights of CALIBRATION_INPUTS, then the bias."""
+    a = np.column_stack([x, np.ones(len(x))])
+    w = np.zeros(a.shape[1])
+    reg = l2 * np.eye(a.shape[1])
+    reg[-1, -1] = 0.0
     for _ in range(iters):
-        p = 1.0 / (1.0 + np.exp(-(a * raw + b)))
-        g = p - y
-        a -= lr * float((g * raw).mean())
-        b -= lr * float(g.mean())
-    return a, b
+        p = 1.0 / (1.0 + np.exp(-(a @ w)))
+        grad = a.T @ (p - y) / len(y) + reg @ w
+        hess = (a * (p * (1 - p))[:, None]).T @ a / len(y) + reg
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-9:
+            break
+    return [round(float(v), 6) for v in w]
 
 
-def map_at_5(lib: Library, model: MatchModel, queries, rel, docids) -> float:
+def ranked(lib: Library, model: MatchModel, q: str, limit: int, ctx: Context | None = None):
+    return lib.match(q, limit, model, context=ctx)
+
+
+def map_at_5(lib: Library, model: MatchModel, queries, rel, docids, contexts=None) -> float:
     aps = []
     for qid, q in queries:
-        ranked = [docids[int(i)] for i, _ in lib.match(q, 5, model)]
+        got = [docids[int(i)] for i, _ in ranked(lib, model, q, 5, (contexts or {}).get(qid))]
         gold = rel.get(qid, set())
         hits, total = 0, 0.0
-        for n, d in enumerate(ranked, 1):
+        for n, d in enumerate(got, 1):
             if d in gold:
                 hits += 1
                 total += hits / n
@@ -102,53 +153,160 @@ def map_at_5(lib: Library, model: MatchModel, queries, rel, docids) -> float:
     return float(np.mean(aps)) if aps else 0.0
 
 
-def precision_at(lib, model, queries, rel, docids, threshold: float) -> tuple[float, int]:
+def precision_at(lib, model, queries, rel, docids, threshold: float, contexts=None) -> tuple[float, int]:
     """Share of top answers at or above a threshold that are right, and how many there were."""
     right = n = 0
     for qid, q in queries:
-        top = lib.match(q, 1, model)
+        top = ranked(lib, model, q, 1, (contexts or {}).get(qid))
         if top and top[0][1] >= threshold:
             n += 1
             right += docids[top[0][0]] in rel.get(qid, set())
     return (right / n if n else 0.0), n
 
 
+def news_queries(path: Path, every: int) -> tuple[list[tuple[str, str]], dict[str, Context]]:
+    """Every ``every``-th news claim (deterministic), with its speaker, mentions and sentence."""
+    queries, contexts = [], {}
+    for n, line in enumerate(open(path, encoding="utf-8")):
+        if n % every:
+            continue
+        d = json.loads(line)
+        qid = f"news{n}"
+        queries.append((qid, d["text"]))
+        contexts[qid] = Context(speaker=d.get("speaker", ""), names=tuple(d.get("mentions", [])),
+                                text=d.get("sentence", ""))
+    return queries, contexts
+
+
+def folds(sets, k: int):
+    """Query-level folds by position (deterministic)."""
+    for f in range(k):
+        yield [s for i, s in enumerate(sets) if i % k != f], [s for i, s in enumerate(sets) if i % k == f]
+
+
+def set_map(model: MatchModel, sets) -> float:
+    """MAP@5 over candidate sets (no duplicate grouping: for choosing settings)."""
+    aps = []
+    for _, _, x, y, _ in sets:
+        order = np.argsort(-model.raw(x), kind="stable")[:5]
+        hits, total = 0, 0.0
+        for n, j in enumerate(order, 1):
+            if y[j] > 0:
+                hits += 1
+                total += hits / n
+        g = int(y.sum())
+        aps.append(total / min(max(g, 1), 5))
+    return float(np.mean(aps))
+
+
+def fit_ranker(sets, l2: float, k: int) -> MatchModel:
+    mean, scale, w = fit_pairwise(sets, l2=l2)
+    return MatchModel({"version": VERSION, "features": FEATURES, "mean": mean.tolist(), "scale": scale.tolist(),
+                       "weights": w.tolist(), "calibration": [1.0, 0.0, 0.0, 0.0, 0.0], "candidates": k,
+                       "thresholds": {"suggested": 0.5, "confident": 0.9}})
+
+
+def load_libraries(folders: dict[str, Path]):
+    """Each set's library (with the fact-checks' docids) over one background of both."""
+    fact = {name: [r for _, r in claimreview.read(folder / "factchecks.jsonl") if isinstance(r, claimreview.Review)]
+            for name, folder in folders.items()}
+    background = background_of([entry_texts(r.claim_reviewed, r.title)[2] for rs in fact.values() for r in rs])
+    libs = {}
+    for name, reviews in fact.items():
+        lib = Library([Entry(i, r.claim_reviewed, r.title, claimant=r.claimant) for i, r in enumerate(reviews)],
+                      background=background)
+        libs[name] = (lib, [docid(r.url) for r in reviews])
+        print(f"{name}: {len(lib)} fact-checks", file=sys.stderr)
+    return libs, background
+
+
+def training_sets(libs, folders: dict[str, Path], k: int) -> dict[str, list]:
+    by_name = {}
+    for name, folder in folders.items():
+        lib, docids = libs[name]
+        q, rel = read_split(folder / "train")
+        ctx = read_context(folder / "train")
+        sets = candidate_sets(lib, q, rel, docids, k)
+        if ctx:  # the debate sentences once more, with their speaker and previous lines
+            sets += candidate_sets(lib, q, rel, docids, k, ctx)
+        by_name[name] = sets
+    return by_name
+
+
+def cross_validate(by_name: dict[str, list], folds_n: int, l2: float, k: int) -> None:
+    """MAP@5 of each set's held-out folds (the other set always in training): for choosing settings."""
+    for name, sets in by_name.items():
+        others = [s for n, ss in by_name.items() if n != name for s in ss]
+        scores = [set_map(fit_ranker(tr + others, l2, k), te) for tr, te in folds(sets, folds_n)]
+        print(f"cv {name}: MAP@5 {np.mean(scores):.4f} (l2 {l2}, candidates {k})", file=sys.stderr)
+
+
+def measure(model: MatchModel, libs, folders: dict[str, Path], news_sets: dict[str, list]) -> dict:
+    """Dev MAP@5 and top-answer precision per level (texts alone, as the match endpoint gets them),
+    and the share of news claims whose top candidate reaches each level (nearly none should)."""
+    measured: dict = {"calibration_inputs": list(CALIBRATION_INPUTS)}
+    for name, folder in folders.items():
+        lib, docids = libs[name]
+        q, rel = read_split(folder / "dev")
+        measured[f"{name}_dev_map_at_5"] = round(map_at_5(lib, model, q, rel, docids), 4)
+        for level, t in model.thresholds.items():
+            p, n = precision_at(lib, model, q, rel, docids, t)
+            measured[f"{name}_dev_top1_precision_{level}"] = round(p, 4)
+            measured[f"{name}_dev_top1_count_{level}"] = n
+        tops = [float(model.probability(model.raw(x), text.checkable(t), text.word_count(t)).max())
+                for _, _, x, _, t in news_sets[name]]
+        for level, t in model.thresholds.items():
+            measured[f"news_vs_{name}_share_{level}"] = round(sum(1 for p in tops if p >= t) / len(tops), 4)
+    return measured
+
+
+def cached(path: Path | None, make):
+    """Candidate sets from ``path`` when it exists (a training cache: features only, no text kept
+    beyond the query), else made and stored there. Delete it when the features change."""
+    if path is None:
+        return make()
+    if path.exists():
+        with np.load(path, allow_pickle=False) as d:
+            n = int(d["n"])
+            return [(str(d[f"q{i}"]), d[f"c{i}"], d[f"x{i}"], d[f"y{i}"], str(d[f"t{i}"])) for i in range(n)]
+    sets = make()
+    arrays = {"n": np.asarray(len(sets))}
+    for i, (qid, c, x, y, t) in enumerate(sets):
+        arrays.update({f"q{i}": np.asarray(qid), f"c{i}": c, f"x{i}": x, f"y{i}": y, f"t{i}": np.asarray(t)})
+    np.savez(path, **arrays)
+    return sets
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--factchecks", required=True, type=Path, help="ClaimReview JSON lines")
-    ap.add_argument("--train", required=True, type=Path)
-    ap.add_argument("--dev", type=Path, help="measured and recorded in the model file")
+    ap.add_argument("--tweets", required=True, type=Path, help="CheckThat! 2020 task 2 folder (tweets, Snopes)")
+    ap.add_argument("--speech", required=True, type=Path, help="CheckThat! 2021 task 2B folder (debates, PolitiFact)")
+    ap.add_argument("--news-claims", required=True, type=Path, help="claims of training articles (scripts/news_claims.py)")
+    ap.add_argument("--news-every", type=int, default=8, help="take every n-th news claim")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--background-out", type=Path, default=BACKGROUND_PATH)
     ap.add_argument("--candidates", type=int, default=40)
     ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--cv", type=int, default=0, help="report k-fold cross-validated MAP@5 on the training splits")
+    ap.add_argument("--cache", type=Path, help="folder for the training features (to try settings quickly)")
     a = ap.parse_args(argv)
-    reviews = [r for _, r in claimreview.read(a.factchecks) if isinstance(r, claimreview.Review)]
-    docids = [docid(r.url) for r in reviews]
-    background = background_of([entry_texts(r.claim_reviewed, r.title)[2] for r in reviews])
-    lib = Library([Entry(i, r.claim_reviewed, r.title) for i, r in enumerate(reviews)], background=background)
-    print(f"library: {len(lib)} fact-checks", file=sys.stderr)
-    queries, rel = read_split(a.train)
-    sets = candidate_sets(lib, queries, rel, docids, a.candidates)
-    mean, scale, w = fit_pairwise(sets, l2=a.l2)
-    model = MatchModel({"version": VERSION, "features": FEATURES, "mean": mean.tolist(),
-                        "scale": scale.tolist(), "weights": w.tolist(), "calibration": [1.0, 0.0],
-                        "candidates": a.candidates})
-    raw = np.concatenate([model.raw(s[2]) for s in sets])
-    y = np.concatenate([s[3] for s in sets])
-    model.calibration = fit_calibration(raw.astype(np.float64), y.astype(np.float64))
-    measured = {"train_map_at_5": round(map_at_5(lib, model, queries, rel, docids), 4)}
-    if a.dev:
-        dq, drel = read_split(a.dev)
-        measured["dev_map_at_5"] = round(map_at_5(lib, model, dq, drel, docids), 4)
-        for name, t in model.thresholds.items():
-            p, n = precision_at(lib, model, dq, drel, docids, t)
-            measured[f"dev_top1_precision_{name}"] = round(p, 4)
-            measured[f"dev_top1_count_{name}"] = n
-    model.measured = measured
-    print(measured, file=sys.stderr)
-    import json
-
+    folders = {"tweets": a.tweets, "speech": a.speech}
+    libs, background = load_libraries(folders)
+    path = (lambda name: a.cache / f"{name}.npz") if a.cache else (lambda name: None)
+    by_name = {name: cached(path(name), lambda name=name: training_sets(libs, {name: folders[name]}, a.candidates)[name])
+               for name in folders}
+    train_sets = [s for sets in by_name.values() for s in sets]
+    nq, nctx = news_queries(a.news_claims, a.news_every)
+    news = {name: cached(path(f"news_{name}"), lambda name=name: candidate_sets(
+        libs[name][0], nq, {}, libs[name][1], a.candidates, nctx)) for name in folders}
+    news_sets = [s for sets in news.values() for s in sets]
+    print(f"training: {len(train_sets)} query sets, {len(news_sets)} news negatives", file=sys.stderr)
+    if a.cv:
+        cross_validate(by_name, a.cv, a.l2, a.candidates)
+    model = fit_ranker(train_sets, a.l2, a.candidates)
+    model.calibration = fit_calibration(*calibration_rows(model, train_sets + news_sets))
+    model.measured = measure(model, libs, folders, news)
+    print(json.dumps(model.measured), file=sys.stderr)
     a.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     a.background_out.write_text(json.dumps(background.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {a.out}", file=sys.stderr)

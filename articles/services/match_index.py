@@ -71,8 +71,9 @@ def _rows(ids: Iterable[int]) -> list[store.Row]:
     out: list[store.Row] = []
     for k in range(0, len(ids), 2000):
         qs = FactCheck.objects.filter(id__in=ids[k:k + 2000]).order_by("id")
-        out += [store.Row(i, c, t, decode_vectors(v), stamp(u))
-                for i, c, t, v, u in qs.values_list("id", "claim_reviewed", "title", "vectors", "updated_at")]
+        out += [store.Row(i, c, t, decode_vectors(v), stamp(u), claimant=a)
+                for i, c, t, v, u, a in qs.values_list("id", "claim_reviewed", "title", "vectors", "updated_at",
+                                                       "claimant")]
     return out
 
 
@@ -151,13 +152,13 @@ def _writer(root: Path):
 
 def update(full: bool = False) -> dict:
     """Bring the index up to the library: append what changed, tombstone what went (or rebuild
-    everything: ``full``, nothing built yet, or too many segments or tombstones). Returns what it
+    everything: ``full``, nothing built yet, an older format, or too many segments or tombstones). Returns what it
     did: ``{"generation", "rows", "appended": [fact-check ids new or changed], "removed", "seconds"}``."""
     root = index_dir()
     t0 = time.perf_counter()
     with _writer(root):
         manifest = store.read_manifest(root)
-        if manifest and not full:
+        if manifest and not full and manifest.get("format") == store.FORMAT:
             done = _append(root, manifest)
         else:
             done = _rebuild(root, manifest)

@@ -7,6 +7,7 @@ claim's best matches with their level ("suggested" / "confident").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 from django.conf import settings
@@ -14,7 +15,7 @@ from django.db import connection, transaction
 
 from articles.matching import ranker
 from articles.matching import text as mtext
-from articles.models import Claim, ClaimMatch, FactCheck
+from articles.models import Article, Claim, ClaimMatch, FactCheck, MatchFeedback
 from articles.services import match_index
 
 
@@ -22,10 +23,13 @@ from articles.services import match_index
 class Match:
     factcheck: FactCheck
     score: float
+    level: str = ""
 
-    @property
-    def level(self) -> str:
-        return level_for(self.score)
+
+# As Meedan Check does: a confident match drops to suggested for a short claim or a fact-check much
+# older than the claim (the same words may now mean something else).
+SHORT_WORDS = 8
+OLD_DAYS = 730
 
 
 def thresholds() -> dict[str, float]:
@@ -34,11 +38,21 @@ def thresholds() -> dict[str, float]:
             "confident": getattr(settings, "CLAIMSDB_MATCH_CONFIDENT", None) or model["confident"]}
 
 
-def level_for(score: float) -> str:
+def level_for(score: float, text: str | None = None, said: date | None = None,
+              checked: date | None = None) -> str:
+    """The level of a match of ``text`` (said on ``said``) with a fact-check published on
+    ``checked``: none for a fragment (no verb, too little content), at most suggested for a text of
+    under 8 words or a fact-check more than two years older than the claim."""
     t = thresholds()
-    if score >= t["confident"]:
-        return ClaimMatch.Level.CONFIDENT
-    return ClaimMatch.Level.SUGGESTED if score >= t["suggested"] else ""
+    if text is not None and not mtext.checkable(text):
+        return ""
+    if score < t["suggested"]:
+        return ""
+    if score < t["confident"]:
+        return ClaimMatch.Level.SUGGESTED
+    short = text is not None and mtext.word_count(text) < getattr(settings, "CLAIMSDB_MATCH_SHORT_WORDS", SHORT_WORDS)
+    old = bool(said and checked and (said - checked).days > getattr(settings, "CLAIMSDB_MATCH_OLD_DAYS", OLD_DAYS))
+    return ClaimMatch.Level.SUGGESTED if short or old else ClaimMatch.Level.CONFIDENT
 
 
 def decode_vectors(blob) -> np.ndarray | None:
@@ -76,11 +90,36 @@ def fulltext_candidates(text: str, limit: int = FULLTEXT_CANDIDATES) -> tuple[in
         return tuple(r[0] for r in cur.fetchall())
 
 
-def match_text(text: str, limit: int = 5, exclude: frozenset[int] = frozenset()) -> list[Match]:
+def match_text(text: str, limit: int = 5, exclude: frozenset[int] = frozenset(),
+               context: ranker.Context | None = None, said: date | None = None) -> list[Match]:
+    """The best fact-checks for a text; ``context``: its speaker, the names it is about and its
+    sentence; ``said``: when it was said (an older fact-check is at most "suggested")."""
     lib = library()
-    ranked = lib.match(text, limit=limit, exclude=exclude, also=fulltext_candidates(text))
+    ranked = lib.match(text, limit=limit, exclude=exclude, also=fulltext_candidates(text), context=context)
     rows = FactCheck.objects.defer("raw", "vectors").in_bulk([i for i, _ in ranked])
-    return [Match(rows[i], s) for i, s in ranked if i in rows]
+    return [Match(rows[i], s, level_for(s, text, said, rows[i].date_published)) for i, s in ranked if i in rows]
+
+
+def claim_contexts(claims: list[Claim]) -> dict[int, tuple[ranker.Context, date | None]]:
+    """Each claim's context for matching (speaker, the people and organisations it mentions, its
+    sentence) and the date it was published: four queries whatever the number of claims."""
+    rows = {r["id"]: r for r in Claim.objects.filter(pk__in=[c.pk for c in claims]).values(
+        "id", "article_id", "start", "end", "speaker__name", "speaker_text", "organisation__name", "published")}
+    bodies = dict(Article.objects.filter(pk__in={r["article_id"] for r in rows.values()}).values_list("id", "body"))
+    dates = dict(Article.objects.filter(pk__in=set(bodies)).values_list("id", "published"))
+    names: dict[int, list[str]] = {}
+    for through, field in ((Claim.mentioned_people.through, "person__name"),
+                           (Claim.mentioned_organisations.through, "organisation__name")):
+        for cid, name in through.objects.filter(claim_id__in=rows).values_list("claim_id", field):
+            names.setdefault(cid, []).append(name)
+    out = {}
+    for cid, r in rows.items():
+        body = bodies.get(r["article_id"], "")
+        speaker = r["speaker__name"] or r["organisation__name"] or ""
+        ctx = ranker.Context(speaker=speaker, names=tuple(names.get(cid, ())),
+                             text=mtext.sentence_around(body, r["start"], r["end"]) if body else "")
+        out[cid] = (ctx, r["published"] or dates.get(r["article_id"]))
+    return out
 
 
 def match_claims(claims: list[Claim], limit: int = 3) -> int | None:
@@ -92,19 +131,62 @@ def match_claims(claims: list[Claim], limit: int = 3) -> int | None:
         return 0
     lib = library()
     own = dict(FactCheck.objects.filter(claim__in=claims).values_list("claim_id", "id"))
-    found: list[tuple[Claim, int, float, str]] = []
+    contexts = claim_contexts(claims)
+    rejected, confirmed = editors_word(claims)
+    found: list[tuple[Claim, int, float, date | None]] = []
     for claim in claims:
-        exclude = frozenset([own[claim.pk]]) if claim.pk in own else frozenset()
+        for fid in confirmed.get(claim.pk, ()):
+            found.append((claim, fid, 1.0, None))
+        if not mtext.checkable(claim.text):  # a fragment is never matched
+            continue
+        exclude = frozenset({*rejected.get(claim.pk, ()), *confirmed.get(claim.pk, ())}
+                            | ({own[claim.pk]} if claim.pk in own else set()))
+        ctx, said = contexts.get(claim.pk, (None, None))
         # The in-process index holds every fact-check: no full-text query a claim on the import path
         # (it proposed nothing the index missed on the dev tweets: MAP@5 0.8523 with and without).
-        for fid, score in lib.match(claim.text, limit=limit, exclude=exclude):
-            level = level_for(score)
-            if level:
-                found.append((claim, fid, score, level))
+        for fid, score in lib.match(claim.text, limit=limit, exclude=exclude, context=ctx):
+            found.append((claim, fid, score, said))
     # the index may still hold a fact-check deleted since its generation: only rows that exist
-    present = set(FactCheck.objects.filter(id__in={f for _, f, _, _ in found}).values_list("id", flat=True))
-    new = [ClaimMatch(claim=c, factcheck_id=f, score=round(s, 4), level=lv) for c, f, s, lv in found if f in present]
+    checked = dict(FactCheck.objects.filter(pk__in={f[1] for f in found}).values_list("id", "date_published"))
+    present = set(checked)
+    new: list[ClaimMatch] = []
+    for claim, fid, score, said in found:
+        if fid not in present:
+            continue
+        level = (ClaimMatch.Level.CONFIDENT if fid in confirmed.get(claim.pk, ())
+                 else level_for(score, claim.text, said, checked.get(fid)))
+        if level:
+            new.append(ClaimMatch(claim=claim, factcheck_id=fid, score=round(score, 4), level=level))
     with transaction.atomic():
         ClaimMatch.objects.filter(claim__in=claims).delete()
         ClaimMatch.objects.bulk_create(new, batch_size=500)
     return len(new)
+
+
+def editors_word(claims: list[Claim]) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    """Fact-check ids editors said are not (rejected) or are (confirmed) the check of each claim."""
+    rows = list(MatchFeedback.objects.filter(claim__in=claims).values_list("claim_id", "factcheck_url", "verdict"))
+    ids = dict(FactCheck.objects.filter(url__in={u for _, u, _ in rows}).values_list("url", "id"))
+    rejected: dict[int, set[int]] = {}
+    confirmed: dict[int, set[int]] = {}
+    for cid, url, verdict in rows:
+        if url in ids:
+            side = rejected if verdict == MatchFeedback.Verdict.REJECTED else confirmed
+            side.setdefault(cid, set()).add(ids[url])
+    return rejected, confirmed
+
+
+def record_feedback(claim: Claim, factcheck: FactCheck, verdict: str, user=None) -> MatchFeedback:
+    """An editor's "not this check" (the match goes and never returns) or "this is the check" (a
+    confident match from now on, through every re-import and re-matching)."""
+    if verdict not in MatchFeedback.Verdict.values:
+        raise ValueError(f"unknown verdict {verdict!r}")
+    with transaction.atomic():
+        fb, _ = MatchFeedback.objects.update_or_create(claim=claim, factcheck_url=factcheck.url,
+                                                       defaults={"verdict": verdict, "user": user})
+        if verdict == MatchFeedback.Verdict.REJECTED:
+            ClaimMatch.objects.filter(claim=claim, factcheck=factcheck).delete()
+        else:
+            ClaimMatch.objects.update_or_create(claim=claim, factcheck=factcheck,
+                                                defaults={"score": 1.0, "level": ClaimMatch.Level.CONFIDENT})
+    return fb

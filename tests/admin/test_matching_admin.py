@@ -52,3 +52,38 @@ def test_family_timeline_and_one_click_verdict(client, two_outlets, editor):  # 
     assert (other.status, other.verdict) == ("checked", "false")
     assert client.get("/admin/articles/claimfamily/").status_code == 200
     assert client.get(f"/admin/articles/claimfamily/{other.family_id}/change/").status_code == 200
+
+
+def test_not_this_check_and_this_is_the_check_from_the_claim_page(client, matched_seed, editor, tmp_path):
+    """An editor's word on a match outlives re-importing the library and re-matching."""
+    from articles.models import MatchFeedback
+    from articles.services import matching
+
+    client.force_login(editor)
+    claim = matched_seed.claim
+    page = client.get(f"/admin/articles/claim/{claim.pk}/change/").content.decode()
+    assert "Not this check" in page and "This is the check" in page
+    url = f"/admin/articles/claim/{claim.pk}/match-feedback/?factcheck={matched_seed.factcheck_id}&verdict=rejected"
+    assert client.post(url).status_code == 302
+    assert not ClaimMatch.objects.filter(claim=claim).exists()
+    assert MatchFeedback.objects.get(claim=claim).verdict == "rejected"
+    p = tmp_path / "again.jsonl"  # the library again: imported fact-checks are matched with every claim
+    p.write_text(json.dumps({"@type": "ClaimReview", "url": "https://checks.example/nato",
+                             "claimReviewed": "Donald Trump will encourage NATO to withdraw its forces from Russia.",
+                             "author": {"@type": "Organization", "name": "Snopes"}}) + "\n")
+    call_command("import_factchecks", str(p), verbosity=0)
+    matching.match_claims([claim])
+    assert not ClaimMatch.objects.filter(claim=claim).exists()  # a dismissed pair never returns
+    url = url.replace("rejected", "confirmed")
+    assert client.post(url).status_code == 302
+    matching.match_claims(list(Claim.objects.all()))
+    m = ClaimMatch.objects.get(claim=claim)
+    assert (m.level, m.score) == ("confident", 1.0)
+
+
+def test_a_reader_cannot_give_match_feedback(client, matched_seed, django_user_model):
+    reader = django_user_model.objects.create_user("reader", password="x", is_staff=True)
+    client.force_login(reader)
+    client.post(f"/admin/articles/claim/{matched_seed.claim_id}/match-feedback/"
+                f"?factcheck={matched_seed.factcheck_id}&verdict=rejected")
+    assert ClaimMatch.objects.filter(pk=matched_seed.pk).exists()

@@ -10,6 +10,9 @@ from articles.matching import ranker, store
 WORDS = ("vaccine tax border wall climate crime school hospital wage rent election fraud ballot virus mask pension "
          "budget deficit police army island bridge river flood drought fuel price oil gas coal wind Obama Trump "
          "Texas 2020 1969 moon landing studio bleach cures coronavirus Minecraft shut down").split()
+CLAIMANTS = ("", "Donald Trump", "Joe Biden", "Ted Cruz", "Facebook posts", "Barack Obama")
+CONTEXTS = [ranker.Context(speaker="Donald Trump"), ranker.Context(speaker="Joe Biden", names=("Ted Cruz",)),
+            ranker.Context(text="Barack Obama spoke in Texas about the border wall.")]
 QUERIES = ["the senator says the border wall costs a fortune", "bleach cures the coronavirus",
            "Obama raised the tax on fuel in Texas in 2020", "moon landing filmed in a studio", "a flood of fraud"]
 
@@ -19,13 +22,14 @@ def entries(n, seed=3, first=1):
     out = []
     for i in range(n):
         claim = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(5, 12)))
-        out.append(ranker.Entry(first + i, claim.capitalize() + ".", " ".join(rnd.choice(WORDS) for _ in range(4))))
+        out.append(ranker.Entry(first + i, claim.capitalize() + ".", " ".join(rnd.choice(WORDS) for _ in range(4)),
+                                claimant=rnd.choice(CLAIMANTS)))
     vecs = ranker.vectors_many([(e.claim, e.title) for e in out])
-    return [ranker.Entry(e.id, e.claim, e.title, v) for e, v in zip(out, vecs, strict=True)]
+    return [ranker.Entry(e.id, e.claim, e.title, v, claimant=e.claimant) for e, v in zip(out, vecs, strict=True)]
 
 
 def rows(es):
-    return [store.Row(e.id, e.claim, e.title, e.vectors, 0) for e in es]
+    return [store.Row(e.id, e.claim, e.title, e.vectors, 0, claimant=e.claimant) for e in es]
 
 
 def build(tmp_path, es, ann_min=store.ANN_MIN):
@@ -45,6 +49,34 @@ def test_one_segment_answers_exactly_as_the_in_memory_library(tmp_path):
     for q in QUERIES + [es[7].claim, es[42].claim]:
         same(lib.match(q, 5), mem.match(q, 5))
     assert lib.match(es[42].claim, 1)[0][0] == es[42].id
+
+
+def test_the_stored_index_carries_claimants_and_proper_names_for_the_context_features(tmp_path):
+    es = entries(300)
+    lib = store.open_generation(tmp_path, build(tmp_path, es))
+    mem = ranker.Library(es)
+    assert [lib.claimants[i] for i in range(len(es))] == mem.claimants
+    assert [set(lib.proper[i]) for i in range(len(es))] == [set(p) for p in mem.proper]
+    assert any(mem.claimants) and any(not c for c in mem.claimants)
+    for ctx in CONTEXTS:
+        for q in QUERIES + [es[7].claim]:
+            same(lib.match(q, 5, context=ctx), mem.match(q, 5, context=ctx))
+            (c1, x1), (c2, x2) = lib.features(q, 40, context=ctx), mem.features(q, 40, context=ctx)
+            assert c1.tolist() == c2.tolist()
+            ctx_cols = [ranker.FEATURES.index(f) for f in ("context_hit", "claimant_is_speaker", "claimant_named")]
+            assert np.array_equal(x1[:, ctx_cols], x2[:, ctx_cols])
+
+
+def test_a_segment_of_the_older_format_still_answers_without_claimants(tmp_path):
+    es = entries(60)
+    manifest = build(tmp_path, es)
+    seg = tmp_path / manifest["segments"][0]
+    for name in ("claimants", "proper"):
+        for part in ("blob", "offsets"):
+            (seg / f"{name}.{part}.npy").unlink()
+    lib = store.open_generation(tmp_path, manifest)
+    assert lib.claimants[3] == "" and lib.proper[3] == frozenset()
+    assert lib.match(es[42].claim, 1, context=CONTEXTS[0])[0][0] == es[42].id
 
 
 def test_the_arrays_are_memory_mapped(tmp_path):

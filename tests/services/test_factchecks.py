@@ -170,3 +170,31 @@ def test_full_text_is_postgres_only(db):
 
     if connection.vendor != "postgresql":
         assert matching.fulltext_candidates("anything at all") == ()
+
+
+@pytest.mark.django_db
+def test_match_feedback_through_the_api(api, library_files, seed_dir, editor):
+    run(library_files / "many.jsonl")
+    call_command("import_seeds", str(seed_dir), verbosity=0)
+    m = ClaimMatch.objects.order_by("-score").first()
+    body = {"factcheck": m.factcheck_id, "answer": "rejected"}
+    assert api.post(f"/api/v1/claims/{m.claim_id}/match-feedback/", body, format="json").status_code in (401, 403)
+    api.force_authenticate(editor)
+    r = api.post(f"/api/v1/claims/{m.claim_id}/match-feedback/", body, format="json")
+    assert r.status_code == 200 and r.json()["answer"] == "rejected"
+    call_command("import_seeds", str(seed_dir), verbosity=0)  # the articles again: claims are re-matched
+    run(library_files / "many.jsonl")
+    assert not ClaimMatch.objects.filter(claim_id=m.claim_id, factcheck_id=m.factcheck_id).exists()
+    assert api.post(f"/api/v1/claims/{m.claim_id}/match-feedback/", {"factcheck": m.factcheck_id, "answer": "maybe"},
+                    format="json").status_code == 400
+
+
+@pytest.mark.django_db
+def test_match_endpoint_takes_context(api, library_files):
+    run(library_files / "many.jsonl")
+    r = api.post("/api/v1/factchecks/match/", {"text": "He built a ten-foot wall around his mansion in Washington",
+                                               "speaker": "Sean Hannity", "names": ["Barack Obama"],
+                                               "context": "Hannity on Obama's house.", "date": "2016-01-05"},
+                 format="json")
+    assert r.status_code == 200 and r.json()["results"][0]["url"] == "https://checks.example/wall"
+    assert api.post("/api/v1/factchecks/match/", {"text": "Obama"}, format="json").json()["results"][0]["level"] is None

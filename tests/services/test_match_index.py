@@ -177,3 +177,32 @@ def test_build_match_index_command():
     call_command("build_match_index", "--full", stdout=out)
     assert "generation 2" in out.getvalue() and "(full build)" in out.getvalue()
     assert sorted(p.name for p in match_index.index_dir().glob("seg-*")) == ["seg-000001-000", "seg-000002-000"]
+
+
+@pytest.mark.django_db
+def test_the_stored_index_carries_each_fact_checks_claimant():
+    """The context features read the claimant's surname and proper names: the stored index has them."""
+    library(20)
+    FactCheck.objects.filter(url="https://checks.example/3").update(claimant="Ted Cruz")
+    match_index.update()
+    lib = matching.library()
+    pos = lib.positions([FactCheck.objects.get(url="https://checks.example/3").pk]).pop()
+    assert lib.claimants[pos] == "cruz" and "cruz" in lib.proper[pos]
+    assert sum(bool(lib.claimants[i]) for i in range(len(lib))) == 1
+
+
+@pytest.mark.django_db
+def test_an_editors_not_this_check_holds_through_the_incremental_rematch(imported_seed, editor):
+    from articles.matching import text as mtext
+
+    claim = next(c for c in Claim.objects.filter(in_text=True) if mtext.checkable(c.text))
+    fc = FactCheck.objects.create(url="https://checks.example/same", claim_reviewed=claim.text, rating="False")
+    match_index.update()
+    match_index.rematch([fc.pk])
+    assert ClaimMatch.objects.filter(claim=claim, factcheck=fc).exists()  # matched without the editor's word
+    matching.record_feedback(claim, fc, "rejected", editor)
+    fc.claim_reviewed = claim.text + " Really."
+    fc.save()
+    done = match_index.refresh()
+    assert fc.pk in done["appended"]
+    assert not ClaimMatch.objects.filter(claim=claim, factcheck=fc).exists()
