@@ -73,9 +73,10 @@ def test_api_against_its_schema(schema, as_editor, editor):
     # It really ran: many requests, reads answered 200, writes refused to an anonymous client.
     assert len(calls) >= 200
     assert any(m == "get" and code == 200 for m, code, _ in calls)
-    # POST /factchecks/match/ only carries a long text: a read, open to anyone; POST /auth/login/ is how
-    # a client gets a token (generated credentials are wrong: 400, then 429 once axes locks them out).
-    open_posts = ("/match/", "/auth/login/")
+    # POST /factchecks/match/ and /checkworthiness/ only carry texts to score: reads, open to anyone;
+    # POST /auth/login/ is how a client gets a token (generated credentials are wrong: 400, then 429
+    # once axes locks them out).
+    open_posts = ("/match/", "/auth/login/", "/checkworthiness/")
     writes = [code for m, code, p in calls if m in ("post", "put", "patch", "delete") and not p.endswith(open_posts)]
     assert {code for m, code, p in calls if p.endswith("/auth/login/")} <= {400, 429}
     assert any(p.endswith("/match/") and m == "post" and code == 200 for m, code, p in calls)
