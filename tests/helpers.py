@@ -59,3 +59,19 @@ def dump_postgres(url: str) -> dict:
             out[name] = [tuple(str(v) if hasattr(v, "as_tuple") or hasattr(v, "isoformat") else v for v in r)
                          for r in rows]
         return out
+
+
+def claim_form_data(client, claim) -> dict:
+    """The claim change form's fields as a browser would submit them (inlines left unchanged)."""
+    page = client.get(f"/admin/articles/claim/{claim.pk}/change/")
+    form = page.context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if value is None:
+            continue
+        data[name] = [getattr(v, "pk", v) for v in value] if isinstance(value, list | tuple) else getattr(value, "pk", value)
+    for fs in page.context["inline_admin_formsets"]:
+        data[f"{fs.formset.prefix}-TOTAL_FORMS"] = "0"
+        data[f"{fs.formset.prefix}-INITIAL_FORMS"] = "0"
+    return data

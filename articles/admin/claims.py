@@ -324,7 +324,7 @@ class ClaimAdmin(admin.ModelAdmin):
     def public_page(self, obj):
         if not claimreview.is_checked(obj):
             return "Not published: a check is public once the claim is checked with a verdict."
-        return format_html('<a href="{}" target="_blank">{}</a>', f"/factchecks/{obj.pk}/", "Open the public page")
+        return format_html('<a href="{}" target="_blank">{}</a>', reverse("public:detail", args=[obj.pk]), "Open the public page")
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -477,7 +477,7 @@ class ClaimAdmin(admin.ModelAdmin):
                 self.message_user(request, str(exc), messages.ERROR)
             else:
                 self.message_user(request, format_html('Published: <a href="{}" target="_blank">the public page</a>.',
-                                                       f"/factchecks/{claim.pk}/"), messages.SUCCESS)
+                                                       reverse("public:detail", args=[claim.pk])), messages.SUCCESS)
             return HttpResponseRedirect(admin_url(claim))
         context = {
             **self.admin_site.each_context(request),

@@ -167,8 +167,9 @@ class EntityAdmin(IdentityToolsMixin, admin.ModelAdmin):
         r = speaker_record(obj, limit=10)
         counts = format_html_join(" · ", "{}: <b>{}</b>", ((label, r["verdicts"][value])
                                                          for value, label in Claim.Verdict.choices))
-        rows = format_html_join("", '<li><a href="/factchecks/{}/">{}</a> — {}</li>', (
-            (c["id"], c["claim_reviewed"][:100], dict(Claim.Verdict.choices)[c["verdict"]]) for c in r["checked_claims"]))
+        rows = format_html_join("", '<li><a href="{}">{}</a> — {}</li>', (
+            (c["public_url"], c["claim_reviewed"][:100], dict(Claim.Verdict.choices)[c["verdict"]])
+            for c in r["checked_claims"]))
         return format_html("<p>{} claims, {} checked ({}), first seen {}, last seen {}.</p><ul>{}</ul>",
                            r["claims"], r["checked"], counts, r["first_seen"] or "—", r["last_seen"] or "—", rows)
 

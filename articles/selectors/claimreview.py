@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.urls import reverse
 
 from articles.extraction.text import reviewed_wording
 from articles.models import Claim
@@ -42,7 +43,7 @@ def public_base(request=None) -> str:
 
 
 def public_url(claim_id: int, request=None) -> str:
-    return f"{public_base(request)}/factchecks/{claim_id}/"
+    return public_base(request) + reverse("public:detail", args=[claim_id])
 
 
 def author_of(claim: Claim) -> dict:
@@ -75,7 +76,7 @@ def claim_review(claim: Claim, request=None) -> dict:
                          "datePublished": article.published.isoformat()},
         "reviewRating": rating,
         "author": {"@type": "Organization", "name": settings.CLAIMSDB_REVIEWER_ORG,
-                   "url": public_base(request) + "/factchecks/"},
+                   "url": public_base(request) + reverse("public:list")},
         "datePublished": reviewed.date().isoformat(),
     }
     if claim.rationale:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from django.db.models import Count, Max, Min
+from django.urls import reverse
 
 from articles.models import PUBLISHED, Claim, Organisation, Person
 from articles.selectors import claimreview
@@ -26,5 +27,5 @@ def speaker_record(entity: Person | Organisation, limit: int = 50) -> dict:
                             "reviewed_at": c.reviewed_at.isoformat() if c.reviewed_at else None,
                             "article": {"id": c.article_id, "title": c.article.title,
                                         "published": c.article.published.isoformat()},
-                            "public_url": f"/factchecks/{c.pk}/"} for c in latest],
+                            "public_url": reverse("public:detail", args=[c.pk])} for c in latest],
     }

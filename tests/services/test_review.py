@@ -5,25 +5,13 @@ import pytest
 from articles.models import Claim, ReviewEvent
 from articles.services import review
 from tests.conftest import make_user
+from tests.helpers import claim_form_data
 
 pytestmark = pytest.mark.django_db
 
 
 def admin_post(client, claim, **fields):
-    page = client.get(f"/admin/articles/claim/{claim.pk}/change/")
-    form = page.context["adminform"].form
-    data = {}
-    for name, field in form.fields.items():
-        value = form.initial.get(name, field.initial)
-        if value is None:
-            continue
-        if isinstance(value, list | tuple):
-            data[name] = [getattr(v, "pk", v) for v in value]
-        else:
-            data[name] = getattr(value, "pk", value)
-    for fs in page.context["inline_admin_formsets"]:
-        data[f"{fs.formset.prefix}-TOTAL_FORMS"] = "0"
-        data[f"{fs.formset.prefix}-INITIAL_FORMS"] = "0"
+    data = claim_form_data(client, claim)
     data.update(fields)
     r = client.post(f"/admin/articles/claim/{claim.pk}/change/", data)
     assert r.status_code == 302, r.content.decode()[-2000:]

@@ -8,24 +8,12 @@ from django.test import Client
 from articles.models import Claim, ReviewEvent
 from articles.services import review
 from tests.conftest import make_user
+from tests.helpers import claim_form_data
 
 pytestmark = pytest.mark.django_db
 
 
-def form_of(client, claim):
-    """The change form's fields as the browser would submit them (inlines left unchanged)."""
-    page = client.get(f"/admin/articles/claim/{claim.pk}/change/")
-    form = page.context["adminform"].form
-    data = {}
-    for name, field in form.fields.items():
-        value = form.initial.get(name, field.initial)
-        if value is None:
-            continue
-        data[name] = [getattr(v, "pk", v) for v in value] if isinstance(value, list | tuple) else getattr(value, "pk", value)
-    for fs in page.context["inline_admin_formsets"]:
-        data[f"{fs.formset.prefix}-TOTAL_FORMS"] = "0"
-        data[f"{fs.formset.prefix}-INITIAL_FORMS"] = "0"
-    return data
+form_of = claim_form_data
 
 
 @pytest.fixture
