@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.factcheck_list, name="list"),
     path("<int:pk>/", views.factcheck_detail, name="detail"),
     path("people/<int:pk>/", views.person_checks, name="person"),
+    path("organisations/<int:pk>/", views.organisation_checks, name="organisation"),
     path("feed/rss/", feeds.LatestChecks(), name="rss"),
     path("feed/atom/", feeds.LatestChecksAtom(), name="atom"),
 ]

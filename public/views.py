@@ -12,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
-from articles.models import Person
+from articles.models import Organisation, Person
 from articles.selectors import claimreview
 from articles.selectors.published import published_checks
 
@@ -64,3 +64,15 @@ def person_checks(request, pk: int):
     page = Paginator(claims, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "public/list.html", {"page": page, "entries": _entries(page.object_list),
                                                 "title": f"Fact-checks of {person.name}", "person": person})
+
+
+@public_csp
+def organisation_checks(request, pk: int):
+    """The checked claims of an organisation's sources (the body an anonymous source speaks for)."""
+    org = get_object_or_404(Organisation, pk=pk)
+    claims = published().filter(organisation=org)
+    if not claims.exists():
+        raise Http404("No published checks of this organisation.")
+    page = Paginator(claims, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "public/list.html", {"page": page, "entries": _entries(page.object_list),
+                                                "title": f"Fact-checks of {org.name}", "organisation": org})

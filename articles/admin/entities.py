@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from articles.models import (
+    PUBLISHED,
     Affiliation,
     Article,
     Claim,
@@ -25,12 +26,13 @@ from articles.models import (
     Statistic,
 )
 from articles.selectors import search
+from articles.selectors.mentions import mentions_of
 from articles.selectors.record import speaker_record
 from articles.services import entities, importer, merge
 
 from .common import CappedCountPaginator, FarDatesChangeList, NumbersAsWritten, StatisticInline, admin_url
 from .highlight import Span, legend, render_blocks
-from .identity import IdentityToolsMixin
+from .identity import IdentityToolsMixin, not_a_action
 from .web import AddFromURLMixin, PageSnapshotInline
 
 
@@ -133,7 +135,8 @@ class EntityAdmin(IdentityToolsMixin, admin.ModelAdmin):
 
     form = EntityForm
     search_fields = ["name"]  # widened to aliases in get_search_results
-    readonly_fields = ["claims_count", "recent_claims", "identity_tools", "merge_history", "record"]
+    readonly_fields = ["claims_count", "recent_claims", "identity_tools", "merge_history", "record", "mentions",
+                       "public_page"]
     paginator = CappedCountPaginator
     show_full_result_count = False
     search_function = None  # selectors.search function over names and aliases
@@ -172,6 +175,38 @@ class EntityAdmin(IdentityToolsMixin, admin.ModelAdmin):
             for c in r["checked_claims"]))
         return format_html("<p>{} claims, {} checked ({}), first seen {}, last seen {}.</p><ul>{}</ul>",
                            r["claims"], r["checked"], counts, r["first_seen"] or "—", r["last_seen"] or "—", rows)
+
+    @admin.display(description="mentioned in")
+    def mentions(self, obj):
+        """The articles that name the record (the first mention in its words) and the claims that
+        mention it: not only the claims it made (selectors.mentions)."""
+        if not obj.pk:
+            return "—"
+        m = mentions_of(obj)
+        if not m.article_count and not m.claim_count:
+            return "No article names this record."
+        articles = format_html_join("", '<li><a href="{}">{}</a> ({}) — {}×: “{}<mark>{}</mark>{}”</li>', (
+            (reverse("admin:articles_article_change", args=[a.article_id]), Truncator(a.title).chars(80), a.published,
+             a.count, a.before, a.text, a.after) for a in m.articles))
+        claims = format_html_join("", '<li><a href="{}">{}</a> — {}, {}</li>', (
+            (admin_url(c), Truncator(c.text).chars(100),
+             c.speaker.name if c.speaker_id else c.organisation.name if c.organisation_id else c.speaker_text or "?",
+             c.published) for c in m.claims))
+        return format_html(
+            '<div class="cdb-mentions"><p>Named {} times in {} article(s); mentioned in {} claim(s).</p>'
+            "<h4>Articles{}</h4><ul>{}</ul><h4>Claims that mention it{}</h4><ul>{}</ul></div>",
+            m.mention_count, m.article_count, m.claim_count, _more(m.articles, m.article_count), articles,
+            _more(m.claims, m.claim_count), claims or format_html("<li>{}</li>", "None."))
+
+    @admin.display(description="public page")
+    def public_page(self, obj):
+        if not obj.pk:
+            return "—"
+        field = "speaker" if self.model is Person else "organisation"
+        if not Claim.objects.filter(PUBLISHED, **{field: obj}).exists():
+            return "None yet: it appears once one of its claims is checked and published."
+        url = reverse("public:person" if self.model is Person else "public:organisation", args=[obj.pk])
+        return format_html('<a href="{}" id="cdb-public-page">{}</a>', url, url)
 
     @admin.display(description="merges")
     def merge_history(self, obj):
@@ -256,15 +291,19 @@ class PersonAdmin(EntityAdmin):
     list_display = ["name", "claims_count", "alias_list", "gender"]
     list_filter = ["gender"]
     inlines = [PersonAliasInline, AffiliationInline]
-    fields = ["name", "gender", "description", "claims_count", "record", "recent_claims", "identity_tools",
-              "merge_history"]
-    actions = [merge_action("people", merge.merge_people, "articles.merge_person")]
+    fields = ["name", "gender", "description", "claims_count", "public_page", "record", "recent_claims", "mentions",
+              "identity_tools", "merge_history"]
+    actions = [merge_action("people", merge.merge_people, "articles.merge_person"), not_a_action(Person)]
     merge_permission = "articles.merge_person"
     search_function = search.search_people
 
     @admin.display(description="latest claims")
     def recent_claims(self, obj):
         return claim_list(Claim.objects.filter(speaker=obj))
+
+
+def _more(shown: list, total: int) -> str:
+    return format_html(" ({} newest shown)", len(shown)) if total > len(shown) else ""
 
 
 def claim_list(qs, limit=20):
@@ -296,9 +335,10 @@ class OrganisationAdmin(EntityAdmin):
     list_display = ["name", "kind", "claims_count", "alias_list"]
     list_filter = ["kind"]
     inlines = [OrganisationAliasInline, OrgAffiliationInline]
-    fields = ["name", "kind", "description", "claims_count", "record", "recent_claims", "identity_tools",
-              "merge_history"]
-    actions = [merge_action("organisations", merge.merge_organisations, "articles.merge_organisation")]
+    fields = ["name", "kind", "description", "claims_count", "public_page", "record", "recent_claims", "mentions",
+              "identity_tools", "merge_history"]
+    actions = [merge_action("organisations", merge.merge_organisations, "articles.merge_organisation"),
+               not_a_action(Organisation)]
     merge_permission = "articles.merge_organisation"
     search_function = search.search_organisations
 

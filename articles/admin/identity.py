@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -86,6 +88,41 @@ class NotAForm(forms.Form):
         if (p and data["replacement_person"] is None) or (o and data["replacement_organisation"] is None):
             raise forms.ValidationError("No record has this id.")
         return data
+
+
+def not_a_action(model):
+    """ "Not a person…" / "Not an organisation…" for the selected records at once: a confirmation
+    page naming them (and the claims each has), an optional replacement, then the identity service
+    (services.identity.not_people / not_organisations), which remembers every name for later imports
+    as the single-record page does."""
+    what = "person" if model is Person else "organisation"
+
+    def action(modeladmin, request, queryset):
+        if not request.user.has_perm(modeladmin.merge_permission):
+            modeladmin.message_user(request, "You may not change identities.", messages.ERROR)
+            return None
+        records = list(queryset.annotate(n=Count("claims", distinct=True)).order_by("name"))
+        form = NotAForm(request.POST if request.POST.get("confirm") == "yes" else None)
+        if form.is_bound and form.is_valid():
+            fn = identity.not_people if model is Person else identity.not_organisations
+            try:
+                n = fn(records, request.user, form.cleaned_data["replacement_person"],
+                       form.cleaned_data["replacement_organisation"])
+            except identity.IdentityError as e:
+                form.add_error(None, str(e))
+            else:
+                modeladmin.message_user(request, f"{len(records)} record(s) removed as not a {what} "
+                                        f"({', '.join(r.name for r in records)}); {n} claims re-pointed. "
+                                        "Later imports map these names the same way.", messages.SUCCESS)
+                return None
+        return TemplateResponse(request, "admin/articles/not_a.html", {
+            **modeladmin.admin_site.each_context(request), "title": f"These are not a {what}",
+            "what": what, "records": records, "form": form, "opts": model._meta,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME, "action": request.POST.get("action")})
+
+    action.short_description = f"Not a {what}… (selected records)"
+    action.__name__ = "not_a_selected"
+    return action
 
 
 class IdentityToolsMixin:

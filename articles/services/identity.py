@@ -250,6 +250,28 @@ def not_an_organisation(org: Organisation, user, replacement_person: Person | No
     return n
 
 
+@retry.atomic
+def not_people(people: list[Person], user, replacement_person: Person | None = None,
+               replacement_organisation: Organisation | None = None) -> int:
+    """Several records at once, all or none (one transaction): each as :func:`not_a_person` (its
+    names remembered for later imports, its claims re-pointed with their history). Returns the
+    claims re-pointed. A replacement among the records is refused."""
+    people = list(people)
+    if replacement_person is not None and any(p.pk == replacement_person.pk for p in people):
+        raise IdentityError("The replacement must be another person than the ones removed.")
+    return sum(not_a_person(p, user, replacement_person, replacement_organisation) for p in people)
+
+
+@retry.atomic
+def not_organisations(orgs: list[Organisation], user, replacement_person: Person | None = None,
+                      replacement_organisation: Organisation | None = None) -> int:
+    """Several records at once, all or none: each as :func:`not_an_organisation`."""
+    orgs = list(orgs)
+    if replacement_organisation is not None and any(o.pk == replacement_organisation.pk for o in orgs):
+        raise IdentityError("The replacement must be another organisation than the ones removed.")
+    return sum(not_an_organisation(o, user, replacement_person, replacement_organisation) for o in orgs)
+
+
 def _remember(kind: str, keys: set[str], name: str, user, person: Person | None, org: Organisation | None) -> None:
     """Every key of the removed record maps, in later imports, to the replacement (or to none)."""
     for k in keys:
