@@ -82,6 +82,14 @@ class DeskAdminSite(admin.AdminSite):
                    "activity": desk.recent_activity(), **(extra_context or {})}
         return super().index(request, context)
 
+    def get_urls(self):
+        from django.urls import path
+
+        from articles.admin.balance import balance_view
+
+        return [path("balance/", self.admin_view(functools.partial(balance_view, self)), name="balance"),
+                *super().get_urls()]
+
     def autocomplete_view(self, request):
         return ClaimAutocomplete.as_view(admin_site=self)(request)
 

@@ -51,3 +51,17 @@ def claims_csv(qs, drafts: bool = False) -> Iterator[str]:
             *((c.status, c.verdict, c.rationale, c.reviewed_at.isoformat() if c.reviewed_at else "") if shown
               else (published.public_status(c), "", "", "")),
             "" if c.checkworthiness is None else c.checkworthiness)])
+
+
+BALANCE_COLUMNS = ["group", "kind", "id", "name", "month", "verdict", "verdict_label", "checks"]
+
+
+def balance_csv(b) -> Iterator[str]:
+    """The balance of published checks (selectors.balance) as CSV lines: one per group, month and
+    verdict, cells made safe as every CSV export's are."""
+    from articles.selectors.balance import records
+
+    writer = csv.writer(_Echo())
+    yield writer.writerow(BALANCE_COLUMNS)
+    for rec in records(b):
+        yield writer.writerow([safe_cell(rec[c]) for c in BALANCE_COLUMNS])
