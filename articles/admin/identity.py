@@ -122,6 +122,7 @@ def not_a_action(model):
 
     action.short_description = f"Not a {what}… (selected records)"
     action.__name__ = "not_a_selected"
+    action.allowed_permissions = ("merge",)  # offered only to those who may (EntityAdmin.has_merge_permission)
     return action
 
 

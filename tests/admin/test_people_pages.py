@@ -124,3 +124,10 @@ def test_bulk_not_a_person_survives_a_reimport(client, editor, tmp_path):
     call_command("import_seeds", str(path), verbosity=0)
     assert not Person.objects.filter(name="Obama Speech").exists()
     assert Person.objects.filter(name="Tom Clarke").exists()
+
+
+def test_the_bulk_action_is_offered_only_to_those_who_may_change_identities(client, editor, viewer, bogus):
+    client.force_login(editor)
+    assert 'value="not_a_selected"' in client.get("/admin/articles/person/").content.decode()
+    client.force_login(viewer)
+    assert 'value="not_a_selected"' not in client.get("/admin/articles/person/").content.decode()
