@@ -116,7 +116,7 @@ def not_a_action(model):
                                         "Later imports map these names the same way.", messages.SUCCESS)
                 return None
         return TemplateResponse(request, "admin/articles/not_a.html", {
-            **modeladmin.admin_site.each_context(request), "title": f"These are not a {what}",
+            **modeladmin.admin_site.each_context(request), "title": f"Not a {what}: {len(records)} record(s)",
             "what": what, "records": records, "form": form, "opts": model._meta,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME, "action": request.POST.get("action")})
 
