@@ -151,16 +151,22 @@ def _announce(claim: Claim, user, was: bool, diff: dict, correction: Correction 
         webhooks.assigned(claim, claim.assignee, user)
 
 
-def evidence_changed(claim: Claim, user, old_urls: list[str], correction: Correction | None = None) -> ReviewEvent | None:
+def evidence_changed(claim: Claim, user, old_urls: list[str], correction: Correction | None = None,
+                     was_published: bool | None = None) -> ReviewEvent | None:
     """History for a changed evidence list (API or admin), given the URLs it had before; a
     published check's evidence changes only with a ``correction`` (else :class:`CorrectionNeeded`:
-    call it inside the transaction that changed the links, which is then rolled back). New
-    addresses are archived after the commit."""
+    call it inside the transaction that changed the links, which is then rolled back).
+    ``was_published``: the check was published before the write that changed the links began
+    (default: the correction's word, else the claim as it is now). New addresses are archived
+    after the commit."""
     old = sorted(old_urls)
     new = sorted(claim.evidence.values_list("url", flat=True))
     if old == new:
         return None
-    was = claim.is_published if correction is None or correction.was_published is None else correction.was_published
+    was = was_published
+    if was is None:
+        was = correction.was_published if correction is not None and correction.was_published is not None \
+            else claim.is_published
     corrections.require(was, ["evidence"], correction)
     _bump(claim)
     event = record_change(claim, user, "evidence", ", ".join(old), ", ".join(new))

@@ -125,6 +125,24 @@ def repeated(claims: list[Claim]) -> None:
                           for c in claims if c.family_id in checked and checked[c.family_id].pk != c.pk])
 
 
+class ImportWatch:
+    """What an import changes that the webhooks tell: made before the import's families and
+    matches are stored (:meth:`tell` after), it reads only what a webhook listens to."""
+
+    def __init__(self, claims: list[Claim]):
+        self.claims = claims
+        self.events = {e for w in Webhook.objects.filter(active=True) for e in (w.events or [])}
+        self.families = {c.pk: c.family_id for c in claims} if Event.REPEATED in self.events else {}
+        self.matched = (set(ClaimMatch.objects.filter(claim__in=claims).values_list("claim_id", flat=True))
+                        if Event.MATCHED in self.events else set())
+
+    def tell(self) -> None:
+        if Event.REPEATED in self.events:
+            repeated([c for c in self.claims if c.family_id and c.family_id != self.families.get(c.pk)])
+        if Event.MATCHED in self.events:
+            matched([c for c in self.claims if c.pk not in self.matched])
+
+
 # -- deliveries out ------------------------------------------------------------------------------
 
 def summary(event: str, data: dict) -> str:
