@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from articles.models import Claim, ClaimCorrection
+from articles.models import PUBLISHED, Claim, ClaimCorrection
 from articles.services import background
 
 RECORDED_FIELDS = ("verdict", "rationale", "evidence")
@@ -79,3 +79,8 @@ def note(claim: Claim, user, was_published: bool, diff: dict, correction: Correc
 
     background.after_commit(webhooks.corrected, row.pk)
     return row
+
+
+def stored_published(claim_id: int) -> bool:
+    """Is the check of claim ``claim_id`` published as stored (before the change being made)?"""
+    return Claim.objects.filter(PUBLISHED, pk=claim_id).exists()
