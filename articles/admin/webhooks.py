@@ -11,13 +11,15 @@ from articles.services import webhooks
 
 
 class WebhookForm(forms.ModelForm):
+    url = forms.URLField(label="Address", max_length=1000, assume_scheme="https",
+                         widget=forms.URLInput(attrs={"size": 80}))
     events = forms.MultipleChoiceField(choices=Webhook.Event.choices, widget=forms.CheckboxSelectMultiple,
                                        required=False, help_text="What this address is told of.")
 
     class Meta:
         model = Webhook
         fields = ["name", "url", "events", "slack", "active", "secret"]
-        widgets = {"url": forms.URLInput(attrs={"size": 80}), "secret": forms.TextInput(attrs={"size": 70})}
+        widgets = {"secret": forms.TextInput(attrs={"size": 70})}
 
 
 @admin.register(Webhook)
