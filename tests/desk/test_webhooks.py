@@ -179,3 +179,26 @@ def test_background_threads_do_not_hold_the_caller(settings):
     assert not done.is_set()
     release.set()
     assert done.wait(5)
+
+
+def test_webhooks_are_managed_in_the_admin_with_their_delivery_log(client, editor, imported_seed):
+    from django.contrib.auth.models import User
+
+    admin_user = User.objects.create_superuser("boss", password="pw-boss")
+    client.force_login(admin_user)
+    r = client.post("/admin/articles/webhook/add/", {
+        "name": "Newsroom Slack", "url": "https://hooks.example.org/T1", "events": ["check.published", "claim.assigned"],
+        "slack": "on", "active": "on", "secret": "s3cret"})
+    assert r.status_code == 302, r.content.decode()[:2000]
+    w = Webhook.objects.get()
+    assert (w.events, w.slack, w.secret) == (["check.published", "claim.assigned"], True, "s3cret")
+    WebhookDelivery.objects.create(webhook=w, event="claim.assigned", payload={"claim": {"id": 1}}, attempts=2,
+                                   status_code=502, error="HTTP 502", next_attempt_at=timezone.now())
+    log = client.get("/admin/articles/webhookdelivery/").content.decode()
+    assert "HTTP 502" in log and "claim.assigned" in log
+    assert "1 pending" in client.get("/admin/articles/webhook/").content.decode()
+    assert "X-ClaimsDB-Signature" in client.get(f"/admin/articles/webhook/{w.pk}/change/").content.decode()
+    # Editors do not see webhooks (their secrets) but read the corrections on the record.
+    client.force_login(editor)
+    assert client.get("/admin/articles/webhook/").status_code == 403
+    assert client.get("/admin/articles/claimcorrection/").status_code == 200
