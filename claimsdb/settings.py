@@ -324,7 +324,9 @@ CLAIMSDB_FETCH_BACKOFF = float(os.environ.get("CLAIMSDB_FETCH_BACKOFF", "1"))
 # Work done after a commit, off the request (archiving evidence, a webhook's first attempt):
 # "thread" (a thread of this process) or "inline" (at once, in the committing thread: tests).
 CLAIMSDB_BACKGROUND = os.environ.get("CLAIMSDB_BACKGROUND", "thread")
-# Evidence links: days between two rot checks of one address (manage.py check_evidence_links).
+# Evidence links: archived when added (0: only by manage.py check_evidence_links), and days between
+# two rot checks of one address.
+CLAIMSDB_ARCHIVE_EVIDENCE = os.environ.get("CLAIMSDB_ARCHIVE_EVIDENCE", "1") != "0"
 CLAIMSDB_EVIDENCE_CHECK_DAYS = float(os.environ.get("CLAIMSDB_EVIDENCE_CHECK_DAYS", "7"))
 # Outbound webhooks: attempts before a delivery is given up, and the first retry's wait in seconds
 # (doubling after each failure; manage.py deliver_webhooks sends the due ones).

@@ -31,8 +31,8 @@ def wayback(url: str) -> str:
 
 
 def archive_after_commit(urls: list[str]) -> None:
-    """Archive the addresses not archived yet, once the links are committed."""
-    if urls:
+    """Archive the addresses not archived yet, once the links are committed (CLAIMSDB_ARCHIVE_EVIDENCE)."""
+    if urls and settings.CLAIMSDB_ARCHIVE_EVIDENCE:
         background.after_commit(archive_missing, list(urls))
 
 

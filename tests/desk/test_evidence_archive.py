@@ -19,6 +19,7 @@ PAGE = b"<html><body><h1>Budget 2016</h1><script>document.title='ran'</script><p
 @pytest.fixture
 def local(settings):
     settings.CLAIMSDB_FETCH_ALLOW_PRIVATE = True  # the test server is on 127.0.0.1
+    settings.CLAIMSDB_ARCHIVE_EVIDENCE = True
 
 
 @pytest.fixture
@@ -123,3 +124,10 @@ def test_text_is_served_as_plain_text_and_pdfs_as_downloads(local, published, cl
     pdf = EvidenceArchive.objects.get(url=f"{base}/report.pdf")
     r = client.get(f"/factchecks/evidence/{pdf.pk}/copy/")
     assert r["Content-Type"] == "application/pdf" and r["Content-Disposition"].startswith("attachment")
+
+
+def test_archiving_can_be_left_to_the_rot_check(imported_seed, editor, settings, django_capture_on_commit_callbacks):
+    settings.CLAIMSDB_ARCHIVE_EVIDENCE = False  # e.g. a newsroom without outbound access from the web server
+    claim = Claim.objects.filter(article=imported_seed).order_by("id")[1]
+    add_evidence(claim, editor, "http://127.0.0.1:8243/x", django_capture_on_commit_callbacks)
+    assert not EvidenceArchive.objects.exists()
