@@ -395,7 +395,7 @@ class ClaimAdmin(admin.ModelAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:  # the admin's own transaction is rolled back: nothing of the save is kept
             return super().changeform_view(request, object_id, form_url, extra_context)
-        except review.StaleClaim as exc:  # changed between the form's check and the write
+        except (review.StaleClaim, review.CorrectionNeeded) as exc:  # changed between the form's check and the write
             self.message_user(request, str(exc), messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
 

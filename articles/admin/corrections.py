@@ -40,7 +40,8 @@ def form_correction(form, cleaned: dict) -> corrections.Correction:
     was = bool(form.instance.pk) and corrections.stored_published(form.instance.pk)
     correction = corrections.Correction(cleaned.get(KIND_FIELD) or "", cleaned.get(REASON_FIELD) or "",
                                         was_published=was)
-    if corrections.needed(was, form.changed_data) and not correction.given:
+    current = cleaned.get("version") == form.instance.version  # a stale form is refused by the write itself
+    if current and corrections.needed(was, form.changed_data) and not correction.given:
         form.add_error(REASON_FIELD, NEEDED)
     return correction
 
