@@ -18,7 +18,10 @@ def of_claim(claim: Claim) -> list[ClaimCorrection]:
 
 
 def last_modified(claim: Claim) -> datetime | None:
-    """When a published check last changed on the record (None: never since publication)."""
+    """When a published check last changed on the record (None: never since publication); a list
+    annotates ``last_correction_at`` (``Max("corrections__at")``) to spare a query a claim."""
+    if hasattr(claim, "last_correction_at"):
+        return claim.last_correction_at
     return ClaimCorrection.objects.filter(claim=claim).order_by("-at").values_list("at", flat=True).first()
 
 

@@ -162,3 +162,16 @@ def test_the_api_asks_for_kind_and_reason(checked, editor, api):
     assert "correction_reason" not in r.json()  # write-only
     r = api.patch(url, {"correction_kind": "typo", "correction_reason": "x", "verdict": "true"}, format="json")
     assert r.status_code == 400 and "correction_kind" in r.json()
+
+
+def test_the_claimreview_list_carries_date_modified_without_a_query_a_claim(checked, editor, api,
+                                                                           django_assert_max_num_queries):
+    review.apply_review(checked, editor, rationale="Clearer.", correction=correction("update", "Clearer."))
+    other = Claim.objects.filter(article=checked.article).exclude(pk=checked.pk).order_by("id")[0]
+    review.apply_review(other, editor, status=Claim.Status.CHECKED, verdict=Claim.Verdict.TRUE)
+    url = "/api/v1/claimreview/"
+    with django_assert_max_num_queries(3):
+        body = api.get(url).json()
+    reviews = {r["url"].rstrip("/").rsplit("/", 1)[1]: r for r in body["results"]}
+    assert reviews[str(checked.pk)]["dateModified"] == ClaimCorrection.objects.get().at.date().isoformat()
+    assert "dateModified" not in reviews[str(other.pk)]
