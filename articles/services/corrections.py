@@ -67,6 +67,8 @@ def note(claim: Claim, user, was_published: bool, diff: dict, correction: Correc
     require(was_published, fields, correction)
     changes = {"verdict": diff["verdict"]} if "verdict" in diff else {}
     row = correction.record
+    if row is not None and not ClaimCorrection.objects.filter(pk=row.pk).exists():
+        row = None  # made by an attempt that was rolled back (a retried transaction): make it again
     if row is not None:
         row.fields = [f for f in RECORDED_FIELDS if f in {*row.fields, *fields}]
         row.changes = {**row.changes, **changes}
