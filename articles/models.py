@@ -701,3 +701,6 @@ class Source(models.Model):
 
     def __str__(self):
         return self.name
+
+
+from articles.models_desk import ClaimCorrection, EvidenceArchive, Webhook, WebhookDelivery  # noqa: E402,F401

@@ -321,6 +321,18 @@ CLAIMSDB_FETCH_HOST_DELAY = float(os.environ.get("CLAIMSDB_FETCH_HOST_DELAY", "1
 # twice, after this many seconds and then twice as many.
 CLAIMSDB_FETCH_BACKOFF = float(os.environ.get("CLAIMSDB_FETCH_BACKOFF", "1"))
 
+# Work done after a commit, off the request (archiving evidence, a webhook's first attempt):
+# "thread" (a thread of this process) or "inline" (at once, in the committing thread: tests).
+CLAIMSDB_BACKGROUND = os.environ.get("CLAIMSDB_BACKGROUND", "thread")
+# Evidence links: archived when added (0: only by manage.py check_evidence_links), and days between
+# two rot checks of one address.
+CLAIMSDB_ARCHIVE_EVIDENCE = os.environ.get("CLAIMSDB_ARCHIVE_EVIDENCE", "1") != "0"
+CLAIMSDB_EVIDENCE_CHECK_DAYS = float(os.environ.get("CLAIMSDB_EVIDENCE_CHECK_DAYS", "7"))
+# Outbound webhooks: attempts before a delivery is given up, and the first retry's wait in seconds
+# (doubling after each failure; manage.py deliver_webhooks sends the due ones).
+CLAIMSDB_WEBHOOK_ATTEMPTS = int(os.environ.get("CLAIMSDB_WEBHOOK_ATTEMPTS", "8"))
+CLAIMSDB_WEBHOOK_BACKOFF = float(os.environ.get("CLAIMSDB_WEBHOOK_BACKOFF", "60"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

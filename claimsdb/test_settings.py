@@ -24,3 +24,5 @@ if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405
     atexit.register(shutil.rmtree, CACHES["default"]["LOCATION"], True)
 CLAIMSDB_FETCH_HOST_DELAY = 0  # the polite pause between two fetches from one host (its own test sets it)
 CLAIMSDB_FETCH_BACKOFF = 0.01  # retries after a transient fetch failure, without the production wait
+CLAIMSDB_BACKGROUND = "inline"  # after-commit work runs in the test's own thread (its database connection)
+CLAIMSDB_ARCHIVE_EVIDENCE = False  # no test fetches an evidence link from the internet unless it asks to

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import F, Max
+from django.db.models.functions import Coalesce
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from articles.selectors import claimreview
+from articles.selectors import claimreview, corrections
 from articles.selectors.outward import xml_safe_data
 
 from .views import published
@@ -37,14 +39,21 @@ class LatestChecks(Feed):
     description = "The latest published fact-checks."
 
     def items(self):
-        return published()[:30]
+        # A corrected check comes back to the top, with its correction: readers of the feed hear of it.
+        return (published().annotate(corrected_at=Max("corrections__at"),
+                                     changed_at=Coalesce(Max("corrections__at"), "reviewed_at"))
+                .order_by(F("changed_at").desc(nulls_last=True), "-id")[:30])
 
     def item_title(self, item):
         return f"{claimreview.RATINGS[item.verdict][1]}: {claimreview.wording(item)}"
 
     def item_description(self, item):
         who = item.speaker.name if item.speaker_id else item.organisation.name if item.organisation_id else item.speaker_text
-        return f"{who or 'Unknown'}, in “{item.article.title}” ({item.article.published}). {item.rationale}"
+        text = f"{who or 'Unknown'}, in “{item.article.title}” ({item.article.published}). {item.rationale}"
+        if item.corrected_at is not None:
+            last = corrections.public_entry(item.corrections.order_by("-at", "-id")[0])
+            text = f"{last['verb']} on {last['at'].day} {last['at']:%B %Y}: {last['reason']}\n\n{text}"
+        return text
 
     def item_link(self, item):
         return f"/factchecks/{item.pk}/"
@@ -53,7 +62,8 @@ class LatestChecks(Feed):
         return item.reviewed_at
 
     def item_updateddate(self, item):
-        return item.updated_at
+        """The last change on the record (a correction or an update), else the check itself."""
+        return item.changed_at
 
 
 class LatestChecksAtom(LatestChecks):

@@ -8,12 +8,14 @@ from csp.constants import NONCE, SELF
 from csp.decorators import csp_replace
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_safe
 
 from articles.models import Organisation, Person
-from articles.selectors import claimreview
+from articles.selectors import archives, claimreview, corrections
+from articles.selectors.outward import xml_safe
 from articles.selectors.published import published_checks
 
 PER_PAGE = 20
@@ -49,10 +51,40 @@ def factcheck_list(request):
 def factcheck_detail(request, pk: int):
     claim = get_object_or_404(published().prefetch_related("evidence"), pk=pk)
     review = claimreview.claim_review(claim, request)
+    evidence = list(claim.evidence.all())
     return render(request, "public/detail.html", {
         "claim": claim, "wording": review["claimReviewed"], "rating": review["reviewRating"]["alternateName"],
-        "evidence": list(claim.evidence.all()), "ld_json": _ld_json(review), "canonical": review["url"],
+        "evidence": archives.with_archives(evidence), "ld_json": _ld_json(review), "canonical": review["url"],
+        "corrections": [corrections.public_entry(c) for c in corrections.of_claim(claim)],
         "title": review["claimReviewed"]})
+
+
+@public_csp
+def correction_list(request):
+    """Every correction and update of a published check, newest first (IFCN principle 5)."""
+    page = Paginator(corrections.public_corrections(), PER_PAGE).get_page(request.GET.get("page"))
+    entries = [{**corrections.public_entry(c), "wording": xml_safe(claimreview.wording(c.claim))}
+               for c in page.object_list]
+    return render(request, "public/corrections.html", {"page": page, "entries": entries,
+                                                       "title": "Corrections and updates"})
+
+
+@require_safe
+def archived_copy(request, pk: int):
+    """The stored copy of a published check's evidence link, served so that nothing in it runs:
+    a page sandboxed (no scripts, no forms, an origin of its own), anything else as plain text or
+    a download."""
+    row = archives.public_copy(pk)
+    if row is None:
+        raise Http404("No archived copy of a published check's evidence here.")
+    body, content_type, disposition = archives.served(row)
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Security-Policy"] = archives.COPY_CSP
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Referrer-Policy"] = "no-referrer"
+    if disposition:
+        response["Content-Disposition"] = disposition
+    return response
 
 
 @public_csp

@@ -48,6 +48,7 @@ def ensure_groups():
         importlib.import_module("articles.migrations.0014_matching_permissions").grant(apps, None)
         importlib.import_module("articles.migrations.0019_entities_identity_permissions").grant(apps, None)
         importlib.import_module("articles.migrations.0025_desk_publish_permission").grant(apps, None)
+        importlib.import_module("articles.migrations.0027_corrections_webhooks_archive").grant(apps, None)
 
 
 def make_user(username, group=None, **extra):

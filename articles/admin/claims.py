@@ -27,6 +27,7 @@ from articles.models import (
 from articles.selectors import claimreview, desk, history, publishing, search, similar
 from articles.services import families, links, matching, review
 
+from . import corrections
 from .claim_filters import (
     KIND_LABELS,
     ArticleFilter,
@@ -53,10 +54,16 @@ from .matching import MatchFilter, RepeatedFilter, checked_already, family_timel
 
 class EvidenceInline(admin.TabularInline):
     model = EvidenceLink
+    formset = corrections.EvidenceFormSet
     extra = 1
-    fields = ["url", "title"]
+    fields = ["url", "title", "archived"]
+    readonly_fields = ["archived"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     verbose_name = "evidence link"
+
+    @admin.display(description="archived copy")
+    def archived(self, obj):
+        return corrections.archive_state(obj)
 
 
 class LinkInline(admin.TabularInline):
@@ -69,11 +76,15 @@ class LinkInline(admin.TabularInline):
     verbose_name_plural = "links to other claims (this claim … the other)"
 
 
+CORRECTION_FIELDS = (corrections.KIND_FIELD, corrections.REASON_FIELD)
+
+
 class ClaimForm(forms.ModelForm):
     """The claim change form carries the version it was opened at (hidden): a save made from an
     older version than stored is refused with a form error, and nothing is written (services.review)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    correction_kind, correction_reason = corrections.correction_fields().values()
 
     class Meta:
         model = Claim
@@ -90,6 +101,7 @@ class ClaimForm(forms.ModelForm):
             review.check_version(self.instance, cleaned["version"])
         except review.StaleClaim as exc:
             raise forms.ValidationError(str(exc), code="stale") from None
+        self.correction = corrections.form_correction(self, cleaned)
         return cleaned
 
 
@@ -114,13 +126,14 @@ class ClaimAdmin(admin.ModelAdmin):
     autocomplete_fields = ["speaker", "organisation", "mentioned_people", "mentioned_organisations", "assignee"]
     readonly_fields = ["in_context", "text", "kind", "cue", "confidence", "checkworthiness", "speaker_text", "article_link", "in_text", "reviewer",
                        "reviewed_at", "incoming_links", "similar", "history", "matches_display", "family_display",
-                       "public_page", "all_links", "evidence_summary"]
+                       "public_page", "all_links", "evidence_summary", "corrections_display"]
     # The claim in its paragraph, then the review: what the desk works on is near the top; what the
     # extraction found comes after.
     fieldsets = [
         ("Claim", {"fields": ["in_context", "text", "article_link"]}),
-        ("Review", {"fields": ["status", "verdict", "claim_reviewed", "rationale", "evidence_summary", "assignee",
-                               "reviewer", "reviewed_at", "public_page", "version"]}),
+        ("Review", {"fields": ["status", "verdict", "claim_reviewed", "rationale", *CORRECTION_FIELDS,
+                               "evidence_summary", "assignee", "reviewer", "reviewed_at", "public_page",
+                               "corrections_display", "version"]}),
         ("Checked already?", {"fields": ["matches_display", "family_display"]}),
         ("Who and what", {"fields": ["speaker", "organisation", "mentioned_people", "mentioned_organisations"]}),
         ("Extraction", {"fields": ["kind", "cue", "confidence", "checkworthiness", "speaker_text", "in_text"]}),
@@ -394,20 +407,26 @@ class ClaimAdmin(admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is not None and self.has_change_permission(request, obj):
-            return fieldsets
-        # Read only (viewers) or a new claim: no version to carry.
-        return [(name, {**opts, "fields": [f for f in opts["fields"] if f != "version"]}) for name, opts in fieldsets]
+        hidden = set()
+        if obj is None or not obj.is_published:  # corrections are of published checks
+            hidden |= {*CORRECTION_FIELDS, "corrections_display"}
+        if obj is None or not self.has_change_permission(request, obj):
+            hidden |= {"version", *CORRECTION_FIELDS}  # read only (viewers) or a new claim: nothing to carry
+        return [(name, {**opts, "fields": [f for f in opts["fields"] if f not in hidden]}) for name, opts in fieldsets]
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:  # the admin's own transaction is rolled back: nothing of the save is kept
             return super().changeform_view(request, object_id, form_url, extra_context)
-        except review.StaleClaim as exc:  # changed between the form's check and the write
+        except (review.StaleClaim, review.CorrectionNeeded) as exc:  # changed between the form's check and the write
             self.message_user(request, str(exc), messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
 
+    @admin.display(description="corrections and updates")
+    def corrections_display(self, obj):
+        return corrections.corrections_of(obj)
+
     def save_model(self, request, obj, form, change):
-        review.editor_save(obj, request.user, form.changed_data)
+        review.editor_save(obj, request.user, form.changed_data, getattr(form, "correction", None))
 
     def save_related(self, request, form, formsets, change):
         before = {"mentioned_people": set(form.instance.mentioned_people.values_list("pk", flat=True)),
@@ -427,7 +446,7 @@ class ClaimAdmin(admin.ModelAdmin):
         elif formset.model is EvidenceLink:
             old = list(form.instance.evidence.values_list("url", flat=True))
             formset.save()
-            review.evidence_changed(form.instance, request.user, old)
+            review.evidence_changed(form.instance, request.user, old, getattr(form, "correction", None))
         else:
             formset.save()
 

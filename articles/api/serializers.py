@@ -9,6 +9,7 @@ from articles.models import (
     Affiliation,
     Article,
     Claim,
+    ClaimCorrection,
     ClaimLink,
     EvidenceLink,
     FactCheck,
@@ -398,12 +399,20 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
     # The editor's wording is at most 300 characters (validate_claim_reviewed); the default, the
     # cleaned claim text, may be longer, so the field itself declares no maximum.
     claim_reviewed = ClaimReviewedField(required=False, allow_blank=True)
+    correction_kind = serializers.ChoiceField(
+        choices=ClaimCorrection.Kind.choices, required=False, write_only=True,
+        help_text="A published check's verdict, rationale or evidence changes only on the record: an update "
+                  "(new information) or a correction (a mistake put right), with correction_reason.")
+    correction_reason = serializers.CharField(
+        required=False, write_only=True, allow_blank=True, max_length=2000,
+        help_text="The reason readers are given for the update or correction (shown on the public page).")
 
     class Meta:
         model = Claim
         fields = ["id", "url", "article", "text", "kind", "speaker", "organisation", "speaker_text", "cue", "confidence",
                   "checkworthiness", "start", "end", "in_text", "mentions", "statistics", "status", "verdict", "rationale",
-                  "evidence", "reviewer", "reviewed_at", "links", "family", "matches", "claim_reviewed", "version"]
+                  "evidence", "reviewer", "reviewed_at", "links", "family", "matches", "claim_reviewed", "version",
+                  "correction_kind", "correction_reason"]
         read_only_fields = ["text", "kind", "speaker_text", "cue", "confidence", "checkworthiness", "start", "end",
                             "in_text",
                             "reviewed_at"]
@@ -494,15 +503,21 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
         user = self.context["request"].user
         evidence = validated_data.pop("evidence", None)
         version = validated_data.pop("version", None)
-        with transaction.atomic():
-            changes = {k: v for k, v in validated_data.items() if k in review.REVIEW_FIELDS}
-            review.apply_review(instance, user, version=version, **changes)  # StaleClaim: the view's 409
-            if evidence is not None:
-                old = [e.url for e in instance.evidence.all()]
-                instance.evidence.all().delete()
-                for e in evidence:
-                    EvidenceLink.objects.create(claim=instance, **e)
-                review.evidence_changed(instance, user, old)
+        correction = review.Correction(validated_data.pop("correction_kind", ""),
+                                       validated_data.pop("correction_reason", ""), was_published=instance.is_published)
+        try:
+            with transaction.atomic():
+                changes = {k: v for k, v in validated_data.items() if k in review.REVIEW_FIELDS}
+                # StaleClaim: the view's 409
+                review.apply_review(instance, user, version=version, correction=correction, **changes)
+                if evidence is not None:
+                    old = [e.url for e in instance.evidence.all()]
+                    instance.evidence.all().delete()
+                    for e in evidence:
+                        EvidenceLink.objects.create(claim=instance, **e)
+                    review.evidence_changed(instance, user, old, correction)
+        except review.CorrectionNeeded as exc:  # nothing was written
+            raise serializers.ValidationError({"correction_reason": [str(exc)]}) from None
         for attr in RELATIONS:  # the lists loaded before the write are stale now
             instance.__dict__.pop(attr, None)
         return instance

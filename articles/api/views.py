@@ -1,7 +1,7 @@
 """API views: thin wrappers; the work is in articles.services."""
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -294,7 +294,7 @@ def _review(request, claim):
 class ClaimReviewListView(ListAPIView):
     """Every checked claim as schema.org ClaimReview."""
 
-    queryset = (published.published_checks()
+    queryset = (published.published_checks().annotate(last_correction_at=Max("corrections__at"))  # dateModified
                 .select_related("article__publisher", "speaker", "organisation").prefetch_related("evidence"))
     pagination_class = IdCursorPagination
     filter_backends = []

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from articles.extraction.text import reviewed_wording
 from articles.models import Claim
+from articles.selectors import corrections
 from articles.selectors.outward import xml_safe_data
 
 # Verdict -> (ratingValue, alternateName); ratingValue runs from 1 (false) to 5 (true). "Unproven" is
@@ -79,6 +80,9 @@ def claim_review(claim: Claim, request=None) -> dict:
                    "url": public_base(request) + reverse("public:list")},
         "datePublished": reviewed.date().isoformat(),
     }
+    modified = corrections.last_modified(claim) if claim.pk else None
+    if modified is not None:
+        review["dateModified"] = modified.date().isoformat()
     if claim.rationale:
         review["reviewBody"] = claim.rationale
     citations = [{"@type": "CreativeWork", "url": e.url, **({"name": e.title} if e.title else {})}

@@ -174,7 +174,7 @@ def confirm_suggestion(claim: Claim, user, *, version: int | None = None, source
     old = list(have)
     EvidenceLink.objects.bulk_create([EvidenceLink(claim=claim, url=e.url, title=e.title)
                                       for e in source.evidence.all() if e.url not in have])
-    review.evidence_changed(claim, user, old)
+    review.evidence_changed(claim, user, old, was_published=False)  # a check is taken by an unchecked claim
     if not ClaimLink.objects.filter(Q(source=claim, target=source) | Q(source=source, target=claim),
                                     relation=ClaimLink.Relation.REPEATS).exists():
         links.create_link(claim, source, ClaimLink.Relation.REPEATS, user, note="Verdict taken from this check.")

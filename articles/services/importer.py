@@ -38,7 +38,7 @@ from articles.models import (
     Statistic,
     name_key,
 )
-from articles.services import families, filter_cache, identity, inputs, matching, retry, web
+from articles.services import families, filter_cache, identity, inputs, matching, retry, web, webhooks
 from articles.services.reader import Prepared, WebAddress
 
 ROLE_WORDS = {"minister", "secretary", "president", "president-elect", "leader", "chancellor", "spokesman"}
@@ -488,11 +488,13 @@ def save_extractions(items: list[tuple[Article, Extraction]], new: bool = False,
     stats = [_save_statistics(article, ex, new) for article, ex in items]
     rows = _save_claims(items, maps, stats, new)
     claims = [r for per_article in rows for r, _ in per_article]
+    watch = webhooks.ImportWatch(claims)  # a checked claim repeated, a new claim matching a check
     families.assign(claims)
     if run is None or not run.library_empty:
         stored = matching.match_claims(claims)
         if run is not None and run.library_empty is None:
             run.library_empty = stored is None
+    watch.tell()
     return [{"people": len(people), "organisations": len(orgs), "claims": len(r), "statistics": len(st)}
             for (people, orgs), r, st in zip(maps, rows, stats, strict=True)]
 

@@ -11,7 +11,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from articles.models import Claim, ReviewEvent, is_published
-from articles.services import factchecks, retry
+from articles.services import corrections, evidence, factchecks, retry, webhooks
+from articles.services.corrections import Correction, CorrectionNeeded  # noqa: F401  (callers catch it here)
 
 REVIEW_FIELDS = ("status", "verdict", "rationale", "claim_reviewed")
 
@@ -80,10 +81,12 @@ def _bump(claim: Claim) -> None:
 
 
 @retry.atomic
-def apply_review(claim: Claim, user, *, version: int | None = None, **changes) -> ReviewEvent | None:
+def apply_review(claim: Claim, user, *, version: int | None = None, correction: Correction | None = None,
+                 **changes) -> ReviewEvent | None:
     """Change review fields of ``claim``; a verdict change sets the reviewer and the review time.
     ``version``: the version the editor read (default: the one ``claim`` was loaded at); an older
-    one than stored raises :class:`StaleClaim`, with nothing written.
+    one than stored raises :class:`StaleClaim`, with nothing written. A published check's verdict
+    or rationale changes only with a ``correction`` (else :class:`CorrectionNeeded`, nothing written).
 
     Returns the ReviewEvent written, or None when nothing changed.
     """
@@ -92,18 +95,19 @@ def apply_review(claim: Claim, user, *, version: int | None = None, **changes) -
         raise ValueError(f"not review fields: {', '.join(sorted(unknown))}")
     hold(claim, version)
     _guard_publication(claim, changes.get("status", claim.status), changes.get("verdict", claim.verdict), user)
-    diff = {}
-    for name, value in changes.items():
-        old = getattr(claim, name)
-        if _plain(old) != _plain(value):
-            diff[name] = [_plain(old), _plain(value)]
-            setattr(claim, name, value)
+    was = claim.is_published
+    diff = {name: [_plain(getattr(claim, name)), _plain(value)] for name, value in changes.items()
+            if _plain(getattr(claim, name)) != _plain(value)}
     if not diff:
         return None
+    corrections.require(was, diff, correction)
+    for name in diff:
+        setattr(claim, name, changes[name])
     stamp_verdict(claim, user, diff)
     claim.version += 1
     claim.save()
     _published(claim, diff)
+    _announce(claim, user, was, diff, correction)
     return record(claim, user, diff)
 
 
@@ -122,7 +126,11 @@ def stamp_verdict(claim: Claim, user, diff: dict) -> None:
     if "verdict" not in diff:
         return
     claim.reviewer = user if user is not None and user.is_authenticated else None
-    claim.reviewed_at = timezone.now()
+    # A published check's verdict corrected keeps its first publication's date (ClaimReview's
+    # datePublished); the correction's date is its dateModified.
+    before = is_published(diff.get("status", [claim.status])[0], diff["verdict"][0])
+    if not (before and claim.is_published and claim.reviewed_at):
+        claim.reviewed_at = timezone.now()
     if claim.verdict and claim.status == Claim.Status.NEW and "status" not in diff:
         diff["status"] = [claim.status, Claim.Status.IN_REVIEW]
         claim.status = Claim.Status.IN_REVIEW
@@ -134,14 +142,37 @@ def _published(claim: Claim, diff: dict) -> None:
         factchecks.sync_own(claim)
 
 
-def evidence_changed(claim: Claim, user, old_urls: list[str]) -> ReviewEvent | None:
-    """History for a changed evidence list (API or admin), given the URLs it had before."""
+def _announce(claim: Claim, user, was: bool, diff: dict, correction: Correction | None) -> None:
+    """After a review write: a published check's change on the record, and the webhooks told."""
+    corrections.note(claim, user, was, diff, correction)
+    if not was and claim.is_published:
+        webhooks.published(claim)
+    if "assignee" in diff and claim.assignee_id:
+        webhooks.assigned(claim, claim.assignee, user)
+
+
+def evidence_changed(claim: Claim, user, old_urls: list[str], correction: Correction | None = None,
+                     was_published: bool | None = None) -> ReviewEvent | None:
+    """History for a changed evidence list (API or admin), given the URLs it had before; a
+    published check's evidence changes only with a ``correction`` (else :class:`CorrectionNeeded`:
+    call it inside the transaction that changed the links, which is then rolled back).
+    ``was_published``: the check was published before the write that changed the links began
+    (default: the correction's word, else the claim as it is now). New addresses are archived
+    after the commit."""
     old = sorted(old_urls)
     new = sorted(claim.evidence.values_list("url", flat=True))
     if old == new:
         return None
+    was = was_published
+    if was is None:
+        was = correction.was_published if correction is not None and correction.was_published is not None \
+            else claim.is_published
+    corrections.require(was, ["evidence"], correction)
     _bump(claim)
-    return record_change(claim, user, "evidence", ", ".join(old), ", ".join(new))
+    event = record_change(claim, user, "evidence", ", ".join(old), ", ".join(new))
+    corrections.note(claim, user, was, {"evidence": [old, new]}, correction)
+    evidence.archive_after_commit(sorted(set(new) - set(old)))
+    return event
 
 
 def record(claim: Claim, user, diff: dict) -> ReviewEvent:
@@ -158,10 +189,11 @@ EXTRACTED_FIELDS = ("speaker", "organisation")
 
 
 @retry.atomic
-def editor_save(claim: Claim, user, changed: list[str]) -> ReviewEvent | None:
+def editor_save(claim: Claim, user, changed: list[str], correction: Correction | None = None) -> ReviewEvent | None:
     """Save a claim an editor changed in a form: stamp a verdict change, mark hand-corrected
     extracted fields so re-imports keep them, and keep the history. ``claim.version`` is the
-    version the form was opened at: an older one than stored raises :class:`StaleClaim`."""
+    version the form was opened at: an older one than stored raises :class:`StaleClaim`. A
+    published check's verdict or rationale changes only with a ``correction``."""
     if claim.pk is None:
         claim.save()
         return None
@@ -173,12 +205,14 @@ def editor_save(claim: Claim, user, changed: list[str]) -> ReviewEvent | None:
         before, after = getattr(old, name), getattr(claim, name)
         if _plain(before) != _plain(after):
             diff[name] = [_plain(before), _plain(after)]
+    corrections.require(old.is_published, diff, correction)
     stamp_verdict(claim, user, diff)
     _published(claim, diff)
     if any(f in changed for f in (*EXTRACTED_FIELDS, "mentioned_people", "mentioned_organisations")):
         claim.edited = True
     claim.version += 1
     claim.save()
+    _announce(claim, user, old.is_published, diff, correction)
     return record(claim, user, diff) if diff else None
 
 
@@ -208,4 +242,5 @@ def assign(claim: Claim, assignee, user, *, version: int | None = None) -> Revie
     claim.assignee = assignee
     claim.version += 1
     claim.save(update_fields=["assignee", "version", "updated_at"])
+    webhooks.assigned(claim, assignee, user)
     return record_change(claim, user, "assignee", old, assignee)

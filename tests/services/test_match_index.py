@@ -51,7 +51,9 @@ def test_an_editors_change_never_rebuilds_the_index_in_a_match_request(imported_
     for verdict in ["false", "mostly_false", "false"]:
         built_segments.clear()
         with django_capture_on_commit_callbacks(execute=True):
-            r = api.patch(f"/api/v1/claims/{claim.pk}/", json.dumps({"status": "checked", "verdict": verdict}),
+            r = api.patch(f"/api/v1/claims/{claim.pk}/", json.dumps({"status": "checked", "verdict": verdict,
+                                                                 "correction_kind": "correction",
+                                                                 "correction_reason": "Re-checked."}),
                           content_type="application/json")
         assert r.status_code == 200, r.content
         written = list(built_segments)

@@ -34,11 +34,13 @@ METADATA = {ipaddress.ip_address(a) for a in ("169.254.169.254", "169.254.170.2"
 
 class FetchError(Exception):
     """The address cannot be fetched; the message says why, in one line. ``transient`` when trying
-    again later may succeed (a timeout, a dropped connection, HTTP 429 or 5xx)."""
+    again later may succeed (a timeout, a dropped connection, HTTP 429 or 5xx). ``status``: the
+    HTTP status when the server answered with an error."""
 
-    def __init__(self, message: str, transient: bool = False):
+    def __init__(self, message: str, transient: bool = False, status: int | None = None):
         super().__init__(message)
         self.transient = transient
+        self.status = status
 
 
 TRANSIENT_STATUS = {408, 425, 429, 500, 502, 503, 504}
@@ -189,12 +191,38 @@ def fetch(url: str, policy: FetchPolicy, accept: tuple[str, ...] = HTML_TYPES, e
             return _read(url, current, resp, policy, accept, started)
         raise FetchError(f"more than {policy.max_redirects} redirects")
     except urllib3.exceptions.HTTPError as exc:
-        cause = exc.__context__ if isinstance(exc.__context__, FetchError) else None
-        if cause is None and isinstance(getattr(exc, "reason", None), FetchError):
-            cause = exc.reason
-        if cause is not None:
-            raise FetchError(str(cause)) from None
-        raise FetchError(_one_line(exc), transient=True) from None
+        raise _refusal(exc) from None
+    finally:
+        pm.clear()
+
+
+def _refusal(exc: urllib3.exceptions.HTTPError) -> FetchError:
+    """The FetchError for a failed request: the address check's own (not transient), else transient."""
+    cause = exc.__context__ if isinstance(exc.__context__, FetchError) else None
+    if cause is None and isinstance(getattr(exc, "reason", None), FetchError):
+        cause = exc.reason
+    if cause is not None:
+        return FetchError(str(cause))
+    return FetchError(_one_line(exc), transient=True)
+
+
+def post(url: str, body: bytes, headers: dict[str, str], policy: FetchPolicy) -> int:
+    """POST ``body`` to one address under the policy's address checks and timeouts (a webhook).
+    Redirects are not followed (their status is returned); the answer's body is read up to 64 KiB
+    and dropped. Returns the HTTP status; FetchError when there is no answer."""
+    check_url(url)
+    pm = _manager(policy)
+    try:
+        resp = pm.request("POST", url, body=body, headers={"User-Agent": policy.user_agent, **headers},
+                          redirect=False, preload_content=False,
+                          timeout=urllib3.Timeout(connect=policy.connect_timeout, read=policy.read_timeout))
+        try:
+            resp.read(64 * 1024)
+        finally:
+            resp.release_conn()
+        return resp.status
+    except urllib3.exceptions.HTTPError as exc:
+        raise _refusal(exc) from None
     finally:
         pm.clear()
 
@@ -217,7 +245,7 @@ def _read(url: str, final: str, resp, policy: FetchPolicy, accept: tuple[str, ..
             return FetchResult(url, final, 304, b"", etag=resp.headers.get("ETag", ""),
                                last_modified=resp.headers.get("Last-Modified", ""))
         if resp.status >= 400 or resp.status < 200:
-            raise FetchError(f"HTTP {resp.status}", transient=resp.status in TRANSIENT_STATUS)
+            raise FetchError(f"HTTP {resp.status}", transient=resp.status in TRANSIENT_STATUS, status=resp.status)
         ctype, charset = _media_type(resp.headers.get("Content-Type", ""))
         if ctype and ctype not in accept:
             raise FetchError(f"not a web page (content type {ctype})")
