@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # The job queue's schedule in the database, editable in the admin (Periodic tasks).
+    "django_celery_beat",
     "articles",
     "public",
 ]
@@ -320,6 +322,29 @@ CLAIMSDB_FETCH_HOST_DELAY = float(os.environ.get("CLAIMSDB_FETCH_HOST_DELAY", "1
 # Polling sources: a transient failure (timeout, dropped connection, HTTP 429/5xx) is tried again
 # twice, after this many seconds and then twice as many.
 CLAIMSDB_FETCH_BACKOFF = float(os.environ.get("CLAIMSDB_FETCH_BACKOFF", "1"))
+
+# The job queue (claimsdb/celery.py, articles/ingestion/jobs.py). A Redis broker shared by every
+# worker: CELERY_BROKER_URL (or REDIS_URL), e.g. redis://queue.example.org:6379/0. Without one, jobs
+# run in the process that asks for them (the embedded default: nothing else to start).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or os.environ.get("REDIS_URL") or "memory://"
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"
+CELERY_TASK_EAGER_PROPAGATES = True
+# Late acknowledgement: a job is acknowledged when it has finished, so a job whose worker died
+# (killed, out of memory, the machine lost) is delivered again; the jobs are idempotent.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # a worker reserves one job at a time: long jobs do not queue behind it
+CELERY_TASK_IGNORE_RESULT = True  # progress and results are in the database (ImportRun), not a result backend
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Seconds after which Redis hands a job no worker acknowledged to another worker (a whole worker
+# machine lost); longer than any one job takes.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CLAIMSDB_QUEUE_VISIBILITY_TIMEOUT", "3600"))}
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CLAIMSDB_QUEUE_NAME", "claimsdb")
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# A lock row (SQLite) is taken over after this many seconds when its worker did not release it.
+CLAIMSDB_JOB_LOCK_SECONDS = int(os.environ.get("CLAIMSDB_JOB_LOCK_SECONDS", "600"))
 
 LOGGING = {
     "version": 1,
