@@ -98,3 +98,19 @@ def fail(run: ImportRun, message: str) -> None:
 def changed_anything(run_id: int) -> bool:
     """Whether the run stored anything (then the post-import steps have work)."""
     return ImportRun.objects.filter(pk=run_id).filter(Q(created__gt=0) | Q(updated__gt=0)).exists()
+
+
+class Recorder:
+    """A run written by one process as it goes (import_seeds): results added batch by batch, then
+    finished. ``off`` (a dry run) records nothing."""
+
+    def __init__(self, kind: str, label: str, total: int, off: bool = False, user=None):
+        self.run = None if off else start(kind, label, total=total, user=user)
+
+    def add(self, results) -> None:
+        if self.run is not None and results:
+            record_many(self.run, [(r.path, r) for r in results])
+
+    def finish(self, message: str = "") -> None:
+        if self.run is not None:
+            finish(self.run, message)
