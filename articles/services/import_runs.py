@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
 from articles.models import ImportItem, ImportRun
@@ -70,16 +70,13 @@ def add_total(run: ImportRun, n: int) -> None:
 def finish_if_done(run: ImportRun) -> str | None:
     """Close the run once every item is counted; the status it closed with, to the one caller that
     closed it (None to every other: the post-import steps are started once)."""
-    now = timezone.now()
-    done = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.RUNNING, done__gte=F("total"))
-    if done.filter(failed=0).update(status=ImportRun.Status.DONE, finished_at=now):
-        status = ImportRun.Status.DONE
-    elif done.update(status=ImportRun.Status.DONE_WITH_ERRORS, finished_at=now):
-        status = ImportRun.Status.DONE_WITH_ERRORS
-    else:
+    closing = Case(When(failed=0, then=Value(ImportRun.Status.DONE)), default=Value(ImportRun.Status.DONE_WITH_ERRORS))
+    # One statement: the run closes once, with the counts it has when it closes.
+    if not ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.RUNNING, done__gte=F("total")).update(
+            status=closing, finished_at=timezone.now()):
         return None
     run.refresh_from_db()
-    return status
+    return run.status
 
 
 def finish(run: ImportRun, message: str = "") -> None:
