@@ -11,6 +11,9 @@ CACHE_URL     redis://host:port/db for a Redis cache; file:///folder for files i
               files in the folder `<database file>-cache`; on a server database, the database cache.
               Whatever it is, it is shared by every worker.
 SQLITE_BUSY_TIMEOUT seconds a SQLite writer waits for another's transaction (default 30).
+CELERY_BROKER_URL (or REDIS_URL) the job queue's Redis broker; unset: jobs run in process.
+CLAIMSDB_QUEUE_VISIBILITY_TIMEOUT, CLAIMSDB_QUEUE_NAME, CLAIMSDB_JOB_LOCK_SECONDS: see the README's
+              Production section (background jobs).
 
 `.env` in the project root (written by scripts/serve.sh for development) holds KEY=VALUE lines;
 variables already set in the environment win over it.
