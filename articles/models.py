@@ -704,3 +704,4 @@ class Source(models.Model):
 
 
 from articles.models_desk import ClaimCorrection, EvidenceArchive, Webhook, WebhookDelivery  # noqa: E402,F401
+from articles.models_ingestion import ImportItem, ImportRun, JobLock  # noqa: E402,F401

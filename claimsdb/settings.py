@@ -11,6 +11,9 @@ CACHE_URL     redis://host:port/db for a Redis cache; file:///folder for files i
               files in the folder `<database file>-cache`; on a server database, the database cache.
               Whatever it is, it is shared by every worker.
 SQLITE_BUSY_TIMEOUT seconds a SQLite writer waits for another's transaction (default 30).
+CELERY_BROKER_URL (or REDIS_URL) the job queue's Redis broker; unset: jobs run in process.
+CLAIMSDB_QUEUE_VISIBILITY_TIMEOUT, CLAIMSDB_QUEUE_NAME, CLAIMSDB_JOB_LOCK_SECONDS: see the README's
+              Production section (background jobs).
 
 `.env` in the project root (written by scripts/serve.sh for development) holds KEY=VALUE lines;
 variables already set in the environment win over it.
@@ -79,6 +82,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # The job queue's schedule in the database, editable in the admin (Periodic tasks).
+    "django_celery_beat",
     "articles",
     "public",
 ]
@@ -332,6 +337,29 @@ CLAIMSDB_EVIDENCE_CHECK_DAYS = float(os.environ.get("CLAIMSDB_EVIDENCE_CHECK_DAY
 # (doubling after each failure; manage.py deliver_webhooks sends the due ones).
 CLAIMSDB_WEBHOOK_ATTEMPTS = int(os.environ.get("CLAIMSDB_WEBHOOK_ATTEMPTS", "8"))
 CLAIMSDB_WEBHOOK_BACKOFF = float(os.environ.get("CLAIMSDB_WEBHOOK_BACKOFF", "60"))
+
+# The job queue (claimsdb/celery.py, articles/ingestion/jobs.py). A Redis broker shared by every
+# worker: CELERY_BROKER_URL (or REDIS_URL), e.g. redis://queue.example.org:6379/0. Without one, jobs
+# run in the process that asks for them (the embedded default: nothing else to start).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or os.environ.get("REDIS_URL") or "memory://"
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"
+CELERY_TASK_EAGER_PROPAGATES = True
+# Late acknowledgement: a job is acknowledged when it has finished, so a job whose worker died
+# (killed, out of memory, the machine lost) is delivered again; the jobs are idempotent.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # a worker reserves one job at a time: long jobs do not queue behind it
+CELERY_TASK_IGNORE_RESULT = True  # progress and results are in the database (ImportRun), not a result backend
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Seconds after which Redis hands a job no worker acknowledged to another worker (a whole worker
+# machine lost); longer than any one job takes.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CLAIMSDB_QUEUE_VISIBILITY_TIMEOUT", "3600"))}
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CLAIMSDB_QUEUE_NAME", "claimsdb")
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# A lock row (SQLite) is taken over after this many seconds when its worker did not release it.
+CLAIMSDB_JOB_LOCK_SECONDS = int(os.environ.get("CLAIMSDB_JOB_LOCK_SECONDS", "600"))
 
 LOGGING = {
     "version": 1,

@@ -7,8 +7,9 @@ PY=${PYTHON:-$(command -v python3.11 || command -v python3)}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/pip install --quiet --disable-pip-version-check -e ".[test]"
 
-# Debian packages for the browser and PostgreSQL tests.
+# Debian packages for the browser, PostgreSQL and job queue tests (Redis is the queue's broker).
 missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -21,11 +22,13 @@ fi
 .venv/bin/lint-imports --no-cache  # the layer contracts in pyproject.toml
 
 echo "== tests on SQLite"
-.venv/bin/python -m pytest -m "not postgres" -p no:cacheprovider "$@"
+.venv/bin/python -m pytest -m "not postgres and not queue" -p no:cacheprovider "$@"
 
 echo "== tests on PostgreSQL"
 pg_env=$(scripts/pg.sh start)  # an assignment: a server that fails to start stops the run here
 eval "$pg_env"
 trap 'scripts/pg.sh stop "$CLAIMSDB_PG_DIR"' EXIT
-# The browser tests drive the same admin code; they ran above.
+# The browser tests drive the same admin code; they ran above. The queue tests (marker queue) run
+# here: they start Debian's redis-server on a free port and real `celery worker` processes sharing
+# this PostgreSQL database.
 .venv/bin/python -m pytest -m "not browser" -p no:cacheprovider "$@"

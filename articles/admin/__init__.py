@@ -2,7 +2,7 @@
 from django.contrib import admin  # noqa: E402
 from rest_framework.authtoken.models import TokenProxy  # noqa: E402
 
-from . import claims, corrections, entities, matching, web, webhooks  # noqa: F401  (registers the model admins)
+from . import claims, corrections, entities, imports, matching, web, webhooks  # noqa: F401  (registers the model admins)
 
 # API tokens are knox's (stored hashed; its admin shows a new token once): DRF's plain-text token
 # admin would issue tokens that are converted anyway.

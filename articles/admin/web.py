@@ -11,8 +11,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from articles.models import PageSnapshot, Source
-from articles.services import sources, web
+from articles.ingestion import jobs
+from articles.models import ImportRun, PageSnapshot, Source
+from articles.services import web
 
 
 class AddressForm(forms.Form):
@@ -34,13 +35,17 @@ class AddFromURLMixin:
             raise PermissionDenied
         form = AddressForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            result = sources.import_address(form.cleaned_data["url"])
-            if result.status == "failed":
-                form.add_error("url", result.error)
+            run = jobs.submit_address(form.cleaned_data["url"], request.user)
+            item = run.items.select_related("article").first()
+            if item is None:  # queued for a worker: its progress is on the run's page
+                self.message_user(request, f"Queued: import run #{run.pk}.", messages.SUCCESS)
+                return HttpResponseRedirect(reverse("admin:articles_importrun_change", args=[run.pk]))
+            if item.status == "failed" or item.article is None:
+                form.add_error("url", item.error or "an article with the same text is stored under another address")
             else:
-                claims = result.counts.get("claims", 0)
-                self.message_user(request, f"Article {result.status} ({claims} claims extracted).", messages.SUCCESS)
-                return HttpResponseRedirect(reverse("admin:articles_article_change", args=[result.article_id]))
+                claims = item.article.claims.count()
+                self.message_user(request, f"Article {item.status} ({claims} claims).", messages.SUCCESS)
+                return HttpResponseRedirect(reverse("admin:articles_article_change", args=[item.article_id]))
         context = {**self.admin_site.each_context(request), "title": "Add article from URL", "form": form,
                    "opts": self.model._meta}
         return TemplateResponse(request, "admin/articles/article/from_url.html", context)
@@ -143,10 +148,15 @@ class SourceAdmin(admin.ModelAdmin):
     @admin.action(description="Poll the selected sources now", permissions=["change"])
     def poll_now(self, request, queryset):
         for source in queryset:
-            r = sources.poll(source)
-            level = messages.ERROR if r.status == "failed" else messages.WARNING if r.item_errors else messages.SUCCESS
-            text = (f"{source.name}: {r.error}" if r.status == "failed" else f"{source.name}: not modified"
-                    if r.status == "not modified" else
-                    f"{source.name}: {r.items} items, {r.new} new, {r.created} created, {r.duplicates} duplicates, "
-                    f"{len(r.item_errors)} failed")
+            r = jobs.submit_poll(source.pk, request.user)
+            if r is None:  # queued for a worker
+                self.message_user(request, f"{source.name}: poll queued (see Import runs).", messages.SUCCESS)
+                continue
+            run = ImportRun.objects.filter(pk=r.get("run")).first() or ImportRun()
+            level = (messages.ERROR if r["status"] == "failed" else messages.WARNING if run.failed
+                     else messages.SUCCESS)
+            text = (f"{source.name}: {r.get('error')}" if r["status"] == "failed" else f"{source.name}: {r['status']}"
+                    if r["status"] in ("not modified", "skipped") else
+                    f"{source.name}: {r['items']} items, {r['new']} new, {run.created} created, "
+                    f"{run.duplicates} duplicates, {run.failed} failed")
             self.message_user(request, text, level)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from urllib.parse import urljoin
@@ -129,8 +130,11 @@ def politeness(policy: fetch.FetchPolicy | None = None) -> Politeness:
     return Politeness(policy or web.fetch_policy(), settings.CLAIMSDB_FETCH_HOST_DELAY)
 
 
-def poll(source: Source, polite: Politeness | None = None, now=None) -> PollResult:
-    """Fetch the source's feed or sitemap and import its new items; the source's counts and times updated."""
+def poll(source: Source, polite: Politeness | None = None, now=None,
+         hand_out: Callable[[PollResult, list[str]], None] | None = None) -> PollResult:
+    """Fetch the source's feed or sitemap and import its new items; the source's counts and times
+    updated. ``hand_out``: the new items go to it instead (the job queue imports each as a job of
+    its own, and counts it on the source then)."""
     now = now or timezone.now()
     polite = polite or politeness()
     policy = polite.policy
@@ -153,7 +157,10 @@ def poll(source: Source, polite: Politeness | None = None, now=None) -> PollResu
     known = known_links(links)
     new = [u for u in links if u not in known]
     result.new = len(new)
-    _import(result, new, polite)
+    if hand_out is not None:
+        hand_out(result, new)
+    else:
+        _import(result, new, polite)
     return _finish(result, now, status=got.status, etag=got.etag, last_modified=got.last_modified)
 
 

@@ -57,16 +57,16 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 @contextlib.contextmanager
-def serve(routes: dict):
-    """A server on the first free port of 8790-8799; yields (base URL, server)."""
+def serve(routes: dict, ports: range = range(8790, 8800)):
+    """A server on the first free port of ``ports`` (8790-8799); yields (base URL, server)."""
     server = None
-    for port in range(8790, 8800):
+    for port in ports:
         try:
             server = _Server(("127.0.0.1", port), Routes)
             break
         except OSError:
             continue
-    assert server is not None, "no free port in 8790-8799"
+    assert server is not None, f"no free port in {ports.start}-{ports.stop - 1}"
     server.routes, server.seen = routes, []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connections
 
-from articles.services import importer, post_import, reader
+from articles.services import import_runs, importer, post_import, reader
 
 
 class Command(BaseCommand):
@@ -44,9 +44,13 @@ class Command(BaseCommand):
         verbose = opts.get("verbosity", 1)
         publishers = importer.RunCache()  # publishers and other lookups made once a run
         n = 0
+        # Progress and errors for editors (the admin's Import runs), written as the import goes.
+        run = import_runs.Recorder("files", " ".join(paths), len(files) + len(failures), off=dry_run)
+        run.add(failures)
         for batch in self.batches(self.prepared(files, known, jobs, dry_run), dry_run):
             results = ([importer.store_prepared(p, dry_run=True) for p in batch] if dry_run
                        else importer.store_many(batch, publishers))
+            run.add(results)
             for result in results:
                 n += 1
                 statuses[result.status] += 1
@@ -55,6 +59,7 @@ class Command(BaseCommand):
         closing = post_import.run() if not dry_run else post_import.Closing()
         for line in closing.errors:
             self.stderr.write(f"error: {line}")
+        run.finish("; ".join(closing.errors))
         linked, closing_failed = closing.linked, bool(closing.errors)
         self.summary(statuses, totals, len(files) + len(failures), time.perf_counter() - started, dry_run, linked)
         if statuses["failed"] or closing_failed:
