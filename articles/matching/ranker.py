@@ -69,6 +69,10 @@ def vectors_many(pairs: list[tuple[str, str]]) -> np.ndarray:
     return semantic.embed(flat).astype(np.float16).reshape(len(pairs), 3, semantic.DIM)
 
 
+# The check-worthiness score that leaves the calibration unchanged (logit 0) when none is given.
+NEUTRAL_CHECKWORTHINESS = 0.5
+
+
 class MatchModel:
     def __init__(self, data: dict):
         self.version: str = data["version"]
@@ -98,25 +102,48 @@ class MatchModel:
     def raw(self, x: np.ndarray) -> np.ndarray:
         return ((x - self.mean) / self.scale) @ self.weights
 
-    def probability(self, raw: np.ndarray, checkable: bool = True, words: int = 10) -> np.ndarray:
+    def probability(self, raw: np.ndarray, checkable: bool = True, words: int = 10,
+                    checkworthiness: float = NEUTRAL_CHECKWORTHINESS) -> np.ndarray:
         """Calibrated probability for the candidates of one query (``raw``: their scores): the
-        same order as ``raw``; a fragment or a short text gets less than a full statement."""
-        return 1.0 / (1.0 + np.exp(-calibration_logit(self.calibration, raw, checkable, words)))
+        same order as ``raw``; a fragment, a short text or a text that is not a check-worthy
+        factual claim (``checkworthiness``: articles.checkworthiness's score) gets less."""
+        return 1.0 / (1.0 + np.exp(-calibration_logit(self.calibration, raw, checkable, words, checkworthiness)))
+
+    @property
+    def min_checkworthiness(self) -> float:
+        """Under this check-worthiness score a claim is never matched (chosen in training)."""
+        return float(self.thresholds.get("checkworthiness", 0.0))
 
 
-CALIBRATION_INPUTS = ("raw", "raw_gap", "checkable", "log_words")
+CALIBRATION_INPUTS = ("raw", "raw_gap", "checkable", "log_words", "checkworthiness_logit")
 
 
-def calibration_inputs(raw: np.ndarray, checkable: bool, words: int) -> np.ndarray:
+def checkworthiness_logit(score: float) -> float:
+    p = min(max(float(score), 1e-4), 1 - 1e-4)
+    return float(np.log(p / (1 - p)))
+
+
+def calibration_inputs(raw: np.ndarray, checkable: bool, words: int,
+                       checkworthiness: float = NEUTRAL_CHECKWORTHINESS) -> np.ndarray:
     raw = np.asarray(raw, dtype=np.float64)
     best = float(raw.max()) if raw.size else 0.0
     return np.column_stack([raw, raw - best, np.full(raw.shape, float(checkable)),
-                            np.full(raw.shape, np.log1p(max(words, 0)))])
+                            np.full(raw.shape, np.log1p(max(words, 0))),
+                            np.full(raw.shape, checkworthiness_logit(checkworthiness))])
 
 
-def calibration_logit(cal: list[float], raw: np.ndarray, checkable: bool, words: int) -> np.ndarray:
+def calibration_logit(cal: list[float], raw: np.ndarray, checkable: bool, words: int,
+                      checkworthiness: float = NEUTRAL_CHECKWORTHINESS) -> np.ndarray:
     w, b = np.asarray(cal[:-1], dtype=np.float64), cal[-1]
-    return calibration_inputs(raw, checkable, words) @ w + b
+    # a model trained before an input existed has fewer weights: the inputs it knows, in order
+    return calibration_inputs(raw, checkable, words, checkworthiness)[:, : len(w)] @ w + b
+
+
+def query_checkworthiness(query: str) -> float:
+    """The check-worthiness score of a text (articles.checkworthiness, pure numpy)."""
+    from articles.checkworthiness import score
+
+    return score([query])[0].score
 
 
 @lru_cache(maxsize=1)
@@ -327,14 +354,17 @@ class Library:
 
     def match(self, query: str, limit: int = 5, model: MatchModel | None = None,
               exclude: frozenset[int] = frozenset(), also: tuple[int, ...] = (),
-              context: Context | None = None) -> list[tuple[int, float]]:
+              context: Context | None = None, checkworthiness: float | None = None) -> list[tuple[int, float]]:
         """[(fact-check id, probability it checks this text)], best first; ``also``: fact-check ids
-        to consider besides the index's own candidates; ``context``: speaker, names, sentence."""
+        to consider besides the index's own candidates; ``context``: speaker, names, sentence;
+        ``checkworthiness``: the text's score when known (the claim's stored one), else computed."""
         model = model or default_model()
         if not len(self) or not text.clean_query(query):
             return []
         c, x = self.features(query, model.candidates, self.positions(also), context)
-        prob = model.probability(model.raw(x), text.checkable(query), text.word_count(query))
+        if checkworthiness is None:
+            checkworthiness = query_checkworthiness(query)
+        prob = model.probability(model.raw(x), text.checkable(query), text.word_count(query), checkworthiness)
         best = np.argsort(-prob, kind="stable")[: limit + 5 + len(exclude)]
         score = {int(c[j]): float(prob[j]) for j in best}
         order = self.group_duplicates([int(c[j]) for j in best], model.duplicate_cosine)

@@ -242,7 +242,7 @@ def rematch(factcheck_ids: list[int]) -> int:
     is stored as ClaimMatch rows, which the desk shows. Returns how many matches were stored."""
     from articles.services.matching import match_claims
 
-    claims = list(Claim.objects.filter(in_text=True).only("id", "text"))
+    claims = list(Claim.objects.filter(in_text=True).only("id", "text", "checkworthiness", "checkworthiness_version"))
     todo = claims_to_rematch(list(factcheck_ids), claims)
     return (match_claims(todo) or 0) if todo else 0
 

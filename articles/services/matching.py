@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from articles.matching import ranker
 from articles.matching import text as mtext
 from articles.models import Article, Claim, ClaimMatch, FactCheck, MatchFeedback
+from articles.services import checkworthiness as worth_service
 from articles.services import match_index
 
 
@@ -38,13 +39,47 @@ def thresholds() -> dict[str, float]:
             "confident": getattr(settings, "CLAIMSDB_MATCH_CONFIDENT", None) or model["confident"]}
 
 
+def min_checkworthiness() -> float:
+    """Under this check-worthiness score a claim is never matched: the match model's gate, chosen
+    on training data (MODEL_CARD.md), unless the setting says otherwise."""
+    value = getattr(settings, "CLAIMSDB_MATCH_MIN_CHECKWORTHINESS", None)
+    return ranker.default_model().min_checkworthiness if value is None else float(value)
+
+
+def checkworthiness_of(texts: list[str]) -> list[float]:
+    return [s.score for s in worth_service.score_texts(texts)]
+
+
+def claim_checkworthiness(claims: list[Claim]) -> dict[int, float]:
+    """Each claim's check-worthiness: the stored score when the current model gave it, else scored
+    now (matching runs at import, before the scoring step after it)."""
+    version = worth_service.current_version()
+    out = {c.pk: c.checkworthiness for c in claims
+           if c.checkworthiness is not None and c.checkworthiness_version == version}
+    todo = [c for c in claims if c.pk not in out]
+    out.update(zip([c.pk for c in todo], checkworthiness_of([c.text for c in todo]), strict=True))
+    return out
+
+
+def matchable(text: str, checkworthiness: float | None = None) -> bool:
+    """A text that may be matched: a checkable statement (a verb, enough content) whose
+    check-worthiness reaches the gate (fragments and opinions stay unmatched)."""
+    if not mtext.checkable(text):
+        return False
+    score = checkworthiness_of([text])[0] if checkworthiness is None else checkworthiness
+    return score >= min_checkworthiness()
+
+
 def level_for(score: float, text: str | None = None, said: date | None = None,
-              checked: date | None = None) -> str:
-    """The level of a match of ``text`` (said on ``said``) with a fact-check published on
-    ``checked``: none for a fragment (no verb, too little content), at most suggested for a text of
-    under 8 words or a fact-check more than two years older than the claim."""
+              checked: date | None = None, checkworthiness: float | None = None) -> str:
+    """The level of a match of ``text`` (said on ``said``, with its check-worthiness score when
+    known) with a fact-check published on ``checked``: none for a fragment (no verb, too little
+    content) or a text under the check-worthiness gate, at most suggested for a text of under 8
+    words or a fact-check more than two years older than the claim."""
     t = thresholds()
-    if text is not None and not mtext.checkable(text):
+    if score < t["suggested"]:
+        return ""
+    if text is not None and not matchable(text, checkworthiness):
         return ""
     if score < t["suggested"]:
         return ""
@@ -95,9 +130,12 @@ def match_text(text: str, limit: int = 5, exclude: frozenset[int] = frozenset(),
     """The best fact-checks for a text; ``context``: its speaker, the names it is about and its
     sentence; ``said``: when it was said (an older fact-check is at most "suggested")."""
     lib = library()
-    ranked = lib.match(text, limit=limit, exclude=exclude, also=fulltext_candidates(text), context=context)
+    worth = checkworthiness_of([text])[0]
+    ranked = lib.match(text, limit=limit, exclude=exclude, also=fulltext_candidates(text), context=context,
+                       checkworthiness=worth)
     rows = FactCheck.objects.defer("raw", "vectors").in_bulk([i for i, _ in ranked])
-    return [Match(rows[i], s, level_for(s, text, said, rows[i].date_published)) for i, s in ranked if i in rows]
+    return [Match(rows[i], s, level_for(s, text, said, rows[i].date_published, worth))
+            for i, s in ranked if i in rows]
 
 
 def claim_contexts(claims: list[Claim]) -> dict[int, tuple[ranker.Context, date | None]]:
@@ -133,18 +171,20 @@ def match_claims(claims: list[Claim], limit: int = 3) -> int | None:
     own = dict(FactCheck.objects.filter(claim__in=claims).values_list("claim_id", "id"))
     contexts = claim_contexts(claims)
     rejected, confirmed = editors_word(claims)
+    worth = claim_checkworthiness(claims)
     found: list[tuple[Claim, int, float, date | None]] = []
     for claim in claims:
         for fid in confirmed.get(claim.pk, ()):
             found.append((claim, fid, 1.0, None))
-        if not mtext.checkable(claim.text):  # a fragment is never matched
+        if not matchable(claim.text, worth[claim.pk]):  # a fragment or an opinion is never matched
             continue
         exclude = frozenset({*rejected.get(claim.pk, ()), *confirmed.get(claim.pk, ())}
                             | ({own[claim.pk]} if claim.pk in own else set()))
         ctx, said = contexts.get(claim.pk, (None, None))
         # The shared index holds every fact-check: no full-text query a claim on the import path
         # (it proposed nothing the index missed on the dev tweets).
-        for fid, score in lib.match(claim.text, limit=limit, exclude=exclude, context=ctx):
+        for fid, score in lib.match(claim.text, limit=limit, exclude=exclude, context=ctx,
+                                    checkworthiness=worth[claim.pk]):
             found.append((claim, fid, score, said))
     # the index may still hold a fact-check deleted since its generation: only rows that exist
     checked = dict(FactCheck.objects.filter(pk__in={f[1] for f in found}).values_list("id", "date_published"))
@@ -154,7 +194,7 @@ def match_claims(claims: list[Claim], limit: int = 3) -> int | None:
         if fid not in present:
             continue
         level = (ClaimMatch.Level.CONFIDENT if fid in confirmed.get(claim.pk, ())
-                 else level_for(score, claim.text, said, checked.get(fid)))
+                 else level_for(score, claim.text, said, checked.get(fid), worth[claim.pk]))
         if level:
             new.append(ClaimMatch(claim=claim, factcheck_id=fid, score=round(score, 4), level=level))
     with transaction.atomic():

@@ -64,7 +64,7 @@ def match_all_claims() -> int:
     """Match every claim in the text against the library; then mark the library state matched (the
     state read before matching: a change made meanwhile is matched by the next run)."""
     state = library_state()
-    claims = list(Claim.objects.filter(in_text=True).only("id", "text"))
+    claims = list(Claim.objects.filter(in_text=True).only("id", "text", "checkworthiness", "checkworthiness_version"))
     matched = (matching.match_claims(claims) or 0) if claims else 0
     retry.run(Checkpoint.objects.update_or_create, name=CHECKPOINT, defaults={"value": state})
     return matched

@@ -35,3 +35,65 @@ def test_thresholds_and_rules_follow_settings(settings):
     settings.CLAIMSDB_MATCH_SHORT_WORDS = 8
     settings.CLAIMSDB_MATCH_OLD_DAYS = 100
     assert matching.level_for(0.99, LONG, said=date(2016, 1, 5), checked=date(2015, 3, 1)) == ClaimMatch.Level.SUGGESTED
+
+
+# Check-worthiness (issue 26 item 3): an opinion or a pleasantry is a full sentence with a verb, but
+# not a claim a fact-check reviews; under the gate chosen in training it is never matched.
+OPINIONS = ["I think we should all be very proud of what this team has done together.",
+            "Thank you all so much for being here tonight, it means a lot to me.",
+            "I hope everybody will go out and vote next Tuesday."]
+
+
+def test_an_opinion_is_never_matched_however_high_the_score():
+    from articles.matching import text as mtext
+
+    for opinion in OPINIONS:
+        assert mtext.checkable(opinion)  # the verb test alone lets it through
+        assert matching.level_for(0.99, opinion) == ""
+    assert matching.level_for(0.99, LONG) == ClaimMatch.Level.CONFIDENT
+
+
+def test_the_gate_comes_from_the_trained_model_and_a_setting_overrides_it(settings):
+    from articles.matching import ranker
+
+    gate = ranker.default_model().min_checkworthiness
+    assert 0.0 < gate < 0.1  # chosen on training data: keeps the checked claims, drops opinions
+    assert matching.min_checkworthiness() == gate
+    assert matching.level_for(0.95, LONG, checkworthiness=gate / 2) == ""  # a stored score is used as given
+    assert matching.level_for(0.95, LONG, checkworthiness=gate) == ClaimMatch.Level.CONFIDENT
+    settings.CLAIMSDB_MATCH_MIN_CHECKWORTHINESS = 0.0
+    assert matching.level_for(0.99, OPINIONS[0]) == ClaimMatch.Level.CONFIDENT
+    settings.CLAIMSDB_MATCH_MIN_CHECKWORTHINESS = 0.999
+    assert matching.level_for(0.99, LONG) == ""
+
+
+def test_a_less_check_worthy_text_gets_a_lower_probability():
+    import numpy as np
+
+    from articles.matching import ranker
+
+    model = ranker.default_model()
+    raw = np.asarray([2.0, 0.5, -1.0])
+    low, high = (model.probability(raw, True, 12, cw) for cw in (0.01, 0.9))
+    assert (low < high).all() and low.argmax() == high.argmax() == 0
+
+
+def test_stored_claims_under_the_gate_are_not_matched(db):
+    from articles.models import Article, Claim, FactCheck
+
+    art = Article.objects.create(title="Speech", body="x", source_file="speech.txt", published=date(2020, 1, 1))
+    opinion, claim = (Claim.objects.create(article=art, text=t, key=f"k{i}", start=0, end=len(t), kind="quote")
+                      for i, t in enumerate([OPINIONS[0], LONG]))
+    for c in (opinion, claim):  # a library holding each claim's own words
+        FactCheck.objects.create(url=f"https://checks.example/{c.pk}", claim_reviewed=c.text, title=c.text,
+                                 rating="False", publisher="Checks")
+    matching.match_claims([opinion, claim])
+    assert not ClaimMatch.objects.filter(claim=opinion).exists()
+    assert ClaimMatch.objects.get(claim=claim, factcheck__url=f"https://checks.example/{claim.pk}").level
+    # a stored score from the current model is used as it is: an editor-facing number, not recomputed
+    from articles.services import checkworthiness
+
+    claim.checkworthiness, claim.checkworthiness_version = 0.0, checkworthiness.current_version()
+    claim.save()
+    matching.match_claims([claim])
+    assert not ClaimMatch.objects.filter(claim=claim).exists()
