@@ -148,7 +148,8 @@ def test_a_new_claim_matching_a_check_and_a_checked_claim_repeated(local, tmp_pa
     first, second = two_outlets(tmp_path)
     call_command("import_seeds", str(first), verbosity=0)
     quotes = list(Claim.objects.filter(kind="quote").exclude(fingerprint="").order_by("id"))
-    checked = quotes[0]
+    # matching keeps claims under its check-worthiness floor unmatched: take the most check-worthy quote
+    checked = max(quotes, key=lambda c: c.checkworthiness or 0)
     review.apply_review(checked, editor, status=Claim.Status.CHECKED, verdict=Claim.Verdict.FALSE)
     with serve() as (base, server):
         hook(f"{base}/in", events=["claim.matched", "claim.repeated"])
