@@ -292,7 +292,7 @@ def _gender_of_title(title: list[str]) -> str:
     return ""
 
 
-NAME_TAGS = ("PER", "ORG", "LOC")
+TAG_ORDER = ("PER", "ORG", "LOC", "O")
 
 
 def _vote_key(word: str) -> str:
@@ -326,6 +326,7 @@ class EntityFinder:
         self.tags: dict[int, str] = {}
         self.votes: dict[str, Counter[str]] = {}
         self.lower_words: set[str] = set()  # words the article writes in lower case
+        self.tagged_surnames: set[str] = set()  # last words of names of two words or more tagged PER
         self.blocks = blocks
         self.sentence_starts = sentence_starts
         self.published = published
@@ -376,17 +377,15 @@ class EntityFinder:
         return [self.tags.get(s, "O") for s in ch.starts[k:]]
 
     def _reading(self, name: list[str]) -> str:
-        """What the tagger reads a name as across the article: of the tags given to its words
-        wherever they stand, the most frequent name tag ("PER", "ORG", "LOC"), or "O" when it never
-        gave one. One mention in an odd context ("Speaker of the House Newt Gingrich's") is outvoted
-        by the others, and a name it missed somewhere (CoreNLP, its teacher, often leaves a surname
-        opening a sentence untagged: "Trump said") is still the name it found elsewhere."""
+        """What the tagger reads a name as across the article: the tag it gave the name's words
+        most often wherever they stand ("PER", "ORG", "LOC" or "O"; a tie goes to the name tag).
+        One mention in an odd context ("Speaker of the House Newt Gingrich's") is outvoted by the
+        others."""
         votes: Counter[str] = Counter()
         for w in name:
             if w.lower() not in NAME_CONNECTORS:
                 votes.update(self.votes.get(_vote_key(w), ()))
-        best = max(NAME_TAGS, key=lambda t: (votes[t], t == "PER"))
-        return best if votes[best] else "O"
+        return max(TAG_ORDER, key=lambda t: (votes[t], t != "O", t == "PER"))
 
     def _strip_untagged(self, ch: Chunk, words: list[str]) -> list[str]:
         """A sentence's first word that the tagger keeps out of the name after it is a sentence
@@ -417,6 +416,10 @@ class EntityFinder:
         if not here or "PER" in here:
             return kind, title, name
         if kind == "person" and any(_norm(t) in PURE_HONORIFICS for t in title):
+            return kind, title, name
+        if len(name) == 1 and _vote_key(name[0]) in self.tagged_surnames:
+            # The surname of a person the tagger found named in full: CoreNLP, its teacher, often
+            # leaves a surname opening a sentence untagged ("Trump said"), so this one may be too.
             return kind, title, name
         reading = self._reading(name)
         if reading == "PER":
@@ -615,8 +618,12 @@ class EntityFinder:
         text = self.text
         if self.tagger is not None:
             for b in self.blocks:
+                run = 0
                 for t in self.tagger.tag(text, b.start, b.end):
                     self.tags[t.start] = t.tag
+                    run = run + 1 if t.tag == "PER" else 0
+                    if run >= 2:
+                        self.tagged_surnames.add(_vote_key(t.word))
                     if t.word[:1].isupper():
                         self.votes.setdefault(_vote_key(t.word), Counter())[t.tag] += 1
                     elif t.word[:1].islower():

@@ -153,3 +153,13 @@ def test_without_a_tagger_the_rules_decide_alone(monkeypatch):
     monkeypatch.setattr(ent_module, "default_tagger", lambda: None)
     people, _, _ = entities("Karen Holt said the plan was dead.")
     assert "Karen Holt" in people
+
+
+def test_a_surname_opening_a_sentence_stays_the_person_named_in_full():
+    """CoreNLP (the tagger's teacher) often leaves "Trump said" at a sentence start untagged: the
+    surname of a person named in full elsewhere in the article is still that person."""
+    people, _, ex = entities("Donald Trump spoke in Ohio on Monday.\n\n"
+                             "Trump said the plan was a disaster. Trump has also said he would win.")
+    assert people == {"Donald Trump"}
+    speakers = {ex.entities[c.speaker].name for c in ex.claims if c.speaker is not None}
+    assert speakers == {"Donald Trump"}
