@@ -575,6 +575,9 @@ class EntityFinder:
         return ent
 
     def _org_for(self, words: list[str], the: bool) -> _Ent:
+        if len(words) >= 2 and all(_INITIAL.fullmatch(w) or (len(w) == 1 and w.isupper()) for w in words):
+            # An acronym written with dots is the acronym: "E.P.A." is the EPA, "W.T.O." the WTO.
+            words = ["".join(w.rstrip(".") for w in words)]
         known = self._known_org(words)
         if known:
             name, kind = known
