@@ -337,6 +337,7 @@ class EntityFinder:
         self.orgs: list[_Ent] = []
         self.org_index: dict[str, _Ent] = {}
         self.unknown: list[Chunk] = []
+        self.programmes: set[str] = set()
 
     # -- classification -------------------------------------------------------------------
     def _known_org(self, words: list[str]) -> tuple[str, str] | None:
@@ -367,6 +368,8 @@ class EntityFinder:
             here = self._name_tags(ch, words)
             return ("neutral" if here.count("LOC") * 2 > len(here) else "org"), [], words
         kind, title, name = self._classify_rules(ch, words)
+        if kind in ("person", "unknown") and " ".join(name) in self.programmes:
+            return "neutral", [], name  # "on CNBC's Squawk Box", "on ABC's This Week": a programme
         if self.tags and kind in ("person", "unknown"):
             return self._check_person(ch, kind, title, name)
         return kind, title, name
@@ -430,6 +433,10 @@ class EntityFinder:
         if reading == "ORG" and len(name) >= 2 and all(t == "ORG" for t in here):
             return "org", [], name
         return "neutral", [], name
+
+    # "on <name>'s" just before a name: one appears on a programme, a day or a place that someone
+    # owns, never on a person (in the 840 training articles: programmes, holidays, districts, laws).
+    _ON_OWNED = re.compile(r"\bon\s+(?:[A-Z][\w.&\-]*\s+){0,3}[A-Z][\w.&\-]*[’']s\s+$")
 
     # A block opening with a name in capitals and a colon ("PENCE: Well, look, ...") is a transcript.
     _LABEL_END = re.compile(r":\s")
@@ -635,6 +642,9 @@ class EntityFinder:
         for b in self.blocks:
             chunks.extend(chunk_block(text, b.start, b.end, self.sentence_starts))
         chunks, of_pairs = self._split_of(chunks)
+        # Names the article shows as programmes ("on CNBC's Squawk Box") are programmes throughout.
+        self.programmes = {" ".join(ch.words) for ch in chunks
+                           if self._ON_OWNED.search(text, max(0, ch.start - 60), ch.start)}
         # Pass 1: full names first, so short forms anywhere in the text find them.
         classified = [(ch, *self.classify(ch)) for ch in chunks]
         for ch, kind, title, name in classified:

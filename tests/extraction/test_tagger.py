@@ -163,3 +163,11 @@ def test_a_surname_opening_a_sentence_stays_the_person_named_in_full():
     assert people == {"Donald Trump"}
     speakers = {ex.entities[c.speaker].name for c in ex.claims if c.speaker is not None}
     assert speakers == {"Donald Trump"}
+
+
+def test_a_programme_someone_appears_on_is_no_person():
+    people, _, _ = entities("During an interview on CNBC's Squawk Box, Karen Holt said she would win. "
+                            "Squawk Box said it would invite her again. "
+                            "She also appeared on ABC's This Week with Martha Raddatz, who said little.")
+    assert "Karen Holt" in people and "Martha Raddatz" in people
+    assert not {"Squawk Box", "Squawk", "This Week"} & people, people
