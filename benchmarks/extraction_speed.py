@@ -26,10 +26,31 @@ RSS_BEFORE = rss_mb()
 from articles.extraction import extract_article, parse_bytes  # noqa: E402
 from articles.extraction.learned.corpus import content_correct  # noqa: E402
 from articles.extraction.learned.model import default_model  # noqa: E402
+from articles.extraction.learned.tagger import default_tagger  # noqa: E402
 
 RSS_CODE = rss_mb()
 default_model()
 RSS_MODEL = rss_mb()
+default_tagger()
+RSS_TAGGER = rss_mb()
+
+
+def tagger_speed(parsed, repeat: int) -> None:
+    """The name tagger alone over the headline and body blocks: tokens/s and words/s."""
+    tagger = default_tagger()
+    if tagger is None:
+        print("name tagger: no model file")
+        return
+    blocks = [(p.text, b.start, b.end) for p in parsed for b in p.blocks
+              if b.kind in ("headline", "paragraph", "bullet")]
+    words = sum(len(t[s:e].split()) for t, s, e in blocks)
+    best, tokens = float("inf"), 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        tokens = sum(len(tagger.tag(t, s, e)) for t, s, e in blocks)
+        best = min(best, time.perf_counter() - t0)
+    print(f"name tagger alone: {tokens / best:,.0f} tokens/s, {words / best:,.0f} words/s, one core; "
+          f"loaded: +{RSS_TAGGER - RSS_MODEL:.1f} MB RSS ({len(tagger.index):,} features)")
 
 
 def reliability(parsed, names, gold_path: Path):
@@ -90,6 +111,7 @@ def main():
     print(f"extraction: {words / best:,.0f} words/s ({len(files) / best:,.1f} articles/s), best of {a.repeat} runs, one core")
     print(f"peak traced memory during extraction: {peak / 1e6:.1f} MB; process peak RSS: {rss:.0f} MB")
     print(f"learned model loaded: +{RSS_MODEL - RSS_CODE:.1f} MB RSS (code and word lists: +{RSS_CODE - RSS_BEFORE:.1f} MB)")
+    tagger_speed(parsed, a.repeat)
     gold = a.articles.parent / "gold.jsonl"
     if gold.exists():
         reliability(parsed, [f.stem for f in files], gold)

@@ -20,8 +20,9 @@ from .seedformat import SeedFormatError, parse, parse_bytes
 from .statistics import StatisticFinder
 from .types import Block, Claim, Entity, Extraction, KnownPerson, Mention, ParsedArticle, Statistic
 
-# Bump when the rules or the learned model change: the importer re-extracts older articles.
-VERSION = "2.2"
+# Bump when the rules or the learned models change: the importer re-extracts older articles.
+# 2.3: the learned name tagger decides who is a person (learned/tagger.py).
+VERSION = "2.3"
 
 __all__ = ["VERSION", "Block", "Claim", "Deadline", "ExtractionTimeout", "Entity", "Extraction", "KnownPerson", "Mention", "ParsedArticle",
            "SeedFormatError", "Statistic", "extract", "extract_article", "parse", "parse_bytes"]
