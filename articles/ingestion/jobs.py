@@ -10,7 +10,7 @@ from __future__ import annotations
 from celery import shared_task
 from celery.result import EagerResult
 
-from articles.services import import_runs, ingest, locks, post_import, rematch, retry
+from articles.services import evidence, import_runs, ingest, locks, post_import, rematch, retry, webhooks
 
 # Acknowledged once done; delivered again when the worker process died meanwhile.
 LATE = {"acks_late": True, "reject_on_worker_lost": True}
@@ -63,6 +63,18 @@ def after_import() -> int:
 def rematch_claims() -> int:
     """Match the stored claims again against what changed in the fact-check library."""
     return rematch.catch_up()
+
+
+@shared_task(name="claimsdb.deliver_webhooks", **LATE)
+def deliver_webhooks() -> dict[str, int]:
+    """The beat's job (every minute): webhook deliveries that are due, retried with backoff."""
+    return webhooks.deliver_due()
+
+
+@shared_task(name="claimsdb.check_evidence_links", **LATE)
+def check_evidence_links() -> dict[str, int]:
+    """The beat's job (daily): evidence links not checked for a while fetched again (link rot)."""
+    return evidence.check_links()
 
 
 def submit_address(url: str, user=None):

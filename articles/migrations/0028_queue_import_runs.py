@@ -15,10 +15,19 @@ def schedule_polls(apps, schema_editor):
     PeriodicTask.objects.get_or_create(name="Poll the sources that are due", defaults={
         "task": "claimsdb.poll_due_sources", "interval": every, "enabled": True,
         "description": "Each enabled source whose next poll time has come is polled (a job each)."})
+    PeriodicTask.objects.get_or_create(name="Send the webhook deliveries that are due", defaults={
+        "task": "claimsdb.deliver_webhooks", "interval": every, "enabled": True,
+        "description": "Webhook deliveries whose first attempt failed, retried with backoff."})
+    daily, _ = IntervalSchedule.objects.get_or_create(every=1, period="days")
+    PeriodicTask.objects.get_or_create(name="Check evidence links for rot", defaults={
+        "task": "claimsdb.check_evidence_links", "interval": daily, "enabled": True,
+        "description": "Evidence links not checked for CLAIMSDB_EVIDENCE_CHECK_DAYS are fetched again."})
 
 
 def unschedule_polls(apps, schema_editor):
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name="Poll the sources that are due").delete()
+    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name__in=[
+        "Poll the sources that are due", "Send the webhook deliveries that are due", "Check evidence links for rot",
+    ]).delete()
 
 
 class Migration(migrations.Migration):

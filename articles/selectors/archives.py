@@ -2,8 +2,21 @@
 served so that nothing stored can run (articles/services/evidence.py takes the copies)."""
 from __future__ import annotations
 
+import gzip
+
+from articles.ingestion.web import fetch
 from articles.models import PUBLISHED, Claim, EvidenceArchive, EvidenceLink
-from articles.services.evidence import HTML_COPY, copy_of, wayback
+
+HTML_COPY = frozenset(fetch.HTML_TYPES)
+
+
+def wayback(url: str) -> str:
+    """Where a reader can look when no copy could be taken (the site refused the fetcher)."""
+    return f"https://web.archive.org/web/*/{url}"
+
+
+def copy_of(row: EvidenceArchive) -> bytes:
+    return gzip.decompress(bytes(row.body_gz)) if row.has_copy else b""
 
 # The copy of a page is shown sandboxed: no scripts, forms, plugins or frames, an origin of its own
 # (no cookies), and nothing fetched from anywhere (no tracking of the reader by the copied site).

@@ -18,16 +18,12 @@ from django.utils import timezone
 
 from articles.ingestion.web import fetch
 from articles.models import EvidenceArchive, EvidenceLink
+from articles.selectors.archives import wayback
 from articles.services import background, web
 
 # What may be kept: pages, plain text and data, PDFs (served back as text or sandboxed, never run).
 ARCHIVE_TYPES = (*fetch.HTML_TYPES, "text/plain", "text/csv", "application/pdf", "application/json",
                  "application/xml", "text/xml")
-HTML_COPY = frozenset(fetch.HTML_TYPES)
-
-
-def wayback(url: str) -> str:
-    return f"https://web.archive.org/web/*/{url}"
 
 
 def archive_after_commit(urls: list[str]) -> None:
@@ -71,10 +67,6 @@ def _keep(url: str, res: fetch.FetchResult, now) -> EvidenceArchive:
     row.checked_at, row.check_status, row.check_error = now, res.status, ""
     row.save()
     return row
-
-
-def copy_of(row: EvidenceArchive) -> bytes:
-    return gzip.decompress(bytes(row.body_gz)) if row.has_copy else b""
 
 
 def due(days: float | None = None):

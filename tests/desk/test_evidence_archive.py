@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Claim, EvidenceArchive, EvidenceLink
+from articles.selectors import archives
 from articles.services import evidence, review
 from tests.desk.receiver import serve
 
@@ -52,7 +53,7 @@ def test_a_link_is_archived_after_the_commit_with_hash_time_and_status(
     row = EvidenceArchive.objects.get(url=f"{base}/budget")
     assert row.has_copy and row.http_status == 200 and row.content_type == "text/html"
     assert row.sha256 == hashlib.sha256(PAGE).hexdigest() and row.size == len(PAGE)
-    assert gzip.decompress(bytes(row.body_gz)) == PAGE and evidence.copy_of(row) == PAGE
+    assert gzip.decompress(bytes(row.body_gz)) == PAGE and archives.copy_of(row) == PAGE
     assert row.fetched_at is not None and row.note == ""
 
 

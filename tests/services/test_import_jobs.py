@@ -145,3 +145,15 @@ def test_import_seeds_progress_and_errors_are_shown_to_editors(db, admin_client,
     rows = detail.index("bad.txt"), detail.index("good.txt")
     assert rows[0] < rows[1]  # failures first
     assert ImportItem.objects.filter(run=run, status="created", article__isnull=False).count() == 1
+
+
+def test_the_desk_upkeep_is_scheduled_too(db, monkeypatch):
+    """Webhook retries every minute and the evidence rot check daily run as beat jobs; each job is
+    the service's own call."""
+    tasks = {t.task: t for t in PeriodicTask.objects.filter(enabled=True)}
+    assert (tasks["claimsdb.deliver_webhooks"].interval.every, tasks["claimsdb.deliver_webhooks"].interval.period) == (1, "minutes")
+    assert (tasks["claimsdb.check_evidence_links"].interval.every, tasks["claimsdb.check_evidence_links"].interval.period) == (1, "days")
+    monkeypatch.setattr(jobs.webhooks, "deliver_due", lambda: {"sent": 2})
+    monkeypatch.setattr(jobs.evidence, "check_links", lambda: {"checked": 3})
+    assert jobs.deliver_webhooks.apply().get() == {"sent": 2}
+    assert jobs.check_evidence_links.apply().get() == {"checked": 3}
