@@ -21,7 +21,7 @@ from .statistics import StatisticFinder
 from .types import Block, Claim, Entity, Extraction, KnownPerson, Mention, ParsedArticle, Statistic
 
 # Bump when the rules or the learned model change: the importer re-extracts older articles.
-VERSION = "2.2"
+VERSION = "2.3"
 
 __all__ = ["VERSION", "Block", "Claim", "Deadline", "ExtractionTimeout", "Entity", "Extraction", "KnownPerson", "Mention", "ParsedArticle",
            "SeedFormatError", "Statistic", "extract", "extract_article", "parse", "parse_bytes"]
