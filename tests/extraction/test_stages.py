@@ -88,3 +88,12 @@ def test_a_frame_returns_a_placement_and_places_nothing_itself():
 
 def test_model_and_layout_claims_name_their_source_of_placement():
     assert frame_of("flowers", "Mike Pence spoke at the rally.", "PENCE: Flowers will not be at the debate, and that is final.") == "transcript"
+
+
+def test_each_cued_claim_points_at_its_cue_word_and_a_continuation_at_none():
+    art = article(INTRO, "Ms Holloway said that waiting lists would fall. “They will,” she added.",
+                  "“We start in May and we will not stop,” the letter went on.")
+    ex = extract_article(art)
+    cued = [c for c in ex.claims if c.cue_start is not None]
+    assert cued and all(art.text[c.cue_start:].split()[0] in ("said", "added") for c in cued)
+    assert all(c.cue_start is None for c in ex.claims if c.frame == "continuation")

@@ -91,7 +91,8 @@ def add(st: ClaimState, kind: str, start: int, end: int, spk: Speaker | None, cu
     if st.cover.max_in(0, start) >= end:
         return  # already covered by a claim
     st.claims.append(Claim(kind=kind, text=text[start:end], start=start, end=end,
-                           speaker=None, speaker_text=spk.text if spk else "", cue=cue, frame=st.frame))
+                           speaker=None, speaker_text=spk.text if spk else "", cue=cue, frame=st.frame,
+                           cue_start=st.cue_pos))
     st.live_add(st.claims[-1])
     if st.cue_pos is not None:
         st.cue_at.add(st.cue_pos)
