@@ -13,6 +13,7 @@ A pipeline over one explicit document state (:mod:`.state`), one module a stage:
    continue, and a cued quotation merged with its continuations;
 5. :mod:`.forms`: transcript lines and headlines, which have their own layout.
 """
+from . import resolver
 from .pipeline import ClaimFinder, resolve
 
-__all__ = ["ClaimFinder", "resolve"]
+__all__ = ["ClaimFinder", "resolve", "resolver"]
