@@ -247,6 +247,9 @@ class Claim(models.Model):
                                      help_text="The body an anonymous source speaks for.")
     speaker_text = models.CharField(max_length=200, blank=True, help_text="The words naming the speaker.")
     cue = models.CharField(max_length=60, blank=True)
+    frame = models.CharField(max_length=40, blank=True, editable=False,
+                             help_text="The extraction rule (frame) that placed the claim's content: quotes_before, "
+                                       "that_clause, learned (the cue model), continuation, transcript, ...")
     confidence = models.FloatField(
         default=1.0, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
         help_text="The extractor's calibrated probability that this is an attribution's content (0-1).")

@@ -124,7 +124,7 @@ class ClaimAdmin(admin.ModelAdmin):
     paginator = CappedCountPaginator
     actions = ["assign_to_me", "mark_in_review", "mark_checked"]  # the desk's everyday action first
     autocomplete_fields = ["speaker", "organisation", "mentioned_people", "mentioned_organisations", "assignee"]
-    readonly_fields = ["in_context", "text", "kind", "cue", "confidence", "checkworthiness", "speaker_text", "article_link", "in_text", "reviewer",
+    readonly_fields = ["in_context", "text", "kind", "cue", "frame", "confidence", "checkworthiness", "speaker_text", "article_link", "in_text", "reviewer",
                        "reviewed_at", "incoming_links", "similar", "history", "matches_display", "family_display",
                        "public_page", "all_links", "evidence_summary", "corrections_display"]
     # The claim in its paragraph, then the review: what the desk works on is near the top; what the
@@ -136,7 +136,7 @@ class ClaimAdmin(admin.ModelAdmin):
                                "corrections_display", "version"]}),
         ("Checked already?", {"fields": ["matches_display", "family_display"]}),
         ("Who and what", {"fields": ["speaker", "organisation", "mentioned_people", "mentioned_organisations"]}),
-        ("Extraction", {"fields": ["kind", "cue", "confidence", "checkworthiness", "speaker_text", "in_text"]}),
+        ("Extraction", {"fields": ["kind", "cue", "frame", "confidence", "checkworthiness", "speaker_text", "in_text"]}),
         ("Related claims", {"fields": ["all_links", "similar"]}),
         ("History", {"fields": ["history"]}),
     ]

@@ -11,7 +11,7 @@ from datetime import date
 
 from . import document
 from .budget import NO_DEADLINE, Deadline, ExtractionTimeout
-from .claims import ClaimFinder, resolve
+from .claims import ClaimFinder, resolve, resolver
 from .entities import EntityFinder
 from .indexes import link
 from .learned.confidence import score_claims
@@ -22,7 +22,8 @@ from .types import Block, Claim, Entity, Extraction, KnownPerson, Mention, Parse
 
 # Bump when the rules or the learned models change: the importer re-extracts older articles.
 # 2.3: the learned name tagger decides who is a person (learned/tagger.py).
-VERSION = "2.3"
+# 2.4: claims record the frame that placed them (claims/frames.py).
+VERSION = "2.4"
 
 __all__ = ["VERSION", "Block", "Claim", "Deadline", "ExtractionTimeout", "Entity", "Extraction", "KnownPerson", "Mention", "ParsedArticle",
            "SeedFormatError", "Statistic", "extract", "extract_article", "parse", "parse_bytes"]
@@ -30,7 +31,7 @@ __all__ = ["VERSION", "Block", "Claim", "Deadline", "ExtractionTimeout", "Entity
 
 def extract(text: str, blocks: list[Block], published: date | None = None,
             known: list[KnownPerson] | None = None, model: CueModel | None = None,
-            deadline: Deadline | None = None) -> Extraction:
+            deadline: Deadline | None = None, source_model: resolver.SourceModel | None = None) -> Extraction:
     """People, organisations, claims and statistics of the body blocks of ``text``."""
     doc = document.read(text, blocks)
     body = doc.body
@@ -43,6 +44,9 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
     model = model if model is not None else default_model()
     claims = ClaimFinder(doc, entities, mentions, model=model, deadline=deadline).run()
     resolve(claims, entities)
+    sources = source_model if source_model is not None else resolver.default_model()
+    if sources is not None:
+        resolver.rerank(sources, resolver.candidates_for(doc, entities, mentions), claims, mentions)
     if model is not None:
         claims = score_claims(model, text, claims, entities)
 

@@ -95,6 +95,8 @@ class Claim:
     origin: str = "rule"  # "rule" or "model": which found the cue
     cue_probability: float | None = None  # the cue model's probability, for model-found cues
     confidence: float = 1.0  # calibrated probability that the content is an attribution's content
+    cue_start: int | None = None  # offset of the cue word (None: a continuation, a transcript or headline colon)
+    frame: str = ""  # the rule frame that placed the content ("quotes_before", "that_clause", "learned", ...)
 
 
 @dataclass

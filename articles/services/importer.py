@@ -573,6 +573,7 @@ def _save_claims(items: list[tuple[Article, Extraction]], maps, stats: list[list
             row.text, row.start, row.end, row.kind = c.text, c.start, c.end, c.kind
             row.published = article.published
             row.cue = c.cue[:60]
+            row.frame = c.frame[:40]
             row.confidence = c.confidence
             row.in_text = True
             row.fingerprint = families.fingerprint(c.text)
@@ -588,7 +589,7 @@ def _save_claims(items: list[tuple[Article, Extraction]], maps, stats: list[list
     everything = [(r, c, people, orgs) for rows, (people, orgs) in zip(out, maps, strict=True) for r, c in rows]
     if not new:
         Claim.objects.bulk_update([r for r, *_ in everything if id(r) not in created],
-                                  ["text", "start", "end", "kind", "published", "cue", "confidence", "in_text", "fingerprint",
+                                  ["text", "start", "end", "kind", "published", "cue", "frame", "confidence", "in_text", "fingerprint",
                                    "speaker_text", "speaker", "organisation", "updated_at"])
     auto = [r for r, *_ in everything if not r.edited and id(r) not in created]
     MP, MO = Claim.mentioned_people.through, Claim.mentioned_organisations.through

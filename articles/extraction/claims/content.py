@@ -1,0 +1,198 @@
+"""Stage 2, content spans: where a cue's content begins and ends, and the one place claims are
+added (trimmed, checked for a source, recorded with the frame that placed them).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ..lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_CUES
+from ..text import Quote, Sentence
+from ..types import Claim, Speaker
+from . import sources
+from .state import ClaimState, Site, _start
+
+
+@dataclass(frozen=True)
+class Span:
+    """One content span a frame places: text[start:end] with its kind and cue."""
+
+    kind: str  # "quote" | "reported"
+    start: int
+    end: int
+    cue: str
+    mixed: bool = False  # reported content: the quotations inside it belong to it
+
+
+@dataclass
+class Placement:
+    """What a frame decides for a cue: the content spans (in order), and the speaker when the frame
+    found it itself ("according to X", "Said X:"); ``pending_colon``: "He said:" ends the paragraph
+    and the next paragraph's quotation is his."""
+
+    spans: list[Span]
+    speaker: Speaker | None = None
+    pending_colon: bool = False
+
+
+def apply(st: ClaimState, site: Site, placement: Placement, frame: str) -> Speaker | None:
+    """Add a frame's placement as claims (each recording the frame); returns its speaker."""
+    spk = placement.speaker or site.spk
+    st.frame = frame
+    if placement.pending_colon:
+        st.pending_colon = spk
+        st.last_block = site.bi
+    for span in placement.spans:
+        add(st, span.kind, span.start, span.end, spk, span.cue, site.bi)
+        if span.mixed:
+            claim_quotes(st, span.start, span.end, site.sent_quotes, site.used)
+    return spk
+
+
+def _end(c: Claim | Quote) -> int:
+    return c.end
+
+_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]+){0,3}\s*(?:\([^()]{1,30}\)\s*)?[—―–-]+\s+")
+# A trailing adjunct naming the occasion of speaking: "in a statement on Thursday", "during a campaign
+# stop in Flint", "in an interview with CNN", "on Twitter".
+_SPEECH_EVENT = re.compile(
+    r"\s+(?:(?:in|during|at|on|via)\s+(?:a|an|his|her|their|its|the|one|Monday's|Tuesday's|Wednesday's|"
+    r"Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w’'\-]+\s+){0,3}?(?:statement|interview|speech|rally|"
+    r"press\s+conference|news\s+conference|conference\s+call|briefing|appearance|campaign\s+stop|tweet|"
+    r"Facebook\s+post|blog\s+post|op-ed|town\s+hall|broadcast|podcast)s?\b|on\s+Twitter\b)"
+    r"(?:[\s,]+(?!because|while|and|but|that|which|who|when|although|if|to)[\w’'\-]+){0,8}$")
+TIME_ADJUNCT = re.compile(
+    r"^(?:\s*,)?\s*(?:(?:on|in|at|during|after|before|via|over|to|with|from|through|late|early|last|this|"
+    r"earlier|later|yesterday|today|tonight|recently|previously|repeatedly|again|also|then|once|publicly|"
+    r"privately|bluntly|flatly|simply|in\s+a\s+statement|in\s+an\s+interview|in\s+a\s+speech|"
+    r"in\s+a\s+tweet)\b[^,:;“”\"]*?)?(?=\s*(?:that\b|:|,\s*[“\"]|[“\"]))")
+CONTENT_TAIL = re.compile(r"(?:,\s*(?:and\s+)?(?:adding|saying|noting|arguing|claiming|insisting|warning|"
+                          r"explaining|stressing|suggesting|according)\b|\s+as\s+(?:he|she|they)\s+\w+ed\b|"
+                          r",?\s+(?:and|but)\s+(?:has\s+|had\s+|also\s+)?(?:" + "|".join(
+                              sorted(f for f in SPEECH_CUES if f.endswith("ed") or f in ("said", "told", "wrote")))
+                          + r")\b|[,;]\s*(?:he|she|they|the\s+\w+)\s+(?:said|added|says)\b)")
+
+
+def add(st: ClaimState, kind: str, start: int, end: int, spk: Speaker | None, cue: str, block_i: int,
+        learned: bool = False):
+    """Add a claim for text[start:end] (trimmed) with its speaker, unless it has no source (the span is
+    then spent) or a claim already covers it; the claim records st.frame."""
+    text = st.text
+    start, end = trim(st, kind, start, end)
+    if end - start < 3 or len(re.findall(r"\w+", text[start:min(end, start + 200)])) < 2:
+        return
+    spk = sources.source_phrase(st, spk)
+    if spk is None or not spk.text.strip():
+        # An attribution names its source: words nobody is said to say are no claim. The span is
+        # still spent, so cues inside it are not tried again (which kept extraction linear).
+        st.spent.add(start, end, None)
+        return
+    if st.cover.max_in(0, start) >= end:
+        return  # already covered by a claim
+    st.claims.append(Claim(kind=kind, text=text[start:end], start=start, end=end,
+                           speaker=None, speaker_text=spk.text if spk else "", cue=cue, frame=st.frame,
+                           cue_start=st.cue_pos))
+    st.live_add(st.claims[-1])
+    if st.cue_pos is not None:
+        st.cue_at.add(st.cue_pos)
+    st.claims[-1].source = spk
+    st.content_spans.add(start, end, st.claims[-1])
+    # A cue only the model found is less sure: it names no speaker for the pronouns after it.
+    if spk is not None and not learned:
+        st.last = spk
+        st.last_block = block_i
+        if spk.entity is not None and st.entities[spk.entity].kind == "person":
+            st.last_person = spk
+            st.last_claim_start = start
+
+
+def trim(st: ClaimState, kind: str, start: int, end: int) -> tuple[int, int]:
+    """A content span without spaces, a dateline, trailing punctuation outside quotation marks and,
+    for reported content, the occasion of speaking ("in a statement on Thursday")."""
+    text = st.text
+    while start < end and text[start] in " \t\n,:;":
+        start += 1
+    m = _DATELINE.match(text, start, end)
+    if m:
+        start = m.end()  # "WASHINGTON (AFP) ― ..." places the story; it is nobody's words
+    while end > start and text[end - 1] in " \t\n,;.:—–-" and not (kind == "quote"):
+        end -= 1
+    if kind == "reported":
+        # "... more school investment in a statement on Thursday": where it was said is not what.
+        # The adjunct is a few words: a bounded window keeps a run-on span linear.
+        m = _SPEECH_EVENT.search(text, max(start, end - 160), end)
+        if m:
+            end = m.start()
+    return start, end
+
+
+def content_end(st: ClaimState, start: int, sent_end: int) -> int:
+    m = CONTENT_TAIL.search(st.text, start, sent_end)
+    end = m.start() if m else sent_end
+    return end
+
+
+def quotes_in(quotes: list[Quote], start: int, end: int) -> list[Quote]:
+    """The quotations inside [start, end + 1]: a block's quotations are sorted and disjoint, so
+    their ends are sorted too and the answer is one slice."""
+    lo = bisect_left(quotes, start, key=_start)
+    hi = bisect_right(quotes, end + 1, key=_end)
+    return quotes[lo:hi]
+
+
+def place(st: ClaimState, site: Site) -> None:
+    spk, text = site.spk, st.text
+    site.subject_start = spk.start if not site.inverted else site.cs
+    site.pre_end = site.sq.ending_by(site.subject_start + 1)
+    site.after = site.ce if not site.inverted else max(site.ce, spk.end)
+    site.tail = text[site.after:site.sent.end]
+    m_adj = TIME_ADJUNCT.match(site.tail)
+    skip = m_adj.end() if m_adj else 0
+    site.rest = site.tail[skip:]
+    site.rest_start = site.after + skip
+
+
+def claim_after(st: ClaimState, site: Site, cstart: int, cue: str | None = None) -> Placement:
+    """Reported content from cstart to the end of its clause (quotations inside belong to it)."""
+    return Placement([Span("reported", cstart, content_end(st, cstart, site.sent.end), cue or site.word, mixed=True)])
+
+
+def rest_lstart(st: ClaimState, site: Site) -> int:
+    return site.rest_start + len(site.rest) - len(site.rest.lstrip())
+
+
+def split_host(st: ClaimState, host: Claim, sent: Sentence, cs: int) -> bool:
+    """A cue inside reported content with its own named subject after "after/when/as":
+    "X warned that ... after Mr Trump accused them of ...". Cut the host before it."""
+    if host.kind != "reported":
+        return False
+    # The subject stands just before the cue: look at a bounded window, not the whole host.
+    base = max(host.start, cs - 120)
+    m = re.search(r"\s(?:after|before|when|as|because|while|since|until)\s+(\S.*?)\s*$", st.text[base:cs])
+    if not m:
+        return False
+    subj_start = base + m.start(1)
+    subj = st.text[subj_start:cs].split()
+    men = st.mention_at_start.get(subj_start)
+    if men is None and st.text[subj_start:subj_start + 4].lower() == "the ":
+        men = st.mention_at_start.get(subj_start + 4)
+    # "..., as scientists said B", "..., after he said B": a source noun or pronoun subject too.
+    source = bool(subj) and (subj[-1].lower() in SOURCE_NOUNS or (len(subj) == 1 and subj[0].lower() in PRONOUNS))
+    if (men is None and not source) or len(subj) > 4:
+        return False
+    new_end = base + m.start()
+    if id(host) not in st.live_ids:
+        raise ValueError("the host claim is no longer in the claims")  # as list.index did
+    st.content_spans.remove(host.start, host.end)
+    st.set_end(host, new_end)
+    st.content_spans.add(host.start, host.end, host)
+    return True
+
+
+def claim_quotes(st: ClaimState, start: int, end: int, quotes: list[Quote], used: set[Quote]):
+    """Quotations inside reported content belong to it (mixed forms)."""
+    for i in range(bisect_left(quotes, start, key=_start), len(quotes)):
+        if quotes[i].start >= end:
+            break
+        used.add(quotes[i])

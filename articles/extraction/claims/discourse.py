@@ -1,0 +1,133 @@
+"""Stage 4, discourse: what one claim tells about the next. Pronouns resolve to the person or
+organisation they continue; quotations no cue claims continue the last speaker's; a cued quotation
+and the quotations that continue it in one paragraph become one claim.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..lexicon import PRONOUNS
+from ..text import QUOTE_CHARS, Quote, Sentence
+from ..types import Block, Claim, Speaker
+from . import content, sources
+from .state import ClaimState, _start
+
+
+def resolve_pronoun(st: ClaimState, pron: str, pos: int, sent: Sentence) -> Speaker:
+    gender = PRONOUNS.get(pron, "")
+    span = (pos, pos + len(pron))
+    surface = st.text[span[0]:span[1]]
+    if pron in ("it", "they"):
+        # "It said" is an organisation; "they" an organisation or the last plural source.
+        if st.last is not None and st.last.org is not None and st.last.entity is None:
+            return Speaker(None, surface, *span, org=st.last.org)
+        # The latest organisation mention before, outside quotations ("it" takes it, "they" stops).
+        orgs = st.static_mentions("org")
+        i = bisect_left(orgs[0], pos) - 1
+        if i >= 0 and pron == "it":
+            return Speaker(None, surface, *span, org=orgs[1][i].entity)
+        return Speaker(None, surface, *span)
+
+    def compatible(i: int) -> bool:
+        ent = st.entities[i]
+        return ent.kind == "person" and (not gender or not ent.gender or ent.gender == gender)
+
+    # The candidates, latest first: people of the pronoun's gender outside quotations (a list made
+    # once per gender), and outside the claims' contents so far. Only the first ones are looked at.
+    starts, people = st.static_mentions(gender or "any")
+    cands = (people[j] for j in range(bisect_left(starts, pos) - 1, -1, -1) if not st.in_content(people[j].start))
+    latest = next(cands, None)
+    if latest is None:
+        if st.last_person is not None and compatible(st.last_person.entity):
+            return Speaker(st.last_person.entity, surface, *span)
+        return Speaker(None, surface, *span)
+    # A person earlier in the same sentence: "Trump said he ...".
+    if latest.start >= sent.start:
+        return Speaker(latest.entity, surface, *span)
+    # Otherwise the latest of: the last claim's speaker, and the subject of a recent sentence.
+    subject = latest if st.is_subject(latest) else next((men for men in cands if st.is_subject(men)), None)
+    last = st.last_person if (st.last_person is not None and compatible(st.last_person.entity)) else None
+    if subject is not None and (last is None or subject.start > st.last_claim_start):
+        return Speaker(subject.entity, surface, *span)
+    if last is not None:
+        return Speaker(last.entity, surface, *span)
+    return Speaker(latest.entity, surface, *span)
+
+
+def merge_continuations(st: ClaimState, block: Block):
+    """A cued quotation and the quotations that continue it in the same paragraph are one
+    claim: "...," she said. "..." (the attribution in between stays in the text)."""
+    st.sort_claims()
+    claims = st.claims
+    first = bisect_left(claims, block.start, key=_start)  # the claims before stay as they are
+    merged: list[Claim] = []
+    for c in claims[first:]:
+        st.deadline.check()
+        if c.kind != "quote" or c.cue != "":
+            merged.append(c)
+            continue
+        # The latest quote of this paragraph; claims in between must share its speaker.
+        k = len(merged) - 1
+        while k >= 0 and merged[k].kind != "quote" and same_speaker(merged[k], c):
+            k -= 1
+        host = merged[k] if k >= 0 else None
+        if host is not None and host.kind == "quote" and same_speaker(host, c):
+            for gone in (*merged[k + 1:], c):
+                st.live_remove(gone)
+            st.set_end(host, c.end)
+            del merged[k + 1:]
+            continue
+        merged.append(c)
+    del claims[first:]
+    claims.extend(merged)
+    st.sorted_n = len(claims)
+
+
+def same_speaker(a: Claim, b: Claim) -> bool:
+    sa, sb = a.source, b.source
+    if sa is None or sb is None:
+        return False
+    if sa.entity is not None or sb.entity is not None:
+        return sa.entity == sb.entity
+    if sa.org is not None or sb.org is not None:
+        return sa.org == sb.org
+    return sa.text.lower() == sb.text.lower()
+
+
+def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quotes: list[Quote], used: set[Quote],
+                    here: Speaker | None, carried: Speaker | None) -> None:
+    """Quotations in a sentence no cue claimed continue a speaker: the sentence's own, else the
+    block's latest, else a pending "He said:" or the last quotation's speaker when the quotation
+    opens the paragraph right after theirs; a dash signature below it ("― Name") names its own."""
+    for q in content.quotes_in(quotes, sent.start, sent.end):
+        st.deadline.check()
+        if q in used or not st.is_full(q) or st.is_title(q):
+            continue
+        cont = here or carried
+        at_block_start = q.start == block.start
+        if cont is None and at_block_start and bi - st.last_block <= 1:
+            if st.pending_colon is not None:
+                cont = st.pending_colon
+            elif st.last is not None and st.last_was_quote():
+                cont = st.last
+        dash = sources.dash_speaker(st, q, block)
+        if dash is not None:
+            cont = dash
+        if cont is not None:
+            st.frame = "signature" if dash is not None else "continuation"
+            used.add(q)
+            content.add(st, "quote", q.start, q.end, cont, "", bi)
+            st.pending_colon = None
+
+
+def colon_paragraph(st: ClaimState, bi: int, block: Block, colon: Speaker | None, n_before: int) -> None:
+    """"Limbaugh added:" and then a paragraph without quotation marks: the paragraph is what he said
+    (the model's guesses inside it are part of the quotation)."""
+    if colon is not None and st.pending_colon is colon and st.text[block.start] not in QUOTE_CHARS + "'" \
+            and all(c.origin == "model" for c in st.claims[n_before:]):
+        for gone in st.claims[n_before:]:
+            st.live_remove(gone)
+        del st.claims[n_before:]
+        st.frame = "colon_paragraph"
+        content.add(st, "quote", block.start, block.end, colon, ":", bi)
+        st.pending_colon = None

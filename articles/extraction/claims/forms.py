@@ -1,0 +1,67 @@
+"""Whole-block forms with their own layout: transcript lines ("PENCE: ...") and headlines
+("Pence: Flowers Won't Be at Debate", "..., Lindsey Graham Says").
+"""
+from __future__ import annotations
+
+import re
+
+from ..learned.features import in_quotes, tokenize
+from ..text import Sentence, find_quotes
+from ..types import Block, Speaker
+from . import content, cues
+from .state import ClaimState
+
+_TRANSCRIPT = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.'\- ]{1,30}[A-Z]):\s+(?=\S)")
+_HEAD_COLON = re.compile(r"(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s*:\s+(?=\S)")
+_HEAD_SAYS = re.compile(r",\s+(?P<who>(?:[A-Z][\w.'’\-]*\s+){0,4}?[A-Z][\w.'’\-]*)\s+(?P<cue>Says|Said|Warns|Claims|"
+                        r"Insists|Argues|Admits|Predicts|Suggests|Contends|Tells\s+\w+)\W*$")
+_NOT_SOURCES = frozenset("the latest update exclusive breaking watch analysis opinion editorial review live "
+                         "video photos explainer correction fact check q&a".split())
+
+
+def headline(st: ClaimState, block: Block) -> None:
+    """Headlines state attributions too ("Grassley Compares Trump's ... To ..."): the cue model
+    reads them; the rules, written for running text, do not."""
+    if headline_rule(st, block):
+        return
+    quotes = find_quotes(st.text, block.start, block.end)
+    tokens = tokenize(st.text, block.start, block.end)
+    sent = Sentence(block.start, block.end)
+    cues.learned(st, -1, sent, tokens, (0, len(tokens)), in_quotes(tokens, quotes), quotes, set(), head=True)
+
+
+def headline_rule(st: ClaimState, block: Block) -> bool:
+    """"Pence: Flowers Won't Be at Debate." and "Trump Could Address Clean Energy, Lindsey Graham
+    Says.": the two headline forms that name a source outright."""
+    text = st.text
+    m = _HEAD_COLON.match(text, block.start, block.end)
+    if m and m["who"].lower() not in _NOT_SOURCES and m["who"].split()[0].lower() not in _NOT_SOURCES:
+        who, ws, we = m["who"], m.start("who"), m.end("who")
+        cstart, cend = m.end(), block.end
+        cue = ":"
+    else:
+        m = _HEAD_SAYS.search(text, block.start, block.end)
+        if not m:
+            return False
+        who, ws, we = m["who"], m.start("who"), m.end("who")
+        cstart, cend, cue = block.start, m.start(), m["cue"].split()[0].lower()
+    ent = st.entity_named(who)
+    spk = Speaker(ent, who, ws, we)
+    n = len(st.claims)
+    st.frame = "headline"
+    content.add(st, "reported", cstart, cend, spk, cue, -1)
+    return len(st.claims) > n
+
+
+def transcript(st: ClaimState, bi: int, block: Block) -> bool:
+    """A transcript line, "PENCE: Well, look, ...": the whole paragraph is the speaker's."""
+    m = _TRANSCRIPT.match(st.text, block.start, block.end)
+    if not m or m["name"].split()[0] in ("Q", "A", "AP", "UPDATE", "NOTE", "EDITOR"):
+        return False
+    ent = st.entity_named(m["name"].title())
+    if ent is None:  # "MIKE PENCE" for a Pence the article names otherwise: his surname
+        ent = st.entity_named(m["name"].split()[-1].title())
+    spk = Speaker(ent, m["name"], block.start + m.start("name"), block.start + m.end("name"))
+    st.frame = "transcript"
+    content.add(st, "quote", m.end(), block.end, spk, ":", bi)
+    return True

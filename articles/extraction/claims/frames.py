@@ -1,0 +1,282 @@
+"""Frames: where a cue's content lies, given the cue and its speaker. Each frame is a function of
+the document state and the cue's site; the first in :data:`ORDER` that places the content makes
+the claim, and the claim records the frame's name.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ..lexicon import CUE_LEMMA, DAY_NAMES, OBJECT_CUES, QUOTE_CUES, SPEECH_CUES, THAT_ONLY_CUES
+from ..text import OPEN_QUOTES, QUOTE_CHARS
+from . import content, sources
+from .content import Placement, Span
+from .state import ClaimState, Site, _start
+
+_DAYS = "|".join(sorted(DAY_NAMES))
+
+# When it was said, between the cue and the rest of the sentence: "said last week", "said Friday afternoon".
+_WHEN = r"(?:last|this|on|in|earlier|late|early|yesterday|today|" + _DAYS + r")\b[^,.;:“”\"]{0,30}"
+# "..., a new analysis shows.": evidence, not speech, but it attributes the clause before it all the same.
+EVIDENTIAL = frozenset("show find suggest indicate estimate conclude predict project".split())
+CLAUSE_START = re.compile(r"^\s*(?:that\s+)?(?:he|she|it|they|we|i|you|there|this|these|those|the|a|an|his|"
+                          r"her|their|its|our|[A-Z0-9]|“|\")", re.IGNORECASE)
+# Compiled for match(text, pos, endpos): the same answers as on a slice, without copying it.
+_BETWEEN = re.compile(r"[\s,]*(?:[\w’'\-./]+\s+){0,6}$")  # between a quotation and its speaker
+_PUNCTUATION = re.compile(r"[\s,.:;—–-]*$")
+_BLANK_OR_STOPS = re.compile(r"[\s.]*$")
+_NAME_COLON = re.compile(r"[^:]{1,80}:\s*")
+_WORDS_THEN_END = re.compile(r"\s*(?:[\w’'\-]+\s+){1,6}$")
+
+
+def according_to(st: ClaimState, site: Site) -> Placement | None:
+    """"..., according to X." and "According to X, ..." (the speaker is found here: it follows)."""
+    text, sent, used = st.text, site.sent, site.used
+    spk = sources.right_speaker(st, site.ce + 3, sent.end)
+    before_end = st.rstrip_end(sent.start, site.cs)  # the sentence so far, without trailing spaces
+    opening = before_end == sent.start or (before_end - sent.start == 3 and text[sent.start:before_end] in ("But", "And"))
+    if spk is None and opening:
+        spk = sources.long_source(st, site.ce + 3, sent.end)
+    if spk is None:
+        return None
+    spans: list[Span] = []
+    if before_end > sent.start and text[before_end - 1] == ",":
+        sq = site.sq
+        k = sq.ending_by(site.cs)  # the unused quotations before the cue: sq.quotes[:k]
+        last = sq.unused.prev(k - 1)
+        if last >= 0 and st.is_full(sq.quotes[last]):
+            for i in sq.walk(sq.unused, 0, k):
+                q = sq.quotes[i]
+                used.add(q)
+                spans.append(Span("quote", q.start, q.end, "according to"))
+        else:
+            spans.append(Span("reported", sent.start, before_end - 1, "according to"))
+        return Placement(spans, spk)
+    if opening:
+        comma = text.find(",", spk.end, sent.end)
+        if comma > 0:
+            spans.append(Span("reported", comma + 1, content.content_end(st, comma + 1, sent.end), "according to"))
+            return Placement(spans, spk)
+    return None
+
+
+def said_name_colon(st: ClaimState, site: Site) -> Placement | None:
+    """"Said Ellis: “...”": the speaker follows the cue at the sentence start."""
+    text, ce, sent = st.text, site.ce, site.sent
+    spk = sources.right_speaker(st, ce, sent.end)
+    mq = _NAME_COLON.match(text, ce, sent.end) if spk else None
+    if not mq:
+        return None
+    sq = site.sq
+    qs = [sq.quotes[i] for i in sq.walk(sq.unused, sq.first_from(mq.end()), len(sq.quotes))]
+    if not qs:
+        return None
+    site.used.update(qs)
+    return Placement([Span("quote", qs[0].start, qs[-1].end, "said")], spk)
+
+
+def inverted_clause(st: ClaimState, site: Site) -> Placement | None:
+    """"The economy is growing, said Mr Smith." with no quotation."""
+    if not (site.inverted and not site.sent_quotes and re.search(r",\s*$", site.near)
+            and _BLANK_OR_STOPS.match(st.text, site.spk.end, max(site.spk.end, site.sent.end))
+            and site.word in SPEECH_CUES):
+        return None
+    end = st.rstrip_end(site.sent.start, site.cs)
+    while end > site.sent.start and st.text[end - 1] == ",":
+        end -= 1
+    return Placement([Span("reported", site.sent.start, end, site.word)])
+
+
+def quotes_before(st: ClaimState, site: Site) -> Placement | None:
+    """"...," he said (and "...," he said, "second part.")."""
+    # The quotations before the subject are the unused ones (no titles) of sq.quotes[:pre_end]:
+    # found through the index, so a sentence of thousands of quotations stays linear.
+    text, used, sq, k = st.text, site.used, site.sq, site.pre_end
+    last = sq.eligible.prev(k - 1)
+    if last < 0:
+        return None
+    pre_last = sq.quotes[last]
+    between = _BETWEEN.match(text, pre_last.end, max(pre_last.end, site.subject_start))
+    if not (between and site.word in QUOTE_CUES
+            and not any(w.lower() in CUE_LEMMA for w in between.group().split())):
+        return None
+    pre_first = sq.quotes[sq.eligible.next(0)]
+    spans: list[Span] = []
+    # "With thousands of systems, “there is no single point of failure,” he said."
+    if st.short_lead(site.sent.start, pre_first.start):
+        used.update([sq.quotes[i] for i in sq.walk(sq.eligible, 0, k)])
+        spans.append(Span("quote", site.sent.start, pre_last.end, site.word))
+    else:
+        for i in sq.walk(sq.eligible_full, 0, last):  # the full quotations, then the last one
+            q = sq.quotes[i]
+            used.add(q)
+            spans.append(Span("quote", q.start, q.end, site.word))
+        used.add(pre_last)
+        spans.append(Span("quote", pre_last.start, pre_last.end, site.word))
+    # The quotation right after the cue ("...," he said, "second part."): only the first one
+    # after it can follow with nothing but punctuation between (a later one has its marks between).
+    i = sq.first_from(site.after)
+    if i < len(sq.quotes) and sq.quotes[i] not in used and _PUNCTUATION.match(text, site.after,
+                                                                               sq.quotes[i].start):
+        q = sq.quotes[i]
+        used.add(q)
+        spans.append(Span("quote", q.start, q.end, ""))  # merged with the first part
+    return Placement(spans)
+
+
+def quote_then_words(st: ClaimState, site: Site) -> Placement | None:
+    """"''I admire the mechanics'' of the proposals, Mr. Holtz-Eakin said.": a quotation and the
+    words that finish its sentence."""
+    text, sent = st.text, site.sent
+    sq, qi = site.sent_quotes, site.sq
+    if not (not site.inverted and sq and sq[0].start <= sent.start + 1 and qi.eligible.prev(site.pre_end - 1) >= 0
+            and st.comma_before(sent.start, site.subject_start) and re.match(r"^[\s.]*$", site.tail)
+            and site.word in QUOTE_CUES):
+        return None
+    site.used.update([qi.quotes[i] for i in qi.walk(qi.eligible, 0, site.pre_end)])
+    return Placement([Span("quote", sent.start, text.rfind(",", sent.start, site.subject_start), site.word)])
+
+
+def clause_before(st: ClaimState, site: Site) -> Placement | None:
+    """"The economy is growing, Obama said." (or "..., the Commerce Department said last month")."""
+    text, sent = st.text, site.sent
+    if not (not site.inverted and st.comma_before(sent.start, site.subject_start, the=True)
+            and re.match(r"(?:\s+" + _WHEN + r")?"
+                         r"(?:[\s.]*$|\s*,\s*(?:adding|and|as|while|after|before|because|when|citing|noting|"
+                         r"in\s+an?|during)\b)", site.tail)
+            and site.subject_start > sent.start + 10 and (site.word in SPEECH_CUES or site.lemma in EVIDENTIAL)
+            and site.lemma not in ("ask",)):
+        return None
+    cstart, cend = sent.start, text.rfind(",", sent.start, site.subject_start)
+    sq = site.sent_quotes  # sorted and disjoint: only the first can start at the sentence start
+    if sq and sq[0].start <= cstart < sq[0].end:
+        return None
+    return Placement([Span("reported", cstart, cend, site.word)])
+
+
+def parenthetical(st: ClaimState, site: Site) -> Placement | None:
+    """"Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.": the speaker sits
+    inside the sentence, and the content is the sentence around it (offsets stay one span)."""
+    text, sent = st.text, site.sent
+    if site.inverted or site.word not in SPEECH_CUES or site.lemma == "ask":
+        return None
+    # End-anchored tests on bounded windows: a run-on sentence of many cues stays linear.
+    left = text[max(sent.start, site.subject_start - 80):site.subject_start]
+    if not re.search(r",\s*(?:[Tt]he\s+)?$", left) or not re.match(r"\W*\w", text[sent.start:sent.start + 20]) \
+            or any(q.start < site.subject_start for q in site.sent_quotes[:1]):
+        return None
+    m = re.match(r"(?:\s+" + _WHEN + r")?,\s+(?!that\b|and\b|adding\b|but\b|though\b)(?=[a-z])", site.tail[:200])
+    rest = site.tail[m.end():m.end() + 200] if m else ""
+    # "Trump said, however, that ...": an aside, then the cue's own clause; other frames take it.
+    if not m or any(ch in site.tail[:400] for ch in QUOTE_CHARS) or len(re.findall(r"\w+", rest)) < 3 \
+            or re.match(r"\w+,|(?:\w+\s+){0,2}that\b", rest):
+        return None
+    return Placement([Span("reported", sent.start, sent.end, site.word)])
+
+
+def told_object_clause(st: ClaimState, site: Site) -> Placement | None:
+    """"told the Wall Street Journal he would ...": an object, then the clause."""
+    if site.lemma != "tell":
+        return None
+    mo = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+(?:[\w’'\-]+\s+){0,3}?|(?:[A-Z][\w’'\-.]*\s+){1,4}|"
+                  r"(?:reporters|me|him|her|us|them|voters|supporters|members|lawmakers)\s+)"
+                  r"(?=(?:he|she|they|it|we|I|there|his|her|their)\b)", site.rest)
+    return content.claim_after(st, site, site.rest_start + mo.end()) if mo else None
+
+
+def skip_object(st: ClaimState, site: Site) -> None:
+    """Past the object of "told X that", "warned X:", "asked X whether": a step, not a frame (it
+    places no content; the frames after it read the text past the object)."""
+    rest, lemma = site.rest, site.lemma
+    mt = re.match(r"[^.;:!?]{1,80}?\bthat\b", rest) if lemma == "tell" else None
+    if mt and not re.match(r"\s*(?:that|:|,)", rest) and not re.search(r"\b(?:said|says|told|added)\b", mt.group()):
+        site.rest, site.rest_start = rest[mt.end() - 4:], site.rest_start + mt.end() - 4
+    elif lemma in ("tell", "ask", "warn", "remind", "assure", "inform") and not re.match(r"\s*(?:that|:|,)", rest):
+        mo = re.match(r"(?:\s*[\w’'\-.]+){0,6}?\s*(?=(?:that\b|:|,\s*[“\"]|[“\"]))", rest)
+        if mo and not re.search(r"\b(?:to|of|about|for)\b", mo.group()) or (mo and lemma == "tell"):
+            site.rest, site.rest_start = rest[mo.end():], site.rest_start + mo.end()
+    return None
+
+
+def colon_quote(st: ClaimState, site: Site) -> Placement | None:
+    """He said: “...” (or , — before the quotation)."""
+    mcolon = re.match(r"\s*(?:[:,]|—|–)?\s*(?=[" + OPEN_QUOTES + '"' + "]|'')", site.rest)
+    if not (mcolon and site.word in QUOTE_CUES | {"said", "says", "say"}):
+        return None
+    qpos = site.rest_start + mcolon.end()
+    # The first unused quotation from qpos on must start at qpos: the block's quotations are sorted
+    # and disjoint, so it is the one starting there, when it is unused.
+    i = bisect_left(site.quotes, qpos, key=_start)
+    q = site.quotes[i] if i < len(site.quotes) else None
+    if not (q is not None and q.start == qpos and q not in site.used and st.is_full(q)):
+        return None
+    site.used.add(q)
+    return Placement([Span("quote", q.start, q.end, site.word)])
+
+
+def pending_colon(st: ClaimState, site: Site) -> Placement | None:
+    """"He said:" ending a paragraph: the next paragraph's quotation is his."""
+    if not (re.fullmatch(r"\s*:\s*", site.rest) and site.sent.end >= site.block.end - 1
+            and site.word in QUOTE_CUES | {"said", "says"}):
+        return None
+    return Placement([], pending_colon=True)
+
+
+def called(st: ClaimState, site: Site) -> Placement | None:
+    """"called for ...", "called the holiday “a celebration ...”"."""
+    if site.lemma not in ("call", "describe", "blast", "label", "brand", "dub", "slam", "praise", "attack",
+                          "criticise"):
+        return None
+    mq = re.match(r"\s*(on|for)\s+", site.rest) if site.lemma == "call" else None
+    if mq:
+        return content.claim_after(st, site, site.rest_start + mq.end(), f"{site.word} {mq.group(1)}")
+    sq = site.sq
+    i = sq.unused.next(bisect_right(sq.starts, site.rest_start))  # the first unused quotation after
+    if i < len(sq.quotes) and _WORDS_THEN_END.match(st.text, site.rest_start, sq.quotes[i].start):
+        return content.claim_after(st, site, content.rest_lstart(st, site))
+    return None
+
+
+def that_clause(st: ClaimState, site: Site) -> Placement | None:
+    """"said that ...", "said: ..."."""
+    mthat = re.match(r"\s*(?::\s*|that\s+)", site.rest)
+    return content.claim_after(st, site, site.rest_start + mthat.end()) if mthat else None
+
+
+def to_infinitive(st: ClaimState, site: Site) -> Placement | None:
+    """"vowed to ...", "refused to ..."."""
+    if site.lemma in ("vow", "pledge", "promise", "threaten", "refuse", "decline", "agree", "offer") and \
+            re.match(r"\s*to\s+\w", site.rest):
+        return content.claim_after(st, site, content.rest_lstart(st, site))
+    return None
+
+
+def object_preposition(st: ClaimState, site: Site) -> Placement | None:
+    """"accused X of ...", "urged X to ..."."""
+    obj_prep = OBJECT_CUES.get(site.lemma)
+    if not obj_prep:
+        return None
+    mo = re.match(r"\s*(?:[\w’'\-.]+\s+){1,8}?" + obj_prep + r"\b", site.rest)
+    if mo and not re.match(r"\s*(?:to|for|of)\b", site.rest):
+        return content.claim_after(st, site, content.rest_lstart(st, site))
+    return None
+
+
+def bare_clause(st: ClaimState, site: Site) -> Placement | None:
+    """"said the economy was growing": a clause with no "that"."""
+    rest, word = site.rest, site.word
+    if word in SPEECH_CUES and word not in THAT_ONLY_CUES and CLAUSE_START.match(rest) and \
+            site.lemma not in ("ask", "call", "report", "post", "state", "point", "question", "charge",
+                               "counter", "continue", "note") and \
+            not re.match(r"\s*(?:the|a|an|his|her|its|their)\s+\w+\s*(?:[.,;]|$)", rest) and \
+            len(re.findall(r"\w+", rest)) >= 4 and not re.match(r"\s*(?:[A-Z][\w’'\-]*\s*)+(?:[.,;]|$)", rest):
+        return content.claim_after(st, site, content.rest_lstart(st, site))
+    return None
+
+
+# The order the frames are tried in, for a cue with its speaker: the content before the cue first
+# (inverted clause, quotations, the clause before), then the content after it. skip_object places
+# nothing: it steps past the object of "told X", "warned X", so the frames after it read the rest.
+ORDER = (inverted_clause, quotes_before, quote_then_words, clause_before, parenthetical, told_object_clause,
+         skip_object, colon_quote, pending_colon, called, that_clause, to_infinitive, object_preposition,
+         bare_clause)

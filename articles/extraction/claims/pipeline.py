@@ -1,0 +1,125 @@
+"""The claim pipeline: for each body block, sentence by sentence, the cues (rules, then the
+learned model), each cue's source, then the frames in their written order; quotations no cue
+claimed continue the discourse; headlines and transcripts have their own forms.
+"""
+from __future__ import annotations
+
+from ..budget import Deadline
+from ..document import Document
+from ..indexes import SentenceQuotes
+from ..learned.features import in_quotes, sentence_ranges
+from ..learned.model import CueModel
+from ..lexicon import CUE_LEMMA
+from ..text import Quote, Sentence
+from ..types import Block, Claim, Entity, Mention, Speaker
+from . import content, cues, discourse, forms, frames, sources
+from .state import ClaimState, Site
+
+
+def run(st: ClaimState) -> list[Claim]:
+    """The claims of every body block, then of the headline."""
+    doc = st.doc
+    for bi, (block, quotes, sents) in enumerate(zip(doc.body, doc.quotes, doc.sentences, strict=True)):
+        if forms.transcript(st, bi, block):
+            continue
+        colon = st.pending_colon if st.last_block == bi - 1 else None
+        n_before = len(st.claims)
+        paragraph(st, bi, block, quotes, sents)
+        discourse.colon_paragraph(st, bi, block, colon, n_before)
+        discourse.merge_continuations(st, block)
+    if st.model is not None and doc.headline is not None:
+        forms.headline(st, doc.headline)
+    return st.claims
+
+
+def paragraph(st: ClaimState, bi: int, block: Block, quotes: list[Quote], sents: list[Sentence]) -> None:
+    """One body block, sentence by sentence: the rules' cues, the model's, then the quotations
+    no cue claimed (continuations of the discourse)."""
+    tokens = st.doc.tokens(bi) if st.model is not None else []
+    quoted = in_quotes(tokens, quotes)
+    ranges = sentence_ranges(tokens, sents)
+    used_quotes: set[Quote] = set()
+    block_speaker: Speaker | None = None  # the latest sentence speaker of the block
+    for si, sent in enumerate(sents):
+        st.deadline.check()
+        st.cue_pos = None
+        spk_here = sentence(st, bi, block, sent, quotes, used_quotes)
+        st.cue_pos = None
+        if st.model is not None:
+            spk_here = cues.learned(st, bi, sent, tokens, ranges[si], quoted, quotes, used_quotes) or spk_here
+        discourse.continue_quotes(st, bi, block, sent, quotes, used_quotes, spk_here, block_speaker)
+        if spk_here is not None:
+            block_speaker = spk_here
+
+
+def _site(st: ClaimState, m, bi: int, block: Block, sent: Sentence, quotes: list[Quote], used: set[Quote],
+          sent_quotes: list[Quote], sq: SentenceQuotes) -> Site | None:
+    """The site of cue match m, or None when the cue lies in a spent span or inside a claim's content
+    it cannot split (a cue inside reported content with its own subject cuts the host short)."""
+    word = m.group().lower()
+    cs, ce = m.start(), m.end()
+    st.cue_pos = cs
+    if cs in st.spent:
+        return None
+    host = st.content_spans.find(cs)
+    if host is not None and not content.split_host(st, host, sent, cs):
+        return None
+    return Site(bi, block, sent, quotes, used, sent_quotes, sq, word, CUE_LEMMA.get(word, word), cs, ce, st.text)
+
+
+def sentence(st: ClaimState, bi: int, block: Block, sent: Sentence, quotes: list[Quote], used: set[Quote]) -> Speaker | None:
+    """Claims cued in one sentence; returns the sentence's speaker when it has one.
+
+    Each cue is tried against the frames below in order (content before the cue, then after it);
+    the first frame that places the content makes the claim."""
+    text = st.text
+    prev: Speaker | None = None
+    found: Speaker | None = None
+    sent_quotes = content.quotes_in(quotes, sent.start, sent.end)
+    sq = SentenceQuotes(sent_quotes, used, st.is_title, st.is_full)
+    # Past the last cue's content, later cues in the sentence start their own.
+    for m in cues.rule_cues(st, sent):
+        st.deadline.check()  # a sentence may be a whole file: the budget holds cue by cue
+        site = _site(st, m, bi, block, sent, quotes, used, sent_quotes, sq)
+        if site is None:
+            continue
+        word, cs = site.word, site.cs
+        if word == "according":
+            placement = frames.according_to(st, site)
+            if placement is not None:
+                found = content.apply(st, site, placement, "according_to")
+            continue
+        if word == "said" and cs - sent.start < 8 and not site.left.strip(" “\"") and text[cs:cs + 1] == "S":
+            placement = frames.said_name_colon(st, site)
+            if placement is not None:
+                found = prev = content.apply(st, site, placement, "said_name_colon")
+            continue
+        if not sources.cue_speaker(st, site, prev):
+            continue
+        content.place(st, site)
+        for frame in frames.ORDER:
+            placement = frame(st, site)
+            if placement is not None:
+                found = prev = content.apply(st, site, placement, frame.__name__)
+                break
+    return found
+
+
+class ClaimFinder:
+    """Claims of one article: the pipeline over a fresh :class:`ClaimState`."""
+
+    def __init__(self, doc: Document, entities: list[Entity], mentions: list[Mention],
+                 model: CueModel | None = None, threshold: float | None = None, deadline: Deadline | None = None):
+        self.state = ClaimState(doc, entities, mentions, model=model, threshold=threshold, deadline=deadline)
+
+    def run(self) -> list[Claim]:
+        return run(self.state)
+
+
+def resolve(claims: list[Claim], entities: list[Entity]) -> None:
+    """Fill each claim's speaker index from its source (a person, else the organisation it speaks for)."""
+    for c in claims:
+        spk = c.source
+        if spk is None:
+            continue
+        c.speaker = spk.entity if spk.entity is not None else spk.org

@@ -1,0 +1,431 @@
+"""Stage 3, sources: who speaks for a cue. The noun phrase before the cue (a name, a pronoun, an
+anonymous source, "who", a coordinated "and said"), or after it when inverted ("said Mr Smith",
+"according to X"), or after a dash below a quotation ("— Jorge Falcon"). Pronouns, roles and
+groups are resolved by the discourse stage.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ..lexicon import CUE_LEMMA, DAY_NAMES, QUOTE_CUES, SOURCE_NOUNS
+from ..text import CLOSE_QUOTES, Quote, Sentence
+from ..types import Block, Mention, Speaker
+from . import discourse
+from .state import ClaimState, Site
+
+_DAYS = "|".join(sorted(DAY_NAMES))
+
+# Words that may stand between a speaker and the cue: "has previously said", "will on Monday say".
+GAP_WORDS = frozenset("""has have had will would shall should could can may might must also previously
+later then again further repeatedly publicly privately reportedly recently once already simply only just
+even still not never quickly flatly yesterday today tonight earlier last week this month year monday
+tuesday wednesday thursday friday saturday sunday on morning afternoon evening night is was are were be
+been being expected to apparently initially first originally long often frequently subsequently herself
+himself themselves itself openly loudly angrily bluntly privately tearfully proudly cheerfully
+sarcastically emphatically flatly explicitly directly specifically separately elsewhere""".split())
+_SOURCE_NOUN_END = re.compile(r"(?:" + "|".join(SOURCE_NOUNS) + r")$", re.IGNORECASE)
+_SOURCE_NOUN_LONGEST = max(map(len, SOURCE_NOUNS)) + 1  # "$" also matches before a final newline
+# -- speakers -------------------------------------------------------------------------
+# How far left of a cue its speaker is looked for: the regular expressions below scan this window,
+# not the whole sentence so far, so a sentence of a thousand cues costs linear time.
+LEFT_WINDOW = 300
+_PREPOSITIONS = frozenset("of for with by to from about against on in at into over under after before than like as".split())
+# Words that open a clause, not a noun phrase: "But environmentalists worry ..." names
+# "environmentalists"; "In a statement", "When the poll asked", "Deeply divided" name nobody.
+_CLAUSE_OPENERS = frozenset("but and or so yet although though while whereas when whenever after before since as "
+                            "if because once until".split())
+_NOT_A_SOURCE = _PREPOSITIONS | frozenset("during contrary having despite without through per following amid".split())
+_VERBAL = frozenset("have has had is was were are be been being do does did having".split())
+_CLAUSE_WORDS = frozenset("can could will would shall should may might must which".split())
+_ADVERBS = frozenset("all also long just still even only now then already never enough".split())
+_DETERMINERS = frozenset("the a an this that these those".split())
+# "Rep. John Mica (R-Fla.) said", "who in 2010 said", "Trump on Tuesday said": between subject and cue.
+_PARTY_OR_TIME = re.compile(r"\s*(?:\([^()]{1,40}\)|,?\s*\b(?:in|on|during|since|at)\s+(?:\d{4}|(?:the\s+)?(?:"
+                            + _DAYS + r"|morning|evening|night|interview|"
+                            r"statement|speech|rally|debate|letter|tweet)),?|,?\s*\b(?:last|this|next)\s+(?:week|month|"
+                            r"year|night|weekend|" + _DAYS + r"),?)$")
+# "Two officials, speaking on condition of anonymity, said": the apposition says how, not who.
+_HOW_APPOSITION = re.compile(r",\s*(?:speaking|talking|writing|who\s+(?:spoke|asked|requested|declined)|declining|"
+                             r"requesting|asking)\b[^,]{0,80},?$")
+_DASH = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
+
+
+def left_speaker(st: ClaimState, sent: Sentence, cue_start: int, prev: Speaker | None) -> Speaker | None:
+    """The speaker before a cue: the subject of a participle or infinitive cue, the previous cue's
+    speaker after "and", else a name, a pronoun or a noun phrase ending right before the cue (past
+    gap words, a party label, a time, an apposition saying how)."""
+    whole = sent
+    if cue_start - sent.start > LEFT_WINDOW:
+        sent = Sentence(cue_start - LEFT_WINDOW, sent.end)
+    clausal, spk = _clausal_cue(st, whole, sent, cue_start, prev)
+    if clausal:
+        return spk
+    seg_end = _subject_end(st, sent, cue_start)
+    before = st.text[sent.start:seg_end]
+    # "..., and said": the speaker of the previous cue in the sentence, or the sentence subject.
+    if re.search(r"(?:^|\W)(?:and|but|then|or)$", before):
+        return prev if prev is not None else sentence_subject(st, whole, cue_start)
+    spk = _name_before(st, sent, seg_end, before)
+    if spk is not None:
+        return spk
+    # A pronoun.
+    m = re.search(r"(?:^|[\s,;(“\"])(he|she|they|it|who|which|He|She|They|It|Who|I|We)$", before)
+    if m:
+        pron = m.group(1).lower()
+        if pron in ("who", "which"):
+            return antecedent(st, sent.start + m.start(1))
+        if pron in ("i", "we"):
+            return None
+        return discourse.resolve_pronoun(st, pron, sent.start + m.start(1), sent)
+    return _phrase_before(st, sent, seg_end, before)
+
+
+def _clausal_cue(st: ClaimState, whole: Sentence, sent: Sentence, cue_start: int,
+                 prev: Speaker | None) -> tuple[bool, Speaker | None]:
+    """A participle or infinitive cue has no subject of its own: "after saying" takes the subject of
+    the main clause, "to indicate" the nearest person before. (True, speaker) when the cue is one."""
+    text = st.text
+    raw_before = text[sent.start:cue_start].rstrip()
+    cue_word = text[cue_start:cue_start + 20].split()[0].lower()
+    if cue_word.endswith("ing") and (re.search(r"(?:^|\W)(?:after|before|while|when|by|without|in|despite|for)$",
+                                               raw_before) or raw_before.endswith(",")):
+        if prev is not None:
+            return True, prev  # "..., he said, adding that ..."
+        return True, sentence_subject(st, whole, cue_start) or recent_person_in(st, sent.start, cue_start)
+    if re.search(r"(?:^|\W)to$", raw_before) and not re.search(r"(?:expected|going|likely|set|due|able|about|"
+                                                                  r"used|seemed|appeared|wanted|tried|has|have|had)\s+to$", raw_before):
+        return True, recent_person_in(st, sent.start, cue_start) or sentence_subject(st, whole, cue_start)
+    return False, None
+
+
+def _subject_end(st: ClaimState, sent: Sentence, cue_start: int) -> int:
+    """Where the cue's subject ends: left of gap words ("has previously"), a party label or a time
+    ("Rep. John Mica (R-Fla.)", "who in 2010", "Trump on Tuesday") and an apposition saying how the
+    source spoke ("Two officials, speaking on condition of anonymity, said")."""
+    text = st.text
+    pos = cue_start
+    # Walk left over gap words ("has previously", "will on Monday evening").
+    while True:
+        seg = text[sent.start:pos].rstrip()
+        m = re.search(r"([A-Za-z][\w’'\-]*)$", seg)
+        if m and m.group(1).lower() in GAP_WORDS and not st.mention_ending(m.end() + sent.start):
+            pos = sent.start + m.start()
+            continue
+        break
+    seg = text[sent.start:pos].rstrip()
+    while True:
+        m = _PARTY_OR_TIME.search(seg)
+        if not m or m.start() == 0:
+            break
+        seg = seg[:m.start()].rstrip()
+    seg_end = sent.start + len(seg)
+    mp = _HOW_APPOSITION.search(text[sent.start:seg_end])
+    if mp and mp.start() > 0:
+        seg_end = sent.start + mp.start()
+    return seg_end
+
+
+def _name_before(st: ClaimState, sent: Sentence, seg_end: int, before: str) -> Speaker | None:
+    """A name right before the cue ("Mr. Morgan of the Sierra Club said": the person speaks)."""
+    text = st.text
+    men = st.mention_ending(seg_end)
+    if men is not None and st.entities[men.entity].kind == "organisation":
+        mp = re.search(r"\s+(?:of|at|from|with)\s+(?:the\s+)?$", text[sent.start:men.start])
+        if mp:
+            person = st.mention_ending(sent.start + mp.start())
+            if person is not None and st.entities[person.entity].kind == "person":
+                return Speaker(person.entity, text[person.start:men.end], person.start, men.end)
+    if men is not None:
+        return source_or_entity(st, sent, men)
+    # "Mr. Morgan of the Sierra Club said" when the body is no organisation the finder knows.
+    mp = re.search(r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w’'&\-.]*\s+){0,4}[A-Z][\w’'&\-.]*$", before)
+    if mp:
+        person = st.mention_ending(sent.start + mp.start())
+        if person is not None and st.entities[person.entity].kind == "person":
+            return Speaker(person.entity, text[person.start:seg_end], person.start, seg_end)
+    return None
+
+
+def _phrase_before(st: ClaimState, sent: Sentence, seg_end: int, before: str) -> Speaker | None:
+    """A person before an apposition, an anonymous source or a short noun phrase before the cue."""
+    # An apposition before the cue: "Boris Johnson, the Foreign Secretary, has accused".
+    m = re.search(r",\s+[^,]{2,160},(?:\s+[^,]{2,80},)?$", before)
+    if m:
+        men = st.mention_ending(sent.start + m.start())
+        if men is not None and st.entities[men.entity].kind == "person":
+            return Speaker(men.entity, men.text, men.start, men.end)
+    # An anonymous source: "the official", "Another Foreign Office source", "aides".
+    # (Only when a source noun ends the text: the full search tries every position of the window.)
+    m = re.search(r"(?:^|[\s,;(“\"])((?:[A-Za-z][\w’'\-]*\s+){0,5}?(" + "|".join(SOURCE_NOUNS)
+                  + r"))$", before, re.IGNORECASE) if _SOURCE_NOUN_END.search(before[-_SOURCE_NOUN_LONGEST:]) else None
+    if m:
+        phrase_start = sent.start + m.start(1)
+        return source(st, phrase_start, seg_end, m.group(2))
+    # Any short noun phrase after a quotation or at the sentence start: "the book", "the announcer".
+    m = re.search(r"(?:^|[,”\"']\s*)((?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Ss]ome|[Mm]any)\s+"
+                  r"(?:[\w’'\-]+\s+){0,3}[a-z][\w’'\-]+)$", before)
+    if m and not any(w in CUE_LEMMA for w in m.group(1).lower().split()):
+        return Speaker(None, m.group(1), sent.start + m.start(1), seg_end)
+    return None
+
+
+def sentence_subject(st: ClaimState, sent: Sentence, limit: int) -> Speaker | None:
+    """The noun phrase a sentence opens with, when it names a speaker."""
+    pos = sent.start
+    # A sentence opening with a quotation: its subject comes after it.
+    q = st.quoted_index.find(pos)
+    if q is not None:
+        pos = q[1]
+        m = re.match(r"[\s,]*", st.text[pos:limit])
+        pos += m.end()
+    while pos < limit and st.text[pos] in " “\"‘'(":
+        pos += 1
+    m = re.match(r"(?:(?:However|But|And|Meanwhile|Then|Now|Yesterday|Today|Earlier|Later|Also),?\s+)?"
+                 r"(?:(?:In|On|At|During|After|Before|Since|By|For|Last|This|Earlier)\s+[^,]{1,40},\s+)?",
+                 st.text[pos:limit])
+    pos += m.end()
+    men = st.mention_at_start.get(pos)
+    if men is None and st.text[pos:pos + 4].lower() == "the ":
+        men = st.mention_at_start.get(pos + 4)
+    if men is not None:
+        return source_or_entity(st, sent, men)
+    m = re.match(r"(he|she|they|it)\b", st.text[pos:limit], re.IGNORECASE)
+    if m:
+        return discourse.resolve_pronoun(st, m.group(1).lower(), pos, sent)
+    m = re.match(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+(?=[\s,])", st.text[pos:limit])
+    if m:
+        return Speaker(None, m.group().strip(), pos, pos + len(m.group().strip()))
+    m = re.match(r"(?:the|a|an|several|many|some|most|other|both|two|three|four|five)\s+(?:[\w’'\-]+\s+){0,2}"
+                 r"[a-z][\w’'\-]+", st.text[pos:limit], re.IGNORECASE)
+    if m:
+        return Speaker(None, m.group(), pos, pos + len(m.group()))
+    return None
+
+
+def recent_person_in(st: ClaimState, start: int, end: int) -> Speaker | None:
+    for men in st.mentions_back(start, end):
+        if st.entities[men.entity].kind == "person" \
+                and not st.in_quote(men.start) and not st.in_content(men.start):
+            return Speaker(men.entity, men.text, men.start, men.end)
+    return None
+
+
+def source_or_entity(st: ClaimState, sent: Sentence, men: Mention) -> Speaker:
+    ent = st.entities[men.entity]
+    # "a spokesman for the Foreign Office": the organisation speaks through its spokesman.
+    pre = st.text[max(sent.start, men.start - 40):men.start]
+    m = re.search(r"(?:^|\s)((?:a|an|the|one)\s+(?:\w+\s+)?(" + "|".join(SOURCE_NOUNS) + r")\s+(?:for|at|of|from|in)\s+(?:the\s+)?)$",
+                  pre, re.IGNORECASE)
+    if ent.kind == "organisation":
+        start = men.start - len(m.group(1)) if m else men.start
+        st.last_source_org = men.entity
+        return Speaker(None, st.text[start:men.end], start, men.end, org=men.entity)
+    return Speaker(men.entity, men.text, men.start, men.end)
+
+
+def source(st: ClaimState, start: int, end: int, noun: str) -> Speaker:
+    phrase = st.text[start:end]
+    words = phrase.split()
+    # Trim leading words that are not part of the noun phrase ("and the official").
+    while words and words[0].lower() in ("and", "but", "as", "while", "because", "so", "where"):
+        start += len(words[0]) + 1
+        words = words[1:]
+    phrase = st.text[start:end].strip()
+    org = None
+    for men in st.mentions_within(start, end):
+        if st.entities[men.entity].kind == "organisation":
+            org = men.entity
+    if org is not None:
+        st.last_source_org = org
+    elif re.match(r"(?:the|this|that|another)\s", phrase, re.IGNORECASE) and noun.lower() in (
+            "official", "source", "spokesman", "spokeswoman", "spokesperson", "aide", "officials", "sources"):
+        org = st.last_source_org  # "the official" refers back to the last source's body
+        if org is None:
+            # "... Ministry of Defence officials are worried. ... the official said"
+            for men in (st.mentions[i] for i in range(bisect_left(st.mention_starts, start) - 1, -1, -1)):
+                if men.end <= start and st.entities[men.entity].kind == "organisation" and re.match(
+                        r"\s+(?:officials?|sources?|spokes(?:man|woman|person)|aides?|insiders?)\b",
+                        st.text[men.end:men.end + 20]):
+                    org = men.entity
+                    break
+    elif phrase.lower() in ("officials", "sources"):
+        org = None
+    # A role noun alone ("the Indiana governor") stays as the words: the article's roles and the
+    # reference table already resolved the ones they can (as mentions); a guess would be worse.
+    return Speaker(None, phrase, start, end, org=org)
+
+
+def antecedent(st: ClaimState, who_pos: int) -> Speaker | None:
+    before = st.text[:who_pos].rstrip().rstrip(",").rstrip()
+    men = st.mention_ending(len(before))
+    if men is not None:
+        return Speaker(men.entity, men.text, men.start, men.end)
+    # "Theresa May, the Prime Minister, who": skip one apposition.
+    m = re.search(r",\s+[^,]{2,80}$", before)
+    if m:
+        men = st.mention_ending(m.start())
+        if men is not None:
+            return Speaker(men.entity, men.text, men.start, men.end)
+    return None
+
+
+def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | None:
+    """Inverted order: "said Mr Smith", "said the official", "according to the report"."""
+    limit = min(limit, after_start + 300)  # a speaker follows within a few words: linear on run-ons
+    seg = st.text[after_start:limit]
+    lead = len(seg) - len(seg.lstrip())
+    s = after_start + lead
+    men = st.mention_at_start.get(s)
+    if men is not None and st.entities[men.entity].kind == "organisation":
+        # "NBC's Dante Chinni": the person, not the organisation.
+        mp = re.match(r"[’']s\s+(?:[\w\-]+\s+){0,4}?", st.text[men.end:limit])
+        if mp:
+            nxt = st.mention_at_start.get(men.end + mp.end())
+            if nxt is not None and st.entities[nxt.entity].kind == "person":
+                return Speaker(nxt.entity, st.text[s:nxt.end], s, nxt.end)
+    if men is not None:
+        return source_or_entity(st, Sentence(s, limit), men)
+    m = re.match(r"(?:the|a|an|one|another|two|three|several|senior|some)?\s*(?:[\w’'\-]+\s+){0,4}?("
+                 + "|".join(SOURCE_NOUNS) + r")\b", st.text[s:limit], re.IGNORECASE)
+    if m and m.start() == 0:
+        return _source_noun_after(st, s, limit, m)
+    m = re.match(r"(he|she|they|it)\b", st.text[s:limit], re.IGNORECASE)
+    if m:
+        return discourse.resolve_pronoun(st, m.group(1).lower(), s, Sentence(s, limit))
+    # "said 9/11 widow Terry Strada", "said former state Sen. Jane Doe": a few words, then a name.
+    stop = re.search(r"[,.;:!?]", st.text[s:limit])
+    clause_end = s + stop.start() if stop else limit
+    spk = _name_after_words(st, s, limit, clause_end)
+    if spk is not None:
+        return spk
+    # A short phrase up to the comma: "According to conservative talk radio host Rush Limbaugh, ..."
+    phrase = st.text[s:clause_end].strip()
+    if phrase and 1 <= len(phrase.split()) <= 8 and not any(w.lower() in CUE_LEMMA for w in phrase.split()):
+        return Speaker(None, phrase, s, s + len(phrase))
+    return None
+
+
+def _name_after_words(st: ClaimState, s: int, limit: int, clause_end: int) -> Speaker | None:
+    """"said 9/11 widow Terry Strada": a few lower-case words, then the first name after s."""
+    first = bisect_right(st.mention_starts, s)  # the first mention after s: only it is looked at
+    for men in st.mentions[first:first + 1]:
+        if s < men.start < clause_end and men.start - s < 60:
+            between = st.text[s:men.start]
+            if re.fullmatch(r"(?:[a-z0-9/\-’']+\s+){1,5}", between) and not re.search(r"\b(?:that|to|and|in|on|of)\s", between):
+                return Speaker(men.entity, st.text[s:men.end], s, men.end) \
+                    if st.entities[men.entity].kind == "person" else source_or_entity(st, Sentence(s, limit), men)
+    return None
+
+
+def _source_noun_after(st: ClaimState, s: int, limit: int, m: re.Match) -> Speaker:
+    """"said the official", "said spokesman Sean Spicer", "said a spokesman for the EPA": the person
+    named after the source noun, else the organisation it speaks for, else the words."""
+    men2 = st.mention_at_start.get(s + m.end() + 1)
+    if men2 is not None and st.entities[men2.entity].kind == "person":
+        return Speaker(men2.entity, st.text[s:men2.end], s, men2.end)
+    men_in = [x for x in st.mentions_within(s, s + m.end() + 40)
+              if st.text[s + m.end():x.start].strip().lower() in ("for", "at", "of", "for the", "at the", "of the", "")]
+    if men_in:
+        x = men_in[0]
+        return source_or_entity(st, Sentence(s, limit), x) if st.entities[x.entity].kind == "organisation" \
+            else Speaker(x.entity, st.text[s:x.end], s, x.end)
+    return source(st, s, s + m.end(), m.group(1))
+
+
+def source_phrase(st: ClaimState, spk: Speaker | None) -> Speaker | None:
+    """A source named only by words must be a noun phrase: leading conjunctions are dropped, and a
+    phrase that opens with a preposition or is a lone adverb or participle is no source."""
+    if spk is None or spk.resolved:
+        return spk
+    text, start = spk.text, spk.start
+    while True:
+        m = re.match(r"([A-Za-z]+)\s+", text)
+        if not m or m.group(1).lower() not in _CLAUSE_OPENERS:
+            break
+        text, start = text[m.end():], start + m.end()
+    words = text.split()
+    low = [w.lower() for w in words]
+    if not words or low[0] in _CLAUSE_OPENERS | _NOT_A_SOURCE or low[-1] in _NOT_A_SOURCE \
+            or low[0] in _VERBAL or any(w in _CLAUSE_WORDS for w in low) \
+            or (len(low) == 1 and low[0] in _ADVERBS | _DETERMINERS) \
+            or re.match(r"(?:it|there|that)(?:['’]s|\s+(?:is|was)\b)", text, re.IGNORECASE):
+        return None  # "have also", "much of which can be", "the government could reverse the", "long", "It's"
+    # "Deeply", "Chastened" (not "-ing": "Beijing said it would retaliate", "Manning said").
+    if len(words) == 1 and words[0][:1].isupper() and re.search(r"(?:ly|ed)$", words[0]):
+        return None
+    if text == spk.text:
+        return spk
+    return Speaker(None, text, start, start + len(text))
+
+
+def learned_speaker(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | None:
+    """The source of a learned cue: the rules' left speaker, else the nearest name before the
+    cue in its sentence, else the noun phrase the clause opens with."""
+    spk = left_speaker(st, sent, cue_start, None)
+    if spk is not None:
+        return spk
+    for men in st.mentions_back(sent.start, cue_start):
+        if not st.in_quote(men.start) and not st.in_content(men.start):
+            if not re.search(r"[;:]|\b(?:that|because|if|when|while|whether)\b", st.text[men.end:cue_start]):
+                return source_or_entity(st, sent, men)
+            break
+    # The last 120 characters hold any clause subject of up to 80: a bounded search stays linear.
+    lo = max(sent.start, cue_start - 120)
+    clause = re.search(r"(?:^|[,;:(]\s*|\b(?:that|and|but|while|as|because|if|when)\s+)([^,;:()]{2,80}?)\s*$",
+                       st.text[lo:cue_start])
+    if clause and (clause.start() > 0 or lo == sent.start):
+        phrase = clause.group(1).strip(" “\"")
+        words = phrase.split()
+        if 1 <= len(words) <= 8 and not any(w.lower() in CUE_LEMMA for w in words):
+            start = lo + clause.start(1)
+            return Speaker(None, phrase, start, start + len(phrase))
+    return None
+
+
+def dash_speaker(st: ClaimState, q: Quote, block: Block) -> Speaker | None:
+    """“Quote.” ― Jorge Falcon"""
+    m = _DASH.match(st.text, q.end, block.end)
+    if not m:
+        return None
+    s = m.end()
+    men = st.mention_at_start.get(s)
+    if men is not None:
+        return source_or_entity(st, Sentence(s, block.end), men)
+    nm = re.match(r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}", st.text[s:block.end])
+    if nm:
+        return Speaker(None, nm.group(), s, s + nm.end())
+    return None
+
+
+def cue_speaker(st: ClaimState, site: Site, prev: Speaker | None) -> bool:
+    """The speaker: after the cue when a quotation closes before it ("...," said Mr Smith), else
+    before it; False when there is none."""
+    word, near = site.word, site.near
+    spk, inverted = None, False
+    closing = re.search(r"[,!?.—–-]?\s*(?:[" + CLOSE_QUOTES + '"' + r"]|'')\s*,?\s*$", near)
+    if closing and word in QUOTE_CUES:
+        spk = right_speaker(st, site.ce, site.sent.end)
+        inverted = spk is not None
+    if spk is None:
+        spk = left_speaker(st, site.sent, site.cs, prev)
+    if spk is None and re.search(r",\s*$", near) and word in QUOTE_CUES:
+        spk = right_speaker(st, site.ce, site.sent.end)
+        inverted = spk is not None
+    site.spk, site.inverted = spk, inverted
+    return spk is not None
+
+
+def long_source(st: ClaimState, start: int, limit: int) -> Speaker | None:
+    """"According to a 52-count complaint filed by the SEC and a 15-count complaint by Vermont, ...":
+    the whole phrase up to the comma is the source; the organisation it names speaks."""
+    comma = st.text.find(",", start, limit)
+    if comma < 0:
+        return None
+    while start < comma and st.text[start].isspace():
+        start += 1
+    phrase = st.text[start:comma]
+    if not 1 <= len(phrase.split()) <= 30:
+        return None
+    orgs = [m for m in st.mentions_within(start, comma) if st.entities[m.entity].kind == "organisation"]
+    return Speaker(None, phrase, start, comma, org=orgs[0].entity if orgs else None)

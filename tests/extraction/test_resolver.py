@@ -1,0 +1,87 @@
+"""The learned source resolver: its candidates and features on sentences written here, the
+override rule, and the committed weights' freshness."""
+import json
+
+import numpy as np
+
+from articles.extraction import document, extract_article, parse
+from articles.extraction.claims import ClaimFinder, resolve, resolver
+from articles.extraction.entities import EntityFinder
+
+
+def prepared(*paragraphs):
+    art = parse("A headline about things\n\n3 March 2019\n\n" + "\n\n".join(paragraphs) + "\n\n- The Daily Example\n")
+    doc = document.read(art.text, art.blocks)
+    finder = EntityFinder(art.text, doc.body, doc.name_starts, art.published, None)
+    finder.run()
+    entities, mentions, _ = finder.result()
+    claims = ClaimFinder(doc, entities, mentions).run()
+    resolve(claims, entities)
+    return art, entities, mentions, claims, resolver.candidates_for(doc, entities, mentions)
+
+
+def features_of(cands, rows, entities, name):
+    i = next(k for k, e in enumerate(cands) if e is not None and entities[e].name == name)
+    return dict(zip(resolver.FEATURES, rows[i], strict=True))
+
+
+def test_a_hearer_after_told_is_marked_and_the_speaker_before_the_cue_is_not():
+    art, entities, mentions, claims, cands_of = prepared(
+        "Jane Holloway, an economist at the Urban Institute, said the plan would fail, "
+        "in an interview with Reuters on Monday.")
+    claim = next(c for c in claims if "plan would fail" in c.text)
+    cands, rows = cands_of.for_claim(claim, None)
+    jane = features_of(cands, rows, entities, "Jane Holloway")
+    assert jane["before_cue"] == 1 and jane["hearer"] == 0 and jane["rule"] == 1
+    reuters = features_of(cands, rows, entities, "Reuters")
+    assert reuters["hearer"] == 1 and reuters["after_cue"] == 1
+
+
+def test_the_rules_words_are_a_candidate_when_they_name_no_entity():
+    art, entities, mentions, claims, cands_of = prepared(
+        "Mark Dunn met the committee on Monday.", "The plan would cut the deficit by half, officials said.")
+    claim = next(c for c in claims if "deficit" in c.text)
+    assert claim.speaker is None
+    cands, rows = cands_of.for_claim(claim, None)
+    assert cands[-1] is None and rows[-1][resolver.FEATURES.index("rule")] == 1
+
+
+def test_the_previous_speaker_is_always_a_candidate():
+    art, entities, mentions, claims, cands_of = prepared(
+        "Mark Dunn spoke first.", "Then came a long list of things about the weather and the roads.",
+        "There were many of them.", "He said the roads were bad.")
+    claim = next(c for c in claims if "roads were bad" in c.text)
+    dunn = next(i for i, e in enumerate(entities) if e.name == "Mark Dunn")
+    cands, rows = cands_of.for_claim(claim, dunn)
+    assert dunn in cands
+    assert features_of(cands, rows, entities, "Mark Dunn")["previous_speaker"] == 1
+
+
+def test_the_model_overrides_the_rules_only_past_its_margin():
+    rows = np.zeros((2, len(resolver.FEATURES)))
+    rows[0, resolver.FEATURES.index("rule")] = 1
+    rows[1, resolver.FEATURES.index("hearer")] = 1
+    w = np.zeros(2 * len(resolver.FEATURES))
+    w[resolver.FEATURES.index("hearer")] = 1.0  # the other candidate scores 1, the rule 0
+    assert resolver.choose(resolver.SourceModel({"weights": w, "margin": 0.5}), [7, 9], rows, 7) == 9
+    assert resolver.choose(resolver.SourceModel({"weights": w, "margin": 1.5}), [7, 9], rows, 7) == 7
+
+
+def test_the_committed_model_matches_the_features_it_was_trained_on():
+    data = json.loads(resolver.MODEL_PATH.read_text(encoding="utf-8"))
+    assert data["fingerprint"] == resolver.fingerprint(), "features changed: retrain " \
+        "(python -m articles.extraction.claims.resolver_train)"
+    assert data["features"] == list(resolver.FEATURES)
+    assert len(data["weights"]) == 2 * len(resolver.FEATURES)
+    assert data["adopted"] == (data["cv"]["model_accuracy"] - data["cv"]["rules_accuracy"] >= data["min_gain"])
+    assert (resolver.default_model() is not None) == data["adopted"]
+
+
+def test_offsets_stay_valid_after_the_resolver():
+    art = parse("A headline about things\n\n3 March 2019\n\nJane Holloway spoke to CNN on Monday. "
+                "“We will win,” she told CNN.\n\n- The Daily Example\n")
+    ex = extract_article(art)
+    for c in ex.claims:
+        assert art.text[c.start:c.end] == c.text
+        if c.source is not None and c.source.end > c.source.start:
+            assert art.text[c.source.start:c.source.end] == c.source.text
