@@ -16,6 +16,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from articles.publishing.rule import CHECKED, PUBLISHED, is_published  # noqa: F401 (re-exported)
+
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
               "rev", "president", "senator", "sen", "rep", "gov", "governor", "the"}
 
@@ -324,13 +326,7 @@ class Claim(models.Model):
         return is_published(self.status, self.verdict)
 
 
-def is_published(status: str, verdict: str) -> bool:
-    """The one publication rule (:attr:`Claim.is_published`; :data:`PUBLISHED` as a query)."""
-    return status == Claim.Status.CHECKED and bool(verdict)
-
-
-# The publication rule as a query: the public pages, feeds, ClaimReview and the API's public reads.
-PUBLISHED = Q(status=Claim.Status.CHECKED) & ~Q(verdict="")
+assert Claim.Status.CHECKED == CHECKED  # the publication rule names the status by its value
 
 
 class EvidenceLink(models.Model):

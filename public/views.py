@@ -13,8 +13,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
 from articles.models import Person
+from articles.publishing.selectors import published_checks
 from articles.selectors import claimreview
-from articles.selectors.published import published_checks
 
 PER_PAGE = 20
 # Stricter than the site's policy: no inline style but the page's own nonce'd <style> block.

@@ -7,6 +7,7 @@ from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Va
 from django.db.models.functions import Coalesce
 
 from articles.models import Claim, ClaimMatch, ReviewEvent
+from articles.publishing.selectors import published_checks
 from articles.selectors import history
 
 CLAIMS = "/admin/articles/claim/"
@@ -68,13 +69,15 @@ def worth_checking_first(qs):
 
 
 def repeated_checked():
-    """Claims not yet checked whose statement was checked in another appearance (the desk's list)."""
-    return (Claim.objects.exclude(status=Claim.Status.CHECKED)
-            .filter(family__appearances__status=Claim.Status.CHECKED).exclude(family__isnull=True).distinct())
+    """Claims not yet checked whose statement has a published check in another appearance (the
+    desk's list; what :func:`articles.services.families.suggested_verdict` would offer)."""
+    return (Claim.objects.exclude(status=Claim.Status.CHECKED).exclude(family__isnull=True)
+            .filter(Exists(published_checks().filter(family_id=OuterRef("family_id")))))
 
 
 def recently_checked(limit: int = 8):
-    return (Claim.objects.filter(status=Claim.Status.CHECKED).exclude(verdict="").exclude(reviewed_at=None)
+    """The latest published checks."""
+    return (published_checks().exclude(reviewed_at=None)
             .select_related("speaker", "reviewer").only("id", "text", "verdict", "reviewed_at", "speaker__name",
                                                         "speaker_text", "reviewer__username")
             .order_by("-reviewed_at", "-id")[:limit])
