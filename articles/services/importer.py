@@ -16,13 +16,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
 from articles import extraction
-from articles.extraction import Extraction, KnownPerson
-from articles.extraction.names import person_key
+from articles.entities.keys import ROLE_WORDS, is_full_name  # noqa: F401 (old names, one round)
+from articles.entities.resolution import map_organisations, map_people, publisher_for  # noqa: F401
+from articles.entities.selectors import known_people  # noqa: F401
+from articles.extraction import Extraction
 from articles.extraction.names import remember as remember_keys
+from articles.ingestion import bulk
+from articles.ingestion.run_cache import RunCache
 from articles.models import (
     Affiliation,
     Article,
@@ -31,26 +35,11 @@ from articles.models import (
     EvidenceLink,
     Mention,
     Organisation,
-    OrganisationAlias,
     Person,
-    PersonAlias,
-    RejectedName,
     Statistic,
-    name_key,
 )
-from articles.services import families, filter_cache, identity, inputs, matching, retry, web
+from articles.services import families, filter_cache, inputs, matching, retry, web
 from articles.services.reader import Prepared, WebAddress
-
-ROLE_WORDS = {"minister", "secretary", "president", "president-elect", "leader", "chancellor", "spokesman"}
-
-
-class RunCache(dict):
-    """What one import run looks up once: publishers by name (the dict itself), whether editors have
-    ruled out any names at all, whether the fact-check library has anything to match against."""
-
-    rejected_any: bool | None = None
-    library_empty: bool | None = None
-    surnames: dict | None = None  # surname key -> the person a link maps it to
 
 
 @dataclass
@@ -60,238 +49,6 @@ class FileResult:
     error: str = ""
     article_id: int | None = None
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def known_people() -> list[KnownPerson]:
-    """People with roles an editor entered (not tied to an article): they resolve "the Prime Minister"."""
-    roles: dict[int, list[str]] = {}
-    names: dict[int, str] = {}
-    for aff in Affiliation.objects.filter(article__isnull=True).exclude(role="").select_related("person"):
-        roles.setdefault(aff.person_id, []).append(aff.role.lower())
-        names[aff.person_id] = aff.person.name
-    return [KnownPerson(name=names[pid], roles=tuple(r)) for pid, r in roles.items()]
-
-
-def is_full_name(alias: str) -> bool:
-    key = name_key(alias)
-    words = key.split()
-    return len(words) >= 2 and not any(w in ROLE_WORDS for w in words)
-
-
-# -- entity mapping ---------------------------------------------------------------------------
-def _create_missing(model, out: dict) -> None:
-    """Insert the unsaved rows of ``out`` in one statement that also gives their ids: on a key a
-    concurrent importer inserted first, the statement updates nothing but the key (so that row
-    stands) and returns its id (INSERT ... ON CONFLICT (key) DO UPDATE ... RETURNING id)."""
-    new = {r.key: r for r in out.values() if r.pk is None}
-    if not new:
-        return
-    model.objects.bulk_create(new.values(), update_conflicts=True, unique_fields=["key"], update_fields=["key"])
-    for i, r in out.items():
-        if r.pk is None:
-            out[i] = new[r.key]
-
-
-def _person_keys(ent: extraction.Entity) -> list[str]:
-    """Keys that identify a person across articles: the canonical name and other full names.
-    Someone known by one name only ("Assad") matches on that name alone."""
-    key = person_key(ent.name)
-    if len(key.split()) == 1:
-        return [key]
-    return list(dict.fromkeys([key] + [person_key(a) for a in ent.aliases if is_full_name(a)]))
-
-
-def map_people(entities: dict[int, extraction.Entity],
-               redirected_orgs: dict[int, Organisation] | None = None, run: RunCache | None = None) -> dict[int, Person]:
-    """Each person entity to its Person row (found by name keys, else created): a few queries in all.
-
-    Editors' decisions come first: a name they said is not a person maps to their replacement (an
-    organisation goes to ``redirected_orgs``), and a surname already linked maps to its person."""
-    keys = {i: _person_keys(e) for i, e in entities.items()}
-    all_keys = {k for ks in keys.values() for k in ks}
-    if not entities:
-        return {}
-    rejected = identity.rejected("person", list(all_keys)) if _any_rejected(run) else {}
-    surnames = _linked_surnames(run, [k for k in all_keys if " " not in k])
-    # One query finds the people already known, by their key or a full-name alias, and every alias
-    # the article's names already have (what _add_aliases needs).
-    alias_keys = all_keys | {person_key(n) for e in entities.values() for n in [e.name, *e.aliases]}
-    by_key, by_alias, known_aliases = _known(Person, PersonAlias, "person", all_keys, alias_keys)
-    out: dict[int, Person] = {}
-    genders: dict[str, set[int]] = {}
-    for i, ent in entities.items():
-        decision = next((rejected[k] for k in keys[i] if k in rejected), None)
-        if decision is not None:
-            identity.apply_decision(decision, i, out, redirected_orgs)
-            continue
-        person = next((by_alias.get(k) or by_key.get(k) for k in keys[i] if by_alias.get(k) or by_key.get(k)), None)
-        if person is None and len(keys[i]) == 1:
-            person = surnames.get(keys[i][0])
-        if person is None:
-            person = by_key.setdefault(keys[i][0], Person(name=ent.name[:200], key=keys[i][0], gender=ent.gender,
-                                                               surname_pending=True))
-            # Its other full names find it too, for the next article of a batch, as the stored
-            # aliases would one article later.
-            for k in keys[i][1:]:
-                by_alias.setdefault(k, person)
-        elif ent.gender and not person.gender:
-            if person.pk:
-                genders.setdefault(ent.gender, set()).add(person.pk)
-            else:
-                person.gender = ent.gender
-        out[i] = person
-    # New people in one insert (a concurrent importer's rows win), then one select for their ids.
-    _create_missing(Person, out)
-    for gender, ids in genders.items():
-        Person.objects.filter(pk__in=ids, gender="").update(gender=gender)
-    _add_aliases(PersonAlias, "person", _names_by_owner(entities, out), known_aliases)
-    return out
-
-
-def _names_by_owner(entities: dict, out: dict) -> dict:
-    """Every surface form of the entities, grouped by the record each maps to (several entities of
-    a batch may map to one)."""
-    names: dict = {}
-    for i, e in entities.items():
-        if i in out:
-            names.setdefault(out[i], []).extend([e.name, *e.aliases])
-    return names
-
-
-def _linked_surnames(run, keys: list[str]) -> dict[str, Person]:
-    if run is None:
-        return identity.linked_surnames(keys)
-    if run.surnames is None:
-        run.surnames = identity.linked_surnames()
-    return {k: run.surnames[k] for k in keys if k in run.surnames}
-
-
-def _any_rejected(run) -> bool:
-    """Whether editors have ruled out any name: asked once a run (a run cache remembers it)."""
-    if run is None:
-        return True
-    if run.rejected_any is None:
-        run.rejected_any = RejectedName.objects.exists()
-    return run.rejected_any
-
-
-def _known(model, alias_model, owner: str, keys: set[str], alias_keys: set[str]):
-    """Records with these keys, records whose alias has one of them, and the aliases already stored
-    for ``alias_keys`` ({(owner id, key): is_name}) — one query, a UNION of two selects. The records
-    come back as light instances (id, name, key, gender or kind): the importer only links to them.
-
-    Written as SQL: the ORM's UNION of two annotated querysets cost more to build than to run, and
-    this runs twice an article."""
-    extra = "gender" if model is Person else "kind"
-    q = connection.ops.quote_name
-    table, aliases_table = q(model._meta.db_table), q(alias_model._meta.db_table)
-    owner_col = q(alias_model._meta.get_field(owner).column)
-    named = "a.is_name" if model is Person else "TRUE"
-    own_in, own_params = _in_list("r.key", keys)
-    alias_in, alias_params = _in_list("a.key", alias_keys)
-    sql = (f"SELECT r.id, r.name, r.key, r.{extra}, '' AS via, TRUE AS named FROM {table} r WHERE {own_in} "
-           f"UNION ALL SELECT r.id, r.name, r.key, r.{extra}, a.key, {named} FROM {aliases_table} a "
-           f"JOIN {table} r ON r.id = a.{owner_col} WHERE {alias_in}")
-    by_key, by_alias, aliases = {}, {}, {}
-    with connection.cursor() as cur:
-        cur.execute(sql, own_params + alias_params)
-        rows = cur.fetchall()
-    for pk, name, key, value, via, is_name in rows:
-        obj = model(pk=pk, name=name, key=key, **{extra: value})
-        if not via:
-            by_key[key] = obj
-            continue
-        aliases[(pk, via)] = bool(is_name)
-        if is_name and via in keys:
-            by_alias.setdefault(via, obj)
-    return by_key, by_alias, aliases
-
-
-def _in_list(column: str, values) -> tuple[str, list]:
-    """``column IN (...)`` as SQL and parameters: one array parameter on PostgreSQL, a list elsewhere."""
-    values = sorted(values)
-    if connection.vendor == "postgresql":
-        return f"{column} = ANY(%s)", [values]
-    if not values:
-        return "1 = 0", []
-    return f"{column} IN ({', '.join(['%s'] * len(values))})", values
-
-
-def map_organisations(entities: dict[int, extraction.Entity],
-                      redirected_people: dict[int, Person] | None = None,
-                      run: RunCache | None = None) -> dict[int, Organisation]:
-    keys = {i: list(dict.fromkeys(name_key(n) for n in [e.name, *e.aliases])) for i, e in entities.items()}
-    all_keys = {k for ks in keys.values() for k in ks}
-    if not entities:
-        return {}
-    rejected = identity.rejected("organisation", list(all_keys)) if _any_rejected(run) else {}
-    by_key, by_alias, known_aliases = _known(Organisation, OrganisationAlias, "organisation", all_keys, all_keys)
-    out: dict[int, Organisation] = {}
-    for i, ent in entities.items():
-        decision = next((rejected[k] for k in keys[i] if k in rejected), None)
-        if decision is not None:
-            identity.apply_decision(decision, i, redirected_people, out)
-            continue
-        org = next((by_alias.get(k) or by_key.get(k) for k in keys[i] if by_alias.get(k) or by_key.get(k)), None)
-        if org is None:
-            org = by_key.setdefault(keys[i][0], Organisation(name=ent.name[:200], key=keys[i][0],
-                                                             kind=ent.org_kind or "other"))
-        out[i] = org
-    _create_missing(Organisation, out)
-    _add_aliases(OrganisationAlias, "organisation", _names_by_owner(entities, out), known_aliases)
-    return out
-
-
-def _add_aliases(model, owner_field: str, names: dict, known: dict[tuple[int, str], bool]) -> None:
-    """Record every surface form as an alias of its owner, in one bulk insert (``known``: the
-    aliases already stored for these keys, {(owner id, key): is_name}, from _known).
-
-    Organisation alias keys are unique across organisations (a key names one body); a person's full
-    name is unique among full names (is_name), short forms ("Mr Trump") may repeat across people."""
-    wanted: dict[tuple[int, str], tuple[object, str]] = {}
-    key_of = person_key if model is PersonAlias else name_key
-    for owner, aliases in names.items():
-        for alias in aliases:
-            k = key_of(alias)
-            if k:
-                wanted.setdefault((owner.pk, k), (owner, alias))
-    if not wanted:
-        return
-    if model is PersonAlias:
-        existing = set(known)
-        taken_names = {k for (_pk, k), named in known.items() if named}
-        rows = []
-        for (pk, k), (owner, alias) in wanted.items():
-            if (pk, k) in existing:
-                continue
-            full = is_full_name(alias) and k not in taken_names
-            if full:
-                taken_names.add(k)
-            rows.append((owner.pk, alias[:200], k, full))
-        columns = ("person_id", "name", "key", "is_name")
-    else:
-        taken = {k for _pk, k in known}
-        rows = []
-        for (_pk, k), (owner, alias) in wanted.items():
-            if k not in taken:
-                taken.add(k)
-                rows.append((owner.pk, alias[:200], k))
-        columns = ("organisation_id", "name", "key")
-    # A concurrent importer may have added the same alias meanwhile: skip it rather than fail.
-    _insert(model, columns, rows)
-
-
-def publisher_for(name: str | None, cache: dict | None = None) -> Organisation | None:
-    if not name:
-        return None
-    if cache is not None and name in cache:
-        return cache[name]
-    ent = extraction.Entity(kind="organisation", name=name, aliases=[name], org_kind="news")
-    # None when editors ruled the name out as an organisation (and named no organisation instead).
-    org = map_organisations({0: ent}, run=cache if isinstance(cache, RunCache) else None).get(0)
-    if cache is not None:
-        cache[name] = org
-    return org
 
 
 # An import that changed anything clears the admin's cached filter lists (services/filter_cache.py).
@@ -304,7 +61,7 @@ def text_key(text: str, n: int = 0) -> str:
     return hashlib.sha256(f"{n}:{norm}".encode()).hexdigest()[:40]
 
 
-def store(prep: Prepared, publishers: dict | None = None) -> FileResult:
+def store(prep: Prepared, publishers: RunCache | None = None) -> FileResult:
     """Write one prepared file in its own transaction: all of it or nothing."""
     parsed, ex = prep.parsed, prep.extraction
     assert parsed is not None and ex is not None
@@ -326,13 +83,13 @@ def store(prep: Prepared, publishers: dict | None = None) -> FileResult:
             for k, v in fields.items():
                 setattr(article, k, v)
             article.save()
-        run = publishers if isinstance(publishers, RunCache) else None
+        run = publishers
         counts = save_extraction(article, ex, new=status == "created", run=run)
         web.save_snapshot(article, prep.snapshot)
     return FileResult(prep.path, status, article_id=article.pk, counts=counts)
 
 
-def _article_fields(prep: Prepared, publishers: dict | None, now) -> dict:
+def _article_fields(prep: Prepared, publishers: RunCache | None, now) -> dict:
     parsed = prep.parsed
     fields = dict(title=parsed.title[:500], published=parsed.published, publisher=publisher_for(parsed.publisher, publishers),
                   body=parsed.text, paragraphs=[{"kind": b.kind, "start": b.start, "end": b.end} for b in parsed.blocks],
@@ -360,12 +117,12 @@ def store_many(preps: list[Prepared], publishers: RunCache | None = None) -> lis
     fresh = [(k, p) for k, p in todo if p.source_file not in stored and names[p.source_file] == 1]
     if len(fresh) > 1:
         try:
-            stored_new = retry.run(_store_new, fresh, publishers, on_retry=publishers.clear if publishers is not None else None)
+            stored_new = retry.run(_store_new, fresh, publishers, on_retry=publishers.forget_rows if publishers is not None else None)
             for (k, _), result in zip(fresh, stored_new, strict=True):
                 results[k] = result
         except (DatabaseError, ValueError):
             if publishers is not None:
-                publishers.clear()  # rows it cached were rolled back with the batch
+                publishers.forget_rows()  # rows it cached were rolled back with the batch
     for k, p in todo:
         if k not in results:
             results[k] = store_prepared(p, publishers=publishers)
@@ -381,81 +138,13 @@ def _store_new(fresh: list[tuple[int, Prepared]], publishers: RunCache | None) -
             articles.append(Article(source_file=p.source_file, imported_at=now, **_article_fields(p, publishers, now)))
         # A plain insert: a file a concurrent importer stored meanwhile fails the batch, which is
         # then stored file by file (each of those updates the other's row).
-        _bulk_insert(Article, articles)
-        run = publishers if isinstance(publishers, RunCache) else None
+        bulk.bulk_insert(Article, articles)
+        run = publishers
         counts = save_extractions([(a, p.extraction) for a, (_, p) in zip(articles, fresh, strict=True)], new=True, run=run)
         for a, (_, p) in zip(articles, fresh, strict=True):
             web.save_snapshot(a, p.snapshot)
     return [FileResult(p.path, "created", article_id=a.pk, counts=c)
             for (_, p), a, c in zip(fresh, articles, counts, strict=True)]
-
-
-def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """Many plain rows in one INSERT ... ON CONFLICT DO NOTHING (PostgreSQL and SQLite alike),
-    without a model instance a row: mentions and mention links are most of an import's rows, and
-    building instances for them cost more than sending them."""
-    _send(model, [model._meta.get_field(c) for c in columns], rows, "ON CONFLICT DO NOTHING")
-
-
-def _send(model, fields: list, rows: list[tuple], suffix: str = "", batch: int = 500) -> list[tuple]:
-    """INSERT rows of prepared values into the model's table; what a RETURNING ``suffix`` returns.
-
-    On PostgreSQL the rows go as one array a column (INSERT ... SELECT * FROM UNNEST(...)): a
-    statement of a few parameters, where VALUES lists of thousands took the driver longer to parse
-    than the server to run. Elsewhere, VALUES lists in batches."""
-    if not rows:
-        return []
-    quote = connection.ops.quote_name
-    head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
-    out: list[tuple] = []
-    with connection.cursor() as cur:
-        if connection.vendor == "postgresql" and not any(f.get_internal_type() == "JSONField" for f in fields):
-            casts = ", ".join(f"%s::{f.rel_db_type(connection) if f.is_relation else f.db_type(connection)}[]"
-                              for f in fields)
-            cur.execute(f"{head}SELECT * FROM UNNEST({casts}) {suffix}", [list(col) for col in zip(*rows, strict=True)])
-            return cur.fetchall() if "RETURNING" in suffix else []
-        one = "(" + ", ".join(["%s"] * len(fields)) + ")"
-        for i in range(0, len(rows), batch):
-            chunk = rows[i:i + batch]
-            cur.execute(f"{head}VALUES {', '.join([one] * len(chunk))} {suffix}", [v for row in chunk for v in row])
-            if "RETURNING" in suffix:
-                out += cur.fetchall()
-    return out
-
-
-_PLAIN = (str, int, float, bool, type(None))
-
-
-def _bulk_insert(model, objs: list) -> None:
-    """``bulk_create`` for new rows, their ids set: one INSERT ... RETURNING id. Each value is
-    prepared by its field as Django would, but a field's default (most review columns of a new
-    claim) is prepared once, not once a row: half an import's writing time went to that."""
-    if not objs:
-        return
-    if not connection.features.can_return_rows_from_bulk_insert:
-        model.objects.bulk_create(objs)
-        return
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    now = timezone.now()
-    for f in fields:
-        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
-            for o in objs:
-                setattr(o, f.attname, now)
-    prepared: dict = {}
-
-    def value(f, v):
-        if not isinstance(v, _PLAIN) or (isinstance(v, str) and len(v) > 40):
-            return f.get_db_prep_save(v, connection)
-        k = (f.attname, type(v), v)
-        if k not in prepared:
-            prepared[k] = f.get_db_prep_save(v, connection)
-        return prepared[k]
-
-    rows = [tuple(value(f, getattr(o, f.attname)) for f in fields) for o in objs]
-    ids = _send(model, fields, rows, f"RETURNING {connection.ops.quote_name(model._meta.pk.column)}")
-    for o, (new_id,) in zip(objs, ids, strict=True):
-        o.pk = new_id
-        o._state.adding, o._state.db = False, connection.alias
 
 
 def _match_by_text(items, old: dict, make, created: list):
@@ -527,7 +216,7 @@ def _save_entities(items: list[tuple[Article, Extraction]], new: bool = False, r
                       m.text[:200], m.start, m.end) for m in ex.mentions if m.entity in ppl or m.entity in org]
     if affiliations:
         Affiliation.objects.bulk_create(affiliations, ignore_conflicts=True)
-    _insert(Mention, ("article_id", "person_id", "organisation_id", "text", "start", "end"), mentions)
+    bulk.insert(Mention, ("article_id", "person_id", "organisation_id", "text", "start", "end"), mentions)
     return maps
 
 
@@ -581,7 +270,7 @@ def _save_claims(items: list[tuple[Article, Extraction]], maps, stats: list[list
             rows.append((row, c))
         out.append(rows)
         gone += old_claims.values()
-    _bulk_insert(Claim, new_claims)
+    bulk.bulk_insert(Claim, new_claims)
     created = set(map(id, new_claims))
     everything = [(r, c, people, orgs) for rows, (people, orgs) in zip(out, maps, strict=True) for r, c in rows]
     if not new:
@@ -593,9 +282,9 @@ def _save_claims(items: list[tuple[Article, Extraction]], maps, stats: list[list
     if auto:
         MP.objects.filter(claim__in=auto).delete()
         MO.objects.filter(claim__in=auto).delete()
-    _insert(MP, ("claim_id", "person_id"), [(r.pk, people[i].pk) for r, c, people, _ in everything if not r.edited
+    bulk.insert(MP, ("claim_id", "person_id"), [(r.pk, people[i].pk) for r, c, people, _ in everything if not r.edited
                                             for i in dict.fromkeys(c.mentions) if i in people])
-    _insert(MO, ("claim_id", "organisation_id"), [(r.pk, orgs[i].pk) for r, c, _, orgs in everything if not r.edited
+    bulk.insert(MO, ("claim_id", "organisation_id"), [(r.pk, orgs[i].pk) for r, c, _, orgs in everything if not r.edited
                                                   for i in dict.fromkeys(c.mentions) if i in orgs])
     linked, new_stats = [], []
     for rows, stat_rows in zip(out, stats, strict=True):
@@ -606,7 +295,7 @@ def _save_claims(items: list[tuple[Article, Extraction]], maps, stats: list[list
                     if stat_rows[i].pk is not None:
                         linked.append(stat_rows[i])
         new_stats += [s for s in stat_rows if s.pk is None]
-    _bulk_insert(Statistic, new_stats)
+    bulk.bulk_insert(Statistic, new_stats)
     if linked:
         Statistic.objects.bulk_update(linked, ["claim"])
     _drop_gone(gone)
@@ -668,7 +357,7 @@ def seed_paths(paths: list[str]) -> tuple[list[Path | WebAddress], list[FileResu
     return unique, errors
 
 
-def store_prepared(prep: Prepared, *, dry_run: bool = False, publishers: dict | None = None) -> FileResult:
+def store_prepared(prep: Prepared, *, dry_run: bool = False, publishers: RunCache | None = None) -> FileResult:
     """Store one prepared file. ``publishers`` caches publisher rows by name for one run (the
     command's), so a run looks each publisher up once, not once a file."""
     if prep.error:
@@ -679,7 +368,7 @@ def store_prepared(prep: Prepared, *, dry_run: bool = False, publishers: dict | 
             "people": sum(e.kind == "person" for e in ex.entities),
             "organisations": sum(e.kind == "organisation" for e in ex.entities),
             "claims": len(ex.claims), "statistics": len(ex.statistics)})
-    forget = publishers.clear if publishers is not None else None  # rows it cached were rolled back
+    forget = publishers.forget_rows if publishers is not None else None  # rows it cached were rolled back
     for attempt in range(2):
         try:
             # A lock or deadlock with a concurrent writer: the transaction is run again whole.
