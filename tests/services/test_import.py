@@ -165,7 +165,9 @@ def test_queries_per_article_do_not_grow_with_its_entities(db, tmp_path):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from articles.services import importer, reader
+    from articles.ingestion import persistence
+    from articles.ingestion.run_cache import RunCache
+    from articles.services import reader
 
     def article(name, n_people, first=0):
         lines = [f"Person{i} Surname{i} said the plan number {i} would work well." for i in range(first, first + n_people)]
@@ -173,14 +175,14 @@ def test_queries_per_article_do_not_grow_with_its_entities(db, tmp_path):
         path.write_text("Headline\n\n3 March 2019\n\n" + "\n\n".join(lines) + "\n\n- The Example\n", encoding="utf-8")
         return reader.prepare(path, 10**7, [])
 
-    publishers = importer.RunCache()
-    importer.store_prepared(article("warm.txt", 1, 900), publishers=publishers)
+    run = RunCache()
+    persistence.store([article("warm.txt", 1, 900)], run)
     counts = {}
     for name, n, first in (("small.txt", 2, 0), ("large.txt", 30, 100)):
         prep = article(name, n, first)
         assert sum(e.kind == "person" for e in prep.extraction.entities) == n
         with CaptureQueriesContext(connection) as ctx:
-            assert importer.store_prepared(prep, publishers=publishers).status == "created"
+            assert persistence.store([prep], run)[0].status == "created"
         counts[n] = [q["sql"] for q in ctx.captured_queries
                      if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "BEGIN", "COMMIT"))]
     assert len(counts[30]) == len(counts[2]), counts
