@@ -98,6 +98,7 @@ def test_deadline_stops_extraction():
         extract_article(art, deadline=deadline)
 
 
+@pytest.mark.slow  # times extraction on growing inputs (seconds a case); runs in .ci/run
 @pytest.mark.parametrize("unit", ["Alpha Said ", "£1m $2bn €3 ", 'He said "x" ', "said that ",
                                   "one in five between 0.7 and 0.9 up from 41 "])
 def test_extraction_time_grows_linearly(unit):
