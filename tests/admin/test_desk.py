@@ -118,3 +118,13 @@ def test_confidence_filter_bands(client, imported_seed, editor):
     assert listed_ids(client, "/admin/articles/claim/?confidence=medium") == {claims[1].pk}
     assert claims[2].pk in listed_ids(client, "/admin/articles/claim/?confidence=high")
     assert "Low (under 0.7)" in client.get("/admin/articles/claim/").content.decode()
+
+
+def test_the_desk_selector_names_filters_and_orders_not_admin_urls_or_columns(db, editor):
+    from articles.selectors import desk
+
+    figures = desk.figures(editor)
+    least = next(f for f in figures["queue"] if f.label == "Least confident first")
+    assert (least.filters, least.order) == ({"status__exact": "new"}, "confidence")
+    assert not hasattr(desk, "CLAIMS") and not hasattr(desk, "CONFIDENCE_COLUMN")
+    assert all("/" not in v for f in figures["queue"] + figures["status"] for v in f.filters.values())
