@@ -81,7 +81,7 @@ def map_people(entities: dict[int, extraction.Entity],
     _create_missing(Person, out)
     for gender, ids in genders.items():
         Person.objects.filter(pk__in=ids, gender="").update(gender=gender)
-    _add_aliases(PersonAlias, "person", _names_by_owner(entities, out), known_aliases)
+    _add_aliases(PersonAlias, _names_by_owner(entities, out), known_aliases)
     return out
 
 
@@ -165,11 +165,11 @@ def map_organisations(entities: dict[int, extraction.Entity],
                                                              kind=ent.org_kind or "other"))
         out[i] = org
     _create_missing(Organisation, out)
-    _add_aliases(OrganisationAlias, "organisation", _names_by_owner(entities, out), known_aliases)
+    _add_aliases(OrganisationAlias, _names_by_owner(entities, out), known_aliases)
     return out
 
 
-def _add_aliases(model, owner_field: str, names: dict, known: dict[tuple[int, str], bool]) -> None:
+def _add_aliases(model, names: dict, known: dict[tuple[int, str], bool]) -> None:
     """Record every surface form as an alias of its owner, in one bulk insert (``known``: the
     aliases already stored for these keys, {(owner id, key): is_name}, from _known).
 
