@@ -6,6 +6,8 @@ from django.core.cache import cache
 from django.db.models import Count
 from django.utils.text import Truncator
 
+from articles.extraction.learned.confidence import confidence_bands
+from articles.extraction.learned.model import default_model
 from articles.ids import id_in_range
 from articles.models import Article, Claim, Organisation
 from articles.selectors import desk
@@ -128,20 +130,25 @@ class KindFilter(admin.SimpleListFilter):
 
 class ConfidenceFilter(admin.SimpleListFilter):
     """Claims by the extractor's calibrated confidence: the low ones deserve a look first. The bands
-    follow the reliability table on the development split (model card): under 0.7 about two claims in
-    three are right, 0.7-0.8 three in four, from 0.8 more than nine in ten. The extractor keeps
-    nothing under 0.6."""
+    are the model's own (its calibration, see extraction.learned.confidence.confidence_bands)."""
 
     title = "extraction confidence"
     parameter_name = "confidence"
-    BANDS = {"low": (0.0, 0.7), "medium": (0.7, 0.8), "high": (0.8, 1.01)}
+
+    @staticmethod
+    def bands() -> dict[str, tuple[float | None, float | None]]:
+        model = default_model()
+        return confidence_bands(model) if model is not None else {}
 
     def lookups(self, request, model_admin):
-        return [("low", "Low (under 0.7)"), ("medium", "Medium (0.7-0.8)"), ("high", "High (0.8 and over)")]
+        labels = {"low": "Low (under {1:g})", "medium": "Medium ({0:g}-{1:g})", "high": "High ({0:g} and over)"}
+        return [(name, labels[name].format(*band)) for name, band in self.bands().items()]
 
     def queryset(self, request, qs):
-        band = self.BANDS.get(self.value() or "")
-        return qs.filter(confidence__gte=band[0], confidence__lt=band[1]) if band else qs
+        low, high = self.bands().get(self.value() or "", (None, None))
+        if low is not None:
+            qs = qs.filter(confidence__gte=low)
+        return qs.filter(confidence__lt=high) if high is not None else qs
 
 
 class CheckworthinessFilter(admin.SimpleListFilter):

@@ -128,3 +128,17 @@ def test_the_desk_selector_names_filters_and_orders_not_admin_urls_or_columns(db
     assert (least.filters, least.order) == ({"status__exact": "new"}, "confidence")
     assert not hasattr(desk, "CLAIMS") and not hasattr(desk, "CONFIDENCE_COLUMN")
     assert all("/" not in v for f in figures["queue"] + figures["status"] for v in f.filters.values())
+
+
+def test_confidence_bands_are_the_models_calibration(client, imported_seed, editor, monkeypatch):
+    from articles.extraction.learned.model import default_model
+
+    model = default_model()
+    assert model.calibration["bands"] == {"low": 0.7, "high": 0.8}
+    monkeypatch.setitem(model.calibration, "bands", {"low": 0.5, "high": 0.9})  # a retrained model's
+    Claim.objects.update(confidence=0.95)
+    c = Claim.objects.order_by("id").first()
+    Claim.objects.filter(pk=c.pk).update(confidence=0.85)
+    client.force_login(editor)
+    assert "Medium (0.5-0.9)" in client.get("/admin/articles/claim/").content.decode()
+    assert listed_ids(client, "/admin/articles/claim/?confidence=medium") == {c.pk}

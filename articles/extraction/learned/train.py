@@ -174,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="P(cue) from which a candidate is a cue (chosen on the development split)")
     ap.add_argument("--min-confidence", type=float, default=0.6,
                     help="claims under this confidence are dropped (chosen on the development split)")
+    ap.add_argument("--bands", type=float, nargs=2, default=(0.7, 0.8), metavar=("LOW", "HIGH"),
+                    help="the editors' confidence bands: low under LOW, high from HIGH (chosen with the "
+                         "development split's reliability table, model card)")
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
     docs = read_corpus(a.corpus)
@@ -184,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     model.cue_threshold = a.cue_threshold
     model.calibration = train_confidence(docs, model, a.epochs)
     model.calibration["min_confidence"] = a.min_confidence
+    model.calibration["bands"] = {"low": a.bands[0], "high": a.bands[1]}
     a.out.write_text(json.dumps(model.to_json(), separators=(",", ":"), sort_keys=True), encoding="utf-8")
     print(f"{len(docs)} articles, {len(model.vocab)} candidate forms, {len(model.weights)} weights "
           f"-> {a.out} ({a.out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.0f} s")
