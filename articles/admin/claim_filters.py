@@ -6,11 +6,9 @@ from django.core.cache import cache
 from django.db.models import Count
 from django.utils.text import Truncator
 
-from articles.extraction.learned.confidence import confidence_bands
-from articles.extraction.learned.model import default_model
 from articles.ids import id_in_range
 from articles.models import Article, Claim, Organisation
-from articles.selectors import desk
+from articles.selectors import claim_filters
 from articles.services import checkworthiness
 from articles.services.filter_cache import PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE
 
@@ -135,20 +133,12 @@ class ConfidenceFilter(admin.SimpleListFilter):
     title = "extraction confidence"
     parameter_name = "confidence"
 
-    @staticmethod
-    def bands() -> dict[str, tuple[float | None, float | None]]:
-        model = default_model()
-        return confidence_bands(model) if model is not None else {}
-
     def lookups(self, request, model_admin):
         labels = {"low": "Low (under {1:g})", "medium": "Medium ({0:g}-{1:g})", "high": "High ({0:g} and over)"}
-        return [(name, labels[name].format(*band)) for name, band in self.bands().items()]
+        return [(name, labels[name].format(*band)) for name, band in claim_filters.confidence_band_bounds().items()]
 
     def queryset(self, request, qs):
-        low, high = self.bands().get(self.value() or "", (None, None))
-        if low is not None:
-            qs = qs.filter(confidence__gte=low)
-        return qs.filter(confidence__lt=high) if high is not None else qs
+        return claim_filters.confidence_band(qs, self.value()) if self.value() else qs
 
 
 class CheckworthinessFilter(admin.SimpleListFilter):
@@ -163,16 +153,7 @@ class CheckworthinessFilter(admin.SimpleListFilter):
                 ("no", "Not worth checking"), ("unscored", "Not scored yet")]
 
     def queryset(self, request, qs):
-        value, threshold = self.value(), checkworthiness.threshold()
-        if value == "first":
-            return desk.worth_checking_first(qs)
-        if value == "yes":
-            return qs.filter(checkworthiness__gte=threshold)
-        if value == "no":
-            return qs.filter(checkworthiness__lt=threshold)
-        if value == "unscored":
-            return qs.filter(checkworthiness__isnull=True)
-        return qs
+        return claim_filters.worth(qs, self.value(), checkworthiness.threshold()) if self.value() else qs
 
 
 class AssignedFilter(admin.SimpleListFilter):
@@ -183,13 +164,7 @@ class AssignedFilter(admin.SimpleListFilter):
         return [("me", "Me"), ("none", "Unassigned"), ("any", "Anyone")]
 
     def queryset(self, request, qs):
-        if self.value() == "me":
-            return qs.filter(assignee=request.user)
-        if self.value() == "none":
-            return qs.filter(assignee__isnull=True)
-        if self.value() == "any":
-            return qs.filter(assignee__isnull=False)
-        return qs
+        return claim_filters.assigned(qs, self.value(), request.user) if self.value() in claim_filters.ASSIGNED else qs
 
 
 class OpenFilter(admin.SimpleListFilter):
@@ -200,4 +175,4 @@ class OpenFilter(admin.SimpleListFilter):
         return [("yes", "Not checked yet")]
 
     def queryset(self, request, qs):
-        return qs.exclude(status=Claim.Status.CHECKED) if self.value() == "yes" else qs
+        return claim_filters.not_checked(qs) if self.value() == "yes" else qs

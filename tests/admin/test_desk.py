@@ -142,3 +142,18 @@ def test_confidence_bands_are_the_models_calibration(client, imported_seed, edit
     client.force_login(editor)
     assert "Medium (0.5-0.9)" in client.get("/admin/articles/claim/").content.decode()
     assert listed_ids(client, "/admin/articles/claim/?confidence=medium") == {c.pk}
+
+
+@pytest.mark.parametrize(("admin_query", "api_query"), [
+    ("assigned=me", "assignee=me"), ("assigned=none", "assignee=none"),
+    ("matched=none", "matched=none"), ("matched=suggested", "matched=suggested"),
+])
+def test_the_admin_and_the_api_filter_claims_alike(client, api, assigned, editor, admin_query, api_query):
+    """One set of query builders (selectors.claim_filters) behind the admin's list filters and the
+    API's FilterSet: the same claims either way."""
+    client.force_login(editor)
+    api.force_authenticate(editor)
+    via_admin = listed_ids(client, f"/admin/articles/claim/?{admin_query}")
+    body = api.get(f"/api/v1/claims/?{api_query}&page_size=500").json()
+    assert {c["id"] for c in body["results"]} == via_admin
+    assert api.get("/api/v1/claims/?assignee=99999999999999999999").status_code == 400
