@@ -4,8 +4,9 @@ import shutil
 import pytest
 from django.core.management import call_command
 
+from articles.entities import merge
 from articles.models import Article, Claim, ClaimLink, Mention, Organisation, Person, Statistic
-from articles.services import links, merge, review
+from articles.services import links, review
 from tests.conftest import SEED
 
 
