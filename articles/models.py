@@ -6,9 +6,6 @@ exactly as decoded, so ``article.body[claim.start:claim.end] == claim.text``.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -16,21 +13,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
-              "rev", "president", "senator", "sen", "rep", "gov", "governor", "the"}
-
-
-def name_key(name: str) -> str:
-    """The matching key of a name: case, accents, punctuation and leading honorifics removed.
-
-    "Mr Trump" and "trump" share a key; so do "ISIS" and "Isis".
-    """
-    text = unicodedata.normalize("NFKD", name or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().replace("’", "'")
-    words = re.findall(r"[\w']+", text.replace(".", ""))
-    while len(words) > 1 and words[0] in HONORIFICS:
-        words = words[1:]
-    return " ".join(words)[:200]
+from articles.entities.keys import HONORIFICS, name_key  # noqa: F401 (re-exported)
+from articles.publishing.rule import CHECKED, PUBLISHED, is_published  # noqa: F401 (re-exported)
 
 
 class TimeStamped(models.Model):
@@ -327,13 +311,7 @@ class Claim(models.Model):
         return is_published(self.status, self.verdict)
 
 
-def is_published(status: str, verdict: str) -> bool:
-    """The one publication rule (:attr:`Claim.is_published`; :data:`PUBLISHED` as a query)."""
-    return status == Claim.Status.CHECKED and bool(verdict)
-
-
-# The publication rule as a query: the public pages, feeds, ClaimReview and the API's public reads.
-PUBLISHED = Q(status=Claim.Status.CHECKED) & ~Q(verdict="")
+assert Claim.Status.CHECKED == CHECKED  # the publication rule names the status by its value
 
 
 class EvidenceLink(models.Model):

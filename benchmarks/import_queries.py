@@ -33,13 +33,15 @@ def main() -> int:
     from django.core.management import call_command
     from django.db import connection
 
-    from articles.services import importer, reader
+    from articles.entities.selectors import known_people
+    from articles.ingestion import persistence, pipeline
+    from articles.services import reader
 
     call_command("migrate", "--noinput", verbosity=0)
     if a.database_url:
         call_command("flush", "--noinput", verbosity=0)  # a server database: store every article anew
-    run = importer.RunCache()
-    known = importer.known_people()
+    run = persistence.RunCache()
+    known = known_people()
     counts: list[tuple[int, int, str]] = []
     statements: list[str] = []
 
@@ -57,7 +59,7 @@ def main() -> int:
         statements.clear()
         t0 = time.perf_counter()
         with connection.execute_wrapper(count):
-            importer.store_prepared(prep, publishers=run)
+            persistence.store([prep], run)
         storing += time.perf_counter() - t0
         queries = [q for q in statements if not q.startswith(("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE"))]
         counts.append((len(queries), len(prep.extraction.entities), path.name))
@@ -70,19 +72,17 @@ def main() -> int:
     print(f"articles naming few entities: median {statistics.median(few):.0f} statements; "
           f"many entities: median {statistics.median(many):.0f}")
 
-    # As import_seeds stores new files: batches of 16 in one transaction (importer.store_many).
+    # As import_seeds stores new files: batches of 16 in one transaction (persistence.store).
     call_command("flush", "--noinput", verbosity=0)
-    from articles.management.commands.import_seeds import Command
-
-    run = importer.RunCache()
+    run = persistence.RunCache()
     statements.clear()
     t0 = time.perf_counter()
     with connection.execute_wrapper(count):
-        for i in range(0, len(preps), Command.BATCH):
-            importer.store_many(preps[i:i + Command.BATCH], run)
+        for i in range(0, len(preps), pipeline.BATCH):
+            persistence.store(preps[i:i + pipeline.BATCH], run)
     storing = time.perf_counter() - t0
     queries = [q for q in statements if not q.startswith(("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE"))]
-    print(f"in batches of {Command.BATCH} (as import_seeds stores new files): {len(queries) / len(preps):.1f} statements "
+    print(f"in batches of {pipeline.BATCH} (as import_seeds stores new files): {len(queries) / len(preps):.1f} statements "
           f"per article, {storing:.2f} s, {len(preps) / storing:.0f} articles/s")
     return 0
 

@@ -14,9 +14,9 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from articles.models import Organisation, Person
+from articles.publishing.selectors import published_checks
 from articles.selectors import archives, claimreview, corrections
 from articles.selectors.outward import xml_safe
-from articles.selectors.published import published_checks
 
 PER_PAGE = 20
 # Stricter than the site's policy: no inline style but the page's own nonce'd <style> block.

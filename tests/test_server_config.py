@@ -5,9 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 
+@pytest.mark.slow  # starts gunicorn and its workers; runs in .ci/run
 def test_gunicorn_config_is_valid_and_freezes_gc_after_fork():
     env = dict(os.environ, DEBUG="0", SECRET_KEY="x" * 50, CLAIMSDB_NO_DOTENV="1", ALLOWED_HOSTS="localhost")
     gunicorn = Path(sys.executable).with_name("gunicorn")

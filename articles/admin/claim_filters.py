@@ -8,7 +8,7 @@ from django.utils.text import Truncator
 
 from articles.ids import id_in_range
 from articles.models import Article, Claim, Organisation
-from articles.selectors import desk
+from articles.selectors import claim_filters
 from articles.services import checkworthiness
 from articles.services.filter_cache import PUBLISHERS_CACHE, TOP_SPEAKERS_CACHE
 
@@ -128,20 +128,17 @@ class KindFilter(admin.SimpleListFilter):
 
 class ConfidenceFilter(admin.SimpleListFilter):
     """Claims by the extractor's calibrated confidence: the low ones deserve a look first. The bands
-    follow the reliability table on the development split (model card): under 0.7 about two claims in
-    three are right, 0.7-0.8 three in four, from 0.8 more than nine in ten. The extractor keeps
-    nothing under 0.6."""
+    are the model's own (its calibration, see extraction.learned.confidence.confidence_bands)."""
 
     title = "extraction confidence"
     parameter_name = "confidence"
-    BANDS = {"low": (0.0, 0.7), "medium": (0.7, 0.8), "high": (0.8, 1.01)}
 
     def lookups(self, request, model_admin):
-        return [("low", "Low (under 0.7)"), ("medium", "Medium (0.7-0.8)"), ("high", "High (0.8 and over)")]
+        labels = {"low": "Low (under {1:g})", "medium": "Medium ({0:g}-{1:g})", "high": "High ({0:g} and over)"}
+        return [(name, labels[name].format(*band)) for name, band in claim_filters.confidence_band_bounds().items()]
 
     def queryset(self, request, qs):
-        band = self.BANDS.get(self.value() or "")
-        return qs.filter(confidence__gte=band[0], confidence__lt=band[1]) if band else qs
+        return claim_filters.confidence_band(qs, self.value()) if self.value() else qs
 
 
 class CheckworthinessFilter(admin.SimpleListFilter):
@@ -156,16 +153,7 @@ class CheckworthinessFilter(admin.SimpleListFilter):
                 ("no", "Not worth checking"), ("unscored", "Not scored yet")]
 
     def queryset(self, request, qs):
-        value, threshold = self.value(), checkworthiness.threshold()
-        if value == "first":
-            return desk.worth_checking_first(qs)
-        if value == "yes":
-            return qs.filter(checkworthiness__gte=threshold)
-        if value == "no":
-            return qs.filter(checkworthiness__lt=threshold)
-        if value == "unscored":
-            return qs.filter(checkworthiness__isnull=True)
-        return qs
+        return claim_filters.worth(qs, self.value(), checkworthiness.threshold()) if self.value() else qs
 
 
 class AssignedFilter(admin.SimpleListFilter):
@@ -176,13 +164,7 @@ class AssignedFilter(admin.SimpleListFilter):
         return [("me", "Me"), ("none", "Unassigned"), ("any", "Anyone")]
 
     def queryset(self, request, qs):
-        if self.value() == "me":
-            return qs.filter(assignee=request.user)
-        if self.value() == "none":
-            return qs.filter(assignee__isnull=True)
-        if self.value() == "any":
-            return qs.filter(assignee__isnull=False)
-        return qs
+        return claim_filters.assigned(qs, self.value(), request.user) if self.value() in claim_filters.ASSIGNED else qs
 
 
 class OpenFilter(admin.SimpleListFilter):
@@ -193,4 +175,4 @@ class OpenFilter(admin.SimpleListFilter):
         return [("yes", "Not checked yet")]
 
     def queryset(self, request, qs):
-        return qs.exclude(status=Claim.Status.CHECKED) if self.value() == "yes" else qs
+        return claim_filters.not_checked(qs) if self.value() == "yes" else qs

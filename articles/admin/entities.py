@@ -13,6 +13,9 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
+from articles.entities import merge
+from articles.entities import services as entities
+from articles.ingestion import persistence
 from articles.models import (
     PUBLISHED,
     Affiliation,
@@ -28,7 +31,6 @@ from articles.models import (
 from articles.selectors import search
 from articles.selectors.mentions import mentions_of
 from articles.selectors.record import speaker_record
-from articles.services import entities, importer, merge
 
 from .common import CappedCountPaginator, FarDatesChangeList, NumbersAsWritten, StatisticInline, admin_url
 from .highlight import Span, legend, render_blocks
@@ -79,7 +81,7 @@ def merge_action(model_label: str, merge_function, permission: str):
 
 
 class EntityForm(forms.ModelForm):
-    """A new or changed name is checked by the service that renames (services.entities): a name
+    """A new or changed name is checked by the service that renames (entities.services): a name
     another record holds is a form error saying to merge instead."""
 
     def clean_name(self):
@@ -420,7 +422,7 @@ class ArticleAdmin(AddFromURLMixin, admin.ModelAdmin):
     def reextract(self, request, queryset):
         totals = {"claims": 0, "statistics": 0}
         for article in queryset:
-            counts = importer.reextract(article)
+            counts = persistence.reextract(article)
             for k in totals:
                 totals[k] += counts[k]
         self.message_user(request, f"Re-extracted {queryset.count()} article(s): {totals['claims']} claims, "

@@ -1,5 +1,5 @@
 """Editors' identity decisions: surname link suggestions, split, "not a person" / "not an
-organisation". The work is in services.identity; this module declares forms and pages."""
+organisation". The work is in entities.identity; this module declares forms and pages."""
 from __future__ import annotations
 
 from django import forms
@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from articles.entities import identity
 from articles.ids import MAX_ID
 from articles.models import Organisation, Person, PersonLink, RejectedName
-from articles.services import identity
 
 from .common import admin_url
 

@@ -3,12 +3,12 @@ pieces the claim page and claims list show ("Possibly checked already", "Checked
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from articles.models import Claim, ClaimFamily, ClaimMatch, FactCheck
-from articles.selectors import desk
+from articles.selectors import claim_filters
 from articles.services import families
 
 from .common import admin_url
@@ -22,14 +22,7 @@ class MatchFilter(admin.SimpleListFilter):
         return [("confident", "Confident match"), ("suggested", "Suggested or confident"), ("none", "No match")]
 
     def queryset(self, request, qs):
-        matched = ClaimMatch.objects.filter(claim=OuterRef("pk"))
-        if self.value() == "confident":
-            return qs.filter(Exists(matched.filter(level=ClaimMatch.Level.CONFIDENT)))
-        if self.value() == "suggested":
-            return qs.filter(Exists(matched))
-        if self.value() == "none":
-            return qs.exclude(Exists(matched))
-        return qs
+        return claim_filters.matched(qs, self.value()) if self.value() in claim_filters.MATCHED else qs
 
 
 class RepeatedFilter(admin.SimpleListFilter):
@@ -40,9 +33,7 @@ class RepeatedFilter(admin.SimpleListFilter):
         return [("yes", "Not checked here, checked in another article")]
 
     def queryset(self, request, qs):
-        if self.value() == "yes":
-            return qs.filter(pk__in=desk.repeated_checked().values("pk"))
-        return qs
+        return claim_filters.repeated(qs) if self.value() == "yes" else qs
 
 
 def checked_already(claim: Claim, feedback_url: str | None = None) -> str:

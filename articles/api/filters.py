@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import django_filters as df
 from django.core.validators import RegexValidator
-from django.db.models import Exists, OuterRef
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
-from articles.models import Article, Claim, ClaimMatch, Organisation, Person, Statistic
-from articles.selectors import published, search
+from articles.models import Article, Claim, Organisation, Person, Statistic
+from articles.selectors import claim_filters, published, search
 
-from .fields import IdFilter, ModelIdFilter, id_in_range
+from .fields import IdFilter, ModelIdFilter
 
 BOOLEAN_CHOICES = [("true", "true"), ("false", "false"), ("1", "1"), ("0", "0")]
 
@@ -95,26 +94,16 @@ class ClaimFilter(FilterSet):
 
     @extend_schema_field(OpenApiTypes.BOOL)
     def filter_has_statistics(self, qs, name, value):
-        has = Exists(Statistic.objects.filter(claim=OuterRef("pk")))
-        return qs.filter(has) if value else qs.exclude(has)
+        return claim_filters.has_statistics(qs, value)
 
     def filter_assignee(self, qs, name, value):
-        if value == "none":
-            return qs.filter(assignee__isnull=True)
-        if value == "me":
-            user = getattr(self.request, "user", None)
-            return qs.filter(assignee=user) if user is not None and user.is_authenticated else qs.none()
-        if not id_in_range(value):
-            raise ValidationError({"assignee": "no such user id"})
-        return qs.filter(assignee_id=int(value))
+        try:
+            return claim_filters.assigned(qs, value, getattr(self.request, "user", None))
+        except ValueError as exc:
+            raise ValidationError({"assignee": str(exc)}) from None
 
     def filter_matched(self, qs, name, value):
-        matched = ClaimMatch.objects.filter(claim=OuterRef("pk"))
-        if value == "none":
-            return qs.exclude(Exists(matched))
-        if value == "confident":
-            matched = matched.filter(level=ClaimMatch.Level.CONFIDENT)
-        return qs.filter(Exists(matched))
+        return claim_filters.matched(qs, value)
 
     def filter_q(self, qs, name, value):
         return search.search_claims(qs, value)

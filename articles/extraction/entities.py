@@ -145,7 +145,7 @@ def _demonym(word: str) -> bool:
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() or (word[:1].isdigit() and False)
+    return word[:1].isupper()
 
 
 def chunk_block(text: str, start: int, end: int, sentence_starts: set[int]) -> list[Chunk]:
@@ -590,8 +590,6 @@ class EntityFinder:
             name, kind = known
             return self._org(name, kind, " ".join(words))
         phrase = " ".join(words)
-        if words[0] in DEMONYMS and len(words) > 2:
-            pass
         kind = ORG_HEADS.get(words[-1], "")
         if len(words) >= 3 and words[1] == "of" and words[0] in ORG_HEADS:
             kind = ORG_HEADS[words[0]]  # "Department of Education" is a department, not a school

@@ -93,7 +93,7 @@ class StatisticFinder:
     def _in_name(self, s: int, e: int) -> bool:
         return any(a <= s and e <= b for a, b in self.name_spans)
 
-    def _excluded(self, m: re.Match, block_end: int) -> bool:
+    def _excluded(self, m: re.Match) -> bool:
         text = self.text
         num = m["num"]
         s, e = m.start("num"), m.end()
@@ -151,7 +151,7 @@ class StatisticFinder:
         for b in self.blocks:
             changes = [(c.start(), c.end(), c) for c in CHANGE.finditer(text, b.start, b.end)]
             for m in NUMBER.finditer(text, b.start, b.end):
-                if self._excluded(m, b.end):
+                if self._excluded(m):
                     continue
                 # The earlier value of a change ("up from 41 per cent") is stored with the later one;
                 # numbers come in text order, so only the latest such span can hold this one.
@@ -213,8 +213,6 @@ class StatisticFinder:
                         previous = prev_val
                         start = cs
                         merged = True
-                    elif c.start("a") <= m.start("num") < c.end("a") + 1:
-                        pass
                 if not merged and any(st.start <= start < st.end for st in out[-4:]):  # in text order
                     continue
                 upper = None

@@ -22,7 +22,7 @@ RATINGS = {
 
 
 def is_checked(claim: Claim) -> bool:
-    """Has ``claim`` a published check? (The one rule: :attr:`Claim.is_published`.)"""
+    """Has ``claim`` a published check? (The one rule: :mod:`articles.publishing.rule`.)"""
     return claim.is_published
 
 

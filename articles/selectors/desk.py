@@ -1,4 +1,7 @@
-"""The editors' desk: what needs checking, as counts with the claims-list filter each one opens."""
+"""The editors' desk: what needs checking, as counts with the claims-list filter each one opens.
+
+A figure names its filter as query parameters of the claims list and its order by name
+(``order``); the admin turns them into its own URLs and column positions."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,19 +10,17 @@ from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Va
 from django.db.models.functions import Coalesce
 
 from articles.models import Claim, ClaimMatch, ReviewEvent
+from articles.publishing.selectors import published_checks
 from articles.selectors import history
-
-CLAIMS = "/admin/articles/claim/"
-# list_display position of the confidence column in the claims list (1-based): ascending order
-CONFIDENCE_COLUMN = 4
 
 
 @dataclass(frozen=True)
 class Figure:
     label: str
     count: int
-    url: str
+    filters: dict[str, str]  # the claims list's filter parameters
     hint: str = ""
+    order: str = ""  # a column the list is sorted by, ascending: "confidence"
 
 
 def figures(user) -> dict[str, list[Figure]]:
@@ -31,18 +32,17 @@ def figures(user) -> dict[str, list[Figure]]:
     repeated = repeated_checked().count()
     return {
         "queue": [
-            Figure("Assigned to me", mine, f"{CLAIMS}?assigned=me&open=yes", "open claims assigned to you"),
-            Figure("New and unassigned", unassigned_new, f"{CLAIMS}?status__exact=new&assigned=none"),
-            Figure("Worth checking first", unassigned_new, f"{CLAIMS}?worth=first",
+            Figure("Assigned to me", mine, {"assigned": "me", "open": "yes"}, "open claims assigned to you"),
+            Figure("New and unassigned", unassigned_new, {"status__exact": "new", "assigned": "none"}),
+            Figure("Worth checking first", unassigned_new, {"worth": "first"},
                    "new and unassigned, the most check-worthy first (statistics and repeated claims raised)"),
-            Figure("Least confident first", by_status.get(Claim.Status.NEW, 0),
-                   f"{CLAIMS}?status__exact=new&o={CONFIDENCE_COLUMN}",
-                   "new claims, the extraction's least certain at the top"),
-            Figure("New claims that match existing checks", matched, f"{CLAIMS}?matched=suggested&open=yes"),
-            Figure("Checked claim repeated", repeated, f"{CLAIMS}?repeated=yes",
+            Figure("Least confident first", by_status.get(Claim.Status.NEW, 0), {"status__exact": "new"},
+                   "new claims, the extraction's least certain at the top", order="confidence"),
+            Figure("New claims that match existing checks", matched, {"matched": "suggested", "open": "yes"}),
+            Figure("Checked claim repeated", repeated, {"repeated": "yes"},
                    "not checked here, checked in another article"),
         ],
-        "status": [Figure(label, by_status.get(value, 0), f"{CLAIMS}?status__exact={value}")
+        "status": [Figure(label, by_status.get(value, 0), {"status__exact": value})
                    for value, label in Claim.Status.choices],
     }
 
@@ -68,13 +68,15 @@ def worth_checking_first(qs):
 
 
 def repeated_checked():
-    """Claims not yet checked whose statement was checked in another appearance (the desk's list)."""
-    return (Claim.objects.exclude(status=Claim.Status.CHECKED)
-            .filter(family__appearances__status=Claim.Status.CHECKED).exclude(family__isnull=True).distinct())
+    """Claims not yet checked whose statement has a published check in another appearance (the
+    desk's list; what :func:`articles.services.families.suggested_verdict` would offer)."""
+    return (Claim.objects.exclude(status=Claim.Status.CHECKED).exclude(family__isnull=True)
+            .filter(Exists(published_checks().filter(family_id=OuterRef("family_id")))))
 
 
 def recently_checked(limit: int = 8):
-    return (Claim.objects.filter(status=Claim.Status.CHECKED).exclude(verdict="").exclude(reviewed_at=None)
+    """The latest published checks."""
+    return (published_checks().exclude(reviewed_at=None)
             .select_related("speaker", "reviewer").only("id", "text", "verdict", "reviewed_at", "speaker__name",
                                                         "speaker_text", "reviewer__username")
             .order_by("-reviewed_at", "-id")[:limit])

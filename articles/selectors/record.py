@@ -4,14 +4,16 @@ from __future__ import annotations
 from django.db.models import Count, Max, Min
 from django.urls import reverse
 
-from articles.models import PUBLISHED, Claim, Organisation, Person
+from articles.models import Claim, Organisation, Person
+from articles.publishing.rule import PUBLISHED
+from articles.publishing.selectors import published_checks
 from articles.selectors import claimreview
 
 
 def speaker_record(entity: Person | Organisation, limit: int = 50) -> dict:
     field = "speaker" if isinstance(entity, Person) else "organisation"
     claims = Claim.objects.filter(**{field: entity})
-    checked = claims.filter(PUBLISHED)  # the publication rule: drafts are neither counted nor listed
+    checked = published_checks().filter(**{field: entity})  # drafts are neither counted nor listed
     by_verdict = dict(checked.values_list("verdict").annotate(n=Count("id")).order_by())
     span = claims.aggregate(first=Min("published"), last=Max("published"), n=Count("id"),
                             open=Count("id", filter=~PUBLISHED))

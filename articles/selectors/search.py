@@ -5,8 +5,8 @@ from django.db import connection
 from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from articles.extraction.names import person_key
-from articles.models import Claim, OrganisationAlias, PersonAlias, name_key
+from articles.entities.keys import name_key, person_key
+from articles.models import Claim, OrganisationAlias, PersonAlias
 
 
 def search_people(qs: QuerySet, value: str) -> QuerySet:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 
-from articles.selectors import published
+from articles.publishing import selectors as published
 from articles.selectors.outward import xml_safe
 
 COLUMNS = ["id", "article_id", "article_title", "published", "publisher", "source_file", "kind", "text", "start",

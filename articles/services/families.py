@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.db.models import BigIntegerField, Case, Q, Value, When
 
 from articles.models import Claim, ClaimFamily, ClaimLink, EvidenceLink
+from articles.publishing.selectors import published_checks
 from articles.services import links, retry, review
 
 NEAR = 0.8
@@ -140,11 +141,10 @@ class _Decisions:
 
 
 def checked_appearance(claim: Claim) -> Claim | None:
-    """The latest checked appearance of the claim's statement that has a verdict (not itself)."""
+    """The latest published check of another appearance of the claim's statement."""
     if not claim.family_id:
         return None
-    return (Claim.objects.filter(family_id=claim.family_id, status=Claim.Status.CHECKED)
-            .exclude(verdict="").exclude(pk=claim.pk).order_by("-reviewed_at", "-id").first())
+    return (published_checks().filter(family_id=claim.family_id).exclude(pk=claim.pk).order_by("-reviewed_at", "-id").first())
 
 
 def suggested_verdict(claim: Claim) -> Claim | None:

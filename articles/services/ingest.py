@@ -13,38 +13,41 @@ from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
+from articles.entities.selectors import known_people
+from articles.ingestion import persistence
+from articles.ingestion.persistence import FileResult, RunCache
 from articles.models import Source
-from articles.services import import_runs, importer, locks, reader, retry, sources
+from articles.services import import_runs, locks, reader, retry, sources
 
 # How long a job waits for another worker's lock on the same address before it is retried later.
 LOCK_WAIT = 30.0
 Enqueue = Callable[[str, int], None]  # (address, run id): one import job
 
 
-def import_page(url: str, fallback_publisher: str | None = None, attempts: int = 1) -> importer.FileResult:
+def import_page(url: str, fallback_publisher: str | None = None, attempts: int = 1) -> FileResult:
     """Fetch, read, extract, store and match one address: the one call the jobs make into the import
     pipeline. Status "duplicate" when an article with the same text is stored under another address."""
     polite = _politeness()
     polite.wait(url)
     target = reader.WebAddress(url, polite.policy, attempts=attempts)
-    prep = reader.prepare_url(target, importer.known_people(), settings.CLAIMSDB_EXTRACT_SECONDS)
+    prep = reader.prepare_url(target, known_people(), settings.CLAIMSDB_EXTRACT_SECONDS)
     if prep.error:
-        return importer.FileResult(url, "failed", error=prep.error)
+        return FileResult(url, "failed", error=prep.error)
     if prep.parsed.publisher is None and fallback_publisher:
         prep.parsed.publisher = fallback_publisher  # the page names none: the source's publisher
     try:
         return retry.run(_store_unique, prep)
     except retry.Busy as exc:
-        return importer.FileResult(url, "failed", error=f"could not store: {exc}; it is tried again at the next poll")
+        return FileResult(url, "failed", error=f"could not store: {exc}; it is tried again at the next poll")
 
 
-def _store_unique(prep: reader.Prepared) -> importer.FileResult:
+def _store_unique(prep: reader.Prepared) -> FileResult:
     """One transaction: the text's hash locked, then checked, then the article stored."""
     if prep.snapshot and prep.snapshot.content_sha256:
         locks.in_transaction(f"content:{prep.snapshot.content_sha256}")
         if sources.is_duplicate(prep):
-            return importer.FileResult(prep.path, "duplicate")
-    return importer.store_prepared(prep, publishers=importer.RunCache())
+            return FileResult(prep.path, "duplicate")
+    return persistence.store([prep], RunCache())[0]
 
 
 def import_address(url: str, run_id: int, source_id: int | None = None, new_only: bool = False) -> str | None:
@@ -60,7 +63,7 @@ def import_address(url: str, run_id: int, source_id: int | None = None, new_only
         if import_runs.has_item(run, url):
             return None
         if new_only and sources.known_links([url]):
-            result = importer.FileResult(url, "unchanged")
+            result = FileResult(url, "unchanged")
         else:
             publisher = source.publisher.name if source and source.publisher_id else None
             result = import_page(url, publisher, attempts=sources.POLL_ATTEMPTS if source else 1)
@@ -70,7 +73,7 @@ def import_address(url: str, run_id: int, source_id: int | None = None, new_only
     return import_runs.finish_if_done(run)
 
 
-def _count_on_source(source: Source, result: importer.FileResult) -> None:
+def _count_on_source(source: Source, result: FileResult) -> None:
     field = {"created": "articles_created", "updated": "articles_updated", "duplicate": "duplicates",
              "failed": "failures"}.get(result.status)
     changes = {field: F(field) + 1} if field else {}
@@ -100,7 +103,7 @@ def poll(source_id: int, enqueue: Enqueue, user=None) -> dict:
             if polite.allowed(link):
                 allowed.append(link)
             else:
-                failed = importer.FileResult(link, "failed", error="robots.txt does not allow it")
+                failed = FileResult(link, "failed", error="robots.txt does not allow it")
                 import_runs.record(run, link, failed)
                 result.item_errors.append((link, failed.error))
         import_runs.finish_if_done(run)

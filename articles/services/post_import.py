@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from django.db import DatabaseError
 
-from articles.services import checkworthiness, filter_cache, identity, retry
+from articles.entities import identity
+from articles.services import checkworthiness, filter_cache, retry
 
 
 @dataclass

@@ -18,10 +18,13 @@ from django.conf import settings
 from django.db.models import F, Q
 from django.utils import timezone
 
+from articles.entities.selectors import known_people
+from articles.ingestion import persistence
+from articles.ingestion.run_cache import RunCache
 from articles.ingestion.web import fetch
 from articles.ingestion.web.polite import Politeness
 from articles.models import Article, PageSnapshot, Source
-from articles.services import importer, post_import, reader, web
+from articles.services import post_import, reader, web
 
 POLL_ATTEMPTS = 3  # a feed or an item fetched again after a timeout, a dropped connection, HTTP 429 or 5xx
 MAX_ITEMS = 500  # addresses read from one poll (a sitemap can list tens of thousands)
@@ -167,8 +170,8 @@ def poll(source: Source, polite: Politeness | None = None, now=None,
 def _import(result: PollResult, links: list[str], polite: Politeness) -> None:
     if not links:
         return
-    known = importer.known_people()
-    run = importer.RunCache()
+    known = known_people()
+    run = RunCache()
     fallback = result.source.publisher.name if result.source.publisher_id else None
     for link in links:
         if not polite.allowed(link):
@@ -185,7 +188,7 @@ def _import(result: PollResult, links: list[str], polite: Politeness) -> None:
             continue
         if prep.parsed.publisher is None and fallback:
             prep.parsed.publisher = fallback  # the page names none: the source's publisher
-        stored = importer.store_prepared(prep, publishers=run)
+        stored = persistence.store([prep], run)[0]
         if stored.status == "failed":
             result.item_errors.append((link, stored.error))
         else:
@@ -199,15 +202,15 @@ def after_import() -> None:
     post_import.run()
 
 
-def import_address(url: str) -> importer.FileResult:
+def import_address(url: str) -> persistence.FileResult:
     """Fetch one address and store its article (an editor's "Add article from URL"); status
     "failed" with the reason when the page cannot be had, and nothing stored is touched."""
     try:
         target = web.web_address(url)
     except fetch.FetchError as exc:
-        return importer.FileResult(url, "failed", error=str(exc))
-    prep = reader.prepare_url(target, importer.known_people(), settings.CLAIMSDB_EXTRACT_SECONDS)
-    result = importer.store_prepared(prep, publishers=importer.RunCache())
+        return persistence.FileResult(url, "failed", error=str(exc))
+    prep = reader.prepare_url(target, known_people(), settings.CLAIMSDB_EXTRACT_SECONDS)
+    result = persistence.store([prep], RunCache())[0]
     if result.status in ("created", "updated"):
         after_import()
     return result

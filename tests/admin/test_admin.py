@@ -27,6 +27,7 @@ def count_queries(client, url):
     return len(ctx.captured_queries)
 
 
+@pytest.mark.slow  # imports many articles to show the counts stay flat; runs in .ci/run
 def test_claim_changelist_and_change_page_query_counts_do_not_grow(client):
     admin = make_user("root", is_staff=True, is_superuser=True)
     client.force_login(admin)

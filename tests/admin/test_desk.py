@@ -118,3 +118,42 @@ def test_confidence_filter_bands(client, imported_seed, editor):
     assert listed_ids(client, "/admin/articles/claim/?confidence=medium") == {claims[1].pk}
     assert claims[2].pk in listed_ids(client, "/admin/articles/claim/?confidence=high")
     assert "Low (under 0.7)" in client.get("/admin/articles/claim/").content.decode()
+
+
+def test_the_desk_selector_names_filters_and_orders_not_admin_urls_or_columns(db, editor):
+    from articles.selectors import desk
+
+    figures = desk.figures(editor)
+    least = next(f for f in figures["queue"] if f.label == "Least confident first")
+    assert (least.filters, least.order) == ({"status__exact": "new"}, "confidence")
+    assert not hasattr(desk, "CLAIMS") and not hasattr(desk, "CONFIDENCE_COLUMN")
+    assert all("/" not in v for f in figures["queue"] + figures["status"] for v in f.filters.values())
+
+
+def test_confidence_bands_are_the_models_calibration(client, imported_seed, editor, monkeypatch):
+    from articles.extraction.learned.model import default_model
+
+    model = default_model()
+    assert model.calibration["bands"] == {"low": 0.7, "high": 0.8}
+    monkeypatch.setitem(model.calibration, "bands", {"low": 0.5, "high": 0.9})  # a retrained model's
+    Claim.objects.update(confidence=0.95)
+    c = Claim.objects.order_by("id").first()
+    Claim.objects.filter(pk=c.pk).update(confidence=0.85)
+    client.force_login(editor)
+    assert "Medium (0.5-0.9)" in client.get("/admin/articles/claim/").content.decode()
+    assert listed_ids(client, "/admin/articles/claim/?confidence=medium") == {c.pk}
+
+
+@pytest.mark.parametrize(("admin_query", "api_query"), [
+    ("assigned=me", "assignee=me"), ("assigned=none", "assignee=none"),
+    ("matched=none", "matched=none"), ("matched=suggested", "matched=suggested"),
+])
+def test_the_admin_and_the_api_filter_claims_alike(client, api, assigned, editor, admin_query, api_query):
+    """One set of query builders (selectors.claim_filters) behind the admin's list filters and the
+    API's FilterSet: the same claims either way."""
+    client.force_login(editor)
+    api.force_authenticate(editor)
+    via_admin = listed_ids(client, f"/admin/articles/claim/?{admin_query}")
+    body = api.get(f"/api/v1/claims/?{api_query}&page_size=500").json()
+    assert {c["id"] for c in body["results"]} == via_admin
+    assert api.get("/api/v1/claims/?assignee=99999999999999999999").status_code == 400

@@ -217,8 +217,8 @@ def test_view_site_opens_the_public_fact_checks(client, editor):
 
 
 def test_the_pages_buttons_follow_each_requests_rights(client, two_outlets, editor, viewer):  # noqa: F811
+    from articles.entities import merge
     from articles.models import Person
-    from articles.services import merge
 
     first = Claim.objects.filter(kind="quote", article__source_file="telegraph.txt", family__isnull=False).first()
     other = first.family.appearances.exclude(pk=first.pk).get()

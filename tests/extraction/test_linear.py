@@ -64,6 +64,7 @@ def lines_run(text: str) -> int:
     return count
 
 
+@pytest.mark.slow  # times extraction on growing inputs; runs in .ci/run
 @pytest.mark.parametrize(("make", "n"), [(nested_quotes, 100), (many_claims, 40), (long_quote_then_claims, 200)],
                          ids=["nested-quotes", "many-claims", "long-quote"])
 def test_four_times_the_input_is_about_four_times_the_work(make, n):
@@ -96,6 +97,7 @@ def test_the_deadline_is_checked_inside_one_long_sentence():
         extract_article(art, deadline=CountingDeadline(50))  # a per-sentence check ran 3 times here
 
 
+@pytest.mark.slow  # runs the extractor to its time budget; runs in .ci/run
 def test_the_budget_holds_on_nested_quotes():
     """An 89 KB sentence of nested quotes took 20 s before (134 KB: 47-84 s under a 5 s budget). Now
     extraction either finishes or stops at its budget, with a margin for a loaded machine."""

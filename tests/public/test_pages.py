@@ -129,6 +129,7 @@ def _balanced(t: str) -> bool:
     return depth == 0 and t.count('"') % 2 == 0
 
 
+@pytest.mark.slow  # extracts the 84 development articles; runs in .ci/run
 def test_no_default_wording_has_unbalanced_quotes_in_the_seed_and_dev_articles():
     if not DEV.is_dir():
         pytest.skip("the dev articles are not beside the project (../shared/polnear-dev)")

@@ -1,6 +1,7 @@
 """Every stored claim records the extraction frame that placed it; the API shows it, read only."""
+from articles.ingestion import persistence
 from articles.models import Claim
-from articles.services import importer, reader
+from articles.services import reader
 
 BODY = ("Senator Jane Doe of the Budget Committee said that the plan would cut the deficit by half. "
         '"We will balance the books," Doe said.')
@@ -9,7 +10,7 @@ BODY = ("Senator Jane Doe of the Budget Committee said that the plan would cut t
 def _import(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(f"Plan unveiled\n\n3 March 2019\n\n{BODY}\n\n- The Example\n", encoding="utf-8")
-    return importer.store_many([reader.prepare(path, 10**6, [])], importer.RunCache())
+    return persistence.store([reader.prepare(path, 10**6, [])], persistence.RunCache())
 
 
 def test_the_import_stores_each_claims_frame(db, tmp_path):

@@ -314,6 +314,7 @@ def test_import_factchecks_has_a_size_limit(tmp_path, settings):
     assert good_urls() == 30
 
 
+@pytest.mark.slow  # streams a large file to measure memory; runs in .ci/run
 @pytest.mark.django_db
 def test_json_lines_are_streamed_with_flat_memory(tmp_path):
     import tracemalloc

@@ -2,9 +2,9 @@
 import pytest
 from django.core.management import call_command
 
+from articles.entities import identity
 from articles.extraction.names import person_key
 from articles.models import Claim, Organisation, Person, PersonAlias, PersonLink, RejectedName
-from articles.services import identity
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +74,7 @@ def test_split_moves_aliases_and_claims_and_survives_reimport(tmp_path):
     imp(a)
     # Suppose both names landed on one record (a bad merge): the editor splits one name off.
     clarke, clarkson = Person.objects.get(name="Tom Clarke"), Person.objects.get(name="Tom Clarkson")
-    from articles.services.merge import merge_people
+    from articles.entities.merge import merge_people
 
     merge_people(clarke, [clarkson])
     alias = PersonAlias.objects.get(person=clarke, key=person_key("Tom Clarkson"))

@@ -4,8 +4,9 @@ import shutil
 import pytest
 from django.core.management import call_command
 
+from articles.entities import merge
 from articles.models import Article, Claim, ClaimLink, Mention, Organisation, Person, Statistic
-from articles.services import links, merge, review
+from articles.services import links, review
 from tests.conftest import SEED
 
 
@@ -165,7 +166,9 @@ def test_queries_per_article_do_not_grow_with_its_entities(db, tmp_path):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from articles.services import importer, reader
+    from articles.ingestion import persistence
+    from articles.ingestion.run_cache import RunCache
+    from articles.services import reader
 
     # Names that read as people's (the entity finder's tagger reads "Person0 Surname0" as none).
     firsts = """Anna Boris Clara David Elena Frank Grace Henry Irene James Karen Louis Maria Nathan Olga Peter
@@ -181,14 +184,14 @@ def test_queries_per_article_do_not_grow_with_its_entities(db, tmp_path):
         path.write_text("Headline\n\n3 March 2019\n\n" + "\n\n".join(lines) + "\n\n- The Example\n", encoding="utf-8")
         return reader.prepare(path, 10**7, [])
 
-    publishers = importer.RunCache()
-    importer.store_prepared(article("warm.txt", 1, 900), publishers=publishers)
+    run = RunCache()
+    persistence.store([article("warm.txt", 1, 900)], run)
     counts = {}
     for name, n, first in (("small.txt", 2, 0), ("large.txt", 30, 100)):
         prep = article(name, n, first)
         assert sum(e.kind == "person" for e in prep.extraction.entities) == n
         with CaptureQueriesContext(connection) as ctx:
-            assert importer.store_prepared(prep, publishers=publishers).status == "created"
+            assert persistence.store([prep], run)[0].status == "created"
         counts[n] = [q["sql"] for q in ctx.captured_queries
                      if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "BEGIN", "COMMIT"))]
     assert len(counts[30]) == len(counts[2]), counts

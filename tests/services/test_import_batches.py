@@ -1,7 +1,9 @@
-"""New files are stored in batches (importer.store_many): the database must end up as it does when
+"""New files are stored in batches (persistence.store): the database must end up as it does when
 the same files are stored one by one."""
+from articles.ingestion import persistence
+from articles.ingestion.run_cache import RunCache
 from articles.models import Article, Claim, ClaimFamily, Organisation, Person
-from articles.services import importer, reader
+from articles.services import reader
 
 ARTICLES = {
     "a.txt": ("Plan unveiled", "3 March 2019",
@@ -30,13 +32,13 @@ def test_a_batch_stores_what_file_by_file_stores(db, tmp_path):
         path = tmp_path / name
         path.write_text(f"{title}\n\n{when}\n\n{body}\n\n- The Example\n", encoding="utf-8")
         preps.append(reader.prepare(path, 10**6, []))
-    results = importer.store_many(preps, importer.RunCache())
+    results = persistence.store(preps, RunCache())
     assert [r.status for r in results] == ["created"] * 3
     batched = snapshot()
     assert batched[3], "the repeated quote makes a family across the batch"
 
     for model in (Article, Person, Organisation, ClaimFamily):
         model.objects.all().delete()
-    run = importer.RunCache()
-    assert [importer.store_prepared(p, publishers=run).status for p in preps] == ["created"] * 3
+    run = RunCache()
+    assert [persistence.store([p], run)[0].status for p in preps] == ["created"] * 3
     assert snapshot() == batched

@@ -10,8 +10,9 @@ from django.db import DataError
 
 from articles.extraction import ExtractionTimeout, extract_article, parse
 from articles.extraction.budget import Deadline
+from articles.ingestion import persistence
 from articles.models import Article
-from articles.services import importer, reader
+from articles.services import reader
 from tests.conftest import ROOT
 
 
@@ -55,14 +56,14 @@ def test_long_publisher_is_a_clear_error_and_the_next_file_imports(db, tmp_path,
 
 def test_a_database_error_fails_one_file_only(db, tmp_path, capsys, monkeypatch):
     # New files are stored in one batch; the batch fails whole, then each file is stored alone.
-    real = importer.save_extractions
+    real = persistence._save_extractions
 
     def save_extractions(items, *args, **kwargs):
         if any(article.source_file == "a.txt" for article, _ in items):
             raise DataError("value too long for type character varying(200)")
         return real(items, *args, **kwargs)
 
-    monkeypatch.setattr(importer, "save_extractions", save_extractions)
+    monkeypatch.setattr(persistence, "_save_extractions", save_extractions)
     a, b = write(tmp_path / "a.txt"), write(tmp_path / "b.txt")
     assert run_import(a, b) == 1
     assert "could not store: value too long" in capsys.readouterr().err
@@ -97,6 +98,7 @@ def test_deadline_stops_extraction():
         extract_article(art, deadline=deadline)
 
 
+@pytest.mark.slow  # times extraction on growing inputs (seconds a case); runs in .ci/run
 @pytest.mark.parametrize("unit", ["Alpha Said ", "£1m $2bn €3 ", 'He said "x" ', "said that ",
                                   "one in five between 0.7 and 0.9 up from 41 "])
 def test_extraction_time_grows_linearly(unit):

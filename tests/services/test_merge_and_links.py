@@ -1,8 +1,9 @@
 """The merge and link services on their own (the API and the admin call them)."""
 import pytest
 
+from articles.entities import merge
 from articles.models import Claim, ClaimLink, Person, PersonAlias, ReviewEvent
-from articles.services import links, merge
+from articles.services import links
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.admin.models import LogEntry
 
+from articles.entities import merge
 from articles.models import (
     Affiliation,
     Article,
@@ -15,7 +16,6 @@ from articles.models import (
     Person,
     PersonAlias,
 )
-from articles.services import merge
 
 
 def state(person_id):

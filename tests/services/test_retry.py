@@ -9,8 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.db import OperationalError, connection, transaction
 
+from articles.entities import identity
 from articles.models import Claim, FactCheck, Person, PersonLink, ReviewEvent
-from articles.services import factchecks, identity, retry
+from articles.services import factchecks, retry
 from tests.services.test_identity import imp, write
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -222,8 +223,8 @@ def test_matching_after_a_factcheck_import_that_stopped_is_done_by_the_next_run(
 
 
 def test_an_undone_automatic_link_is_not_made_again(tmp_path):
+    from articles.entities import merge
     from articles.models import MergeRecord
-    from articles.services import merge
 
     imp(write(tmp_path, "full.txt", "Barack Obama said the economy had recovered."),
         write(tmp_path, "short.txt", "President Obama said the deal would hold."))

@@ -186,6 +186,7 @@ def test_concurrent_importers_never_duplicate_on_postgres(tmp_path):
             db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.mark.slow  # a Django process started under production settings; runs in .ci/run
 def test_check_deploy_is_clean_with_the_documented_production_settings():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SECURE_", "DEBUG"))}
     env.update(DEBUG="0", SECRET_KEY="x7Gv2-production-secret-key-that-is-long-and-random-9QpLm3",

@@ -45,7 +45,8 @@ def page_requests(server):
     return [p for p, _ in server.seen if p.startswith("/story/")]
 
 
-@pytest.mark.parametrize("make", [rss, atom], ids=["rss", "atom"])
+# The atom case repeats the rss one through the other parser: slow, run by .ci/run.
+@pytest.mark.parametrize("make", [rss, pytest.param(atom, marks=pytest.mark.slow)], ids=["rss", "atom"])
 def test_a_feed_of_20_polled_twice_gives_20_articles_and_the_second_poll_is_conditional(db, settings, make, capsys):
     settings.CLAIMSDB_FETCH_ALLOW_PRIVATE = True
     routes = {f"/story/{i}": (200, HTML, story(i)) for i in range(25)}

@@ -15,13 +15,15 @@ from .features import TOKEN, Token, cue_features, in_quotes, sentence_ranges, to
 
 
 @dataclass
-class Document:
+class AnnotatedArticle:
+    """A corpus article with its gold attributions (what training reads; the extractor's own
+    working copy of an article is extraction.document.Document)."""
     name: str
     article: ParsedArticle
     gold: list[dict] = field(default_factory=list)
 
 
-def read_corpus(root: Path) -> list[Document]:
+def read_corpus(root: Path) -> list[AnnotatedArticle]:
     """``root/articles/*.txt`` and ``root/gold.jsonl``; unreadable articles are skipped."""
     gold: dict[str, list[dict]] = {}
     with open(root / "gold.jsonl", encoding="utf-8") as f:
@@ -35,7 +37,7 @@ def read_corpus(root: Path) -> list[Document]:
             article = parse(path.read_text(encoding="utf-8"))
         except (SeedFormatError, UnicodeDecodeError):
             continue
-        docs.append(Document(path.stem, article, gold.get(path.stem, [])))
+        docs.append(AnnotatedArticle(path.stem, article, gold.get(path.stem, [])))
     return docs
 
 
@@ -59,7 +61,7 @@ def cue_head(text: str, start: int, end: int) -> int:
     return first if first is not None else start
 
 
-def cue_labels(doc: Document) -> dict[int, int]:
+def cue_labels(doc: AnnotatedArticle) -> dict[int, int]:
     """Character offset of each gold cue's head word -> class (1 content after, 2 before)."""
     labels: dict[int, int] = {}
     text = doc.article.text
@@ -85,7 +87,7 @@ def block_units(article: ParsedArticle):
         yield tokens, ranges, quoted, b.kind == "headline"
 
 
-def examples(doc: Document, vocab: frozenset[str] | None):
+def examples(doc: AnnotatedArticle, vocab: frozenset[str] | None):
     """(features, label, token) for every candidate token of a document."""
     labels = cue_labels(doc)
     for tokens, ranges, quoted, head in block_units(doc.article):

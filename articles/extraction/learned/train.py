@@ -15,14 +15,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from .corpus import Document, content_correct, cue_head, examples, read_corpus
+from .corpus import AnnotatedArticle, content_correct, cue_head, examples, read_corpus
 from .features import TOKEN, lemma
 from .model import MODEL_PATH, CueModel
 
 VERSION = "2.0"
 
 
-def candidate_vocab(docs: list[Document], min_count: int = 2, min_rate: float = 0.005) -> frozenset[str]:
+def candidate_vocab(docs: list[AnnotatedArticle], min_count: int = 2, min_rate: float = 0.005) -> frozenset[str]:
     """Word forms that open a gold cue often enough to be worth deciding in context."""
     pos: Counter[str] = Counter()
     seen: Counter[str] = Counter()
@@ -90,7 +90,7 @@ def fit(feats: list[list[str]], labels: list[int], classes: int = 3, epochs: int
     return out
 
 
-def content_openers(docs: list[Document], min_count: int = 3, min_share: float = 0.4) -> dict[str, str]:
+def content_openers(docs: list[AnnotatedArticle], min_count: int = 3, min_share: float = 0.4) -> dict[str, str]:
     """For each cue lemma, the word its content usually follows ("talk" -> "about", "accuse" -> "of")."""
     last_gap: dict[str, Counter[str]] = {}
     for doc in docs:
@@ -114,7 +114,7 @@ def content_openers(docs: list[Document], min_count: int = 3, min_share: float =
     return out
 
 
-def train_cue_model(docs: list[Document], epochs: int = 300) -> CueModel:
+def train_cue_model(docs: list[AnnotatedArticle], epochs: int = 300) -> CueModel:
     vocab = candidate_vocab(docs)
     feats, labels = [], []
     for doc in docs:
@@ -133,7 +133,7 @@ def train_cue_model(docs: list[Document], epochs: int = 300) -> CueModel:
 CONFIDENCE_L2 = 2e-3
 
 
-def train_confidence(docs: list[Document], model: CueModel, epochs: int = 300, folds: int = 4,
+def train_confidence(docs: list[AnnotatedArticle], model: CueModel, epochs: int = 300, folds: int = 4,
                      l2: float = CONFIDENCE_L2) -> dict:
     """Fit the claim confidence model on the claims the extractor makes on docs.
 
@@ -174,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="P(cue) from which a candidate is a cue (chosen on the development split)")
     ap.add_argument("--min-confidence", type=float, default=0.6,
                     help="claims under this confidence are dropped (chosen on the development split)")
+    ap.add_argument("--bands", type=float, nargs=2, default=(0.7, 0.8), metavar=("LOW", "HIGH"),
+                    help="the editors' confidence bands: low under LOW, high from HIGH (chosen with the "
+                         "development split's reliability table, model card)")
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
     docs = read_corpus(a.corpus)
@@ -184,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     model.cue_threshold = a.cue_threshold
     model.calibration = train_confidence(docs, model, a.epochs)
     model.calibration["min_confidence"] = a.min_confidence
+    model.calibration["bands"] = {"low": a.bands[0], "high": a.bands[1]}
     a.out.write_text(json.dumps(model.to_json(), separators=(",", ":"), sort_keys=True), encoding="utf-8")
     print(f"{len(docs)} articles, {len(model.vocab)} candidate forms, {len(model.weights)} weights "
           f"-> {a.out} ({a.out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.0f} s")

@@ -1,17 +1,13 @@
-"""python manage.py import_seeds [PATH ...] [--dry-run] [--jobs N]"""
+"""python manage.py import_seeds [PATH ...] [--dry-run] [--jobs N]: parses its arguments, runs
+articles.ingestion.pipeline.run_import and prints what it did."""
 from __future__ import annotations
 
-import multiprocessing
 import sys
 import time
-from collections import Counter, deque
-from itertools import islice
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError, connections
 
-from articles.services import import_runs, importer, post_import, reader
+from articles.ingestion import pipeline
 
 
 class Command(BaseCommand):
@@ -29,95 +25,43 @@ class Command(BaseCommand):
     def handle(self, *args, paths, dry_run, jobs, progress_every, **opts):
         if jobs < 1:
             raise CommandError("--jobs must be 1 or more")
-        files, failures = importer.seed_paths(paths)
-        if not files and not failures:
-            raise CommandError(f"no *.txt or *.html files under {', '.join(paths)}")
-        for f in failures:
-            self.stderr.write(f"error: {f.path}: {f.error}")
+        refused, progress = self.printers(opts.get("verbosity", 1), progress_every)
         try:
-            known = importer.known_people()
-        except DatabaseError as exc:
+            report = pipeline.run_import(paths, jobs=jobs, dry_run=dry_run, on_refused=refused, on_result=progress)
+        except pipeline.NothingToImport as exc:
+            raise CommandError(str(exc)) from None
+        except pipeline.DatabaseNotReady as exc:
             raise CommandError(f"the database is not ready ({exc}); run: python manage.py migrate") from None
-        statuses: Counter[str] = Counter(failed=len(failures))
-        totals: Counter[str] = Counter()
-        started = time.perf_counter()
-        verbose = opts.get("verbosity", 1)
-        publishers = importer.RunCache()  # publishers and other lookups made once a run
-        n = 0
-        # Progress and errors for editors (the admin's Import runs), written as the import goes.
-        run = import_runs.Recorder("files", " ".join(paths), len(files) + len(failures), off=dry_run)
-        run.add(failures)
-        for batch in self.batches(self.prepared(files, known, jobs, dry_run), dry_run):
-            results = ([importer.store_prepared(p, dry_run=True) for p in batch] if dry_run
-                       else importer.store_many(batch, publishers))
-            run.add(results)
-            for result in results:
-                n += 1
-                statuses[result.status] += 1
-                totals.update(result.counts)
-                self.progress(result, n, len(files), started, verbose, progress_every)
-        closing = post_import.run() if not dry_run else post_import.Closing()
-        for line in closing.errors:
+        for line in report.errors:
             self.stderr.write(f"error: {line}")
-        run.finish("; ".join(closing.errors))
-        linked, closing_failed = closing.linked, bool(closing.errors)
-        self.summary(statuses, totals, len(files) + len(failures), time.perf_counter() - started, dry_run, linked)
-        if statuses["failed"] or closing_failed:
+        self.stdout.write(self.summary(report))
+        if report.failed:
             sys.exit(1)
 
-    def progress(self, result, n, total, started, verbose, every):
-        if result.status == "failed":
+    def printers(self, verbose: int, every: int):
+        """What is printed for a refused path, and for each file stored."""
+        started = time.perf_counter()
+
+        def refused(result):
             self.stderr.write(f"error: {result.path}: {result.error}")
-        elif verbose >= 2:
-            self.stdout.write(f"{result.status}: {result.path}")
-        if verbose >= 1 and total > every and n % every == 0:
-            self.stdout.write(f"[{n}/{total}] {n / (time.perf_counter() - started):.1f} files/s")
 
-    def summary(self, statuses, totals, n_files, elapsed, dry_run, linked):
-        prefix = "dry run: " if dry_run else ""
-        self.stdout.write(
-            f"{prefix}{n_files} files: {statuses['created']} created, {statuses['updated']} updated, "
-            f"{statuses['unchanged']} unchanged, {statuses['parsed']} parsed, {statuses['failed']} failed; "
-            f"{totals['people']} people, {totals['organisations']} organisations, {totals['claims']} claims, "
-            f"{totals['statistics']} statistics ({elapsed:.1f}s)"
-            + (f"; surnames: {linked['linked']} linked, {linked['suggested']} suggested to editors"
-               if linked else ""))
+        def progress(result, n, total):
+            if result.status == "failed":
+                self.stderr.write(f"error: {result.path}: {result.error}")
+            elif verbose >= 2:
+                self.stdout.write(f"{result.status}: {result.path}")
+            if verbose >= 1 and total > every and n % every == 0:
+                self.stdout.write(f"[{n}/{total}] {n / (time.perf_counter() - started):.1f} files/s")
 
-    BATCH = 16  # new files stored together (see importer.store_many)
+        return refused, progress
 
-    def batches(self, prepared, dry_run):
-        batch = []
-        for prep in prepared:
-            batch.append(prep)
-            if len(batch) >= (1 if dry_run else self.BATCH):
-                yield batch
-                batch = []
-        if batch:
-            yield batch
-
-    def prepared(self, files, known, jobs, dry_run=False):
-        """Prepared files in input order; with --jobs, extracted ahead in worker processes."""
-        max_bytes = settings.CLAIMSDB_MAX_SEED_BYTES
-        budget = settings.CLAIMSDB_EXTRACT_SECONDS
-        if jobs == 1 or len(files) < 2:
-            for f in files:
-                yield reader.prepare(f, max_bytes, known, budget)
-            return
-        # Workers never touch the database; close this process's connections so none is forked.
-        connections.close_all()
-        ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-        # The one writer is the pipeline's serial stage: workers yield the CPU to it (a lower
-        # priority), so on a machine with as many cores as jobs, storing never waits on extraction.
-        initializer = reader.lower_priority if not dry_run else None
-        with ctx.Pool(jobs, initializer=initializer) as pool:
-            # A window of files in flight, in input order: workers stay ahead of the one writer,
-            # but never by more than the window, so memory stays flat on any number of files.
-            pending = iter(files)
-            window = deque(pool.apply_async(reader.prepare_task, ((f, max_bytes, known, budget),))
-                           for f in islice(pending, jobs * 8))
-            while window:
-                result = window.popleft().get()
-                nxt = next(pending, None)
-                if nxt is not None:
-                    window.append(pool.apply_async(reader.prepare_task, ((nxt, max_bytes, known, budget),)))
-                yield result
+    @staticmethod
+    def summary(report: pipeline.ImportReport) -> str:
+        statuses, totals, linked = report.statuses, report.totals, report.linked
+        prefix = "dry run: " if report.dry_run else ""
+        return (f"{prefix}{report.files} files: {statuses['created']} created, {statuses['updated']} updated, "
+                f"{statuses['unchanged']} unchanged, {statuses['parsed']} parsed, {statuses['failed']} failed; "
+                f"{totals['people']} people, {totals['organisations']} organisations, {totals['claims']} claims, "
+                f"{totals['statistics']} statistics ({report.elapsed:.1f}s)"
+                + (f"; surnames: {linked['linked']} linked, {linked['suggested']} suggested to editors"
+                   if linked else ""))
