@@ -62,10 +62,6 @@ class EvidenceArchive(models.Model):
         return bool(self.sha256)
 
 
-def _new_secret() -> str:
-    return secrets.token_hex(32)
-
-
 class Webhook(models.Model):
     """An address told about the desk's events: a JSON POST signed with HMAC-SHA256 (services/webhooks.py)."""
 
@@ -78,8 +74,9 @@ class Webhook(models.Model):
 
     name = models.CharField(max_length=200)
     url = models.URLField(max_length=1000, verbose_name="address")
-    secret = models.CharField(max_length=200, default=_new_secret,
-                              help_text="Signs each body (HMAC-SHA256, header X-ClaimsDB-Signature).")
+    secret = models.CharField(max_length=200, blank=True,
+                              help_text="Signs each body (HMAC-SHA256, header X-ClaimsDB-Signature); "
+                                        "left empty, a random one is made when saved.")
     events = models.JSONField(default=list, blank=True, help_text="The events sent to this address.")
     slack = models.BooleanField(default=False, verbose_name="Slack-compatible body",
                                 help_text='Send {"text": ...} (a Slack or Mattermost incoming webhook), '
@@ -92,6 +89,12 @@ class Webhook(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # Made here, not as a field default: a callable default would tie the migrations to live code.
+        if not self.secret:
+            self.secret = secrets.token_hex(32)
+        super().save(*args, **kwargs)
 
 
 class WebhookDelivery(models.Model):
