@@ -541,13 +541,6 @@ class ClaimLinkSerializer(serializers.HyperlinkedModelSerializer):
         return attrs
 
 
-class ConflictSerializer(serializers.Serializer):
-    """A 409 answer: the claim changed after the version the change was made from."""
-
-    detail = serializers.CharField()
-    version = serializers.IntegerField(help_text="The claim's version now.")
-
-
 class ReviewEventSerializer(serializers.ModelSerializer):
     user = StaffOnlyUsername(read_only=True, allow_null=True)
 

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from django.db.models import Count
 from django.http import StreamingHttpResponse
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
-from rest_framework.generics import ListAPIView
+from rest_framework.generics import ListAPIView, get_object_or_404
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
@@ -30,7 +29,7 @@ from articles.selectors import claimreview, published, record
 from articles.selectors.claims import attach_relations, claim_list
 from articles.services import checkworthiness, export, families, links, matching, merge, retry, review
 
-from . import filters, serializers
+from . import errors, filters, serializers
 from .pagination import IdCursorPagination, PageNumberNoCountPagination
 from .throttles import MatchCostThrottle
 
@@ -43,9 +42,9 @@ class CSVRenderer(BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        # Only errors reach here (the list streams its own response): one plain line, not a dict.
-        detail = data.get("detail", data) if isinstance(data, dict) else data
-        return f"error: {detail}\n".encode()
+        # The list streams its own response and errors are answered in JSON (finalize_response):
+        # nothing is rendered here.
+        raise NotImplementedError("the claims CSV is streamed by ClaimViewSet.list")
 
 
 class JSONLDRenderer(JSONRenderer):
@@ -86,7 +85,8 @@ class MergeMixin:
 
     @extend_schema(request=serializers.MergeSerializer, description="Merge the listed records into this one: "
                    "claims, mentions, affiliations and aliases move to it (needs the merge permission).")
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated], filter_backends=[],
+            pagination_class=None)
     def merge(self, request, pk=None):
         if not request.user.has_perm(self.merge_permission):
             raise PermissionDenied("You may not merge records.")
@@ -154,7 +154,7 @@ _WRITE_SCHEMA = extend_schema(
     parameters=[OpenApiParameter("If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
                                  description="The claim's ETag as read (its version): a stale one is a 409.")],
     responses={200: serializers.ClaimSerializer, 409: OpenApiResponse(
-        serializers.ConflictSerializer, description="The claim changed after the version given (body "
+        errors.ConflictSerializer, description="The claim changed after the version given (body "
         "`version` or If-Match): nothing was changed. Read it again, then redo the change.")})
 
 
@@ -189,6 +189,12 @@ class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         # List pages load only the columns they show; a claim being changed is loaded whole.
         return claim_list(lean=self.action == "list")
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # An error is the JSON envelope whatever format was asked for: CSV is for rows only.
+        if response.status_code >= 400 and isinstance(getattr(request, "accepted_renderer", None), CSVRenderer):
+            request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
 
     def get_renderers(self):
         # CSV is a table of claims: only the list speaks it; a detail or history is JSON.
@@ -225,7 +231,7 @@ class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
         try:
             response = super().update(request, *args, **kwargs)
         except review.StaleClaim as exc:
-            return Response({"detail": str(exc), "version": exc.current}, status=409)
+            return errors.conflict(str(exc), exc.current)
         return self._tagged(response)
 
     def perform_update(self, serializer):
@@ -234,7 +240,8 @@ class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiResponse(description="Not checked yet.")},
                    description="schema.org ClaimReview (JSON-LD) of a checked claim.")
-    @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer, JSONLDRenderer])
+    @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer, JSONLDRenderer], filter_backends=[],
+            pagination_class=None)
     def claimreview(self, request, pk=None):
         claim = get_object_or_404(Claim.objects.select_related("article__publisher", "speaker", "organisation")
                                   .prefetch_related("evidence"), pk=pk)
@@ -247,7 +254,7 @@ class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
                    description="Take the verdict suggested by a checked appearance of the same statement "
                                "(its claim family): verdict, rationale and evidence, and mark this claim checked.")
     @action(detail=True, methods=["post"], url_path="confirm-suggested-verdict",
-            permission_classes=[IsAuthenticated])
+            permission_classes=[IsAuthenticated], filter_backends=[], pagination_class=None)
     def confirm_suggested_verdict(self, request, pk=None):
         if not request.user.has_perm("articles.change_claim"):
             raise PermissionDenied("You may not review claims.")
@@ -255,15 +262,16 @@ class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
         try:
             source = families.confirm_suggestion(claim, request.user)
         except review.StaleClaim as exc:  # changed while this request ran
-            return Response({"detail": str(exc), "version": exc.current}, status=409)
+            return errors.conflict(str(exc), exc.current)
         if source is None:
-            return Response({"detail": "No checked appearance of this statement suggests a verdict."}, status=409)
+            return errors.conflict("No checked appearance of this statement suggests a verdict.")
         return Response(self.get_serializer(claim_list().get(pk=claim.pk)).data)
 
     @extend_schema(request=serializers.MatchFeedbackSerializer, responses={200: OpenApiTypes.OBJECT},
                    description='An editor\'s word on a match: "rejected" (not this check: the pair never '
                                'returns) or "confirmed" (this is the check). Kept across re-imports and re-matching.')
-    @action(detail=True, methods=["post"], url_path="match-feedback", permission_classes=[IsAuthenticated])
+    @action(detail=True, methods=["post"], url_path="match-feedback", permission_classes=[IsAuthenticated],
+            filter_backends=[], pagination_class=None)
     def match_feedback(self, request, pk=None):
         if not request.user.has_perm("articles.change_claim"):
             raise PermissionDenied("You may not review claims.")
@@ -275,9 +283,10 @@ class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
         return Response({"claim": claim.pk, "factcheck": factcheck.pk, "answer": fb.verdict})
 
     @extend_schema(responses=serializers.ReviewEventSerializer(many=True),
-                   description="The review's history, newest first. Readers who are not signed-in staff get "
-                               "review values only from publication on (none while unpublished).")
-    @action(detail=True, methods=["get"])
+                   description="The review's history, newest first, whole (a JSON array: no paging, no "
+                               "filters). Readers who are not signed-in staff get review values only from "
+                               "publication on (none while unpublished).")
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
     def history(self, request, pk=None):
         claim = self.get_object()
         events = ReviewEvent.objects.filter(claim=claim).select_related("user")
@@ -317,7 +326,7 @@ class ClaimLinkViewSet(viewsets.ModelViewSet):
     queryset = ClaimLink.objects.select_related("created_by").order_by("id")
     serializer_class = serializers.ClaimLinkSerializer
     pagination_class = PageNumberNoCountPagination
-    filterset_fields = ["source", "target", "relation"]
+    filterset_class = filters.ClaimLinkFilter
     ordering_fields = ["id", "created_at"]
 
     def perform_create(self, serializer):
@@ -339,7 +348,7 @@ class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = FactCheck.objects.defer("raw", "vectors").order_by("id")
     serializer_class = serializers.FactCheckSerializer
     pagination_class = IdCursorPagination
-    filterset_fields = ["publisher", "language"]
+    filterset_class = filters.FactCheckFilter
     ordering_fields = ["id", "date_published"]
 
     @extend_schema(parameters=[serializers.MatchQuerySerializer], request=serializers.MatchQuerySerializer,
