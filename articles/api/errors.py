@@ -13,7 +13,7 @@ nested fields are written as paths (``evidence.0.url``), errors of the whole req
 from __future__ import annotations
 
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.views import exception_handler as drf_exception_handler
 
 NON_FIELD = "non_field_errors"
@@ -67,6 +67,15 @@ def exception_handler(exc, context):
     return response
 
 
+class Conflict(APIException):
+    """The request is well formed but clashes with what is stored (a name another record holds, a
+    link that exists, a merge the records do not allow): 409."""
+
+    status_code = 409
+    default_detail = "This clashes with what is stored."
+    default_code = "conflict"
+
+
 def conflict(detail: str, version: int | None = None):
     """A 409 answer in the envelope (the claim's current version when it changed meanwhile)."""
     from rest_framework.response import Response
@@ -99,3 +108,13 @@ class ConflictSerializer(ErrorSerializer):
 
     class Meta:
         ref_name = "Conflict"
+
+
+def not_found(request, exception=None):
+    """Django's 404 for an address no route takes: the envelope under /api/, the usual page elsewhere."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found
+
+    if request.path.startswith("/api/"):
+        return JsonResponse(envelope("Not found.", "not_found"), status=404)
+    return page_not_found(request, exception)

@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from articles.models import Article, Claim, ClaimLink, ClaimMatch, FactCheck, Organisation, Person, Statistic
 from articles.selectors import published, search
 
-from .fields import IdFilter, TextFilter, id_in_range
+from .fields import IdFilter, NumberFilter, TextFilter, id_in_range
 
 BOOLEAN_CHOICES = [("true", "true"), ("false", "false"), ("1", "1"), ("0", "0")]
 
@@ -73,13 +73,13 @@ class ClaimFilter(FilterSet):
     has_statistics = strict_boolean(method="filter_has_statistics", help_text="true: claims with statistics.")
     in_text = strict_boolean(field_name="in_text", help_text="false: reviewed claims no longer in their article.")
     q = TextFilter(method="filter_q", help_text="Text search over claim text, speaker and article title.")
-    confidence_min = df.NumberFilter(field_name="confidence", lookup_expr="gte",
+    confidence_min = NumberFilter(field_name="confidence", lookup_expr="gte",
                                      help_text="Extraction confidence at least this (0-1).")
-    confidence_max = df.NumberFilter(field_name="confidence", lookup_expr="lt",
+    confidence_max = NumberFilter(field_name="confidence", lookup_expr="lt",
                                      help_text="Extraction confidence below this (0-1): the least certain claims.")
-    checkworthiness_min = df.NumberFilter(field_name="checkworthiness", lookup_expr="gte",
+    checkworthiness_min = NumberFilter(field_name="checkworthiness", lookup_expr="gte",
                                           help_text="Check-worthiness at least this (0-1): the claims most worth checking.")
-    checkworthiness_max = df.NumberFilter(field_name="checkworthiness", lookup_expr="lt",
+    checkworthiness_max = NumberFilter(field_name="checkworthiness", lookup_expr="lt",
                                           help_text="Check-worthiness below this (0-1).")
     assignee = AssigneeFilter(method="filter_assignee",
                               help_text="Assigned to this user (id), to the signed-in user (me), or to nobody (none).")
@@ -171,8 +171,8 @@ class OrganisationFilter(FilterSet):
 
 class StatisticFilter(FilterSet):
     unit = df.ChoiceFilter(choices=Statistic.Unit.choices)
-    value_min = df.NumberFilter(field_name="value", lookup_expr="gte")
-    value_max = df.NumberFilter(field_name="value", lookup_expr="lte")
+    value_min = NumberFilter(field_name="value", lookup_expr="gte")
+    value_max = NumberFilter(field_name="value", lookup_expr="lte")
     article = IdFilter(field_name="article_id")
     claim = IdFilter(field_name="claim_id")
 

@@ -13,7 +13,7 @@ from drf_spectacular.openapi import AutoSchema
 from rest_framework.permissions import SAFE_METHODS, AllowAny
 
 from .errors import ConflictSerializer, ErrorSerializer
-from .fields import MAX_ID, NO_NUL
+from .fields import DECIMAL, MAX_ID, NO_NUL
 from .permissions import ReadAnyoneWriteWithModelPerms
 
 NON_BLANK = "^[^\\x00]*[^\\s\\x00][^\\x00]*$"
@@ -23,7 +23,8 @@ ERRORS = {
            "(answered with `WWW-Authenticate: Token`).",
     "403": "Signed in without the permission this needs (or a session request without its CSRF token).",
     "404": "No such record, page or cursor.",
-    "409": "The claim changed after the version this change was made from: nothing was changed.",
+    "409": "Well formed, but it clashes with what is stored (a claim changed since the version given, a "
+           "name another record holds, a link that exists, records that cannot be merged): nothing changed.",
     "415": "The body is not JSON: send `Content-Type: application/json`.",
     "429": "Rate limit reached: wait `Retry-After` seconds.",
     "503": "The database stayed busy (an import is running): nothing was changed; send it again.",
@@ -86,6 +87,8 @@ class APIAutoSchema(AutoSchema):
 
     def _insert_field_validators(self, field, schema):
         super()._insert_field_validators(field, schema)
+        if getattr(self, "_direction", None) == "request" and schema.get("format") == "decimal":
+            schema["pattern"] = DECIMAL  # what fields.StrictJSON checks (DRF's own pattern admits "" and "-")
         if (getattr(self, "_direction", None) == "request" and not field.read_only
                 and schema.get("type") == "string" and not {"enum", "format", "pattern", "oneOf"} & set(schema)):
             # DRF trims a CharField and then refuses it blank: a required text needs one non-space.
@@ -105,6 +108,11 @@ class APIAutoSchema(AutoSchema):
             codes.append("404")
         if operation.get("requestBody"):
             codes.append("415")
+        action = getattr(self.view, "action", None)
+        if self.method in ("PUT", "PATCH") or action in ("create", "merge"):
+            codes.append("409")  # a name another record holds, a link that exists, records that cannot merge
+        if action in ("create", "merge"):
+            codes.append("404")  # an id in the body that no record has
         if self.method in ("PUT", "PATCH") and hasattr(self.view, "perform_update") \
                 and "UpdateMixin" in {c.__name__ for c in type(self.view).__mro__}:
             codes.append("503")
@@ -115,7 +123,7 @@ class APIAutoSchema(AutoSchema):
         if operation is None:
             return None
         responses = operation["responses"]
-        for code in [*self._error_codes(operation), *(c for c in responses if c.startswith(("4", "5")))]:
+        for code in dict.fromkeys([*self._error_codes(operation), *(c for c in responses if c[0] in "45")]):
             serializer = ConflictSerializer if code == "409" else ErrorSerializer
             ref = self.resolve_serializer(serializer, "response").ref
             response = responses.setdefault(code, {"description": ERRORS.get(code, "An error.")})

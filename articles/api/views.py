@@ -1,6 +1,8 @@
 """API views: thin wrappers; the work is in articles.services."""
 from __future__ import annotations
 
+import re
+
 from django.db.models import Count
 from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
@@ -97,11 +99,11 @@ class MergeMixin:
         others = list(model.objects.filter(pk__in=ser.validated_data["merge"]))
         missing = set(ser.validated_data["merge"]) - {o.pk for o in others}
         if missing:
-            raise ValidationError({"merge": f"unknown ids: {sorted(missing)}"})
+            raise NotFound(f"merge: unknown ids: {sorted(missing)}")
         try:
             type(self).merge_function(keep, others, request.user)
-        except merge.MergeError as exc:
-            raise ValidationError({"merge": str(exc)}) from None
+        except merge.MergeError as exc:  # well formed, but these records cannot be merged
+            raise errors.Conflict(f"merge: {exc}") from None
         return Response(self.get_serializer(self.get_queryset().get(pk=keep.pk)).data)
 
 
@@ -138,20 +140,22 @@ class OrganisationViewSet(EntityViewSet):
     merge_permission = "articles.merge_organisation"
 
 
+IF_MATCH = r'^(\*|(W/)?"?[0-9]{1,9}"?)?$'
+
+
 def if_match_version(request) -> int | None:
     """The version an If-Match header names (an ETag this API gave: ``"3"``); None without one or
-    for ``*``. Anything else is a 400."""
-    header = request.headers.get("If-Match", "").strip()
-    if not header or header == "*":
-        return None
-    tag = header.removeprefix("W/").strip('"')
-    if not (tag.isascii() and tag.isdigit() and len(tag) < 10):
+    for ``*``. Anything else (what IF_MATCH, the schema's pattern, refuses) is a 400."""
+    header = request.headers.get("If-Match", "")
+    if not re.fullmatch(IF_MATCH, header):
         raise ValidationError({"If-Match": "give one ETag of this claim, as GET answered it (such as \"3\")."})
-    return int(tag)
+    tag = header.removeprefix("W/").strip('"')
+    return int(tag) if tag not in ("", "*") else None
 
 
 _WRITE_SCHEMA = extend_schema(
-    parameters=[OpenApiParameter("If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
+    parameters=[OpenApiParameter("If-Match", {"type": "string", "pattern": IF_MATCH}, OpenApiParameter.HEADER,
+                                 required=False,
                                  description="The claim's ETag as read (its version): a stale one is a 409.")],
     responses={200: serializers.ClaimSerializer, 409: OpenApiResponse(
         errors.ConflictSerializer, description="The claim changed after the version given (body "
@@ -192,7 +196,8 @@ class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
 
     def finalize_response(self, request, response, *args, **kwargs):
         # An error is the JSON envelope whatever format was asked for: CSV is for rows only.
-        if response.status_code >= 400 and isinstance(getattr(request, "accepted_renderer", None), CSVRenderer):
+        if response.status_code >= 400 and isinstance(getattr(request, "accepted_renderer", None),
+                                                       CSVRenderer | JSONLDRenderer):
             request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)
 
@@ -227,7 +232,7 @@ class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
         header = if_match_version(request)
         body = request.data.get("version") if hasattr(request.data, "get") else None
         if header is not None and body is not None and str(body) != str(header):
-            raise ValidationError({"version": "The body's version and the If-Match header differ."})
+            raise errors.Conflict("version: The body's version and the If-Match header differ.")
         try:
             response = super().update(request, *args, **kwargs)
         except review.StaleClaim as exc:
@@ -342,6 +347,11 @@ class ClaimLinkViewSet(viewsets.ModelViewSet):
         links.delete_link(instance, self.request.user)
 
 
+_MATCH = ("Fact-checks that may already answer a text, best first, each with a calibrated score (0-1). Each "
+          "started 1,000 characters of text count as one request against a budget (API_MATCH_ANON_RATE per "
+          "address, API_MATCH_USER_RATE per signed-in user).")
+
+
 class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):
     """The fact-check library (ClaimReview imported with import_factchecks, and ClaimsDB's own checks)."""
 
@@ -351,24 +361,30 @@ class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = filters.FactCheckFilter
     ordering_fields = ["id", "date_published"]
 
-    @extend_schema(parameters=[serializers.MatchQuerySerializer], request=serializers.MatchQuerySerializer,
+    @extend_schema(methods=["GET"], parameters=[serializers.MatchGetQuerySerializer], request=None,
                    responses={200: serializers.MatchResponseSerializer,
                               429: OpenApiResponse(description="Match budget spent: wait Retry-After seconds.")},
-                   description="Fact-checks that may already answer a text, best first, each with a calibrated "
-                               "score (0-1). GET with ?text=...&limit=5, or POST {\"text\": ...} for long texts. "
-                               "Each started 1,000 characters of text count as one request against a budget "
-                               "(API_MATCH_ANON_RATE per address, API_MATCH_USER_RATE per signed-in user).")
+                   description=_MATCH + " GET with ?text=...&limit=5 (up to 600 characters: POST for more, "
+                                        "and for context and names).")
+    @extend_schema(methods=["POST"], request=serializers.MatchQuerySerializer,
+                   responses={200: serializers.MatchResponseSerializer,
+                              429: OpenApiResponse(description="Match budget spent: wait Retry-After seconds.")},
+                   description=_MATCH + " POST {\"text\": ...} for long texts (up to 20,000 characters), with "
+                                        "the words around it and the names it is about.")
     # POST only carries a long text: a read like GET, open to whoever may read, limited by its cost.
     # The cost budget replaces the per-request anonymous limit here (it is stricter: every match costs
     # at least one unit), so a refused request writes nothing to the cache.
     @action(detail=False, methods=["get", "post"], pagination_class=None, filter_backends=[],
             permission_classes=[AllowAny], throttle_classes=[MatchCostThrottle])
     def match(self, request):
-        data = request.data if request.method == "POST" else request.query_params
-        q = serializers.MatchQuerySerializer(data=data)
+        if request.method == "POST":
+            q = serializers.MatchQuerySerializer(data=request.data)
+        else:
+            q = serializers.MatchGetQuerySerializer(data=request.query_params)
         q.is_valid(raise_exception=True)
         v = q.validated_data
-        context = matching.ranker.Context(speaker=v["speaker"], names=tuple(v["names"]), text=v["context"])
+        context = matching.ranker.Context(speaker=v["speaker"], names=tuple(v.get("names", ())),
+                                          text=v.get("context", ""))
         found = matching.match_text(v["text"], v["limit"], context=context, said=v["date"])
         t = matching.thresholds()
         return Response({"thresholds": t, "results": [

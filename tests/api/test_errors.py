@@ -41,7 +41,7 @@ def test_every_error_is_the_envelope(api, imported_seed, editor):
         assert isinstance(body["detail"], str) and body["detail"]
         assert set(body) <= {"detail", "code", "errors", "version"}
     assert cases[1][0]["WWW-Authenticate"] == "Token"
-    assert cases[5][0].json()["errors"] == {"evidence.0.url": ["Enter a valid URL."]}
+    assert cases[5][0].json()["errors"] == {"evidence.0.url": ["Enter an http:// or https:// address."]}
     assert cases[8][0].json()["version"] == claim.version
 
 
