@@ -340,6 +340,21 @@ class AppearanceSerializer(serializers.Serializer):
         return getattr(obj.article, "source_url", None) or None
 
 
+class ClaimReviewDocumentSerializer(serializers.Serializer):
+    """A schema.org ClaimReview of a checked claim, as JSON-LD (`@context`, `@type`, `claimReviewed`,
+    `reviewRating`, `itemReviewed`, `author`, `url`, ...): https://schema.org/ClaimReview."""
+
+    class Meta:
+        ref_name = "ClaimReview"
+
+    def get_fields(self):  # JSON-LD keys are not Python names
+        return {"@context": serializers.CharField(), "@type": serializers.CharField(),
+                "url": serializers.URLField(), "claimReviewed": serializers.CharField(),
+                "datePublished": serializers.DateField(),
+                "reviewRating": serializers.DictField(), "itemReviewed": serializers.DictField(),
+                "author": serializers.DictField()}
+
+
 class ClaimFamilySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     appearances = serializers.SerializerMethodField()

@@ -243,7 +243,8 @@ class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
         header = if_match_version(self.request)
         super().perform_update(serializer, **({"version": header} if header is not None else {}))
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiResponse(description="Not checked yet.")},
+    @extend_schema(responses={200: serializers.ClaimReviewDocumentSerializer,
+                              404: OpenApiResponse(description="No such claim, or not checked yet.")},
                    description="schema.org ClaimReview (JSON-LD) of a checked claim.")
     @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer, JSONLDRenderer], filter_backends=[],
             pagination_class=None)
@@ -313,7 +314,7 @@ class ClaimReviewListView(ListAPIView):
     pagination_class = IdCursorPagination
     filter_backends = []
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(responses=serializers.ClaimReviewDocumentSerializer(many=True), operation_id="claimreview_list")
     def get(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response([_review(request, c) for c in page])
