@@ -14,8 +14,10 @@ from rest_framework.permissions import AllowAny
 
 from articles.services import two_factor
 
+from .fields import StrictJSON
 
-class TokenLoginSerializer(serializers.Serializer):
+
+class TokenLoginSerializer(StrictJSON, serializers.Serializer):
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(max_length=4096, trim_whitespace=False, style={"input_type": "password"})
     otp_token = serializers.CharField(max_length=16, required=False, default="",

@@ -62,7 +62,7 @@ ID = serializers.IntegerField(min_value=1, max_value=MAX_ID)
 
 # Evidence links: an http(s) address with a host and no spaces or NUL; the schema declares this pattern
 # and the API checks exactly it (Django's URLValidator accepts a subset no schema can state).
-WEB_URL = "^https?://[^\\s/?#\\x00]+(?:[/?#][^\\s\\x00]*)?$"
+WEB_URL = "^https?://[^\\x00-\\x20\\x7f/?#]+(?:[/?#][^\\x00-\\x20\\x7f]*)?$"
 
 
 @extend_schema_field({"type": "string", "pattern": WEB_URL, "maxLength": 1000})
@@ -98,11 +98,14 @@ def json_type_error(field, value) -> str | None:
 
 
 class StrictJSON:
-    """A serializer mixin: JSON types as the schema declares them, checked before DRF's coercions."""
+    # A serializer mixin (a comment, not a docstring: the schema would show it for every serializer):
+    # JSON types as the schema declares them, checked before DRF's coercions, and no field the
+    # serializer does not know (the schema says additionalProperties: false). A read-only field sent
+    # back as read is let through (and ignored), so a client may PUT what it got.
 
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
-            errors = {}
+            errors = {key: ["Unknown field."] for key in data if key not in self.fields}
             for field in self._writable_fields:
                 if field.field_name in data:
                     message = json_type_error(field, data[field.field_name])

@@ -16,7 +16,9 @@ from .errors import ConflictSerializer, ErrorSerializer
 from .fields import DECIMAL, MAX_ID, NO_NUL
 from .permissions import ReadAnyoneWriteWithModelPerms
 
-NON_BLANK = "^[^\\x00]*[^\\s\\x00][^\\x00]*$"
+# Python's whitespace (what str.strip() removes) spelled out: \\s differs between Python and ECMA regexes.
+SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+NON_BLANK = f"^[^\\x00]*[^\\x00{SPACE}][^\\x00]*$"
 ERRORS = {
     "400": "Invalid request: `errors` names each field or query parameter at fault.",
     "401": "Missing credentials where they are needed, or a token that is wrong, revoked or expired "
@@ -81,9 +83,12 @@ class APIAutoSchema(AutoSchema):
     def _map_basic_serializer(self, serializer, direction):
         outer, self._direction = getattr(self, "_direction", None), direction
         try:
-            return super()._map_basic_serializer(serializer, direction)
+            schema = super()._map_basic_serializer(serializer, direction)
         finally:
             self._direction = outer
+        if direction == "request":
+            schema["additionalProperties"] = False  # fields.StrictJSON refuses a field it does not know
+        return schema
 
     def _insert_field_validators(self, field, schema):
         super()._insert_field_validators(field, schema)

@@ -514,6 +514,8 @@ class ClaimSerializer(StrictJSON, serializers.HyperlinkedModelSerializer):
         return value
 
     def validate_evidence(self, value):
+        if any("url" not in e for e in value):  # a PATCH makes the nested fields optional; a link needs its url
+            raise serializers.ValidationError("Each evidence link needs its url.")
         urls = [e["url"] for e in value]
         dupes = sorted({u for u in urls if urls.count(u) > 1})
         if dupes:
@@ -550,6 +552,7 @@ class ClaimLinkSerializer(StrictJSON, serializers.HyperlinkedModelSerializer):
     class Meta:
         model = ClaimLink
         fields = ["id", "url", "source", "target", "relation", "note", "created_by", "created_at"]
+        validators = []  # validate() answers a repeated link with a 409, as every clash with what is stored
 
     def validate(self, attrs):
         link = self.instance

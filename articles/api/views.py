@@ -204,7 +204,7 @@ class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
     def get_renderers(self):
         # CSV is a table of claims: only the list speaks it; a detail or history is JSON.
         renderers = super().get_renderers()
-        if self.action != "list":
+        if self.action not in ("list", None):  # None: a method no action takes, answered 405
             renderers = [r for r in renderers if not isinstance(r, CSVRenderer)]
         return renderers
 

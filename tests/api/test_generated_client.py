@@ -3,7 +3,6 @@ openapi-python-client (pinned in the test extra), every module imported, and eve
 against gunicorn (the shipped config) on a database seeded here; every answer parses into its model."""
 import importlib
 import json
-import os
 import pkgutil
 import subprocess
 import sys
