@@ -206,6 +206,7 @@ SPECTACULAR_SETTINGS = {
     # Request bodies get components of their own (no read-only fields in them): what a generated
     # client sends is what the API reads.
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "articles.api.schema.add_links"],
     # Swagger UI served from this site (drf-spectacular-sidecar), never from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

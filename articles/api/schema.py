@@ -135,3 +135,19 @@ class APIAutoSchema(AutoSchema):
             response.setdefault("content", {"application/json": {"schema": ref}})
         operation["responses"] = dict(sorted(responses.items()))
         return operation
+
+
+def add_links(result, generator, request, public):
+    """OpenAPI links from what a create answers to the operations on the record it made: a client
+    (and Schemathesis's stateful tests) can follow a new claim link to reading, changing and deleting it."""
+    paths = result.get("paths", {})
+    for path, operations in paths.items():
+        created = operations.get("post", {}).get("responses", {}).get("201")
+        detail = paths.get(f"{path}{{id}}/")
+        if created is None or detail is None:
+            continue
+        created["links"] = {
+            op["operationId"]: {"operationId": op["operationId"], "parameters": {"id": "$response.body#/id"},
+                                "description": f"{method.upper()} the record just made."}
+            for method, op in detail.items()}
+    return result
