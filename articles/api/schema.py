@@ -114,7 +114,8 @@ class APIAutoSchema(AutoSchema):
         if operation.get("requestBody"):
             codes.append("415")
         action = getattr(self.view, "action", None)
-        if self.method in ("PUT", "PATCH") or action in ("create", "merge"):
+        if (self.method in ("PUT", "PATCH") and getattr(self.view, "write_conflicts", True)) or action in (
+                "create", "merge"):
             codes.append("409")  # a name another record holds, a link that exists, records that cannot merge
         if action in ("create", "merge"):
             codes.append("404")  # an id in the body that no record has
