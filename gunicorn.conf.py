@@ -11,6 +11,9 @@ workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 # Load the app once in the master: workers share its memory pages copy-on-write.
 preload_app = True
+# The longest request line gunicorn reads (its maximum): GET /factchecks/match/?text= takes up to 600
+# characters, 7,200 bytes percent-encoded at worst (the schema's limit); longer texts are POSTed.
+limit_request_line = 8190
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30

@@ -19,7 +19,7 @@ def lockout_response(request: HttpRequest, original_response=None, credentials=N
     message = (f"Too many failed logins for this account or from this address. "
                f"Try again in {minutes:g} minutes.")
     if request.path.startswith("/api/"):
-        response = JsonResponse({"detail": message}, status=429)
+        response = JsonResponse({"detail": message, "code": "throttled"}, status=429)  # the API's envelope
     else:
         response = render(request, "admin/locked_out.html", {"message": message, "title": "Locked out",
                                                               "site_header": "ClaimsDB"}, status=429)

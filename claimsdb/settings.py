@@ -184,7 +184,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "articles.api.pagination.PageNumberNoCountPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "articles.api.schema.APIAutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/minute")},
     # The client address comes from the connection unless trusted proxies are declared: a client
@@ -194,6 +194,12 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
+    # The API reads JSON only: one request format a client (and a generated client) can rely on. The
+    # browsable API's raw-data form posts JSON too.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # Every error in one envelope: {"detail", "code", "errors"?} (articles/api/errors.py).
+    "EXCEPTION_HANDLER": "articles.api.errors.exception_handler",
 }
 
 SPECTACULAR_SETTINGS = {
@@ -202,6 +208,10 @@ SPECTACULAR_SETTINGS = {
     "with fact-checkers' verdicts and schema.org ClaimReview.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Request bodies get components of their own (no read-only fields in them): what a generated
+    # client sends is what the API reads.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "articles.api.schema.add_links"],
     # Swagger UI served from this site (drf-spectacular-sidecar), never from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

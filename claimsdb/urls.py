@@ -8,3 +8,6 @@ urlpatterns = [
     path("api/v1/", include("articles.api.urls")),
     path("factchecks/", include("public.urls")),
 ]
+
+# An /api/ address no route takes answers the API's error envelope (JSON), not an HTML page.
+handler404 = "articles.api.errors.not_found"

@@ -9,13 +9,15 @@ from django.contrib.auth import authenticate
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from knox import views as knox_views
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import AllowAny
 
 from articles.services import two_factor
 
+from .fields import StrictJSON
 
-class TokenLoginSerializer(serializers.Serializer):
+
+class TokenLoginSerializer(StrictJSON, serializers.Serializer):
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(max_length=4096, trim_whitespace=False, style={"input_type": "password"})
     otp_token = serializers.CharField(max_length=16, required=False, default="",
@@ -33,10 +35,13 @@ class TokenLoginView(knox_views.LoginView):
     authentication_classes = []
     permission_classes = [AllowAny]
 
+    def get_authenticate_header(self, request):
+        return "Token"  # a 401 here names the scheme the token it gives is sent with
+
     @extend_schema(request=TokenLoginSerializer, auth=[], responses={
         200: TokenSerializer,
-        400: OpenApiResponse(description="Wrong username or password, a missing or wrong two-factor code, "
-                                         "or a field missing."),
+        400: OpenApiResponse(description="A field missing or malformed."),
+        401: OpenApiResponse(description="Wrong username or password, or a missing or wrong two-factor code."),
         429: OpenApiResponse(description="Too many failed logins for this account or address: wait "
                                          "Retry-After seconds."),
     }, description="A new API token for a username and password. Failed logins count towards the same "
@@ -48,10 +53,11 @@ class TokenLoginView(knox_views.LoginView):
         # then answers 429).
         user = authenticate(request._request, username=ser.validated_data["username"],
                             password=ser.validated_data["password"])
+        # Well-formed credentials that do not hold are a 401, as for a wrong token (a 400 is a malformed body).
         if user is None:
-            raise ValidationError({"non_field_errors": ["Unable to log in with the username and password given."]})
+            raise AuthenticationFailed("Unable to log in with the username and password given.")
         if two_factor.required_for(user) and not two_factor.verify(user, ser.validated_data["otp_token"]):
-            raise ValidationError({"otp_token": ["A valid code from your enrolled authenticator app is required."]})
+            raise AuthenticationFailed("otp_token: A valid code from your enrolled authenticator app is required.")
         request.user = user
         return super().post(request, format)
 

@@ -3,21 +3,34 @@ from __future__ import annotations
 
 import django_filters as df
 from django.core.validators import RegexValidator
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
-from rest_framework.exceptions import ValidationError
 
-from articles.models import Article, Claim, Organisation, Person, Statistic
+from articles.models import Article, Claim, ClaimLink, FactCheck, Organisation, Person, Statistic
 from articles.selectors import claim_filters, published, search
 
-from .fields import IdFilter, ModelIdFilter
+from .fields import IdFilter, NumberFilter, TextFilter
 
 BOOLEAN_CHOICES = [("true", "true"), ("false", "false"), ("1", "1"), ("0", "0")]
 
 
-def strict_boolean(**kw):
-    """A boolean filter that refuses anything but true/false/1/0 with a 400."""
-    return df.TypedChoiceFilter(choices=BOOLEAN_CHOICES, coerce=lambda v: v in ("true", "1", True), **kw)
+@extend_schema_field({"type": "string", "enum": [c for c, _ in BOOLEAN_CHOICES]})
+class StrictBooleanFilter(df.TypedChoiceFilter):
+    """A boolean filter that refuses anything but true/false/1/0 with a 400 (declared as that enum)."""
+
+    def __init__(self, **kw):
+        super().__init__(choices=BOOLEAN_CHOICES, coerce=lambda v: v in ("true", "1", True), **kw)
+
+
+strict_boolean = StrictBooleanFilter
+ASSIGNEE = r"^(|me|none|[1-9][0-9]{0,18})$"
+
+
+@extend_schema_field({"type": "string", "pattern": ASSIGNEE})
+class AssigneeFilter(df.CharFilter):
+    """A user id, me or none (the pattern is the validation: nothing is stripped first)."""
+
+    def __init__(self, **kw):
+        super().__init__(strip=False, validators=[RegexValidator(ASSIGNEE, "assignee is a user id, me or none")], **kw)
 
 
 class FilterSet(df.FilterSet):
@@ -37,11 +50,11 @@ class FilterSet(df.FilterSet):
 
 
 class ClaimFilter(FilterSet):
-    speaker = ModelIdFilter(queryset=Person.objects.all(), help_text="Speaker id.")
-    speaker_name = df.CharFilter(method="filter_speaker_name",
+    speaker = IdFilter(field_name="speaker_id", help_text="Speaker id.")
+    speaker_name = TextFilter(method="filter_speaker_name",
                                  help_text="Speaker whose name or any alias contains this text.")
-    organisation = ModelIdFilter(queryset=Organisation.objects.all(),
-                                        help_text="Organisation an anonymous source speaks for (id).")
+    organisation = IdFilter(field_name="organisation_id",
+                            help_text="Organisation an anonymous source speaks for (id).")
     article = IdFilter(field_name="article_id", help_text="Article id.")
     publisher = IdFilter(field_name="article__publisher_id", help_text="Publisher (organisation) id.")
     kind = df.ChoiceFilter(choices=Claim.Kind.choices)
@@ -58,18 +71,17 @@ class ClaimFilter(FilterSet):
                                             help_text="Claims mentioning this organisation (id).")
     has_statistics = strict_boolean(method="filter_has_statistics", help_text="true: claims with statistics.")
     in_text = strict_boolean(field_name="in_text", help_text="false: reviewed claims no longer in their article.")
-    q = df.CharFilter(method="filter_q", help_text="Text search over claim text, speaker and article title.")
-    confidence_min = df.NumberFilter(field_name="confidence", lookup_expr="gte",
+    q = TextFilter(method="filter_q", help_text="Text search over claim text, speaker and article title.")
+    confidence_min = NumberFilter(field_name="confidence", lookup_expr="gte",
                                      help_text="Extraction confidence at least this (0-1).")
-    confidence_max = df.NumberFilter(field_name="confidence", lookup_expr="lt",
+    confidence_max = NumberFilter(field_name="confidence", lookup_expr="lt",
                                      help_text="Extraction confidence below this (0-1): the least certain claims.")
-    checkworthiness_min = df.NumberFilter(field_name="checkworthiness", lookup_expr="gte",
+    checkworthiness_min = NumberFilter(field_name="checkworthiness", lookup_expr="gte",
                                           help_text="Check-worthiness at least this (0-1): the claims most worth checking.")
-    checkworthiness_max = df.NumberFilter(field_name="checkworthiness", lookup_expr="lt",
+    checkworthiness_max = NumberFilter(field_name="checkworthiness", lookup_expr="lt",
                                           help_text="Check-worthiness below this (0-1).")
-    assignee = df.CharFilter(method="filter_assignee", validators=[RegexValidator(r"^(me|none|[1-9][0-9]{0,18})$",
-                             "assignee is a user id, me or none")],
-                             help_text="Assigned to this user (id), to the signed-in user (me), or to nobody (none).")
+    assignee = AssigneeFilter(method="filter_assignee",
+                              help_text="Assigned to this user (id), to the signed-in user (me), or to nobody (none).")
     matched = df.ChoiceFilter(choices=[("suggested", "suggested"), ("confident", "confident"), ("none", "none")],
                               method="filter_matched",
                               help_text="suggested: a fact-check may already answer the claim (confident: one "
@@ -92,15 +104,14 @@ class ClaimFilter(FilterSet):
     def filter_speaker_name(self, qs, name, value):
         return search.speaker_matches(qs, value)
 
-    @extend_schema_field(OpenApiTypes.BOOL)
     def filter_has_statistics(self, qs, name, value):
         return claim_filters.has_statistics(qs, value)
 
     def filter_assignee(self, qs, name, value):
         try:
             return claim_filters.assigned(qs, value, getattr(self.request, "user", None))
-        except ValueError as exc:
-            raise ValidationError({"assignee": str(exc)}) from None
+        except ValueError:  # an id the pattern allows but no row can have: nobody
+            return qs.none()
 
     def filter_matched(self, qs, name, value):
         return claim_filters.matched(qs, value)
@@ -113,8 +124,8 @@ class ArticleFilter(FilterSet):
     publisher = IdFilter(field_name="publisher_id")
     published_after = df.DateFilter(field_name="published", lookup_expr="gte")
     published_before = df.DateFilter(field_name="published", lookup_expr="lte")
-    source_file = df.CharFilter()
-    q = df.CharFilter(method="filter_q", help_text="Words in the title or body.")
+    source_file = TextFilter()
+    q = TextFilter(method="filter_q", help_text="Words in the title or body.")
 
     class Meta:
         model = Article
@@ -125,7 +136,7 @@ class ArticleFilter(FilterSet):
 
 
 class PersonFilter(FilterSet):
-    q = df.CharFilter(method="filter_q", help_text="Name or alias contains.")
+    q = TextFilter(method="filter_q", help_text="Name or alias contains.")
 
     class Meta:
         model = Person
@@ -136,7 +147,7 @@ class PersonFilter(FilterSet):
 
 
 class OrganisationFilter(FilterSet):
-    q = df.CharFilter(method="filter_q", help_text="Name or alias contains.")
+    q = TextFilter(method="filter_q", help_text="Name or alias contains.")
     kind = df.ChoiceFilter(choices=Organisation.Kind.choices)
 
     class Meta:
@@ -149,11 +160,30 @@ class OrganisationFilter(FilterSet):
 
 class StatisticFilter(FilterSet):
     unit = df.ChoiceFilter(choices=Statistic.Unit.choices)
-    value_min = df.NumberFilter(field_name="value", lookup_expr="gte")
-    value_max = df.NumberFilter(field_name="value", lookup_expr="lte")
+    value_min = NumberFilter(field_name="value", lookup_expr="gte")
+    value_max = NumberFilter(field_name="value", lookup_expr="lte")
     article = IdFilter(field_name="article_id")
     claim = IdFilter(field_name="claim_id")
 
     class Meta:
         model = Statistic
+        fields = []
+
+
+class ClaimLinkFilter(FilterSet):
+    source = IdFilter(field_name="source_id", help_text="Links from this claim (id).")
+    target = IdFilter(field_name="target_id", help_text="Links to this claim (id).")
+    relation = df.ChoiceFilter(choices=ClaimLink.Relation.choices)
+
+    class Meta:
+        model = ClaimLink
+        fields = []
+
+
+class FactCheckFilter(FilterSet):
+    publisher = TextFilter(help_text="The fact-checker's name, exactly.")
+    language = TextFilter(help_text="Language code, exactly (such as en).")
+
+    class Meta:
+        model = FactCheck
         fields = []

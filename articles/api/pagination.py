@@ -10,18 +10,48 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db.models import F, Q
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.filters import OrderingFilter
-from rest_framework.pagination import BasePagination, PageNumberPagination, _positive_int
+from rest_framework.pagination import BasePagination, PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+MAX_PAGE_SIZE = 500
+
+
+def page_size(request, param: str, default: int) -> int:
+    """The page size asked for: a whole number from 1 to MAX_PAGE_SIZE (anything else is a 400, as
+    the schema declares), or the default."""
+    raw = request.query_params.get(param)
+    if raw is None or raw == "":
+        return default
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 6) or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+        raise ValidationError({param: [f"A whole number from 1 to {MAX_PAGE_SIZE}."]})
+    return int(raw)
+
+
+def page_size_parameter(param: str) -> dict:
+    return {"name": param, "required": False, "in": "query",
+            "description": f"Number of results to return per page (1 to {MAX_PAGE_SIZE}; default 50).",
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}}
 
 
 class PageNumberNoCountPagination(PageNumberPagination):
     """Page numbers for the smaller tables (articles, people, organisations)."""
 
     page_size_query_param = "page_size"
-    max_page_size = 500
+    max_page_size = MAX_PAGE_SIZE
+
+    def get_page_size(self, request):
+        return page_size(request, self.page_size_query_param, self.page_size)
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {"name": self.page_query_param, "required": False, "in": "query",
+             "description": "A page number (from 1); a page past the last is a 404.",
+             "schema": {"type": "integer", "minimum": 1}},
+            page_size_parameter(self.page_size_query_param),
+        ]
 
 
 def _encode_value(v):
@@ -37,7 +67,7 @@ class IdCursorPagination(BasePagination):
 
     page_size = 50
     page_size_query_param = "page_size"
-    max_page_size = 500
+    max_page_size = MAX_PAGE_SIZE
     cursor_query_param = "cursor"
     default_ordering = "id"
 
@@ -95,11 +125,7 @@ class IdCursorPagination(BasePagination):
         return replace_query_param(self.base_url, self.cursor_query_param, token.decode("ascii"))
 
     def get_page_size(self, request):
-        try:
-            return _positive_int(request.query_params[self.page_size_query_param], strict=True,
-                                 cutoff=self.max_page_size)
-        except (KeyError, ValueError):
-            return self.page_size
+        return page_size(request, self.page_size_query_param, self.page_size)
 
     def paginate_queryset(self, queryset, request, view=None):
         self.page_size_now = self.get_page_size(request)
@@ -146,7 +172,7 @@ class IdCursorPagination(BasePagination):
     def get_schema_operation_parameters(self, view):
         return [
             {"name": self.cursor_query_param, "required": False, "in": "query",
-             "description": "The pagination cursor value.", "schema": {"type": "string"}},
-            {"name": self.page_size_query_param, "required": False, "in": "query",
-             "description": "Number of results to return per page.", "schema": {"type": "integer"}},
+             "description": "A cursor from a `next` or `previous` link (opaque); a cursor this API did "
+                            "not give is a 404.", "schema": {"type": "string"}},
+            page_size_parameter(self.page_size_query_param),
         ]

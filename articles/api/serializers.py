@@ -22,7 +22,8 @@ from articles.selectors import claimreview, published
 from articles.selectors.claims import RELATIONS, attach_relations
 from articles.services import entities, review
 
-from .fields import MAX_ID, PrimaryKeyField
+from .errors import Conflict
+from .fields import MAX_ID, PrimaryKeyField, StrictJSON, WebURLField
 
 
 class RefSerializer(serializers.Serializer):
@@ -68,7 +69,7 @@ class ArticleSerializer(serializers.HyperlinkedModelSerializer):
         read_only_fields = fields
 
 
-class EntitySerializer(serializers.HyperlinkedModelSerializer):
+class EntitySerializer(StrictJSON, serializers.HyperlinkedModelSerializer):
     """What people and organisations share: aliases, affiliations and the number of claims."""
 
     id = serializers.IntegerField(read_only=True)
@@ -88,8 +89,8 @@ class EntitySerializer(serializers.HyperlinkedModelSerializer):
                 rename = entities.rename_person if isinstance(instance, Person) else entities.rename_organisation
                 try:
                     rename(instance, name)
-                except entities.NameTaken as e:
-                    raise serializers.ValidationError({"name": str(e)}) from None
+                except entities.NameTaken as e:  # well formed, but another record holds the name
+                    raise Conflict(f"name: {e}") from None
             return super().update(instance, validated_data)
 
 
@@ -113,7 +114,7 @@ class StatisticRefSerializer(serializers.ModelSerializer):
         fields = ["id", "value", "unit", "text"]
 
 
-class StatisticSerializer(serializers.HyperlinkedModelSerializer):
+class StatisticSerializer(StrictJSON, serializers.HyperlinkedModelSerializer):
     id = serializers.IntegerField(read_only=True)
     value = serializers.DecimalField(max_digits=30, decimal_places=6, coerce_to_string=True, normalize_output=True)
     previous_value = serializers.DecimalField(max_digits=30, decimal_places=6, coerce_to_string=True,
@@ -216,7 +217,9 @@ class StaffOnlyVersion(serializers.IntegerField):
         return super().get_attribute(instance) if sees_drafts(self.context) else None
 
 
-class EvidenceSerializer(serializers.ModelSerializer):
+class EvidenceSerializer(StrictJSON, serializers.ModelSerializer):
+    url = WebURLField()
+
     class Meta:
         model = EvidenceLink
         fields = ["url", "title"]
@@ -268,7 +271,7 @@ class MatchResponseSerializer(serializers.Serializer):
     results = MatchAnswerSerializer(many=True)
 
 
-class CheckworthinessRequestSerializer(serializers.Serializer):
+class CheckworthinessRequestSerializer(StrictJSON, serializers.Serializer):
     texts = serializers.ListField(child=serializers.CharField(max_length=5_000, allow_blank=True, trim_whitespace=False),
                                   min_length=1, max_length=500, help_text="Up to 500 sentences or claims.")
 
@@ -283,7 +286,7 @@ class CheckworthinessResponseSerializer(serializers.Serializer):
     results = CheckworthinessResultSerializer(many=True, help_text="One result a text, in the order sent.")
 
 
-class MatchQuerySerializer(serializers.Serializer):
+class MatchQuerySerializer(StrictJSON, serializers.Serializer):
     text = serializers.CharField(max_length=20_000, trim_whitespace=True)
     limit = serializers.IntegerField(min_value=1, max_value=50, default=5)
     speaker = serializers.CharField(max_length=200, required=False, default="",
@@ -296,7 +299,19 @@ class MatchQuerySerializer(serializers.Serializer):
                                  help_text="When the text was said: a much older fact-check is at most suggested.")
 
 
-class MatchFeedbackSerializer(serializers.Serializer):
+class MatchGetQuerySerializer(serializers.Serializer):
+    """GET /factchecks/match/: a short text in the address (a request line is at most 8190 bytes, and a
+    character may take 12 of them percent-encoded). Longer texts, context and names: POST."""
+
+    text = serializers.CharField(max_length=600, trim_whitespace=True)
+    limit = serializers.IntegerField(min_value=1, max_value=50, default=5)
+    speaker = serializers.CharField(max_length=50, required=False, default="",
+                                    help_text="Who said the text (matched against each fact-check's claimant).")
+    date = serializers.DateField(required=False, allow_null=True, default=None,
+                                 help_text="When the text was said: a much older fact-check is at most suggested.")
+
+
+class MatchFeedbackSerializer(StrictJSON, serializers.Serializer):
     factcheck = serializers.IntegerField(min_value=1, help_text="The fact-check's id.")
     answer = serializers.ChoiceField(choices=["rejected", "confirmed"],
                                       help_text='"rejected": not this check; "confirmed": this is the check.')
@@ -324,6 +339,21 @@ class AppearanceSerializer(serializers.Serializer):
 
     def get_source_url(self, obj) -> str | None:
         return getattr(obj.article, "source_url", None) or None
+
+
+class ClaimReviewDocumentSerializer(serializers.Serializer):
+    """A schema.org ClaimReview of a checked claim, as JSON-LD (`@context`, `@type`, `claimReviewed`,
+    `reviewRating`, `itemReviewed`, `author`, `url`, ...): https://schema.org/ClaimReview."""
+
+    class Meta:
+        ref_name = "ClaimReview"
+
+    def get_fields(self):  # JSON-LD keys are not Python names
+        return {"@context": serializers.CharField(), "@type": serializers.CharField(),
+                "url": serializers.URLField(), "claimReviewed": serializers.CharField(),
+                "datePublished": serializers.DateField(),
+                "reviewRating": serializers.DictField(), "itemReviewed": serializers.DictField(),
+                "author": serializers.DictField()}
 
 
 class ClaimFamilySerializer(serializers.Serializer):
@@ -375,7 +405,7 @@ class ClaimReviewedField(serializers.CharField):
         return claimreview.wording(instance) if sees_drafts(self.context) else published.public_wording(instance)
 
 
-class ClaimSerializer(serializers.HyperlinkedModelSerializer):
+class ClaimSerializer(StrictJSON, serializers.HyperlinkedModelSerializer):
     id = serializers.IntegerField(read_only=True)
     article = ArticleRefSerializer(read_only=True)
     speaker = RefSerializer(allow_null=True, read_only=True)
@@ -493,6 +523,8 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
         return value
 
     def validate_evidence(self, value):
+        if any("url" not in e for e in value):  # a PATCH makes the nested fields optional; a link needs its url
+            raise serializers.ValidationError("Each evidence link needs its url.")
         urls = [e["url"] for e in value]
         dupes = sorted({u for u in urls if urls.count(u) > 1})
         if dupes:
@@ -523,7 +555,7 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
         return instance
 
 
-class ClaimLinkSerializer(serializers.HyperlinkedModelSerializer):
+class ClaimLinkSerializer(StrictJSON, serializers.HyperlinkedModelSerializer):
     """A link's ends are fixed at creation (delete it and create another to re-point it); its
     relation and note may change, and every change is recorded in both claims' history."""
 
@@ -535,32 +567,25 @@ class ClaimLinkSerializer(serializers.HyperlinkedModelSerializer):
     class Meta:
         model = ClaimLink
         fields = ["id", "url", "source", "target", "relation", "note", "created_by", "created_at"]
+        validators = []  # validate() answers a repeated link with a 409, as every clash with what is stored
 
     def validate(self, attrs):
         link = self.instance
         if link is not None:
             for end in ("source", "target"):
                 if end in attrs and attrs[end].pk != getattr(link, f"{end}_id"):
-                    raise serializers.ValidationError(
-                        {end: "A link's ends cannot change: delete this link and create another."})
+                    raise Conflict(f"{end}: A link's ends cannot change: delete this link and create another.")
         source = attrs.get("source", link.source if link else None)
         target = attrs.get("target", link.target if link else None)
         relation = attrs.get("relation", link.relation if link else None)
         if source == target:
-            raise serializers.ValidationError({"target": "A claim cannot be linked to itself."})
+            raise Conflict("target: A claim cannot be linked to itself.")
         same = ClaimLink.objects.filter(source=source, target=target, relation=relation)
         if link is not None:
             same = same.exclude(pk=link.pk)
         if same.exists():
-            raise serializers.ValidationError({"relation": "These claims are already linked this way."})
+            raise Conflict("relation: These claims are already linked this way.")
         return attrs
-
-
-class ConflictSerializer(serializers.Serializer):
-    """A 409 answer: the claim changed after the version the change was made from."""
-
-    detail = serializers.CharField()
-    version = serializers.IntegerField(help_text="The claim's version now.")
 
 
 class ReviewEventSerializer(serializers.ModelSerializer):
@@ -571,6 +596,6 @@ class ReviewEventSerializer(serializers.ModelSerializer):
         fields = ["id", "claim", "user", "at", "changes"]
 
 
-class MergeSerializer(serializers.Serializer):
+class MergeSerializer(StrictJSON, serializers.Serializer):
     merge = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=1,
                                   help_text="Ids of the records to merge into this one.")

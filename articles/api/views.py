@@ -1,15 +1,16 @@
 """API views: thin wrappers; the work is in articles.services."""
 from __future__ import annotations
 
+import re
+
 from django.db.models import Count, Max
 from django.http import StreamingHttpResponse
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
-from rest_framework.generics import ListAPIView
+from rest_framework.generics import ListAPIView, get_object_or_404
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
@@ -30,7 +31,7 @@ from articles.selectors import claimreview, published, record
 from articles.selectors.claims import attach_relations, claim_list
 from articles.services import checkworthiness, export, families, links, matching, merge, retry, review
 
-from . import filters, serializers
+from . import errors, filters, serializers
 from .pagination import IdCursorPagination, PageNumberNoCountPagination
 from .throttles import MatchCostThrottle
 
@@ -43,9 +44,9 @@ class CSVRenderer(BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        # Only errors reach here (the list streams its own response): one plain line, not a dict.
-        detail = data.get("detail", data) if isinstance(data, dict) else data
-        return f"error: {detail}\n".encode()
+        # The list streams its own response and errors are answered in JSON (finalize_response):
+        # nothing is rendered here.
+        raise NotImplementedError("the claims CSV is streamed by ClaimViewSet.list")
 
 
 class JSONLDRenderer(JSONRenderer):
@@ -86,7 +87,8 @@ class MergeMixin:
 
     @extend_schema(request=serializers.MergeSerializer, description="Merge the listed records into this one: "
                    "claims, mentions, affiliations and aliases move to it (needs the merge permission).")
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated], filter_backends=[],
+            pagination_class=None)
     def merge(self, request, pk=None):
         if not request.user.has_perm(self.merge_permission):
             raise PermissionDenied("You may not merge records.")
@@ -97,11 +99,11 @@ class MergeMixin:
         others = list(model.objects.filter(pk__in=ser.validated_data["merge"]))
         missing = set(ser.validated_data["merge"]) - {o.pk for o in others}
         if missing:
-            raise ValidationError({"merge": f"unknown ids: {sorted(missing)}"})
+            raise NotFound(f"merge: unknown ids: {sorted(missing)}")
         try:
             type(self).merge_function(keep, others, request.user)
-        except merge.MergeError as exc:
-            raise ValidationError({"merge": str(exc)}) from None
+        except merge.MergeError as exc:  # well formed, but these records cannot be merged
+            raise errors.Conflict(f"merge: {exc}") from None
         return Response(self.get_serializer(self.get_queryset().get(pk=keep.pk)).data)
 
 
@@ -138,23 +140,25 @@ class OrganisationViewSet(EntityViewSet):
     merge_permission = "articles.merge_organisation"
 
 
+IF_MATCH = r'^(\*|(W/)?"?[0-9]{1,9}"?)?$'
+
+
 def if_match_version(request) -> int | None:
     """The version an If-Match header names (an ETag this API gave: ``"3"``); None without one or
-    for ``*``. Anything else is a 400."""
-    header = request.headers.get("If-Match", "").strip()
-    if not header or header == "*":
-        return None
-    tag = header.removeprefix("W/").strip('"')
-    if not (tag.isascii() and tag.isdigit() and len(tag) < 10):
+    for ``*``. Anything else (what IF_MATCH, the schema's pattern, refuses) is a 400."""
+    header = request.headers.get("If-Match", "")
+    if not re.fullmatch(IF_MATCH, header):
         raise ValidationError({"If-Match": "give one ETag of this claim, as GET answered it (such as \"3\")."})
-    return int(tag)
+    tag = header.removeprefix("W/").strip('"')
+    return int(tag) if tag not in ("", "*") else None
 
 
 _WRITE_SCHEMA = extend_schema(
-    parameters=[OpenApiParameter("If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
+    parameters=[OpenApiParameter("If-Match", {"type": "string", "pattern": IF_MATCH}, OpenApiParameter.HEADER,
+                                 required=False,
                                  description="The claim's ETag as read (its version): a stale one is a 409.")],
     responses={200: serializers.ClaimSerializer, 409: OpenApiResponse(
-        serializers.ConflictSerializer, description="The claim changed after the version given (body "
+        errors.ConflictSerializer, description="The claim changed after the version given (body "
         "`version` or If-Match): nothing was changed. Read it again, then redo the change.")})
 
 
@@ -190,10 +194,17 @@ class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
         # List pages load only the columns they show; a claim being changed is loaded whole.
         return claim_list(lean=self.action == "list")
 
+    def finalize_response(self, request, response, *args, **kwargs):
+        # An error is the JSON envelope whatever format was asked for: CSV is for rows only.
+        if response.status_code >= 400 and isinstance(getattr(request, "accepted_renderer", None),
+                                                       CSVRenderer | JSONLDRenderer):
+            request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
     def get_renderers(self):
         # CSV is a table of claims: only the list speaks it; a detail or history is JSON.
         renderers = super().get_renderers()
-        if self.action != "list":
+        if self.action not in ("list", None):  # None: a method no action takes, answered 405
             renderers = [r for r in renderers if not isinstance(r, CSVRenderer)]
         return renderers
 
@@ -221,20 +232,22 @@ class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
         header = if_match_version(request)
         body = request.data.get("version") if hasattr(request.data, "get") else None
         if header is not None and body is not None and str(body) != str(header):
-            raise ValidationError({"version": "The body's version and the If-Match header differ."})
+            raise errors.Conflict("version: The body's version and the If-Match header differ.")
         try:
             response = super().update(request, *args, **kwargs)
         except review.StaleClaim as exc:
-            return Response({"detail": str(exc), "version": exc.current}, status=409)
+            return errors.conflict(str(exc), exc.current)
         return self._tagged(response)
 
     def perform_update(self, serializer):
         header = if_match_version(self.request)
         super().perform_update(serializer, **({"version": header} if header is not None else {}))
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiResponse(description="Not checked yet.")},
+    @extend_schema(responses={200: serializers.ClaimReviewDocumentSerializer,
+                              404: OpenApiResponse(description="No such claim, or not checked yet.")},
                    description="schema.org ClaimReview (JSON-LD) of a checked claim.")
-    @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer, JSONLDRenderer])
+    @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer, JSONLDRenderer], filter_backends=[],
+            pagination_class=None)
     def claimreview(self, request, pk=None):
         claim = get_object_or_404(Claim.objects.select_related("article__publisher", "speaker", "organisation")
                                   .prefetch_related("evidence"), pk=pk)
@@ -247,7 +260,7 @@ class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
                    description="Take the verdict suggested by a checked appearance of the same statement "
                                "(its claim family): verdict, rationale and evidence, and mark this claim checked.")
     @action(detail=True, methods=["post"], url_path="confirm-suggested-verdict",
-            permission_classes=[IsAuthenticated])
+            permission_classes=[IsAuthenticated], filter_backends=[], pagination_class=None)
     def confirm_suggested_verdict(self, request, pk=None):
         if not request.user.has_perm("articles.change_claim"):
             raise PermissionDenied("You may not review claims.")
@@ -255,15 +268,16 @@ class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
         try:
             source = families.confirm_suggestion(claim, request.user)
         except review.StaleClaim as exc:  # changed while this request ran
-            return Response({"detail": str(exc), "version": exc.current}, status=409)
+            return errors.conflict(str(exc), exc.current)
         if source is None:
-            return Response({"detail": "No checked appearance of this statement suggests a verdict."}, status=409)
+            return errors.conflict("No checked appearance of this statement suggests a verdict.")
         return Response(self.get_serializer(claim_list().get(pk=claim.pk)).data)
 
     @extend_schema(request=serializers.MatchFeedbackSerializer, responses={200: OpenApiTypes.OBJECT},
                    description='An editor\'s word on a match: "rejected" (not this check: the pair never '
                                'returns) or "confirmed" (this is the check). Kept across re-imports and re-matching.')
-    @action(detail=True, methods=["post"], url_path="match-feedback", permission_classes=[IsAuthenticated])
+    @action(detail=True, methods=["post"], url_path="match-feedback", permission_classes=[IsAuthenticated],
+            filter_backends=[], pagination_class=None)
     def match_feedback(self, request, pk=None):
         if not request.user.has_perm("articles.change_claim"):
             raise PermissionDenied("You may not review claims.")
@@ -275,9 +289,10 @@ class ClaimViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
         return Response({"claim": claim.pk, "factcheck": factcheck.pk, "answer": fb.verdict})
 
     @extend_schema(responses=serializers.ReviewEventSerializer(many=True),
-                   description="The review's history, newest first. Readers who are not signed-in staff get "
-                               "review values only from publication on (none while unpublished).")
-    @action(detail=True, methods=["get"])
+                   description="The review's history, newest first, whole (a JSON array: no paging, no "
+                               "filters). Readers who are not signed-in staff get review values only from "
+                               "publication on (none while unpublished).")
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
     def history(self, request, pk=None):
         claim = self.get_object()
         events = ReviewEvent.objects.filter(claim=claim).select_related("user")
@@ -299,13 +314,14 @@ class ClaimReviewListView(ListAPIView):
     pagination_class = IdCursorPagination
     filter_backends = []
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(responses=serializers.ClaimReviewDocumentSerializer(many=True), operation_id="claimreview_list")
     def get(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response([_review(request, c) for c in page])
 
 
 class StatisticViewSet(UpdateMixin, viewsets.ReadOnlyModelViewSet):
+    write_conflicts = False  # a statistic's fields clash with nothing stored: no 409 in its schema
     queryset = Statistic.objects.all()
     serializer_class = serializers.StatisticSerializer
     filterset_class = filters.StatisticFilter
@@ -317,7 +333,7 @@ class ClaimLinkViewSet(viewsets.ModelViewSet):
     queryset = ClaimLink.objects.select_related("created_by").order_by("id")
     serializer_class = serializers.ClaimLinkSerializer
     pagination_class = PageNumberNoCountPagination
-    filterset_fields = ["source", "target", "relation"]
+    filterset_class = filters.ClaimLinkFilter
     ordering_fields = ["id", "created_at"]
 
     def perform_create(self, serializer):
@@ -333,33 +349,44 @@ class ClaimLinkViewSet(viewsets.ModelViewSet):
         links.delete_link(instance, self.request.user)
 
 
+_MATCH = ("Fact-checks that may already answer a text, best first, each with a calibrated score (0-1). Each "
+          "started 1,000 characters of text count as one request against a budget (API_MATCH_ANON_RATE per "
+          "address, API_MATCH_USER_RATE per signed-in user).")
+
+
 class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):
     """The fact-check library (ClaimReview imported with import_factchecks, and ClaimsDB's own checks)."""
 
     queryset = FactCheck.objects.defer("raw", "vectors").order_by("id")
     serializer_class = serializers.FactCheckSerializer
     pagination_class = IdCursorPagination
-    filterset_fields = ["publisher", "language"]
+    filterset_class = filters.FactCheckFilter
     ordering_fields = ["id", "date_published"]
 
-    @extend_schema(parameters=[serializers.MatchQuerySerializer], request=serializers.MatchQuerySerializer,
+    @extend_schema(methods=["GET"], parameters=[serializers.MatchGetQuerySerializer], request=None,
                    responses={200: serializers.MatchResponseSerializer,
                               429: OpenApiResponse(description="Match budget spent: wait Retry-After seconds.")},
-                   description="Fact-checks that may already answer a text, best first, each with a calibrated "
-                               "score (0-1). GET with ?text=...&limit=5, or POST {\"text\": ...} for long texts. "
-                               "Each started 1,000 characters of text count as one request against a budget "
-                               "(API_MATCH_ANON_RATE per address, API_MATCH_USER_RATE per signed-in user).")
+                   description=_MATCH + " GET with ?text=...&limit=5 (up to 600 characters: POST for more, "
+                                        "and for context and names).")
+    @extend_schema(methods=["POST"], request=serializers.MatchQuerySerializer,
+                   responses={200: serializers.MatchResponseSerializer,
+                              429: OpenApiResponse(description="Match budget spent: wait Retry-After seconds.")},
+                   description=_MATCH + " POST {\"text\": ...} for long texts (up to 20,000 characters), with "
+                                        "the words around it and the names it is about.")
     # POST only carries a long text: a read like GET, open to whoever may read, limited by its cost.
     # The cost budget replaces the per-request anonymous limit here (it is stricter: every match costs
     # at least one unit), so a refused request writes nothing to the cache.
     @action(detail=False, methods=["get", "post"], pagination_class=None, filter_backends=[],
             permission_classes=[AllowAny], throttle_classes=[MatchCostThrottle])
     def match(self, request):
-        data = request.data if request.method == "POST" else request.query_params
-        q = serializers.MatchQuerySerializer(data=data)
+        if request.method == "POST":
+            q = serializers.MatchQuerySerializer(data=request.data)
+        else:
+            q = serializers.MatchGetQuerySerializer(data=request.query_params)
         q.is_valid(raise_exception=True)
         v = q.validated_data
-        context = matching.ranker.Context(speaker=v["speaker"], names=tuple(v["names"]), text=v["context"])
+        context = matching.ranker.Context(speaker=v["speaker"], names=tuple(v.get("names", ())),
+                                          text=v.get("context", ""))
         found = matching.match_text(v["text"], v["limit"], context=context, said=v["date"])
         t = matching.thresholds()
         return Response({"thresholds": t, "results": [

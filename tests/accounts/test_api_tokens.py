@@ -79,9 +79,10 @@ def test_login_endpoint_refuses_a_wrong_password_and_locks_out(api, db, settings
     make_user("editor", "Editors", is_staff=True)
     codes = [api.post("/api/v1/auth/login/", {"username": "editor", "password": f"guess-{i}"},
                       format="json").status_code for i in range(settings.AXES_FAILURE_LIMIT + 1)]
-    assert codes[0] == 400 and codes[-1] == 429
+    assert codes[0] == 401 and codes[-1] == 429  # well-formed credentials that do not hold: 401
     r = api.post("/api/v1/auth/login/", {"username": "editor", "password": "pw-editor"}, format="json")
     assert r.status_code == 429 and "Too many failed logins" in r.json()["detail"] and r["Retry-After"]
+    assert r.json()["code"] == "throttled"
     assert not AuthToken.objects.exists()
 
 

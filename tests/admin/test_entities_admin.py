@@ -113,7 +113,7 @@ def test_the_api_and_the_admin_share_the_rename_rule(api, editor, two_people):
     assert resp.status_code == 200
     assert PersonAlias.objects.get(person=may, key="theresa may").is_name is False
     resp = api.patch(f"/api/v1/people/{johnson.pk}/", {"name": "Theresa Mae"}, format="json")
-    assert resp.status_code == 400 and "merge them instead" in str(resp.json())
+    assert resp.status_code == 409 and "merge them instead" in str(resp.json())
 
 
 def test_an_organisation_alias_or_name_another_holds_is_a_form_error(client, editor):

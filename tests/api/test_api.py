@@ -50,7 +50,11 @@ def test_pagination_has_next_links_and_page_size(api, imported_seed):
         r = api.get(r["next"]).json()
         seen |= {c["id"] for c in r["results"]}
     assert len(seen) == Claim.objects.count()
-    assert len(api.get("/api/v1/claims/?page_size=100000").json()["results"]) == Claim.objects.count()
+    assert len(api.get("/api/v1/claims/?page_size=500").json()["results"]) == Claim.objects.count()
+    # Outside 1..500 (as the schema declares) is a 400 in the error envelope, not a silent clamp.
+    for url in ("/api/v1/claims/?page_size=501", "/api/v1/people/?page_size=0", "/api/v1/articles/?page_size=x"):
+        r = api.get(url)
+        assert r.status_code == 400 and r.json()["code"] == "invalid" and "page_size" in r.json()["errors"], url
 
 
 @pytest.mark.parametrize("query, check", [
@@ -118,13 +122,24 @@ def test_ordering(api, imported_seed):
 
 
 @pytest.mark.parametrize("query, param", [
-    ("speaker=abc", "speaker"), ("speaker=999999", "speaker"), ("kind=rumour", "kind"),
+    ("speaker=abc", "speaker"), ("speaker=0", "speaker"), ("kind=rumour", "kind"),
     ("published_after=yesterday", "published_after"), ("has_statistics=maybe", "has_statistics"),
-    ("status=done", "status"), ("article=x", "article"),
+    ("status=done", "status"), ("article=x", "article"), ("q=a%00b", "q"), ("assignee=%20me", "assignee"),
 ])
 def test_bad_filter_values_are_400_naming_the_parameter(api, imported_seed, query, param):
-    r = api.get(f"/api/v1/claims/?{query}")
-    assert r.status_code == 400 and param in r.json()
+    for fmt in ("json", "csv"):  # the CSV list answers its errors in the same JSON envelope
+        r = api.get(f"/api/v1/claims/?{query}&format={fmt}")
+        assert r.status_code == 400 and r["Content-Type"] == "application/json", (query, fmt)
+        body = r.json()
+        assert body["code"] == "invalid" and param in body["errors"] and body["detail"].startswith(param)
+        assert "ErrorDetail" not in r.content.decode()
+
+
+def test_an_id_no_row_has_filters_to_nothing(api, imported_seed):
+    # A well-formed id the schema allows is a filter, not a lookup: no such speaker, no claims.
+    for query in ("speaker=999999", "organisation=999999", "assignee=9999999999999999999"):
+        r = api.get(f"/api/v1/claims/?{query}")
+        assert r.status_code == 200 and r.json()["results"] == [], query
 
 
 def test_unknown_ids_are_404(api, imported_seed):
@@ -184,8 +199,9 @@ def test_editor_reviews_links_and_merges_with_a_token(api, imported_seed, editor
     assert r.json()["reviewer"] == "editor" and r.json()["reviewed_at"]
     r = api.post("/api/v1/claim-links/", {"source": a.id, "target": b.id, "relation": "contradicts"}, format="json")
     assert r.status_code == 201, r.content
-    assert api.post("/api/v1/claim-links/", {"source": a.id, "target": a.id, "relation": "supports"},
-                    format="json").status_code == 400
+    # Well formed but impossible (a claim linked to itself): a 409 in the envelope.
+    r_self = api.post("/api/v1/claim-links/", {"source": a.id, "target": a.id, "relation": "supports"}, format="json")
+    assert r_self.status_code == 409 and r_self.json()["code"] == "conflict"
     links = api.get(f"/api/v1/claims/{b.id}/").json()["links"]
     assert links == [{"id": r.json()["id"], "relation": "contradicts", "direction": "incoming", "claim": a.id}]
     history = api.get(f"/api/v1/claims/{a.id}/history/").json()

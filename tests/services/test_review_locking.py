@@ -123,8 +123,9 @@ def test_api_patch_with_a_stale_version_is_a_409(imported_seed, editor, api):
     assert r.status_code == 200 and r.json()["version"] == 2
     assert api.patch(f"/api/v1/claims/{claim.pk}/", {"verdict": "true"}, format="json",
                      HTTP_IF_MATCH="nonsense").status_code == 400
+    # Two versions that disagree (body and If-Match): well formed, but one of them is not the claim's.
     assert api.patch(f"/api/v1/claims/{claim.pk}/", {"verdict": "true", "version": 1}, format="json",
-                     HTTP_IF_MATCH='"2"').status_code == 400
+                     HTTP_IF_MATCH='"2"').status_code == 409
     # Without a version the write is made from the version loaded (as before).
     assert api.patch(f"/api/v1/claims/{claim.pk}/", {"rationale": "Checked."}, format="json").status_code == 200
 
