@@ -143,8 +143,10 @@ def test_every_operation_through_the_generated_client(live):  # noqa: PLR0915 (o
     patched = call("claims.claims_partial_update", editor, id=a, body=m.PatchedClaimRequest.from_dict(body))
     assert (patched.verdict, patched.reviewer, patched.evidence[0].url) == ("false", "apiclient",
                                                                           "https://example.org/source")
-    call("claims.claims_update", editor, id=a, body=m.ClaimRequest.from_dict({"rationale": "Wrong, as shown."}),
-         if_match=f'"{patched.version}"')
+    # published now: a new rationale is an update on the record, with its reason
+    call("claims.claims_update", editor, id=a, if_match=f'"{patched.version}"',
+         body=m.ClaimRequest.from_dict({"rationale": "Wrong, as shown.", "correction_kind": "update",
+                                        "correction_reason": "The source's table added."}))
     assert call("claims.claims_claimreview_retrieve", anon, id=a)
     assert len(call("claims.claims_history_list", editor, id=a)) >= 2
     link = call("claim_links.claim_links_create", editor, ok=(201,),
