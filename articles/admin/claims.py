@@ -43,6 +43,7 @@ from .claim_filters import (
 from .common import (
     CappedCountPaginator,
     FarDatesChangeList,
+    RecordAdmin,
     StatisticInline,
     admin_url,
     delete_last,
@@ -611,19 +612,10 @@ class ClaimLinkAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReviewEvent)
-class ReviewEventAdmin(admin.ModelAdmin):
+class ReviewEventAdmin(RecordAdmin):
     list_display = ["claim", "user", "at", "changes"]
     list_select_related = ["claim", "user"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # Persons are searchable for autocomplete (the claim form's speaker and mentions).

@@ -14,6 +14,20 @@ from django.utils.functional import cached_property
 from articles.models import Statistic
 
 
+class RecordAdmin(admin.ModelAdmin):
+    """A record the services write (history, corrections, archives): read here, never added, changed
+    or deleted through the admin."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class CappedCountPaginator(Paginator):
     """Counts at most CAP rows (a LIMITed subquery), so a filtered changelist over a million claims
     does not scan them all; beyond CAP the admin shows CAP pages' worth and a "more" label."""

@@ -12,7 +12,7 @@ from articles.models import ClaimCorrection, EvidenceArchive
 from articles.selectors import corrections as corrections_read
 from articles.services import corrections, evidence
 
-from .common import admin_url
+from .common import RecordAdmin, admin_url
 
 KIND_FIELD = "correction_kind"
 REASON_FIELD = "correction_reason"
@@ -88,7 +88,7 @@ def corrections_of(claim) -> str:
 
 
 @admin.register(ClaimCorrection)
-class ClaimCorrectionAdmin(admin.ModelAdmin):
+class ClaimCorrectionAdmin(RecordAdmin):
     """Every correction and update on the record (written by the review services, never here)."""
 
     list_display = ["at", "kind", "claim_link", "reason", "changed", "user"]
@@ -104,19 +104,6 @@ class ClaimCorrectionAdmin(admin.ModelAdmin):
     @admin.display(description="what changed")
     def changed(self, obj):
         return corrections_read.what_changed(obj)
-
-    def has_archive_permission(self, request) -> bool:
-        """Editors (who change claims and their evidence) may fetch the copies again."""
-        return request.user.has_perm("articles.change_claim")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(EvidenceArchive)

@@ -150,7 +150,7 @@ def test_the_api_asks_for_kind_and_reason(checked, editor, api):
     api.force_authenticate(editor)
     url = f"/api/v1/claims/{checked.pk}/"
     r = api.patch(url, {"verdict": "false"}, format="json")
-    assert r.status_code == 400 and "correction_reason" in r.json()
+    assert r.status_code == 400 and "correction_reason" in r.json()["errors"]
     assert Claim.objects.get(pk=checked.pk).verdict == "mostly_true"
     r = api.patch(url, {"evidence": [{"url": "https://ons.example.org/y", "title": "ONS"}]}, format="json")
     assert r.status_code == 400 and checked.evidence.count() == 1
@@ -161,7 +161,7 @@ def test_the_api_asks_for_kind_and_reason(checked, editor, api):
     assert (row.kind, row.fields) == ("correction", ["verdict", "evidence"])
     assert "correction_reason" not in r.json()  # write-only
     r = api.patch(url, {"correction_kind": "typo", "correction_reason": "x", "verdict": "true"}, format="json")
-    assert r.status_code == 400 and "correction_kind" in r.json()
+    assert r.status_code == 400 and "correction_kind" in r.json()["errors"]
 
 
 def test_the_claimreview_list_carries_date_modified_without_a_query_a_claim(checked, editor, api):
