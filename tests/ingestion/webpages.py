@@ -47,6 +47,17 @@ class Routes(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def do_POST(self):  # noqa: N802
+        """Recorded in self.server.posts (path, headers, raw body), answered with the next status of
+        self.server.post_status (200 once they run out)."""
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.server.posts.append((self.path, dict(self.headers), body))
+        status = self.server.post_status.pop(0) if self.server.post_status else 200
+        self.send_response(status)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
     def log_message(self, *args):
         pass
 
@@ -57,8 +68,9 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 @contextlib.contextmanager
-def serve(routes: dict, ports: range = range(8790, 8800)):
-    """A server on the first free port of ``ports`` (8790-8799); yields (base URL, server)."""
+def serve(routes: dict, ports: range = range(8790, 8800), post_status: list[int] | None = None):
+    """A server on the first free port of ``ports`` (8790-8799); yields (base URL, server);
+    ``server.posts`` lists what was POSTed."""
     server = None
     for port in ports:
         try:
@@ -67,7 +79,7 @@ def serve(routes: dict, ports: range = range(8790, 8800)):
         except OSError:
             continue
     assert server is not None, f"no free port in {ports.start}-{ports.stop - 1}"
-    server.routes, server.seen = routes, []
+    server.routes, server.seen, server.posts, server.post_status = routes, [], [], list(post_status or [])
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
