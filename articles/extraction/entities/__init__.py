@@ -1,0 +1,141 @@
+"""People and organisations: capitalised-phrase chunking, classification and in-article coreference."""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from ..learned.tagger import Tagger, default_tagger
+from ..lexicon import PERSON_PARTICLES
+from ..types import Entity, KnownPerson, Mention
+from .chunks import _TOKEN, chunk_block
+from .classify import Classifier
+from .organisations import Organisations
+from .people import People
+from .records import Chunk, _Ent
+from .roles import Roles
+from .tagging import TAG_ORDER, TaggerVote, _vote_key
+from .words import (
+    _INITIAL,
+    _ORG_BY_KEY,
+    ADDRESS_ROLES,
+    PARTY_WORDS,
+    PROGRAMME_WORDS,
+    ROLE_NOUNS,
+    ROLE_QUALIFIERS,
+    ROLE_TITLES,
+    _complete_name,
+    _demonym,
+    _first_name_gender,
+    _gender_of_title,
+    _honorific_surname,
+    _norm,
+    _person_like,
+    _split_title,
+)
+
+__all__ = [
+    "ADDRESS_ROLES", "PARTY_WORDS", "PROGRAMME_WORDS", "ROLE_NOUNS", "ROLE_QUALIFIERS", "ROLE_TITLES", "TAG_ORDER",
+    "_INITIAL", "_ORG_BY_KEY", "_TOKEN", "Chunk", "EntityFinder", "Tagger", "_Ent", "_complete_name", "_demonym",
+    "_first_name_gender", "_gender_of_title", "_honorific_surname", "_norm", "_person_like", "_split_title",
+    "_vote_key", "chunk_block", "default_tagger",
+]
+
+
+class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles):
+    """Finds people and organisations in an article and resolves their mentions to entities."""
+
+    def __init__(self, text: str, blocks, sentence_starts: set[int], published: date | None,
+                 known: list[KnownPerson] | None = None, cue_positions: set[int] | None = None,
+                 tagger: Tagger | None = None):
+        self.text = text
+        # The learned name tagger (person / organisation / place / other) decides what a name is
+        # where the capitalisation rules would guess; without one the rules decide alone.
+        self.tagger = tagger if tagger is not None else default_tagger()
+        # Token start offset -> the tagger's tag ("PER", "ORG", "LOC", "O"), for the body blocks;
+        # and per capitalised word, how often each tag was given to it in the article.
+        self.tags: dict[int, str] = {}
+        self.votes: dict[str, Counter[str]] = {}
+        self.lower_words: set[str] = set()  # words the article writes in lower case
+        self.tagged_surnames: set[str] = set()  # last words of names of two words or more tagged PER
+        self.blocks = blocks
+        self.sentence_starts = sentence_starts
+        self.published = published
+        self.known = known or []
+        self.cue_positions = cue_positions or set()
+        self.people: list[_Ent] = []
+        self.name_tails: set[tuple[str, ...]] = set()
+        self.orgs: list[_Ent] = []
+        self.org_index: dict[str, _Ent] = {}
+        self.unknown: list[Chunk] = []
+        self.programmes: set[str] = set()
+
+    def run(self):
+        """Find the article's people and organisations and resolve every name's mentions."""
+        text = self.text
+        if self.tagger is not None:
+            self._read_tags()
+        chunks: list[Chunk] = []
+        for b in self.blocks:
+            chunks.extend(chunk_block(text, b.start, b.end, self.sentence_starts))
+        chunks, of_pairs = self._split_of(chunks)
+        # Names the article shows as programmes ("on CNBC's Squawk Box") are programmes throughout.
+        self.programmes = {" ".join(ch.words) for ch in chunks
+                           if self._ON_OWNED.search(text, max(0, ch.start - 60), ch.start)}
+        # Pass 1: full names first, so short forms anywhere in the text find them.
+        classified = [(ch, *self.classify(ch)) for ch in chunks]
+        self._full_names(classified)
+        # Surnames that speak alone somewhere ("Limbaugh added:") make their full form a person
+        # wherever it stands ("Rush Limbaugh spoke on his show").
+        self.speaking_surnames = {name[0] for ch, kind, _t, name in classified
+                                  if kind == "unknown" and len(name) == 1 and self._speaks(ch)}
+        # Pass 2: every chunk in order, resolved to an entity.
+        self.mentions: list[tuple[int, int, str, _Ent]] = []
+        self._resolve(classified)
+        self._roles()
+        self._role_mentions()
+        self._descriptor_kinds()
+        self._of_affiliations(of_pairs)
+        self.mentions.sort(key=lambda m: m[0])
+        self._pronoun_genders()
+
+    def _full_names(self, classified: list[tuple[Chunk, str, list[str], list[str]]]) -> None:
+        """Pass 1: a person for every full name (two words or more) not matching one seen before."""
+        for ch, kind, title, name in classified:
+            if kind == "person" and len(name) >= 2 and name[0].lower() not in PERSON_PARTICLES:
+                g = _gender_of_title(title) or _first_name_gender(name[0])
+                if self._match_person(name, g, title, ch.start) is None:
+                    self._add_person(name, g)
+
+    def _resolve(self, classified: list[tuple[Chunk, str, list[str], list[str]]]) -> None:
+        """Pass 2: every chunk in order, resolved to an entity (or to none)."""
+        text = self.text
+        for ch, kind, title, name in classified:
+            if kind == "person":
+                self._person_mention(ch, title, name)
+            elif kind == "org":
+                ent = self._org_for(name, ch.the)
+                s = ch.starts[len(ch.words) - len(name)]
+                self.mentions.append((s, ch.end, text[s:ch.end], ent))
+                ent.mentions.append((s, ch.end, text[s:ch.end]))
+            elif kind == "unknown":
+                self.unknown.append(ch)
+                self._unknown_mention(ch, name)
+
+    # -- output -------------------------------------------------------------------------
+    def result(self) -> tuple[list[Entity], list[Mention], dict[int, int]]:
+        """Entities with at least one mention, their mentions, and a map id(_Ent) -> index."""
+        ents: list[Entity] = []
+        index: dict[int, int] = {}
+        for e in self.people + self.orgs:
+            if not e.mentions:
+                continue
+            index[id(e)] = len(ents)
+            aliases = []
+            for a in e.aliases:
+                if a not in aliases:
+                    aliases.append(a)
+            ents.append(Entity(kind=e.kind, name=e.name, aliases=aliases, gender=e.gender,
+                               org_kind=e.org_kind, roles=list(e.roles)))
+        mentions = [Mention(text=t, start=s, end=en, entity=index[id(e)])
+                    for s, en, t, e in self.mentions if id(e) in index]
+        return ents, mentions, index

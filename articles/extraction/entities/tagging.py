@@ -1,0 +1,100 @@
+"""The learned name tagger's vote: its tags for a chunk's words, and its reading of a name across the article."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..lexicon import FEMALE_NAMES, HONORIFICS, MALE_NAMES, NAME_CONNECTORS, PURE_HONORIFICS
+from .records import Chunk
+from .words import PARTY_WORDS, ROLE_NOUNS, ROLE_TITLES, _norm
+
+TAG_ORDER = ("PER", "ORG", "LOC", "O")
+
+
+def _vote_key(word: str) -> str:
+    """A word as the tagger's votes key it: no possessive, no full stop ("Gingrich’s" -> "Gingrich")."""
+    return _POSSESSIVE_END.sub("", word).rstrip(".")
+
+
+_POSSESSIVE_END = re.compile(r"[’']s$")
+
+
+class TaggerVote:
+    """The tagger's side of the entity finder (a mixin of EntityFinder: reads self.tags, self.votes,
+    self.lower_words, self.tagged_surnames and self.tagger)."""
+
+    def _read_tags(self) -> None:
+        """The tagger's tags for the body blocks, its votes per capitalised word, the words written in
+        lower case, and the surnames of names of two words or more it tagged as a person's."""
+        text = self.text
+        for b in self.blocks:
+            run = 0
+            for t in self.tagger.tag(text, b.start, b.end):
+                self.tags[t.start] = t.tag
+                run = run + 1 if t.tag == "PER" else 0
+                if run >= 2:
+                    self.tagged_surnames.add(_vote_key(t.word))
+                if t.word[:1].isupper():
+                    self.votes.setdefault(_vote_key(t.word), Counter())[t.tag] += 1
+                elif t.word[:1].islower():
+                    self.lower_words.add(t.word)
+
+    def _name_tags(self, ch: Chunk, name: list[str]) -> list[str]:
+        """The tagger's tags of a chunk's last len(name) words, here."""
+        k = len(ch.words) - len(name)
+        return [self.tags.get(s, "O") for s in ch.starts[k:]]
+
+    def _reading(self, name: list[str]) -> str:
+        """What the tagger reads a name as across the article: the tag it gave the name's words
+        most often wherever they stand ("PER", "ORG", "LOC" or "O"; a tie goes to the name tag).
+        One mention in an odd context ("Speaker of the House Newt Gingrich's") is outvoted by the
+        others."""
+        votes: Counter[str] = Counter()
+        for w in name:
+            if w.lower() not in NAME_CONNECTORS:
+                votes.update(self.votes.get(_vote_key(w), ()))
+        return max(TAG_ORDER, key=lambda t: (votes[t], t != "O", t == "PER"))
+
+    def _strip_untagged(self, ch: Chunk, words: list[str]) -> list[str]:
+        """A sentence's first word that the tagger keeps out of the name after it is a sentence
+        word, not a name ("Injecting Clinton", "Hosting Cook"); titles, honorifics, party words and
+        known first names stay."""
+        if not ch.sentence_initial or len(words) < 2 or len(words) != len(ch.words):
+            return words
+        w = words[0]
+        if self.tags.get(ch.start, "O") != "O" or "PER" not in self._name_tags(ch, words[1:]):
+            return words
+        if _norm(w) in HONORIFICS or _norm(w) in ROLE_NOUNS or _norm(w) in ROLE_TITLES or w in PARTY_WORDS \
+                or w in MALE_NAMES or w in FEMALE_NAMES or self._reading([w]) != "O":
+            return words
+        # Only an ordinary word: one the article also writes in lower case, one the tagger learned
+        # is always other ("now", "having"), or a participle opening its clause ("Injecting
+        # Clinton into ...", "Hosting Cook, ..."); an unfamiliar first name ("Amelize") stays.
+        low = w.lower()
+        if low in self.lower_words or self.tagger.tagdict.get(low) == "O" or (
+                len(low) > 5 and low.endswith(("ing", "ed"))):
+            return words[1:]
+        return words
+
+    def _check_person(self, ch: Chunk, kind: str, title: list[str], name: list[str]):
+        """A name is a person's only if the tagger reads it as one, here or elsewhere in the
+        article; otherwise it is what the tagger reads (an organisation), or neutral (a place, a
+        programme, a sentence word). A person named with an honorific ("Mr. Xu") stays one."""
+        here = [t for t, w in zip(self._name_tags(ch, name), name, strict=True) if w.lower() not in NAME_CONNECTORS]
+        if not here or "PER" in here:
+            return kind, title, name
+        if kind == "person" and any(_norm(t) in PURE_HONORIFICS for t in title):
+            return kind, title, name
+        if len(name) == 1 and _vote_key(name[0]) in self.tagged_surnames:
+            # The surname of a person the tagger found named in full: CoreNLP, its teacher, often
+            # leaves a surname opening a sentence untagged ("Trump said"), so this one may be too.
+            return kind, title, name
+        reading = self._reading(name)
+        if reading == "PER":
+            return kind, title, name
+        if kind == "person" and len(name) >= 2 and (name[0] in MALE_NAMES or name[0] in FEMALE_NAMES) \
+                and reading != "LOC":
+            return kind, title, name  # a known first name and a surname outweigh the tagger, but for a place
+        if reading == "ORG" and len(name) >= 2 and all(t == "ORG" for t in here):
+            return "org", [], name
+        return "neutral", [], name
