@@ -90,10 +90,15 @@ class Webhook(models.Model):
     def __str__(self):
         return self.name
 
+    @staticmethod
+    def new_secret() -> str:
+        return secrets.token_hex(32)
+
     def save(self, *args, **kwargs):
-        # Made here, not as a field default: a callable default would tie the migrations to live code.
+        # Made here (and offered by the admin's form), not as a field default: a callable default
+        # would tie the migrations to live code.
         if not self.secret:
-            self.secret = secrets.token_hex(32)
+            self.secret = self.new_secret()
         super().save(*args, **kwargs)
 
 

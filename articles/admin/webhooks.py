@@ -31,6 +31,9 @@ class WebhookAdmin(admin.ModelAdmin):
     fieldsets = [(None, {"fields": ["name", "url", "events", "slack", "active"]}),
                  ("Signature", {"fields": ["secret", "signing"]})]
 
+    def get_changeform_initial_data(self, request):
+        return {"secret": Webhook.new_secret(), **super().get_changeform_initial_data(request)}
+
     @admin.display(description="events")
     def events_display(self, obj):
         labels = dict(Webhook.Event.choices)
