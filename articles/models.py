@@ -573,7 +573,7 @@ class MatchFeedback(models.Model):
 
 class MergeRecord(models.Model):
     """One merge of duplicate people or organisations, with what the merged records had: the kept
-    record's history, and what an undo puts back (services/merge.py)."""
+    record's history, and what an undo puts back (entities/merge.py)."""
 
     class Kind(models.TextChoices):
         PERSON = "person", "People"

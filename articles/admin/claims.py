@@ -24,7 +24,8 @@ from articles.models import (
     Person,
     ReviewEvent,
 )
-from articles.selectors import claimreview, desk, history, publishing, search, similar
+from articles.publishing import preview as publishing
+from articles.selectors import claimreview, desk, history, search, similar
 from articles.services import families, links, matching, review
 
 from . import corrections

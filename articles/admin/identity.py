@@ -93,7 +93,7 @@ class NotAForm(forms.Form):
 def not_a_action(model):
     """ "Not a person…" / "Not an organisation…" for the selected records at once: a confirmation
     page naming them (and the claims each has), an optional replacement, then the identity service
-    (services.identity.not_people / not_organisations), which remembers every name for later imports
+    (entities.identity.not_people / not_organisations), which remembers every name for later imports
     as the single-record page does."""
     what = "person" if model is Person else "organisation"
 

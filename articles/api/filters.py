@@ -6,7 +6,8 @@ from django.core.validators import RegexValidator
 from drf_spectacular.utils import extend_schema_field
 
 from articles.models import Article, Claim, ClaimLink, FactCheck, Organisation, Person, Statistic
-from articles.selectors import claim_filters, published, search
+from articles.publishing import selectors as published
+from articles.selectors import claim_filters, search
 
 from .fields import IdFilter, NumberFilter, TextFilter
 

@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from articles.entities import services as entities
 from articles.models import (
     Affiliation,
     Article,
@@ -18,9 +19,10 @@ from articles.models import (
     ReviewEvent,
     Statistic,
 )
-from articles.selectors import claimreview, published
+from articles.publishing import selectors as published
+from articles.selectors import claimreview
 from articles.selectors.claims import RELATIONS, attach_relations
-from articles.services import entities, review
+from articles.services import review
 
 from .errors import Conflict
 from .fields import MAX_ID, PrimaryKeyField, StrictJSON, WebURLField
@@ -82,7 +84,7 @@ class EntitySerializer(StrictJSON, serializers.HyperlinkedModelSerializer):
         return [a.name for a in obj.aliases.all()]
 
     def update(self, instance, validated_data):
-        # A new name moves the matching key with it (services.entities): never two records, one name.
+        # A new name moves the matching key with it (entities.services): never two records, one name.
         name = validated_data.pop("name", None)
         with transaction.atomic():
             if name is not None and name != instance.name:
@@ -164,7 +166,7 @@ class StaffOnlyUsername(serializers.SlugRelatedField):
 
 
 def sees_drafts(context: dict) -> bool:
-    """Does this response's reader see review work before publication (selectors.published)?"""
+    """Does this response's reader see review work before publication (publishing.selectors)?"""
     drafts = context.get("_drafts")
     if drafts is None:
         request = context.get("request")

@@ -16,6 +16,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from articles.entities import merge
 from articles.models import (
     Article,
     Claim,
@@ -27,9 +28,10 @@ from articles.models import (
     ReviewEvent,
     Statistic,
 )
-from articles.selectors import claimreview, published, record
+from articles.publishing import selectors as published
+from articles.selectors import claimreview, record
 from articles.selectors.claims import attach_relations, claim_list
-from articles.services import checkworthiness, export, families, links, matching, merge, retry, review
+from articles.services import checkworthiness, export, families, links, matching, retry, review
 
 from . import errors, filters, serializers
 from .pagination import IdCursorPagination, PageNumberNoCountPagination

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .learned.features import Token, tokenize
 from .text import Quote, Sentence, find_quotes, split_sentences
+from .tokens import Token, tokenize
 from .types import Block
 
 

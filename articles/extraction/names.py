@@ -8,8 +8,18 @@ import unicodedata
 from functools import lru_cache
 
 from nameparser import HumanName
+from nameparser.config import Constants
 
 _POSSESSIVE = re.compile(r"[’']s?$")
+
+# The honorifics every matching key drops, declared once: name_key (articles.entities.keys) strips them
+# from the front of any name, person_key's parser reads them as titles. nameparser's own, longer list of
+# titles ("Secretary", "General" ...) stays with person_key only: as a name's first word it is a role
+# before a person ("General Mattis") but part of an organisation's name ("General Motors").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof",
+                        "professor", "rev", "president", "senator", "sen", "rep", "gov", "governor"})
+_CONSTANTS = Constants()
+_CONSTANTS.titles.add(*HONORIFICS)
 
 # Common English short forms of first names, keyed to the full form, so "Joe Biden" and "Joseph R.
 # Biden" share a key. Only unambiguous pairs: "Pat" (Patrick, Patricia) is left alone.
@@ -57,7 +67,7 @@ def person_keys(names) -> dict[str, str]:
 @lru_cache(maxsize=65536)
 def _person_key(name: str) -> str:
     name = _POSSESSIVE.sub("", (name or "").strip())
-    h = HumanName(name)
+    h = HumanName(name, constants=_CONSTANTS)
     first, last, suffix = h.first, h.last, h.suffix
     if not last:  # one word: a surname used alone ("Obama"), or a mononym
         parts = [first or h.title or name]
@@ -67,5 +77,5 @@ def _person_key(name: str) -> str:
 
 
 def surname(name: str) -> str:
-    h = HumanName(_POSSESSIVE.sub("", (name or "").strip()))
+    h = HumanName(_POSSESSIVE.sub("", (name or "").strip()), constants=_CONSTANTS)
     return _fold(h.last or h.first or name)

@@ -22,7 +22,7 @@ from django.db.models import Count, DateField, F
 from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 
 from articles.models import Affiliation, Claim, Organisation, Person
-from articles.selectors.published import published_checks
+from articles.publishing.selectors import published_checks
 
 GROUPS = {"speaker": "Speaker", "organisation": "Organisation", "party": "Party"}
 UNKNOWN = {"speaker": "Unknown speaker", "organisation": "No organisation known", "party": "No party known"}

@@ -37,7 +37,7 @@ class _Echo:
 
 def claims_csv(qs, drafts: bool = False) -> Iterator[str]:
     """The claims of ``qs`` as CSV lines; review columns of unpublished checks only when ``drafts``
-    (a reader who sees drafts: selectors.published)."""
+    (a reader who sees drafts: publishing.selectors)."""
     writer = csv.writer(_Echo())
     yield writer.writerow(COLUMNS)
     rows = qs.defer(None).select_related("article__publisher", "speaker", "organisation").order_by("id")

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 
 from articles.models import Claim
-from articles.selectors import published
+from articles.publishing import selectors as published
 from articles.services import review
 from tests.conftest import make_user
 

@@ -42,7 +42,7 @@ def test_committed_tagger_reads_people_organisations_and_places():
 
 
 def test_sentence_openers_follow_full_stops_and_quotation_marks():
-    from articles.extraction.learned.features import tokenize
+    from articles.extraction.tokens import tokenize
 
     text = "He left. “Now we go,” she said. Then"
     toks = tokenize(text, 0, len(text))

@@ -3,8 +3,8 @@ the single-record decision, all or none."""
 import pytest
 from django.core.management import call_command
 
+from articles.entities import identity
 from articles.models import Claim, Organisation, Person, RejectedName, ReviewEvent
-from articles.services import identity
 from tests.services.test_identity import write
 
 pytestmark = pytest.mark.django_db

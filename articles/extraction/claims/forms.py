@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..learned.features import in_quotes, tokenize
 from ..text import Sentence, find_quotes
+from ..tokens import in_quotes, tokenize
 from ..types import Block, Speaker
 from . import content, cues
 from .state import ClaimState

@@ -7,10 +7,10 @@ from __future__ import annotations
 from ..budget import Deadline
 from ..document import Document
 from ..indexes import SentenceQuotes
-from ..learned.features import in_quotes, sentence_ranges
 from ..learned.model import CueModel
 from ..lexicon import CUE_LEMMA
 from ..text import Quote, Sentence
+from ..tokens import in_quotes, sentence_ranges
 from ..types import Block, Claim, Entity, Mention, Speaker
 from . import content, cues, discourse, forms, frames, sources
 from .state import ClaimState, Site

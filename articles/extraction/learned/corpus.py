@@ -10,8 +10,9 @@ from pathlib import Path
 
 from ..seedformat import SeedFormatError, parse
 from ..text import find_quotes, split_sentences
+from ..tokens import TOKEN, Token, in_quotes, sentence_ranges, tokenize
 from ..types import ParsedArticle
-from .features import TOKEN, Token, cue_features, in_quotes, sentence_ranges, tokenize
+from .features import cue_features
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Tokens and the local features of a candidate cue, shared by training and prediction.
+"""The local features of a candidate cue, shared by training and prediction (the tokens are the rules' own,
+:mod:`articles.extraction.tokens`).
 
 One function, :func:`cue_features`, describes a token for the cue model; the trainer and the
 extractor both call it, so the model always sees at prediction what it saw in training.
@@ -6,27 +7,14 @@ extractor both call it, so the model always sees at prediction what it saw in tr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..lexicon import CUE_LEMMA
-from ..text import CLOSE_QUOTES, OPEN_QUOTES, Quote
+from ..text import CLOSE_QUOTES, OPEN_QUOTES
+from ..tokens import Token
 
-TOKEN = re.compile(r"\w+(?:['’]\w+)*|''|\S")
 _PRONOUNS = frozenset("he she they it i we you who which".split())
 _DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
 _PREPS = frozenset("about on of for to against with over at in by from as out into".split())
-
-
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    word: str  # as written
-    low: str
-
-
-def tokenize(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in TOKEN.finditer(text, start, end)]
 
 
 def lemma(low: str) -> str:
@@ -57,33 +45,6 @@ def _shape(tok: Token | None) -> str:
     if cls is not None:
         return cls
     return "<Cap>" if w[:1].isupper() else "<num>" if w[:1].isdigit() else "<w>"
-
-
-def sentence_ranges(tokens: list[Token], sentences) -> list[tuple[int, int]]:
-    """Token index ranges [s, e) of each sentence (objects with .start/.end offsets)."""
-    ranges = []
-    ti = 0
-    for s in sentences:
-        while ti < len(tokens) and tokens[ti].start < s.start:
-            ti += 1
-        j = ti
-        while j < len(tokens) and tokens[j].start < s.end:
-            j += 1
-        ranges.append((ti, j))
-        ti = j
-    return ranges
-
-
-def in_quotes(tokens: list[Token], quotes: list[Quote]) -> list[bool]:
-    """Whether each token lies inside a quotation (marks excluded)."""
-    out = []
-    qi = 0
-    qs = sorted(quotes, key=lambda q: q.start)
-    for t in tokens:
-        while qi < len(qs) and qs[qi].end <= t.start:
-            qi += 1
-        out.append(qi < len(qs) and qs[qi].start < t.start and t.end < qs[qi].end)
-    return out
 
 
 def cue_features(tokens: list[Token], i: int, sent_start: int, sent_end: int, quoted: list[bool],

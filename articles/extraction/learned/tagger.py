@@ -2,7 +2,7 @@
 
 A greedy averaged perceptron over IO tags (``O``, ``PER``, ``ORG``, ``LOC``), trained on Stanford
 CoreNLP's automatic named-entity tags of the PolNeAR training articles (see ``train_tagger.py`` and
-MODEL_CARD.md). It reads the same tokens as the cue model (:func:`features.tokenize`) and, per token,
+MODEL_CARD.md). It reads the same tokens as the cue model (:func:`articles.extraction.tokens.tokenize`) and, per token,
 the word, its shape, affixes, its neighbours, whether it opens a sentence and the tags it gave the
 two tokens before. Frequent words whose tag never varies in training (``the``, ``said``) take that
 tag without scoring (a tag dictionary), so most tokens cost one dict lookup.
@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..lexicon import FEMALE_NAMES, HONORIFICS, MALE_NAMES, ORG_HEADS, PLACES
-from .features import Token, tokenize
+from ..tokens import Token, tokenize
 
 MODEL_PATH = Path(__file__).with_name("tagger_model.json")
 TAGS = ("O", "PER", "ORG", "LOC")
@@ -107,9 +107,9 @@ def tag_features(static: list[str], prev: str, prev2: str, low: str) -> list[str
 
 def _fingerprint() -> str:
     """A hash of the code that turns text into features: a model trained against other code is stale."""
-    from . import features
+    from .. import tokens
 
-    parts = [features.TOKEN.pattern, inspect.getsource(shape), inspect.getsource(sentence_openers),
+    parts = [tokens.TOKEN.pattern, inspect.getsource(shape), inspect.getsource(sentence_openers),
              inspect.getsource(static_features), inspect.getsource(tag_features), repr(TAGS)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 

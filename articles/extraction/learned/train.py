@@ -15,8 +15,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from ..tokens import TOKEN
 from .corpus import AnnotatedArticle, content_correct, cue_head, examples, read_corpus
-from .features import TOKEN, lemma
+from .features import lemma
 from .model import MODEL_PATH, CueModel
 
 VERSION = "2.0"

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..seedformat import SeedFormatError, parse
-from .features import Token, tokenize
+from ..tokens import Token, tokenize
 from .tagger import (
     CORENLP_TAG,
     FINGERPRINT,

@@ -1,7 +1,0 @@
-"""Moved to :mod:`articles.entities.identity`. This old path stays for one round, so branches merged
-alongside keep working: it is the same module object (patching either name patches both)."""
-import sys
-
-from articles.entities import identity as _moved
-
-sys.modules[__name__] = _moved
