@@ -69,6 +69,15 @@ def redis_url():
     proc.wait(10)
 
 
+def _drop_connection_pools() -> None:
+    """The app's broker connections and producers are pooled per broker URL once first used: after
+    the URL changes, the pools must go or sends and pings still reach the old broker."""
+    if app._pool is not None:
+        app._pool.force_close_all()
+        app._pool = None
+    app.amqp._producer_pool = None
+
+
 @pytest.fixture(scope="module")
 def queue(redis_url, django_db_setup, django_db_blocker):
     """Two `celery worker` processes (one pool process each) on the test database, and this process
@@ -84,12 +93,14 @@ def queue(redis_url, django_db_setup, django_db_blocker):
     workers.redis = redis.Redis.from_url(redis_url)
     saved = {k: app.conf[k] for k in ("broker_url", "task_always_eager")}
     app.conf.update(broker_url=redis_url, task_always_eager=False)
+    _drop_connection_pools()  # in-process jobs run earlier in this session pooled memory:// connections
     try:
         workers.start("w1", "w2")
         yield workers
     finally:
         workers.stop_all()
         app.conf.update(saved)
+        _drop_connection_pools()
         shutil.rmtree(env["CLAIMSDB_MATCH_INDEX_DIR"], ignore_errors=True)
 
 
