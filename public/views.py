@@ -90,21 +90,21 @@ def archived_copy(request, pk: int):
 @public_csp
 def person_checks(request, pk: int):
     person = get_object_or_404(Person, pk=pk)
-    claims = published().filter(speaker=person)
-    if not claims.exists():
-        raise Http404("No published checks of this speaker.")
-    page = Paginator(claims, PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "public/list.html", {"page": page, "entries": _entries(page.object_list),
-                                                "title": f"Fact-checks of {person.name}", "person": person})
+    return _checks_of(request, published().filter(speaker=person), "speaker", person=person)
 
 
 @public_csp
 def organisation_checks(request, pk: int):
     """The checked claims of an organisation's sources (the body an anonymous source speaks for)."""
     org = get_object_or_404(Organisation, pk=pk)
-    claims = published().filter(organisation=org)
+    return _checks_of(request, published().filter(organisation=org), "organisation", organisation=org)
+
+
+def _checks_of(request, claims, kind: str, **record):
+    """One speaker's or organisation's published checks, a page at a time (404 while it has none)."""
     if not claims.exists():
-        raise Http404("No published checks of this organisation.")
+        raise Http404(f"No published checks of this {kind}.")
+    (name,) = (r.name for r in record.values())
     page = Paginator(claims, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "public/list.html", {"page": page, "entries": _entries(page.object_list),
-                                                "title": f"Fact-checks of {org.name}", "organisation": org})
+                                                "title": f"Fact-checks of {name}", **record})
