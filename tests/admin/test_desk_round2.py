@@ -389,6 +389,8 @@ def test_publish_shows_the_public_page_and_claimreview_warns_and_asks_first(clie
     assert "Mostly false" in html and 'id="cdb-claimreview"' in html and "ClaimReview" in html
     assert "characters long" in html and "no source URL" in html and "rationale is empty" in html
     assert "No evidence" in html
+    crumbs = html[html.index('class="breadcrumbs"'):]
+    assert f'href="/admin/articles/claim/{claim.pk}/change/"' in crumbs[:crumbs.index("</div>")]
     claim.refresh_from_db()
     assert not claim.is_published  # the preview writes nothing
     # Fixed: the warnings go.
