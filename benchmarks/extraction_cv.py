@@ -1,0 +1,147 @@
+"""End-to-end extraction scores by k-fold cross-validation over an annotated training split, with the
+development split beside them: the figure every change to the extractor quotes (issue #22: choose by
+cross-validation on training data, confirm on dev).
+
+For each fold the cue model and its confidence are trained on the other folds (``learned/train.py``'s
+own functions, the shipped thresholds), the held-out articles are extracted with it, and the pooled
+predictions are scored by ``../shared/tools/score.py``. Fold models are cached under ``--cache``, keyed
+by a hash of the learned package's code; the rules are not in the key (retraining takes minutes, and
+the cue model reads gold spans, not the rules), so after a rule change the confidence of a cached fold
+model lags by one change: pass ``--retrain`` for the exact figure before a commit that changes scores.
+
+    python benchmarks/extraction_cv.py [--corpus ../shared/polnear-train] [--dev ../shared/polnear-dev]
+                                       [--folds 5] [--jobs 2] [--retrain] [--json]
+
+Reports content P/R, end-to-end P/R/F1, direct end-to-end recall, speaker accuracy (end-to-end P ÷
+content P) and the share of claims with no speaker (neither a person nor an organisation).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import sys
+import time
+from multiprocessing import get_context
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from articles.extraction import extract_article  # noqa: E402
+from articles.extraction.learned import train as trainer  # noqa: E402
+from articles.extraction.learned.corpus import AnnotatedArticle, read_corpus  # noqa: E402
+from articles.extraction.learned.model import CueModel, default_model  # noqa: E402
+
+LEARNED = ROOT / "articles" / "extraction" / "learned"
+KEY_FILES = ["features.py", "corpus.py", "train.py", "model.py", "confidence.py"]
+
+
+def load_score(shared: Path):
+    spec = importlib.util.spec_from_file_location("polnear_score", shared / "tools" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def code_key() -> str:
+    h = hashlib.sha256()
+    for name in KEY_FILES + ["../tokens.py"]:
+        h.update((LEARNED / name).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def fold_model(docs: list[AnnotatedArticle], k: int, folds: int, path: Path, retrain: bool) -> CueModel:
+    if path.exists() and not retrain:
+        return CueModel(json.loads(path.read_text(encoding="utf-8")))
+    shipped = default_model()
+    train = [d for i, d in enumerate(docs) if i % folds != k]
+    model = trainer.train_cue_model(train)
+    model.cue_threshold = shipped.cue_threshold
+    model.calibration = trainer.train_confidence(train, model)
+    for key in ("min_confidence", "bands"):
+        if key in shipped.calibration:
+            model.calibration[key] = shipped.calibration[key]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(model.to_json(), separators=(",", ":"), sort_keys=True), encoding="utf-8")
+    return model
+
+
+def predictions(docs: list[AnnotatedArticle], model: CueModel | None) -> list[dict]:
+    rows = []
+    for doc in docs:
+        ex = extract_article(doc.article, model=model)
+        for c in ex.claims:
+            name = ex.entities[c.speaker].name if c.speaker is not None else None
+            rows.append({"doc": doc.name, "content": c.text, "speaker": name or c.speaker_text or None,
+                         "named": c.speaker is not None, "frame": c.frame})
+    return rows
+
+
+def _fold(args) -> list[dict]:
+    corpus, k, folds, path, retrain = args
+    docs = read_corpus(corpus)
+    model = fold_model(docs, k, folds, path, retrain)
+    return predictions([d for i, d in enumerate(docs) if i % folds == k], model)
+
+
+def figures(sc, gold: list[dict], pred: list[dict]) -> dict:
+    m = sc.score(gold, pred)
+    c, e, d = m["content"], m["end_to_end"], m["direct"]
+    return {"content_p": round(c["precision"], 4), "content_r": round(c["recall"], 4),
+            "e2e_p": round(e["precision"], 4), "e2e_r": round(e["recall"], 4), "e2e_f1": round(e["f1"], 4),
+            "direct_e2e_r": round(d["end_to_end_recall"], 4),
+            "speaker_accuracy": round(e["precision"] / c["precision"], 4) if c["precision"] else 0.0,
+            "no_speaker_share": round(sum(not p["named"] for p in pred) / len(pred), 4) if pred else 0.0,
+            "claims": len(pred)}
+
+
+def read_gold(split: Path) -> list[dict]:
+    return [json.loads(line) for line in open(split / "gold.jsonl", encoding="utf-8") if line.strip()]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "polnear-train")
+    ap.add_argument("--dev", type=Path, default=ROOT.parent / "shared" / "polnear-dev",
+                    help="scored with the shipped model beside the cross-validated figure ('' to skip)")
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/claimsdb-cv-models"))
+    ap.add_argument("--retrain", action="store_true", help="train every fold model anew")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--out", type=Path, help="write the pooled cross-validated predictions here (JSON lines)")
+    a = ap.parse_args()
+    for p in (a.corpus / "gold.jsonl", a.shared / "tools" / "score.py"):
+        if not p.exists():
+            print(f"error: {p}: not found", file=sys.stderr)
+            return 1
+    sc = load_score(a.shared)
+    t0 = time.perf_counter()
+    key = code_key()
+    jobs = [(a.corpus, k, a.folds, a.cache / key / f"fold{k}-of{a.folds}.json", a.retrain) for k in range(a.folds)]
+    with get_context("spawn").Pool(max(1, a.jobs)) as pool:
+        pred = [row for rows in pool.map(_fold, jobs) for row in rows]
+    out = {"cv": figures(sc, read_gold(a.corpus), pred), "folds": a.folds, "models": str(a.cache / key),
+           "seconds": round(time.perf_counter() - t0)}
+    if a.out:
+        a.out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pred), encoding="utf-8")
+    if a.dev and str(a.dev) and (a.dev / "gold.jsonl").exists():
+        out["dev"] = figures(sc, read_gold(a.dev), predictions(read_corpus(a.dev), None))
+    if a.json:
+        print(json.dumps(out))
+        return 0
+    names = ["content_p", "content_r", "e2e_p", "e2e_r", "e2e_f1", "direct_e2e_r", "speaker_accuracy",
+             "no_speaker_share", "claims"]
+    print(f"{'':6}" + "".join(f"{n:>17}" for n in names))
+    for split in ("cv", "dev"):
+        if split in out:
+            print(f"{split:6}" + "".join(f"{out[split][n]:>17}" for n in names))
+    print(f"{a.folds}-fold over {a.corpus} ({out['seconds']} s; fold models in {out['models']})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
