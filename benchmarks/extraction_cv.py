@@ -21,6 +21,7 @@ import argparse
 import hashlib
 import importlib.util
 import json
+import os
 import sys
 import time
 from multiprocessing import get_context
@@ -64,7 +65,10 @@ def fold_model(docs: list[AnnotatedArticle], k: int, folds: int, path: Path, ret
         if key in shipped.calibration:
             model.calibration[key] = shipped.calibration[key]
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(model.to_json(), separators=(",", ":"), sort_keys=True), encoding="utf-8")
+    # Written aside and renamed: several checkouts may share the cache.
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(model.to_json(), separators=(",", ":"), sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
     return model
 
 
