@@ -11,7 +11,7 @@ from datetime import date
 
 from . import document
 from .budget import NO_DEADLINE, Deadline, ExtractionTimeout
-from .claims import ClaimFinder, resolve, resolver
+from .claims import ClaimFinder, phrases, resolve, resolver
 from .entities import EntityFinder
 from .indexes import link
 from .learned.confidence import score_claims
@@ -36,13 +36,14 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
     doc = document.read(text, blocks)
     body = doc.body
     deadline = deadline or NO_DEADLINE
-    finder = EntityFinder(text, body, doc.name_starts, published, known)
+    finder = EntityFinder(text, body, doc.name_starts, published, known, headline=doc.headline)
     finder.run()
     deadline.check()
     entities, mentions, _ = finder.result()
 
     model = model if model is not None else default_model()
     claims = ClaimFinder(doc, entities, mentions, model=model, deadline=deadline).run()
+    phrases.link(text, claims, entities, mentions)  # "the Trump campaign", "The Reuters/Ipsos poll"
     resolve(claims, entities)
     sources = source_model if source_model is not None else resolver.default_model()
     if sources is not None:

@@ -11,9 +11,11 @@ A pipeline over one explicit document state (:mod:`.state`), one module a stage:
    after it, ...); every claim records the frame that placed it;
 4. :mod:`.discourse`: pronouns resolved, quotations no cue claims attributed to the speaker they
    continue, and a cued quotation merged with its continuations;
-5. :mod:`.forms`: transcript lines and headlines, which have their own layout.
+5. :mod:`.forms`: transcript lines and headlines, which have their own layout;
+6. :mod:`.phrases`: a source left as words tied to the entity the phrase names ("the Trump
+   campaign" is the Trump campaign, "The Reuters/Ipsos poll" speaks for Reuters).
 """
-from . import resolver
+from . import phrases, resolver
 from .pipeline import ClaimFinder, resolve
 
-__all__ = ["ClaimFinder", "resolve", "resolver"]
+__all__ = ["ClaimFinder", "phrases", "resolve", "resolver"]

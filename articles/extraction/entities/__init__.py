@@ -6,9 +6,10 @@ from datetime import date
 
 from ..learned.tagger import Tagger, default_tagger
 from ..lexicon import PERSON_PARTICLES
-from ..types import Entity, KnownPerson, Mention
+from ..types import Block, Entity, KnownPerson, Mention
 from .chunks import _TOKEN, chunk_block
 from .classify import Classifier
+from .headline import Headline
 from .organisations import Organisations
 from .people import People
 from .records import Chunk, _Ent
@@ -41,13 +42,14 @@ __all__ = [
 ]
 
 
-class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles):
+class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headline):
     """Finds people and organisations in an article and resolves their mentions to entities."""
 
     def __init__(self, text: str, blocks, sentence_starts: set[int], published: date | None,
                  known: list[KnownPerson] | None = None, cue_positions: set[int] | None = None,
-                 tagger: Tagger | None = None):
+                 tagger: Tagger | None = None, headline: Block | None = None):
         self.text = text
+        self.headline = headline  # the headline block: names the body gives are found in it too
         # The learned name tagger (person / organisation / place / other) decides what a name is
         # where the capitalisation rules would guess; without one the rules decide alone.
         self.tagger = tagger if tagger is not None else default_tagger()
@@ -68,6 +70,7 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles):
         self.org_index: dict[str, _Ent] = {}
         self.unknown: list[Chunk] = []
         self.programmes: set[str] = set()
+        self.labels: dict[str, int] = {}  # transcript speaker labels ("WALLACE:") -> how many lines they open
 
     def run(self):
         """Find the article's people and organisations and resolve every name's mentions."""
@@ -82,7 +85,7 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles):
         self.programmes = {" ".join(ch.words) for ch in chunks
                            if self._ON_OWNED.search(text, max(0, ch.start - 60), ch.start)}
         # Pass 1: full names first, so short forms anywhere in the text find them.
-        classified = [(ch, *self.classify(ch)) for ch in chunks]
+        classified = self._described_names([(ch, *self.classify(ch)) for ch in chunks])
         self._full_names(classified)
         # Surnames that speak alone somewhere ("Limbaugh added:") make their full form a person
         # wherever it stands ("Rush Limbaugh spoke on his show").
@@ -95,6 +98,7 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles):
         self._role_mentions()
         self._descriptor_kinds()
         self._of_affiliations(of_pairs)
+        self._headline(self.headline)
         self.mentions.sort(key=lambda m: m[0])
         self._pronoun_genders()
 

@@ -73,9 +73,14 @@ class Classifier:
             return None
         if self._known_org(words):
             return None  # "NATO: ..." is the organisation's statement
-        # The person of that surname, when the article names one (nobody otherwise: a lone
-        # surname makes no person).
-        return "person", [], [w.capitalize() for w in words]
+        if all(_norm(w) in ROLE_NOUNS or _norm(w) in ROLE_TITLES or (
+                self.tags and self.tagger.tagdict.get(w.lower()) == "O") for w in words):
+            return "neutral", [], words  # "MODERATOR:", "AUDIENCE MEMBER:": a role or a word, no one's name
+        # The person of that surname, when the article names one; a label that opens two lines
+        # or more of a transcript is a person's even when the article names no one else so.
+        name = [w.capitalize() for w in words]
+        self.labels[" ".join(name)] = self.labels.get(" ".join(name), 0) + 1
+        return "person", [], name
 
     def _classify_rules(self, ch: Chunk, words: list[str]) -> tuple[str, list[str], list[str]]:
         """The capitalisation and lexicon rules' reading of a chunk's words: the first of the rule
@@ -159,6 +164,8 @@ class Classifier:
         if len(words) >= 2 and re.fullmatch(r"[A-Z]\.", words[1]) and len(words) >= 3:
             return "person", [], words  # "George W. Bush"
         if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and words[0].isalpha():
+            if self._shouted(ch, words[0]):
+                return "neutral", [], words
             return "org", [], words
         if _DESCRIPTOR_BEFORE.search(self.text[max(0, ch.start - 50):ch.start]):
             return "org", [], words  # "the charity Oxfam", "the think tank Chatham House"
@@ -166,3 +173,12 @@ class Classifier:
                 w.lower() in PLACES for w in words[:1]):
             return "org", [], words  # "a spokesman for NHS England": a body has spokesmen
         return None
+
+    def _shouted(self, ch: Chunk, word: str) -> bool:
+        """A word in capitals that is no acronym: an ordinary word shouted ("WHAT?", "ALL of them"),
+        which the tagger's dictionary knows as always other in lower case, or a place ("FLINT,
+        Mich."), which the tagger tags as one here."""
+        if not self.tags:
+            return False
+        here = self.tags.get(ch.starts[len(ch.words) - 1], "O")
+        return here == "LOC" or (here == "O" and self.tagger.tagdict.get(word.lower()) == "O")

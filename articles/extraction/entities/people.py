@@ -33,6 +33,23 @@ class People:
                                if name[k] in PERSON_PARTICLES)
         return ent
 
+    def _described_names(self, classified: list[tuple[Chunk, str, list[str], list[str]]]):
+        """A person's name run on after words describing them ("former Miss Universe Alicia Machado"):
+        where the run's last words are a full name the article gives on its own elsewhere, and the
+        words before are no first name or particle, the name is those last words."""
+        full = {tuple(name) for _ch, kind, title, name in classified
+                if kind in ("person", "unknown") and len(name) >= 2 and not title}
+        out = []
+        for ch, kind, title, name in classified:
+            if kind == "person" and len(name) >= 3:
+                for k in range(1, len(name) - 1):
+                    if tuple(name[k:]) in full and not any(
+                            w in MALE_NAMES or w in FEMALE_NAMES or w.lower() in PERSON_PARTICLES for w in name[:k]):
+                        title, name = [], name[k:]
+                        break
+            out.append((ch, kind, title, name))
+        return out
+
     def _match_person(self, name: list[str], gender: str, title: list[str], at: int) -> _Ent | None:
         """The person a (possibly short) name refers to, among those seen so far."""
         if len(name) >= 2:
@@ -111,8 +128,10 @@ class People:
             w = ch.words
             k = w.index("of") if "of" in w[2:-1] else -1
             first = w[1] if _norm(w[0]) in HONORIFICS and len(w) > 1 else w[0]
-            if k < 2 or not (first in MALE_NAMES or first in FEMALE_NAMES) or _norm(w[k - 1]) in ROLE_TITLES \
-                    or _norm(w[k - 1]) in ROLE_NOUNS:
+            # A known first name, or a name the tagger tags as a person's ("Lester Holt of NBC News").
+            named = first in MALE_NAMES or first in FEMALE_NAMES or (
+                k >= 2 and all(self.tags.get(s) == "PER" for s in ch.starts[:k]))
+            if k < 2 or not named or _norm(w[k - 1]) in ROLE_TITLES or _norm(w[k - 1]) in ROLE_NOUNS:
                 out.append(ch)
                 continue
             left = Chunk(w[:k], ch.starts[:k], ch.ends[:k], ch.sentence_initial, ch.the, False)
@@ -125,7 +144,7 @@ class People:
         g = _gender_of_title(title) or (_first_name_gender(name[0]) if len(name) > 1 else "")
         ent = self._match_person(name, g, title, ch.start)
         if ent is None:
-            if len(name) == 1 and not title:
+            if len(name) == 1 and not title and self.labels.get(name[0], 0) < 2:
                 return
             ent = self._add_person(name, g, short=len(name) == 1)
         if g and not ent.gender:
@@ -176,7 +195,11 @@ class People:
             # A name the article already made a person ("Suu Kyi" again) is that person here too.
             ent = self._match_person(name, g, [], ch.start) if tuple(name) in self.name_tails else None
             surname_speaks = last in self.speaking_surnames
-            if ent is None and (speaks or appos_role or reused or who or surname_speaks) and len(name) >= 2:
+            # The tagger tags the whole name as a person's here ("Lester Holt of NBC News"), and no
+            # word of it is one the tagger knows as an ordinary word ("Peabody Energy", "Fancy Bear").
+            tagged = all(self.tags.get(s) == "PER" for s in ch.starts[len(ch.words) - len(name):]) and not any(
+                self.tagger.tagdict.get(w.lower()) == "O" for w in name)
+            if ent is None and (speaks or appos_role or reused or who or surname_speaks or tagged) and len(name) >= 2:
                 if not any(w.lower() in PLACES for w in name) and all(not w.isupper() for w in name):
                     ent = self._match_person(name, g, [], ch.start) or self._add_person(name, "")
         if ent is None:
@@ -195,11 +218,16 @@ class People:
                              r"warned|insisted|stated|observed|recalled|replied|responded|declared|tweeted)\s+"
                              r"(?:[A-Z][\w’'.\-]*[’']s\s+)?(?:[a-z][\w\-]*\s+){0,3}$")
 
+    # "“...” ― Jorge Falcon": a name signing the quotation before it, after a dash.
+    _SIGNS = re.compile(r"[”\"]\s*[―—–]\s*$")
+
     def _speaks(self, ch: Chunk) -> bool:
-        """A name that speaks: "O'Neill said", "said Limbaugh", "according to Limbaugh"."""
+        """A name that speaks: "O'Neill said", "said Limbaugh", "according to Limbaugh", or signs a
+        quotation ("“...” ― Jorge Falcon")."""
         if self._CUE_AFTER.match(self.text, ch.end):
             return True
-        return bool(self._CUE_BEFORE.search(self.text[max(0, ch.start - 60):ch.start]))
+        before = self.text[max(0, ch.start - 60):ch.start]
+        return bool(self._CUE_BEFORE.search(before) or self._SIGNS.search(before))
 
     def _find_by_name(self, name: str) -> _Ent | None:
         words = name.replace(".", "").split()

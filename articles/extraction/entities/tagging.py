@@ -84,6 +84,9 @@ class TaggerVote:
         if not here or "PER" in here:
             return kind, title, name
         if kind == "person" and any(_norm(t) in PURE_HONORIFICS for t in title):
+            if [_norm(t) for t in title] == ["miss"] and len(name) == 1 \
+                    and not self.votes.get(_vote_key(name[0]), {}).get("PER"):
+                return "neutral", [], name  # "Miss Universe", "Miss America": a pageant's title, no one's name
             return kind, title, name
         if len(name) == 1 and _vote_key(name[0]) in self.tagged_surnames:
             # The surname of a person the tagger found named in full: CoreNLP, its teacher, often
@@ -93,8 +96,10 @@ class TaggerVote:
         if reading == "PER":
             return kind, title, name
         if kind == "person" and len(name) >= 2 and (name[0] in MALE_NAMES or name[0] in FEMALE_NAMES) \
-                and reading != "LOC":
-            return kind, title, name  # a known first name and a surname outweigh the tagger, but for a place
+                and reading != "LOC" and not (here[-1] == "O" and self.tagger.tagdict.get(name[-1].lower()) == "O"):
+            # A known first name and a surname outweigh the tagger, but for a place, or a "surname"
+            # that is an ordinary word the tagger keeps out of names here ("Marine One").
+            return kind, title, name
         if reading == "ORG" and len(name) >= 2 and all(t == "ORG" for t in here):
             return "org", [], name
         return "neutral", [], name
