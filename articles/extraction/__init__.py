@@ -43,7 +43,7 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
 
     model = model if model is not None else default_model()
     claims = ClaimFinder(doc, entities, mentions, model=model, deadline=deadline).run()
-    phrases.link(text, claims, entities, mentions)  # "the Trump campaign", "The Reuters/Ipsos poll"
+    phrases.link(text, claims, entities, mentions)  # "the Trump campaign", "many Republicans"
     resolve(claims, entities)
     sources = source_model if source_model is not None else resolver.default_model()
     if sources is not None:

@@ -164,3 +164,9 @@ def test_a_name_the_tagger_tags_as_a_persons_before_of_an_organisation_is_a_pers
     assert ents.get("Lester Holt") == "person"
     assert not [n for n in ents if " of " in n]
     assert "Peabody Energy" not in ents or ents["Peabody Energy"] != "person"
+
+
+def test_a_label_naming_no_one_that_opens_one_paragraph_is_no_transcript_line():
+    ex = extraction("A headline about a note", "Jane Roe said the council would meet on Monday.",
+                    "CLARIFICATION: An earlier version of this story gave the wrong date for the meeting.")
+    assert not [c for c in ex.claims if c.speaker_text == "CLARIFICATION"]

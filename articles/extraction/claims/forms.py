@@ -61,7 +61,20 @@ def transcript(st: ClaimState, bi: int, block: Block) -> bool:
     ent = st.entity_named(m["name"].title())
     if ent is None:  # "MIKE PENCE" for a Pence the article names otherwise: his surname
         ent = st.entity_named(m["name"].split()[-1].title())
+    if ent is None and _label_count(st, m["name"]) < 2:
+        return False  # "CLARIFICATION: ...": a label that names no one and opens one paragraph only
     spk = Speaker(ent, m["name"], block.start + m.start("name"), block.start + m.end("name"))
     st.frame = "transcript"
     content.add(st, "quote", m.end(), block.end, spk, ":", bi)
     return True
+
+
+def _label_count(st: ClaimState, name: str) -> int:
+    """How many body paragraphs open with this label (a transcript's speakers recur)."""
+    if st.labels is None:
+        st.labels = {}
+        for b in st.doc.body:
+            m = _TRANSCRIPT.match(st.text, b.start, b.end)
+            if m:
+                st.labels[m["name"]] = st.labels.get(m["name"], 0) + 1
+    return st.labels.get(name, 0)

@@ -78,6 +78,7 @@ class ClaimState:
         self.mention_at_end = {m.end: m for m in self.mentions}
         self.mention_at_start = {m.start: m for m in self.mentions}
         self.claims: list[Claim] = []
+        self.labels: dict[str, int] | None = None  # transcript labels -> how many paragraphs they open (forms)
         # The claims in self.claims, indexed: by start (value: end) for "already covered", and by end.
         self.cover = OffsetMax(len(text))
         self.ends = OffsetMax(len(text))

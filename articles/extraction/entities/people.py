@@ -196,9 +196,10 @@ class People:
             ent = self._match_person(name, g, [], ch.start) if tuple(name) in self.name_tails else None
             surname_speaks = last in self.speaking_surnames
             # The tagger tags the whole name as a person's here ("Lester Holt of NBC News"), and no
-            # word of it is one the tagger knows as an ordinary word ("Peabody Energy", "Fancy Bear").
+            # word of it is an ordinary word: one the tagger knows as always other or the article
+            # also writes in lower case ("Peabody Energy", "Fancy Bear", "Blackhawk Mining").
             tagged = all(self.tags.get(s) == "PER" for s in ch.starts[len(ch.words) - len(name):]) and not any(
-                self.tagger.tagdict.get(w.lower()) == "O" for w in name)
+                self.tagger.tagdict.get(w.lower()) == "O" or w.lower() in self.lower_words for w in name)
             if ent is None and (speaks or appos_role or reused or who or surname_speaks or tagged) and len(name) >= 2:
                 if not any(w.lower() in PLACES for w in name) and all(not w.isupper() for w in name):
                     ent = self._match_person(name, g, [], ch.start) or self._add_person(name, "")
