@@ -97,6 +97,10 @@ def test_a_transcript_label_that_opens_several_lines_is_a_person():
     assert got["Do you think the plan will pass the council this spring?"] == ("person", "Doe")
     assert got["Yes, I think the votes are there and the council knows it."] == ("person", "Jane Roe")
     assert "Moderator" not in {e.name for e in ex.entities}
+    qa = extraction("A headline about an interview", "Jane Roe spoke to us on Sunday.",
+                    "Q: Will the plan pass the council this spring?", "A: Yes, I think the votes are there.",
+                    "Q: And the budget for the parks?", "A: It will grow by a third next year.")
+    assert not {"Q", "A"} & {e.name for e in qa.entities}
     once = extraction("A headline about a note", "NOTE: The council meets on Monday at the town hall.")
     assert "Note" not in {e.name for e in once.entities}
 
@@ -170,3 +174,9 @@ def test_a_label_naming_no_one_that_opens_one_paragraph_is_no_transcript_line():
     ex = extraction("A headline about a note", "Jane Roe said the council would meet on Monday.",
                     "CLARIFICATION: An earlier version of this story gave the wrong date for the meeting.")
     assert not [c for c in ex.claims if c.speaker_text == "CLARIFICATION"]
+
+
+def test_a_name_after_a_preposition_in_a_source_phrase_is_not_the_speaker():
+    ex, heads = head_claims("Springfield Mayor On Roe: The Plan Is Dead.",
+                            "Jane Roe, a council member, said the plan was fine. The mayor disagreed on Monday.")
+    assert heads and all(c.speaker is None for c in heads)

@@ -35,6 +35,11 @@ _POSSESSIVE_PRONOUN = {"his": "m", "her": "f", "their": "", "its": ""}
 _AFFILIATION = re.compile(r"\s+(?:of|for|from|at)\s+(?:the\s+)?[A-Z][^,;:]*")
 
 
+# "CNN President On Trump", "a critic of Jane Roe": the name is an object, not the speaker.
+_OBJECT_BEFORE = re.compile(r"\b(?:on|about|to|with|for|against|by|at|from|of|over|who|that|and|or)\s+$",
+                            re.IGNORECASE)
+
+
 class _Linker:
     def __init__(self, text: str, entities: list[Entity], mentions: list[Mention]):
         self.text = text
@@ -123,7 +128,8 @@ class _Linker:
             return self.owned_body(spk, words, head)
         end = spk.start + len(spk.text.rstrip(" ,.;:"))
         named = [m for m in inside if self.entities[m.entity].kind == "person" and (
-            m.end == end or _AFFILIATION.fullmatch(self.text, m.end, end))]
+            m.end == end or _AFFILIATION.fullmatch(self.text, m.end, end))
+            and not _OBJECT_BEFORE.search(self.text, spk.start, m.start)]
         if named and not re.search(r"\band\b|&", spk.text):
             m = named[-1]
             return Speaker(m.entity, spk.text, spk.start, spk.end)

@@ -73,9 +73,10 @@ class Classifier:
             return None
         if self._known_org(words):
             return None  # "NATO: ..." is the organisation's statement
-        if all(_norm(w) in ROLE_NOUNS or _norm(w) in ROLE_TITLES or (
+        if all(len(w) == 1 or _norm(w) in ROLE_NOUNS or _norm(w) in ROLE_TITLES or (
                 self.tags and self.tagger.tagdict.get(w.lower()) == "O") for w in words):
-            return "neutral", [], words  # "MODERATOR:", "AUDIENCE MEMBER:": a role or a word, no one's name
+            # "Q:", "MODERATOR:", "AUDIENCE MEMBER:": a letter, a role or a word, no one's name
+            return "neutral", [], words
         # The person of that surname, when the article names one; a label that opens two lines
         # or more of a transcript is a person's even when the article names no one else so.
         name = [w.capitalize() for w in words]
