@@ -4,7 +4,8 @@ and the quotations that continue it in one paragraph become one claim.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 
 from ..lexicon import PRONOUNS
 from ..text import QUOTE_CHARS, Quote, Sentence
@@ -18,15 +19,7 @@ def resolve_pronoun(st: ClaimState, pron: str, pos: int, sent: Sentence) -> Spea
     span = (pos, pos + len(pron))
     surface = st.text[span[0]:span[1]]
     if pron in ("it", "they"):
-        # "It said" is an organisation; "they" an organisation or the last plural source.
-        if st.last is not None and st.last.org is not None and st.last.entity is None:
-            return Speaker(None, surface, *span, org=st.last.org)
-        # The latest organisation mention before, outside quotations ("it" takes it, "they" stops).
-        orgs = st.static_mentions("org")
-        i = bisect_left(orgs[0], pos) - 1
-        if i >= 0 and pron == "it":
-            return Speaker(None, surface, *span, org=orgs[1][i].entity)
-        return Speaker(None, surface, *span)
+        return _impersonal(st, pron, surface, span)
 
     def compatible(i: int) -> bool:
         ent = st.entities[i]
@@ -52,6 +45,55 @@ def resolve_pronoun(st: ClaimState, pron: str, pos: int, sent: Sentence) -> Spea
     if last is not None:
         return Speaker(last.entity, surface, *span)
     return Speaker(latest.entity, surface, *span)
+
+
+# A plural noun phrase opening a sentence: "Dozens of nurses at Mercy Hospital", "The unions and the
+# employers", "Several Republican senators" (its head ends in -s, or two phrases joined by "and").
+_PLURAL_SUBJECT = re.compile(r"((?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+|[Ss]everal\s+|[Dd]ozens\s+of\s+|[Hh]undreds\s+of\s+|"
+                             r"[Tt]housands\s+of\s+|[Mm]ost\s+|[Bb]oth\s+|[Tt]wo\s+|[Tt]hree\s+|\d+\s+)?"
+                             r"(?:[\w’'\-]+\s+){0,3}?[a-z][a-z\-]*[a-rt-z]s"
+                             r"(?:\s+(?:and|of|at|from|in)\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+)?)"
+                             r"(?=\s+(?:have|has|had|were|are|met|said|say|walked|gathered|voted|signed|wrote|"
+                             r"called|urged|told|asked|\w+ed)\b)")
+
+
+def _impersonal(st: ClaimState, pron: str, surface: str, span: tuple[int, int]) -> Speaker:
+    """"It said" is an organisation; "they" an organisation or the group just named."""
+    # "It said" is an organisation; "they" an organisation or the last plural source.
+    if st.last is not None and st.last.org is not None and st.last.entity is None:
+        return Speaker(None, surface, *span, org=st.last.org)
+    # The latest organisation mention before, outside quotations ("it" takes it; "they" a group
+    # the sentence or the one before names, see plural_group).
+    orgs = st.static_mentions("org")
+    i = bisect_left(orgs[0], span[0]) - 1
+    if i >= 0 and pron == "it":
+        return Speaker(None, surface, *span, org=orgs[1][i].entity)
+    if pron == "they":
+        return plural_group(st, surface, span, orgs)
+    return Speaker(None, surface, *span)
+
+
+def plural_group(st: ClaimState, surface: str, span: tuple[int, int], orgs: tuple[list[int], list]) -> Speaker:
+    """"They" continues the group the sentence or the one before names: the organisation inside its
+    opening plural noun phrase ("Nurses at Mercy Hospital walked off. They said ..."), else the
+    latest organisation named there outside quotations and contents ("The National Farmers Union
+    met on Friday. They said ..."); else it stays unresolved (the words are the pronoun's)."""
+    pos = span[0]
+    k = bisect_right(st.sentence_list, pos) - 1
+    starts = [st.sentence_list[j] for j in (k, k - 1) if 0 <= j and st.sentence_list[j] < pos]
+    for start in starts:
+        m = _PLURAL_SUBJECT.match(st.text, start, pos)
+        if m:
+            inside = st.mentions_within(start, m.end())
+            if any(st.entities[x.entity].kind == "person" for x in inside):
+                return Speaker(None, surface, *span)  # "Mr. Cruz and his aides": people, not a body
+            org = next((x.entity for x in inside if st.entities[x.entity].kind == "organisation"), None)
+            if org is not None:
+                return Speaker(None, surface, *span, org=org)
+    i = bisect_left(orgs[0], pos) - 1
+    if i >= 0 and starts and orgs[0][i] >= starts[-1] and not st.in_content(orgs[0][i]):
+        return Speaker(None, surface, *span, org=orgs[1][i].entity)
+    return Speaker(None, surface, *span)
 
 
 def merge_continuations(st: ClaimState, block: Block):
