@@ -79,3 +79,11 @@ def test_a_paragraph_continuing_a_quotation_keeps_its_speaker():
              "“It cuts schools and roads.”",
              "“Nobody in this state voted for it.”")
     assert speaker_of("nobody in this state", *paras) == "Ann Marsh"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Carl Boyden, who served as counsel to George Bush, listed the family rules: “Civility was assumed,” he said.",
+    "Carl Boyden, a friend of Mr. Bush's father, George Bush, listed the family rules: “Civility was assumed,” he said.",
+])
+def test_he_in_a_sentence_continues_its_subject_not_a_name_inside_its_apposition(sentence):
+    assert speaker_of("civility", sentence) == "Carl Boyden"

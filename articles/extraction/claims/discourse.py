@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 
 from ..lexicon import PRONOUNS
 from ..text import QUOTE_CHARS, Quote, Sentence
-from ..types import Block, Claim, Speaker
+from ..types import Block, Claim, Mention, Speaker
 from . import content, sources
 from .state import ClaimState, _start
 
@@ -34,9 +34,11 @@ def resolve_pronoun(st: ClaimState, pron: str, pos: int, sent: Sentence) -> Spea
         if st.last_person is not None and compatible(st.last_person.entity):
             return Speaker(st.last_person.entity, surface, *span)
         return Speaker(None, surface, *span)
-    # A person earlier in the same sentence: "Trump said he ...".
+    # A person earlier in the same sentence: "Trump said he ...". The sentence's subject rather than
+    # a person inside its apposition or a phrase of it ("Gray, who served under Mr. Bush's father,
+    # George Bush, recalled the code: '...,' he said": Gray).
     if latest.start >= sent.start:
-        return Speaker(latest.entity, surface, *span)
+        return Speaker(_sentence_subject_over(st, latest, cands, sent), surface, *span)
     # Otherwise the latest of: the last claim's speaker, and the subject of a recent sentence.
     subject = latest if st.is_subject(latest) else next((men for men in cands if st.is_subject(men)), None)
     last = st.last_person if (st.last_person is not None and compatible(st.last_person.entity)) else None
@@ -94,6 +96,26 @@ def plural_group(st: ClaimState, surface: str, span: tuple[int, int], orgs: tupl
     if i >= 0 and starts and orgs[0][i] >= starts[-1] and not st.in_content(orgs[0][i]):
         return Speaker(None, surface, *span, org=orgs[1][i].entity)
     return Speaker(None, surface, *span)
+
+
+def _sentence_subject_over(st: ClaimState, latest: Mention, earlier, sent: Sentence) -> int:
+    """The person opening the sentence when the latest one is not a clause subject (it follows a
+    comma, a preposition or a possessive): else the latest."""
+    lead = st.text[max(sent.start, latest.start - 30):latest.start]
+    if not _NOT_A_SUBJECT.search(lead):
+        return latest.entity
+    for men in earlier:
+        if men.start < sent.start:
+            break
+        if men.entity != latest.entity and _OPENS.fullmatch(st.text, sent.start, men.start):
+            return men.entity
+    return latest.entity
+
+
+# Before a mention that is no clause subject: a comma, a preposition, a possessive ("'s father, ").
+_NOT_A_SUBJECT = re.compile(r"(?:,|\b(?:of|for|under|with|by|to|from|at|about|against|than)(?:\s+the)?)\s+$")
+# What may open a sentence before its subject: quotation marks, a title or two.
+_OPENS = re.compile(r"[\s“\"‘'(]*(?:(?:[A-Z][a-z]*\.?|[a-z]+)\s+){0,3}")
 
 
 def merge_continuations(st: ClaimState, block: Block):
