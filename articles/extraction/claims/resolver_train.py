@@ -22,7 +22,7 @@ import numpy as np
 from .. import document
 from ..entities import EntityFinder
 from ..learned.corpus import read_corpus
-from ..learned.model import default_model
+from ..learned.model import CueModel, default_model
 from . import ClaimFinder, resolve
 from .resolver import FEATURES, Candidates, SourceModel, candidates_for, choose, expand, fingerprint
 
@@ -151,10 +151,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train", type=Path, default=root.parent / "shared" / "polnear-train")
     ap.add_argument("--out", type=Path, default=Path(__file__).with_name("source_model.json"))
     ap.add_argument("--cache", type=Path, help="also write the examples here (pickle), for analysis")
+    ap.add_argument("--cue-folds", type=Path, help="a folder of fold cue models (benchmarks/extraction_cv.py's "
+                    "fold{k}-of5.json): each article's claims come from the cue model that did not see it, as "
+                    "on unseen text; else from the shipped cue model")
     args = ap.parse_args(argv)
     docs = read_corpus(args.train)
-    cue_model = default_model()
-    per_doc = [examples(doc, cue_model) for doc in docs]
+    if args.cue_folds:
+        folds = [CueModel(json.loads((args.cue_folds / f"fold{k}-of5.json").read_text(encoding="utf-8")))
+                 for k in range(5)]
+        per_doc = [examples(doc, folds[i % 5]) for i, doc in enumerate(docs)]
+    else:
+        cue_model = default_model()
+        per_doc = [examples(doc, cue_model) for doc in docs]
     if args.cache:
         import pickle
         args.cache.write_bytes(pickle.dumps(per_doc))
