@@ -47,7 +47,7 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
     resolve(claims, entities)
     sources = source_model if source_model is not None else resolver.default_model()
     if sources is not None:
-        resolver.rerank(sources, resolver.candidates_for(doc, entities, mentions), claims, mentions)
+        resolver.rerank(sources, resolver.candidates_for(doc, entities, mentions, finder.tags), claims, mentions)
     if model is not None:
         claims = score_claims(model, text, claims, entities)
 

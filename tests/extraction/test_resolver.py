@@ -57,11 +57,68 @@ def test_the_previous_speaker_is_always_a_candidate():
     assert features_of(cands, rows, entities, "Mark Dunn")["previous_speaker"] == 1
 
 
+def test_a_surname_marks_the_person_of_that_surname_named_last_in_full():
+    art, entities, mentions, claims, cands_of = prepared(
+        "Hillary Clinton opened her office in Denver. Clinton told volunteers the race was close.",
+        "Bill Clinton spoke in Ohio later that day.",
+        "“We are going to win this state,” Clinton said.")
+    claim = next(c for c in claims if "win this state" in c.text)
+    bill = next(i for i, e in enumerate(entities) if e.name == "Bill Clinton")
+    assert cands_of.recent_full("Clinton", claim.cue_start) == bill
+    if claim.source.text == "Clinton":
+        cands, rows = cands_of.for_claim(claim, None)
+        assert features_of(cands, rows, entities, "Bill Clinton")["surname_recent"] == 1
+        assert features_of(cands, rows, entities, "Hillary Clinton")["surname_recent"] == 0
+
+
+def test_a_mention_after_a_preposition_or_by_and_inside_an_apposition_is_marked():
+    art, entities, mentions, claims, cands_of = prepared(
+        "Tom Harkin, who worked for Governor Ann Marsh, said the bill would pass.",
+        "The Associated Press was told by Mark Dunn that the vote was close.")
+    claim = next(c for c in claims if "bill would pass" in c.text)
+    cands, rows = cands_of.for_claim(claim, None)
+    harkin, marsh = (features_of(cands, rows, entities, n) for n in ("Tom Harkin", "Ann Marsh"))
+    assert harkin["subject"] == 1 and harkin["after_preposition"] == 0 and harkin["full_name"] == 1
+    assert marsh["after_preposition"] == 1 and marsh["subject"] == 0
+    claim = next(c for c in claims if "vote was close" in c.text)
+    cands, rows = cands_of.for_claim(claim, None)
+    assert features_of(cands, rows, entities, "Mark Dunn")["by_agent"] == 1
+    assert features_of(cands, rows, entities, "The Associated Press")["hearer"] == 1
+
+
+def test_the_name_taggers_tags_reach_the_features():
+    art = parse("A headline about things\n\n3 March 2019\n\nMark Dunn said the roads were bad.\n\n- The Daily Example\n")
+    doc = document.read(art.text, art.blocks)
+    finder = EntityFinder(art.text, doc.body, doc.name_starts, art.published, None)
+    finder.run()
+    entities, mentions, _ = finder.result()
+    claims = ClaimFinder(doc, entities, mentions).run()
+    resolve(claims, entities)
+    dunn = next(m for m in mentions if m.text == "Mark Dunn")
+    tags = {dunn.start: "PER"}
+    cands_of = resolver.candidates_for(doc, entities, mentions, tags)
+    cands, rows = cands_of.for_claim(claims[0], None)
+    f = features_of(cands, rows, entities, "Mark Dunn")
+    assert f["tag_per"] == 1 and f["tag_disagrees"] == 0
+    cands, rows = resolver.candidates_for(doc, entities, mentions, {dunn.start: "ORG"}).for_claim(claims[0], None)
+    assert features_of(cands, rows, entities, "Mark Dunn")["tag_disagrees"] == 1
+
+
+def test_a_name_inside_the_claims_own_words_is_no_candidate():
+    art, entities, mentions, claims, cands_of = prepared(
+        "Mark Dunn spoke in Leeds on Monday.",
+        "He added that if the council sacks Governor Ann Marsh the roads will close.")
+    claim = next(c for c in claims if "roads will close" in c.text)
+    cands, rows = cands_of.for_claim(claim, None)
+    assert all(e is None or entities[e].name != "Ann Marsh" for e in cands)
+    assert any(e is not None and entities[e].name == "Mark Dunn" for e in cands)
+
+
 def test_the_model_overrides_the_rules_only_past_its_margin():
     rows = np.zeros((2, len(resolver.FEATURES)))
     rows[0, resolver.FEATURES.index("rule")] = 1
     rows[1, resolver.FEATURES.index("hearer")] = 1
-    w = np.zeros(2 * len(resolver.FEATURES))
+    w = np.zeros((1 + len(resolver.CROSSES)) * len(resolver.FEATURES))
     w[resolver.FEATURES.index("hearer")] = 1.0  # the other candidate scores 1, the rule 0
     assert resolver.choose(resolver.SourceModel({"weights": w, "margin": 0.5}), [7, 9], rows, 7) == 9
     assert resolver.choose(resolver.SourceModel({"weights": w, "margin": 1.5}), [7, 9], rows, 7) == 7
@@ -72,7 +129,7 @@ def test_the_committed_model_matches_the_features_it_was_trained_on():
     assert data["fingerprint"] == resolver.fingerprint(), "features changed: retrain " \
         "(python -m articles.extraction.claims.resolver_train)"
     assert data["features"] == list(resolver.FEATURES)
-    assert len(data["weights"]) == 2 * len(resolver.FEATURES)
+    assert len(data["weights"]) == (1 + len(resolver.CROSSES)) * len(resolver.FEATURES)
     assert data["adopted"] == (data["cv"]["model_accuracy"] - data["cv"]["rules_accuracy"] >= data["min_gain"])
     assert (resolver.default_model() is not None) == data["adopted"]
 

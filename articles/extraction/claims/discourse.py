@@ -4,11 +4,12 @@ and the quotations that continue it in one paragraph become one claim.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 
 from ..lexicon import PRONOUNS
 from ..text import QUOTE_CHARS, Quote, Sentence
-from ..types import Block, Claim, Speaker
+from ..types import Block, Claim, Mention, Speaker
 from . import content, sources
 from .state import ClaimState, _start
 
@@ -18,15 +19,7 @@ def resolve_pronoun(st: ClaimState, pron: str, pos: int, sent: Sentence) -> Spea
     span = (pos, pos + len(pron))
     surface = st.text[span[0]:span[1]]
     if pron in ("it", "they"):
-        # "It said" is an organisation; "they" an organisation or the last plural source.
-        if st.last is not None and st.last.org is not None and st.last.entity is None:
-            return Speaker(None, surface, *span, org=st.last.org)
-        # The latest organisation mention before, outside quotations ("it" takes it, "they" stops).
-        orgs = st.static_mentions("org")
-        i = bisect_left(orgs[0], pos) - 1
-        if i >= 0 and pron == "it":
-            return Speaker(None, surface, *span, org=orgs[1][i].entity)
-        return Speaker(None, surface, *span)
+        return _impersonal(st, pron, surface, span)
 
     def compatible(i: int) -> bool:
         ent = st.entities[i]
@@ -41,9 +34,11 @@ def resolve_pronoun(st: ClaimState, pron: str, pos: int, sent: Sentence) -> Spea
         if st.last_person is not None and compatible(st.last_person.entity):
             return Speaker(st.last_person.entity, surface, *span)
         return Speaker(None, surface, *span)
-    # A person earlier in the same sentence: "Trump said he ...".
+    # A person earlier in the same sentence: "Trump said he ...". The sentence's subject rather than
+    # a person inside its apposition or a phrase of it ("Gray, who served under Mr. Bush's father,
+    # George Bush, recalled the code: '...,' he said": Gray).
     if latest.start >= sent.start:
-        return Speaker(latest.entity, surface, *span)
+        return Speaker(_sentence_subject_over(st, latest, cands, sent), surface, *span)
     # Otherwise the latest of: the last claim's speaker, and the subject of a recent sentence.
     subject = latest if st.is_subject(latest) else next((men for men in cands if st.is_subject(men)), None)
     last = st.last_person if (st.last_person is not None and compatible(st.last_person.entity)) else None
@@ -52,6 +47,75 @@ def resolve_pronoun(st: ClaimState, pron: str, pos: int, sent: Sentence) -> Spea
     if last is not None:
         return Speaker(last.entity, surface, *span)
     return Speaker(latest.entity, surface, *span)
+
+
+# A plural noun phrase opening a sentence: "Dozens of nurses at Mercy Hospital", "The unions and the
+# employers", "Several Republican senators" (its head ends in -s, or two phrases joined by "and").
+_PLURAL_SUBJECT = re.compile(r"((?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+|[Ss]everal\s+|[Dd]ozens\s+of\s+|[Hh]undreds\s+of\s+|"
+                             r"[Tt]housands\s+of\s+|[Mm]ost\s+|[Bb]oth\s+|[Tt]wo\s+|[Tt]hree\s+|\d+\s+)?"
+                             r"(?:[\w’'\-]+\s+){0,3}?[a-z][a-z\-]*[a-rt-z]s"
+                             r"(?:\s+(?:and|of|at|from|in)\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+)?)"
+                             r"(?=\s+(?:have|has|had|were|are|met|said|say|walked|gathered|voted|signed|wrote|"
+                             r"called|urged|told|asked|\w+ed)\b)")
+
+
+def _impersonal(st: ClaimState, pron: str, surface: str, span: tuple[int, int]) -> Speaker:
+    """"It said" is an organisation; "they" an organisation or the group just named."""
+    # "It said" is an organisation; "they" an organisation or the last plural source.
+    if st.last is not None and st.last.org is not None and st.last.entity is None:
+        return Speaker(None, surface, *span, org=st.last.org)
+    # The latest organisation mention before, outside quotations ("it" takes it; "they" a group
+    # the sentence or the one before names, see plural_group).
+    orgs = st.static_mentions("org")
+    i = bisect_left(orgs[0], span[0]) - 1
+    if i >= 0 and pron == "it":
+        return Speaker(None, surface, *span, org=orgs[1][i].entity)
+    if pron == "they":
+        return plural_group(st, surface, span, orgs)
+    return Speaker(None, surface, *span)
+
+
+def plural_group(st: ClaimState, surface: str, span: tuple[int, int], orgs: tuple[list[int], list]) -> Speaker:
+    """"They" continues the group the sentence or the one before names: the organisation inside its
+    opening plural noun phrase ("Nurses at Mercy Hospital walked off. They said ..."), else the
+    latest organisation named there outside quotations and contents ("The National Farmers Union
+    met on Friday. They said ..."); else it stays unresolved (the words are the pronoun's)."""
+    pos = span[0]
+    k = bisect_right(st.sentence_list, pos) - 1
+    starts = [st.sentence_list[j] for j in (k, k - 1) if 0 <= j and st.sentence_list[j] < pos]
+    for start in starts:
+        m = _PLURAL_SUBJECT.match(st.text, start, pos)
+        if m:
+            inside = st.mentions_within(start, m.end())
+            if any(st.entities[x.entity].kind == "person" for x in inside):
+                return Speaker(None, surface, *span)  # "Mr. Cruz and his aides": people, not a body
+            org = next((x.entity for x in inside if st.entities[x.entity].kind == "organisation"), None)
+            if org is not None:
+                return Speaker(None, surface, *span, org=org)
+    i = bisect_left(orgs[0], pos) - 1
+    if i >= 0 and starts and orgs[0][i] >= starts[-1] and not st.in_content(orgs[0][i]):
+        return Speaker(None, surface, *span, org=orgs[1][i].entity)
+    return Speaker(None, surface, *span)
+
+
+def _sentence_subject_over(st: ClaimState, latest: Mention, earlier, sent: Sentence) -> int:
+    """The person opening the sentence when the latest one is not a clause subject (it follows a
+    comma, a preposition or a possessive): else the latest."""
+    lead = st.text[max(sent.start, latest.start - 30):latest.start]
+    if not _NOT_A_SUBJECT.search(lead):
+        return latest.entity
+    for men in earlier:
+        if men.start < sent.start:
+            break
+        if men.entity != latest.entity and _OPENS.fullmatch(st.text, sent.start, men.start):
+            return men.entity
+    return latest.entity
+
+
+# Before a mention that is no clause subject: a comma, a preposition, a possessive ("'s father, ").
+_NOT_A_SUBJECT = re.compile(r"(?:,|\b(?:of|for|under|with|by|to|from|at|about|against|than)(?:\s+the)?)\s+$")
+# What may open a sentence before its subject: quotation marks, a title or two.
+_OPENS = re.compile(r"[\s“\"‘'(]*(?:(?:[A-Z][a-z]*\.?|[a-z]+)\s+){0,3}")
 
 
 def merge_continuations(st: ClaimState, block: Block):

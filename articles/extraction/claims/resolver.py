@@ -1,9 +1,14 @@
 """The learned source resolver: for each cued claim, rank the people and organisations that could be
 its source — every entity named in the cue's sentence and the two before it, the rules' choice and
-the previous claim's speaker — with a logistic regression over features of the candidate's nearest
-mention (side of and distance from the cue, a hearer marker, kind, pronoun agreement, salience,
-inside quotation marks or the claim's own content). The rules' choice is a feature: the model
-overrides it only when the evidence for another candidate outweighs it.
+the previous claim's speaker — with a conditional logit over features of the candidate's nearest
+mention: side of and distance from the cue, a hearer marker ("told X") and an agent marker ("by X"),
+a preposition before it, inside an apposition or past a clause break, subject position, mention kind
+(full name, one word; the name tagger's PER/ORG/LOC tag and whether it disagrees with the entity's
+kind), gender and number agreement with the rules' pronoun, salience and recency, the person of a
+surname named last in full, inside quotation marks or the claim's own content. Each feature is also
+weighed apart for the rules' own candidate, for claims whose rules' source is a pronoun or only
+words, and for learned cues. The model overrides the rules only when another candidate outscores
+theirs.
 
 Weights: ``source_model.json`` beside this file (``python -m articles.extraction.claims.resolver_train``);
 it records a fingerprint of the features it was trained with, and a test fails when it is stale.
@@ -35,13 +40,32 @@ _POSSESSIVE = re.compile(r"^['’]s\b")
 FEATURES = ("bias", "rule", "rule_none", "person", "org", "same_sentence", "before_cue", "after_cue",
             "adjacent_before", "adjacent_after", "log_distance", "hearer", "in_quotes", "in_content",
             "previous_speaker", "log_salience", "possessive", "sentence_start", "pronoun_agrees",
-            "pronoun_disagrees", "previous_sentence", "rule_is_org_person_near", "model_cue", "model_cue_rule")
+            "pronoun_disagrees", "previous_sentence", "rule_is_org_person_near", "model_cue", "model_cue_rule",
+            # issue #22: the mention's clause, kind, agreement, recency and the name tagger's tag
+            "after_preposition", "by_agent", "between_commas", "clause_break", "rule_pronoun", "rule_words",
+            "plural_agrees", "it_agrees", "recency_rank0", "recency_rank1", "surname_recent", "full_name",
+            "one_word", "tag_per", "tag_org", "tag_loc", "tag_disagrees", "subject", "salience_top",
+            "name_in_rule_words")
+# A preposition before the mention ("the head of X", "a letter to X"): X is no subject.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|in|on|about|against|under|over|with|without|to|into|than|"
+                                 r"like|between|among|behind|after|before|toward|towards|by)\s+(?:the\s+|a\s+|an\s+)?$",
+                                 re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)  # "was told by X": the agent
+# What may stand before a clause's subject: the sentence start, a conjunction, a comma.
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.;:!?“\"]\s*|\b(?:and|but|that|because|while|as|when|if|so)\s+|,\s+)"
+                             r"(?:(?:former|then|now|the|a|an)\s+)?$")
+_PLURAL_PRONOUNS = ("they", "them", "their")
+_AGREEMENT = {"he": lambda ent: ent.kind == "person" and ent.gender != "f",
+              "she": lambda ent: ent.kind == "person" and ent.gender != "m",
+              "they": lambda ent: ent.kind == "organisation", "it": lambda ent: ent.kind == "organisation"}
+_TAGS = {"PER": "tag_per", "ORG": "tag_org", "LOC": "tag_loc"}
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:that|because|while|when|if|after|before)\b")
 
 
 def fingerprint() -> str:
     """What the weights depend on: the feature names and this module's feature code."""
     src = Path(__file__).read_text(encoding="utf-8")
-    body = src[src.index("FEATURES = ("):src.index("# -- end of features")]
+    body = src[src.index("FEATURES = ("):src.rindex("# -- end" + " of features")]
     return hashlib.sha256(body.encode()).hexdigest()[:16]
 
 
@@ -49,7 +73,7 @@ class Candidates:
     """The candidates of every cued claim of one article, with their feature rows."""
 
     def __init__(self, text: str, sentences: list[tuple[int, int]], entities: list[Entity],
-                 mentions: list[Mention], quoted: list[tuple[int, int]]):
+                 mentions: list[Mention], quoted: list[tuple[int, int]], tags: dict[int, str] | None = None):
         self.text = text
         self.sent_starts = [s for s, _ in sentences]
         self.sentences = sentences
@@ -61,6 +85,14 @@ class Candidates:
             self.entity_starts.setdefault(m.entity, []).append(m.start)
         self.quoted = sorted(quoted)
         self.quoted_starts = [s for s, _ in self.quoted]
+        self.tags = tags or {}  # the name tagger's tag per token start ("PER", "ORG", "LOC", "O")
+        # People's full names (two words or more) by their last word, in order: "Clinton" -> the
+        # mentions of "Bill Clinton" and "Hillary Clinton", for the one written last.
+        self.full_by_surname: dict[str, list[tuple[int, int]]] = {}
+        for m in self.mentions:
+            words = m.text.split()
+            if len(words) >= 2 and entities[m.entity].kind == "person":
+                self.full_by_surname.setdefault(words[-1].lower(), []).append((m.start, m.entity))
 
     def _count(self, e: int, before: int) -> int:
         """How often entity e is named before offset ``before`` (its salience)."""
@@ -73,6 +105,14 @@ class Candidates:
         i = bisect_right(self.quoted_starts, pos) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
+    def recent_full(self, surname: str, before: int) -> int | None:
+        """The person whose full name ending in ``surname`` was written last before ``before``."""
+        full = self.full_by_surname.get(surname.lower())
+        if not full:
+            return None
+        i = bisect_left(full, (before, -1)) - 1
+        return full[i][1] if i >= 0 else None
+
     def for_claim(self, claim: Claim, previous: int | None) -> tuple[list[int], np.ndarray]:
         """Entity indexes and one feature row each (the rules' choice and the previous speaker
         always among them)."""
@@ -80,27 +120,53 @@ class Candidates:
         si = self._sentence(cue)
         lo = self.sentences[max(0, si - 2)][0]
         hi = self.sentences[si][1]
-        near: dict[int, Mention] = {}
-        for m in self.mentions[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]:
-            best = near.get(m.entity)
-            if best is None or abs(m.start - cue) < abs(best.start - cue):
-                near[m.entity] = m
         rule = claim.speaker
-        cands: list[int | None] = list(near)
-        for extra in (rule, previous):
-            if extra is not None and extra not in near:
-                cands.append(extra)
-        rows = [self._features(claim, e, near.get(e), rule, previous, self._count(e, hi), si) for e in cands]
+        near, cands = self._gather(claim, previous, lo, hi)
+        # Recency: the people named before the cue (outside quotations), the latest first.
+        latest: list[int] = []
+        for m in reversed(self.mentions[bisect_left(self.starts, lo):bisect_left(self.starts, cue)]):
+            if self.entities[m.entity].kind == "person" and m.entity not in latest and not self._in_quotes(m.start):
+                latest.append(m.entity)
+        counts = {e: self._count(e, hi) for e in cands if e is not None}
+        top = max(counts.values(), default=0)
+        src, surname = claim.source, None
+        if rule is not None and src is not None and len(src.text.split()) == 1 and src.text[:1].isupper():
+            surname = self.recent_full(src.text, cue)  # "Clinton said": the Clinton named last in full
+        ctx = (latest, top, surname)
+        rows = [self._features(claim, e, near.get(e), rule, previous, counts[e], si, ctx) for e in cands]
         if rule is None:  # the rules' words ("the official", "sources"): a candidate of their own
             words = dict.fromkeys(FEATURES, 0.0)
-            words.update(bias=1.0, rule=1.0, rule_none=1.0, model_cue=float(claim.origin == "model"))
+            words.update(bias=1.0, rule=1.0, rule_none=1.0, model_cue=float(claim.origin == "model"),
+                         rule_words=1.0, rule_pronoun=float(claim.speaker_text.lower() in PRONOUNS))
             cands.append(None)
             rows.append([words[k] for k in FEATURES])
         return cands, np.array(rows, dtype=float).reshape(len(cands), len(FEATURES))
 
+    def _gather(self, claim: Claim, previous: int | None, lo: int, hi: int) -> tuple[dict[int, Mention], list]:
+        """Each entity named in [lo, hi) outside the claim's own words with its mention nearest the
+        cue, and the candidates: those, the rules' choice and the previous speaker, less the ones
+        a pronoun source disagrees with."""
+        cue, rule = claim.cue_start, claim.speaker
+        near: dict[int, Mention] = {}
+        for m in self.mentions[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]:
+            if claim.start <= m.start < claim.end:
+                continue  # a name inside the claim's own words is what is spoken of, not who speaks
+            best = near.get(m.entity)
+            if best is None or abs(m.start - cue) < abs(best.start - cue):
+                near[m.entity] = m
+        cands: list[int | None] = list(near)
+        for extra in (rule, previous):
+            if extra is not None and extra not in near:
+                cands.append(extra)
+        pron = claim.speaker_text.lower()
+        if pron in _AGREEMENT:  # a pronoun's source agrees with it in number and gender
+            cands = [e for e in cands if e == rule or _AGREEMENT[pron](self.entities[e])]
+        return near, cands
+
     def _features(self, claim: Claim, e: int, m: Mention | None, rule: int | None, previous: int | None,
-                  count: int, si: int) -> list[float]:
-        text, ent, cue = self.text, self.entities[e], claim.cue_start
+                  count: int, si: int, ctx: tuple) -> list[float]:
+        ent = self.entities[e]
+        latest, top, surname = ctx
         f = dict.fromkeys(FEATURES, 0.0)
         f["bias"] = 1.0
         f["rule"] = float(e == rule)
@@ -111,31 +177,66 @@ class Candidates:
         f["model_cue"] = float(claim.origin == "model")
         f["model_cue_rule"] = f["model_cue"] * f["rule"]
         f["log_salience"] = math.log1p(count)
+        f["salience_top"] = float(count == top and count > 0)
         pron = claim.speaker_text.lower()
+        f["rule_pronoun"] = float(pron in PRONOUNS)
+        f["rule_words"] = float(rule is None)
         if pron in ("he", "she"):
             agrees = ent.kind == "person" and ent.gender == PRONOUNS[pron]
             f["pronoun_agrees"] = float(agrees)
             f["pronoun_disagrees"] = float(ent.kind != "person" or (ent.gender not in ("", PRONOUNS[pron])))
+        elif pron in _PLURAL_PRONOUNS:
+            f["plural_agrees"] = float(ent.kind == "organisation" or " and " in ent.name)
+        elif pron == "it":
+            f["it_agrees"] = float(ent.kind == "organisation")
+        if rule is None and claim.speaker_text:
+            low = claim.speaker_text.lower()
+            f["name_in_rule_words"] = float(any(w.lower() in low for w in ent.name.split() if len(w) > 2))
+        f["recency_rank0"] = float(e in latest[:1])
+        f["recency_rank1"] = float(e in latest[1:2])
+        f["surname_recent"] = float(surname is not None and e == surname)
         if m is not None:
-            msi = self._sentence(m.start)
-            f["same_sentence"] = float(msi == si)
-            f["previous_sentence"] = float(msi == si - 1)
-            f["before_cue"] = float(m.end <= cue)
-            f["after_cue"] = float(m.start > cue)
-            f["adjacent_before"] = float(m.end <= cue and not text[m.end:cue].strip(" ,"))
-            cue_end = cue + len(claim.cue.split()[0]) if claim.cue else cue
-            f["adjacent_after"] = float(m.start >= cue_end and not text[cue_end:m.start].strip(" ,"))
-            f["log_distance"] = math.log1p(abs(m.start - cue) / 6)
-            f["hearer"] = float(bool(_HEARER_BEFORE.search(text[max(0, m.start - 25):m.start])
-                                     or _HEARER_AFTER.match(text[m.end:m.end + 20])))
-            f["in_quotes"] = float(self._in_quotes(m.start))
-            f["in_content"] = float(claim.start <= m.start < claim.end)
-            f["possessive"] = float(bool(_POSSESSIVE.match(text[m.end:m.end + 3])))
-            f["sentence_start"] = float(self.sentences[msi][0] >= m.start - 4)
-            f["rule_is_org_person_near"] = float(rule is not None and self.entities[rule].kind == "organisation"
-                                                 and ent.kind == "person" and msi == si)
+            self._mention(f, claim, ent, m, rule, si)
         return [f[k] for k in FEATURES]
-# -- end of features
+
+    def _mention(self, f: dict, claim: Claim, ent: Entity, m: Mention, rule: int | None, si: int) -> None:
+        """The features of the candidate's mention nearest the cue: where it stands, what it is."""
+        text, cue = self.text, claim.cue_start
+        msi = self._sentence(m.start)
+        left = text[max(0, m.start - 25):m.start]
+        f["same_sentence"] = float(msi == si)
+        f["previous_sentence"] = float(msi == si - 1)
+        f["before_cue"] = float(m.end <= cue)
+        f["after_cue"] = float(m.start > cue)
+        f["adjacent_before"] = float(m.end <= cue and not text[m.end:cue].strip(" ,"))
+        cue_end = cue + len(claim.cue.split()[0]) if claim.cue else cue
+        f["adjacent_after"] = float(m.start >= cue_end and not text[cue_end:m.start].strip(" ,"))
+        f["log_distance"] = math.log1p(abs(m.start - cue) / 6)
+        f["hearer"] = float(bool(_HEARER_BEFORE.search(left) or _HEARER_AFTER.match(text[m.end:m.end + 20])))
+        f["after_preposition"] = float(bool(_PREPOSITION_BEFORE.search(left)))
+        f["by_agent"] = float(bool(_BY_BEFORE.search(left)))
+        f["in_quotes"] = float(self._in_quotes(m.start))
+        f["in_content"] = float(claim.start <= m.start < claim.end)
+        f["possessive"] = float(bool(_POSSESSIVE.match(text[m.end:m.end + 3])))
+        s0 = self.sentences[msi][0]
+        f["sentence_start"] = float(s0 >= m.start - 4)
+        f["subject"] = float(bool(_SUBJECT_BEFORE.search(text[max(s0, m.start - 30):m.start])))
+        f["rule_is_org_person_near"] = float(rule is not None and self.entities[rule].kind == "organisation"
+                                             and ent.kind == "person" and msi == si)
+        if msi == si:
+            between = text[m.end:cue] if m.end <= cue else text[cue:m.start]
+            # "X, who ... of Y, said": Y sits inside an apposition or relative clause
+            f["between_commas"] = float(m.end <= cue and text[max(0, m.start - 2):m.start].strip() == ","
+                                        and "," in between)
+            f["clause_break"] = float(bool(_CLAUSE_BREAK.search(between)))
+        words = m.text.split()
+        f["full_name"] = float(len(words) >= 2)
+        f["one_word"] = float(len(words) == 1)
+        tag = self.tags.get(m.start)
+        if tag in _TAGS:
+            f[_TAGS[tag]] = 1.0
+        f["tag_disagrees"] = float((tag == "PER" and ent.kind != "person")
+                                   or (tag in ("ORG", "LOC") and ent.kind == "person"))
 
 
 class SourceModel:
@@ -162,12 +263,17 @@ def default_model() -> SourceModel | None:
     return model if model is not None and model.adopted else None
 
 
+# Each feature is weighed apart for: the rules' own candidate, claims whose rules' source is a
+# pronoun, claims whose rules named no entity, and claims of a learned cue (what counts differs).
+CROSSES = ("rule", "rule_pronoun", "rule_words", "model_cue")
+
+
 def expand(rows: np.ndarray) -> np.ndarray:
-    """The features, and each of them again for the rules' own choice (the model weighs the rules'
-    candidate apart from the others)."""
-    return np.hstack([rows, rows * rows[:, FEATURES.index("rule"):FEATURES.index("rule") + 1]])
+    """The features, then each of them again times each of :data:`CROSSES`."""
+    return np.hstack([rows] + [rows * rows[:, FEATURES.index(c):FEATURES.index(c) + 1] for c in CROSSES])
 
 
+# -- end of features (the fingerprint covers the code above, from FEATURES)
 def choose(model: SourceModel, cands: list[int | None], rows: np.ndarray, rule: int | None) -> int | None:
     """The candidate the model ranks first, when it beats the rules' choice by the margin; else the rule."""
     if rule not in cands:
@@ -178,11 +284,13 @@ def choose(model: SourceModel, cands: list[int | None], rows: np.ndarray, rule: 
     return cands[best] if best != ri and s[best] - s[ri] > model.margin else rule
 
 
-def candidates_for(doc, entities: list[Entity], mentions: list[Mention]) -> Candidates:
-    """The candidates of an article read as a :class:`Document`."""
+def candidates_for(doc, entities: list[Entity], mentions: list[Mention],
+                   tags: dict[int, str] | None = None) -> Candidates:
+    """The candidates of an article read as a :class:`Document` (``tags``: the name tagger's tag
+    per token start, as the entity finder read them)."""
     sentences = [(s.start, s.end) for sents in doc.sentences for s in sents]
     quoted = [(q.start, q.end) for qs in doc.quotes for q in qs]
-    return Candidates(doc.text, sentences, entities, mentions, quoted)
+    return Candidates(doc.text, sentences, entities, mentions, quoted, tags)
 
 
 def rerank(model: SourceModel, cands_of: Candidates, claims: list[Claim], mentions: list[Mention]) -> int:

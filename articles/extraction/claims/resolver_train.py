@@ -22,8 +22,9 @@ import numpy as np
 from .. import document
 from ..entities import EntityFinder
 from ..learned.corpus import read_corpus
+from ..learned.model import CueModel, default_model
 from . import ClaimFinder, resolve
-from .resolver import FEATURES, SourceModel, candidates_for, choose, expand, fingerprint
+from .resolver import FEATURES, Candidates, SourceModel, candidates_for, choose, expand, fingerprint
 
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "president", "prime", "minister",
           "senator", "sen", "rep", "gov", "governor", "the", "a", "an"}
@@ -64,21 +65,27 @@ def _gold_for(claim, golds: list[dict]) -> dict | None:
     return best
 
 
-def examples(doc) -> list[tuple]:
-    """(candidates, rows, labels, rule entity, rule right) for each judgeable cued claim of an article."""
+def examples(doc, cue_model=None) -> list[tuple]:
+    """(candidates, rows, labels, rule entity, rule right) for each judgeable cued claim of an article,
+    extracted as the extractor does (the shipped cue model's claims too)."""
     art = doc.article
     d = document.read(art.text, art.blocks)
     finder = EntityFinder(art.text, d.body, d.name_starts, art.published, None)
     finder.run()
     entities, mentions, _ = finder.result()
-    claims = ClaimFinder(d, entities, mentions).run()
+    claims = ClaimFinder(d, entities, mentions, model=cue_model).run()
     resolve(claims, entities)
-    cands_of = candidates_for(d, entities, mentions)
+    return labelled(candidates_for(d, entities, mentions, finder.tags), claims, doc.gold)
+
+
+def labelled(cands_of: Candidates, claims: list, golds: list[dict]) -> list[tuple]:
+    """The examples of one article's claims, labelled by the gold attributions."""
+    entities = cands_of.entities
     out, previous = [], None
     for c in sorted(claims, key=lambda c: c.start):
         rule = c.speaker
         if c.cue_start is not None:
-            g = _gold_for(c, doc.gold)
+            g = _gold_for(c, golds)
             if g is not None and any(name_words(s) for s in g.get("speakers") or []):
                 cands, rows = cands_of.for_claim(c, previous)
                 rule_name = entities[rule].name if rule is not None else c.speaker_text
@@ -123,19 +130,19 @@ def accuracy(w: np.ndarray, margin: float, exs: list[tuple]) -> tuple[float, flo
 
 
 def cross_validate(per_doc: list[list[tuple]], folds: int = 5) -> dict[float, tuple[float, float]]:
-    out = {}
-    for margin in MARGINS:
-        rule_hits = model_hits = n = 0
-        for k in range(folds):
-            train = [e for i, exs in enumerate(per_doc) if i % folds != k for e in exs]
-            test = [e for i, exs in enumerate(per_doc) if i % folds == k for e in exs]
-            w = fit(train)
+    """Source accuracy of the rules and of rules + model per margin, pooled over the held-out folds
+    (one fit per fold: the margin only decides at prediction)."""
+    hits = dict.fromkeys(MARGINS, (0.0, 0.0))
+    n = 0
+    for k in range(folds):
+        train = [e for i, exs in enumerate(per_doc) if i % folds != k for e in exs]
+        test = [e for i, exs in enumerate(per_doc) if i % folds == k for e in exs]
+        w = fit(train)
+        for margin in MARGINS:
             r, m = accuracy(w, margin, test)
-            rule_hits += r * len(test)
-            model_hits += m * len(test)
-            n += len(test)
-        out[margin] = (rule_hits / n, model_hits / n)
-    return out
+            hits[margin] = (hits[margin][0] + r * len(test), hits[margin][1] + m * len(test))
+        n += len(test)
+    return {m: (r / n, h / n) for m, (r, h) in hits.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,9 +151,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train", type=Path, default=root.parent / "shared" / "polnear-train")
     ap.add_argument("--out", type=Path, default=Path(__file__).with_name("source_model.json"))
     ap.add_argument("--cache", type=Path, help="also write the examples here (pickle), for analysis")
+    ap.add_argument("--cue-folds", type=Path, help="a folder of fold cue models (benchmarks/extraction_cv.py's "
+                    "fold{k}-of5.json): each article's claims come from the cue model that did not see it, as "
+                    "on unseen text; else from the shipped cue model")
     args = ap.parse_args(argv)
     docs = read_corpus(args.train)
-    per_doc = [examples(doc) for doc in docs]
+    if args.cue_folds:
+        folds = [CueModel(json.loads((args.cue_folds / f"fold{k}-of5.json").read_text(encoding="utf-8")))
+                 for k in range(5)]
+        per_doc = [examples(doc, folds[i % 5]) for i, doc in enumerate(docs)]
+    else:
+        cue_model = default_model()
+        per_doc = [examples(doc, cue_model) for doc in docs]
     if args.cache:
         import pickle
         args.cache.write_bytes(pickle.dumps(per_doc))

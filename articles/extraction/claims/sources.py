@@ -48,6 +48,9 @@ _PARTY_OR_TIME = re.compile(r"\s*(?:\([^()]{1,40}\)|,?\s*\b(?:in|on|during|since
 # "Two officials, speaking on condition of anonymity, said": the apposition says how, not who.
 _HOW_APPOSITION = re.compile(r",\s*(?:speaking|talking|writing|who\s+(?:spoke|asked|requested|declined)|declining|"
                              r"requesting|asking)\b[^,]{0,80},?$")
+# A passive cue: "was told by X", "were assured by X", "had been informed by X".
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.IGNORECASE)
+_PASSIVE_AGENT = re.compile(r"\s+by\s+")
 _DASH = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
 
 
@@ -406,6 +409,11 @@ def cue_speaker(st: ClaimState, site: Site, prev: Speaker | None) -> bool:
     closing = re.search(r"[,!?.—–-]?\s*(?:[" + CLOSE_QUOTES + '"' + r"]|'')\s*,?\s*$", near)
     if closing and word in QUOTE_CUES:
         spk = right_speaker(st, site.ce, site.sent.end)
+        inverted = spk is not None
+    agent = _PASSIVE_AGENT.match(st.text, site.ce, site.sent.end) if spk is None else None
+    if agent is not None and _PASSIVE_BEFORE.search(st.text, max(site.sent.start, site.cs - 12), site.cs):
+        # "The network was told by Senator Harkin that ...": the agent speaks, the subject heard.
+        spk = right_speaker(st, agent.end(), site.sent.end)
         inverted = spk is not None
     if spk is None:
         spk = left_speaker(st, site.sent, site.cs, prev)

@@ -1,0 +1,89 @@
+"""Who speaks (issue #22, the "who" of who-said-what), one mechanism a test, on sentences written
+here: the surname a "Clinton said" names, the person rather than the channel they host, the speaker
+rather than the hearer ("X told Y", "Y was told by X"), a plural "they" after a sentence naming the
+group, and a paragraph continuing an open quotation."""
+import pytest
+
+from articles.extraction import extract_article, parse
+
+
+def article(*paragraphs):
+    body = "\n\n".join(paragraphs)
+    return parse(f"A headline about things\n\n3 March 2019\n\n{body}\n\n- The Daily Example\n")
+
+
+def speaker_of(needle, *paragraphs):
+    """The speaker's name (entity, else the words) of the one claim whose text holds ``needle``."""
+    art = article(*paragraphs)
+    ex = extract_article(art)
+    hits = [c for c in ex.claims if needle in c.text.lower()]
+    assert len(hits) == 1, (needle, [(c.text, c.speaker_text) for c in ex.claims])
+    c = hits[0]
+    assert art.text[c.start:c.end] == c.text
+    if c.source is not None and c.source.end > c.source.start:
+        assert art.text[c.source.start:c.source.end] == c.source.text
+    return ex.entities[c.speaker].name if c.speaker is not None else c.speaker_text
+
+
+def test_a_surname_names_the_person_of_that_surname_named_last_in_full():
+    # Hillary Clinton is named first and more often; Bill Clinton is the Clinton named last.
+    paras = ("Hillary Clinton opened her campaign office in Denver on Monday. Clinton told volunteers "
+             "the race was close. Mrs. Clinton has led in the polls.",
+             "Bill Clinton spoke to supporters at a rally in Ohio later that day.",
+             "“We are going to win this state,” Clinton said.")
+    assert speaker_of("win this state", *paras) == "Bill Clinton"
+    assert speaker_of("race was close", *paras) == "Hillary Clinton"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Joe Scarborough, host of MSNBC's Morning Joe, said the senator had lost the room.",
+    "“The senator has lost the room,” said Joe Scarborough, host of MSNBC's Morning Joe.",
+    "MSNBC's Joe Scarborough said the senator had lost the room.",
+    "“The senator has lost the room,” Joe Scarborough, the host of MSNBC's Morning Joe, said on Tuesday.",
+])
+def test_a_host_speaks_not_the_channel_he_hosts(sentence):
+    assert speaker_of("lost the room", sentence) == "Joe Scarborough"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Senator Tom Harkin told the Associated Press that the bill would pass.",
+    "“The bill will pass,” Senator Tom Harkin told the Associated Press.",
+    "The Associated Press was told by Senator Tom Harkin that the bill would pass.",
+    "Reporters were told by Senator Tom Harkin that the bill would pass.",
+])
+def test_the_teller_speaks_not_the_hearer(sentence):
+    assert speaker_of("bill will", sentence.replace("bill would", "bill will")) == "Tom Harkin"
+
+
+def test_they_after_a_sentence_naming_an_organisation_is_the_organisation():
+    assert speaker_of("ruin thousands", "The National Farmers Union met in Chicago on Friday to discuss the tariffs.",
+                      "They said the tariffs would ruin thousands of family farms.") == "National Farmers Union"
+
+
+def test_they_after_a_sentence_naming_people_stays_unresolved():
+    # Two people are no organisation: "they" names neither of them alone.
+    name = speaker_of("ruin thousands", "Maria Lopez and Tom Harkin met the National Farmers Union in Chicago.",
+                      "They said the tariffs would ruin thousands of family farms.")
+    assert name not in ("Maria Lopez", "Tom Harkin")
+
+
+def test_they_far_from_any_organisation_stays_unresolved():
+    name = speaker_of("ruin thousands", "The National Farmers Union met in Chicago on Friday.",
+                      "The weather was cold and the roads were icy.", "Few trains ran that day.",
+                      "They said the tariffs would ruin thousands of family farms.")
+    assert name == "They"
+
+
+def test_a_paragraph_continuing_a_quotation_keeps_its_speaker():
+    paras = ("“The budget is a disaster,” said Governor Ann Marsh, who spoke after Senator Tom Harkin. "
+             "“It cuts schools and roads.”",
+             "“Nobody in this state voted for it.”")
+    assert speaker_of("nobody in this state", *paras) == "Ann Marsh"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Carl Boyden, who served as counsel to George Bush, listed the family rules: “Civility was assumed,” he said.",
+    "Carl Boyden, a friend of Mr. Bush's father, George Bush, listed the family rules: “Civility was assumed,” he said.",
+])
+def test_he_in_a_sentence_continues_its_subject_not_a_name_inside_its_apposition(sentence):
+    assert speaker_of("civility", sentence) == "Carl Boyden"
