@@ -61,3 +61,12 @@ def test_subject_phrase_rules():
     assert _has_verb("the mayor said".split())
     assert not _has_verb("voters in each state".split())
     assert not _has_verb("the report".split())
+
+
+def test_a_quotation_the_content_opens_runs_to_its_closing_mark():
+    ex, found = claims_of("The mayor blorfed: “The ferry is a disgrace. We will fix it — whatever it costs; "
+                          "the town deserves better.” Then she left.", stub_model("blorfed", before=False))
+    assert len(found) == 1, ex.claims
+    # Neither the sentence end inside the quotation nor its dash and semicolon end the content.
+    assert found[0].text.endswith("the town deserves better.”"), found[0].text
+    assert "Then she left" not in found[0].text

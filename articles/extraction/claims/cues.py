@@ -68,10 +68,16 @@ def _learned_span(st: ClaimState, sent: Sentence, tokens, i: int, e: int, after:
         # A bounded window: a content runs a sentence, and a run-on "sentence" of thousands of
         # cues must not make each of them scan to its end (extraction stays linear).
         cend = content.content_end(st, cstart, min(sent.end, cstart + LEARNED_MAX))
+        # A quotation the content opens runs to its closing mark, across sentences.
+        q = _quote_around(quotes, cend)
+        if q is not None and q.start >= cstart and q.closed and q.end - cstart <= 2 * LEARNED_MAX:
+            cend = q.end
         # A learned cue's content stops where a new clause is spliced on.
-        cut = _LEARNED_CUT.search(st.text, cstart, cend)
-        if cut:
-            cend = cut.start()
+        # (Not inside a quotation: a quoted sentence keeps its dashes and semicolons.)
+        for cut in _LEARNED_CUT.finditer(st.text, cstart, cend):
+            if not st.in_quote(cut.start()):
+                cend = cut.start()
+                break
         return cstart, cend, learned_source(st, sent, tok.start)
     spk = sources.left_speaker(st, sent, tok.start, None)
     if spk is not None and spk.start >= sent.start and spk.end <= tok.start:
@@ -98,6 +104,18 @@ def _quote_ending(st: ClaimState, quotes: list[Quote], end: int) -> Quote | None
     if k >= 0 and quotes[k].end == end and quotes[k].closed and quotes[k].opened:
         return quotes[k]
     return None
+
+
+def _quote_around(quotes: list[Quote], pos: int) -> Quote | None:
+    """The quotation that holds pos and runs past it."""
+    k = bisect_right(quotes, pos, key=_quote_start) - 1
+    if k >= 0 and quotes[k].start < pos < quotes[k].end:
+        return quotes[k]
+    return None
+
+
+def _quote_start(q: Quote) -> int:
+    return q.start
 
 
 def _quote_end(q: Quote) -> int:
