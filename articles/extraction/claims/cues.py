@@ -5,6 +5,7 @@ source code the rules use).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..learned.features import cue_features, lemma
 from ..lexicon import CUE_LEMMA
@@ -36,7 +37,7 @@ def learned(st: ClaimState, bi: int, sent: Sentence, tokens, rng: tuple[int, int
         p_none, p_after, p_before = st.model.predict(cue_features(tokens, i, s, e, quoted, head))
         if 1 - p_none < st.threshold:
             continue
-        placed = _learned_span(st, sent, tokens, i, e, p_after >= p_before)
+        placed = _learned_span(st, sent, tokens, i, e, p_after >= p_before, quotes)
         if placed is None:
             continue
         cstart, cend, spk = placed
@@ -53,10 +54,11 @@ def learned(st: ClaimState, bi: int, sent: Sentence, tokens, rng: tuple[int, int
     return found
 
 
-def _learned_span(st: ClaimState, sent: Sentence, tokens, i: int, e: int,
-                  after: bool) -> tuple[int, int, Speaker | None] | None:
+def _learned_span(st: ClaimState, sent: Sentence, tokens, i: int, e: int, after: bool,
+                  quotes: list[Quote] = ()) -> tuple[int, int, Speaker | None] | None:
     """The content and source of learned cue token i: the clause after it, or the sentence before it
-    (from the end of the last claim ending there). None when nothing follows the cue."""
+    (from the end of the last claim ending there; the whole quotation when one closes just before the
+    speaker, across sentences: "“... . A pathetic figure!” he wrote."). None when nothing follows the cue."""
     tok = tokens[i]
     if after:
         j = content_start(st, tokens, i, e)
@@ -66,11 +68,17 @@ def _learned_span(st: ClaimState, sent: Sentence, tokens, i: int, e: int,
         # A bounded window: a content runs a sentence, and a run-on "sentence" of thousands of
         # cues must not make each of them scan to its end (extraction stays linear).
         cend = content.content_end(st, cstart, min(sent.end, cstart + LEARNED_MAX))
+        # A quotation the content opens runs to its closing mark, across sentences.
+        q = _quote_around(quotes, cend)
+        if q is not None and q.start >= cstart and q.closed and q.end - cstart <= 2 * LEARNED_MAX:
+            cend = q.end
         # A learned cue's content stops where a new clause is spliced on.
-        cut = _LEARNED_CUT.search(st.text, cstart, cend)
-        if cut:
-            cend = cut.start()
-        return cstart, cend, sources.learned_speaker(st, sent, tok.start)
+        # (Not inside a quotation: a quoted sentence keeps its dashes and semicolons.)
+        for cut in _LEARNED_CUT.finditer(st.text, cstart, cend):
+            if not st.in_quote(cut.start()):
+                cend = cut.start()
+                break
+        return cstart, cend, learned_source(st, sent, tok.start)
     spk = sources.left_speaker(st, sent, tok.start, None)
     if spk is not None and spk.start >= sent.start and spk.end <= tok.start:
         cend = spk.start
@@ -81,7 +89,120 @@ def _learned_span(st: ClaimState, sent: Sentence, tokens, i: int, e: int,
     prior = st.ends.max_in(sent.start, cend)  # the end of the last claim ending here
     if prior >= 0:
         cstart = prior
+    q = _quote_ending(st, quotes, cend)
+    if q is not None and q.start < cstart and st.ends.max_in(q.start, cend) < 0:
+        cstart = q.start
     return cstart, cend, spk
+
+
+def _quote_ending(st: ClaimState, quotes: list[Quote], end: int) -> Quote | None:
+    """The closed quotation that ends at end, past spaces and a comma."""
+    text = st.text
+    while end > 0 and text[end - 1] in " ,\n":
+        end -= 1
+    k = bisect_right(quotes, end, key=_quote_end) - 1
+    if k >= 0 and quotes[k].end == end and quotes[k].closed and quotes[k].opened:
+        return quotes[k]
+    return None
+
+
+def _quote_around(quotes: list[Quote], pos: int) -> Quote | None:
+    """The quotation that holds pos and runs past it."""
+    k = bisect_right(quotes, pos, key=_quote_start) - 1
+    if k >= 0 and quotes[k].start < pos < quotes[k].end:
+        return quotes[k]
+    return None
+
+
+def _quote_start(q: Quote) -> int:
+    return q.start
+
+
+def _quote_end(q: Quote) -> int:
+    return q.end
+
+
+# Words that end a clause subject's phrase without belonging to it: the auxiliaries, modals, negations
+# and adverbs between a subject and its verb ("Thirty-seven percent would vote", "they do not want").
+_SUBJECT_TAIL = frozenset("""would will can could should may might must shall do does did not n't don't doesn't
+didn't don’t doesn’t didn’t won't won’t can't can’t cannot is are was were be been being has have had also still
+now just already never often repeatedly reportedly recently all both each""".split())
+# A quantity's approximation before its number ("About 4 in 10", "Only about a third"): not a preposition.
+_APPROX = re.compile(r"^(?:(?:only|just|roughly|nearly|almost|about|around|some|over|more\s+than|fewer\s+than|"
+                     r"less\s+than|at\s+least)\s+)+(?=\d|a\s+(?:third|quarter|half|fifth|majority)|half|two|three)",
+                     re.IGNORECASE)
+# A clause subject of up to 16 words ending at the cue, after the sentence start or a clause boundary
+# ("Large majorities of Republican primary voters in six states ... said").
+_LONG_SUBJECT = re.compile(r"(?:^|[,;:(]\s*|\b(?:that|and|but|while|as|because|if|when)\s+)([^,;:()“”\"]{2,160}?)\s*$")
+
+
+def learned_source(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | None:
+    """The source of a learned cue (the rules' speaker search for it), its bare phrase cut to the
+    subject: past the last "that" ("you can bet that the Democrats do not" -> "the Democrats"), without
+    the auxiliaries and adverbs before the verb, without an approximation before a quantity ("About 4 in
+    10" -> "4 in 10"); when the search finds nothing, a longer clause subject (up to 16 words)."""
+    spk = sources.learned_speaker(st, sent, cue_start)
+    if spk is not None and not spk.resolved:
+        # "... and said": the words before the cue are only a conjunction; the sentence's subject speaks.
+        words = spk.text.lower().split()
+        if words and all(w in _OPENERS for w in words):
+            spk = sources.sentence_subject(st, sent, cue_start) if words[-1] in ("and", "but", "or") else None
+    if spk is None:
+        lo = max(sent.start, cue_start - 200)
+        m = _LONG_SUBJECT.search(st.text[lo:cue_start])  # a bounded window: linear in the text
+        if m is None or (m.start() == 0 and lo != sent.start):
+            return None
+        phrase = m.group(1).strip()
+        words = phrase.split()
+        if not 1 <= len(words) <= 16 or _has_verb(words):
+            return None
+        s0 = lo + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+        spk = Speaker(None, phrase, s0, s0 + len(phrase))
+    if spk.resolved:
+        return spk
+    return _subject_phrase(spk)
+
+
+_NOUN_MARKERS = frozenset("""the a an each every all some many most few several this that these those his her their
+its our my your two three four five six seven eight nine ten dozens""".split())
+
+
+def _has_verb(words: list[str]) -> bool:
+    """Whether a phrase holds a reporting verb: a cue word not used as a noun after a determiner or a
+    number ("voters in each state", "the report")."""
+    for k, w in enumerate(words):
+        if w.lower() in CUE_LEMMA:
+            prev = words[k - 1].lower() if k else ""
+            if not (prev in _NOUN_MARKERS or prev[:1].isdigit()):
+                return True
+    return False
+
+
+_OPENERS = frozenset("and but or so while whereas after before when as because if although though".split())
+
+
+def _subject_phrase(spk: Speaker) -> Speaker | None:
+    text, start = spk.text, spk.start
+    m = re.match(r"(?:(?:" + "|".join(_OPENERS) + r")\s+)+", text, re.IGNORECASE)
+    if m and m.end() < len(text):
+        text, start = text[m.end():], start + m.end()
+    cut = None
+    for m in re.finditer(r"\b(?:that|which)\s+", text):
+        cut = m
+    if cut is not None and cut.end() < len(text):
+        text, start = text[cut.end():], start + cut.end()
+    words = list(re.finditer(r"\S+", text))
+    while words and words[-1].group().lower() in _SUBJECT_TAIL:
+        words.pop()
+    if not words:
+        return None
+    text = text[:words[-1].end()]
+    m = _APPROX.match(text)
+    if m:
+        text, start = text[m.end():], start + m.end()
+    if text == spk.text and start == spk.start:
+        return spk
+    return Speaker(None, text, start, start + len(text))
 
 
 def content_start(st: ClaimState, tokens, i: int, e: int) -> int:

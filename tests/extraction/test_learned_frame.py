@@ -1,0 +1,72 @@
+"""The learned frame (claims/cues.py): where the content and the source of a cue only the model
+found are placed. A stub model makes one made-up word a cue, so each test decides the frame alone."""
+from articles.extraction import extract_article, parse
+from articles.extraction.claims.cues import _has_verb, _subject_phrase
+from articles.extraction.learned.model import CueModel
+from articles.extraction.types import Speaker
+
+
+def stub_model(word: str, before: bool) -> CueModel:
+    """A cue model for which `word` is always a cue, its content after (or before) it."""
+    row = [0.0, 0.0, 9.0] if before else [0.0, 9.0, 0.0]
+    return CueModel({"version": "t", "vocab": [word], "weights": {"w=" + word: row}, "cue_threshold": 0.4})
+
+
+def claims_of(body: str, model: CueModel):
+    art = parse(f"A headline\n\n5 May 2021\n\n{body}\n\n- Town Gazette\n")
+    ex = extract_article(art, model=model)
+    for c in ex.claims:
+        assert art.text[c.start:c.end] == c.text
+    return ex, [c for c in ex.claims if c.origin == "model"]
+
+
+def speaker_text(ex, claim) -> str:
+    return ex.entities[claim.speaker].name if claim.speaker is not None else claim.speaker_text
+
+
+def test_a_quotation_closing_before_the_speaker_is_the_whole_content():
+    # The quotation ends a sentence of its own ("!”"): the sentence holding the cue starts after it.
+    ex, found = claims_of("The ferry was late again. “The timetable is fiction. Nobody in the office cares "
+                          "about it!” the harbour master grumbled.", stub_model("grumbled", before=True))
+    assert len(found) == 1, ex.claims
+    assert found[0].text.startswith("“The timetable is fiction.")
+    assert "Nobody in the office cares about it" in found[0].text
+
+
+def test_the_subject_loses_its_auxiliaries_and_an_approximation():
+    ex, found = claims_of("In the survey, about 4 in 10 would blorf the new tram line to the coast.",
+                          stub_model("blorf", before=False))
+    assert len(found) == 1, ex.claims
+    assert found[0].text == "the new tram line to the coast"
+    assert speaker_text(ex, found[0]) == "4 in 10"
+
+
+def test_a_long_subject_with_a_noun_that_is_also_a_cue_word_still_speaks():
+    ex, found = claims_of("Large majorities of the shop owners in each state along the northern border blorf "
+                          "a lower tax on fuel.", stub_model("blorf", before=False))
+    assert len(found) == 1, ex.claims
+    assert speaker_text(ex, found[0]).endswith("shop owners in each state along the northern border")
+
+
+def test_subject_phrase_rules():
+    def cut(text):
+        spk = _subject_phrase(Speaker(None, text, 100, 100 + len(text)))
+        return spk and (spk.text, spk.start - 100)
+
+    assert cut("you can bet that the farmers do not") == ("the farmers", 17)
+    assert cut("Thirty-seven percent would") == ("Thirty-seven percent", 0)
+    assert cut("while about a third of tenants") == ("a third of tenants", 12)
+    assert cut("the council") == ("the council", 0)
+    assert cut("would not") is None
+    assert _has_verb("the mayor said".split())
+    assert not _has_verb("voters in each state".split())
+    assert not _has_verb("the report".split())
+
+
+def test_a_quotation_the_content_opens_runs_to_its_closing_mark():
+    ex, found = claims_of("The mayor blorfed: “The ferry is a disgrace. We will fix it — whatever it costs; "
+                          "the town deserves better.” Then she left.", stub_model("blorfed", before=False))
+    assert len(found) == 1, ex.claims
+    # Neither the sentence end inside the quotation nor its dash and semicolon end the content.
+    assert found[0].text.endswith("the town deserves better.”"), found[0].text
+    assert "Then she left" not in found[0].text
