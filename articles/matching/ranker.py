@@ -35,6 +35,10 @@ class Entry:
     claimant: str = ""  # who made the reviewed claim (ClaimReview itemReviewed.author)
 
 
+# A claim that says one of these speaks of a person it does not name.
+_PERSONAL = frozenset("he him his himself she her hers herself i me my mine myself we us our ours ourselves".split())
+
+
 @dataclass(frozen=True)
 class Context:
     """What is known about the text to match besides its words: who said it (``speaker``), the
@@ -45,6 +49,16 @@ class Context:
     speaker: str = ""
     names: tuple[str, ...] = ()
     text: str = ""
+
+    def subject_names(self, claim: str) -> frozenset[str]:
+        """Whom a claim is about besides the names it spells out: the people and organisations it
+        mentions (``names``), and its speaker when it speaks of a person without naming them
+        ("he", "his mother", "I", "we") — not the surrounding words, which name others too."""
+        found: set[str] = set()
+        who = (*self.names, self.speaker) if _PERSONAL.intersection(text._WORD.findall(claim.lower())) else self.names
+        for n in who:
+            found.update(text.proper_names(" x " + n))
+        return frozenset(found)
 
     def name_set(self) -> frozenset[str]:
         found = set(text.proper_names(self.text)) if self.text else set()
@@ -69,6 +83,49 @@ def vectors_many(pairs: list[tuple[str, str]]) -> np.ndarray:
     return semantic.embed(flat).astype(np.float16).reshape(len(pairs), 3, semantic.DIM)
 
 
+class Forest:
+    """Gradient-boosted regression trees (trained by scikit-learn's HistGradientBoostingClassifier,
+    stored as plain arrays): every tree walked for every row at once, numpy only. A row goes left
+    at a node when its feature is at most the node's threshold; leaves hold the value added."""
+
+    def __init__(self, baseline: float, roots, feature, threshold, left, right, value):
+        self.baseline = float(baseline)
+        self.roots = np.asarray(roots, dtype=np.int64)
+        self.feature = np.asarray(feature, dtype=np.int64)
+        self.threshold = np.asarray(threshold, dtype=np.float64)
+        self.left = np.asarray(left, dtype=np.int64)
+        self.right = np.asarray(right, dtype=np.int64)
+        self.value = np.asarray(value, dtype=np.float64)
+        self.leaf = self.left < 0
+        # how many steps the deepest leaf is from its root
+        depth = np.zeros(len(self.feature), dtype=np.int64)
+        for n in range(len(self.feature)):  # children come after their parent in each tree
+            if not self.leaf[n]:
+                depth[self.left[n]] = depth[self.right[n]] = depth[n] + 1
+        self.depth = int(depth.max()) if len(depth) else 0
+
+    @classmethod
+    def from_json(cls, d: dict) -> Forest:
+        return cls(d["baseline"], d["roots"], d["feature"], d["threshold"], d["left"], d["right"], d["value"])
+
+    def to_json(self) -> dict:
+        return {"baseline": self.baseline, "roots": self.roots.tolist(), "feature": self.feature.tolist(),
+                "threshold": self.threshold.tolist(), "left": self.left.tolist(), "right": self.right.tolist(),
+                "value": self.value.tolist()}
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        x = np.asarray(x, dtype=np.float64)
+        if not len(x):
+            return np.zeros(0)
+        rows = np.arange(len(x))[None, :]
+        node = np.repeat(self.roots[:, None], len(x), axis=1)
+        for _ in range(self.depth):
+            inner = ~self.leaf[node]
+            go_left = x[rows, np.where(inner, self.feature[node], 0)] <= self.threshold[node]
+            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
+        return self.baseline + self.value[node].sum(0)
+
+
 # The check-worthiness score that leaves the calibration unchanged (logit 0) when none is given.
 NEUTRAL_CHECKWORTHINESS = 0.5
 
@@ -86,6 +143,8 @@ class MatchModel:
         self.duplicate_cosine: float = data.get("duplicate_cosine", 0.95)
         self.thresholds: dict[str, float] = data.get("thresholds", {"suggested": 0.5, "confident": 0.8})
         self.measured: dict = data.get("measured", {})
+        # gradient-boosted trees over the features (and the linear score), when trained with them
+        self.trees: Forest | None = Forest.from_json(data["trees"]) if data.get("trees") else None
 
     @classmethod
     def load(cls, path: Path | str = MODEL_PATH) -> MatchModel:
@@ -97,10 +156,25 @@ class MatchModel:
                 "scale": self.scale.tolist(), "weights": self.weights.tolist(),
                 "calibration": list(self.calibration), "candidates": self.candidates,
                 "duplicate_cosine": self.duplicate_cosine, "thresholds": self.thresholds,
-                "measured": self.measured}
+                **({"trees": self.trees.to_json()} if self.trees else {}), "measured": self.measured}
+
+    def select(self, x: np.ndarray) -> np.ndarray:
+        """The model's features among the columns ``Library.features`` gives (FEATURES): a model
+        trained before a feature existed still scores rows that carry it."""
+        if self.features == FEATURES or np.shape(x)[1] == len(self.features):
+            return x
+        return np.asarray(x)[:, [FEATURES.index(f) for f in self.features]]
+
+    def linear(self, x: np.ndarray) -> np.ndarray:
+        return ((self.select(x) - self.mean) / self.scale) @ self.weights
 
     def raw(self, x: np.ndarray) -> np.ndarray:
-        return ((x - self.mean) / self.scale) @ self.weights
+        """The ranking score of each candidate row: the trees' log-odds over the features and the
+        linear score when the model has trees, else the linear score."""
+        lin = self.linear(x)
+        if self.trees is None:
+            return lin
+        return self.trees.predict(np.column_stack([self.select(x), lin]))
 
     def probability(self, raw: np.ndarray, checkable: bool = True, words: int = 10,
                     checkworthiness: float = NEUTRAL_CHECKWORTHINESS) -> np.ndarray:
@@ -209,7 +283,10 @@ FEATURES = (
     + ["same_number", "shared_names", "soft_query", "soft_doc", "cos_weighted", "chars_rel", "chars_rank"]
     # context and agreement of the people and organisations named
     + ["names_missing", "names_conflict", "context_hit", "context_miss", "claimant_is_speaker",
-       "claimant_not_speaker", "claimant_named"]
+       "claimant_not_speaker", "claimant_named",
+       # whom the claim is about: its own names and those its context gives (the claim's mentions;
+       # its speaker when it says "he", "his mother", "I"); agreement with the fact-check's names
+       "subject_hit", "subject_conflict", "subject_from_context"]
 )
 
 
@@ -323,6 +400,9 @@ class Library:
         ctx = context.name_set() - qn
         speaker = claimant_surname(context.speaker) if context.speaker else ""
         qwords = set(text._WORD.findall(q.lower()))
+        # whom the claim is about: its own names and those its context gives (mentions, the speaker of "I", "he")
+        subject = qn | context.subject_names(q)
+        from_context = float(bool(subject - qn))
         rows = []
         for i in c:
             doc = self.proper[i]
@@ -335,9 +415,11 @@ class Library:
             same = float(bool(speaker) and speaker == claimant)
             other = float(bool(speaker) and bool(claimant) and speaker != claimant)
             named = float(bool(claimant) and claimant in qwords)
-            rows.append((missing, conflict, hit, miss, same, other, named))
-        m = np.asarray(rows, dtype=np.float32).reshape(len(c), 7)
-        return [m[:, j] for j in range(7)]
+            s_hit = float(bool(subject & doc))
+            s_conflict = float(bool(subject) and bool(doc) and not (subject & doc))
+            rows.append((missing, conflict, hit, miss, same, other, named, s_hit, s_conflict, from_context))
+        m = np.asarray(rows, dtype=np.float32).reshape(len(c), 10)
+        return [m[:, j] for j in range(10)]
 
     def group_duplicates(self, order: list[int], threshold: float) -> list[int]:
         """Keep near-identical fact-checks together, the earlier record first."""

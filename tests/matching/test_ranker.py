@@ -79,7 +79,7 @@ def test_stored_vectors_are_used_as_given(library):
 
 def test_the_shipped_model_records_its_measurement():
     m = ranker.default_model()
-    assert m.features == ranker.FEATURES and len(m.weights) == len(ranker.FEATURES)
+    assert set(m.features) <= set(ranker.FEATURES) and len(m.weights) == len(m.features)
     # measured at training (dev, text alone): short of the 0.85 / 0.55 targets, see MODEL_CARD.md
     assert m.measured["tweets_dev_map_at_5"] >= 0.83 and m.measured["speech_dev_map_at_5"] >= 0.42
     assert m.measured["news_vs_tweets_share_confident"] <= 0.01 and m.measured["news_vs_speech_share_confident"] <= 0.01
@@ -185,3 +185,34 @@ def test_the_speaker_agreeing_with_the_claimant_counts():
 def test_a_named_subject_with_an_infinitive_is_a_statement():
     assert text.checkable("Donald Trump to encourage Nato to withdraw its forces from Russia's borders")
     assert not text.checkable("to push for a contested convention this summer")
+
+
+ELIGIBILITY = [
+    ranker.Entry(1, "Barack Obama cannot be a natural-born citizen because his mother was only eighteen.",
+                 "Was Obama's mother too young to pass on citizenship?"),
+    ranker.Entry(2, "Ted Cruz cannot serve as president because he was born in Calgary, Canada.",
+                 "Is Ted Cruz eligible to be president?"),
+    ranker.Entry(3, "A senator from Delaware voted against the highway bill.", "Delaware senator's highway vote"),
+]
+
+
+def test_who_the_claim_is_about_comes_from_its_context_when_it_names_no_one():
+    """"He" and "his mother" name no one: the speaker and the claim's mentions say whom it is about."""
+    lib = ranker.Library(ELIGIBILITY)
+    claim = "he is a natural-born citizen because his mother was born in Delaware"
+    col = {f: ranker.FEATURES.index(f) for f in ("subject_hit", "subject_conflict", "subject_from_context")}
+    c, x = lib.features(claim, 5, context=ranker.Context(speaker="Ted Cruz"))
+    row = {int(lib.ids[i]): x[n] for n, i in enumerate(c)}
+    assert row[2][col["subject_hit"]] == 1 and row[2][col["subject_conflict"]] == 0
+    assert row[1][col["subject_hit"]] == 0 and row[1][col["subject_conflict"]] == 1
+    assert row[1][col["subject_from_context"]] == 1
+    # without a context only its own names count (Delaware)
+    c, x = lib.features(claim, 5)
+    row = {int(lib.ids[i]): x[n] for n, i in enumerate(c)}
+    assert not x[:, col["subject_from_context"]].any()
+    assert row[3][col["subject_hit"]] == 1 and row[2][col["subject_hit"]] == 0
+    # a claim that names someone and says no "he" or "I" is about them, not about its speaker
+    c, x = lib.features("critics say Obama's mother was born in Kansas", 5, context=ranker.Context(speaker="Ted Cruz"))
+    row = {int(lib.ids[i]): x[n] for n, i in enumerate(c)}
+    assert row[1][col["subject_hit"]] == 1 and row[2][col["subject_conflict"]] == 1
+    assert not x[:, col["subject_from_context"]].any()
