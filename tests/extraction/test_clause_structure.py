@@ -118,3 +118,30 @@ def test_an_organisation_signs_its_post():
                            "<tweet author=\"@norvale\">We open our new plant in Dayton today pic.twitter.com/x1y2 "
                            "— Norvale Foods (@norvale) March 2, 2019</tweet>")
     assert speaker == "Norvale Foods" and text == "We open our new plant in Dayton today"
+
+
+# -- a trailing clause naming the occasion of speaking ------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Ms Holloway said the hospitals would get more money, while visiting a clinic in Leeds on Monday.",
+    "Ms Holloway said the hospitals would get more money, when asked about the cuts by a reporter.",
+    "Ms Holloway said the hospitals would get more money, speaking to nurses in Leeds.",
+])
+def test_a_trailing_clause_of_the_speaker_is_not_what_was_said(sentence):
+    text, speaker, _ = one("more money", INTRO, sentence)
+    assert speaker == "Jane Holloway" and text == "the hospitals would get more money"
+
+
+def test_a_participle_without_a_comma_belongs_to_the_content():
+    # "while visiting Leeds" is the nurses' doing here, inside the content.
+    text, _, _ = one("nurses", INTRO, "Ms Holloway said nurses had been attacked while visiting patients at home.")
+    assert text == "nurses had been attacked while visiting patients at home"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ms Holloway told reporters the hospitals would get more money.",
+    "Ms Holloway told the Leeds Evening Post the hospitals would get more money.",
+])
+def test_the_hearer_of_told_is_not_part_of_the_clause(sentence):
+    text, _, frame = one("more money", INTRO, sentence)
+    assert text == "the hospitals would get more money" and frame == "told_object_clause"

@@ -33,6 +33,12 @@ _PUNCTUATION = re.compile(r"[\s,.:;—–-]*$")
 _BLANK_OR_STOPS = re.compile(r"[\s.]*$")
 _NAME_COLON = re.compile(r"[^:]{1,80}:\s*")
 _WORDS_THEN_END = re.compile(r"\s*(?:[\w’'\-]+\s+){1,6}$")
+# "told reporters the plan would ...": a hearer without a preposition in it, then a clause that opens
+# with "the" and has its finite verb within a few words.
+_TOLD_THE = re.compile(r"\s*(?:(?:the|a|an|his|her|their)\s+|(?:reporters|voters|supporters|members|lawmakers)\s+)?"
+                       r"(?:(?!(?:of|in|on|at|for|about|to|with|from|by|that)\s)[\w’'\-.]+\s+){0,4}?"
+                       r"(?=the\s+(?:[\w’'\-]+\s+){1,3}?(?:would|will|was|were|is|are|had|has|have|could|should|might|"
+                       r"must|can|did|does)\b)")
 
 
 def according_to(st: ClaimState, site: Site) -> Placement | None:
@@ -181,12 +187,13 @@ def parenthetical(st: ClaimState, site: Site) -> Placement | None:
 
 
 def told_object_clause(st: ClaimState, site: Site) -> Placement | None:
-    """"told the Wall Street Journal he would ...": an object, then the clause."""
+    """"told the Wall Street Journal he would ...", "told reporters the plan would ...": the hearer
+    (the object), then the clause that opens with a pronoun or a determiner."""
     if site.lemma != "tell":
         return None
     mo = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+(?:[\w’'\-]+\s+){0,3}?|(?:[A-Z][\w’'\-.]*\s+){1,4}|"
                   r"(?:reporters|me|him|her|us|them|voters|supporters|members|lawmakers)\s+)"
-                  r"(?=(?:he|she|they|it|we|I|there|his|her|their)\b)", site.rest)
+                  r"(?=(?:he|she|they|it|we|I|there|his|her|their)\b)", site.rest) or _TOLD_THE.match(site.rest)
     return content.claim_after(st, site, site.rest_start + mo.end()) if mo else None
 
 
