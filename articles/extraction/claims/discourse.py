@@ -12,7 +12,6 @@ from ..types import Block, Claim, Speaker
 from . import content, sources
 from .state import ClaimState, _start
 
-
 PRONOUN_LOOKBACK = 40  # person mentions a pronoun's antecedent is looked for among
 
 
