@@ -36,8 +36,11 @@ NUMBER = re.compile(
     re.IGNORECASE)
 HUNDREDS = re.compile(r"\b(?P<word>hundreds|thousands|millions|billions|dozens|tens of thousands)\s+of\s+(?P<noun>[a-z]+)",
                       re.IGNORECASE)
+# "from 16 now to as many as 80": a change, its later value possibly qualified.
 CHANGE = re.compile(r"\bfrom\s+(?P<a>[\d.,]+|" + _WORD_NUMBER + r")(?:\s?(?:%|per\s?cent|percent))?"
-                    r"[^.;]{0,60}?\bto\s+(?P<b>[\d.,]+|" + _WORD_NUMBER + r")", re.IGNORECASE)
+                    r"[^.;]{0,60}?\bto\s+(?:(?:as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|as\s+low\s+as|more\s+than|"
+                    r"less\s+than|fewer\s+than|about|around|nearly|almost|over|roughly|at\s+least|just\s+over|"
+                    r"just\s+under)\s+)?(?P<b>[\d.,]+|" + _WORD_NUMBER + r")", re.IGNORECASE)
 PERIOD = re.compile(r"\b(?:(?:last|this|next|a|the\s+previous|the\s+past)\s+(?:year|month|week|quarter|decade)|"
                     r"in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|between\s+\w+(?:\s\d+)?\s+and\s+\w+(?:\s\d+)?|"
                     r"(?:in|during)\s+(?:the\s+)?(?:first|second|third|fourth|last)\s+quarter|on\s+average|"
