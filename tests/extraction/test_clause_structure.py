@@ -146,23 +146,3 @@ def test_the_hearer_of_told_is_not_part_of_the_clause(sentence):
     text, _, frame = one("more money", INTRO, sentence)
     assert text == "the hospitals would get more money" and frame == "told_object_clause"
 
-
-# -- where a reported clause ends -------------------------------------------------------------------
-
-def test_a_trailing_relative_clause_is_the_reporters_background():
-    text, _, _ = one("Leeds General", INTRO,
-                     "Ms Holloway said she would visit Leeds General next week, which opened in 1869.")
-    assert text == "she would visit Leeds General next week"
-
-
-def test_a_relative_clause_inside_the_content_stays():
-    text, _, _ = one("nurses", INTRO, "Ms Holloway said the nurses who work nights would get a rise in May.")
-    assert text == "the nurses who work nights would get a rise in May"
-
-
-def test_a_coordinated_clause_of_what_the_speaker_did_next_is_not_the_content():
-    found = claims(INTRO, "Ms Holloway said the wards would reopen in May, and she added that the nurses "
-                          "would be paid more.")
-    texts = [c[0] for c in found]
-    assert "the wards would reopen in May" in texts
-    assert "the nurses would be paid more" in texts

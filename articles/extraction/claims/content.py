@@ -139,24 +139,9 @@ def trim(st: ClaimState, kind: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# A second main clause of the speaker's own, coordinated after a comma or dash: "..., and he added
-# that ...", "... — but she also warned ...": the pronoun and a verb in the past, what the speaker did next.
-_NEXT_CLAUSE = re.compile(r"(?:,|\s*[—–])\s*(?:and|but)\s+(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?"
-                          r"(?:[a-z]+ed|said|told|made|took|gave|went|saw|spoke|wrote|sent|left|met|held|brought)\b")
-
-
-_CONTENT_CUT = re.compile(CONTENT_TAIL.pattern + "|" + _NEXT_CLAUSE.pattern)
-_TRAIL_REL = re.compile(r",\s+(?:(?:in|of|on|at|for|during|to|with|from|by|under)\s+)?(?:which|who|whom|whose|where)\b[^,;:“”\"]*$")
-
-
 def content_end(st: ClaimState, start: int, sent_end: int) -> int:
-    # One search for the nearest of both (the leftmost match): it stops there, so a run-on sentence of
-    # many cues, each cut short, is read once, not once per cue.
-    m = _CONTENT_CUT.search(st.text, start, sent_end)
+    m = CONTENT_TAIL.search(st.text, start, sent_end)
     end = m.start() if m else sent_end
-    m = _TRAIL_REL.search(st.text, max(start, end - 300), end)  # a bounded window: linear on run-ons
-    if m and m.start() > start:
-        end = m.start()
     return end
 
 
