@@ -18,7 +18,9 @@ _HEAD_SAYS = re.compile(r",\s+(?P<who>(?:[A-Z][\w.'’\-]*\s+){0,4}?[A-Z][\w.'�
 # An embedded social post signed below its words: "... https://t.co/x — Jane Doe (@janedoe) March 2, 2019".
 _SIGNED = re.compile(r"[―—–-]{1,2}\s*(?P<name>[^\s()―—–@][^()\n―—–@]{0,60}?)\s*\(\s*@\w{1,30}\s*\)[^\n()]{0,40}$")
 _MARKUP_AT_START = re.compile(r"\s*<[A-Za-z][^<>]{0,300}>\s*")
-_LINKS_AT_END = re.compile(r"(?:\s*(?:https?://|pic\.twitter\.com/|www\.)\S*)+\s*$")
+_LINK = re.compile(r"\s*(?:https?://|pic\.twitter\.com/|www\.)\S*")
+# A line of capitals after the post's last sentence: a page's call to action kept by a scraper.
+_SHOUTED_END = re.compile(r"(?<=[.!?])\s+(?:[A-Z]{2,}\s+){2,}[A-Z]{2,}\s*$")
 _NOT_SOURCES = frozenset("the latest update exclusive breaking watch analysis opinion editorial review live "
                          "video photos explainer correction fact check q&a".split())
 
@@ -73,7 +75,8 @@ def transcript(st: ClaimState, bi: int, block: Block) -> bool:
 
 def signed_post(st: ClaimState, bi: int, block: Block) -> bool:
     """An embedded post signed "— Name (@handle) Date" at the end of its block (or alone under it):
-    the words above the signature are the signer's (links to the post's media left out)."""
+    the words above the signature are the signer's (from its first link on, and a trailing line of
+    capitals a scraper kept, left out)."""
     text = st.text
     m = _SIGNED.search(text, max(block.start, block.end - 160), block.end)
     if not m:
@@ -87,9 +90,12 @@ def signed_post(st: ClaimState, bi: int, block: Block) -> bool:
     tag = _MARKUP_AT_START.match(text, start, end)  # '<tweet id="..." author="@x">' kept by a scraper
     if tag:
         start = tag.end()
-    links = _LINKS_AT_END.search(text, start, end)
+    links = _LINK.search(text, start, end)  # a post's links close it: what follows is the page's
     if links:
         end = links.start()
+    shout = _SHOUTED_END.search(text, max(start, end - 80), end)  # "... up! SIGN UP FOR OUR NEWSLETTER"
+    if shout:
+        end = shout.start()
     end = st.rstrip_end(start, end)
     name = m["name"].strip()
     ws = m.start("name") + (len(m["name"]) - len(m["name"].lstrip()))
