@@ -36,11 +36,11 @@ NUMBER = re.compile(
     re.IGNORECASE)
 HUNDREDS = re.compile(r"\b(?P<word>hundreds|thousands|millions|billions|dozens|tens of thousands)\s+of\s+(?P<noun>[a-z]+)",
                       re.IGNORECASE)
+# "from 16 now to as many as 80": a change, its later value possibly qualified.
 CHANGE = re.compile(r"\bfrom\s+(?P<a>[\d.,]+|" + _WORD_NUMBER + r")(?:\s?(?:%|per\s?cent|percent))?"
-                    r"[^.;]{0,60}?\bto\s+(?:(?:as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|as\s+little\s+as|about|around|"
-                    r"nearly|almost|roughly|approximately|more\s+than|less\s+than|fewer\s+than|just\s+over|"
-                    r"just\s+under|over|under)\s+)?(?P<b>[\d.,]+|" + _WORD_NUMBER + r")", re.IGNORECASE)
-# ("from 16 now to as many as 80": a qualifier may stand before the value it changed to.)
+                    r"[^.;]{0,60}?\bto\s+(?:(?:as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|as\s+little\s+as|as\s+high\s+as|"
+                    r"as\s+low\s+as|about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|fewer\s+than|"
+                    r"at\s+least|just\s+over|just\s+under|over|under)\s+)?(?P<b>[\d.,]+|" + _WORD_NUMBER + r")", re.IGNORECASE)
 PERIOD = re.compile(r"\b(?:(?:last|this|next|a|the\s+previous|the\s+past)\s+(?:year|month|week|quarter|decade)|"
                     r"in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|between\s+\w+(?:\s\d+)?\s+and\s+\w+(?:\s\d+)?|"
                     r"(?:in|during)\s+(?:the\s+)?(?:first|second|third|fourth|last)\s+quarter|on\s+average|"

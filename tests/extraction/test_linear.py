@@ -40,6 +40,12 @@ def long_quote_then_claims(n: int) -> str:
     return article("\n\n".join([quote] + ['He said "it is x". Officials said costs rose this year. Bob Smith said "so".'] * (n // 4)))
 
 
+def run_on_clauses(n: int) -> str:
+    """One run-on sentence of asides before cues, contents cut by a next clause or a relative clause,
+    and cues in conditions: each content stops short, so no cue may scan to the sentence's end."""
+    return article("Ms Holloway, who spoke, said it rose, and she added that it fell, which was odd, if he says " * n)
+
+
 def lines_run(text: str) -> int:
     """How many lines of the extraction package run to extract text (sys.settrace line events)."""
     art = parse(text)
@@ -65,8 +71,9 @@ def lines_run(text: str) -> int:
 
 
 @pytest.mark.slow  # times extraction on growing inputs; runs in .ci/run
-@pytest.mark.parametrize(("make", "n"), [(nested_quotes, 100), (many_claims, 40), (long_quote_then_claims, 200)],
-                         ids=["nested-quotes", "many-claims", "long-quote"])
+@pytest.mark.parametrize(("make", "n"), [(nested_quotes, 100), (many_claims, 40), (long_quote_then_claims, 200),
+                                         (run_on_clauses, 60)],
+                         ids=["nested-quotes", "many-claims", "long-quote", "run-on-clauses"])
 def test_four_times_the_input_is_about_four_times_the_work(make, n):
     small, large = lines_run(make(n)), lines_run(make(4 * n))
     assert large / small < 5, (small, large, large / small)  # linear: ~4.0; the quadratic code: ~9

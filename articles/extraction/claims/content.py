@@ -62,6 +62,14 @@ _SPEECH_EVENT = re.compile(
     r"press\s+conference|news\s+conference|conference\s+call|briefing|appearance|campaign\s+stop|tweet|"
     r"Facebook\s+post|blog\s+post|op-ed|town\s+hall|broadcast|podcast)s?\b|on\s+Twitter\b)"
     r"(?:[\s,]+(?!because|while|and|but|that|which|who|when|although|if|to)[\w’'\-]+){0,8}$")
+# A trailing clause whose understood subject is the speaker, naming the occasion of speaking: "...,
+# while visiting a clinic in Leeds", "... when asked about the cuts", "..., speaking to reporters".
+_OCCASION_VERBS = (r"speaking|talking|visiting|touring|campaigning|addressing|appearing|testifying|answering|"
+                   r"responding|writing|posting|tweeting")
+# Set off by a comma: without one the clause attaches to the verb of the content ("... of coming under
+# fire while visiting Bosnia").
+_OCCASION = re.compile(r",\s*(?:(?:while|when)\s+(?:being\s+)?(?:" + _OCCASION_VERBS + r"|asked|pressed|questioned|"
+                       r"interviewed)|(?:" + _OCCASION_VERBS + r"))\b[^;:,“”\"]{0,120}$")
 TIME_ADJUNCT = re.compile(
     r"^(?:\s*,)?\s*(?:(?:on|in|at|during|after|before|via|over|to|with|from|through|late|early|last|this|"
     r"earlier|later|yesterday|today|tonight|recently|previously|repeatedly|again|also|then|once|publicly|"
@@ -109,7 +117,8 @@ def add(st: ClaimState, kind: str, start: int, end: int, spk: Speaker | None, cu
 
 def trim(st: ClaimState, kind: str, start: int, end: int) -> tuple[int, int]:
     """A content span without spaces, a dateline, trailing punctuation outside quotation marks and,
-    for reported content, the occasion of speaking ("in a statement on Thursday")."""
+    for reported content, the occasion of speaking ("in a statement on Thursday", "while visiting
+    a clinic")."""
     text = st.text
     while start < end and text[start] in " \t\n,:;":
         start += 1
@@ -123,6 +132,9 @@ def trim(st: ClaimState, kind: str, start: int, end: int) -> tuple[int, int]:
         # The adjunct is a few words: a bounded window keeps a run-on span linear.
         m = _SPEECH_EVENT.search(text, max(start, end - 160), end)
         if m:
+            end = m.start()
+        m = _OCCASION.search(text, max(start, end - 160), end)
+        if m and m.start() > start:
             end = m.start()
     return start, end
 

@@ -19,6 +19,10 @@ LEARNED_MAX = 600  # characters: longer than any content the cue model's frames 
 _LEARNED_CUT = re.compile(r";|\s--\s|\s—\s|,\s+(?:which|who|even as|despite|while|although|though|but|"
                           r"according|including|adding|saying|as well as)\b|\s\((?!\w+\))")
 _FRAME_WORDS = frozenset("about on of for against over with at out that : ,".split())
+# A cue whose clause is a condition reports nothing said: "if the president agrees", "unless
+# officials say ..." (the subordinator, then the clause's subject, then the cue).
+_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+(?:[\w’'\-.]+\s+){0,6}$")
+_CLAUSE_MARK = re.compile(r"[,;:—–“”\"()]")
 
 
 def learned(st: ClaimState, bi: int, sent: Sentence, tokens, rng: tuple[int, int], quoted: list[bool],
@@ -31,7 +35,7 @@ def learned(st: ClaimState, bi: int, sent: Sentence, tokens, rng: tuple[int, int
         tok = tokens[i]
         if quoted[i] or not st.model.is_candidate(tok.low) or tok.start in st.cue_at:
             continue
-        if st.in_content(tok.start) or st.in_quote(tok.start):
+        if st.in_content(tok.start) or st.in_quote(tok.start) or conditional(st, sent, tok.start):
             continue
         st.deadline.check()
         p_none, p_after, p_before = st.model.predict(cue_features(tokens, i, s, e, quoted, head))
@@ -221,11 +225,21 @@ def content_start(st: ClaimState, tokens, i: int, e: int) -> int:
     return j
 
 
+def conditional(st: ClaimState, sent: Sentence, pos: int) -> bool:
+    """Whether the cue at pos stands in a condition ("If the minister says ..."): "if" or "unless"
+    opens its clause a few words before it (a bounded window: linear on run-on sentences)."""
+    lo = max(sent.start, pos - 80)
+    marks = list(_CLAUSE_MARK.finditer(st.text, lo, pos))
+    if marks:
+        lo = marks[-1].end()
+    return _CONDITION.search(st.text, lo, pos) is not None
+
+
 def rule_cues(st: ClaimState, sent: Sentence) -> list[re.Match]:
     out = []
     for m in _WORD.finditer(st.text, sent.start, sent.end):
         w = m.group().lower()
-        if w in CUE_LEMMA and not st.in_quote(m.start()):
+        if w in CUE_LEMMA and not st.in_quote(m.start()) and not conditional(st, sent, m.start()):
             out.append(m)
         elif w == "according" and st.text[m.end():m.end() + 4] == " to ":
             out.append(m)

@@ -13,6 +13,8 @@ from ..types import Block, Claim, Mention, Speaker
 from . import content, sources
 from .state import ClaimState, _start
 
+PRONOUN_LOOKBACK = 40  # person mentions a pronoun's antecedent is looked for among
+
 
 def resolve_pronoun(st: ClaimState, pron: str, pos: int, sent: Sentence) -> Speaker:
     gender = PRONOUNS.get(pron, "")
@@ -28,7 +30,10 @@ def resolve_pronoun(st: ClaimState, pron: str, pos: int, sent: Sentence) -> Spea
     # The candidates, latest first: people of the pronoun's gender outside quotations (a list made
     # once per gender), and outside the claims' contents so far. Only the first ones are looked at.
     starts, people = st.static_mentions(gender or "any")
-    cands = (people[j] for j in range(bisect_left(starts, pos) - 1, -1, -1) if not st.in_content(people[j].start))
+    # At most PRONOUN_LOOKBACK mentions back: when every one of them lies inside claims' contents (a
+    # run-on of claims naming one person), a scan to the article's start would make extraction quadratic.
+    last = bisect_left(starts, pos) - 1
+    cands = (people[j] for j in range(last, max(-1, last - PRONOUN_LOOKBACK), -1) if not st.in_content(people[j].start))
     latest = next(cands, None)
     if latest is None:
         if st.last_person is not None and compatible(st.last_person.entity):

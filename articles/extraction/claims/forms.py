@@ -15,6 +15,12 @@ _TRANSCRIPT = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.'\- ]{1,30}[A-Z]):\s+(?=\S
 _HEAD_COLON = re.compile(r"(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s*:\s+(?=\S)")
 _HEAD_SAYS = re.compile(r",\s+(?P<who>(?:[A-Z][\w.'’\-]*\s+){0,4}?[A-Z][\w.'’\-]*)\s+(?P<cue>Says|Said|Warns|Claims|"
                         r"Insists|Argues|Admits|Predicts|Suggests|Contends|Tells\s+\w+)\W*$")
+# An embedded social post signed below its words: "... https://t.co/x — Jane Doe (@janedoe) March 2, 2019".
+_SIGNED = re.compile(r"[―—–-]{1,2}\s*(?P<name>[^\s()―—–@][^()\n―—–@]{0,60}?)\s*\(\s*@\w{1,30}\s*\)[^\n()]{0,40}$")
+_MARKUP_AT_START = re.compile(r"\s*<[A-Za-z][^<>]{0,300}>\s*")
+_LINK = re.compile(r"\s*(?:https?://|pic\.twitter\.com/|www\.)\S*")
+# A line of capitals after the post's last sentence: a page's call to action kept by a scraper.
+_SHOUTED_END = re.compile(r"(?<=[.!?])\s+(?:[A-Z]{2,}\s+){2,}[A-Z]{2,}\s*$")
 _NOT_SOURCES = frozenset("the latest update exclusive breaking watch analysis opinion editorial review live "
                          "video photos explainer correction fact check q&a".split())
 
@@ -78,3 +84,40 @@ def _label_count(st: ClaimState, name: str) -> int:
             if m:
                 st.labels[m["name"]] = st.labels.get(m["name"], 0) + 1
     return st.labels.get(name, 0)
+
+
+def signed_post(st: ClaimState, bi: int, block: Block) -> bool:
+    """An embedded post signed "— Name (@handle) Date" at the end of its block (or alone under it):
+    the words above the signature are the signer's (from its first link on, and a trailing line of
+    capitals a scraper kept, left out)."""
+    text = st.text
+    m = _SIGNED.search(text, max(block.start, block.end - 160), block.end)
+    if not m:
+        return False
+    start, end = block.start, m.start()
+    if not text[start:end].strip() and bi > 0:  # the signature alone: the post is the block above
+        above = st.doc.body[bi - 1]
+        if st.cover.max_in(above.start, above.end) >= 0 or st.ends.max_in(above.start, above.end) >= 0:
+            return False  # already someone's words
+        start, end = above.start, above.end
+    tag = _MARKUP_AT_START.match(text, start, end)  # '<tweet id="..." author="@x">' kept by a scraper
+    if tag:
+        start = tag.end()
+    links = _LINK.search(text, start, end)  # a post's links close it: what follows is the page's
+    if links:
+        end = links.start()
+    shout = _SHOUTED_END.search(text, max(start, end - 80), end)  # "... up! SIGN UP FOR OUR NEWSLETTER"
+    if shout:
+        end = shout.start()
+    end = st.rstrip_end(start, end)
+    name = m["name"].strip()
+    ws = m.start("name") + (len(m["name"]) - len(m["name"].lstrip()))
+    ent = st.entity_named(name)
+    if ent is not None and st.entities[ent].kind == "organisation":
+        spk = Speaker(None, name, ws, ws + len(name), org=ent)
+    else:
+        spk = Speaker(ent, name, ws, ws + len(name))
+    st.frame = "signed_post"
+    n = len(st.claims)
+    content.add(st, "quote", start, end, spk, "—", bi)
+    return len(st.claims) > n

@@ -19,6 +19,12 @@ _DAYS = "|".join(sorted(DAY_NAMES))
 _WHEN = r"(?:last|this|on|in|earlier|late|early|yesterday|today|" + _DAYS + r")\b[^,.;:“”\"]{0,30}"
 # "..., a new analysis shows.": evidence, not speech, but it attributes the clause before it all the same.
 EVIDENTIAL = frozenset("show find suggest indicate estimate conclude predict project".split())
+# Verbs a document or an inquiry states its findings with, and the nouns that name one ("the report
+# found", "a new study shows", "the outlet has established").
+FINDING = frozenset("show find conclude establish reveal confirm suggest indicate estimate".split())
+DOCUMENTS = frozenset("""report reports study studies review analysis analyses survey surveys poll polls audit
+investigation inquiry probe research paper papers data findings documents records memo assessment
+evaluation outlet newspaper article story filing complaint lawsuit ruling indictment""".split())
 CLAUSE_START = re.compile(r"^\s*(?:that\s+)?(?:he|she|it|they|we|i|you|there|this|these|those|the|a|an|his|"
                           r"her|their|its|our|[A-Z0-9]|“|\")", re.IGNORECASE)
 # Compiled for match(text, pos, endpos): the same answers as on a slice, without copying it.
@@ -27,6 +33,12 @@ _PUNCTUATION = re.compile(r"[\s,.:;—–-]*$")
 _BLANK_OR_STOPS = re.compile(r"[\s.]*$")
 _NAME_COLON = re.compile(r"[^:]{1,80}:\s*")
 _WORDS_THEN_END = re.compile(r"\s*(?:[\w’'\-]+\s+){1,6}$")
+# "told reporters the plan would ...": a hearer without a preposition in it, then a clause that opens
+# with "the" and has its finite verb within a few words.
+_TOLD_THE = re.compile(r"\s*(?:(?:the|a|an|his|her|their)\s+|(?:reporters|voters|supporters|members|lawmakers)\s+)?"
+                       r"(?:(?!(?:of|in|on|at|for|about|to|with|from|by|that)\s)[\w’'\-.]+\s+){0,4}?"
+                       r"(?=the\s+(?:[\w’'\-]+\s+){1,3}?(?:would|will|was|were|is|are|had|has|have|could|should|might|"
+                       r"must|can|did|does)\b)")
 
 
 def according_to(st: ClaimState, site: Site) -> Placement | None:
@@ -175,12 +187,13 @@ def parenthetical(st: ClaimState, site: Site) -> Placement | None:
 
 
 def told_object_clause(st: ClaimState, site: Site) -> Placement | None:
-    """"told the Wall Street Journal he would ...": an object, then the clause."""
+    """"told the Wall Street Journal he would ...", "told reporters the plan would ...": the hearer
+    (the object), then the clause that opens with a pronoun or a determiner."""
     if site.lemma != "tell":
         return None
     mo = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+(?:[\w’'\-]+\s+){0,3}?|(?:[A-Z][\w’'\-.]*\s+){1,4}|"
                   r"(?:reporters|me|him|her|us|them|voters|supporters|members|lawmakers)\s+)"
-                  r"(?=(?:he|she|they|it|we|I|there|his|her|their)\b)", site.rest)
+                  r"(?=(?:he|she|they|it|we|I|there|his|her|their)\b)", site.rest) or _TOLD_THE.match(site.rest)
     return content.claim_after(st, site, site.rest_start + mo.end()) if mo else None
 
 
@@ -262,6 +275,21 @@ def object_preposition(st: ClaimState, site: Site) -> Placement | None:
     return None
 
 
+def finding_clause(st: ClaimState, site: Site) -> Placement | None:
+    """"A review by the ministry found hospitals had missed their targets": a document or an inquiry
+    reports its findings with a verb of finding, and the clause needs no "that" after it."""
+    if site.lemma not in FINDING or site.inverted:
+        return None
+    words = re.findall(r"[a-z]+", site.spk.text.lower())
+    if not (words and (words[-1] in DOCUMENTS or (len(words) >= 3 and words[1] in DOCUMENTS))):
+        return None  # "The report", "A review by the ministry"
+    rest = site.rest
+    if CLAUSE_START.match(rest) and len(re.findall(r"\w+", rest)) >= 4 \
+            and not re.match(r"\s*(?:the|a|an|his|her|its|their)\s+\w+\s*(?:[.,;]|$)", rest):
+        return content.claim_after(st, site, content.rest_lstart(st, site))
+    return None
+
+
 def bare_clause(st: ClaimState, site: Site) -> Placement | None:
     """"said the economy was growing": a clause with no "that"."""
     rest, word = site.rest, site.word
@@ -279,4 +307,4 @@ def bare_clause(st: ClaimState, site: Site) -> Placement | None:
 # nothing: it steps past the object of "told X", "warned X", so the frames after it read the rest.
 ORDER = (inverted_clause, quotes_before, quote_then_words, clause_before, parenthetical, told_object_clause,
          skip_object, colon_quote, pending_colon, called, that_clause, to_infinitive, object_preposition,
-         bare_clause)
+         finding_clause, bare_clause)

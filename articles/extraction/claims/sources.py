@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..lexicon import CUE_LEMMA, DAY_NAMES, QUOTE_CUES, SOURCE_NOUNS
-from ..text import CLOSE_QUOTES, Quote, Sentence
+from ..text import CLOSE_QUOTES, QUOTE_CHARS, Quote, Sentence
 from ..types import Block, Mention, Speaker
 from . import discourse
 from .state import ClaimState, Site
@@ -52,6 +52,12 @@ _HOW_APPOSITION = re.compile(r",\s*(?:speaking|talking|writing|who\s+(?:spoke|as
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.IGNORECASE)
 _PASSIVE_AGENT = re.compile(r"\s+by\s+")
 _DASH = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
+# What opens an aside between a subject and its cue (see _aside_starts): a relative pronoun, a
+# determiner or number (an apposition, an age), a participle, a preposition.
+_ASIDE_OPENER = re.compile(r",\s*(?:who|whom|whose|which|where|one|a|an|the|his|her|their|its|now|then|once|still|"
+                           r"also|\d[\d,.]*|[a-z]+ing|[a-z]+ed|under|in|at|on|after|with|like|as|along|together|"
+                           r"for|from|despite|amid|among|by|known|seen|long)\b")
+_ASIDE_LONGEST = 240  # characters from an aside's opening comma to the cue: a bounded search
 
 
 def left_speaker(st: ClaimState, sent: Sentence, cue_start: int, prev: Speaker | None) -> Speaker | None:
@@ -64,7 +70,18 @@ def left_speaker(st: ClaimState, sent: Sentence, cue_start: int, prev: Speaker |
     clausal, spk = _clausal_cue(st, whole, sent, cue_start, prev)
     if clausal:
         return spk
-    seg_end = _subject_end(st, sent, cue_start)
+    # "The company, which is expected to report next week, confirmed": the subject stands before
+    # the aside (innermost first); else the text right before the cue is read as usual.
+    for comma in _aside_starts(st, sent, _gap_start(st, sent, cue_start)):
+        spk = _subject_before(st, whole, sent, _subject_end(st, sent, comma), cue_start, prev)
+        if spk is not None and (spk.resolved or _noun_phrase(spk.text)):
+            return spk
+    return _subject_before(st, whole, sent, _subject_end(st, sent, cue_start), cue_start, prev)
+
+
+def _subject_before(st: ClaimState, whole: Sentence, sent: Sentence, seg_end: int, cue_start: int,
+                    prev: Speaker | None) -> Speaker | None:
+    """The subject ending at seg_end: the previous cue's after "and", a name, a pronoun, a phrase."""
     before = st.text[sent.start:seg_end]
     # "..., and said": the speaker of the previous cue in the sentence, or the sentence subject.
     if re.search(r"(?:^|\W)(?:and|but|then|or)$", before):
@@ -102,20 +119,53 @@ def _clausal_cue(st: ClaimState, whole: Sentence, sent: Sentence, cue_start: int
     return False, None
 
 
-def _subject_end(st: ClaimState, sent: Sentence, cue_start: int) -> int:
-    """Where the cue's subject ends: left of gap words ("has previously"), a party label or a time
-    ("Rep. John Mica (R-Fla.)", "who in 2010", "Trump on Tuesday") and an apposition saying how the
-    source spoke ("Two officials, speaking on condition of anonymity, said")."""
+def _gap_start(st: ClaimState, sent: Sentence, cue_start: int) -> int:
+    """Where the gap words before a cue begin ("has previously said", "will on Monday evening say")."""
     text = st.text
     pos = cue_start
-    # Walk left over gap words ("has previously", "will on Monday evening").
     while True:
         seg = text[sent.start:pos].rstrip()
         m = re.search(r"([A-Za-z][\w’'\-]*)$", seg)
         if m and m.group(1).lower() in GAP_WORDS and not st.mention_ending(m.end() + sent.start):
             pos = sent.start + m.start()
             continue
-        break
+        return pos
+
+
+def _aside_starts(st: ClaimState, sent: Sentence, pos: int) -> list[int]:
+    """Where a comma-delimited aside ending right before pos opens, innermost first (at most two, the
+    outer one only around an inner one):
+    a relative clause, an apposition, an age, a participle or prepositional phrase between a subject
+    and its cue ("Smith, 54, said"; "The ministry, under pressure from unions, said")."""
+    text = st.text
+    end = st.rstrip_end(sent.start, pos)
+    if end <= sent.start or text[end - 1] != ",":
+        return []
+    out: list[int] = []
+    e = end - 1
+    for _ in range(2):
+        comma = text.rfind(",", max(sent.start, end - _ASIDE_LONGEST), e)
+        if comma <= sent.start or any(ch in text[comma:end] for ch in QUOTE_CHARS):
+            break
+        if not _ASIDE_OPENER.match(text, comma, end):
+            break  # "..., Gov. John Kasich (R-OH), said": the name itself, no aside
+        out.append(comma)
+        e = comma
+    return out
+
+
+def _noun_phrase(words: str) -> bool:
+    """Whether a source named by words is a short noun phrase, not a clause ("The economy is growing")."""
+    low = words.lower().split()
+    return 1 <= len(low) <= 6 and not any(w in _VERBAL or w in _CLAUSE_WORDS for w in low)
+
+
+def _subject_end(st: ClaimState, sent: Sentence, cue_start: int) -> int:
+    """Where the cue's subject ends: left of gap words ("has previously"), a party label or a time
+    ("Rep. John Mica (R-Fla.)", "who in 2010", "Trump on Tuesday") and an apposition saying how the
+    source spoke ("Two officials, speaking on condition of anonymity, said")."""
+    text = st.text
+    pos = _gap_start(st, sent, cue_start)
     seg = text[sent.start:pos].rstrip()
     while True:
         m = _PARTY_OR_TIME.search(seg)
