@@ -59,11 +59,14 @@ def term_hash(term: str) -> int:
     return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def _lexical_docs(texts: list[tuple[str, str, str]]) -> dict[str, list[list[str]]]:
-    claims, titles, both = ([t[i] for t in texts] for i in range(3))
-    bw = [text.words(t) for t in both]
-    return {"claim": [text.words(t) for t in claims], "title": [text.words(t) for t in titles], "both": bw,
-            "bigrams": [text.with_bigrams(w) for w in bw], "chars": [text.char_grams(t) for t in both]}
+def _lexical_docs(texts: list[tuple[str, str, str]]):
+    """Each lexical view's documents, one view at a time (a segment's character grams alone are
+    millions of strings: never all views at once)."""
+    yield "claim", [text.words(t[0]) for t in texts]
+    yield "title", [text.words(t[1]) for t in texts]
+    yield "both", [text.words(t[2]) for t in texts]
+    yield "bigrams", [text.with_bigrams(text.words(t[2])) for t in texts]
+    yield "chars", [text.char_grams(t[2]) for t in texts]
 
 
 def _postings(docs: list[list[str]]) -> dict[str, np.ndarray]:
@@ -134,18 +137,18 @@ def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | 
     texts = [ranker.entry_texts(r.claim, r.title) for r in rows]
     arrays: dict[str, np.ndarray] = {"ids": np.asarray([r.id for r in rows], dtype=np.int64),
                                      "stamps": np.asarray([r.stamp for r in rows], dtype=np.int64)}
-    for name, docs in _lexical_docs(texts).items():
+    for name, docs in _lexical_docs(texts):
         for key, arr in _postings(docs).items():
             arrays[f"{name}.{key}"] = arr
-    vecs = np.zeros((len(rows), 3, semantic.DIM), dtype=np.float32)
+        del docs
     missing = [i for i, r in enumerate(rows) if r.vectors is None]
-    for i, r in enumerate(rows):
-        if r.vectors is not None:
-            vecs[i] = r.vectors
-    if missing:
-        vecs[missing] = ranker.vectors_many([(rows[i].claim, rows[i].title) for i in missing])
+    computed = dict(zip(missing, ranker.vectors_many([(rows[i].claim, rows[i].title) for i in missing]),
+                        strict=True)) if missing else {}
     for j, view in enumerate(ranker.VIEWS):
-        arrays[f"vec.{view}"] = np.ascontiguousarray(vecs[:, j])
+        vec = np.zeros((len(rows), semantic.DIM), dtype=np.float32)
+        for i, r in enumerate(rows):
+            vec[i] = computed[i][j] if r.vectors is None else r.vectors[j]
+        arrays[f"vec.{view}"] = vec
     if tokens is None:
         tokens = semantic.token_ids([t[2] for t in texts])
     arrays["tokens.offsets"] = np.concatenate([[0], np.cumsum([len(t) for t in tokens])]).astype(np.int64)
