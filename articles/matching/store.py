@@ -527,6 +527,7 @@ def append_generation(root: Path, manifest: dict, rows: list[Row], dead: Iterabl
 
 
 def open_generation(root: Path, manifest: dict, extra: list[Segment] = (), extra_dead=()) -> StoredLibrary:
+    semantic.share(root)  # the model's token vectors mapped beside the index: one copy for all workers
     segments = [Segment(root / name) for name in manifest["segments"]] + list(extra)
     dead = set(manifest.get("dead", ())) | set(extra_dead)
     return StoredLibrary(segments, dead)

@@ -78,3 +78,19 @@ def test_ranks_count_the_entries_above_without_sorting_them_all():
         ordered = np.sort(s)
         assert np.array_equal(ranker._rank(s, v), len(ordered) - np.searchsorted(ordered, v, side="right"))
     assert ranker._rank(np.ones(3, np.float32), np.zeros(0, np.float32)).shape == (0,)
+
+
+def test_the_token_vectors_are_mapped_from_files_beside_the_index_with_the_same_values(tmp_path, monkeypatch):
+    texts = ["The tax rose by 5 percent in 2020.", "Vaccines cause autism"]
+    want_embed, want_unit = semantic.embed(texts), semantic.unit_token_vectors().copy()
+    ids = semantic.token_ids(texts[:1])[0]
+    want_weighted = semantic.weighted_vector(ids, np.ones(len(want_unit), np.float32))
+    model = semantic.model()
+    monkeypatch.setattr(model, "embedding", model.embedding)  # put back after the test
+    monkeypatch.setattr(semantic, "_shared", {})
+    store.open_generation(tmp_path, build(tmp_path, entries(20)))
+    assert sorted(p.name.rsplit("-", 1)[1] for p in tmp_path.glob("wordllama-*.npy")) == ["embedding.npy", "unit.npy"]
+    assert isinstance(semantic.unit_token_vectors().base, np.memmap)
+    assert np.array_equal(semantic.embed(texts), want_embed)
+    assert np.array_equal(semantic.unit_token_vectors(), want_unit)
+    assert np.array_equal(semantic.weighted_vector(ids, np.ones(len(want_unit), np.float32)), want_weighted)
