@@ -492,16 +492,24 @@ def build_generation(root: Path, generation: int, chunks, watermark: int = 0, ba
     bg = ranker.default_background() if background is ranker._DEFAULT else background
     df = np.zeros(len(semantic.unit_token_vectors()), dtype=np.int64)
     n = 0
-    tokens = []  # kept from the first pass (small next to the rows themselves)
+    narrow = _uint_for(len(semantic.unit_token_vectors()) - 1)
+    packed = []  # the first pass's tokens, a flat array and offsets a chunk (no array object a row)
     for rows in chunks():
-        tokens.append(tokens_of(rows))
-        df += token_df(tokens[-1])
+        tokens = tokens_of(rows)
+        df += token_df(tokens)
         n += len(rows)
+        packed.append((np.concatenate(tokens).astype(narrow) if tokens else np.zeros(0, narrow),
+                       np.cumsum([0] + [len(t) for t in tokens])))
+        del tokens
     idf = token_idf(df, n, bg)
     segments = []
     for k, rows in enumerate(chunks()):
         name = f"seg-{generation:06d}-{k:03d}"
-        write_segment(root / name, rows, idf, ann_min, tokens[k])
+        flat, offsets = packed[k]
+        tokens = [flat[offsets[i]:offsets[i + 1]].astype(np.int64) for i in range(len(rows))]
+        write_segment(root / name, rows, idf, ann_min, tokens)
+        packed[k] = None
+        del tokens
         segments.append(name)
     manifest = {"generation": generation, "segments": segments, "dead": [], "watermark": watermark, "rows": n,
                 "format": FORMAT}
