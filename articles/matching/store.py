@@ -20,7 +20,7 @@ import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 
 import numpy as np
@@ -60,22 +60,32 @@ def term_hash(term: str) -> int:
 
 
 def _lexical_docs(texts: list[tuple[str, str, str]]):
-    """Each lexical view's documents, one view at a time (a segment's character grams alone are
-    millions of strings: never all views at once)."""
-    yield "claim", [text.words(t[0]) for t in texts]
-    yield "title", [text.words(t[1]) for t in texts]
-    yield "both", [text.words(t[2]) for t in texts]
-    yield "bigrams", [text.with_bigrams(text.words(t[2])) for t in texts]
-    yield "chars", [text.char_grams(t[2]) for t in texts]
+    """Each lexical view's documents, one view at a time and made as they are read (a segment's
+    character grams are millions of strings: ``_postings`` holds a block of them at a time)."""
+    yield "claim", (text.words(t[0]) for t in texts)
+    yield "title", (text.words(t[1]) for t in texts)
+    yield "both", (text.words(t[2]) for t in texts)
+    yield "bigrams", (text.with_bigrams(text.words(t[2])) for t in texts)
+    yield "chars", (text.char_grams(t[2]) for t in texts)
 
 
-def _postings(docs: list[list[str]]) -> dict[str, np.ndarray]:
-    """CSR postings keyed by sorted term hashes: terms, offsets, docs (local), tf; and doc lengths."""
-    terms = list(chain.from_iterable(docs))
-    vocab = {t: k for k, t in enumerate(dict.fromkeys(terms))}
-    flat = np.fromiter(map(vocab.__getitem__, terms), dtype=np.int64, count=len(terms))
-    del terms
-    lengths = np.asarray([len(d) for d in docs], dtype=np.float32)
+def _postings(docs: Iterable[list[str]], block: int = 4096) -> dict[str, np.ndarray]:
+    """CSR postings keyed by sorted term hashes: terms, offsets, docs (local), tf; and doc lengths.
+    ``docs`` is read a block at a time, each block's terms turned into integer ids at once."""
+    vocab: dict[str, int] = {}
+    parts, sizes = [], []
+    it = iter(docs)
+    while part := list(islice(it, block)):
+        terms = list(chain.from_iterable(part))
+        new = [t for t in dict.fromkeys(terms) if t not in vocab]
+        vocab.update(zip(new, range(len(vocab), len(vocab) + len(new)), strict=True))
+        parts.append(np.fromiter(map(vocab.__getitem__, terms), dtype=np.int64, count=len(terms)))
+        sizes += [len(d) for d in part]
+        del part, terms
+    flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    del parts
+    docs = sizes  # only their lengths are needed below
+    lengths = np.asarray(docs, dtype=np.float32)
     owner = np.repeat(np.arange(len(docs), dtype=np.int64), lengths.astype(np.int64))
     hashes = np.fromiter((term_hash(t) for t in vocab), dtype=np.uint64, count=len(vocab))
     order_terms = np.argsort(hashes, kind="stable")
