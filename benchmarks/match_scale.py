@@ -119,7 +119,12 @@ def pss_mb(pid: int) -> float:
     return 0.0
 
 
-def run(size: int, n_workers: int, real: list[tuple[str, str]], ann_min: int) -> dict:
+def run(size: int, n_workers: int, real: list[tuple[str, str]], ann_min: int, reuse: str = "") -> dict:
+    if reuse:  # an index kept by an earlier run (--keep): measure the workers again, no build
+        root = Path(reuse)
+        manifest = store.read_manifest(root)
+        return measure(root, manifest, int(sum(len(np.load(root / s / "ids.npy", mmap_mode="r"))
+                                               for s in manifest["segments"])), n_workers, real, ann_min, 0.0, 0.0)
     root = Path(tempfile.mkdtemp(prefix=f"match-scale-{size}-"))
     pairs = real[:size] + generated(real, len(real), max(0, size - len(real)), seed=size)
     # The vectors first (in production they are the stored rows' data, computed at import), a file a
@@ -139,6 +144,11 @@ def run(size: int, n_workers: int, real: list[tuple[str, str]], ann_min: int) ->
     manifest = store.build_generation(root, 1, chunks, ann_min=ann_min)
     build_s = time.perf_counter() - t0
     shutil.rmtree(vec_dir, ignore_errors=True)
+    return measure(root, manifest, size, n_workers, real, ann_min, embed_s, build_s)
+
+
+def measure(root: Path, manifest: dict, size: int, n_workers: int, real: list[tuple[str, str]], ann_min: int,
+            embed_s: float, build_s: float) -> dict:
     procs = [subprocess.Popen([sys.executable, __file__, "--worker", str(root)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True) for _ in range(n_workers)]
     times, cpu, opens, dense, used = [], [], [], [], []
@@ -154,7 +164,7 @@ def run(size: int, n_workers: int, real: list[tuple[str, str]], ann_min: int) ->
     new = generated(real, size, 1000, seed=size + 1)
     t = time.perf_counter()
     lib = store.open_generation(root, manifest)
-    rows = rows_for(new, size + 1)
+    rows = rows_for(new, int(lib.ids.max()) + 1 if len(lib.ids) else 1)
     store.append_generation(root, manifest, rows, [], 0, lib.token_idf, ann_min=ann_min)
     add_s = time.perf_counter() - t
     reopen = []
@@ -183,6 +193,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=3)
     ap.add_argument("--worker")
     ap.add_argument("--keep", action="store_true", help="keep the index folders")
+    ap.add_argument("--reuse", default="", help="an index folder kept with --keep: measure the workers on it again")
     ap.add_argument("--ann-min", type=int, default=store.ANN_MIN,
                     help="segments this large get the approximate vector index (0: always)")
     a = ap.parse_args()
@@ -196,13 +207,13 @@ def main() -> int:
     print(f"{'library':>8} {'embed s':>8} {'build s':>8} {'median ms':>10} {'p95 ms':>7} {'cpu med':>8} {'cpu p95':>8} "
           f"{'cos exact':>9} {'cos used':>9} {'workers MB':>11} {'disk MB':>8} {'map ms':>7} {'+1000 s':>8} "
           f"{'remap ms':>9}", flush=True)
-    for size in a.sizes:
-        r = run(size, a.workers, real, a.ann_min)
+    for size in a.sizes[:1] if a.reuse else a.sizes:
+        r = run(size, a.workers, real, a.ann_min, a.reuse)
         print(f"{r['size']:>8} {r['embed_s']:>8.1f} {r['build_s']:>8.1f} {r['median_ms']:>10.1f} {r['p95_ms']:>7.1f} "
               f"{r['cpu_median_ms']:>8.1f} {r['cpu_p95_ms']:>8.1f} {r['dense_ms']:>9.2f} {r['used_ms']:>9.2f} "
               f"{r['pss_mb']:>11.0f} {r['disk_mb']:>8.0f} {r['open_ms']:>7.1f} {r['add_1000_s']:>8.1f} {r['reopen_ms']:>9.1f}"
               f"   (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)", flush=True)
-        if not a.keep:
+        if not a.keep and not a.reuse:
             shutil.rmtree(r["root"], ignore_errors=True)
     return 0
 

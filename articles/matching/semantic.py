@@ -53,7 +53,12 @@ def share(folder: Path) -> None:
             arr = m.embedding if name == "embedding" else _unit_token_vectors()
             tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npy")
             np.save(tmp, np.ascontiguousarray(arr, dtype=np.float32))
-            os.replace(tmp, path)
+            try:  # the first writer's file stays: processes starting together all map that one
+                os.link(tmp, path)
+            except FileExistsError:
+                pass
+            finally:
+                os.unlink(tmp)
         mapped[name] = np.asarray(np.load(path, mmap_mode="r"))
     if mapped["embedding"].shape != m.embedding.shape:
         return

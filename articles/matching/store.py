@@ -523,6 +523,7 @@ def build_generation(root: Path, generation: int, chunks, watermark: int = 0, ba
         segments.append(name)
     manifest = {"generation": generation, "segments": segments, "dead": [], "watermark": watermark, "rows": n,
                 "format": FORMAT}
+    semantic.share(root)  # the token vectors' files written before any worker maps the generation
     publish(root, manifest)
     return manifest
 
