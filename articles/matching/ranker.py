@@ -296,9 +296,15 @@ def claimant_surname(name: str) -> str:
     return parts[-1].lower() if parts else ""
 
 
-def _rank(scores_sorted: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """How many library entries score above each value (0 = best)."""
-    return len(scores_sorted) - np.searchsorted(scores_sorted, values, side="right")
+def _rank(scores: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """How many library entries score above each value (0 = best). Only the entries above the lowest
+    value are sorted (at 300,000 fact-checks a full sort per feature cost more than the rest of a
+    match); the count is the same (a NaN counts as above, as it sorts last)."""
+    values = np.asarray(values)
+    if not values.size:
+        return np.zeros(values.shape, dtype=np.int64)
+    above = np.sort(scores[~(scores <= values.min())])
+    return len(above) - np.searchsorted(above, values, side="right")
 
 
 _DEFAULT = object()
@@ -374,11 +380,11 @@ class Library:
         for name in ("claim", "title", "both", "bigrams"):
             s = lex[name]
             v, top = s[c], float(s.max()) or 1.0
-            cols += [v / top, v / 10.0, 1.0 / (1.0 + _rank(np.sort(s), v))]
+            cols += [v / top, v / 10.0, 1.0 / (1.0 + _rank(s, v))]
         for view in VIEWS:
             s = cos[view]
             v = s[c]
-            cols += [v, v - s.max(), 1.0 / (1.0 + _rank(np.sort(s), v))]
+            cols += [v, v - s.max(), 1.0 / (1.0 + _rank(s, v))]
         qnum, qnames = text.numbers(q), text.names(q)
         cols.append(np.asarray([bool(qnum & self.numbers[i]) for i in c], dtype=np.float32))
         cols.append(np.asarray([len(qnames & self.names[i]) / (1 + len(self.names[i])) for i in c],
@@ -389,7 +395,7 @@ class Library:
         cols += [soft[:, 0], soft[:, 1], self.weighted[c] @ semantic.weighted_vector(qtok, self.token_idf)]
         s = self.chars.scores(text.char_grams(q))
         v = s[c]
-        cols += [v / (float(s.max()) or 1.0), 1.0 / (1.0 + _rank(np.sort(s), v))]
+        cols += [v / (float(s.max()) or 1.0), 1.0 / (1.0 + _rank(s, v))]
         cols += self._context_features(q, c, context or Context())
         return c, np.column_stack(cols).astype(np.float32)
 

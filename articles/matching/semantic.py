@@ -22,10 +22,49 @@ def model():
     return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
 
 
-@lru_cache(maxsize=1)
+_shared: dict[str, np.ndarray] = {}  # the token vectors mapped from files (see ``share``)
+
+
 def unit_token_vectors() -> np.ndarray:
+    return _shared["unit"] if "unit" in _shared else _unit_token_vectors()
+
+
+@lru_cache(maxsize=1)
+def _unit_token_vectors() -> np.ndarray:
     e = model().embedding.astype(np.float32)
     return e / (np.linalg.norm(e, axis=1, keepdims=True) + 1e-9)
+
+
+def share(folder: Path) -> None:
+    """Map the token vectors (the model's and their unit versions: 64 MB) from files in ``folder``,
+    written once with the same values, so the processes that share the folder (every web worker
+    with the match index) share one copy of them in the page cache instead of each holding its own."""
+    if _shared or not folder.is_dir():
+        return
+    import hashlib
+    import os
+
+    m = model()
+    key = hashlib.blake2b(np.ascontiguousarray(m.embedding).tobytes(), digest_size=8).hexdigest()
+    mapped = {}
+    for name in ("embedding", "unit"):
+        path = folder / f"wordllama-{key}-{name}.npy"
+        if not path.exists():
+            arr = m.embedding if name == "embedding" else _unit_token_vectors()
+            tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npy")
+            np.save(tmp, np.ascontiguousarray(arr, dtype=np.float32))
+            try:  # the first writer's file stays: processes starting together all map that one
+                os.link(tmp, path)
+            except FileExistsError:
+                pass
+            finally:
+                os.unlink(tmp)
+        mapped[name] = np.asarray(np.load(path, mmap_mode="r"))
+    if mapped["embedding"].shape != m.embedding.shape:
+        return
+    m.embedding = mapped["embedding"]  # the same values: WordLlama reads rows of it to embed
+    _shared.update(mapped)
+    _unit_token_vectors.cache_clear()
 
 
 def embed(texts: list[str]) -> np.ndarray:

@@ -20,6 +20,7 @@ import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, islice
 from pathlib import Path
 
 import numpy as np
@@ -34,8 +35,10 @@ ANN_TOP = 128  # rows an approximate search returns per view and segment (candid
 K1, B = 1.2, 0.75  # as articles.matching.bm25.BM25
 _SEP = "\x1f"
 # 2: segments carry each row's claimant surname and proper names (the context features); a
-# generation of an older format still answers (without them) until a writer rebuilds it
-FORMAT = 2
+# generation of an older format still answers (without them) until a writer rebuilds it.
+# 3: postings and token ids in the narrowest integer types; a segment with the approximate index
+# keeps its vectors in that index only (format 2 segments still read as they are)
+FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -56,19 +59,33 @@ def term_hash(term: str) -> int:
     return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def _lexical_docs(texts: list[tuple[str, str, str]]) -> dict[str, list[list[str]]]:
-    claims, titles, both = ([t[i] for t in texts] for i in range(3))
-    bw = [text.words(t) for t in both]
-    return {"claim": [text.words(t) for t in claims], "title": [text.words(t) for t in titles], "both": bw,
-            "bigrams": [text.with_bigrams(w) for w in bw], "chars": [text.char_grams(t) for t in both]}
+def _lexical_docs(texts: list[tuple[str, str, str]]):
+    """Each lexical view's documents, one view at a time and made as they are read (a segment's
+    character grams are millions of strings: ``_postings`` holds a block of them at a time)."""
+    yield "claim", (text.words(t[0]) for t in texts)
+    yield "title", (text.words(t[1]) for t in texts)
+    yield "both", (text.words(t[2]) for t in texts)
+    yield "bigrams", (text.with_bigrams(text.words(t[2])) for t in texts)
+    yield "chars", (text.char_grams(t[2]) for t in texts)
 
 
-def _postings(docs: list[list[str]]) -> dict[str, np.ndarray]:
-    """CSR postings keyed by sorted term hashes: terms, offsets, docs (local), tf; and doc lengths."""
+def _postings(docs: Iterable[list[str]], block: int = 4096) -> dict[str, np.ndarray]:
+    """CSR postings keyed by sorted term hashes: terms, offsets, docs (local), tf; and doc lengths.
+    ``docs`` is read a block at a time, each block's terms turned into integer ids at once."""
     vocab: dict[str, int] = {}
-    get = vocab.setdefault
-    flat = np.fromiter((get(t, len(vocab)) for doc in docs for t in doc), dtype=np.int64)
-    lengths = np.asarray([len(d) for d in docs], dtype=np.float32)
+    parts, sizes = [], []
+    it = iter(docs)
+    while part := list(islice(it, block)):
+        terms = list(chain.from_iterable(part))
+        new = [t for t in dict.fromkeys(terms) if t not in vocab]
+        vocab.update(zip(new, range(len(vocab), len(vocab) + len(new)), strict=True))
+        parts.append(np.fromiter(map(vocab.__getitem__, terms), dtype=np.int64, count=len(terms)))
+        sizes += [len(d) for d in part]
+        del part, terms
+    flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    del parts
+    docs = sizes  # only their lengths are needed below
+    lengths = np.asarray(docs, dtype=np.float32)
     owner = np.repeat(np.arange(len(docs), dtype=np.int64), lengths.astype(np.int64))
     hashes = np.fromiter((term_hash(t) for t in vocab), dtype=np.uint64, count=len(vocab))
     order_terms = np.argsort(hashes, kind="stable")
@@ -77,10 +94,22 @@ def _postings(docs: list[list[str]]) -> dict[str, np.ndarray]:
     # one posting per (term, document), in term order then document order, with its count
     pairs, tf = np.unique(rank[flat] * max(len(docs), 1) + owner, return_counts=True)
     term_ids, doc_ids = np.divmod(pairs, max(len(docs), 1))
+    counts = np.bincount(term_ids, minlength=len(vocab))
     offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
-    np.add.at(offsets, term_ids + 1, 1)
-    return {"terms": hashes[order_terms], "offsets": np.cumsum(offsets), "docs": doc_ids.astype(np.int32),
-            "tf": tf.astype(np.float32), "len": lengths}
+    offsets[1:] = np.cumsum(counts)
+    # the smallest integer types that hold them: read back as the same values (``Postings.scores``)
+    return {"terms": hashes[order_terms], "offsets": offsets.astype(_uint_for(len(pairs))),
+            "docs": doc_ids.astype(_uint_for(max(len(docs) - 1, 0))),
+            "tf": tf.astype(_uint_for(int(tf.max()) if len(tf) else 0)), "len": lengths}
+
+
+def _uint_for(largest: int) -> type:
+    """The narrowest unsigned type for values up to ``largest`` (a segment's postings are counts and
+    positions below its row count: 2 bytes a posting instead of 8)."""
+    for t in (np.uint8, np.uint16, np.uint32):
+        if largest <= np.iinfo(t).max:
+            return t
+    return np.uint64
 
 
 def _blob(sets: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
@@ -118,22 +147,23 @@ def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | 
     texts = [ranker.entry_texts(r.claim, r.title) for r in rows]
     arrays: dict[str, np.ndarray] = {"ids": np.asarray([r.id for r in rows], dtype=np.int64),
                                      "stamps": np.asarray([r.stamp for r in rows], dtype=np.int64)}
-    for name, docs in _lexical_docs(texts).items():
+    for name, docs in _lexical_docs(texts):
         for key, arr in _postings(docs).items():
             arrays[f"{name}.{key}"] = arr
-    vecs = np.zeros((len(rows), 3, semantic.DIM), dtype=np.float32)
+        del docs
     missing = [i for i, r in enumerate(rows) if r.vectors is None]
-    for i, r in enumerate(rows):
-        if r.vectors is not None:
-            vecs[i] = r.vectors
-    if missing:
-        vecs[missing] = ranker.vectors_many([(rows[i].claim, rows[i].title) for i in missing])
+    computed = dict(zip(missing, ranker.vectors_many([(rows[i].claim, rows[i].title) for i in missing]),
+                        strict=True)) if missing else {}
     for j, view in enumerate(ranker.VIEWS):
-        arrays[f"vec.{view}"] = np.ascontiguousarray(vecs[:, j])
+        vec = np.zeros((len(rows), semantic.DIM), dtype=np.float32)
+        for i, r in enumerate(rows):
+            vec[i] = computed[i][j] if r.vectors is None else r.vectors[j]
+        arrays[f"vec.{view}"] = vec
     if tokens is None:
         tokens = semantic.token_ids([t[2] for t in texts])
     arrays["tokens.offsets"] = np.concatenate([[0], np.cumsum([len(t) for t in tokens])]).astype(np.int64)
-    arrays["tokens.ids"] = (np.concatenate(tokens) if tokens else np.zeros(0)).astype(np.int32)
+    arrays["tokens.ids"] = (np.concatenate(tokens) if tokens else np.zeros(0)).astype(
+        _uint_for(len(semantic.unit_token_vectors()) - 1))
     arrays["token_df"] = token_df(tokens)
     arrays["weighted"] = (np.stack([semantic.weighted_vector(t, idf) for t in tokens]) if tokens
                           else np.zeros((0, semantic.DIM))).astype(np.float32)
@@ -159,13 +189,16 @@ def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int =
 
         keys = np.arange(len(rows), dtype=np.uint64)
         for view in ranker.VIEWS:
+            # past the approximate search only candidates' rows are read: half the bytes are plenty.
+            # The search index keeps the float16 vectors themselves (``AnnRows`` reads them back,
+            # bit for bit): no second copy beside it.
+            vec = arrays.pop(f"vec.{view}").astype(np.float16)
             ann = Index(ndim=semantic.DIM, metric="ip", dtype="f16", connectivity=16, expansion_add=64,
                         expansion_search=ANN_TOP)
-            ann.add(keys, arrays[f"vec.{view}"], threads=os.cpu_count() or 1)
+            ann.add(keys, vec, threads=os.cpu_count() or 1)
             ann.save(str(tmp / f"ann.{view}.usearch"))
-        # past the approximate search only candidates' rows are read: half the bytes are plenty
-        for key in [f"vec.{v}" for v in ranker.VIEWS] + ["weighted"]:
-            arrays[key] = arrays[key].astype(np.float16)
+            del ann, vec
+        arrays["weighted"] = arrays["weighted"].astype(np.float16)
     for key, arr in arrays.items():
         np.save(tmp / f"{key}.npy", arr)
     os.replace(tmp, folder)
@@ -200,6 +233,13 @@ class Segment:
                 self._arrays[key] = None
         return self._arrays[key]
 
+    def vectors(self, view: str):
+        """A view's vectors: the ``.npy`` array, or (a segment with the approximate index) the
+        vectors that index keeps."""
+        if self.has(f"vec.{view}") or self.folder is None:
+            return self[f"vec.{view}"]
+        return AnnRows(self.ann(view), self.n)
+
     def has(self, key: str) -> bool:
         return key in self._arrays  # every file of a folder is mapped on opening
 
@@ -209,6 +249,35 @@ class Segment:
             # a plain ndarray over the mapped file (np.memmap's own indexing is slow per call)
             a = self._arrays[key] = np.asarray(np.load(self.folder / f"{key}.npy", mmap_mode="r"))
         return a
+
+
+class AnnRows:
+    """The float16 vectors a usearch index holds, read like an (n, DIM) array: ``rows[i]``,
+    ``rows[positions]``, ``rows @ q`` (in blocks: every row, for a comparison with the search)."""
+
+    BLOCK = 16_384
+
+    def __init__(self, index, n: int):
+        self.index, self.n = index, n
+        self.shape = (n, semantic.DIM)
+
+    def __len__(self) -> int:
+        return self.n
+
+    def _get(self, pos: np.ndarray) -> np.ndarray:
+        if not len(pos):
+            return np.zeros((0, semantic.DIM), dtype=np.float16)
+        got = self.index.get(np.asarray(pos, dtype=np.uint64), dtype=np.float16)
+        return np.vstack(got) if isinstance(got, (tuple, list)) else np.asarray(got).reshape(len(pos), -1)
+
+    def __getitem__(self, idx) -> np.ndarray:
+        if np.isscalar(idx) or isinstance(idx, (int, np.integer)):
+            return self._get(np.asarray([int(idx)]))[0]
+        return self._get(np.asarray(idx, dtype=np.int64))
+
+    def __matmul__(self, q: np.ndarray) -> np.ndarray:
+        return np.concatenate([self._get(np.arange(k, min(k + self.BLOCK, self.n))).astype(np.float32) @ q
+                               for k in range(0, self.n, self.BLOCK)] or [np.zeros(0, dtype=np.float32)])
 
 
 class Postings:
@@ -236,8 +305,8 @@ class Postings:
             keys, off = s[f"{self.name}.terms"], s[f"{self.name}.offsets"]
             pos = np.minimum(np.searchsorted(keys, hashes), max(len(keys) - 1, 0))
             found = (keys[pos] == hashes) if len(keys) else np.zeros(len(terms), dtype=bool)
-            lo = np.where(found, off[pos], 0)
-            hi = np.where(found, off[np.minimum(pos + 1, len(off) - 1)], 0)
+            lo = np.where(found, off[pos], 0).astype(np.int64)
+            hi = np.where(found, off[np.minimum(pos + 1, len(off) - 1)], 0).astype(np.int64)
             spans.append((lo, hi))
             df += hi - lo
         if self.background:
@@ -250,7 +319,7 @@ class Postings:
                 continue
             docs, tfs = s[f"{self.name}.docs"], s[f"{self.name}.tf"]
             ids = np.concatenate([docs[lo[t]:hi[t]] for t in hit]).astype(np.int64)
-            tf = np.concatenate([tfs[lo[t]:hi[t]] for t in hit])
+            tf = np.concatenate([tfs[lo[t]:hi[t]] for t in hit]).astype(np.float32)
             w = np.repeat(idf[hit], (hi - lo)[hit])
             norm = np.float32(K1) * (np.float32(1 - B) + np.float32(B) * s[f"{self.name}.len"][ids] / avg)
             part = np.bincount(ids, weights=w * tf * np.float32(K1 + 1) / (tf + norm), minlength=s.n)
@@ -328,7 +397,7 @@ class StoredLibrary(ranker.Library):
         idx = {name: Postings(segments, name, starts, self.dead, for_name.get(name, words), live) for name in LEXICAL}
         self.chars = idx.pop("chars")
         self.bm25 = idx
-        self.vectors = {v: Rows([s[f"vec.{v}"] for s in segments], starts, self.dead, -1.0) for v in ranker.VIEWS}
+        self.vectors = {v: Rows([s.vectors(v) for s in segments], starts, self.dead, -1.0) for v in ranker.VIEWS}
         df = sum((np.asarray(s["token_df"]) for s in segments), np.zeros(len(semantic.unit_token_vectors()), np.int64))
         self.token_idf = token_idf(df, live, bg)
         self.tokens = Ragged(segments, "tokens", starts, strings=False)
@@ -353,7 +422,7 @@ class StoredLibrary(ranker.Library):
         for view in ranker.VIEWS:
             parts = []
             for s in self.segments:
-                vec, ann = s[f"vec.{view}"], s.ann(view)
+                vec, ann = s.vectors(view), s.ann(view)
                 if ann is None:
                     parts.append(vec @ q)
                     continue
@@ -369,9 +438,18 @@ class StoredLibrary(ranker.Library):
         return out
 
     def positions(self, ids) -> set[int]:
-        if not hasattr(self, "_position"):
-            self._position = {int(i): n for n, i in enumerate(self.ids) if not self.dead[n]}
-        return {self._position[i] for i in ids if i in self._position}
+        """Live positions of fact-check ids: a search in the sorted ids (no per-row dict in each worker)."""
+        ids = np.asarray(list(ids), dtype=np.int64)
+        if not len(ids) or not len(self.ids):
+            return set()
+        if not hasattr(self, "_order"):
+            self._order = np.argsort(self.ids, kind="stable")
+            self._sorted_ids = self.ids[self._order]
+        sorted_ids = self._sorted_ids
+        lo = np.searchsorted(sorted_ids, ids, side="left")
+        hi = np.searchsorted(sorted_ids, ids, side="right")
+        found = [self._order[k] for a, b in zip(lo.tolist(), hi.tolist(), strict=True) for k in range(a, b)]
+        return {int(p) for p in found if not self.dead[p]}
 
     def features(self, query: str, k: int, extra: set[int] = frozenset(),
                  context: ranker.Context | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -424,19 +502,28 @@ def build_generation(root: Path, generation: int, chunks, watermark: int = 0, ba
     bg = ranker.default_background() if background is ranker._DEFAULT else background
     df = np.zeros(len(semantic.unit_token_vectors()), dtype=np.int64)
     n = 0
-    tokens = []  # kept from the first pass (small next to the rows themselves)
+    narrow = _uint_for(len(semantic.unit_token_vectors()) - 1)
+    packed = []  # the first pass's tokens, a flat array and offsets a chunk (no array object a row)
     for rows in chunks():
-        tokens.append(tokens_of(rows))
-        df += token_df(tokens[-1])
+        tokens = tokens_of(rows)
+        df += token_df(tokens)
         n += len(rows)
+        packed.append((np.concatenate(tokens).astype(narrow) if tokens else np.zeros(0, narrow),
+                       np.cumsum([0] + [len(t) for t in tokens])))
+        del tokens
     idf = token_idf(df, n, bg)
     segments = []
     for k, rows in enumerate(chunks()):
         name = f"seg-{generation:06d}-{k:03d}"
-        write_segment(root / name, rows, idf, ann_min, tokens[k])
+        flat, offsets = packed[k]
+        tokens = [flat[offsets[i]:offsets[i + 1]].astype(np.int64) for i in range(len(rows))]
+        write_segment(root / name, rows, idf, ann_min, tokens)
+        packed[k] = None
+        del tokens
         segments.append(name)
     manifest = {"generation": generation, "segments": segments, "dead": [], "watermark": watermark, "rows": n,
                 "format": FORMAT}
+    semantic.share(root)  # the token vectors' files written before any worker maps the generation
     publish(root, manifest)
     return manifest
 
@@ -459,6 +546,7 @@ def append_generation(root: Path, manifest: dict, rows: list[Row], dead: Iterabl
 
 
 def open_generation(root: Path, manifest: dict, extra: list[Segment] = (), extra_dead=()) -> StoredLibrary:
+    semantic.share(root)  # the model's token vectors mapped beside the index: one copy for all workers
     segments = [Segment(root / name) for name in manifest["segments"]] + list(extra)
     dead = set(manifest.get("dead", ())) | set(extra_dead)
     return StoredLibrary(segments, dead)

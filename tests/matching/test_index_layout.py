@@ -1,0 +1,96 @@
+"""The match index's layout at library scale (articles/matching/store.py): what a segment keeps on
+disk and how compactly, read back as the same values; ranks counted without a full sort."""
+import numpy as np
+
+from articles.matching import ranker, semantic, store
+from tests.matching.test_store import QUERIES, build, entries, same
+
+
+def test_a_segment_with_the_approximate_index_keeps_its_vectors_there_only(tmp_path):
+    es = entries(120)
+    manifest = build(tmp_path, es, ann_min=0)
+    seg = tmp_path / manifest["segments"][0]
+    assert not any((seg / f"vec.{v}.npy").exists() for v in ranker.VIEWS)
+    assert all((seg / f"ann.{v}.usearch").exists() for v in ranker.VIEWS)
+    lib = store.open_generation(tmp_path, manifest)
+    for j, view in enumerate(ranker.VIEWS):
+        want = np.stack([e.vectors[j] for e in es]).astype(np.float16)
+        rows = lib.vectors[view]
+        # bit for bit what the float16 array beside the index held before
+        assert np.array_equal(rows[np.arange(len(es))].astype(np.float16), want)
+        assert np.array_equal(rows[7].astype(np.float16), want[7])
+        assert np.allclose(rows @ want[3].astype(np.float32), want.astype(np.float32) @ want[3].astype(np.float32),
+                           atol=1e-5)
+
+
+def test_an_exact_segment_keeps_float32_vectors_and_answers_as_before(tmp_path):
+    es = entries(80)
+    lib = store.open_generation(tmp_path, build(tmp_path, es))
+    assert lib.vectors["both"].parts[0].dtype == np.float32
+    mem = ranker.Library(es)
+    for q in QUERIES:
+        same(lib.match(q, 5), mem.match(q, 5))
+
+
+def test_postings_and_token_ids_are_stored_narrow_and_read_back_unchanged(tmp_path):
+    es = entries(300)
+    manifest = build(tmp_path, es)
+    seg = store.Segment(tmp_path / manifest["segments"][0])
+    for name in store.LEXICAL:
+        assert seg[f"{name}.docs"].dtype == np.uint16  # positions below 65,536 rows
+        assert seg[f"{name}.tf"].dtype == np.uint8
+        assert seg[f"{name}.offsets"].dtype.itemsize <= 4
+    assert seg["tokens.ids"].dtype == np.uint16
+    lib = store.open_generation(tmp_path, manifest)
+    mem = ranker.Library(es)
+    texts = [ranker.entry_texts(e.claim, e.title)[2] for e in es]
+    assert all(np.array_equal(lib.tokens[i], t) for i, t in enumerate(semantic.token_ids(texts)))
+    for q in QUERIES:
+        words = store.text.words(store.text.clean_query(q))
+        assert np.allclose(lib.bm25["both"].scores(words), mem.bm25["both"].scores(words), atol=1e-5)
+
+
+def test_the_narrowest_type_holds_the_largest_value():
+    assert store._uint_for(0) == np.uint8 and store._uint_for(255) == np.uint8
+    assert store._uint_for(256) == np.uint16 and store._uint_for(65_536) == np.uint32
+    docs = [["a", "b", "a"], ["b"] * 300, []]
+    p = store._postings(docs)
+    assert p["tf"].dtype == np.uint16 and sorted(p["tf"].tolist()) == [1, 2, 300]
+    assert p["offsets"].tolist() == [0, 1, 3] or p["offsets"].tolist() == [0, 2, 3]
+
+
+def test_positions_find_live_rows_by_id_without_a_dict(tmp_path):
+    es = entries(50)
+    manifest = build(tmp_path, es)
+    lib = store.open_generation(tmp_path, {**manifest, "dead": [4]})
+    assert lib.positions([es[9].id, es[30].id]) == {9, 30}
+    assert lib.positions([es[4].id]) == set()  # tombstoned
+    assert lib.positions([999_999]) == set() and lib.positions([]) == set()
+    assert not hasattr(lib, "_position")
+
+
+def test_ranks_count_the_entries_above_without_sorting_them_all():
+    rng = np.random.default_rng(5)
+    for trial in range(300):
+        n = int(rng.integers(1, 400))
+        s = (rng.choice([0.0, 0.5, 1.0, np.nan, -2.0], n) if trial % 2 else rng.normal(size=n)).astype(np.float32)
+        v = s[rng.integers(0, n, 9)]
+        ordered = np.sort(s)
+        assert np.array_equal(ranker._rank(s, v), len(ordered) - np.searchsorted(ordered, v, side="right"))
+    assert ranker._rank(np.ones(3, np.float32), np.zeros(0, np.float32)).shape == (0,)
+
+
+def test_the_token_vectors_are_mapped_from_files_beside_the_index_with_the_same_values(tmp_path, monkeypatch):
+    texts = ["The tax rose by 5 percent in 2020.", "Vaccines cause autism"]
+    want_embed, want_unit = semantic.embed(texts), semantic.unit_token_vectors().copy()
+    ids = semantic.token_ids(texts[:1])[0]
+    want_weighted = semantic.weighted_vector(ids, np.ones(len(want_unit), np.float32))
+    model = semantic.model()
+    monkeypatch.setattr(model, "embedding", model.embedding)  # put back after the test
+    monkeypatch.setattr(semantic, "_shared", {})
+    store.open_generation(tmp_path, build(tmp_path, entries(20)))
+    assert sorted(p.name.rsplit("-", 1)[1] for p in tmp_path.glob("wordllama-*.npy")) == ["embedding.npy", "unit.npy"]
+    assert isinstance(semantic.unit_token_vectors().base, np.memmap)
+    assert np.array_equal(semantic.embed(texts), want_embed)
+    assert np.array_equal(semantic.unit_token_vectors(), want_unit)
+    assert np.array_equal(semantic.weighted_vector(ids, np.ones(len(want_unit), np.float32)), want_weighted)
