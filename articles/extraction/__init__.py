@@ -23,7 +23,9 @@ from .types import Block, Claim, Entity, Extraction, KnownPerson, Mention, Parse
 # Bump when the rules or the learned models change: the importer re-extracts older articles.
 # 2.3: the learned name tagger decides who is a person (learned/tagger.py).
 # 2.4: claims record the frame that placed them (claims/frames.py).
-VERSION = "2.4"
+# 2.5: named sources (headlines, campaigns, labels, signatures), the resolver's learned features,
+#      structural forms (asides, conditions, findings, signed posts), the learned frame's spans.
+VERSION = "2.5"
 
 __all__ = ["VERSION", "Block", "Claim", "Deadline", "ExtractionTimeout", "Entity", "Extraction", "KnownPerson", "Mention", "ParsedArticle",
            "SeedFormatError", "Statistic", "extract", "extract_article", "parse", "parse_bytes"]

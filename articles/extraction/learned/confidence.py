@@ -41,12 +41,18 @@ def confidence_bands(model: CueModel) -> dict[str, tuple[float | None, float | N
     return {"low": (None, low), "medium": (low, high), "high": (high, None)}
 
 
+# Forms the training corpus leaves unannotated (PolNeAR does not mark the embedded posts of its
+# pages): the floor, chosen on that corpus, cannot judge them. They keep the confidence the model
+# gives (editors see it, in the low band) but are not dropped by the floor.
+UNJUDGED_FRAMES = frozenset({"signed_post"})
+
+
 def score_claims(model: CueModel, text: str, claims: list[Claim], entities: list[Entity]) -> list[Claim]:
     """Set each claim's confidence; keep those at or above the model's minimum."""
     floor = model.calibration.get("min_confidence", 0.0)
     kept = []
     for c in claims:
         c.confidence = round(confidence(model, features_of(text, c, entities)), 4)
-        if c.confidence >= floor:
+        if c.confidence >= floor or c.frame in UNJUDGED_FRAMES:
             kept.append(c)
     return kept
