@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -65,6 +66,16 @@ class Context:
         for n in (*self.names, self.speaker):
             found.update(text.proper_names(" x " + n))
         return frozenset(found)
+
+
+class Ranked(NamedTuple):
+    """One fact-check for a text: its id, the probability it checks the text, and whether the text
+    (with its context) is about named people or organisations of which the fact-check names none
+    while naming others (``subject_conflict``: a claim about Cruz, a check about Obama)."""
+
+    id: int
+    score: float
+    subject_conflict: bool = False
 
 
 def entry_texts(claim: str, title: str) -> tuple[str, str, str]:
@@ -290,6 +301,9 @@ FEATURES = (
 )
 
 
+_SUBJECT_CONFLICT = FEATURES.index("subject_conflict")
+
+
 def claimant_surname(name: str) -> str:
     words = text.proper_names(" x " + name)
     parts = [w for w in text._CAPITALISED.findall(name) if w.lower() in words]
@@ -442,8 +456,8 @@ class Library:
 
     def match(self, query: str, limit: int = 5, model: MatchModel | None = None,
               exclude: frozenset[int] = frozenset(), also: tuple[int, ...] = (),
-              context: Context | None = None, checkworthiness: float | None = None) -> list[tuple[int, float]]:
-        """[(fact-check id, probability it checks this text)], best first; ``also``: fact-check ids
+              context: Context | None = None, checkworthiness: float | None = None) -> list[Ranked]:
+        """The best fact-checks (id, probability it checks this text, subject conflict), best first; ``also``: fact-check ids
         to consider besides the index's own candidates; ``context``: speaker, names, sentence;
         ``checkworthiness``: the text's score when known (the claim's stored one), else computed."""
         model = model or default_model()
@@ -455,12 +469,13 @@ class Library:
         prob = model.probability(model.raw(x), text.checkable(query), text.word_count(query), checkworthiness)
         best = np.argsort(-prob, kind="stable")[: limit + 5 + len(exclude)]
         score = {int(c[j]): float(prob[j]) for j in best}
+        conflict = {int(c[j]): bool(x[j, _SUBJECT_CONFLICT]) for j in best}
         order = self.group_duplicates([int(c[j]) for j in best], model.duplicate_cosine)
-        out: list[tuple[int, float]] = []
+        out: list[Ranked] = []
         for i in order:
             if int(self.ids[i]) in exclude:
                 continue
             # a duplicate placed after its earlier record shows that record's score: one claim, one score
-            s = score[i] if not out or score[i] <= out[-1][1] else out[-1][1]
-            out.append((int(self.ids[i]), s))
+            s = score[i] if not out or score[i] <= out[-1].score else out[-1].score
+            out.append(Ranked(int(self.ids[i]), s, conflict[i]))
         return out[:limit]

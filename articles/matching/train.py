@@ -178,7 +178,7 @@ def ranked(lib: Library, model: MatchModel, q: str, limit: int, ctx: Context | N
 def map_at_5(lib: Library, model: MatchModel, queries, rel, docids, contexts=None) -> float:
     aps = []
     for qid, q in queries:
-        got = [docids[int(i)] for i, _ in ranked(lib, model, q, 5, (contexts or {}).get(qid))]
+        got = [docids[int(i)] for i, *_ in ranked(lib, model, q, 5, (contexts or {}).get(qid))]
         gold = rel.get(qid, set())
         hits, total = 0, 0.0
         for n, d in enumerate(got, 1):

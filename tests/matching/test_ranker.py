@@ -51,17 +51,17 @@ def test_bm25_prefers_the_rarer_shared_word():
 def test_the_right_fact_check_comes_first(library, query, expected):
     ranked = library.match(query, limit=3)
     assert ranked[0][0] == expected
-    assert all(0.0 <= s <= 1.0 for _, s in ranked)
-    assert [s for _, s in ranked] == sorted((s for _, s in ranked), reverse=True)
+    assert all(0.0 <= r.score <= 1.0 for r in ranked)
+    assert [r.score for r in ranked] == sorted((r.score for r in ranked), reverse=True)
 
 
 def test_near_duplicates_stay_together_earliest_first(library):
-    ranked = [i for i, _ in library.match("a hoax claims Minecraft is shutting down in 2020", limit=3)]
+    ranked = [r.id for r in library.match("a hoax claims Minecraft is shutting down in 2020", limit=3)]
     assert ranked[:2] == [4, 5]
 
 
 def test_excluded_entries_never_come_back(library):
-    assert 3 not in [i for i, _ in library.match("drinking bleach cures coronavirus", exclude=frozenset({3}))]
+    assert 3 not in [r.id for r in library.match("drinking bleach cures coronavirus", exclude=frozenset({3}))]
 
 
 def test_empty_library_and_empty_query():
@@ -171,6 +171,24 @@ def test_the_people_named_must_agree():
     ctx = ranker.Context(speaker="Donald Trump", names=("Ted Cruz",),
                          text="Trump questioned whether Cruz is eligible: his mother was born in Delaware.")
     assert lib.match("his mother was born in Delaware, so he is a natural-born citizen", context=ctx)[0][0] == 2
+
+
+def test_a_match_says_whether_the_check_is_about_other_people():
+    """The ranker flags a subject conflict per fact-check: the claim's speaker ("his mother") and
+    mentions name Cruz; a check naming only Obama conflicts, a check naming Cruz does not."""
+    lib = ranker.Library([
+        ranker.Entry(1, "Barack Obama's mother was an American citizen, so he is a natural-born citizen.",
+                     "Is Obama natural-born?"),
+        ranker.Entry(2, "Ted Cruz cannot be president: he was born in Calgary, Canada.", "Cruz eligibility"),
+        ranker.Entry(3, "Ostriches bury their heads in the sand when frightened.", "Ostrich heads"),
+    ])
+    ctx = ranker.Context(speaker="Ted Cruz", names=("Cruz",))
+    ranked = {r.id: r for r in lib.match("My mother was born in Wilmington, Delaware, so I am a natural-born citizen.",
+                                         limit=3, context=ctx)}
+    assert ranked[1].subject_conflict and not ranked[2].subject_conflict
+    assert not ranked[3].subject_conflict  # a check that names nobody does not conflict
+    # without a context (and no place named) the claim names no one: nothing conflicts
+    assert not any(r.subject_conflict for r in lib.match("My mother was born in this country.", limit=3))
 
 
 def test_the_speaker_agreeing_with_the_claimant_counts():

@@ -38,8 +38,9 @@ def build(tmp_path, es, ann_min=store.ANN_MIN):
 
 
 def same(a, b, atol=1e-4):
-    assert [i for i, _ in a] == [i for i, _ in b]
-    assert np.allclose([s for _, s in a], [s for _, s in b], atol=atol)
+    assert [r.id for r in a] == [r.id for r in b]
+    assert [r.subject_conflict for r in a] == [r.subject_conflict for r in b]
+    assert np.allclose([r.score for r in a], [r.score for r in b], atol=atol)
 
 
 def test_one_segment_answers_exactly_as_the_in_memory_library(tmp_path):
@@ -105,7 +106,7 @@ def test_an_appended_segment_and_tombstones_replace_the_old_rows(tmp_path):
 def test_a_tombstoned_row_is_never_a_candidate(tmp_path):
     es = entries(60)
     lib = store.open_generation(tmp_path, {**build(tmp_path, es), "dead": [5]})
-    assert all(i != es[5].id for i, _ in lib.match(es[5].claim, 10))
+    assert all(i != es[5].id for i, *_ in lib.match(es[5].claim, 10))
 
 
 @pytest.mark.parametrize("size", [400])
@@ -119,5 +120,5 @@ def test_the_approximate_vector_search_keeps_the_answers(tmp_path, size):
         # move more: HNSW may bring other candidates (float16 vectors, an approximate walk), and the
         # score's gap features read the candidates around each answer.
         got, want = ann.match(q, 3), exact.match(q, 3)
-        assert [i for i, _ in got] == [i for i, _ in want]
+        assert [r.id for r in got] == [r.id for r in want]
         assert abs(got[0][1] - want[0][1]) < 1e-2

@@ -29,6 +29,15 @@ def test_a_much_older_fact_check_is_at_most_suggested():
     assert matching.level_for(0.99, LONG, said=None, checked=date(2001, 1, 1)) == ClaimMatch.Level.CONFIDENT
 
 
+def test_a_check_about_other_people_is_at_most_suggested():
+    """A subject conflict caps the level at suggested (on the training splits such top answers were
+    still right 34 times in 38, so they are shown, never as confident)."""
+    assert matching.level_for(0.99, LONG, subject_conflict=True) == ClaimMatch.Level.SUGGESTED
+    assert matching.level_for(0.6, LONG, subject_conflict=True) == ClaimMatch.Level.SUGGESTED
+    assert matching.level_for(0.3, LONG, subject_conflict=True) == ""
+    assert matching.level_for(0.99, "Obama", subject_conflict=True) == ""
+
+
 def test_thresholds_and_rules_follow_settings(settings):
     settings.CLAIMSDB_MATCH_SHORT_WORDS = 20
     assert matching.level_for(0.99, LONG) == ClaimMatch.Level.SUGGESTED
@@ -97,3 +106,34 @@ def test_stored_claims_under_the_gate_are_not_matched(db):
     claim.save()
     matching.match_claims([claim])
     assert not ClaimMatch.objects.filter(claim=claim).exists()
+
+
+CRUZ = "His mother was born in Wilmington, Delaware, so he is a natural-born citizen of this country."
+
+
+def test_a_claim_about_cruz_is_not_confidently_matched_to_a_check_about_obama(db, monkeypatch):
+    """Issue 23: the Cruz eligibility claim (speaker Cruz, "his mother") against a library with an
+    Obama natural-born check and a Cruz eligibility check: the Obama check never reaches confident;
+    the Cruz check's level is the one its score gives."""
+    from articles.matching import ranker
+    from articles.models import Article, Claim, FactCheck, Person
+
+    obama = FactCheck.objects.create(url="https://checks.example/obama", rating="False", publisher="Checks",
+                                     claim_reviewed="Barack Obama's mother was born in Kansas, so Obama is a "
+                                                    "natural-born citizen of this country.")
+    cruz = FactCheck.objects.create(url="https://checks.example/cruz", rating="True", publisher="Checks",
+                                    claim_reviewed="Ted Cruz is a natural-born citizen: his mother was born in Delaware.")
+    lib = ranker.Library([ranker.Entry(f.pk, f.claim_reviewed) for f in (obama, cruz)])
+    monkeypatch.setattr(matching, "library", lambda: lib)
+    ctx = ranker.Context(speaker="Ted Cruz", names=("Cruz",))
+    found = {m.factcheck: m for m in matching.match_text(CRUZ, 2, context=ctx)}
+    assert found[obama].level != ClaimMatch.Level.CONFIDENT
+    assert found[cruz].level == matching.level_for(found[cruz].score, CRUZ)
+    # the same at import: the claim's speaker comes from the database
+    art = Article.objects.create(title="Debate", body=CRUZ, source_file="debate.txt", published=date(2016, 1, 5))
+    claim = Claim.objects.create(article=art, text=CRUZ, key="k", start=0, end=len(CRUZ), kind="quote",
+                                 speaker=Person.objects.create(name="Ted Cruz"))
+    matching.match_claims([claim])
+    stored = {m.factcheck: m for m in ClaimMatch.objects.filter(claim=claim)}
+    assert obama not in stored or stored[obama].level != ClaimMatch.Level.CONFIDENT
+    assert stored[cruz].level == matching.level_for(stored[cruz].score, CRUZ)
