@@ -18,6 +18,9 @@ from ..lexicon import (
 from .records import Chunk, _Ent
 from .words import ROLE_NOUNS, ROLE_TITLES, _demonym, _first_name_gender, _gender_of_title, _norm
 
+# How far back (characters, about a paragraph) a full name decides a bare surname of its family.
+RECENT_FULL_CHARS = 250
+
 
 class People:
     """The people side of the entity finder (a mixin of EntityFinder: self.people, self.name_tails)."""
@@ -88,8 +91,15 @@ class People:
         if not cands:
             return None
         if len(cands) > 1:
-            # Several of one family: the most recently mentioned.
-            cands.sort(key=lambda p: max((m[0] for m in p.mentions if m[0] < at), default=-1))
+            # Several of one family: the one named in full just before ("Bill Clinton ... Clinton
+            # said"), else the one named most so far (an article about Ted Cruz that once names
+            # Heidi Cruz goes on meaning Ted by "Cruz"), then the most recently mentioned.
+            def rank(p: _Ent) -> tuple[int, int, int]:
+                before = [m for m in p.mentions if m[0] < at]
+                full = max((m[0] for m in before if " " in m[2].strip()), default=-1)
+                recent = full if full >= at - RECENT_FULL_CHARS else -1
+                return (recent, len(before), max((m[0] for m in before), default=-1))
+            cands.sort(key=rank)
         return cands[-1]
 
     # The next pronoun in the clause, or the one opening the next sentence ("Obama said. He ...").
