@@ -9,7 +9,7 @@ from articles.extraction.claims import ClaimFinder, resolve, resolver
 from articles.extraction.entities import EntityFinder
 
 
-def prepared(*paragraphs):
+def prepared(*paragraphs, tags=None):
     art = parse("A headline about things\n\n3 March 2019\n\n" + "\n\n".join(paragraphs) + "\n\n- The Daily Example\n")
     doc = document.read(art.text, art.blocks)
     finder = EntityFinder(art.text, doc.body, doc.name_starts, art.published, None)
@@ -17,7 +17,7 @@ def prepared(*paragraphs):
     entities, mentions, _ = finder.result()
     claims = ClaimFinder(doc, entities, mentions).run()
     resolve(claims, entities)
-    return art, entities, mentions, claims, resolver.candidates_for(doc, entities, mentions)
+    return art, entities, mentions, claims, resolver.candidates_for(doc, entities, mentions, tags)
 
 
 def features_of(cands, rows, entities, name):
@@ -65,10 +65,10 @@ def test_a_surname_marks_the_person_of_that_surname_named_last_in_full():
     claim = next(c for c in claims if "win this state" in c.text)
     bill = next(i for i, e in enumerate(entities) if e.name == "Bill Clinton")
     assert cands_of.recent_full("Clinton", claim.cue_start) == bill
-    if claim.source.text == "Clinton":
-        cands, rows = cands_of.for_claim(claim, None)
-        assert features_of(cands, rows, entities, "Bill Clinton")["surname_recent"] == 1
-        assert features_of(cands, rows, entities, "Hillary Clinton")["surname_recent"] == 0
+    assert claim.source.text == "Clinton"
+    cands, rows = cands_of.for_claim(claim, None)
+    assert features_of(cands, rows, entities, "Bill Clinton")["surname_recent"] == 1
+    assert features_of(cands, rows, entities, "Hillary Clinton")["surname_recent"] == 0
 
 
 def test_a_mention_after_a_preposition_or_by_and_inside_an_apposition_is_marked():
@@ -87,21 +87,17 @@ def test_a_mention_after_a_preposition_or_by_and_inside_an_apposition_is_marked(
 
 
 def test_the_name_taggers_tags_reach_the_features():
-    art = parse("A headline about things\n\n3 March 2019\n\nMark Dunn said the roads were bad.\n\n- The Daily Example\n")
-    doc = document.read(art.text, art.blocks)
-    finder = EntityFinder(art.text, doc.body, doc.name_starts, art.published, None)
-    finder.run()
-    entities, mentions, _ = finder.result()
-    claims = ClaimFinder(doc, entities, mentions).run()
-    resolve(claims, entities)
-    dunn = next(m for m in mentions if m.text == "Mark Dunn")
-    tags = {dunn.start: "PER"}
-    cands_of = resolver.candidates_for(doc, entities, mentions, tags)
-    cands, rows = cands_of.for_claim(claims[0], None)
-    f = features_of(cands, rows, entities, "Mark Dunn")
-    assert f["tag_per"] == 1 and f["tag_disagrees"] == 0
-    cands, rows = resolver.candidates_for(doc, entities, mentions, {dunn.start: "ORG"}).for_claim(claims[0], None)
-    assert features_of(cands, rows, entities, "Mark Dunn")["tag_disagrees"] == 1
+    def dunn_features(tag):
+        _, entities, mentions, claims, _ = prepared("Mark Dunn said the roads were bad.")
+        dunn = next(m for m in mentions if m.text == "Mark Dunn")
+        _, entities, mentions, claims, cands_of = prepared("Mark Dunn said the roads were bad.",
+                                                           tags={dunn.start: tag})
+        cands, rows = cands_of.for_claim(claims[0], None)
+        return features_of(cands, rows, entities, "Mark Dunn")
+
+    per = dunn_features("PER")
+    assert per["tag_per"] == 1 and per["tag_disagrees"] == 0
+    assert dunn_features("ORG")["tag_disagrees"] == 1
 
 
 def test_a_name_inside_the_claims_own_words_is_no_candidate():
