@@ -71,6 +71,7 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headlin
         self.unknown: list[Chunk] = []
         self.programmes: set[str] = set()
         self.labels: dict[str, int] = {}  # transcript speaker labels ("WALLACE:") -> how many lines they open
+        self.business_names: set[tuple[str, ...]] = set()  # names an apposition shows to be businesses
 
     def run(self):
         """Find the article's people and organisations and resolve every name's mentions."""
@@ -80,12 +81,15 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headlin
         chunks: list[Chunk] = []
         for b in self.blocks:
             chunks.extend(chunk_block(text, b.start, b.end, self.sentence_starts))
-        chunks, of_pairs = self._split_of(chunks)
+        chunks, of_pairs = self._split_of(self._split_and_by_tags(chunks))
         # Names the article shows as programmes ("on CNBC's Squawk Box") are programmes throughout.
         self.programmes = {" ".join(ch.words) for ch in chunks
                            if self._ON_OWNED.search(text, max(0, ch.start - 60), ch.start)}
         # Pass 1: full names first, so short forms anywhere in the text find them.
         classified = self._described_names([(ch, *self.classify(ch)) for ch in chunks])
+        # A name one mention's apposition shows to be a business is one at every mention.
+        classified = [(ch, "org", [], name) if kind in ("person", "unknown") and tuple(name) in self.business_names
+                      else (ch, kind, title, name) for ch, kind, title, name in classified]
         self._full_names(classified)
         # Surnames that speak alone somewhere ("Limbaugh added:") make their full form a person
         # wherever it stands ("Rush Limbaugh spoke on his show").

@@ -44,7 +44,7 @@ def _run(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[list[str]
 
 def _joins(text: str, toks: list[tuple[str, int, int]], j: int, last: str, last_end: int) -> bool:
     """Whether token j continues the name whose last word so far is last."""
-    if last.endswith(".") and len(last) > 3 and last[:-1].lower() not in ("jr", "sr", "st", "gov", "sen", "rep", "gen", "col", "capt", "sgt", "lt", "mrs", "prof", "rev"):
+    if last.endswith(".") and len(last) > 3 and last[:-1].lower() not in ("jr", "sr", "st", "gov", "sen", "rep", "del", "gen", "col", "capt", "sgt", "lt", "mrs", "prof", "rev"):
         return False  # "Universe. She": a full stop ended the sentence
     if last.endswith(("’s", "'s")) and len(last) > 3:
         return False  # "CNBC's Squawk Box": the owner is a name of its own, the rest another

@@ -19,6 +19,7 @@ from .words import (
     _DESCRIPTOR_BEFORE,
     _INITIAL,
     _SPOKESMAN_FOR,
+    DOTTED_TITLES,
     PROGRAMME_WORDS,
     ROLE_NOUNS,
     ROLE_QUALIFIERS,
@@ -52,6 +53,9 @@ class Classifier:
         kind, title, name = self._classify_rules(ch, words)
         if kind in ("person", "unknown") and " ".join(name) in self.programmes:
             return "neutral", [], name  # "on CNBC's Squawk Box", "on ABC's This Week": a programme
+        context = self._context_reading(ch, kind, name)
+        if context is not None:
+            return context
         if self.tags and kind in ("person", "unknown"):
             return self._check_person(ch, kind, title, name)
         return kind, title, name
@@ -118,7 +122,8 @@ class Classifier:
                                   for w in name):
             return "neutral", [], words
         if title and name:
-            if any(_norm(w) in HONORIFICS for w in title) or any(_norm(w) in ROLE_NOUNS for w in title):
+            if any(_norm(w) in HONORIFICS or _norm(w) in ROLE_NOUNS or (w.endswith(".") and _norm(w) in DOTTED_TITLES)
+                   for w in title):
                 lname = " ".join(name).lower()
                 if len(name) == 1 and name[-1] in ORG_HEADS and not ch.possessive:
                     return "org", [], words  # "Justice Department", "Defense Ministry"
@@ -174,6 +179,96 @@ class Classifier:
                 w.lower() in PLACES for w in words[:1]):
             return "org", [], words  # "a spokesman for NHS England": a body has spokesmen
         return None
+
+    # -- what the words around a name say it is ----------------------------------------------
+    # "FLINT, Mich., Oct. 4 (UPI) —", "BRUSSELS -": a dateline's place opening the first paragraph.
+    _DATELINE_AFTER = re.compile(r"(?:,\s+[^,\n—–]{1,30}){0,3},?\s*(?:\([A-Za-z.\s]{1,20}\)\s*)?[—–-]\s")
+    # "7 p.m. EDT", "(all times ET)": a time zone after a clock time or "times".
+    _TIME_BEFORE = re.compile(r"(?:\d|\b[ap]\.?m\.?|\btimes) +$", re.IGNORECASE)
+    # "six Orthodox", "14 Catholics": a number counts members of a group, never a person's name.
+    _COUNT_BEFORE = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                               r"dozens?|hundreds?|thousands?|millions?) +$", re.IGNORECASE)
+    # "CNN's Wolf Blitzer", "Fox News' Chris Wallace": a broadcaster's or paper's person (a host, a
+    # reporter), not the organisation; "on CNBC's Squawk Box" (a programme) is read before.
+    _OUTLET_POSSESSIVE = re.compile(r"(?<![\w.])((?:[A-Z][\w.&\-]*\s+){0,3}[A-Z][\w.&\-]*?)(?:[’']s|s[’'])\s+$")
+    # "Walter Energy, another mining company"; "one of his companies, Lenox Healthcare": the
+    # apposition says it is a business; "Debating The Donald, a book": a work's title.
+    _BUSINESS_NOUNS = (r"(?:company|companies|firm|firms|corporation|corporations|business|businesses|"
+                       r"conglomerate|insurer|retailer|lender|manufacturer|producer|operator|subsidiary|utility)")
+    _BUSINESS_AFTER = re.compile(r",\s+(?:(?:a|an|another|the|its)\s+|one\s+of\s+(?:the|its|his|her|their|[\w’']+)\s+)"
+                                 r"(?:(?!(?:for|of|at|with|from|by|in|to|on)\b)[\w’'\-]+\s+){0,4}?" + _BUSINESS_NOUNS + r"\b")
+    _BUSINESS_BEFORE = re.compile(r"\b" + _BUSINESS_NOUNS + r",\s+$")
+    _WORK_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[\w’'\-]+\s+){0,2}?(?:book|film|movie|novel|"
+                             r"memoir|documentary|series|programme|program|podcast|song|album|play|musical)\b")
+
+    def _context_reading(self, ch: Chunk, kind: str, name: list[str]) -> tuple[str, list[str], list[str]] | None:
+        """What the words around a name say it is, where they decide against the name's own words:
+        a dateline's place, a time zone, a counted group, a nickname in quotation marks, a work's
+        title or a business (by its apposition), an outlet's host. None when they say nothing."""
+        if not name:
+            return None
+        start = ch.starts[len(ch.words) - len(name)]
+        if kind == "org" and len(name) == 1 and name[0].isupper() and self._date_or_time(ch, start):
+            return "neutral", [], name
+        if kind in ("person", "unknown"):
+            reading = self._described_reading(ch, kind, name, start)
+            if reading is not None:
+                return reading
+        return self._outlet_person(ch, kind, name, start)
+
+    def _date_or_time(self, ch: Chunk, start: int) -> bool:
+        """A word in capitals that is a dateline's place or a time zone."""
+        if any(ch.start == b.start for b in self.blocks) and self._DATELINE_AFTER.match(self.text, ch.end):
+            return True
+        return bool(self._TIME_BEFORE.search(self.text, max(0, start - 12), start))
+
+    def _described_reading(self, ch: Chunk, kind: str, name: list[str], start: int) -> tuple[str, list[str], list[str]] | None:
+        """A counted group, a nickname, a work's title or a business, as the words around say."""
+        text = self.text
+        if len(name) == 1 and self._COUNT_BEFORE.search(text, max(0, start - 14), start):
+            return "neutral", [], name
+        if self._nickname(ch, name, start):
+            return "neutral", [], name
+        if len(name) == 1 and ch.sentence_initial:
+            return None  # "Ironically, one of the firms ...": a sentence word and its clause
+        after = text[ch.end:ch.end + 90]
+        if self._WORK_AFTER.match(after):
+            return "neutral", [], name
+        if self._BUSINESS_AFTER.match(after):
+            self.business_names.add(tuple(name))
+            return "org", [], name
+        # Before the name only in an apposition it closes ("a new company, Kissito (...)"): "At a law
+        # firm, Jane Roe said" names a person after a fronted phrase.
+        if kind == "unknown" and self._BUSINESS_BEFORE.search(text, max(0, start - 20), start) \
+                and re.match(r"\s*[,(;]", after):
+            self.business_names.add(tuple(name))
+            return "org", [], name
+        return None
+
+    def _nickname(self, ch: Chunk, name: list[str], start: int) -> bool:
+        """A name that is a whole quotation ("called her “Miss Piggy”") is a nickname, unless the
+        article also writes it outside quotation marks."""
+        text = self.text
+        if not (start > 0 and text[ch.start - 1] in "“\"‘" and text[ch.end:ch.end + 1] in "”\"’"):
+            return False
+        written = text[ch.start:ch.end]
+        return not any(text[m.start() - 1:m.start()] not in "“\"‘" for m in re.finditer(re.escape(written), text)
+                       if m.start() > 0)
+
+    def _outlet_person(self, ch: Chunk, kind: str, name: list[str], start: int) -> tuple[str, list[str], list[str]] | None:
+        if not 2 <= len(name) <= 3 or ch.start != start or kind == "neutral":
+            return None
+        m = self._OUTLET_POSSESSIVE.search(self.text, max(0, start - 40), start)
+        if not m or re.search(r"\bon\s+$", self.text[max(0, m.start() - 4):m.start()]):
+            return None
+        owner = self._known_org(m.group(1).split())
+        if owner is None or owner[1] != "news":
+            return None
+        if any(not w.isalpha() or w.isupper() or w in ORG_HEADS or w in NEUTRAL_HEADS or w in PROGRAMME_WORDS
+               or (self.tags and (self.tagger.tagdict.get(w.lower()) == "O" or w.lower() in self.lower_words))
+               for w in name):
+            return None
+        return "person", [], name
 
     def _shouted(self, ch: Chunk, word: str) -> bool:
         """A word in capitals that is no acronym: an ordinary word shouted ("WHAT?", "ALL of them"),

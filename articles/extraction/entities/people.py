@@ -179,40 +179,9 @@ class People:
         """A capitalised name that is neither clearly a person nor an organisation."""
         if len(name) > 4:
             return
-        g = ""
-        ent = None
-        if len(name) == 1:
-            ent = self._match_person(name, g, [], ch.start)
-            word = name[0]
-            # "Conway said", and "Christie, who has campaigned ...": "who" is said of people.
-            who = self.text[ch.end:ch.end + 6].startswith(", who ")
-            if ent is None and (self._speaks(ch) or who) and not word.isupper() and word not in CAP_STOPWORDS \
-                    and word.lower() not in PLACES and not _demonym(word) and word not in ORG_HEADS \
-                    and word not in NEUTRAL_HEADS and word.lower() not in MONTH_NAMES \
-                    and not self._AFTER_PLACE_WORD.search(self.text, max(0, ch.start - 12), ch.start):
-                ent = self._add_person(name, "", short=True)
-        elif len(name) >= 2:
-            # "Kellyanne Conway": a two- or three-word name whose last word the article uses alone
-            # or with a title, or who speaks ("Conway said").
-            last = name[-1]
-            after = self.text[ch.end:ch.end + 40].lstrip(" ,")
-            speaks = self._speaks(ch)
-            apposition = after.startswith("the ") or after.startswith("a ")
-            who = self.text[ch.end:ch.end + 6].startswith(", who ")
-            appos_role = apposition and bool(re.match(r"(?:the|a)\s+(?:[\w\-’']+\s+){0,5}?(?:"
-                                                        + "|".join(ROLE_NOUNS) + r")\b", after))
-            reused = re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep)\.? " + re.escape(last) + r"\b", self.text)
-            # A name the article already made a person ("Suu Kyi" again) is that person here too.
-            ent = self._match_person(name, g, [], ch.start) if tuple(name) in self.name_tails else None
-            surname_speaks = last in self.speaking_surnames
-            # The tagger tags the whole name as a person's here ("Lester Holt of NBC News"), and no
-            # word of it is an ordinary word: one the tagger knows as always other or the article
-            # also writes in lower case ("Peabody Energy", "Fancy Bear", "Blackhawk Mining").
-            tagged = all(self.tags.get(s) == "PER" for s in ch.starts[len(ch.words) - len(name):]) and not any(
-                self.tagger.tagdict.get(w.lower()) == "O" or w.lower() in self.lower_words for w in name)
-            if ent is None and (speaks or appos_role or reused or who or surname_speaks or tagged) and len(name) >= 2:
-                if not any(w.lower() in PLACES for w in name) and all(not w.isupper() for w in name):
-                    ent = self._match_person(name, g, [], ch.start) or self._add_person(name, "")
+        ent = self._epithet(name) or self._org_short_form(name)
+        if ent is None:
+            ent = self._one_word_person(ch, name) if len(name) == 1 else self._several_words_entity(ch, name)
         if ent is None:
             return
         s = ch.starts[len(ch.words) - len(name)]
@@ -221,6 +190,73 @@ class People:
         if surface not in ent.aliases:
             ent.aliases.append(surface)
         self.mentions.append((s, ch.end, surface, ent))
+
+    def _one_word_person(self, ch: Chunk, name: list[str]) -> _Ent | None:
+        """A one-word name: the person of that surname, or a new one when the name speaks."""
+        ent = self._match_person(name, "", [], ch.start)
+        word = name[0]
+        # "Conway said", and "Christie, who has campaigned ...": "who" is said of people.
+        who = self.text[ch.end:ch.end + 6].startswith(", who ")
+        if ent is None and (self._speaks(ch) or who) and not word.isupper() and word not in CAP_STOPWORDS \
+                and word.lower() not in PLACES and not _demonym(word) and word not in ORG_HEADS \
+                and word not in NEUTRAL_HEADS and word.lower() not in MONTH_NAMES \
+                and not self._AFTER_PLACE_WORD.search(self.text, max(0, ch.start - 12), ch.start):
+            ent = self._add_person(name, "", short=True)
+        return ent
+
+    def _several_words_entity(self, ch: Chunk, name: list[str]) -> _Ent | None:
+        """"Kellyanne Conway": a two- or three-word name whose last word the article uses alone or
+        with a title, or who speaks ("Conway said"); a name of ordinary words that speaks is a body."""
+        g = ""
+        last = name[-1]
+        after = self.text[ch.end:ch.end + 40].lstrip(" ,")
+        speaks = self._speaks(ch)
+        apposition = after.startswith("the ") or after.startswith("a ")
+        who = self.text[ch.end:ch.end + 6].startswith(", who ")
+        appos_role = apposition and bool(re.match(r"(?:the|a)\s+(?:[\w\-’']+\s+){0,5}?(?:"
+                                                    + "|".join(ROLE_NOUNS) + r")\b", after))
+        reused = re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep)\.? " + re.escape(last) + r"\b", self.text)
+        # A name the article already made a person ("Suu Kyi" again) is that person here too.
+        ent = self._match_person(name, g, [], ch.start) if tuple(name) in self.name_tails else None
+        surname_speaks = last in self.speaking_surnames
+        # The tagger tags the whole name as a person's here ("Lester Holt of NBC News"), and no
+        # word of it is an ordinary word: one the tagger knows as always other or the article
+        # also writes in lower case ("Peabody Energy", "Fancy Bear", "Blackhawk Mining").
+        tagged = all(self.tags.get(s) == "PER" for s in ch.starts[len(ch.words) - len(name):]) and not any(
+            self.tagger.tagdict.get(w.lower()) == "O" or w.lower() in self.lower_words for w in name)
+        if ent is None and speaks and not tagged and self._ordinary_words(name):
+            return self._org_for(name, ch.the)  # "Zero Hedge asked": a site or a body speaks
+        if ent is None and (speaks or appos_role or reused or who or surname_speaks or tagged):
+            if not any(w.lower() in PLACES for w in name) and all(not w.isupper() for w in name):
+                ent = self._match_person(name, g, [], ch.start) or self._add_person(name, "")
+        return ent
+
+    def _epithet(self, name: list[str]) -> _Ent | None:
+        """"Crooked Hillary", "Little Marco": an epithet before the first name of a person the article
+        names in full is that person (the epithet is no first name, the name no one else's)."""
+        if len(name) != 2 or name[0] in MALE_NAMES or name[0] in FEMALE_NAMES or not name[0].isalpha():
+            return None
+        if tuple(name) in self.name_tails:
+            return None
+        if name[1] not in MALE_NAMES and name[1] not in FEMALE_NAMES:
+            return None
+        cands = [p for p in self.people if not p.short and len(p.name_words) >= 2 and p.first == name[1]]
+        return cands[0] if len(cands) == 1 else None
+
+    def _org_short_form(self, name: list[str]) -> _Ent | None:
+        """"Patriot" after "Patriot Coal", "Peabody" after "Peabody Energy": the first word of an
+        organisation's name, alone, is that organisation (when it is no person's name too)."""
+        if len(name) != 1 or any(p.surname == name[0] or p.first == name[0] for p in self.people):
+            return None
+        cands = [o for o in self.orgs if len(o.name_words) >= 2 and o.name_words[0] == name[0] and o.mentions]
+        return cands[0] if len(cands) == 1 else None
+
+    def _ordinary_words(self, name: list[str]) -> bool:
+        """Whether the tagger never reads the name as a person's anywhere in the article and one of
+        its words is an ordinary word it knows as always other ("Zero Hedge")."""
+        if not self.tags or self._reading(name) == "PER":
+            return False
+        return any(self.tagger.tagdict.get(w.lower()) == "O" for w in name)
 
     _CUE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:,\s+[^,.;:\"“”]{1,100}){0,2},?\s*(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|adds|"
                             r"wrote|writes|argued|argues|tweeted|stated|explained|noted|insisted|warned|claimed|"

@@ -95,6 +95,11 @@ class TaggerVote:
         reading = self._reading(name)
         if reading == "PER":
             return kind, title, name
+        first = self.votes.get(_vote_key(name[0]), Counter())
+        if len(name) >= 2 and all(t == "ORG" for t in here) and not first["PER"] and first["LOC"] + first["ORG"] >= 3:
+            # Every word an organisation's here, and the "first name" a place or a body throughout
+            # the article ("the Charlotte Panthers" in an article about Charlotte, Florence, Austin).
+            return "org", [], name
         if kind == "person" and len(name) >= 2 and (name[0] in MALE_NAMES or name[0] in FEMALE_NAMES) \
                 and reading != "LOC" and not (here[-1] == "O" and self.tagger.tagdict.get(name[-1].lower()) == "O"):
             # A known first name and a surname outweigh the tagger, but for a place, or a "surname"
@@ -103,3 +108,25 @@ class TaggerVote:
         if reading == "ORG" and len(name) >= 2 and all(t == "ORG" for t in here):
             return "org", [], name
         return "neutral", [], name
+
+    def _split_and_by_tags(self, chunks: list[Chunk]) -> list[Chunk]:
+        """"CNN's Anderson Cooper and Fox News' Chris Wallace": a run joined by "and" whose sides the
+        tagger reads as different kinds (a person's name, an organisation's) is two names, whatever
+        the capitalisation rules made of it."""
+        if not self.tags:
+            return chunks
+        out: list[Chunk] = []
+        for ch in chunks:
+            w = ch.words
+            k = w.index("and") if "and" in w[1:-1] else -1
+            if k < 1:
+                out.append(ch)
+                continue
+            left = {self.tags.get(s, "O") for s in ch.starts[:k]}
+            right = {self.tags.get(s, "O") for s in ch.starts[k + 1:]}
+            if len(left) == 1 and len(right) == 1 and left != right and {*left, *right} <= {"PER", "ORG"}:
+                out.append(Chunk(w[:k], ch.starts[:k], ch.ends[:k], ch.sentence_initial, ch.the, False))
+                out.append(Chunk(w[k + 1:], ch.starts[k + 1:], ch.ends[k + 1:], False, False, ch.possessive))
+            else:
+                out.append(ch)
+        return out

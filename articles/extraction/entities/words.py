@@ -91,6 +91,10 @@ def _honorific_surname(words: list[str]) -> bool:
             and _norm(words[1]) not in ADDRESS_ROLES)
 
 
+# Titles only when abbreviated with a full stop ("Del. Stacey Plaskett", a delegate; "Tom Del Beccaro").
+DOTTED_TITLES = frozenset({"del"})
+
+
 def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """Split leading honorifics and role titles from a name: "Prime Minister Theresa May",
     "Senate Majority Leader Mitch McConnell", "Democratic Sen. Claire McCaskill"."""
@@ -98,7 +102,7 @@ def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
     k = 0
     while k < len(words) - 1:
         lw = _norm(words[k])
-        if lw in HONORIFICS or lw in ROLE_NOUNS:
+        if lw in HONORIFICS or lw in ROLE_NOUNS or (words[k].endswith(".") and lw in DOTTED_TITLES):
             last_title = k
             # "Secretary of State Hillary Clinton": "of" and the office's words belong to the title.
             if words[k + 1] == "of":
