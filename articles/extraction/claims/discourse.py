@@ -172,7 +172,7 @@ def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quote
         st.deadline.check()
         if q in used or not st.is_full(q) or st.is_title(q):
             continue
-        cont = here or carried
+        cont = here or _own_subject(st, q, sent) or carried
         at_block_start = q.start == block.start
         if cont is None and at_block_start and bi - st.last_block <= 1:
             if st.pending_colon is not None:
@@ -187,6 +187,16 @@ def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quote
             used.add(q)
             content.add(st, "quote", q.start, q.end, cont, "", bi)
             st.pending_colon = None
+
+
+def _own_subject(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:
+    """A quotation inside a sentence that names a person as its subject ("Jane Roe joined the group,
+    hammering his “unsuitability for office.”") continues that subject, not the paragraph's
+    earlier speaker; a quotation opening its sentence has no subject before it."""
+    if q.start <= sent.start + 1:
+        return None
+    spk = sources.sentence_subject(st, sent, q.start)
+    return spk if spk is not None and spk.entity is not None else None
 
 
 def colon_paragraph(st: ClaimState, bi: int, block: Block, colon: Speaker | None, n_before: int) -> None:

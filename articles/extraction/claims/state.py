@@ -86,7 +86,7 @@ class ClaimState:
         self.sorted_n = 0  # self.claims[:sorted_n] is sorted by start (the last merge's result)
         self._facts: dict[tuple[int, int], tuple[bool, bool]] = {}  # (title, full) per quotation
         self._static: dict[str, tuple[list[int], list[Mention]]] = {}  # see _static_mentions
-        self._names: tuple[dict[str, int], dict[tuple[str, ...], int]] | None = None  # see _entity_named
+        self._names: tuple[dict[str, int], dict[tuple[str, ...], int], dict[str, set[int]]] | None = None  # see entity_named
         self.content_spans = SpanIndex(len(text))  # claims' content spans, each with its claim
         self.spent = SpanIndex(len(text))  # content spans of cues that found no source (no claim made)
         self.last: Speaker | None = None  # speaker of the latest claim
@@ -210,22 +210,43 @@ class ClaimState:
         return n >= 4 or (n >= 2 and inner.rstrip()[-1:] in ".!?,")
 
     def entity_named(self, words: str) -> int | None:
-        """The entity a headline's name refers to: a full name or alias, else a person's surname."""
+        """The entity a headline's name refers to: a full name or alias, else a person's surname;
+        a person's full name the body gives only in part ("Ann Coulter:" for the body's "Coulter");
+        a first name only one person of the article bears ("Hillary:" for Hillary Clinton)."""
         if self._names is None:  # built once: a transcript asks for every paragraph
-            full: dict[str, int] = {}
-            surnames: dict[tuple[str, ...], int] = {}
-            for i, e in enumerate(self.entities):
-                for name in (e.name, *e.aliases):
-                    full.setdefault(name.lower(), i)
-                parts = e.name.lower().split()
-                if e.kind == "person":
-                    # A surname of one word, or of several ("De Blasio" for Bill de Blasio).
-                    for n in range(1, len(parts)):
-                        surnames.setdefault(tuple(parts[-n:]), i)
-            self._names = (full, surnames)
+            self._names = self._name_index()
         low = words.lower()
-        full, surnames = self._names
-        return full[low] if low in full else surnames.get(tuple(low.split()))
+        full, surnames, firsts = self._names
+        if low in full:
+            return full[low]
+        parts = tuple(low.split())
+        if parts in surnames:
+            return surnames[parts]
+        if len(parts) >= 2:
+            # The body knows the person by the surname alone (a one-word record): the full name is theirs.
+            last = full.get(parts[-1])
+            if last is not None and self.entities[last].kind == "person" and len(self.entities[last].name.split()) == 1:
+                return last
+        if len(parts) == 1 and len(firsts.get(parts[0], ())) == 1:
+            return next(iter(firsts[parts[0]]))
+        return None
+
+    def _name_index(self) -> tuple[dict[str, int], dict[tuple[str, ...], int], dict[str, set[int]]]:
+        """Full names and aliases, people's surnames, and people's first names -> entity indexes."""
+        full: dict[str, int] = {}
+        surnames: dict[tuple[str, ...], int] = {}
+        firsts: dict[str, set[int]] = {}
+        for i, e in enumerate(self.entities):
+            for name in (e.name, *e.aliases):
+                full.setdefault(name.lower(), i)
+            parts = e.name.lower().split()
+            if e.kind == "person":
+                # A surname of one word, or of several ("De Blasio" for Bill de Blasio).
+                for n in range(1, len(parts)):
+                    surnames.setdefault(tuple(parts[-n:]), i)
+                if len(parts) >= 2:
+                    firsts.setdefault(parts[0], set()).add(i)
+        return full, surnames, firsts
 
     def sort_claims(self) -> None:
         """Sort self.claims by start (stably), as sorted() would: the claims up to sorted_n already
