@@ -1,7 +1,9 @@
 """Who a quotation no cue claims belongs to, and who a headline's name is (issue #22): a partial
 quotation inside a sentence whose subject is a person continues that subject, not the paragraph's
 earlier speaker; a headline's "Name:" resolves to the person the body names."""
-from articles.extraction import extract_article, parse
+from articles.extraction import document, extract_article, parse
+from articles.extraction.claims import ClaimFinder, resolve
+from articles.extraction.entities import EntityFinder
 
 
 def extract(body: str, headline: str = "A headline"):
@@ -47,3 +49,33 @@ def test_a_first_name_two_people_share_names_no_one_in_a_headline():
                  headline="Lucy: Critics Were Wrong to Call Me a Liar.")
     head = [c for c in ex.claims if c.frame == "headline"]
     assert head and head[0].speaker is None
+
+
+def rules_speaker_of(body: str, words: str):
+    """The rules' speaker (the sources and discourse stages, before the learned resolver)."""
+    art = parse("A headline\n\n5 May 2021\n\n" + body + "\n\n- Town Gazette\n")
+    doc = document.read(art.text, art.blocks)
+    finder = EntityFinder(art.text, doc.body, doc.name_starts, art.published, None)
+    finder.run()
+    entities, mentions, _ = finder.result()
+    claims = ClaimFinder(doc, entities, mentions).run()
+    resolve(claims, entities)
+    claim = next(c for c in claims if words in c.text)
+    return entities[claim.speaker].name if claim.speaker is not None else None
+
+
+def test_an_expletive_it_names_no_organisation():
+    assert rules_speaker_of("The Harbour Trust bought the pier in May. It was said at the time that the council "
+                            "would approve the sale.", "council would approve") is None
+
+
+def test_it_said_takes_an_organisation_named_just_before():
+    ex = extract("The Harbour Trust bought the pier in May. It said the pier would reopen in June.")
+    assert speaker_of(ex, "pier would reopen") == "Harbour Trust"
+
+
+def test_it_said_does_not_reach_an_organisation_named_paragraphs_before():
+    assert rules_speaker_of("The Harbour Trust bought the pier in May.\n\n"
+                            "The town grew quickly after the war. Farms gave way to houses. Shops opened on the main "
+                            "street. A school was built near the river. The old mill closed. Tourists began to arrive "
+                            "in summer.\n\nIt said the pier would reopen in June.", "pier would reopen") is None

@@ -64,16 +64,30 @@ _PLURAL_SUBJECT = re.compile(r"((?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+|[Ss]everal\s+
                              r"called|urged|told|asked|\w+ed)\b)")
 
 
+# "It seems", "It was said", "It took him a day", "It is this vision that ...": "it" names nothing.
+_EXPLETIVE_IT = re.compile(r"\s+(?:(?:also|now|still|then|only|even)\s+)?(?:seems?|seemed|appears?|appeared|took|takes|"
+                           r"turns?\s+out|turned\s+out|(?:is|was|has\s+been|had\s+been)\s+(?:said|reported|revealed|"
+                           r"believed|thought|claimed|alleged|not|this|that|clear|unclear|likely|unlikely|true|possible|"
+                           r"hard|easy|time|unfair|fair)|(?:is|was)n[’']t|[’']s\s+(?:not|this|that|clear|unclear|time|true))\b",
+                           re.IGNORECASE)
+RECENT_SENTENCES = 6  # "it" and "they" take an organisation named in the sentence or the five before
+
+
 def _impersonal(st: ClaimState, pron: str, surface: str, span: tuple[int, int]) -> Speaker:
-    """"It said" is an organisation; "they" an organisation or the group just named."""
-    # "It said" is an organisation; "they" an organisation or the last plural source.
-    if st.last is not None and st.last.org is not None and st.last.entity is None:
+    """"It said" is an organisation named in the sentence or the five before (the last claim's, else
+    the latest named there); "they" an organisation or the group just named; an expletive "it"
+    ("It seems", "It was said") names nothing."""
+    if pron == "it" and _EXPLETIVE_IT.match(st.text, span[1]):
+        return Speaker(None, surface, *span)
+    k = bisect_right(st.sentence_list, span[0]) - 1
+    recent = st.sentence_list[max(0, k - RECENT_SENTENCES + 1)] if k >= 0 else 0
+    if st.last is not None and st.last.org is not None and st.last.entity is None and st.last.start >= recent:
         return Speaker(None, surface, *span, org=st.last.org)
     # The latest organisation mention before, outside quotations ("it" takes it; "they" a group
     # the sentence or the one before names, see plural_group).
     orgs = st.static_mentions("org")
     i = bisect_left(orgs[0], span[0]) - 1
-    if i >= 0 and pron == "it":
+    if i >= 0 and pron == "it" and orgs[0][i] >= recent:
         return Speaker(None, surface, *span, org=orgs[1][i].entity)
     if pron == "they":
         return plural_group(st, surface, span, orgs)
