@@ -110,3 +110,16 @@ def test_the_first_word_of_a_company_alone_is_that_company():
                                "Patriot said on Monday that it would sell it. Patriot, which has debts, refused.")
     assert "Patriot" not in people, people
     assert "Patriot Coal" in orgs
+
+
+def test_the_name_before_a_role_in_a_title_is_the_employer_not_a_person():
+    people, orgs, _ = entities("Senator Karen Holt grilled Harlow Brandt CEO John Stumpf on Tuesday. "
+                               "Harlow Brandt was fined in May, and Harlow Brandt said it would pay.")
+    assert "John Stumpf" in people
+    assert "Harlow Brandt" not in people and "Harlow Brandt" in orgs, (people, orgs)
+
+
+def test_a_place_or_a_party_before_a_title_makes_no_organisation():
+    people, orgs, _ = entities("Texas Gov. Greg Abbott spoke first. Democratic Sen. Claire McCaskill spoke next.")
+    assert {"Greg Abbott", "Claire McCaskill"} <= people
+    assert not {"Texas", "Democratic"} & orgs, orgs

@@ -20,6 +20,7 @@ from .words import (
     _INITIAL,
     _SPOKESMAN_FOR,
     DOTTED_TITLES,
+    PARTY_WORDS,
     PROGRAMME_WORDS,
     ROLE_NOUNS,
     ROLE_QUALIFIERS,
@@ -29,6 +30,8 @@ from .words import (
     _norm,
     _split_title,
 )
+
+_EXECUTIVES = frozenset("ceo cfo coo cto chief founder co-founder".split())
 
 
 class Classifier:
@@ -129,8 +132,23 @@ class Classifier:
                     return "org", [], words  # "Justice Department", "Defense Ministry"
                 if lname in PLACES or name[-1] in NEUTRAL_HEADS or name[-1] in ORG_HEADS:
                     return "neutral", [], words
+                self._employer(title)
                 return "person", title, name
         return None
+
+    def _employer(self, title: list[str]) -> None:
+        """The name before a role in a title is the organisation the person serves ("Wells Fargo
+        CEO John Stumpf"), an organisation wherever the article writes it: two words or more, none
+        a title, a place, a party word or a first name ("Texas Gov.", "Democratic Sen.")."""
+        k = next((i for i, w in enumerate(title) if _norm(w) in HONORIFICS or _norm(w) in ROLE_NOUNS
+                  or _norm(w) in _EXECUTIVES), 0)
+        prefix = title[:k]
+        if len(prefix) < 2 or " ".join(prefix).lower() in PLACES or any(
+                not w.isalpha() or not w[:1].isupper() or _norm(w) in ROLE_TITLES or _norm(w) in ROLE_QUALIFIERS
+                or w in PARTY_WORDS or w in MALE_NAMES or w in FEMALE_NAMES or w.lower() in PLACES or _demonym(w)
+                for w in prefix):
+            return
+        self.business_names.add(tuple(prefix))
 
     def _rules_heads(self, ch: Chunk, words: list[str]) -> tuple[str, list[str], list[str]] | None:
         """Places, demonyms, organisation and neutral head words, laws and creeds, months."""
@@ -163,6 +181,7 @@ class Classifier:
         for k in range(1, len(words) - 1):
             if (words[k] in MALE_NAMES or words[k] in FEMALE_NAMES) and words[k + 1][:1].isupper() \
                     and not any(w in ORG_HEADS or w.lower() in PLACES for w in words[k:]):
+                self._employer(words[:k])
                 return "person", words[:k], words[k:]
         if len(words) >= 2 and (words[0] in MALE_NAMES or words[0] in FEMALE_NAMES):
             if not any(w.lower() in PLACES for w in words[1:2]):
