@@ -48,6 +48,9 @@ def test_words_finishing_the_sentence_after_the_closing_mark_are_the_speakers():
     assert holding(ex, "three weeks")[0] == '"We have three weeks to go."'
     ex = extract('Tyler said, "We have three weeks to go" and left the room.')
     assert holding(ex, "three weeks")[0] == '"We have three weeks to go"'
+    # When it was said is not what was said.
+    ex = extract('Tyler said, "We have three weeks to go" on Friday afternoon.')
+    assert holding(ex, "three weeks")[0] == '"We have three weeks to go"'
 
 
 def test_the_speakers_clause_then_an_aside_then_the_quotation_is_one_claim():
@@ -63,6 +66,10 @@ def test_the_speakers_clause_then_an_aside_then_the_quotation_is_one_claim():
 def test_a_fronted_time_or_a_chant_is_no_clause_of_the_speaker():
     ex = extract('On Tuesday last week at the town hall, Karen Holt said, "We will not close the library."')
     assert holding(ex, "close the library") == ('"We will not close the library."', "Karen Holt")
+    # An earlier cue in the sentence starts another attribution: only the quotation is the aside's.
+    ex = extract("Karen Holt said she had not read the letter, and when asked about the cuts, she said, "
+                 '"We will not close the library."')
+    assert holding(ex, "close the library")[0] == '"We will not close the library."'
     ex = extract('As the mayor spoke about the budget, the crowd chanted, "Not one more cut!"')
     assert [c.text for c in ex.claims if c.speaker_text == "the crowd"] == ['"Not one more cut!"']
 

@@ -194,7 +194,7 @@ def parenthetical(st: ClaimState, site: Site) -> Placement | None:
 _INTO_QUOTE = re.compile(r"\s*[,:]\s+(?!that\b|and\b|adding\b|but\b)(?:[a-z][\w’'\-]*\s+){0,3}(?:[“\"]|'')")
 # Openings of a fronted adjunct (when or where it was said), not of the speaker's own clause.
 _ADJUNCT_OPENERS = frozenset("""in on at during after before asked when speaking earlier later last this yesterday today
-tonight then later meanwhile separately still also however but and so now along with amid despite following
+tonight then later meanwhile separately still also however but and so now as along with amid despite following
 since until once upon including quite""".split())
 # The verbs of an aside attribution ("..., he said, “...”"): saying, not chanting, posting or announcing.
 _ASIDE_LEMMAS = frozenset("say add argue explain note insist contend acknowledge warn write continue recall tell "
@@ -213,6 +213,11 @@ def _aside_before_quote(st: ClaimState, site: Site) -> Placement | None:
     lead = re.findall(r"[\w’'\-]+", text[max(sent.start, site.subject_start - 60):site.subject_start])
     if len(lead) < 3 or first is None or first.group(1).lower() in _ADJUNCT_OPENERS \
             or site.lemma not in _ASIDE_LEMMAS or not _INTO_QUOTE.match(site.tail[:200]):
+        return None
+    # "He said he had not seen it, and when asked ..., he said, “...”": a cue before the aside starts
+    # another attribution; the sentence is not one clause of the speaker's.
+    if any(w.lower() in CUE_LEMMA for w in re.findall(r"[A-Za-z]+", text[max(sent.start, site.subject_start - 200):
+                                                                         site.subject_start])):
         return None
     return Placement([Span("reported", sent.start, sent.end, site.word, mixed=True)])
 
@@ -261,7 +266,10 @@ def colon_quote(st: ClaimState, site: Site) -> Placement | None:
 # A quotation that stops mid-sentence: its words end without a stop or a comma inside the marks.
 _OPEN_ENDED = re.compile(r"[\w’')\]]\s*(?:[”\"]|'')$")
 # Plain words to the sentence's end: no comma, no other quotation, no "and ..." of another act.
-_WORDS_AFTER = re.compile(r"[ \t]+(?=[a-z])(?!(?:and|but|or|then)\b)[^“”\",;:]{1,200}?(?=[.!?]?\s*$)")
+# Not when, where or while it was said ("... on Friday", "... while clips played"), nor the verb of a
+# quotation that is a subject ('“...” increased by 28 points').
+_WORDS_AFTER = re.compile(r"[ \t]+(?=[a-z])(?!(?:and|but|or|then|on|at|during|while|when|after|before|as|last|this|"
+                          r"yesterday|today)\b|[a-z]+ed\b)[^“”\",;:]{1,200}?(?=[.!?]?\s*$)")
 
 
 def _words_after(st: ClaimState, site: Site, q) -> int:
