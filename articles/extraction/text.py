@@ -18,7 +18,9 @@ no vs etc jan feb mar apr jun jul aug sep sept oct nov dec rev ft mt u.s a.m p.m
 approx est fig al""".split())
 
 _VERBS = "|".join(sorted(ATTRIBUTION_VERBS))
-_ATTRIBUTION = re.compile(r"\s+(?:(?:[A-Z][\w.'’\-]*|the|a|an)\s+){0,4}(?:" + _VERBS + r")\b"
+# The attribution after a quoted question or exclamation: a name or a noun phrase, or a pronoun
+# ('"Who wants that?" she said.').
+_ATTRIBUTION = re.compile(r"\s+(?:(?:[A-Z][\w.'’\-]*|the|a|an|he|she|they|we|it|one)\s+){0,4}(?:" + _VERBS + r")\b"
                           r"|\s+(?:said|says|asked|asks|added|wrote)\s+[A-Z]")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 # The next sentence may open with a quotation mark, or the two apostrophes some wires use ('').

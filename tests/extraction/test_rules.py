@@ -51,11 +51,14 @@ def test_inverted_said_name():
 
 
 def test_quote_continues_over_next_paragraph_with_no_cue():
+    # News style runs a long quotation over paragraphs: the paragraph that opens with a quotation and
+    # no cue continues the one before, and the two are one claim of one speaker.
     found, _ = claims("Tom Baker told reporters: “The factory will close in June.",
                       "“Every worker will be offered a job at the new plant.”")
     first, second = only(found, "factory will close"), only(found, "Every worker")
-    assert first[1] == second[1] == "Tom Baker"
-    assert second[3] == ""  # no cue of its own
+    assert first == second
+    assert first[1] == "Tom Baker" and first[3] == "told"
+    assert first[4].endswith("at the new plant.”")
 
 
 def test_split_quote_is_one_claim():

@@ -114,8 +114,11 @@ def quotes_before(st: ClaimState, site: Site) -> Placement | None:
         return None
     pre_first = sq.quotes[sq.eligible.next(0)]
     spans: list[Span] = []
-    # "With thousands of systems, “there is no single point of failure,” he said."
-    if st.short_lead(site.sent.start, pre_first.start):
+    # "With thousands of systems, “there is no single point of failure,” he said.", and '"Dark Night" was
+    # to be a "cautionary tale," said X.': words outside the marks run into the quotation: one span.
+    if st.short_lead(site.sent.start, pre_first.start) or (
+            pre_first.start <= site.sent.start + 1 and pre_first is not pre_last
+            and st.short_lead(pre_first.end, pre_last.start)):
         used.update([sq.quotes[i] for i in sq.walk(sq.eligible, 0, k)])
         spans.append(Span("quote", site.sent.start, pre_last.end, site.word))
     else:
@@ -182,8 +185,41 @@ def parenthetical(st: ClaimState, site: Site) -> Placement | None:
     # "Trump said, however, that ...": an aside, then the cue's own clause; other frames take it.
     if not m or any(ch in site.tail[:400] for ch in QUOTE_CHARS) or len(re.findall(r"\w+", rest)) < 3 \
             or re.match(r"\w+,|(?:\w+\s+){0,2}that\b", rest):
-        return None
+        return _aside_before_quote(st, site)
     return Placement([Span("reported", sent.start, sent.end, site.word)])
+
+
+# After an aside attribution, the sentence going on into a quotation: ", she said, their “...”", ", he
+# said: “...”", ", he said, ''...''" (a few plain words at most before the quotation).
+_INTO_QUOTE = re.compile(r"\s*[,:]\s+(?!that\b|and\b|adding\b|but\b)(?:[a-z][\w’'\-]*\s+){0,3}(?:[“\"]|'')")
+# Openings of a fronted adjunct (when or where it was said), not of the speaker's own clause.
+_ADJUNCT_OPENERS = frozenset("""in on at during after before asked when speaking earlier later last this yesterday today
+tonight then later meanwhile separately still also however but and so now as along with amid despite following
+since until once upon including quite""".split())
+# The verbs of an aside attribution ("..., he said, “...”"): saying, not chanting, posting or announcing.
+_ASIDE_LEMMAS = frozenset("say add argue explain note insist contend acknowledge warn write continue recall tell "
+                          "tweet".split())
+
+
+def _aside_before_quote(st: ClaimState, site: Site) -> Placement | None:
+    """"While confidence is high, he said, “this has done nothing ...”": a clause of the speaker's, an
+    aside naming them, then their quotation finishing the sentence. The content is the whole sentence
+    (the aside stays inside: one span). A fronted adjunct ("On Tuesday, he said, “...”") is no clause of
+    theirs: the quotation frames take that."""
+    text, sent = st.text, site.sent
+    # Bounded windows (the sentence's first word, the last words before the aside): a run-on sentence
+    # of many cues stays linear.
+    first = re.match(r"\W*([\w’'\-]+)", text[sent.start:min(site.subject_start, sent.start + 40)])
+    lead = re.findall(r"[\w’'\-]+", text[max(sent.start, site.subject_start - 60):site.subject_start])
+    if len(lead) < 3 or first is None or first.group(1).lower() in _ADJUNCT_OPENERS \
+            or site.lemma not in _ASIDE_LEMMAS or not _INTO_QUOTE.match(site.tail[:200]):
+        return None
+    # "He said he had not seen it, and when asked ..., he said, “...”": a cue before the aside starts
+    # another attribution; the sentence is not one clause of the speaker's.
+    if any(w.lower() in CUE_LEMMA for w in re.findall(r"[A-Za-z]+", text[max(sent.start, site.subject_start - 200):
+                                                                         site.subject_start])):
+        return None
+    return Placement([Span("reported", sent.start, sent.end, site.word, mixed=True)])
 
 
 def told_object_clause(st: ClaimState, site: Site) -> Placement | None:
@@ -224,7 +260,27 @@ def colon_quote(st: ClaimState, site: Site) -> Placement | None:
     if not (q is not None and q.start == qpos and q not in site.used and st.is_full(q)):
         return None
     site.used.add(q)
-    return Placement([Span("quote", q.start, q.end, site.word)])
+    return Placement([Span("quote", q.start, _words_after(st, site, q), site.word)])
+
+
+# A quotation that stops mid-sentence: its words end without a stop or a comma inside the marks.
+_OPEN_ENDED = re.compile(r"[\w’')\]]\s*(?:[”\"]|'')$")
+# Plain words to the sentence's end: no comma, no other quotation, no "and ..." of another act.
+# Not when, where or while it was said ("... on Friday", "... while clips played"), nor the verb of a
+# quotation that is a subject ('“...” increased by 28 points').
+_WORDS_AFTER = re.compile(r"[ \t]+(?=[a-z])(?!(?:and|but|or|then|on|at|during|while|when|after|before|as|last|this|"
+                          r"yesterday|today)\b|[a-z]+ed\b)[^“”\",;:]{1,200}?(?=[.!?]?\s*$)")
+
+
+def _words_after(st: ClaimState, site: Site, q) -> int:
+    """Where content opened by a quotation ends: at its closing mark, or, when the quotation stops
+    mid-sentence and plain words finish the sentence after it ('said, “We have three weeks to go” until
+    the vote.'), at the sentence's end: the words finishing the sentence are the speaker's too."""
+    text, end = st.text, site.sent.end
+    if not _OPEN_ENDED.search(text, max(q.start, q.end - 4), q.end):
+        return q.end
+    m = _WORDS_AFTER.match(text, q.end, end)
+    return q.end if m is None else content.content_end(st, q.end, m.end())
 
 
 def pending_colon(st: ClaimState, site: Site) -> Placement | None:

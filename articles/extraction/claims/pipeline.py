@@ -4,6 +4,8 @@ claimed continue the discourse; headlines and transcripts have their own forms.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..budget import Deadline
 from ..document import Document
 from ..indexes import SentenceQuotes
@@ -13,7 +15,7 @@ from ..text import Quote, Sentence
 from ..tokens import in_quotes, sentence_ranges
 from ..types import Block, Claim, Entity, Mention, Speaker
 from . import content, cues, discourse, forms, frames, sources
-from .state import ClaimState, Site
+from .state import ClaimState, Site, _start
 
 
 def run(st: ClaimState) -> list[Claim]:
@@ -27,6 +29,8 @@ def run(st: ClaimState) -> list[Claim]:
         paragraph(st, bi, block, quotes, sents)
         discourse.colon_paragraph(st, bi, block, colon, n_before)
         discourse.merge_continuations(st, block)
+        if bi > 0:
+            join_across(st, doc.body[bi - 1], block)
     if st.model is not None and doc.headline is not None:
         forms.headline(st, doc.headline)
     return st.claims
@@ -50,6 +54,25 @@ def paragraph(st: ClaimState, bi: int, block: Block, quotes: list[Quote], sents:
         discourse.continue_quotes(st, bi, block, sent, quotes, used_quotes, spk_here, block_speaker)
         if spk_here is not None:
             block_speaker = spk_here
+
+
+def join_across(st: ClaimState, prev: Block, block: Block) -> None:
+    """A quotation that opens a paragraph and continues the speaker of the quotation that closed the
+    paragraph before is one claim with it: '“...,” she said.' then '“...”' (news style runs a long
+    quotation over paragraphs). The claim spans both, the attribution and the break in between."""
+    claims = st.claims
+    k = bisect_left(claims, block.start, key=_start)
+    if k == 0 or k >= len(claims):
+        return
+    host, c = claims[k - 1], claims[k]
+    if not (c.start == block.start and c.kind == "quote" and c.frame == "continuation" and host.kind == "quote"
+            and prev.start < host.end <= prev.end and discourse.same_speaker(host, c)):
+        return
+    st.live_remove(c)
+    st.set_end(host, c.end)
+    del claims[k]
+    if st.sorted_n > k:
+        st.sorted_n -= 1
 
 
 def _site(st: ClaimState, m, bi: int, block: Block, sent: Sentence, quotes: list[Quote], used: set[Quote],

@@ -1,0 +1,80 @@
+"""Direct quotations whole (issue #22, extraction v3): a quotation the attribution interrupts, runs
+over paragraphs, finishes with plain words or follows the speaker's own clause is one claim with its
+speaker. Sentences written for these tests."""
+from articles.extraction import extract_article, parse
+
+
+def extract(*paragraphs):
+    art = parse("A headline about things\n\n3 March 2019\n\n" + "\n\n".join(paragraphs) + "\n\n- The Daily Example\n")
+    ex = extract_article(art)
+    for c in ex.claims:
+        assert art.text[c.start:c.end] == c.text
+    return ex
+
+
+def holding(ex, *needles):
+    """The one claim holding every needle, with its speaker's name."""
+    hits = [c for c in ex.claims if all(n in c.text for n in needles)]
+    assert len(hits) == 1, (needles, [c.text for c in ex.claims])
+    c = hits[0]
+    return c.text, ex.entities[c.speaker].name if c.speaker is not None else c.speaker_text
+
+
+def test_a_quoted_question_then_she_said_does_not_end_the_sentence():
+    ex = extract("Mary Jones is a nurse from Leeds.",
+                 '"Who would choose to work nights at 60?" she said. "I do. But I have to be careful."')
+    text, who = holding(ex, "work nights at 60", "have to be careful")
+    assert who == "Mary Jones"
+    assert text.startswith('"Who would choose')
+
+
+def test_a_quotation_over_three_paragraphs_is_one_claim():
+    ex = extract('"The ward is full. Nobody has seen it like this," Dr Omar Said told the inquiry.',
+                 '"We moved beds into the corridors."',
+                 '"And still the ambulances waited outside."')
+    text, who = holding(ex, "ward is full", "into the corridors", "ambulances waited")
+    assert who == "Omar Said"
+    # A later paragraph with its own cue starts its own claim.
+    ex = extract('"The ward is full," Dr Omar Said told the inquiry.',
+                 'The hospital said the corridors were cleared by noon.')
+    assert holding(ex, "ward is full")[0] == '"The ward is full,"'
+
+
+def test_words_finishing_the_sentence_after_the_closing_mark_are_the_speakers():
+    ex = extract('Asked why the mayor resigned, Tyler said, "We have three weeks to go" until the vote.')
+    assert holding(ex, "three weeks")[0] == '"We have three weeks to go" until the vote'
+    # A quotation closed with a stop, or another act after "and", ends at its mark.
+    ex = extract('Tyler said, "We have three weeks to go." The vote is in the council.')
+    assert holding(ex, "three weeks")[0] == '"We have three weeks to go."'
+    ex = extract('Tyler said, "We have three weeks to go" and left the room.')
+    assert holding(ex, "three weeks")[0] == '"We have three weeks to go"'
+    # When it was said is not what was said.
+    ex = extract('Tyler said, "We have three weeks to go" on Friday afternoon.')
+    assert holding(ex, "three weeks")[0] == '"We have three weeks to go"'
+
+
+def test_the_speakers_clause_then_an_aside_then_the_quotation_is_one_claim():
+    ex = extract("Mary Jones said the clinic would reopen. For nurses in towns like Leeds, she said, their "
+                 '"working conditions have never been so hard."')
+    text, who = holding(ex, "For nurses in towns", "never been so hard")
+    assert who == "Mary Jones"
+    ex = extract("Karen Holt spoke to the council. Libraries are part of every town's life, she said: "
+                 '"Close one and you close a door for good."')
+    assert holding(ex, "Libraries are part", "close a door")[1] == "Karen Holt"
+
+
+def test_a_fronted_time_or_a_chant_is_no_clause_of_the_speaker():
+    ex = extract('On Tuesday last week at the town hall, Karen Holt said, "We will not close the library."')
+    assert holding(ex, "close the library") == ('"We will not close the library."', "Karen Holt")
+    # An earlier cue in the sentence starts another attribution: only the quotation is the aside's.
+    ex = extract("Karen Holt said she had not read the letter, and when asked about the cuts, she said, "
+                 '"We will not close the library."')
+    assert holding(ex, "close the library")[0] == '"We will not close the library."'
+    ex = extract('As the mayor spoke about the budget, the crowd chanted, "Not one more cut!"')
+    assert [c.text for c in ex.claims if c.speaker_text == "the crowd"] == ['"Not one more cut!"']
+
+
+def test_a_sentence_opening_with_a_quotation_and_words_after_it_before_an_inverted_speaker():
+    ex = extract('"The Long Night" was to be a "cautionary tale about greed," said Susan Crawford, the agent.')
+    assert holding(ex, "cautionary tale") == ('"The Long Night" was to be a "cautionary tale about greed,"',
+                                             "Susan Crawford")
