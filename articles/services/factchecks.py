@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, OperationalError, reset_queries, transaction
+from django.db import DatabaseError, OperationalError, connection, models, reset_queries, transaction
+from django.utils import timezone
 
 from articles.matching import claimreview, ranker
 from articles.models import Claim, ClaimMatch, FactCheck
@@ -168,42 +169,110 @@ def _embed(reviews: list[claimreview.Review]) -> dict[str, bytes]:
 def store_batch(records: list[Record], vectors: dict[str, bytes] | None = None) -> BatchResult:
     """Write one batch of records in one transaction: new urls created, changed records updated
     (``updated_at`` bumped, vectors recomputed when the wording changed), unchanged ones left alone,
-    ClaimsDB's own checks never touched. Idempotent: safe to run again whole after a rollback."""
+    ClaimsDB's own checks never touched. Idempotent: safe to run again whole after a rollback.
+
+    One indexed lookup of the batch's urls, then one prepared INSERT and at most two prepared
+    UPDATEs run over every row (``executemany``): no model instance a row (``_Writes``)."""
     vectors = dict(vectors or {})
     result = BatchResult()
     with transaction.atomic():
-        existing = {f.url: f for f in FactCheck.objects.filter(url__in=[r.url for _, r in records]).defer("vectors")}
+        existing = {row[0]: row[1:] for row in FactCheck.objects.filter(url__in=[r.url for _, r in records])
+                    .values_list("url", "id", "claim_id", *FIELDS)}
         create, update = [], []
         for where, rec in records:
             row = existing.get(rec.url)
-            values = {name: getattr(rec, name) for name in FIELDS}
-            if row is not None and row.claim_id is not None:
+            if row is not None and row[1] is not None:
                 result.own.append((where, rec))
             elif row is None:
-                create.append(FactCheck(url=rec.url, **values))
-            elif any(getattr(row, k) != v for k, v in values.items()):
-                if (row.claim_reviewed, row.title) != (rec.claim_reviewed, rec.title) and rec.url not in vectors:
+                create.append(rec)
+            elif row[2:] != tuple(getattr(rec, name) for name in FIELDS):
+                reworded = (row[2], row[6]) != (rec.claim_reviewed, rec.title)
+                if reworded and rec.url not in vectors:
                     vectors.update(_embed([rec]))  # changed since _vectors looked (a concurrent import)
-                for k, v in values.items():
-                    setattr(row, k, v)
-                if rec.url in vectors:
-                    row.vectors = vectors[rec.url]
-                update.append(row)
+                update.append((row[0], rec, reworded))
             else:
                 result.unchanged += 1
-        missing = [r for r in create if r.url not in vectors]
+        missing = [rec for rec in create if rec.url not in vectors]
         if missing:
-            vectors.update(_embed([rec for _, rec in records if rec.url in {r.url for r in missing}]))
-        for row in create:
-            row.vectors = vectors[row.url]
-        FactCheck.objects.bulk_create(create, batch_size=500)
-        # FactCheckQuerySet.bulk_update bumps updated_at: the match index sees the change. Rows whose
-        # wording is unchanged keep their (deferred, never loaded) vectors.
-        reworded = [row for row in update if row.url in vectors]
-        FactCheck.objects.bulk_update(reworded, [*FIELDS, "vectors"], batch_size=500)
-        FactCheck.objects.bulk_update([row for row in update if row.url not in vectors], FIELDS, batch_size=500)
+            vectors.update(_embed(missing))
+        writes = _Writes.get()
+        now = timezone.now()
+        writes.insert([(rec, vectors[rec.url]) for rec in create], now)
+        # updated_at bumped on every update (the match index sees the change); rows whose wording
+        # is unchanged keep their stored vectors
+        writes.update([(pk, rec, vectors[rec.url] if reworded else None) for pk, rec, reworded in update], now)
     result.created, result.updated = len(create), len(update)
     return result
+
+
+class _Writes:
+    """The import's INSERT and UPDATE statements, made once from the model (every concrete column:
+    one another branch adds with a default gets it), with each value adapted as Django's fields do
+    (only the JSON, date and binary columns need it; text goes as it is)."""
+
+    _cache: dict[str, _Writes] = {}
+
+    @classmethod
+    def get(cls) -> _Writes:
+        if connection.vendor not in cls._cache:
+            cls._cache[connection.vendor] = cls()
+        return cls._cache[connection.vendor]
+
+    def __init__(self):
+        meta, q = FactCheck._meta, connection.ops.quote_name
+        self.table = q(meta.db_table)
+        per_row = ("url", *FIELDS, "vectors")
+        self.fields = [f for f in meta.concrete_fields if not f.primary_key]
+        self.stamped = {f.attname for f in self.fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)}
+        self.constant = {f.attname: f.get_db_prep_save(f.get_default(), connection)
+                         for f in self.fields if f.attname not in per_row and f.attname not in self.stamped}
+        plain = (models.CharField, models.TextField)
+        self.adapt = {name: (None if isinstance(meta.get_field(name), plain) else meta.get_field(name))
+                      for name in per_row}
+        columns = ", ".join(q(f.column) for f in self.fields)
+        marks = ", ".join(["%s"] * len(self.fields))
+        self.insert_sql = f"INSERT INTO {self.table} ({columns}) VALUES ({marks})"
+        touched = [*FIELDS, *(f.attname for f in self.fields if getattr(f, "auto_now", False))]
+        self.update_sql = {with_vectors: f"UPDATE {self.table} SET "
+                           + ", ".join(f"{q(meta.get_field(n).column)} = %s" for n in
+                                       (*touched, *(("vectors",) if with_vectors else ())))
+                           + f" WHERE {q(meta.pk.column)} = %s" for with_vectors in (False, True)}
+        self.touched = touched
+
+    def _value(self, name: str, value):
+        field = self.adapt[name]
+        return value if field is None or value is None else field.get_db_prep_save(value, connection)
+
+    def _row(self, rec: claimreview.Review, names, blob: bytes | None, stamp) -> list:
+        out = []
+        for name in names:
+            if name in self.stamped:
+                out.append(stamp)
+            elif name == "vectors":
+                out.append(self._value("vectors", blob))
+            elif name in self.constant:
+                out.append(self.constant[name])
+            else:
+                out.append(self._value(name, getattr(rec, name)))
+        return out
+
+    def insert(self, rows: list[tuple[claimreview.Review, bytes]], now) -> None:
+        if not rows:
+            return
+        stamp = FactCheck._meta.get_field("updated_at").get_db_prep_save(now, connection)
+        names = [f.attname for f in self.fields]
+        with connection.cursor() as cursor:
+            cursor.executemany(self.insert_sql, [self._row(rec, names, blob, stamp) for rec, blob in rows])
+
+    def update(self, rows: list[tuple[int, claimreview.Review, bytes | None]], now) -> None:
+        stamp = FactCheck._meta.get_field("updated_at").get_db_prep_save(now, connection)
+        with connection.cursor() as cursor:
+            for with_vectors in (False, True):
+                names = [*self.touched, *(("vectors",) if with_vectors else ())]
+                params = [[*self._row(rec, names, blob, stamp), pk] for pk, rec, blob in rows
+                          if (blob is not None) == with_vectors]
+                if params:
+                    cursor.executemany(self.update_sql[with_vectors], params)
 
 
 def _one_line(exc: Exception) -> str:
