@@ -1,9 +1,9 @@
 """The fact-check library: ClaimReview files imported by url, and ClaimsDB's own checks kept in it.
 
 An import is a stream of records written in batches of about ``BATCH``: each batch is one short
-transaction (``store_batch``; the vectors are computed before it opens), so a concurrent editor
-waits for one batch at most, and a failure loses one batch at most, which a rerun completes (the
-import is idempotent by url). A record the database refuses costs that record only: the batch is
+transaction (``store_batch``; the vectors are computed before it opens, in a worker thread while
+the batch before is written), so a concurrent editor waits for one batch at most, and a failure
+loses one batch at most, which a rerun completes (the import is idempotent by url). A record the database refuses costs that record only: the batch is
 written again record by record and the refused one gets its error line. Every file and every
 record is a unit of failure (see ``articles.matching.claimreview``).
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,17 +67,20 @@ def import_paths(paths: Iterable[str | Path], progress: Callable[[int], None] | 
     own_page = _own_page_pattern()
     batch: dict[str, Record] = {}
     seen = 0
-    for where, rec in _records(paths, summary, max_bytes):
-        if own_page.fullmatch(rec.url):
-            _skip(summary, where, rec.url)
-            continue
-        batch[rec.url] = (where, rec)
-        seen += 1
-        if len(batch) >= batch_size:
-            _flush(batch, summary)
-            if progress:
-                progress(seen)
-    _flush(batch, summary)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="factcheck-vectors") as pool:
+        writer = _Writer(summary, pool)
+        for where, rec in _records(paths, summary, max_bytes):
+            if own_page.fullmatch(rec.url):
+                _skip(summary, where, rec.url)
+                continue
+            batch[rec.url] = (where, rec)
+            seen += 1
+            if len(batch) >= batch_size:
+                writer.add(batch)
+                if progress:
+                    progress(seen)
+        writer.add(batch)
+        writer.finish()
     if progress:
         progress(seen)
     return summary
@@ -113,17 +117,45 @@ def _skip(summary: ImportSummary, where: str, url: str) -> None:
                          "from the claim, not from imports (skipped)")
 
 
-def _flush(batch: dict[str, Record], summary: ImportSummary) -> None:
-    """Write and empty the batch. A record the database refuses costs that record only; a busy
-    database costs the batch, named in the summary with what to do."""
-    records = list(batch.values())
-    batch.clear()
-    if not records:
-        return
-    reset_queries()  # with DEBUG on, Django keeps every statement (with its 1,000 rows) otherwise
+class _Writer:
+    """Writes the batches in order, each batch's vectors computed in a worker thread while the batch
+    before it is written and the next one read (the tokenizer and numpy let go of the GIL): one batch
+    ahead at most. The worker only computes; every query runs in the caller's thread."""
+
+    def __init__(self, summary: ImportSummary, pool: ThreadPoolExecutor):
+        self.summary, self.pool = summary, pool
+        self.ahead: tuple[list[Record], Future] | None = None
+
+    def add(self, batch: dict[str, Record]) -> None:
+        """Empty ``batch`` into the pipeline, and write the batch added before it."""
+        records = list(batch.values())
+        batch.clear()
+        job = None
+        if records:
+            reset_queries()  # with DEBUG on, Django keeps every statement (with its 1,000 rows) otherwise
+            try:
+                # before the transaction: it holds the write lock only to write
+                job = self.pool.submit(_embed, _needing_vectors(records))
+            except (DatabaseError, ValueError, TypeError) as exc:
+                job = Future()
+                job.set_exception(exc)  # reported with the batch, as if the write had failed
+        previous, self.ahead = self.ahead, ((records, job) if records else None)
+        if previous:
+            _flush(*previous, self.summary)
+
+    def finish(self) -> None:
+        """Write the last batch."""
+        previous, self.ahead = self.ahead, None
+        if previous:
+            _flush(*previous, self.summary)
+
+
+def _flush(records: list[Record], vectors_job: Future, summary: ImportSummary) -> None:
+    """Write the batch. A record the database refuses costs that record only; a busy database
+    costs the batch, named in the summary with what to do."""
     vectors: dict[str, bytes] = {}
     try:
-        vectors = _vectors(records)  # before the transaction: it holds the write lock only to write
+        vectors = vectors_job.result()
         _count(summary, _store_retrying(records, vectors))
     except OperationalError as exc:
         summary.errors.append(f"{len(records)} records from {records[0][0]} to {records[-1][0]}: not stored, the "
@@ -150,13 +182,12 @@ def _count(summary: ImportSummary, result: BatchResult) -> None:
         _skip(summary, where, rec.url)
 
 
-def _vectors(records: list[Record]) -> dict[str, bytes]:
-    """Vectors of the records whose wording is new to the library (by url), computed outside any
-    transaction; a record whose claim and title are unchanged keeps its stored vectors."""
+def _needing_vectors(records: list[Record]) -> list[claimreview.Review]:
+    """The records whose wording is new to the library (by url): a record whose claim and title are
+    unchanged keeps its stored vectors."""
     stored = {u: (c, t) for u, c, t in FactCheck.objects.filter(url__in=[r.url for _, r in records])
               .values_list("url", "claim_reviewed", "title")}
-    need = [r for _, r in records if stored.get(r.url) != (r.claim_reviewed, r.title)]
-    return _embed(need)
+    return [r for _, r in records if stored.get(r.url) != (r.claim_reviewed, r.title)]
 
 
 def _embed(reviews: list[claimreview.Review]) -> dict[str, bytes]:
@@ -188,7 +219,7 @@ def store_batch(records: list[Record], vectors: dict[str, bytes] | None = None) 
             elif row[2:] != tuple(getattr(rec, name) for name in FIELDS):
                 reworded = (row[2], row[6]) != (rec.claim_reviewed, rec.title)
                 if reworded and rec.url not in vectors:
-                    vectors.update(_embed([rec]))  # changed since _vectors looked (a concurrent import)
+                    vectors.update(_embed([rec]))  # changed since _needing_vectors looked (a concurrent import)
                 update.append((row[0], rec, reworded))
             else:
                 result.unchanged += 1
