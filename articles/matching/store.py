@@ -79,20 +79,27 @@ def _postings(docs: Iterable[list[str]], block: int = 4096) -> dict[str, np.ndar
         terms = list(chain.from_iterable(part))
         new = [t for t in dict.fromkeys(terms) if t not in vocab]
         vocab.update(zip(new, range(len(vocab), len(vocab) + len(new)), strict=True))
-        parts.append(np.fromiter(map(vocab.__getitem__, terms), dtype=np.int64, count=len(terms)))
+        parts.append(np.fromiter(map(vocab.__getitem__, terms), dtype=np.int32, count=len(terms)))
         sizes += [len(d) for d in part]
         del part, terms
-    flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    # a segment's grams are millions: 4-byte term ids and owners, one 8-byte key each (the build's peak)
+    flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
     del parts
     docs = sizes  # only their lengths are needed below
     lengths = np.asarray(docs, dtype=np.float32)
-    owner = np.repeat(np.arange(len(docs), dtype=np.int64), lengths.astype(np.int64))
+    owner = np.repeat(np.arange(len(docs), dtype=np.int32), lengths.astype(np.int64))
     hashes = np.fromiter((term_hash(t) for t in vocab), dtype=np.uint64, count=len(vocab))
     order_terms = np.argsort(hashes, kind="stable")
     rank = np.empty(len(vocab), dtype=np.int64)
     rank[order_terms] = np.arange(len(vocab))
     # one posting per (term, document), in term order then document order, with its count
-    pairs, tf = np.unique(rank[flat] * max(len(docs), 1) + owner, return_counts=True)
+    key = rank[flat]
+    del flat
+    key *= max(len(docs), 1)
+    key += owner
+    del owner
+    pairs, tf = np.unique(key, return_counts=True)
+    del key
     term_ids, doc_ids = np.divmod(pairs, max(len(docs), 1))
     counts = np.bincount(term_ids, minlength=len(vocab))
     offsets = np.zeros(len(vocab) + 1, dtype=np.int64)

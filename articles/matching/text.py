@@ -60,11 +60,16 @@ def char_grams(text: str, n: int = 4) -> list[str]:
     """Character n-grams of content words: catch run-together hashtags and misspelt names."""
     out: list[str] = []
     for w in _WORD.findall(text.lower()):
-        if w in STOPWORDS:
-            continue
-        w = f"#{w}#"
-        out.extend(w[i:i + n] for i in range(max(1, len(w) - n + 1)))
+        if w not in STOPWORDS:
+            out.extend(_word_grams(w, n))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _word_grams(word: str, n: int) -> tuple[str, ...]:
+    """One word's n-grams (cached: an index build meets the same words again and again)."""
+    w = f"#{word}#"
+    return tuple(w[i:i + n] for i in range(max(1, len(w) - n + 1)))
 
 
 def numbers(text: str) -> frozenset[str]:

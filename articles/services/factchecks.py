@@ -1,9 +1,9 @@
 """The fact-check library: ClaimReview files imported by url, and ClaimsDB's own checks kept in it.
 
 An import is a stream of records written in batches of about ``BATCH``: each batch is one short
-transaction (``store_batch``; the vectors are computed before it opens), so a concurrent editor
-waits for one batch at most, and a failure loses one batch at most, which a rerun completes (the
-import is idempotent by url). A record the database refuses costs that record only: the batch is
+transaction (``store_batch``; the vectors are computed before it opens, in a worker thread while
+the batch before is written), so a concurrent editor waits for one batch at most, and a failure
+loses one batch at most, which a rerun completes (the import is idempotent by url). A record the database refuses costs that record only: the batch is
 written again record by record and the refused one gets its error line. Every file and every
 record is a unit of failure (see ``articles.matching.claimreview``).
 
@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, OperationalError, reset_queries, transaction
+from django.db import DatabaseError, OperationalError, connection, models, reset_queries, transaction
+from django.utils import timezone
 
 from articles.matching import claimreview, ranker
 from articles.models import Claim, ClaimMatch, FactCheck
@@ -65,17 +67,20 @@ def import_paths(paths: Iterable[str | Path], progress: Callable[[int], None] | 
     own_page = _own_page_pattern()
     batch: dict[str, Record] = {}
     seen = 0
-    for where, rec in _records(paths, summary, max_bytes):
-        if own_page.fullmatch(rec.url):
-            _skip(summary, where, rec.url)
-            continue
-        batch[rec.url] = (where, rec)
-        seen += 1
-        if len(batch) >= batch_size:
-            _flush(batch, summary)
-            if progress:
-                progress(seen)
-    _flush(batch, summary)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="factcheck-vectors") as pool:
+        writer = _Writer(summary, pool)
+        for where, rec in _records(paths, summary, max_bytes):
+            if own_page.fullmatch(rec.url):
+                _skip(summary, where, rec.url)
+                continue
+            batch[rec.url] = (where, rec)
+            seen += 1
+            if len(batch) >= batch_size:
+                writer.add(batch)
+                if progress:
+                    progress(seen)
+        writer.add(batch)
+        writer.finish()
     if progress:
         progress(seen)
     return summary
@@ -112,17 +117,45 @@ def _skip(summary: ImportSummary, where: str, url: str) -> None:
                          "from the claim, not from imports (skipped)")
 
 
-def _flush(batch: dict[str, Record], summary: ImportSummary) -> None:
-    """Write and empty the batch. A record the database refuses costs that record only; a busy
-    database costs the batch, named in the summary with what to do."""
-    records = list(batch.values())
-    batch.clear()
-    if not records:
-        return
-    reset_queries()  # with DEBUG on, Django keeps every statement (with its 1,000 rows) otherwise
+class _Writer:
+    """Writes the batches in order, each batch's vectors computed in a worker thread while the batch
+    before it is written and the next one read (the tokenizer and numpy let go of the GIL): one batch
+    ahead at most. The worker only computes; every query runs in the caller's thread."""
+
+    def __init__(self, summary: ImportSummary, pool: ThreadPoolExecutor):
+        self.summary, self.pool = summary, pool
+        self.ahead: tuple[list[Record], Future] | None = None
+
+    def add(self, batch: dict[str, Record]) -> None:
+        """Empty ``batch`` into the pipeline, and write the batch added before it."""
+        records = list(batch.values())
+        batch.clear()
+        job = None
+        if records:
+            reset_queries()  # with DEBUG on, Django keeps every statement (with its 1,000 rows) otherwise
+            try:
+                # before the transaction: it holds the write lock only to write
+                job = self.pool.submit(_embed, _needing_vectors(records))
+            except (DatabaseError, ValueError, TypeError) as exc:
+                job = Future()
+                job.set_exception(exc)  # reported with the batch, as if the write had failed
+        previous, self.ahead = self.ahead, ((records, job) if records else None)
+        if previous:
+            _flush(*previous, self.summary)
+
+    def finish(self) -> None:
+        """Write the last batch."""
+        previous, self.ahead = self.ahead, None
+        if previous:
+            _flush(*previous, self.summary)
+
+
+def _flush(records: list[Record], vectors_job: Future, summary: ImportSummary) -> None:
+    """Write the batch. A record the database refuses costs that record only; a busy database
+    costs the batch, named in the summary with what to do."""
     vectors: dict[str, bytes] = {}
     try:
-        vectors = _vectors(records)  # before the transaction: it holds the write lock only to write
+        vectors = vectors_job.result()
         _count(summary, _store_retrying(records, vectors))
     except OperationalError as exc:
         summary.errors.append(f"{len(records)} records from {records[0][0]} to {records[-1][0]}: not stored, the "
@@ -149,13 +182,12 @@ def _count(summary: ImportSummary, result: BatchResult) -> None:
         _skip(summary, where, rec.url)
 
 
-def _vectors(records: list[Record]) -> dict[str, bytes]:
-    """Vectors of the records whose wording is new to the library (by url), computed outside any
-    transaction; a record whose claim and title are unchanged keeps its stored vectors."""
+def _needing_vectors(records: list[Record]) -> list[claimreview.Review]:
+    """The records whose wording is new to the library (by url): a record whose claim and title are
+    unchanged keeps its stored vectors."""
     stored = {u: (c, t) for u, c, t in FactCheck.objects.filter(url__in=[r.url for _, r in records])
               .values_list("url", "claim_reviewed", "title")}
-    need = [r for _, r in records if stored.get(r.url) != (r.claim_reviewed, r.title)]
-    return _embed(need)
+    return [r for _, r in records if stored.get(r.url) != (r.claim_reviewed, r.title)]
 
 
 def _embed(reviews: list[claimreview.Review]) -> dict[str, bytes]:
@@ -168,42 +200,110 @@ def _embed(reviews: list[claimreview.Review]) -> dict[str, bytes]:
 def store_batch(records: list[Record], vectors: dict[str, bytes] | None = None) -> BatchResult:
     """Write one batch of records in one transaction: new urls created, changed records updated
     (``updated_at`` bumped, vectors recomputed when the wording changed), unchanged ones left alone,
-    ClaimsDB's own checks never touched. Idempotent: safe to run again whole after a rollback."""
+    ClaimsDB's own checks never touched. Idempotent: safe to run again whole after a rollback.
+
+    One indexed lookup of the batch's urls, then one prepared INSERT and at most two prepared
+    UPDATEs run over every row (``executemany``): no model instance a row (``_Writes``)."""
     vectors = dict(vectors or {})
     result = BatchResult()
     with transaction.atomic():
-        existing = {f.url: f for f in FactCheck.objects.filter(url__in=[r.url for _, r in records]).defer("vectors")}
+        existing = {row[0]: row[1:] for row in FactCheck.objects.filter(url__in=[r.url for _, r in records])
+                    .values_list("url", "id", "claim_id", *FIELDS)}
         create, update = [], []
         for where, rec in records:
             row = existing.get(rec.url)
-            values = {name: getattr(rec, name) for name in FIELDS}
-            if row is not None and row.claim_id is not None:
+            if row is not None and row[1] is not None:
                 result.own.append((where, rec))
             elif row is None:
-                create.append(FactCheck(url=rec.url, **values))
-            elif any(getattr(row, k) != v for k, v in values.items()):
-                if (row.claim_reviewed, row.title) != (rec.claim_reviewed, rec.title) and rec.url not in vectors:
-                    vectors.update(_embed([rec]))  # changed since _vectors looked (a concurrent import)
-                for k, v in values.items():
-                    setattr(row, k, v)
-                if rec.url in vectors:
-                    row.vectors = vectors[rec.url]
-                update.append(row)
+                create.append(rec)
+            elif row[2:] != tuple(getattr(rec, name) for name in FIELDS):
+                reworded = (row[2], row[6]) != (rec.claim_reviewed, rec.title)
+                if reworded and rec.url not in vectors:
+                    vectors.update(_embed([rec]))  # changed since _needing_vectors looked (a concurrent import)
+                update.append((row[0], rec, reworded))
             else:
                 result.unchanged += 1
-        missing = [r for r in create if r.url not in vectors]
+        missing = [rec for rec in create if rec.url not in vectors]
         if missing:
-            vectors.update(_embed([rec for _, rec in records if rec.url in {r.url for r in missing}]))
-        for row in create:
-            row.vectors = vectors[row.url]
-        FactCheck.objects.bulk_create(create, batch_size=500)
-        # FactCheckQuerySet.bulk_update bumps updated_at: the match index sees the change. Rows whose
-        # wording is unchanged keep their (deferred, never loaded) vectors.
-        reworded = [row for row in update if row.url in vectors]
-        FactCheck.objects.bulk_update(reworded, [*FIELDS, "vectors"], batch_size=500)
-        FactCheck.objects.bulk_update([row for row in update if row.url not in vectors], FIELDS, batch_size=500)
+            vectors.update(_embed(missing))
+        writes = _Writes.get()
+        now = timezone.now()
+        writes.insert([(rec, vectors[rec.url]) for rec in create], now)
+        # updated_at bumped on every update (the match index sees the change); rows whose wording
+        # is unchanged keep their stored vectors
+        writes.update([(pk, rec, vectors[rec.url] if reworded else None) for pk, rec, reworded in update], now)
     result.created, result.updated = len(create), len(update)
     return result
+
+
+class _Writes:
+    """The import's INSERT and UPDATE statements, made once from the model (every concrete column:
+    one another branch adds with a default gets it), with each value adapted as Django's fields do
+    (only the JSON, date and binary columns need it; text goes as it is)."""
+
+    _cache: dict[str, _Writes] = {}
+
+    @classmethod
+    def get(cls) -> _Writes:
+        if connection.vendor not in cls._cache:
+            cls._cache[connection.vendor] = cls()
+        return cls._cache[connection.vendor]
+
+    def __init__(self):
+        meta, q = FactCheck._meta, connection.ops.quote_name
+        self.table = q(meta.db_table)
+        per_row = ("url", *FIELDS, "vectors")
+        self.fields = [f for f in meta.concrete_fields if not f.primary_key]
+        self.stamped = {f.attname for f in self.fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)}
+        self.constant = {f.attname: f.get_db_prep_save(f.get_default(), connection)
+                         for f in self.fields if f.attname not in per_row and f.attname not in self.stamped}
+        plain = (models.CharField, models.TextField)
+        self.adapt = {name: (None if isinstance(meta.get_field(name), plain) else meta.get_field(name))
+                      for name in per_row}
+        columns = ", ".join(q(f.column) for f in self.fields)
+        marks = ", ".join(["%s"] * len(self.fields))
+        self.insert_sql = f"INSERT INTO {self.table} ({columns}) VALUES ({marks})"
+        touched = [*FIELDS, *(f.attname for f in self.fields if getattr(f, "auto_now", False))]
+        self.update_sql = {with_vectors: f"UPDATE {self.table} SET "
+                           + ", ".join(f"{q(meta.get_field(n).column)} = %s" for n in
+                                       (*touched, *(("vectors",) if with_vectors else ())))
+                           + f" WHERE {q(meta.pk.column)} = %s" for with_vectors in (False, True)}
+        self.touched = touched
+
+    def _value(self, name: str, value):
+        field = self.adapt[name]
+        return value if field is None or value is None else field.get_db_prep_save(value, connection)
+
+    def _row(self, rec: claimreview.Review, names, blob: bytes | None, stamp) -> list:
+        out = []
+        for name in names:
+            if name in self.stamped:
+                out.append(stamp)
+            elif name == "vectors":
+                out.append(self._value("vectors", blob))
+            elif name in self.constant:
+                out.append(self.constant[name])
+            else:
+                out.append(self._value(name, getattr(rec, name)))
+        return out
+
+    def insert(self, rows: list[tuple[claimreview.Review, bytes]], now) -> None:
+        if not rows:
+            return
+        stamp = FactCheck._meta.get_field("updated_at").get_db_prep_save(now, connection)
+        names = [f.attname for f in self.fields]
+        with connection.cursor() as cursor:
+            cursor.executemany(self.insert_sql, [self._row(rec, names, blob, stamp) for rec, blob in rows])
+
+    def update(self, rows: list[tuple[int, claimreview.Review, bytes | None]], now) -> None:
+        stamp = FactCheck._meta.get_field("updated_at").get_db_prep_save(now, connection)
+        with connection.cursor() as cursor:
+            for with_vectors in (False, True):
+                names = [*self.touched, *(("vectors",) if with_vectors else ())]
+                params = [[*self._row(rec, names, blob, stamp), pk] for pk, rec, blob in rows
+                          if (blob is not None) == with_vectors]
+                if params:
+                    cursor.executemany(self.update_sql[with_vectors], params)
 
 
 def _one_line(exc: Exception) -> str:

@@ -64,16 +64,22 @@ def from_stamp(us: int) -> datetime:
     return datetime.fromtimestamp(us / 1_000_000, tz=UTC)
 
 
-def _rows(ids: Iterable[int]) -> list[store.Row]:
+def _rows(ids: Iterable[int], vectors: bool = True) -> list[store.Row]:
+    """The rows to index, read 2,000 at a time; ``vectors=False``: without their vectors (a build's
+    first pass reads only the wording)."""
     from articles.services.matching import decode_vectors
 
     ids = list(ids)
     out: list[store.Row] = []
     for k in range(0, len(ids), 2000):
         qs = FactCheck.objects.filter(id__in=ids[k:k + 2000]).order_by("id")
-        out += [store.Row(i, c, t, decode_vectors(v), stamp(u), claimant=a)
-                for i, c, t, v, u, a in qs.values_list("id", "claim_reviewed", "title", "vectors", "updated_at",
-                                                       "claimant")]
+        if vectors:
+            out += [store.Row(i, c, t, decode_vectors(v), stamp(u), claimant=a)
+                    for i, c, t, v, u, a in qs.values_list("id", "claim_reviewed", "title", "vectors", "updated_at",
+                                                           "claimant")]
+        else:
+            out += [store.Row(i, c, t, None, stamp(u), claimant=a)
+                    for i, c, t, u, a in qs.values_list("id", "claim_reviewed", "title", "updated_at", "claimant")]
     return out
 
 
@@ -177,9 +183,12 @@ def _rebuild(root: Path, old: dict | None) -> dict:
     watermark = _db_watermark()  # read first: a row written during the build is caught next time
     ids = list(FactCheck.objects.order_by("id").values_list("id", flat=True))
 
-    def chunks():
+    passes = []
+
+    def chunks():  # store.build_generation reads them twice: the first pass needs only the wording
+        passes.append(len(passes))
         for k in range(0, len(ids), CHUNK):
-            yield _rows(ids[k:k + CHUNK])
+            yield _rows(ids[k:k + CHUNK], vectors=len(passes) > 1)
 
     store.build_generation(root, generation, chunks, watermark)
     return {"generation": generation, "rows": len(ids), "appended": ids, "removed": 0, "full": True}

@@ -367,3 +367,35 @@ def test_folder_listing_keeps_to_regular_files_inside(tmp_path):
                    tmp_path / "a.json"]
     with pytest.raises(ValueError, match="file too large"):
         inputs.read_regular(tmp_path / "notes.txt", 5)
+
+
+@pytest.mark.django_db
+def test_vectors_are_computed_beside_the_writes_and_a_failure_there_costs_nothing(tmp_path, monkeypatch):
+    # Issue 23 (import at scale): a batch's vectors are computed in a worker thread while the batch
+    # before it is written; the writes stay in order in the caller's thread. When computing them
+    # fails, the batch is written record by record, each computing its own vectors.
+    import threading
+
+    real_embed, real_store, threads, stored = factchecks._embed, factchecks.store_batch, [], []
+
+    def embed(reviews):
+        threads.append(threading.current_thread().name)
+        if len(threads) == 2:
+            raise ValueError("the tokenizer failed for the test")
+        return real_embed(reviews)
+
+    def store_batch(records, vectors=None):
+        stored.append((threading.current_thread().name, [r.url for _, r in records]))
+        return real_store(records, vectors)
+
+    monkeypatch.setattr(factchecks, "_embed", embed)
+    monkeypatch.setattr(factchecks, "store_batch", store_batch)
+    (tmp_path / "lib.jsonl").write_text("\n".join(json.dumps(rec(i)) for i in range(25)))
+    summary = factchecks.import_paths([tmp_path / "lib.jsonl"], batch_size=10)
+    assert (summary.created, summary.errors) == (25, [])
+    assert threads[0].startswith("factcheck-vectors") and threads[1].startswith("factcheck-vectors")
+    main = threading.current_thread().name
+    assert {name for name, _ in stored} == {main}
+    assert [u for _, urls in stored for u in urls] == [f"https://good.example/{i}" for i in range(25)]
+    assert [len(urls) for _, urls in stored] == [10] + [1] * 10 + [5]  # the second batch record by record
+    assert all(len(v) == 3 * 256 * 2 for v in FactCheck.objects.values_list("vectors", flat=True))
