@@ -415,6 +415,8 @@ def measure(model: MatchModel, libs, folders: dict[str, Path], news_sets: dict[s
         lib, docids = libs[name]
         q, rel = read_split(folder / "dev")
         measured[f"{name}_dev_map_at_5"] = round(map_at_5(lib, model, q, rel, docids), 4)
+        if ctx := read_context(folder / "dev"):  # the sentences with their speaker, addressee and lines
+            measured[f"{name}_dev_context_map_at_5"] = round(map_at_5(lib, model, q, rel, docids, ctx), 4)
         for level in ("suggested", "confident"):
             t = model.thresholds[level]
             p, n = precision_at(lib, model, q, rel, docids, t)
