@@ -297,6 +297,9 @@ class MatchQuerySerializer(StrictJSON, serializers.Serializer):
                                   default=list, help_text="People and organisations the text is about.")
     context = serializers.CharField(max_length=5_000, required=False, default="",
                                     help_text="The words around the text (its sentence, the lines before it).")
+    addressee = serializers.CharField(max_length=200, required=False, default="",
+                                      help_text="In a dialogue (a debate, an interview): whom the speaker answers, "
+                                                "the person the text's \"you\" and \"he\" stand for.")
     date = serializers.DateField(required=False, allow_null=True, default=None,
                                  help_text="When the text was said: a much older fact-check is at most suggested.")
 

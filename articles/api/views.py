@@ -388,7 +388,7 @@ class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):
         q.is_valid(raise_exception=True)
         v = q.validated_data
         context = matching.ranker.Context(speaker=v["speaker"], names=tuple(v.get("names", ())),
-                                          text=v.get("context", ""))
+                                          text=v.get("context", ""), addressee=v.get("addressee", ""))
         found = matching.match_text(v["text"], v["limit"], context=context, said=v["date"])
         t = matching.thresholds()
         return Response({"thresholds": t, "results": [

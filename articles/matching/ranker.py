@@ -38,6 +38,9 @@ class Entry:
 
 # A claim that says one of these speaks of a person it does not name.
 _PERSONAL = frozenset("he him his himself she her hers herself i me my mine myself we us our ours ourselves".split())
+_FIRST = frozenset("i me my mine myself we us our ours ourselves".split())
+# in a dialogue, the person spoken to or about: the other side of a debate ("you", "he", "my opponent")
+_OTHER = frozenset("you your yours yourself he him his himself she her hers herself opponent".split())
 
 
 @dataclass(frozen=True)
@@ -50,16 +53,33 @@ class Context:
     speaker: str = ""
     names: tuple[str, ...] = ()
     text: str = ""
+    # in a dialogue (a debate's transcript), whom the speaker answers: the other side, the person
+    # a spoken "you", "he" or "my opponent" stands for; "" for reported speech (a news claim)
+    addressee: str = ""
 
     def subject_names(self, claim: str) -> frozenset[str]:
         """Whom a claim is about besides the names it spells out: the people and organisations it
-        mentions (``names``), and its speaker when it speaks of a person without naming them
-        ("he", "his mother", "I", "we") — not the surrounding words, which name others too."""
+        mentions (``names``), and the person it speaks of without naming them — in reported speech
+        its speaker ("he", "his mother", "I", "we"); in a dialogue the speaker for "I", "we" and the
+        addressee for "you", "he", "my opponent" — not the surrounding words, which name others too."""
         found: set[str] = set()
-        who = (*self.names, self.speaker) if _PERSONAL.intersection(text._WORD.findall(claim.lower())) else self.names
+        said = set(text._WORD.findall(claim.lower()))
+        who = list(self.names)
+        if self.addressee:
+            who += [self.speaker] if _FIRST & said else []
+            who += [self.addressee] if _OTHER & said else []
+        elif _PERSONAL & said:
+            who.append(self.speaker)
         for n in who:
             found.update(text.proper_names(" x " + n))
         return frozenset(found)
+
+    def rewritten(self, claim: str) -> str:
+        """The claim with the names of whom it is about added (its mentions; the speaker or the
+        addressee its pronouns stand for): what a fact-checker writes ("you raised taxes" said to
+        Romney is checked as "Romney raised taxes"); the claim itself when the context adds no one."""
+        extra = sorted(self.subject_names(claim) - text.proper_names(claim))
+        return f"{claim} {' '.join(n.title() for n in extra)}" if extra else claim
 
     def name_set(self) -> frozenset[str]:
         found = set(text.proper_names(self.text)) if self.text else set()
@@ -297,7 +317,9 @@ FEATURES = (
        "claimant_not_speaker", "claimant_named",
        # whom the claim is about: its own names and those its context gives (the claim's mentions;
        # its speaker when it says "he", "his mother", "I"); agreement with the fact-check's names
-       "subject_hit", "subject_conflict", "subject_from_context"]
+       "subject_hit", "subject_conflict", "subject_from_context",
+       # the claim rewritten with whom its context says it is about (Context.rewritten)
+       "rewritten_bm25_rel", "rewritten_bm25_rank", "rewritten_cos_gap", "rewritten_cos_rank"]
 )
 
 
@@ -389,6 +411,15 @@ class Library:
             # checks about whom the context names ("he" in the claim, Cruz in its sentence)
             s = self.bm25["both"].scores(qwords + text.words(" ".join(sorted(named))))
             cands.update(np.argpartition(-s, k)[:k + 1].tolist())
+        # the claim rewritten with whom it is about (its pronouns' people): its own lexical and
+        # semantic lists, and their scores as features (the claim's own when nothing is added)
+        rq = text.clean_query(context.rewritten(q)) if context is not None else q
+        if rq != q:
+            rw_lex, rw_cos = self.bm25["both"].scores(text.words(rq)), self.cosines(semantic.embed([rq])[0])["both"]
+            for s in (rw_lex, rw_cos):
+                cands.update(np.argpartition(-s, k)[:k + 1].tolist())
+        else:
+            rw_lex, rw_cos = lex["both"], cos["both"]
         c = np.asarray(sorted(cands), dtype=np.int64)
         cols: list[np.ndarray] = []
         for name in ("claim", "title", "both", "bigrams"):
@@ -411,6 +442,9 @@ class Library:
         v = s[c]
         cols += [v / (float(s.max()) or 1.0), 1.0 / (1.0 + _rank(s, v))]
         cols += self._context_features(q, c, context or Context())
+        for s in (rw_lex, rw_cos):
+            v = s[c]
+            cols += [v / (float(s.max()) or 1.0) if s is rw_lex else v - s.max(), 1.0 / (1.0 + _rank(s, v))]
         return c, np.column_stack(cols).astype(np.float32)
 
     def _context_features(self, q: str, c: np.ndarray, context: Context) -> list[np.ndarray]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from .ranker import (
     MatchModel,
     background_of,
     calibration_inputs,
+    claimant_surname,
     entry_texts,
 )
 
@@ -67,15 +69,57 @@ def read_split(folder: Path) -> tuple[list[tuple[str, str]], dict[str, set[str]]
     return queries, rel
 
 
+_TITLES = re.compile(r"^(?:(?:mr|mrs|ms|dr|sen|senator|gov|governor|rep|president|vice president|secretary)\.?\s+)+",
+                     re.IGNORECASE)
+# transcript "speakers" that are nobody a fact-check could name
+_NOBODY = frozenset({"system", "audience", "question", "questioner", "unknown", "unidentified", "crosstalk",
+                     "reporter", "moderator", "announcer", "unidentified male", "unidentified female"})
+# how many transcript lines before a sentence are searched for whom its speaker answers
+ADDRESSEE_LINES = 30
+
+
+def speaker_name(raw: str) -> str:
+    """A transcript's speaker label as a name: "MR. ROMNEY" -> "Romney", "SEN. BERNIE SANDERS, I-VT"
+    -> "Bernie Sanders"; "" for a label that names nobody ("SYSTEM", "QUESTION")."""
+    name = _TITLES.sub("", raw.split(",")[0].split("(")[0].strip()).strip()
+    if name.lower() in _NOBODY:
+        return ""
+    return name.title() if name.isupper() else name
+
+
+def addressee_of(lines: list[tuple[str, str]], at: int, speaker: str) -> str:
+    """Whom a sentence's speaker answers: of the other people who spoke in the ``ADDRESSEE_LINES``
+    transcript lines before line ``at`` (``lines``: (line, speaker label)), the one with the most
+    lines, the latest on a tie; "" in a speech nobody else speaks in."""
+    count: dict[str, int] = {}
+    last: dict[str, int] = {}
+    me = speaker_name(speaker).lower()
+    before = [(n, who) for n, who in lines if int(n) < at][-ADDRESSEE_LINES:]
+    for k, (_, who) in enumerate(before):
+        name = speaker_name(who)
+        if name and name.lower() != me and claimant_surname(name) != claimant_surname(me.title()):
+            count[name] = count.get(name, 0) + 1
+            last[name] = k
+    return max(count, key=lambda n: (count[n], last[n])) if count else ""
+
+
 def read_context(folder: Path) -> dict[str, Context]:
-    """A debate sentence's context: its speaker and the transcript lines before it."""
+    """A debate sentence's context: its speaker, the transcript lines before it and whom the
+    speaker answers (``addressee_of``, from the transcript in ``transcripts/``)."""
     path = folder / "context.jsonl"
     out: dict[str, Context] = {}
+    transcripts: dict[str, list[tuple[str, str]]] = {}
     if path.exists():
         for line in open(path, encoding="utf-8"):
             d = json.loads(line)
             before = " ".join(b.get("text", "") for b in d.get("before", []))
-            out[d["id"]] = Context(speaker=d.get("speaker", ""), text=before)
+            name = d.get("transcript", "")
+            if name and name not in transcripts:
+                tsv = folder / "transcripts" / name
+                rows = [r.split("\t") for r in tsv.read_text(encoding="utf-8").splitlines()] if tsv.exists() else []
+                transcripts[name] = [(r[0], r[1]) for r in rows if len(r) >= 3 and r[0].isdigit()]
+            addressee = addressee_of(transcripts.get(name, []), int(d.get("line", 0)), d.get("speaker", ""))
+            out[d["id"]] = Context(speaker=speaker_name(d.get("speaker", "")), text=before, addressee=addressee)
     return out
 
 
@@ -95,24 +139,27 @@ def candidate_sets(lib: Library, queries, rel, docids: list[str], k: int, contex
     return out
 
 
-def fit_pairwise(sets, l2: float = 1000.0, iters: int = 50):
+def fit_pairwise(sets, l2: float = 1000.0, iters: int = 50, weights: list[float] | None = None):
     """Pairwise logistic regression (each relevant candidate against each other candidate of its
-    query) by Newton's method to convergence; ``l2`` is the ridge on the summed loss."""
+    query) by Newton's method to convergence; ``l2`` is the ridge on the summed loss; ``weights``:
+    each set's weight in the loss (1 when not given)."""
     x_all = np.vstack([s[2] for s in sets]).astype(np.float64)
     mean, scale = x_all.mean(0), x_all.std(0) + 1e-9
-    diffs = []
-    for _, _, x, y, _ in sets:
+    diffs, wts = [], []
+    for (_, _, x, y, _), wt in zip(sets, weights or [1.0] * len(sets), strict=True):
         z = (x - mean) / scale
         pos, neg = np.where(y > 0)[0], np.where(y == 0)[0]
         for p in pos:
             diffs.append(z[p] - z[neg])
+            wts.append(np.full(len(neg), wt))
     d = np.vstack(diffs)
+    r = np.concatenate(wts)
     n = len(d)
     w = np.zeros(d.shape[1])
     for _ in range(iters):
         p = 1.0 / (1.0 + np.exp(-(d @ w)))
-        grad = -(d.T @ (1 - p)) / n + l2 * w / n
-        hess = (d * (p * (1 - p))[:, None]).T @ d / n + l2 * np.eye(len(w)) / n
+        grad = -(d.T @ (r * (1 - p))) / n + l2 * w / n
+        hess = (d * (r * p * (1 - p))[:, None]).T @ d / n + l2 * np.eye(len(w)) / n
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-7:
@@ -217,10 +264,27 @@ def news_queries(path: Path, every: int) -> tuple[list[tuple[str, str]], dict[st
     return queries, contexts
 
 
-def folds(sets, k: int):
-    """Query-level folds by position (deterministic)."""
-    for f in range(k):
-        yield [s for i, s in enumerate(sets) if i % k != f], [s for i, s in enumerate(sets) if i % k == f]
+def group_of(qid: str) -> str:
+    """The debate, speech or interview a query comes from: a 2B sentence id is its transcript's
+    name and the line ("20161019_3pres_0412"); a tweet (a plain number) is its own group."""
+    head, sep, tail = qid.rpartition("_")
+    return head if sep and tail.isdigit() else qid
+
+
+def fold_of_groups(qids: list[str], k: int) -> list[int]:
+    """Each query's fold, whole groups (transcripts) together: the largest group first into the
+    fold with the fewest queries so far (ties: the lower fold); deterministic. Sentences of one
+    debate share its fact-checks and its words, so a fold split inside a debate scores the ranker
+    on what it has partly seen."""
+    size: dict[str, int] = {}
+    for q in qids:
+        size[group_of(q)] = size.get(group_of(q), 0) + 1
+    load, where = [0] * k, {}
+    for g in sorted(size, key=lambda g: (-size[g], g)):
+        f = min(range(k), key=lambda f: (load[f], f))
+        where[g] = f
+        load[f] += size[g]
+    return [where[group_of(q)] for q in qids]
 
 
 def set_map(model: MatchModel, sets) -> float:
@@ -330,7 +394,8 @@ def cross_validate(by_name: dict[str, list], folds_n: int, l2: float, k: int, ne
         others = [s for n, ss in by_name.items() if n != name for s in ss]
         plain_n = len(sets) // 2 if name == "speech" else len(sets)  # speech: plain sentences first
         plain, ctx = [], []
-        fold = [(i % plain_n) % folds_n for i in range(len(sets))]  # a sentence and its context together
+        # whole debates per fold (a sentence and its copy with context share their debate's fold)
+        fold = fold_of_groups([s[0] for s in sets], folds_n)
         for f in range(folds_n):
             model = fit_model([s for i, s in enumerate(sets) if fold[i] != f] + others, list(news), l2, k, forest)
             for i in (i for i in range(len(sets)) if fold[i] == f):
@@ -350,6 +415,8 @@ def measure(model: MatchModel, libs, folders: dict[str, Path], news_sets: dict[s
         lib, docids = libs[name]
         q, rel = read_split(folder / "dev")
         measured[f"{name}_dev_map_at_5"] = round(map_at_5(lib, model, q, rel, docids), 4)
+        if ctx := read_context(folder / "dev"):  # the sentences with their speaker, addressee and lines
+            measured[f"{name}_dev_context_map_at_5"] = round(map_at_5(lib, model, q, rel, docids, ctx), 4)
         for level in ("suggested", "confident"):
             t = model.thresholds[level]
             p, n = precision_at(lib, model, q, rel, docids, t)

@@ -198,3 +198,9 @@ def test_match_endpoint_takes_context(api, library_files):
                  format="json")
     assert r.status_code == 200 and r.json()["results"][0]["url"] == "https://checks.example/wall"
     assert api.post("/api/v1/factchecks/match/", {"text": "Obama"}, format="json").json()["results"][0]["level"] is None
+    # in a dialogue, whom the speaker answers ("you" in the text)
+    r = api.post("/api/v1/factchecks/match/", {"text": "You built a ten-foot wall around your mansion in Washington",
+                                               "speaker": "Sean Hannity", "addressee": "Barack Obama"}, format="json")
+    assert r.status_code == 200 and r.json()["results"][0]["url"] == "https://checks.example/wall"
+    assert api.post("/api/v1/factchecks/match/", {"text": "You built a wall", "addressee": "x" * 201},
+                    format="json").status_code == 400
