@@ -443,13 +443,18 @@ class Library:
 
     def group_duplicates(self, order: list[int], threshold: float) -> list[int]:
         """Keep near-identical fact-checks together, the earlier record first."""
-        vec = self.vectors["claim"]
+        if not order:
+            return []
+        # every pair's cosine at once: one read of the rows (a stored index reads them from disk)
+        vec = np.asarray(self.vectors["claim"][np.asarray(order, dtype=np.int64)], dtype=np.float32)
+        sim = dict(zip(order, (vec @ vec.T).tolist(), strict=True))
+        at = {j: k for k, j in enumerate(order)}
         out: list[int] = []
         used: set[int] = set()
         for i in order:
             if i in used:
                 continue
-            group = sorted(j for j in order if j not in used and (j == i or float(vec[i] @ vec[j]) > threshold))
+            group = sorted(j for j in order if j not in used and (j == i or sim[i][at[j]] > threshold))
             used.update(group)
             out.extend(group)
         return out

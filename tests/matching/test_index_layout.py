@@ -6,12 +6,13 @@ from articles.matching import ranker, semantic, store
 from tests.matching.test_store import QUERIES, build, entries, same
 
 
-def test_a_segment_with_the_approximate_index_keeps_its_vectors_there_only(tmp_path):
+def test_a_generation_with_the_approximate_index_keeps_its_vectors_there_only(tmp_path):
     es = entries(120)
     manifest = build(tmp_path, es, ann_min=0)
     seg = tmp_path / manifest["segments"][0]
     assert not any((seg / f"vec.{v}.npy").exists() for v in ranker.VIEWS)
-    assert all((seg / f"ann.{v}.usearch").exists() for v in ranker.VIEWS)
+    assert manifest["ann"] == [{"folder": "ann-000001", "first": 0, "segments": 1}]
+    assert all((tmp_path / "ann-000001" / f"ann.{v}.usearch").exists() for v in ranker.VIEWS)
     lib = store.open_generation(tmp_path, manifest)
     for j, view in enumerate(ranker.VIEWS):
         want = np.stack([e.vectors[j] for e in es]).astype(np.float16)
