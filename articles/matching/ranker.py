@@ -321,6 +321,23 @@ def _rank(scores: np.ndarray, values: np.ndarray) -> np.ndarray:
     return len(above) - np.searchsorted(above, values, side="right")
 
 
+def _top(scores: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the k + 1 highest scores, as ``np.argpartition(-scores, k)[:k + 1]`` (rows tied
+    at the last place may differ). A large library is first cut to the rows at or above the k + 1-th
+    best of every 16th row (at least k + 1 rows, a few thousand; or those strictly above it, when it
+    is the score of most rows, as BM25's 0): at 300,000 rows a partition of the whole array cost
+    over 2 ms, five times a match."""
+    n = len(scores)
+    if n >= 64 * (k + 1):
+        floor = -np.partition(-scores[::16], k)[k]
+        pos = np.flatnonzero(scores >= floor)
+        if len(pos) > n // 8:
+            pos = np.flatnonzero(scores > floor)
+        if k + 1 <= len(pos) <= n // 8:
+            return pos[np.argpartition(-scores[pos], k)[:k + 1]]
+    return np.argpartition(-scores, k)[:k + 1]
+
+
 _DEFAULT = object()
 
 
@@ -384,11 +401,11 @@ class Library:
         k = min(k, len(self) - 1)
         cands: set[int] = set(extra)
         for s in (lex["both"], lex["bigrams"], cos["both"], cos["claim"]):
-            cands.update(np.argpartition(-s, k)[:k + 1].tolist())
+            cands.update(_top(s, k).tolist())
         if context is not None and (named := context.name_set()):
             # checks about whom the context names ("he" in the claim, Cruz in its sentence)
             s = self.bm25["both"].scores(qwords + text.words(" ".join(sorted(named))))
-            cands.update(np.argpartition(-s, k)[:k + 1].tolist())
+            cands.update(_top(s, k).tolist())
         c = np.asarray(sorted(cands), dtype=np.int64)
         cols: list[np.ndarray] = []
         for name in ("claim", "title", "both", "bigrams"):
