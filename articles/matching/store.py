@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -333,6 +334,7 @@ class Postings:
     def __init__(self, segments: list[Segment], name: str, starts: np.ndarray, dead: np.ndarray,
                  background: tuple[int, dict[str, int]] | None, live: int):
         self.segments, self.name, self.starts, self.dead = segments, name, starts, dead
+        self._dead_at = np.flatnonzero(dead)
         self.n = int(starts[-1])
         self.background = background
         self.docs = live + (background[0] if background else 0)
@@ -382,7 +384,7 @@ class Postings:
             tf *= np.repeat(weight[hit], (hi - lo)[hit])
             tf /= part  # idf * tf * (K1 + 1) / (tf + norm)
             out[self.starts[k]:self.starts[k + 1]] += np.bincount(ids, weights=tf, minlength=s.n).astype(np.float32)
-        out[self.dead] = 0.0
+        out[self._dead_at] = 0.0
         return out
 
 
@@ -391,13 +393,14 @@ class Rows:
 
     def __init__(self, parts: list[np.ndarray], starts: np.ndarray, dead: np.ndarray, fill: float):
         self.parts, self.starts, self.dead, self.fill = parts, starts, dead, fill
+        self._dead_at = np.flatnonzero(dead)
 
     def __len__(self) -> int:
         return int(self.starts[-1])
 
     def __matmul__(self, q: np.ndarray) -> np.ndarray:
         out = np.concatenate([p @ q for p in self.parts]) if self.parts else np.zeros(0, dtype=np.float32)
-        out[self.dead] = self.fill
+        out[self._dead_at] = self.fill
         return out
 
     def __getitem__(self, idx):
@@ -459,6 +462,8 @@ class StoredLibrary(ranker.Library):
         self.ids = np.concatenate([np.asarray(s.ids) for s in segments]) if segments else np.zeros(0, np.int64)
         self.dead = np.zeros(len(self.ids), dtype=bool)
         self.dead[np.asarray(list(dead_positions), dtype=np.int64)] = True
+        self._dead_at = np.flatnonzero(self.dead)
+        self._local = threading.local()
         live = int((~self.dead).sum())
         words = bg.for_words() if bg else None
         for_name = {"bigrams": bg.for_bigrams() if bg else None, "chars": (bg.docs, bg.chars) if bg else None}
@@ -506,22 +511,22 @@ class StoredLibrary(ranker.Library):
         if not self.approximate:
             return super().cosines(qvec)
         q = np.asarray(qvec, dtype=np.float32)
+        self._local.qvec = q  # ``_exact_cosines`` of this match reads it (no second embedding)
         out = {}
         for view in ranker.VIEWS:
-            parts = []
-            for b in self.blocks:
+            arr = np.empty(len(self.ids), dtype=np.float32)
+            for b, lo, hi in zip(self.blocks, self.block_starts[:-1].tolist(), self.block_starts[1:].tolist(),
+                                 strict=True):
                 vec, ann = b[view]
                 if ann is None:
-                    parts.append(vec @ q)
+                    arr[lo:hi] = vec @ q
                     continue
                 found = ann.search(q, ANN_TOP, threads=1)
                 pos = np.asarray(found.keys, dtype=np.int64)
                 exact = vec[pos].astype(np.float32) @ q
-                part = np.full(len(vec), (float(exact.min()) if len(exact) else 0.0) - 1e-3, dtype=np.float32)
-                part[pos] = exact
-                parts.append(part)
-            arr = np.concatenate(parts)
-            arr[self.dead] = -1.0
+                arr[lo:hi] = (float(exact.min()) if len(exact) else 0.0) - 1e-3
+                arr[lo + pos] = exact
+            arr[self._dead_at] = -1.0
             out[view] = arr
         return out
 
@@ -541,6 +546,7 @@ class StoredLibrary(ranker.Library):
 
     def features(self, query: str, k: int, extra: set[int] = frozenset(),
                  context: ranker.Context | None = None) -> tuple[np.ndarray, np.ndarray]:
+        self._local.qvec = None  # set by ``cosines`` for this query
         c, x = super().features(query, k, extra, context)
         keep = ~self.dead[c]  # a replaced or removed row is never a candidate
         c, x = c[keep], x[keep]
@@ -551,7 +557,9 @@ class StoredLibrary(ranker.Library):
     def _exact_cosines(self, query: str, c: np.ndarray, x: np.ndarray) -> None:
         """A candidate the approximate search did not return gets its exact cosine back (the
         ``cos_<view>_abs`` and ``_gap`` features; the gap is to the best row the search found)."""
-        qvec = semantic.embed([text.clean_query(query)])[0]
+        qvec = getattr(self._local, "qvec", None)
+        if qvec is None:
+            qvec = semantic.embed([text.clean_query(query)])[0]
         cols = {name: j for j, name in enumerate(ranker.FEATURES)}
         for view in ranker.VIEWS:
             exact = self.vectors[view][c] @ qvec
