@@ -377,7 +377,7 @@ class Postings:
             if not len(hit):
                 continue
             docs, tfs = s[f"{self.name}.docs"], s[f"{self.name}.tf"]
-            ids = np.concatenate([docs[lo[t]:hi[t]] for t in hit])  # narrow: numpy indexes with them as they are
+            ids = np.concatenate([docs[lo[t]:hi[t]] for t in hit]).astype(np.intp)  # one conversion for both uses
             tf = np.concatenate([tfs[lo[t]:hi[t]] for t in hit]).astype(np.float32)
             part = self._norm(k)[ids]
             part += tf  # tf + norm
