@@ -138,3 +138,23 @@ def soft_match(query: np.ndarray, doc: np.ndarray, weights: np.ndarray) -> tuple
     wq, wd = weights[query], weights[doc]
     return (float((sims.max(1) * wq).sum() / (wq.sum() or 1.0)),
             float((sims.max(0) * wd).sum() / (wd.sum() or 1.0)))
+
+
+def soft_match_many(query: np.ndarray, docs: list[np.ndarray], weights: np.ndarray) -> np.ndarray:
+    """``soft_match`` of the query against each document, (len(docs), 2) float32: one product of the
+    query's token vectors with every document's at once (a match scores a hundred candidates)."""
+    out = np.zeros((len(docs), 2), dtype=np.float32)
+    full = [k for k, d in enumerate(docs) if len(d)]
+    if not len(query) or not full:
+        return out
+    lens = np.asarray([len(docs[k]) for k in full])
+    flat = np.concatenate([docs[k] for k in full])
+    starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    tv = unit_token_vectors()
+    sims = tv[query] @ tv[flat].T  # (query tokens, every document token)
+    wq, wd = weights[query], weights[flat]
+    best_q = np.maximum.reduceat(sims, starts, axis=1)  # each query token's best in each document
+    out[full, 0] = (best_q * wq[:, None]).sum(0) / (wq.sum() or 1.0)
+    per_doc = np.add.reduceat(sims.max(0) * wd, starts)
+    out[full, 1] = per_doc / np.where((wsum := np.add.reduceat(wd, starts)) == 0, 1.0, wsum)
+    return out

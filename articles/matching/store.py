@@ -17,6 +17,8 @@ import hashlib
 import json
 import os
 import shutil
+import threading
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,7 +40,10 @@ _SEP = "\x1f"
 # generation of an older format still answers (without them) until a writer rebuilds it.
 # 3: postings and token ids in the narrowest integer types; a segment with the approximate index
 # keeps its vectors in that index only (format 2 segments still read as they are)
-FORMAT = 3
+# 4: the segments of a generation's build share one approximate index a view (``ann-NNNNNN/``, the
+# manifest's "ann"), keyed by row position over them: one search a view instead of one a segment;
+# a format 3 generation (an index a segment) still answers until a writer rebuilds it
+FORMAT = 4
 
 
 @dataclass(frozen=True)
@@ -185,31 +190,62 @@ def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | 
 
 
 def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int = ANN_MIN,
-                  tokens: list[np.ndarray] | None = None) -> int:
-    """Index ``rows`` into a new segment folder (written aside, then renamed into place)."""
+                  tokens: list[np.ndarray] | None = None, shared_ann: bool = False) -> int:
+    """Index ``rows`` into a new segment folder (written aside, then renamed into place).
+    ``shared_ann``: the segment is part of a generation's approximate index (``build_ann``): its
+    vectors are kept as float16 for that build, which then removes them (they live in the index)."""
     arrays = segment_arrays(rows, idf, tokens)
     tmp = folder.with_name(folder.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    if len(rows) >= ann_min:
-        from usearch.index import Index
-
-        keys = np.arange(len(rows), dtype=np.uint64)
+    if shared_ann:
+        for view in ranker.VIEWS:
+            arrays[f"vec.{view}"] = arrays[f"vec.{view}"].astype(np.float16)
+        arrays["weighted"] = arrays["weighted"].astype(np.float16)
+    elif len(rows) >= ann_min:
         for view in ranker.VIEWS:
             # past the approximate search only candidates' rows are read: half the bytes are plenty.
             # The search index keeps the float16 vectors themselves (``AnnRows`` reads them back,
             # bit for bit): no second copy beside it.
             vec = arrays.pop(f"vec.{view}").astype(np.float16)
-            ann = Index(ndim=semantic.DIM, metric="ip", dtype="f16", connectivity=16, expansion_add=64,
-                        expansion_search=ANN_TOP)
-            ann.add(keys, vec, threads=os.cpu_count() or 1)
-            ann.save(str(tmp / f"ann.{view}.usearch"))
-            del ann, vec
+            _save_ann(tmp / f"ann.{view}.usearch", [vec])
+            del vec
         arrays["weighted"] = arrays["weighted"].astype(np.float16)
     for key, arr in arrays.items():
         np.save(tmp / f"{key}.npy", arr)
     os.replace(tmp, folder)
     return len(rows)
+
+
+def _save_ann(path: Path, parts: Iterable[np.ndarray]) -> None:
+    """One view's approximate index over ``parts`` (float16 arrays of consecutive rows, keyed by
+    their position from 0), built on every core and saved to ``path``."""
+    from usearch.index import Index
+
+    ann = Index(ndim=semantic.DIM, metric="ip", dtype="f16", connectivity=16, expansion_add=64,
+                expansion_search=ANN_TOP)
+    start = 0
+    for vec in parts:
+        ann.add(np.arange(start, start + len(vec), dtype=np.uint64), np.asarray(vec, dtype=np.float16),
+                threads=os.cpu_count() or 1)
+        start += len(vec)
+    ann.save(str(path))
+    del ann
+
+
+def build_ann(root: Path, name: str, segments: list[str]) -> None:
+    """The approximate index of each view over ``segments`` (written with ``shared_ann``), one view
+    at a time (the builder holds one graph), into ``root/name``; the segments' float16 vectors then
+    live in it only."""
+    tmp = root / f"{name}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for view in ranker.VIEWS:
+        _save_ann(tmp / f"ann.{view}.usearch", (np.load(root / s / f"vec.{view}.npy", mmap_mode="r") for s in segments))
+    os.replace(tmp, root / name)
+    for s in segments:
+        for view in ranker.VIEWS:
+            (root / s / f"vec.{view}.npy").unlink()
 
 
 class Segment:
@@ -258,6 +294,17 @@ class Segment:
         return a
 
 
+class AnnGroup:
+    """The approximate index a view of consecutive segments (a generation's build), memory-mapped;
+    a row's key is its position among those segments."""
+
+    def __init__(self, folder: Path):
+        from usearch.index import Index
+
+        self.folder = folder
+        self.index = {v: Index.restore(str(folder / f"ann.{v}.usearch"), view=True) for v in ranker.VIEWS}
+
+
 class AnnRows:
     """The float16 vectors a usearch index holds, read like an (n, DIM) array: ``rows[i]``,
     ``rows[positions]``, ``rows @ q`` (in blocks: every row, for a comparison with the search)."""
@@ -294,11 +341,23 @@ class Postings:
     def __init__(self, segments: list[Segment], name: str, starts: np.ndarray, dead: np.ndarray,
                  background: tuple[int, dict[str, int]] | None, live: int):
         self.segments, self.name, self.starts, self.dead = segments, name, starts, dead
+        self._dead_at = np.flatnonzero(dead)
         self.n = int(starts[-1])
         self.background = background
         self.docs = live + (background[0] if background else 0)
         total = sum(float(np.asarray(s[f"{name}.len"], dtype=np.float64).sum()) for s in segments)
         self.avg = (total / self.n) if self.n else 1.0
+        self._norms: dict[int, np.ndarray] = {}
+
+    def _norm(self, k: int) -> np.ndarray:
+        """Segment k's length normalisation per row, K1 * (1 - B + B * length / average), made on
+        first use (float32, 4 bytes a row and view: one gather a posting instead of four steps)."""
+        norm = self._norms.get(k)
+        if norm is None:
+            lengths = self.segments[k][f"{self.name}.len"]
+            norm = self._norms[k] = (np.float32(K1) * (np.float32(1 - B) + np.float32(B) * lengths
+                                                      / np.float32(self.avg or 1.0))).astype(np.float32)
+        return norm
 
     def scores(self, query: list[str]) -> np.ndarray:
         terms = sorted(set(query))
@@ -318,20 +377,21 @@ class Postings:
             df += hi - lo
         if self.background:
             df += np.asarray([self.background[1].get(t, 0) if d else 0 for t, d in zip(terms, df, strict=True)])
-        idf = np.log1p((self.docs - df + 0.5) / (df + 0.5)).astype(np.float32)
-        avg = np.float32(self.avg or 1.0)
+        # a term's weight with BM25's (K1 + 1) in it: one multiplication a posting less
+        weight = (np.log1p((self.docs - df + 0.5) / (df + 0.5)).astype(np.float32) * np.float32(K1 + 1))
         for k, (s, (lo, hi)) in enumerate(zip(self.segments, spans, strict=True)):
             hit = np.flatnonzero(hi > lo)
             if not len(hit):
                 continue
             docs, tfs = s[f"{self.name}.docs"], s[f"{self.name}.tf"]
-            ids = np.concatenate([docs[lo[t]:hi[t]] for t in hit]).astype(np.int64)
+            ids = np.concatenate([docs[lo[t]:hi[t]] for t in hit]).astype(np.intp)  # one conversion for both uses
             tf = np.concatenate([tfs[lo[t]:hi[t]] for t in hit]).astype(np.float32)
-            w = np.repeat(idf[hit], (hi - lo)[hit])
-            norm = np.float32(K1) * (np.float32(1 - B) + np.float32(B) * s[f"{self.name}.len"][ids] / avg)
-            part = np.bincount(ids, weights=w * tf * np.float32(K1 + 1) / (tf + norm), minlength=s.n)
-            out[self.starts[k]:self.starts[k + 1]] += part.astype(np.float32)
-        out[self.dead] = 0.0
+            part = self._norm(k)[ids]
+            part += tf  # tf + norm
+            tf *= np.repeat(weight[hit], (hi - lo)[hit])
+            tf /= part  # idf * tf * (K1 + 1) / (tf + norm)
+            out[self.starts[k]:self.starts[k + 1]] += np.bincount(ids, weights=tf, minlength=s.n).astype(np.float32)
+        out[self._dead_at] = 0.0
         return out
 
 
@@ -340,13 +400,14 @@ class Rows:
 
     def __init__(self, parts: list[np.ndarray], starts: np.ndarray, dead: np.ndarray, fill: float):
         self.parts, self.starts, self.dead, self.fill = parts, starts, dead, fill
+        self._dead_at = np.flatnonzero(dead)
 
     def __len__(self) -> int:
         return int(self.starts[-1])
 
     def __matmul__(self, q: np.ndarray) -> np.ndarray:
         out = np.concatenate([p @ q for p in self.parts]) if self.parts else np.zeros(0, dtype=np.float32)
-        out[self.dead] = self.fill
+        out[self._dead_at] = self.fill
         return out
 
     def __getitem__(self, idx):
@@ -368,43 +429,56 @@ class Ragged:
 
     def __init__(self, segments: list[Segment], key: str, starts: np.ndarray, strings: bool, one: bool = False):
         self.segments, self.key, self.starts, self.strings, self.one = segments, key, starts, strings, one
+        self._bounds = [int(b) for b in starts]  # a row's segment by bisection (read per candidate)
+        data = "blob" if strings else "ids"
+        # a segment of an older format (see FORMAT) has none: None
+        self._parts = [(s[f"{key}.offsets"], s[f"{key}.{data}"]) if s.has(f"{key}.offsets") else None
+                       for s in segments]
 
     def __len__(self) -> int:
         return int(self.starts[-1])
 
     def __getitem__(self, i):
-        k = int(np.searchsorted(self.starts, i, side="right")) - 1
-        s, j = self.segments[k], int(i) - int(self.starts[k])
-        if not s.has(f"{self.key}.offsets"):  # a segment of an older format (see FORMAT)
+        i = int(i)
+        k = bisect_right(self._bounds, i) - 1
+        part = self._parts[k]
+        if part is None:
             return "" if self.one else frozenset()
-        off = s[f"{self.key}.offsets"]
+        off, data = part
+        j = i - self._bounds[k]
         lo, hi = int(off[j]), int(off[j + 1])
         if not self.strings:
-            return np.asarray(s[f"{self.key}.ids"][lo:hi], dtype=np.int64)
+            return np.asarray(data[lo:hi], dtype=np.int64)
         if self.one:
-            return bytes(s[f"{self.key}.blob"][lo:hi]).decode("utf-8")
-        return frozenset(bytes(s[f"{self.key}.blob"][lo:hi]).decode("utf-8").split(_SEP)) if hi > lo else frozenset()
+            return bytes(data[lo:hi]).decode("utf-8")
+        return frozenset(bytes(data[lo:hi]).decode("utf-8").split(_SEP)) if hi > lo else frozenset()
 
 
 class StoredLibrary(ranker.Library):
-    """A ``ranker.Library`` over memory-mapped segments; ``dead``: tombstoned positions."""
+    """A ``ranker.Library`` over memory-mapped segments; ``dead``: tombstoned positions; ``groups``:
+    (first segment, segments, ``AnnGroup``) of segments sharing an approximate index."""
 
-    def __init__(self, segments: list[Segment], dead_positions=(), background=ranker._DEFAULT):
+    def __init__(self, segments: list[Segment], dead_positions=(), background=ranker._DEFAULT,
+                 groups: Iterable[tuple[int, int, AnnGroup]] = ()):
         bg = ranker.default_background() if background is ranker._DEFAULT else background
         self.segments = segments
         starts = np.zeros(len(segments) + 1, dtype=np.int64)
         starts[1:] = np.cumsum([s.n for s in segments])
         self.starts = starts
+        self._blocks(groups)
         self.ids = np.concatenate([np.asarray(s.ids) for s in segments]) if segments else np.zeros(0, np.int64)
         self.dead = np.zeros(len(self.ids), dtype=bool)
         self.dead[np.asarray(list(dead_positions), dtype=np.int64)] = True
+        self._dead_at = np.flatnonzero(self.dead)
+        self._local = threading.local()
         live = int((~self.dead).sum())
         words = bg.for_words() if bg else None
         for_name = {"bigrams": bg.for_bigrams() if bg else None, "chars": (bg.docs, bg.chars) if bg else None}
         idx = {name: Postings(segments, name, starts, self.dead, for_name.get(name, words), live) for name in LEXICAL}
         self.chars = idx.pop("chars")
         self.bm25 = idx
-        self.vectors = {v: Rows([s.vectors(v) for s in segments], starts, self.dead, -1.0) for v in ranker.VIEWS}
+        self.vectors = {v: Rows([b[v][0] for b in self.blocks], self.block_starts, self.dead, -1.0)
+                        for v in ranker.VIEWS}
         df = sum((np.asarray(s["token_df"]) for s in segments), np.zeros(len(semantic.unit_token_vectors()), np.int64))
         self.token_idf = token_idf(df, live, bg)
         self.tokens = Ragged(segments, "tokens", starts, strings=False)
@@ -414,6 +488,25 @@ class StoredLibrary(ranker.Library):
         self.claimants = Ragged(segments, "claimants", starts, strings=True, one=True)
         self.proper = Ragged(segments, "proper", starts, strings=True)
 
+    def _blocks(self, groups) -> None:
+        """The vector blocks: a group's segments together (one approximate index a view), else a
+        segment alone (its own approximate index, or exact cosines). Each block: view -> (vectors, index)."""
+        first = {g[0]: g for g in groups}
+        self.blocks, bounds, k = [], [0], 0
+        while k < len(self.segments):
+            if k in first:
+                _, count, group = first[k]
+                n = int(self.starts[k + count] - self.starts[k])
+                self.blocks.append({v: (AnnRows(group.index[v], n), group.index[v]) for v in ranker.VIEWS})
+                k += count
+            else:
+                s = self.segments[k]
+                self.blocks.append({v: (s.vectors(v), s.ann(v)) for v in ranker.VIEWS})
+                k += 1
+            bounds.append(int(self.starts[k]))
+        self.block_starts = np.asarray(bounds, dtype=np.int64)
+        self.approximate = any(b["both"][1] is not None for b in self.blocks)
+
     def live(self) -> int:
         return int((~self.dead).sum())
 
@@ -422,25 +515,28 @@ class StoredLibrary(ranker.Library):
         cosines of the rows it returns and, for the others, a value just under the lowest of them
         (they score lower: their rank is at least the search's depth; ``features`` puts back the
         exact value of any candidate)."""
-        if not any(s.ann("both") is not None for s in self.segments):
+        if not self.approximate:
             return super().cosines(qvec)
         q = np.asarray(qvec, dtype=np.float32)
+        if getattr(self._local, "qvec", None) is None:
+            # the match's own query (the first call; a rewritten query's follows): ``_exact_cosines``
+            # of this match reads it (no second embedding)
+            self._local.qvec = q
         out = {}
         for view in ranker.VIEWS:
-            parts = []
-            for s in self.segments:
-                vec, ann = s.vectors(view), s.ann(view)
+            arr = np.empty(len(self.ids), dtype=np.float32)
+            for b, lo, hi in zip(self.blocks, self.block_starts[:-1].tolist(), self.block_starts[1:].tolist(),
+                                 strict=True):
+                vec, ann = b[view]
                 if ann is None:
-                    parts.append(vec @ q)
+                    arr[lo:hi] = vec @ q
                     continue
-                found = ann.search(q, ANN_TOP)
+                found = ann.search(q, ANN_TOP, threads=1)
                 pos = np.asarray(found.keys, dtype=np.int64)
                 exact = vec[pos].astype(np.float32) @ q
-                part = np.full(s.n, (float(exact.min()) if len(exact) else 0.0) - 1e-3, dtype=np.float32)
-                part[pos] = exact
-                parts.append(part)
-            arr = np.concatenate(parts)
-            arr[self.dead] = -1.0
+                arr[lo:hi] = (float(exact.min()) if len(exact) else 0.0) - 1e-3
+                arr[lo + pos] = exact
+            arr[self._dead_at] = -1.0
             out[view] = arr
         return out
 
@@ -460,17 +556,20 @@ class StoredLibrary(ranker.Library):
 
     def features(self, query: str, k: int, extra: set[int] = frozenset(),
                  context: ranker.Context | None = None) -> tuple[np.ndarray, np.ndarray]:
+        self._local.qvec = None  # set by ``cosines`` for this query
         c, x = super().features(query, k, extra, context)
         keep = ~self.dead[c]  # a replaced or removed row is never a candidate
         c, x = c[keep], x[keep]
-        if len(c) and any(s.ann("both") is not None for s in self.segments):
+        if len(c) and self.approximate:
             self._exact_cosines(query, c, x)
         return c, x
 
     def _exact_cosines(self, query: str, c: np.ndarray, x: np.ndarray) -> None:
         """A candidate the approximate search did not return gets its exact cosine back (the
         ``cos_<view>_abs`` and ``_gap`` features; the gap is to the best row the search found)."""
-        qvec = semantic.embed([text.clean_query(query)])[0]
+        qvec = getattr(self._local, "qvec", None)
+        if qvec is None:
+            qvec = semantic.embed([text.clean_query(query)])[0]
         cols = {name: j for j, name in enumerate(ranker.FEATURES)}
         for view in ranker.VIEWS:
             exact = self.vectors[view][c] @ qvec
@@ -519,17 +618,21 @@ def build_generation(root: Path, generation: int, chunks, watermark: int = 0, ba
                        np.cumsum([0] + [len(t) for t in tokens])))
         del tokens
     idf = token_idf(df, n, bg)
+    shared = n >= ann_min  # one approximate index a view over all the segments
     segments = []
     for k, rows in enumerate(chunks()):
         name = f"seg-{generation:06d}-{k:03d}"
         flat, offsets = packed[k]
         tokens = [flat[offsets[i]:offsets[i + 1]].astype(np.int64) for i in range(len(rows))]
-        write_segment(root / name, rows, idf, ann_min, tokens)
+        write_segment(root / name, rows, idf, ann_min, tokens, shared_ann=shared)
         packed[k] = None
         del tokens
         segments.append(name)
     manifest = {"generation": generation, "segments": segments, "dead": [], "watermark": watermark, "rows": n,
                 "format": FORMAT}
+    if shared and segments:
+        build_ann(root, f"ann-{generation:06d}", segments)
+        manifest["ann"] = [{"folder": f"ann-{generation:06d}", "first": 0, "segments": len(segments)}]
     semantic.share(root)  # the token vectors' files written before any worker maps the generation
     publish(root, manifest)
     return manifest
@@ -556,14 +659,15 @@ def open_generation(root: Path, manifest: dict, extra: list[Segment] = (), extra
     semantic.share(root)  # the model's token vectors mapped beside the index: one copy for all workers
     segments = [Segment(root / name) for name in manifest["segments"]] + list(extra)
     dead = set(manifest.get("dead", ())) | set(extra_dead)
-    return StoredLibrary(segments, dead)
+    groups = [(g["first"], g["segments"], AnnGroup(root / g["folder"])) for g in manifest.get("ann", ())]
+    return StoredLibrary(segments, dead, groups=groups)
 
 
 def collect_garbage(root: Path, manifest: dict, keep_generations: int = 2) -> None:
     """Remove segments and manifests no generation still in use needs (readers that still map an
     old file keep it alive until they let go: unlinking does not pull pages from under them)."""
     current = manifest["generation"]
-    needed = set(manifest["segments"])
+    needed = set(manifest["segments"]) | {g["folder"] for g in manifest.get("ann", ())}
     for m in root.glob("gen-*.json"):
         try:
             g = int(m.stem.split("-")[1])
@@ -573,9 +677,10 @@ def collect_garbage(root: Path, manifest: dict, keep_generations: int = 2) -> No
             m.unlink(missing_ok=True)
         else:
             try:
-                needed |= set(json.loads(m.read_text())["segments"])
-            except (OSError, ValueError):
+                old = json.loads(m.read_text())
+                needed |= set(old["segments"]) | {g["folder"] for g in old.get("ann", ())}
+            except (OSError, ValueError, KeyError, TypeError):
                 pass
-    for seg in root.glob("seg-*"):
+    for seg in chain(root.glob("seg-*"), root.glob("ann-*")):
         if seg.name not in needed and not seg.name.endswith(".tmp"):
             shutil.rmtree(seg, ignore_errors=True)

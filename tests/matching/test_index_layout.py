@@ -6,12 +6,13 @@ from articles.matching import ranker, semantic, store
 from tests.matching.test_store import QUERIES, build, entries, same
 
 
-def test_a_segment_with_the_approximate_index_keeps_its_vectors_there_only(tmp_path):
+def test_a_generation_with_the_approximate_index_keeps_its_vectors_there_only(tmp_path):
     es = entries(120)
     manifest = build(tmp_path, es, ann_min=0)
     seg = tmp_path / manifest["segments"][0]
     assert not any((seg / f"vec.{v}.npy").exists() for v in ranker.VIEWS)
-    assert all((seg / f"ann.{v}.usearch").exists() for v in ranker.VIEWS)
+    assert manifest["ann"] == [{"folder": "ann-000001", "first": 0, "segments": 1}]
+    assert all((tmp_path / "ann-000001" / f"ann.{v}.usearch").exists() for v in ranker.VIEWS)
     lib = store.open_generation(tmp_path, manifest)
     for j, view in enumerate(ranker.VIEWS):
         want = np.stack([e.vectors[j] for e in es]).astype(np.float16)
@@ -94,3 +95,49 @@ def test_the_token_vectors_are_mapped_from_files_beside_the_index_with_the_same_
     assert np.array_equal(semantic.embed(texts), want_embed)
     assert np.array_equal(semantic.unit_token_vectors(), want_unit)
     assert np.array_equal(semantic.weighted_vector(ids, np.ones(len(want_unit), np.float32)), want_weighted)
+
+
+def test_ranks_of_many_positive_scores_are_counted_by_their_bits_exactly():
+    # BM25's positive scores past 8,192 entries above the lowest value: counted per bin, not sorted
+    rng = np.random.default_rng(8)
+    for trial in range(60):
+        n = int(rng.integers(9_000, 60_000))
+        s = np.zeros(n, np.float32)
+        m = int(rng.integers(8_500, n))
+        s[rng.choice(n, m, replace=False)] = np.round(rng.exponential(3, m), int(rng.integers(1, 7)))
+        if trial % 3 == 0:
+            s[rng.choice(n, 50)] = np.nan
+        v = np.concatenate([s[rng.integers(0, n, 150)], np.float32([0.0, -0.0, 1e-30, np.inf])]).astype(np.float32)
+        ordered = np.sort(s)
+        assert np.array_equal(ranker._rank(s, v), len(ordered) - np.searchsorted(ordered, v, side="right"))
+
+
+def test_the_top_of_a_large_list_is_the_top_of_the_whole_list():
+    rng = np.random.default_rng(9)
+    for trial in range(40):
+        n = int(rng.choice([100, 5_000, 60_000]))
+        if trial % 3 == 0:
+            s = rng.normal(size=n).astype(np.float32)
+        elif trial % 3 == 1:  # mostly zeros, as BM25
+            s = np.zeros(n, np.float32)
+            m = int(rng.integers(0, n // 4))
+            s[rng.choice(n, m, replace=False)] = rng.random(m)
+        else:
+            s = np.round(rng.random(n) * 3).astype(np.float32)  # ties
+        k = min(40, n - 1)
+        want = np.sort(s[np.argpartition(-s, k)[:k + 1]])
+        got = ranker._top(s, k)
+        assert len(set(got.tolist())) == k + 1 and np.array_equal(np.sort(s[got]), want)
+
+
+def test_soft_matching_every_candidate_at_once_equals_one_at_a_time():
+    rng = np.random.default_rng(10)
+    size = len(semantic.unit_token_vectors())
+    weights = rng.random(size).astype(np.float32)
+    weights[:20] = 0.0
+    for trial in range(30):
+        pool = size if trial % 2 else 40  # small pools: shared tokens, zero weights
+        q = np.unique(rng.integers(0, pool, rng.integers(0, 20)))
+        docs = [np.unique(rng.integers(0, pool, rng.integers(0, 25))) for _ in range(rng.integers(1, 60))]
+        one = np.asarray([semantic.soft_match(q, d, weights) for d in docs], dtype=np.float32).reshape(-1, 2)
+        assert np.allclose(semantic.soft_match_many(q, docs, weights), one, atol=1e-5)

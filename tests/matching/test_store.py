@@ -5,7 +5,7 @@ import random
 import numpy as np
 import pytest
 
-from articles.matching import ranker, store
+from articles.matching import ranker, semantic, store, text
 
 WORDS = ("vaccine tax border wall climate crime school hospital wage rent election fraud ballot virus mask pension "
          "budget deficit police army island bridge river flood drought fuel price oil gas coal wind Obama Trump "
@@ -114,7 +114,7 @@ def test_the_approximate_vector_search_keeps_the_answers(tmp_path, size):
     es = entries(size)
     exact = store.open_generation(tmp_path / "a", build(tmp_path / "a", es))
     ann = store.open_generation(tmp_path / "b", build(tmp_path / "b", es, ann_min=0))
-    assert ann.segments[0].ann("both") is not None and exact.segments[0].ann("both") is None
+    assert ann.approximate and not exact.approximate
     for q in QUERIES + [es[11].claim, es[99].claim]:
         # The same best answer and the same three, every score within 0.02. Not bit for bit: the graph
         # is built on every core, so two builds differ in which near rows a walk meets (float16 vectors,
@@ -124,3 +124,61 @@ def test_the_approximate_vector_search_keeps_the_answers(tmp_path, size):
         assert got[0].id == want[0].id and {r.id for r in got} == {r.id for r in want}
         scores = {r.id: r.score for r in want}
         assert all(abs(r.score - scores[r.id]) < 2e-2 for r in got)
+
+
+def test_a_claim_searched_again_with_its_pronouns_people_keeps_its_own_cosines(tmp_path):
+    # "you" said to Cruz is searched again as "... Cruz": that second search must not replace the
+    # claim's own query vector, which gives its candidates their exact cosines back
+    es = entries(400)
+    exact = store.open_generation(tmp_path / "a", build(tmp_path / "a", es))
+    ann = store.open_generation(tmp_path / "b", build(tmp_path / "b", es, ann_min=0))
+    context = ranker.Context(speaker="Donald Trump", addressee="Ted Cruz")
+    q = "you raised the tax on fuel in Texas"
+    assert context.rewritten(q) != q
+    c, x = ann.features(q, 40, context=context)
+    qvec = semantic.embed([text.clean_query(q)])[0]
+    for view in ranker.VIEWS:
+        col = ranker.FEATURES.index(f"cos_{view}_abs")
+        assert np.allclose(x[:, col], ann.vectors[view][c] @ qvec, atol=1e-5)
+    assert ann.match(q, 1, context=context)[0].id == exact.match(q, 1, context=context)[0].id
+
+
+def test_the_segments_of_a_generation_share_one_approximate_index_and_appended_rows_stay_exact(tmp_path):
+    es = entries(400)
+    parts = [rows(es[:150]), rows(es[150:300]), rows(es[300:])]
+    manifest = store.build_generation(tmp_path / "b", 1, lambda: iter(parts), ann_min=0)
+    assert manifest["ann"] == [{"folder": "ann-000001", "first": 0, "segments": 3}]
+    assert not list((tmp_path / "b").glob("seg-*/ann.*")) and not list((tmp_path / "b").glob("seg-*/vec.*"))
+    lib = store.open_generation(tmp_path / "b", manifest)
+    assert len(lib.blocks) == 1 and lib.approximate  # one search a view over the three segments
+    assert np.array_equal(lib.vectors["claim"][[10, 200, 399]].astype(np.float16),
+                          np.stack([es[i].vectors[0] for i in (10, 200, 399)]).astype(np.float16))
+    exact = store.open_generation(tmp_path / "a", build(tmp_path / "a", es))
+    for q in QUERIES + [es[11].claim, es[299].claim, es[333].claim]:
+        got, want = lib.match(q, 3), exact.match(q, 3)  # the approximate search's contract (see above)
+        assert got[0].id == want[0].id and {r.id for r in got} == {r.id for r in want}
+    added = entries(20, seed=9, first=1000)
+    manifest = store.append_generation(tmp_path / "b", manifest, rows(added), [5], 0, lib.token_idf)
+    lib = store.open_generation(tmp_path / "b", manifest)
+    assert len(lib.blocks) == 2 and lib.blocks[1]["both"][1] is None  # the appended segment: exact cosines
+    assert lib.match(added[3].claim, 1)[0].id == added[3].id
+    assert all(r.id != es[5].id for r in lib.match(es[5].claim, 10))
+    # a later build's index replaces this one; the old folder goes with its generations
+    store.build_generation(tmp_path / "b", 3, lambda: iter(parts), ann_min=0)
+    store.collect_garbage(tmp_path / "b", store.read_manifest(tmp_path / "b"), keep_generations=1)
+    assert sorted(p.name for p in (tmp_path / "b").glob("ann-*")) == ["ann-000003"]
+
+
+def test_a_format_3_generation_with_an_approximate_index_a_segment_still_answers(tmp_path):
+    es = entries(300)
+    idf = store.token_idf(store.token_df(store.tokens_of(rows(es))), len(es), ranker.default_background())
+    names = []
+    for k, part in enumerate((es[:150], es[150:])):
+        store.write_segment(tmp_path / f"seg-000001-{k:03d}", rows(part), idf, ann_min=0)  # its own index
+        names.append(f"seg-000001-{k:03d}")
+    manifest = {"generation": 1, "segments": names, "dead": [], "watermark": 0, "rows": 300, "format": 3}
+    store.publish(tmp_path, manifest)
+    lib = store.open_generation(tmp_path, store.read_manifest(tmp_path))
+    assert len(lib.blocks) == 2 and all(b["both"][1] is not None for b in lib.blocks)
+    for i in (42, 200):
+        assert lib.match(es[i].claim, 1)[0].id == es[i].id
