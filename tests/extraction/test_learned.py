@@ -66,6 +66,9 @@ def test_training_learns_a_made_up_cue_word(tmp_path):
     assert train_main(["--corpus", str(tmp_path / "corpus"), "--out", str(out), "--epochs", "80"]) == 0
     model = CueModel.load(out)
     assert model.is_candidate("blorfed")
+    # Inflections training never saw are candidates through the stem they share ("blorf").
+    assert model.is_candidate("blorfs") and model.is_candidate("blorfing")
+    assert not model.is_candidate("blorp") and not model.is_candidate("weather")
 
     # A sentence the corpus never had: the new cue is found, its content and speaker placed.
     art = parse("A headline\n\n5 May 2021\n\nKaren Holt blorfed that the library would stay open all summer.\n\n"
@@ -103,6 +106,38 @@ def test_cue_head_skips_auxiliaries_and_adverbs():
     text = "He has repeatedly cited the audit."
     assert text[cue_head(text, 3, 25):].startswith("cited")
     assert cue_head("said in a statement", 0, 19) == 0
+
+
+def test_cue_head_skips_articles_infinitive_marks_and_contractions_whatever_the_apostrophe():
+    """The label goes on the reporting word, not on what opens the annotated cue span: a
+    pronoun's contraction ("He’s predicting", typeset or straight), a negated auxiliary, "to",
+    an article."""
+    for text, head in (("He’s predicting a landslide", "predicting"), ("He's predicting a landslide", "predicting"),
+                       ("they’ve warned", "warned"), ("didn’t disclose", "disclose"), ("I'm hoping", "hoping"),
+                       ("to endorse", "endorse"), ("the idea", "idea"), ("an assertion", "assertion"),
+                       ("now says", "says")):
+        assert text[cue_head(text, 0, len(text)):].startswith(head), text
+    # A contraction of a name is not a pronoun's: it is kept ("Trump's" may be a possessive).
+    assert cue_head("Trump’s claim", 0, 13) == 0
+    # A span of nothing but non-heads keeps its first word.
+    assert cue_head("to", 0, 2) == 0
+
+
+def test_stems_share_a_cue_s_inflections_and_straighten_apostrophes():
+    from articles.extraction.learned.features import norm, stem
+
+    assert {stem(w) for w in ("warns", "warned", "warning", "warn")} == {"warn"}
+    assert {stem(w) for w in ("argue", "argued", "argues", "arguing")} == {"argu"}
+    assert {stem(w) for w in ("denied", "denies", "deny")} == {"deny"}
+    assert stem("committed") == stem("commits") == "commit"
+    assert norm("he’s") == "he's"
+
+
+def test_candidates_read_typeset_apostrophes_like_straight_ones():
+    model = CueModel({"version": "0", "vocab": ["he's", "said"], "stems": ["warn"], "weights": {}})
+    assert model.is_candidate("he’s") and model.is_candidate("he's")
+    assert model.is_candidate("warning") and model.is_candidate("warned")
+    assert not model.is_candidate("war")  # too short for the back-off
 
 
 def test_content_correct_follows_the_scoring_rule():

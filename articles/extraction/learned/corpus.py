@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,14 +43,30 @@ def read_corpus(root: Path) -> list[AnnotatedArticle]:
     return docs
 
 
-# Words that open a cue span without being its head: "has repeatedly cited", "could have said".
+# Words that open a cue span without being its head: "has repeatedly cited", "could have said", "to
+# endorse", "the idea", "now says". Contractions are read by their parts (see _not_head).
 NOT_HEADS = frozenset("""has have had having could would will may might should can must shall is was were are
 be been being am do does did also then not never n't repeatedly previously already once just even still often
-again later first publicly privately reportedly recently openly long he's she's they've who's it's""".split())
+again later first publicly privately reportedly recently openly long the a an to now so""".split())
+# A contraction of a pronoun and an auxiliary ("he's", "they've", "I'm", "that'll") opens a cue span
+# without being its head, whichever apostrophe it is written with; so does a negated auxiliary ("didn't").
+_PRONOUN_BASES = frozenset("i you he she it we they who that there what this".split())
+_AUX_ENDINGS = frozenset("s ve d ll re m".split())
+
+
+def _not_head(low: str) -> bool:
+    low = low.replace("\u2019", "'")
+    if low in NOT_HEADS or (low.endswith("ly") and len(low) > 4):
+        return True
+    if "'" in low:
+        base, _, ending = low.partition("'")
+        return low.endswith("n't") or (base in _PRONOUN_BASES and ending in _AUX_ENDINGS)
+    return False
 
 
 def cue_head(text: str, start: int, end: int) -> int:
-    """Offset of a cue span's head word: its first word that is not an auxiliary or adverb."""
+    """Offset of a cue span's head word: its first word that is not an auxiliary, adverb, article or
+    pronoun contraction."""
     first = None
     for m in TOKEN.finditer(text, start, end):
         low = m.group().lower()
@@ -57,7 +74,7 @@ def cue_head(text: str, start: int, end: int) -> int:
             continue
         if first is None:
             first = m.start()
-        if low not in NOT_HEADS and not (low.endswith("ly") and len(low) > 4):
+        if not _not_head(low):
             return m.start()
     return first if first is not None else start
 
@@ -88,14 +105,15 @@ def block_units(article: ParsedArticle):
         yield tokens, ranges, quoted, b.kind == "headline"
 
 
-def examples(doc: AnnotatedArticle, vocab: frozenset[str] | None):
-    """(features, label, token) for every candidate token of a document."""
+def examples(doc: AnnotatedArticle, candidate: Callable[[str], bool] | None):
+    """(features, label, token) for every candidate token of a document (every token when
+    candidate is None; else the tokens whose lower-cased form it accepts: CueModel.is_candidate)."""
     labels = cue_labels(doc)
     for tokens, ranges, quoted, head in block_units(doc.article):
         for s, e in ranges:
             for i in range(s, e):
                 t: Token = tokens[i]
-                if vocab is not None and t.low not in vocab:
+                if candidate is not None and not candidate(t.low):
                     continue
                 label = labels.get(t.start, 0)
                 if not label:

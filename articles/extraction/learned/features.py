@@ -28,9 +28,39 @@ def lemma(low: str) -> str:
     return low
 
 
+def norm(low: str) -> str:
+    """A lower-cased form with its apostrophes straightened ("he’s" and "he's" are one form)."""
+    return low.replace("\u2019", "'") if "\u2019" in low else low
+
+
+_STEM_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ying", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", ""))
+
+
+def stem(low: str) -> str:
+    """A crude stem shared by a verb's inflections ("warns", "warned", "warning" -> "warn"; "argue",
+    "argued", "argues" -> "argu"; "committed" -> "commit"): the back-off that lets a form never seen
+    in training be scored through the forms of it that were."""
+    w = norm(low)
+    for suffix, repl in _STEM_SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]
+    return w
+
+
+def suffix_class(low: str) -> str:
+    for suffix in ("ing", "ed", "s"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            return suffix
+    return "-"
+
+
 # Punctuation and quotation marks stand for themselves; word classes by the first list that has the word.
 _MARK_SHAPES = {**{q: "<oq>" for q in OPEN_QUOTES}, **{q: "<cq>" for q in CLOSE_QUOTES}, '"': "<q>", "''": "<q>",
                 **{p: p for p in ",;:.!?—–-()"}}
+_CLAUSE_MARKS = frozenset(",;:—–()\"" + CLOSE_QUOTES + OPEN_QUOTES) | {"''"}
 _WORD_CLASSES = ((_PRONOUNS, "<pron>"), (_DETERMINERS, "<det>"), (_PREPS, "<prep>"), (frozenset({"that"}), "<that>"))
 
 
@@ -51,24 +81,32 @@ def cue_features(tokens: list[Token], i: int, sent_start: int, sent_end: int, qu
                  headline: bool = False) -> list[str]:
     """Features of token i as a candidate cue; sent_start/sent_end are token indexes."""
     t = tokens[i]
-    w = t.low
+    w = norm(t.low)
     lem = lemma(w)
+    st = stem(w)
+    sfx = suffix_class(w)
     p1 = tokens[i - 1] if i - 1 >= sent_start else None
     p2 = tokens[i - 2] if i - 2 >= sent_start else None
     n1 = tokens[i + 1] if i + 1 < sent_end else None
     n2 = tokens[i + 2] if i + 2 < sent_end else None
-    p1w = p1.low if p1 else "<s>"
+    p1w = norm(p1.low) if p1 else "<s>"
     n1w = n1.low if n1 else "</s>"
     pos = i - sent_start
+    p1s, n1s = _shape(p1), _shape(n1)
     f = [
         "b", "w=" + w, "l=" + lem, "s3=" + w[-3:], "p1=" + p1w, "n1=" + n1w,
-        "p2=" + (p2.low if p2 else "<s>"), "n2=" + (n2.low if n2 else "</s>"),
-        "w|n1=" + w + "|" + n1w, "p1|w=" + p1w + "|" + w, "l|n1s=" + lem + "|" + _shape(n1),
-        "l|p1s=" + lem + "|" + _shape(p1), "p1s=" + _shape(p1), "n1s=" + _shape(n1),
+        "p2=" + (norm(p2.low) if p2 else "<s>"), "n2=" + (n2.low if n2 else "</s>"),
+        "w|n1=" + w + "|" + n1w, "p1|w=" + p1w + "|" + w, "l|n1s=" + lem + "|" + n1s,
+        "l|p1s=" + lem + "|" + p1s, "p1s=" + p1s, "n1s=" + n1s,
         "n2s=" + _shape(n2), "p2s=" + _shape(p2),
         "pos=" + (str(pos) if pos < 3 else "3-6" if pos < 7 else "7-15" if pos < 16 else "16+"),
         "left=" + str(min(sent_end - i, 8)),
+        # Generalising past the word form: the stem (an unseen inflection of a known cue), the
+        # inflection in its context ("-ed" after a name and before "that"), the stem with what follows.
+        "st=" + st, "st|n1s=" + st + "|" + n1s, "sfx|n1s=" + sfx + "|" + n1s, "sfx|p1s=" + sfx + "|" + p1s,
+        "sfx|p1s|n1s=" + sfx + "|" + p1s + "|" + n1s,
     ]
+    f.extend(_clause_features(tokens, i, sent_start, sent_end, sfx))
     if quoted[i]:
         f.append("inq")
         f.append("inq|l=" + lem)
@@ -96,6 +134,24 @@ def cue_features(tokens: list[Token], i: int, sent_start: int, sent_end: int, qu
         f.append(",<")
     if sent_end - i <= 2:
         f.append("end")
+    return f
+
+
+def _clause_features(tokens: list[Token], i: int, sent_start: int, sent_end: int, sfx: str) -> list[str]:
+    """The clause token i closes on its left: how it opens (a name, a pronoun, a determiner: a
+    subject) and where (the sentence's start, a comma, a quotation, "that"), how far back; and
+    another reporting word just before or after it ("said he wants", "wants to say")."""
+    j = i - 1
+    lo = max(sent_start, i - 10)
+    while j >= lo and tokens[j].word not in _CLAUSE_MARKS and tokens[j].low != "that":
+        j -= 1
+    opener = tokens[j + 1] if j + 1 < i else None
+    bound = "<s>" if j < sent_start else "far" if j < lo else _shape(tokens[j])
+    f = ["lc=" + _shape(opener) + "|" + bound, "lcn=" + str(min(i - j - 1, 6)) + "|" + sfx]
+    if any(norm(x.low) in CUE_LEMMA for x in tokens[max(sent_start, i - 3):i]):
+        f.append("cue<")
+    if any(norm(x.low) in CUE_LEMMA for x in tokens[i + 1:min(sent_end, i + 4)]):
+        f.append("cue>")
     return f
 
 

@@ -11,6 +11,8 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
+from .features import norm, stem
+
 MODEL_PATH = Path(__file__).with_name("cue_model.json")
 CLASSES = ("none", "after", "before")
 
@@ -19,6 +21,9 @@ class CueModel:
     def __init__(self, data: dict):
         self.version: str = data["version"]
         self.vocab: frozenset[str] = frozenset(data["vocab"])
+        # stems of the forms that opened cues in training: a form outside the vocabulary whose stem
+        # is here ("acknowledges" when training had "acknowledged") is a candidate too
+        self.stems: frozenset[str] = frozenset(data.get("stems", ()))
         self.weights: dict[str, list[float]] = data["weights"]
         self.calibration: dict = data.get("calibration", {})
         # cue lemma -> the word its content follows ("talk" -> "about")
@@ -32,12 +37,19 @@ class CueModel:
             return cls(json.load(f))
 
     def to_json(self) -> dict:
-        return {"version": self.version, "vocab": sorted(self.vocab), "weights": self.weights,
+        return {"version": self.version, "vocab": sorted(self.vocab), "stems": sorted(self.stems),
+                "weights": self.weights,
                 "calibration": self.calibration,
                 "openers": self.openers, "cue_threshold": self.cue_threshold}
 
     def is_candidate(self, low: str) -> bool:
-        return low in self.vocab
+        """Whether a lower-cased token is decided by the model: a form of the vocabulary, or a word
+        of five letters or more whose stem is a known cue's (the back-off for unseen inflections)."""
+        if "\u2019" in low:
+            low = norm(low)
+        if low in self.vocab:
+            return True
+        return len(low) >= 5 and low[0].isalpha() and stem(low) in self.stems
 
     def predict(self, features: list[str]) -> tuple[float, float, float]:
         """Probabilities of (none, after, before)."""

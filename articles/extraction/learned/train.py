@@ -17,23 +17,27 @@ from pathlib import Path
 
 from ..tokens import TOKEN
 from .corpus import AnnotatedArticle, content_correct, cue_head, examples, read_corpus
-from .features import lemma
+from .features import lemma, norm, stem
 from .model import MODEL_PATH, CueModel
 
-VERSION = "2.0"
+VERSION = "2.1"
 
 
-def candidate_vocab(docs: list[AnnotatedArticle], min_count: int = 2, min_rate: float = 0.005) -> frozenset[str]:
-    """Word forms that open a gold cue often enough to be worth deciding in context."""
+def candidate_vocab(docs: list[AnnotatedArticle], min_count: int = 2,
+                    min_rate: float = 0.005) -> tuple[frozenset[str], frozenset[str]]:
+    """Word forms that open a gold cue often enough to be worth deciding in context (apostrophes
+    straightened), and the stems of the forms that opened at least min_count of them (the back-off
+    for forms training never saw: ``CueModel.is_candidate``)."""
     pos: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     lemma_pos: Counter[str] = Counter()
     for doc in docs:
         for _, label, tok in examples(doc, None):
-            seen[tok.low] += 1
+            low = norm(tok.low)
+            seen[low] += 1
             if label:
-                pos[tok.low] += 1
-                lemma_pos[lemma(tok.low)] += 1
+                pos[low] += 1
+                lemma_pos[lemma(low)] += 1
     vocab = set()
     for w, n in seen.items():
         if not any(c.isalpha() for c in w):
@@ -42,7 +46,8 @@ def candidate_vocab(docs: list[AnnotatedArticle], min_count: int = 2, min_rate: 
         # A form never seen as a cue still qualifies through its lemma ("warns" from "warned").
         if (p >= min_count and p / n >= min_rate) or (p == 0 and lemma_pos[lemma(w)] >= 3 * min_count):
             vocab.add(w)
-    return frozenset(vocab)
+    stems = {stem(w) for w, p in pos.items() if p >= min_count and w[:1].isalpha() and len(w) >= 5}
+    return frozenset(vocab), frozenset(stems)
 
 
 def fit(feats: list[list[str]], labels: list[int], classes: int = 3, epochs: int = 300, l2: float = 1e-6,
@@ -116,15 +121,16 @@ def content_openers(docs: list[AnnotatedArticle], min_count: int = 3, min_share:
 
 
 def train_cue_model(docs: list[AnnotatedArticle], epochs: int = 300) -> CueModel:
-    vocab = candidate_vocab(docs)
+    vocab, stems = candidate_vocab(docs)
+    model = CueModel({"version": VERSION, "vocab": sorted(vocab), "stems": sorted(stems), "weights": {},
+                      "openers": content_openers(docs)})
     feats, labels = [], []
     for doc in docs:
-        for fs, label, _ in examples(doc, vocab):
+        for fs, label, _ in examples(doc, model.is_candidate):
             feats.append(fs)
             labels.append(label)
-    weights = fit(feats, labels, epochs=epochs)
-    return CueModel({"version": VERSION, "vocab": sorted(vocab), "weights": weights,
-                     "openers": content_openers(docs)})
+    model.weights = fit(feats, labels, epochs=epochs)
+    return model
 
 
 # L2 weight of the confidence model (chosen on the development split). The cue model needs next to
