@@ -16,6 +16,10 @@ QUOTE_CHARS = OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof sir st sen rep gov gen lt col sgt capt adm jr sr inc corp co ltd
 no vs etc jan feb mar apr jun jul aug sep sept oct nov dec rev ft mt u.s a.m p.m d.c u.k e.g i.e
 approx est fig al""".split())
+# Of those, the ones that abbreviate "number": a full stop after them ends the sentence unless a numeral
+# follows ("No. 2 in the party" goes on; "No. Trump has money" is the answer "No." and a new sentence).
+NUMBERED = frozenset({"no", "fig"})
+_NUMERAL_NEXT = re.compile(r"\s*\d")
 
 _VERBS = "|".join(sorted(ATTRIBUTION_VERBS))
 # The attribution after a quoted question or exclamation: a name or a noun phrase, or a pronoun
@@ -65,7 +69,8 @@ def split_sentences(text: str, start: int, end: int, quotes: list[Quote] | None 
         last = before[-1].lower().rstrip(".") if before else ""
         if m.group().startswith(".") and (last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
                                           or _INITIALS.fullmatch(last)):
-            continue  # "Mr.", "J." and "G.K." (initials) end no sentence
+            if not (last in NUMBERED and not _NUMERAL_NEXT.match(text, e, end)):
+                continue  # "Mr.", "J." and "G.K." (initials) end no sentence
         if ordered:
             i = bisect_left(starts, m.start()) - 1
             if i >= 0 and e < quotes[i].end - 1:

@@ -123,3 +123,16 @@ def test_a_place_or_a_party_before_a_title_makes_no_organisation():
     people, orgs, _ = entities("Texas Gov. Greg Abbott spoke first. Democratic Sen. Claire McCaskill spoke next.")
     assert {"Greg Abbott", "Claire McCaskill"} <= people
     assert not {"Texas", "Democratic"} & orgs, orgs
+
+
+
+def test_no_with_its_full_stop_is_an_answer_or_a_number_never_part_of_a_name():
+    from articles.extraction.entities.chunks import chunk_block
+    from articles.extraction.text import split_sentences
+
+    t = "Will he pay his share? No. Tavon Brisk has money. He is the No. 2 Republican, Karen Holt said."
+    starts = {s.start for s in split_sentences(t, 0, len(t))}
+    names = [" ".join(c.words) for c in chunk_block(t, 0, len(t), starts)]
+    assert "Tavon Brisk" in names and not any(n.startswith("No ") for n in names), names
+    assert [t[s.start:s.end] for s in split_sentences(t, 0, len(t))][1:3] == ["No.", "Tavon Brisk has money."]
+    assert "He is the No. 2 Republican, Karen Holt said." in [t[s.start:s.end] for s in split_sentences(t, 0, len(t))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import CAP_STOPWORDS, DAY_NAMES, HONORIFICS, NAME_CONNECTORS, ORG_HEADS, PURE_HONORIFICS
+from ..text import NUMBERED
 from .records import Chunk
 from .words import _INITIAL, PARTY_WORDS, _complete_name, _norm, _person_like
 
@@ -46,6 +47,8 @@ def _joins(text: str, toks: list[tuple[str, int, int]], j: int, last: str, last_
     """Whether token j continues the name whose last word so far is last."""
     if last.endswith(".") and len(last) > 3 and last[:-1].lower() not in ("jr", "sr", "st", "gov", "sen", "rep", "del", "gen", "col", "capt", "sgt", "lt", "mrs", "prof", "rev"):
         return False  # "Universe. She": a full stop ended the sentence
+    if last.endswith(".") and last[:-1].lower() in NUMBERED:
+        return False  # "No. Mark Dalton has money": "No." abbreviates a number or is an answer, no title
     if last.endswith(("’s", "'s")) and len(last) > 3:
         return False  # "CNBC's Squawk Box": the owner is a name of its own, the rest another
     w2, s2, e2 = toks[j]
