@@ -25,7 +25,9 @@ from .types import Block, Claim, Entity, Extraction, KnownPerson, Mention, Parse
 # 2.4: claims record the frame that placed them (claims/frames.py).
 # 2.5: named sources (headlines, campaigns, labels, signatures), the resolver's learned features,
 #      structural forms (asides, conditions, findings, signed posts), the learned frame's spans.
-VERSION = "2.5"
+# 2.6: cue model past the word form (stem back-off, apostrophes); direct quotes whole across
+#      paragraphs and interruptions; context-typed entities; 'it'/'they' bounded to nearby names.
+VERSION = "2.6"
 
 __all__ = ["VERSION", "Block", "Claim", "Deadline", "ExtractionTimeout", "Entity", "Extraction", "KnownPerson", "Mention", "ParsedArticle",
            "SeedFormatError", "Statistic", "extract", "extract_article", "parse", "parse_bytes"]

@@ -92,11 +92,13 @@ def test_model_and_layout_claims_name_their_source_of_placement():
     assert frame_of("flowers", "Mike Pence spoke at the rally.", "PENCE: Flowers will not be at the debate, and that is final.") == "transcript"
 
 
-def test_each_cued_claim_points_at_its_cue_word_and_a_continuation_at_none():
+def test_each_cued_claim_points_at_its_cue_word_and_a_quote_run_on_keeps_its_cue():
+    # a quotation opening the next paragraph continues the one before: one claim, whose cue is the
+    # first paragraph's attribution ("she added"), not a second claim without one
     art = article(INTRO, "Ms Holloway said that waiting lists would fall. “They will,” she added.",
                   "“We start in May and we will not stop.”")
     ex = extract_article(art)
-    cued = [c for c in ex.claims if c.cue_start is not None]
-    assert sorted(re.match(r"\w+", art.text[c.cue_start:]).group() for c in cued) == ["added", "said"]
-    continued = [c for c in ex.claims if c.frame == "continuation"]
-    assert continued and all(c.cue_start is None for c in continued)
+    assert all(c.cue_start is not None for c in ex.claims)
+    assert sorted(re.match(r"\w+", art.text[c.cue_start:]).group() for c in ex.claims) == ["added", "said"]
+    run_on = next(c for c in ex.claims if c.kind == "quote")
+    assert art.text[run_on.start:run_on.end].endswith("we will not stop.”")
