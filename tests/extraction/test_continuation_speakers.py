@@ -1,9 +1,8 @@
 """Who a quotation no cue claims belongs to, and who a headline's name is (issue #22): a partial
 quotation inside a sentence whose subject is a person continues that subject, not the paragraph's
 earlier speaker; a headline's "Name:" resolves to the person the body names."""
-from articles.extraction import document, extract_article, parse
-from articles.extraction.claims import ClaimFinder, resolve
-from articles.extraction.entities import EntityFinder
+from articles.extraction import extract_article, parse
+from tests.extraction.test_resolver import prepared
 
 
 def extract(body: str, headline: str = "A headline"):
@@ -53,13 +52,7 @@ def test_a_first_name_two_people_share_names_no_one_in_a_headline():
 
 def rules_speaker_of(body: str, words: str):
     """The rules' speaker (the sources and discourse stages, before the learned resolver)."""
-    art = parse("A headline\n\n5 May 2021\n\n" + body + "\n\n- Town Gazette\n")
-    doc = document.read(art.text, art.blocks)
-    finder = EntityFinder(art.text, doc.body, doc.name_starts, art.published, None)
-    finder.run()
-    entities, mentions, _ = finder.result()
-    claims = ClaimFinder(doc, entities, mentions).run()
-    resolve(claims, entities)
+    _, entities, _, claims, _ = prepared(body)
     claim = next(c for c in claims if words in c.text)
     return entities[claim.speaker].name if claim.speaker is not None else None
 
