@@ -1,7 +1,7 @@
 """Article text as HTML with spans (claims, statistics) highlighted and linked to their records."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -77,7 +77,9 @@ def render_blocks(body: str, blocks: list[dict], spans: list[Span], only: tuple[
             continue
         if only and not (b["start"] < only[1] and only[0] < b["end"]):
             continue
-        inner = [s for s in spans if b["start"] <= s.start and s.end <= b["end"]]
+        # a quotation running over paragraphs is highlighted in each of them (clipped to the block)
+        inner = [replace(s, start=max(s.start, b["start"]), end=min(s.end, b["end"]))
+                 for s in spans if s.start < b["end"] and b["start"] < s.end]
         html = _render(body[b["start"]:b["end"]], b["start"], inner)
         parts.append(f"<ul><li>{html}</li></ul>" if b["kind"] == "bullet" else f"<p>{html}</p>")
     parts.append("</div>")
