@@ -136,3 +136,15 @@ def test_no_with_its_full_stop_is_an_answer_or_a_number_never_part_of_a_name():
     assert "Tavon Brisk" in names and not any(n.startswith("No ") for n in names), names
     assert [t[s.start:s.end] for s in split_sentences(t, 0, len(t))][1:3] == ["No.", "Tavon Brisk has money."]
     assert "He is the No. 2 Republican, Karen Holt said." in [t[s.start:s.end] for s in split_sentences(t, 0, len(t))]
+
+
+def test_the_words_written_after_a_title_are_read_once_to_their_word_ends():
+    from articles.extraction import document
+    from articles.extraction.entities import EntityFinder
+
+    art = parse("A headline\n\n5 May 2021\n\nMr. O'Neill met Sen. Brisk-Hale and Dr Amos. Mrs Lee stayed."
+                "\n\n- Town Gazette\n")
+    doc = document.read(art.text, art.blocks)
+    titled = EntityFinder(art.text, doc.body, doc.name_starts, art.published, None)._titled_words()
+    assert {"O'Neill", "O", "Brisk", "Brisk-Hale", "Amos", "Lee"} <= titled
+    assert not {"O'Neil", "Bris", "met", "Hale"} & titled

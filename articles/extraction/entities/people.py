@@ -215,7 +215,7 @@ class People:
         who = self.text[ch.end:ch.end + 6].startswith(", who ")
         appos_role = apposition and bool(re.match(r"(?:the|a)\s+(?:[\w\-’']+\s+){0,5}?(?:"
                                                     + "|".join(ROLE_NOUNS) + r")\b", after))
-        reused = re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep)\.? " + re.escape(last) + r"\b", self.text)
+        reused = last in self._titled_words()
         # A name the article already made a person ("Suu Kyi" again) is that person here too.
         ent = self._match_person(name, g, [], ch.start) if tuple(name) in self.name_tails else None
         surname_speaks = last in self.speaking_surnames
@@ -230,6 +230,23 @@ class People:
             if not any(w.lower() in PLACES for w in name) and all(not w.isupper() for w in name):
                 ent = self._match_person(name, g, [], ch.start) or self._add_person(name, "")
         return ent
+
+    _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep)\.? (?=\w)")
+    _WORD_END = re.compile(r"\b")
+
+    def _titled_words(self) -> frozenset[str]:
+        """Every text a title is followed by up to a word boundary ("Mr. O'Neill" gives "O", "O'Neill"),
+        read once an article: asking whether a surname is written with a title ("Mr. Conway") stays
+        constant time however many names (a search of the whole text a name was quadratic)."""
+        found = self.__dict__.get("_titled")
+        if found is None:
+            found = set()
+            for m in self._TITLED.finditer(self.text):
+                start = m.end()
+                for b in self._WORD_END.finditer(self.text, start + 1, min(len(self.text), start + 40)):
+                    found.add(self.text[start:b.start()])
+            self.__dict__["_titled"] = found = frozenset(found)
+        return found
 
     def _epithet(self, name: list[str]) -> _Ent | None:
         """"Crooked Hillary", "Little Marco": an epithet before the first name of a person the article
