@@ -1,15 +1,8 @@
 """What the words around a name say it is (issue #22, junk people and organisations): datelines,
 time zones, counted groups, nicknames, epithets, works' titles, businesses named by their
 apposition, an outlet's host, a delegate's abbreviated title, and the tagger's evidence."""
-from articles.extraction import extract_article, parse
-
-
-def entities(body: str, headline: str = "A headline"):
-    art = parse(headline + "\n\n5 May 2021\n\n" + body + "\n\n- Town Gazette\n")
-    ex = extract_article(art)
-    people = {e.name for e in ex.entities if e.kind == "person"}
-    orgs = {e.name for e in ex.entities if e.kind == "organisation"}
-    return people, orgs, ex
+from articles.extraction import parse
+from tests.extraction.test_tagger import entities
 
 
 def test_a_datelines_place_in_capitals_is_no_organisation():
