@@ -76,18 +76,19 @@ def matchable(text: str, checkworthiness: float | None = None) -> bool:
 
 def level_for(score: float, text: str | None = None, said: date | None = None,
               checked: date | None = None, checkworthiness: float | None = None,
-              subject_conflict: bool = False, news: bool = False) -> str:
+              subject_conflict: bool = False, news: bool = False, reviewed: date | None = None) -> str:
     """The level of a match of ``text`` (said on ``said``, with its check-worthiness score when
     known) with a fact-check published on ``checked``: none for a fragment (no verb, too little
     content) or a text under the check-worthiness gate, at most suggested for a text of under 8
     words, a fact-check more than two years older than the claim, or a ``subject_conflict`` (the
     claim, with its context, is about named people or organisations and the fact-check names none
     of them but names others: see SUBJECT_CONFLICT_LEVEL). ``news``: the text is a claim extracted
-    from a news article, which the stricter rules of ``news_gate`` govern too."""
+    from a news article, which the stricter rules of ``news_gate`` govern too (``reviewed``: when
+    the statement the fact-check reviews was made, when known; else its publication date)."""
     t = thresholds()
     if score < t["suggested"]:
         return ""
-    if news and news_gate(score, said, checked, subject_conflict):
+    if news and news_gate(score, said, reviewed or checked, subject_conflict):
         return ""
     if text is not None and not matchable(text, checkworthiness):
         return ""
@@ -119,7 +120,8 @@ NEWS_MAX_DAYS = 365
 
 def news_gate(score: float, said: date | None = None, checked: date | None = None,
               subject_conflict: bool = False) -> str:
-    """Why a news claim's match with this score is not shown ("" when it may be)."""
+    """Why a news claim's match with this score is not shown ("" when it may be); ``checked``: when
+    the statement the fact-check reviews was made (``reviewed_dates``), else its publication date."""
     if subject_conflict:
         return "subject conflict"
     max_days = getattr(settings, "CLAIMSDB_MATCH_NEWS_MAX_DAYS", NEWS_MAX_DAYS)
@@ -128,6 +130,22 @@ def news_gate(score: float, said: date | None = None, checked: date | None = Non
     if score < (getattr(settings, "CLAIMSDB_MATCH_NEWS_SUGGESTED", None) or NEWS_SUGGESTED):
         return "under the news threshold"
     return ""
+
+
+def reviewed_dates(ids) -> dict[int, date]:
+    """When the statement each fact-check reviews was made, where known: ClaimReview's
+    ``itemReviewed.datePublished``; for the desk's own check, the date of its claim."""
+    out: dict[int, date] = {}
+    rows = FactCheck.objects.filter(pk__in=ids).values_list(
+        "id", "raw__itemReviewed__datePublished", "claim__published", "claim__article__published")
+    for fid, item, claim_date, article_date in rows:
+        try:
+            when = date.fromisoformat(str(item)[:10]) if item else None
+        except ValueError:
+            when = None
+        if when := when or claim_date or article_date:
+            out[fid] = when
+    return out
 
 
 def decode_vectors(blob) -> np.ndarray | None:
@@ -229,12 +247,14 @@ def match_claims(claims: list[Claim], limit: int = 3) -> int | None:
     # the index may still hold a fact-check deleted since its generation: only rows that exist
     checked = dict(FactCheck.objects.filter(pk__in={f[1] for f in found}).values_list("id", "date_published"))
     present = set(checked)
+    reviewed = reviewed_dates(present)
     new: list[ClaimMatch] = []
     for claim, fid, score, said, conflict in found:
         if fid not in present:
             continue
         level = (ClaimMatch.Level.CONFIDENT if fid in confirmed.get(claim.pk, ())
-                 else level_for(score, claim.text, said, checked.get(fid), worth[claim.pk], conflict, news=True))
+                 else level_for(score, claim.text, said, checked.get(fid), worth[claim.pk], conflict, news=True,
+                                reviewed=reviewed.get(fid)))
         if level:
             new.append(ClaimMatch(claim=claim, factcheck_id=fid, score=round(score, 4), level=level))
     with transaction.atomic():

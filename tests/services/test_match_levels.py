@@ -176,3 +176,22 @@ def test_the_news_rules_follow_settings(settings):
     settings.CLAIMSDB_MATCH_NEWS_MAX_DAYS = 3000
     assert matching.level_for(0.95, LONG, said=date(2016, 5, 1), checked=date(2012, 1, 1), news=True) \
         == ClaimMatch.Level.SUGGESTED  # shown; older than two years: at most suggested
+
+
+def test_the_time_rule_reads_when_the_reviewed_statement_was_made(db):
+    """A fact-check published years after a news claim but reviewing a statement made the same
+    week (ClaimReview's itemReviewed.datePublished) is shown; one reviewing a statement of years
+    later is not."""
+    from articles.models import Article, Claim, FactCheck
+
+    art = Article.objects.create(title="Speech", body=LONG, source_file="s.txt", published=date(2016, 5, 1))
+    claim = Claim.objects.create(article=art, text=LONG, key="k", start=0, end=len(LONG), kind="quote")
+    for n, item in enumerate(["2016-04-28", "2019-06-01"]):
+        FactCheck.objects.create(url=f"https://checks.example/{n}", claim_reviewed=LONG, rating="False",
+                                 date_published=date(2019, 6, 3), raw={"itemReviewed": {"datePublished": item}})
+    assert matching.reviewed_dates(FactCheck.objects.values_list("id", flat=True)) == {
+        FactCheck.objects.get(url=f"https://checks.example/{n}").pk: d
+        for n, d in enumerate([date(2016, 4, 28), date(2019, 6, 1)])}
+    matching.match_claims([claim])
+    shown = set(ClaimMatch.objects.filter(claim=claim).values_list("factcheck__url", flat=True))
+    assert shown == {"https://checks.example/0"}
