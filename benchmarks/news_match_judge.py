@@ -88,7 +88,8 @@ for c in claims:
         if not top or top[0].score < floor:
             continue
         m = ClaimMatch(claim=c, factcheck=FactCheck.objects.get(pk=top[0].id), score=top[0].score, level="-")
-        gate = matching.news_gate(m.score, said, m.factcheck.date_published, top[0].subject_conflict) or "other rule"
+        reviewed = matching.reviewed_dates([m.factcheck.pk]).get(m.factcheck.pk) or m.factcheck.date_published
+        gate = matching.news_gate(m.score, said, reviewed, top[0].subject_conflict, top[0].restates) or "other rule"
     rows.append(["", c.pk, m.level, f"{{m.score:.3f}}", c.text, c.speaker.name if c.speaker else "",
                  m.factcheck.claim_reviewed, m.factcheck.claimant, str(m.factcheck.date_published or ""),
                  m.factcheck.url, str(said or ""), gate])

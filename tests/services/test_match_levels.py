@@ -170,6 +170,22 @@ def test_a_check_far_in_time_from_a_news_claim_is_not_shown_before_or_after():
     assert matching.level_for(0.95, LONG, said=None, checked=date(2001, 1, 1), news=True) == ClaimMatch.Level.CONFIDENT
 
 
+def test_a_check_restating_a_news_claim_needs_only_the_models_threshold():
+    """The very words of a claim scored 0.67 in a library of one: a restatement is shown from the
+    model's "suggested" on; a paraphrase or a neighbour needs the news threshold."""
+    from articles.matching import ranker
+
+    lib = ranker.Library([ranker.Entry(1, LONG),
+                          ranker.Entry(2, "A photograph shows the remarkably clear water of a lake in Montana.")])
+    top = lib.match(LONG, 2)
+    assert top[0].id == 1 and top[0].restates and not any(r.restates for r in top[1:])
+    assert not lib.match("The governor's record on jobs was attacked in the debate last night.", 1)[0].restates
+    assert matching.level_for(0.6, LONG, news=True, restates=True) == ClaimMatch.Level.SUGGESTED
+    assert matching.level_for(0.6, LONG, news=True) == ""
+    assert matching.level_for(0.4, LONG, news=True, restates=True) == ""
+    assert matching.level_for(0.6, LONG, news=True, restates=True, subject_conflict=True) == ""
+
+
 def test_the_news_rules_follow_settings(settings):
     settings.CLAIMSDB_MATCH_NEWS_SUGGESTED = 0.6
     assert matching.level_for(0.65, LONG, news=True) == ClaimMatch.Level.SUGGESTED
