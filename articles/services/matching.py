@@ -112,8 +112,9 @@ def level_for(score: float, text: str | None = None, said: date | None = None,
 #   every judged top from 0.61 to 0.79 was wrong, none reached 0.80);
 # - the claim and the check are about the same people: a subject conflict (a claim about Cruz, a
 #   check about Obama) is no match at all here, not a capped one (0 right in 3 on training news);
-# - the check was published within NEWS_MAX_DAYS of the claim, before or after: a check of the
-#   same words years apart reviews another statement (0 right in 8; every right one within 80 days).
+# - the statement the check reviews was made within NEWS_MAX_DAYS of the claim, before or after
+#   (``reviewed_dates``): a check of the same words years apart reviews another statement (0 right
+#   in 8; every right one within 80 days).
 # A check that restates the claim nearly word for word (``ranker.RESTATES_COSINE``) needs no more
 # than the model's own "suggested": in a small library the score understates it.
 # Chosen on training articles only; confirmed on PolNeAR dev. Re-choose them (the judge prints the
