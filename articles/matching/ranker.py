@@ -89,13 +89,24 @@ class Context:
 
 
 class Ranked(NamedTuple):
-    """One fact-check for a text: its id, the probability it checks the text, and whether the text
+    """One fact-check for a text: its id, the probability it checks the text, whether the text
     (with its context) is about named people or organisations of which the fact-check names none
-    while naming others (``subject_conflict``: a claim about Cruz, a check about Obama)."""
+    while naming others (``subject_conflict``: a claim about Cruz, a check about Obama), and whether
+    the fact-check's claim restates the text (``restates``: see RESTATES_COSINE)."""
 
     id: int
     score: float
     subject_conflict: bool = False
+    restates: bool = False
+
+
+# --- Signals for the levels (issue 23), apart from the learned score -----------------------------
+# A fact-check whose claim says what the text says, nearly word for word: the cosine of their
+# vectors (the claim view) at least this. The probability alone may not tell it: in a small library
+# the rank and gap features say little, and the very words of a claim scored 0.67 in a library of
+# one. Of the judged top matches of news claims (PolNeAR training articles against Snopes and
+# PolitiFact) none reached 0.90; the wrong ones stayed under 0.78 (MODEL_CARD.md, "News claims").
+RESTATES_COSINE = 0.90
 
 
 def entry_texts(claim: str, title: str) -> tuple[str, str, str]:
@@ -324,6 +335,7 @@ FEATURES = (
 
 
 _SUBJECT_CONFLICT = FEATURES.index("subject_conflict")
+_COS_CLAIM = FEATURES.index("cos_claim_abs")
 
 
 def claimant_surname(name: str) -> str:
@@ -543,7 +555,7 @@ class Library:
     def match(self, query: str, limit: int = 5, model: MatchModel | None = None,
               exclude: frozenset[int] = frozenset(), also: tuple[int, ...] = (),
               context: Context | None = None, checkworthiness: float | None = None) -> list[Ranked]:
-        """The best fact-checks (id, probability it checks this text, subject conflict), best first; ``also``: fact-check ids
+        """The best fact-checks (id, probability it checks this text, subject conflict, restates), best first; ``also``: fact-check ids
         to consider besides the index's own candidates; ``context``: speaker, names, sentence;
         ``checkworthiness``: the text's score when known (the claim's stored one), else computed."""
         model = model or default_model()
@@ -556,6 +568,7 @@ class Library:
         best = np.argsort(-prob, kind="stable")[: limit + 5 + len(exclude)]
         score = {int(c[j]): float(prob[j]) for j in best}
         conflict = {int(c[j]): bool(x[j, _SUBJECT_CONFLICT]) for j in best}
+        restates = {int(c[j]): bool(x[j, _COS_CLAIM] >= RESTATES_COSINE) for j in best}
         order = self.group_duplicates([int(c[j]) for j in best], model.duplicate_cosine)
         out: list[Ranked] = []
         for i in order:
@@ -563,5 +576,5 @@ class Library:
                 continue
             # a duplicate placed after its earlier record shows that record's score: one claim, one score
             s = score[i] if not out or score[i] <= out[-1].score else out[-1].score
-            out.append(Ranked(int(self.ids[i]), s, conflict[i]))
+            out.append(Ranked(int(self.ids[i]), s, conflict[i], restates[i]))
         return out[:limit]

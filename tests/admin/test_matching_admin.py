@@ -10,7 +10,10 @@ from tests.services.test_families import two_outlets  # noqa: F401  (fixture)
 
 
 @pytest.fixture
-def matched_seed(db, tmp_path, seed_dir):
+def matched_seed(db, tmp_path, seed_dir, settings):
+    # the pages are under test, not the news threshold: this right match (a paraphrase, not a
+    # restatement) scores 0.68 in a one-check library, under matching.NEWS_SUGGESTED
+    settings.CLAIMSDB_MATCH_NEWS_SUGGESTED = 0.5
     p = tmp_path / "lib.jsonl"
     p.write_text(json.dumps({"@type": "ClaimReview", "url": "https://checks.example/nato",
                              "claimReviewed": "Donald Trump will encourage NATO to withdraw its forces from the borders of Russia.",
