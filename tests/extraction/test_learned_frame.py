@@ -70,3 +70,30 @@ def test_a_quotation_the_content_opens_runs_to_its_closing_mark():
     # Neither the sentence end inside the quotation nor its dash and semicolon end the content.
     assert found[0].text.endswith("the town deserves better.”"), found[0].text
     assert "Then she left" not in found[0].text
+
+
+def two_cue_model(weak: str, strong: str) -> CueModel:
+    """A cue model for which both words are cues whose content follows, `strong` the more probable."""
+    return CueModel({"version": "t", "vocab": [weak, strong], "cue_threshold": 0.4,
+                     "weights": {"w=" + weak: [0.0, 1.0, 0.0], "w=" + strong: [0.0, 9.0, 0.0]}})
+
+
+def test_the_most_probable_cue_of_a_sentence_is_placed_first():
+    # "near" is a weak cue before the strong one: placed left to right it took "the harbour blorf that ..."
+    # as its content and the strong cue, inside it, was never tried.
+    ex, found = claims_of("The ferry crews near the harbour blorf that the new timetable cannot be kept "
+                          "in winter.", two_cue_model("near", "blorf"))
+    assert [c.cue for c in found] == ["blorf"], ex.claims
+    assert found[0].text == "the new timetable cannot be kept in winter"
+
+
+def test_a_weaker_cue_does_not_take_a_stronger_cues_claim_as_its_content():
+    ex, found = claims_of("Several bakers glumph the council blorfs that bread prices will rise by spring.",
+                          two_cue_model("glumph", "blorfs"))
+    assert [c.cue for c in found] == ["blorfs"], ex.claims
+
+
+def test_weaker_cues_outside_the_stronger_cues_claim_still_speak():
+    ex, found = claims_of("The ferry crews blorf that the timetable is fiction; later the harbour "
+                          "master glumph the new boats.", two_cue_model("glumph", "blorf"))
+    assert sorted(c.cue for c in found) == ["blorf", "glumph"], ex.claims

@@ -5,7 +5,7 @@ source code the rules use).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 
 from ..learned.features import cue_features, lemma
 from ..lexicon import CUE_LEMMA
@@ -28,9 +28,46 @@ _CLAUSE_MARK = re.compile(r"[,;:—–“”\"()]")
 def learned(st: ClaimState, bi: int, sent: Sentence, tokens, rng: tuple[int, int], quoted: list[bool],
              quotes: list[Quote], used: set[Quote], head: bool = False) -> Speaker | None:
     """Cues the rules left alone, decided in context by the cue model; their content and
-    speaker are placed by the same span and speaker code the rules use."""
+    speaker are placed by the same span and speaker code the rules use.
+
+    The most probable cue of a sentence is placed first: a weaker candidate before it ("organizers
+    in Ohio say that ...": "in"; "economists who favor taxes agree that ...": "favor") would otherwise
+    take the stronger cue's clause as its own content, and the stronger cue, inside it, is never tried.
+    A weaker cue whose content would hold a stronger cue placed before it makes no claim."""
     found = None
+    e = rng[1]
+    placed_cues: list[int] = []  # sorted: a run-on sentence of many cues stays near-linear
+    for p_cue, i, after in _accepted(st, sent, tokens, rng, quoted, head):
+        tok = tokens[i]
+        if placed_cues and st.in_content(tok.start):
+            continue  # inside the content of a stronger cue of this sentence
+        placed = _learned_span(st, sent, tokens, i, e, after, quotes)
+        if placed is None:
+            continue
+        cstart, cend, spk = placed
+        k = bisect_left(placed_cues, cstart)
+        if k < len(placed_cues) and placed_cues[k] < cend:
+            continue
+        st.cue_pos = tok.start
+        n = len(st.claims)
+        st.frame = "learned"
+        content.add(st, "reported", cstart, cend, spk, tok.low, bi, learned=True)
+        st.cue_pos = None
+        if len(st.claims) > n:
+            st.claims[-1].origin = "model"
+            st.claims[-1].cue_probability = p_cue
+            content.claim_quotes(st, cstart, cend, quotes, used)
+            found = spk or found
+            insort(placed_cues, tok.start)
+    return found
+
+
+def _accepted(st: ClaimState, sent: Sentence, tokens, rng: tuple[int, int], quoted: list[bool],
+              head: bool) -> list[tuple[float, int, bool]]:
+    """The candidates of a sentence the model takes for cues: (P(cue), token index, content after
+    the cue), the most probable first (ties in text order)."""
     s, e = rng
+    out = []
     for i in range(s, e):
         tok = tokens[i]
         if quoted[i] or not st.model.is_candidate(tok.low) or tok.start in st.cue_at:
@@ -39,23 +76,11 @@ def learned(st: ClaimState, bi: int, sent: Sentence, tokens, rng: tuple[int, int
             continue
         st.deadline.check()
         p_none, p_after, p_before = st.model.predict(cue_features(tokens, i, s, e, quoted, head))
-        if 1 - p_none < st.threshold:
-            continue
-        placed = _learned_span(st, sent, tokens, i, e, p_after >= p_before, quotes)
-        if placed is None:
-            continue
-        cstart, cend, spk = placed
-        st.cue_pos = tok.start
-        n = len(st.claims)
-        st.frame = "learned"
-        content.add(st, "reported", cstart, cend, spk, tok.low, bi, learned=True)
-        st.cue_pos = None
-        if len(st.claims) > n:
-            st.claims[-1].origin = "model"
-            st.claims[-1].cue_probability = 1 - p_none
-            content.claim_quotes(st, cstart, cend, quotes, used)
-            found = spk or found
-    return found
+        if 1 - p_none >= st.threshold:
+            out.append((1 - p_none, i, p_after >= p_before))
+    if len(out) > 1:
+        out.sort(key=lambda a: (-a[0], a[1]))
+    return out
 
 
 def _learned_span(st: ClaimState, sent: Sentence, tokens, i: int, e: int, after: bool,
