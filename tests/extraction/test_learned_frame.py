@@ -56,6 +56,11 @@ def test_subject_phrase_rules():
     assert cut("you can bet that the farmers do not") == ("the farmers", 17)
     assert cut("Thirty-seven percent would") == ("Thirty-seven percent", 0)
     assert cut("while about a third of tenants") == ("a third of tenants", 12)
+    # A number written as a word is a quantity too: "About one in five" -> "one in five".
+    assert cut("About one in five") == ("one in five", 6)
+    assert cut("nearly seven of the ten") == ("seven of the ten", 7)
+    assert cut("about twenty of them") == ("twenty of them", 6)
+    assert cut("about onerous rules") == ("about onerous rules", 0)
     assert cut("the council") == ("the council", 0)
     assert cut("would not") is None
     assert _has_verb("the mayor said".split())

@@ -158,7 +158,8 @@ didn't don’t doesn’t didn’t won't won’t can't can’t cannot is are was 
 now just already never often repeatedly reportedly recently all both each""".split())
 # A quantity's approximation before its number ("About 4 in 10", "Only about a third"): not a preposition.
 _APPROX = re.compile(r"^(?:(?:only|just|roughly|nearly|almost|about|around|some|over|more\s+than|fewer\s+than|"
-                     r"less\s+than|at\s+least)\s+)+(?=\d|a\s+(?:third|quarter|half|fifth|majority)|half|two|three)",
+                     r"less\s+than|at\s+least)\s+)+(?=\d|a\s+(?:third|quarter|half|fifth|majority)|half\b|(?:one|two|three|four|"
+                     r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)",
                      re.IGNORECASE)
 # A clause subject of up to 16 words ending at the cue, after the sentence start or a clause boundary
 # ("Large majorities of Republican primary voters in six states ... said").
