@@ -102,3 +102,23 @@ def test_weaker_cues_outside_the_stronger_cues_claim_still_speak():
     ex, found = claims_of("The ferry crews blorf that the timetable is fiction; later the harbour "
                           "master glumph the new boats.", two_cue_model("glumph", "blorf"))
     assert sorted(c.cue for c in found) == ["blorf", "glumph"], ex.claims
+
+
+def test_the_words_between_a_content_and_its_cue_are_its_source():
+    # Names the speaker search does not know as names ("Romero", "Sharp"), and a common-noun
+    # phrase: the words between the content's comma (or closing quotation mark) and the cue speak.
+    for body, content, source in [
+        ("The ferry will run twice a day from June, Romero blorfed.", "The ferry will run twice a day from June",
+         "Romero"),
+        ("“The timetable is fiction,” Sharp blorfed.", "“The timetable is fiction,”", "Sharp"),
+        ("The ferry will run twice a day, the pilots of the old harbour blorfed.", "The ferry will run twice a day",
+         "the pilots of the old harbour"),
+    ]:
+        ex, found = claims_of(body, stub_model("blorfed", before=True))
+        assert [(c.text, speaker_text(ex, c)) for c in found] == [(content, source)], body
+
+
+def test_words_with_a_verb_between_a_content_and_its_cue_are_no_source():
+    ex, found = claims_of("The ferry will run twice a day, which the harbour master says is fine and blorfed.",
+                          stub_model("blorfed", before=True))
+    assert all(not speaker_text(ex, c).endswith("is fine and") for c in found), ex.claims

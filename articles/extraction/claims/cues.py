@@ -108,12 +108,23 @@ def _learned_span(st: ClaimState, sent: Sentence, tokens, i: int, e: int, after:
                 cend = cut.start()
                 break
         return cstart, cend, learned_source(st, sent, tok.start)
-    spk = sources.left_speaker(st, sent, tok.start, None)
-    if spk is not None and spk.start >= sent.start and spk.end <= tok.start:
+    return _span_before(st, sent, tok.start, tok.end, quotes)
+
+
+def _span_before(st: ClaimState, sent: Sentence, cue_start: int, cue_end: int,
+                 quotes: list[Quote]) -> tuple[int, int, Speaker | None]:
+    """The content before a learned cue and its source: the speaker before the cue (the rules' search,
+    else the words between the content and the cue), else one after it ("..., said the mayor")."""
+    spk = sources.left_speaker(st, sent, cue_start, None)
+    if spk is not None and spk.start >= sent.start and spk.end <= cue_start:
         cend = spk.start
     else:
-        spk = sources.right_speaker(st, tok.end, sent.end)
-        cend = st.rstrip_end(sent.start, tok.start)
+        spk = sources.right_speaker(st, cue_end, sent.end)
+        cend = st.rstrip_end(sent.start, cue_start)
+        if spk is None:
+            spk = subject_after_content(st, sent, cue_start)
+            if spk is not None:
+                cend = spk.start
     cstart = sent.start
     prior = st.ends.max_in(sent.start, cend)  # the end of the last claim ending here
     if prior >= 0:
@@ -122,6 +133,27 @@ def _learned_span(st: ClaimState, sent: Sentence, tokens, i: int, e: int, after:
     if q is not None and q.start < cstart and st.ends.max_in(q.start, cend) < 0:
         cstart = q.start
     return cstart, cend, spk
+
+
+# The words between a content's end (a comma, a closing quotation mark) and a cue after it: '“...,” Jo
+# Sharp said', '..., the mayor of the town said.' (bounded: a subject of up to 80 characters).
+_AFTER_CONTENT = re.compile(r"(?:,|[.!?,]?[”\"]|[.!?,]['’]{1,2})\s*([^,;:“”\"()'’\s][^,;:“”\"()]{1,79}?)\s*$")
+
+
+def subject_after_content(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | None:
+    """The subject of a cue whose content precedes it, when the speaker search knows none of its
+    words as a name: the phrase between the content's end and the cue ("..., Romero said."; "“...,” New
+    York City's public advocate said"), without auxiliaries; None when it holds a verb or runs over eight words."""
+    lo = max(sent.start, cue_start - 100)
+    m = _AFTER_CONTENT.search(st.text, lo, cue_start)
+    if m is None:
+        return None
+    phrase = m.group(1).strip()
+    words = phrase.split()
+    if not 1 <= len(words) <= 8 or _has_verb(words) or not any(w[:1].isalpha() for w in words):
+        return None
+    start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+    return _subject_phrase(Speaker(None, phrase, start, start + len(phrase)))
 
 
 def _quote_ending(st: ClaimState, quotes: list[Quote], end: int) -> Quote | None:
