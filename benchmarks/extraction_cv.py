@@ -10,7 +10,7 @@ the cue model reads gold spans, not the rules), so after a rule change the confi
 model lags by one change: pass ``--retrain`` for the exact figure before a commit that changes scores.
 
     python benchmarks/extraction_cv.py [--corpus ../shared/polnear-train] [--dev ../shared/polnear-dev]
-                                       [--folds 5] [--jobs 2] [--retrain] [--json]
+                                       [--folds 5] [--jobs 2] [--retrain] [--cue-threshold P] [--json]
 
 Reports content P/R, end-to-end P/R/F1, direct end-to-end recall, speaker accuracy (end-to-end P ÷
 content P) and the share of claims with no speaker (neither a person nor an organisation).
@@ -18,6 +18,7 @@ content P) and the share of claims with no speaker (neither a person nor an orga
 from __future__ import annotations
 
 import argparse
+import copy
 import hashlib
 import importlib.util
 import json
@@ -84,9 +85,11 @@ def predictions(docs: list[AnnotatedArticle], model: CueModel | None) -> list[di
 
 
 def _fold(args) -> list[dict]:
-    corpus, k, folds, path, retrain = args
+    corpus, k, folds, path, retrain, threshold = args
     docs = read_corpus(corpus)
     model = fold_model(docs, k, folds, path, retrain)
+    if threshold is not None:
+        model.cue_threshold = threshold
     return predictions([d for i, d in enumerate(docs) if i % folds == k], model)
 
 
@@ -115,6 +118,9 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/claimsdb-cv-models"))
     ap.add_argument("--retrain", action="store_true", help="train every fold model anew")
+    ap.add_argument("--cue-threshold", type=float, default=None,
+                    help="P(cue) from which a candidate is a cue, for every fold model and the dev model "
+                         "(default: each model's own): how the shipped threshold is chosen by cross-validation")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--out", type=Path, help="write the pooled cross-validated predictions here (JSON lines)")
     a = ap.parse_args()
@@ -125,7 +131,8 @@ def main() -> int:
     sc = load_score(a.shared)
     t0 = time.perf_counter()
     key = code_key()
-    jobs = [(a.corpus, k, a.folds, a.cache / key / f"fold{k}-of{a.folds}.json", a.retrain) for k in range(a.folds)]
+    jobs = [(a.corpus, k, a.folds, a.cache / key / f"fold{k}-of{a.folds}.json", a.retrain,
+             a.cue_threshold) for k in range(a.folds)]
     with get_context("spawn").Pool(max(1, a.jobs)) as pool:
         pred = [row for rows in pool.map(_fold, jobs) for row in rows]
     out = {"cv": figures(sc, read_gold(a.corpus), pred), "folds": a.folds, "models": str(a.cache / key),
@@ -133,7 +140,11 @@ def main() -> int:
     if a.out:
         a.out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pred), encoding="utf-8")
     if a.dev and str(a.dev) and (a.dev / "gold.jsonl").exists():
-        out["dev"] = figures(sc, read_gold(a.dev), predictions(read_corpus(a.dev), None))
+        dev_model = None
+        if a.cue_threshold is not None:
+            dev_model = copy.copy(default_model())
+            dev_model.cue_threshold = a.cue_threshold
+        out["dev"] = figures(sc, read_gold(a.dev), predictions(read_corpus(a.dev), dev_model))
     if a.json:
         print(json.dumps(out))
         return 0

@@ -146,3 +146,26 @@ def test_the_hearer_of_told_is_not_part_of_the_clause(sentence):
     text, _, frame = one("more money", INTRO, sentence)
     assert text == "the hospitals would get more money" and frame == "told_object_clause"
 
+
+
+# -- "according to X" as a parenthetical inside its clause ------------------------------------------
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Among the harbour rules at risk, according to Ms. Pell, are the fishing permits and the night ferry.",
+     "Among the harbour rules at risk, according to Ms. Pell, are the fishing permits and the night ferry"),
+    ("One Sunday in late May, according to a new history of the harbour, the mayor closed the pier.",
+     "One Sunday in late May, according to a new history of the harbour, the mayor closed the pier"),
+])
+def test_a_parenthetical_according_to_leaves_its_clause_whole(sentence, content):
+    text, _, frame = one("harbour rules" if "rules" in sentence else "mayor closed", sentence)
+    assert (text, frame) == (content, "according_to")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ferry is late again, according to the harbour office, which blamed the weather.",
+    "The ferry is late again, according to the harbour office, in a notice posted on Monday.",
+    "The ferry is late again, according to the harbour office.",
+])
+def test_according_to_after_a_whole_clause_ends_the_content(sentence):
+    text, source, frame = one("ferry is late", sentence)
+    assert (text, source, frame) == ("The ferry is late again", "the harbour office", "according_to")

@@ -56,6 +56,11 @@ def test_subject_phrase_rules():
     assert cut("you can bet that the farmers do not") == ("the farmers", 17)
     assert cut("Thirty-seven percent would") == ("Thirty-seven percent", 0)
     assert cut("while about a third of tenants") == ("a third of tenants", 12)
+    # A number written as a word is a quantity too: "About one in five" -> "one in five".
+    assert cut("About one in five") == ("one in five", 6)
+    assert cut("nearly seven of the ten") == ("seven of the ten", 7)
+    assert cut("about twenty of them") == ("twenty of them", 6)
+    assert cut("about onerous rules") == ("about onerous rules", 0)
     assert cut("the council") == ("the council", 0)
     assert cut("would not") is None
     assert _has_verb("the mayor said".split())
@@ -70,3 +75,50 @@ def test_a_quotation_the_content_opens_runs_to_its_closing_mark():
     # Neither the sentence end inside the quotation nor its dash and semicolon end the content.
     assert found[0].text.endswith("the town deserves better.”"), found[0].text
     assert "Then she left" not in found[0].text
+
+
+def two_cue_model(weak: str, strong: str) -> CueModel:
+    """A cue model for which both words are cues whose content follows, `strong` the more probable."""
+    return CueModel({"version": "t", "vocab": [weak, strong], "cue_threshold": 0.4,
+                     "weights": {"w=" + weak: [0.0, 1.0, 0.0], "w=" + strong: [0.0, 9.0, 0.0]}})
+
+
+def test_the_most_probable_cue_of_a_sentence_is_placed_first():
+    # "near" is a weak cue before the strong one: placed left to right it took "the harbour blorf that ..."
+    # as its content and the strong cue, inside it, was never tried.
+    ex, found = claims_of("The ferry crews near the harbour blorf that the new timetable cannot be kept "
+                          "in winter.", two_cue_model("near", "blorf"))
+    assert [c.cue for c in found] == ["blorf"], ex.claims
+    assert found[0].text == "the new timetable cannot be kept in winter"
+
+
+def test_a_weaker_cue_does_not_take_a_stronger_cues_claim_as_its_content():
+    ex, found = claims_of("Several bakers glumph the council blorfs that bread prices will rise by spring.",
+                          two_cue_model("glumph", "blorfs"))
+    assert [c.cue for c in found] == ["blorfs"], ex.claims
+
+
+def test_weaker_cues_outside_the_stronger_cues_claim_still_speak():
+    ex, found = claims_of("The ferry crews blorf that the timetable is fiction; later the harbour "
+                          "master glumph the new boats.", two_cue_model("glumph", "blorf"))
+    assert sorted(c.cue for c in found) == ["blorf", "glumph"], ex.claims
+
+
+def test_the_words_between_a_content_and_its_cue_are_its_source():
+    # Names the speaker search does not know as names ("Romero", "Sharp"), and a common-noun
+    # phrase: the words between the content's comma (or closing quotation mark) and the cue speak.
+    for body, content, source in [
+        ("The ferry will run twice a day from June, Romero blorfed.", "The ferry will run twice a day from June",
+         "Romero"),
+        ("“The timetable is fiction,” Sharp blorfed.", "“The timetable is fiction,”", "Sharp"),
+        ("The ferry will run twice a day, the pilots of the old harbour blorfed.", "The ferry will run twice a day",
+         "the pilots of the old harbour"),
+    ]:
+        ex, found = claims_of(body, stub_model("blorfed", before=True))
+        assert [(c.text, speaker_text(ex, c)) for c in found] == [(content, source)], body
+
+
+def test_words_with_a_verb_between_a_content_and_its_cue_are_no_source():
+    ex, found = claims_of("The ferry will run twice a day, which the harbour master says is fine and blorfed.",
+                          stub_model("blorfed", before=True))
+    assert all(not speaker_text(ex, c).endswith("is fine and") for c in found), ex.claims

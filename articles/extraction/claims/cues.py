@@ -5,7 +5,7 @@ source code the rules use).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 
 from ..learned.features import cue_features, lemma
 from ..lexicon import CUE_LEMMA
@@ -28,9 +28,46 @@ _CLAUSE_MARK = re.compile(r"[,;:—–“”\"()]")
 def learned(st: ClaimState, bi: int, sent: Sentence, tokens, rng: tuple[int, int], quoted: list[bool],
              quotes: list[Quote], used: set[Quote], head: bool = False) -> Speaker | None:
     """Cues the rules left alone, decided in context by the cue model; their content and
-    speaker are placed by the same span and speaker code the rules use."""
+    speaker are placed by the same span and speaker code the rules use.
+
+    The most probable cue of a sentence is placed first: a weaker candidate before it ("organizers
+    in Ohio say that ...": "in"; "economists who favor taxes agree that ...": "favor") would otherwise
+    take the stronger cue's clause as its own content, and the stronger cue, inside it, is never tried.
+    A weaker cue whose content would hold a stronger cue placed before it makes no claim."""
     found = None
+    e = rng[1]
+    placed_cues: list[int] = []  # sorted: a run-on sentence of many cues stays near-linear
+    for p_cue, i, after in _accepted(st, sent, tokens, rng, quoted, head):
+        tok = tokens[i]
+        if placed_cues and st.in_content(tok.start):
+            continue  # inside the content of a stronger cue of this sentence
+        placed = _learned_span(st, sent, tokens, i, e, after, quotes)
+        if placed is None:
+            continue
+        cstart, cend, spk = placed
+        k = bisect_left(placed_cues, cstart)
+        if k < len(placed_cues) and placed_cues[k] < cend:
+            continue
+        st.cue_pos = tok.start
+        n = len(st.claims)
+        st.frame = "learned"
+        content.add(st, "reported", cstart, cend, spk, tok.low, bi, learned=True)
+        st.cue_pos = None
+        if len(st.claims) > n:
+            st.claims[-1].origin = "model"
+            st.claims[-1].cue_probability = p_cue
+            content.claim_quotes(st, cstart, cend, quotes, used)
+            found = spk or found
+            insort(placed_cues, tok.start)
+    return found
+
+
+def _accepted(st: ClaimState, sent: Sentence, tokens, rng: tuple[int, int], quoted: list[bool],
+              head: bool) -> list[tuple[float, int, bool]]:
+    """The candidates of a sentence the model takes for cues: (P(cue), token index, content after
+    the cue), the most probable first (ties in text order)."""
     s, e = rng
+    out = []
     for i in range(s, e):
         tok = tokens[i]
         if quoted[i] or not st.model.is_candidate(tok.low) or tok.start in st.cue_at:
@@ -39,23 +76,11 @@ def learned(st: ClaimState, bi: int, sent: Sentence, tokens, rng: tuple[int, int
             continue
         st.deadline.check()
         p_none, p_after, p_before = st.model.predict(cue_features(tokens, i, s, e, quoted, head))
-        if 1 - p_none < st.threshold:
-            continue
-        placed = _learned_span(st, sent, tokens, i, e, p_after >= p_before, quotes)
-        if placed is None:
-            continue
-        cstart, cend, spk = placed
-        st.cue_pos = tok.start
-        n = len(st.claims)
-        st.frame = "learned"
-        content.add(st, "reported", cstart, cend, spk, tok.low, bi, learned=True)
-        st.cue_pos = None
-        if len(st.claims) > n:
-            st.claims[-1].origin = "model"
-            st.claims[-1].cue_probability = 1 - p_none
-            content.claim_quotes(st, cstart, cend, quotes, used)
-            found = spk or found
-    return found
+        if 1 - p_none >= st.threshold:
+            out.append((1 - p_none, i, p_after >= p_before))
+    if len(out) > 1:
+        out.sort(key=lambda a: (-a[0], a[1]))
+    return out
 
 
 def _learned_span(st: ClaimState, sent: Sentence, tokens, i: int, e: int, after: bool,
@@ -83,12 +108,23 @@ def _learned_span(st: ClaimState, sent: Sentence, tokens, i: int, e: int, after:
                 cend = cut.start()
                 break
         return cstart, cend, learned_source(st, sent, tok.start)
-    spk = sources.left_speaker(st, sent, tok.start, None)
-    if spk is not None and spk.start >= sent.start and spk.end <= tok.start:
+    return _span_before(st, sent, tok.start, tok.end, quotes)
+
+
+def _span_before(st: ClaimState, sent: Sentence, cue_start: int, cue_end: int,
+                 quotes: list[Quote]) -> tuple[int, int, Speaker | None]:
+    """The content before a learned cue and its source: the speaker before the cue (the rules' search,
+    else the words between the content and the cue), else one after it ("..., said the mayor")."""
+    spk = sources.left_speaker(st, sent, cue_start, None)
+    if spk is not None and spk.start >= sent.start and spk.end <= cue_start:
         cend = spk.start
     else:
-        spk = sources.right_speaker(st, tok.end, sent.end)
-        cend = st.rstrip_end(sent.start, tok.start)
+        spk = sources.right_speaker(st, cue_end, sent.end)
+        cend = st.rstrip_end(sent.start, cue_start)
+        if spk is None:
+            spk = subject_after_content(st, sent, cue_start)
+            if spk is not None:
+                cend = spk.start
     cstart = sent.start
     prior = st.ends.max_in(sent.start, cend)  # the end of the last claim ending here
     if prior >= 0:
@@ -97,6 +133,27 @@ def _learned_span(st: ClaimState, sent: Sentence, tokens, i: int, e: int, after:
     if q is not None and q.start < cstart and st.ends.max_in(q.start, cend) < 0:
         cstart = q.start
     return cstart, cend, spk
+
+
+# The words between a content's end (a comma, a closing quotation mark) and a cue after it: '“...,” Jo
+# Sharp said', '..., the mayor of the town said.' (bounded: a subject of up to 80 characters).
+_AFTER_CONTENT = re.compile(r"(?:,|[.!?,]?[”\"]|[.!?,]['’]{1,2})\s*([^,;:“”\"()'’\s][^,;:“”\"()]{1,79}?)\s*$")
+
+
+def subject_after_content(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | None:
+    """The subject of a cue whose content precedes it, when the speaker search knows none of its
+    words as a name: the phrase between the content's end and the cue ("..., Romero said."; "“...,” New
+    York City's public advocate said"), without auxiliaries; None when it holds a verb or runs over eight words."""
+    lo = max(sent.start, cue_start - 100)
+    m = _AFTER_CONTENT.search(st.text, lo, cue_start)
+    if m is None:
+        return None
+    phrase = m.group(1).strip()
+    words = phrase.split()
+    if not 1 <= len(words) <= 8 or _has_verb(words) or not any(w[:1].isalpha() for w in words):
+        return None
+    start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+    return _subject_phrase(Speaker(None, phrase, start, start + len(phrase)))
 
 
 def _quote_ending(st: ClaimState, quotes: list[Quote], end: int) -> Quote | None:
@@ -133,7 +190,8 @@ didn't don’t doesn’t didn’t won't won’t can't can’t cannot is are was 
 now just already never often repeatedly reportedly recently all both each""".split())
 # A quantity's approximation before its number ("About 4 in 10", "Only about a third"): not a preposition.
 _APPROX = re.compile(r"^(?:(?:only|just|roughly|nearly|almost|about|around|some|over|more\s+than|fewer\s+than|"
-                     r"less\s+than|at\s+least)\s+)+(?=\d|a\s+(?:third|quarter|half|fifth|majority)|half|two|three)",
+                     r"less\s+than|at\s+least)\s+)+(?=\d|a\s+(?:third|quarter|half|fifth|majority)|half\b|(?:one|two|three|four|"
+                     r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)",
                      re.IGNORECASE)
 # A clause subject of up to 16 words ending at the cue, after the sentence start or a clause boundary
 # ("Large majorities of Republican primary voters in six states ... said").
