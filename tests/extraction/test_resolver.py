@@ -138,3 +138,74 @@ def test_offsets_stay_valid_after_the_resolver():
         assert art.text[c.start:c.end] == c.text
         if c.source is not None and c.source.end > c.source.start:
             assert art.text[c.source.start:c.source.end] == c.source.text
+
+
+def test_the_subject_of_the_previous_sentence_and_of_the_cues_sentence_are_marked():
+    art, entities, mentions, claims, cands_of = prepared(
+        "But Gov. Nathan Kettleby hired Paul Ostrander as his adviser last spring. "
+        "He said the move had paid off.")
+    claim = next(c for c in claims if "paid off" in c.text)
+    cands, rows = cands_of.for_claim(claim, None)
+    nathan = features_of(cands, rows, entities, "Nathan Kettleby")
+    paul = features_of(cands, rows, entities, "Paul Ostrander")
+    assert nathan["subject_previous_sentence"] == 1 and paul["subject_previous_sentence"] == 0
+    art, entities, mentions, claims, cands_of = prepared(
+        "Mayor Tom Reddick, who worked for Alan Pruitt, said the bridge would open in May.")
+    claim = next(c for c in claims if "bridge" in c.text)
+    cands, rows = cands_of.for_claim(claim, None)
+    assert features_of(cands, rows, entities, "Tom Reddick")["subject_this_sentence"] == 1
+    assert features_of(cands, rows, entities, "Alan Pruitt")["subject_this_sentence"] == 0
+
+
+def test_who_spoke_a_claim_cued_in_this_or_the_previous_sentence_is_marked():
+    art, entities, mentions, claims, cands_of = prepared(
+        "Carla Menzies praised Oliver Hartwell on Tuesday. "
+        "\"He works harder than anyone,\" Menzies said. \"I trust him,\" she said.")
+    ordered = sorted(claims, key=lambda c: c.start)
+    first = next(c for c in ordered if "works harder" in c.text)
+    second = next(c for c in ordered if "trust him" in c.text)
+    spoke = {first.speaker: first.cue_start}
+    cands, rows = cands_of.for_claim(second, first.speaker, spoke)
+    carla = dict(zip(resolver.FEATURES, rows[cands.index(first.speaker)], strict=True))
+    assert entities[first.speaker].name.endswith("Menzies")
+    assert carla["spoke_near"] == 1 and carla["spoke_last"] == 1
+    far = {first.speaker: 0}  # a cue paragraphs away is not near
+    cands, rows = cands_of.for_claim(second, None, far)
+    assert rows[cands.index(first.speaker)][resolver.FEATURES.index("spoke_near")] == 0
+
+
+def test_a_person_named_after_told_and_a_possessive_is_a_hearer():
+    art, entities, mentions, claims, cands_of = prepared(
+        '"The deal is dead," Senator Rosa Blaylock told NBC\'s Dan Whitcombe on Sunday.')
+    claim = next(c for c in claims if "deal is dead" in c.text)
+    cands, rows = cands_of.for_claim(claim, None)
+    assert features_of(cands, rows, entities, "Dan Whitcombe")["hearer"] == 1
+    assert features_of(cands, rows, entities, "Rosa Blaylock")["hearer"] == 0
+
+
+def test_the_shape_of_the_rules_words_is_read():
+    shape = resolver._words_features
+    assert shape("forcefully")["words_lower"] == 1 and shape("a senior official")["words_lower"] == 0
+    assert shape("a senior official")["words_determiner"] == 1
+    assert shape("WASHINGTON")["words_caps"] == 1 and shape("Audiences")["words_one_capitalised"] == 1
+    assert shape("She regularly")["words_pronoun_lead"] == 1 and shape("she")["words_pronoun_lead"] == 0
+
+
+def test_a_continuation_follows_the_resolvers_choice_for_its_quotation():
+    art, entities, mentions, claims, cands_of = prepared(
+        "Dana Whitlock spoke with Greg Parnell at the rally in Tulsa on Friday.",
+        "Whitlock said the new school would open in May. \"It will be a great day for Tulsa.\"")
+    ordered = sorted(claims, key=lambda c: c.start)
+    cued = next(c for c in ordered if "new school" in c.text)
+    cont = next(c for c in ordered if "great day" in c.text)
+    assert cont.cue_start is None and cont.frame == "continuation" and cont.speaker == cued.speaker
+    parnell = next(i for i, e in enumerate(entities) if e.name == "Greg Parnell")
+
+    class PrefersOthers:  # ranks every candidate above the rules' own
+        margin = 0.0
+
+        def scores(self, rows):
+            return -rows[:, resolver.FEATURES.index("rule")]
+
+    resolver.rerank(PrefersOthers(), cands_of, claims, mentions)
+    assert cued.speaker == parnell and cont.speaker == parnell and cont.speaker_text == "Greg Parnell"

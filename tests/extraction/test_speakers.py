@@ -87,3 +87,15 @@ def test_a_paragraph_continuing_a_quotation_keeps_its_speaker():
 ])
 def test_he_in_a_sentence_continues_its_subject_not_a_name_inside_its_apposition(sentence):
     assert speaker_of("civility", sentence) == "Carl Boyden"
+
+
+@pytest.mark.parametrize("sentence, content, who", [
+    ("She regularly tells voters that the city is safe.", "the city is safe", "Ann Fulbright"),
+    ("She memorably promised that the bridge would be finished in May.", "the bridge would be finished",
+     "Ann Fulbright"),
+    ("The Fulbright family said the police had lied about the arrest.", "the police had lied",
+     "The Fulbright family"),
+])
+def test_an_adverb_in_ly_between_subject_and_cue_is_skipped_but_a_noun_in_ly_is_the_subject(sentence, content, who):
+    spk = speaker_of(content, "Mayor Ann Fulbright spoke at the town hall on Monday.", sentence)
+    assert spk == who

@@ -34,6 +34,10 @@ MODEL_PATH = Path(__file__).with_name("source_model.json")
 # "told X", "X was told", "in an interview with X", "asked by X": X heard the words.
 _HEARER_BEFORE = re.compile(r"(?:\b(?:told|tells|telling|tell|asked|informed|to|with|for)\s+(?:the\s+)?|"
                             r"\binterview\s+with\s+(?:the\s+)?)$", re.IGNORECASE)
+# "told a TV network", "told CNN's Chris Cuomo", "in an interview with Fox News's host": the hearer.
+_HEARER_POSSESSOR = re.compile(r"\b(?:told|tells|telling|tell|asked|interview\s+with)\s+(?:the\s+|a\s+|an\s+)?"
+                               r"(?:[\w.&-]+\s+){0,3}[\w.&-]+['’]s\s+(?:[a-z]+\s+){0,2}$|"
+                               r"\b(?:told|tells|telling|asked)\s+(?:a|an|his|her|their)\s+$", re.IGNORECASE)
 _HEARER_AFTER = re.compile(r"^\s*(?:was|were|has\s+been|had\s+been)\s+told\b")
 _POSSESSIVE = re.compile(r"^['’]s\b")
 
@@ -45,7 +49,14 @@ FEATURES = ("bias", "rule", "rule_none", "person", "org", "same_sentence", "befo
             "after_preposition", "by_agent", "between_commas", "clause_break", "rule_pronoun", "rule_words",
             "plural_agrees", "it_agrees", "recency_rank0", "recency_rank1", "surname_recent", "full_name",
             "one_word", "tag_per", "tag_org", "tag_loc", "tag_disagrees", "subject", "salience_top",
-            "name_in_rule_words")
+            "name_in_rule_words",
+            # the subject of the cue's or the previous sentence; who spoke a claim cued in this or the
+            # previous sentence ("Levine said. '...,' he said"); a hearer after "told CNN's"
+            "subject_this_sentence", "subject_previous_sentence", "spoke_near", "spoke_last",
+            # what the rules' words look like when they named no entity: "forcefully", "WASHINGTON",
+            # "She regularly", "The trip" are no source; "a senior official", "sources" are
+            "words_lower", "words_determiner", "words_caps", "words_one_capitalised", "words_pronoun_lead",
+            "words_log_length")
 # A preposition before the mention ("the head of X", "a letter to X"): X is no subject.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|in|on|about|against|under|over|with|without|to|into|than|"
                                  r"like|between|among|behind|after|before|toward|towards|by)\s+(?:the\s+|a\s+|an\s+)?$",
@@ -60,6 +71,10 @@ _AGREEMENT = {"he": lambda ent: ent.kind == "person" and ent.gender != "f",
               "they": lambda ent: ent.kind == "organisation", "it": lambda ent: ent.kind == "organisation"}
 _TAGS = {"PER": "tag_per", "ORG": "tag_org", "LOC": "tag_loc"}
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:that|because|while|when|if|after|before)\b")
+# What may stand between a sentence's start and its subject: conjunctions, sentence adverbs, and the
+# capitalised words of a title or place ("But Ohio Gov. John Kasich", "Former Sen. Jim Webb").
+_SUBJECT_LEAD = re.compile(r"^[\W_]*(?:(?:but|and|so|then|still|yet|also|now|however|meanwhile|later|former|the|"
+                           r"[A-Z][\w.’'-]*)[ ,]+)*$")
 
 
 def fingerprint() -> str:
@@ -86,6 +101,14 @@ class Candidates:
         self.quoted = sorted(quoted)
         self.quoted_starts = [s for s, _ in self.quoted]
         self.tags = tags or {}  # the name tagger's tag per token start ("PER", "ORG", "LOC", "O")
+        # Each sentence's subject: the entity of its first mention when only conjunctions and the
+        # capitalised words of a title stand before it (outside quotations).
+        self.subjects: dict[int, int] = {}
+        for m in self.mentions:
+            si = self._sentence(m.start)
+            s0 = sentences[si][0] if sentences else 0
+            if si not in self.subjects and not self._in_quotes(m.start):
+                self.subjects[si] = m.entity if _SUBJECT_LEAD.match(text[s0:m.start]) else -1
         # People's full names (two words or more) by their last word, in order: "Clinton" -> the
         # mentions of "Bill Clinton" and "Hillary Clinton", for the one written last.
         self.full_by_surname: dict[str, list[tuple[int, int]]] = {}
@@ -113,9 +136,11 @@ class Candidates:
         i = bisect_left(full, (before, -1)) - 1
         return full[i][1] if i >= 0 else None
 
-    def for_claim(self, claim: Claim, previous: int | None) -> tuple[list[int], np.ndarray]:
+    def for_claim(self, claim: Claim, previous: int | None,
+                  spoke: dict[int, int] | None = None) -> tuple[list[int], np.ndarray]:
         """Entity indexes and one feature row each (the rules' choice and the previous speaker
-        always among them)."""
+        always among them). ``spoke``: the rules' speakers of the claims before, each with the offset
+        of its latest cue."""
         cue = claim.cue_start
         si = self._sentence(cue)
         lo = self.sentences[max(0, si - 2)][0]
@@ -132,12 +157,16 @@ class Candidates:
         src, surname = claim.source, None
         if rule is not None and src is not None and len(src.text.split()) == 1 and src.text[:1].isupper():
             surname = self.recent_full(src.text, cue)  # "Clinton said": the Clinton named last in full
-        ctx = (latest, top, surname)
+        spoke = spoke or {}
+        last = max(spoke, key=spoke.get) if spoke else None
+        near_spoke = {e for e, at in spoke.items() if self._sentence(at) >= si - 1}
+        ctx = (latest, top, surname, near_spoke, last)
         rows = [self._features(claim, e, near.get(e), rule, previous, counts[e], si, ctx) for e in cands]
         if rule is None:  # the rules' words ("the official", "sources"): a candidate of their own
             words = dict.fromkeys(FEATURES, 0.0)
             words.update(bias=1.0, rule=1.0, rule_none=1.0, model_cue=float(claim.origin == "model"),
                          rule_words=1.0, rule_pronoun=float(claim.speaker_text.lower() in PRONOUNS))
+            words.update(_words_features(claim.speaker_text))
             cands.append(None)
             rows.append([words[k] for k in FEATURES])
         return cands, np.array(rows, dtype=float).reshape(len(cands), len(FEATURES))
@@ -166,7 +195,7 @@ class Candidates:
     def _features(self, claim: Claim, e: int, m: Mention | None, rule: int | None, previous: int | None,
                   count: int, si: int, ctx: tuple) -> list[float]:
         ent = self.entities[e]
-        latest, top, surname = ctx
+        latest, top, surname, near_spoke, last = ctx
         f = dict.fromkeys(FEATURES, 0.0)
         f["bias"] = 1.0
         f["rule"] = float(e == rule)
@@ -195,6 +224,10 @@ class Candidates:
         f["recency_rank0"] = float(e in latest[:1])
         f["recency_rank1"] = float(e in latest[1:2])
         f["surname_recent"] = float(surname is not None and e == surname)
+        f["subject_this_sentence"] = float(self.subjects.get(si) == e)
+        f["subject_previous_sentence"] = float(si > 0 and self.subjects.get(si - 1) == e)
+        f["spoke_near"] = float(e in near_spoke)
+        f["spoke_last"] = float(e == last)
         if m is not None:
             self._mention(f, claim, ent, m, rule, si)
         return [f[k] for k in FEATURES]
@@ -212,7 +245,8 @@ class Candidates:
         cue_end = cue + len(claim.cue.split()[0]) if claim.cue else cue
         f["adjacent_after"] = float(m.start >= cue_end and not text[cue_end:m.start].strip(" ,"))
         f["log_distance"] = math.log1p(abs(m.start - cue) / 6)
-        f["hearer"] = float(bool(_HEARER_BEFORE.search(left) or _HEARER_AFTER.match(text[m.end:m.end + 20])))
+        f["hearer"] = float(bool(_HEARER_BEFORE.search(left) or _HEARER_AFTER.match(text[m.end:m.end + 20])
+                                 or _HEARER_POSSESSOR.search(text[max(0, m.start - 60):m.start])))
         f["after_preposition"] = float(bool(_PREPOSITION_BEFORE.search(left)))
         f["by_agent"] = float(bool(_BY_BEFORE.search(left)))
         f["in_quotes"] = float(self._in_quotes(m.start))
@@ -237,6 +271,24 @@ class Candidates:
             f[_TAGS[tag]] = 1.0
         f["tag_disagrees"] = float((tag == "PER" and ent.kind != "person")
                                    or (tag in ("ORG", "LOC") and ent.kind == "person"))
+
+
+_DETERMINERS = ("a", "an", "the", "this", "that", "these", "those")
+
+
+def _words_features(words: str) -> dict[str, float]:
+    """The shape of the rules' words when they named no entity."""
+    ws = words.split()
+    if not ws:
+        return {}
+    first = ws[0]
+    return {"words_lower": float(first[:1].islower() and first.lower() not in _DETERMINERS),
+            "words_determiner": float(first.lower() in _DETERMINERS),
+            "words_caps": float(len(ws) == 1 and len(first) > 1 and first.isupper()),
+            "words_one_capitalised": float(len(ws) == 1 and first[:1].isupper() and not first.isupper()
+                                           and first.lower() not in PRONOUNS),
+            "words_pronoun_lead": float(len(ws) > 1 and first.lower() in PRONOUNS),
+            "words_log_length": math.log1p(len(ws))}
 
 
 class SourceModel:
@@ -298,23 +350,39 @@ def rerank(model: SourceModel, cands_of: Candidates, claims: list[Claim], mentio
     many changed. A changed claim names the candidate by its nearest mention's words."""
     changed = 0
     previous: int | None = None
+    spoke: dict[int, int] = {}
     by_entity: dict[int, list[Mention]] = {}
     for m in mentions:
         by_entity.setdefault(m.entity, []).append(m)
+    moved: tuple[int, int] | None = None  # the last cued claim's (rules' speaker, new speaker)
     for c in sorted(claims, key=lambda c: c.start):
         rule_speaker = c.speaker
+        if c.cue_start is None and c.frame == "continuation" and moved is not None and c.speaker == moved[0]:
+            # a quotation continuing a cued one speaks with its voice: it follows the resolver's choice
+            _name(c, moved[1], cands_of, by_entity, c.start)
+            changed += 1
         if c.cue_start is not None:
-            cands, rows = cands_of.for_claim(c, previous)
+            moved = None
+            cands, rows = cands_of.for_claim(c, previous, spoke)
             pick = choose(model, cands, rows, c.speaker)
             if pick != c.speaker and pick is not None:
-                ms = by_entity.get(pick) or []
-                m = min(ms, key=lambda m: abs(m.start - c.cue_start), default=None)
-                words = m.text if m is not None else cands_of.entities[pick].name
-                start, end = (m.start, m.end) if m is not None else (c.cue_start, c.cue_start)
-                person = cands_of.entities[pick].kind == "person"
-                c.source = Speaker(pick if person else None, words, start, end, org=None if person else pick)
-                c.speaker, c.speaker_text = pick, words
+                if rule_speaker is not None:
+                    moved = (rule_speaker, pick)
+                _name(c, pick, cands_of, by_entity, c.cue_start)
                 changed += 1
         if rule_speaker is not None:
             previous = rule_speaker  # as in training: the rules' previous speaker
+            if c.cue_start is not None:
+                spoke[rule_speaker] = c.cue_start
     return changed
+
+
+def _name(c: Claim, pick: int, cands_of: Candidates, by_entity: dict[int, list[Mention]], at: int) -> None:
+    """Make entity ``pick`` the claim's source, named by its mention nearest ``at``."""
+    ms = by_entity.get(pick) or []
+    m = min(ms, key=lambda m: abs(m.start - at), default=None)
+    words = m.text if m is not None else cands_of.entities[pick].name
+    start, end = (m.start, m.end) if m is not None else (at, at)
+    person = cands_of.entities[pick].kind == "person"
+    c.source = Speaker(pick if person else None, words, start, end, org=None if person else pick)
+    c.speaker, c.speaker_text = pick, words

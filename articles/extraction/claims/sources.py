@@ -24,6 +24,10 @@ tuesday wednesday thursday friday saturday sunday on morning afternoon evening n
 been being expected to apparently initially first originally long often frequently subsequently herself
 himself themselves itself openly loudly angrily bluntly privately tearfully proudly cheerfully
 sarcastically emphatically flatly explicitly directly specifically separately elsewhere""".split())
+# Any adverb of manner in -ly is a gap word too ("She regularly tells", "He memorably promised"), but
+# not the nouns and adjectives in -ly that head a subject ("the family said", "the weekly reported").
+_LY_NOT_ADVERB = frozenset("""family families supply assembly rally ally anomaly monopoly bully reply daily weekly
+monthly quarterly yearly elderly homily folly lily jelly belly gully holly melancholy""".split())
 _SOURCE_NOUN_END = re.compile(r"(?:" + "|".join(SOURCE_NOUNS) + r")$", re.IGNORECASE)
 _SOURCE_NOUN_LONGEST = max(map(len, SOURCE_NOUNS)) + 1  # "$" also matches before a final newline
 # -- speakers -------------------------------------------------------------------------
@@ -126,7 +130,9 @@ def _gap_start(st: ClaimState, sent: Sentence, cue_start: int) -> int:
     while True:
         seg = text[sent.start:pos].rstrip()
         m = re.search(r"([A-Za-z][\w’'\-]*)$", seg)
-        if m and m.group(1).lower() in GAP_WORDS and not st.mention_ending(m.end() + sent.start):
+        word = m.group(1) if m else ""
+        adverb = len(word) > 4 and word.endswith("ly") and word.islower() and word not in _LY_NOT_ADVERB
+        if m and (word.lower() in GAP_WORDS or adverb) and not st.mention_ending(m.end() + sent.start):
             pos = sent.start + m.start()
             continue
         return pos
