@@ -128,6 +128,18 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headlin
             elif kind == "unknown":
                 self.unknown.append(ch)
                 self._unknown_mention(ch, name)
+            elif kind == "neutral" and self._tagged_surname(ch, name):
+                self._person_mention(ch, [], name)
+
+    def _tagged_surname(self, ch: Chunk, name: list[str]) -> bool:
+        """A word the head rules read as ordinary or a demonym ("Fields", "Cuban", "Day") is a
+        person's surname where the article names that person in full ("Michelle Fields", "Mark
+        Cuban") and the tagger tags the word a person's here or tagged that full name one."""
+        if len(name) != 1 or not name[0][:1].isupper() or name[0].isupper() or not self.tags:
+            return False
+        if self.tags.get(ch.starts[len(ch.words) - 1], "O") != "PER" and _vote_key(name[0]) not in self.tagged_surnames:
+            return False  # (a surname opening a sentence is often left untagged: see _check_person)
+        return any(len(p.name_words) >= 2 and p.name_words[-1] == name[0] for p in self.people)
 
     # -- output -------------------------------------------------------------------------
     def result(self) -> tuple[list[Entity], list[Mention], dict[int, int]]:

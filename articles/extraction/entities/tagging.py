@@ -107,6 +107,10 @@ class TaggerVote:
             return kind, title, name
         if reading == "ORG" and len(name) >= 2 and all(t == "ORG" for t in here):
             return "org", [], name
+        if reading == "ORG" and here == ["ORG"] and kind == "unknown" and not name[0].isupper():
+            # One word the tagger reads as an organisation's here and across the article ("Forbes",
+            # "ProPublica", "the Post" after "The Washington Post"): an organisation, not nothing.
+            return "org", [], name
         return "neutral", [], name
 
     def _split_and_by_tags(self, chunks: list[Chunk]) -> list[Chunk]:
