@@ -48,3 +48,23 @@ def test_one_word_the_tagger_reads_as_an_organisation_is_one():
     ex = extraction("The figures come from a list that ProPublica compiled last year.",
                     "ProPublica reported that the hospitals had overcharged patients.")
     assert speaker_of(ex, "the hospitals had overcharged patients") == ("organisation", "ProPublica")
+
+
+def test_a_share_of_a_partys_members_speaks_for_the_party_group():
+    ex = extraction("In the survey, 40 percent of Democrats said the economy was improving.",
+                    "A handful of Republicans in Ohio said the tax would pass.")
+    assert speaker_of(ex, "the economy was improving") == ("organisation", "Democrats")
+    assert speaker_of(ex, "the tax would pass") == ("organisation", "Republicans")
+
+
+def test_an_administration_named_after_a_president_the_article_does_not_name_is_a_body():
+    ex = extraction("The Bush administration said the program had saved lives in Africa.")
+    assert speaker_of(ex, "the program had saved lives") == ("organisation", "Bush administration")
+
+
+def test_a_places_police_is_an_organisation_that_police_alone_refers_back_to():
+    ex = extraction("Tulsa police arrested two men on Monday after the shooting.",
+                    "Police said the men were armed.")
+    assert speaker_of(ex, "the men were armed") == ("organisation", "Tulsa Police")
+    ex = extraction("The police said the road was closed.")
+    assert not [e for e in ex.entities if e.name.endswith("Police")]
