@@ -68,3 +68,8 @@ def test_a_places_police_is_an_organisation_that_police_alone_refers_back_to():
     assert speaker_of(ex, "the men were armed") == ("organisation", "Tulsa Police")
     ex = extraction("The police said the road was closed.")
     assert not [e for e in ex.entities if e.name.endswith("Police")]
+
+
+def test_a_surname_the_tagger_reads_as_a_persons_before_a_cue_verb_is_a_person():
+    ex = extraction("The hearing ran late on Tuesday. Comey testified that the budget would close two schools.")
+    assert speaker_of(ex, "the budget would close two schools") == ("person", "Comey")
