@@ -115,11 +115,15 @@ class TaggerVote:
         return "neutral", [], name
 
     def _organisation_word(self, word: str) -> bool:
-        """A word that may name an organisation alone: no ordinary word (written in lower case in the
-        article, or always other to the tagger) and never read as a person's (a surname, "Moore")."""
+        """A word that may name an organisation alone: tagged one at two places or more, no ordinary
+        word (written in lower case in the article, or always other to the tagger) and never read as
+        a person's (a surname, "Moore")."""
         key = _vote_key(word)
         if word in ORG_HEADS:
             return True  # "the Post", "the Times": a paper's head word
+        votes = self.votes.get(key, Counter())
+        if votes["ORG"] < 2:
+            return False  # tagged an organisation's once only: a heading's word, a surname
         return not (word.lower() in self.lower_words or self.tagger.tagdict.get(word.lower()) == "O"
                     or key in self.tagged_surnames or self.votes.get(key, Counter())["PER"]
                     or word in MALE_NAMES or word in FEMALE_NAMES)
