@@ -198,6 +198,14 @@ class Mention(models.Model):
 
 
 class Claim(models.Model):
+    class SourceKind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+        PRONOUN = "pronoun", "Pronoun (unresolved)"
+        GROUP = "group", "Group of people"
+        DOCUMENT = "document", "Document"
+        UNRESOLVED = "unresolved", "Unresolved"
+
     class Kind(models.TextChoices):
         QUOTE = "quote", "Direct quote"
         REPORTED = "reported", "Reported speech"
@@ -234,6 +242,10 @@ class Claim(models.Model):
     frame = models.CharField(max_length=40, blank=True, editable=False,
                              help_text="The extraction rule (frame) that placed the claim's content: quotes_before, "
                                        "that_clause, learned (the cue model), continuation, transcript, ...")
+    source_kind = models.CharField(
+        max_length=12, blank=True, choices=SourceKind.choices, editable=False, db_index=True,
+        help_text="What names the source: a person or an organisation record, else its words: a pronoun, a group "
+                  "(experts, 40 percent of voters), a document (the poll, the report), or unresolved.")
     confidence = models.FloatField(
         default=1.0, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
         help_text="The extractor's calibrated probability that this is an attribution's content (0-1).")

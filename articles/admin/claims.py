@@ -115,7 +115,7 @@ class ClaimAdmin(admin.ModelAdmin):
                     "status", "verdict", "assignee"]
     list_filter = ["status", OpenFilter, AssignedFilter, "verdict", KindFilter, CheckworthinessFilter, ConfidenceFilter, MatchFilter, RepeatedFilter,
                    PublisherFilter,
-                   SpeakerFilter, OrganisationFilter, ArticleFilter, "in_text"]
+                   SpeakerFilter, OrganisationFilter, "source_kind", ArticleFilter, "in_text"]
     date_hierarchy = "published"
     ordering = ["-id"]  # newest first, in index order: no sort over the table
     search_fields = ["text"]  # widened in get_search_results: speaker names and aliases, article titles
@@ -126,7 +126,7 @@ class ClaimAdmin(admin.ModelAdmin):
     paginator = CappedCountPaginator
     actions = ["assign_to_me", "mark_in_review", "mark_checked"]  # the desk's everyday action first
     autocomplete_fields = ["speaker", "organisation", "mentioned_people", "mentioned_organisations", "assignee"]
-    readonly_fields = ["in_context", "text", "kind", "cue", "frame", "confidence", "checkworthiness", "speaker_text", "article_link", "in_text", "reviewer",
+    readonly_fields = ["in_context", "text", "kind", "cue", "frame", "source_kind", "confidence", "checkworthiness", "speaker_text", "article_link", "in_text", "reviewer",
                        "reviewed_at", "incoming_links", "similar", "history", "matches_display", "family_display",
                        "public_page", "all_links", "evidence_summary", "corrections_display"]
     # The claim in its paragraph, then the review: what the desk works on is near the top; what the
@@ -138,7 +138,8 @@ class ClaimAdmin(admin.ModelAdmin):
                                "corrections_display", "version"]}),
         ("Checked already?", {"fields": ["matches_display", "family_display"]}),
         ("Who and what", {"fields": ["speaker", "organisation", "mentioned_people", "mentioned_organisations"]}),
-        ("Extraction", {"fields": ["kind", "cue", "frame", "confidence", "checkworthiness", "speaker_text", "in_text"]}),
+        ("Extraction", {"fields": ["kind", "cue", "frame", "confidence", "checkworthiness", "speaker_text", "source_kind",
+                                   "in_text"]}),
         ("Related claims", {"fields": ["all_links", "similar"]}),
         ("History", {"fields": ["history"]}),
     ]

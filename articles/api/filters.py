@@ -59,6 +59,9 @@ class ClaimFilter(FilterSet):
     article = IdFilter(field_name="article_id", help_text="Article id.")
     publisher = IdFilter(field_name="article__publisher_id", help_text="Publisher (organisation) id.")
     kind = df.ChoiceFilter(choices=Claim.Kind.choices)
+    source_kind = df.ChoiceFilter(choices=Claim.SourceKind.choices,
+                                  help_text="What names the source: person, organisation, pronoun, group, document, "
+                                            "unresolved (the last four: claims with neither speaker nor organisation).")
     status = df.ChoiceFilter(choices=Claim.Status.choices, method="filter_status",
                              help_text="Readers who are not signed-in staff see an unpublished check as new.")
     verdict = df.ChoiceFilter(choices=Claim.Verdict.choices, method="filter_verdict",

@@ -444,11 +444,12 @@ class ClaimSerializer(StrictJSON, serializers.HyperlinkedModelSerializer):
 
     class Meta:
         model = Claim
-        fields = ["id", "url", "article", "text", "kind", "speaker", "organisation", "speaker_text", "cue", "frame",
-                  "confidence", "checkworthiness", "start", "end", "in_text", "mentions", "statistics", "status", "verdict",
+        fields = ["id", "url", "article", "text", "kind", "speaker", "organisation", "speaker_text", "source_kind", "cue",
+                  "frame", "confidence", "checkworthiness", "start", "end", "in_text", "mentions", "statistics", "status", "verdict",
                   "rationale", "evidence", "reviewer", "reviewed_at", "links", "family", "matches", "claim_reviewed",
                   "version", "correction_kind", "correction_reason"]
-        read_only_fields = ["text", "kind", "speaker_text", "cue", "frame", "confidence", "checkworthiness", "start", "end",
+        read_only_fields = ["text", "kind", "speaker_text", "source_kind", "cue", "frame", "confidence", "checkworthiness",
+                            "start", "end",
                             "in_text",
                             "reviewed_at"]
 
@@ -479,7 +480,8 @@ class ClaimSerializer(StrictJSON, serializers.HyperlinkedModelSerializer):
             "text": obj.text, "kind": obj.kind,
             "speaker": {"id": sp.id, "name": sp.name} if sp is not None else None,
             "organisation": {"id": org.id, "name": org.name} if org is not None else None,
-            "speaker_text": obj.speaker_text, "cue": obj.cue, "frame": obj.frame, "confidence": obj.confidence,
+            "speaker_text": obj.speaker_text, "source_kind": obj.source_kind, "cue": obj.cue, "frame": obj.frame,
+            "confidence": obj.confidence,
             "checkworthiness": obj.checkworthiness, "start": obj.start, "end": obj.end, "in_text": obj.in_text,
             "mentions": {"people": [{"id": i, "name": n} for i, n in obj.people_list],
                          "organisations": [{"id": i, "name": n} for i, n in obj.organisations_list]},

@@ -39,7 +39,7 @@ from articles.models import (
     Person,
     Statistic,
 )
-from articles.services import families, filter_cache, matching, retry, web, webhooks
+from articles.services import families, filter_cache, matching, retry, source_kinds, web, webhooks
 from articles.services.reader import Prepared
 
 __all__ = ["FileResult", "RunCache", "reextract", "store"]
@@ -313,6 +313,7 @@ def _save_claims(items: list[tuple[Article, Extraction]], maps, stats: list[list
                 row.speaker_text = c.speaker_text[:200]
                 row.speaker = people.get(c.speaker) if c.speaker is not None else None
                 row.organisation = orgs.get(c.speaker) if c.speaker is not None else None
+            source_kinds.refresh(row)
             rows.append((row, c))
         out.append(rows)
         gone += old_claims.values()
@@ -322,7 +323,7 @@ def _save_claims(items: list[tuple[Article, Extraction]], maps, stats: list[list
     if not new:
         Claim.objects.bulk_update([r for r, *_ in everything if id(r) not in created],
                                   ["text", "start", "end", "kind", "published", "cue", "frame", "confidence", "in_text", "fingerprint",
-                                   "speaker_text", "speaker", "organisation", "updated_at"])
+                                   "speaker_text", "speaker", "organisation", "source_kind", "updated_at"])
     _save_claim_mentions(everything, created)
     _link_statistics(out, stats)
     _drop_gone(gone)

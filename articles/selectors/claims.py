@@ -29,7 +29,8 @@ class ListedClaim:
     """A claim as a list page shows it, made from one ``values()`` row: building ~150 model
     instances a page (claims, articles, speakers) cost more than the page's SQL."""
 
-    __slots__ = ("id", "article_id", "text", "kind", "speaker_id", "organisation_id", "speaker_text", "cue", "frame",
+    __slots__ = ("id", "article_id", "text", "kind", "speaker_id", "organisation_id", "speaker_text", "source_kind", "cue",
+                 "frame",
                  "confidence",
                  "checkworthiness", "start", "end", "in_text", "family_id", "claim_reviewed", "status", "verdict",
                  "rationale", "reviewer_id", "reviewed_at", "published", "version", "article", "speaker", "organisation",
@@ -54,7 +55,8 @@ class _ListedClaims(ValuesIterable):
 
 
 # The columns a listed claim shows: a list page loads nothing else (no bodies, no timestamps).
-LISTED_VALUES = ("id", "article_id", "text", "kind", "speaker_id", "organisation_id", "speaker_text", "cue", "frame",
+LISTED_VALUES = ("id", "article_id", "text", "kind", "speaker_id", "organisation_id", "speaker_text", "source_kind", "cue",
+                 "frame",
                  "confidence",
                  "checkworthiness", "start", "end", "in_text", "family_id", "claim_reviewed", "status", "verdict",
                  "rationale", "reviewer_id", "reviewed_at", "published", "version", "article__title", "article__published",

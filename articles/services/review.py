@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from articles.models import Claim, ReviewEvent, is_published
-from articles.services import corrections, evidence, factchecks, retry, webhooks
+from articles.services import corrections, evidence, factchecks, retry, source_kinds, webhooks
 from articles.services.corrections import Correction, CorrectionNeeded  # noqa: F401  (callers catch it here)
 
 REVIEW_FIELDS = ("status", "verdict", "rationale", "claim_reviewed")
@@ -210,6 +210,7 @@ def editor_save(claim: Claim, user, changed: list[str], correction: Correction |
     _published(claim, diff)
     if any(f in changed for f in (*EXTRACTED_FIELDS, "mentioned_people", "mentioned_organisations")):
         claim.edited = True
+    source_kinds.refresh(claim)  # an editor who names the speaker resolves the source
     claim.version += 1
     claim.save()
     _announce(claim, user, old.is_published, diff, correction)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ..entities.words import PARTY_WORDS
 from ..lexicon import ORG_HEADS
 from ..types import Claim, Entity, Mention, Speaker
 
@@ -67,9 +68,10 @@ class _Linker:
             if e.kind == "person" and (not gender or not e.gender or e.gender == gender):
                 yield m
 
-    def body_of(self, person: int, head: str, phrase: Speaker) -> int:
-        """The organisation that is the person's <head> ("Trump campaign"), made once per article."""
-        surname = self.entities[person].name.split()[-1]
+    def body_of(self, person: int | str, head: str, phrase: Speaker) -> int:
+        """The organisation that is the person's <head> ("Trump campaign"), made once per article
+        (the person by entity, or by the name the phrase gives when the article names no one so)."""
+        surname = person if isinstance(person, str) else self.entities[person].name.split()[-1]
         key = (surname.lower(), head)
         if key not in self.bodies:
             name = f"{surname} {head}"
@@ -88,7 +90,7 @@ class _Linker:
         self.starts.insert(i, m.start)
         self.order.insert(i, m)
 
-    def owner(self, spk: Speaker, words: list[str], head: str) -> int | None:
+    def owner(self, spk: Speaker, words: list[str], head: str) -> int | str | None:
         """The person whose campaign (administration) the phrase names: named in it ("the Trump
         campaign", "Clinton's campaign"), a possessive pronoun's person ("his campaign"), else the
         one last linked ("the campaign")."""
@@ -99,6 +101,10 @@ class _Linker:
         if first in _POSSESSIVE_PRONOUN:
             # The latest person of the pronoun's gender named before, whose <head> the article names.
             return next((m.entity for m in self.people_before(spk.start, _POSSESSIVE_PRONOUN[first])), None)
+        if first == "the" and len(words) == 3 and words[1][:1].isupper() and words[1] not in PARTY_WORDS \
+                and head != "team" and not self.within(spk.start, spk.end):
+            # "the Bush administration" with no Bush named: the body is named after the word.
+            return words[1]
         if first == "the" and len(words) == 2 and head in self.last_body:
             return None  # the organisation itself is known: see link()
         if first == "the" and len(words) == 2:
@@ -145,10 +151,19 @@ class _Linker:
                               r"prominent|senior|moderate|conservative|liberal|progressive)\s+){0,2}"
                               r"(?P<name>(?:[A-Z][\w\-]*\s+){0,2}(?P<head>[A-Z][a-z]+s))$", re.IGNORECASE)
 
+    # A share or a number of a party's members: "percent of Democrats", "a handful of Republicans",
+    # "two-thirds of Republicans in New Hampshire", "Republicans who", "some Democrats now".
+    _PARTY_SHARE = re.compile(r"(?:(?:[\w\-]+\s+){0,4}of\s+(?:the\s+)?|(?:the\s+)?(?:[a-z][\w\-]*\s+){0,2})"
+                              r"(?P<name>(?:[A-Z][\w\-]*\s+){0,2}(?P<head>[A-Z][a-z]+s))"
+                              r"(?:\s+(?:who|now|also|themselves|in\s+(?:[A-Z][\w\-]*\s*){1,3}))?$")
+
     def party_group(self, spk: Speaker) -> int | None:
-        """"Republicans", "many Democrats", "House Republicans": the party group of that name."""
-        m = self._PARTY_GROUP.match(spk.text.strip())
-        if not m or ORG_HEADS.get(m["head"]) != "party" or not m["name"][:1].isupper():
+        """"Republicans", "many Democrats", "House Republicans", "percent of Democrats": the party
+        group of that name."""
+        text = spk.text.strip()
+        m = next((m for m in (self._PARTY_GROUP.match(text), self._PARTY_SHARE.match(text))
+                  if m and ORG_HEADS.get(m["head"]) == "party" and m["name"][:1].isupper()), None)
+        if m is None:
             return None
         name = m["name"]
         org = next((i for i, e in enumerate(self.entities) if e.kind == "organisation" and e.name == name), None)

@@ -1,11 +1,12 @@
 """People and organisations: capitalised-phrase chunking, classification and in-article coreference."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
 from ..learned.tagger import Tagger, default_tagger
-from ..lexicon import PERSON_PARTICLES
+from ..lexicon import CAP_STOPWORDS, PERSON_PARTICLES, PLACES
 from ..types import Block, Entity, KnownPerson, Mention
 from .chunks import _TOKEN, chunk_block
 from .classify import Classifier
@@ -103,8 +104,36 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headlin
         self._descriptor_kinds()
         self._of_affiliations(of_pairs)
         self._headline(self.headline)
+        self._place_police()
         self.mentions.sort(key=lambda m: m[0])
         self._pronoun_genders()
+
+    # "Tulsa police", "New York City police": a place's name before "police" (in lower case).
+    _PLACE_POLICE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,3})police\b")
+
+    def _place_police(self) -> None:
+        """"Tulsa police" is the police of Tulsa: an organisation ("Tulsa Police"), one per place,
+        where the words before "police" are a place the tagger or the places list knows."""
+        taken = {(s, e) for s, e, _t, _ent in self.mentions}
+        for b in self.blocks:
+            for m in self._PLACE_POLICE.finditer(self.text, b.start, b.end):
+                place = m.group(1).split()
+                s = m.start(1)
+                if " ".join(place).lower() not in PLACES and not self._place_words(place, s):
+                    continue
+                if any(ms < m.end() and s < me for ms, me in taken):
+                    continue  # inside a name already found ("Springfield Police Department")
+                ent = self._org(" ".join(place) + " Police", "government", self.text[s:m.end()])
+                ent.mentions.append((s, m.end(), self.text[s:m.end()]))
+                self.mentions.append((s, m.end(), self.text[s:m.end()], ent))
+
+    def _place_words(self, words: list[str], start: int) -> bool:
+        """Whether capitalised words may be a place's name: tagged a place here, or no ordinary word
+        (one the article writes in lower case or the tagger knows as always other), no people."""
+        if self.tags.get(start, "O") == "LOC":
+            return True
+        return not any(w.lower() in self.lower_words or (self.tagger is not None and self.tagger.tagdict.get(w.lower()) == "O")
+                       or w in CAP_STOPWORDS or _demonym(w) or w in PARTY_WORDS for w in words)
 
     def _full_names(self, classified: list[tuple[Chunk, str, list[str], list[str]]]) -> None:
         """Pass 1: a person for every full name (two words or more) not matching one seen before."""
@@ -128,6 +157,18 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headlin
             elif kind == "unknown":
                 self.unknown.append(ch)
                 self._unknown_mention(ch, name)
+            elif kind == "neutral" and self._tagged_surname(ch, name):
+                self._person_mention(ch, [], name)
+
+    def _tagged_surname(self, ch: Chunk, name: list[str]) -> bool:
+        """A word the head rules read as ordinary or a demonym ("Fields", "Cuban", "Day") is a
+        person's surname where the article names that person in full ("Michelle Fields", "Mark
+        Cuban") and the tagger tags the word a person's here or tagged that full name one."""
+        if len(name) != 1 or not name[0][:1].isupper() or name[0].isupper() or not self.tags:
+            return False
+        if self.tags.get(ch.starts[len(ch.words) - 1], "O") != "PER" and _vote_key(name[0]) not in self.tagged_surnames:
+            return False  # (a surname opening a sentence is often left untagged: see _check_person)
+        return any(len(p.name_words) >= 2 and p.name_words[-1] == name[0] for p in self.people)
 
     # -- output -------------------------------------------------------------------------
     def result(self) -> tuple[list[Entity], list[Mention], dict[int, int]]:

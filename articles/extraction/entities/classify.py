@@ -54,6 +54,8 @@ class Classifier:
             here = self._name_tags(ch, words)
             return ("neutral" if here.count("LOC") * 2 > len(here) else "org"), [], words
         kind, title, name = self._classify_rules(ch, words)
+        if kind == "neutral" and self.tags:
+            kind, title, name = self._tagged_full_name(ch, words, kind, title, name)
         if kind in ("person", "unknown") and " ".join(name) in self.programmes:
             return "neutral", [], name  # "on CNBC's Squawk Box", "on ABC's This Week": a programme
         context = self._context_reading(ch, kind, name)
@@ -89,6 +91,25 @@ class Classifier:
         name = [w.capitalize() for w in words]
         self.labels[" ".join(name)] = self.labels.get(" ".join(name), 0) + 1
         return "person", [], name
+
+    def _tagged_full_name(self, ch: Chunk, words: list[str], kind: str, title: list[str],
+                          name: list[str]) -> tuple[str, list[str], list[str]]:
+        """A first name and a surname the head rules read as an ordinary word ("Kristen Day", "Gov.
+        Jane Fields", "John Deal") are a person's name where the tagger tags every word of it a
+        person's here and the first name is a known one: the name outweighs the surname's other sense."""
+        t, rest = _split_title(words)
+        if not t:
+            rest = words
+        if len(rest) < 2 or len(rest) > 3 or not rest[0][:1].isupper():
+            return kind, title, name
+        if not (rest[0] in MALE_NAMES or rest[0] in FEMALE_NAMES):
+            return kind, title, name  # ("Bagram Airfield" may be tagged a person's: no first name)
+        if any(w.lower() in PLACES or w in ORG_HEADS or w in PROGRAMME_WORDS for w in rest):
+            return kind, title, name
+        tags = [self.tags.get(s, "O") for s in ch.starts[len(ch.words) - len(rest):]]
+        if all(tag == "PER" for tag in tags):
+            return "person", (t if t else []), rest
+        return kind, title, name
 
     def _classify_rules(self, ch: Chunk, words: list[str]) -> tuple[str, list[str], list[str]]:
         """The capitalisation and lexicon rules' reading of a chunk's words: the first of the rule
@@ -205,7 +226,7 @@ class Classifier:
     # "7 p.m. EDT", "(all times ET)": a time zone after a clock time or "times".
     _TIME_BEFORE = re.compile(r"(?:\d|\b[ap]\.?m\.?|\btimes) +$", re.IGNORECASE)
     # "six Orthodox", "14 Catholics": a number counts members of a group, never a person's name.
-    _COUNT_BEFORE = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    _COUNT_BEFORE = re.compile(r"\b(?:\d(?:[\d,]*\d)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                                r"dozens?|hundreds?|thousands?|millions?) +$", re.IGNORECASE)
     # "CNN's Wolf Blitzer", "Fox News' Chris Wallace": a broadcaster's or paper's person (a host, a
     # reporter), not the organisation; "on CNBC's Squawk Box" (a programme) is read before.

@@ -50,7 +50,7 @@ class Organisations:
         key = _norm(phrase)
         ent = self.org_index.get(key)
         if ent is None:
-            o = self._acronym_match(words, phrase, key)
+            o = self._acronym_match(words, phrase, key) or self._head_short_form(words, the)
             if o is not None:
                 return o
         name = ("The " + phrase) if the and kind == "news" and not phrase.startswith("The ") else phrase
@@ -58,6 +58,18 @@ class Organisations:
         if name != phrase and name not in ent.aliases:
             ent.aliases.append(name)
         return ent
+
+    def _head_short_form(self, words: list[str], the: bool) -> _Ent | None:
+        """"the Post" after "The Washington Post", "the Times" after "The New York Times": an
+        organisation's head word alone, after "the", is the one organisation named before with it."""
+        if len(words) != 1 or not the or words[0] not in ORG_HEADS:
+            return None
+        cands = [o for o in self.orgs if len(o.name_words) >= 2 and o.name_words[-1] == words[0] and o.mentions]
+        if len(cands) != 1:
+            return None
+        if words[0] not in cands[0].aliases:
+            cands[0].aliases.append(words[0])
+        return cands[0]
 
     def _acronym_match(self, words: list[str], phrase: str, key: str) -> _Ent | None:
         """An organisation named before by its full name (for an acronym) or by its acronym (for a

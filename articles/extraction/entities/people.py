@@ -5,6 +5,7 @@ import re
 
 from ..lexicon import (
     CAP_STOPWORDS,
+    CUE_LEMMA,
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
@@ -197,7 +198,7 @@ class People:
         word = name[0]
         # "Conway said", and "Christie, who has campaigned ...": "who" is said of people.
         who = self.text[ch.end:ch.end + 6].startswith(", who ")
-        if ent is None and (self._speaks(ch) or who) and not word.isupper() and word not in CAP_STOPWORDS \
+        if ent is None and (self._speaks(ch) or who or self._tagged_speaker(ch, word)) and not word.isupper() and word not in CAP_STOPWORDS \
                 and word.lower() not in PLACES and not _demonym(word) and word not in ORG_HEADS \
                 and word not in NEUTRAL_HEADS and word.lower() not in MONTH_NAMES \
                 and not self._AFTER_PLACE_WORD.search(self.text, max(0, ch.start - 12), ch.start):
@@ -284,6 +285,19 @@ class People:
 
     # "“...” ― Jorge Falcon": a name signing the quotation before it, after a dash.
     _SIGNS = re.compile(r"[”\"]\s*[―—–]\s*$")
+
+    # Words between a subject and its verb: "Trump later called for", "Sanders has compared".
+    _VERB_AFTER = re.compile(r"\s+(?:(?:also|later|then|again|has|have|had|will|would|recently|repeatedly|"
+                             r"quickly|publicly|once|never|not)\s+)*([a-z]+)\b")
+
+    def _tagged_speaker(self, ch: Chunk, word: str) -> bool:
+        """A surname the tagger tags a person's here and reads as one across the article, followed by
+        a verb of the cue lexicon ("Sanders compared himself to", "Comey testified"): it speaks."""
+        if not self.tags or self.tags.get(ch.start, "O") != "PER" or self._reading([word]) != "PER" \
+                or not word.isalpha() or word in MALE_NAMES or word in FEMALE_NAMES or word.lower() in self.lower_words:
+            return False  # (a first name alone is someone's named in full, or no one's)
+        m = self._VERB_AFTER.match(self.text, ch.end)
+        return bool(m and m.group(1) in CUE_LEMMA)
 
     def _speaks(self, ch: Chunk) -> bool:
         """A name that speaks: "O'Neill said", "said Limbaugh", "according to Limbaugh", or signs a

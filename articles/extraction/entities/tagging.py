@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lexicon import FEMALE_NAMES, HONORIFICS, MALE_NAMES, NAME_CONNECTORS, PURE_HONORIFICS
+from ..lexicon import FEMALE_NAMES, HONORIFICS, MALE_NAMES, NAME_CONNECTORS, ORG_HEADS, PURE_HONORIFICS
 from .records import Chunk
 from .words import PARTY_WORDS, ROLE_NOUNS, ROLE_TITLES, _norm
 
@@ -107,7 +107,26 @@ class TaggerVote:
             return kind, title, name
         if reading == "ORG" and len(name) >= 2 and all(t == "ORG" for t in here):
             return "org", [], name
+        if reading == "ORG" and here == ["ORG"] and kind == "unknown" and not name[0].isupper() \
+                and self._organisation_word(name[0]):
+            # One word the tagger reads as an organisation's here and across the article ("Forbes",
+            # "ProPublica", "the Post" after "The Washington Post"): an organisation, not nothing.
+            return "org", [], name
         return "neutral", [], name
+
+    def _organisation_word(self, word: str) -> bool:
+        """A word that may name an organisation alone: tagged one at two places or more, no ordinary
+        word (written in lower case in the article, or always other to the tagger) and never read as
+        a person's (a surname, "Moore")."""
+        key = _vote_key(word)
+        if word in ORG_HEADS:
+            return True  # "the Post", "the Times": a paper's head word
+        votes = self.votes.get(key, Counter())
+        if votes["ORG"] < 2:
+            return False  # tagged an organisation's once only: a heading's word, a surname
+        return not (word.lower() in self.lower_words or self.tagger.tagdict.get(word.lower()) == "O"
+                    or key in self.tagged_surnames or self.votes.get(key, Counter())["PER"]
+                    or word in MALE_NAMES or word in FEMALE_NAMES)
 
     def _split_and_by_tags(self, chunks: list[Chunk]) -> list[Chunk]:
         """"CNN's Anderson Cooper and Fox News' Chris Wallace": a run joined by "and" whose sides the
