@@ -45,11 +45,13 @@ _SEP = "\x1f"
 # 4: the segments of a generation's build share one approximate index a view (``ann-NNNNNN/``, the
 # manifest's "ann"), keyed by row position over them: one search a view instead of one a segment;
 # a format 3 generation (an index a segment) still answers until a writer rebuilds it
-# 5: a generation's shared approximate index holds int8 copies of the vectors (a graph built in 0.64x
-# the CPU time, searched as well: ``benchmarks/match_exactness.py``) and each segment keeps its float16
-# vectors (``vec.<view>.npy``: a candidate's exact cosines); a format 4 generation (float16 vectors in
-# the index only, read back through ``AnnRows``) still answers until a writer rebuilds it
+# 5: with ANN_DTYPE "i8", a generation's shared approximate index holds int8 copies of the vectors
+# (its graphs built in 0.6x the CPU time, searched as well: ``benchmarks/match_exactness.py``) and each
+# segment keeps its float16 vectors (``vec.<view>.npy``: a candidate's exact cosines); with "f16" (the
+# default until match_scale.py confirms the workers' memory at 300k) the index holds the float16
+# vectors only, as format 4 did; a reader takes either layout (the vectors files present or not)
 FORMAT = 5
+ANN_DTYPE = os.environ.get("CLAIMSDB_MATCH_ANN_DTYPE", "f16")  # "i8" or "f16": see FORMAT 5
 
 
 @dataclass(frozen=True)
@@ -244,15 +246,21 @@ def _save_ann(path: Path, parts: Iterable[np.ndarray], dtype: str = "f16") -> No
 
 def build_ann(root: Path, name: str, segments: list[str]) -> None:
     """The approximate index of each view over ``segments`` (written with ``shared_ann``), one view
-    at a time (the builder holds one graph), into ``root/name``: int8 graphs for the search, the
-    segments keeping their float16 vectors for the exact cosines (FORMAT 5)."""
+    at a time (the builder holds one graph), into ``root/name``. ``ANN_DTYPE`` "i8": int8 graphs for
+    the search, the segments keeping their float16 vectors for the exact cosines; "f16": the
+    segments' float16 vectors then live in the index only (FORMAT 5)."""
     tmp = root / f"{name}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
+    dtype = ANN_DTYPE
     for view in ranker.VIEWS:
         _save_ann(tmp / f"ann.{view}.usearch", (np.load(root / s / f"vec.{view}.npy", mmap_mode="r") for s in segments),
-                  dtype="i8")
+                  dtype=dtype)
     os.replace(tmp, root / name)
+    if dtype != "i8":
+        for s in segments:
+            for view in ranker.VIEWS:
+                (root / s / f"vec.{view}.npy").unlink()
 
 
 class Segment:

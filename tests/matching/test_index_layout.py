@@ -18,7 +18,19 @@ def _exact_vectors_read_back(lib, es):
                            atol=1e-5)
 
 
-def test_a_generation_searches_int8_graphs_and_reads_exact_cosines_from_its_float16_vectors(tmp_path):
+def test_a_generation_with_float16_graphs_keeps_its_vectors_there_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "ANN_DTYPE", "f16")
+    es = entries(120)
+    manifest = build(tmp_path, es, ann_min=0)
+    seg = tmp_path / manifest["segments"][0]
+    assert not any((seg / f"vec.{v}.npy").exists() for v in ranker.VIEWS)
+    lib = store.open_generation(tmp_path, manifest)
+    assert isinstance(lib.blocks[0]["both"][0], store.AnnRows) and lib.blocks[0]["both"][1].dtype == ScalarKind.F16
+    _exact_vectors_read_back(lib, es)
+
+
+def test_a_generation_searches_int8_graphs_and_reads_exact_cosines_from_its_float16_vectors(tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "ANN_DTYPE", "i8")
     es = entries(120)
     manifest = build(tmp_path, es, ann_min=0)
     seg = tmp_path / manifest["segments"][0]
@@ -29,7 +41,8 @@ def test_a_generation_searches_int8_graphs_and_reads_exact_cosines_from_its_floa
     _exact_vectors_read_back(lib, es)
 
 
-def test_a_format_4_generation_keeping_its_vectors_in_the_index_only_still_answers(tmp_path):
+def test_a_format_4_generation_keeping_its_vectors_in_the_index_only_still_answers(tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "ANN_DTYPE", "i8")
     es = entries(120)
     manifest = build(tmp_path, es, ann_min=0)
     # a format 4 build: float16 graphs holding the vectors, none beside them
