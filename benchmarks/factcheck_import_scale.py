@@ -6,7 +6,7 @@ Writes N synthetic ClaimReview records as JSON lines (about 900 bytes each, the 
 CheckThat! PolitiFact records), imports them with ``import_factchecks --no-match`` into a fresh
 database (SQLite by default; a server database is emptied first), and samples the command's
 resident memory (/proc) twice a second: memory is flat when the RSS at a quarter of the run is
-close to the RSS at the end. ``--again`` imports the same file a second time (every record
+close to the RSS at the end. The command's last lines split the run: storing, then the match index. ``--again`` imports the same file a second time (every record
 unchanged: the idempotent re-run path). The matching step after an import (the match index) is
 not measured here; see match_speed.py.
 """
@@ -78,7 +78,7 @@ def run_import(env: dict, path: Path) -> dict:
     def at(fraction):
         return max((m for t, m in samples if t <= wall * fraction), default=samples[0][1])
 
-    return {"exit": proc.returncode, "wall": wall, "cpu": cpu, "summary": (out.strip().splitlines() or [""])[-1],
+    return {"exit": proc.returncode, "wall": wall, "cpu": cpu, "summary": "\n  ".join(out.strip().splitlines()[-2:]),
             "errors": err.strip().splitlines()[:3], "peak": max(m for _, m in samples),
             "quartiles": [at(q) for q in (0.25, 0.5, 0.75, 1.0)]}
 

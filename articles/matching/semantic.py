@@ -71,9 +71,14 @@ def embed(texts: list[str]) -> np.ndarray:
     """Unit vectors, float32, one row a text; an empty text gives a zero row (not NaN)."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
+    # WordLlama pads each batch of 64 texts to its longest: texts of like length together pad (and
+    # look up) fewer tokens; the same vectors bit for bit (a padded token adds exact zeros)
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     with np.errstate(invalid="ignore", divide="ignore"):
-        v = model().embed(list(texts), norm=True)
-    return np.nan_to_num(np.asarray(v, dtype=np.float32))
+        v = model().embed([texts[i] for i in order], norm=True)
+    out = np.empty((len(texts), DIM), dtype=np.float32)
+    out[order] = np.nan_to_num(np.asarray(v, dtype=np.float32))
+    return out
 
 
 _TOKEN_BLOCK = 2048  # texts a tokenizer call (its encodings keep every token's string and offsets)

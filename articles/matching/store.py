@@ -34,6 +34,8 @@ LEXICAL = ("claim", "title", "both", "bigrams", "chars")
 # cosines over every row cost less than the search (benchmarks/match_scale.py measures both).
 ANN_MIN = 20_000
 ANN_TOP = 128  # rows an approximate search returns per view and segment (candidates take 40)
+# the graphs' build: edges a node and the breadth of the walk that places a new one
+ANN_CONNECTIVITY, ANN_EXPANSION_ADD = 16, 64
 K1, B = 1.2, 0.75  # as articles.matching.bm25.BM25
 _SEP = "\x1f"
 # 2: segments carry each row's claimant surname and proper names (the context features); a
@@ -43,7 +45,13 @@ _SEP = "\x1f"
 # 4: the segments of a generation's build share one approximate index a view (``ann-NNNNNN/``, the
 # manifest's "ann"), keyed by row position over them: one search a view instead of one a segment;
 # a format 3 generation (an index a segment) still answers until a writer rebuilds it
-FORMAT = 4
+# 5: with ANN_DTYPE "i8", a generation's shared approximate index holds int8 copies of the vectors
+# (its graphs built in 0.6x the CPU time, searched as well: ``benchmarks/match_exactness.py``) and each
+# segment keeps its float16 vectors (``vec.<view>.npy``: a candidate's exact cosines); with "f16" (the
+# default until match_scale.py confirms the workers' memory at 300k) the index holds the float16
+# vectors only, as format 4 did; a reader takes either layout (the vectors files present or not)
+FORMAT = 5
+ANN_DTYPE = os.environ.get("CLAIMSDB_MATCH_ANN_DTYPE", "f16")  # "i8" or "f16": see FORMAT 5
 
 
 @dataclass(frozen=True)
@@ -193,7 +201,7 @@ def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int =
                   tokens: list[np.ndarray] | None = None, shared_ann: bool = False) -> int:
     """Index ``rows`` into a new segment folder (written aside, then renamed into place).
     ``shared_ann``: the segment is part of a generation's approximate index (``build_ann``): its
-    vectors are kept as float16 for that build, which then removes them (they live in the index)."""
+    vectors are kept as float16, read by that build and by the exact cosines of candidates."""
     arrays = segment_arrays(rows, idf, tokens)
     tmp = folder.with_name(folder.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -217,12 +225,15 @@ def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int =
     return len(rows)
 
 
-def _save_ann(path: Path, parts: Iterable[np.ndarray]) -> None:
+def _save_ann(path: Path, parts: Iterable[np.ndarray], dtype: str = "f16") -> None:
     """One view's approximate index over ``parts`` (float16 arrays of consecutive rows, keyed by
-    their position from 0), built on every core and saved to ``path``."""
+    their position from 0), built on every core and saved to ``path``; ``dtype``: the index's copy
+    of the vectors ("f16": the vectors themselves, "i8": a quarter of float32's bytes, for the
+    search only)."""
     from usearch.index import Index
 
-    ann = Index(ndim=semantic.DIM, metric="ip", dtype="f16", connectivity=16, expansion_add=64,
+    ann = Index(ndim=semantic.DIM, metric="ip", dtype=dtype, connectivity=ANN_CONNECTIVITY,
+                expansion_add=ANN_EXPANSION_ADD,
                 expansion_search=ANN_TOP)
     start = 0
     for vec in parts:
@@ -235,17 +246,21 @@ def _save_ann(path: Path, parts: Iterable[np.ndarray]) -> None:
 
 def build_ann(root: Path, name: str, segments: list[str]) -> None:
     """The approximate index of each view over ``segments`` (written with ``shared_ann``), one view
-    at a time (the builder holds one graph), into ``root/name``; the segments' float16 vectors then
-    live in it only."""
+    at a time (the builder holds one graph), into ``root/name``. ``ANN_DTYPE`` "i8": int8 graphs for
+    the search, the segments keeping their float16 vectors for the exact cosines; "f16": the
+    segments' float16 vectors then live in the index only (FORMAT 5)."""
     tmp = root / f"{name}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
+    dtype = ANN_DTYPE
     for view in ranker.VIEWS:
-        _save_ann(tmp / f"ann.{view}.usearch", (np.load(root / s / f"vec.{view}.npy", mmap_mode="r") for s in segments))
+        _save_ann(tmp / f"ann.{view}.usearch", (np.load(root / s / f"vec.{view}.npy", mmap_mode="r") for s in segments),
+                  dtype=dtype)
     os.replace(tmp, root / name)
-    for s in segments:
-        for view in ranker.VIEWS:
-            (root / s / f"vec.{view}.npy").unlink()
+    if dtype != "i8":
+        for s in segments:
+            for view in ranker.VIEWS:
+                (root / s / f"vec.{view}.npy").unlink()
 
 
 class Segment:
@@ -497,7 +512,12 @@ class StoredLibrary(ranker.Library):
             if k in first:
                 _, count, group = first[k]
                 n = int(self.starts[k + count] - self.starts[k])
-                self.blocks.append({v: (AnnRows(group.index[v], n), group.index[v]) for v in ranker.VIEWS})
+                members = self.segments[k:k + count]
+                local = self.starts[k:k + count + 1] - self.starts[k]
+                # FORMAT 5: the segments' own float16 vectors; format 4: those the index holds
+                self.blocks.append({v: (Rows([s[f"vec.{v}"] for s in members], local, np.zeros(n, bool), -1.0)
+                                        if all(s.has(f"vec.{v}") for s in members) else AnnRows(group.index[v], n),
+                                        group.index[v]) for v in ranker.VIEWS})
                 k += count
             else:
                 s = self.segments[k]

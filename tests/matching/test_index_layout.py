@@ -1,19 +1,13 @@
 """The match index's layout at library scale (articles/matching/store.py): what a segment keeps on
 disk and how compactly, read back as the same values; ranks counted without a full sort."""
 import numpy as np
+from usearch.index import ScalarKind
 
 from articles.matching import ranker, semantic, store
 from tests.matching.test_store import QUERIES, build, entries, same
 
 
-def test_a_generation_with_the_approximate_index_keeps_its_vectors_there_only(tmp_path):
-    es = entries(120)
-    manifest = build(tmp_path, es, ann_min=0)
-    seg = tmp_path / manifest["segments"][0]
-    assert not any((seg / f"vec.{v}.npy").exists() for v in ranker.VIEWS)
-    assert manifest["ann"] == [{"folder": "ann-000001", "first": 0, "segments": 1}]
-    assert all((tmp_path / "ann-000001" / f"ann.{v}.usearch").exists() for v in ranker.VIEWS)
-    lib = store.open_generation(tmp_path, manifest)
+def _exact_vectors_read_back(lib, es):
     for j, view in enumerate(ranker.VIEWS):
         want = np.stack([e.vectors[j] for e in es]).astype(np.float16)
         rows = lib.vectors[view]
@@ -22,6 +16,46 @@ def test_a_generation_with_the_approximate_index_keeps_its_vectors_there_only(tm
         assert np.array_equal(rows[7].astype(np.float16), want[7])
         assert np.allclose(rows @ want[3].astype(np.float32), want.astype(np.float32) @ want[3].astype(np.float32),
                            atol=1e-5)
+
+
+def test_a_generation_with_float16_graphs_keeps_its_vectors_there_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "ANN_DTYPE", "f16")
+    es = entries(120)
+    manifest = build(tmp_path, es, ann_min=0)
+    seg = tmp_path / manifest["segments"][0]
+    assert not any((seg / f"vec.{v}.npy").exists() for v in ranker.VIEWS)
+    lib = store.open_generation(tmp_path, manifest)
+    assert isinstance(lib.blocks[0]["both"][0], store.AnnRows) and lib.blocks[0]["both"][1].dtype == ScalarKind.F16
+    _exact_vectors_read_back(lib, es)
+
+
+def test_a_generation_searches_int8_graphs_and_reads_exact_cosines_from_its_float16_vectors(tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "ANN_DTYPE", "i8")
+    es = entries(120)
+    manifest = build(tmp_path, es, ann_min=0)
+    seg = tmp_path / manifest["segments"][0]
+    assert manifest["format"] == 5 and all((seg / f"vec.{v}.npy").exists() for v in ranker.VIEWS)
+    assert manifest["ann"] == [{"folder": "ann-000001", "first": 0, "segments": 1}]
+    lib = store.open_generation(tmp_path, manifest)
+    assert all(lib.blocks[0][v][1].dtype == ScalarKind.I8 for v in ranker.VIEWS)
+    _exact_vectors_read_back(lib, es)
+
+
+def test_a_format_4_generation_keeping_its_vectors_in_the_index_only_still_answers(tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "ANN_DTYPE", "i8")
+    es = entries(120)
+    manifest = build(tmp_path, es, ann_min=0)
+    # a format 4 build: float16 graphs holding the vectors, none beside them
+    for view in ranker.VIEWS:
+        vec = [np.load(tmp_path / s / f"vec.{view}.npy") for s in manifest["segments"]]
+        store._save_ann(tmp_path / "ann-000001" / f"ann.{view}.usearch", vec)
+        for s in manifest["segments"]:
+            (tmp_path / s / f"vec.{view}.npy").unlink()
+    store.publish(tmp_path, {**manifest, "format": 4})
+    lib = store.open_generation(tmp_path, store.read_manifest(tmp_path))
+    assert isinstance(lib.blocks[0]["both"][0], store.AnnRows) and lib.blocks[0]["both"][1].dtype == ScalarKind.F16
+    _exact_vectors_read_back(lib, es)
+    assert lib.match(es[42].claim, 1)[0].id == es[42].id
 
 
 def test_an_exact_segment_keeps_float32_vectors_and_answers_as_before(tmp_path):

@@ -41,7 +41,11 @@ class Command(BaseCommand):
         for line in summary.errors:
             self.stderr.write(f"error: {line}")
         # The shared match index catches up here, off any request (services/match_index.py).
-        match_index.update()
+        stored_cpu, stored_s = time.process_time(), time.perf_counter() - t0
+        done = match_index.update()
+        self.stdout.write(f"stored in {stored_s:.1f} s ({stored_cpu:.1f} s CPU); match index generation "
+                          f"{done['generation']} ({done['rows']} rows, {'rebuilt' if done.get('full') else 'updated'}) "
+                          f"in {done['seconds']:.1f} s ({time.process_time() - stored_cpu:.1f} s CPU)")
         matched = 0
         # Whenever the library changed since the claims were last matched, also after a run that
         # stopped before matching (rematch reads that from the database, not from this run): only
