@@ -316,7 +316,10 @@ def set_map(model: MatchModel, sets) -> float:
 
 # The feature groups a model may use (ranker.FEATURES holds them all; a model scores the ones it
 # names). Chosen by --cv on the training splits (MODEL_CARD.md).
-GROUPS = {"base": list(BASE_FEATURES), "kind": genre.kind_features(BASE_FEATURES), "date": list(genre.DATE_FEATURES)}
+GROUPS = {"base": list(BASE_FEATURES), "kind": genre.kind_features(BASE_FEATURES), "date": list(genre.DATE_FEATURES),
+          # the dates without the distance: a check soon after the claim, or before it (no penalty for a
+          # check written long after, which still reviews the claim for an editor)
+          "date_near": ["date_soon", "date_before"]}
 DEFAULT_GROUPS = ("base", "date")
 
 
