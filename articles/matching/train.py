@@ -320,7 +320,7 @@ GROUPS = {"base": list(BASE_FEATURES), "kind": genre.kind_features(BASE_FEATURES
           # the dates without the distance: a check soon after the claim, or before it (no penalty for a
           # check written long after, which still reviews the claim for an editor)
           "date_near": ["date_soon", "date_before"]}
-DEFAULT_GROUPS = ("base", "date")
+DEFAULT_GROUPS = ("base", "date_near")
 
 
 def features_of(groups) -> list[str]:
