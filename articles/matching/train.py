@@ -319,7 +319,9 @@ def set_map(model: MatchModel, sets) -> float:
 GROUPS = {"base": list(BASE_FEATURES), "kind": genre.kind_features(BASE_FEATURES), "date": list(genre.DATE_FEATURES),
           # the dates without the distance: a check soon after the claim, or before it (no penalty for a
           # check written long after, which still reviews the claim for an editor)
-          "date_near": ["date_soon", "date_before"]}
+          "date_near": ["date_soon", "date_before"],
+          # model 2.1's 35: the base features before the subject and rewritten-claim ones
+          "base21": list(BASE_FEATURES[: BASE_FEATURES.index("claimant_named") + 1])}
 DEFAULT_GROUPS = ("base", "date_near")
 
 
