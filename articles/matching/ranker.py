@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 
-from . import semantic, text
+from . import genre, semantic, text
 from .bm25 import BM25
 
 MODEL_PATH = Path(__file__).with_name("match_model.json")
@@ -34,6 +35,7 @@ class Entry:
     # (3, 256) float: WordLlama vectors of claim, title and both; computed when missing
     vectors: np.ndarray | None = None
     claimant: str = ""  # who made the reviewed claim (ClaimReview itemReviewed.author)
+    date: date | None = None  # when the fact-check was published (ClaimReview datePublished)
 
 
 # A claim that says one of these speaks of a person it does not name.
@@ -56,6 +58,8 @@ class Context:
     # in a dialogue (a debate's transcript), whom the speaker answers: the other side, the person
     # a spoken "you", "he" or "my opponent" stands for; "" for reported speech (a news claim)
     addressee: str = ""
+    # when the claim was made (its article's date, a transcript's): the date features (genre.py)
+    date: date | None = None
 
     def subject_names(self, claim: str) -> frozenset[str]:
         """Whom a claim is about besides the names it spells out: the people and organisations it
@@ -332,6 +336,9 @@ FEATURES = (
        # the claim rewritten with whom its context says it is about (Context.rewritten)
        "rewritten_bm25_rel", "rewritten_bm25_rank", "rewritten_cos_gap", "rewritten_cos_rank"]
 )
+# the text's form and the dates (genre.py): each feature above again for a post, then the dates
+BASE_FEATURES = FEATURES
+FEATURES = BASE_FEATURES + genre.kind_features(BASE_FEATURES) + genre.DATE_FEATURES
 
 
 _SUBJECT_CONFLICT = FEATURES.index("subject_conflict")
@@ -438,6 +445,7 @@ class Library:
         self.claimants = [claimant_surname(e.claimant) for e in entries]
         # the proper names of each fact-check, its claimant's included
         self.proper = [text.proper_names(t) | ({c} if c else set()) for t, c in zip(both, self.claimants, strict=True)]
+        self.dates = np.asarray([genre.days(e.date) for e in entries], dtype=np.int64)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -504,7 +512,17 @@ class Library:
         for s in (rw_lex, rw_cos):
             v = s[c]
             cols += [v / (float(s.max()) or 1.0) if s is rw_lex else v - s.max(), 1.0 / (1.0 + _rank(s, v))]
-        return c, np.column_stack(cols).astype(np.float32)
+        base = np.column_stack(cols).astype(np.float32)
+        # the text's form is read before clean_query takes its links and handles away
+        return c, np.column_stack([base, *self._genre_features(query, c, base, context)]).astype(np.float32)
+
+    def _genre_features(self, query: str, c: np.ndarray, base: np.ndarray, context: Context | None) -> list[np.ndarray]:
+        """The text's form and the dates (genre.py): the base features again for a post; the days
+        from the claim (``context.date``) to each candidate's fact-check (a library without dates,
+        such as an index written before they were stored, gives none)."""
+        dates = getattr(self, "dates", None)
+        check_days = np.asarray(dates[c]) if dates is not None and len(c) else None
+        return [genre.kind_block(query, base), genre.date_block(context.date if context else None, check_days)]
 
     def _context_features(self, q: str, c: np.ndarray, context: Context) -> list[np.ndarray]:
         """Agreement of who speaks and who is named: a claim about Cruz is not checked by a check

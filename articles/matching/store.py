@@ -21,13 +21,14 @@ import threading
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
 
 import numpy as np
 
-from . import ranker, semantic, text
+from . import genre, ranker, semantic, text
 
 LEXICAL = ("claim", "title", "both", "bigrams", "chars")
 # A segment this large gets an approximate vector index (usearch HNSW) per view; below it, exact
@@ -64,6 +65,7 @@ class Row:
     vectors: np.ndarray | None
     stamp: int  # updated_at in microseconds: a row whose stamp changed is re-indexed
     claimant: str = ""  # who made the reviewed claim (``ranker.Entry.claimant``)
+    published: date | None = None  # when the fact-check was published (``ranker.Entry.date``)
 
 
 @lru_cache(maxsize=100_000)
@@ -166,7 +168,9 @@ def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | 
     weighted vectors are made with."""
     texts = [ranker.entry_texts(r.claim, r.title) for r in rows]
     arrays: dict[str, np.ndarray] = {"ids": np.asarray([r.id for r in rows], dtype=np.int64),
-                                     "stamps": np.asarray([r.stamp for r in rows], dtype=np.int64)}
+                                     "stamps": np.asarray([r.stamp for r in rows], dtype=np.int64),
+                                     # the date features (genre.py): days since genre.EPOCH, NO_DATE unknown
+                                     "dates": np.asarray([genre.days(r.published) for r in rows], dtype=np.int32)}
     for name, docs in _lexical_docs(texts):
         for key, arr in _postings(docs).items():
             arrays[f"{name}.{key}"] = arr
@@ -502,6 +506,10 @@ class StoredLibrary(ranker.Library):
         self.names = Ragged(segments, "names", starts, strings=True)
         self.claimants = Ragged(segments, "claimants", starts, strings=True, one=True)
         self.proper = Ragged(segments, "proper", starts, strings=True)
+        # a segment written before dates were stored (no ``dates.npy``) reads as undated: no date features
+        self.dates = np.concatenate([np.asarray(s["dates"], dtype=np.int64) if s.has("dates")
+                                     else np.full(s.n, genre.NO_DATE, dtype=np.int64) for s in segments]
+                                    ) if segments else np.zeros(0, np.int64)
 
     def _blocks(self, groups) -> None:
         """The vector blocks: a group's segments together (one approximate index a view), else a

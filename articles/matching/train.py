@@ -24,14 +24,16 @@ import argparse
 import json
 import re
 import sys
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 from ..checkworthiness import score as checkworthiness_scores
-from . import claimreview, text
+from . import claimreview, genre, text
 from .ranker import (
     BACKGROUND_PATH,
+    BASE_FEATURES,
     CALIBRATION_INPUTS,
     FEATURES,
     MODEL_PATH,
@@ -46,7 +48,7 @@ from .ranker import (
     entry_texts,
 )
 
-VERSION = "2.2"
+VERSION = "2.3"
 CALIBRATION_TOP = 10
 # The check-worthiness gate keeps this share of the training queries whose top answer is right and
 # reaches "suggested": under it sit fragments and opinions (see choose_checkworthiness_gate).
@@ -103,9 +105,18 @@ def addressee_of(lines: list[tuple[str, str]], at: int, speaker: str) -> str:
     return max(count, key=lambda n: (count[n], last[n])) if count else ""
 
 
+def transcript_date(name: str) -> date | None:
+    """The date a transcript was said, from its name ("20170822_Trump_phoenix.tsv": 22 August 2017)."""
+    m = re.match(r"(\d{4})(\d{2})(\d{2})_", name)
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3])) if m else None
+    except ValueError:
+        return None
+
+
 def read_context(folder: Path) -> dict[str, Context]:
-    """A debate sentence's context: its speaker, the transcript lines before it and whom the
-    speaker answers (``addressee_of``, from the transcript in ``transcripts/``)."""
+    """A debate sentence's context: its speaker, the transcript lines before it, whom the speaker
+    answers (``addressee_of``, from the transcript in ``transcripts/``) and the transcript's date."""
     path = folder / "context.jsonl"
     out: dict[str, Context] = {}
     transcripts: dict[str, list[tuple[str, str]]] = {}
@@ -119,7 +130,8 @@ def read_context(folder: Path) -> dict[str, Context]:
                 rows = [r.split("\t") for r in tsv.read_text(encoding="utf-8").splitlines()] if tsv.exists() else []
                 transcripts[name] = [(r[0], r[1]) for r in rows if len(r) >= 3 and r[0].isdigit()]
             addressee = addressee_of(transcripts.get(name, []), int(d.get("line", 0)), d.get("speaker", ""))
-            out[d["id"]] = Context(speaker=speaker_name(d.get("speaker", "")), text=before, addressee=addressee)
+            out[d["id"]] = Context(speaker=speaker_name(d.get("speaker", "")), text=before, addressee=addressee,
+                                   date=transcript_date(name))
     return out
 
 
@@ -302,9 +314,28 @@ def set_map(model: MatchModel, sets) -> float:
     return float(np.mean(aps))
 
 
-def fit_ranker(sets, l2: float, k: int) -> MatchModel:
-    mean, scale, w = fit_pairwise(sets, l2=l2)
-    return MatchModel({"version": VERSION, "features": FEATURES, "mean": mean.tolist(), "scale": scale.tolist(),
+# The feature groups a model may use (ranker.FEATURES holds them all; a model scores the ones it
+# names). Chosen by --cv on the training splits (MODEL_CARD.md).
+GROUPS = {"base": list(BASE_FEATURES), "kind": genre.kind_features(BASE_FEATURES), "date": list(genre.DATE_FEATURES),
+          # the dates without the distance: a check soon after the claim, or before it (no penalty for a
+          # check written long after, which still reviews the claim for an editor)
+          "date_near": ["date_soon", "date_before"],
+          # model 2.1's 35: the base features before the subject and rewritten-claim ones
+          "base21": list(BASE_FEATURES[: BASE_FEATURES.index("claimant_named") + 1])}
+DEFAULT_GROUPS = ("base", "date_near")
+
+
+def features_of(groups) -> list[str]:
+    """The features of ``groups`` in FEATURES' order."""
+    chosen = {f for g in groups for f in GROUPS[g]}
+    return [f for f in FEATURES if f in chosen]
+
+
+def fit_ranker(sets, l2: float, k: int, features: list[str] | None = None) -> MatchModel:
+    features = list(FEATURES) if features is None else features
+    cols = [FEATURES.index(f) for f in features]
+    mean, scale, w = fit_pairwise([(q, c, x[:, cols], y, t) for q, c, x, y, t in sets], l2=l2)
+    return MatchModel({"version": VERSION, "features": features, "mean": mean.tolist(), "scale": scale.tolist(),
                        "weights": w.tolist(), "calibration": [1.0, 0.0, 0.0, 0.0, 0.0], "candidates": k,
                        "thresholds": {"suggested": 0.5, "confident": 0.9}})
 
@@ -357,7 +388,8 @@ def load_libraries(folders: dict[str, Path]):
     background = background_of([entry_texts(r.claim_reviewed, r.title)[2] for rs in fact.values() for r in rs])
     libs = {}
     for name, reviews in fact.items():
-        lib = Library([Entry(i, r.claim_reviewed, r.title, claimant=r.claimant) for i, r in enumerate(reviews)],
+        lib = Library([Entry(i, r.claim_reviewed, r.title, claimant=r.claimant, date=r.date_published)
+                       for i, r in enumerate(reviews)],
                       background=background)
         libs[name] = (lib, [docid(r.url) for r in reviews])
         print(f"{name}: {len(lib)} fact-checks", file=sys.stderr)
@@ -377,16 +409,17 @@ def training_sets(libs, folders: dict[str, Path], k: int) -> dict[str, list]:
     return by_name
 
 
-def fit_model(sets, news, l2: float, k: int, forest: bool = False) -> MatchModel:
+def fit_model(sets, news, l2: float, k: int, forest: bool = False, features: list[str] | None = None) -> MatchModel:
     """The linear ranker on the training queries, then (``forest``) the trees over its score and
     the features, on the training queries and the news claims' candidates (all negatives)."""
-    model = fit_ranker(sets, l2, k)
+    model = fit_ranker(sets, l2, k, features)
     if forest:
         model.trees = fit_forest(model, sets + news)
     return model
 
 
-def cross_validate(by_name: dict[str, list], folds_n: int, l2: float, k: int, news=(), forest: bool = False) -> dict:
+def cross_validate(by_name: dict[str, list], folds_n: int, l2: float, k: int, news=(), forest: bool = False,
+                   features: list[str] | None = None) -> dict:
     """MAP@5 of each set's held-out folds (the other set and the news claims always in training),
     the sentences without and with their context apart: for choosing settings."""
     out = {}
@@ -397,13 +430,14 @@ def cross_validate(by_name: dict[str, list], folds_n: int, l2: float, k: int, ne
         # whole debates per fold (a sentence and its copy with context share their debate's fold)
         fold = fold_of_groups([s[0] for s in sets], folds_n)
         for f in range(folds_n):
-            model = fit_model([s for i, s in enumerate(sets) if fold[i] != f] + others, list(news), l2, k, forest)
+            model = fit_model([s for i, s in enumerate(sets) if fold[i] != f] + others, list(news), l2, k, forest,
+                              features)
             for i in (i for i in range(len(sets)) if fold[i] == f):
                 (plain if i < plain_n else ctx).append(set_map(model, [sets[i]]))
         out[name] = round(float(np.mean(plain)), 4)
         if ctx:
             out[f"{name}_context"] = round(float(np.mean(ctx)), 4)
-    print(f"cv {out} (l2 {l2}, candidates {k}, trees {forest})", file=sys.stderr)
+    print(f"cv {out} (l2 {l2}, candidates {k}, trees {forest}, {len(features or FEATURES)} features)", file=sys.stderr)
     return out
 
 
@@ -464,6 +498,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--trees", action="store_true", help="re-rank with gradient-boosted trees over the features")
     ap.add_argument("--cv", type=int, default=0, help="report k-fold cross-validated MAP@5 on the training splits")
     ap.add_argument("--cache", type=Path, help="folder for the training features (to try settings quickly)")
+    ap.add_argument("--groups", default=",".join(DEFAULT_GROUPS),
+                    help=f"feature groups the model uses, of {', '.join(GROUPS)} (chosen by --cv)")
+    ap.add_argument("--cv-only", action="store_true", help="with --cv: report and stop (write no model)")
     a = ap.parse_args(argv)
     folders = {"tweets": a.tweets, "speech": a.speech}
     libs, background = load_libraries(folders)
@@ -476,9 +513,12 @@ def main(argv: list[str] | None = None) -> int:
         libs[name][0], nq, {}, libs[name][1], a.candidates, nctx)) for name in folders}
     news_sets = [s for sets in news.values() for s in sets]
     print(f"training: {len(train_sets)} query sets, {len(news_sets)} news negatives", file=sys.stderr)
+    features = features_of(a.groups.split(","))
     if a.cv:
-        cross_validate(by_name, a.cv, a.l2, a.candidates, news_sets, a.trees)
-    model = fit_model(train_sets, news_sets, a.l2, a.candidates, a.trees)
+        cross_validate(by_name, a.cv, a.l2, a.candidates, news_sets, a.trees, features)
+        if a.cv_only:
+            return 0
+    model = fit_model(train_sets, news_sets, a.l2, a.candidates, a.trees, features)
     worth = checkworthiness_of(train_sets + news_sets)
     model.calibration = fit_calibration(*calibration_rows(model, train_sets + news_sets, worth=worth))
     model.thresholds["checkworthiness"] = choose_checkworthiness_gate(model, train_sets, worth[:len(train_sets)])

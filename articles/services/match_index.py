@@ -74,12 +74,13 @@ def _rows(ids: Iterable[int], vectors: bool = True) -> list[store.Row]:
     for k in range(0, len(ids), 2000):
         qs = FactCheck.objects.filter(id__in=ids[k:k + 2000]).order_by("id")
         if vectors:
-            out += [store.Row(i, c, t, decode_vectors(v), stamp(u), claimant=a)
-                    for i, c, t, v, u, a in qs.values_list("id", "claim_reviewed", "title", "vectors", "updated_at",
-                                                           "claimant")]
+            out += [store.Row(i, c, t, decode_vectors(v), stamp(u), claimant=a, published=d)
+                    for i, c, t, v, u, a, d in qs.values_list("id", "claim_reviewed", "title", "vectors", "updated_at",
+                                                              "claimant", "date_published")]
         else:
-            out += [store.Row(i, c, t, None, stamp(u), claimant=a)
-                    for i, c, t, u, a in qs.values_list("id", "claim_reviewed", "title", "updated_at", "claimant")]
+            out += [store.Row(i, c, t, None, stamp(u), claimant=a, published=d)
+                    for i, c, t, u, a, d in qs.values_list("id", "claim_reviewed", "title", "updated_at", "claimant",
+                                                           "date_published")]
     return out
 
 

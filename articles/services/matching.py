@@ -6,7 +6,7 @@ claim's best matches with their level ("suggested" / "confident").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -194,6 +194,8 @@ def match_text(text: str, limit: int = 5, exclude: frozenset[int] = frozenset(),
     sentence; ``said``: when it was said (an older fact-check is at most "suggested")."""
     lib = library()
     worth = checkworthiness_of([text])[0]
+    if said is not None and (context is None or context.date is None):  # the date features (matching/genre.py)
+        context = replace(context or ranker.Context(), date=said)
     ranked = lib.match(text, limit=limit, exclude=exclude, also=fulltext_candidates(text), context=context,
                        checkworthiness=worth)
     rows = FactCheck.objects.defer("raw", "vectors").in_bulk([r.id for r in ranked])
@@ -218,9 +220,10 @@ def claim_contexts(claims: list[Claim]) -> dict[int, tuple[ranker.Context, date 
     for cid, r in rows.items():
         body = bodies.get(r["article_id"], "")
         speaker = r["speaker__name"] or r["organisation__name"] or ""
+        said = r["published"] or dates.get(r["article_id"])
         ctx = ranker.Context(speaker=speaker, names=tuple(names.get(cid, ())),
-                             text=mtext.sentence_around(body, r["start"], r["end"]) if body else "")
-        out[cid] = (ctx, r["published"] or dates.get(r["article_id"]))
+                             text=mtext.sentence_around(body, r["start"], r["end"]) if body else "", date=said)
+        out[cid] = (ctx, said)
     return out
 
 

@@ -52,8 +52,11 @@ def news_rules_relaxed(settings):
 @pytest.fixture
 def library_files(tmp_path):
     (tmp_path / "one.json").write_text(json.dumps(REVIEW))
+    # the NATO check is dated a week after the seed article that makes its claim (14 November 2016): a check
+    # follows the claim it reviews, and the ranker's date features (matching/genre.py) count that
     (tmp_path / "many.jsonl").write_text("\n".join(
-        json.dumps(dict(REVIEW, url=u, claimReviewed=c, name="")) for u, c in OTHERS))
+        json.dumps(dict(REVIEW, url=u, claimReviewed=c, name="", **({"datePublished": "2016-11-21"} if "nato" in u else {})))
+        for u, c in OTHERS))
     (tmp_path / "page.html").write_text(HTML.replace("{json}", json.dumps(dict(REVIEW, url="https://checks.example/page",
                                                                               claimReviewed="Cats can see ghosts."))))
     (tmp_path / "google.json").write_text(json.dumps(GOOGLE))
