@@ -49,3 +49,27 @@ def test_the_admin_filters_by_source_kind(db, tmp_path, client, django_user_mode
     page = client.get("/admin/articles/claim/?source_kind__exact=document").content.decode()
     assert "most families spend less on food" in page
     assert "the cuts would slow growth" not in page
+
+
+def test_the_migration_gives_claims_stored_before_it_the_kind_their_records_decide(transactional_db):
+    """Claims stored before the field existed: a speaker makes 'person', an organisation alone
+    'organisation'; the kinds their words decide wait for the re-extraction."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before, after = [("articles", "0029_stages_claim_frame")], [("articles", "0030_claim_source_kind")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    article = old.get_model("articles", "Article").objects.create(title="Old", body="x" * 40, published="2016-01-01")
+    person = old.get_model("articles", "Person").objects.create(name="Jane Doe")
+    org = old.get_model("articles", "Organisation").objects.create(name="Example Bank")
+    OldClaim = old.get_model("articles", "Claim")
+    ids = [OldClaim.objects.create(article=article, text=t, start=0, end=1, key=t, **kw).pk for t, kw in
+           (("a", {"speaker": person}), ("b", {"organisation": org}), ("c", {"speaker_text": "experts"}))]
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(after)
+    new = executor.loader.project_state(after).apps.get_model("articles", "Claim")
+    assert [new.objects.get(pk=i).source_kind for i in ids] == ["person", "organisation", ""]
+    MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
