@@ -209,3 +209,53 @@ def test_a_continuation_follows_the_resolvers_choice_for_its_quotation():
 
     resolver.rerank(PrefersOthers(), cands_of, claims, mentions)
     assert cued.speaker == parnell and cont.speaker == parnell and cont.speaker_text == "Greg Parnell"
+
+
+def _phrase_of(claims, cands_of, words):
+    claim = next(c for c in claims if words in c.text)
+    cands, rows = cands_of.for_claim(claim, None)
+    phrases = [(e, r) for e, r in zip(cands, rows, strict=True) if isinstance(e, tuple)]
+    return claim, phrases
+
+
+def test_the_noun_phrase_before_the_cue_is_a_candidate_past_gap_words_when_no_name_ends_it():
+    art, entities, mentions, claims, cands_of = prepared(
+        "Among supporters of Senator Ray Kowalczyk, 58 percent have already said they will vote early.")
+    claim, phrases = _phrase_of(claims, cands_of, "vote early")
+    assert entities[claim.speaker].name == "Ray Kowalczyk"  # the rules take the name
+    assert [art.text[s:e] for (s, e), _ in phrases] == ["58 percent"]
+    f = dict(zip(resolver.FEATURES, phrases[0][1], strict=True))
+    assert f["phrase"] == 1 and f["phrase_number"] == 1 and f["rule"] == 0
+
+
+def test_the_rules_own_words_are_not_repeated_as_a_phrase():
+    art, entities, mentions, claims, cands_of = prepared(
+        "Governor Alice Brennan faced new questions on Tuesday.",
+        "The payments went to a firm run by her brother, county tax filings show.")
+    claim, phrases = _phrase_of(claims, cands_of, "payments went")
+    assert claim.speaker_text == "county tax filings" and phrases == []
+
+
+def test_no_phrase_candidate_for_a_name_a_pronoun_or_an_adverb_before_the_cue():
+    art, entities, mentions, claims, cands_of = prepared(
+        "Mayor Tom Willett said the bridge would reopen in June.",
+        "He said the repairs had cost too much.")
+    for words in ("bridge would reopen", "repairs had cost"):
+        assert _phrase_of(claims, cands_of, words)[1] == []
+    assert resolver._gap_word("forcefully") and not resolver._gap_word("family")
+
+
+def test_a_phrase_the_model_picks_becomes_the_source_by_its_words():
+    art, entities, mentions, claims, cands_of = prepared(
+        "Among supporters of Senator Ray Kowalczyk, 58 percent have already said they will vote early.")
+
+    class PrefersPhrases:
+        margin = 0.0
+
+        def scores(self, rows):
+            return rows[:, resolver.FEATURES.index("phrase")]
+
+    resolver.rerank(PrefersPhrases(), cands_of, claims, mentions)
+    claim = next(c for c in claims if "vote early" in c.text)
+    assert claim.speaker is None and claim.speaker_text == "58 percent"
+    assert art.text[claim.source.start:claim.source.end] == "58 percent"

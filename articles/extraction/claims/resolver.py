@@ -26,8 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
-from ..lexicon import PRONOUNS
+from ..lexicon import PRONOUNS, SOURCE_NOUNS
 from ..types import Claim, Entity, Mention, Speaker
+from .sources import _CLAUSE_OPENERS, _LY_NOT_ADVERB, _NOT_A_SOURCE, GAP_WORDS
 
 MODEL_PATH = Path(__file__).with_name("source_model.json")
 
@@ -56,7 +57,11 @@ FEATURES = ("bias", "rule", "rule_none", "person", "org", "same_sentence", "befo
             # what the rules' words look like when they named no entity: "forcefully", "WASHINGTON",
             # "She regularly", "The trip" are no source; "a senior official", "sources" are
             "words_lower", "words_determiner", "words_caps", "words_one_capitalised", "words_pronoun_lead",
-            "words_log_length")
+            "words_log_length",
+            # the noun phrase right before the cue when it names no entity ("public records show",
+            # "61 percent said", "rivals see"): a candidate of its own, by its head word's shape
+            "phrase", "phrase_source_noun", "phrase_plural", "phrase_holds_name", "phrase_capitalised_head",
+            "phrase_number")
 # A preposition before the mention ("the head of X", "a letter to X"): X is no subject.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|in|on|about|against|under|over|with|without|to|into|than|"
                                  r"like|between|among|behind|after|before|toward|towards|by)\s+(?:the\s+|a\s+|an\s+)?$",
@@ -169,7 +174,68 @@ class Candidates:
             words.update(_words_features(claim.speaker_text))
             cands.append(None)
             rows.append([words[k] for k in FEATURES])
+        phrase = self.subject_phrase(claim, si)
+        if phrase is not None:
+            cands.append(phrase)
+            rows.append(self._phrase_features(claim, phrase))
         return cands, np.array(rows, dtype=float).reshape(len(cands), len(FEATURES))
+
+    def subject_phrase(self, claim: Claim, si: int) -> tuple[int, int] | None:
+        """The noun phrase right before the cue, when no name ends it and it differs from the rules'
+        words: from the cue back over gap words ("has also"), then back to a clause's edge (a
+        punctuation mark, a conjunction, "that", eight words), kept when it opens with no
+        preposition and its last word is neither a function word nor an adverb."""
+        text, cue = self.text, claim.cue_start
+        lo = max(self.sentences[si][0], cue - 160)
+        toks = [(m.start(), m.end(), m.group()) for m in _PHRASE_TOKEN.finditer(text, lo, cue)]
+        while toks and _gap_word(toks[-1][2]):
+            toks.pop()
+        words: list[tuple[int, int, str]] = []
+        while toks and len(words) < 8:
+            w = toks[-1][2]
+            if not (w[0].isalnum() or w[0] == "$") or w.lower() in _PHRASE_EDGE:
+                break
+            words.append(toks.pop())
+        if not words:
+            return None
+        words.reverse()
+        head, first = words[-1][2], words[0][2].lower()
+        low = head.lower()
+        if first in _NOT_A_SOURCE or low in _PHRASE_NOT_HEAD or low in PRONOUNS or first in PRONOUNS \
+                or (low.endswith("ly") and low not in _LY_NOT_ADVERB) or head[-1:] in ("’", "'"):
+            return None
+        start, end = words[0][0], words[-1][1]
+        i = bisect_left(self.starts, start)
+        for m in self.mentions[i:bisect_left(self.starts, end)]:
+            if m.end == end or (self.entities[m.entity].kind == "person"
+                                and _PERSON_HEADS.match(self.text, m.end, end)):
+                return None  # a name ends it or heads it ("Mr. Morgan of the club"): a candidate already
+        src = claim.source
+        if src is not None and src.start <= start and end <= src.end:
+            return None  # the rules' own words (resolved or not): "The agency" tied to the agency
+        if claim.start <= start < claim.end:
+            return None
+        return (start, end)
+
+    def _phrase_features(self, claim: Claim, phrase: tuple[int, int]) -> list[float]:
+        start, end = phrase
+        words = self.text[start:end]
+        head = words.split()[-1]
+        low = head.lower()
+        f = dict.fromkeys(FEATURES, 0.0)
+        f.update(bias=1.0, phrase=1.0, same_sentence=1.0, before_cue=1.0, rule_none=float(claim.speaker is None),
+                 model_cue=float(claim.origin == "model"), rule_words=float(claim.speaker is None),
+                 rule_pronoun=float(claim.speaker_text.lower() in PRONOUNS),
+                 adjacent_before=float(not self.text[end:claim.cue_start].strip(" ,")),
+                 log_distance=math.log1p(abs(start - claim.cue_start) / 6))
+        f.update(_words_features(words))
+        f["phrase_source_noun"] = float(low in SOURCE_NOUNS)
+        f["phrase_plural"] = float(low.endswith("s") and not low.endswith("ss") and head[:1].islower())
+        i = bisect_left(self.starts, start)
+        f["phrase_holds_name"] = float(any(m.start < end for m in self.mentions[i:i + 1]))
+        f["phrase_capitalised_head"] = float(head[:1].isupper())
+        f["phrase_number"] = float(any(ch.isdigit() for ch in words) or low in ("percent", "%"))
+        return [f[k] for k in FEATURES]
 
     def _gather(self, claim: Claim, previous: int | None, lo: int, hi: int) -> tuple[dict[int, Mention], list]:
         """Each entity named in [lo, hi) outside the claim's own words with its mention nearest the
@@ -274,6 +340,19 @@ class Candidates:
 
 
 _DETERMINERS = ("a", "an", "the", "this", "that", "these", "those")
+_PERSON_HEADS = re.compile(r"\s+(?:of|at|from|with|for)\s")
+_PHRASE_TOKEN = re.compile(r"[\w$%][\w’'\-.&$%]*|[^\w\s]")
+# Where a subject phrase stops on its left: a clause opener, a relative or complementiser, a cue word.
+_PHRASE_EDGE = _CLAUSE_OPENERS | frozenset("that which who whom whose where said says say told asked".split())
+# Words that cannot end a noun phrase: determiners, prepositions, auxiliaries, modals, "to", "not".
+_PHRASE_NOT_HEAD = (frozenset(_DETERMINERS) | _NOT_A_SOURCE | frozenset(
+    "is was were are be been being do does did have has had can could will would shall should may might must "
+    "to not also and or but its his her their our my your there here it".split()))
+
+
+def _gap_word(word: str) -> bool:
+    low = word.lower()
+    return low in GAP_WORDS or (low.endswith("ly") and low not in _LY_NOT_ADVERB and word[:1].islower())
 
 
 def _words_features(words: str) -> dict[str, float]:
@@ -377,8 +456,16 @@ def rerank(model: SourceModel, cands_of: Candidates, claims: list[Claim], mentio
     return changed
 
 
-def _name(c: Claim, pick: int, cands_of: Candidates, by_entity: dict[int, list[Mention]], at: int) -> None:
-    """Make entity ``pick`` the claim's source, named by its mention nearest ``at``."""
+def _name(c: Claim, pick: int | tuple[int, int], cands_of: Candidates, by_entity: dict[int, list[Mention]],
+          at: int) -> None:
+    """Make entity ``pick`` the claim's source, named by its mention nearest ``at``; a phrase
+    (start, end) is the source by its words."""
+    if isinstance(pick, tuple):
+        start, end = pick
+        words = cands_of.text[start:end]
+        c.source = Speaker(None, words, start, end)
+        c.speaker, c.speaker_text = None, words
+        return
     ms = by_entity.get(pick) or []
     m = min(ms, key=lambda m: abs(m.start - at), default=None)
     words = m.text if m is not None else cands_of.entities[pick].name

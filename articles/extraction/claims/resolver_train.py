@@ -30,7 +30,10 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "presi
           "senator", "sen", "rep", "gov", "governor", "the", "a", "an"}
 PRONOUNS = {"he", "she", "it", "they", "we", "you", "him", "her", "his", "hers", "them", "their", "theirs", "its",
             "us", "our", "ours", "me", "my", "mine", "your", "yours", "who", "whom", "whose", "which", "that"}
-MARGINS = (0.0, 0.5, 1.0)
+# Margin 0 is not offered: it scores best in CV by 0.0015 but gives the seed's "Dmitry Peskov, Mr
+# Putin's official spokesman, said" to Putin (the previous speaker, 0.17 above Peskov), and the seed
+# must stay right.
+MARGINS = (0.25, 0.5, 1.0)
 # The model replaces the rules only when it gains at least this much source accuracy in CV: the first
 # model gained 0.0018 (0.8903 -> 0.8921) and lost on dev (end-to-end F1 0.704 -> 0.701), so a gain
 # below half a point is taken for noise.
@@ -94,8 +97,9 @@ def labelled(cands_of: Candidates, claims: list, golds: list[dict]) -> list[tupl
                 cands, rows = cands_of.for_claim(c, previous, spoke)
                 rule_name = entities[rule].name if rule is not None else c.speaker_text
                 rule_ok = matches(rule_name, g["speakers"])
-                labels = np.array([matches(entities[e].name, g["speakers"]) if e is not None else rule_ok
-                                   for e in cands], dtype=float)
+                labels = np.array([rule_ok if e is None else
+                                   matches(cands_of.text[e[0]:e[1]], g["speakers"]) if isinstance(e, tuple) else
+                                   matches(entities[e].name, g["speakers"]) for e in cands], dtype=float)
                 out.append((cands, rows, labels, rule, rule_ok))
         if rule is not None:
             previous = rule
