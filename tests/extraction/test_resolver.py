@@ -259,3 +259,15 @@ def test_a_phrase_the_model_picks_becomes_the_source_by_its_words():
     claim = next(c for c in claims if "vote early" in c.text)
     assert claim.speaker is None and claim.speaker_text == "58 percent"
     assert art.text[claim.source.start:claim.source.end] == "58 percent"
+
+
+def test_words_that_end_in_no_noun_are_told_apart_from_a_source():
+    shape = resolver._words_features
+    assert shape("Meanwhile")["words_sentence_opener"] == 1 and shape("Ms. Okafor")["words_sentence_opener"] == 0
+    assert shape("Thursday")["words_day"] == 1
+    assert shape("Their")["words_head_function"] == 1 and shape("their lawyers")["words_head_function"] == 0
+    assert shape("angrily")["words_head_adverb"] == 1 and shape("the family")["words_head_adverb"] == 0
+    assert shape("Standing")["words_ing"] == 1 and shape("the king")["words_ing"] == 0
+    assert shape("the board would")["words_verbal"] == 1 and shape("the board")["words_verbal"] == 0
+    assert shape("a spokeswoman")["words_source_noun"] == 1
+    assert shape("the mayor called it “a disgrace")["words_quote_mark"] == 1

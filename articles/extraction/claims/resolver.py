@@ -26,9 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
-from ..lexicon import PRONOUNS, SOURCE_NOUNS
+from ..lexicon import CAP_STOPWORDS, DAY_NAMES, PRONOUNS, SOURCE_NOUNS
 from ..types import Claim, Entity, Mention, Speaker
-from .sources import _CLAUSE_OPENERS, _LY_NOT_ADVERB, _NOT_A_SOURCE, GAP_WORDS
+from .sources import _CLAUSE_OPENERS, _CLAUSE_WORDS, _LY_NOT_ADVERB, _NOT_A_SOURCE, _VERBAL, GAP_WORDS
 
 MODEL_PATH = Path(__file__).with_name("source_model.json")
 
@@ -61,7 +61,11 @@ FEATURES = ("bias", "rule", "rule_none", "person", "org", "same_sentence", "befo
             # the noun phrase right before the cue when it names no entity ("public records show",
             # "61 percent said", "rivals see"): a candidate of its own, by its head word's shape
             "phrase", "phrase_source_noun", "phrase_plural", "phrase_holds_name", "phrase_capitalised_head",
-            "phrase_number")
+            "phrase_number",
+            # what the words' last word and verbs say: a noun phrase ends in a noun ("the officials"),
+            # not in a function word, an adverb or a participle, holds no auxiliary, names no day
+            "words_head_function", "words_head_adverb", "words_ing", "words_verbal", "words_day",
+            "words_source_noun", "words_sentence_opener", "words_quote_mark")
 # A preposition before the mention ("the head of X", "a letter to X"): X is no subject.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|in|on|about|against|under|over|with|without|to|into|than|"
                                  r"like|between|among|behind|after|before|toward|towards|by)\s+(?:the\s+|a\s+|an\s+)?$",
@@ -341,6 +345,7 @@ class Candidates:
 
 _DETERMINERS = ("a", "an", "the", "this", "that", "these", "those")
 _PERSON_HEADS = re.compile(r"\s+(?:of|at|from|with|for)\s")
+_DAYS = frozenset(d.lower() for d in DAY_NAMES)
 _PHRASE_TOKEN = re.compile(r"[\w$%][\w’'\-.&$%]*|[^\w\s]")
 # Where a subject phrase stops on its left: a clause opener, a relative or complementiser, a cue word.
 _PHRASE_EDGE = _CLAUSE_OPENERS | frozenset("that which who whom whose where said says say told asked".split())
@@ -361,13 +366,23 @@ def _words_features(words: str) -> dict[str, float]:
     if not ws:
         return {}
     first = ws[0]
+    low = [w.strip(".,’'").lower() for w in ws]
+    last = low[-1]
     return {"words_lower": float(first[:1].islower() and first.lower() not in _DETERMINERS),
             "words_determiner": float(first.lower() in _DETERMINERS),
             "words_caps": float(len(ws) == 1 and len(first) > 1 and first.isupper()),
             "words_one_capitalised": float(len(ws) == 1 and first[:1].isupper() and not first.isupper()
                                            and first.lower() not in PRONOUNS),
             "words_pronoun_lead": float(len(ws) > 1 and first.lower() in PRONOUNS),
-            "words_log_length": math.log1p(len(ws))}
+            "words_log_length": math.log1p(len(ws)),
+            "words_head_function": float(last in _PHRASE_NOT_HEAD or last in PRONOUNS),
+            "words_head_adverb": float(last.endswith("ly") and last not in _LY_NOT_ADVERB),
+            "words_ing": float(any(w.endswith("ing") and len(w) > 5 for w in low)),
+            "words_verbal": float(any(w in _VERBAL or w in _CLAUSE_WORDS for w in low)),
+            "words_day": float(any(w in _DAYS for w in low)),
+            "words_source_noun": float(last in SOURCE_NOUNS),
+            "words_sentence_opener": float(len(ws) == 1 and first.capitalize() in CAP_STOPWORDS),
+            "words_quote_mark": float(any(ch in words for ch in "“”\"‘"))}
 
 
 class SourceModel:
