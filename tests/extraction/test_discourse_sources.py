@@ -1,0 +1,48 @@
+"""Claims whose source the article names but the extractor left as words (issue #22: claims with
+neither a speaker nor an organisation), read in the discourse stage. Sentences written for these
+tests."""
+from articles.extraction import extract_article, parse
+
+
+def extraction(*paragraphs):
+    return extract_article(parse("A headline about the vote\n\n3 March 2019\n\n" + "\n\n".join(paragraphs)
+                                 + "\n\n- The Daily Example\n"))
+
+
+def speaker_of(ex, words):
+    c = next(c for c in ex.claims if words in c.text)
+    return (ex.entities[c.speaker].kind, ex.entities[c.speaker].name) if c.speaker is not None else None
+
+
+def test_a_live_blogs_clock_time_before_a_known_name_is_no_part_of_the_source():
+    ex = extraction("Senator Marcus Whitfield and Governor Elena Brandt spoke in Des Moines.",
+                    "Posted by Lena Ortiz, March 2, 2019 2:15PMMarcus Whitfield Says He Would Cut The Farm Subsidy",
+                    "Posted by Lena Ortiz, March 2, 2019 2:40PMElena Brandt Says She Would Keep The Fuel Tax")
+    assert speaker_of(ex, "Cut The Farm Subsidy") == ("person", "Marcus Whitfield")
+    assert speaker_of(ex, "Keep The Fuel Tax") == ("person", "Elena Brandt")
+
+
+def test_a_list_number_before_a_known_name_is_no_part_of_the_source():
+    ex = extraction("Nadia Ferreira said on Monday that the film was finished.",
+                    "Colm Brennan said the studio would reopen in May.",
+                    "1\nNadia Ferreira Described Being Paid Half Of What The Men Were Paid.",
+                    "2\nColm Brennan Explained Why The Union Will Strike In The Autumn.")
+    assert speaker_of(ex, "Paid Half") == ("person", "Nadia Ferreira")
+    assert speaker_of(ex, "Will Strike In The Autumn") == ("person", "Colm Brennan")
+
+
+def test_names_signing_a_row_of_readers_quotations_are_people():
+    ex = extraction("We asked readers what the debate meant to them.",
+                    "“He made me feel that my family does not belong here.” ― Wendell Okafor "
+                    "“The most unprepared candidate I have ever seen on a stage.” ― Priya Lindqvist "
+                    "“Nobody answered a single question about jobs.” ― Tomasz Kowalczyk")
+    assert speaker_of(ex, "my family does not belong here") == ("person", "Wendell Okafor")
+    assert speaker_of(ex, "The most unprepared candidate") == ("person", "Priya Lindqvist")
+    assert speaker_of(ex, "a single question about jobs") == ("person", "Tomasz Kowalczyk")
+
+
+def test_words_describing_a_source_stay_words():
+    ex = extraction("The Vermont senator said the vote was rigged.",
+                    "Experts said the new rules would slow the count.")
+    assert speaker_of(ex, "the vote was rigged") is None
+    assert speaker_of(ex, "would slow the count") is None
