@@ -46,3 +46,23 @@ def test_words_describing_a_source_stay_words():
                     "Experts said the new rules would slow the count.")
     assert speaker_of(ex, "the vote was rigged") is None
     assert speaker_of(ex, "would slow the count") is None
+
+
+def source_words(ex, words):
+    return next(c for c in ex.claims if words in c.text).speaker_text
+
+
+def test_they_after_a_sentence_opening_with_a_group_no_record_names_is_that_group():
+    ex = extraction("Dozens of nurses walked off the ward on Tuesday. They said the shifts had doubled since June.")
+    assert source_words(ex, "the shifts had doubled") == "Dozens of nurses"
+    assert speaker_of(ex, "the shifts had doubled") is None
+
+
+def test_they_after_a_group_inside_an_organisation_is_the_organisation():
+    ex = extraction("Workers at General Motors walked off the line on Tuesday. They said the shifts had doubled.")
+    assert speaker_of(ex, "the shifts had doubled") == ("organisation", "General Motors")
+
+
+def test_they_after_a_sentence_naming_people_stays_the_pronoun():
+    ex = extraction("Mr. Cruz and his aides met the donors on Friday. They said the money would come in May.")
+    assert source_words(ex, "the money would come in May") == "They"

@@ -99,10 +99,12 @@ def plural_group(st: ClaimState, surface: str, span: tuple[int, int], orgs: tupl
     """"They" continues the group the sentence or the one before names: the organisation inside its
     opening plural noun phrase ("Nurses at Mercy Hospital walked off. They said ..."), else the
     latest organisation named there outside quotations and contents ("The National Farmers Union
-    met on Friday. They said ..."); else it stays unresolved (the words are the pronoun's)."""
+    met on Friday. They said ..."); else, when that phrase names a group no record holds, the
+    group's words ("Dozens of nurses"); else it stays unresolved (the words are the pronoun's)."""
     pos = span[0]
     k = bisect_right(st.sentence_list, pos) - 1
     starts = [st.sentence_list[j] for j in (k, k - 1) if 0 <= j and st.sentence_list[j] < pos]
+    group = None
     for start in starts:
         m = _PLURAL_SUBJECT.match(st.text, start, pos)
         if m:
@@ -112,9 +114,15 @@ def plural_group(st: ClaimState, surface: str, span: tuple[int, int], orgs: tupl
             org = next((x.entity for x in inside if st.entities[x.entity].kind == "organisation"), None)
             if org is not None:
                 return Speaker(None, surface, *span, org=org)
+            if group is None and not st.in_quote(m.start(1)) and not st.in_content(m.start(1)):
+                group = m
     i = bisect_left(orgs[0], pos) - 1
     if i >= 0 and starts and orgs[0][i] >= starts[-1] and not st.in_content(orgs[0][i]):
         return Speaker(None, surface, *span, org=orgs[1][i].entity)
+    if group is not None:
+        # A group no record names ("Dozens of nurses walked off. They said ..."): the group's words,
+        # at the pronoun's place (the claim's content is placed around the pronoun, as before).
+        return Speaker(None, group.group(1), *span)
     return Speaker(None, surface, *span)
 
 
