@@ -66,3 +66,15 @@ def test_they_after_a_group_inside_an_organisation_is_the_organisation():
 def test_they_after_a_sentence_naming_people_stays_the_pronoun():
     ex = extraction("Mr. Cruz and his aides met the donors on Friday. They said the money would come in May.")
     assert source_words(ex, "the money would come in May") == "They"
+
+
+def test_a_surname_alone_is_the_one_person_named_in_full_with_it():
+    ex = extraction("Investor Mark Cuban spoke to reporters after the game on Sunday.",
+                    "2:15PMCuban Says He Would Not Run For Office In 2020")
+    assert speaker_of(ex, "Would Not Run For Office") == ("person", "Mark Cuban")
+
+
+def test_a_surname_two_people_share_names_no_one():
+    ex = extraction("Bill Clinton and Hillary Clinton arrived in Iowa on Sunday.",
+                    "2:15PMClinton Says The Campaign Will Win Iowa")
+    assert speaker_of(ex, "The Campaign Will Win Iowa") is None

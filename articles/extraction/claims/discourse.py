@@ -247,28 +247,23 @@ _PERSONAL_NAME = re.compile(r"[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’
 
 def name_sources(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention],
                  tags: dict[int, str]) -> int:
-    """A source left as words that are a person's full name is that person: a name the article
-    already files under a person ("2\\nSalma Hayek" in a numbered list, "1:35PM Chris Christie" in a
+    """A source left as words that are a person's name is that person: a name the article
+    already files under a person (in full, or a surname only one person bears) ("2\\nSalma Hayek" in a numbered list, "1:35PM Chris Christie" in a
     live blog, where the number kept the name finder from the mention), else a name that signs a
     quotation ("― Jane Roe" under a reader's words) or whose every word the name tagger tags as a
     person's, filed as a new person once per article. Words that only describe someone ("the
     Vermont senator", "Experts") stay words: the annotators name such sources by their words, and a
     record would replace them in what the API gives as the speaker. Returns how many claims it named."""
-    known: dict[str, int] = {}
-    for i, ent in enumerate(entities):
-        if ent.kind == "person":
-            for alias in (ent.name, *ent.aliases):
-                if len(alias.split()) >= 2:
-                    known.setdefault(alias, i)
+    known = _known_names(entities)
     named = 0
     for c in claims:
         spk = c.source
         if c.speaker is not None or spk is None or spk.resolved or text[spk.start:spk.end] != spk.text:
             continue
         start, name = _name_in(text, spk)
-        if not _PERSONAL_NAME.fullmatch(name):
-            continue
         ent = known.get(name)
+        if ent is None and not _PERSONAL_NAME.fullmatch(name):
+            continue
         if ent is None:
             if not _person_name(name, start, tags, c.frame == "signature"):
                 continue
@@ -281,6 +276,23 @@ def name_sources(text: str, claims: list[Claim], entities: list[Entity], mention
         c.speaker = ent
         named += 1
     return named
+
+
+def _known_names(entities: list[Entity]) -> dict[str, int]:
+    """People by their full names, and by a surname alone where one person of the article bears it
+    ("Cuban" after "Mark Cuban"; "Clinton" after Bill and Hillary Clinton names no one)."""
+    known: dict[str, int] = {}
+    surnames: dict[str, set[int]] = {}
+    for i, ent in enumerate(entities):
+        if ent.kind == "person":
+            for alias in (ent.name, *ent.aliases):
+                if len(alias.split()) >= 2:
+                    known.setdefault(alias, i)
+                    surnames.setdefault(alias.split()[-1], set()).add(i)
+    for surname, people in surnames.items():
+        if len(people) == 1 and surname not in known:
+            known[surname] = next(iter(people))
+    return known
 
 
 def _name_in(text: str, spk: Speaker) -> tuple[int, str]:
