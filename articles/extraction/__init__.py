@@ -11,7 +11,7 @@ from datetime import date
 
 from . import document
 from .budget import NO_DEADLINE, Deadline, ExtractionTimeout
-from .claims import ClaimFinder, phrases, resolve, resolver
+from .claims import ClaimFinder, discourse, phrases, resolve, resolver
 from .entities import EntityFinder
 from .indexes import link
 from .learned.confidence import score_claims
@@ -52,6 +52,7 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
     sources = source_model if source_model is not None else resolver.default_model()
     if sources is not None:
         resolver.rerank(sources, resolver.candidates_for(doc, entities, mentions, finder.tags), claims, mentions)
+    discourse.name_sources(text, claims, entities, mentions, finder.tags)  # "1:35PM Chris Christie", "― Jane Roe"
     if model is not None:
         claims = score_claims(model, text, claims, entities)
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from ..lexicon import PRONOUNS
+from ..entities.words import ROLE_NOUNS, _norm
+from ..lexicon import FEMALE_NAMES, HONORIFICS, MALE_NAMES, PLACES, PRONOUNS
 from ..text import QUOTE_CHARS, Quote, Sentence
-from ..types import Block, Claim, Mention, Speaker
+from ..types import Block, Claim, Entity, Mention, Speaker
 from . import content, sources
 from .state import ClaimState, _start
 
@@ -98,10 +99,12 @@ def plural_group(st: ClaimState, surface: str, span: tuple[int, int], orgs: tupl
     """"They" continues the group the sentence or the one before names: the organisation inside its
     opening plural noun phrase ("Nurses at Mercy Hospital walked off. They said ..."), else the
     latest organisation named there outside quotations and contents ("The National Farmers Union
-    met on Friday. They said ..."); else it stays unresolved (the words are the pronoun's)."""
+    met on Friday. They said ..."); else, when that phrase names a group no record holds, the
+    group's words ("Dozens of nurses"); else it stays unresolved (the words are the pronoun's)."""
     pos = span[0]
     k = bisect_right(st.sentence_list, pos) - 1
     starts = [st.sentence_list[j] for j in (k, k - 1) if 0 <= j and st.sentence_list[j] < pos]
+    group = None
     for start in starts:
         m = _PLURAL_SUBJECT.match(st.text, start, pos)
         if m:
@@ -111,9 +114,15 @@ def plural_group(st: ClaimState, surface: str, span: tuple[int, int], orgs: tupl
             org = next((x.entity for x in inside if st.entities[x.entity].kind == "organisation"), None)
             if org is not None:
                 return Speaker(None, surface, *span, org=org)
+            if group is None and not st.in_quote(m.start(1)) and not st.in_content(m.start(1)):
+                group = m
     i = bisect_left(orgs[0], pos) - 1
     if i >= 0 and starts and orgs[0][i] >= starts[-1] and not st.in_content(orgs[0][i]):
         return Speaker(None, surface, *span, org=orgs[1][i].entity)
+    if group is not None:
+        # A group no record names ("Dozens of nurses walked off. They said ..."): the group's words,
+        # at the pronoun's place (the claim's content is placed around the pronoun, as before).
+        return Speaker(None, group.group(1), *span)
     return Speaker(None, surface, *span)
 
 
@@ -224,3 +233,83 @@ def colon_paragraph(st: ClaimState, bi: int, block: Block, colon: Speaker | None
         st.frame = "colon_paragraph"
         content.add(st, "quote", block.start, block.end, colon, ":", bi)
         st.pending_colon = None
+
+
+# Before a name that opens a source's words: a list number ("2\nSalma Hayek"), a live blog's clock
+# time ("1:35PM Chris Christie", "35PM Ted Cruz": the hour cut off by the block) or a signature dash.
+_NAME_LEAD = re.compile(r"(?:\d+[.)]?\s+|(?:\d{1,2}:)?\d{1,2}\s*[AaPp]\.?[Mm]\.?\s*|[―—–]\s*)+")
+# A personal name: two or three capitalised words, an initial allowed after the first.
+_TITLE = re.compile(r"([A-Za-z]+\.?)\s+")
+_TITLE_WORDS = frozenset(HONORIFICS) | ROLE_NOUNS
+_FROM_PLACE = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}$")
+_PERSONAL_NAME = re.compile(r"[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2}")
+
+
+def name_sources(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention],
+                 tags: dict[int, str]) -> int:
+    """A source left as words that are a person's name is that person: a name the article
+    already files under a person (in full, or a surname only one person bears) ("2\\nSalma Hayek" in a numbered list, "1:35PM Chris Christie" in a
+    live blog, where the number kept the name finder from the mention), else a name that signs a
+    quotation ("― Jane Roe" under a reader's words) or whose every word the name tagger tags as a
+    person's, filed as a new person once per article. Words that only describe someone ("the
+    Vermont senator", "Experts") stay words: the annotators name such sources by their words, and a
+    record would replace them in what the API gives as the speaker. Returns how many claims it named."""
+    known = _known_names(entities)
+    named = 0
+    for c in claims:
+        spk = c.source
+        if c.speaker is not None or spk is None or spk.resolved or text[spk.start:spk.end] != spk.text:
+            continue
+        start, name = _name_in(text, spk)
+        ent = known.get(name)
+        if ent is None and not _PERSONAL_NAME.fullmatch(name):
+            continue
+        if ent is None:
+            if not _person_name(name, start, tags, c.frame == "signature"):
+                continue
+            first = name.split()[0]
+            gender = "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else ""
+            entities.append(Entity(kind="person", name=name, aliases=[name], gender=gender))
+            ent = known[name] = len(entities) - 1
+        mentions.append(Mention(text=name, start=start, end=start + len(name), entity=ent))
+        c.source = Speaker(ent, spk.text, spk.start, spk.end)
+        c.speaker = ent
+        named += 1
+    return named
+
+
+def _known_names(entities: list[Entity]) -> dict[str, int]:
+    """People by their full names, and by a surname alone where one person of the article bears it
+    ("Cuban" after "Mark Cuban"; "Clinton" after Bill and Hillary Clinton names no one)."""
+    known: dict[str, int] = {}
+    surnames: dict[str, set[int]] = {}
+    for i, ent in enumerate(entities):
+        if ent.kind == "person":
+            for alias in (ent.name, *ent.aliases):
+                if len(alias.split()) >= 2:
+                    known.setdefault(alias, i)
+                    surnames.setdefault(alias.split()[-1], set()).add(i)
+    for surname, people in surnames.items():
+        if len(people) == 1 and surname not in known:
+            known[surname] = next(iter(people))
+    return known
+
+
+def _name_in(text: str, spk: Speaker) -> tuple[int, str]:
+    """The words of a source past a list number, a clock time or a dash and titles before, and
+    where the person is from after ("Gov. Jane Roe of Ohio"): (their start, the words)."""
+    lead = _NAME_LEAD.match(spk.text)
+    start = spk.start + (lead.end() if lead else 0)
+    end = start + len(text[start:spk.end].rstrip(" ,.;:"))
+    while (title := _TITLE.match(text, start, end)) and _norm(title.group(1)) in _TITLE_WORDS:
+        start = title.end()
+    if (place := _FROM_PLACE.search(text, start, end)) is not None:
+        end = place.start()
+    return start, text[start:end]
+
+
+def _person_name(name: str, start: int, tags: dict[int, str], signature: bool) -> bool:
+    """Whether a name no record holds is a person's: no word of it tagged a place's or an
+    organisation's, and every word tagged a person's unless it signs a quotation."""
+    seen = {tags.get(start + m.start(), "O") for m in re.finditer(r"\S+", name)}
+    return not (seen & {"LOC", "ORG"}) and name.lower() not in PLACES and (signature or seen == {"PER"})
