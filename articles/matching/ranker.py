@@ -471,12 +471,9 @@ class Library:
                for name, idx in self.bm25.items()}
         qvec = semantic.embed([q])[0]
         cos = self.cosines(qvec)
-        chars = self.chars.scores(text.char_grams(q))
         k = min(k, len(self) - 1)
         cands: set[int] = set(extra)
-        # the character 4-grams' list finds on its own what the words miss: a spoken sentence's
-        # numbers, names and word forms ("overturned" / "overturn"): 2B train candidate recall 0.811 -> 0.828
-        for s in (lex["both"], lex["bigrams"], cos["both"], cos["claim"], chars):
+        for s in (lex["both"], lex["bigrams"], cos["both"], cos["claim"]):
             cands.update(_top(s, k).tolist())
         if context is not None and (named := context.name_set()):
             # checks about whom the context names ("he" in the claim, Cruz in its sentence)
@@ -508,7 +505,7 @@ class Library:
         qtok = semantic.token_ids([q])[0]
         soft = semantic.soft_match_many(qtok, [self.tokens[i] for i in c], self.token_idf)
         cols += [soft[:, 0], soft[:, 1], self.weighted[c] @ semantic.weighted_vector(qtok, self.token_idf)]
-        s = chars
+        s = self.chars.scores(text.char_grams(q))
         v = s[c]
         cols += [v / (float(s.max()) or 1.0), 1.0 / (1.0 + _rank(s, v))]
         cols += self._context_features(q, c, context or Context())

@@ -234,18 +234,3 @@ def test_who_the_claim_is_about_comes_from_its_context_when_it_names_no_one():
     row = {int(lib.ids[i]): x[n] for n, i in enumerate(c)}
     assert row[1][col["subject_hit"]] == 1 and row[2][col["subject_conflict"]] == 1
     assert not x[:, col["subject_from_context"]].any()
-
-
-def test_a_misspelt_name_still_brings_its_check_among_the_candidates():
-    """Neither the words (a misspelt name, the other words shared by every distractor) nor the
-    sentence vectors put the check in the top two; its character 4-grams do, and a check that is
-    no candidate can never be ranked."""
-    distractors = [ranker.Entry(i, f"The governor spent millions of dollars on a new mansion in {place}.",
-                                f"Did the governor buy a mansion in {place}?")
-                   for i, place in enumerate(["Texas", "Ohio", "Maine", "Utah", "Iowa", "Idaho"], start=1)]
-    check = ranker.Entry(99, "Nancy Pelosi's husband bought a vineyard with campaign funds.",
-                         "Did Pelosi's husband buy a vineyard?")
-    lib = ranker.Library([*distractors, check], background=None)
-    candidates, _ = lib.features("Pellosi spent millions on a new mansion", 1)
-    assert 99 in lib.ids[candidates].tolist()
-    assert len(candidates) < len(lib)  # the lists' depth, not the whole library
