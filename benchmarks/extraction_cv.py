@@ -10,7 +10,12 @@ the cue model reads gold spans, not the rules), so after a rule change the confi
 model lags by one change: pass ``--retrain`` for the exact figure before a commit that changes scores.
 
     python benchmarks/extraction_cv.py [--corpus ../shared/polnear-train] [--dev ../shared/polnear-dev]
-                                       [--folds 5] [--jobs 2] [--retrain] [--cue-threshold P] [--json]
+                                       [--folds 5] [--jobs 2] [--retrain] [--cue-threshold P]
+                                       [--min-confidence C] [--json] [--out PRED.jsonl]
+
+``--floors 0.6 0.63 0.65`` chooses the confidence floor: every fold (and dev) is extracted once at the
+lowest floor, then scored at each (one row per floor). ``high_content_p`` is the content precision of
+the claims at confidence >= 0.8 (the editors' high band; issue #22 keeps it >= 0.93 on dev).
 
 Reports content P/R, end-to-end P/R/F1, direct end-to-end recall, speaker accuracy (end-to-end P ÷
 content P) and the share of claims with no speaker (neither a person nor an organisation).
@@ -33,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from articles.extraction import extract_article  # noqa: E402
 from articles.extraction.learned import train as trainer  # noqa: E402
+from articles.extraction.learned.confidence import UNJUDGED_FRAMES  # noqa: E402
 from articles.extraction.learned.corpus import AnnotatedArticle, read_corpus  # noqa: E402
 from articles.extraction.learned.model import CueModel, default_model  # noqa: E402
 
@@ -80,28 +86,53 @@ def predictions(docs: list[AnnotatedArticle], model: CueModel | None) -> list[di
         for c in ex.claims:
             name = ex.entities[c.speaker].name if c.speaker is not None else None
             rows.append({"doc": doc.name, "content": c.text, "speaker": name or c.speaker_text or None,
-                         "named": c.speaker is not None, "frame": c.frame})
+                         "named": c.speaker is not None, "frame": c.frame, "confidence": c.confidence})
     return rows
 
 
 def _fold(args) -> list[dict]:
-    corpus, k, folds, path, retrain, threshold = args
+    corpus, k, folds, path, retrain, threshold, floor = args
     docs = read_corpus(corpus)
     model = fold_model(docs, k, folds, path, retrain)
     if threshold is not None:
         model.cue_threshold = threshold
+    if floor is not None:
+        model.calibration["min_confidence"] = floor
     return predictions([d for i, d in enumerate(docs) if i % folds == k], model)
+
+
+HIGH = 0.8  # the editors' high band: claims from here must reach content precision 0.93 (issue #22)
+
+
+def at_floor(pred: list[dict], floor: float) -> list[dict]:
+    """The claims a confidence floor keeps (as ``confidence.score_claims`` keeps them)."""
+    return [p for p in pred if p["confidence"] >= floor or p["frame"] in UNJUDGED_FRAMES]
 
 
 def figures(sc, gold: list[dict], pred: list[dict]) -> dict:
     m = sc.score(gold, pred)
     c, e, d = m["content"], m["end_to_end"], m["direct"]
-    return {"content_p": round(c["precision"], 4), "content_r": round(c["recall"], 4),
+    high = [p for p in pred if p["confidence"] >= HIGH]
+    return {"high_content_p": round(sc.score(gold, high)["content"]["precision"], 4) if high else 0.0,
+            "content_p": round(c["precision"], 4), "content_r": round(c["recall"], 4),
             "e2e_p": round(e["precision"], 4), "e2e_r": round(e["recall"], 4), "e2e_f1": round(e["f1"], 4),
             "direct_e2e_r": round(d["end_to_end_recall"], 4),
             "speaker_accuracy": round(e["precision"] / c["precision"], 4) if c["precision"] else 0.0,
             "no_speaker_share": round(sum(not p["named"] for p in pred) / len(pred), 4) if pred else 0.0,
             "claims": len(pred)}
+
+
+def shipped_with(threshold: float | None, floor: float | None) -> CueModel | None:
+    """The shipped model with the cue threshold and confidence floor given (None: its own)."""
+    if threshold is None and floor is None:
+        return None
+    model = copy.copy(default_model())
+    model.calibration = dict(model.calibration)
+    if threshold is not None:
+        model.cue_threshold = threshold
+    if floor is not None:
+        model.calibration["min_confidence"] = floor
+    return model
 
 
 def read_gold(split: Path) -> list[dict]:
@@ -121,6 +152,12 @@ def main() -> int:
     ap.add_argument("--cue-threshold", type=float, default=None,
                     help="P(cue) from which a candidate is a cue, for every fold model and the dev model "
                          "(default: each model's own): how the shipped threshold is chosen by cross-validation")
+    ap.add_argument("--min-confidence", type=float, default=None,
+                    help="confidence under which a claim is dropped, for every fold model and the dev model "
+                         "(default: each model's own): how the shipped floor is chosen by cross-validation")
+    ap.add_argument("--floors", type=float, nargs="+", default=None, metavar="C",
+                    help="score every fold (and dev) once at the lowest floor, then at each of these floors: "
+                         "one row per floor (implies --min-confidence at the lowest)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--out", type=Path, help="write the pooled cross-validated predictions here (JSON lines)")
     a = ap.parse_args()
@@ -128,32 +165,38 @@ def main() -> int:
         if not p.exists():
             print(f"error: {p}: not found", file=sys.stderr)
             return 1
+    if a.floors:
+        a.min_confidence = min(a.floors)
     sc = load_score(a.shared)
     t0 = time.perf_counter()
     key = code_key()
     jobs = [(a.corpus, k, a.folds, a.cache / key / f"fold{k}-of{a.folds}.json", a.retrain,
-             a.cue_threshold) for k in range(a.folds)]
+             a.cue_threshold, a.min_confidence) for k in range(a.folds)]
     with get_context("spawn").Pool(max(1, a.jobs)) as pool:
         pred = [row for rows in pool.map(_fold, jobs) for row in rows]
-    out = {"cv": figures(sc, read_gold(a.corpus), pred), "folds": a.folds, "models": str(a.cache / key),
+    splits = {"cv": (read_gold(a.corpus), pred)}
+    out = {"folds": a.folds, "models": str(a.cache / key),
            "seconds": round(time.perf_counter() - t0)}
     if a.out:
         a.out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pred), encoding="utf-8")
     if a.dev and str(a.dev) and (a.dev / "gold.jsonl").exists():
-        dev_model = None
-        if a.cue_threshold is not None:
-            dev_model = copy.copy(default_model())
-            dev_model.cue_threshold = a.cue_threshold
-        out["dev"] = figures(sc, read_gold(a.dev), predictions(read_corpus(a.dev), dev_model))
+        splits["dev"] = (read_gold(a.dev), predictions(read_corpus(a.dev), shipped_with(a.cue_threshold,
+                                                                                         a.min_confidence)))
+    rows = []  # (row name, split, floor)
+    for split in splits:
+        rows += [(f"{split}@{f:g}", split, f) for f in sorted(a.floors)] if a.floors else [(split, split, None)]
+    for name, split, floor in rows:
+        gold, preds = splits[split]
+        out[name] = figures(sc, gold, preds if floor is None else at_floor(preds, floor))
     if a.json:
         print(json.dumps(out))
         return 0
-    names = ["content_p", "content_r", "e2e_p", "e2e_r", "e2e_f1", "direct_e2e_r", "speaker_accuracy",
-             "no_speaker_share", "claims"]
-    print(f"{'':6}" + "".join(f"{n:>17}" for n in names))
-    for split in ("cv", "dev"):
-        if split in out:
-            print(f"{split:6}" + "".join(f"{out[split][n]:>17}" for n in names))
+    names = ["high_content_p", "content_p", "content_r", "e2e_p", "e2e_r", "e2e_f1", "direct_e2e_r",
+             "speaker_accuracy", "no_speaker_share", "claims"]
+    width = {n: max(9, len(n) + 1) for n in names}
+    print(f"{'':9}" + "".join(f"{n:>{width[n]}}" for n in names))
+    for name, _, _ in rows:
+        print(f"{name:9}" + "".join(f"{out[name][n]:>{width[n]}}" for n in names))
     print(f"{a.folds}-fold over {a.corpus} ({out['seconds']} s; fold models in {out['models']})")
     return 0
 

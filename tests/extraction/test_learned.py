@@ -159,8 +159,13 @@ def test_committed_model_is_small_loads_once_and_gives_calibrated_confidence():
     for c in ex.claims:
         assert 0.0 <= c.confidence <= 1.0
         assert art.text[c.start:c.end] == c.text
-    # An epistemic cue the rules never attempt, decided by the model.
-    believes = [c for c in ex.claims if "library should stay open" in c.text]
+    # An epistemic cue the rules never attempt, decided by the model (placed before the confidence
+    # floor judges it: this one scores near the floor, 0.63).
+    import copy
+
+    unfloored = copy.copy(model)
+    unfloored.calibration = {**model.calibration, "min_confidence": 0.0}
+    believes = [c for c in extract_article(art, model=unfloored).claims if "library should stay open" in c.text]
     assert believes and believes[0].origin == "model"
     assert ex.entities[believes[0].speaker].name == "Karen Holt"
 
@@ -196,3 +201,28 @@ def test_confidence_training_is_regularised_against_cue_word_quirks():
         return w["cuew=rare"][1] - w["cuew=rare"][0]
 
     assert weight(firm) < 0.5 * weight(loose)
+
+
+def test_the_committed_floor_is_the_one_training_writes_and_drops_claims_under_it():
+    """The shipped model's confidence floor is train.py's default (chosen by cross-validation, so a
+    retrain keeps it); a claim whose confidence lies under it is dropped, one over it kept."""
+    import copy
+    import math
+
+    from articles.extraction.learned.train import MIN_CONFIDENCE
+
+    shipped = default_model()
+    assert shipped.calibration["min_confidence"] == MIN_CONFIDENCE == 0.63
+    art = parse("A headline\n\n5 May 2021\n\nThe harbour master, Ruth Ames, said the ferry would run "
+                "twice a day from June.\n\n- Town Gazette\n")
+
+    def claims_at(bias):
+        model = copy.copy(shipped)
+        # Every claim gets the same confidence: the logistic of the bias feature's weight.
+        model.calibration = {"weights": {"b": bias}, "min_confidence": shipped.calibration["min_confidence"]}
+        return [c for c in extract_article(art, model=model).claims if "ferry" in c.text]
+
+    under, over = claims_at(0.4), claims_at(0.6)  # 0.599 and 0.646
+    assert 1 / (1 + math.exp(-0.4)) < MIN_CONFIDENCE < 1 / (1 + math.exp(-0.6))
+    assert not under
+    assert len(over) == 1 and over[0].confidence == 0.6457
