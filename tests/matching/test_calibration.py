@@ -89,8 +89,6 @@ def test_a_claim_checked_word_for_word_is_shown_in_a_one_check_library(claim):
     """The very words of a checkable claim as the only fact-check of a desk: the rank and gap
     features say nothing there, the absolute evidence says it all. The longer the text, the further
     its BM25 lies past any paraphrase's: a retrain with signed evidence weights scored the farm-bill
-    sentence 0.69 and the Syria one 0.75 (under the news threshold); clipped and monotone, 0.88 / 0.90."""
-    from articles.services.matching import NEWS_SUGGESTED
-
+    sentence 0.69 and the Syria one 0.75; clipped and monotone, 0.88 / 0.90."""
     got = ranker.Library([ranker.Entry(1, claim)]).match(claim, checkworthiness=0.9)
-    assert got and got[0].score >= NEWS_SUGGESTED and got[0].restates
+    assert got and got[0].score >= 0.8 and got[0].restates
