@@ -183,6 +183,10 @@ class MatchModel:
         self.mean = np.asarray(data["mean"], dtype=np.float32)
         self.scale = np.asarray(data["scale"], dtype=np.float32)
         self.weights = np.asarray(data["weights"], dtype=np.float32)
+        # each feature's range in training: a row is clipped to it (a linear model does not
+        # extrapolate: an identical long text's BM25 lies far past any paraphrase's)
+        self.low = np.asarray(data["low"], dtype=np.float32) if "low" in data else None
+        self.high = np.asarray(data["high"], dtype=np.float32) if "high" in data else None
         # p = sigmoid(w . [raw, raw - best raw of the query, checkable, log words] + bias)
         self.calibration: list[float] = list(data["calibration"])
         self.candidates: int = data.get("candidates", 40)
@@ -200,6 +204,7 @@ class MatchModel:
     def to_json(self) -> dict:
         return {"version": self.version, "features": self.features, "mean": self.mean.tolist(),
                 "scale": self.scale.tolist(), "weights": self.weights.tolist(),
+                **({"low": self.low.tolist(), "high": self.high.tolist()} if self.low is not None else {}),
                 "calibration": list(self.calibration), "candidates": self.candidates,
                 "duplicate_cosine": self.duplicate_cosine, "thresholds": self.thresholds,
                 **({"trees": self.trees.to_json()} if self.trees else {}), "measured": self.measured}
@@ -212,7 +217,10 @@ class MatchModel:
         return np.asarray(x)[:, [FEATURES.index(f) for f in self.features]]
 
     def linear(self, x: np.ndarray) -> np.ndarray:
-        return ((self.select(x) - self.mean) / self.scale) @ self.weights
+        x = self.select(x)
+        if self.low is not None:
+            x = np.clip(x, self.low, self.high)
+        return ((x - self.mean) / self.scale) @ self.weights
 
     def raw(self, x: np.ndarray) -> np.ndarray:
         """The ranking score of each candidate row: the trees' log-odds over the features and the
@@ -338,6 +346,14 @@ FEATURES = (
 )
 # the text's form and the dates (genre.py): each feature above again for a post, then the dates
 BASE_FEATURES = FEATURES
+# Evidence that the fact-check says what the text says: more of it never lowers the score (the
+# ranker's weight on each is at least 0: train.fit_pairwise), so the score is monotone in it.
+EVIDENCE = frozenset(
+    [f"bm25_{v}_{k}" for v in ("claim", "title", "both", "bigrams") for k in ("rel", "abs", "rank")]
+    + [f"cos_{v}_{k}" for v in VIEWS for k in ("abs", "gap", "rank")]
+    + ["same_number", "shared_names", "soft_query", "soft_doc", "cos_weighted", "chars_rel", "chars_rank",
+       "context_hit", "claimant_is_speaker", "claimant_named", "subject_hit",
+       "rewritten_bm25_rel", "rewritten_bm25_rank", "rewritten_cos_gap", "rewritten_cos_rank"])
 FEATURES = BASE_FEATURES + genre.kind_features(BASE_FEATURES) + genre.DATE_FEATURES
 
 

@@ -35,6 +35,7 @@ from .ranker import (
     BACKGROUND_PATH,
     BASE_FEATURES,
     CALIBRATION_INPUTS,
+    EVIDENCE,
     FEATURES,
     MODEL_PATH,
     Context,
@@ -48,7 +49,7 @@ from .ranker import (
     entry_texts,
 )
 
-VERSION = "2.3"
+VERSION = "2.4"
 CALIBRATION_TOP = 10
 # The check-worthiness gate keeps this share of the training queries whose top answer is right and
 # reaches "suggested": under it sit fragments and opinions (see choose_checkworthiness_gate).
@@ -151,10 +152,49 @@ def candidate_sets(lib: Library, queries, rel, docids: list[str], k: int, contex
     return out
 
 
-def fit_pairwise(sets, l2: float = 1000.0, iters: int = 50, weights: list[float] | None = None):
+def restatements(folder: Path, docids: list[str]) -> tuple[list[tuple[str, str]], dict[str, set[str]]]:
+    """Hard positives: the claims of the fact-checks that review the training queries, as queries
+    themselves — the claim word for word, and (when 8 or more words remain) its first three
+    quarters. Such a text is reviewed by that fact-check (and by any record of the library with
+    the very same claim) whatever the library's size: training sees the evidence of a restatement
+    (its absolute lexical and semantic scores at their highest), which the tweets and debate
+    sentences, paraphrases all, never show, so the model does not extrapolate past them (an
+    identical claim in a one-check library scored under "suggested")."""
+    reviews = [r for _, r in claimreview.read(folder / "factchecks.jsonl") if isinstance(r, claimreview.Review)]
+    claim_of = {docid(r.url): text.clean_reviewed(r.claim_reviewed) for r in reviews}
+    same: dict[str, set[str]] = {}
+    for d in docids:
+        same.setdefault(claim_of.get(d, "").lower(), set()).add(d)
+    _, rel = read_split(folder / "train")
+    queries, gold = [], {}
+    for d in sorted({d for ds in rel.values() for d in ds}):
+        claim = claim_of.get(d, "")
+        if text.word_count(claim) < 4:
+            continue
+        words = claim.split()
+        variants = [claim] + ([" ".join(words[: len(words) * 3 // 4])] if len(words) * 3 // 4 >= 8 else [])
+        for n, v in enumerate(variants):
+            qid = f"restated_{d}_{n}"
+            queries.append((qid, v))
+            gold[qid] = same.get(claim.lower(), set()) | {d}
+    return queries, gold
+
+
+def restatement_sets(lib: Library, docids: list[str], folder: Path, k: int = 40):
+    """Candidate sets of ``restatements`` (text alone, as the match endpoint gets them)."""
+    queries, gold = restatements(folder, docids)
+    return candidate_sets(lib, queries, gold, docids, k)
+
+
+def fit_pairwise(sets, l2: float = 1000.0, iters: int = 50, weights: list[float] | None = None,
+                 monotone: list[bool] | None = None):
     """Pairwise logistic regression (each relevant candidate against each other candidate of its
     query) by Newton's method to convergence; ``l2`` is the ridge on the summed loss; ``weights``:
-    each set's weight in the loss (1 when not given)."""
+    each set's weight in the loss (1 when not given); ``monotone``: the columns whose weight may
+    not be negative (evidence: more of it never lowers the score). A column fitted below 0 is held
+    at 0 and the rest fitted again, until none is (the active set of non-negative least squares):
+    collinear evidence (BM25 over words and over bigrams) otherwise takes opposite weights that
+    cancel on paraphrases and blow up on a text the library holds word for word."""
     x_all = np.vstack([s[2] for s in sets]).astype(np.float64)
     mean, scale = x_all.mean(0), x_all.std(0) + 1e-9
     diffs, wts = [], []
@@ -166,6 +206,18 @@ def fit_pairwise(sets, l2: float = 1000.0, iters: int = 50, weights: list[float]
             wts.append(np.full(len(neg), wt))
     d = np.vstack(diffs)
     r = np.concatenate(wts)
+    mono = np.asarray(monotone if monotone is not None else [False] * d.shape[1], dtype=bool)
+    free = np.ones(d.shape[1], dtype=bool)
+    while True:
+        w = np.zeros(d.shape[1])
+        w[free] = _newton_pairwise(d[:, free], r, l2, iters)
+        below = free & mono & (w < 0)
+        if not below.any():
+            return mean, scale, w
+        free &= ~below
+
+
+def _newton_pairwise(d: np.ndarray, r: np.ndarray, l2: float, iters: int) -> np.ndarray:
     n = len(d)
     w = np.zeros(d.shape[1])
     for _ in range(iters):
@@ -176,7 +228,7 @@ def fit_pairwise(sets, l2: float = 1000.0, iters: int = 50, weights: list[float]
         w -= step
         if np.abs(step).max() < 1e-7:
             break
-    return mean, scale, w
+    return w
 
 
 def checkworthiness_of(sets) -> list[float]:
@@ -331,12 +383,15 @@ def features_of(groups) -> list[str]:
     return [f for f in FEATURES if f in chosen]
 
 
-def fit_ranker(sets, l2: float, k: int, features: list[str] | None = None) -> MatchModel:
+def fit_ranker(sets, l2: float, k: int, features: list[str] | None = None, monotone: bool = True) -> MatchModel:
     features = list(FEATURES) if features is None else features
     cols = [FEATURES.index(f) for f in features]
-    mean, scale, w = fit_pairwise([(q, c, x[:, cols], y, t) for q, c, x, y, t in sets], l2=l2)
+    chosen = [(q, c, x[:, cols], y, t) for q, c, x, y, t in sets]
+    mean, scale, w = fit_pairwise(chosen, l2=l2, monotone=[f in EVIDENCE for f in features] if monotone else None)
+    x_all = np.vstack([s[2] for s in chosen])
     return MatchModel({"version": VERSION, "features": features, "mean": mean.tolist(), "scale": scale.tolist(),
-                       "weights": w.tolist(), "calibration": [1.0, 0.0, 0.0, 0.0, 0.0], "candidates": k,
+                       "weights": w.tolist(), "low": x_all.min(0).tolist(), "high": x_all.max(0).tolist(),
+                       "calibration": [1.0, 0.0, 0.0, 0.0, 0.0], "candidates": k,
                        "thresholds": {"suggested": 0.5, "confident": 0.9}})
 
 
@@ -409,29 +464,30 @@ def training_sets(libs, folders: dict[str, Path], k: int) -> dict[str, list]:
     return by_name
 
 
-def fit_model(sets, news, l2: float, k: int, forest: bool = False, features: list[str] | None = None) -> MatchModel:
+def fit_model(sets, news, l2: float, k: int, forest: bool = False, features: list[str] | None = None,
+              monotone: bool = True) -> MatchModel:
     """The linear ranker on the training queries, then (``forest``) the trees over its score and
     the features, on the training queries and the news claims' candidates (all negatives)."""
-    model = fit_ranker(sets, l2, k, features)
+    model = fit_ranker(sets, l2, k, features, monotone)
     if forest:
         model.trees = fit_forest(model, sets + news)
     return model
 
 
 def cross_validate(by_name: dict[str, list], folds_n: int, l2: float, k: int, news=(), forest: bool = False,
-                   features: list[str] | None = None) -> dict:
+                   features: list[str] | None = None, extra=(), monotone: bool = True) -> dict:
     """MAP@5 of each set's held-out folds (the other set and the news claims always in training),
     the sentences without and with their context apart: for choosing settings."""
     out = {}
     for name, sets in by_name.items():
-        others = [s for n, ss in by_name.items() if n != name for s in ss]
+        others = [s for n, ss in by_name.items() if n != name for s in ss] + list(extra)
         plain_n = len(sets) // 2 if name == "speech" else len(sets)  # speech: plain sentences first
         plain, ctx = [], []
         # whole debates per fold (a sentence and its copy with context share their debate's fold)
         fold = fold_of_groups([s[0] for s in sets], folds_n)
         for f in range(folds_n):
             model = fit_model([s for i, s in enumerate(sets) if fold[i] != f] + others, list(news), l2, k, forest,
-                              features)
+                              features, monotone)
             for i in (i for i in range(len(sets)) if fold[i] == f):
                 (plain if i < plain_n else ctx).append(set_map(model, [sets[i]]))
         out[name] = round(float(np.mean(plain)), 4)
@@ -500,6 +556,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, help="folder for the training features (to try settings quickly)")
     ap.add_argument("--groups", default=",".join(DEFAULT_GROUPS),
                     help=f"feature groups the model uses, of {', '.join(GROUPS)} (chosen by --cv)")
+    ap.add_argument("--no-restatements", dest="restatements", action="store_false",
+                    help="train without the training answers' own claims as queries (restatements)")
+    ap.add_argument("--free-signs", action="store_true", help="let evidence take negative weights (not monotone)")
     ap.add_argument("--cv-only", action="store_true", help="with --cv: report and stop (write no model)")
     a = ap.parse_args(argv)
     folders = {"tweets": a.tweets, "speech": a.speech}
@@ -507,7 +566,10 @@ def main(argv: list[str] | None = None) -> int:
     path = (lambda name: a.cache / f"{name}.npz") if a.cache else (lambda name: None)
     by_name = {name: cached(path(name), lambda name=name: training_sets(libs, {name: folders[name]}, a.candidates)[name])
                for name in folders}
-    train_sets = [s for sets in by_name.values() for s in sets]
+    # restatements (a training answer's own claim as the query): always in training, never scored
+    restated = [s for name in folders for s in cached(path(f"restated_{name}"), lambda name=name: restatement_sets(
+        libs[name][0], libs[name][1], folders[name], a.candidates))] if a.restatements else []
+    train_sets = [s for sets in by_name.values() for s in sets] + restated
     nq, nctx = news_queries(a.news_claims, a.news_every)
     news = {name: cached(path(f"news_{name}"), lambda name=name: candidate_sets(
         libs[name][0], nq, {}, libs[name][1], a.candidates, nctx)) for name in folders}
@@ -515,13 +577,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"training: {len(train_sets)} query sets, {len(news_sets)} news negatives", file=sys.stderr)
     features = features_of(a.groups.split(","))
     if a.cv:
-        cross_validate(by_name, a.cv, a.l2, a.candidates, news_sets, a.trees, features)
+        cross_validate(by_name, a.cv, a.l2, a.candidates, news_sets, a.trees, features, restated, not a.free_signs)
         if a.cv_only:
             return 0
-    model = fit_model(train_sets, news_sets, a.l2, a.candidates, a.trees, features)
+    model = fit_model(train_sets, news_sets, a.l2, a.candidates, a.trees, features, not a.free_signs)
     worth = checkworthiness_of(train_sets + news_sets)
     model.calibration = fit_calibration(*calibration_rows(model, train_sets + news_sets, worth=worth))
-    model.thresholds["checkworthiness"] = choose_checkworthiness_gate(model, train_sets, worth[:len(train_sets)])
+    asked = len(train_sets) - len(restated)  # the gate: on the tweets and sentences people said
+    model.thresholds["checkworthiness"] = choose_checkworthiness_gate(model, train_sets[:asked], worth[:asked])
     model.measured = measure(model, libs, folders, news)
     print(json.dumps(model.measured), file=sys.stderr)
     a.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
