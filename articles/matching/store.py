@@ -40,10 +40,9 @@ ANN_TOP = 128  # rows an approximate search returns per view and segment (candid
 ANN_CONNECTIVITY, ANN_EXPANSION_ADD = 16, 64
 K1, B = 1.2, 0.75  # as articles.matching.bm25.BM25
 _SEP = "\x1f"
-# 2: segments carry each row's claimant surname and proper names (the context features); a
-# generation of an older format still answers (without them) until a writer rebuilds it.
+# 2: segments carry each row's claimant surname and proper names (the context features)
 # 3: postings and token ids in the narrowest integer types; a segment with the approximate index
-# keeps its vectors in that index only (format 2 segments still read as they are)
+# keeps its vectors in that index only
 # 4: the segments of a generation's build share one approximate index a view (``ann-NNNNNN/``, the
 # manifest's "ann"), keyed by row position over them: one search a view instead of one a segment;
 # a format 3 generation (an index a segment) still answers until a writer rebuilds it
@@ -51,8 +50,8 @@ _SEP = "\x1f"
 # ``benchmarks/match_exactness.py``) and float16 vectors beside them in each segment (``vec.<view>.npy``,
 # a candidate's exact cosines); "f16": float16 graphs holding the vectors only, as format 4 did
 # 6: with "i8" (now the default) each segment keeps its vectors as int8 codes and a scale a row
-# (``q8.<view>.npy``, ``q8s.<view>.npy``: ``ann.quantize``) instead: the int8 graphs' CPU time with
-# fewer bytes mapped than float16 graphs; a reader takes every layout above
+# (``q8.<view>.npy``, ``q8s.<view>.npy``: ``ann.quantize``; the weighted vectors too) instead: the
+# int8 graphs' CPU time with fewer bytes mapped than float16 graphs; a reader takes every layout above
 FORMAT = 6
 ANN_DTYPE = os.environ.get("CLAIMSDB_MATCH_ANN_DTYPE", "i8")  # "i8" or "f16": see FORMAT 5 and 6
 
@@ -220,8 +219,11 @@ def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int =
                 arrays[f"q8.{view}"], arrays[f"q8s.{view}"] = quantize(vec)
             else:
                 arrays[f"vec.{view}"] = vec.astype(np.float16)
-            del vec
-        arrays["weighted"] = arrays["weighted"].astype(np.float16)
+        weighted = arrays.pop("weighted")
+        if ANN_DTYPE == "i8":
+            arrays["q8.weighted"], arrays["q8s.weighted"] = quantize(weighted)
+        else:
+            arrays["weighted"] = weighted.astype(np.float16)
     elif len(rows) >= ann_min:
         for view in ranker.VIEWS:
             # past the approximate search only candidates' rows are read: half the bytes are plenty.
@@ -476,7 +478,8 @@ class StoredLibrary(ranker.Library):
         df = sum((np.asarray(s["token_df"]) for s in segments), np.zeros(len(semantic.unit_token_vectors()), np.int64))
         self.token_idf = token_idf(df, live, bg)
         self.tokens = Ragged(segments, "tokens", starts, strings=False)
-        self.weighted = Rows([s["weighted"] for s in segments], starts, self.dead, 0.0)
+        self.weighted = Rows([Int8Rows(s["q8.weighted"], s["q8s.weighted"]) if s.has("q8.weighted") else s["weighted"]
+                              for s in segments], starts, self.dead, 0.0)
         self.numbers = Ragged(segments, "numbers", starts, strings=True)
         self.names = Ragged(segments, "names", starts, strings=True)
         self.claimants = Ragged(segments, "claimants", starts, strings=True, one=True)
@@ -509,8 +512,7 @@ class StoredLibrary(ranker.Library):
 
     @staticmethod
     def _group_rows(members: list[Segment], view: str, local: np.ndarray, group: AnnGroup):
-        """A group's exact vectors of a view: FORMAT 6's int8 codes, format 5's float16 vectors beside
-        the index, or (format 4, "f16") those the index holds."""
+        """A view's exact vectors: int8 codes (6), float16 beside the graph (5) or in it (4, "f16")."""
         n = int(local[-1])
         if all(s.has(f"q8.{view}") for s in members):
             return Rows([Int8Rows(s[f"q8.{view}"], s[f"q8s.{view}"]) for s in members], local, np.zeros(n, bool), -1.0)

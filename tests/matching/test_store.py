@@ -150,7 +150,7 @@ def test_the_segments_of_a_generation_share_one_approximate_index_and_appended_r
     assert manifest["ann"] == [{"folder": "ann-000001", "first": 0, "segments": 3}]
     assert not list((tmp_path / "b").glob("seg-*/ann.*"))
     # int8 codes kept beside int8 graphs for the exact cosines, else the float16 index only
-    assert len(list((tmp_path / "b").glob("seg-*/q8.*.npy"))) == (3 * len(ranker.VIEWS) if store.ANN_DTYPE == "i8" else 0)
+    assert len(list((tmp_path / "b").glob("seg-*/q8.*.npy"))) == (3 * (len(ranker.VIEWS) + 1) if store.ANN_DTYPE == "i8" else 0)
     assert not list((tmp_path / "b").glob("seg-*/vec.*.npy"))
     lib = store.open_generation(tmp_path / "b", manifest)
     assert len(lib.blocks) == 1 and lib.approximate  # one search a view over the three segments
