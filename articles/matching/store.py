@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from . import genre, ranker, semantic, text
-from .ann import AnnGroup, AnnRows
+from .ann import AnnGroup, AnnRows, Int8Rows, quantize
 
 LEXICAL = ("claim", "title", "both", "bigrams", "chars")
 # A segment this large gets an approximate vector index (usearch HNSW) per view; below it, exact
@@ -40,20 +40,20 @@ ANN_TOP = 128  # rows an approximate search returns per view and segment (candid
 ANN_CONNECTIVITY, ANN_EXPANSION_ADD = 16, 64
 K1, B = 1.2, 0.75  # as articles.matching.bm25.BM25
 _SEP = "\x1f"
-# 2: segments carry each row's claimant surname and proper names (the context features); a
-# generation of an older format still answers (without them) until a writer rebuilds it.
+# 2: segments carry each row's claimant surname and proper names (the context features)
 # 3: postings and token ids in the narrowest integer types; a segment with the approximate index
-# keeps its vectors in that index only (format 2 segments still read as they are)
+# keeps its vectors in that index only
 # 4: the segments of a generation's build share one approximate index a view (``ann-NNNNNN/``, the
 # manifest's "ann"), keyed by row position over them: one search a view instead of one a segment;
 # a format 3 generation (an index a segment) still answers until a writer rebuilds it
-# 5: with ANN_DTYPE "i8", a generation's shared approximate index holds int8 copies of the vectors
-# (its graphs built in 0.6x the CPU time, searched as well: ``benchmarks/match_exactness.py``) and each
-# segment keeps its float16 vectors (``vec.<view>.npy``: a candidate's exact cosines); with "f16" (the
-# default until match_scale.py confirms the workers' memory at 300k) the index holds the float16
-# vectors only, as format 4 did; a reader takes either layout (the vectors files present or not)
-FORMAT = 5
-ANN_DTYPE = os.environ.get("CLAIMSDB_MATCH_ANN_DTYPE", "f16")  # "i8" or "f16": see FORMAT 5
+# 5: with ANN_DTYPE "i8", int8 graphs (built in 0.6x the CPU time, searched as well:
+# ``benchmarks/match_exactness.py``) and float16 vectors beside them in each segment (``vec.<view>.npy``,
+# a candidate's exact cosines); "f16": float16 graphs holding the vectors only, as format 4 did
+# 6: with "i8" (now the default) each segment keeps its vectors as int8 codes and a scale a row
+# (``q8.<view>.npy``, ``q8s.<view>.npy``: ``ann.quantize``; the weighted vectors too) instead: the
+# int8 graphs' CPU time with fewer bytes mapped than float16 graphs; a reader takes every layout above
+FORMAT = 6
+ANN_DTYPE = os.environ.get("CLAIMSDB_MATCH_ANN_DTYPE", "i8")  # "i8" or "f16": see FORMAT 5 and 6
 
 
 @dataclass(frozen=True)
@@ -206,15 +206,24 @@ def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int =
                   tokens: list[np.ndarray] | None = None, shared_ann: bool = False) -> int:
     """Index ``rows`` into a new segment folder (written aside, then renamed into place).
     ``shared_ann``: the segment is part of a generation's approximate index (``build_ann``): its
-    vectors are kept as float16, read by that build and by the exact cosines of candidates."""
+    vectors are kept as int8 codes ("i8", FORMAT 6) or float16, read by that build and by the exact
+    cosines of candidates."""
     arrays = segment_arrays(rows, idf, tokens)
     tmp = folder.with_name(folder.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     if shared_ann:
         for view in ranker.VIEWS:
-            arrays[f"vec.{view}"] = arrays[f"vec.{view}"].astype(np.float16)
-        arrays["weighted"] = arrays["weighted"].astype(np.float16)
+            vec = arrays.pop(f"vec.{view}")
+            if ANN_DTYPE == "i8":
+                arrays[f"q8.{view}"], arrays[f"q8s.{view}"] = quantize(vec)
+            else:
+                arrays[f"vec.{view}"] = vec.astype(np.float16)
+        weighted = arrays.pop("weighted")
+        if ANN_DTYPE == "i8":
+            arrays["q8.weighted"], arrays["q8s.weighted"] = quantize(weighted)
+        else:
+            arrays["weighted"] = weighted.astype(np.float16)
     elif len(rows) >= ann_min:
         for view in ranker.VIEWS:
             # past the approximate search only candidates' rows are read: half the bytes are plenty.
@@ -252,20 +261,27 @@ def _save_ann(path: Path, parts: Iterable[np.ndarray], dtype: str = "f16") -> No
 def build_ann(root: Path, name: str, segments: list[str]) -> None:
     """The approximate index of each view over ``segments`` (written with ``shared_ann``), one view
     at a time (the builder holds one graph), into ``root/name``. ``ANN_DTYPE`` "i8": int8 graphs for
-    the search, the segments keeping their float16 vectors for the exact cosines; "f16": the
+    the search, the segments keeping their int8 codes for the exact cosines (FORMAT 6); "f16": the
     segments' float16 vectors then live in the index only (FORMAT 5)."""
     tmp = root / f"{name}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     dtype = ANN_DTYPE
     for view in ranker.VIEWS:
-        _save_ann(tmp / f"ann.{view}.usearch", (np.load(root / s / f"vec.{view}.npy", mmap_mode="r") for s in segments),
-                  dtype=dtype)
+        _save_ann(tmp / f"ann.{view}.usearch", (_stored_vectors(root / s, view) for s in segments), dtype=dtype)
     os.replace(tmp, root / name)
     if dtype != "i8":
         for s in segments:
             for view in ranker.VIEWS:
                 (root / s / f"vec.{view}.npy").unlink()
+
+
+def _stored_vectors(folder: Path, view: str) -> np.ndarray:
+    """A segment's vectors of a view as written for ``build_ann``: float16, or int8 codes read back."""
+    if (folder / f"q8.{view}.npy").exists():
+        codes = np.load(folder / f"q8.{view}.npy", mmap_mode="r")
+        return (codes.astype(np.float32) * np.load(folder / f"q8s.{view}.npy")[:, None]).astype(np.float16)
+    return np.load(folder / f"vec.{view}.npy", mmap_mode="r")
 
 
 class Segment:
@@ -462,7 +478,8 @@ class StoredLibrary(ranker.Library):
         df = sum((np.asarray(s["token_df"]) for s in segments), np.zeros(len(semantic.unit_token_vectors()), np.int64))
         self.token_idf = token_idf(df, live, bg)
         self.tokens = Ragged(segments, "tokens", starts, strings=False)
-        self.weighted = Rows([s["weighted"] for s in segments], starts, self.dead, 0.0)
+        self.weighted = Rows([Int8Rows(s["q8.weighted"], s["q8s.weighted"]) if s.has("q8.weighted") else s["weighted"]
+                              for s in segments], starts, self.dead, 0.0)
         self.numbers = Ragged(segments, "numbers", starts, strings=True)
         self.names = Ragged(segments, "names", starts, strings=True)
         self.claimants = Ragged(segments, "claimants", starts, strings=True, one=True)
@@ -480,13 +497,10 @@ class StoredLibrary(ranker.Library):
         while k < len(self.segments):
             if k in first:
                 _, count, group = first[k]
-                n = int(self.starts[k + count] - self.starts[k])
                 members = self.segments[k:k + count]
                 local = self.starts[k:k + count + 1] - self.starts[k]
-                # FORMAT 5: the segments' own float16 vectors; format 4: those the index holds
-                self.blocks.append({v: (Rows([s[f"vec.{v}"] for s in members], local, np.zeros(n, bool), -1.0)
-                                        if all(s.has(f"vec.{v}") for s in members) else AnnRows(group.index[v], n),
-                                        group.index[v]) for v in ranker.VIEWS})
+                self.blocks.append({v: (self._group_rows(members, v, local, group), group.index[v])
+                                    for v in ranker.VIEWS})
                 k += count
             else:
                 s = self.segments[k]
@@ -495,6 +509,16 @@ class StoredLibrary(ranker.Library):
             bounds.append(int(self.starts[k]))
         self.block_starts = np.asarray(bounds, dtype=np.int64)
         self.approximate = any(b["both"][1] is not None for b in self.blocks)
+
+    @staticmethod
+    def _group_rows(members: list[Segment], view: str, local: np.ndarray, group: AnnGroup):
+        """A view's exact vectors: int8 codes (6), float16 beside the graph (5) or in it (4, "f16")."""
+        n = int(local[-1])
+        if all(s.has(f"q8.{view}") for s in members):
+            return Rows([Int8Rows(s[f"q8.{view}"], s[f"q8s.{view}"]) for s in members], local, np.zeros(n, bool), -1.0)
+        if all(s.has(f"vec.{view}") for s in members):
+            return Rows([s[f"vec.{view}"] for s in members], local, np.zeros(n, bool), -1.0)
+        return AnnRows(group.index[view], n)
 
     def live(self) -> int:
         return int((~self.dead).sum())

@@ -29,16 +29,54 @@ def test_a_generation_with_float16_graphs_keeps_its_vectors_there_only(tmp_path,
     _exact_vectors_read_back(lib, es)
 
 
-def test_a_generation_searches_int8_graphs_and_reads_exact_cosines_from_its_float16_vectors(tmp_path, monkeypatch):
+def test_a_generation_searches_int8_graphs_and_reads_exact_cosines_from_its_int8_codes(tmp_path, monkeypatch):
     monkeypatch.setattr(store, "ANN_DTYPE", "i8")
     es = entries(120)
     manifest = build(tmp_path, es, ann_min=0)
     seg = tmp_path / manifest["segments"][0]
-    assert manifest["format"] == 5 and all((seg / f"vec.{v}.npy").exists() for v in ranker.VIEWS)
+    assert manifest["format"] == 6 and not any((seg / f"vec.{v}.npy").exists() for v in ranker.VIEWS)
+    assert all(np.load(seg / f"q8.{v}.npy").dtype == np.int8 for v in (*ranker.VIEWS, "weighted"))
+    assert not (seg / "weighted.npy").exists()
     assert manifest["ann"] == [{"folder": "ann-000001", "first": 0, "segments": 1}]
     lib = store.open_generation(tmp_path, manifest)
     assert all(lib.blocks[0][v][1].dtype == ScalarKind.I8 for v in ranker.VIEWS)
+    for j, view in enumerate(ranker.VIEWS):
+        want = np.stack([e.vectors[j] for e in es]).astype(np.float32)
+        rows = lib.vectors[view]
+        # each component within half a step of its row's scale, each cosine within 0.002
+        assert np.all(np.abs(rows[np.arange(len(es))] - want) <= np.abs(want).max(axis=1, keepdims=True) / 254 + 1e-6)
+        assert np.allclose(rows[7], rows[[7]][0]) and np.allclose(rows @ want[3], want @ want[3], atol=2e-3)
+    mem = ranker.Library(es)  # float32 vectors, exact cosines
+    for q in QUERIES + [es[42].claim]:
+        assert lib.match(q, 1)[0].id == mem.match(q, 1)[0].id
+
+
+def test_a_format_5_generation_with_float16_vectors_beside_int8_graphs_still_answers(tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "ANN_DTYPE", "i8")
+    es = entries(120)
+    manifest = build(tmp_path, es, ann_min=0)
+    seg = tmp_path / manifest["segments"][0]
+    for j, view in enumerate(ranker.VIEWS):  # format 5's layout: float16 vectors, no codes
+        np.save(seg / f"vec.{view}.npy", np.stack([e.vectors[j] for e in es]).astype(np.float16))
+        (seg / f"q8.{view}.npy").unlink()
+        (seg / f"q8s.{view}.npy").unlink()
+    store.publish(tmp_path, {**manifest, "format": 5})
+    lib = store.open_generation(tmp_path, store.read_manifest(tmp_path))
+    assert all(lib.blocks[0][v][1].dtype == ScalarKind.I8 for v in ranker.VIEWS)
     _exact_vectors_read_back(lib, es)
+    assert lib.match(es[42].claim, 1)[0].id == es[42].id
+
+
+def test_int8_codes_round_to_the_nearest_step_of_each_rows_scale():
+    rng = np.random.default_rng(3)
+    vec = rng.normal(size=(50, semantic.DIM)).astype(np.float32)
+    vec[4] = 0.0  # an empty text's vector
+    codes, scales = store.quantize(vec)
+    assert codes.dtype == np.int8 and np.abs(codes).max(axis=1)[np.arange(50) != 4].min() == 127
+    rows = store.Int8Rows(codes, scales)
+    assert np.all(np.abs(rows[np.arange(50)] - vec) <= scales[:, None] / 2 + 1e-6) and not rows[4].any()
+    q = vec[9] / np.linalg.norm(vec[9])
+    assert np.allclose(rows @ q, rows[np.arange(50)] @ q, atol=1e-5) and len(rows) == 50
 
 
 def test_a_format_4_generation_keeping_its_vectors_in_the_index_only_still_answers(tmp_path, monkeypatch):
@@ -46,11 +84,12 @@ def test_a_format_4_generation_keeping_its_vectors_in_the_index_only_still_answe
     es = entries(120)
     manifest = build(tmp_path, es, ann_min=0)
     # a format 4 build: float16 graphs holding the vectors, none beside them
-    for view in ranker.VIEWS:
-        vec = [np.load(tmp_path / s / f"vec.{view}.npy") for s in manifest["segments"]]
+    for j, view in enumerate(ranker.VIEWS):
+        vec = [np.stack([e.vectors[j] for e in es]).astype(np.float16)]
         store._save_ann(tmp_path / "ann-000001" / f"ann.{view}.usearch", vec)
         for s in manifest["segments"]:
-            (tmp_path / s / f"vec.{view}.npy").unlink()
+            (tmp_path / s / f"q8.{view}.npy").unlink()
+            (tmp_path / s / f"q8s.{view}.npy").unlink()
     store.publish(tmp_path, {**manifest, "format": 4})
     lib = store.open_generation(tmp_path, store.read_manifest(tmp_path))
     assert isinstance(lib.blocks[0]["both"][0], store.AnnRows) and lib.blocks[0]["both"][1].dtype == ScalarKind.F16
