@@ -1,17 +1,7 @@
 """Claims whose source the article names but the extractor left as words (issue #22: claims with
 neither a speaker nor an organisation), read in the discourse stage. Sentences written for these
 tests."""
-from articles.extraction import extract_article, parse
-
-
-def extraction(*paragraphs):
-    return extract_article(parse("A headline about the vote\n\n3 March 2019\n\n" + "\n\n".join(paragraphs)
-                                 + "\n\n- The Daily Example\n"))
-
-
-def speaker_of(ex, words):
-    c = next(c for c in ex.claims if words in c.text)
-    return (ex.entities[c.speaker].kind, ex.entities[c.speaker].name) if c.speaker is not None else None
+from tests.extraction.dated import extraction, speaker_of
 
 
 def test_a_live_blogs_clock_time_before_a_known_name_is_no_part_of_the_source():

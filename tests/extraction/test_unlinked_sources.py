@@ -2,17 +2,7 @@
 or an organisation): full names whose surname is an ordinary word, surnames read as places or
 peoples, a number ending a clause before a name, one-word organisations and a paper's short name.
 Sentences written for these tests."""
-from articles.extraction import extract_article, parse
-
-
-def extraction(*paragraphs):
-    return extract_article(parse("A headline about the vote\n\n3 March 2019\n\n" + "\n\n".join(paragraphs)
-                                 + "\n\n- The Daily Example\n"))
-
-
-def speaker_of(ex, words):
-    c = next(c for c in ex.claims if words in c.text)
-    return (ex.entities[c.speaker].kind, ex.entities[c.speaker].name) if c.speaker is not None else None
+from tests.extraction.dated import extraction, speaker_of
 
 
 def test_a_number_ending_a_clause_is_no_count_of_the_name_after_it():

@@ -1,0 +1,13 @@
+"""A dated article around test paragraphs, and the record a claim's source was linked to: shared by the
+tests of sources left as words (test_unlinked_sources, test_discourse_sources)."""
+from articles.extraction import extract_article, parse
+
+
+def extraction(*paragraphs):
+    return extract_article(parse("A headline about the vote\n\n3 March 2019\n\n" + "\n\n".join(paragraphs)
+                                 + "\n\n- The Daily Example\n"))
+
+
+def speaker_of(ex, words):
+    c = next(c for c in ex.claims if words in c.text)
+    return (ex.entities[c.speaker].kind, ex.entities[c.speaker].name) if c.speaker is not None else None
