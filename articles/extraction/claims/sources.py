@@ -51,7 +51,9 @@ _PARTY_OR_TIME = re.compile(r"\s*(?:\([^()]{1,40}\)|,?\s*\b(?:in|on|during|since
                             r"year|night|weekend|" + _DAYS + r"),?)$")
 # "Two officials, speaking on condition of anonymity, said": the apposition says how, not who.
 _HOW_APPOSITION = re.compile(r",\s*(?:speaking|talking|writing|who\s+(?:spoke|asked|requested|declined)|declining|"
-                             r"requesting|asking)\b[^,]{0,80},?$")
+                             r"requesting|asking)\b[^,]{0,80},?$|"
+                             # "Another official speaking to Sky News said": the hearer of a participle, no commas
+                             r"\s+(?:speaking|talking|writing)\s+(?:to|with)\s+[^,]{1,60}$")
 # A passive cue: "was told by X", "were assured by X", "had been informed by X".
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.IGNORECASE)
 _PASSIVE_AGENT = re.compile(r"\s+by\s+")
@@ -213,6 +215,12 @@ def _phrase_before(st: ClaimState, sent: Sentence, seg_end: int, before: str) ->
     if m:
         men = st.mention_ending(sent.start + m.start())
         if men is not None and st.entities[men.entity].kind == "person":
+            return Speaker(men.entity, men.text, men.start, men.end)
+    # A person's name as the apposition of a role: "The press secretary, Marcus Dale, told the Herald".
+    m = re.search(r",\s+([^,]{2,60}),$", before)
+    if m:
+        men = st.mention_ending(sent.start + m.end(1))
+        if men is not None and men.start == sent.start + m.start(1) and st.entities[men.entity].kind == "person":
             return Speaker(men.entity, men.text, men.start, men.end)
     # An anonymous source: "the official", "Another Foreign Office source", "aides".
     # (Only when a source noun ends the text: the full search tries every position of the window.)
