@@ -53,15 +53,25 @@ class AnnRows:
                                for k in range(0, self.n, self.BLOCK)] or [np.zeros(0, dtype=np.float32)])
 
 
+_QUANTIZE_BLOCK = 8192  # rows ``quantize`` converts at a time
+
+
 def quantize(vec: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Rows as int8 codes and a float32 scale a row (its largest magnitude / 127), rounded to the
     nearest code: a component is off by at most half a step (under 0.002 for WordLlama's unit
     vectors, a cosine by about 0.0005), a quarter of float32's bytes. (usearch's own int8 copy is
     unit-scaled and truncated: cosines read from it run ~5% low.)"""
-    v = np.asarray(vec, dtype=np.float32)
-    top = np.abs(v).max(axis=1) if len(v) else np.zeros(0, dtype=np.float32)
-    scales = np.where(top > 0, top / 127.0, 1.0).astype(np.float32)
-    return np.rint(v / scales[:, None]).astype(np.int8), scales
+    v = np.asarray(vec)
+    codes = np.empty(v.shape, dtype=np.int8)
+    scales = np.empty(len(v), dtype=np.float32)
+    # a block of rows at a time: a 50,000-row segment's float32 temporaries were ~150 MB at once
+    for k in range(0, len(v), _QUANTIZE_BLOCK):
+        part = np.asarray(v[k:k + _QUANTIZE_BLOCK], dtype=np.float32)
+        top = np.abs(part).max(axis=1)
+        s = scales[k:k + _QUANTIZE_BLOCK] = np.where(top > 0, top / 127.0, 1.0).astype(np.float32)
+        codes[k:k + _QUANTIZE_BLOCK] = np.rint(part / s[:, None])
+    return codes, scales
+
 
 
 class Int8Rows:

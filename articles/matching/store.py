@@ -76,12 +76,17 @@ def term_hash(term: str) -> int:
 
 
 def _lexical_docs(texts: list[tuple[str, str, str]]):
-    """Each lexical view's documents, one view at a time and made as they are read (a segment's
-    character grams are millions of strings: ``_postings`` holds a block of them at a time)."""
-    yield "claim", (text.words(t[0]) for t in texts)
-    yield "title", (text.words(t[1]) for t in texts)
-    yield "both", (text.words(t[2]) for t in texts)
-    yield "bigrams", (text.with_bigrams(text.words(t[2])) for t in texts)
+    """Each lexical view's documents, one view at a time (a segment's character grams are millions
+    of strings: ``_postings`` holds a block of them at a time). The claim's and the title's words
+    are made once: "both" (``entry_texts``: the two joined by a space) has exactly their words end
+    to end, and "bigrams" its words again with their pairs (two ``text.words`` a row, not four)."""
+    claims = [text.words(t[0]) for t in texts]
+    yield "claim", iter(claims)
+    titles = [text.words(t[1]) for t in texts]
+    yield "title", iter(titles)
+    yield "both", (c + t for c, t in zip(claims, titles, strict=True))
+    yield "bigrams", (text.with_bigrams(c + t) for c, t in zip(claims, titles, strict=True))
+    del claims, titles
     yield "chars", (text.char_grams(t[2]) for t in texts)
 
 
@@ -114,8 +119,13 @@ def _postings(docs: Iterable[list[str]], block: int = 4096) -> dict[str, np.ndar
     key *= max(len(docs), 1)
     key += owner
     del owner
-    pairs, tf = np.unique(key, return_counts=True)
-    del key
+    # np.unique(key, return_counts=True) without its sorted copy of the keys (48 MB for a 50,000-row
+    # segment's character grams): sorted in place, each run of equal keys one posting and its count
+    key.sort()
+    first = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1]))) if len(key) else np.zeros(0, np.intp)
+    pairs = key[first]
+    tf = np.diff(np.append(first, len(key)))
+    del key, first
     term_ids, doc_ids = np.divmod(pairs, max(len(docs), 1))
     counts = np.bincount(term_ids, minlength=len(vocab))
     offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
@@ -164,9 +174,21 @@ def tokens_of(rows: list[Row]) -> list[np.ndarray]:
     return semantic.token_ids([ranker.entry_texts(r.claim, r.title)[2] for r in rows])
 
 
-def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | None = None) -> dict[str, np.ndarray]:
+def _keep_vectors(arrays: dict[str, np.ndarray], name: str, vec: np.ndarray, form: str) -> None:
+    """Store a float32 block of vectors as ``form`` keeps them: "f32" (``vec.<view>`` / ``weighted``),
+    "f16" (the same keys, float16) or "q8" (``q8.<name>`` and ``q8s.<name>``: ``quantize``)."""
+    key = name if name == "weighted" else f"vec.{name}"
+    if form == "q8":
+        arrays[f"q8.{name}"], arrays[f"q8s.{name}"] = quantize(vec)
+    else:
+        arrays[key] = vec.astype(np.float16) if form == "f16" else vec
+
+
+def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | None = None,
+                   vectors: str = "f32") -> dict[str, np.ndarray]:
     """Everything the index keeps about ``rows``. ``idf``: the library-wide token rarity the
-    weighted vectors are made with."""
+    weighted vectors are made with; ``vectors``: how the vectors are kept (``_keep_vectors``),
+    each view converted as soon as it is made (one float32 block at a time, not four)."""
     texts = [ranker.entry_texts(r.claim, r.title) for r in rows]
     arrays: dict[str, np.ndarray] = {"ids": np.asarray([r.id for r in rows], dtype=np.int64),
                                      "stamps": np.asarray([r.stamp for r in rows], dtype=np.int64),
@@ -183,15 +205,20 @@ def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | 
         vec = np.zeros((len(rows), semantic.DIM), dtype=np.float32)
         for i, r in enumerate(rows):
             vec[i] = computed[i][j] if r.vectors is None else r.vectors[j]
-        arrays[f"vec.{view}"] = vec
+        _keep_vectors(arrays, view, vec, vectors)
+        del vec
+    del computed
     if tokens is None:
         tokens = semantic.token_ids([t[2] for t in texts])
     arrays["tokens.offsets"] = np.concatenate([[0], np.cumsum([len(t) for t in tokens])]).astype(np.int64)
     arrays["tokens.ids"] = (np.concatenate(tokens) if tokens else np.zeros(0)).astype(
         _uint_for(len(semantic.unit_token_vectors()) - 1))
     arrays["token_df"] = token_df(tokens)
-    arrays["weighted"] = (np.stack([semantic.weighted_vector(t, idf) for t in tokens]) if tokens
-                          else np.zeros((0, semantic.DIM))).astype(np.float32)
+    weighted = np.zeros((len(tokens), semantic.DIM), dtype=np.float32)
+    for i, t in enumerate(tokens):
+        weighted[i] = semantic.weighted_vector(t, idf)
+    _keep_vectors(arrays, "weighted", weighted, vectors)
+    del weighted
     arrays["numbers.blob"], arrays["numbers.offsets"] = _blob([text.numbers(t[2]) for t in texts])
     arrays["names.blob"], arrays["names.offsets"] = _blob([text.names(t[2]) for t in texts])
     # the context features: each claimant's surname, and the proper names with it (as ranker.Library)
@@ -208,31 +235,20 @@ def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int =
     ``shared_ann``: the segment is part of a generation's approximate index (``build_ann``): its
     vectors are kept as int8 codes ("i8", FORMAT 6) or float16, read by that build and by the exact
     cosines of candidates."""
-    arrays = segment_arrays(rows, idf, tokens)
+    # shared: int8 codes ("i8", FORMAT 6) or float16; a segment with its own approximate index:
+    # float16 (past the search only candidates' rows are read: half the bytes are plenty)
+    form = ("q8" if ANN_DTYPE == "i8" else "f16") if shared_ann else "f16" if len(rows) >= ann_min else "f32"
+    arrays = segment_arrays(rows, idf, tokens, vectors=form)
     tmp = folder.with_name(folder.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    if shared_ann:
+    if not shared_ann and len(rows) >= ann_min:
         for view in ranker.VIEWS:
-            vec = arrays.pop(f"vec.{view}")
-            if ANN_DTYPE == "i8":
-                arrays[f"q8.{view}"], arrays[f"q8s.{view}"] = quantize(vec)
-            else:
-                arrays[f"vec.{view}"] = vec.astype(np.float16)
-        weighted = arrays.pop("weighted")
-        if ANN_DTYPE == "i8":
-            arrays["q8.weighted"], arrays["q8s.weighted"] = quantize(weighted)
-        else:
-            arrays["weighted"] = weighted.astype(np.float16)
-    elif len(rows) >= ann_min:
-        for view in ranker.VIEWS:
-            # past the approximate search only candidates' rows are read: half the bytes are plenty.
             # The search index keeps the float16 vectors themselves (``AnnRows`` reads them back,
             # bit for bit): no second copy beside it.
-            vec = arrays.pop(f"vec.{view}").astype(np.float16)
+            vec = arrays.pop(f"vec.{view}")
             _save_ann(tmp / f"ann.{view}.usearch", [vec])
             del vec
-        arrays["weighted"] = arrays["weighted"].astype(np.float16)
     for key, arr in arrays.items():
         np.save(tmp / f"{key}.npy", arr)
     os.replace(tmp, folder)
