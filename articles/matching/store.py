@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from . import genre, ranker, semantic, text
-from .ann import AnnGroup, AnnRows, Int8Rows, quantize
+from .ann import AnnGroup, AnnRows, Int8Rows, keep_vectors, release_memory
 
 LEXICAL = ("claim", "title", "both", "bigrams", "chars")
 # A segment this large gets an approximate vector index (usearch HNSW) per view; below it, exact
@@ -174,20 +174,10 @@ def tokens_of(rows: list[Row]) -> list[np.ndarray]:
     return semantic.token_ids([ranker.entry_texts(r.claim, r.title)[2] for r in rows])
 
 
-def _keep_vectors(arrays: dict[str, np.ndarray], name: str, vec: np.ndarray, form: str) -> None:
-    """Store a float32 block of vectors as ``form`` keeps them: "f32" (``vec.<view>`` / ``weighted``),
-    "f16" (the same keys, float16) or "q8" (``q8.<name>`` and ``q8s.<name>``: ``quantize``)."""
-    key = name if name == "weighted" else f"vec.{name}"
-    if form == "q8":
-        arrays[f"q8.{name}"], arrays[f"q8s.{name}"] = quantize(vec)
-    else:
-        arrays[key] = vec.astype(np.float16) if form == "f16" else vec
-
-
 def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | None = None,
                    vectors: str = "f32") -> dict[str, np.ndarray]:
     """Everything the index keeps about ``rows``. ``idf``: the library-wide token rarity the
-    weighted vectors are made with; ``vectors``: how the vectors are kept (``_keep_vectors``),
+    weighted vectors are made with; ``vectors``: how the vectors are kept (``ann.keep_vectors``),
     each view converted as soon as it is made (one float32 block at a time, not four)."""
     texts = [ranker.entry_texts(r.claim, r.title) for r in rows]
     arrays: dict[str, np.ndarray] = {"ids": np.asarray([r.id for r in rows], dtype=np.int64),
@@ -205,7 +195,7 @@ def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | 
         vec = np.zeros((len(rows), semantic.DIM), dtype=np.float32)
         for i, r in enumerate(rows):
             vec[i] = computed[i][j] if r.vectors is None else r.vectors[j]
-        _keep_vectors(arrays, view, vec, vectors)
+        keep_vectors(arrays, view, vec, vectors)
         del vec
     del computed
     if tokens is None:
@@ -217,7 +207,7 @@ def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | 
     weighted = np.zeros((len(tokens), semantic.DIM), dtype=np.float32)
     for i, t in enumerate(tokens):
         weighted[i] = semantic.weighted_vector(t, idf)
-    _keep_vectors(arrays, "weighted", weighted, vectors)
+    keep_vectors(arrays, "weighted", weighted, vectors)
     del weighted
     arrays["numbers.blob"], arrays["numbers.offsets"] = _blob([text.numbers(t[2]) for t in texts])
     arrays["names.blob"], arrays["names.offsets"] = _blob([text.names(t[2]) for t in texts])
@@ -272,6 +262,7 @@ def _save_ann(path: Path, parts: Iterable[np.ndarray], dtype: str = "f16") -> No
         start += len(vec)
     ann.save(str(path))
     del ann
+    release_memory()
 
 
 def build_ann(root: Path, name: str, segments: list[str]) -> None:
@@ -655,7 +646,8 @@ def build_generation(root: Path, generation: int, chunks, watermark: int = 0, ba
         tokens = [flat[offsets[i]:offsets[i + 1]].astype(np.int64) for i in range(len(rows))]
         write_segment(root / name, rows, idf, ann_min, tokens, shared_ann=shared)
         packed[k] = None
-        del tokens
+        del tokens, rows  # the last chunk's rows are not kept through the graphs' build
+        release_memory()
         segments.append(name)
     manifest = {"generation": generation, "segments": segments, "dead": [], "watermark": watermark, "rows": n,
                 "format": FORMAT}
