@@ -76,10 +76,8 @@ def term_hash(term: str) -> int:
 
 
 def _lexical_docs(texts: list[tuple[str, str, str]]):
-    """Each lexical view's documents, one view at a time (a segment's character grams are millions
-    of strings: ``_postings`` holds a block of them at a time). The claim's and the title's words
-    are made once: "both" (``entry_texts``: the two joined by a space) has exactly their words end
-    to end, and "bigrams" its words again with their pairs (two ``text.words`` a row, not four)."""
+    """Each lexical view's documents, a view at a time (``_postings`` reads a block at a time). "both"
+    (``entry_texts``) is the claim's words then the title's: two ``text.words`` a row, not four."""
     claims = [text.words(t[0]) for t in texts]
     yield "claim", iter(claims)
     titles = [text.words(t[1]) for t in texts]
@@ -119,12 +117,10 @@ def _postings(docs: Iterable[list[str]], block: int = 4096) -> dict[str, np.ndar
     key *= max(len(docs), 1)
     key += owner
     del owner
-    # np.unique(key, return_counts=True) without its sorted copy of the keys (48 MB for a 50,000-row
-    # segment's character grams): sorted in place, each run of equal keys one posting and its count
+    # np.unique(key, return_counts=True) without its copy of the keys (48 MB for 50,000 rows' grams)
     key.sort()
     first = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1]))) if len(key) else np.zeros(0, np.intp)
-    pairs = key[first]
-    tf = np.diff(np.append(first, len(key)))
+    pairs, tf = key[first], np.diff(np.append(first, len(key)))
     del key, first
     term_ids, doc_ids = np.divmod(pairs, max(len(docs), 1))
     counts = np.bincount(term_ids, minlength=len(vocab))
@@ -196,8 +192,6 @@ def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | 
         for i, r in enumerate(rows):
             vec[i] = computed[i][j] if r.vectors is None else r.vectors[j]
         keep_vectors(arrays, view, vec, vectors)
-        del vec
-    del computed
     if tokens is None:
         tokens = semantic.token_ids([t[2] for t in texts])
     arrays["tokens.offsets"] = np.concatenate([[0], np.cumsum([len(t) for t in tokens])]).astype(np.int64)
@@ -225,8 +219,7 @@ def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int =
     ``shared_ann``: the segment is part of a generation's approximate index (``build_ann``): its
     vectors are kept as int8 codes ("i8", FORMAT 6) or float16, read by that build and by the exact
     cosines of candidates."""
-    # shared: int8 codes ("i8", FORMAT 6) or float16; a segment with its own approximate index:
-    # float16 (past the search only candidates' rows are read: half the bytes are plenty)
+    # a segment with its own approximate index: float16 (only candidates' rows are read past it)
     form = ("q8" if ANN_DTYPE == "i8" else "f16") if shared_ann else "f16" if len(rows) >= ann_min else "f32"
     arrays = segment_arrays(rows, idf, tokens, vectors=form)
     tmp = folder.with_name(folder.name + ".tmp")
@@ -234,8 +227,7 @@ def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int =
     tmp.mkdir(parents=True)
     if not shared_ann and len(rows) >= ann_min:
         for view in ranker.VIEWS:
-            # The search index keeps the float16 vectors themselves (``AnnRows`` reads them back,
-            # bit for bit): no second copy beside it.
+            # the index keeps the float16 vectors themselves (``AnnRows`` reads them back): no copy
             vec = arrays.pop(f"vec.{view}")
             _save_ann(tmp / f"ann.{view}.usearch", [vec])
             del vec
