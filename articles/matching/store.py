@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from . import genre, ranker, semantic, text
-from .ann import AnnGroup, AnnRows, Int8Rows, quantize
+from .ann import AnnGroup, AnnRows, Int8Rows, keep_vectors, release_memory
 
 LEXICAL = ("claim", "title", "both", "bigrams", "chars")
 # A segment this large gets an approximate vector index (usearch HNSW) per view; below it, exact
@@ -76,12 +76,15 @@ def term_hash(term: str) -> int:
 
 
 def _lexical_docs(texts: list[tuple[str, str, str]]):
-    """Each lexical view's documents, one view at a time and made as they are read (a segment's
-    character grams are millions of strings: ``_postings`` holds a block of them at a time)."""
-    yield "claim", (text.words(t[0]) for t in texts)
-    yield "title", (text.words(t[1]) for t in texts)
-    yield "both", (text.words(t[2]) for t in texts)
-    yield "bigrams", (text.with_bigrams(text.words(t[2])) for t in texts)
+    """Each lexical view's documents, a view at a time (``_postings`` reads a block at a time). "both"
+    (``entry_texts``) is the claim's words then the title's: two ``text.words`` a row, not four."""
+    claims = [text.words(t[0]) for t in texts]
+    yield "claim", iter(claims)
+    titles = [text.words(t[1]) for t in texts]
+    yield "title", iter(titles)
+    yield "both", (c + t for c, t in zip(claims, titles, strict=True))
+    yield "bigrams", (text.with_bigrams(c + t) for c, t in zip(claims, titles, strict=True))
+    del claims, titles
     yield "chars", (text.char_grams(t[2]) for t in texts)
 
 
@@ -114,8 +117,11 @@ def _postings(docs: Iterable[list[str]], block: int = 4096) -> dict[str, np.ndar
     key *= max(len(docs), 1)
     key += owner
     del owner
-    pairs, tf = np.unique(key, return_counts=True)
-    del key
+    # np.unique(key, return_counts=True) without its copy of the keys (48 MB for 50,000 rows' grams)
+    key.sort()
+    first = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1]))) if len(key) else np.zeros(0, np.intp)
+    pairs, tf = key[first], np.diff(np.append(first, len(key)))
+    del key, first
     term_ids, doc_ids = np.divmod(pairs, max(len(docs), 1))
     counts = np.bincount(term_ids, minlength=len(vocab))
     offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
@@ -164,9 +170,11 @@ def tokens_of(rows: list[Row]) -> list[np.ndarray]:
     return semantic.token_ids([ranker.entry_texts(r.claim, r.title)[2] for r in rows])
 
 
-def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | None = None) -> dict[str, np.ndarray]:
+def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | None = None,
+                   vectors: str = "f32") -> dict[str, np.ndarray]:
     """Everything the index keeps about ``rows``. ``idf``: the library-wide token rarity the
-    weighted vectors are made with."""
+    weighted vectors are made with; ``vectors``: how the vectors are kept (``ann.keep_vectors``),
+    each view converted as soon as it is made (one float32 block at a time, not four)."""
     texts = [ranker.entry_texts(r.claim, r.title) for r in rows]
     arrays: dict[str, np.ndarray] = {"ids": np.asarray([r.id for r in rows], dtype=np.int64),
                                      "stamps": np.asarray([r.stamp for r in rows], dtype=np.int64),
@@ -183,15 +191,18 @@ def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | 
         vec = np.zeros((len(rows), semantic.DIM), dtype=np.float32)
         for i, r in enumerate(rows):
             vec[i] = computed[i][j] if r.vectors is None else r.vectors[j]
-        arrays[f"vec.{view}"] = vec
+        keep_vectors(arrays, view, vec, vectors)
     if tokens is None:
         tokens = semantic.token_ids([t[2] for t in texts])
     arrays["tokens.offsets"] = np.concatenate([[0], np.cumsum([len(t) for t in tokens])]).astype(np.int64)
     arrays["tokens.ids"] = (np.concatenate(tokens) if tokens else np.zeros(0)).astype(
         _uint_for(len(semantic.unit_token_vectors()) - 1))
     arrays["token_df"] = token_df(tokens)
-    arrays["weighted"] = (np.stack([semantic.weighted_vector(t, idf) for t in tokens]) if tokens
-                          else np.zeros((0, semantic.DIM))).astype(np.float32)
+    weighted = np.zeros((len(tokens), semantic.DIM), dtype=np.float32)
+    for i, t in enumerate(tokens):
+        weighted[i] = semantic.weighted_vector(t, idf)
+    keep_vectors(arrays, "weighted", weighted, vectors)
+    del weighted
     arrays["numbers.blob"], arrays["numbers.offsets"] = _blob([text.numbers(t[2]) for t in texts])
     arrays["names.blob"], arrays["names.offsets"] = _blob([text.names(t[2]) for t in texts])
     # the context features: each claimant's surname, and the proper names with it (as ranker.Library)
@@ -208,31 +219,18 @@ def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int =
     ``shared_ann``: the segment is part of a generation's approximate index (``build_ann``): its
     vectors are kept as int8 codes ("i8", FORMAT 6) or float16, read by that build and by the exact
     cosines of candidates."""
-    arrays = segment_arrays(rows, idf, tokens)
+    # a segment with its own approximate index: float16 (only candidates' rows are read past it)
+    form = ("q8" if ANN_DTYPE == "i8" else "f16") if shared_ann else "f16" if len(rows) >= ann_min else "f32"
+    arrays = segment_arrays(rows, idf, tokens, vectors=form)
     tmp = folder.with_name(folder.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    if shared_ann:
+    if not shared_ann and len(rows) >= ann_min:
         for view in ranker.VIEWS:
+            # the index keeps the float16 vectors themselves (``AnnRows`` reads them back): no copy
             vec = arrays.pop(f"vec.{view}")
-            if ANN_DTYPE == "i8":
-                arrays[f"q8.{view}"], arrays[f"q8s.{view}"] = quantize(vec)
-            else:
-                arrays[f"vec.{view}"] = vec.astype(np.float16)
-        weighted = arrays.pop("weighted")
-        if ANN_DTYPE == "i8":
-            arrays["q8.weighted"], arrays["q8s.weighted"] = quantize(weighted)
-        else:
-            arrays["weighted"] = weighted.astype(np.float16)
-    elif len(rows) >= ann_min:
-        for view in ranker.VIEWS:
-            # past the approximate search only candidates' rows are read: half the bytes are plenty.
-            # The search index keeps the float16 vectors themselves (``AnnRows`` reads them back,
-            # bit for bit): no second copy beside it.
-            vec = arrays.pop(f"vec.{view}").astype(np.float16)
             _save_ann(tmp / f"ann.{view}.usearch", [vec])
             del vec
-        arrays["weighted"] = arrays["weighted"].astype(np.float16)
     for key, arr in arrays.items():
         np.save(tmp / f"{key}.npy", arr)
     os.replace(tmp, folder)
@@ -256,6 +254,7 @@ def _save_ann(path: Path, parts: Iterable[np.ndarray], dtype: str = "f16") -> No
         start += len(vec)
     ann.save(str(path))
     del ann
+    release_memory()
 
 
 def build_ann(root: Path, name: str, segments: list[str]) -> None:
@@ -639,7 +638,8 @@ def build_generation(root: Path, generation: int, chunks, watermark: int = 0, ba
         tokens = [flat[offsets[i]:offsets[i + 1]].astype(np.int64) for i in range(len(rows))]
         write_segment(root / name, rows, idf, ann_min, tokens, shared_ann=shared)
         packed[k] = None
-        del tokens
+        del tokens, rows  # the last chunk's rows are not kept through the graphs' build
+        release_memory()
         segments.append(name)
     manifest = {"generation": generation, "segments": segments, "dead": [], "watermark": watermark, "rows": n,
                 "format": FORMAT}

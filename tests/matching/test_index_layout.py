@@ -3,7 +3,7 @@ disk and how compactly, read back as the same values; ranks counted without a fu
 import numpy as np
 from usearch.index import ScalarKind
 
-from articles.matching import ranker, semantic, store
+from articles.matching import ann, ranker, semantic, store
 from tests.matching.test_store import QUERIES, build, entries, same
 
 
@@ -71,7 +71,7 @@ def test_int8_codes_round_to_the_nearest_step_of_each_rows_scale():
     rng = np.random.default_rng(3)
     vec = rng.normal(size=(50, semantic.DIM)).astype(np.float32)
     vec[4] = 0.0  # an empty text's vector
-    codes, scales = store.quantize(vec)
+    codes, scales = ann.quantize(vec)
     assert codes.dtype == np.int8 and np.abs(codes).max(axis=1)[np.arange(50) != 4].min() == 127
     rows = store.Int8Rows(codes, scales)
     assert np.all(np.abs(rows[np.arange(50)] - vec) <= scales[:, None] / 2 + 1e-6) and not rows[4].any()

@@ -31,7 +31,7 @@ def built_segments(monkeypatch):
     """Every segment the index writes or builds in memory, with its number of rows."""
     sizes = []
     real = store.segment_arrays
-    monkeypatch.setattr(store, "segment_arrays", lambda rows, idf, tokens=None: sizes.append(len(rows)) or real(rows, idf, tokens))
+    monkeypatch.setattr(store, "segment_arrays", lambda rows, idf, tokens=None, **kw: sizes.append(len(rows)) or real(rows, idf, tokens, **kw))
     return sizes
 
 
