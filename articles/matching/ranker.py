@@ -427,6 +427,10 @@ def _top(scores: np.ndarray, k: int) -> np.ndarray:
 
 
 _DEFAULT = object()
+# The depth of the lists a context adds (the claim searched with the names its context gives, and
+# rewritten with whom its pronouns stand for), when the model's own depth (``MatchModel.candidates``,
+# the claim's four lists) is less: chosen by 4-fold CV on the training splits (MODEL_CARD.md).
+CONTEXT_CANDIDATES = 40
 
 
 class Library:
@@ -487,21 +491,22 @@ class Library:
                for name, idx in self.bm25.items()}
         qvec = semantic.embed([q])[0]
         cos = self.cosines(qvec)
-        k = min(k, len(self) - 1)
+        # the context's lists reach deeper than the claim's own (CONTEXT_CANDIDATES)
+        k, kc = min(k, len(self) - 1), min(max(k, CONTEXT_CANDIDATES), len(self) - 1)
         cands: set[int] = set(extra)
         for s in (lex["both"], lex["bigrams"], cos["both"], cos["claim"]):
             cands.update(_top(s, k).tolist())
         if context is not None and (named := context.name_set()):
             # checks about whom the context names ("he" in the claim, Cruz in its sentence)
             s = self.bm25["both"].scores(qwords + text.words(" ".join(sorted(named))))
-            cands.update(_top(s, k).tolist())
+            cands.update(_top(s, kc).tolist())
         # the claim rewritten with whom it is about (its pronouns' people): its own lexical and
         # semantic lists, and their scores as features (the claim's own when nothing is added)
         rq = text.clean_query(context.rewritten(q)) if context is not None else q
         if rq != q:
             rw_lex, rw_cos = self.bm25["both"].scores(text.words(rq)), self.cosines(semantic.embed([rq])[0])["both"]
             for s in (rw_lex, rw_cos):
-                cands.update(_top(s, k).tolist())
+                cands.update(_top(s, kc).tolist())
         else:
             rw_lex, rw_cos = lex["both"], cos["both"]
         c = np.asarray(sorted(cands), dtype=np.int64)

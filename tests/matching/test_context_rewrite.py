@@ -71,3 +71,18 @@ def test_cross_validation_keeps_each_debate_in_one_fold():
     assert train.group_of("412") == "412" and train.group_of("2016_debate_0003") == "2016_debate"
     assert sorted(np.bincount(fold, minlength=3)) == [5, 5, 9]  # the largest debate alone, the rest balanced
     assert fold == train.fold_of_groups(qids, 3)  # deterministic
+
+
+def test_the_lists_a_context_adds_reach_deeper_than_the_claims_own():
+    fillers = [ranker.Entry(10 + n, f"The mayor of town {n} raised taxes on businesses in {1990 + n}.",
+                            f"Town {n} business taxes") for n in range(12)]
+    lib = ranker.Library(TAXES + fillers)
+    claim = "you raised taxes on businesses"
+    plain, _ = lib.features(claim, 1)
+    debate, _ = lib.features(claim, 1, context=ranker.Context(speaker="Barack Obama", addressee="Mitt Romney"))
+    # the claim's four lists give their top two; the rewritten claim's lists their top CONTEXT_CANDIDATES
+    assert len(plain) < len(lib) - 4
+    assert ranker.CONTEXT_CANDIDATES >= len(lib) - 1 and len(debate) == len(lib)
+    # a context that names no one adds no list: the claim's own depth
+    said, _ = lib.features(claim, 1, context=ranker.Context(text="and so on"))
+    assert sorted(said.tolist()) == sorted(plain.tolist())

@@ -37,3 +37,24 @@ def test_a_model_with_trees_scores_with_them():
     x[0] = np.asarray(base["mean"]) - np.asarray(base["scale"]) * np.sign(base["weights"])
     assert model.raw(x).tolist() == [-5.0, 5.0]
     assert ranker.MatchModel(model.to_json()).raw(x).tolist() == [-5.0, 5.0]
+
+
+def test_trees_of_a_model_on_some_features_score_full_rows():
+    """A model naming a subset of FEATURES gets trees over that subset and its linear score: the
+    rows the library gives (every feature) are scored, not an IndexError past the subset."""
+    pytest.importorskip("sklearn.ensemble")
+    rng = np.random.default_rng(1)
+    n = len(ranker.FEATURES)
+    feats = ["bm25_claim_rel", "cos_claim_abs", "same_number"]
+    cols = [ranker.FEATURES.index(f) for f in feats]
+    sets = []
+    for q in range(60):
+        x = rng.normal(size=(12, n)).astype(np.float32)
+        y = np.zeros(12, dtype=np.float32)
+        y[int(np.argmax(x[:, cols[0]] + x[:, cols[1]]))] = 1.0
+        sets.append((str(q), np.arange(12), x, y, "a claim"))
+    model = train.fit_model(sets, [], 1000.0, 20, forest=True, features=feats)
+    assert model.trees is not None and model.trees.feature.max() <= len(feats)
+    raw = model.raw(sets[0][2])
+    assert raw.shape == (12,) and np.isfinite(raw).all()
+    assert train.set_map(model, sets) > 0.5
