@@ -30,5 +30,6 @@ eval "$pg_env"
 trap 'scripts/pg.sh stop "$CLAIMSDB_PG_DIR"' EXIT
 # The browser tests drive the same admin code; they ran above. The queue tests (marker queue) run
 # here: they start Debian's redis-server on a free port and real `celery worker` processes sharing
-# this PostgreSQL database.
-.venv/bin/python -m pytest -m "not browser" -p no:cacheprovider "$@"
+# this PostgreSQL database. Tests that never use Django's database (pure extraction and matching,
+# tests that make their own SQLite files) ran above and are left out here (tests/conftest.py).
+CLAIMSDB_TEST_PASS=postgres .venv/bin/python -m pytest -m "not browser" -p no:cacheprovider "$@"

@@ -1,4 +1,5 @@
 import importlib
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,27 @@ from rest_framework.test import APIClient
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_560d7217fdf1513e.txt"
 DATA = Path(__file__).resolve().parent / "data"
+
+# Fixtures through which a test uses the database Django is configured with.
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback",
+                     "live_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """The PostgreSQL pass of scripts/test.sh (CLAIMSDB_TEST_PASS=postgres) runs only the tests whose
+    outcome can depend on that database: the ones using Django's database and the ones marked postgres
+    or queue. The rest (pure extraction and matching, tests that make their own SQLite files) ran in
+    the SQLite pass already; running them again only doubled the suite's time."""
+    if os.environ.get("CLAIMSDB_TEST_PASS") != "postgres":
+        return
+    keep, drop = [], []
+    for item in items:
+        uses_database = DATABASE_FIXTURES & set(item.fixturenames) or any(
+            item.get_closest_marker(m) for m in ("django_db", "postgres", "queue"))
+        (keep if uses_database else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
 
 
 @pytest.fixture(autouse=True)
