@@ -65,3 +65,11 @@ def test_party_words_stay_in_an_organisations_name():
     assert "Party" not in ents and "National Committee" not in ents  # two parties' bodies are never one record
     assert "DNC" in ents["Democratic National Committee"].aliases
     assert "Claire McCaskill" in ents
+
+
+def test_a_titled_person_of_a_place_is_the_person_without_the_place():
+    ents = entities("Some Republicans, including Senator Lamont Okafor of Ohio, were willing to go forward.",
+                    "Representative Delroy Asante of Maine disagreed.")
+    assert ents["Lamont Okafor"].kind == "person" and ents["Delroy Asante"].kind == "person"
+    assert not [n for n in ents if " of " in n]
+

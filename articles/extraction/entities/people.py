@@ -138,10 +138,14 @@ class People:
         for ch in chunks:
             w = ch.words
             k = w.index("of") if "of" in w[2:-1] else -1
-            first = w[1] if _norm(w[0]) in HONORIFICS and len(w) > 1 else w[0]
+            # The name after its titles: "Mr.", "Senator" ("Senator Lamar Alexander of Tennessee").
+            i = 0
+            while i < k and (_norm(w[i]) in HONORIFICS or _norm(w[i]) in ROLE_TITLES):
+                i += 1
+            first = w[i] if i < k else w[0]
             # A known first name, or a name the tagger tags as a person's ("Lester Holt of NBC News").
             named = first in MALE_NAMES or first in FEMALE_NAMES or (
-                k >= 2 and all(self.tags.get(s) == "PER" for s in ch.starts[:k]))
+                k - i >= 2 and all(self.tags.get(s) == "PER" for s in ch.starts[i:k]))
             if k < 2 or not named or _norm(w[k - 1]) in ROLE_TITLES or _norm(w[k - 1]) in ROLE_NOUNS:
                 out.append(ch)
                 continue
