@@ -73,3 +73,18 @@ def test_a_titled_person_of_a_place_is_the_person_without_the_place():
     assert ents["Lamont Okafor"].kind == "person" and ents["Delroy Asante"].kind == "person"
     assert not [n for n in ents if " of " in n]
 
+
+
+def test_the_first_word_of_one_person_named_in_full_is_that_person():
+    ents = entities("Moon Jae-in, the president of South Korea, vowed to act.",
+                    "Moon, a former human rights lawyer, said the talks would resume in May.",
+                    "Hillary Clinton spoke in Ohio on Monday.", 'Hillary said the plan would "create jobs in every state."')
+    assert {"Moon Jae-in", "Hillary Clinton"} <= set(ents)
+    assert "Moon" not in ents and "Hillary" not in ents
+
+
+def test_a_first_word_two_people_share_names_neither():
+    ex = extract_article(parse("A headline\n\n3 March 2016\n\nPaul Asante and Paul Whitcombe met in Ohio.\n\n"
+                               'Paul said the plan would "create jobs in every state."\n\n- The Example\n'))
+    (claim,) = ex.claims
+    assert claim.speaker is None or ex.entities[claim.speaker].name == "Paul"

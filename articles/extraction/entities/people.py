@@ -89,6 +89,12 @@ class People:
                  (not gender or not p.gender or p.gender == gender)]
         if not cands and title and any(_norm(t) in ("sir", "dame", "lord", "lady") for t in title):
             cands = [p for p in self.people if not p.short and p.first == word]
+        if not cands and not title and word.lower() not in PLACES:
+            # The first word of one person named in full before, and nobody's surname: a family name
+            # written first ("Ban Ki-moon ... Ban said") or a first name used alone ("Hillary").
+            firsts = [p for p in self.people if not p.short and len(p.name_words) >= 2 and p.first == word
+                      and any(m[0] < at for m in p.mentions)]
+            cands = firsts if len(firsts) == 1 else []
         if not cands:
             return None
         if len(cands) > 1:
