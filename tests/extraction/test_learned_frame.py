@@ -122,3 +122,21 @@ def test_words_with_a_verb_between_a_content_and_its_cue_are_no_source():
     ex, found = claims_of("The ferry will run twice a day, which the harbour master says is fine and blorfed.",
                           stub_model("blorfed", before=True))
     assert all(not speaker_text(ex, c).endswith("is fine and") for c in found), ex.claims
+
+
+def test_a_dash_or_a_list_does_not_end_a_learned_content_but_a_spliced_clause_does():
+    model = stub_model("blorfed", before=False)
+    for body, content in [
+        # What was said goes on past a dash, and a list's items belong to it.
+        ("The harbour master blorfed that the ferry would run twice a day — and that the fares would fall "
+         "in spring.", "the ferry would run twice a day — and that the fares would fall in spring"),
+        ("The union blorfed that the cuts would hit five towns, including Dunmore and Holt.",
+         "the cuts would hit five towns, including Dunmore and Holt"),
+        ("The union blorfed that the cuts would hit the schools as well as the libraries.",
+         "the cuts would hit the schools as well as the libraries"),
+        # A clause spliced on after a comma is the writer's, not the speaker's.
+        ("The council blorfed that the ferry would run on Sundays, which angered the parish.",
+         "the ferry would run on Sundays"),
+    ]:
+        ex, found = claims_of(body, model)
+        assert [c.text for c in found] == [content], (body, ex.claims)

@@ -16,8 +16,12 @@ from .state import ClaimState
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 LEARNED_MAX = 600  # characters: longer than any content the cue model's frames place in news text
-_LEARNED_CUT = re.compile(r";|\s--\s|\s—\s|,\s+(?:which|who|even as|despite|while|although|though|but|"
-                          r"according|including|adding|saying|as well as)\b|\s\((?!\w+\))")
+# Where a learned cue's content stops: a clause spliced on after a comma, a semicolon, a parenthesis.
+# Not a dash ("wants to lead the party — and to beat its rivals": what was said goes on past it) nor a
+# list's "including"/"as well as" (the items belong to what was said): cutting there lost more annotated
+# contents than it saved (2 CV folds, content R +0.002/+0.005 at content P -0.0001/-0.0006).
+_LEARNED_CUT = re.compile(r";|,\s+(?:which|who|even as|despite|while|although|though|but|"
+                          r"according|adding|saying)\b|\s\((?!\w+\))")
 _FRAME_WORDS = frozenset("about on of for against over with at out that : ,".split())
 # A cue whose clause is a condition reports nothing said: "if the president agrees", "unless
 # officials say ..." (the subordinator, then the clause's subject, then the cue).
