@@ -6,12 +6,17 @@ token's best cosine against the candidate's tokens, weighted by the token's rari
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 DIM = 256
+# The tokenizer on the calling thread: rayon's pool kept ~180 MB of freed encodings resident after
+# 100,000 texts (one thread: ~70 MB, bounded) and took more CPU on 2 cores (5.8 against 5.1 s): the
+# import's and the index build's tokenizing (a query is one text). A setting made before stays.
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
 @lru_cache(maxsize=1)
@@ -23,6 +28,11 @@ def model():
 
 
 _shared: dict[str, np.ndarray] = {}  # the token vectors mapped from files (see ``share``)
+
+
+def vocab_size() -> int:
+    """Token ids run below this (the index build's counts, without making the unit vectors)."""
+    return len(_shared["unit"]) if "unit" in _shared else len(model().embedding)
 
 
 def unit_token_vectors() -> np.ndarray:
@@ -42,7 +52,6 @@ def share(folder: Path) -> None:
     if _shared or not folder.is_dir():
         return
     import hashlib
-    import os
 
     m = model()
     key = hashlib.blake2b(np.ascontiguousarray(m.embedding).tobytes(), digest_size=8).hexdigest()
@@ -98,13 +107,25 @@ def token_ids(texts: list[str]) -> list[np.ndarray]:
     """Each text's distinct token ids, sorted, as one padded batch of all ``texts`` gives them: a
     text shorter than the longest also holds the padding id. Tokenized a block at a time (one call
     for a 50,000-row segment held ~500 MB of encodings, which the allocator kept after)."""
-    pad = (model().tokenizer.padding or {}).get("pad_id")
+    return pad_token_ids(*unpadded_token_ids(texts))
+
+
+def unpadded_token_ids(texts: list[str]) -> tuple[list[np.ndarray], list[int]]:
+    """Each text's distinct token ids without the padding, and its number of tokens: a segment's
+    build reads its rows a block at a time, then pads them all at once (``pad_token_ids``)."""
     out, lengths = [], []
     for k in range(0, len(texts), _TOKEN_BLOCK):
         for e in _unpadded().encode_batch_fast([t.lower() for t in texts[k:k + _TOKEN_BLOCK]],
                                                add_special_tokens=False):
             lengths.append(len(e.ids))
             out.append(np.unique(np.asarray(e.ids, dtype=np.int64)))
+    return out, lengths
+
+
+def pad_token_ids(out: list[np.ndarray], lengths: list[int]) -> list[np.ndarray]:
+    """``unpadded_token_ids`` of texts taken together as one padded batch: the padding id added
+    (in place) to each shorter than the longest."""
+    pad = (model().tokenizer.padding or {}).get("pad_id")
     longest = max(lengths, default=0)
     for i, n in enumerate(lengths):
         if pad is not None and n < longest:

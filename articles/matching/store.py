@@ -150,7 +150,7 @@ def _blob(sets: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
 
 def token_df(tokens: list[np.ndarray]) -> np.ndarray:
     """Per WordLlama token, in how many documents it occurs (tokens are unique per document)."""
-    size = len(semantic.unit_token_vectors())
+    size = semantic.vocab_size()
     flat = np.concatenate(tokens) if tokens else np.zeros(0, dtype=np.int64)
     return np.bincount(flat, minlength=size).astype(np.int64)
 
@@ -170,47 +170,169 @@ def tokens_of(rows: list[Row]) -> list[np.ndarray]:
     return semantic.token_ids([ranker.entry_texts(r.claim, r.title)[2] for r in rows])
 
 
+BUILD_BLOCK = 5_000  # rows a segment's arrays are made from at a time (``SegmentWriter``)
+
+
+class SegmentWriter:
+    """A segment's arrays made a block of rows at a time (``BUILD_BLOCK``), the same arrays as all
+    its rows at once: the arrays of one value a row (vectors, lengths, ids, token ids, names) appended
+    as each block makes them, to raw files in the segment's folder (``folder``) or to a list (None:
+    ``segment_arrays``, kept in this process); each block's postings kept compact (term hashes, counts,
+    narrow document numbers and counts) and merged by term at ``finish``. A 50,000-row segment built
+    at once held its character grams' keys, four float32 blocks of vectors and every row's tokens
+    (~300-570 MB over the builder's base); by blocks, a block's work and the segment's compact postings.
+    ``vectors``: how vectors are kept (``ann.keep_vectors``); ``own_ann``: the segment gets its own
+    approximate index a view (float16 vectors kept in it only)."""
+
+    def __init__(self, idf: np.ndarray, vectors: str = "f32", folder: Path | None = None, own_ann: bool = False):
+        self.idf, self.form, self.folder, self.own_ann = idf, vectors, folder, own_ann
+        self.n = 0
+        self.blocks = 0
+        self._parts: dict[str, list[np.ndarray]] = {}  # in memory: key -> the blocks' arrays
+        self._files: dict[str, list] = {}  # on disk: key -> [dtype, shape of a row, rows]
+        self._postings: dict[str, list] = {name: [] for name in LEXICAL}
+        self._df = np.zeros(semantic.vocab_size(), dtype=np.int64)
+        self._ends: dict[str, int] = {}  # ragged arrays: where the next block's data starts
+        if folder is not None:
+            self._tmp = folder.with_name(folder.name + ".tmp")
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp.mkdir(parents=True)
+        for key in ("tokens", "numbers", "names", "claimants", "proper"):
+            self._put(f"{key}.offsets", np.zeros(1, dtype=np.int64))
+            self._ends[key] = 0
+
+    def _put(self, key: str, arr: np.ndarray) -> None:
+        if self.folder is None:
+            self._parts.setdefault(key, []).append(arr)
+            return
+        arr = np.ascontiguousarray(arr)
+        meta = self._files.setdefault(key, [arr.dtype, arr.shape[1:], 0])
+        with open(self._tmp / f"{key}.raw", "ab") as f:
+            f.write(arr.tobytes())
+        meta[2] += len(arr)
+
+    def _ragged(self, key: str, data: np.ndarray, offsets: np.ndarray) -> None:
+        """A block's CSR data and offsets (from 0) appended after the blocks before it."""
+        self._put(f"{key}.offsets", offsets[1:] + self._ends[key])
+        self._put(f"{key}.{'blob' if key != 'tokens' else 'ids'}", data)
+        self._ends[key] += int(offsets[-1])
+
+    def add(self, rows: list[Row], tokens: list[np.ndarray]) -> None:
+        """Rows in order, with their token ids (``semantic.token_ids`` of the whole segment: the
+        padding id depends on its longest text)."""
+        for k in range(0, len(rows), BUILD_BLOCK):
+            self._add(rows[k:k + BUILD_BLOCK], tokens[k:k + BUILD_BLOCK])
+
+    def _add(self, rows: list[Row], tokens: list[np.ndarray]) -> None:
+        start, self.n, self.blocks = self.n, self.n + len(rows), self.blocks + 1
+        texts = [ranker.entry_texts(r.claim, r.title) for r in rows]
+        self._put("ids", np.asarray([r.id for r in rows], dtype=np.int64))
+        self._put("stamps", np.asarray([r.stamp for r in rows], dtype=np.int64))
+        # the date features (genre.py): days since genre.EPOCH, NO_DATE unknown
+        self._put("dates", np.asarray([genre.days(r.published) for r in rows], dtype=np.int32))
+        for name, docs in _lexical_docs(texts):
+            p = _postings(docs)
+            self._postings[name].append((start, p["terms"], np.diff(p["offsets"].astype(np.int64)).astype(
+                _uint_for(len(rows))), p["docs"], p["tf"]))
+            self._put(f"{name}.len", p["len"])
+            del docs, p
+        missing = [i for i, r in enumerate(rows) if r.vectors is None]
+        computed = dict(zip(missing, ranker.vectors_many([(rows[i].claim, rows[i].title) for i in missing]),
+                            strict=True)) if missing else {}
+        made: dict[str, np.ndarray] = {}
+        for j, view in enumerate(ranker.VIEWS):
+            vec = np.zeros((len(rows), semantic.DIM), dtype=np.float32)
+            for i, r in enumerate(rows):
+                vec[i] = computed[i][j] if r.vectors is None else r.vectors[j]
+            keep_vectors(made, view, vec, self.form)
+        del computed
+        ids = (np.concatenate(tokens) if tokens else np.zeros(0)).astype(
+            _uint_for(semantic.vocab_size() - 1))
+        self._ragged("tokens", ids, np.concatenate([[0], np.cumsum([len(t) for t in tokens])]).astype(np.int64))
+        self._df += token_df(tokens)
+        weighted = np.zeros((len(tokens), semantic.DIM), dtype=np.float32)
+        for i, t in enumerate(tokens):
+            weighted[i] = semantic.weighted_vector(t, self.idf)
+        keep_vectors(made, "weighted", weighted, self.form)
+        for key, arr in made.items():
+            self._put(key, arr)
+        del made, weighted
+        self._ragged("numbers", *_blob([text.numbers(t[2]) for t in texts]))
+        self._ragged("names", *_blob([text.names(t[2]) for t in texts]))
+        # the context features: each claimant's surname, and the proper names with it (as ranker.Library)
+        claimants = [ranker.claimant_surname(r.claimant) for r in rows]
+        self._ragged("claimants", *_blob([frozenset({c} - {""}) for c in claimants]))
+        self._ragged("proper", *_blob([frozenset(text.proper_names(t[2]) | ({c} if c else set()))
+                                       for t, c in zip(texts, claimants, strict=True)]))
+
+    def finish(self) -> dict[str, np.ndarray] | int:
+        """The segment's arrays (in memory), or its folder written (renamed into place) and its rows."""
+        if not self.blocks:
+            self._add([], [])
+        merged = {"token_df": self._df}
+        for name in LEXICAL:
+            for key, arr in _merge_postings(self._postings.pop(name), self.n).items():
+                merged[f"{name}.{key}"] = arr
+        if self.folder is None:
+            merged.update({key: np.concatenate(parts) for key, parts in self._parts.items()})
+            self._parts.clear()
+            return merged
+        for key, arr in merged.items():
+            np.save(self._tmp / f"{key}.npy", arr)
+        del merged
+        for key, (dtype, shape, rows) in self._files.items():
+            raw = self._tmp / f"{key}.raw"
+            if self.own_ann and key.startswith("vec."):
+                # the index keeps the float16 vectors themselves (``AnnRows`` reads them back): no copy
+                vec = np.fromfile(raw, dtype=dtype).reshape((rows, *shape))
+                _save_ann(self._tmp / f"ann.{key[4:]}.usearch", [vec])
+                del vec
+            else:
+                with open(self._tmp / f"{key}.npy", "wb") as out, open(raw, "rb") as f:
+                    np.lib.format.write_array_header_1_0(out, {"descr": np.lib.format.dtype_to_descr(dtype),
+                                                                "fortran_order": False, "shape": (rows, *shape)})
+                    shutil.copyfileobj(f, out, 1 << 20)
+            raw.unlink()
+        os.replace(self._tmp, self.folder)
+        return self.n
+
+
+def _merge_postings(parts: list[tuple], n: int) -> dict[str, np.ndarray]:
+    """The blocks' postings (first row, term hashes, postings a term, documents, counts) as
+    ``_postings`` of all their rows at once makes them: the union of the terms, each term's
+    documents block after block (so in order), in the narrowest types."""
+    terms = np.unique(np.concatenate([p[1] for p in parts])) if parts else np.zeros(0, dtype=np.uint64)
+    where = [np.searchsorted(terms, p[1]) for p in parts]
+    per_term = np.zeros(len(terms), dtype=np.int64)
+    for (_, _, counts, _, _), at in zip(parts, where, strict=True):
+        per_term[at] += counts  # a block's terms are distinct
+    offsets = np.zeros(len(terms) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum(per_term)
+    total = int(offsets[-1])
+    docs = np.empty(total, dtype=_uint_for(max(n - 1, 0)))
+    tf = np.empty(total, dtype=_uint_for(max((int(p[4].max()) for p in parts if len(p[4])), default=0)))
+    free = offsets[:-1].copy()  # each term's next free place
+    for k, ((start, _, counts, d, t), at) in enumerate(zip(parts, where, strict=True)):
+        c = counts.astype(np.int64)
+        pos = np.repeat(free[at] - (np.cumsum(c) - c), c) + np.arange(len(d))
+        docs[pos] = d.astype(np.int64) + start
+        tf[pos] = t
+        free[at] += c
+        parts[k] = None  # a merged block's postings go at once
+        del pos
+    return {"terms": terms, "offsets": offsets.astype(_uint_for(total)), "docs": docs, "tf": tf}
+
+
 def segment_arrays(rows: list[Row], idf: np.ndarray, tokens: list[np.ndarray] | None = None,
                    vectors: str = "f32") -> dict[str, np.ndarray]:
     """Everything the index keeps about ``rows``. ``idf``: the library-wide token rarity the
-    weighted vectors are made with; ``vectors``: how the vectors are kept (``ann.keep_vectors``),
-    each view converted as soon as it is made (one float32 block at a time, not four)."""
-    texts = [ranker.entry_texts(r.claim, r.title) for r in rows]
-    arrays: dict[str, np.ndarray] = {"ids": np.asarray([r.id for r in rows], dtype=np.int64),
-                                     "stamps": np.asarray([r.stamp for r in rows], dtype=np.int64),
-                                     # the date features (genre.py): days since genre.EPOCH, NO_DATE unknown
-                                     "dates": np.asarray([genre.days(r.published) for r in rows], dtype=np.int32)}
-    for name, docs in _lexical_docs(texts):
-        for key, arr in _postings(docs).items():
-            arrays[f"{name}.{key}"] = arr
-        del docs
-    missing = [i for i, r in enumerate(rows) if r.vectors is None]
-    computed = dict(zip(missing, ranker.vectors_many([(rows[i].claim, rows[i].title) for i in missing]),
-                        strict=True)) if missing else {}
-    for j, view in enumerate(ranker.VIEWS):
-        vec = np.zeros((len(rows), semantic.DIM), dtype=np.float32)
-        for i, r in enumerate(rows):
-            vec[i] = computed[i][j] if r.vectors is None else r.vectors[j]
-        keep_vectors(arrays, view, vec, vectors)
+    weighted vectors are made with; ``vectors``: how the vectors are kept (``ann.keep_vectors``).
+    Made a block of rows at a time (``SegmentWriter``)."""
     if tokens is None:
-        tokens = semantic.token_ids([t[2] for t in texts])
-    arrays["tokens.offsets"] = np.concatenate([[0], np.cumsum([len(t) for t in tokens])]).astype(np.int64)
-    arrays["tokens.ids"] = (np.concatenate(tokens) if tokens else np.zeros(0)).astype(
-        _uint_for(len(semantic.unit_token_vectors()) - 1))
-    arrays["token_df"] = token_df(tokens)
-    weighted = np.zeros((len(tokens), semantic.DIM), dtype=np.float32)
-    for i, t in enumerate(tokens):
-        weighted[i] = semantic.weighted_vector(t, idf)
-    keep_vectors(arrays, "weighted", weighted, vectors)
-    del weighted
-    arrays["numbers.blob"], arrays["numbers.offsets"] = _blob([text.numbers(t[2]) for t in texts])
-    arrays["names.blob"], arrays["names.offsets"] = _blob([text.names(t[2]) for t in texts])
-    # the context features: each claimant's surname, and the proper names with it (as ranker.Library)
-    claimants = [ranker.claimant_surname(r.claimant) for r in rows]
-    arrays["claimants.blob"], arrays["claimants.offsets"] = _blob([frozenset({c} - {""}) for c in claimants])
-    arrays["proper.blob"], arrays["proper.offsets"] = _blob(
-        [frozenset(text.proper_names(t[2]) | ({c} if c else set())) for t, c in zip(texts, claimants, strict=True)])
-    return arrays
+        tokens = tokens_of(rows)
+    writer = SegmentWriter(idf, vectors)
+    writer.add(rows, tokens)
+    return writer.finish()
 
 
 def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int = ANN_MIN,
@@ -220,21 +342,11 @@ def write_segment(folder: Path, rows: list[Row], idf: np.ndarray, ann_min: int =
     vectors are kept as int8 codes ("i8", FORMAT 6) or float16, read by that build and by the exact
     cosines of candidates."""
     # a segment with its own approximate index: float16 (only candidates' rows are read past it)
-    form = ("q8" if ANN_DTYPE == "i8" else "f16") if shared_ann else "f16" if len(rows) >= ann_min else "f32"
-    arrays = segment_arrays(rows, idf, tokens, vectors=form)
-    tmp = folder.with_name(folder.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    if not shared_ann and len(rows) >= ann_min:
-        for view in ranker.VIEWS:
-            # the index keeps the float16 vectors themselves (``AnnRows`` reads them back): no copy
-            vec = arrays.pop(f"vec.{view}")
-            _save_ann(tmp / f"ann.{view}.usearch", [vec])
-            del vec
-    for key, arr in arrays.items():
-        np.save(tmp / f"{key}.npy", arr)
-    os.replace(tmp, folder)
-    return len(rows)
+    own = not shared_ann and len(rows) >= ann_min
+    form = ("q8" if ANN_DTYPE == "i8" else "f16") if shared_ann else "f16" if own else "f32"
+    writer = SegmentWriter(idf, form, folder, own_ann=own)
+    writer.add(rows, tokens_of(rows) if tokens is None else tokens)
+    return writer.finish()
 
 
 def _save_ann(path: Path, parts: Iterable[np.ndarray], dtype: str = "f16") -> None:
@@ -267,7 +379,8 @@ def build_ann(root: Path, name: str, segments: list[str]) -> None:
     tmp.mkdir(parents=True)
     dtype = ANN_DTYPE
     for view in ranker.VIEWS:
-        _save_ann(tmp / f"ann.{view}.usearch", (_stored_vectors(root / s, view) for s in segments), dtype=dtype)
+        _save_ann(tmp / f"ann.{view}.usearch", (part for s in segments for part in _stored_vectors(root / s, view)),
+                  dtype=dtype)
     os.replace(tmp, root / name)
     if dtype != "i8":
         for s in segments:
@@ -275,12 +388,18 @@ def build_ann(root: Path, name: str, segments: list[str]) -> None:
                 (root / s / f"vec.{view}.npy").unlink()
 
 
-def _stored_vectors(folder: Path, view: str) -> np.ndarray:
-    """A segment's vectors of a view as written for ``build_ann``: float16, or int8 codes read back."""
+def _stored_vectors(folder: Path, view: str, block: int = 8192):
+    """A segment's vectors of a view as written for ``build_ann``, float16 (int8 codes read back), a
+    block of rows at a time (a 50,000-row segment's float32 values at once were 51 MB)."""
     if (folder / f"q8.{view}.npy").exists():
         codes = np.load(folder / f"q8.{view}.npy", mmap_mode="r")
-        return (codes.astype(np.float32) * np.load(folder / f"q8s.{view}.npy")[:, None]).astype(np.float16)
-    return np.load(folder / f"vec.{view}.npy", mmap_mode="r")
+        scales = np.load(folder / f"q8s.{view}.npy")
+        for k in range(0, len(codes), block):
+            yield (codes[k:k + block].astype(np.float32) * scales[k:k + block, None]).astype(np.float16)
+        return
+    vec = np.load(folder / f"vec.{view}.npy", mmap_mode="r")
+    for k in range(0, len(vec), block):
+        yield np.asarray(vec[k:k + block])
 
 
 class Segment:
@@ -613,34 +732,69 @@ def publish(root: Path, manifest: dict) -> None:
     os.replace(root / "CURRENT.tmp", root / "CURRENT")
 
 
+def _segmented(blocks: Iterable[list[Row]], size: int | None):
+    """(segment number, rows, last part of that segment) over ``blocks``: each block a segment
+    (``size`` None), or a segment every ``size`` rows, a block split where a segment ends."""
+    k = filled = 0
+    for block in blocks:
+        if size is None:
+            yield k, block, True
+            k += 1
+            continue
+        i = 0
+        while i < len(block):
+            take = min(len(block) - i, size - filled)
+            filled += take
+            yield k, block[i:i + take], filled == size
+            i += take
+            if filled == size:
+                k, filled = k + 1, 0
+    if size is not None and filled:
+        yield k, [], True
+
+
 def build_generation(root: Path, generation: int, chunks, watermark: int = 0, background=ranker._DEFAULT,
-                     ann_min: int = ANN_MIN) -> dict:
+                     ann_min: int = ANN_MIN, segment_rows: int | None = None) -> dict:
     """Write a whole generation and publish it. ``chunks()``: an iterator of lists of rows (called
-    twice: first for the library-wide token rarity, then to write one segment a list)."""
+    twice: first for the library-wide token rarity, then to write the segments): one segment a list,
+    or with ``segment_rows``, lists of any length (a few thousand rows: all the build holds of them
+    at once) making a segment every ``segment_rows`` rows."""
     bg = ranker.default_background() if background is ranker._DEFAULT else background
-    df = np.zeros(len(semantic.unit_token_vectors()), dtype=np.int64)
+    df = np.zeros(semantic.vocab_size(), dtype=np.int64)
     n = 0
-    narrow = _uint_for(len(semantic.unit_token_vectors()) - 1)
-    packed = []  # the first pass's tokens, a flat array and offsets a chunk (no array object a row)
-    for rows in chunks():
-        tokens = tokens_of(rows)
-        df += token_df(tokens)
+    narrow = _uint_for(semantic.vocab_size() - 1)
+    packed = []  # the first pass's tokens, a flat array and offsets a segment (no array object a row)
+    tokens, lengths = [], []
+    for _, rows, last in _segmented(chunks(), segment_rows):
+        more, counts = semantic.unpadded_token_ids([ranker.entry_texts(r.claim, r.title)[2] for r in rows])
+        tokens += more
+        lengths += counts
         n += len(rows)
-        packed.append((np.concatenate(tokens).astype(narrow) if tokens else np.zeros(0, narrow),
-                       np.cumsum([0] + [len(t) for t in tokens])))
-        del tokens
+        del rows, more
+        if last:  # padded as one batch of the segment's texts (``semantic.token_ids``)
+            tokens = semantic.pad_token_ids(tokens, lengths)
+            df += token_df(tokens)
+            packed.append((np.concatenate(tokens).astype(narrow) if tokens else np.zeros(0, narrow),
+                           np.cumsum([0] + [len(t) for t in tokens])))
+            tokens, lengths = [], []
     idf = token_idf(df, n, bg)
     shared = n >= ann_min  # one approximate index a view over all the segments
-    segments = []
-    for k, rows in enumerate(chunks()):
-        name = f"seg-{generation:06d}-{k:03d}"
+    # below ann_min every segment is too (no index of its own): exact float32 cosines
+    form = ("q8" if ANN_DTYPE == "i8" else "f16") if shared else "f32"
+    segments, writer = [], None
+    for k, rows, last in _segmented(chunks(), segment_rows):
+        if writer is None:
+            name = f"seg-{generation:06d}-{k:03d}"
+            writer, at = SegmentWriter(idf, form, root / name), 0
         flat, offsets = packed[k]
-        tokens = [flat[offsets[i]:offsets[i + 1]].astype(np.int64) for i in range(len(rows))]
-        write_segment(root / name, rows, idf, ann_min, tokens, shared_ann=shared)
-        packed[k] = None
-        del tokens, rows  # the last chunk's rows are not kept through the graphs' build
-        release_memory()
-        segments.append(name)
+        writer.add(rows, [flat[offsets[i]:offsets[i + 1]].astype(np.int64) for i in range(at, at + len(rows))])
+        at += len(rows)
+        del rows  # a block's rows are not kept past their part of the segment
+        if last:
+            writer.finish()
+            packed[k] = writer = None
+            release_memory()
+            segments.append(name)
     manifest = {"generation": generation, "segments": segments, "dead": [], "watermark": watermark, "rows": n,
                 "format": FORMAT}
     if shared and segments:

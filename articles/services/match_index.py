@@ -33,7 +33,8 @@ from articles.models import Claim, ClaimMatch, FactCheck
 
 log = logging.getLogger(__name__)
 
-CHUNK = 50_000  # fact-checks a segment of a full build (bounds the builder's memory)
+CHUNK = 50_000  # fact-checks a segment of a full build
+READ = 5_000  # fact-checks a full build reads (and holds) at a time: its memory, not the segment's
 MARGIN = timedelta(seconds=120)  # rows committed late with an older updated_at are still caught
 MAX_SEGMENTS = 12  # more (or a fifth of the rows tombstoned) and the next update compacts
 _lock = threading.Lock()
@@ -188,10 +189,10 @@ def _rebuild(root: Path, old: dict | None) -> dict:
 
     def chunks():  # store.build_generation reads them twice: the first pass needs only the wording
         passes.append(len(passes))
-        for k in range(0, len(ids), CHUNK):
-            yield _rows(ids[k:k + CHUNK], vectors=len(passes) > 1)
+        for k in range(0, len(ids), READ):
+            yield _rows(ids[k:k + READ], vectors=len(passes) > 1)
 
-    store.build_generation(root, generation, chunks, watermark)
+    store.build_generation(root, generation, chunks, watermark, segment_rows=CHUNK)
     return {"generation": generation, "rows": len(ids), "appended": ids, "removed": 0, "full": True}
 
 

@@ -30,8 +30,8 @@ def library(n, seed=7):
 def built_segments(monkeypatch):
     """Every segment the index writes or builds in memory, with its number of rows."""
     sizes = []
-    real = store.segment_arrays
-    monkeypatch.setattr(store, "segment_arrays", lambda rows, idf, tokens=None, **kw: sizes.append(len(rows)) or real(rows, idf, tokens, **kw))
+    real = store.SegmentWriter.finish
+    monkeypatch.setattr(store.SegmentWriter, "finish", lambda self: sizes.append(self.n) or real(self))
     return sizes
 
 
