@@ -2,12 +2,13 @@
 candidates the ranker reranks (nothing outside them can be ranked), and how many candidates it takes.
 
     python benchmarks/candidate_recall.py [--split train|dev] [--data ../shared/checkthat-2021-task2b]
-        [--context] [--k 40]
+        [--context] [--k 40] [--lists chars:20]
 
 Text alone (as ``match_eval.py`` asks) unless ``--context`` (the transcript's speaker and lines).
 Also prints each retriever's own recall at the lists' depth and deeper (which one finds what: the
 ranker takes its candidates from the lexical "both" and "bigrams" lists and the "both" and "claim"
-cosines). Choose on train; confirm on dev. The library is built in process (the shipped
+cosines, and the further lists a model names: ``MatchModel.lists``, ``--lists``). Choose on train;
+confirm on dev. The library is built in process (the shipped
 background), as the API's index would.
 """
 from __future__ import annotations
@@ -31,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="train")
     ap.add_argument("--context", action="store_true")
     ap.add_argument("--k", type=int, default=None, help="candidates a list (default: the shipped model's)")
+    ap.add_argument("--lists", default=None, help="further lists, name:depth,... (default: the shipped model's)")
     a = ap.parse_args(argv)
     reviews = [r for _, r in claimreview.read(a.data / "factchecks.jsonl") if isinstance(r, claimreview.Review)]
     t = time.process_time()
@@ -42,13 +44,15 @@ def main(argv: list[str] | None = None) -> int:
     queries = [(qid, q) for qid, q in queries if rel.get(qid)]
     contexts = train.read_context(a.data / a.split) if a.context else {}
     k = a.k or ranker.default_model().candidates
+    lists = (ranker.default_model().lists if a.lists is None
+             else {n: int(d) for n, d in (p.split(":") for p in a.lists.split(",") if p)})
     position = {d: i for i, d in enumerate(docids)}
     found = sizes = 0
     cpu = 0.0
     ranks: dict[str, list[int]] = {}
     for qid, q in queries:
         t = time.process_time()
-        c, _ = lib.features(q, k, context=contexts.get(qid))
+        c, _ = lib.features(q, k, context=contexts.get(qid), lists=lists)
         cpu += time.process_time() - t
         found += any(docids[i] in rel[qid] for i in c)
         sizes += len(c)
@@ -57,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             ranks.setdefault(name, []).append(min(int((s > s[g]).sum()) for g in gold) if gold else len(lib))
     cpu = cpu / max(len(queries), 1) * 1000
     n = len(queries)
-    print(f"{a.split}{' +context' if a.context else ''}: {n} queries, k={k}: candidate recall "
+    print(f"{a.split}{' +context' if a.context else ''}: {n} queries, k={k} {lists or ''}: candidate recall "
           f"{found / n:.3f} ({found}/{n}), mean candidates {sizes / n:.1f}, features {cpu:.1f} ms CPU a query")
     for name, r in ranks.items():
         r = np.asarray(r)

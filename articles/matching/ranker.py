@@ -190,6 +190,8 @@ class MatchModel:
         # p = sigmoid(w . [raw, raw - best raw of the query, checkable, log words] + bias)
         self.calibration: list[float] = list(data["calibration"])
         self.candidates: int = data.get("candidates", 40)
+        # the claim's further lists and their depths (``MORE_LISTS``; none for a model without them)
+        self.lists: dict[str, int] = dict(data.get("lists", {}))
         self.duplicate_cosine: float = data.get("duplicate_cosine", 0.95)
         self.thresholds: dict[str, float] = data.get("thresholds", {"suggested": 0.5, "confident": 0.8})
         self.measured: dict = data.get("measured", {})
@@ -206,6 +208,7 @@ class MatchModel:
                 "scale": self.scale.tolist(), "weights": self.weights.tolist(),
                 **({"low": self.low.tolist(), "high": self.high.tolist()} if self.low is not None else {}),
                 "calibration": list(self.calibration), "candidates": self.candidates,
+                **({"lists": self.lists} if self.lists else {}),
                 "duplicate_cosine": self.duplicate_cosine, "thresholds": self.thresholds,
                 **({"trees": self.trees.to_json()} if self.trees else {}), "measured": self.measured}
 
@@ -431,6 +434,9 @@ _DEFAULT = object()
 # rewritten with whom its pronouns stand for), when the model's own depth (``MatchModel.candidates``,
 # the claim's four lists) is less: chosen by 4-fold CV on the training splits (MODEL_CARD.md).
 CONTEXT_CANDIDATES = 40
+# Lists the claim's features score every fact-check on anyway, which a model may also take
+# candidates from (``MatchModel.lists``: name -> depth): no search of their own, only more rows.
+MORE_LISTS = ("chars", "bm25_title", "bm25_claim", "cos_title")
 
 
 class Library:
@@ -482,20 +488,24 @@ class Library:
         return {v: self.vectors[v] @ qvec for v in VIEWS}
 
     def features(self, query: str, k: int, extra: set[int] = frozenset(),
-                 context: Context | None = None) -> tuple[np.ndarray, np.ndarray]:
+                 context: Context | None = None, lists: dict[str, int] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Candidate positions in the library and their feature rows (columns as FEATURES);
-        ``extra``: positions another retriever proposes (PostgreSQL full-text search)."""
+        ``extra``: positions another retriever proposes (PostgreSQL full-text search); ``lists``:
+        further lists of ``MORE_LISTS`` and the depth each gives (``MatchModel.lists``)."""
         q = text.clean_query(query)
         qwords = text.words(q)
         lex = {name: idx.scores(text.with_bigrams(qwords) if name == "bigrams" else qwords)
                for name, idx in self.bm25.items()}
         qvec = semantic.embed([q])[0]
         cos = self.cosines(qvec)
-        # the context's lists reach deeper than the claim's own (CONTEXT_CANDIDATES)
-        k, kc = min(k, len(self) - 1), min(max(k, CONTEXT_CANDIDATES), len(self) - 1)
+        chars = self.chars.scores(text.char_grams(q))
+        more = {"chars": chars, "bm25_title": lex["title"], "bm25_claim": lex["claim"], "cos_title": cos["title"]}
         cands: set[int] = set(extra)
-        for s in (lex["both"], lex["bigrams"], cos["both"], cos["claim"]):
-            cands.update(_top(s, k).tolist())
+        for s, depth in [(s, k) for s in (lex["both"], lex["bigrams"], cos["both"], cos["claim"])] + [
+                (more[name], depth) for name, depth in (lists or {}).items()]:
+            cands.update(_top(s, min(depth, len(self) - 1)).tolist())
+        # the context's lists reach deeper than the claim's own (CONTEXT_CANDIDATES)
+        kc = min(max(k, CONTEXT_CANDIDATES), len(self) - 1)
         if context is not None and (named := context.name_set()):
             # checks about whom the context names ("he" in the claim, Cruz in its sentence)
             s = self.bm25["both"].scores(qwords + text.words(" ".join(sorted(named))))
@@ -535,7 +545,7 @@ class Library:
         qtok = semantic.token_ids([q])[0]
         soft = semantic.soft_match_many(qtok, [self.tokens[i] for i in c], self.token_idf)
         cols += [soft[:, 0], soft[:, 1], self.weighted[c] @ semantic.weighted_vector(qtok, self.token_idf)]
-        s = self.chars.scores(text.char_grams(q))
+        s = chars
         v = s[c]
         cols += [v / (float(s.max()) or 1.0), 1.0 / (1.0 + _rank(s, v))]
         cols += self._context_features(q, c, context or Context())
@@ -609,7 +619,7 @@ class Library:
         model = model or default_model()
         if not len(self) or not text.clean_query(query):
             return []
-        c, x = self.features(query, model.candidates, self.positions(also), context)
+        c, x = self.features(query, model.candidates, self.positions(also), context, model.lists)
         if checkworthiness is None:
             checkworthiness = query_checkworthiness(query)
         prob = model.probability(model.raw(x), text.checkable(query), text.word_count(query), checkworthiness)

@@ -686,9 +686,9 @@ class StoredLibrary(ranker.Library):
         return {int(p) for p in found if not self.dead[p]}
 
     def features(self, query: str, k: int, extra: set[int] = frozenset(),
-                 context: ranker.Context | None = None) -> tuple[np.ndarray, np.ndarray]:
+                 context: ranker.Context | None = None, lists: dict[str, int] | None = None) -> tuple[np.ndarray, np.ndarray]:
         self._local.qvec = None  # set by ``cosines`` for this query
-        c, x = super().features(query, k, extra, context)
+        c, x = super().features(query, k, extra, context, lists)
         keep = ~self.dead[c]  # a replaced or removed row is never a candidate
         c, x = c[keep], x[keep]
         if len(c) and self.approximate:

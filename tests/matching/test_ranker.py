@@ -234,3 +234,23 @@ def test_who_the_claim_is_about_comes_from_its_context_when_it_names_no_one():
     row = {int(lib.ids[i]): x[n] for n, i in enumerate(c)}
     assert row[1][col["subject_hit"]] == 1 and row[2][col["subject_conflict"]] == 1
     assert not x[:, col["subject_from_context"]].any()
+
+
+def test_further_lists_add_their_top_rows_and_change_no_other_row(library):
+    # a model's further lists (MatchModel.lists) only widen the candidates: each row's features
+    # are computed against the whole library, so the rows both sets share are the same
+    query = "Minecraft shutting down? A giant fossil from Columbia"
+    c1, x1 = library.features(query, 1)
+    c2, x2 = library.features(query, 1, lists={"chars": 3, "cos_title": 2})
+    q = text.clean_query(query)
+    chars_top = np.argsort(-library.chars.scores(text.char_grams(q)), kind="stable")[:4]
+    assert set(c1) <= set(c2) and set(chars_top) <= set(c2)
+    assert len(c2) > len(c1)
+    same = np.isin(c2, c1)
+    assert np.allclose(x2[same], x1)
+
+
+def test_a_model_keeps_its_further_lists_through_json():
+    data = json.loads(ranker.MODEL_PATH.read_text(encoding="utf-8"))
+    assert ranker.MatchModel({**data, "lists": {"chars": 20}}).to_json()["lists"] == {"chars": 20}
+    assert "lists" not in ranker.MatchModel({k: v for k, v in data.items() if k != "lists"}).to_json()
