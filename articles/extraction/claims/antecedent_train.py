@@ -32,6 +32,7 @@ from .antecedent import (
     CROSSES,
     FEATURES,
     GENDER,
+    MODEL_PATH,
     NAME_LEAN,
     AntecedentModel,
     Context,
@@ -210,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(__file__).resolve().parents[3]
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--corpus", type=Path, default=root.parent / "shared" / "polnear-train")
-    ap.add_argument("--out", type=Path, default=MODEL_PATH_DEFAULT)
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--cache", type=Path, help="read the examples from / write them to this pickle")
     args = ap.parse_args(argv)
     if args.cache and args.cache.exists():
@@ -250,8 +251,6 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(data["cv"], indent=1), "margin", margin, "adopted", data["adopted"], file=sys.stderr)
     return 0
 
-
-MODEL_PATH_DEFAULT = Path(__file__).with_name("antecedent_model.json")
 
 if __name__ == "__main__":
     raise SystemExit(main())
