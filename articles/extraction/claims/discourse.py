@@ -11,13 +11,23 @@ from ..entities.words import ROLE_NOUNS, _norm
 from ..lexicon import FEMALE_NAMES, HONORIFICS, MALE_NAMES, PLACES, PRONOUNS
 from ..text import QUOTE_CHARS, Quote, Sentence
 from ..types import Block, Claim, Entity, Mention, Speaker
-from . import content, sources
+from . import antecedent, content, sources
 from .state import ClaimState, _start
 
 PRONOUN_LOOKBACK = 40  # person mentions a pronoun's antecedent is looked for among
 
 
 def resolve_pronoun(st: ClaimState, pron: str, pos: int, sent: Sentence) -> Speaker:
+    """The person or organisation a pronoun source names: the rules' choice below, which the learned
+    antecedent ranker (antecedent.py) overrides for "he" and "she" when it is surer by its margin."""
+    spk = _rule_pronoun(st, pron, pos, sent)
+    if st.antecedent_model is None or pron not in antecedent.SUBJECT_PRONOUNS:
+        return spk
+    pick = antecedent.resolve(st, st.antecedent_model, pron, pos, spk.entity)
+    return spk if pick == spk.entity else Speaker(pick, spk.text, spk.start, spk.end)
+
+
+def _rule_pronoun(st: ClaimState, pron: str, pos: int, sent: Sentence) -> Speaker:
     gender = PRONOUNS.get(pron, "")
     span = (pos, pos + len(pron))
     surface = st.text[span[0]:span[1]]

@@ -17,6 +17,7 @@ from ..learned.model import CueModel, default_model
 from ..lexicon import CUE_LEMMA
 from ..text import QUOTE_CHARS, Quote, Sentence
 from ..types import Block, Claim, Entity, Mention, Speaker
+from . import antecedent
 
 _PREPOSITIONS = frozenset("of for with by to from about against on in at into over under after before than like as".split())
 _NON_SPACE = re.compile(r"\S+")
@@ -103,6 +104,9 @@ class ClaimState:
             self.quoted_index.add(qs_, qe_, (qs_, qe_))
         self.sentence_starts = {s.start for sents in doc.sentences for s in sents}
         self.sentence_list = sorted(self.sentence_starts)
+        # The learned pronoun ranker (antecedent.py) and its index of the article, built when first asked.
+        self.antecedent_model = antecedent.default_model()
+        self.antecedent_context: antecedent.Context | None = None
 
     def in_quote(self, pos: int) -> bool:
         return pos in self.quoted_index

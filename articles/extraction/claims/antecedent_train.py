@@ -1,0 +1,256 @@
+"""Training the pronoun antecedent ranker: ``python -m articles.extraction.claims.antecedent_train
+[--corpus ../shared/polnear-train] [--out articles/extraction/claims/antecedent_model.json]``.
+
+Deterministic (full-batch gradient descent from zeros, articles in name order). Each training article
+is read as the extractor reads it (entities, mentions, the claims of the shipped cue model); every
+"he", "him", "his", "she", "her" ... of a CoreNLP coreference chain (``corenlp.jsonl`` beside the
+articles) that has an earlier mention overlapping one of our person mentions is an example: its
+candidates are labelled right when one of their mentions overlaps an earlier mention of the chain.
+The first-name gender table is counted from the same examples (the right candidates' first names).
+5-fold cross-validation over the articles (article i in fold i % 5) reports the ranker's accuracy on
+every such pronoun and, on the pronouns that are claims' sources, the rules' accuracy against the
+rules overridden past each margin; the widest margin within a tenth of a point of the best is kept,
+and the model is adopted when it gains at least MIN_GAIN there.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from bisect import bisect_left
+from pathlib import Path
+
+import numpy as np
+
+from .. import document
+from ..entities import EntityFinder
+from ..learned.corpus import read_corpus
+from ..learned.model import default_model
+from . import ClaimFinder
+from .antecedent import (
+    CROSSES,
+    FEATURES,
+    GENDER,
+    MODEL_PATH,
+    NAME_LEAN,
+    AntecedentModel,
+    Context,
+    choose,
+    fingerprint,
+    first_name,
+)
+
+MARGINS = (0.0, 0.25, 0.5, 1.0, 2.0)
+L2 = 3e-3
+MIN_GAIN = 0.005  # source accuracy on pronoun sources the model must add in CV to be adopted
+NAME_MIN = 2  # a first name enters the gender table after this many chain pronouns
+_NAME_COLS = (FEATURES.index("name_agrees"), FEATURES.index("name_disagrees"))
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s < a[1] and a[0] < e for s, e in spans)
+
+
+class _Timeline:
+    """The claims of an article by the offset of their cue: who had spoken before a position, and
+    which contents were placed by then (as the pipeline's state holds them at that point)."""
+
+    def __init__(self, claims, entities):
+        keyed = sorted((((c.cue_start if c.cue_start is not None else c.start), c) for c in claims), key=lambda kc: kc[0])
+        self.at = [k for k, _ in keyed]
+        self.claims = [c for _, c in keyed]
+        self.entities = entities
+
+    def state(self, pos: int):
+        n = bisect_left(self.at, pos)
+        spoke: dict[int, int] = {}
+        last = None
+        for k, c in zip(self.at[:n], self.claims[:n], strict=True):
+            e = c.source.entity if c.source is not None else None
+            if e is not None and self.entities[e].kind == "person":
+                spoke[e] = k
+                if c.origin != "model":
+                    last = e
+        spans = [(c.start, c.end) for c in self.claims[:n]]
+
+        def in_content(x: int) -> bool:
+            return any(s <= x < e for s, e in spans)
+        return spoke, last, in_content
+
+
+def examples(doc, coref: dict, cue_model) -> list[dict]:
+    """The labelled pronouns of one article (``kind`` "source" for a claim's pronoun source, with the
+    rules' choice; every pronoun is also an "all" example)."""
+    art = doc.article
+    text = art.text
+    d = document.read(text, art.blocks)
+    finder = EntityFinder(text, d.body, d.name_starts, art.published, None, headline=d.headline)
+    finder.run()
+    entities, mentions, _ = finder.result()
+    finder_ = ClaimFinder(d, entities, mentions, model=cue_model)
+    finder_.state.antecedent_model = None  # the rules' own choices, to compare the ranker with
+    claims = finder_.run()
+    sent_starts = sorted(s.start for sents in d.sentences for s in sents)
+    ctx = Context(text, sent_starts, entities, mentions, [(q.start, q.end) for qs in d.quotes for q in qs])
+    timeline = _Timeline(claims, entities)
+    people = [m for m in mentions if entities[m.entity].kind == "person"]
+    rules = {c.source.start: c.source.entity for c in claims
+             if c.source is not None and c.source.text.lower() in ("he", "she")}
+    out = []
+    for chain in coref.get("coref") or []:
+        chain = sorted((m["start"], m["end"]) for m in chain)
+        for k, (s, e) in enumerate(chain):
+            pron = text[s:e].lower()
+            if pron not in GENDER:
+                continue
+            earlier = chain[:k]
+            right = {m.entity for m in people if m.start < s and _overlaps((m.start, m.end), earlier)}
+            if not right:
+                continue
+            spoke, last, in_content = timeline.state(s)
+            is_source = s in rules
+            rule = rules.get(s)
+            cands, rows = ctx.candidates(pron, s, spoke, last, in_content, {},
+                                         extra=(rule,) if is_source else ())
+            if not cands:
+                continue
+            out.append({"pron": pron, "cands": cands, "rows": np.array(rows, dtype=float),
+                        "labels": np.array([c in right for c in cands], dtype=float),
+                        "names": [first_name(entities[c]) for c in cands], "source": is_source,
+                        "rule_ok": rule in right, "rule": rule, "doc": doc.name, "pos": s,
+                        "cand_names": [entities[c].name for c in cands]})
+    return out
+
+
+def name_table(exs: list[dict]) -> dict[str, float]:
+    """First name -> log-odds that a chain's pronoun for that person is "he" (counted on the right
+    candidates of the examples)."""
+    counts: dict[str, list[int]] = {}
+    for x in exs:
+        g = GENDER[x["pron"]]
+        for name, ok in zip(x["names"], x["labels"], strict=True):
+            if ok and name:
+                counts.setdefault(name, [0, 0])[g == "f"] += 1
+    return {n: round(math.log((m + 1) / (f + 1)), 3) for n, (m, f) in sorted(counts.items()) if m + f >= NAME_MIN}
+
+
+def with_names(x: dict, names: dict[str, float]) -> np.ndarray:
+    """The example's rows with the name gender columns from this table (and their crossed copies)."""
+    rows = x["rows"].copy()
+    sign = 1.0 if GENDER[x["pron"]] == "m" else -1.0
+    n = len(FEATURES)
+    crosses = [FEATURES.index(c) if c in FEATURES else -1 for c in CROSSES]
+    for i, name in enumerate(x["names"]):
+        lean = sign * names.get(name, 0.0)
+        g, u = float(lean >= NAME_LEAN), float(lean <= -NAME_LEAN)
+        rows[i, _NAME_COLS[0]], rows[i, _NAME_COLS[1]] = g, u
+        for k, ci in enumerate(crosses, start=1):
+            c = float(x["pron"] in ("he", "she")) if ci < 0 else rows[i, ci]
+            rows[i, k * n + _NAME_COLS[0]], rows[i, k * n + _NAME_COLS[1]] = g * c, u * c
+    return rows
+
+
+def fit(exs: list[dict], names: dict[str, float], l2: float = L2) -> np.ndarray:
+    """A conditional logit: per pronoun a softmax over its candidates, trained to put the probability
+    on the right ones, with an L2 penalty. L-BFGS from zeros (scipy, a training-only dependency of
+    scikit-learn): deterministic."""
+    from scipy.optimize import minimize
+
+    exs = [x for x in exs if x["labels"].sum() > 0]
+    X = np.vstack([with_names(x, names) for x in exs])
+    y = np.concatenate([x["labels"] for x in exs])
+    sizes = np.array([len(x["labels"]) for x in exs])
+    off = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    g = np.repeat(np.arange(len(exs)), sizes)
+    q = y / np.add.reduceat(y, off)[g]
+    n = len(exs)
+
+    def loss_grad(w):
+        s = X @ w
+        top = np.maximum.reduceat(s, off)
+        e = np.exp(s - top[g])
+        z = np.add.reduceat(e, off)
+        p = e / z[g]
+        loss = -(q * (s - top[g] - np.log(z)[g])).sum() / n + l2 / 2 * w @ w
+        return loss, X.T @ (p - q) / n + l2 * w
+
+    return minimize(loss_grad, np.zeros(X.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
+
+
+def evaluate(w: np.ndarray, names: dict[str, float], exs: list[dict]) -> dict:
+    """Top-1 accuracy on every pronoun; on the pronoun sources, the rules' and the model's per margin."""
+    model = AntecedentModel({"weights": w.tolist(), "names": names})
+    top = sum(bool(x["labels"][int(np.argmax(with_names(x, names) @ w))]) for x in exs)
+    srcs = [x for x in exs if x["source"]]
+    out = {"all": len(exs), "top1": top, "sources": len(srcs), "rules": sum(x["rule_ok"] for x in srcs)}
+    for margin in MARGINS:
+        model.margin = margin
+        ok = 0
+        for x in srcs:
+            rows = with_names(x, names).tolist()
+            pick = choose(model, x["cands"], rows, x["rule"])
+            ok += x["rule_ok"] if pick == x["rule"] else bool(x["labels"][x["cands"].index(pick)])
+        out[margin] = ok
+    return out
+
+
+def cross_validate(per_doc: list[list[dict]], folds: int = 5) -> dict:
+    total: dict = {}
+    for k in range(folds):
+        train = [x for i, exs in enumerate(per_doc) if i % folds != k for x in exs]
+        test = [x for i, exs in enumerate(per_doc) if i % folds == k for x in exs]
+        names = name_table(train)
+        r = evaluate(fit(train, names), names, test)
+        for key, v in r.items():
+            total[key] = total.get(key, 0) + v
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    root = Path(__file__).resolve().parents[3]
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpus", type=Path, default=root.parent / "shared" / "polnear-train")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--cache", type=Path, help="read the examples from / write them to this pickle")
+    args = ap.parse_args(argv)
+    if args.cache and args.cache.exists():
+        import pickle
+        per_doc = pickle.loads(args.cache.read_bytes())
+        n_docs = len(per_doc)
+    else:
+        docs = read_corpus(args.corpus)
+        coref = {}
+        with open(args.corpus / "corenlp.jsonl", encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    c = json.loads(line)
+                    coref[c["doc"]] = c
+        cue_model = default_model()
+        per_doc = [examples(doc, coref.get(doc.name, {}), cue_model) for doc in docs]
+        n_docs = len(docs)
+        if args.cache:
+            import pickle
+            args.cache.write_bytes(pickle.dumps(per_doc))
+    cv = cross_validate(per_doc)
+    srcs = cv["sources"]
+    rules = cv["rules"] / srcs
+    acc = {m: cv[m] / srcs for m in MARGINS}
+    best = max(acc.values())
+    margin = max(m for m in MARGINS if acc[m] >= best - 0.001)
+    everything = [x for exs in per_doc for x in exs]
+    names = name_table(everything)
+    w = fit(everything, names)
+    data = {"version": "1", "fingerprint": fingerprint(), "features": list(FEATURES),
+            "weights": [round(float(x), 6) for x in w], "margin": margin,
+            "cv": {"folds": 5, "articles": n_docs, "pronouns": cv["all"], "top1_accuracy": round(cv["top1"] / cv["all"], 4),
+                   "pronoun_sources": srcs, "rules_accuracy": round(rules, 4), "model_accuracy": round(acc[margin], 4),
+                   "by_margin": {str(m): round(a, 4) for m, a in acc.items()}},
+            "min_gain": MIN_GAIN, "adopted": acc[margin] - rules >= MIN_GAIN, "names": names}
+    args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(data["cv"], indent=1), "margin", margin, "adopted", data["adopted"], file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
