@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import match_scale  # noqa: E402
 import numpy as np  # noqa: E402
 
-from articles.matching import ranker, store  # noqa: E402
+from articles.matching import index_build, ranker, store  # noqa: E402
 
 
 def build(root: Path, size: int) -> tuple[float, float, list]:
@@ -37,7 +37,7 @@ def build(root: Path, size: int) -> tuple[float, float, list]:
     pairs = real[:size] + match_scale.generated(real, len(real), max(0, size - len(real)), seed=size)
     vecs = ranker.vectors_many(pairs)
     spent = [0.0]
-    save = store._save_ann
+    save = index_build._save_ann
 
     def timed(*args, **kwargs):
         c = time.process_time()
@@ -48,12 +48,12 @@ def build(root: Path, size: int) -> tuple[float, float, list]:
         for k in range(0, len(pairs), match_scale.CHUNK):
             yield [store.Row(k + 1 + j, c, t, vecs[k + j], 0) for j, (c, t) in enumerate(pairs[k:k + match_scale.CHUNK])]
 
-    store._save_ann = timed
+    index_build._save_ann = timed
     c = time.process_time()
     try:
         store.build_generation(root, 1, chunks)
     finally:
-        store._save_ann = save
+        index_build._save_ann = save
     return time.process_time() - c, spent[0], vecs
 
 
@@ -91,7 +91,7 @@ def main() -> int:
         build_s, ann_s, vecs = build(root, a.size)
     r = compare(root, vecs)
     print(f"{a.size if not a.reuse else 'reused'} rows: build {build_s:.1f} s CPU (ann {ann_s:.1f} s; graphs: "
-          f"{store.ANN_DTYPE}, connectivity {store.ANN_CONNECTIVITY}, expansion_add {store.ANN_EXPANSION_ADD}); same best answer "
+          f"{index_build.ANN_DTYPE}, connectivity {index_build.ANN_CONNECTIVITY}, expansion_add {index_build.ANN_EXPANSION_ADD}); same best answer "
           f"{r['best']}/{r['queries']}, same top 5 {r['five_set']}/{r['queries']} (same order {r['five']}), "
           f"scores within {r['diff']:.3f}  (load average {os.getloadavg()[0]:.1f})")
     if not a.keep and not a.reuse:

@@ -8,5 +8,7 @@ as plain entries, a text comes in, ranked entries with a calibrated score come o
 - ``semantic``  WordLlama embeddings and token soft-matching (semantic evidence)
 - ``ranker``    the library index, the features of a (text, fact-check) pair, the learned linear
                 fusion, near-duplicate grouping
+- ``store``     the library index on disk: segments memory-mapped by every worker, generations
+- ``index_build`` how a segment is written, a block of rows at a time, and the shared HNSW graphs
 - ``train``     ``python -m articles.matching.train``: learns ``match_model.json`` from query/fact-check pairs
 """

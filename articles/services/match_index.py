@@ -26,7 +26,7 @@ import numpy as np
 from django.conf import settings
 from django.db import transaction
 
-from articles.matching import ranker, semantic, store
+from articles.matching import index_build, ranker, semantic, store
 from articles.matching import text as mtext
 from articles.matching.bm25 import BM25
 from articles.models import Claim, ClaimMatch, FactCheck
@@ -137,8 +137,8 @@ def _open(root: Path, manifest: dict | None, pending_ids: list[int]) -> store.St
     if manifest:
         idf = base.token_idf
     else:
-        idf = store.token_idf(store.token_df(store.tokens_of(rows)), len(rows), ranker.default_background())
-    extra = store.Segment(None, store.segment_arrays(rows, idf)) if rows else None
+        idf = index_build.token_idf(index_build.token_df(index_build.tokens_of(rows)), len(rows), ranker.default_background())
+    extra = store.Segment(None, index_build.segment_arrays(rows, idf)) if rows else None
     replaced = np.flatnonzero(np.isin(base.ids, np.asarray(pending_ids, dtype=np.int64)))
     if manifest is None:
         return store.StoredLibrary([extra] if extra else [])

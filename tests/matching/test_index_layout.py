@@ -3,7 +3,7 @@ disk and how compactly, read back as the same values; ranks counted without a fu
 import numpy as np
 from usearch.index import ScalarKind
 
-from articles.matching import ann, ranker, semantic, store
+from articles.matching import ann, index_build, ranker, semantic, store
 from tests.matching.test_store import QUERIES, build, entries, same
 
 
@@ -19,7 +19,7 @@ def _exact_vectors_read_back(lib, es):
 
 
 def test_a_generation_with_float16_graphs_keeps_its_vectors_there_only(tmp_path, monkeypatch):
-    monkeypatch.setattr(store, "ANN_DTYPE", "f16")
+    monkeypatch.setattr(index_build, "ANN_DTYPE", "f16")
     es = entries(120)
     manifest = build(tmp_path, es, ann_min=0)
     seg = tmp_path / manifest["segments"][0]
@@ -30,7 +30,7 @@ def test_a_generation_with_float16_graphs_keeps_its_vectors_there_only(tmp_path,
 
 
 def test_a_generation_searches_int8_graphs_and_reads_exact_cosines_from_its_int8_codes(tmp_path, monkeypatch):
-    monkeypatch.setattr(store, "ANN_DTYPE", "i8")
+    monkeypatch.setattr(index_build, "ANN_DTYPE", "i8")
     es = entries(120)
     manifest = build(tmp_path, es, ann_min=0)
     seg = tmp_path / manifest["segments"][0]
@@ -52,7 +52,7 @@ def test_a_generation_searches_int8_graphs_and_reads_exact_cosines_from_its_int8
 
 
 def test_a_format_5_generation_with_float16_vectors_beside_int8_graphs_still_answers(tmp_path, monkeypatch):
-    monkeypatch.setattr(store, "ANN_DTYPE", "i8")
+    monkeypatch.setattr(index_build, "ANN_DTYPE", "i8")
     es = entries(120)
     manifest = build(tmp_path, es, ann_min=0)
     seg = tmp_path / manifest["segments"][0]
@@ -80,13 +80,13 @@ def test_int8_codes_round_to_the_nearest_step_of_each_rows_scale():
 
 
 def test_a_format_4_generation_keeping_its_vectors_in_the_index_only_still_answers(tmp_path, monkeypatch):
-    monkeypatch.setattr(store, "ANN_DTYPE", "i8")
+    monkeypatch.setattr(index_build, "ANN_DTYPE", "i8")
     es = entries(120)
     manifest = build(tmp_path, es, ann_min=0)
     # a format 4 build: float16 graphs holding the vectors, none beside them
     for j, view in enumerate(ranker.VIEWS):
         vec = [np.stack([e.vectors[j] for e in es]).astype(np.float16)]
-        store._save_ann(tmp_path / "ann-000001" / f"ann.{view}.usearch", vec)
+        index_build._save_ann(tmp_path / "ann-000001" / f"ann.{view}.usearch", vec)
         for s in manifest["segments"]:
             (tmp_path / s / f"q8.{view}.npy").unlink()
             (tmp_path / s / f"q8s.{view}.npy").unlink()
@@ -128,7 +128,7 @@ def test_the_narrowest_type_holds_the_largest_value():
     assert store._uint_for(0) == np.uint8 and store._uint_for(255) == np.uint8
     assert store._uint_for(256) == np.uint16 and store._uint_for(65_536) == np.uint32
     docs = [["a", "b", "a"], ["b"] * 300, []]
-    p = store._postings(docs)
+    p = index_build._postings(docs)
     assert p["tf"].dtype == np.uint16 and sorted(p["tf"].tolist()) == [1, 2, 300]
     assert p["offsets"].tolist() == [0, 1, 3] or p["offsets"].tolist() == [0, 2, 3]
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import numpy as np
 
-from articles.matching import ranker, semantic, store
+from articles.matching import index_build, ranker, semantic, store
 
 WORDS = ("vaccine tax border wall climate crime school hospital wage rent election fraud ballot virus mask pension "
          "budget deficit police army 2020 1969 Obama Texas Trump moon landing bleach").split()
@@ -35,12 +35,12 @@ def same_arrays(got: dict, want: dict) -> None:
 
 def test_a_segment_made_in_blocks_equals_it_made_at_once(monkeypatch):
     rs = rows(60)
-    idf = store.token_idf(store.token_df(store.tokens_of(rs)), len(rs), ranker.default_background())
+    idf = index_build.token_idf(index_build.token_df(index_build.tokens_of(rs)), len(rs), ranker.default_background())
     for form in ("f32", "q8", "f16"):
-        whole = store.segment_arrays(rs, idf, vectors=form)
-        monkeypatch.setattr(store, "BUILD_BLOCK", 7)  # 9 blocks, the last one short
-        same_arrays(store.segment_arrays(rs, idf, vectors=form), whole)
-        monkeypatch.setattr(store, "BUILD_BLOCK", 5_000)
+        whole = index_build.segment_arrays(rs, idf, vectors=form)
+        monkeypatch.setattr(index_build, "BUILD_BLOCK", 7)  # 9 blocks, the last one short
+        same_arrays(index_build.segment_arrays(rs, idf, vectors=form), whole)
+        monkeypatch.setattr(index_build, "BUILD_BLOCK", 5_000)
     # the postings really are merged across blocks: a term's documents from several blocks, in order
     docs = whole["chars.docs"][int(whole["chars.offsets"][0]):int(whole["chars.offsets"][1])]
     assert len(docs) > 7 and np.all(np.diff(docs.astype(np.int64)) > 0)
@@ -48,9 +48,9 @@ def test_a_segment_made_in_blocks_equals_it_made_at_once(monkeypatch):
 
 def test_the_written_segment_files_hold_the_arrays_kept_in_memory(tmp_path, monkeypatch):
     rs = rows(40)
-    idf = store.token_idf(store.token_df(store.tokens_of(rs)), len(rs), ranker.default_background())
-    want = store.segment_arrays(rs, idf)
-    monkeypatch.setattr(store, "BUILD_BLOCK", 6)
+    idf = index_build.token_idf(index_build.token_df(index_build.tokens_of(rs)), len(rs), ranker.default_background())
+    want = index_build.segment_arrays(rs, idf)
+    monkeypatch.setattr(index_build, "BUILD_BLOCK", 6)
     assert store.write_segment(tmp_path / "seg", rs, idf, ann_min=10_000) == 40
     assert not list(tmp_path.glob("seg/*.raw")) and not (tmp_path / "seg.tmp").exists()
     seg = store.Segment(tmp_path / "seg")
@@ -60,7 +60,7 @@ def test_the_written_segment_files_hold_the_arrays_kept_in_memory(tmp_path, monk
 
 def test_a_build_reading_small_lists_writes_the_files_of_one_reading_whole_segments(tmp_path, monkeypatch):
     rs = rows(100, seed=8)
-    monkeypatch.setattr(store, "BUILD_BLOCK", 11)
+    monkeypatch.setattr(index_build, "BUILD_BLOCK", 11)
     for ann_min in (10_000, 0):  # exact float32 vectors; int8 codes for a shared approximate index
         a, b = tmp_path / f"a{ann_min}", tmp_path / f"b{ann_min}"
         whole = store.build_generation(a, 1, lambda: iter([rs[:40], rs[40:80], rs[80:]]), ann_min=ann_min)

@@ -5,7 +5,7 @@ import random
 import numpy as np
 import pytest
 
-from articles.matching import ranker, semantic, store, text
+from articles.matching import index_build, ranker, semantic, store, text
 
 WORDS = ("vaccine tax border wall climate crime school hospital wage rent election fraud ballot virus mask pension "
          "budget deficit police army island bridge river flood drought fuel price oil gas coal wind Obama Trump "
@@ -153,7 +153,7 @@ def test_the_segments_of_a_generation_share_one_approximate_index_and_appended_r
     assert manifest["ann"] == [{"folder": "ann-000001", "first": 0, "segments": 3}]
     assert not list((tmp_path / "b").glob("seg-*/ann.*"))
     # int8 codes kept beside int8 graphs for the exact cosines, else the float16 index only
-    assert len(list((tmp_path / "b").glob("seg-*/q8.*.npy"))) == (3 * (len(ranker.VIEWS) + 1) if store.ANN_DTYPE == "i8" else 0)
+    assert len(list((tmp_path / "b").glob("seg-*/q8.*.npy"))) == (3 * (len(ranker.VIEWS) + 1) if index_build.ANN_DTYPE == "i8" else 0)
     assert not list((tmp_path / "b").glob("seg-*/vec.*.npy"))
     lib = store.open_generation(tmp_path / "b", manifest)
     assert len(lib.blocks) == 1 and lib.approximate  # one search a view over the three segments
@@ -177,7 +177,7 @@ def test_the_segments_of_a_generation_share_one_approximate_index_and_appended_r
 
 def test_a_format_3_generation_with_an_approximate_index_a_segment_still_answers(tmp_path):
     es = entries(300)
-    idf = store.token_idf(store.token_df(store.tokens_of(rows(es))), len(es), ranker.default_background())
+    idf = index_build.token_idf(index_build.token_df(index_build.tokens_of(rows(es))), len(es), ranker.default_background())
     names = []
     for k, part in enumerate((es[:150], es[150:])):
         store.write_segment(tmp_path / f"seg-000001-{k:03d}", rows(part), idf, ann_min=0)  # its own index
