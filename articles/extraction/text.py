@@ -117,7 +117,8 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
             else:
                 open_at = i
         elif ch in OPEN_QUOTES:
-            open_at = i  # a second opening mark: the first was stray
+            open_at, i = _second_open(text, open_at, i, end)
+            continue
         else:
             quotes.append(Quote(open_at, i + width, True, True))
             open_at = None
@@ -125,6 +126,30 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     if open_at is not None and end - open_at > 1:
         quotes.append(Quote(open_at, end, True, False))
     return quotes
+
+
+def _second_open(text: str, open_at: int, i: int, end: int) -> tuple[int, int]:
+    """An opening mark at i while a quotation is open since open_at: (where the open quotation starts,
+    where to read on). Quoted words inside a straight quotation are part of it; otherwise the first
+    mark was stray and the quotation starts at i."""
+    inner = _nested_end(text, open_at, i, end)
+    return (i, i + 1) if inner < 0 else (open_at, inner)
+
+
+def _nested_end(text: str, open_at: int, i: int, end: int) -> int:
+    """Past the curly quotation opening at i inside the straight one opened at open_at ('"It isn't
+    about “equal justice” anymore."': the curly marks quote inside it), or -1 when the straight mark
+    was stray: it opens no words, or no curly mark closes the inner one before a straight mark
+    (or the block's end) comes."""
+    if text[open_at] != STRAIGHT or not text[open_at + 1:open_at + 2].isalnum() \
+            or (open_at > 0 and not (text[open_at - 1].isspace() or text[open_at - 1] in "([—–-")):
+        return -1
+    for k in range(i + 1, end):
+        if text[k] in CLOSE_QUOTES:
+            return k + 1
+        if text[k] in OPEN_QUOTES or text[k] == STRAIGHT or text[k] == "\n":
+            return -1
+    return -1
 
 
 WORD = re.compile(r"[\w][\w'’\-.]*[\w]|[\w]")

@@ -168,12 +168,14 @@ def merge_continuations(st: ClaimState, block: Block):
         if c.kind != "quote" or c.cue != "":
             merged.append(c)
             continue
-        # The latest quote of this paragraph; claims in between must share its speaker.
+        # The latest quote of this paragraph; claims in between must share its speaker, or be a cue
+        # only the model found (inside the attribution between the two: '“...,” said X, a group
+        # focused on trade. “...”' — the merged quotation holds them).
         k = len(merged) - 1
-        while k >= 0 and merged[k].kind != "quote" and same_speaker(merged[k], c):
+        while k >= 0 and not _quoted(merged[k]) and (same_speaker(merged[k], c) or merged[k].origin == "model"):
             k -= 1
         host = merged[k] if k >= 0 else None
-        if host is not None and host.kind == "quote" and same_speaker(host, c):
+        if host is not None and _quoted(host) and same_speaker(host, c):
             for gone in (*merged[k + 1:], c):
                 st.live_remove(gone)
             st.set_end(host, c.end)
@@ -183,6 +185,15 @@ def merge_continuations(st: ClaimState, block: Block):
     del claims[first:]
     claims.extend(merged)
     st.sorted_n = len(claims)
+
+
+def _quoted(c: Claim) -> bool:
+    """A quotation claim: placed as one, or a model cue's content that ends with a quotation's
+    closing mark ('“...,” she told CNN.': the model's cue places the same words as reported)."""
+    return c.kind == "quote" or (c.origin == "model" and c.text.rstrip()[-1:] in _CLOSING)
+
+
+_CLOSING = "”\"'"
 
 
 def same_speaker(a: Claim, b: Claim) -> bool:

@@ -50,7 +50,11 @@ def paragraph(st: ClaimState, bi: int, block: Block, quotes: list[Quote], sents:
         spk_here = sentence(st, bi, block, sent, quotes, used_quotes)
         st.cue_pos = None
         if st.model is not None:
-            spk_here = cues.learned(st, bi, sent, tokens, ranges[si], quoted, quotes, used_quotes) or spk_here
+            # The rules' speaker stays the sentence's: a cue only the model found (often inside the
+            # speaker's own description: '“...,” said X, a group focused on ...') is less sure, and the
+            # quotations after the sentence continue the voice the rules heard.
+            spk_learned = cues.learned(st, bi, sent, tokens, ranges[si], quoted, quotes, used_quotes)
+            spk_here = spk_here or spk_learned
         discourse.continue_quotes(st, bi, block, sent, quotes, used_quotes, spk_here, block_speaker)
         if spk_here is not None:
             block_speaker = spk_here

@@ -21,6 +21,9 @@ from . import antecedent
 
 _PREPOSITIONS = frozenset("of for with by to from about against on in at into over under after before than like as".split())
 _NON_SPACE = re.compile(r"\S+")
+# The word before a noun: a determiner, a possessive, a preposition (short_lead).
+_NOUN_BEFORE = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|of|for|with|by|from|"
+                          r"about|against|on|in|at|into|over|under|after|before|than)$|[’']s$")
 _TITLE_SMALL = frozenset("of the a an and to in on for with at by from".split())
 
 
@@ -269,13 +272,16 @@ class ClaimState:
         return bool(self.claims) and (self.claims[-1].kind == "quote" or self.text[self.claims[-1].end - 1:self.claims[-1].end] in QUOTE_CHARS)
 
     def short_lead(self, start: int, end: int) -> bool:
-        """Whether text[start:end] has 1 to 40 words and no cue word among them (reads at most 41)."""
+        """Whether text[start:end] has 1 to 40 words and no cue word used as a verb among them (reads
+        at most 41). A cue word after a determiner, a possessive or a preposition is a noun ("the
+        secretary of state", "Trump's remarks", "the new rule"): no attribution of its own."""
         words = []
         for m in _NON_SPACE.finditer(self.text, start, end):
             words.append(m.group())
             if len(words) > 40:
                 return False
-        return bool(words) and not any(w.lower() in CUE_LEMMA for w in words)
+        return bool(words) and not any(
+            w.lower() in CUE_LEMMA and not (k and _NOUN_BEFORE.search(words[k - 1].lower())) for k, w in enumerate(words))
 
     def comma_before(self, start: int, end: int, the: bool = False) -> bool:
         r"""re.search(r",\s*$", text[start:end]) (with the: r",\s*(?:[Tt]he\s+)?$"), without the copy."""

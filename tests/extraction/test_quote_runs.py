@@ -1,0 +1,61 @@
+"""Runs of direct quotations (issue #22): the quotation after an attribution continues the speaker the
+rules heard, not a cue the model finds inside the speaker's description; a quotation the model's cue
+placed takes the quotations that continue it; a lead-in with a cue word used as a noun runs into the
+quotation; a straight quotation holds curly quoted words. Sentences written for these tests."""
+from articles.extraction import extract_article, parse
+from articles.extraction.text import find_quotes
+
+
+def extract(*paragraphs):
+    art = parse("A headline about things\n\n3 March 2019\n\n" + "\n\n".join(paragraphs) + "\n\n- The Daily Example\n")
+    ex = extract_article(art)
+    for c in ex.claims:
+        assert art.text[c.start:c.end] == c.text
+    return ex
+
+
+def holding(ex, *needles):
+    """The one claim holding every needle, with its speaker's name."""
+    hits = [c for c in ex.claims if all(n in c.text for n in needles)]
+    assert len(hits) == 1, (needles, [(c.text, c.frame) for c in ex.claims])
+    c = hits[0]
+    return c.text, ex.entities[c.speaker].name if c.speaker is not None else c.speaker_text
+
+
+def test_a_cue_in_the_speakers_description_does_not_take_the_next_quotation():
+    ex = extract("Farm prices rose again in March.",
+                 '"The orchards lose money every single season," said Mark Dobson, director of the Farm Policy '
+                 'Council, a research group focused on rural trade. "No grant will change that."')
+    text, who = holding(ex, "every single season", "No grant will change")
+    assert who == "Mark Dobson"
+    # A sentence of its own naming another speaker starts another voice.
+    ex = extract('"The orchards lose money every single season," said Mark Dobson. Rita Vance, a grower, said '
+                 'the council was wrong. "We made money this year."')
+    assert holding(ex, "We made money")[1] == "Rita Vance"
+
+
+def test_a_quotation_the_model_placed_takes_the_quotations_that_continue_it():
+    ex = extract("The host, Dana Whitlow, questioned Governor Sam Ortega on Tuesday.",
+                 '"Would the new tax apply to farmers?" Whitlow pressed. "What about the small shops in town?"')
+    text, who = holding(ex, "apply to farmers", "small shops in town")
+    assert who == "Dana Whitlow"
+
+
+def test_a_lead_in_with_a_cue_word_used_as_a_noun_runs_into_the_quotation():
+    ex = extract('The former secretary of state will play the "outsider card," Tom Reyes said on Monday.')
+    assert holding(ex, "outsider card")[0] == 'The former secretary of state will play the "outsider card,"'
+    ex = extract('Maria Lopez\'s remarks about the river project were "a plain insult to the valley," Tom Reyes said.')
+    assert holding(ex, "plain insult")[0].startswith("Maria Lopez's remarks")
+
+
+def test_a_straight_quotation_holds_curly_quoted_words():
+    text = 'Ruiz stated: "The agency is not about “fair play” anymore. It is about power." Then she left.'
+    assert [text[q.start:q.end] for q in find_quotes(text, 0, len(text))] == [
+        '"The agency is not about “fair play” anymore. It is about power."']
+    # A straight mark after a number is an inch mark, not a quotation: the curly one after it stands.
+    text = 'The fence is 6" high. “We built it ourselves,” he said.'
+    assert [text[q.start:q.end] for q in find_quotes(text, 0, len(text))] == ["“We built it ourselves,”"]
+    ex = extract("Dr. Ana Ruiz spoke after the hearing.", "Dr. Ana Ruiz stated:",
+                 '"The agency is not about “fair play” anymore. It is about power and nothing else.')
+    text, who = holding(ex, "not about", "power and nothing else")
+    assert who == "Ana Ruiz"
