@@ -59,3 +59,15 @@ def test_a_straight_quotation_holds_curly_quoted_words():
                  '"The agency is not about “fair play” anymore. It is about power and nothing else.')
     text, who = holding(ex, "not about", "power and nothing else")
     assert who == "Ana Ruiz"
+
+
+def test_an_aside_attribution_after_a_clause_with_a_cue_noun_keeps_the_clause():
+    ex = extract("Mary Hale studies wages at the university.",
+                 'For the poorer corners of the state, she said, "nobody can tell what the answer will be."')
+    text, who = holding(ex, "poorer corners", "what the answer will be")
+    assert who == "Mary Hale"
+    # A cue verb before the aside starts another attribution: the quotation is not one clause with it.
+    ex = extract("Mary Hale studies wages at the university.",
+                 'Officials warned of cuts in the poorer corners of the state, she said, "and nobody can tell '
+                 'what the answer will be."')
+    assert not any("Officials warned" in c.text and "answer will be" in c.text for c in ex.claims)

@@ -11,7 +11,7 @@ from ..lexicon import CUE_LEMMA, DAY_NAMES, OBJECT_CUES, QUOTE_CUES, SPEECH_CUES
 from ..text import OPEN_QUOTES, QUOTE_CHARS
 from . import content, sources
 from .content import Placement, Span
-from .state import ClaimState, Site, _start
+from .state import ClaimState, Site, _start, cue_verb_in
 
 _DAYS = "|".join(sorted(DAY_NAMES))
 
@@ -237,8 +237,7 @@ def _aside_before_quote(st: ClaimState, site: Site) -> Placement | None:
         return None
     # "He said he had not seen it, and when asked ..., he said, “...”": a cue before the aside starts
     # another attribution; the sentence is not one clause of the speaker's.
-    if any(w.lower() in CUE_LEMMA for w in re.findall(r"[A-Za-z]+", text[max(sent.start, site.subject_start - 200):
-                                                                         site.subject_start])):
+    if cue_verb_in(re.findall(r"[A-Za-z’']+", text[max(sent.start, site.subject_start - 200):site.subject_start])):
         return None
     return Placement([Span("reported", sent.start, sent.end, site.word, mixed=True)])
 

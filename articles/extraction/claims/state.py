@@ -27,6 +27,13 @@ _NOUN_BEFORE = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its
 _TITLE_SMALL = frozenset("of the a an and to in on for with at by from".split())
 
 
+def cue_verb_in(words: list[str]) -> bool:
+    """Whether a cue word stands among words as a verb: not after a determiner, a possessive or a
+    preposition, where it is a noun ("the secretary of state", "Trump's remarks", "the new rule")."""
+    return any(w.lower() in CUE_LEMMA and not (k and _NOUN_BEFORE.search(words[k - 1].lower()))
+               for k, w in enumerate(words))
+
+
 def _start(c: Claim | Quote) -> int:
     return c.start
 
@@ -273,15 +280,13 @@ class ClaimState:
 
     def short_lead(self, start: int, end: int) -> bool:
         """Whether text[start:end] has 1 to 40 words and no cue word used as a verb among them (reads
-        at most 41). A cue word after a determiner, a possessive or a preposition is a noun ("the
-        secretary of state", "Trump's remarks", "the new rule"): no attribution of its own."""
+        at most 41): a cue noun makes no attribution of its own."""
         words = []
         for m in _NON_SPACE.finditer(self.text, start, end):
             words.append(m.group())
             if len(words) > 40:
                 return False
-        return bool(words) and not any(
-            w.lower() in CUE_LEMMA and not (k and _NOUN_BEFORE.search(words[k - 1].lower())) for k, w in enumerate(words))
+        return bool(words) and not cue_verb_in(words)
 
     def comma_before(self, start: int, end: int, the: bool = False) -> bool:
         r"""re.search(r",\s*$", text[start:end]) (with the: r",\s*(?:[Tt]he\s+)?$"), without the copy."""
