@@ -71,3 +71,14 @@ def test_an_aside_attribution_after_a_clause_with_a_cue_noun_keeps_the_clause():
                  'Officials warned of cuts in the poorer corners of the state, she said, "and nobody can tell '
                  'what the answer will be."')
     assert not any("Officials warned" in c.text and "answer will be" in c.text for c in ex.claims)
+
+
+def test_a_colon_ending_a_paragraph_presents_the_subjects_quotation():
+    quote = '“We will rebuild every bridge in this valley. Nobody will be left behind.”'
+    for lead in ("Governor Sam Ortega issued the following statement:", "Sam Ortega put it this way:",
+                 "Sam Ortega told his audience, to loud applause:"):
+        ex = extract("The governor visited the flooded towns on Thursday.", lead, quote)
+        assert holding(ex, "rebuild every bridge")[1] == "Sam Ortega", lead
+    # Without a named subject the colon presents nobody's words.
+    ex = extract("The governor visited the flooded towns on Thursday.", "Here is the full text:", quote)
+    assert not any("rebuild every bridge" in c.text and c.speaker is not None for c in ex.claims)

@@ -243,6 +243,23 @@ def _own_subject(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:
     return spk if spk is not None and spk.entity is not None else None
 
 
+def presenting_colon(st: ClaimState, bi: int, block: Block, sents: list[Sentence], nxt: Block | None) -> None:
+    """A paragraph whose last sentence, opened by a named subject, ends with a colon, before a paragraph
+    that opens with a quotation: the colon presents the subject's words ("The governor issued the
+    following statement:", "Ortega told his audience, to loud applause:") even when no cue of the
+    rules says so. The next paragraph's quotation continues that subject."""
+    if nxt is None or not sents or st.pending_colon is not None or st.last_block == bi:
+        return
+    text = st.text
+    end = st.rstrip_end(block.start, block.end)
+    if text[end - 1:end] != ":" or text[nxt.start:nxt.start + 1] not in QUOTE_CHARS and text[nxt.start:nxt.start + 2] != "''":
+        return
+    spk = sources.sentence_subject(st, sents[-1], end)
+    if spk is not None and (spk.entity is not None or spk.org is not None):
+        st.pending_colon = spk
+        st.last_block = bi
+
+
 def colon_paragraph(st: ClaimState, bi: int, block: Block, colon: Speaker | None, n_before: int) -> None:
     """"Limbaugh added:" and then a paragraph without quotation marks: the paragraph is what he said
     (the model's guesses inside it are part of the quotation)."""

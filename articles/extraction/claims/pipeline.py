@@ -27,6 +27,7 @@ def run(st: ClaimState) -> list[Claim]:
         colon = st.pending_colon if st.last_block == bi - 1 else None
         n_before = len(st.claims)
         paragraph(st, bi, block, quotes, sents)
+        discourse.presenting_colon(st, bi, block, sents, doc.body[bi + 1] if bi + 1 < len(doc.body) else None)
         discourse.colon_paragraph(st, bi, block, colon, n_before)
         discourse.merge_continuations(st, block)
         if bi > 0:
