@@ -82,3 +82,11 @@ def test_a_colon_ending_a_paragraph_presents_the_subjects_quotation():
     # Without a named subject the colon presents nobody's words.
     ex = extract("The governor visited the flooded towns on Thursday.", "Here is the full text:", quote)
     assert not any("rebuild every bridge" in c.text and c.speaker is not None for c in ex.claims)
+
+
+def test_an_aside_attribution_with_a_quotation_later_in_the_clause_is_one_claim():
+    ex = extract("Tom Reyes has been the mayor of Dunmore since 2012.",
+                 'Along the river, Reyes said, the new bridge is widely seen as "a gift from the capital."')
+    text, who = holding(ex, "Along the river", "gift from the capital")
+    assert who == "Tom Reyes"
+    assert text.endswith('"a gift from the capital."')

@@ -204,10 +204,13 @@ def parenthetical(st: ClaimState, site: Site) -> Placement | None:
     m = re.match(r"(?:\s+" + _WHEN + r")?,\s+(?!that\b|and\b|adding\b|but\b|though\b)(?=[a-z])", site.tail[:200])
     rest = site.tail[m.end():m.end() + 200] if m else ""
     # "Trump said, however, that ...": an aside, then the cue's own clause; other frames take it.
-    if not m or any(ch in site.tail[:400] for ch in QUOTE_CHARS) or len(re.findall(r"\w+", rest)) < 3 \
+    # A quotation right after the aside is the aside-before-quotation form; one later in the clause
+    # is part of the content ("In Miami, Mr. Ruiz said, the mayor is seen as “a bully.”").
+    quoted = any(ch in site.tail[:400] for ch in QUOTE_CHARS)
+    if not m or (quoted and _INTO_QUOTE.match(site.tail[:200])) or len(re.findall(r"\w+", rest)) < 3 \
             or re.match(r"\w+,|(?:\w+\s+){0,2}that\b", rest):
         return _aside_before_quote(st, site)
-    return Placement([Span("reported", sent.start, sent.end, site.word)])
+    return Placement([Span("reported", sent.start, sent.end, site.word, mixed=quoted)])
 
 
 # After an aside attribution, the sentence going on into a quotation: ", she said, their “...”", ", he
