@@ -90,3 +90,11 @@ def test_an_aside_attribution_with_a_quotation_later_in_the_clause_is_one_claim(
     text, who = holding(ex, "Along the river", "gift from the capital")
     assert who == "Tom Reyes"
     assert text.endswith('"a gift from the capital."')
+
+
+def test_to_before_a_verb_opens_the_content_and_before_a_hearer_an_adjunct():
+    ex = extract('Governor Sam Ortega pledged to keep the bridge tolls "as low as they are today."')
+    assert holding(ex, "as low as")[0] == 'to keep the bridge tolls "as low as they are today."'
+    ex = extract('Governor Sam Ortega said to reporters that the bridge tolls would stay "as low as they are today."')
+    text, who = holding(ex, "as low as")
+    assert "reporters" not in text and who == "Sam Ortega"

@@ -70,8 +70,11 @@ _OCCASION_VERBS = (r"speaking|talking|visiting|touring|campaigning|addressing|ap
 # fire while visiting Bosnia").
 _OCCASION = re.compile(r",\s*(?:(?:while|when)\s+(?:being\s+)?(?:" + _OCCASION_VERBS + r"|asked|pressed|questioned|"
                        r"interviewed)|(?:" + _OCCASION_VERBS + r"))\b[^;:,“”\"]{0,120}$")
+# ("to" opens an adjunct before its hearer, "said to reporters"; before a verb it opens the content,
+# "pledged to oppose ... “today, tomorrow, forever.”".)
 TIME_ADJUNCT = re.compile(
-    r"^(?:\s*,)?\s*(?:(?:on|in|at|during|after|before|via|over|to|with|from|through|late|early|last|this|"
+    r"^(?:\s*,)?\s*(?:(?:on|in|at|during|after|before|via|over|to(?=\s+(?:the|a|an|his|her|their|its|our|my|"
+    r"reporters|him|them|me|us|[A-Z]))|with|from|through|late|early|last|this|"
     r"earlier|later|yesterday|today|tonight|recently|previously|repeatedly|again|also|then|once|publicly|"
     r"privately|bluntly|flatly|simply|in\s+a\s+statement|in\s+an\s+interview|in\s+a\s+speech|"
     r"in\s+a\s+tweet)\b[^,:;“”\"]*?)?(?=\s*(?:that\b|:|,\s*[“\"]|[“\"]))")
