@@ -3,7 +3,7 @@ organisation): "Administration officials", "lawyers for the department", "Democr
 organisation's voice when a word of its name tells it; a place, a people or a person's name does not,
 and a description alone ("the company") stays words. Sentences written for these tests."""
 from articles.extraction import extract_article, parse
-from articles.extraction.claims import phrases
+from articles.extraction.claims import org_names, phrases
 from tests.extraction.dated import extraction, speaker_of
 
 
@@ -52,3 +52,35 @@ def test_a_description_alone_and_a_group_stay_words():
     assert speaker_of(ex, "no injuries had been reported") is None
     assert speaker_of(ex, "the recall came too late") is None
 
+
+
+def test_a_source_whose_words_are_an_organisations_name_speaks_for_it():
+    ex = extraction("The hearing is set for May.",
+                    "Congress has said that it will act before the recess.",
+                    "The independent Commission on Harbour Safety says the pier was never inspected.")
+    assert speaker_of(ex, "it will act before the recess") == ("organisation", "Congress")
+    assert speaker_of(ex, "the pier was never inspected") == ("organisation", "Commission on Harbour Safety")
+
+
+def test_a_dateline_a_person_described_by_a_place_and_a_poll_are_no_organisations_names():
+    ex = extraction("The Texan said the border bill would fail in the House.",
+                    "The Harwood Civic Poll found that most voters backed the bill.")
+    assert speaker_of(ex, "the border bill would fail") is None
+    assert speaker_of(ex, "most voters backed the bill") is None
+    assert not [e for e in ex.entities if e.kind == "organisation" and e.name in ("Texan", "Harwood Civic Poll")]
+
+
+def test_names_the_tagger_reads_as_an_organisations_but_naming_a_poll_or_members_make_no_record():
+    def tagged(name):  # every word of the name tagged an organisation's
+        return {i: "ORG" for i in [0] + [k + 1 for k, ch in enumerate(name) if ch == " "]}
+
+    def org(name, bare=True):
+        entities = []
+        i = org_names._organisation(name, 0, {}, entities, tagged(name), bare=bare)
+        return entities[i].name if i is not None else None
+
+    assert org("Harwood Civic Trust") == "Harwood Civic Trust"
+    assert org("Harwood") == "Harwood" and org("Harwood", bare=False) is None  # "the Harwood": no name alone
+    assert org("Harwood Civic Poll") is None
+    assert org("Democrats on the Rules Committee") is None
+    assert org("Harwood and Stone") is None
