@@ -84,3 +84,4 @@ def test_names_the_tagger_reads_as_an_organisations_but_naming_a_poll_or_members
     assert org("Harwood Civic Poll") is None
     assert org("Democrats on the Rules Committee") is None
     assert org("Harwood and Stone") is None
+    assert org("Newspapers") is None and org("Congress") == "Congress"  # a plural head word alone: a group

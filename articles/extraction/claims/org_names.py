@@ -72,6 +72,8 @@ def _organisation(name: str, start: int, known: dict[str, int], entities: list[E
         return None  # a person's name, a place or a people, a dateline ("WASHINGTON", "MYRTLE BEACH")
     if words[-1].lower() in DOCUMENT_NOUNS or caps[0] in _MEMBERS or " and " in name:
         return None  # a poll or a report ("the Vote Millennial Poll"), members, two bodies
+    if len(words) == 1 and name in ORG_HEADS and name.endswith("s") and not name.endswith(("ss", "Times", "News")):
+        return None  # a plural head word alone is a group: "Newspapers said", "Unions warned"
     hit = _ORG_BY_KEY.get(low)
     if hit is not None:
         canonical, kind = hit
