@@ -10,6 +10,10 @@ cannot tie to a name as its words ("the Trump campaign", "his campaign", "Rival 
 - a definite description headed by an organisation's head noun ("the agency", "the union",
   "police") is the organisation named before whose name has that head ("the Environmental
   Protection Agency ... the agency said");
+- a voice of an organisation named before ("Administration officials", "Fed officials", "lawyers for
+  the department", "Democratic leaders"): the latest organisation whose name holds a word of the
+  phrase before the voice noun or of its "for/at/of" complement; a place, a people or a person's name
+  there tells no organisation ("Arizona officials", "a Clinton spokesman");
 - members of a party named by the party's plural ("Republicans", "many Democrats", "House
   Republicans") speak for the group the finder files under that name (an organisation of kind
   party, as it files "the Republicans").
@@ -17,7 +21,10 @@ cannot tie to a name as its words ("the Trump campaign", "his campaign", "Rival 
 A phrase naming no one ("they", "experts", "the letter") stays words; so do a poll, a report or an
 activist that only mentions an organisation ("The Reuters/Ipsos poll", "the poll" after a Quinnipiac
 poll, "One BLM activist"): tying them to the organisation lost more speakers than it gained in
-cross-validation over the training articles (the annotators name such sources by their words).
+cross-validation over the training articles (the annotators name such sources by their words). So
+does a description by a kind of organisation whose head noun is not in the name ("the company" after
+"Acme Motors", "the newspaper" after "Orlando Sentinel"): tied to the latest organisation of that kind,
+38 training claims gained a record and 35 right sources turned wrong (speaker accuracy 0.9051 -> 0.9020).
 """
 from __future__ import annotations
 
@@ -25,7 +32,7 @@ import re
 from bisect import bisect_left
 
 from ..entities.words import PARTY_WORDS
-from ..lexicon import ORG_HEADS
+from ..lexicon import DEMONYMS, ORG_HEADS, PLACES
 from ..types import Claim, Entity, Mention, Speaker
 
 # A person's <head> is an organisation of its own: its kind.
@@ -36,6 +43,12 @@ _POSSESSIVE_PRONOUN = {"his": "m", "her": "f", "their": "", "its": ""}
 _AFFILIATION = re.compile(r"\s+(?:of|for|from|at)\s+(?:the\s+)?[A-Z][^,;:]*")
 
 
+# Who speaks for an organisation ("Pentagon officials", "a spokeswoman for the union"), and the words
+# that may open such a phrase before the organisation's word ("the", "some", "senior").
+_VOICES = frozenset("""official officials spokesman spokeswoman spokesperson spokesmen spokeswomen aide aides staff
+staffers lawyer lawyers attorney attorneys agents leaders leadership representative representatives""".split())
+_LEADS = frozenset("the a an one two three some many several other another top senior this that these those its".split())
+_FUNCTION_WORDS = frozenset("of for at from with to in on by and or".split())
 # "CNN President On Trump", "a critic of Jane Roe": the name is an object, not the speaker.
 _OBJECT_BEFORE = re.compile(r"\b(?:on|about|to|with|for|against|by|at|from|of|over|who|that|and|or)\s+$",
                             re.IGNORECASE)
@@ -142,7 +155,9 @@ class _Linker:
         org = self.party_group(spk)
         if org is not None:
             return Speaker(None, spk.text, spk.start, spk.end, org=org)
-        org = self.described_org(words, head, spk.start)
+        org = self.affiliated_org(words, spk.start, spk.end)
+        if org is None:
+            org = self.described_org(words, head, spk.start)
         if org is not None:
             return Speaker(None, spk.text, spk.start, spk.end, org=org)
         return None
@@ -185,6 +200,43 @@ class _Linker:
             e = self.entities[self.order[i].entity]
             if e.kind == "organisation" and head in e.name.lower().split():
                 return self.order[i].entity
+        return None
+
+    def affiliated_org(self, words: list[str], start: int, end: int) -> int | None:
+        """"Administration officials", "Fed officials", "a spokesman for the department", "the
+        union's lawyers": a voice of an organisation the article named before, told by a word of
+        that organisation's name (its head noun, "administration", or a word of its proper name,
+        "Fed") in the phrase before the voice noun or in its "for/at/of/with" complement."""
+        low = [re.sub(r"[’']s?$", "", w.lower()) for w in words]
+        v = next((i for i, w in enumerate(low) if w in _VOICES), None)
+        if v is None or "former" in low[:v] or any(w in ("and", "or") for w in low):
+            return None
+        if v == len(low) - 1:
+            told = range(1 if low[0] in _LEADS else 0, v)
+        elif low[v + 1] in ("for", "at", "of", "from", "with", "to") and v + 2 < len(low):
+            told = range(v + 2, len(low))
+        else:
+            return None
+        # "a Clinton spokesman" speaks for the person Clinton, not for the Clinton Foundation
+        named = {w.lower() for m in self.within(start, end) if self.entities[m.entity].kind == "person"
+                 for w in m.text.split()}
+        keys = set()
+        for i in told:
+            w, lw = words[i], low[i]
+            if lw in _LEADS or lw in _FUNCTION_WORDS:
+                continue
+            # a place or a people ("Arizona officials", "Jewish leaders") tells no organisation
+            if (w[:1].isupper() or lw.capitalize() in ORG_HEADS) and lw not in named \
+                    and lw not in PLACES and w not in DEMONYMS:
+                keys.add(lw)
+        if not keys:
+            return None
+        for i in range(bisect_left(self.starts, start) - 1, -1, -1):
+            m = self.order[i]
+            e = self.entities[m.entity]
+            if e.kind == "organisation" and keys & {re.sub(r"[’']s?$", "", w.lower())
+                                                    for alias in (e.name, *e.aliases) for w in _WORD.findall(alias)}:
+                return m.entity
         return None
 
 
