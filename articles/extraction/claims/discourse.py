@@ -125,7 +125,9 @@ def plural_group(st: ClaimState, surface: str, span: tuple[int, int], orgs: tupl
         if m:
             inside = st.mentions_within(start, m.end())
             if any(st.entities[x.entity].kind == "person" for x in inside):
-                return Speaker(None, surface, *span)  # "Mr. Cruz and his aides": people, not a body
+                # "Mr. Cruz and his aides", "Sanders supporters": people, not a body; their words.
+                quoted = st.in_quote(m.start(1)) or st.in_content(m.start(1))
+                return Speaker(None, surface if quoted else m.group(1), *span)
             org = next((x.entity for x in inside if st.entities[x.entity].kind == "organisation"), None)
             if org is not None:
                 return Speaker(None, surface, *span, org=org)
