@@ -107,4 +107,89 @@ def test_the_committed_model_matches_the_features_it_was_trained_on():
     assert data["features"] == list(antecedent.FEATURES)
     assert len(data["weights"]) == (1 + len(antecedent.CROSSES)) * len(antecedent.FEATURES)
     assert data["adopted"] == (data["cv"]["model_accuracy"] - data["cv"]["rules_accuracy"] >= data["min_gain"])
-    assert (antecedent.default_model() is not None) == data["adopted"]
+    org = data["impersonal"]
+    assert org["features"] == list(antecedent.ORG_FEATURES)
+    assert len(org["weights"]) == (1 + len(antecedent.ORG_CROSSES)) * len(antecedent.ORG_FEATURES)
+    assert org["adopted"] == (org["cv"]["model_accuracy"] - org["cv"]["rules_accuracy"] >= data["min_gain"])
+    assert (antecedent.default_model() is not None) == (data["adopted"] or org["adopted"])
+
+
+def org_features_of(cands, rows, entities, name):
+    i = next(k for k, e in enumerate(cands) if e != antecedent.NONE and entities[e].name == name)
+    return dict(zip(antecedent.ORG_FEATURES, rows[i][:len(antecedent.ORG_FEATURES)], strict=True))
+
+
+def test_it_and_they_rank_the_organisations_named_recently_and_none_of_them():
+    art, entities, ctx = context("The Zorbland Ministry of Transport met the Quarn Teachers Union on Monday.",
+                                 "They said the buses were late.")
+    pos = art.text.index("They said")
+    cands, rows = ctx.org_candidates("they", pos, {}, None, lambda x: False, None)
+    assert cands[0] == antecedent.NONE
+    assert {entities[e].name for e in cands[1:]} >= {"Zorbland Ministry of Transport", "Quarn Teachers Union"}
+    none = dict(zip(antecedent.ORG_FEATURES, rows[0][:len(antecedent.ORG_FEATURES)], strict=True))
+    assert none["none"] == 1 and none["rule_choice"] == 1  # the rules chose no one
+    union = org_features_of(cands, rows, entities, "Quarn Teachers Union")
+    assert union["plural_name"] == 0 and union["none"] == 0 and union["sentence_back1"] == 1
+    # Every feature is weighed again for "they" (number), so "it" leaves that copy empty.
+    n = len(antecedent.ORG_FEATURES)
+    assert rows[1][n:2 * n] == rows[1][:n]
+    cands_it, rows_it = ctx.org_candidates("it", pos, {}, None, lambda x: False, None)
+    assert all(v == 0 for v in rows_it[1][n:2 * n])
+
+
+def test_an_organisation_named_six_sentences_back_is_no_candidate_unless_it_spoke_last():
+    art, entities, ctx = context("The Quarn Teachers Union met on Monday.", "There was rain.", "There was wind.",
+                                 "There was snow.", "There was hail.", "There was fog. It said the buses were late.")
+    pos = art.text.index("It said")
+    cands, _ = ctx.org_candidates("it", pos, {}, None, lambda x: False, None)
+    assert cands == [antecedent.NONE]
+    union = next(i for i, e in enumerate(entities) if e.name == "Quarn Teachers Union")
+    cands, rows = ctx.org_candidates("it", pos, {union: 0}, union, lambda x: False, None)
+    assert union in cands and org_features_of(cands, rows, entities, "Quarn Teachers Union")["no_mention"] == 1
+
+
+def test_the_it_they_ranker_overrides_the_rules_organisation_only_past_its_margin():
+    n = len(antecedent.ORG_FEATURES) * (1 + len(antecedent.ORG_CROSSES))
+    none_row, org_row = [0.0] * n, [0.0] * n
+    none_row[antecedent.ORG_FEATURES.index("none")] = 1.0
+    w = [0.0] * n
+    w[antecedent.ORG_FEATURES.index("none")] = 1.0  # "none of them" scores 1, the rules' organisation 0
+    cands, rows = [antecedent.NONE, 4], [none_row, org_row]
+    model = antecedent.AntecedentModel({"weights": [], "impersonal": {"weights": w, "margin": 0.5}})
+    assert antecedent.choose_org(model, cands, rows, 4) is None
+    assert antecedent.choose_org(model, cands, rows, None) is None
+    model.org_margin = 1.5
+    assert antecedent.choose_org(model, cands, rows, 4) == 4
+    model.org_weights[antecedent.ORG_FEATURES.index("none")] = -1.0  # now the organisation outscores "none"
+    model.org_margin = 0.5
+    assert antecedent.choose_org(model, cands, rows, None) == 4
+
+
+def claim_sources(*paragraphs, model=True):
+    """(source words, organisation) of the claims the rules and the ranker find (before the source resolver)."""
+    art = parse("A headline about things\n\n3 March 2019\n\n" + "\n\n".join(paragraphs) + "\n\n- The Daily Example\n")
+    doc = document.read(art.text, art.blocks)
+    finder = EntityFinder(art.text, doc.body, doc.name_starts, art.published, None)
+    finder.run()
+    entities, mentions, _ = finder.result()
+    cf = ClaimFinder(doc, entities, mentions)
+    if not model:
+        cf.state.antecedent_model = None
+    return [(c.source.text, entities[c.source.org].name if c.source.org is not None else None)
+            for c in cf.run() if c.source is not None]
+
+
+def test_they_after_a_group_named_with_an_organisation_is_the_group_not_the_organisation():
+    paragraphs = ("Workers at the depot objected to the Quarn Bus Company's plan to move them across the country.",
+                  "They also said that the pay was too low.")
+    assert claim_sources(*paragraphs, model=False) == [("They", "Quarn Bus Company")]  # the rules
+    assert claim_sources(*paragraphs) == [("They", None)]
+    assert claim_sources("People briefed on the talks with the Zorbland Ministry of Transport were adamant.",
+                         "They said that the bridge would stay closed.") == [("They", None)]
+
+
+def test_it_after_an_organisation_as_the_subject_stays_that_organisation():
+    assert claim_sources("The Quarn Teachers Union met the mayor on Monday.",
+                         "It said that the buses were late every morning.") == [("It", "Quarn Teachers Union")]
+    assert claim_sources("The Zorbland Central Bank kept its rates steady on Monday.",
+                         "It said that prices would rise next year.") == [("It", "Zorbland Central Bank")]

@@ -68,3 +68,9 @@ def test_a_surname_two_people_share_names_no_one():
     ex = extraction("Bill Clinton and Hillary Clinton arrived in Iowa on Sunday.",
                     "2:15PMClinton Says The Campaign Will Win Iowa")
     assert speaker_of(ex, "The Campaign Will Win Iowa") is None
+
+
+def test_they_after_a_group_of_a_persons_people_is_the_groups_words_not_the_person():
+    ex = extraction("Mark Dunn's supporters walked out of the hall on Monday.", "They said that the vote was unfair.")
+    claim = next(c for c in ex.claims if "vote was unfair" in c.text)
+    assert claim.speaker is None and claim.source.text == "Mark Dunn's supporters"

@@ -1,4 +1,5 @@
-"""The learned pronoun antecedent ranker: which person a "he" or "she" names. Trained to imitate
+"""The learned pronoun antecedent ranker: which person a "he" or "she" names (and which
+organisation an "it" or "they"). Trained to imitate
 CoreNLP's coreference chains (whose choice is the name the PolNeAR gold gives a pronoun source), on
 every third-person singular pronoun of the training articles that a chain ties to a person we find,
 it ranks the people named in the pronoun's sentence and the three before it (and the last claim's
@@ -7,6 +8,10 @@ distance, recency rank, subject position, salience, who spoke the claims before,
 around the mention and the pronoun, gender agreement (the entity's and a first-name table counted
 from the chains), possessive, preposition, hearer ("told X"), agent ("by X") and the name's shape.
 Every feature is also weighed apart for a subject pronoun ("he", "she"), which is what a source is.
+
+For "it" and "they" a second set of weights ranks the organisations named in the sentence and the
+five before, and none of them (a thing, a group no record holds), trained on the same chains
+(``Context.org_candidates``, ``choose_org``); its "none" may take the rules' organisation away.
 
 At run time it sees only what the pipeline has (our entities and mentions, sentences, quotations,
 the claims so far); it overrides the rules' choice (``discourse.resolve_pronoun``) only when its
@@ -49,6 +54,26 @@ FEATURES = ("same_sentence", "sentence_back1", "sentence_back2", "sentence_back3
 # right after a quotation ("'...,' he said": the quotation's names are no antecedent) and for one
 # inside quotation marks (its antecedent is often inside them too).
 CROSSES = ("subject_pronoun", "pron_after_quote", "pron_in_quotes")
+# "it" and "they" name organisations: the ranker for them has a row for each organisation named in
+# the pronoun's sentence and the five before (as the rules look), the last claim's organisation,
+# the rules' choice, and one for none of them (``NONE``: a thing, a group no record holds, an
+# expletive "it"). Its features: the person ranker's of the latest mention, the rules' choice, the
+# organisation's kind and a plural name, each weighed again for "they" (number), for a subject
+# pronoun and for a pronoun right after a quotation.
+IMPERSONAL = {"it": "it", "its": "it", "itself": "it", "they": "they", "them": "they", "their": "they",
+              "theirs": "they", "themselves": "they"}
+IMPERSONAL_SUBJECTS = ("it", "they")
+NONE = -1
+ORG_SENTENCES_BACK = 5
+ORG_KINDS = ("government", "party", "news", "company", "international", "other")
+ORG_FEATURES = ("none", "rule_choice", "same_sentence", "sentence_back1", "sentence_back2", "sentence_back3",
+                "log_distance", "recency0", "recency1", "recency2", "outside_rank0", "subject", "sentence_start",
+                "log_salience", "salience_top", "log_window_count", "previous_speaker", "spoke_near", "spoke_window",
+                "cand_in_quotes", "pron_in_quotes", "both_in_quotes", "cand_in_content", "possessive",
+                "after_preposition", "after_comma", "hearer", "by_agent", "quote_between", "pron_sentence_start",
+                "pron_after_quote", "no_mention", "the_before", "plural_name", "acronym", "one_word",
+                "orgs_in_window", *("kind_" + k for k in ORG_KINDS))
+ORG_CROSSES = ("they", "subject_pronoun", "pron_after_quote")
 _SUBJECT_LEAD = re.compile(r"^[\W_]*(?:(?:but|and|so|then|still|yet|also|now|however|meanwhile|later|former|the|"
                            r"[A-Z][\w.’'-]*)[ ,]+)*$")
 _SUBJECT_BEFORE = re.compile(r"(?:^|[.;:!?“\"]\s*|\b(?:and|but|that|because|while|as|when|if|so)\s+|,\s+)"
@@ -86,6 +111,11 @@ class Context:
         self.entities = entities
         self.people = sorted((m for m in mentions if entities[m.entity].kind == "person"), key=lambda m: m.start)
         self.starts = [m.start for m in self.people]
+        self.orgs = sorted((m for m in mentions if entities[m.entity].kind == "organisation"), key=lambda m: m.start)
+        self.org_starts = [m.start for m in self.orgs]
+        self.org_by_entity: dict[int, list[int]] = {}
+        for m in self.orgs:
+            self.org_by_entity.setdefault(m.entity, []).append(m.start)
         self.quoted = sorted(quoted)
         self.quoted_starts = [s for s, _ in self.quoted]
         self._subject: dict[int, bool] = {}
@@ -228,6 +258,87 @@ class Context:
         f["quote_between"] = float(any(ch in text[m.end:pos] for ch in _QUOTE_CHARS))
 
 
+    def org_candidates(self, pron: str, pos: int, spoke: dict[int, int], last_org: int | None, in_content,
+                       rule: int | None) -> tuple[list[int], list[list[float]]]:
+        """The organisations an "it" or "they" at ``pos`` may name (``NONE`` for none of them), with
+        one feature row each. ``spoke``: the organisations that were claims' sources, each with its
+        latest cue offset; ``last_org``: the last claim's organisation; ``rule``: the rules' choice."""
+        number = IMPERSONAL[pron]
+        psi = self.sentence(pos)
+        lo = self.sent_starts[max(0, psi - ORG_SENTENCES_BACK)] if self.sent_starts else 0
+        hi = bisect_left(self.org_starts, pos)
+        latest: dict[int, Mention] = {}
+        window: dict[int, int] = {}
+        for i in range(hi - 1, max(-1, hi - 1 - MENTIONS_BACK), -1):
+            m = self.orgs[i]
+            if m.start < lo:
+                break
+            if m.end > pos:
+                continue
+            latest.setdefault(m.entity, m)
+            window[m.entity] = window.get(m.entity, 0) + 1
+        cands = [NONE, *latest]
+        for e in (last_org, rule):
+            if e is not None and e not in cands and self.entities[e].kind == "organisation":
+                cands.append(e)
+        s0 = self.sent_starts[psi] if self.sent_starts else 0
+        before = self.text[s0:pos]
+        p_quotes = float(self.in_quotes(pos))
+        p_after_quote = float(bool(re.search(r"[”\"],?\s*$", before)))
+        shared = {"pron_in_quotes": p_quotes, "pron_sentence_start": float(bool(re.fullmatch(r"[\W_]*", before))),
+                  "pron_after_quote": p_after_quote, "orgs_in_window": math.log1p(len(latest))}
+        order = {e: r for r, e in enumerate(latest)}
+        outside = [e for e, m in latest.items() if not self.in_quotes(m.start) and not in_content(m.start)]
+        counts = {e: bisect_left(self.org_by_entity.get(e, ()), pos) for e in cands if e != NONE}
+        top = max(counts.values(), default=0)
+        crosses = (float(number == "they"), float(pron in IMPERSONAL_SUBJECTS), p_after_quote)
+        rows = []
+        for e in cands:
+            f = dict.fromkeys(ORG_FEATURES, 0.0)
+            f.update(shared)
+            f["rule_choice"] = float(e == (NONE if rule is None else rule))
+            if e == NONE:
+                f["none"] = 1.0
+            else:
+                self._org_row(f, e, latest, window, counts, top, order, outside, spoke, last_org, lo,
+                              (pos, psi, bool(p_quotes)), in_content)
+            base = [f[k] for k in ORG_FEATURES]
+            rows.append(base + [v * c for c in crosses for v in base])
+        return cands, rows
+
+    def _org_row(self, f: dict, e: int, latest: dict, window: dict, counts: dict, top: int, order: dict,
+                 outside: list, spoke: dict, last_org: int | None, lo: int, at: tuple, in_content) -> None:
+        pos, psi, p_quotes = at
+        r = order.get(e, 99)
+        f["recency0"], f["recency1"], f["recency2"] = float(r == 0), float(r == 1), float(r == 2)
+        f["outside_rank0"] = float(e in outside[:1])
+        f["log_salience"] = math.log1p(counts[e])
+        f["salience_top"] = float(counts[e] == top)
+        f["log_window_count"] = math.log1p(window.get(e, 0))
+        f["previous_speaker"] = float(e == last_org)
+        cue = spoke.get(e)
+        f["spoke_window"] = float(cue is not None and cue >= lo)
+        f["spoke_near"] = float(cue is not None and self.sentence(cue) >= psi - 1)
+        self._org_entity(f, self.entities[e])
+        m = latest.get(e)
+        if m is None:
+            f["no_mention"] = 1.0
+            return
+        self._mention(f, m, pos, psi, p_quotes, in_content)
+        f["the_before"] = float(bool(re.search(r"\bthe\s+$", self.text[max(0, m.start - 5):m.start], re.IGNORECASE)))
+
+    @staticmethod
+    def _org_entity(f: dict, ent: Entity) -> None:
+        words = ent.name.split()
+        last = words[-1] if words else ""
+        # "Democrats", "the Teamsters", "Nations": a plural name takes "they".
+        f["plural_name"] = float(len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")))
+        f["acronym"] = float(len(words) == 1 and ent.name.isupper())
+        f["one_word"] = float(len(words) == 1)
+        kind = ent.org_kind if ent.org_kind in ORG_KINDS else "other"
+        f["kind_" + kind] = 1.0
+
+
 # -- end of features (the fingerprint covers the code above, from FEATURES)
 class AntecedentModel:
     def __init__(self, data: dict):
@@ -236,6 +347,10 @@ class AntecedentModel:
         self.names = {k: float(v) for k, v in (data.get("names") or {}).items()}
         self.fingerprint = data.get("fingerprint", "")
         self.adopted = bool(data.get("adopted", False))
+        org = data.get("impersonal") or {}
+        self.org_weights = [float(x) for x in org.get("weights", ())]
+        self.org_margin = float(org.get("margin", 0.0))
+        self.org_adopted = bool(org.get("adopted", False)) and bool(self.org_weights)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> AntecedentModel | None:
@@ -243,16 +358,17 @@ class AntecedentModel:
             return None
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
-    def scores(self, rows: list[list[float]]) -> list[float]:
-        w = self.weights
+    def scores(self, rows: list[list[float]], w: list[float] | None = None) -> list[float]:
+        w = self.weights if w is None else w
         return [sum(a * b for a, b in zip(row, w, strict=True) if a) for row in rows]
 
 
 @lru_cache(maxsize=1)
 def default_model() -> AntecedentModel | None:
-    """The committed model, when cross-validation adopted it (it beat the rules on pronoun sources)."""
+    """The committed model, when cross-validation adopted it (for "he"/"she", for "it"/"they" or
+    both: it beat the rules on pronoun sources)."""
     model = AntecedentModel.load()
-    return model if model is not None and model.adopted else None
+    return model if model is not None and (model.adopted or model.org_adopted) else None
 
 
 def choose(model: AntecedentModel, cands: list[int], rows: list[list[float]], rule: int | None) -> int | None:
@@ -282,3 +398,31 @@ def resolve(st, model: AntecedentModel, pron: str, pos: int, rule: int | None) -
     last = st.last_person.entity if st.last_person is not None else None
     cands, rows = ctx.candidates(pron, pos, spoke, last, st.in_content, model.names, extra=(rule,))
     return choose(model, cands, rows, rule)
+
+
+def choose_org(model: AntecedentModel, cands: list[int], rows: list[list[float]], rule: int | None) -> int | None:
+    """The organisation an "it"/"they" names: the ranker's first when it beats the rules' choice
+    (``NONE`` when they chose none) by the margin, else the rules'. A ranker's "none" takes the
+    rules' organisation away ("it" a thing, "they" a group no record holds)."""
+    s = model.scores(rows, model.org_weights)
+    best = max(range(len(s)), key=s.__getitem__)
+    ri = cands.index(NONE if rule is None else rule)
+    if best == ri or s[best] - s[ri] <= model.org_margin:
+        return rule
+    return None if cands[best] == NONE else cands[best]
+
+
+def resolve_org(st, model: AntecedentModel, pron: str, pos: int, rule: int | None) -> int | None:
+    """The organisation an "it" or "they" source at ``pos`` names (None: none), given the pipeline's
+    state ``st`` and the rules' choice."""
+    ctx = st.antecedent_context
+    if ctx is None:
+        ctx = st.antecedent_context = Context(st.text, st.sentence_list, st.entities, st.mentions, st.quoted)
+    spoke: dict[int, int] = {}
+    for c in st.claims:
+        o = c.source.org if c.source is not None and c.source.entity is None else None
+        if o is not None:
+            spoke[o] = c.cue_start if c.cue_start is not None else c.start
+    last = st.last.org if st.last is not None and st.last.entity is None else None
+    cands, rows = ctx.org_candidates(pron, pos, spoke, last, st.in_content, rule)
+    return choose_org(model, cands, rows, rule)

@@ -19,11 +19,16 @@ PRONOUN_LOOKBACK = 40  # person mentions a pronoun's antecedent is looked for am
 
 def resolve_pronoun(st: ClaimState, pron: str, pos: int, sent: Sentence) -> Speaker:
     """The person or organisation a pronoun source names: the rules' choice below, which the learned
-    antecedent ranker (antecedent.py) overrides for "he" and "she" when it is surer by its margin."""
+    antecedent ranker (antecedent.py) overrides for "he" and "she", and for "it" and "they" (an
+    organisation), when it is surer by its margin."""
     spk = _rule_pronoun(st, pron, pos, sent)
-    if st.antecedent_model is None or pron not in antecedent.SUBJECT_PRONOUNS:
+    model = st.antecedent_model
+    if model is not None and model.org_adopted and pron in antecedent.IMPERSONAL_SUBJECTS and spk.entity is None:
+        org = antecedent.resolve_org(st, model, pron, pos, spk.org)
+        return spk if org == spk.org else Speaker(None, st.text[pos:pos + len(pron)], pos, pos + len(pron), org=org)
+    if model is None or not model.adopted or pron not in antecedent.SUBJECT_PRONOUNS:
         return spk
-    pick = antecedent.resolve(st, st.antecedent_model, pron, pos, spk.entity)
+    pick = antecedent.resolve(st, model, pron, pos, spk.entity)
     return spk if pick == spk.entity else Speaker(pick, spk.text, spk.start, spk.end)
 
 
@@ -120,7 +125,9 @@ def plural_group(st: ClaimState, surface: str, span: tuple[int, int], orgs: tupl
         if m:
             inside = st.mentions_within(start, m.end())
             if any(st.entities[x.entity].kind == "person" for x in inside):
-                return Speaker(None, surface, *span)  # "Mr. Cruz and his aides": people, not a body
+                # "Mr. Cruz and his aides", "Sanders supporters": people, not a body; their words.
+                quoted = st.in_quote(m.start(1)) or st.in_content(m.start(1))
+                return Speaker(None, surface if quoted else m.group(1), *span)
             org = next((x.entity for x in inside if st.entities[x.entity].kind == "organisation"), None)
             if org is not None:
                 return Speaker(None, surface, *span, org=org)
