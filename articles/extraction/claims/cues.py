@@ -226,7 +226,23 @@ def learned_source(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | 
         spk = Speaker(None, phrase, s0, s0 + len(phrase))
     if spk.resolved:
         return spk
+    if _no_subject(spk.text):
+        # "now said", "wasn’t optimistic", "last week displayed": adverbs, a time or an auxiliary
+        # name nobody; the sentence's subject speaks when it is a name, else the cue is dropped (kept for the
+        # resolver to re-choose, it scored lower over the training articles).
+        subj = sources.sentence_subject(st, sent, cue_start)
+        return subj if subj is not None and subj.resolved else None
     return _subject_phrase(spk)
+
+
+_TIMES = frozenset("now then soon week weekend ago".split())
+
+
+def _no_subject(words: str) -> bool:
+    """Whether a source's words are only gap words (adverbs, times, auxiliaries) or a negated auxiliary."""
+    low = [w.strip(".,").lower() for w in words.split()]
+    return bool(low) and all(w in sources.GAP_WORDS or w.endswith(("n’t", "n't")) or w in _TIMES
+                             or (len(w) > 4 and w.endswith("ly") and w not in sources._LY_NOT_ADVERB) for w in low)
 
 
 _NOUN_MARKERS = frozenset("""the a an each every all some many most few several this that these those his her their

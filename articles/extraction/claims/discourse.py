@@ -246,7 +246,7 @@ def _own_subject(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:
     earlier speaker; a quotation opening its sentence has no subject before it."""
     if q.start <= sent.start + 1:
         return None
-    spk = sources.sentence_subject(st, sent, q.start)
+    spk = sources.sentence_subject(st, sent, q.start, openers=False)
     return spk if spk is not None and spk.entity is not None else None
 
 
@@ -261,7 +261,7 @@ def presenting_colon(st: ClaimState, bi: int, block: Block, sents: list[Sentence
     end = st.rstrip_end(block.start, block.end)
     if text[end - 1:end] != ":" or text[nxt.start:nxt.start + 1] not in QUOTE_CHARS and text[nxt.start:nxt.start + 2] != "''":
         return
-    spk = sources.sentence_subject(st, sents[-1], end)
+    spk = sources.sentence_subject(st, sents[-1], end, openers=False)
     if spk is not None and (spk.entity is not None or spk.org is not None):
         st.pending_colon = spk
         st.last_block = bi

@@ -66,6 +66,10 @@ _ASIDE_OPENER = re.compile(r",\s*(?:who|whom|whose|which|where|one|a|an|the|his|
 _ASIDE_LONGEST = 240  # characters from an aside's opening comma to the cue: a bounded search
 
 
+# A restrictive relative clause (no commas) running up to the cue: "who spoke with the Herald".
+_RELATIVE = re.compile(r"(?<=[a-z\s])\s(who|whom)\s+[^,;:.!?“”\"()]{2,100}$")
+
+
 def left_speaker(st: ClaimState, sent: Sentence, cue_start: int, prev: Speaker | None) -> Speaker | None:
     """The speaker before a cue: the subject of a participle or infinitive cue, the previous cue's
     speaker after "and", else a name, a pronoun or a noun phrase ending right before the cue (past
@@ -80,6 +84,15 @@ def left_speaker(st: ClaimState, sent: Sentence, cue_start: int, prev: Speaker |
     # the aside (innermost first); else the text right before the cue is read as usual.
     for comma in _aside_starts(st, sent, _gap_start(st, sent, cue_start)):
         spk = _subject_before(st, whole, sent, _subject_end(st, sent, comma), cue_start, prev)
+        if spk is not None and (spk.resolved or _noun_phrase(spk.text)):
+            return spk
+    # "Officials who spoke with the Herald said": a name at the end of a restrictive relative clause
+    # is what the clause is about; the subject is the noun phrase "who" follows.
+    seg_end = _subject_end(st, sent, cue_start)
+    rel = _RELATIVE.search(st.text, max(sent.start, seg_end - 120), seg_end)
+    if rel is not None and st.mention_ending(seg_end) is not None:
+        head_end = st.rstrip_end(sent.start, rel.start(1))
+        spk = _subject_before(st, whole, sent, head_end, cue_start, prev)
         if spk is not None and (spk.resolved or _noun_phrase(spk.text)):
             return spk
     return _subject_before(st, whole, sent, _subject_end(st, sent, cue_start), cue_start, prev)
@@ -118,11 +131,32 @@ def _clausal_cue(st: ClaimState, whole: Sentence, sent: Sentence, cue_start: int
                                                raw_before) or raw_before.endswith(",")):
         if prev is not None:
             return True, prev  # "..., he said, adding that ..."
-        return True, sentence_subject(st, whole, cue_start) or recent_person_in(st, sent.start, cue_start)
+        # (a participle always has a speaker: the nearest person otherwise, often the object)
+        return True, (_clause_subject(st, sent, cue_start) or sentence_subject(st, whole, cue_start, plain_first=False)
+                      or recent_person_in(st, sent.start, cue_start))
     if re.search(r"(?:^|\W)to$", raw_before) and not re.search(r"(?:expected|going|likely|set|due|able|about|"
                                                                   r"used|seemed|appeared|wanted|tried|has|have|had)\s+to$", raw_before):
         return True, recent_person_in(st, sent.start, cue_start) or sentence_subject(st, whole, cue_start)
     return False, None
+
+
+# What opens a clause inside a sentence: a semicolon, a subordinating or coordinating conjunction.
+_CLAUSE_START = re.compile(r"(?:[;:]|,?\s+(?:and|but|as|while|whereas|when|after|because|although|though|since|so|"
+                           r"yet))\s+(?:the\s+)?$")
+
+
+def _clause_subject(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | None:
+    """The subject of the clause a participle cue hangs on: the latest name that opens a clause and
+    is followed by its verb ("It was a busy day, as Mrs. Grant echoed the criticism, saying ...");
+    a name followed by a comma or "and" is an object ("backed Grant and Chen, saying"), not one."""
+    text = st.text
+    for men in st.mentions_back(sent.start, cue_start):
+        if st.in_quote(men.start) or st.in_content(men.start):
+            continue
+        if _CLAUSE_START.search(text, max(sent.start, men.start - 14), men.start) \
+                and re.match(r"\s+(?!and\b|or\b|of\b|to\b)[a-z]", text[men.end:men.end + 6]):
+            return source_or_entity(st, sent, men)
+    return None
 
 
 def _gap_start(st: ClaimState, sent: Sentence, cue_start: int) -> int:
@@ -237,8 +271,61 @@ def _phrase_before(st: ClaimState, sent: Sentence, seg_end: int, before: str) ->
     return None
 
 
-def sentence_subject(st: ClaimState, sent: Sentence, limit: int) -> Speaker | None:
-    """The noun phrase a sentence opens with, when it names a speaker."""
+# What may open a sentence before its subject, up to a comma: a connective adverb ("Likewise,",
+# "Instead,"), a prepositional, participial or time phrase ("Outside the arena in downtown Washington,",
+# "Weighing in on the discussion,", "Absent a strong defense,"); and a dateline ("WASHINGTON — ",
+# "BUENA PARK, Calif. - ", "New York (AFP) – "). Such words name nobody.
+_OPENER_WORDS = frozenset("""likewise instead therefore thus hence still yet indeed meanwhile moreover furthermore
+similarly nonetheless nevertheless otherwise separately again finally ultimately overall now then today yesterday
+tonight earlier later recently afterward afterwards eventually already in on at during after before since by for
+last this outside inside under amid amidst despite without absent with following like unlike among across throughout
+within beyond through upon given asked pressed once when while as if although though because until unless
+whether""".split())
+_OPENER_PHRASE = re.compile(r"([A-Za-z][\w’'\-]*)[^,;:“”\"()]{0,80}?,\s+")
+# A place's continuation after a comma: "N.H.,", "Calif.,", "Iowa,", "on Tuesday,".
+_OPENER_MORE = re.compile(r"(?:[A-Z][a-z]{0,5}\.(?:[A-Z]\.)?|[A-Z][a-z]+|(?:on|in|at|last|this)\s+[^,;:]{1,30}),\s+")
+_SENTENCE_DATELINE = re.compile(r"[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]+){0,3}\s*(?:\([^()]{1,30}\)\s*)?[—―–-]+\s+")
+
+
+def _past_openers(st: ClaimState, pos: int, limit: int) -> int:
+    """Past a dateline and the adverbial phrases a sentence opens with, when no name starts there."""
+    text = st.text
+    if pos in st.mention_at_start and not _SENTENCE_DATELINE.match(text, pos, limit):
+        return pos
+    if text[pos - 2:pos] == ", ":  # after an opening phrase already passed: its place continues
+        pos = _past_place(st, pos, limit)
+    d = _SENTENCE_DATELINE.match(text, pos, limit)
+    if d and text[pos:d.end()].split()[0].isupper() or (d and "(" in text[pos:d.end()]):
+        pos = d.end()
+    for _ in range(2):
+        if pos in st.mention_at_start:
+            return pos
+        m = _OPENER_PHRASE.match(text, pos, limit)
+        if not m:
+            return pos
+        word = m.group(1)
+        low = word.lower()
+        if not (low in _OPENER_WORDS or (len(low) > 4 and low.endswith(("ly", "ing"))
+                                         and low not in _LY_NOT_ADVERB) or (len(low) > 4 and low.endswith("ed"))):
+            return pos
+        pos = _past_place(st, m.end(), limit)
+    return pos
+
+
+def _past_place(st: ClaimState, pos: int, limit: int) -> int:
+    while pos not in st.mention_at_start:
+        more = _OPENER_MORE.match(st.text, pos, limit)
+        if not more:
+            break
+        pos = more.end()
+    return pos
+
+
+def sentence_subject(st: ClaimState, sent: Sentence, limit: int, openers: bool = True,
+                     plain_first: bool = True) -> Speaker | None:
+    """The noun phrase a sentence opens with, when it names a speaker (past the dateline and adverbial
+    phrases it opens with, unless ``openers`` is false; with ``plain_first``, only when the plain
+    reading also finds a subject)."""
     pos = sent.start
     # A sentence opening with a quotation: its subject comes after it.
     q = st.quoted_index.find(pos)
@@ -252,6 +339,13 @@ def sentence_subject(st: ClaimState, sent: Sentence, limit: int) -> Speaker | No
                  r"(?:(?:In|On|At|During|After|Before|Since|By|For|Last|This|Earlier)\s+[^,]{1,40},\s+)?",
                  st.text[pos:limit])
     pos += m.end()
+    if openers:
+        # Only a subject the plain reading also finds is re-read: where it finds none (a clause, not
+        # a name, opens the sentence) the cue stays unclaimed, as before.
+        nxt = _past_openers(st, pos, limit)
+        if plain_first and nxt != pos and sentence_subject(st, sent, limit, openers=False) is None:
+            return None
+        pos = nxt
     men = st.mention_at_start.get(pos)
     if men is None and st.text[pos:pos + 4].lower() == "the ":
         men = st.mention_at_start.get(pos + 4)
