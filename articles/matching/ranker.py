@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from . import genre, semantic, text
+from . import encoder, genre, semantic, text
 from .bm25 import BM25
 
 MODEL_PATH = Path(__file__).with_name("match_model.json")
@@ -36,6 +36,9 @@ class Entry:
     vectors: np.ndarray | None = None
     claimant: str = ""  # who made the reviewed claim (ClaimReview itemReviewed.author)
     date: date | None = None  # when the fact-check was published (ClaimReview datePublished)
+    # (2, 384) float: the sentence encoder's vectors of claim and title (encoder.py); computed when
+    # missing and the encoder is installed
+    dense: np.ndarray | None = None
 
 
 # A claim that says one of these speaks of a person it does not name.
@@ -121,6 +124,41 @@ def entry_texts(claim: str, title: str) -> tuple[str, str, str]:
 def entry_vectors(claim: str, title: str) -> np.ndarray:
     """The vectors stored with a fact-check row (float16 is plenty for cosine ranking)."""
     return semantic.embed(list(entry_texts(claim, title))).astype(np.float16)
+
+
+def _dense_columns(dense: dict[str, np.ndarray], c: np.ndarray, rank) -> list[np.ndarray]:
+    """``DENSE_FEATURES`` of the candidates ``c`` (``rank``: the features' cached rank of a score array)."""
+    if not dense:
+        return [np.zeros(len(c), np.float32)] * len(DENSE_FEATURES)
+    cols = []
+    for s in [dense[v] for v in DENSE_VIEWS]:
+        v = s[c]
+        cols += [v, v - s.max(), rank(s, v)]
+    s = dense["rewritten"]
+    return [*cols, s[c] - s.max(), rank(s, s[c])]
+
+
+def dense_many(pairs: list[tuple[str, str]]) -> np.ndarray | None:
+    """The sentence encoder's vectors of many fact-checks: (n, 2, 384) float16, or None without the encoder."""
+    flat = [t for c, ti in pairs for t in entry_texts(c, ti)[:2]]
+    v = encoder.encode(flat)
+    return None if v is None else v.astype(np.float16).reshape(len(pairs), 2, encoder.DIM)
+
+
+def dense_of(entries: list[Entry]) -> dict[str, np.ndarray] | None:
+    """Each view's encoder vectors of ``entries`` (float32), the missing ones computed; None when the
+    encoder is not installed and some entry has none (its features are then 0)."""
+    vecs = np.zeros((len(entries), 2, encoder.DIM), dtype=np.float32)
+    missing = [i for i, e in enumerate(entries) if e.dense is None]
+    for i, e in enumerate(entries):
+        if e.dense is not None:
+            vecs[i] = e.dense
+    if missing:
+        made = dense_many([(entries[i].claim, entries[i].title) for i in missing])
+        if made is None:
+            return None
+        vecs[missing] = made
+    return {v: np.ascontiguousarray(vecs[:, j]) for j, v in enumerate(DENSE_VIEWS)}
 
 
 def vectors_many(pairs: list[tuple[str, str]]) -> np.ndarray:
@@ -357,7 +395,14 @@ EVIDENCE = frozenset(
     + ["same_number", "shared_names", "soft_query", "soft_doc", "cos_weighted", "chars_rel", "chars_rank",
        "context_hit", "claimant_is_speaker", "claimant_named", "subject_hit",
        "rewritten_bm25_rel", "rewritten_bm25_rank", "rewritten_cos_gap", "rewritten_cos_rank"])
-FEATURES = BASE_FEATURES + genre.kind_features(BASE_FEATURES) + genre.DATE_FEATURES
+# The sentence encoder's cosines (encoder.py, MiniLM-L6): of the claim and of the title with the
+# text, and of the claim with the text rewritten by its context; each absolute, as the gap to the
+# library's best and as a rank. All 0 in a library without the encoder's vectors.
+DENSE_VIEWS = ("claim", "title")
+DENSE_FEATURES = ([f"dense_{v}_{k}" for v in DENSE_VIEWS for k in ("abs", "gap", "rank")]
+                  + ["rewritten_dense_gap", "rewritten_dense_rank"])
+EVIDENCE = EVIDENCE | frozenset(DENSE_FEATURES)
+FEATURES = BASE_FEATURES + genre.kind_features(BASE_FEATURES) + genre.DATE_FEATURES + DENSE_FEATURES
 
 
 _SUBJECT_CONFLICT = FEATURES.index("subject_conflict")
@@ -436,11 +481,14 @@ _DEFAULT = object()
 CONTEXT_CANDIDATES = 40
 # Lists the claim's features score every fact-check on anyway, which a model may also take
 # candidates from (``MatchModel.lists``: name -> depth): no search of their own, only more rows.
-MORE_LISTS = ("chars", "bm25_title", "bm25_claim", "cos_title")
+MORE_LISTS = ("chars", "bm25_title", "bm25_claim", "cos_title", "dense_claim", "dense_title")
 
 
 class Library:
-    def __init__(self, entries: list[Entry], background: Background | None = _DEFAULT):
+    def __init__(self, entries: list[Entry], background: Background | None = _DEFAULT, dense: bool = False):
+        """``dense``: compute the sentence encoder's vectors the entries lack (encoder.py; slow: ~30-60
+        texts/s a core) so the ``DENSE_FEATURES`` are scored; entries that carry them all are used as
+        given. Otherwise those features are 0 and no query is encoded."""
         bg = default_background() if background is _DEFAULT else background
         self.ids = np.asarray([e.id for e in entries], dtype=np.int64)
         texts = [entry_texts(e.claim, e.title) for e in entries]
@@ -472,6 +520,7 @@ class Library:
         # the proper names of each fact-check, its claimant's included
         self.proper = [text.proper_names(t) | ({c} if c else set()) for t, c in zip(both, self.claimants, strict=True)]
         self.dates = np.asarray([genre.days(e.date) for e in entries], dtype=np.int64)
+        self.dense = dense_of(entries) if dense or (entries and all(e.dense is not None for e in entries)) else None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -500,6 +549,9 @@ class Library:
         cos = self.cosines(qvec)
         chars = self.chars.scores(text.char_grams(q))
         more = {"chars": chars, "bm25_title": lex["title"], "bm25_claim": lex["claim"], "cos_title": cos["title"]}
+        rq = text.clean_query(context.rewritten(q)) if context is not None else q
+        dense = self._dense_cosines(q, rq)
+        more.update({f"dense_{v}": dense[v] for v in DENSE_VIEWS} if dense else {})
         cands: set[int] = set(extra)
         for s, depth in [(s, k) for s in (lex["both"], lex["bigrams"], cos["both"], cos["claim"])] + [
                 (more[name], depth) for name, depth in (lists or {}).items()]:
@@ -512,7 +564,6 @@ class Library:
             cands.update(_top(s, kc).tolist())
         # the claim rewritten with whom it is about (its pronouns' people): its own lexical and
         # semantic lists, and their scores as features (the claim's own when nothing is added)
-        rq = text.clean_query(context.rewritten(q)) if context is not None else q
         if rq != q:
             rw_lex, rw_cos = self.bm25["both"].scores(text.words(rq)), self.cosines(semantic.embed([rq])[0])["both"]
             for s in (rw_lex, rw_cos):
@@ -553,8 +604,22 @@ class Library:
             v = s[c]
             cols += [v / (float(s.max()) or 1.0) if s is rw_lex else v - s.max(), rank(s, v)]
         base = np.column_stack(cols).astype(np.float32)
+        dcols = _dense_columns(dense, c, rank)
         # the text's form is read before clean_query takes its links and handles away
-        return c, np.column_stack([base, *self._genre_features(query, c, base, context)]).astype(np.float32)
+        return c, np.column_stack([base, *self._genre_features(query, c, base, context), *dcols]).astype(np.float32)
+
+    def _dense_cosines(self, q: str, rq: str) -> dict[str, np.ndarray]:
+        """The sentence encoder's cosine of each fact-check's claim and title with the text, and of its
+        claim with the rewritten text; none when the library has no such vectors (or no encoder)."""
+        dense = getattr(self, "dense", None)
+        if dense is None or not len(self):
+            return {}
+        qv = encoder.encode([q] if rq == q else [q, rq])
+        if qv is None:
+            return {}
+        out = {v: dense[v] @ qv[0] for v in DENSE_VIEWS}
+        out["rewritten"] = out["claim"] if rq == q else dense["claim"] @ qv[1]
+        return out
 
     def _genre_features(self, query: str, c: np.ndarray, base: np.ndarray, context: Context | None) -> list[np.ndarray]:
         """The text's form and the dates (genre.py): the base features again for a post; the days
