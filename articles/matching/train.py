@@ -464,19 +464,20 @@ def forest_of(clf) -> Forest:
     return Forest(float(np.ravel(clf._baseline_prediction)[0]), roots, feature, threshold, left, right, value)
 
 
-def load_libraries(folders: dict[str, Path], dense_cache: Path | None = None):
-    """Each set's library (with the fact-checks' docids) over one background of both; ``dense_cache``:
-    a folder keeping the sentence encoder's vectors of each library (a few minutes a library to make)."""
+def load_libraries(folders: dict[str, Path], dense_cache: Path | None = None, dense: bool = False):
+    """Each set's library (with the fact-checks' docids) over one background of both; ``dense``: with
+    the sentence encoder's vectors (when it is installed; ~10 min a library on this machine),
+    ``dense_cache``: a folder keeping them."""
     fact = {name: [r for _, r in claimreview.read(folder / "factchecks.jsonl") if isinstance(r, claimreview.Review)]
             for name, folder in folders.items()}
     background = background_of([entry_texts(r.claim_reviewed, r.title)[2] for rs in fact.values() for r in rs])
     libs = {}
     for name, reviews in fact.items():
-        dense = cached_dense(dense_cache, [(r.claim_reviewed, r.title) for r in reviews])
+        vecs = cached_dense(dense_cache, [(r.claim_reviewed, r.title) for r in reviews]) if dense else None
         lib = Library([Entry(i, r.claim_reviewed, r.title, claimant=r.claimant, date=r.date_published,
-                             dense=None if dense is None else dense[i])
+                             dense=None if vecs is None else vecs[i])
                        for i, r in enumerate(reviews)],
-                      background=background, dense=encoder.available())
+                      background=background, dense=dense and encoder.available())
         libs[name] = (lib, [docid(r.url) for r in reviews])
         print(f"{name}: {len(lib)} fact-checks", file=sys.stderr)
     return libs, background
@@ -609,10 +610,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="train without the training answers' own claims as queries (restatements)")
     ap.add_argument("--free-signs", action="store_true", help="let evidence take negative weights (not monotone)")
     ap.add_argument("--cv-only", action="store_true", help="with --cv: report and stop (write no model)")
-    ap.add_argument("--dense-cache", type=Path, help="folder keeping the libraries' sentence-encoder vectors")
+    ap.add_argument("--dense-cache", type=Path, help="folder keeping the libraries' sentence-encoder vectors "
+                    "(with the group 'dense')")
     a = ap.parse_args(argv)
     folders = {"tweets": a.tweets, "speech": a.speech}
-    libs, background = load_libraries(folders, a.dense_cache)
+    # the encoder's vectors only for a model that scores them (group "dense")
+    libs, background = load_libraries(folders, a.dense_cache, "dense" in a.groups.split(","))
     path = (lambda name: a.cache / f"{name}.npz") if a.cache else (lambda name: None)
     lists = {n: int(d) for n, d in (p.split(":") for p in a.lists.split(",") if p)}
     by_name = {name: cached(path(name), lambda name=name: training_sets(libs, {name: folders[name]}, a.candidates,

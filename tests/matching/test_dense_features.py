@@ -63,3 +63,23 @@ def test_vectors_given_with_the_entries_are_used():
     assert lib.dense is not None
     np.testing.assert_allclose(lib.dense["claim"][:, 0], [1 / 3, 2 / 3, 1.0], rtol=1e-6)
     assert ranker.EVIDENCE >= set(DENSE_FEATURES)
+
+
+def test_training_keeps_the_vectors_by_their_texts(tmp_path, monkeypatch):
+    from articles.matching import train
+
+    calls = []
+
+    def fake(texts):
+        calls.append(len(texts))
+        return np.full((len(texts), encoder.DIM), len(calls), dtype=np.float32)
+
+    monkeypatch.setattr(encoder, "available", lambda: True)
+    monkeypatch.setattr(encoder, "encode", fake)
+    pairs = [(e.claim, e.title) for e in CHECKS]
+    first = train.cached_dense(tmp_path, pairs)
+    assert first.shape == (3, 2, encoder.DIM) and calls == [6]
+    np.testing.assert_array_equal(train.cached_dense(tmp_path, pairs), first)  # read back, not encoded
+    train.cached_dense(tmp_path, pairs[:2])  # other texts: their own file
+    assert calls == [6, 4] and len(list(tmp_path.iterdir())) == 2
+    assert train.cached_dense(None, pairs) is None
