@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from . import dense as _dense
 from . import encoder, genre, semantic, text
 from .bm25 import BM25
 
@@ -126,41 +127,6 @@ def entry_vectors(claim: str, title: str) -> np.ndarray:
     return semantic.embed(list(entry_texts(claim, title))).astype(np.float16)
 
 
-def _dense_columns(dense: dict[str, np.ndarray], c: np.ndarray, rank) -> list[np.ndarray]:
-    """``DENSE_FEATURES`` of the candidates ``c`` (``rank``: the features' cached rank of a score array)."""
-    if not dense:
-        return [np.zeros(len(c), np.float32)] * len(DENSE_FEATURES)
-    cols = []
-    for s in [dense[v] for v in DENSE_VIEWS]:
-        v = s[c]
-        cols += [v, v - s.max(), rank(s, v)]
-    s = dense["rewritten"]
-    return [*cols, s[c] - s.max(), rank(s, s[c])]
-
-
-def dense_many(pairs: list[tuple[str, str]]) -> np.ndarray | None:
-    """The sentence encoder's vectors of many fact-checks: (n, 2, 384) float16, or None without the encoder."""
-    flat = [t for c, ti in pairs for t in entry_texts(c, ti)[:2]]
-    v = encoder.encode(flat)
-    return None if v is None else v.astype(np.float16).reshape(len(pairs), 2, encoder.DIM)
-
-
-def dense_of(entries: list[Entry]) -> dict[str, np.ndarray] | None:
-    """Each view's encoder vectors of ``entries`` (float32), the missing ones computed; None when the
-    encoder is not installed and some entry has none (its features are then 0)."""
-    vecs = np.zeros((len(entries), 2, encoder.DIM), dtype=np.float32)
-    missing = [i for i, e in enumerate(entries) if e.dense is None]
-    for i, e in enumerate(entries):
-        if e.dense is not None:
-            vecs[i] = e.dense
-    if missing:
-        made = dense_many([(entries[i].claim, entries[i].title) for i in missing])
-        if made is None:
-            return None
-        vecs[missing] = made
-    return {v: np.ascontiguousarray(vecs[:, j]) for j, v in enumerate(DENSE_VIEWS)}
-
-
 def vectors_many(pairs: list[tuple[str, str]]) -> np.ndarray:
     """Vectors for many fact-checks at once: (n, 3, 256) float16."""
     flat = [t for c, ti in pairs for t in entry_texts(c, ti)]
@@ -235,6 +201,21 @@ class MatchModel:
         self.measured: dict = data.get("measured", {})
         # gradient-boosted trees over the features (and the linear score), when trained with them
         self.trees: Forest | None = Forest.from_json(data["trees"]) if data.get("trees") else None
+        # the model to score with in a library without the encoder's vectors (some rows' not yet
+        # computed, or no encoder): there every dense column is 0, and a gap of 0 reads as "the best"
+        self.fallback: MatchModel | None = MatchModel(data["fallback"]) if data.get("fallback") else None
+
+    @property
+    def dense(self) -> bool:
+        """Whether the model scores the encoder's cosines (``DENSE_FEATURES``)."""
+        return any(f in DENSE_FEATURES for f in self.features)
+
+    def for_library(self, library) -> MatchModel:
+        """This model, or its fallback where ``library`` carries no encoder vectors (or the encoder
+        is not installed): a model never sees its dense columns as 0."""
+        if not self.dense or (getattr(library, "dense", None) is not None and encoder.available()):
+            return self
+        return self.fallback.for_library(library) if self.fallback is not None else self
 
     @classmethod
     def load(cls, path: Path | str = MODEL_PATH) -> MatchModel:
@@ -248,7 +229,8 @@ class MatchModel:
                 "calibration": list(self.calibration), "candidates": self.candidates,
                 **({"lists": self.lists} if self.lists else {}),
                 "duplicate_cosine": self.duplicate_cosine, "thresholds": self.thresholds,
-                **({"trees": self.trees.to_json()} if self.trees else {}), "measured": self.measured}
+                **({"trees": self.trees.to_json()} if self.trees else {}), "measured": self.measured,
+                **({"fallback": self.fallback.to_json()} if self.fallback else {})}
 
     def select(self, x: np.ndarray) -> np.ndarray:
         """The model's features among the columns ``Library.features`` gives (FEATURES): a model
@@ -395,12 +377,7 @@ EVIDENCE = frozenset(
     + ["same_number", "shared_names", "soft_query", "soft_doc", "cos_weighted", "chars_rel", "chars_rank",
        "context_hit", "claimant_is_speaker", "claimant_named", "subject_hit",
        "rewritten_bm25_rel", "rewritten_bm25_rank", "rewritten_cos_gap", "rewritten_cos_rank"])
-# The sentence encoder's cosines (encoder.py, MiniLM-L6): of the claim and of the title with the
-# text, and of the claim with the text rewritten by its context; each absolute, as the gap to the
-# library's best and as a rank. All 0 in a library without the encoder's vectors.
-DENSE_VIEWS = ("claim", "title")
-DENSE_FEATURES = ([f"dense_{v}_{k}" for v in DENSE_VIEWS for k in ("abs", "gap", "rank")]
-                  + ["rewritten_dense_gap", "rewritten_dense_rank"])
+DENSE_VIEWS, DENSE_FEATURES = _dense.VIEWS, _dense.FEATURES  # dense.py
 EVIDENCE = EVIDENCE | frozenset(DENSE_FEATURES)
 FEATURES = BASE_FEATURES + genre.kind_features(BASE_FEATURES) + genre.DATE_FEATURES + DENSE_FEATURES
 
@@ -520,7 +497,9 @@ class Library:
         # the proper names of each fact-check, its claimant's included
         self.proper = [text.proper_names(t) | ({c} if c else set()) for t, c in zip(both, self.claimants, strict=True)]
         self.dates = np.asarray([genre.days(e.date) for e in entries], dtype=np.int64)
-        self.dense = dense_of(entries) if dense or (entries and all(e.dense is not None for e in entries)) else None
+        given = bool(entries) and all(e.dense is not None for e in entries)
+        self.dense = (_dense.of([e.dense for e in entries], lambda: [(e.claim, e.title) for e in entries])
+                      if dense or given else None)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -604,7 +583,7 @@ class Library:
             v = s[c]
             cols += [v / (float(s.max()) or 1.0) if s is rw_lex else v - s.max(), rank(s, v)]
         base = np.column_stack(cols).astype(np.float32)
-        dcols = _dense_columns(dense, c, rank)
+        dcols = _dense.columns(dense, c, rank)
         # the text's form is read before clean_query takes its links and handles away
         return c, np.column_stack([base, *self._genre_features(query, c, base, context), *dcols]).astype(np.float32)
 
@@ -681,7 +660,7 @@ class Library:
         """The best fact-checks (id, probability it checks this text, subject conflict, restates), best first; ``also``: fact-check ids
         to consider besides the index's own candidates; ``context``: speaker, names, sentence;
         ``checkworthiness``: the text's score when known (the claim's stored one), else computed."""
-        model = model or default_model()
+        model = (model or default_model()).for_library(self)
         if not len(self) or not text.clean_query(query):
             return []
         c, x = self.features(query, model.candidates, self.positions(also), context, model.lists)

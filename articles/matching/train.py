@@ -31,6 +31,7 @@ import numpy as np
 
 from ..checkworthiness import score as checkworthiness_scores
 from . import claimreview, encoder, genre, text
+from .dense import many as dense_many
 from .ranker import (
     BACKGROUND_PATH,
     BASE_FEATURES,
@@ -47,11 +48,10 @@ from .ranker import (
     background_of,
     calibration_inputs,
     claimant_surname,
-    dense_many,
     entry_texts,
 )
 
-VERSION = "2.5"
+VERSION = "2.6"
 CALIBRATION_TOP = 10
 # The check-worthiness gate keeps this share of the training queries whose top answer is right and
 # reaches "suggested": under it sit fragments and opinions (see choose_checkworthiness_gate).
@@ -610,6 +610,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="train without the training answers' own claims as queries (restatements)")
     ap.add_argument("--free-signs", action="store_true", help="let evidence take negative weights (not monotone)")
     ap.add_argument("--cv-only", action="store_true", help="with --cv: report and stop (write no model)")
+    ap.add_argument("--fallback", type=Path, help="a model without the encoder's columns, kept in the file "
+                    "for a library whose encoder vectors are incomplete (MatchModel.for_library)")
     ap.add_argument("--dense-cache", type=Path, help="folder keeping the libraries' sentence-encoder vectors "
                     "(with the group 'dense')")
     a = ap.parse_args(argv)
@@ -642,6 +644,9 @@ def main(argv: list[str] | None = None) -> int:
     asked = len(train_sets) - len(restated)  # the gate: on the tweets and sentences people said
     model.thresholds["checkworthiness"] = choose_checkworthiness_gate(model, train_sets[:asked], worth[:asked])
     model.measured = measure(model, libs, folders, news)
+    if a.fallback and model.dense:
+        model.fallback = MatchModel.load(a.fallback)
+        model.fallback.fallback = None
     print(json.dumps(model.measured), file=sys.stderr)
     a.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     a.background_out.write_text(json.dumps(background.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
