@@ -645,7 +645,8 @@ def main(argv: list[str] | None = None) -> int:
     model.thresholds["checkworthiness"] = choose_checkworthiness_gate(model, train_sets[:asked], worth[:asked])
     model.measured = measure(model, libs, folders, news)
     if a.fallback and model.dense:
-        model.fallback = MatchModel.load(a.fallback)
+        fallback = MatchModel.load(a.fallback)  # a dense model's file: its own fallback
+        model.fallback = fallback.fallback if fallback.dense and fallback.fallback else fallback
         model.fallback.fallback = None
     print(json.dumps(model.measured), file=sys.stderr)
     a.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")

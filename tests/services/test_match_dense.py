@@ -98,3 +98,16 @@ def test_build_match_index_fills_the_vectors_on_request(encoded):
     out = StringIO()
     call_command("build_match_index", "--vectors", stdout=out)
     assert "encoder vectors: 4 rows" in out.getvalue() and match_index.missing_dense() == 0
+
+
+@pytest.mark.django_db
+def test_refresh_leaves_a_large_change_to_the_job(encoded, monkeypatch):
+    from articles.ingestion import jobs
+
+    queued = []
+    monkeypatch.setattr(jobs.fill_match_vectors, "delay", lambda: queued.append(1))
+    monkeypatch.setattr(match_index, "REFRESH_DENSE", 3)
+    library(5)
+    match_index.refresh()
+    assert queued == [1] and encoded == [] and match_index.missing_dense() == 5
+    assert match_index.library().dense is None  # matched with the fallback weights meanwhile
