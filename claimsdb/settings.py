@@ -250,6 +250,9 @@ CLAIMSDB_REVIEWER_ORG = os.environ.get("CLAIMSDB_REVIEWER_ORG", "ClaimsDB")
 CLAIMSDB_MATCH_INDEX_DIR = os.environ.get("CLAIMSDB_MATCH_INDEX_DIR", "")
 CLAIMSDB_MATCH_INDEX_AUTO = os.environ.get("CLAIMSDB_MATCH_INDEX_AUTO", "1") != "0"
 CLAIMSDB_MATCH_INDEX_PENDING = int(os.environ.get("CLAIMSDB_MATCH_INDEX_PENDING", "2000"))
+# The sentence encoder's vectors (match model 2.6's dense columns): an update or import encodes up to
+# this many rows at once; more are left to the job claimsdb.fill_match_vectors (fallback weights meanwhile).
+CLAIMSDB_MATCH_DENSE_INLINE = int(os.environ.get("CLAIMSDB_MATCH_DENSE_INLINE", "25000"))
 
 # --- Accounts and security (hardening issue: accounts that can publish) ---------------------------
 # Kept in one block: login throttling (django-axes), hashed API tokens with expiry (django-rest-knox),

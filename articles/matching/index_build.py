@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import genre, ranker, semantic, text
+from . import dense, genre, ranker, semantic, text
 from .ann import keep_vectors, release_memory
 
 LEXICAL = ("claim", "title", "both", "bigrams", "chars")
@@ -57,6 +57,9 @@ class Row:
     stamp: int  # updated_at in microseconds: a row whose stamp changed is re-indexed
     claimant: str = ""  # who made the reviewed claim (``ranker.Entry.claimant``)
     published: date | None = None  # when the fact-check was published (``ranker.Entry.date``)
+    # (2, 384) float16: the sentence encoder's vectors of claim and title (``ranker.Entry.dense``);
+    # a segment keeps them (``dense.<view>.npy``) only when every row of it has them
+    dense: np.ndarray | None = None
 
 
 @lru_cache(maxsize=100_000)
@@ -183,6 +186,7 @@ class SegmentWriter:
         self._postings: dict[str, list] = {name: [] for name in LEXICAL}
         self._df = np.zeros(semantic.vocab_size(), dtype=np.int64)
         self._ends: dict[str, int] = {}  # ragged arrays: where the next block's data starts
+        self._dense = True  # every row so far carried the encoder's vectors
         if folder is not None:
             self._tmp = folder.with_name(folder.name + ".tmp")
             shutil.rmtree(self._tmp, ignore_errors=True)
@@ -247,6 +251,11 @@ class SegmentWriter:
         for key, arr in made.items():
             self._put(key, arr)
         del made, weighted
+        self._dense = self._dense and all(r.dense is not None for r in rows)
+        if self._dense and rows:
+            d = np.stack([r.dense for r in rows]).astype(np.float16)
+            for j, view in enumerate(dense.VIEWS):
+                self._put(f"dense.{view}", np.ascontiguousarray(d[:, j]))
         self._ragged("numbers", *_blob([text.numbers(t[2]) for t in texts]))
         self._ragged("names", *_blob([text.names(t[2]) for t in texts]))
         # the context features: each claimant's surname, and the proper names with it (as ranker.Library)
@@ -255,10 +264,19 @@ class SegmentWriter:
         self._ragged("proper", *_blob([frozenset(text.proper_names(t[2]) | ({c} if c else set()))
                                        for t, c in zip(texts, claimants, strict=True)]))
 
+    def _drop_dense(self) -> None:
+        """Some row came without the encoder's vectors: the segment keeps none (a fill job adds them)."""
+        for view in dense.VIEWS:
+            self._parts.pop(f"dense.{view}", None)
+            if self._files.pop(f"dense.{view}", None) is not None:
+                (self._tmp / f"dense.{view}.raw").unlink()
+
     def finish(self) -> dict[str, np.ndarray] | int:
         """The segment's arrays (in memory), or its folder written (renamed into place) and its rows."""
         if not self.blocks:
             self._add([], [])
+        if not self._dense or not self.n:
+            self._drop_dense()
         merged = {"token_df": self._df}
         for name in LEXICAL:
             for key, arr in _merge_postings(self._postings.pop(name), self.n).items():
@@ -285,6 +303,17 @@ class SegmentWriter:
             raw.unlink()
         os.replace(self._tmp, self.folder)
         return self.n
+
+
+def write_dense(folder: Path, vectors: np.ndarray) -> None:
+    """Add the encoder's vectors ((rows, 2, 384), in the segment's row order) to a written segment:
+    each view's file written aside and renamed into place (a reader maps a segment's files when it
+    opens a generation: the next one published sees them; ``services/match_index.fill_dense``)."""
+    for j, view in enumerate(dense.VIEWS):
+        tmp = folder / f"dense.{view}.tmp"
+        with open(tmp, "wb") as f:
+            np.save(f, np.ascontiguousarray(vectors[:, j], dtype=np.float16))
+        os.replace(tmp, folder / f"dense.{view}.npy")
 
 
 def _merge_postings(parts: list[tuple], n: int) -> dict[str, np.ndarray]:

@@ -17,7 +17,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from . import genre, semantic, text
+from . import dense as _dense
+from . import encoder, genre, semantic, text
 from .bm25 import BM25
 
 MODEL_PATH = Path(__file__).with_name("match_model.json")
@@ -36,6 +37,9 @@ class Entry:
     vectors: np.ndarray | None = None
     claimant: str = ""  # who made the reviewed claim (ClaimReview itemReviewed.author)
     date: date | None = None  # when the fact-check was published (ClaimReview datePublished)
+    # (2, 384) float: the sentence encoder's vectors of claim and title (encoder.py); computed when
+    # missing and the encoder is installed
+    dense: np.ndarray | None = None
 
 
 # A claim that says one of these speaks of a person it does not name.
@@ -197,6 +201,21 @@ class MatchModel:
         self.measured: dict = data.get("measured", {})
         # gradient-boosted trees over the features (and the linear score), when trained with them
         self.trees: Forest | None = Forest.from_json(data["trees"]) if data.get("trees") else None
+        # the model to score with in a library without the encoder's vectors (some rows' not yet
+        # computed, or no encoder): there every dense column is 0, and a gap of 0 reads as "the best"
+        self.fallback: MatchModel | None = MatchModel(data["fallback"]) if data.get("fallback") else None
+
+    @property
+    def dense(self) -> bool:
+        """Whether the model scores the encoder's cosines (``DENSE_FEATURES``)."""
+        return any(f in DENSE_FEATURES for f in self.features)
+
+    def for_library(self, library) -> MatchModel:
+        """This model, or its fallback where ``library`` carries no encoder vectors (or the encoder
+        is not installed): a model never sees its dense columns as 0."""
+        if not self.dense or (getattr(library, "dense", None) is not None and encoder.available()):
+            return self
+        return self.fallback.for_library(library) if self.fallback is not None else self
 
     @classmethod
     def load(cls, path: Path | str = MODEL_PATH) -> MatchModel:
@@ -210,7 +229,8 @@ class MatchModel:
                 "calibration": list(self.calibration), "candidates": self.candidates,
                 **({"lists": self.lists} if self.lists else {}),
                 "duplicate_cosine": self.duplicate_cosine, "thresholds": self.thresholds,
-                **({"trees": self.trees.to_json()} if self.trees else {}), "measured": self.measured}
+                **({"trees": self.trees.to_json()} if self.trees else {}), "measured": self.measured,
+                **({"fallback": self.fallback.to_json()} if self.fallback else {})}
 
     def select(self, x: np.ndarray) -> np.ndarray:
         """The model's features among the columns ``Library.features`` gives (FEATURES): a model
@@ -357,7 +377,9 @@ EVIDENCE = frozenset(
     + ["same_number", "shared_names", "soft_query", "soft_doc", "cos_weighted", "chars_rel", "chars_rank",
        "context_hit", "claimant_is_speaker", "claimant_named", "subject_hit",
        "rewritten_bm25_rel", "rewritten_bm25_rank", "rewritten_cos_gap", "rewritten_cos_rank"])
-FEATURES = BASE_FEATURES + genre.kind_features(BASE_FEATURES) + genre.DATE_FEATURES
+DENSE_VIEWS, DENSE_FEATURES = _dense.VIEWS, _dense.FEATURES  # dense.py
+EVIDENCE = EVIDENCE | frozenset(DENSE_FEATURES)
+FEATURES = BASE_FEATURES + genre.kind_features(BASE_FEATURES) + genre.DATE_FEATURES + DENSE_FEATURES
 
 
 _SUBJECT_CONFLICT = FEATURES.index("subject_conflict")
@@ -436,11 +458,14 @@ _DEFAULT = object()
 CONTEXT_CANDIDATES = 40
 # Lists the claim's features score every fact-check on anyway, which a model may also take
 # candidates from (``MatchModel.lists``: name -> depth): no search of their own, only more rows.
-MORE_LISTS = ("chars", "bm25_title", "bm25_claim", "cos_title")
+MORE_LISTS = ("chars", "bm25_title", "bm25_claim", "cos_title", "dense_claim", "dense_title")
 
 
 class Library:
-    def __init__(self, entries: list[Entry], background: Background | None = _DEFAULT):
+    def __init__(self, entries: list[Entry], background: Background | None = _DEFAULT, dense: bool = False):
+        """``dense``: compute the sentence encoder's vectors the entries lack (encoder.py; slow: ~30-60
+        texts/s a core) so the ``DENSE_FEATURES`` are scored; entries that carry them all are used as
+        given. Otherwise those features are 0 and no query is encoded."""
         bg = default_background() if background is _DEFAULT else background
         self.ids = np.asarray([e.id for e in entries], dtype=np.int64)
         texts = [entry_texts(e.claim, e.title) for e in entries]
@@ -472,6 +497,9 @@ class Library:
         # the proper names of each fact-check, its claimant's included
         self.proper = [text.proper_names(t) | ({c} if c else set()) for t, c in zip(both, self.claimants, strict=True)]
         self.dates = np.asarray([genre.days(e.date) for e in entries], dtype=np.int64)
+        given = bool(entries) and all(e.dense is not None for e in entries)
+        self.dense = (_dense.of([e.dense for e in entries], lambda: [(e.claim, e.title) for e in entries])
+                      if dense or given else None)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -500,6 +528,9 @@ class Library:
         cos = self.cosines(qvec)
         chars = self.chars.scores(text.char_grams(q))
         more = {"chars": chars, "bm25_title": lex["title"], "bm25_claim": lex["claim"], "cos_title": cos["title"]}
+        rq = text.clean_query(context.rewritten(q)) if context is not None else q
+        dense = self._dense_cosines(q, rq)
+        more.update({f"dense_{v}": dense[v] for v in DENSE_VIEWS} if dense else {})
         cands: set[int] = set(extra)
         for s, depth in [(s, k) for s in (lex["both"], lex["bigrams"], cos["both"], cos["claim"])] + [
                 (more[name], depth) for name, depth in (lists or {}).items()]:
@@ -512,7 +543,6 @@ class Library:
             cands.update(_top(s, kc).tolist())
         # the claim rewritten with whom it is about (its pronouns' people): its own lexical and
         # semantic lists, and their scores as features (the claim's own when nothing is added)
-        rq = text.clean_query(context.rewritten(q)) if context is not None else q
         if rq != q:
             rw_lex, rw_cos = self.bm25["both"].scores(text.words(rq)), self.cosines(semantic.embed([rq])[0])["both"]
             for s in (rw_lex, rw_cos):
@@ -553,8 +583,22 @@ class Library:
             v = s[c]
             cols += [v / (float(s.max()) or 1.0) if s is rw_lex else v - s.max(), rank(s, v)]
         base = np.column_stack(cols).astype(np.float32)
+        dcols = _dense.columns(dense, c, rank)
         # the text's form is read before clean_query takes its links and handles away
-        return c, np.column_stack([base, *self._genre_features(query, c, base, context)]).astype(np.float32)
+        return c, np.column_stack([base, *self._genre_features(query, c, base, context), *dcols]).astype(np.float32)
+
+    def _dense_cosines(self, q: str, rq: str) -> dict[str, np.ndarray]:
+        """The sentence encoder's cosine of each fact-check's claim and title with the text, and of its
+        claim with the rewritten text; none when the library has no such vectors (or no encoder)."""
+        dense = getattr(self, "dense", None)
+        if dense is None or not len(self):
+            return {}
+        qv = encoder.encode([q] if rq == q else [q, rq])
+        if qv is None:
+            return {}
+        out = {v: dense[v] @ qv[0] for v in DENSE_VIEWS}
+        out["rewritten"] = out["claim"] if rq == q else dense["claim"] @ qv[1]
+        return out
 
     def _genre_features(self, query: str, c: np.ndarray, base: np.ndarray, context: Context | None) -> list[np.ndarray]:
         """The text's form and the dates (genre.py): the base features again for a post; the days
@@ -616,7 +660,7 @@ class Library:
         """The best fact-checks (id, probability it checks this text, subject conflict, restates), best first; ``also``: fact-check ids
         to consider besides the index's own candidates; ``context``: speaker, names, sentence;
         ``checkworthiness``: the text's score when known (the claim's stored one), else computed."""
-        model = model or default_model()
+        model = (model or default_model()).for_library(self)
         if not len(self) or not text.clean_query(query):
             return []
         c, x = self.features(query, model.candidates, self.positions(also), context, model.lists)

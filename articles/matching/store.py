@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import genre, index_build, ranker, semantic, text
+from . import dense, genre, index_build, ranker, semantic, text
 from .ann import AnnGroup, AnnRows, Int8Rows, release_memory
 
 # The writing side lives in ``index_build``; these names are the reader's and its callers'.
@@ -165,7 +165,10 @@ class Rows:
         return int(self.starts[-1])
 
     def __matmul__(self, q: np.ndarray) -> np.ndarray:
-        out = np.concatenate([p @ q for p in self.parts]) if self.parts else np.zeros(0, dtype=np.float32)
+        if self.parts and getattr(self.parts[0], "dtype", None) == np.float16:
+            out = dense.matmul(self.parts, q)  # float16 a block at a time (no whole float32 copy)
+        else:
+            out = np.concatenate([p @ q for p in self.parts]) if self.parts else np.zeros(0, dtype=np.float32)
         out[self._dead_at] = self.fill
         return out
 
@@ -174,7 +177,9 @@ class Rows:
             k = int(np.searchsorted(self.starts, idx, side="right")) - 1
             return np.asarray(self.parts[k][int(idx) - self.starts[k]])
         idx = np.asarray(idx, dtype=np.int64)
-        out = np.empty((len(idx), semantic.DIM), dtype=np.float32)
+        # the encoder's rows are 384 wide (``dense``), WordLlama's semantic.DIM; parts may be Int8Rows or Rows
+        dim = getattr(self.parts[0], "shape", (0, semantic.DIM))[1] if self.parts else semantic.DIM
+        out = np.empty((len(idx), dim), dtype=np.float32)
         seg = np.searchsorted(self.starts, idx, side="right") - 1
         for k in np.unique(seg):
             m = seg == k
@@ -251,6 +256,11 @@ class StoredLibrary(ranker.Library):
         self.dates = np.concatenate([np.asarray(s["dates"], dtype=np.int64) if s.has("dates")
                                      else np.full(s.n, genre.NO_DATE, dtype=np.int64) for s in segments]
                                     ) if segments else np.zeros(0, np.int64)
+        # the sentence encoder's vectors (float16) when every segment has them: else none, and a model
+        # scoring them falls back (``ranker.MatchModel.for_library``) until a job fills them in
+        has = bool(segments) and all(s.has(f"dense.{v}") for s in segments for v in dense.VIEWS)
+        self.dense = {v: Rows([s[f"dense.{v}"] for s in segments], starts, self.dead, -1.0)
+                      for v in dense.VIEWS} if has else None
 
     def _blocks(self, groups) -> None:
         """The vector blocks: a group's segments together (one approximate index a view), else a

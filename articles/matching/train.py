@@ -30,11 +30,13 @@ from pathlib import Path
 import numpy as np
 
 from ..checkworthiness import score as checkworthiness_scores
-from . import claimreview, genre, text
+from . import claimreview, encoder, genre, text
+from .dense import many as dense_many
 from .ranker import (
     BACKGROUND_PATH,
     BASE_FEATURES,
     CALIBRATION_INPUTS,
+    DENSE_FEATURES,
     EVIDENCE,
     FEATURES,
     MODEL_PATH,
@@ -49,7 +51,7 @@ from .ranker import (
     entry_texts,
 )
 
-VERSION = "2.5"
+VERSION = "2.6"
 CALIBRATION_TOP = 10
 # The check-worthiness gate keeps this share of the training queries whose top answer is right and
 # reaches "suggested": under it sit fragments and opinions (see choose_checkworthiness_gate).
@@ -392,7 +394,9 @@ GROUPS = {"base": list(BASE_FEATURES), "kind": genre.kind_features(BASE_FEATURES
           # check written long after, which still reviews the claim for an editor)
           "date_near": ["date_soon", "date_before"],
           # model 2.1's 35: the base features before the subject and rewritten-claim ones
-          "base21": list(BASE_FEATURES[: BASE_FEATURES.index("claimant_named") + 1])}
+          "base21": list(BASE_FEATURES[: BASE_FEATURES.index("claimant_named") + 1]),
+          # the sentence encoder's cosines (encoder.py; 0 without the encoder's vectors)
+          "dense": list(DENSE_FEATURES)}
 DEFAULT_GROUPS = ("base", "date_near")
 # The ridge on the post interactions (group "kind") as a multiple of the ridge on the rest: a post's
 # weights are shrunk towards the shared ones, not fitted apart (chosen by --cv; MODEL_CARD.md).
@@ -460,19 +464,38 @@ def forest_of(clf) -> Forest:
     return Forest(float(np.ravel(clf._baseline_prediction)[0]), roots, feature, threshold, left, right, value)
 
 
-def load_libraries(folders: dict[str, Path]):
-    """Each set's library (with the fact-checks' docids) over one background of both."""
+def load_libraries(folders: dict[str, Path], dense_cache: Path | None = None, dense: bool = False):
+    """Each set's library (with the fact-checks' docids) over one background of both; ``dense``: with
+    the sentence encoder's vectors (when it is installed; ~10 min a library on this machine),
+    ``dense_cache``: a folder keeping them."""
     fact = {name: [r for _, r in claimreview.read(folder / "factchecks.jsonl") if isinstance(r, claimreview.Review)]
             for name, folder in folders.items()}
     background = background_of([entry_texts(r.claim_reviewed, r.title)[2] for rs in fact.values() for r in rs])
     libs = {}
     for name, reviews in fact.items():
-        lib = Library([Entry(i, r.claim_reviewed, r.title, claimant=r.claimant, date=r.date_published)
+        vecs = cached_dense(dense_cache, [(r.claim_reviewed, r.title) for r in reviews]) if dense else None
+        lib = Library([Entry(i, r.claim_reviewed, r.title, claimant=r.claimant, date=r.date_published,
+                             dense=None if vecs is None else vecs[i])
                        for i, r in enumerate(reviews)],
-                      background=background)
+                      background=background, dense=dense and encoder.available())
         libs[name] = (lib, [docid(r.url) for r in reviews])
         print(f"{name}: {len(lib)} fact-checks", file=sys.stderr)
     return libs, background
+
+
+def cached_dense(folder: Path | None, pairs: list[tuple[str, str]]):
+    """The encoder's vectors of (claim, title) pairs from ``folder`` (keyed by the texts), made and
+    stored there when missing; None without a folder or without the encoder (the library makes them)."""
+    if folder is None or not encoder.available():
+        return None
+    import hashlib
+
+    key = hashlib.blake2b("\n".join(f"{c}\t{t}" for c, t in pairs).encode(), digest_size=8).hexdigest()
+    path = folder / f"dense-{key}.npy"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        np.save(path, dense_many(pairs))
+    return np.load(path)
 
 
 def training_sets(libs, folders: dict[str, Path], k: int, lists=None) -> dict[str, list]:
@@ -587,9 +610,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="train without the training answers' own claims as queries (restatements)")
     ap.add_argument("--free-signs", action="store_true", help="let evidence take negative weights (not monotone)")
     ap.add_argument("--cv-only", action="store_true", help="with --cv: report and stop (write no model)")
+    ap.add_argument("--fallback", type=Path, help="a model without the encoder's columns, kept in the file "
+                    "for a library whose encoder vectors are incomplete (MatchModel.for_library)")
+    ap.add_argument("--dense-cache", type=Path, help="folder keeping the libraries' sentence-encoder vectors "
+                    "(with the group 'dense')")
     a = ap.parse_args(argv)
     folders = {"tweets": a.tweets, "speech": a.speech}
-    libs, background = load_libraries(folders)
+    # the encoder's vectors only for a model that scores them (group "dense")
+    libs, background = load_libraries(folders, a.dense_cache, "dense" in a.groups.split(","))
     path = (lambda name: a.cache / f"{name}.npz") if a.cache else (lambda name: None)
     lists = {n: int(d) for n, d in (p.split(":") for p in a.lists.split(",") if p)}
     by_name = {name: cached(path(name), lambda name=name: training_sets(libs, {name: folders[name]}, a.candidates,
@@ -616,6 +644,10 @@ def main(argv: list[str] | None = None) -> int:
     asked = len(train_sets) - len(restated)  # the gate: on the tweets and sentences people said
     model.thresholds["checkworthiness"] = choose_checkworthiness_gate(model, train_sets[:asked], worth[:asked])
     model.measured = measure(model, libs, folders, news)
+    if a.fallback and model.dense:
+        fallback = MatchModel.load(a.fallback)  # a dense model's file: its own fallback
+        model.fallback = fallback.fallback if fallback.dense and fallback.fallback else fallback
+        model.fallback.fallback = None
     print(json.dumps(model.measured), file=sys.stderr)
     a.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     a.background_out.write_text(json.dumps(background.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")

@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Iterable
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -26,7 +27,7 @@ import numpy as np
 from django.conf import settings
 from django.db import transaction
 
-from articles.matching import index_build, ranker, semantic, store
+from articles.matching import dense, encoder, index_build, ranker, semantic, store
 from articles.matching import text as mtext
 from articles.matching.bm25 import BM25
 from articles.models import Claim, ClaimMatch, FactCheck
@@ -37,6 +38,10 @@ CHUNK = 50_000  # fact-checks a segment of a full build
 READ = 5_000  # fact-checks a full build reads (and holds) at a time: its memory, not the segment's
 MARGIN = timedelta(seconds=120)  # rows committed late with an older updated_at are still caught
 MAX_SEGMENTS = 12  # more (or a fifth of the rows tombstoned) and the next update compacts
+# Rows of the encoder's vectors ``refresh`` (after an editor's save, on commit) fills itself: an edit
+# is one row (2 texts, ~20-100 ms); 1,000 new rows took 53 s at a load of 10 on this machine (~19
+# claims/s): those go to the job ``claimsdb.fill_match_vectors``.
+REFRESH_DENSE = 200
 _lock = threading.Lock()
 _state: dict = {}
 
@@ -186,14 +191,95 @@ def _rebuild(root: Path, old: dict | None) -> dict:
     ids = list(FactCheck.objects.order_by("id").values_list("id", flat=True))
 
     passes = []
+    carry = _dense_carrier(root, old)
 
     def chunks():  # store.build_generation reads them twice: the first pass needs only the wording
         passes.append(len(passes))
         for k in range(0, len(ids), READ):
-            yield _rows(ids[k:k + READ], vectors=len(passes) > 1)
+            rows = _rows(ids[k:k + READ], vectors=len(passes) > 1)
+            yield carry(rows) if len(passes) > 1 else rows
 
     store.build_generation(root, generation, chunks, watermark, segment_rows=CHUNK)
     return {"generation": generation, "rows": len(ids), "appended": ids, "removed": 0, "full": True}
+
+
+def _dense_carrier(root: Path, old: dict | None):
+    """Rows given the encoder's vectors the old generation holds for the same version of them (id and
+    stamp): a rebuild keeps what a fill job computed instead of dropping the segments to none."""
+    lib = store.open_generation(root, old) if old and old.get("segments") else None
+    at = {}  # (id, stamp) -> (segment, row) over the segments that have the vectors
+    for k, seg in enumerate(lib.segments if lib is not None else ()):
+        if seg.has("dense.claim") and seg.has("dense.title"):
+            at.update(((int(i), int(t)), (k, j)) for j, (i, t) in enumerate(zip(
+                np.asarray(seg.ids).tolist(), np.asarray(seg["stamps"]).tolist(), strict=True)))
+    if not at:
+        return lambda rows: rows
+
+    def carry(rows: list[store.Row]) -> list[store.Row]:
+        out = []
+        for r in rows:
+            p = at.get((r.id, r.stamp))
+            if p is not None:
+                seg = lib.segments[p[0]]
+                r = replace(r, dense=np.stack([seg["dense.claim"][p[1]], seg["dense.title"][p[1]]]))
+            out.append(r)
+        return out
+
+    return carry
+
+
+def missing_dense(root: Path | None = None) -> int:
+    """Rows of the live generation in segments without the encoder's vectors (0 without the encoder:
+    nothing can fill them, and the matcher uses the model's fallback)."""
+    root = root or index_dir()
+    manifest = store.read_manifest(root)
+    if not manifest or not encoder.available():
+        return 0
+    return sum(len(np.load(root / s / "ids.npy", mmap_mode="r")) for s in manifest["segments"]
+               if not (root / s / "dense.claim.npy").exists() or not (root / s / "dense.title.npy").exists())
+
+
+def fill_dense() -> dict:
+    """The encoder's vectors for every segment of the live generation that lacks them, then the same
+    segments published as the next generation (readers map the new files). Slow (a core encodes
+    ~30-200 texts/s, two a fact-check): run off the request path, by ``refresh``, the import (a
+    library of up to CLAIMSDB_MATCH_DENSE_INLINE rows) or the job ``claimsdb.fill_match_vectors``."""
+    root = index_dir()
+    t0 = time.perf_counter()
+    done = {"rows": 0, "segments": 0}
+    if not encoder.available():
+        return {**done, "seconds": 0.0}
+    with _writer(root):
+        manifest = store.read_manifest(root)
+        for name in (manifest or {}).get("segments", ()):
+            folder = root / name
+            if (folder / "dense.claim.npy").exists() and (folder / "dense.title.npy").exists():
+                continue
+            ids = np.load(folder / "ids.npy").tolist()
+            texts = {}
+            for k in range(0, len(ids), 2000):
+                texts.update((i, (c, t)) for i, c, t in FactCheck.objects.filter(id__in=ids[k:k + 2000])
+                             .values_list("id", "claim_reviewed", "title"))
+            # a row deleted since (tombstoned) gets empty texts: a zero vector, never a candidate
+            vecs = dense.many([texts.get(i, ("", "")) for i in ids])
+            index_build.write_dense(folder, vecs)
+            done["rows"] += len(ids)
+            done["segments"] += 1
+        if done["segments"]:
+            store.publish(root, {**manifest, "generation": manifest["generation"] + 1})
+    done["seconds"] = round(time.perf_counter() - t0, 2)
+    return done
+
+
+def dense_wanted() -> bool:
+    """Whether updates fill the encoder's vectors: the encoder is installed and the match model scores
+    them (no encoding for a model that would not read it)."""
+    return encoder.available() and ranker.default_model().dense
+
+
+def dense_inline() -> int:
+    """Rows an update fills with the encoder's vectors at once; more are left to the job."""
+    return int(getattr(settings, "CLAIMSDB_MATCH_DENSE_INLINE", 25_000))
 
 
 def _append(root: Path, manifest: dict) -> dict:
@@ -261,6 +347,13 @@ def rematch(factcheck_ids: list[int]) -> int:
 def refresh() -> dict:
     """The background job after a library change: update the index, then re-match what it concerns."""
     done = update()
+    missing = missing_dense() if dense_wanted() else 0
+    if 0 < missing <= REFRESH_DENSE:  # the new rows' vectors, before matching with them
+        fill_dense()
+    elif missing:  # more: the job (fallback weights meanwhile), not this commit's thread
+        from articles.ingestion import jobs
+
+        jobs.fill_match_vectors.delay()
     done["matched"] = rematch(done["appended"]) if done["appended"] else 0
     return done
 

@@ -1,4 +1,4 @@
-"""python manage.py build_match_index [--full] [--rematch]"""
+"""python manage.py build_match_index [--full] [--rematch] [--vectors]"""
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand
@@ -15,9 +15,15 @@ class Command(BaseCommand):
         parser.add_argument("--full", action="store_true", help="rebuild every segment (compaction)")
         parser.add_argument("--rematch", action="store_true",
                             help="then match again the stored claims the new or changed fact-checks concern")
+        parser.add_argument("--vectors", action="store_true",
+                            help="then fill the sentence encoder's vectors of every segment lacking them "
+                                 "(slow: the job claimsdb.fill_match_vectors does the same)")
 
-    def handle(self, *args, full, rematch, **opts):
+    def handle(self, *args, full, rematch, vectors=False, **opts):
         done = match_index.update(full=full)
+        if vectors:
+            filled = match_index.fill_dense()
+            self.stdout.write(f"encoder vectors: {filled['rows']} rows in {filled['seconds']:.1f} s")
         matched = match_index.rematch(done["appended"]) if rematch and done["appended"] else 0
         self.stdout.write(f"match index generation {done['generation']} at {match_index.index_dir()}: "
                           f"{done['rows']} fact-checks, {len(done['appended'])} indexed, {done['removed']} removed"

@@ -11,6 +11,12 @@ from articles.services import factchecks, match_index, rematch
 NOTES = 20  # "skipped:" lines printed at most
 
 
+def _queue_fill() -> None:
+    from articles.ingestion import jobs
+
+    jobs.fill_match_vectors.delay()
+
+
 class Command(BaseCommand):
     help = ("Import fact-checks (schema.org ClaimReview: JSON, JSON lines, HTML with JSON-LD, or a Google "
             "Fact Check Tools claims:search response) into the matching library; then match the claims.")
@@ -19,8 +25,13 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="files or directories")
         parser.add_argument("--no-match", action="store_true",
                             help="do not re-match the stored claims against the updated library")
+        parser.add_argument("--defer-vectors", action="store_true",
+                            help="leave the sentence encoder's vectors of the new fact-checks to the job "
+                                 "claimsdb.fill_match_vectors (or build_match_index --vectors); matching uses the "
+                                 "model's fallback until they are all filled. Without it, up to "
+                                 "CLAIMSDB_MATCH_DENSE_INLINE rows (25,000) are encoded here and more are queued")
 
-    def handle(self, *args, paths, no_match, **opts):
+    def handle(self, *args, paths, no_match, defer_vectors=False, **opts):
         t0 = time.perf_counter()
         last = [t0]
 
@@ -46,6 +57,7 @@ class Command(BaseCommand):
         self.stdout.write(f"stored in {stored_s:.1f} s ({stored_cpu:.1f} s CPU); match index generation "
                           f"{done['generation']} ({done['rows']} rows, {'rebuilt' if done.get('full') else 'updated'}) "
                           f"in {done['seconds']:.1f} s ({time.process_time() - stored_cpu:.1f} s CPU)")
+        self._vectors(defer_vectors)
         matched = 0
         # Whenever the library changed since the claims were last matched, also after a run that
         # stopped before matching (rematch reads that from the database, not from this run): only
@@ -65,3 +77,18 @@ class Command(BaseCommand):
         if not summary.ok:
             raise CommandError(f"{len(summary.errors)} record(s) or file(s) could not be imported (see the error lines)",
                                returncode=1)
+
+    def _vectors(self, defer: bool) -> None:
+        """The sentence encoder's vectors of the rows just indexed (the match model's dense columns;
+        ``match_index.fill_dense``): here for a library-sized import, else by the job queue."""
+        missing = match_index.missing_dense() if match_index.dense_wanted() else 0
+        if not missing:
+            return
+        if defer or missing > match_index.dense_inline():
+            if not defer:
+                _queue_fill()  # a broker's worker; without one the queue runs it in this process
+            self.stdout.write(f"encoder vectors: {missing} rows left to claimsdb.fill_match_vectors "
+                              "(build_match_index --vectors); matching uses the fallback weights until then")
+            return
+        filled = match_index.fill_dense()
+        self.stdout.write(f"encoder vectors: {filled['rows']} rows in {filled['seconds']:.1f} s")

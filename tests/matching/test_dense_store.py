@@ -1,0 +1,91 @@
+"""The sentence encoder's vectors in the index on disk: written with the rows that carry them, read
+as the in-memory library reads them, none for a segment with a row lacking them; and a model that
+scores them falls back to its fallback weights where the library has none (no Django)."""
+import hashlib
+
+import numpy as np
+import pytest
+
+from articles.matching import dense, encoder, index_build, ranker, store
+
+CHECKS = [("The governor cut spending on universities by a third.", "Education cuts"),
+          ("A shark swam down a flooded street after the storm.", "Storm photo"),
+          ("The city's murder rate is the highest in its history.", "Crime record"),
+          ("The mayor doubled the price of bus tickets.", "Fares")]
+
+
+def fake_encode(texts):
+    """Deterministic unit vectors by the text (no model needed)."""
+    out = np.zeros((len(texts), encoder.DIM), dtype=np.float32)
+    for i, t in enumerate(texts):
+        seed = int.from_bytes(hashlib.blake2b(t.encode(), digest_size=4).digest(), "little")
+        v = np.random.default_rng(seed).standard_normal(encoder.DIM)
+        out[i] = v / np.linalg.norm(v)
+    return out
+
+
+@pytest.fixture
+def fake_encoder(monkeypatch):
+    monkeypatch.setattr(encoder, "encode", fake_encode)
+    monkeypatch.setattr(encoder, "available", lambda: True)
+
+
+def rows(with_dense=True, skip=()):
+    vecs = ranker.vectors_many(CHECKS)
+    dv = dense.many(CHECKS)
+    return [store.Row(i + 1, c, t, vecs[i], 0, dense=dv[i] if with_dense and i not in skip else None)
+            for i, (c, t) in enumerate(CHECKS)]
+
+
+def open_built(tmp_path, rs):
+    store.build_generation(tmp_path, 1, lambda: iter([rs]))
+    return store.open_generation(tmp_path, store.read_manifest(tmp_path))
+
+
+def test_the_stored_vectors_answer_as_the_in_memory_library(tmp_path, fake_encoder):
+    rs = rows()
+    lib = open_built(tmp_path, rs)
+    assert (tmp_path / "seg-000001-000" / "dense.claim.npy").exists()
+    assert np.load(tmp_path / "seg-000001-000" / "dense.title.npy").dtype == np.float16
+    mem = ranker.Library([ranker.Entry(r.id, r.claim, r.title, r.vectors, dense=r.dense) for r in rs])
+    query = "Universities lost a third of their money under the governor."
+    c1, x1 = lib.features(query, 3)
+    c2, x2 = mem.features(query, 3)
+    cols = [ranker.FEATURES.index(f) for f in dense.FEATURES]
+    np.testing.assert_array_equal(c1, c2)
+    np.testing.assert_allclose(x1[:, cols], x2[:, cols], atol=1e-4)
+    assert np.abs(x1[:, cols]).sum() > 0
+
+
+def test_a_segment_with_a_row_lacking_them_keeps_none_until_they_are_written(tmp_path, fake_encoder):
+    lib = open_built(tmp_path, rows(skip={2}))
+    folder = tmp_path / "seg-000001-000"
+    assert lib.dense is None and not list(folder.glob("dense.*"))
+    index_build.write_dense(folder, dense.many(CHECKS))
+    lib = store.open_generation(tmp_path, store.read_manifest(tmp_path))
+    assert lib.dense is not None and lib.dense["claim"][[0, 3]].shape == (2, encoder.DIM)
+
+
+def _model(features, fallback=None):
+    n = len(features)
+    data = {"version": "t", "features": features, "mean": [0.0] * n, "scale": [1.0] * n, "weights": [1.0] * n,
+            "calibration": [1.0, 0.0]}
+    return ranker.MatchModel({**data, **({"fallback": fallback.to_json()} if fallback else {})})
+
+
+def test_a_dense_model_scores_with_its_fallback_where_the_library_has_no_vectors(tmp_path, fake_encoder):
+    plain = _model(["bm25_both_rel"])
+    model = _model(["bm25_both_rel", "dense_claim_gap"], plain)
+    assert model.dense and not plain.dense
+    without = open_built(tmp_path / "a", rows(with_dense=False))
+    with_them = open_built(tmp_path / "b", rows())
+    assert model.for_library(without) is model.fallback and model.for_library(with_them) is model
+    assert plain.for_library(without) is plain
+    assert ranker.MatchModel(model.to_json()).fallback.features == ["bm25_both_rel"]  # kept in the file
+
+
+def test_without_the_encoder_installed_the_fallback_scores(tmp_path, fake_encoder, monkeypatch):
+    lib = open_built(tmp_path, rows())
+    model = _model(["dense_claim_gap"], _model(["bm25_both_rel"]))
+    monkeypatch.setattr(encoder, "available", lambda: False)
+    assert model.for_library(lib) is model.fallback

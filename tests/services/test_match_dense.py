@@ -1,0 +1,113 @@
+"""The sentence encoder's vectors in the shared match index: filled off the request path after an
+update (inline for a small change, by the job for a large import), kept through a rebuild, and the
+import command's choice between the two."""
+from io import StringIO
+
+import numpy as np
+import pytest
+from django.core.management import call_command
+
+from articles.matching import encoder, store
+from articles.models import FactCheck
+from articles.services import match_index
+from tests.matching.test_dense_store import fake_encode
+from tests.services.test_match_index import library
+
+
+@pytest.fixture
+def encoded(monkeypatch):
+    """The texts the (fake) encoder was given."""
+    calls = []
+    monkeypatch.setattr(encoder, "encode", lambda texts: calls.append(len(texts)) or fake_encode(texts))
+    monkeypatch.setattr(encoder, "available", lambda: True)
+    monkeypatch.setattr(match_index, "dense_wanted", lambda: True)
+    return calls
+
+
+def _has_dense(root):
+    manifest = store.read_manifest(root)
+    return [(root / s / "dense.claim.npy").exists() for s in manifest["segments"]]
+
+
+@pytest.mark.django_db
+def test_fill_fills_every_segment_lacking_vectors_and_publishes_them(encoded):
+    library(12)
+    match_index.update()
+    root = match_index.index_dir()
+    assert match_index.missing_dense() == 12 and _has_dense(root) == [False]
+    assert match_index.library().dense is None
+    done = match_index.fill_dense()
+    assert done["rows"] == 12 and encoded == [24] and _has_dense(root) == [True]
+    assert match_index.missing_dense() == 0
+    assert match_index.library().dense is not None  # a new generation: workers map the new files
+    assert match_index.fill_dense()["rows"] == 0 and encoded == [24]  # idempotent
+
+
+@pytest.mark.django_db
+def test_a_rebuild_keeps_the_vectors_it_had_and_encodes_only_changed_rows(encoded):
+    library(10)
+    match_index.update()
+    match_index.fill_dense()
+    fc = FactCheck.objects.order_by("id").first()
+    fc.claim_reviewed = "An entirely new wording of the claim"
+    fc.save()
+    assert match_index.update(full=True)["full"]
+    root = match_index.index_dir()
+    assert _has_dense(root) == [False]  # the changed row has none yet
+    match_index.fill_dense()
+    lib = match_index.library()
+    kept = np.asarray(lib.dense["claim"][[1]])[0]
+    expect = fake_encode([FactCheck.objects.order_by("id")[1].claim_reviewed])[0]
+    np.testing.assert_allclose(kept, expect, atol=2e-3)
+
+
+@pytest.mark.django_db
+def test_refresh_fills_a_small_change_before_matching(encoded):
+    library(5)
+    match_index.update()
+    match_index.fill_dense()
+    FactCheck.objects.create(url="https://checks.example/new", claim_reviewed="The mayor doubled bus fares",
+                             rating="False")
+    match_index.refresh()
+    assert match_index.missing_dense() == 0 and all(_has_dense(match_index.index_dir()))
+
+
+@pytest.mark.django_db
+def test_the_import_encodes_a_library_sized_import_and_defers_a_larger_one(encoded, settings, tmp_path, monkeypatch):
+    from articles.management.commands import import_factchecks
+
+    queued = []
+    monkeypatch.setattr(import_factchecks, "_queue_fill", lambda: queued.append(1))
+    library(6)
+    out = StringIO()
+    call_command("build_match_index", stdout=out)
+    cmd = import_factchecks.Command(stdout=out)
+    settings.CLAIMSDB_MATCH_DENSE_INLINE = 5
+    cmd._vectors(defer=False)
+    assert queued == [1] and match_index.missing_dense() == 6 and "left to" in out.getvalue()
+    cmd._vectors(defer=True)
+    assert queued == [1]
+    settings.CLAIMSDB_MATCH_DENSE_INLINE = 25_000
+    cmd._vectors(defer=False)
+    assert match_index.missing_dense() == 0
+
+
+@pytest.mark.django_db
+def test_build_match_index_fills_the_vectors_on_request(encoded):
+    library(4)
+    out = StringIO()
+    call_command("build_match_index", "--vectors", stdout=out)
+    assert "encoder vectors: 4 rows" in out.getvalue() and match_index.missing_dense() == 0
+
+
+@pytest.mark.django_db
+def test_refresh_leaves_a_large_change_to_the_job(encoded, monkeypatch):
+    from articles.ingestion import jobs
+
+    queued = []
+    monkeypatch.setattr(jobs.fill_match_vectors, "delay", lambda: queued.append(1))
+    monkeypatch.setattr(match_index, "REFRESH_DENSE", 3)
+    library(5)
+    match_index.refresh()
+    assert queued == [1] and encoded == [] and match_index.missing_dense() == 5
+    assert match_index.library().dense is None  # matched with the fallback weights meanwhile
