@@ -226,3 +226,42 @@ def test_the_committed_floor_is_the_one_training_writes_and_drops_claims_under_i
     assert 1 / (1 + math.exp(-0.4)) < MIN_CONFIDENCE < 1 / (1 + math.exp(-0.6))
     assert not under
     assert len(over) == 1 and over[0].confidence == 0.6457
+
+
+def _tiny_corpus(root, sentences):
+    """One article per (sentence, cue word or None): the cue's gold span, its content the rest after "that"."""
+    (root / "articles").mkdir(parents=True)
+    gold = []
+    for d, (sentence, cue) in enumerate(sentences):
+        head = f"Village notes {d}\n\n4 May 2021\n\n"
+        (root / "articles" / f"doc{d}.txt").write_text(head + sentence + "\n\n- Valley Post\n", encoding="utf-8")
+        if cue:
+            cs = len(head) + sentence.index(cue)
+            content = sentence.split(" that ", 1)[1].rstrip(".")
+            ts = len(head) + sentence.index(content)
+            gold.append({"doc": f"doc{d}", "content": content, "speakers": [], "cue": cue, "kind": "indirect",
+                         "required": True, "content_spans": [[ts, ts + len(content)]],
+                         "cue_spans": [[cs, cs + len(cue)]], "source_spans": []})
+    (root / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    return read_corpus(root)
+
+
+def test_a_verb_whose_forms_are_each_rare_cues_is_a_candidate_through_their_shared_stem(tmp_path):
+    from articles.extraction.learned.train import candidate_vocab
+
+    docs = _tiny_corpus(tmp_path / "c", [
+        ("The ferryman grumbled that the fares were too low.", "grumbled"),
+        ("The innkeeper grumbles that the road is never mended.", "grumbles"),
+        # a cue once, and thirty times a word that reports nothing: too rare a cue to decide
+        ("The shepherd hollered that the gate was open.", "hollered"),
+        *[(f"The children hollered {n} times across the meadow.", None) for n in range(30)],
+    ])
+    vocab, stems = candidate_vocab(docs)
+    model = CueModel({"version": "0", "vocab": sorted(vocab), "stems": sorted(stems), "weights": {}})
+    # Each form opened one cue, too few alone; together they reach the model, and so do forms never seen.
+    assert model.is_candidate("grumbling") and model.is_candidate("grumbled")
+    assert not model.is_candidate("hollering") and not model.is_candidate("hollered")
+    # Without the pooled stems (the rule before) neither is a candidate.
+    vocab0, stems0 = candidate_vocab(docs, stem_min=0)
+    old = CueModel({"version": "0", "vocab": sorted(vocab0), "stems": sorted(stems0), "weights": {}})
+    assert not old.is_candidate("grumbling") and not old.is_candidate("grumbled")
