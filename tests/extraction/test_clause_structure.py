@@ -169,3 +169,9 @@ def test_a_parenthetical_according_to_leaves_its_clause_whole(sentence, content)
 def test_according_to_after_a_whole_clause_ends_the_content(sentence):
     text, source, frame = one("ferry is late", sentence)
     assert (text, source, frame) == ("The ferry is late again", "the harbour office", "according_to")
+
+
+def test_a_person_who_found_a_clause_without_that_reports_it():
+    # The finite verb ("had risen") makes it a clause: a finding, even with no "that".
+    assert [c for c in claims(INTRO, "Tom Baker found the waiting lists had risen by a third since May.")
+            if "waiting lists" in c[0]]
