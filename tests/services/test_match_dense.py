@@ -53,9 +53,12 @@ def test_a_rebuild_keeps_the_vectors_it_had_and_encodes_only_changed_rows(encode
     fc.save()
     assert match_index.update(full=True)["full"]
     root = match_index.index_dir()
-    assert _has_dense(root) == [False]  # the changed row has none yet
-    match_index.fill_dense()
+    # the rebuild encodes the one changed row (2 texts) and carries the other nine over
+    assert _has_dense(root) == [True] and encoded == [20, 2]
+    assert match_index.fill_dense()["rows"] == 0
     lib = match_index.library()
+    changed = np.asarray(lib.dense["claim"][[0]])[0]
+    np.testing.assert_allclose(changed, fake_encode(["An entirely new wording of the claim"])[0], atol=2e-3)
     kept = np.asarray(lib.dense["claim"][[1]])[0]
     expect = fake_encode([FactCheck.objects.order_by("id")[1].claim_reviewed])[0]
     np.testing.assert_allclose(kept, expect, atol=2e-3)
@@ -101,12 +104,39 @@ def test_build_match_index_fills_the_vectors_on_request(encoded):
 
 
 @pytest.mark.django_db
-def test_refresh_leaves_a_large_change_to_the_job(encoded, monkeypatch):
+def test_a_rebuild_leaves_many_changed_rows_to_the_job(encoded, monkeypatch):
+    library(10)
+    match_index.update()
+    match_index.fill_dense()
+    monkeypatch.setattr(match_index, "REFRESH_DENSE", 3)
+    for fc in FactCheck.objects.order_by("id")[:5]:
+        fc.claim_reviewed += " again"
+        fc.save()
+    match_index.update(full=True)
+    assert _has_dense(match_index.index_dir()) == [False] and encoded == [20]
+
+
+@pytest.mark.django_db
+def test_without_a_broker_refresh_never_runs_the_fill_job_in_the_request(encoded, monkeypatch, settings, caplog):
+    from articles.ingestion import jobs
+
+    ran = []
+    monkeypatch.setattr(jobs.fill_match_vectors, "delay", lambda: ran.append(1))
+    monkeypatch.setattr(match_index, "REFRESH_DENSE", 3)
+    settings.CELERY_TASK_ALWAYS_EAGER = True  # no broker: a queued job would run in this thread
+    library(5)
+    match_index.refresh()
+    assert ran == [] and encoded == [] and "build_match_index --vectors" in caplog.text
+
+
+@pytest.mark.django_db
+def test_refresh_leaves_a_large_change_to_the_job(encoded, monkeypatch, settings):
     from articles.ingestion import jobs
 
     queued = []
     monkeypatch.setattr(jobs.fill_match_vectors, "delay", lambda: queued.append(1))
     monkeypatch.setattr(match_index, "REFRESH_DENSE", 3)
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # a broker: the job runs on a worker
     library(5)
     match_index.refresh()
     assert queued == [1] and encoded == [] and match_index.missing_dense() == 5
