@@ -2,24 +2,8 @@
 rules heard, not a cue the model finds inside the speaker's description; a quotation the model's cue
 placed takes the quotations that continue it; a lead-in with a cue word used as a noun runs into the
 quotation; a straight quotation holds curly quoted words. Sentences written for these tests."""
-from articles.extraction import extract_article, parse
 from articles.extraction.text import find_quotes
-
-
-def extract(*paragraphs):
-    art = parse("A headline about things\n\n3 March 2019\n\n" + "\n\n".join(paragraphs) + "\n\n- The Daily Example\n")
-    ex = extract_article(art)
-    for c in ex.claims:
-        assert art.text[c.start:c.end] == c.text
-    return ex
-
-
-def holding(ex, *needles):
-    """The one claim holding every needle, with its speaker's name."""
-    hits = [c for c in ex.claims if all(n in c.text for n in needles)]
-    assert len(hits) == 1, (needles, [(c.text, c.frame) for c in ex.claims])
-    c = hits[0]
-    return c.text, ex.entities[c.speaker].name if c.speaker is not None else c.speaker_text
+from tests.extraction.test_direct_quotes import extract, holding
 
 
 def test_a_cue_in_the_speakers_description_does_not_take_the_next_quotation():
