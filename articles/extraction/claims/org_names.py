@@ -95,3 +95,127 @@ def _new(entities: list[Entity], known: dict[str, int], name: str, kind: str, al
     entities.append(Entity(kind="organisation", name=name, aliases=sorted({name, alias}), org_kind=kind))
     known[name.lower()] = known[alias.lower()] = len(entities) - 1
     return len(entities) - 1
+
+
+# A document's author after its noun: "a report from the Acme Institute", "an analysis by the Pew
+# Research Center", "the average of polls compiled by Real Clear Politics", "an editorial in The Daily
+# Example". "of" names what the document is about ("a poll of Ohio voters"), not who made it.
+_AUTHOR_AFTER = re.compile(r"\s+(?:(?:conducted|compiled|released|published|commissioned|issued|produced|prepared|"
+                           r"written|run|funded)\s+)?(?P<prep>by|from|in)\s+(?:the\s+)?"
+                           r"(?P<name>[A-Z][\w&’'.\-]*(?:\s+(?:(?:of|for|on|at|the)\s+)*[A-Z][\w&’'.\-]*)*)")
+# Writings that appear in a publication: "a report in The Daily Example" names the outlet.
+_PUBLISHED_IN = frozenset("report reports article story editorial column analysis post".split())
+# A document's author before its noun: "a new Harwood poll", "A 2014 House Budget Committee report".
+_AUTHOR_BEFORE = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne|[Aa]nother)\s+)?"
+                            r"(?:(?:new|recent|latest|fresh|national|statewide|just-released|annual|weekly|monthly|"
+                            r"internal|\d{4}|January|February|March|April|May|June|July|August|September|October|"
+                            r"November|December)\s+)*"
+                            r"(?P<name>[A-Z][\w&’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w&’'.\-]*)*)\s+"
+                            r"(?:[a-z][\w\-]*\s+)?(?P<head>[A-Za-z]+)$")
+_JOINT = re.compile(r"[/\-–](?=[A-Z])| and ")  # "the NBC/Journal poll", "an AP-Harwood survey": two makers
+# Before these nouns a name tells where the paper is kept or what it is about, not who wrote it:
+# "FEC filings" are a campaign's, "court records" a case's.
+_NOT_MADE_BY_MODIFIER = frozenset("""filing filings record records document documents data figures numbers results
+law bill census lawsuit suit complaint indictment affidavit order email emails tweet tweets""".split())
+
+
+def document_authors(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention],
+                     tags: dict[int, str]) -> int:
+    """Tie each source left as words that is a document an organisation made ("a Harwood poll", "a
+    report from the Acme Institute", "according to an analysis by the Pew Research Center") to that
+    organisation: the text names its maker, so the claim speaks for it. The maker is the name right
+    before the document's noun, or after it behind "by", "from" (or "in" for a writing in a
+    publication), inside the source's words or just past them. A person's name ("one Clinton ad"), a
+    place ("a New Hampshire poll"), two makers ("the NBC/Journal poll") and a document named only by
+    its noun ("the poll", even after a Harwood poll: the annotators name such a source by its words)
+    stay words. Returns how many claims it tied."""
+    known = {alias.lower(): i for i, e in enumerate(entities) if e.kind == "organisation"
+             for alias in (e.name, *e.aliases)}
+    people = {w for e in entities if e.kind == "person" for alias in (e.name, *e.aliases) for w in alias.split()}
+    tied = 0
+    for c in claims:
+        spk = c.source
+        if c.speaker is not None or spk is None or spk.resolved or text[spk.start:spk.end] != spk.text:
+            continue
+        found = _maker(text, spk)
+        if found is None:
+            continue
+        name, start, titled = found
+        if _JOINT.search(name) or people & set(name.split()) or re.search(r"[’'](?:s|$)", name) \
+                or _name_goes_on(text, start):
+            continue  # two makers, a person, a possessor ("the Acme Institute's director"), part of a name
+        org = _maker_org(name, start, known, entities, mentions, tags, new=not titled)
+        if org is None:
+            continue
+        if not any(m.start == start and m.entity == org for m in mentions):
+            mentions.append(Mention(text=name, start=start, end=start + len(name), entity=org))
+        c.source = Speaker(None, spk.text, spk.start, spk.end, org=org)
+        c.speaker = org
+        tied += 1
+    return tied
+
+
+def _maker(text: str, spk: Speaker) -> tuple[str, int, bool] | None:
+    """The name of the document's maker, where it starts and whether the document has a name of its
+    own ("the Harwood Civic Poll": its words may be the poll's title, not a maker's name), or None."""
+    words = spk.text.rstrip(" ,.;:")
+    # the document's noun, then its maker: in the words ("a report from X") or just past them
+    for m in re.finditer(r"[A-Za-z]+", words):
+        if m.group().lower() not in DOCUMENT_NOUNS:
+            continue
+        after = _AUTHOR_AFTER.match(text, spk.start + m.end())
+        if after is None or (after["prep"] == "in" and m.group().lower() not in _PUBLISHED_IN):
+            continue
+        # the words before the noun: a determiner and modifiers only ("a recent report from X")
+        if not re.fullmatch(r"(?:(?:the|an?|this|that|one|another|its|new|recent|latest|fresh|national|"
+                            r"[a-z]+-released|early|\d{4}|[a-z]+ly)\s+)*(?:results\s+of\s+)?", words[:m.start()],
+                            re.IGNORECASE):
+            return None
+        return after["name"].rstrip("."), after.start("name"), False
+    b = _AUTHOR_BEFORE.fullmatch(words)
+    if b is not None and b["head"].lower() in DOCUMENT_NOUNS and b["head"].lower() not in _NOT_MADE_BY_MODIFIER:
+        return b["name"], spk.start + b.start("name"), b["head"][:1].isupper()
+    return None
+
+
+def _name_goes_on(text: str, start: int) -> bool:
+    """Whether the name starting at ``start`` is the end of a longer one ("the Wall Street Journal
+    poll" cut to "Street Journal poll", "Rock the Vote Poll" to "the Vote Poll")."""
+    before = re.sub(r"(?:\b(?:[Tt]he|[Aa]n?)\s+)?$", "", text[max(0, start - 40):start], count=1)
+    m = re.search(r"(\S+)\s+$", before)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word[-1] in ",;:.!?)”\"":
+        return False  # a clause or a sentence ends before the name
+    return word in ("of", "for", "and", "on", "&", "the") or (word[:1].isupper() and word.lower() not in _NOT_BEFORE
+                                                                and word.lower() not in ("the", "a", "an"))
+
+
+def _maker_org(name: str, start: int, known: dict[str, int], entities: list[Entity], mentions: list[Mention],
+               tags: dict[int, str], new: bool = True) -> int | None:
+    """The organisation a maker's name names: a mention of one there, one the article files under
+    the name, a known organisation's, else (``new``) one the name tagger tags so or ending in an
+    organisation's head word (see ``_organisation``)."""
+    for m in mentions:
+        if m.start == start and m.end == start + len(name):
+            return m.entity if entities[m.entity].kind == "organisation" else None
+    if name.lower() in known:
+        return known[name.lower()]
+    low = name.lower()
+    seen = [tags.get(start + w.start(), "O") for w in re.finditer(r"\S+", name)]
+    if "PER" in seen or "LOC" in seen or low in PLACES or name in DEMONYMS:
+        return None
+    hit = _ORG_BY_KEY.get(low)
+    if hit is not None:
+        canonical, kind = hit
+        return known[canonical.lower()] if canonical.lower() in known else _new(entities, known, canonical, kind, name)
+    words = name.split()
+    head = ORG_HEADS.get(words[-1])
+    if not new:
+        return None
+    if head is not None and len(words) > 1:
+        return _new(entities, known, name, head, name)
+    if seen and all(t == "ORG" for t in seen):
+        return _new(entities, known, name, "other", name)
+    return None
