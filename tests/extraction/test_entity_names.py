@@ -88,3 +88,28 @@ def test_a_first_word_two_people_share_names_neither():
                                'Paul said the plan would "create jobs in every state."\n\n- The Example\n'))
     (claim,) = ex.claims
     assert claim.speaker is None or ex.entities[claim.speaker].name == "Paul"
+
+
+def test_a_word_in_capitals_no_organisation_goes_by_is_no_organisation():
+    # a title, a thing, a shouted word or a place in capitals (issue #22's junk records)
+    ents = entities("The CEO said the TV ad would run in DC next week.",
+                    "LGBT groups said POTUS was wrong about the CPI figures.")
+    assert not [n for n, e in ents.items() if e.kind == "organisation"]
+
+
+def test_acronyms_of_organisations_stay_organisations():
+    ents = entities("The Harwood Transit Authority (HTA) raised fares. The HTA said costs had doubled.",
+                    "A CNN/ORC poll found that the race was close. ORC said the sample was large.",
+                    "Ramos told AFP that the FBI had called him.")
+    orgs = {n for n, e in ents.items() if e.kind == "organisation"}
+    assert {"Harwood Transit Authority", "ORC", "Agence France-Presse", "FBI"} <= orgs
+    assert "HTA" not in ents or ents["HTA"].kind == "organisation"
+
+
+def test_an_acronym_role_and_name_is_a_person_with_an_employer():
+    ents = entities("FBI Director Jane B. Roe said the review was over.",
+                    "FBI General Counsel John A. Doe testified on Monday.",
+                    "CNN International said the report was false.")
+    assert ents["Jane B. Roe"].kind == "person" and ents["John A. Doe"].kind == "person"
+    assert not [n for n in ents if "Director" in n or "Counsel" in n]
+    assert ents["CNN International"].kind == "organisation"

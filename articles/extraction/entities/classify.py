@@ -135,8 +135,11 @@ class Classifier:
         known = self._known_org(words)
         if known:
             return "org", [], words
-        if len(words) > 1 and self._known_org(words[:1]) and words[0].isupper():
-            return "org", [], words  # "BBC One", "CNN International"
+        if len(words) > 1 and self._known_org(words[:1]) and words[0].isupper() and not (
+                len(words) > 2 and any(_norm(w) in ROLE_NOUNS or _norm(w) in ROLE_TITLES for w in words[1:-1])):
+            # "BBC One", "CNN International"; not a role and a name after the acronym ("FBI Director
+            # Jane Roe" is a person with her employer, read by the title rules below)
+            return "org", [], words
         return None
 
     def _rules_title(self, ch: Chunk, words: list[str]) -> tuple[str, list[str], list[str]] | None:
@@ -182,8 +185,8 @@ class Classifier:
             return "org", [], words  # "Association of Flight Attendants", "Department of Justice"
         if words[-1] in ORG_HEADS and not (len(words) == 1 and words[0] in ("Sun", "Star", "Post", "Mail",
                                                                             "Independent", "Express", "Standard", "Mirror", "Times", "Daily")):
-            if len(words) == 1 and not ch.the:
-                return "neutral", [], words
+            if len(words) == 1 and (not ch.the or words[0].isupper() and self._no_acronym(words[0])):
+                return "neutral", [], words  # "Guardian" alone, "the TV ad"
             return "org", [], words
         if words[-1] in NEUTRAL_HEADS:
             return "neutral", [], words
@@ -210,7 +213,7 @@ class Classifier:
         if len(words) >= 2 and re.fullmatch(r"[A-Z]\.", words[1]) and len(words) >= 3:
             return "person", [], words  # "George W. Bush"
         if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and words[0].isalpha():
-            if self._shouted(ch, words[0]):
+            if self._shouted(ch, words[0]) or self._no_acronym(words[0]):
                 return "neutral", [], words
             return "org", [], words
         if _DESCRIPTOR_BEFORE.search(self.text[max(0, ch.start - 50):ch.start]):
@@ -309,6 +312,21 @@ class Classifier:
                for w in name):
             return None
         return "person", [], name
+
+    def _no_acronym(self, word: str) -> bool:
+        """A word in capitals no organisation goes by: a place ("DC"), or one the name tagger tags
+        an organisation's nowhere in the article and the article never spells out ("CEO", "TV",
+        "LGBT", "POTUS", "CPI"): a thing, a title or a shouted word. Known organisations are read
+        before; an acronym after its full name ("the Federal Aviation Administration (FAA)") and one
+        joined to another name ("CNN/ORC") stay."""
+        if word.lower() in PLACES:
+            return True
+        if not self.tags or self.votes.get(word, {}).get("ORG", 0):
+            return False
+        if re.search(r"[A-Z][\w.&]*[/–-]" + word + r"\b|\b" + word + r"[/–-][A-Z]", self.text):
+            return False  # a partner of a joint name ("the CNN/ORC poll"): a pollster, a firm
+        spelled = r"\s+(?:(?:of|for|and|on|the|&)\s+)*".join(r"(?!(?:The|A|An|And|Of)\b)" + c + r"[a-z][\w\-]*" for c in word)
+        return re.search(r"\b" + spelled + r"\b", self.text) is None
 
     def _shouted(self, ch: Chunk, word: str) -> bool:
         """A word in capitals that is no acronym: an ordinary word shouted ("WHAT?", "ALL of them"),
