@@ -113,3 +113,24 @@ def test_an_acronym_role_and_name_is_a_person_with_an_employer():
     assert ents["Jane B. Roe"].kind == "person" and ents["John A. Doe"].kind == "person"
     assert not [n for n in ents if "Director" in n or "Counsel" in n]
     assert ents["CNN International"].kind == "organisation"
+
+
+def test_a_name_made_an_adjective_is_no_part_of_the_name_after_it():
+    ents = entities("The Republican-controlled Congress said the bill would pass.",
+                    "A Roe-run Transport Department said the files were lost. The talks were United Nations-supervised.")
+    assert ents["Congress"].kind == "organisation" and ents["Transport Department"].kind == "organisation"
+    assert not [n for n in ents if "-controlled" in n or "-run" in n or "-supervised" in n]
+
+
+def test_words_describing_a_partys_members_are_no_part_of_their_name():
+    ents = entities("Leading Democrats said the bill was dead. Given Republicans said the same.",
+                    "House Republicans and New Hampshire Democrats said it would pass.")
+    assert "Leading Democrats" not in ents and "Given Republicans" not in ents
+    assert "House Republicans" in ents and "New Hampshire Democrats" in ents
+
+
+def test_a_title_with_of_before_a_name_is_all_title():
+    ents = entities("White House Chief of Staff Denis Roe said the bill was dead.",
+                    "GOP Rep. Jane Doe said the vote would wait.")
+    assert ents["Denis Roe"].kind == "person" and ents["Jane Doe"].kind == "person"
+    assert not [n for n in ents if n.startswith("of ") or n.startswith("GOP Rep")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..entities.words import _ORG_BY_KEY
+from ..entities.words import _ORG_BY_KEY, MEMBERS_WORDS
 from ..lexicon import DEMONYMS, ORG_HEADS, PLACES
 from ..types import Claim, Entity, Mention, Speaker
 from .source_kinds import DOCUMENT_NOUNS
@@ -23,8 +23,6 @@ _NOT_BEFORE = frozenset("of for at from with to in on by and or but as according
 # The words right before the source that show the name goes on to their left ("... Engineering and
 # Medicine", "Organization for Economic Cooperation and Development"): the source holds part of a name.
 _NAME_GOES_ON = re.compile(r"(?:\b(?:of|for|and|on|&)|[A-Z][\w’'\-]*)\s+$")
-# Members of a party are people, not a body ("Democrats on the House Select Committee").
-_MEMBERS = frozenset("Democrats Republicans Conservatives Tories Liberals".split())
 
 
 def name_org_sources(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention],
@@ -70,7 +68,7 @@ def _organisation(name: str, start: int, known: dict[str, int], entities: list[E
     caps = [w for w in words if w[:1].isupper()]
     if "PER" in seen or low in PLACES or name in DEMONYMS or (name.isupper() and low not in _ORG_BY_KEY):
         return None  # a person's name, a place or a people, a dateline ("WASHINGTON", "MYRTLE BEACH")
-    if words[-1].lower() in DOCUMENT_NOUNS or caps[0] in _MEMBERS or " and " in name:
+    if words[-1].lower() in DOCUMENT_NOUNS or caps[0] in MEMBERS_WORDS or " and " in name:
         return None  # a poll or a report ("the Vote Millennial Poll"), members, two bodies
     if len(words) == 1 and name in ORG_HEADS and name.endswith("s") and not name.endswith(("ss", "Times", "News")):
         return None  # a plural head word alone is a group: "Newspapers said", "Unions warned"

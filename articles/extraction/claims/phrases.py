@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..entities.words import PARTY_WORDS
+from ..entities.words import PARTY_WORDS, ROLE_QUALIFIERS
 from ..lexicon import DEMONYMS, ORG_HEADS, PLACES
 from ..types import Claim, Entity, Mention, Speaker
 
@@ -180,7 +180,7 @@ class _Linker:
                   if m and ORG_HEADS.get(m["head"]) == "party" and m["name"][:1].isupper()), None)
         if m is None:
             return None
-        name = m["name"]
+        name = _members_name(m["name"])
         org = next((i for i, e in enumerate(self.entities) if e.kind == "organisation" and e.name == name), None)
         if org is None:
             self.entities.append(Entity(kind="organisation", name=name, aliases=[name], org_kind="party"))
@@ -238,6 +238,21 @@ class _Linker:
                                                     for alias in (e.name, *e.aliases) for w in _WORD.findall(alias)}:
                 return m.entity
         return None
+
+
+def _members_name(name: str) -> str:
+    """The party members' name without the words before it that only describe or count them
+    ("Leading Democrats", "We Democrats" -> "Democrats"); a chamber, a place, a people or an
+    organisation's head word stays ("House Republicans", "Ohio Democrats", "College Republicans")."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1:
+        w = words[k]
+        if w.lower() in ROLE_QUALIFIERS or w in ORG_HEADS or w in DEMONYMS or w.lower() == "congressional" \
+                or any(" ".join(words[k:j]).lower() in PLACES for j in range(k + 1, len(words))):
+            break
+        k += 1
+    return " ".join(words[k:])
 
 
 def link(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention]) -> int:

@@ -20,6 +20,7 @@ from .words import (
     _INITIAL,
     _SPOKESMAN_FOR,
     DOTTED_TITLES,
+    MEMBERS_WORDS,
     PARTY_WORDS,
     PROGRAMME_WORDS,
     ROLE_NOUNS,
@@ -48,6 +49,7 @@ class Classifier:
             return label
         if self.tags:
             words = self._strip_untagged(ch, words)
+            words = self._members_qualifiers(words)
         if all(_INITIAL.fullmatch(w) or (len(w) == 1 and w.isupper()) for w in words) and len(words) >= 2:
             # Initials alone are an acronym written with dots ("E. P. A."), no one's name; a place's
             # ("U. S.", "D. C.") names nobody.
@@ -136,7 +138,8 @@ class Classifier:
         if known:
             return "org", [], words
         if len(words) > 1 and self._known_org(words[:1]) and words[0].isupper() and not (
-                len(words) > 2 and any(_norm(w) in ROLE_NOUNS or _norm(w) in ROLE_TITLES for w in words[1:-1])):
+                len(words) > 2 and any(_norm(w) in ROLE_NOUNS or _norm(w) in ROLE_TITLES or _norm(w) in HONORIFICS
+                                   for w in words[1:-1])):
             # "BBC One", "CNN International"; not a role and a name after the acronym ("FBI Director
             # Jane Roe" is a person with her employer, read by the title rules below)
             return "org", [], words
@@ -312,6 +315,25 @@ class Classifier:
                for w in name):
             return None
         return "person", [], name
+
+    def _members_qualifiers(self, words: list[str]) -> list[str]:
+        """A party's members ("Democrats") after ordinary words that only describe or count them
+        ("Leading Democrats", "Majorities of Democrats", "We Democrats"): the name is the members'
+        alone. A chamber, a place or a people ("House Republicans", "Ohio Democrats") and an
+        organisation's head word ("College Republicans") stay part of it."""
+        if len(words) < 2 or words[-1] not in MEMBERS_WORDS:
+            return words
+        k = 0
+        while k < len(words) - 1:
+            w, low = words[k], words[k].lower()
+            if _norm(w) in ROLE_QUALIFIERS or w in ORG_HEADS or w in DEMONYMS or _demonym(w) or low == "congressional" \
+                    or any(" ".join(words[k:j]).lower() in PLACES for j in range(k + 1, len(words))):
+                break
+            if not (low == "of" or "’" in w or "'" in w or low in self.lower_words
+                    or self.tagger.tagdict.get(low) == "O"):
+                break
+            k += 1
+        return words[k:]
 
     def _no_acronym(self, word: str) -> bool:
         """A word in capitals no organisation goes by: a place ("DC"), or one the name tagger tags
