@@ -243,16 +243,15 @@ class _Linker:
 def _members_name(name: str) -> str:
     """The party members' name without the words before it that only describe or count them
     ("Leading Democrats", "We Democrats" -> "Democrats"); a chamber, a place, a people or an
-    organisation's head word stays ("House Republicans", "Ohio Democrats", "College Republicans")."""
+    organisation's head word keeps the whole name ("House Republicans", "Ohio Democrats", "Oversight
+    Committee Republicans")."""
     words = name.split()
-    k = 0
-    while k < len(words) - 1:
+    for k in range(len(words) - 1):
         w = words[k]
         if w.lower() in ROLE_QUALIFIERS or w in ORG_HEADS or w in DEMONYMS or w.lower() == "congressional" \
                 or any(" ".join(words[k:j]).lower() in PLACES for j in range(k + 1, len(words))):
-            break
-        k += 1
-    return " ".join(words[k:])
+            return name  # a name before the members: all of it is theirs
+    return words[-1]
 
 
 def link(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention]) -> int:

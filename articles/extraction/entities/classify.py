@@ -323,12 +323,16 @@ class Classifier:
         organisation's head word ("College Republicans") stay part of it."""
         if len(words) < 2 or words[-1] not in MEMBERS_WORDS:
             return words
+        def keeper(k: int) -> bool:
+            w = words[k]
+            return _norm(w) in ROLE_QUALIFIERS or w in ORG_HEADS or w in DEMONYMS or _demonym(w) \
+                or w.lower() == "congressional" or any(" ".join(words[k:j]).lower() in PLACES for j in range(k + 1, len(words)))
+
+        if any(keeper(k) for k in range(len(words) - 1)):
+            return words  # "House Republicans", "Oversight Committee Republicans", "New Hampshire Democrats"
         k = 0
         while k < len(words) - 1:
             w, low = words[k], words[k].lower()
-            if _norm(w) in ROLE_QUALIFIERS or w in ORG_HEADS or w in DEMONYMS or _demonym(w) or low == "congressional" \
-                    or any(" ".join(words[k:j]).lower() in PLACES for j in range(k + 1, len(words))):
-                break
             if not (low == "of" or "’" in w or "'" in w or low in self.lower_words
                     or self.tagger.tagdict.get(low) == "O"):
                 break
