@@ -70,3 +70,24 @@ def test_the_maker_mention_is_recorded():
 def test_the_maker_links_inside_a_dated_article():
     ex = extraction("Rents are rising.", "Rents rose by 4 percent, according to an analysis by the Dunmore Research Center.")
     assert speaker_of(ex, "Rents rose by 4 percent") == ("organisation", "Dunmore Research Center")
+
+
+def test_according_to_a_publications_name_speaks_for_the_publication():
+    _, got = claims_of("The number is closer to 15 percent, according to Pollwatch.org. He disagreed.")
+    assert got["The number is closer to 15 percent"] == ("organisation", "Pollwatch.org")
+    _, got = claims_of("Ships wait for days, according to Portwatch.")
+    assert got["Ships wait for days"] == ("organisation", "Portwatch")
+
+
+def test_according_to_a_document_a_person_or_a_place_ties_no_new_organisation():
+    ex, got = claims_of("Incomes fell by 2 percent, according to Harwood County data.")
+    assert got["Incomes fell by 2 percent"] is None
+    ex, got = claims_of("Jane Roe spoke on Monday. The plan failed, according to Roe.")
+    assert got["The plan failed"] == ("person", "Jane Roe")
+    ex, got = claims_of("The plan failed, according to Texas.")
+    assert got["The plan failed"] is None
+
+
+def test_an_according_to_name_ends_at_its_sentence():
+    ex, got = claims_of("Turnout rose by 4 percent, according to Pollwatch.\n\nNow the count goes on.")
+    assert got["Turnout rose by 4 percent"] == ("organisation", "Pollwatch")

@@ -217,3 +217,47 @@ def _maker_org(name: str, start: int, known: dict[str, int], entities: list[Enti
     if seen and all(t == "ORG" for t in seen):
         return _new(entities, known, name, "other", name)
     return None
+
+
+# What "according to" names when it names no one the article files: a publication, a site, a body
+# ("according to Variety", "according to Factcheck.org", "according to the U.S. Judicial Conference,").
+_ACCORDING_NAME = re.compile(r"(?:[Tt]he )?(?P<name>[A-Z][\w&’'\-]*(?:\.[A-Z])*\.?(?:\.(?:com|org|net|gov|fr|de|co\.uk))?"
+                             r"(?: (?:(?:of|for|on|the) )*[A-Z][\w&’'\-]*(?:\.[a-z]{2,3})?)*)"
+                             r"(?= ?(?:[,.;:)!?]|$))")
+
+
+def according_to_names(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention],
+                       tags: dict[int, str]) -> int:
+    """Tie each claim cued by "according to <name>" whose source was left as words to the body the
+    name names: the text gives the claim to a publication or a body by its name ("according to
+    Variety", "according to Factcheck.org", "according to the U.S. Judicial Conference, the court's
+    policy arm"). The whole phrase must be the name, up to a clause break: "according to U.S. Census
+    data" is a document. A person's name, a place and a pronoun stay words. Returns how many claims
+    it tied."""
+    known = {alias.lower(): i for i, e in enumerate(entities) if e.kind == "organisation"
+             for alias in (e.name, *e.aliases)}
+    people = {w for e in entities if e.kind == "person" for alias in (e.name, *e.aliases) for w in alias.split()}
+    tied = 0
+    for c in claims:
+        spk = c.source
+        if c.frame != "according_to" or c.speaker is not None or spk is None or spk.resolved:
+            continue
+        m = _ACCORDING_NAME.match(text, spk.start, min(len(text), spk.start + 120))
+        if m is None or m.start("name") >= spk.end:
+            continue
+        name, start = m["name"].rstrip("."), m.start("name")
+        words = name.split()
+        if people & set(words) or name.lower() in PLACES or name in DEMONYMS or name.isupper() and len(name) < 4:
+            continue
+        seen = [tags.get(start + w.start(), "O") for w in re.finditer(r"\S+", name)]
+        if "PER" in seen or all(t == "LOC" for t in seen):
+            continue  # a person's name; a place ("according to Ohio") speaks for its government, not told here
+        org = _maker_org(name, start, known, entities, mentions, tags, new=False)
+        if org is None:
+            hit = _ORG_BY_KEY.get(name.lower())
+            org = _new(entities, known, hit[0] if hit else name, hit[1] if hit else "other", name)
+        mentions.append(Mention(text=name, start=start, end=start + len(name), entity=org))
+        c.source = Speaker(None, name, start, start + len(name), org=org)
+        c.speaker = org
+        tied += 1
+    return tied
