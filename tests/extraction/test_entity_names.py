@@ -135,3 +135,16 @@ def test_a_title_with_of_before_a_name_is_all_title():
                     "GOP Rep. Jane Doe said the vote would wait.")
     assert ents["Denis Roe"].kind == "person" and ents["Jane Doe"].kind == "person"
     assert not [n for n in ents if n.startswith("of ") or n.startswith("GOP Rep")]
+
+
+def test_an_acronym_the_article_spells_out_stays_an_organisation():
+    from articles.extraction import document
+    from articles.extraction.entities import EntityFinder
+    art = parse("A headline\n\n3 March 2016\n\nVoters for Clean Rivers in Harwood filed the suit. VCRH said the "
+                "river was unsafe. The CEO said so.\n\n- The Example\n")
+    doc = document.read(art.text, art.blocks)
+    finder = EntityFinder(art.text, doc.body, doc.name_starts, art.published, None, headline=doc.headline)
+    finder.run()
+    finder.votes = {}  # whatever the tagger read: the spelled-out name alone keeps the acronym
+    assert not finder._no_acronym("VCRH")
+    assert finder._no_acronym("CEO")

@@ -351,7 +351,7 @@ class Classifier:
             return False
         if re.search(r"[A-Z][\w.&]*[/–-]" + word + r"\b|\b" + word + r"[/–-][A-Z]", self.text):
             return False  # a partner of a joint name ("the CNN/ORC poll"): a pollster, a firm
-        spelled = r"\s+(?:(?:of|for|and|on|the|&)\s+)*".join(r"(?!(?:The|A|An|And|Of)\b)" + c + r"[a-z][\w\-]*" for c in word)
+        spelled = r"\s+(?:(?:of|for|and|on|in|at|to|the|&)\s+)*".join(r"(?!(?:The|A|An|And|Of)\b)" + c + r"[a-z][\w\-]*" for c in word)
         return re.search(r"\b" + spelled + r"\b", self.text) is None
 
     def _shouted(self, ch: Chunk, word: str) -> bool:
