@@ -5,6 +5,11 @@ name, so the claim speaks for that organisation: the one the article already fil
 else a new one named by the words (the annotators write such a source as the name, so the record's
 name is the words they wrote). Words that only describe ("the company", "The Florida senator"), a
 place or a dateline ("WASHINGTON"), and a name the tagger reads as a person's stay words.
+
+Two more readings of a source left as words name an organisation the text gives: a document whose
+maker it names ("a report from the Acme Institute", "a Brennick poll": ``document_authors``), and
+"according to <name>" where the whole phrase is the name ("according to Factcheck.org":
+``according_to_names``). A document named by its noun alone ("the poll") stays words.
 """
 from __future__ import annotations
 
