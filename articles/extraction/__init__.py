@@ -12,7 +12,7 @@ from datetime import date
 from . import document
 from .budget import NO_DEADLINE, Deadline, ExtractionTimeout
 from .claims import ClaimFinder, discourse, phrases, resolve, resolver
-from .claims.org_names import name_org_sources
+from .claims.org_names import according_to_names, document_authors, name_org_sources
 from .entities import EntityFinder
 from .indexes import link
 from .learned.confidence import score_claims
@@ -55,6 +55,8 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
         resolver.rerank(sources, resolver.candidates_for(doc, entities, mentions, finder.tags), claims, mentions)
     discourse.name_sources(text, claims, entities, mentions, finder.tags)  # "1:35PM Chris Christie", "― Jane Roe"
     name_org_sources(text, claims, entities, mentions, finder.tags)  # "Congress has three ways to ..."
+    document_authors(text, claims, entities, mentions, finder.tags)  # "a report from the Acme Institute"
+    according_to_names(text, claims, entities, mentions, finder.tags)  # "according to Factcheck.org"
     if model is not None:
         claims = score_claims(model, text, claims, entities)
 

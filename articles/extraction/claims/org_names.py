@@ -5,12 +5,17 @@ name, so the claim speaks for that organisation: the one the article already fil
 else a new one named by the words (the annotators write such a source as the name, so the record's
 name is the words they wrote). Words that only describe ("the company", "The Florida senator"), a
 place or a dateline ("WASHINGTON"), and a name the tagger reads as a person's stay words.
+
+Two more readings of a source left as words name an organisation the text gives: a document whose
+maker it names ("a report from the Acme Institute", "a Brennick poll": ``document_authors``), and
+"according to <name>" where the whole phrase is the name ("according to Factcheck.org":
+``according_to_names``). A document named by its noun alone ("the poll") stays words.
 """
 from __future__ import annotations
 
 import re
 
-from ..entities.words import _ORG_BY_KEY
+from ..entities.words import _ORG_BY_KEY, MEMBERS_WORDS
 from ..lexicon import DEMONYMS, ORG_HEADS, PLACES
 from ..types import Claim, Entity, Mention, Speaker
 from .source_kinds import DOCUMENT_NOUNS
@@ -23,8 +28,6 @@ _NOT_BEFORE = frozenset("of for at from with to in on by and or but as according
 # The words right before the source that show the name goes on to their left ("... Engineering and
 # Medicine", "Organization for Economic Cooperation and Development"): the source holds part of a name.
 _NAME_GOES_ON = re.compile(r"(?:\b(?:of|for|and|on|&)|[A-Z][\w’'\-]*)\s+$")
-# Members of a party are people, not a body ("Democrats on the House Select Committee").
-_MEMBERS = frozenset("Democrats Republicans Conservatives Tories Liberals".split())
 
 
 def name_org_sources(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention],
@@ -70,7 +73,7 @@ def _organisation(name: str, start: int, known: dict[str, int], entities: list[E
     caps = [w for w in words if w[:1].isupper()]
     if "PER" in seen or low in PLACES or name in DEMONYMS or (name.isupper() and low not in _ORG_BY_KEY):
         return None  # a person's name, a place or a people, a dateline ("WASHINGTON", "MYRTLE BEACH")
-    if words[-1].lower() in DOCUMENT_NOUNS or caps[0] in _MEMBERS or " and " in name:
+    if words[-1].lower() in DOCUMENT_NOUNS or caps[0] in MEMBERS_WORDS or " and " in name:
         return None  # a poll or a report ("the Vote Millennial Poll"), members, two bodies
     if len(words) == 1 and name in ORG_HEADS and name.endswith("s") and not name.endswith(("ss", "Times", "News")):
         return None  # a plural head word alone is a group: "Newspapers said", "Unions warned"
@@ -95,3 +98,171 @@ def _new(entities: list[Entity], known: dict[str, int], name: str, kind: str, al
     entities.append(Entity(kind="organisation", name=name, aliases=sorted({name, alias}), org_kind=kind))
     known[name.lower()] = known[alias.lower()] = len(entities) - 1
     return len(entities) - 1
+
+
+# A document's author after its noun: "a report from the Acme Institute", "an analysis by the Pew
+# Research Center", "the average of polls compiled by Real Clear Politics", "an editorial in The Daily
+# Example". "of" names what the document is about ("a poll of Ohio voters"), not who made it.
+_AUTHOR_AFTER = re.compile(r"\s+(?:(?:conducted|compiled|released|published|commissioned|issued|produced|prepared|"
+                           r"written|run|funded)\s+)?(?P<prep>by|from|in)\s+(?:the\s+)?"
+                           r"(?P<name>[A-Z][\w&’'.\-]*(?:\s+(?:(?:of|for|on|at|the)\s+)*[A-Z][\w&’'.\-]*)*)")
+# Writings that appear in a publication: "a report in The Daily Example" names the outlet.
+_PUBLISHED_IN = frozenset("report reports article story editorial column analysis post".split())
+# A document's author before its noun: "a new Harwood poll", "A 2014 House Budget Committee report".
+_AUTHOR_BEFORE = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne|[Aa]nother)\s+)?"
+                            r"(?:(?:new|recent|latest|fresh|national|statewide|just-released|annual|weekly|monthly|"
+                            r"internal|\d{4}|January|February|March|April|May|June|July|August|September|October|"
+                            r"November|December)\s+)*"
+                            r"(?P<name>[A-Z][\w&’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w&’'.\-]*)*)\s+"
+                            r"(?:[a-z][\w\-]*\s+)?(?P<head>[A-Za-z]+)$")
+_JOINT = re.compile(r"[/\-–](?=[A-Z])| and ")  # "the NBC/Journal poll", "an AP-Harwood survey": two makers
+# Before these nouns a name tells where the paper is kept or what it is about, not who wrote it:
+# "FEC filings" are a campaign's, "court records" a case's.
+_NOT_MADE_BY_MODIFIER = frozenset("""filing filings record records document documents data figures numbers results
+law bill census lawsuit suit complaint indictment affidavit order email emails tweet tweets""".split())
+
+
+def document_authors(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention],
+                     tags: dict[int, str]) -> int:
+    """Tie each source left as words that is a document an organisation made ("a Harwood poll", "a
+    report from the Acme Institute", "according to an analysis by the Pew Research Center") to that
+    organisation: the text names its maker, so the claim speaks for it. The maker is the name right
+    before the document's noun, or after it behind "by", "from" (or "in" for a writing in a
+    publication), inside the source's words or just past them. A person's name ("one Clinton ad"), a
+    place ("a New Hampshire poll"), two makers ("the NBC/Journal poll") and a document named only by
+    its noun ("the poll", even after a Harwood poll: the annotators name such a source by its words)
+    stay words. Returns how many claims it tied."""
+    known = {alias.lower(): i for i, e in enumerate(entities) if e.kind == "organisation"
+             for alias in (e.name, *e.aliases)}
+    people = {w for e in entities if e.kind == "person" for alias in (e.name, *e.aliases) for w in alias.split()}
+    tied = 0
+    for c in claims:
+        spk = c.source
+        if c.speaker is not None or spk is None or spk.resolved or text[spk.start:spk.end] != spk.text:
+            continue
+        found = _maker(text, spk)
+        if found is None:
+            continue
+        name, start, titled = found
+        if _JOINT.search(name) or people & set(name.split()) or re.search(r"[’'](?:s|$)", name) \
+                or _name_goes_on(text, start):
+            continue  # two makers, a person, a possessor ("the Acme Institute's director"), part of a name
+        org = _maker_org(name, start, known, entities, mentions, tags, new=not titled)
+        if org is None:
+            continue
+        if not any(m.start == start and m.entity == org for m in mentions):
+            mentions.append(Mention(text=name, start=start, end=start + len(name), entity=org))
+        c.source = Speaker(None, spk.text, spk.start, spk.end, org=org)
+        c.speaker = org
+        tied += 1
+    return tied
+
+
+def _maker(text: str, spk: Speaker) -> tuple[str, int, bool] | None:
+    """The name of the document's maker, where it starts and whether the document has a name of its
+    own ("the Harwood Civic Poll": its words may be the poll's title, not a maker's name), or None."""
+    words = spk.text.rstrip(" ,.;:")
+    # the document's noun, then its maker: in the words ("a report from X") or just past them
+    for m in re.finditer(r"[A-Za-z]+", words):
+        if m.group().lower() not in DOCUMENT_NOUNS:
+            continue
+        after = _AUTHOR_AFTER.match(text, spk.start + m.end())
+        if after is None or (after["prep"] == "in" and m.group().lower() not in _PUBLISHED_IN):
+            continue
+        # the words before the noun: a determiner and modifiers only ("a recent report from X")
+        if not re.fullmatch(r"(?:(?:the|an?|this|that|one|another|its|new|recent|latest|fresh|national|"
+                            r"[a-z]+-released|early|\d{4}|[a-z]+ly)\s+)*(?:results\s+of\s+)?", words[:m.start()],
+                            re.IGNORECASE):
+            return None
+        return after["name"].rstrip("."), after.start("name"), False
+    b = _AUTHOR_BEFORE.fullmatch(words)
+    if b is not None and b["head"].lower() in DOCUMENT_NOUNS and b["head"].lower() not in _NOT_MADE_BY_MODIFIER:
+        return b["name"], spk.start + b.start("name"), b["head"][:1].isupper()
+    return None
+
+
+def _name_goes_on(text: str, start: int) -> bool:
+    """Whether the name starting at ``start`` is the end of a longer one ("the Wall Street Journal
+    poll" cut to "Street Journal poll", "Rock the Vote Poll" to "the Vote Poll")."""
+    before = re.sub(r"(?:\b(?:[Tt]he|[Aa]n?)\s+)?$", "", text[max(0, start - 40):start], count=1)
+    m = re.search(r"(\S+)\s+$", before)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word[-1] in ",;:.!?)”\"":
+        return False  # a clause or a sentence ends before the name
+    return word in ("of", "for", "and", "on", "&", "the") or (word[:1].isupper() and word.lower() not in _NOT_BEFORE
+                                                                and word.lower() not in ("the", "a", "an"))
+
+
+def _maker_org(name: str, start: int, known: dict[str, int], entities: list[Entity], mentions: list[Mention],
+               tags: dict[int, str], new: bool = True) -> int | None:
+    """The organisation a maker's name names: a mention of one there, one the article files under
+    the name, a known organisation's, else (``new``) one the name tagger tags so or ending in an
+    organisation's head word (see ``_organisation``)."""
+    for m in mentions:
+        if m.start == start and m.end == start + len(name):
+            return m.entity if entities[m.entity].kind == "organisation" else None
+    if name.lower() in known:
+        return known[name.lower()]
+    low = name.lower()
+    seen = [tags.get(start + w.start(), "O") for w in re.finditer(r"\S+", name)]
+    if "PER" in seen or "LOC" in seen or low in PLACES or name in DEMONYMS:
+        return None
+    hit = _ORG_BY_KEY.get(low)
+    if hit is not None:
+        canonical, kind = hit
+        return known[canonical.lower()] if canonical.lower() in known else _new(entities, known, canonical, kind, name)
+    words = name.split()
+    head = ORG_HEADS.get(words[-1])
+    if not new:
+        return None
+    if head is not None and len(words) > 1:
+        return _new(entities, known, name, head, name)
+    if seen and all(t == "ORG" for t in seen):
+        return _new(entities, known, name, "other", name)
+    return None
+
+
+# What "according to" names when it names no one the article files: a publication, a site, a body
+# ("according to Variety", "according to Factcheck.org", "according to the U.S. Judicial Conference,").
+_ACCORDING_NAME = re.compile(r"(?:[Tt]he )?(?P<name>[A-Z][\w&’'\-]*(?:\.[A-Z])*\.?(?:\.(?:com|org|net|gov|fr|de|co\.uk))?"
+                             r"(?: (?:(?:of|for|on|the) )*[A-Z][\w&’'\-]*(?:\.[a-z]{2,3})?)*)"
+                             r"(?= ?(?:[,.;:)!?]|$))")
+
+
+def according_to_names(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention],
+                       tags: dict[int, str]) -> int:
+    """Tie each claim cued by "according to <name>" whose source was left as words to the body the
+    name names: the text gives the claim to a publication or a body by its name ("according to
+    Variety", "according to Factcheck.org", "according to the U.S. Judicial Conference, the court's
+    policy arm"). The whole phrase must be the name, up to a clause break: "according to U.S. Census
+    data" is a document. A person's name, a place and a pronoun stay words. Returns how many claims
+    it tied."""
+    known = {alias.lower(): i for i, e in enumerate(entities) if e.kind == "organisation"
+             for alias in (e.name, *e.aliases)}
+    people = {w for e in entities if e.kind == "person" for alias in (e.name, *e.aliases) for w in alias.split()}
+    tied = 0
+    for c in claims:
+        spk = c.source
+        if c.frame != "according_to" or c.speaker is not None or spk is None or spk.resolved:
+            continue
+        m = _ACCORDING_NAME.match(text, spk.start, min(len(text), spk.start + 120))
+        if m is None or m.start("name") >= spk.end:
+            continue
+        name, start = m["name"].rstrip("."), m.start("name")
+        words = name.split()
+        if people & set(words) or name.lower() in PLACES or name in DEMONYMS or name.isupper() and len(name) < 4:
+            continue
+        seen = [tags.get(start + w.start(), "O") for w in re.finditer(r"\S+", name)]
+        if "PER" in seen or all(t == "LOC" for t in seen):
+            continue  # a person's name; a place ("according to Ohio") speaks for its government, not told here
+        org = _maker_org(name, start, known, entities, mentions, tags, new=False)
+        if org is None:
+            hit = _ORG_BY_KEY.get(name.lower())
+            org = _new(entities, known, hit[0] if hit else name, hit[1] if hit else "other", name)
+        mentions.append(Mention(text=name, start=start, end=start + len(name), entity=org))
+        c.source = Speaker(None, name, start, start + len(name), org=org)
+        c.speaker = org
+        tied += 1
+    return tied

@@ -21,7 +21,9 @@ cannot tie to a name as its words ("the Trump campaign", "his campaign", "Rival 
 A phrase naming no one ("they", "experts", "the letter") stays words; so do a poll, a report or an
 activist that only mentions an organisation ("The Reuters/Ipsos poll", "the poll" after a Quinnipiac
 poll, "One BLM activist"): tying them to the organisation lost more speakers than it gained in
-cross-validation over the training articles (the annotators name such sources by their words). So
+cross-validation over the training articles (the annotators name such sources by their words); a
+document whose maker is named with it ("a Brennick poll", "a report from the Acme Institute") is
+tied later, in org_names.document_authors. So
 does a description by a kind of organisation whose head noun is not in the name ("the company" after
 "Acme Motors", "the newspaper" after "Orlando Sentinel"): tied to the latest organisation of that kind,
 38 training claims gained a record and 35 right sources turned wrong (speaker accuracy 0.9051 -> 0.9020).
@@ -31,7 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..entities.words import PARTY_WORDS
+from ..entities.words import PARTY_WORDS, ROLE_QUALIFIERS
 from ..lexicon import DEMONYMS, ORG_HEADS, PLACES
 from ..types import Claim, Entity, Mention, Speaker
 
@@ -180,7 +182,7 @@ class _Linker:
                   if m and ORG_HEADS.get(m["head"]) == "party" and m["name"][:1].isupper()), None)
         if m is None:
             return None
-        name = m["name"]
+        name = _members_name(m["name"])
         org = next((i for i, e in enumerate(self.entities) if e.kind == "organisation" and e.name == name), None)
         if org is None:
             self.entities.append(Entity(kind="organisation", name=name, aliases=[name], org_kind="party"))
@@ -238,6 +240,20 @@ class _Linker:
                                                     for alias in (e.name, *e.aliases) for w in _WORD.findall(alias)}:
                 return m.entity
         return None
+
+
+def _members_name(name: str) -> str:
+    """The party members' name without the words before it that only describe or count them
+    ("Leading Democrats", "We Democrats" -> "Democrats"); a chamber, a place, a people or an
+    organisation's head word keeps the whole name ("House Republicans", "Ohio Democrats", "Oversight
+    Committee Republicans")."""
+    words = name.split()
+    for k in range(len(words) - 1):
+        w = words[k]
+        if w.lower() in ROLE_QUALIFIERS or w in ORG_HEADS or w in DEMONYMS or w.lower() == "congressional" \
+                or any(" ".join(words[k:j]).lower() in PLACES for j in range(k + 1, len(words))):
+            return name  # a name before the members: all of it is theirs
+    return words[-1]
 
 
 def link(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention]) -> int:

@@ -125,4 +125,12 @@ def _strip_leading(ch: Chunk) -> list[str]:
         if words[0] in ("The", "the") and len(words) > 1:
             ch.the = True
         words = words[1:]
-    return words
+    # "the Republican-controlled Congress", "a Clinton-run State Department", "United Nations-supervised":
+    # a name made an adjective describes what follows it and is no part of its name.
+    k = max((i for i, w in enumerate(words) if _NAME_ADJECTIVE.search(w)), default=-1)
+    return words[k + 1:]
+
+
+_NAME_ADJECTIVE = re.compile(r"[\-–](?:controlled|run|led|backed|based|supervised|funded|owned|sponsored|affiliated|"
+                             r"linked|aligned|allied|leaning|friendly|style|era|born|bred|made|dominated|appointed|"
+                             r"brokered|inspired|supporting|endorsed)$", re.IGNORECASE)

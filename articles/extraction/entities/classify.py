@@ -20,6 +20,7 @@ from .words import (
     _INITIAL,
     _SPOKESMAN_FOR,
     DOTTED_TITLES,
+    MEMBERS_WORDS,
     PARTY_WORDS,
     PROGRAMME_WORDS,
     ROLE_NOUNS,
@@ -48,6 +49,7 @@ class Classifier:
             return label
         if self.tags:
             words = self._strip_untagged(ch, words)
+            words = self._members_qualifiers(words)
         if all(_INITIAL.fullmatch(w) or (len(w) == 1 and w.isupper()) for w in words) and len(words) >= 2:
             # Initials alone are an acronym written with dots ("E. P. A."), no one's name; a place's
             # ("U. S.", "D. C.") names nobody.
@@ -135,8 +137,12 @@ class Classifier:
         known = self._known_org(words)
         if known:
             return "org", [], words
-        if len(words) > 1 and self._known_org(words[:1]) and words[0].isupper():
-            return "org", [], words  # "BBC One", "CNN International"
+        if len(words) > 1 and self._known_org(words[:1]) and words[0].isupper() and not (
+                len(words) > 2 and any(_norm(w) in ROLE_NOUNS or _norm(w) in ROLE_TITLES or _norm(w) in HONORIFICS
+                                   for w in words[1:-1])):
+            # "BBC One", "CNN International"; not a role and a name after the acronym ("FBI Director
+            # Jane Roe" is a person with her employer, read by the title rules below)
+            return "org", [], words
         return None
 
     def _rules_title(self, ch: Chunk, words: list[str]) -> tuple[str, list[str], list[str]] | None:
@@ -182,8 +188,8 @@ class Classifier:
             return "org", [], words  # "Association of Flight Attendants", "Department of Justice"
         if words[-1] in ORG_HEADS and not (len(words) == 1 and words[0] in ("Sun", "Star", "Post", "Mail",
                                                                             "Independent", "Express", "Standard", "Mirror", "Times", "Daily")):
-            if len(words) == 1 and not ch.the:
-                return "neutral", [], words
+            if len(words) == 1 and (not ch.the or words[0].isupper() and self._no_acronym(words[0])):
+                return "neutral", [], words  # "Guardian" alone, "the TV ad"
             return "org", [], words
         if words[-1] in NEUTRAL_HEADS:
             return "neutral", [], words
@@ -210,7 +216,7 @@ class Classifier:
         if len(words) >= 2 and re.fullmatch(r"[A-Z]\.", words[1]) and len(words) >= 3:
             return "person", [], words  # "George W. Bush"
         if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and words[0].isalpha():
-            if self._shouted(ch, words[0]):
+            if self._shouted(ch, words[0]) or self._no_acronym(words[0]):
                 return "neutral", [], words
             return "org", [], words
         if _DESCRIPTOR_BEFORE.search(self.text[max(0, ch.start - 50):ch.start]):
@@ -309,6 +315,44 @@ class Classifier:
                for w in name):
             return None
         return "person", [], name
+
+    def _members_qualifiers(self, words: list[str]) -> list[str]:
+        """A party's members ("Democrats") after ordinary words that only describe or count them
+        ("Leading Democrats", "Majorities of Democrats", "We Democrats"): the name is the members'
+        alone. A chamber, a place or a people ("House Republicans", "Ohio Democrats") and an
+        organisation's head word ("College Republicans") stay part of it."""
+        if len(words) < 2 or words[-1] not in MEMBERS_WORDS:
+            return words
+        def keeper(k: int) -> bool:
+            w = words[k]
+            return _norm(w) in ROLE_QUALIFIERS or w in ORG_HEADS or w in DEMONYMS or _demonym(w) \
+                or w.lower() == "congressional" or any(" ".join(words[k:j]).lower() in PLACES for j in range(k + 1, len(words)))
+
+        if any(keeper(k) for k in range(len(words) - 1)):
+            return words  # "House Republicans", "Oversight Committee Republicans", "New Hampshire Democrats"
+        k = 0
+        while k < len(words) - 1:
+            w, low = words[k], words[k].lower()
+            if not (low == "of" or "’" in w or "'" in w or low in self.lower_words
+                    or self.tagger.tagdict.get(low) == "O"):
+                break
+            k += 1
+        return words[k:]
+
+    def _no_acronym(self, word: str) -> bool:
+        """A word in capitals no organisation goes by: a place ("DC"), or one the name tagger tags
+        an organisation's nowhere in the article and the article never spells out ("CEO", "TV",
+        "LGBT", "POTUS", "CPI"): a thing, a title or a shouted word. Known organisations are read
+        before; an acronym after its full name ("the Federal Aviation Administration (FAA)") and one
+        joined to another name ("CNN/ORC") stay."""
+        if word.lower() in PLACES:
+            return True
+        if not self.tags or self.votes.get(word, {}).get("ORG", 0):
+            return False
+        if re.search(r"[A-Z][\w.&]*[/–-]" + word + r"\b|\b" + word + r"[/–-][A-Z]", self.text):
+            return False  # a partner of a joint name ("the CNN/ORC poll"): a pollster, a firm
+        spelled = r"\s+(?:(?:of|for|and|on|in|at|to|the|&)\s+)*".join(r"(?!(?:The|A|An|And|Of)\b)" + c + r"[a-z][\w\-]*" for c in word)
+        return re.search(r"\b" + spelled + r"\b", self.text) is None
 
     def _shouted(self, ch: Chunk, word: str) -> bool:
         """A word in capitals that is no acronym: an ordinary word shouted ("WHAT?", "ALL of them"),

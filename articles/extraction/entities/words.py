@@ -78,6 +78,8 @@ def _demonym(word: str) -> bool:
 # Party words open a sentence ("Democratic Sen. Claire McCaskill") but belong to an organisation's
 # name: "Democratic National Committee", "Republican Party", "Labour Party".
 PARTY_WORDS = frozenset("Democratic Democrat Republican Conservative Labour Liberal Independent".split())
+# A party's members named by its plural: people, not a body ("Democrats on the committee").
+MEMBERS_WORDS = frozenset("Democrats Republicans Conservatives Tories Liberals".split())
 
 
 # Offices one is addressed by ("Mr. President", "Madam Speaker"): after an honorific they are no surname.

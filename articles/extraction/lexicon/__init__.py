@@ -135,6 +135,7 @@ KNOWN_ORGS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Fox News": ("news", ("Fox",)),
     "The Associated Press": ("news", ("Associated Press", "AP")),
     "Reuters": ("news", ()),
+    "Agence France-Presse": ("news", ("AFP",)),
     "Bloomberg": ("news", ()),
     "Politifact": ("news", ("PolitiFact",)),
     "Breitbart": ("news", ("Breitbart News",)),
