@@ -1,7 +1,9 @@
 """The learned frame (claims/cues.py): where the content and the source of a cue only the model
 found are placed. A stub model makes one made-up word a cue, so each test decides the frame alone."""
-from articles.extraction import extract_article, parse
+from articles.extraction import document, extract_article, parse
+from articles.extraction.claims import ClaimFinder
 from articles.extraction.claims.cues import _has_verb, _subject_phrase
+from articles.extraction.entities import EntityFinder
 from articles.extraction.learned.model import CueModel
 from articles.extraction.types import Speaker
 
@@ -140,3 +142,37 @@ def test_a_dash_or_a_list_does_not_end_a_learned_content_but_a_spliced_clause_do
     ]:
         ex, found = claims_of(body, model)
         assert [c.text for c in found] == [content], (body, ex.claims)
+
+
+def rules_source(body: str, model: CueModel) -> str:
+    """The source the rules give the one model-found claim, before the learned resolver re-ranks it."""
+    art = parse(f"A headline\n\n5 May 2021\n\n{body}\n\n- Town Gazette\n")
+    doc = document.read(art.text, art.blocks)
+    finder = EntityFinder(art.text, doc.body, doc.name_starts, art.published, None)
+    finder.run()
+    entities, mentions, _ = finder.result()
+    found = [c for c in ClaimFinder(doc, entities, mentions, model=model).run() if c.origin == "model"]
+    assert len(found) == 1, found
+    spk = found[0].source
+    return entities[spk.entity].name if spk.entity is not None else spk.text
+
+
+def test_a_name_after_a_preposition_is_not_the_learned_cues_source():
+    # The nearest name before the cue is the object of "to": the subject before it speaks.
+    body = "Jane Holloway quickly took to Twitter, blorfing: the ferry would not run again."
+    assert rules_source(body, stub_model("blorfing", before=False)) == "Jane Holloway"
+    ex, found = claims_of(body, stub_model("blorfing", before=False))
+    assert [speaker_text(ex, c) for c in found] == ["Jane Holloway"]
+
+
+def test_an_object_name_stays_the_source_when_no_other_name_precedes():
+    # Nothing else names the source: the object is kept, as before (the resolver may re-rank it).
+    body = "On Friday hundreds of commuters marched to the Harbour Authority, blorfing that the fares were unfair."
+    assert rules_source(body, stub_model("blorfing", before=False)) == "Harbour Authority"
+
+
+def test_an_organisation_a_source_noun_works_at_still_speaks():
+    ex, found = claims_of("A spokeswoman at the Northern Rail Company blorfed that the trains would run late.",
+                          stub_model("blorfed", before=False))
+    assert len(found) == 1, ex.claims
+    assert speaker_text(ex, found[0]) == "Northern Rail Company"

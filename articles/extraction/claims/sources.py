@@ -57,6 +57,12 @@ _HOW_APPOSITION = re.compile(r",\s*(?:speaking|talking|writing|who\s+(?:spoke|as
 # A passive cue: "was told by X", "were assured by X", "had been informed by X".
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.IGNORECASE)
 _PASSIVE_AGENT = re.compile(r"\s+by\s+")
+# Before a name that is the object of a preposition or the hearer of a verb of telling or asking.
+_OBJECT_BEFORE = re.compile(r"\b(?:to|with|at|on|against|toward|towards|about|than|told|tells|asked|asks|urged|"
+                            r"informed|interview\s+with)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+# "a spokesman at the Pentagon": the organisation a source noun names speaks.
+_SOURCE_NOUN_PREP = re.compile(r"\b(?:" + "|".join(SOURCE_NOUNS) + r")\s+(?:for|at|of|from|in|with)\s+(?:the\s+)?$",
+                               re.IGNORECASE)
 _DASH = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
 # What opens an aside between a subject and its cue (see _aside_starts): a relative pronoun, a
 # determiner or number (an apposition, an age), a participle, a preposition.
@@ -526,11 +532,20 @@ def learned_speaker(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker |
     spk = left_speaker(st, sent, cue_start, None)
     if spk is not None:
         return spk
+    skipped = None
     for men in st.mentions_back(sent.start, cue_start):
         if not st.in_quote(men.start) and not st.in_content(men.start):
-            if not re.search(r"[;:]|\b(?:that|because|if|when|while|whether)\b", st.text[men.end:cue_start]):
-                return source_or_entity(st, sent, men)
-            break
+            if re.search(r"[;:]|\b(?:that|because|if|when|while|whether)\b", st.text[men.end:cue_start]):
+                break
+            if _OBJECT_BEFORE.search(st.text, max(sent.start, men.start - 30), men.start) \
+                    and not _SOURCE_NOUN_PREP.search(st.text, max(sent.start, men.start - 40), men.start):
+                # "took to Twitter, writing", "asked the court for", "met with Mr. Smith to address": the
+                # object of a preposition or of a verb of asking is not who speaks; an earlier name may be.
+                skipped = skipped or men
+                continue
+            return source_or_entity(st, sent, men)
+    if skipped is not None:
+        return source_or_entity(st, sent, skipped)
     # The last 120 characters hold any clause subject of up to 80: a bounded search stays linear.
     lo = max(sent.start, cue_start - 120)
     clause = re.search(r"(?:^|[,;:(]\s*|\b(?:that|and|but|while|as|because|if|when)\s+)([^,;:()]{2,80}?)\s*$",
