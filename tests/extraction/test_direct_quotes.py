@@ -78,3 +78,26 @@ def test_a_sentence_opening_with_a_quotation_and_words_after_it_before_an_invert
     ex = extract('"The Long Night" was to be a "cautionary tale about greed," said Susan Crawford, the agent.')
     assert holding(ex, "cautionary tale") == ('"The Long Night" was to be a "cautionary tale about greed,"',
                                              "Susan Crawford")
+
+
+def test_a_speakers_description_between_the_quotation_and_the_name():
+    # A cue word used as a noun in the description ("press secretary") is no verb of its own.
+    ex = extract('"Nothing has changed since the test on Monday," council press secretary Ann Vance told reporters.'
+                 ' "We are still studying the readings."')
+    text, who = holding(ex, "Nothing has changed", "still studying")
+    assert who == "Ann Vance"
+    assert text.startswith('"Nothing') and text.endswith('readings."')
+    # An apposition: the role, a comma, the name.
+    ex = extract('"She coached the under-tens every Saturday," another neighbour, Rosa Klein, told the paper.'
+                 ' "Nobody missed a game."')
+    text, who = holding(ex, "under-tens", "missed a game")
+    assert who == "Rosa Klein"
+
+
+def test_words_up_to_a_comma_after_a_quotation_are_no_description_of_the_speaker():
+    # The quotation stops mid-sentence: the words after it finish its clause, not the speaker's role.
+    ex = extract('"A new bridge" would be cheaper, transport chief Omar Haddad said.')
+    assert all(c.text != '"A new bridge"' for c in ex.claims)
+    # An inflected verb of saying between them starts another attribution.
+    ex = extract('"The park stays open," the mayor said, and the council agreed, Tom Reyes wrote.')
+    assert not any(c.text == '"The park stays open,"' and c.speaker_text == "Tom Reyes" for c in ex.claims)
