@@ -101,3 +101,17 @@ def test_words_up_to_a_comma_after_a_quotation_are_no_description_of_the_speaker
     # An inflected verb of saying between them starts another attribution.
     ex = extract('"The park stays open," the mayor said, and the council agreed, Tom Reyes wrote.')
     assert not any(c.text == '"The park stays open,"' and c.speaker_text == "Tom Reyes" for c in ex.claims)
+
+
+def test_a_quoted_question_or_exclamation_then_lower_case_words_is_one_sentence():
+    from articles.extraction.text import find_quotes, split_sentences
+
+    t = '"Will the bridge ever open?" the mayor, Jo Sharp, asked. "Stop the cuts now!" chanted the nurses. "Why?" Nobody knew.'
+    sents = [t[s.start:s.end] for s in split_sentences(t, 0, len(t), find_quotes(t, 0, len(t)))]
+    assert sents == ['"Will the bridge ever open?" the mayor, Jo Sharp, asked.',
+                     '"Stop the cuts now!" chanted the nurses.', '"Why?"', "Nobody knew."]
+    ex = extract('"Is the council going to answer at last? If not it should resign!" the opposition leader, '
+                 'Karen Holt, wrote on Sunday.')
+    text, who = holding(ex, "answer at last", "should resign")
+    assert who == "Karen Holt"
+    assert text.endswith('resign!"')

@@ -174,9 +174,10 @@ _APPOSITION_OPENS = re.compile(r"(?:(?:the|a|an|another|one|his|her|their|its|ou
 
 
 def _closes_on_comma(text: str, q) -> bool:
-    """Whether a quotation ends its words with a comma, inside its closing mark or right after it."""
+    """Whether a quotation ends its words with a comma, a question or an exclamation mark (what an
+    attribution after it follows), inside its closing mark, or with a comma right after it."""
     s, e = q.inner(text)
-    return text[s:e].rstrip()[-1:] == "," or text[q.end:q.end + 1] == ","
+    return text[s:e].rstrip()[-1:] in ",?!" or text[q.end:q.end + 1] == ","
 
 
 def _verb_between(words: str) -> bool:
