@@ -115,3 +115,11 @@ def test_a_quoted_question_or_exclamation_then_lower_case_words_is_one_sentence(
     text, who = holding(ex, "answer at last", "should resign")
     assert who == "Karen Holt"
     assert text.endswith('resign!"')
+
+
+def test_one_quoted_word_with_its_own_punctuation_is_said_whole():
+    ex = extract('Tom Reyes was asked whether the mill would reopen. "Never," Tom Reyes said.')
+    assert holding(ex, "Never")[1] == "Tom Reyes"
+    # A bare quoted word is a term someone used, not a claim of its own.
+    ex = extract('The "deal" was the word Tom Reyes said.')
+    assert all(c.text != '"deal"' for c in ex.claims)
