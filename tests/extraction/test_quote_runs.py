@@ -63,6 +63,15 @@ def test_a_colon_ending_a_paragraph_presents_the_subjects_quotation():
                  "Sam Ortega told his audience, to loud applause:"):
         ex = extract("The governor visited the flooded towns on Thursday.", lead, quote)
         assert holding(ex, "rebuild every bridge")[1] == "Sam Ortega", lead
+    # Past a fronted phrase, and past a few words describing the person before the name.
+    for lead in ("After the flood, Governor Sam Ortega issued the following statement:",
+                 "Flood-weary Democratic governor Sam Ortega echoed:"):
+        ex = extract("The governor visited the flooded towns on Thursday.", lead, quote)
+        assert holding(ex, "rebuild every bridge")[1] == "Sam Ortega", lead
+    # A name inside a phrase of the sentence is no subject of it.
+    ex = extract("The governor visited the flooded towns on Thursday.",
+                 "A letter to Governor Sam Ortega read:", quote)
+    assert not any("rebuild every bridge" in c.text and c.speaker_text == "Sam Ortega" for c in ex.claims)
     # Without a named subject the colon presents nobody's words.
     ex = extract("The governor visited the flooded towns on Thursday.", "Here is the full text:", quote)
     assert not any("rebuild every bridge" in c.text and c.speaker is not None for c in ex.claims)
