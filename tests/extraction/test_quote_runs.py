@@ -91,3 +91,13 @@ def test_to_before_a_verb_opens_the_content_and_before_a_hearer_an_adjunct():
     ex = extract('Governor Sam Ortega said to reporters that the bridge tolls would stay "as low as they are today."')
     text, who = holding(ex, "as low as")
     assert "reporters" not in text and who == "Sam Ortega"
+
+
+def test_a_verb_of_saying_ending_its_sentence_gives_its_speaker_the_quotations_after_it():
+    ex = extract('Rita Vance was at the meeting. Professor Tom Reyes agreed. "The council has run out of time '
+                 'to find another site for the school."')
+    assert holding(ex, "run out of time")[1] == "Tom Reyes"
+    # A verb with its own content after it keeps the quotation to the paragraph's voice as before.
+    ex = extract('Rita Vance said the council was late. Tom Reyes met the council. "The council has run out of '
+                 'time to find another site for the school."')
+    assert holding(ex, "run out of time")[1] != "Tom Reyes"
