@@ -123,3 +123,18 @@ def test_one_quoted_word_with_its_own_punctuation_is_said_whole():
     # A bare quoted word is a term someone used, not a claim of its own.
     ex = extract('The "deal" was the word Tom Reyes said.')
     assert all(c.text != '"deal"' for c in ex.claims)
+
+
+def test_the_person_named_right_after_the_quotation_speaks_past_a_long_description():
+    ex = extract('"Both parties frighten me," Harold Bonner, 30, of Dunmore, Pa., who was among those polled, '
+                 'said in a follow-up interview.')
+    text, who = holding(ex, "frighten me")
+    assert who == "Harold Bonner" and text == '"Both parties frighten me,"'
+    # A cue word used as a noun in the description ("secretary of state") is no cue of its own.
+    ex = extract('The new plans "are a step in the right direction," Anna Ricci, assistant secretary of state for '
+                 'migration and refugees, said on the same call.')
+    assert holding(ex, "right direction")[1] == "Anna Ricci"
+    assert all("same call" not in c.text for c in ex.claims)
+    # A name inside the description is not the speaker's.
+    ex = extract('"Both parties frighten me," a voter who met Harold Bonner, 30, of Dunmore, Pa., said on Friday.')
+    assert not any(c.speaker_text == "Harold Bonner" for c in ex.claims)
