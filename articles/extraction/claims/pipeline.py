@@ -23,7 +23,7 @@ def run(st: ClaimState) -> list[Claim]:
     """The claims of every body block, then of the headline."""
     doc = st.doc
     for bi, (block, quotes, sents) in enumerate(zip(doc.body, doc.quotes, doc.sentences, strict=True)):
-        if forms.transcript(st, bi, block) or forms.signed_post(st, bi, block):
+        if forms.transcript(st, bi, block) or forms.signed_post(st, bi, block) or forms.signature_line(st, bi, block):
             continue
         colon = st.pending_colon if st.last_block == bi - 1 else None
         n_before = len(st.claims)
