@@ -26,6 +26,7 @@ _VERBS = "|".join(sorted(ATTRIBUTION_VERBS))
 # ('"Who wants that?" she said.').
 _ATTRIBUTION = re.compile(r"\s+(?:(?:[A-Z][\w.'’\-]*|the|a|an|he|she|they|we|it|one)\s+){0,4}(?:" + _VERBS + r")\b"
                           r"|\s+(?:said|says|asked|asks|added|wrote)\s+[A-Z]")
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 # The next sentence may open with a quotation mark, or the two apostrophes some wires use ('').
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9]|\s*$)|[.!?]+[\"”]+(?=\s)")
@@ -78,7 +79,10 @@ def split_sentences(text: str, start: int, end: int, quotes: list[Quote] | None 
         elif any(q.start < m.start() and e < q.end - 1 for q in quotes):
             continue
         # '"Who knows?" Graham asked.': a question or exclamation closing a quote, then its attribution.
-        if m.group()[-1:] in CLOSE_QUOTES + STRAIGHT and m.group()[:1] in "?!" and _ATTRIBUTION.match(text, e, end):
+        # A lower-case word after it goes on with the same sentence too ('"Why now?" the mayor, Jo
+        # Sharp, asked.'): a new sentence opens with a capital.
+        if m.group()[-1:] in CLOSE_QUOTES + STRAIGHT and m.group()[:1] in "?!" and (
+                _ATTRIBUTION.match(text, e, end) or _LOWER_NEXT.match(text, e, end)):
             continue
         out.append(Sentence(s, e))
         s = e

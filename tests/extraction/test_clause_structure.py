@@ -120,6 +120,19 @@ def test_an_organisation_signs_its_post():
     assert speaker == "Norvale Foods" and text == "We open our new plant in Dayton today"
 
 
+def test_a_line_signing_the_quotation_above_names_its_speaker():
+    for signature in ("- Tom Baker.", "—Tom Baker, speaking at the hospital gates."):
+        text, speaker, frame = one("faster than", INTRO, '"Nurses are leaving faster than you can hire them."',
+                                   signature, "The figures bear him out.")
+        assert speaker == "Tom Baker" and frame == "signature", signature
+        assert text == '"Nurses are leaving faster than you can hire them."'
+    # A line naming no person of the article signs nothing; nor does one under plain text.
+    assert not [c for c in claims(INTRO, '"Nurses are leaving faster than you can hire them."', "- Reuters.")
+                if "faster than" in c[0] and c[1] == "Reuters"]
+    assert not [c for c in claims(INTRO, "Nurses are leaving faster than anyone can hire them.", "- Tom Baker.")
+                if "faster than" in c[0]]
+
+
 # -- a trailing clause naming the occasion of speaking ------------------------------------------------
 
 @pytest.mark.parametrize("sentence", [

@@ -78,3 +78,63 @@ def test_a_sentence_opening_with_a_quotation_and_words_after_it_before_an_invert
     ex = extract('"The Long Night" was to be a "cautionary tale about greed," said Susan Crawford, the agent.')
     assert holding(ex, "cautionary tale") == ('"The Long Night" was to be a "cautionary tale about greed,"',
                                              "Susan Crawford")
+
+
+def test_a_speakers_description_between_the_quotation_and_the_name():
+    # A cue word used as a noun in the description ("press secretary") is no verb of its own.
+    ex = extract('"Nothing has changed since the test on Monday," council press secretary Ann Vance told reporters.'
+                 ' "We are still studying the readings."')
+    text, who = holding(ex, "Nothing has changed", "still studying")
+    assert who == "Ann Vance"
+    assert text.startswith('"Nothing') and text.endswith('readings."')
+    # An apposition: the role, a comma, the name.
+    ex = extract('"She coached the under-tens every Saturday," another neighbour, Rosa Klein, told the paper.'
+                 ' "Nobody missed a game."')
+    text, who = holding(ex, "under-tens", "missed a game")
+    assert who == "Rosa Klein"
+
+
+def test_words_up_to_a_comma_after_a_quotation_are_no_description_of_the_speaker():
+    # The quotation stops mid-sentence: the words after it finish its clause, not the speaker's role.
+    ex = extract('"A new bridge" would be cheaper, transport chief Omar Haddad said.')
+    assert all(c.text != '"A new bridge"' for c in ex.claims)
+    # An inflected verb of saying between them starts another attribution.
+    ex = extract('"The park stays open," the mayor said, and the council agreed, Tom Reyes wrote.')
+    assert not any(c.text == '"The park stays open,"' and c.speaker_text == "Tom Reyes" for c in ex.claims)
+
+
+def test_a_quoted_question_or_exclamation_then_lower_case_words_is_one_sentence():
+    from articles.extraction.text import find_quotes, split_sentences
+
+    t = '"Will the bridge ever open?" the mayor, Jo Sharp, asked. "Stop the cuts now!" chanted the nurses. "Why?" Nobody knew.'
+    sents = [t[s.start:s.end] for s in split_sentences(t, 0, len(t), find_quotes(t, 0, len(t)))]
+    assert sents == ['"Will the bridge ever open?" the mayor, Jo Sharp, asked.',
+                     '"Stop the cuts now!" chanted the nurses.', '"Why?"', "Nobody knew."]
+    ex = extract('"Is the council going to answer at last? If not it should resign!" the opposition leader, '
+                 'Karen Holt, wrote on Sunday.')
+    text, who = holding(ex, "answer at last", "should resign")
+    assert who == "Karen Holt"
+    assert text.endswith('resign!"')
+
+
+def test_one_quoted_word_with_its_own_punctuation_is_said_whole():
+    ex = extract('Tom Reyes was asked whether the mill would reopen. "Never," Tom Reyes said.')
+    assert holding(ex, "Never")[1] == "Tom Reyes"
+    # A bare quoted word is a term someone used, not a claim of its own.
+    ex = extract('The "deal" was the word Tom Reyes said.')
+    assert all(c.text != '"deal"' for c in ex.claims)
+
+
+def test_the_person_named_right_after_the_quotation_speaks_past_a_long_description():
+    ex = extract('"Both parties frighten me," Harold Bonner, 30, of Dunmore, Pa., who was among those polled, '
+                 'said in a follow-up interview.')
+    text, who = holding(ex, "frighten me")
+    assert who == "Harold Bonner" and text == '"Both parties frighten me,"'
+    # A cue word used as a noun in the description ("secretary of state") is no cue of its own.
+    ex = extract('The new plans "are a step in the right direction," Anna Ricci, assistant secretary of state for '
+                 'migration and refugees, said on the same call.')
+    assert holding(ex, "right direction")[1] == "Anna Ricci"
+    assert all("same call" not in c.text for c in ex.claims)
+    # A name inside the description is not the speaker's.
+    ex = extract('"Both parties frighten me," a voter who met Harold Bonner, 30, of Dunmore, Pa., said on Friday.')
+    assert not any(c.speaker_text == "Harold Bonner" for c in ex.claims)

@@ -63,6 +63,15 @@ def test_a_colon_ending_a_paragraph_presents_the_subjects_quotation():
                  "Sam Ortega told his audience, to loud applause:"):
         ex = extract("The governor visited the flooded towns on Thursday.", lead, quote)
         assert holding(ex, "rebuild every bridge")[1] == "Sam Ortega", lead
+    # Past a fronted phrase, and past a few words describing the person before the name.
+    for lead in ("After the flood, Governor Sam Ortega issued the following statement:",
+                 "Flood-weary Democratic governor Sam Ortega echoed:"):
+        ex = extract("The governor visited the flooded towns on Thursday.", lead, quote)
+        assert holding(ex, "rebuild every bridge")[1] == "Sam Ortega", lead
+    # A name inside a phrase of the sentence is no subject of it.
+    ex = extract("The governor visited the flooded towns on Thursday.",
+                 "A letter to Governor Sam Ortega read:", quote)
+    assert not any("rebuild every bridge" in c.text and c.speaker_text == "Sam Ortega" for c in ex.claims)
     # Without a named subject the colon presents nobody's words.
     ex = extract("The governor visited the flooded towns on Thursday.", "Here is the full text:", quote)
     assert not any("rebuild every bridge" in c.text and c.speaker is not None for c in ex.claims)
@@ -82,3 +91,13 @@ def test_to_before_a_verb_opens_the_content_and_before_a_hearer_an_adjunct():
     ex = extract('Governor Sam Ortega said to reporters that the bridge tolls would stay "as low as they are today."')
     text, who = holding(ex, "as low as")
     assert "reporters" not in text and who == "Sam Ortega"
+
+
+def test_a_verb_of_saying_ending_its_sentence_gives_its_speaker_the_quotations_after_it():
+    ex = extract('Rita Vance was at the meeting. Professor Tom Reyes agreed. "The council has run out of time '
+                 'to find another site for the school."')
+    assert holding(ex, "run out of time")[1] == "Tom Reyes"
+    # A verb with its own content after it keeps the quotation to the paragraph's voice as before.
+    ex = extract('Rita Vance said the council was late. Tom Reyes met the council. "The council has run out of '
+                 'time to find another site for the school."')
+    assert holding(ex, "run out of time")[1] != "Tom Reyes"

@@ -85,13 +85,19 @@ CONTENT_TAIL = re.compile(r"(?:,\s*(?:and\s+)?(?:adding|saying|noting|arguing|cl
                           + r")\b|[,;]\s*(?:he|she|they|the\s+\w+)\s+(?:said|added|says)\b)")
 
 
+# One word in quotation marks with its own punctuation: an answer or a shout, said whole ('"Absolutely,"
+# he said', '"Shame!" the crowd shouted'); a bare quoted word is a term, not something said.
+_WORD_SAID = re.compile(r"(?:[“\"]|'')[A-Za-z][\w’'\-]{2,}[,!?.](?:[”\"]|'')")
+
+
 def add(st: ClaimState, kind: str, start: int, end: int, spk: Speaker | None, cue: str, block_i: int,
         learned: bool = False):
     """Add a claim for text[start:end] (trimmed) with its speaker, unless it has no source (the span is
     then spent) or a claim already covers it; the claim records st.frame."""
     text = st.text
     start, end = trim(st, kind, start, end)
-    if end - start < 3 or len(re.findall(r"\w+", text[start:min(end, start + 200)])) < 2:
+    if end - start < 3 or (len(re.findall(r"\w+", text[start:min(end, start + 200)])) < 2
+                           and not (kind == "quote" and _WORD_SAID.fullmatch(text, start, end))):
         return
     spk = sources.source_phrase(st, spk)
     if spk is None or not spk.text.strip():

@@ -261,10 +261,35 @@ def presenting_colon(st: ClaimState, bi: int, block: Block, sents: list[Sentence
     end = st.rstrip_end(block.start, block.end)
     if text[end - 1:end] != ":" or text[nxt.start:nxt.start + 1] not in QUOTE_CHARS and text[nxt.start:nxt.start + 2] != "''":
         return
-    spk = sources.sentence_subject(st, sents[-1], end, openers=False)
+    spk = _colon_subject(st, sents[-1], end)
     if spk is not None and (spk.entity is not None or spk.org is not None):
         st.pending_colon = spk
         st.last_block = bi
+
+
+# A few words describing a person before the name: "Republican nominee", "17-year-old", "former Gov.".
+_DESCRIBED = re.compile(r"(?:[\w’'\-.]+\s+){1,4}")
+
+
+def _colon_subject(st: ClaimState, sent: Sentence, end: int) -> Speaker | None:
+    """The named subject of a sentence presenting a colon: the plain reading's, else past a fronted
+    phrase ("In response to the attack, the governor issued the following statement:") and a few
+    words describing the person before the name ("Republican nominee Jo Sharp said:")."""
+    spk = sources.sentence_subject(st, sent, end, openers=False)
+    if spk is not None and (spk.entity is not None or spk.org is not None):
+        return spk
+    spk = sources.sentence_subject(st, sent, end, openers=True, plain_first=False)
+    if spk is not None and (spk.entity is not None or spk.org is not None):
+        return spk
+    # The subject's words: a description, then the first name after it (no clause boundary between).
+    start = spk.start if spk is not None else sent.start
+    i = bisect_left(st.mention_starts, start)
+    if i < len(st.mentions) and st.mentions[i].end <= end:
+        men = st.mentions[i]
+        d = _DESCRIBED.fullmatch(st.text, start, men.start)
+        if d is not None and not re.search(r"[,;:“”\"]|\b(?:that|and|or|to|of|in|on|at|with|by|for|from)\b", d.group()):
+            return sources.source_or_entity(st, sent, men)
+    return None
 
 
 def colon_paragraph(st: ClaimState, bi: int, block: Block, colon: Speaker | None, n_before: int) -> None:

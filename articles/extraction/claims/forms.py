@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import Sentence, find_quotes
+from ..text import QUOTE_CHARS, Sentence, find_quotes
 from ..tokens import in_quotes, tokenize
 from ..types import Block, Speaker
 from . import content, cues
@@ -17,6 +17,8 @@ _HEAD_SAYS = re.compile(r",\s+(?P<who>(?:[A-Z][\w.'’\-]*\s+){0,4}?[A-Z][\w.'�
                         r"Insists|Argues|Admits|Predicts|Suggests|Contends|Tells\s+\w+)\W*$")
 # An embedded social post signed below its words: "... https://t.co/x — Jane Doe (@janedoe) March 2, 2019".
 _SIGNED = re.compile(r"[―—–-]{1,2}\s*(?P<name>[^\s()―—–@][^()\n―—–@]{0,60}?)\s*\(\s*@\w{1,30}\s*\)[^\n()]{0,40}$")
+# A signature alone on its line under a quotation: "- Jane Doe.", "—Jane Doe, tweeting after the debate."
+_SIGNATURE_LINE = re.compile(r"[―—–-]{1,2}\s*(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}?)\.?\s*(?:,[^\n]{0,80})?\.?\s*$")
 _MARKUP_AT_START = re.compile(r"\s*<[A-Za-z][^<>]{0,300}>\s*")
 _LINK = re.compile(r"\s*(?:https?://|pic\.twitter\.com/|www\.)\S*")
 # A line of capitals after the post's last sentence: a page's call to action kept by a scraper.
@@ -84,6 +86,36 @@ def _label_count(st: ClaimState, name: str) -> int:
             if m:
                 st.labels[m["name"]] = st.labels.get(m["name"], 0) + 1
     return st.labels.get(name, 0)
+
+
+def signature_line(st: ClaimState, bi: int, block: Block) -> bool:
+    """A paragraph that only signs the quotation above it ("“...”" then "- Jane Doe."): the quotation,
+    when no claim holds it, is the signer's, a person the article names."""
+    text = st.text
+    # The dash opens the line; the seed format reads "- Jane Doe." as a bullet and leaves it out.
+    start = block.start
+    if block.kind == "bullet":
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        start -= 1
+    m = _SIGNATURE_LINE.fullmatch(text, start, st.rstrip_end(block.start, block.end))
+    if not m or bi == 0:
+        return False
+    above = st.doc.body[bi - 1]
+    end = st.rstrip_end(above.start, above.end)
+    if text[above.start] not in QUOTE_CHARS or text[end - 1] not in QUOTE_CHARS:
+        return False
+    if st.cover.max_in(above.start, above.end) >= 0 or st.ends.max_in(above.start, above.end) >= 0:
+        return False  # already someone's words
+    name = m["name"].rstrip(".")
+    ent = st.entity_named(name)
+    if ent is None or st.entities[ent].kind != "person":
+        return False
+    ws = m.start("name")
+    st.frame = "signature"
+    n = len(st.claims)
+    content.add(st, "quote", above.start, end, Speaker(ent, name, ws, ws + len(name)), "-", bi)
+    return len(st.claims) > n
 
 
 def signed_post(st: ClaimState, bi: int, block: Block) -> bool:

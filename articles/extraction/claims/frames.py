@@ -28,7 +28,9 @@ evaluation outlet newspaper article story filing complaint lawsuit ruling indict
 CLAUSE_START = re.compile(r"^\s*(?:that\s+)?(?:he|she|it|they|we|i|you|there|this|these|those|the|a|an|his|"
                           r"her|their|its|our|[A-Z0-9]|“|\")", re.IGNORECASE)
 # Compiled for match(text, pos, endpos): the same answers as on a slice, without copying it.
-_BETWEEN = re.compile(r"[\s,]*(?:[\w’'\-./]+\s+){0,6}$")  # between a quotation and its speaker
+# Between a quotation and its speaker: a few words, an apposition's comma among them ('“...,” another
+# friend, Jo Sharp, told CNN').
+_BETWEEN = re.compile(r"[\s,]*(?:[\w’'\-./]+,?\s+){0,6}$")
 _PUNCTUATION = re.compile(r"[\s,.:;—–-]*$")
 _BLANK_OR_STOPS = re.compile(r"[\s.]*$")
 _NAME_COLON = re.compile(r"[^:]{1,80}:\s*")
@@ -130,8 +132,14 @@ def quotes_before(st: ClaimState, site: Site) -> Placement | None:
         return None
     pre_last = sq.quotes[last]
     between = _BETWEEN.match(text, pre_last.end, max(pre_last.end, site.subject_start))
-    if not (between and site.word in QUOTE_CUES
-            and not any(w.lower() in CUE_LEMMA for w in between.group().split())):
+    if not (between and site.word in QUOTE_CUES and not _verb_between(between.group())):
+        return None
+    # An apposition's comma only after a quotation that closes on a comma, and in a description of the
+    # speaker ('“...,” the spokesman, Jo Sharp, said'): after a quotation that stops mid-sentence the
+    # words up to a comma finish its clause ('“...” would be appropriate, Jo Sharp said', '“...,” just
+    # as she did, Jo Sharp said': the clause frames take the sentence).
+    words = between.group().lstrip(" ,")
+    if "," in words and not (_closes_on_comma(text, pre_last) and _APPOSITION_OPENS.match(words)):
         return None
     pre_first = sq.quotes[sq.eligible.next(0)]
     spans: list[Span] = []
@@ -158,6 +166,29 @@ def quotes_before(st: ClaimState, site: Site) -> Placement | None:
         used.add(q)
         spans.append(Span("quote", q.start, q.end, ""))  # merged with the first part
     return Placement(spans)
+
+
+# What a speaker's description opens with: a determiner or a possessive, or a capitalised word ("the
+# Vatican spokesman, ", "another friend, ", "Ms. Merkel's spokesman, "); not "and in an interview, ".
+_APPOSITION_OPENS = re.compile(r"(?:(?:the|a|an|another|one|his|her|their|its|our)\s|[A-Z])")
+
+
+def _closes_on_comma(text: str, q) -> bool:
+    """Whether a quotation ends its words with a comma, a question or an exclamation mark (what an
+    attribution after it follows), inside its closing mark, or with a comma right after it."""
+    s, e = q.inner(text)
+    return text[s:e].rstrip()[-1:] in ",?!" or text[q.end:q.end + 1] == ","
+
+
+def _verb_between(words: str) -> bool:
+    """Whether the words between a quotation and its speaker hold a verb of saying of their own ('“...,”
+    he said and Jo Sharp agreed'): an inflected cue form in lower case. A base form or a capitalised
+    word is a noun of the speaker's description ("press secretary", "Secretary of State")."""
+    for w in words.split():
+        w = w.strip(",")
+        if w in CUE_LEMMA and CUE_LEMMA[w] != w:
+            return True
+    return False
 
 
 def quote_then_words(st: ClaimState, site: Site) -> Placement | None:

@@ -590,11 +590,40 @@ def cue_speaker(st: ClaimState, site: Site, prev: Speaker | None) -> bool:
         inverted = spk is not None
     if spk is None:
         spk = left_speaker(st, site.sent, site.cs, prev)
+    if spk is None and word in QUOTE_CUES:
+        spk = _named_after_quote(st, site)
     if spk is None and re.search(r",\s*$", near) and word in QUOTE_CUES:
         spk = right_speaker(st, site.ce, site.sent.end)
         inverted = spk is not None
     site.spk, site.inverted = spk, inverted
     return spk is not None
+
+
+_NOUN_CUE = re.compile(r"\b(?:of|the|a|an|his|her|their|its)\s+$", re.IGNORECASE)
+
+
+def _named_after_quote(st: ClaimState, site: Site) -> Speaker | None:
+    """'“...,” Jo Sharp, 30, of Leeds, who was among those polled, said': the person named right after
+    the quotation's closing mark, the cue after a description of them that the subject search cannot
+    read (an age, a place, a relative clause); no other verb of saying between."""
+    sq = site.sq
+    k = sq.ending_by(site.cs) - 1
+    text = st.text
+    # The quotation no other cue took, and a cue that is a verb ("secretary of state said": not "state").
+    if k < 0 or sq.quotes[k] in site.used or _NOUN_CUE.search(text, max(site.sent.start, site.cs - 8), site.cs):
+        return None
+    q = sq.quotes[k]
+    pos = q.end
+    while pos < site.cs and text[pos] in " ,":
+        pos += 1
+    men = st.mention_at_start.get(pos)
+    if men is None or st.entities[men.entity].kind != "person" or text[men.end:men.end + 1] != ",":
+        return None
+    between = text[men.end:site.cs]
+    if len(between) > 200 or any(ch in between for ch in QUOTE_CHARS) or \
+            any(w in CUE_LEMMA and CUE_LEMMA[w] != w for w in re.findall(r"[a-z]+", between)):
+        return None
+    return Speaker(men.entity, men.text, men.start, men.end)
 
 
 def long_source(st: ClaimState, start: int, limit: int) -> Speaker | None:
