@@ -183,6 +183,9 @@ AMBIGUOUS_SINGLE_ORGS = _words("Twitter Facebook Google Fox AP IS WHO Labour")
 
 # Heads that make a capitalised phrase a place, building, event or programme: not a person nor an org.
 NEUTRAL_HEADS = _words(_data("neutral_heads"))
+# Words in capitals that name no organisation: titles ("CEO"), things ("TV", "GDP"), conditions ("HIV"),
+# abbreviated ordinary words ("FAQ"). Read as an organisation's only where the name tagger says so.
+NOT_ACRONYMS = _words(_data("not_acronyms"))
 
 # Countries, regions, cities, demonyms: neutral names. Lower case.
 PLACES = _lines(_data("places"))
