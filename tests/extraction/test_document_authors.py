@@ -75,8 +75,8 @@ def test_the_maker_links_inside_a_dated_article():
 def test_according_to_a_publications_name_speaks_for_the_publication():
     _, got = claims_of("The number is closer to 15 percent, according to Pollwatch.org. He disagreed.")
     assert got["The number is closer to 15 percent"] == ("organisation", "Pollwatch.org")
-    _, got = claims_of("Ships wait for days, according to Portwatch.")
-    assert got["Ships wait for days"] == ("organisation", "Portwatch")
+    _, got = claims_of("Ships wait for days, according to PortWatch.")
+    assert got["Ships wait for days"] == ("organisation", "PortWatch")
 
 
 def test_according_to_a_document_a_person_or_a_place_ties_no_new_organisation():
@@ -89,5 +89,24 @@ def test_according_to_a_document_a_person_or_a_place_ties_no_new_organisation():
 
 
 def test_an_according_to_name_ends_at_its_sentence():
-    ex, got = claims_of("Turnout rose by 4 percent, according to Pollwatch.\n\nNow the count goes on.")
-    assert got["Turnout rose by 4 percent"] == ("organisation", "Pollwatch")
+    ex, got = claims_of("Turnout rose by 4 percent, according to PollWatch.\n\nNow the count goes on.")
+    assert got["Turnout rose by 4 percent"] == ("organisation", "PollWatch")
+
+
+def test_according_to_a_bare_surname_makes_no_organisation():
+    # a single capitalised word with no mark of an organisation may be anyone's surname
+    for text in ("The plan failed, according to Kowalczyk.", "According to Brannigan, the plan failed.",
+                 "The plan failed, according to McAllister."):
+        ex, got = claims_of(text)
+        assert list(got.values()) == [None], text
+        assert not [e for e in ex.entities if e.kind == "organisation"], text
+
+
+def test_according_to_a_name_with_an_organisations_marks_makes_one():
+    for text, name in (("Costs rose, according to the Harwood Civic Institute.", "Harwood Civic Institute"),
+                       ("Costs rose, according to Harwoodcheck.org.", "Harwoodcheck.org"),
+                       ("Costs rose, according to QMBR.", "QMBR"),
+                       ("Costs rose, according to Battleground.", "Battleground"),  # a word as a title
+                       ("Costs rose, according to Harwood Pollster.", "Harwood Pollster")):
+        _, got = claims_of(text)
+        assert got == {"Costs rose": ("organisation", name)}, text

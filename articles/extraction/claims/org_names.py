@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from ..entities.words import _ORG_BY_KEY, MEMBERS_WORDS
-from ..lexicon import DEMONYMS, ORG_HEADS, PLACES
+from ..learned.tagger import default_tagger
+from ..lexicon import DEMONYMS, NOT_ACRONYMS, ORG_HEADS, PLACES
 from ..types import Claim, Entity, Mention, Speaker
 from .source_kinds import DOCUMENT_NOUNS
 
@@ -252,7 +253,7 @@ def according_to_names(text: str, claims: list[Claim], entities: list[Entity], m
             continue
         name, start = m["name"].rstrip("."), m.start("name")
         words = name.split()
-        if people & set(words) or name.lower() in PLACES or name in DEMONYMS or name.isupper() and len(name) < 4:
+        if people & set(words) or name.lower() in PLACES or name in DEMONYMS or name in NOT_ACRONYMS:
             continue
         seen = [tags.get(start + w.start(), "O") for w in re.finditer(r"\S+", name)]
         if "PER" in seen or all(t == "LOC" for t in seen):
@@ -260,9 +261,32 @@ def according_to_names(text: str, claims: list[Claim], entities: list[Entity], m
         org = _maker_org(name, start, known, entities, mentions, tags, new=False)
         if org is None:
             hit = _ORG_BY_KEY.get(name.lower())
+            if hit is None and not _looks_like_org(name, seen, the=m.start("name") > m.start()):
+                continue  # "according to Mnuchin": a surname the article did not file stays words
             org = _new(entities, known, hit[0] if hit else name, hit[1] if hit else "other", name)
         mentions.append(Mention(text=name, start=start, end=start + len(name), entity=org))
         c.source = Speaker(None, name, start, start + len(name), org=org)
         c.speaker = org
         tied += 1
     return tied
+
+
+def _looks_like_org(name: str, seen: list[str], the: bool) -> bool:
+    """Whether a name no list knows has an organisation's marks: a determiner before it ("the
+    Harwood Civic Institute"), an organisation's head word, a web domain ("Factcheck.org"), capitals
+    alone ("GAO"), a capital inside a word ("RealClearPolitics", "HuffPo"), two words or more (the
+    tagger read none a person's), an ordinary English word as a title ("Variety": the name tagger's
+    dictionary knows its lower case as no name), or the tagger tagging every word an organisation's.
+    A single word without them ("Mnuchin", "Kowalczyk") may be anyone's surname: it stays words."""
+    words = name.split()
+    if the or words[-1] in ORG_HEADS or _DOMAIN.search(name) or len(words) > 1 \
+            or (name.isupper() and name.isalpha() and len(name) >= 2) or _INNER_CAPITAL.search(name) \
+            or (seen and all(t == "ORG" for t in seen)):
+        return True
+    tagger = default_tagger()
+    return tagger is not None and tagger.tagdict.get(name.lower()) == "O"
+
+
+_DOMAIN = re.compile(r"\.(?:com|org|net|gov|[a-z]{2}|co\.uk)$")
+# A capital after a lower-case letter, not a surname's prefix ("McCain", "MacLeod", "DeSantis", "LaHood").
+_INNER_CAPITAL = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O’|O')[A-Z])\S*[a-z][A-Z]")
