@@ -117,3 +117,12 @@ def test_according_to_a_name_with_an_organisations_marks_makes_one():
                        ("Costs rose, according to Harwood Pollster.", "Harwood Pollster")):
         _, got = claims_of(text)
         assert got == {"Costs rose": ("organisation", name)}, text
+
+
+def test_any_modifier_before_the_noun_and_a_dated_participle_before_the_maker():
+    for text in ("Costs rose, according to an internal report from the Brennick Institute.",
+                 "Costs rose, according to a draft review from the Brennick Institute.",
+                 "Costs rose, according to a report released Monday by the Brennick Institute.",
+                 "Costs rose, according to a study published last week by the Brennick Institute."):
+        _, got = claims_of(text)
+        assert got == {"Costs rose": ("organisation", "Brennick Institute")}, text

@@ -158,3 +158,10 @@ def test_an_acronym_the_article_never_spells_out_stays_an_organisation():
                     "A lawsuit filed by KAIB says that the ban is unlawful.")
     orgs = {n for n, e in ents.items() if e.kind == "organisation"}
     assert {"QMBR", "HDRA", "KAIB"} <= orgs, orgs
+
+
+def test_any_participle_after_a_hyphen_makes_a_name_an_adjective():
+    ents = entities("A Harwood-trained Transport Department said the files were lost.",
+                    "The Brennick-educated Water Board said the river was safe.")
+    assert ents["Transport Department"].kind == "organisation" and ents["Water Board"].kind == "organisation"
+    assert not [n for n in ents if "-trained" in n or "-educated" in n]

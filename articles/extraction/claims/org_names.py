@@ -17,7 +17,17 @@ import re
 
 from ..entities.words import _ORG_BY_KEY, MEMBERS_WORDS
 from ..learned.tagger import default_tagger
-from ..lexicon import DEMONYMS, NOT_ACRONYMS, ORG_HEADS, PLACES
+from ..lexicon import (
+    DAY_NAMES,
+    DEMONYMS,
+    MONTH_NAMES,
+    NOT_ACRONYMS,
+    NOT_MADE_BY_NOUNS,
+    ORG_HEADS,
+    PLACES,
+    PUBLISHED_IN_NOUNS,
+    TIME_NOUNS,
+)
 from ..types import Claim, Entity, Mention, Speaker
 from .source_kinds import DOCUMENT_NOUNS
 
@@ -104,23 +114,23 @@ def _new(entities: list[Entity], known: dict[str, int], name: str, kind: str, al
 # A document's author after its noun: "a report from the Acme Institute", "an analysis by the Pew
 # Research Center", "the average of polls compiled by Real Clear Politics", "an editorial in The Daily
 # Example". "of" names what the document is about ("a poll of Ohio voters"), not who made it.
-_AUTHOR_AFTER = re.compile(r"\s+(?:(?:conducted|compiled|released|published|commissioned|issued|produced|prepared|"
-                           r"written|run|funded)\s+)?(?P<prep>by|from|in)\s+(?:the\s+)?"
+# A time phrase a participle may carry before its author: "released Monday by", "published last week by".
+_WHEN = (r"(?:(?:on|in|last|this|earlier|early|late)\s+)?(?:" + "|".join(sorted(DAY_NAMES)) + r"|[A-Z][a-z]+\s+\d{1,2}|"
+         + "|".join(sorted({w for w in TIME_NOUNS if w.isalpha()}, key=len, reverse=True)) + r"|\d{4})")
+# A document's author after its noun: "a report from the Acme Institute", "an analysis by the Pew
+# Research Center", "the average of polls compiled by Real Clear Politics", "a report released Monday by
+# the Acme Institute", "an editorial in The Daily Example". "of" names what the document is about ("a
+# poll of Ohio voters"), not who made it.
+_AUTHOR_AFTER = re.compile(r"\s+(?:(?:[a-z]+ed|run|written|done|drawn|made|put\s+out)\s+(?:" + _WHEN + r"\s+)?)?"
+                           r"(?P<prep>by|from|in)\s+(?:the\s+)?"
                            r"(?P<name>[A-Z][\w&’'.\-]*(?:\s+(?:(?:of|for|on|at|the)\s+)*[A-Z][\w&’'.\-]*)*)")
-# Writings that appear in a publication: "a report in The Daily Example" names the outlet.
-_PUBLISHED_IN = frozenset("report reports article story editorial column analysis post".split())
-# A document's author before its noun: "a new Harwood poll", "A 2014 House Budget Committee report".
+# A document's author before its noun: "a new Harwood poll", "A 2014 House Budget Committee report",
+# "an internal March Acme Institute memo": a determiner, any lower-case modifiers, years and months.
 _AUTHOR_BEFORE = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne|[Aa]nother)\s+)?"
-                            r"(?:(?:new|recent|latest|fresh|national|statewide|just-released|annual|weekly|monthly|"
-                            r"internal|\d{4}|January|February|March|April|May|June|July|August|September|October|"
-                            r"November|December)\s+)*"
+                            r"(?:(?:[a-z][\w\-]*|\d{4}|" + "|".join(sorted(w.capitalize() for w in MONTH_NAMES)) + r")\s+)*"
                             r"(?P<name>[A-Z][\w&’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w&’'.\-]*)*)\s+"
                             r"(?:[a-z][\w\-]*\s+)?(?P<head>[A-Za-z]+)$")
 _JOINT = re.compile(r"[/\-–](?=[A-Z])| and ")  # "the NBC/Journal poll", "an AP-Harwood survey": two makers
-# Before these nouns a name tells where the paper is kept or what it is about, not who wrote it:
-# "FEC filings" are a campaign's, "court records" a case's.
-_NOT_MADE_BY_MODIFIER = frozenset("""filing filings record records document documents data figures numbers results
-law bill census lawsuit suit complaint indictment affidavit order email emails tweet tweets""".split())
 
 
 def document_authors(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention],
@@ -168,18 +178,22 @@ def _maker(text: str, spk: Speaker) -> tuple[str, int, bool] | None:
         if m.group().lower() not in DOCUMENT_NOUNS:
             continue
         after = _AUTHOR_AFTER.match(text, spk.start + m.end())
-        if after is None or (after["prep"] == "in" and m.group().lower() not in _PUBLISHED_IN):
+        if after is None or (after["prep"] == "in" and m.group().lower() not in PUBLISHED_IN_NOUNS):
             continue
         # the words before the noun: a determiner and modifiers only ("a recent report from X")
-        if not re.fullmatch(r"(?:(?:the|an?|this|that|one|another|its|new|recent|latest|fresh|national|"
-                            r"[a-z]+-released|early|\d{4}|[a-z]+ly)\s+)*(?:results\s+of\s+)?", words[:m.start()],
-                            re.IGNORECASE):
+        if not _MODIFIERS.fullmatch(words[:m.start()]):
             return None
         return after["name"].rstrip("."), after.start("name"), False
     b = _AUTHOR_BEFORE.fullmatch(words)
-    if b is not None and b["head"].lower() in DOCUMENT_NOUNS and b["head"].lower() not in _NOT_MADE_BY_MODIFIER:
+    if b is not None and b["head"].lower() in DOCUMENT_NOUNS and b["head"].lower() not in NOT_MADE_BY_NOUNS:
         return b["name"], spk.start + b.start("name"), b["head"][:1].isupper()
     return None
+
+
+# The words before a document's noun whose maker follows it: a determiner and lower-case modifiers
+# only ("a recent internal report from X", "the 2015 draft analysis by X"), not a name of its own.
+_MODIFIERS = re.compile(r"(?:[Tt]he\s+|[Aa]n?\s+|[Tt]his\s+|[Tt]hat\s+|[Oo]ne\s+|[Aa]nother\s+)?"
+                        r"(?:(?:[a-z][\w\-]*|\d{4})\s+)*(?:results\s+of\s+)?")
 
 
 def _name_goes_on(text: str, start: int) -> bool:
