@@ -38,7 +38,8 @@ _BEFORE = re.compile(r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w\-]*\s+)?$")
 _NOT_BEFORE = frozenset("of for at from with to in on by and or but as according".split())
 # The words right before the source that show the name goes on to their left ("... Engineering and
 # Medicine", "Organization for Economic Cooperation and Development"): the source holds part of a name.
-_NAME_GOES_ON = re.compile(r"(?:\b(?:of|for|and|on|&)|[A-Z][\w’'\-]*)\s+$")
+_JOINERS = ("of", "for", "and", "on", "&")
+_NAME_GOES_ON = re.compile(r"(?:\b(?:" + "|".join(_JOINERS) + r")|[A-Z][\w’'\-]*)\s+$")
 
 
 def name_org_sources(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention],
@@ -105,6 +106,14 @@ def _organisation(name: str, start: int, known: dict[str, int], entities: list[E
     return None
 
 
+def _filed_names(entities: list[Entity]) -> tuple[dict[str, int], set[str]]:
+    """The organisations the article files, by each lower-cased alias, and every word of a person's name."""
+    known = {alias.lower(): i for i, e in enumerate(entities) if e.kind == "organisation"
+             for alias in (e.name, *e.aliases)}
+    people = {w for e in entities if e.kind == "person" for alias in (e.name, *e.aliases) for w in alias.split()}
+    return known, people
+
+
 def _new(entities: list[Entity], known: dict[str, int], name: str, kind: str, alias: str) -> int:
     entities.append(Entity(kind="organisation", name=name, aliases=sorted({name, alias}), org_kind=kind))
     known[name.lower()] = known[alias.lower()] = len(entities) - 1
@@ -143,9 +152,8 @@ def document_authors(text: str, claims: list[Claim], entities: list[Entity], men
     place ("a New Hampshire poll"), two makers ("the NBC/Journal poll") and a document named only by
     its noun ("the poll", even after a Harwood poll: the annotators name such a source by its words)
     stay words. Returns how many claims it tied."""
-    known = {alias.lower(): i for i, e in enumerate(entities) if e.kind == "organisation"
-             for alias in (e.name, *e.aliases)}
-    people = {w for e in entities if e.kind == "person" for alias in (e.name, *e.aliases) for w in alias.split()}
+    known, people = _filed_names(entities)
+    spans = _MentionSpans(mentions)
     tied = 0
     for c in claims:
         spk = c.source
@@ -158,11 +166,11 @@ def document_authors(text: str, claims: list[Claim], entities: list[Entity], men
         if _JOINT.search(name) or people & set(name.split()) or re.search(r"[’'](?:s|$)", name) \
                 or _name_goes_on(text, start):
             continue  # two makers, a person, a possessor ("the Acme Institute's director"), part of a name
-        org = _maker_org(name, start, known, entities, mentions, tags, new=not titled)
+        org = _maker_org(name, start, known, entities, spans, tags, new=not titled)
         if org is None:
             continue
-        if not any(m.start == start and m.entity == org for m in mentions):
-            mentions.append(Mention(text=name, start=start, end=start + len(name), entity=org))
+        if (start, org) not in spans.starts:
+            spans.add(Mention(text=name, start=start, end=start + len(name), entity=org))
         c.source = Speaker(None, spk.text, spk.start, spk.end, org=org)
         c.speaker = org
         tied += 1
@@ -206,18 +214,40 @@ def _name_goes_on(text: str, start: int) -> bool:
     word = m.group(1)
     if word[-1] in ",;:.!?)”\"":
         return False  # a clause or a sentence ends before the name
-    return word in ("of", "for", "and", "on", "&", "the") or (word[:1].isupper() and word.lower() not in _NOT_BEFORE
+    # the joiners of _NAME_GOES_ON, and "the" inside a name ("Rock the | Vote Poll") once the
+    # source's own determiner is stripped
+    return word in (*_JOINERS, "the") or (word[:1].isupper() and word.lower() not in _NOT_BEFORE
                                                                 and word.lower() not in ("the", "a", "an"))
 
 
-def _maker_org(name: str, start: int, known: dict[str, int], entities: list[Entity], mentions: list[Mention],
+class _MentionSpans:
+    """The mentions by their span and by (start, entity), kept up to date as mentions are added: one
+    look-up per claim instead of a scan of every mention (claims x mentions)."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = mentions
+        self.by_span: dict[tuple[int, int], int] = {}
+        self.starts: set[tuple[int, int | None]] = set()
+        for m in mentions:
+            self._index(m)
+
+    def _index(self, m: Mention) -> None:
+        self.by_span.setdefault((m.start, m.end), m.entity)  # the first mention of a span, as a scan finds
+        self.starts.add((m.start, m.entity))
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self._index(m)
+
+
+def _maker_org(name: str, start: int, known: dict[str, int], entities: list[Entity], spans: _MentionSpans,
                tags: dict[int, str], new: bool = True) -> int | None:
     """The organisation a maker's name names: a mention of one there, one the article files under
     the name, a known organisation's, else (``new``) one the name tagger tags so or ending in an
     organisation's head word (see ``_organisation``)."""
-    for m in mentions:
-        if m.start == start and m.end == start + len(name):
-            return m.entity if entities[m.entity].kind == "organisation" else None
+    here = spans.by_span.get((start, start + len(name)))
+    if here is not None:
+        return here if entities[here].kind == "organisation" else None
     if name.lower() in known:
         return known[name.lower()]
     low = name.lower()
@@ -254,9 +284,8 @@ def according_to_names(text: str, claims: list[Claim], entities: list[Entity], m
     policy arm"). The whole phrase must be the name, up to a clause break: "according to U.S. Census
     data" is a document. A person's name, a place and a pronoun stay words. Returns how many claims
     it tied."""
-    known = {alias.lower(): i for i, e in enumerate(entities) if e.kind == "organisation"
-             for alias in (e.name, *e.aliases)}
-    people = {w for e in entities if e.kind == "person" for alias in (e.name, *e.aliases) for w in alias.split()}
+    known, people = _filed_names(entities)
+    spans = _MentionSpans(mentions)
     tied = 0
     for c in claims:
         spk = c.source
@@ -272,13 +301,13 @@ def according_to_names(text: str, claims: list[Claim], entities: list[Entity], m
         seen = [tags.get(start + w.start(), "O") for w in re.finditer(r"\S+", name)]
         if "PER" in seen or all(t == "LOC" for t in seen):
             continue  # a person's name; a place ("according to Ohio") speaks for its government, not told here
-        org = _maker_org(name, start, known, entities, mentions, tags, new=False)
+        org = _maker_org(name, start, known, entities, spans, tags, new=False)
         if org is None:
             hit = _ORG_BY_KEY.get(name.lower())
             if hit is None and not _looks_like_org(name, seen, the=m.start("name") > m.start()):
                 continue  # "according to Mnuchin": a surname the article did not file stays words
             org = _new(entities, known, hit[0] if hit else name, hit[1] if hit else "other", name)
-        mentions.append(Mention(text=name, start=start, end=start + len(name), entity=org))
+        spans.add(Mention(text=name, start=start, end=start + len(name), entity=org))
         c.source = Speaker(None, name, start, start + len(name), org=org)
         c.speaker = org
         tied += 1

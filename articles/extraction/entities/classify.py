@@ -31,6 +31,7 @@ from .words import (
     _honorific_surname,
     _norm,
     _split_title,
+    members_keep_whole,
 )
 
 _EXECUTIVES = frozenset("ceo cfo coo cto chief founder co-founder".split())
@@ -324,12 +325,7 @@ class Classifier:
         organisation's head word ("College Republicans") stay part of it."""
         if len(words) < 2 or words[-1] not in MEMBERS_WORDS:
             return words
-        def keeper(k: int) -> bool:
-            w = words[k]
-            return _norm(w) in ROLE_QUALIFIERS or w in ORG_HEADS or w in DEMONYMS or _demonym(w) \
-                or w.lower() == "congressional" or any(" ".join(words[k:j]).lower() in PLACES for j in range(k + 1, len(words)))
-
-        if any(keeper(k) for k in range(len(words) - 1)):
+        if members_keep_whole(words):
             return words  # "House Republicans", "Oversight Committee Republicans", "New Hampshire Democrats"
         k = 0
         while k < len(words) - 1:
