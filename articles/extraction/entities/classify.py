@@ -81,8 +81,8 @@ class Classifier:
         nobody; never an organisation. None when the chunk is no label."""
         if not all(w.isupper() and w.isalpha() for w in words) or not self._LABEL_END.match(self.text, ch.end):
             return None
-        if not any(ch.start == b.start or (ch.start == b.start + 1 and self.text[b.start] in "“\"")
-                   for b in self.blocks):
+        if not (ch.start in self.block_starts
+                or (ch.start - 1 in self.block_starts and self.text[ch.start - 1] in "“\"")):
             return None
         if self._known_org(words):
             return None  # "NATO: ..." is the organisation's statement
@@ -266,7 +266,7 @@ class Classifier:
 
     def _date_or_time(self, ch: Chunk, start: int) -> bool:
         """A word in capitals that is a dateline's place or a time zone."""
-        if any(ch.start == b.start for b in self.blocks) and self._DATELINE_AFTER.match(self.text, ch.end):
+        if ch.start in self.block_starts and self._DATELINE_AFTER.match(self.text, ch.end):
             return True
         return bool(self._TIME_BEFORE.search(self.text, max(0, start - 12), start))
 
