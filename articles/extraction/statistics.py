@@ -150,8 +150,11 @@ class StatisticFinder:
 
     def run(self) -> list[Statistic]:
         text = self.text
-        out: list[Statistic] = []
+        found: list[Statistic] = []
         for b in self.blocks:
+            # One block's statistics at a time: the checks below look only within the block, and a
+            # list of the whole article's would make each block's work grow with the article (#22).
+            out: list[Statistic] = []
             changes = [(c.start(), c.end(), c) for c in CHANGE.finditer(text, b.start, b.end)]
             for m in NUMBER.finditer(text, b.start, b.end):
                 if self._excluded(m):
@@ -274,5 +277,6 @@ class StatisticFinder:
                     continue
                 out.append(Statistic(value=Decimal(value), unit="count", qualifier=word, measure=m["noun"],
                                      text=m.group(), start=m.start(), end=m.end()))
-        out.sort(key=lambda s: s.start)
-        return out
+            found.extend(out)
+        found.sort(key=lambda s: s.start)
+        return found

@@ -137,7 +137,7 @@ def test_a_title_with_of_before_a_name_is_all_title():
     assert not [n for n in ents if n.startswith("of ") or n.startswith("GOP Rep")]
 
 
-def test_an_acronym_the_article_spells_out_stays_an_organisation():
+def test_an_acronym_is_no_organisation_only_on_positive_evidence():
     from articles.extraction import document
     from articles.extraction.entities import EntityFinder
     art = parse("A headline\n\n3 March 2016\n\nVoters for Clean Rivers in Harwood filed the suit. VCRH said the "
@@ -145,6 +145,23 @@ def test_an_acronym_the_article_spells_out_stays_an_organisation():
     doc = document.read(art.text, art.blocks)
     finder = EntityFinder(art.text, doc.body, doc.name_starts, art.published, None, headline=doc.headline)
     finder.run()
-    finder.votes = {}  # whatever the tagger read: the spelled-out name alone keeps the acronym
-    assert not finder._no_acronym("VCRH")
+    finder.votes = {}  # whatever the tagger read: only the list of words in capitals makes one no acronym
+    assert not finder._no_acronym("VCRH") and not finder._no_acronym("QXBM")
     assert finder._no_acronym("CEO")
+    finder.votes = {"CEO": {"ORG": 1}}  # the tagger reading it an organisation's here outweighs the list
+    assert not finder._no_acronym("CEO")
+
+
+def test_an_acronym_the_article_never_spells_out_stays_an_organisation():
+    # a body known by its initials alone, where a source goes (issue #22: no positive evidence, no loss)
+    ents = entities("According to QMBR, costs rose. Costs fell, according to HDRA.",
+                    "A lawsuit filed by KAIB says that the ban is unlawful.")
+    orgs = {n for n, e in ents.items() if e.kind == "organisation"}
+    assert {"QMBR", "HDRA", "KAIB"} <= orgs, orgs
+
+
+def test_any_participle_after_a_hyphen_makes_a_name_an_adjective():
+    ents = entities("A Harwood-trained Transport Department said the files were lost.",
+                    "The Brennick-educated Water Board said the river was safe.")
+    assert ents["Transport Department"].kind == "organisation" and ents["Water Board"].kind == "organisation"
+    assert not [n for n in ents if "-trained" in n or "-educated" in n]

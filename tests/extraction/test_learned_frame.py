@@ -172,7 +172,17 @@ def test_an_object_name_stays_the_source_when_no_other_name_precedes():
 
 
 def test_an_organisation_a_source_noun_works_at_still_speaks():
+    # An earlier name stands ready: only the source noun before "at" keeps the spokeswoman the source.
+    assert rules_source("Without Ruth Ames the spokeswoman at Brindle Corp. blorfed that pay was low.",
+                        stub_model("blorfed", before=False)) == "the spokeswoman at Brindle Corp"
     ex, found = claims_of("A spokeswoman at the Northern Rail Company blorfed that the trains would run late.",
                           stub_model("blorfed", before=False))
     assert len(found) == 1, ex.claims
     assert speaker_text(ex, found[0]) == "Northern Rail Company"
+
+
+def test_a_skipped_object_does_not_reach_back_into_another_clause():
+    # "at Brindle Corp." is an object, but the name before ", and" is another clause's subject: the
+    # cue's own clause speaks.
+    body = "Ruth Ames left in May, and workers at Brindle Corp. blorfed that pay was low."
+    assert rules_source(body, stub_model("blorfed", before=False)) == "workers at Brindle Corp."

@@ -5,6 +5,7 @@ Work is counted, not timed: the number of lines of extraction code run for an in
 about 4x (the quadratic code ran 9x at these sizes, and more with size). Real timings are in
 benchmarks/extraction_worst_case.py. The one timed test gives a wide margin."""
 import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -46,6 +47,42 @@ def run_on_clauses(n: int) -> str:
     return article("Ms Holloway, who spoke, said it rose, and she added that it fell, which was odd, if he says " * n)
 
 
+def acronyms_and_numbers(n: int) -> str:
+    """n paragraphs, each with words in capitals and numbers: a question asked per word or per
+    statistic must not search the whole article or every earlier paragraph's findings."""
+    caps = ["CEO", "TV", "GDP", "CPI", "LGBT", "POTUS", "DNA", "HIV", "GAO", "SUV", "ATM", "PDF"]
+    return article("\n\n".join(f"Costs of the {caps[i % 12]} rose by {i} percent this year, officials said, "
+                                 f"and the {caps[(i + 3) % 12]} plan was {i} days late." for i in range(n)))
+
+
+_RE_FUNCTIONS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+
+def characters_searched(text: str) -> int:
+    """How many characters the ``re`` module's functions are handed while extracting text: a whole-
+    text search per word is one line for the line count above, but the text's length each time here."""
+    art = parse(text)
+    default_model()
+    total = 0
+    originals = {name: getattr(re, name) for name in _RE_FUNCTIONS}
+
+    def counting(original):
+        def call(pattern, string, *args, **kwargs):
+            nonlocal total
+            total += len(string) if isinstance(string, str) else 0
+            return original(pattern, string, *args, **kwargs)
+        return call
+
+    try:
+        for name, original in originals.items():
+            setattr(re, name, counting(original))
+        extract_article(art)
+    finally:
+        for name, original in originals.items():
+            setattr(re, name, original)
+    return total
+
+
 def lines_run(text: str) -> int:
     """How many lines of the extraction package run to extract text (sys.settrace line events)."""
     art = parse(text)
@@ -72,11 +109,13 @@ def lines_run(text: str) -> int:
 
 @pytest.mark.slow  # times extraction on growing inputs; runs in .ci/run
 @pytest.mark.parametrize(("make", "n"), [(nested_quotes, 100), (many_claims, 40), (long_quote_then_claims, 200),
-                                         (run_on_clauses, 60)],
-                         ids=["nested-quotes", "many-claims", "long-quote", "run-on-clauses"])
+                                         (run_on_clauses, 60), (acronyms_and_numbers, 50)],
+                         ids=["nested-quotes", "many-claims", "long-quote", "run-on-clauses", "acronyms-numbers"])
 def test_four_times_the_input_is_about_four_times_the_work(make, n):
     small, large = lines_run(make(n)), lines_run(make(4 * n))
     assert large / small < 5, (small, large, large / small)  # linear: ~4.0; the quadratic code: ~9
+    small, large = characters_searched(make(n)), characters_searched(make(4 * n))
+    assert large / small < 5, ("characters searched", small, large, large / small)
 
 
 def test_many_claims_are_all_found():

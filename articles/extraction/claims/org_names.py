@@ -16,7 +16,18 @@ from __future__ import annotations
 import re
 
 from ..entities.words import _ORG_BY_KEY, MEMBERS_WORDS
-from ..lexicon import DEMONYMS, ORG_HEADS, PLACES
+from ..learned.tagger import default_tagger
+from ..lexicon import (
+    DAY_NAMES,
+    DEMONYMS,
+    MONTH_NAMES,
+    NOT_ACRONYMS,
+    NOT_MADE_BY_NOUNS,
+    ORG_HEADS,
+    PLACES,
+    PUBLISHED_IN_NOUNS,
+    TIME_NOUNS,
+)
 from ..types import Claim, Entity, Mention, Speaker
 from .source_kinds import DOCUMENT_NOUNS
 
@@ -27,7 +38,8 @@ _BEFORE = re.compile(r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w\-]*\s+)?$")
 _NOT_BEFORE = frozenset("of for at from with to in on by and or but as according".split())
 # The words right before the source that show the name goes on to their left ("... Engineering and
 # Medicine", "Organization for Economic Cooperation and Development"): the source holds part of a name.
-_NAME_GOES_ON = re.compile(r"(?:\b(?:of|for|and|on|&)|[A-Z][\w’'\-]*)\s+$")
+_JOINERS = ("of", "for", "and", "on", "&")
+_NAME_GOES_ON = re.compile(r"(?:\b(?:" + "|".join(_JOINERS) + r")|[A-Z][\w’'\-]*)\s+$")
 
 
 def name_org_sources(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention],
@@ -94,6 +106,14 @@ def _organisation(name: str, start: int, known: dict[str, int], entities: list[E
     return None
 
 
+def _filed_names(entities: list[Entity]) -> tuple[dict[str, int], set[str]]:
+    """The organisations the article files, by each lower-cased alias, and every word of a person's name."""
+    known = {alias.lower(): i for i, e in enumerate(entities) if e.kind == "organisation"
+             for alias in (e.name, *e.aliases)}
+    people = {w for e in entities if e.kind == "person" for alias in (e.name, *e.aliases) for w in alias.split()}
+    return known, people
+
+
 def _new(entities: list[Entity], known: dict[str, int], name: str, kind: str, alias: str) -> int:
     entities.append(Entity(kind="organisation", name=name, aliases=sorted({name, alias}), org_kind=kind))
     known[name.lower()] = known[alias.lower()] = len(entities) - 1
@@ -103,23 +123,23 @@ def _new(entities: list[Entity], known: dict[str, int], name: str, kind: str, al
 # A document's author after its noun: "a report from the Acme Institute", "an analysis by the Pew
 # Research Center", "the average of polls compiled by Real Clear Politics", "an editorial in The Daily
 # Example". "of" names what the document is about ("a poll of Ohio voters"), not who made it.
-_AUTHOR_AFTER = re.compile(r"\s+(?:(?:conducted|compiled|released|published|commissioned|issued|produced|prepared|"
-                           r"written|run|funded)\s+)?(?P<prep>by|from|in)\s+(?:the\s+)?"
+# A time phrase a participle may carry before its author: "released Monday by", "published last week by".
+_WHEN = (r"(?:(?:on|in|last|this|earlier|early|late)\s+)?(?:" + "|".join(sorted(DAY_NAMES)) + r"|[A-Z][a-z]+\s+\d{1,2}|"
+         + "|".join(sorted({w for w in TIME_NOUNS if w.isalpha()}, key=len, reverse=True)) + r"|\d{4})")
+# A document's author after its noun: "a report from the Acme Institute", "an analysis by the Pew
+# Research Center", "the average of polls compiled by Real Clear Politics", "a report released Monday by
+# the Acme Institute", "an editorial in The Daily Example". "of" names what the document is about ("a
+# poll of Ohio voters"), not who made it.
+_AUTHOR_AFTER = re.compile(r"\s+(?:(?:[a-z]+ed|run|written|done|drawn|made|put\s+out)\s+(?:" + _WHEN + r"\s+)?)?"
+                           r"(?P<prep>by|from|in)\s+(?:the\s+)?"
                            r"(?P<name>[A-Z][\w&’'.\-]*(?:\s+(?:(?:of|for|on|at|the)\s+)*[A-Z][\w&’'.\-]*)*)")
-# Writings that appear in a publication: "a report in The Daily Example" names the outlet.
-_PUBLISHED_IN = frozenset("report reports article story editorial column analysis post".split())
-# A document's author before its noun: "a new Harwood poll", "A 2014 House Budget Committee report".
+# A document's author before its noun: "a new Harwood poll", "A 2014 House Budget Committee report",
+# "an internal March Acme Institute memo": a determiner, any lower-case modifiers, years and months.
 _AUTHOR_BEFORE = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne|[Aa]nother)\s+)?"
-                            r"(?:(?:new|recent|latest|fresh|national|statewide|just-released|annual|weekly|monthly|"
-                            r"internal|\d{4}|January|February|March|April|May|June|July|August|September|October|"
-                            r"November|December)\s+)*"
+                            r"(?:(?:[a-z][\w\-]*|\d{4}|" + "|".join(sorted(w.capitalize() for w in MONTH_NAMES)) + r")\s+)*"
                             r"(?P<name>[A-Z][\w&’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w&’'.\-]*)*)\s+"
                             r"(?:[a-z][\w\-]*\s+)?(?P<head>[A-Za-z]+)$")
 _JOINT = re.compile(r"[/\-–](?=[A-Z])| and ")  # "the NBC/Journal poll", "an AP-Harwood survey": two makers
-# Before these nouns a name tells where the paper is kept or what it is about, not who wrote it:
-# "FEC filings" are a campaign's, "court records" a case's.
-_NOT_MADE_BY_MODIFIER = frozenset("""filing filings record records document documents data figures numbers results
-law bill census lawsuit suit complaint indictment affidavit order email emails tweet tweets""".split())
 
 
 def document_authors(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention],
@@ -132,9 +152,8 @@ def document_authors(text: str, claims: list[Claim], entities: list[Entity], men
     place ("a New Hampshire poll"), two makers ("the NBC/Journal poll") and a document named only by
     its noun ("the poll", even after a Harwood poll: the annotators name such a source by its words)
     stay words. Returns how many claims it tied."""
-    known = {alias.lower(): i for i, e in enumerate(entities) if e.kind == "organisation"
-             for alias in (e.name, *e.aliases)}
-    people = {w for e in entities if e.kind == "person" for alias in (e.name, *e.aliases) for w in alias.split()}
+    known, people = _filed_names(entities)
+    spans = _MentionSpans(mentions)
     tied = 0
     for c in claims:
         spk = c.source
@@ -147,11 +166,11 @@ def document_authors(text: str, claims: list[Claim], entities: list[Entity], men
         if _JOINT.search(name) or people & set(name.split()) or re.search(r"[’'](?:s|$)", name) \
                 or _name_goes_on(text, start):
             continue  # two makers, a person, a possessor ("the Acme Institute's director"), part of a name
-        org = _maker_org(name, start, known, entities, mentions, tags, new=not titled)
+        org = _maker_org(name, start, known, entities, spans, tags, new=not titled)
         if org is None:
             continue
-        if not any(m.start == start and m.entity == org for m in mentions):
-            mentions.append(Mention(text=name, start=start, end=start + len(name), entity=org))
+        if (start, org) not in spans.starts:
+            spans.add(Mention(text=name, start=start, end=start + len(name), entity=org))
         c.source = Speaker(None, spk.text, spk.start, spk.end, org=org)
         c.speaker = org
         tied += 1
@@ -167,18 +186,22 @@ def _maker(text: str, spk: Speaker) -> tuple[str, int, bool] | None:
         if m.group().lower() not in DOCUMENT_NOUNS:
             continue
         after = _AUTHOR_AFTER.match(text, spk.start + m.end())
-        if after is None or (after["prep"] == "in" and m.group().lower() not in _PUBLISHED_IN):
+        if after is None or (after["prep"] == "in" and m.group().lower() not in PUBLISHED_IN_NOUNS):
             continue
         # the words before the noun: a determiner and modifiers only ("a recent report from X")
-        if not re.fullmatch(r"(?:(?:the|an?|this|that|one|another|its|new|recent|latest|fresh|national|"
-                            r"[a-z]+-released|early|\d{4}|[a-z]+ly)\s+)*(?:results\s+of\s+)?", words[:m.start()],
-                            re.IGNORECASE):
+        if not _MODIFIERS.fullmatch(words[:m.start()]):
             return None
         return after["name"].rstrip("."), after.start("name"), False
     b = _AUTHOR_BEFORE.fullmatch(words)
-    if b is not None and b["head"].lower() in DOCUMENT_NOUNS and b["head"].lower() not in _NOT_MADE_BY_MODIFIER:
+    if b is not None and b["head"].lower() in DOCUMENT_NOUNS and b["head"].lower() not in NOT_MADE_BY_NOUNS:
         return b["name"], spk.start + b.start("name"), b["head"][:1].isupper()
     return None
+
+
+# The words before a document's noun whose maker follows it: a determiner and lower-case modifiers
+# only ("a recent internal report from X", "the 2015 draft analysis by X"), not a name of its own.
+_MODIFIERS = re.compile(r"(?:[Tt]he\s+|[Aa]n?\s+|[Tt]his\s+|[Tt]hat\s+|[Oo]ne\s+|[Aa]nother\s+)?"
+                        r"(?:(?:[a-z][\w\-]*|\d{4})\s+)*(?:results\s+of\s+)?")
 
 
 def _name_goes_on(text: str, start: int) -> bool:
@@ -191,18 +214,40 @@ def _name_goes_on(text: str, start: int) -> bool:
     word = m.group(1)
     if word[-1] in ",;:.!?)”\"":
         return False  # a clause or a sentence ends before the name
-    return word in ("of", "for", "and", "on", "&", "the") or (word[:1].isupper() and word.lower() not in _NOT_BEFORE
+    # the joiners of _NAME_GOES_ON, and "the" inside a name ("Rock the | Vote Poll") once the
+    # source's own determiner is stripped
+    return word in (*_JOINERS, "the") or (word[:1].isupper() and word.lower() not in _NOT_BEFORE
                                                                 and word.lower() not in ("the", "a", "an"))
 
 
-def _maker_org(name: str, start: int, known: dict[str, int], entities: list[Entity], mentions: list[Mention],
+class _MentionSpans:
+    """The mentions by their span and by (start, entity), kept up to date as mentions are added: one
+    look-up per claim instead of a scan of every mention (claims x mentions)."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = mentions
+        self.by_span: dict[tuple[int, int], int] = {}
+        self.starts: set[tuple[int, int | None]] = set()
+        for m in mentions:
+            self._index(m)
+
+    def _index(self, m: Mention) -> None:
+        self.by_span.setdefault((m.start, m.end), m.entity)  # the first mention of a span, as a scan finds
+        self.starts.add((m.start, m.entity))
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self._index(m)
+
+
+def _maker_org(name: str, start: int, known: dict[str, int], entities: list[Entity], spans: _MentionSpans,
                tags: dict[int, str], new: bool = True) -> int | None:
     """The organisation a maker's name names: a mention of one there, one the article files under
     the name, a known organisation's, else (``new``) one the name tagger tags so or ending in an
     organisation's head word (see ``_organisation``)."""
-    for m in mentions:
-        if m.start == start and m.end == start + len(name):
-            return m.entity if entities[m.entity].kind == "organisation" else None
+    here = spans.by_span.get((start, start + len(name)))
+    if here is not None:
+        return here if entities[here].kind == "organisation" else None
     if name.lower() in known:
         return known[name.lower()]
     low = name.lower()
@@ -239,9 +284,8 @@ def according_to_names(text: str, claims: list[Claim], entities: list[Entity], m
     policy arm"). The whole phrase must be the name, up to a clause break: "according to U.S. Census
     data" is a document. A person's name, a place and a pronoun stay words. Returns how many claims
     it tied."""
-    known = {alias.lower(): i for i, e in enumerate(entities) if e.kind == "organisation"
-             for alias in (e.name, *e.aliases)}
-    people = {w for e in entities if e.kind == "person" for alias in (e.name, *e.aliases) for w in alias.split()}
+    known, people = _filed_names(entities)
+    spans = _MentionSpans(mentions)
     tied = 0
     for c in claims:
         spk = c.source
@@ -252,17 +296,40 @@ def according_to_names(text: str, claims: list[Claim], entities: list[Entity], m
             continue
         name, start = m["name"].rstrip("."), m.start("name")
         words = name.split()
-        if people & set(words) or name.lower() in PLACES or name in DEMONYMS or name.isupper() and len(name) < 4:
+        if people & set(words) or name.lower() in PLACES or name in DEMONYMS or name in NOT_ACRONYMS:
             continue
         seen = [tags.get(start + w.start(), "O") for w in re.finditer(r"\S+", name)]
         if "PER" in seen or all(t == "LOC" for t in seen):
             continue  # a person's name; a place ("according to Ohio") speaks for its government, not told here
-        org = _maker_org(name, start, known, entities, mentions, tags, new=False)
+        org = _maker_org(name, start, known, entities, spans, tags, new=False)
         if org is None:
             hit = _ORG_BY_KEY.get(name.lower())
+            if hit is None and not _looks_like_org(name, seen, the=m.start("name") > m.start()):
+                continue  # "according to Mnuchin": a surname the article did not file stays words
             org = _new(entities, known, hit[0] if hit else name, hit[1] if hit else "other", name)
-        mentions.append(Mention(text=name, start=start, end=start + len(name), entity=org))
+        spans.add(Mention(text=name, start=start, end=start + len(name), entity=org))
         c.source = Speaker(None, name, start, start + len(name), org=org)
         c.speaker = org
         tied += 1
     return tied
+
+
+def _looks_like_org(name: str, seen: list[str], the: bool) -> bool:
+    """Whether a name no list knows has an organisation's marks: a determiner before it ("the
+    Harwood Civic Institute"), an organisation's head word, a web domain ("Factcheck.org"), capitals
+    alone ("GAO"), a capital inside a word ("RealClearPolitics", "HuffPo"), two words or more (the
+    tagger read none a person's), an ordinary English word as a title ("Variety": the name tagger's
+    dictionary knows its lower case as no name), or the tagger tagging every word an organisation's.
+    A single word without them ("Mnuchin", "Kowalczyk") may be anyone's surname: it stays words."""
+    words = name.split()
+    if the or words[-1] in ORG_HEADS or _DOMAIN.search(name) or len(words) > 1 \
+            or (name.isupper() and name.isalpha() and len(name) >= 2) or _INNER_CAPITAL.search(name) \
+            or (seen and all(t == "ORG" for t in seen)):
+        return True
+    tagger = default_tagger()
+    return tagger is not None and tagger.tagdict.get(name.lower()) == "O"
+
+
+_DOMAIN = re.compile(r"\.(?:com|org|net|gov|[a-z]{2}|co\.uk)$")
+# A capital after a lower-case letter, not a surname's prefix ("McCain", "MacLeod", "DeSantis", "LaHood").
+_INNER_CAPITAL = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O’|O')[A-Z])\S*[a-z][A-Z]")

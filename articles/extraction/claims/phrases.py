@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..entities.words import PARTY_WORDS, ROLE_QUALIFIERS
+from ..entities.words import PARTY_WORDS, members_keep_whole
 from ..lexicon import DEMONYMS, ORG_HEADS, PLACES
 from ..types import Claim, Entity, Mention, Speaker
 
@@ -247,13 +247,7 @@ def _members_name(name: str) -> str:
     ("Leading Democrats", "We Democrats" -> "Democrats"); a chamber, a place, a people or an
     organisation's head word keeps the whole name ("House Republicans", "Ohio Democrats", "Oversight
     Committee Republicans")."""
-    words = name.split()
-    for k in range(len(words) - 1):
-        w = words[k]
-        if w.lower() in ROLE_QUALIFIERS or w in ORG_HEADS or w in DEMONYMS or w.lower() == "congressional" \
-                or any(" ".join(words[k:j]).lower() in PLACES for j in range(k + 1, len(words))):
-            return name  # a name before the members: all of it is theirs
-    return words[-1]
+    return name if members_keep_whole(name.split()) else name.split()[-1]
 
 
 def link(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention]) -> int:

@@ -526,6 +526,10 @@ def source_phrase(st: ClaimState, spk: Speaker | None) -> Speaker | None:
     return Speaker(None, text, start, start + len(text))
 
 
+# Where one clause joins another: ", and", ", but", ";".
+_CLAUSE_JOIN = re.compile(r",\s*(?:and|but|or|yet)\b|;")
+
+
 def learned_speaker(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | None:
     """The source of a learned cue: the rules' left speaker, else the nearest name before the
     cue in its sentence, else the noun phrase the clause opens with."""
@@ -536,6 +540,11 @@ def learned_speaker(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker |
     for men in st.mentions_back(sent.start, cue_start):
         if not st.in_quote(men.start) and not st.in_content(men.start):
             if re.search(r"[;:]|\b(?:that|because|if|when|while|whether)\b", st.text[men.end:cue_start]):
+                break
+            if skipped is not None and _CLAUSE_JOIN.search(st.text, men.end, skipped.start):
+                # "Jane Roe resigned, and employees at Acme blorfed": the earlier name is another
+                # clause's; the cue's own clause opens with its subject, read below.
+                skipped = None
                 break
             if _OBJECT_BEFORE.search(st.text, max(sent.start, men.start - 30), men.start) \
                     and not _SOURCE_NOUN_PREP.search(st.text, max(sent.start, men.start - 40), men.start):

@@ -61,6 +61,8 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headlin
         self.lower_words: set[str] = set()  # words the article writes in lower case
         self.tagged_surnames: set[str] = set()  # last words of names of two words or more tagged PER
         self.blocks = blocks
+        # where each block opens: asked per word in capitals, a set keeps the question constant-time (#22)
+        self.block_starts = frozenset(b.start for b in blocks)
         self.sentence_starts = sentence_starts
         self.published = published
         self.known = known or []

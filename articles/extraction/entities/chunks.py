@@ -131,6 +131,7 @@ def _strip_leading(ch: Chunk) -> list[str]:
     return words[k + 1:]
 
 
-_NAME_ADJECTIVE = re.compile(r"[\-–](?:controlled|run|led|backed|based|supervised|funded|owned|sponsored|affiliated|"
-                             r"linked|aligned|allied|leaning|friendly|style|era|born|bred|made|dominated|appointed|"
-                             r"brokered|inspired|supporting|endorsed)$", re.IGNORECASE)
+# A name made an adjective by a participle after a hyphen, lower case ("-controlled", "-trained",
+# "-educated", "-run", "-made"): any "-ed" form, and the irregular ones and suffixes news uses.
+_NAME_ADJECTIVE = re.compile(r"[\-–](?:[a-z]+ed|run|led|born|bred|made|era|style|leaning|friendly|supporting|"
+                             r"(?:RUN|LED|[A-Z]+ED))$")

@@ -10,6 +10,7 @@ from ..lexicon import (
     MALE_NAMES,
     MONTH_NAMES,
     NEUTRAL_HEADS,
+    NOT_ACRONYMS,
     ORG_HEADS,
     PLACES,
 )
@@ -30,6 +31,7 @@ from .words import (
     _honorific_surname,
     _norm,
     _split_title,
+    members_keep_whole,
 )
 
 _EXECUTIVES = frozenset("ceo cfo coo cto chief founder co-founder".split())
@@ -79,8 +81,8 @@ class Classifier:
         nobody; never an organisation. None when the chunk is no label."""
         if not all(w.isupper() and w.isalpha() for w in words) or not self._LABEL_END.match(self.text, ch.end):
             return None
-        if not any(ch.start == b.start or (ch.start == b.start + 1 and self.text[b.start] in "“\"")
-                   for b in self.blocks):
+        if not (ch.start in self.block_starts
+                or (ch.start - 1 in self.block_starts and self.text[ch.start - 1] in "“\"")):
             return None
         if self._known_org(words):
             return None  # "NATO: ..." is the organisation's statement
@@ -264,7 +266,7 @@ class Classifier:
 
     def _date_or_time(self, ch: Chunk, start: int) -> bool:
         """A word in capitals that is a dateline's place or a time zone."""
-        if any(ch.start == b.start for b in self.blocks) and self._DATELINE_AFTER.match(self.text, ch.end):
+        if ch.start in self.block_starts and self._DATELINE_AFTER.match(self.text, ch.end):
             return True
         return bool(self._TIME_BEFORE.search(self.text, max(0, start - 12), start))
 
@@ -323,12 +325,7 @@ class Classifier:
         organisation's head word ("College Republicans") stay part of it."""
         if len(words) < 2 or words[-1] not in MEMBERS_WORDS:
             return words
-        def keeper(k: int) -> bool:
-            w = words[k]
-            return _norm(w) in ROLE_QUALIFIERS or w in ORG_HEADS or w in DEMONYMS or _demonym(w) \
-                or w.lower() == "congressional" or any(" ".join(words[k:j]).lower() in PLACES for j in range(k + 1, len(words)))
-
-        if any(keeper(k) for k in range(len(words) - 1)):
+        if members_keep_whole(words):
             return words  # "House Republicans", "Oversight Committee Republicans", "New Hampshire Democrats"
         k = 0
         while k < len(words) - 1:
@@ -340,19 +337,14 @@ class Classifier:
         return words[k:]
 
     def _no_acronym(self, word: str) -> bool:
-        """A word in capitals no organisation goes by: a place ("DC"), or one the name tagger tags
-        an organisation's nowhere in the article and the article never spells out ("CEO", "TV",
-        "LGBT", "POTUS", "CPI"): a thing, a title or a shouted word. Known organisations are read
-        before; an acronym after its full name ("the Federal Aviation Administration (FAA)") and one
-        joined to another name ("CNN/ORC") stay."""
+        """A word in capitals no organisation goes by: a place ("DC"), or one of the words in capitals
+        that name things, titles and measures ("CEO", "TV", "LGBT", "POTUS", "CPI": the lexicon's
+        ``NOT_ACRONYMS``) that the name tagger tags an organisation's nowhere in the article. Positive
+        evidence only: an acronym the lists do not know ("GAO", "CAIR") stays an organisation's.
+        Set look-ups, so the cost per word does not grow with the article (issue #22)."""
         if word.lower() in PLACES:
             return True
-        if not self.tags or self.votes.get(word, {}).get("ORG", 0):
-            return False
-        if re.search(r"[A-Z][\w.&]*[/–-]" + word + r"\b|\b" + word + r"[/–-][A-Z]", self.text):
-            return False  # a partner of a joint name ("the CNN/ORC poll"): a pollster, a firm
-        spelled = r"\s+(?:(?:of|for|and|on|in|at|to|the|&)\s+)*".join(r"(?!(?:The|A|An|And|Of)\b)" + c + r"[a-z][\w\-]*" for c in word)
-        return re.search(r"\b" + spelled + r"\b", self.text) is None
+        return word in NOT_ACRONYMS and not self.votes.get(word, {}).get("ORG", 0)
 
     def _shouted(self, ch: Chunk, word: str) -> bool:
         """A word in capitals that is no acronym: an ordinary word shouted ("WHAT?", "ALL of them"),

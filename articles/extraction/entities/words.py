@@ -11,6 +11,7 @@ from ..lexicon import (
     KNOWN_ORGS,
     MALE_NAMES,
     ORG_HEADS,
+    PLACES,
     PURE_HONORIFICS,
     _data,
     _words,
@@ -80,6 +81,16 @@ def _demonym(word: str) -> bool:
 PARTY_WORDS = frozenset("Democratic Democrat Republican Conservative Labour Liberal Independent".split())
 # A party's members named by its plural: people, not a body ("Democrats on the committee").
 MEMBERS_WORDS = frozenset("Democrats Republicans Conservatives Tories Liberals".split())
+
+
+def members_keep_whole(words: list[str]) -> bool:
+    """Whether a word before a party's members ("... Democrats") makes the whole their name: a
+    chamber or office ("House Republicans"), an organisation's head word ("College Republicans",
+    "Oversight Committee Republicans"), a people, or a place ("New Hampshire Democrats"). Words that
+    only describe or count them ("Leading Democrats", "We Democrats") do not."""
+    return any(_norm(w) in ROLE_QUALIFIERS or w in ORG_HEADS or _demonym(w) or w.lower() == "congressional"
+               or any(" ".join(words[k:j]).lower() in PLACES for j in range(k + 1, len(words)))
+               for k, w in enumerate(words[:-1]))
 
 
 # Offices one is addressed by ("Mr. President", "Madam Speaker"): after an honorific they are no surname.

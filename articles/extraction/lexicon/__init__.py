@@ -183,6 +183,14 @@ AMBIGUOUS_SINGLE_ORGS = _words("Twitter Facebook Google Fox AP IS WHO Labour")
 
 # Heads that make a capitalised phrase a place, building, event or programme: not a person nor an org.
 NEUTRAL_HEADS = _words(_data("neutral_heads"))
+# Words in capitals that name no organisation: titles ("CEO"), things ("TV", "GDP"), conditions ("HIV"),
+# abbreviated ordinary words ("FAQ"), substances ("PCP", "THC"). Read as an organisation's only where
+# the name tagger says so.
+NOT_ACRONYMS = _words(_data("not_acronyms"))
+# Writings that appear in a publication: "a report in The Daily Example" names the outlet.
+PUBLISHED_IN_NOUNS = _words(_data("published_in_nouns"))
+# Papers a name before them does not make: "FEC filings" are a campaign's, "court records" a case's.
+NOT_MADE_BY_NOUNS = _words(_data("not_made_by_nouns"))
 
 # Countries, regions, cities, demonyms: neutral names. Lower case.
 PLACES = _lines(_data("places"))
