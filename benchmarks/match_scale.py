@@ -228,6 +228,21 @@ def pss_mb(pid: int) -> float:
     return 0.0
 
 
+def smaps_top(pid: int, n: int = 8) -> list[tuple[str, float]]:
+    """A process's largest PSS (MB) by what is mapped (file name, or [heap] / anonymous)."""
+    by: dict[str, float] = {}
+    name = "?"
+    for line in open(f"/proc/{pid}/smaps"):
+        parts = line.split()
+        if not parts:
+            continue
+        if "-" in parts[0] and len(parts) >= 5 and not parts[0].endswith(":"):
+            name = Path(parts[5]).name if len(parts) >= 6 else "[anon]"
+        elif parts[0] == "Pss:":
+            by[name] = by.get(name, 0.0) + int(parts[1]) / 1024
+    return sorted(by.items(), key=lambda kv: -kv[1])[:n]
+
+
 def run(size: int, a, real: list[tuple[str, str]], real_dense: np.ndarray | None) -> dict:
     if a.reuse:  # an index kept by an earlier run (--keep): measure the workers again, no build
         root = Path(a.reuse)
@@ -274,7 +289,11 @@ def measure(root: Path, manifest: dict, size: int, a, real: list[tuple[str, str]
         cpu += got["cpu"]
         opens.append(got["open_ms"])
         models.add(got["model"])
-    pss = sum(pss_mb(p) for p in pids)
+    each = [pss_mb(p) for p in pids]
+    pss = sum(each)
+    if a.memory_detail:
+        for p in pids:
+            print(f"  pid {p}: " + ", ".join(f"{name} {mb:.0f}" for name, mb in smaps_top(p)), flush=True)
     # 1,000 new fact-checks: vectors, a segment, a new generation
     new = generated(real, size, 1000, seed=size + 1)
     t = time.perf_counter()
@@ -300,7 +319,7 @@ def measure(root: Path, manifest: dict, size: int, a, real: list[tuple[str, str]
             "cpu_p95_ms": cpu[int(len(cpu) * 0.95)], "exact_ms": min(g["exact_ms"] for g in phase2),
             "used_ms": min(g["used_ms"] for g in phase2), "enc_ms": min(g["enc_ms"] for g in phase2),
             "dense_ms": min(g["dense_ms"] for g in phase2), "workers": a.workers, "pss_mb": pss,
-            "disk_mb": disk, "open_ms": max(opens), "add_1000_s": add_s,
+            "each_mb": each, "disk_mb": disk, "open_ms": max(opens), "add_1000_s": add_s,
             "reopen_ms": max(g["reopen_ms"] for g in phase2), "root": str(root), "models": sorted(models)}
 
 
@@ -314,6 +333,7 @@ def main() -> int:
     ap.add_argument("--dense-cache", type=Path, help="folder of the real fact-checks' encoder vectors "
                     "(train.py --dense-cache's files; made there when missing)")
     ap.add_argument("--keep", action="store_true", help="keep the index folders")
+    ap.add_argument("--memory-detail", action="store_true", help="each process's largest mappings by PSS")
     ap.add_argument("--reuse", default="", help="an index folder kept with --keep: measure the workers on it again")
     ap.add_argument("--ann-min", type=int, default=store.ANN_MIN,
                     help="segments this large get the approximate vector index (0: always)")
@@ -340,6 +360,7 @@ def main() -> int:
               f"{r['cpu_median_ms']:>8.1f} {r['cpu_p95_ms']:>8.1f} {r['exact_ms']:>9.2f} {r['used_ms']:>9.2f} "
               f"{r['enc_ms']:>6.1f} {r['dense_ms']:>6.1f} {r['pss_mb']:>10.0f} {r['disk_mb']:>8.0f} {r['open_ms']:>7.1f} "
               f"{r['add_1000_s']:>8.1f} {r['reopen_ms']:>9.1f} {','.join(r['models'])}"
+              f"   (server {r['each_mb'][0]:.0f} MB + workers {', '.join(f'{m:.0f}' for m in r['each_mb'][1:])})"
               f"   (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)", flush=True)
         if not a.keep and not a.reuse:
             shutil.rmtree(r["root"], ignore_errors=True)
