@@ -350,7 +350,7 @@ def write_dense_ann(folder: Path, ann_min: int | None = None, vectors: np.ndarra
         for k in range(0, len(vec), BUILD_BLOCK):
             ann.add(np.arange(k, min(k + BUILD_BLOCK, len(vec)), dtype=np.uint64),
                     np.asarray(vec[k:k + BUILD_BLOCK], dtype=np.float16), threads=os.cpu_count() or 1)
-        tmp = folder / f"dense-ann.{view}.tmp"
+        tmp = folder / f"dense-ann.{view}.{os.getpid()}.tmp"  # a fill running at once writes its own
         ann.save(str(tmp))
         del ann, vec
         os.replace(tmp, folder / f"dense-ann.{view}.usearch")

@@ -331,7 +331,8 @@ def _encode_segment(folder: Path) -> tuple[int, Path]:
     """A segment's encoder vectors, ``FILL_BLOCK`` rows at a time into a file beside it (memory flat
     whatever the segment's size), and their approximate index past ``DENSE_ANN_MIN`` rows: (rows, file)."""
     ids = np.load(folder / "ids.npy").tolist()
-    path = folder / "dense-fill.tmp"  # not ``.npy``: a reader maps every ``.npy`` of a segment
+    # not ``.npy``: a reader maps every ``.npy`` of a segment; a fill running at once has its own file
+    path = folder / f"dense-fill.{os.getpid()}.tmp"
     out = np.lib.format.open_memmap(path, mode="w+", dtype=np.float16, shape=(len(ids), 2, encoder.DIM))
     try:
         for k in range(0, len(ids), FILL_BLOCK):

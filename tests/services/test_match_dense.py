@@ -168,7 +168,7 @@ def test_the_fill_encodes_a_segment_a_block_at_a_time(encoded, monkeypatch):
     library(10)
     match_index.update()
     assert match_index.fill_dense()["rows"] == 10 and encoded == [8, 8, 4]  # two texts a row
-    assert not list(match_index.index_dir().glob("seg-*/dense-fill.tmp"))
+    assert not list(match_index.index_dir().glob("seg-*/dense-fill.*"))
     lib = match_index.library()
     first = FactCheck.objects.order_by("id").first()
     np.testing.assert_allclose(np.asarray(lib.dense["claim"][[0]])[0], fake_encode([first.claim_reviewed])[0], atol=2e-3)
