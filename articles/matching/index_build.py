@@ -33,9 +33,12 @@ ANN_TOP = 128  # rows an approximate search returns per view and segment (candid
 # (``dense.columns``): the search gives the best rows (the gap's maximum, the ranks near the top), the
 # candidates get their exact cosines back (``store.StoredLibrary``). Through the store with the index
 # forced on every segment, MAP@5 on 2020 dev stayed 0.8843 and on 2B dev went 0.4532 -> 0.4546; the
-# search's top 10 held 0.993 / 0.971 of brute force's. From 5,000 rows: at 10,000 brute force was
-# ~13 ms a match of CPU, the search under 1 ms.
-DENSE_ANN_MIN = int(os.environ.get("CLAIMSDB_MATCH_DENSE_ANN_MIN", "5000"))
+# search's top 10 held 0.993 / 0.971 of brute force's. Through match_eval (a fresh import: the graphs
+# built on two threads, not deterministic) with it from 5,000 rows: 2020 dev 0.8843 -> 0.8847, 2B dev
+# 0.4532 -> 0.4521 (one query). So from 20,000 rows, as the other vectors' index: both dev libraries
+# (10,389 and 19,250) keep brute force and their figures exactly; at 10,000 rows that costs ~13 ms a
+# match of CPU against under 1 ms (CLAIMSDB_MATCH_DENSE_ANN_MIN lowers it).
+DENSE_ANN_MIN = int(os.environ.get("CLAIMSDB_MATCH_DENSE_ANN_MIN", "20000"))
 # the graphs' build: edges a node and the breadth of the walk that places a new one
 ANN_CONNECTIVITY, ANN_EXPANSION_ADD = 16, 64
 K1, B = 1.2, 0.75  # as articles.matching.bm25.BM25
