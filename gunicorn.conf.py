@@ -24,6 +24,16 @@ errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 
 
+def when_ready(server):
+    # In the master, after the app is loaded and before any worker forks: the matcher's models (the
+    # sentence encoder's weights, ~90 MB) loaded once and shared copy-on-write by every worker, instead
+    # of each loading its own on its first match (benchmarks/match_scale.py measures both).
+    if server.cfg.preload_app:
+        from articles.services import match_index
+
+        match_index.warm()
+
+
 def post_fork(server, worker):
     # Objects loaded before the fork (Django, the app, the cue model) are frozen out of the
     # collector: full collections no longer walk them, and their pages stay shared.

@@ -26,3 +26,17 @@ def test_gunicorn_config_is_valid_and_freezes_gc_after_fork():
     conf["post_fork"](None, None)
     assert gc.get_freeze_count() > 0  # the objects loaded before the fork are now frozen
     gc.unfreeze()
+
+
+def test_gunicorn_loads_the_matcher_in_the_master_before_the_workers_fork(monkeypatch):
+    from types import SimpleNamespace
+
+    from articles.services import match_index
+
+    warmed = []
+    monkeypatch.setattr(match_index, "warm", lambda: warmed.append(1))
+    conf = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    conf["when_ready"](SimpleNamespace(cfg=SimpleNamespace(preload_app=True)))
+    assert warmed == [1]  # shared copy-on-write by every worker
+    conf["when_ready"](SimpleNamespace(cfg=SimpleNamespace(preload_app=False)))
+    assert warmed == [1]  # without preloading the master would hold a copy no worker shares

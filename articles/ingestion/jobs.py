@@ -68,10 +68,11 @@ def rematch_claims() -> int:
 @shared_task(name="claimsdb.fill_match_vectors", **LATE)
 def fill_match_vectors() -> int:
     """The sentence encoder's vectors for the match index's segments that lack them (a large import
-    leaves them here: ~45-100 core-minutes for 300,000 fact-checks); idempotent."""
+    leaves them here: ~45-100 core-minutes for 300,000 fact-checks); idempotent. Once the library has
+    them all, the stored claims are matched again (the fallback model had matched them)."""
     from articles.services import match_index
 
-    return match_index.fill_dense()["rows"]
+    return match_index.fill_and_rematch()["rows"]
 
 
 @shared_task(name="claimsdb.deliver_webhooks", **LATE)

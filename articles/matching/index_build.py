@@ -26,6 +26,19 @@ LEXICAL = ("claim", "title", "both", "bigrams", "chars")
 # cosines over every row cost less than the search (benchmarks/match_scale.py measures both).
 ANN_MIN = 20_000
 ANN_TOP = 128  # rows an approximate search returns per view and segment (candidates take 40)
+# A segment this large gets an approximate index of the sentence encoder's vectors too (int8 graphs
+# searched, the float16 ``dense.<view>.npy`` giving the exact cosines): brute force over float16 rows
+# costs ~0.6-1.5 ms a 1,000 rows a view here (a 300,000-row library: 0.4-0.9 s a match), the search
+# ~0.3 ms a segment. Match model 2.6 reads those cosines only as features of the candidates other lists find
+# (``dense.columns``): the search gives the best rows (the gap's maximum, the ranks near the top), the
+# candidates get their exact cosines back (``store.StoredLibrary``). Through the store with the index
+# forced on every segment, MAP@5 on 2020 dev stayed 0.8843 and on 2B dev went 0.4532 -> 0.4546; the
+# search's top 10 held 0.993 / 0.971 of brute force's. Through match_eval (a fresh import: the graphs
+# built on two threads, not deterministic) with it from 5,000 rows: 2020 dev 0.8843 -> 0.8847, 2B dev
+# 0.4532 -> 0.4521 (one query). So from 20,000 rows, as the other vectors' index: both dev libraries
+# (10,389 and 19,250) keep brute force and their figures exactly; at 10,000 rows that costs ~13 ms a
+# match of CPU against under 1 ms (CLAIMSDB_MATCH_DENSE_ANN_MIN lowers it).
+DENSE_ANN_MIN = int(os.environ.get("CLAIMSDB_MATCH_DENSE_ANN_MIN", "20000"))
 # the graphs' build: edges a node and the breadth of the walk that places a new one
 ANN_CONNECTIVITY, ANN_EXPANSION_ADD = 16, 64
 K1, B = 1.2, 0.75  # as articles.matching.bm25.BM25
@@ -301,19 +314,50 @@ class SegmentWriter:
                                                                 "fortran_order": False, "shape": (rows, *shape)})
                     shutil.copyfileobj(f, out, 1 << 20)
             raw.unlink()
+        write_dense_ann(self._tmp)
         os.replace(self._tmp, self.folder)
         return self.n
 
 
-def write_dense(folder: Path, vectors: np.ndarray) -> None:
+def write_dense(folder: Path, vectors: np.ndarray, ann_min: int | None = None, ann: bool = True) -> None:
     """Add the encoder's vectors ((rows, 2, 384), in the segment's row order) to a written segment:
     each view's file written aside and renamed into place (a reader maps a segment's files when it
-    opens a generation: the next one published sees them; ``services/match_index.fill_dense``)."""
+    opens a generation: the next one published sees them; ``services/match_index.fill_dense``), and
+    past ``DENSE_ANN_MIN`` rows their approximate index (``write_dense_ann``; ``ann`` False: written
+    before, from the same vectors)."""
     for j, view in enumerate(dense.VIEWS):
         tmp = folder / f"dense.{view}.tmp"
         with open(tmp, "wb") as f:
             np.save(f, np.ascontiguousarray(vectors[:, j], dtype=np.float16))
         os.replace(tmp, folder / f"dense.{view}.npy")
+    if ann:
+        write_dense_ann(folder, ann_min)
+
+
+def write_dense_ann(folder: Path, ann_min: int | None = None, vectors: np.ndarray | None = None) -> None:
+    """The approximate index of each view of a segment's encoder vectors (``dense-ann.<view>.usearch``,
+    int8 graphs keyed by row), when the segment has them (or ``vectors``, (rows, 2, 384), are given)
+    and at least ``ann_min`` rows (``DENSE_ANN_MIN``); written aside and renamed into place."""
+    ann_min = DENSE_ANN_MIN if ann_min is None else ann_min
+    from usearch.index import Index
+
+    for j, view in enumerate(dense.VIEWS):
+        path = folder / f"dense.{view}.npy"
+        if vectors is None and not path.exists():
+            return
+        vec = np.load(path, mmap_mode="r") if vectors is None else vectors[:, j]
+        if len(vec) < max(ann_min, 1):
+            return
+        ann = Index(ndim=vec.shape[1], metric="ip", dtype="i8", connectivity=ANN_CONNECTIVITY,
+                    expansion_add=ANN_EXPANSION_ADD, expansion_search=ANN_TOP)
+        for k in range(0, len(vec), BUILD_BLOCK):
+            ann.add(np.arange(k, min(k + BUILD_BLOCK, len(vec)), dtype=np.uint64),
+                    np.asarray(vec[k:k + BUILD_BLOCK], dtype=np.float16), threads=os.cpu_count() or 1)
+        tmp = folder / f"dense-ann.{view}.{os.getpid()}.tmp"  # a fill running at once writes its own
+        ann.save(str(tmp))
+        del ann, vec
+        os.replace(tmp, folder / f"dense-ann.{view}.usearch")
+    release_memory()
 
 
 def _merge_postings(parts: list[tuple], n: int) -> dict[str, np.ndarray]:

@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import threading
+import weakref
 from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import chain
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import dense, genre, index_build, ranker, semantic, text
+from . import dense, encoder, genre, index_build, ranker, semantic, text
 from .ann import AnnGroup, AnnRows, Int8Rows, release_memory
 
 # The writing side lives in ``index_build``; these names are the reader's and its callers'.
@@ -59,12 +60,27 @@ class Segment:
                 self[path.stem]
             for view in ranker.VIEWS:
                 self.ann(view)
+            for view in dense.VIEWS:
+                self.dense_ann(view)
         self.ids = self["ids"]
         self.n = len(self.ids)
 
     def ann(self, view: str):
         """The segment's approximate index for a view (memory-mapped), or None."""
         key = f"ann.{view}"
+        if key not in self._arrays:
+            path = self.folder / f"{key}.usearch" if self.folder else None
+            if path is not None and path.exists():
+                from usearch.index import Index
+
+                self._arrays[key] = Index.restore(str(path), view=True)
+            else:
+                self._arrays[key] = None
+        return self._arrays[key]
+
+    def dense_ann(self, view: str):
+        """The approximate index of the segment's encoder vectors of a view (memory-mapped), or None."""
+        key = f"dense-ann.{view}"
         if key not in self._arrays:
             path = self.folder / f"{key}.usearch" if self.folder else None
             if path is not None and path.exists():
@@ -187,6 +203,75 @@ class Rows:
         return out
 
 
+class DenseRows(Rows):
+    """A view's encoder vectors over the segments (float16): ``rows @ q`` exact for a segment without an
+    approximate index; for one with it, exact for the ``ANN_TOP`` rows its search returns and, for the
+    others, a value just under the lowest of them (``StoredLibrary.features`` puts back the exact
+    cosine of every candidate)."""
+
+    def __init__(self, segments: list[Segment], view: str, starts: np.ndarray, dead: np.ndarray):
+        super().__init__([s[f"dense.{view}"] for s in segments], starts, dead, -1.0)
+        self.anns = [s.dense_ann(view) if s.folder is not None else None for s in segments]
+        self.approximate = any(a is not None for a in self.anns)
+        # A segment with the index: its rows read by pread, not through the mapping. Here a few
+        # hundred rows read through a mapping made the whole file resident in the process (1,000
+        # rows of a 300,000-row file: +225 MB RSS; by pread: 2 ms, +0): each worker held both views'
+        # files (2 x 230 MB at 300,000 rows) in its resident memory.
+        self._files = [_RowFile(s.folder / f"dense.{view}.npy") if a is not None else None
+                       for s, a in zip(segments, self.anns, strict=True)]
+
+    def _rows(self, k: int, pos: np.ndarray) -> np.ndarray:
+        f = self._files[k]
+        return f.read(pos) if f is not None else np.asarray(self.parts[k][pos], dtype=np.float32)
+
+    def __getitem__(self, idx):
+        if np.isscalar(idx) or isinstance(idx, (int, np.integer)) or not self.approximate:
+            return super().__getitem__(idx)
+        idx = np.asarray(idx, dtype=np.int64)
+        out = np.empty((len(idx), self.parts[0].shape[1]), dtype=np.float32)
+        seg = np.searchsorted(self.starts, idx, side="right") - 1
+        for k in np.unique(seg):
+            m = seg == k
+            out[m] = self._rows(int(k), idx[m] - self.starts[k])
+        return out
+
+    def __matmul__(self, q: np.ndarray) -> np.ndarray:
+        if not self.approximate:
+            return super().__matmul__(q)
+        q = np.asarray(q, dtype=np.float32)
+        out = np.empty(len(self), dtype=np.float32)
+        for k, (part, ann, lo, hi) in enumerate(zip(self.parts, self.anns, self.starts[:-1].tolist(),
+                                                    self.starts[1:].tolist(), strict=True)):
+            if ann is None:
+                out[lo:hi] = dense.matmul([part], q)
+                continue
+            pos = np.asarray(ann.search(q, ANN_TOP, threads=1).keys, dtype=np.int64)
+            exact = self._rows(k, pos) @ q
+            out[lo:hi] = (float(exact.min()) if len(exact) else 0.0) - 1e-3
+            out[lo + pos] = exact
+        out[self._dead_at] = self.fill
+        return out
+
+
+class _RowFile:
+    """Rows of a 2-d ``.npy`` file read by ``os.pread`` (float32 out); the descriptor closed with the object."""
+
+    def __init__(self, path: Path):
+        with open(path, "rb") as f:
+            version = np.lib.format.read_magic(f)
+            shape, _, dtype = (np.lib.format.read_array_header_1_0(f) if version == (1, 0)
+                               else np.lib.format.read_array_header_2_0(f))
+            self.offset = f.tell()
+        self.dtype, self.width = np.dtype(dtype), int(shape[1])
+        self.row = self.dtype.itemsize * self.width
+        self.fd = os.open(path, os.O_RDONLY)
+        weakref.finalize(self, os.close, self.fd)
+
+    def read(self, pos: np.ndarray) -> np.ndarray:
+        data = b"".join(os.pread(self.fd, self.row, self.offset + int(p) * self.row) for p in pos)
+        return np.frombuffer(data, dtype=self.dtype).reshape(len(pos), self.width).astype(np.float32)
+
+
 class Ragged:
     """Row i of CSR arrays over the segments: token ids, a frozenset of strings, or (``one``) the
     single string of the row ("" when none)."""
@@ -259,8 +344,7 @@ class StoredLibrary(ranker.Library):
         # the sentence encoder's vectors (float16) when every segment has them: else none, and a model
         # scoring them falls back (``ranker.MatchModel.for_library``) until a job fills them in
         has = bool(segments) and all(s.has(f"dense.{v}") for s in segments for v in dense.VIEWS)
-        self.dense = {v: Rows([s[f"dense.{v}"] for s in segments], starts, self.dead, -1.0)
-                      for v in dense.VIEWS} if has else None
+        self.dense = {v: DenseRows(segments, v, starts, self.dead) for v in dense.VIEWS} if has else None
 
     def _blocks(self, groups) -> None:
         """The vector blocks: a group's segments together (one approximate index a view), else a
@@ -343,12 +427,42 @@ class StoredLibrary(ranker.Library):
     def features(self, query: str, k: int, extra: set[int] = frozenset(),
                  context: ranker.Context | None = None, lists: dict[str, int] | None = None) -> tuple[np.ndarray, np.ndarray]:
         self._local.qvec = None  # set by ``cosines`` for this query
+        self._local.dense = None  # set by ``_dense_cosines``
         c, x = super().features(query, k, extra, context, lists)
         keep = ~self.dead[c]  # a replaced or removed row is never a candidate
         c, x = c[keep], x[keep]
         if len(c) and self.approximate:
             self._exact_cosines(query, c, x)
+        if len(c) and getattr(self._local, "dense", None) is not None:
+            self._exact_dense(c, x)
         return c, x
+
+    def _dense_cosines(self, q: str, rq: str) -> dict[str, np.ndarray]:
+        """As ``ranker.Library``'s, keeping the query's encoder vectors when a segment answers by its
+        approximate index: ``_exact_dense`` gives the candidates their exact cosines back."""
+        if self.dense is None or not len(self) or not any(d.approximate for d in self.dense.values()):
+            return super()._dense_cosines(q, rq)
+        qv = encoder.encode([q] if rq == q else [q, rq])
+        if qv is None:
+            return {}
+        out = {v: self.dense[v] @ qv[0] for v in dense.VIEWS}
+        out["rewritten"] = out["claim"] if rq == q else self.dense["claim"] @ qv[1]
+        self._local.dense = (qv[0], qv[-1], out)
+        return out
+
+    def _exact_dense(self, c: np.ndarray, x: np.ndarray) -> None:
+        """A candidate's exact encoder cosines (``dense_<view>_abs`` and ``_gap``, ``rewritten_dense_gap``;
+        the gap to the best row the search found); its rank stays the search's (at least its depth)."""
+        qv, rqv, out = self._local.dense
+        cols = {name: j for j, name in enumerate(ranker.FEATURES)}
+        for view, q, gap, absolute in [(v, qv, f"dense_{v}_gap", f"dense_{v}_abs") for v in dense.VIEWS] + [
+                ("claim", rqv, "rewritten_dense_gap", None)]:
+            if gap not in cols or x.shape[1] != len(ranker.FEATURES):
+                continue
+            exact = self.dense[view][c] @ np.asarray(q, dtype=np.float32)
+            if absolute in cols:
+                x[:, cols[absolute]] = exact
+            x[:, cols[gap]] = exact - float(out["rewritten" if absolute is None else view].max())
 
     def _exact_cosines(self, query: str, c: np.ndarray, x: np.ndarray) -> None:
         """A candidate the approximate search did not return gets its exact cosine back (the
@@ -365,6 +479,23 @@ class StoredLibrary(ranker.Library):
             best = x[:, a] - x[:, g]  # the maximum the features were computed against
             x[:, a] = exact
             x[:, g] = exact - best
+
+
+def warm(root: Path | None = None) -> None:
+    """Load what a worker's first match would load: the token vectors (mapped from ``root``, the index
+    folder), the match model and its background, the sentence encoder's weights (a model that scores
+    them) and the check-worthiness model. A server calls it in its master before forking the workers
+    (gunicorn.conf.py): they then share those pages copy-on-write instead of each loading its own on
+    its first request (the encoder alone is ~90 MB a process)."""
+    if root is not None:
+        semantic.share(root)
+    semantic.model()
+    semantic.unit_token_vectors()
+    model = ranker.default_model()
+    ranker.default_background()
+    if model.dense or (model.fallback is not None and model.fallback.dense):
+        encoder.encoder()
+    ranker.query_checkworthiness("warm")
 
 
 # --- generations -------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ MAX_SEGMENTS = 12  # more (or a fifth of the rows tombstoned) and the next updat
 # is one row (2 texts, ~20-100 ms); 1,000 new rows took 53 s at a load of 10 on this machine (~19
 # claims/s): those go to the job ``claimsdb.fill_match_vectors``.
 REFRESH_DENSE = 200
+FILL_BLOCK = 2_000  # rows the fill job reads and encodes at a time
 _lock = threading.Lock()
 _state: dict = {}
 
@@ -148,6 +149,17 @@ def _open(root: Path, manifest: dict | None, pending_ids: list[int]) -> store.St
     if manifest is None:
         return store.StoredLibrary([extra] if extra else [])
     return store.open_generation(root, manifest, [extra] if extra else [], replaced.tolist())
+
+
+def warm() -> None:
+    """Load the matcher's models (``store.warm``) in a server's master before it forks its workers
+    (gunicorn.conf.py ``when_ready``): every worker shares one copy. A failure only logs: a worker
+    then loads them on its first match, as without this."""
+    try:
+        root = index_dir()
+        store.warm(root if root.is_dir() else None)
+    except Exception:
+        log.warning("match index: could not load the matcher before the workers started", exc_info=True)
 
 
 # --- writers ---------------------------------------------------------------------------------
@@ -275,28 +287,68 @@ def fill_dense() -> dict:
         folder = root / name
         if (folder / "dense.claim.npy").exists() and (folder / "dense.title.npy").exists():
             continue
-        ids = np.load(folder / "ids.npy").tolist()
-        texts = {}
-        for k in range(0, len(ids), 2000):
-            texts.update((i, (c, t)) for i, c, t in FactCheck.objects.filter(id__in=ids[k:k + 2000])
-                         .values_list("id", "claim_reviewed", "title"))
-        # a row deleted since (tombstoned) gets empty texts: a zero vector, never a candidate
-        computed[name] = (len(ids), dense.many([texts.get(i, ("", "")) for i in ids]))
-    if computed:
-        with _writer(root):
-            manifest = store.read_manifest(root)
-            for name in (manifest or {}).get("segments", ()):
-                folder = root / name
-                if name not in computed or ((folder / "dense.claim.npy").exists()
-                                            and (folder / "dense.title.npy").exists()):
-                    continue
-                index_build.write_dense(folder, computed[name][1])
-                done["rows"] += computed[name][0]
-                done["segments"] += 1
-            if done["segments"]:
-                store.publish(root, {**manifest, "generation": manifest["generation"] + 1})
+        try:
+            computed[name] = _encode_segment(folder)
+        except FileNotFoundError:  # compacted away meanwhile: the next fill sees its successor
+            continue
+    try:
+        if computed:
+            with _writer(root):
+                manifest = store.read_manifest(root)
+                for name in (manifest or {}).get("segments", ()):
+                    folder = root / name
+                    if name not in computed or ((folder / "dense.claim.npy").exists()
+                                                and (folder / "dense.title.npy").exists()):
+                        continue
+                    index_build.write_dense(folder, np.load(computed[name][1], mmap_mode="r"), ann=False)
+                    done["rows"] += computed[name][0]
+                    done["segments"] += 1
+                if done["segments"]:
+                    store.publish(root, {**manifest, "generation": manifest["generation"] + 1})
+    finally:
+        for _, path in computed.values():
+            path.unlink(missing_ok=True)
     done["seconds"] = round(time.perf_counter() - t0, 2)
     return done
+
+
+def fill_and_rematch() -> dict:
+    """``fill_dense``, then, when it completed a library that lacked vectors, every stored claim matched
+    again: while any segment lacked them the matches were the fallback model's (the job
+    ``claimsdb.fill_match_vectors`` and ``build_match_index --vectors``; an editor's inline fill is
+    followed by its own re-matching)."""
+    missing = missing_dense()
+    done = fill_dense()
+    done["matched"] = 0
+    if missing and done["rows"] and not missing_dense():
+        from articles.services.rematch import match_all_claims
+
+        done["matched"] = match_all_claims()
+    return done
+
+
+def _encode_segment(folder: Path) -> tuple[int, Path]:
+    """A segment's encoder vectors, ``FILL_BLOCK`` rows at a time into a file beside it (memory flat
+    whatever the segment's size), and their approximate index past ``DENSE_ANN_MIN`` rows: (rows, file)."""
+    ids = np.load(folder / "ids.npy").tolist()
+    # not ``.npy``: a reader maps every ``.npy`` of a segment; a fill running at once has its own file
+    path = folder / f"dense-fill.{os.getpid()}.tmp"
+    out = np.lib.format.open_memmap(path, mode="w+", dtype=np.float16, shape=(len(ids), 2, encoder.DIM))
+    try:
+        for k in range(0, len(ids), FILL_BLOCK):
+            part = ids[k:k + FILL_BLOCK]
+            texts = dict((i, (c, t)) for i, c, t in FactCheck.objects.filter(id__in=part)
+                         .values_list("id", "claim_reviewed", "title"))
+            # a row deleted since (tombstoned) gets empty texts: a zero vector, never a candidate
+            out[k:k + len(part)] = dense.many([texts.get(i, ("", "")) for i in part])
+        out.flush()
+        del out
+        # the graphs built here, outside the write lock (~20-40 s a 50,000-row segment)
+        index_build.write_dense_ann(folder, vectors=np.load(path, mmap_mode="r"))
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return len(ids), path
 
 
 def dense_wanted() -> bool:
@@ -380,23 +432,26 @@ def refresh() -> dict:
         fill_dense()
     done["matched"] = rematch(done["appended"]) if done["appended"] else 0
     if missing > REFRESH_DENSE:  # more: the job (fallback weights meanwhile), not this commit's thread
-        _queue_fill()
+        queue_fill()
     return done
 
 
-def _queue_fill() -> None:
-    """Queue the job that fills the encoder's vectors. Without a broker a job runs in the calling
-    process, here an editor's request: then it is left to ``build_match_index --vectors``."""
+def queue_fill() -> bool:
+    """Queue the job that fills the encoder's vectors; whether it was queued. Without a broker a job
+    runs in the calling process (an editor's request, an import of 300,000 rows: hours of encoding):
+    then it is left to ``build_match_index --vectors``."""
     if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
         log.warning("match index: segments without the encoder's vectors (fallback weights until "
                     "`manage.py build_match_index --vectors` runs; no job queue is configured)")
-        return
+        return False
     from articles.ingestion import jobs
 
     try:
         jobs.fill_match_vectors.delay()
     except Exception:  # a broker down must not fail the refresh; the next update queues it again
         log.warning("match index: could not queue claimsdb.fill_match_vectors", exc_info=True)
+        return False
+    return True
 
 
 def refresh_on_commit() -> None:

@@ -141,3 +141,61 @@ def test_refresh_leaves_a_large_change_to_the_job(encoded, monkeypatch, settings
     match_index.refresh()
     assert queued == [1] and encoded == [] and match_index.missing_dense() == 5
     assert match_index.library().dense is None  # matched with the fallback weights meanwhile
+
+
+@pytest.mark.django_db
+def test_without_a_broker_a_large_import_never_runs_the_fill_job_in_the_command(encoded, settings, monkeypatch):
+    from articles.ingestion import jobs
+    from articles.management.commands import import_factchecks
+
+    ran = []
+    monkeypatch.setattr(jobs.fill_match_vectors, "delay", lambda: ran.append(1))
+    settings.CELERY_TASK_ALWAYS_EAGER = True  # no broker: the job would encode 300,000 rows in this command
+    library(6)
+    call_command("build_match_index", stdout=StringIO())
+    settings.CLAIMSDB_MATCH_DENSE_INLINE = 5
+    out = StringIO()
+    import_factchecks.Command(stdout=out)._vectors(defer=False)
+    assert ran == [] and encoded == [] and "left to build_match_index --vectors" in out.getvalue()
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # a broker: queued for its worker
+    import_factchecks.Command(stdout=out)._vectors(defer=False)
+    assert ran == [1] and "left to claimsdb.fill_match_vectors" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_fill_encodes_a_segment_a_block_at_a_time(encoded, monkeypatch):
+    monkeypatch.setattr(match_index, "FILL_BLOCK", 4)
+    library(10)
+    match_index.update()
+    assert match_index.fill_dense()["rows"] == 10 and encoded == [8, 8, 4]  # two texts a row
+    assert not list(match_index.index_dir().glob("seg-*/dense-fill.*"))
+    lib = match_index.library()
+    first = FactCheck.objects.order_by("id").first()
+    np.testing.assert_allclose(np.asarray(lib.dense["claim"][[0]])[0], fake_encode([first.claim_reviewed])[0], atol=2e-3)
+
+
+@pytest.mark.django_db
+def test_build_match_index_without_vectors_queues_the_fill(encoded, settings, monkeypatch):
+    from articles.ingestion import jobs
+
+    queued = []
+    monkeypatch.setattr(jobs.fill_match_vectors, "delay", lambda: queued.append(1))
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    library(4)
+    out = StringIO()
+    call_command("build_match_index", stdout=out)
+    assert queued == [1] and "4 rows missing, left to claimsdb.fill_match_vectors" in out.getvalue()
+    assert encoded == []
+
+
+@pytest.mark.django_db
+def test_claims_are_matched_again_once_the_fill_completes_the_library(encoded, monkeypatch):
+    from articles.ingestion import jobs
+    from articles.services import rematch
+
+    again = []
+    monkeypatch.setattr(rematch, "match_all_claims", lambda: again.append(1) or 7)
+    library(4)
+    match_index.update()
+    assert jobs.fill_match_vectors() == 4 and again == [1]  # the fallback's matches replaced
+    assert jobs.fill_match_vectors() == 0 and again == [1]  # nothing filled: nothing to redo

@@ -17,13 +17,20 @@ class Command(BaseCommand):
                             help="then match again the stored claims the new or changed fact-checks concern")
         parser.add_argument("--vectors", action="store_true",
                             help="then fill the sentence encoder's vectors of every segment lacking them "
-                                 "(slow: the job claimsdb.fill_match_vectors does the same)")
+                                 "and match the claims again (slow; without it the job "
+                                 "claimsdb.fill_match_vectors is queued to do the same)")
 
     def handle(self, *args, full, rematch, vectors=False, **opts):
         done = match_index.update(full=full)
         if vectors:
-            filled = match_index.fill_dense()
-            self.stdout.write(f"encoder vectors: {filled['rows']} rows in {filled['seconds']:.1f} s")
+            filled = match_index.fill_and_rematch()
+            self.stdout.write(f"encoder vectors: {filled['rows']} rows in {filled['seconds']:.1f} s; "
+                              f"{filled['matched']} claim matches stored again")
+        elif missing := (match_index.missing_dense() if match_index.dense_wanted() else 0):
+            queued = match_index.queue_fill()  # never run here without a broker: hours for a large library
+            self.stdout.write(f"encoder vectors: {missing} rows missing, left to "
+                              f"{'claimsdb.fill_match_vectors' if queued else 'build_match_index --vectors'}; "
+                              "matching uses the fallback weights until then")
         matched = match_index.rematch(done["appended"]) if rematch and done["appended"] else 0
         self.stdout.write(f"match index generation {done['generation']} at {match_index.index_dir()}: "
                           f"{done['rows']} fact-checks, {len(done['appended'])} indexed, {done['removed']} removed"

@@ -11,10 +11,9 @@ from articles.services import factchecks, match_index, rematch
 NOTES = 20  # "skipped:" lines printed at most
 
 
-def _queue_fill() -> None:
-    from articles.ingestion import jobs
-
-    jobs.fill_match_vectors.delay()
+def _queue_fill() -> bool:
+    # never the job inside this command without a broker (eager: hours of encoding for a large import)
+    return match_index.queue_fill()
 
 
 class Command(BaseCommand):
@@ -85,10 +84,10 @@ class Command(BaseCommand):
         if not missing:
             return
         if defer or missing > match_index.dense_inline():
-            if not defer:
-                _queue_fill()  # a broker's worker; without one the queue runs it in this process
-            self.stdout.write(f"encoder vectors: {missing} rows left to claimsdb.fill_match_vectors "
-                              "(build_match_index --vectors); matching uses the fallback weights until then")
+            queued = not defer and _queue_fill()
+            self.stdout.write(f"encoder vectors: {missing} rows left to "
+                              f"{'claimsdb.fill_match_vectors' if queued else 'build_match_index --vectors'}; "
+                              "matching uses the fallback weights until then")
             return
         filled = match_index.fill_dense()
         self.stdout.write(f"encoder vectors: {filled['rows']} rows in {filled['seconds']:.1f} s")

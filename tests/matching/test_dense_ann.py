@@ -1,0 +1,82 @@
+"""The approximate index of the encoder's vectors past DENSE_ANN_MIN rows a segment: written with the
+segment (or by the fill), searched for the best rows, and every candidate's exact cosines put back in
+its features (no Django)."""
+import random
+
+import numpy as np
+import pytest
+
+from articles.matching import dense, index_build, ranker, store
+from tests.matching.test_dense_store import fake_encode
+
+WORDS = ("governor budget taxes school teachers border wall vaccine crime police wages oil prices "
+         "mayor bus fares storm flood shark river bridge senator vote ballots farmers trade").split()
+
+
+@pytest.fixture
+def fake_encoder(monkeypatch):
+    from articles.matching import encoder
+
+    monkeypatch.setattr(encoder, "encode", fake_encode)
+    monkeypatch.setattr(encoder, "available", lambda: True)
+
+
+def library_rows(n=60):
+    rnd = random.Random(3)
+    pairs = [(" ".join(rnd.choices(WORDS, k=9)).capitalize() + ".", " ".join(rnd.choices(WORDS, k=3)))
+             for _ in range(n)]
+    vecs, dv = ranker.vectors_many(pairs), dense.many(pairs)
+    return [store.Row(i + 1, c, t, vecs[i], 0, dense=dv[i]) for i, (c, t) in enumerate(pairs)]
+
+
+def built(path, rows, ann_min, monkeypatch):
+    monkeypatch.setattr(index_build, "DENSE_ANN_MIN", ann_min)
+    store.build_generation(path, 1, lambda: iter([rows]))
+    return store.open_generation(path, store.read_manifest(path))
+
+
+def test_a_large_segment_gets_the_index_and_a_small_one_none(tmp_path, fake_encoder, monkeypatch):
+    rows = library_rows(30)
+    assert built(tmp_path / "a", rows, 30, monkeypatch).dense["claim"].approximate
+    assert (tmp_path / "a" / "seg-000001-000" / "dense-ann.title.usearch").exists()
+    assert not built(tmp_path / "b", rows, 31, monkeypatch).dense["claim"].approximate
+    assert not list((tmp_path / "b" / "seg-000001-000").glob("dense-ann.*"))
+
+
+def test_the_search_gives_the_best_rows_exactly_and_candidates_their_exact_cosines(tmp_path, fake_encoder,
+                                                                                   monkeypatch):
+    rows = library_rows()
+    exact = built(tmp_path / "exact", rows, 10**9, monkeypatch)
+    approx = built(tmp_path / "ann", rows, 0, monkeypatch)
+    monkeypatch.setattr(store, "ANN_TOP", 8)  # a search returns 8 of the 60 rows: most candidates miss it
+    q = fake_encode(["Bus fares under the mayor"])[0]
+    full, part = exact.dense["claim"] @ q, approx.dense["claim"] @ q
+    top = np.argsort(-full)[:5]
+    np.testing.assert_allclose(part[top], full[top], atol=1e-6)  # the best rows exactly
+    assert (part < full.max()).sum() >= 50  # the rest a value under the found ones
+    query = "The mayor doubled the bus fares after the storm."
+    c1, x1 = exact.features(query, 20)
+    c2, x2 = approx.features(query, 20)
+    np.testing.assert_array_equal(c1, c2)
+    for name in ("dense_claim_abs", "dense_claim_gap", "dense_title_abs", "dense_title_gap", "rewritten_dense_gap"):
+        j = ranker.FEATURES.index(name)
+        np.testing.assert_allclose(x2[:, j], x1[:, j], atol=1e-5, err_msg=name)
+
+
+def test_the_fill_writes_the_index_with_the_vectors(tmp_path, fake_encoder, monkeypatch):
+    rows = [store.Row(r.id, r.claim, r.title, r.vectors, 0) for r in library_rows(25)]  # no encoder vectors
+    lib = built(tmp_path, rows, 20, monkeypatch)
+    assert lib.dense is None
+    folder = tmp_path / "seg-000001-000"
+    index_build.write_dense(folder, dense.many([(r.claim, r.title) for r in rows]))
+    assert (folder / "dense-ann.claim.usearch").exists()
+    assert store.open_generation(tmp_path, store.read_manifest(tmp_path)).dense["title"].approximate
+
+
+def test_warm_loads_the_encoder_for_a_model_that_scores_its_cosines(monkeypatch):
+    from articles.matching import encoder
+
+    loaded = []
+    monkeypatch.setattr(encoder, "encoder", lambda: loaded.append(1))
+    store.warm()
+    assert loaded == ([1] if ranker.default_model().dense else [])
