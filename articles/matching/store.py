@@ -206,8 +206,8 @@ class Rows:
 class DenseRows(Rows):
     """A view's encoder vectors over the segments (float16): ``rows @ q`` exact for a segment without an
     approximate index; for one with it, exact for the ``ANN_TOP`` rows its search returns and, for the
-    others, a value just under the lowest of them (``StoredLibrary.features`` puts back the exact
-    cosine of every candidate)."""
+    others, a value just under the lowest of them (``dense.exact`` gives every candidate its own
+    cosine back, ``dense.columns`` its features from it)."""
 
     def __init__(self, segments: list[Segment], view: str, starts: np.ndarray, dead: np.ndarray):
         super().__init__([s[f"dense.{view}"] for s in segments], starts, dead, -1.0)
@@ -427,42 +427,12 @@ class StoredLibrary(ranker.Library):
     def features(self, query: str, k: int, extra: set[int] = frozenset(),
                  context: ranker.Context | None = None, lists: dict[str, int] | None = None) -> tuple[np.ndarray, np.ndarray]:
         self._local.qvec = None  # set by ``cosines`` for this query
-        self._local.dense = None  # set by ``_dense_cosines``
         c, x = super().features(query, k, extra, context, lists)
         keep = ~self.dead[c]  # a replaced or removed row is never a candidate
         c, x = c[keep], x[keep]
         if len(c) and self.approximate:
             self._exact_cosines(query, c, x)
-        if len(c) and getattr(self._local, "dense", None) is not None:
-            self._exact_dense(c, x)
         return c, x
-
-    def _dense_cosines(self, q: str, rq: str) -> dict[str, np.ndarray]:
-        """As ``ranker.Library``'s, keeping the query's encoder vectors when a segment answers by its
-        approximate index: ``_exact_dense`` gives the candidates their exact cosines back."""
-        if self.dense is None or not len(self) or not any(d.approximate for d in self.dense.values()):
-            return super()._dense_cosines(q, rq)
-        qv = encoder.encode([q] if rq == q else [q, rq])
-        if qv is None:
-            return {}
-        out = {v: self.dense[v] @ qv[0] for v in dense.VIEWS}
-        out["rewritten"] = out["claim"] if rq == q else self.dense["claim"] @ qv[1]
-        self._local.dense = (qv[0], qv[-1], out)
-        return out
-
-    def _exact_dense(self, c: np.ndarray, x: np.ndarray) -> None:
-        """A candidate's exact encoder cosines (``dense_<view>_abs`` and ``_gap``, ``rewritten_dense_gap``;
-        the gap to the best row the search found); its rank stays the search's (at least its depth)."""
-        qv, rqv, out = self._local.dense
-        cols = {name: j for j, name in enumerate(ranker.FEATURES)}
-        for view, q, gap, absolute in [(v, qv, f"dense_{v}_gap", f"dense_{v}_abs") for v in dense.VIEWS] + [
-                ("claim", rqv, "rewritten_dense_gap", None)]:
-            if gap not in cols or x.shape[1] != len(ranker.FEATURES):
-                continue
-            exact = self.dense[view][c] @ np.asarray(q, dtype=np.float32)
-            if absolute in cols:
-                x[:, cols[absolute]] = exact
-            x[:, cols[gap]] = exact - float(out["rewritten" if absolute is None else view].max())
 
     def _exact_cosines(self, query: str, c: np.ndarray, x: np.ndarray) -> None:
         """A candidate the approximate search did not return gets its exact cosine back (the
