@@ -67,20 +67,13 @@ class Segment:
 
     def ann(self, view: str):
         """The segment's approximate index for a view (memory-mapped), or None."""
-        key = f"ann.{view}"
-        if key not in self._arrays:
-            path = self.folder / f"{key}.usearch" if self.folder else None
-            if path is not None and path.exists():
-                from usearch.index import Index
-
-                self._arrays[key] = Index.restore(str(path), view=True)
-            else:
-                self._arrays[key] = None
-        return self._arrays[key]
+        return self._usearch(f"ann.{view}")
 
     def dense_ann(self, view: str):
         """The approximate index of the segment's encoder vectors of a view (memory-mapped), or None."""
-        key = f"dense-ann.{view}"
+        return self._usearch(f"dense-ann.{view}")
+
+    def _usearch(self, key: str):
         if key not in self._arrays:
             path = self.folder / f"{key}.usearch" if self.folder else None
             if path is not None and path.exists():
