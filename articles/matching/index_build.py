@@ -339,8 +339,6 @@ def write_dense_ann(folder: Path, ann_min: int | None = None, vectors: np.ndarra
     int8 graphs keyed by row), when the segment has them (or ``vectors``, (rows, 2, 384), are given)
     and at least ``ann_min`` rows (``DENSE_ANN_MIN``); written aside and renamed into place."""
     ann_min = DENSE_ANN_MIN if ann_min is None else ann_min
-    from usearch.index import Index
-
     for j, view in enumerate(dense.VIEWS):
         path = folder / f"dense.{view}.npy"
         if vectors is None and not path.exists():
@@ -348,6 +346,9 @@ def write_dense_ann(folder: Path, ann_min: int | None = None, vectors: np.ndarra
         vec = np.load(path, mmap_mode="r") if vectors is None else vectors[:, j]
         if len(vec) < max(ann_min, 1):
             return
+        # imported only here: every segment written calls this, and a small one needs no usearch
+        from usearch.index import Index
+
         ann = Index(ndim=vec.shape[1], metric="ip", dtype="i8", connectivity=ANN_CONNECTIVITY,
                     expansion_add=ANN_EXPANSION_ADD, expansion_search=ANN_TOP)
         for k in range(0, len(vec), BUILD_BLOCK):

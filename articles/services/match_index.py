@@ -308,15 +308,15 @@ def fill_dense() -> dict:
     # Encoded without the write lock (minutes for a large segment: an update must not wait on it);
     # the lock is taken only to add the files to segments still live and still without them.
     computed = {}
-    for name in (store.read_manifest(root) or {}).get("segments", ()):
-        folder = root / name
-        if (folder / "dense.claim.npy").exists() and (folder / "dense.title.npy").exists():
-            continue
-        try:
-            computed[name] = _encode_segment(folder)
-        except FileNotFoundError:  # compacted away meanwhile: the next fill sees its successor
-            continue
-    try:
+    try:  # a failure on a later segment leaves no earlier segment's encoded file behind
+        for name in (store.read_manifest(root) or {}).get("segments", ()):
+            folder = root / name
+            if (folder / "dense.claim.npy").exists() and (folder / "dense.title.npy").exists():
+                continue
+            try:
+                computed[name] = _encode_segment(folder)
+            except FileNotFoundError:  # compacted away meanwhile: the next fill sees its successor
+                continue
         if computed:
             with _writer(root):
                 manifest = store.read_manifest(root)

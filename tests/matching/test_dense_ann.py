@@ -121,3 +121,11 @@ def test_a_candidate_the_search_missed_gets_the_rank_brute_force_gives_it(tmp_pa
     j = ranker.FEATURES.index("dense_claim_rank")
     above = x1[:, j] > x1[i, j]
     np.testing.assert_allclose(x2[above, j], x1[above, j], atol=1e-6)
+
+
+def test_a_segment_under_the_size_is_written_without_usearch(tmp_path, fake_encoder, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "usearch.index", None)  # not installed: importing it fails
+    lib = built(tmp_path, library_rows(30), 10**9, monkeypatch)
+    assert lib.dense is not None and not lib.dense["claim"].approximate

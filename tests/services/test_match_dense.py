@@ -233,3 +233,28 @@ def test_many_pending_saves_fall_back_until_the_refresh(encoded, monkeypatch):
         fc.claim_reviewed += " again"
         fc.save()
     assert match_index.library().dense is None and encoded == [12]  # never 3 rows' encoding in a request
+
+
+@pytest.mark.django_db
+def test_a_fill_failing_on_a_later_segment_leaves_no_encoded_file_behind(encoded, monkeypatch):
+    from articles.matching import dense
+
+    library(4)
+    match_index.update()
+    FactCheck.objects.create(url="https://checks.example/late", claim_reviewed="The mayor doubled bus fares",
+                             rating="False")
+    match_index.update()
+    root = match_index.index_dir()
+    assert len(store.read_manifest(root)["segments"]) == 2
+    real, calls = dense.many, []
+
+    def second_fails(pairs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("the database went away")
+        return real(pairs)
+
+    monkeypatch.setattr(dense, "many", second_fails)
+    with pytest.raises(RuntimeError):
+        match_index.fill_dense()
+    assert not list(root.glob("seg-*/dense-fill.*")) and match_index.missing_dense() == 5
