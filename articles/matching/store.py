@@ -62,6 +62,10 @@ class Segment:
                 self.ann(view)
             for view in dense.VIEWS:
                 self.dense_ann(view)
+        # a view with the approximate index: its rows read by pread, the descriptor opened now with
+        # the mappings (a segment removed once this generation is old stays readable)
+        self._row_files = {v: _RowFile(folder / f"dense.{v}.npy") for v in dense.VIEWS
+                           if folder is not None and self.dense_ann(v) is not None and self.has(f"dense.{v}")}
         self.ids = self["ids"]
         self.n = len(self.ids)
 
@@ -83,6 +87,10 @@ class Segment:
             else:
                 self._arrays[key] = None
         return self._arrays[key]
+
+    def row_file(self, view: str) -> _RowFile | None:
+        """The encoder's vectors of a view read by row (``DenseRows``), where the segment has their index."""
+        return self._row_files.get(view)
 
     def vectors(self, view: str):
         """A view's vectors: the ``.npy`` array, or (a segment with the approximate index) the
@@ -210,8 +218,7 @@ class DenseRows(Rows):
         # hundred rows read through a mapping made the whole file resident in the process (1,000
         # rows of a 300,000-row file: +225 MB RSS; by pread: 2 ms, +0): each worker held both views'
         # files (2 x 230 MB at 300,000 rows) in its resident memory.
-        self._files = [_RowFile(s.folder / f"dense.{view}.npy") if a is not None else None
-                       for s, a in zip(segments, self.anns, strict=True)]
+        self._files = [s.row_file(view) if a is not None else None for s, a in zip(segments, self.anns, strict=True)]
 
     def _rows(self, k: int, pos: np.ndarray) -> np.ndarray:
         f = self._files[k]

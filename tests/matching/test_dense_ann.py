@@ -129,3 +129,18 @@ def test_a_segment_under_the_size_is_written_without_usearch(tmp_path, fake_enco
     monkeypatch.setitem(sys.modules, "usearch.index", None)  # not installed: importing it fails
     lib = built(tmp_path, library_rows(30), 10**9, monkeypatch)
     assert lib.dense is not None and not lib.dense["claim"].approximate
+
+
+def test_a_segment_removed_after_it_was_opened_is_still_read(tmp_path, fake_encoder, monkeypatch):
+    # a generation's segments mapped, then the folder removed (a compaction's garbage collection)
+    # before the library over them is made: its rows are still read, by the descriptor opened with them
+    import shutil
+
+    built(tmp_path, library_rows(30), 0, monkeypatch)
+    folder = tmp_path / "seg-000001-000"
+    segments = [store.Segment(folder)]
+    shutil.rmtree(folder)
+    lib = store.StoredLibrary(segments)
+    assert lib.dense["claim"].approximate
+    c, x = lib.features("The mayor doubled the bus fares after the storm.", 10)
+    assert len(c) and np.isfinite(x).all()
