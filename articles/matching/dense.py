@@ -44,15 +44,20 @@ def columns(dense: dict[str, np.ndarray], c: np.ndarray, rank,
             exact: dict[str, np.ndarray] | None = None) -> list[np.ndarray]:
     """``FEATURES`` of the candidates ``c`` (``rank``: the features' cached rank of a score array).
     ``exact``: the candidates' own cosines where ``dense`` is approximate (``exact``): the absolute
-    value, the gap to the best row and the rank are then theirs, as brute force gives them (a rank
-    past the search's depth: among the rows it returned)."""
+    value and the gap to the best row are then theirs, as brute force gives them, and so is the rank
+    within the search's depth (past it: that depth, the rows it returned counted)."""
     if not dense:
         return [np.zeros(len(c), np.float32)] * len(FEATURES)
     cols = []
     for key in (*VIEWS, "rewritten"):
         s = dense[key]
-        v = s[c] if exact is None else np.asarray(exact[key], dtype=s.dtype)
-        cols += [v, v - s.max(), rank(s, v)] if key != "rewritten" else [v - s.max(), rank(s, v)]
+        v = at = s[c]
+        if exact is not None:
+            v = np.asarray(exact[key], dtype=s.dtype)
+            # ranked by its own cosine among the rows the search returned, never under the rows it
+            # did not (they all hold the value under those: its depth is the rank's floor)
+            at = np.maximum(v, at)
+        cols += [v, v - s.max(), rank(s, at)] if key != "rewritten" else [v - s.max(), rank(s, at)]
     return cols
 
 

@@ -144,3 +144,21 @@ def test_a_segment_removed_after_it_was_opened_is_still_read(tmp_path, fake_enco
     assert lib.dense["claim"].approximate
     c, x = lib.features("The mayor doubled the bus fares after the storm.", 10)
     assert len(c) and np.isfinite(x).all()
+
+
+def test_a_candidate_past_the_searchs_depth_ranks_at_that_depth(tmp_path, fake_encoder, monkeypatch):
+    # not under every row the search did not return (they hold one value under those it did)
+    rows = library_rows()
+    exact = built(tmp_path / "exact", rows, 10**9, monkeypatch)
+    approx = built(tmp_path / "ann", rows, 0, monkeypatch)
+    query = "The mayor doubled the bus fares after the storm."
+    c1, x1 = exact.features(query, 20)
+    for view in dense.VIEWS:
+        d = approx.dense[view]
+        d.anns = [_MissingOne(np.asarray(d.parts[0]), -1)]  # the best 8 rows exactly
+    c2, x2 = approx.features(query, 20)
+    j = ranker.FEATURES.index("dense_claim_rank")
+    deep = x1[:, j] < 1 / (1 + 8)  # brute force ranks them past the 8 rows returned
+    assert deep.sum() >= 5
+    np.testing.assert_allclose(x2[deep, j], 1 / (1 + 8), atol=1e-6)
+    np.testing.assert_allclose(x2[~deep, j], x1[~deep, j], atol=1e-6)
