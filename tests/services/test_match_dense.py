@@ -258,3 +258,25 @@ def test_a_fill_failing_on_a_later_segment_leaves_no_encoded_file_behind(encoded
     with pytest.raises(RuntimeError):
         match_index.fill_dense()
     assert not list(root.glob("seg-*/dense-fill.*")) and match_index.missing_dense() == 5
+
+
+@pytest.mark.django_db
+def test_the_rematch_after_the_fill_keeps_the_editors_word(imported_seed, editor, encoded):
+    # every stored claim matched again once the vectors are in: a dismissed pair stays away, a
+    # confirmed one stays confident
+    from articles.ingestion import jobs
+    from articles.models import Claim, ClaimMatch
+    from articles.services import matching, rematch
+
+    claim = next(c for c in Claim.objects.filter(in_text=True) if matching.matchable(c.text))
+    same = FactCheck.objects.create(url="https://checks.example/same", claim_reviewed=claim.text, rating="False")
+    other = FactCheck.objects.create(url="https://checks.example/other", claim_reviewed="Sharks live in rivers",
+                                     rating="False")
+    match_index.update()
+    rematch.match_all_claims()
+    assert ClaimMatch.objects.filter(claim=claim, factcheck=same).exists()  # matched without the editor's word
+    matching.record_feedback(claim, same, "rejected", editor)
+    matching.record_feedback(claim, other, "confirmed", editor)
+    assert match_index.missing_dense() and jobs.fill_match_vectors() > 0
+    assert not ClaimMatch.objects.filter(claim=claim, factcheck=same).exists()
+    assert ClaimMatch.objects.get(claim=claim, factcheck=other).level == ClaimMatch.Level.CONFIDENT
