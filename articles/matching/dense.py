@@ -16,16 +16,49 @@ FEATURES = ([f"dense_{v}_{k}" for v in VIEWS for k in ("abs", "gap", "rank")]
             + ["rewritten_dense_gap", "rewritten_dense_rank"])
 
 
-def columns(dense: dict[str, np.ndarray], c: np.ndarray, rank) -> list[np.ndarray]:
-    """``FEATURES`` of the candidates ``c`` (``rank``: the features' cached rank of a score array)."""
+def query(q: str, rq: str) -> np.ndarray | None:
+    """The encoder's vectors of the text and, when it differs, of the text rewritten by its context
+    ((1 or 2, 384)); None without the encoder."""
+    return encoder.encode([q] if rq == q else [q, rq])
+
+
+def cosines(rows: dict, qv: np.ndarray) -> dict[str, np.ndarray]:
+    """Each view's cosines over ``rows`` (a view's vectors, ``rows[v] @ q``) and the claim's with the
+    rewritten text ("rewritten": the claim's own array when ``qv`` holds the text alone)."""
+    out = {v: rows[v] @ qv[0] for v in VIEWS}
+    out["rewritten"] = out["claim"] if len(qv) == 1 else rows["claim"] @ qv[1]
+    return out
+
+
+def exact(rows: dict, qv: np.ndarray, c: np.ndarray) -> dict[str, np.ndarray] | None:
+    """The candidates' own cosines, read from their rows, where ``rows`` answers ``@`` approximately
+    (``store.DenseRows`` past an approximate index: a row the search did not return holds a value
+    under those it did); None where ``cosines`` is exact for every row."""
+    if not any(getattr(rows[v], "approximate", False) for v in VIEWS):
+        return None
+    claim = rows["claim"][c]
+    return {"claim": claim @ qv[0], "title": rows["title"][c] @ qv[0], "rewritten": claim @ qv[-1]}
+
+
+def columns(dense: dict[str, np.ndarray], c: np.ndarray, rank,
+            exact: dict[str, np.ndarray] | None = None) -> list[np.ndarray]:
+    """``FEATURES`` of the candidates ``c`` (``rank``: the features' cached rank of a score array).
+    ``exact``: the candidates' own cosines where ``dense`` is approximate (``exact``): the absolute
+    value and the gap to the best row are then theirs, as brute force gives them, and so is the rank
+    within the search's depth (past it: that depth, the rows it returned counted)."""
     if not dense:
         return [np.zeros(len(c), np.float32)] * len(FEATURES)
     cols = []
-    for s in [dense[v] for v in VIEWS]:
-        v = s[c]
-        cols += [v, v - s.max(), rank(s, v)]
-    s = dense["rewritten"]
-    return [*cols, s[c] - s.max(), rank(s, s[c])]
+    for key in (*VIEWS, "rewritten"):
+        s = dense[key]
+        v = at = s[c]
+        if exact is not None:
+            v = np.asarray(exact[key], dtype=s.dtype)
+            # ranked by its own cosine among the rows the search returned, never under the rows it
+            # did not (they all hold the value under those: its depth is the rank's floor)
+            at = np.maximum(v, at)
+        cols += [v, v - s.max(), rank(s, at)] if key != "rewritten" else [v - s.max(), rank(s, at)]
+    return cols
 
 
 def many(pairs: list[tuple[str, str]]) -> np.ndarray | None:

@@ -31,7 +31,7 @@ ANN_TOP = 128  # rows an approximate search returns per view and segment (candid
 # costs ~0.6-1.5 ms a 1,000 rows a view here (a 300,000-row library: 0.4-0.9 s a match), the search
 # ~0.3 ms a segment. Match model 2.6 reads those cosines only as features of the candidates other lists find
 # (``dense.columns``): the search gives the best rows (the gap's maximum, the ranks near the top), the
-# candidates get their exact cosines back (``store.StoredLibrary``). Through the store with the index
+# candidates get their exact cosines back (``dense.exact``). Through the store with the index
 # forced on every segment, MAP@5 on 2020 dev stayed 0.8843 and on 2B dev went 0.4532 -> 0.4546; the
 # search's top 10 held 0.993 / 0.971 of brute force's. Through match_eval (a fresh import: the graphs
 # built on two threads, not deterministic) with it from 5,000 rows: 2020 dev 0.8843 -> 0.8847, 2B dev
@@ -339,8 +339,6 @@ def write_dense_ann(folder: Path, ann_min: int | None = None, vectors: np.ndarra
     int8 graphs keyed by row), when the segment has them (or ``vectors``, (rows, 2, 384), are given)
     and at least ``ann_min`` rows (``DENSE_ANN_MIN``); written aside and renamed into place."""
     ann_min = DENSE_ANN_MIN if ann_min is None else ann_min
-    from usearch.index import Index
-
     for j, view in enumerate(dense.VIEWS):
         path = folder / f"dense.{view}.npy"
         if vectors is None and not path.exists():
@@ -348,6 +346,9 @@ def write_dense_ann(folder: Path, ann_min: int | None = None, vectors: np.ndarra
         vec = np.load(path, mmap_mode="r") if vectors is None else vectors[:, j]
         if len(vec) < max(ann_min, 1):
             return
+        # imported only here: every segment written calls this, and a small one needs no usearch
+        from usearch.index import Index
+
         ann = Index(ndim=vec.shape[1], metric="ip", dtype="i8", connectivity=ANN_CONNECTIVITY,
                     expansion_add=ANN_EXPANSION_ADD, expansion_search=ANN_TOP)
         for k in range(0, len(vec), BUILD_BLOCK):

@@ -529,7 +529,9 @@ class Library:
         chars = self.chars.scores(text.char_grams(q))
         more = {"chars": chars, "bm25_title": lex["title"], "bm25_claim": lex["claim"], "cos_title": cos["title"]}
         rq = text.clean_query(context.rewritten(q)) if context is not None else q
-        dense = self._dense_cosines(q, rq)
+        rows = getattr(self, "dense", None)
+        qv = _dense.query(q, rq) if rows is not None and len(self) else None
+        dense = _dense.cosines(rows, qv) if qv is not None else {}
         more.update({f"dense_{v}": dense[v] for v in DENSE_VIEWS} if dense else {})
         cands: set[int] = set(extra)
         for s, depth in [(s, k) for s in (lex["both"], lex["bigrams"], cos["both"], cos["claim"])] + [
@@ -583,22 +585,9 @@ class Library:
             v = s[c]
             cols += [v / (float(s.max()) or 1.0) if s is rw_lex else v - s.max(), rank(s, v)]
         base = np.column_stack(cols).astype(np.float32)
-        dcols = _dense.columns(dense, c, rank)
+        dcols = _dense.columns(dense, c, rank, _dense.exact(rows, qv, c) if dense else None)
         # the text's form is read before clean_query takes its links and handles away
         return c, np.column_stack([base, *self._genre_features(query, c, base, context), *dcols]).astype(np.float32)
-
-    def _dense_cosines(self, q: str, rq: str) -> dict[str, np.ndarray]:
-        """The sentence encoder's cosine of each fact-check's claim and title with the text, and of its
-        claim with the rewritten text; none when the library has no such vectors (or no encoder)."""
-        dense = getattr(self, "dense", None)
-        if dense is None or not len(self):
-            return {}
-        qv = encoder.encode([q] if rq == q else [q, rq])
-        if qv is None:
-            return {}
-        out = {v: dense[v] @ qv[0] for v in DENSE_VIEWS}
-        out["rewritten"] = out["claim"] if rq == q else dense["claim"] @ qv[1]
-        return out
 
     def _genre_features(self, query: str, c: np.ndarray, base: np.ndarray, context: Context | None) -> list[np.ndarray]:
         """The text's form and the dates (genre.py): the base features again for a post; the days

@@ -62,25 +62,22 @@ class Segment:
                 self.ann(view)
             for view in dense.VIEWS:
                 self.dense_ann(view)
+        # a view with the approximate index: its rows read by pread, the descriptor opened now with
+        # the mappings (a segment removed once this generation is old stays readable)
+        self._row_files = {v: _RowFile(folder / f"dense.{v}.npy") for v in dense.VIEWS
+                           if folder is not None and self.dense_ann(v) is not None and self.has(f"dense.{v}")}
         self.ids = self["ids"]
         self.n = len(self.ids)
 
     def ann(self, view: str):
         """The segment's approximate index for a view (memory-mapped), or None."""
-        key = f"ann.{view}"
-        if key not in self._arrays:
-            path = self.folder / f"{key}.usearch" if self.folder else None
-            if path is not None and path.exists():
-                from usearch.index import Index
-
-                self._arrays[key] = Index.restore(str(path), view=True)
-            else:
-                self._arrays[key] = None
-        return self._arrays[key]
+        return self._usearch(f"ann.{view}")
 
     def dense_ann(self, view: str):
         """The approximate index of the segment's encoder vectors of a view (memory-mapped), or None."""
-        key = f"dense-ann.{view}"
+        return self._usearch(f"dense-ann.{view}")
+
+    def _usearch(self, key: str):
         if key not in self._arrays:
             path = self.folder / f"{key}.usearch" if self.folder else None
             if path is not None and path.exists():
@@ -90,6 +87,10 @@ class Segment:
             else:
                 self._arrays[key] = None
         return self._arrays[key]
+
+    def row_file(self, view: str) -> _RowFile | None:
+        """The encoder's vectors of a view read by row (``DenseRows``), where the segment has their index."""
+        return self._row_files.get(view)
 
     def vectors(self, view: str):
         """A view's vectors: the ``.npy`` array, or (a segment with the approximate index) the
@@ -206,8 +207,8 @@ class Rows:
 class DenseRows(Rows):
     """A view's encoder vectors over the segments (float16): ``rows @ q`` exact for a segment without an
     approximate index; for one with it, exact for the ``ANN_TOP`` rows its search returns and, for the
-    others, a value just under the lowest of them (``StoredLibrary.features`` puts back the exact
-    cosine of every candidate)."""
+    others, a value just under the lowest of them (``dense.exact`` gives every candidate its own
+    cosine back, ``dense.columns`` its features from it)."""
 
     def __init__(self, segments: list[Segment], view: str, starts: np.ndarray, dead: np.ndarray):
         super().__init__([s[f"dense.{view}"] for s in segments], starts, dead, -1.0)
@@ -217,8 +218,7 @@ class DenseRows(Rows):
         # hundred rows read through a mapping made the whole file resident in the process (1,000
         # rows of a 300,000-row file: +225 MB RSS; by pread: 2 ms, +0): each worker held both views'
         # files (2 x 230 MB at 300,000 rows) in its resident memory.
-        self._files = [_RowFile(s.folder / f"dense.{view}.npy") if a is not None else None
-                       for s, a in zip(segments, self.anns, strict=True)]
+        self._files = [s.row_file(view) if a is not None else None for s, a in zip(segments, self.anns, strict=True)]
 
     def _rows(self, k: int, pos: np.ndarray) -> np.ndarray:
         f = self._files[k]
@@ -427,42 +427,12 @@ class StoredLibrary(ranker.Library):
     def features(self, query: str, k: int, extra: set[int] = frozenset(),
                  context: ranker.Context | None = None, lists: dict[str, int] | None = None) -> tuple[np.ndarray, np.ndarray]:
         self._local.qvec = None  # set by ``cosines`` for this query
-        self._local.dense = None  # set by ``_dense_cosines``
         c, x = super().features(query, k, extra, context, lists)
         keep = ~self.dead[c]  # a replaced or removed row is never a candidate
         c, x = c[keep], x[keep]
         if len(c) and self.approximate:
             self._exact_cosines(query, c, x)
-        if len(c) and getattr(self._local, "dense", None) is not None:
-            self._exact_dense(c, x)
         return c, x
-
-    def _dense_cosines(self, q: str, rq: str) -> dict[str, np.ndarray]:
-        """As ``ranker.Library``'s, keeping the query's encoder vectors when a segment answers by its
-        approximate index: ``_exact_dense`` gives the candidates their exact cosines back."""
-        if self.dense is None or not len(self) or not any(d.approximate for d in self.dense.values()):
-            return super()._dense_cosines(q, rq)
-        qv = encoder.encode([q] if rq == q else [q, rq])
-        if qv is None:
-            return {}
-        out = {v: self.dense[v] @ qv[0] for v in dense.VIEWS}
-        out["rewritten"] = out["claim"] if rq == q else self.dense["claim"] @ qv[1]
-        self._local.dense = (qv[0], qv[-1], out)
-        return out
-
-    def _exact_dense(self, c: np.ndarray, x: np.ndarray) -> None:
-        """A candidate's exact encoder cosines (``dense_<view>_abs`` and ``_gap``, ``rewritten_dense_gap``;
-        the gap to the best row the search found); its rank stays the search's (at least its depth)."""
-        qv, rqv, out = self._local.dense
-        cols = {name: j for j, name in enumerate(ranker.FEATURES)}
-        for view, q, gap, absolute in [(v, qv, f"dense_{v}_gap", f"dense_{v}_abs") for v in dense.VIEWS] + [
-                ("claim", rqv, "rewritten_dense_gap", None)]:
-            if gap not in cols or x.shape[1] != len(ranker.FEATURES):
-                continue
-            exact = self.dense[view][c] @ np.asarray(q, dtype=np.float32)
-            if absolute in cols:
-                x[:, cols[absolute]] = exact
-            x[:, cols[gap]] = exact - float(out["rewritten" if absolute is None else view].max())
 
     def _exact_cosines(self, query: str, c: np.ndarray, x: np.ndarray) -> None:
         """A candidate the approximate search did not return gets its exact cosine back (the

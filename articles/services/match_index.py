@@ -43,6 +43,10 @@ MAX_SEGMENTS = 12  # more (or a fifth of the rows tombstoned) and the next updat
 # claims/s): those go to the job ``claimsdb.fill_match_vectors``.
 REFRESH_DENSE = 200
 FILL_BLOCK = 2_000  # rows the fill job reads and encodes at a time
+# Rows changed since the live generation (an editor's save, before its refresh publishes) encoded
+# when the library opens with them, each once (~20-100 ms a row): without their vectors the whole
+# library would score with the fallback weights until the refresh. More than this: the fallback.
+PENDING_DENSE = 8
 _lock = threading.Lock()
 _state: dict = {}
 
@@ -139,7 +143,7 @@ def _open(root: Path, manifest: dict | None, pending_ids: list[int]) -> store.St
     base = store.open_generation(root, manifest) if manifest else store.StoredLibrary([])
     if not pending_ids:
         return base
-    rows = _rows(pending_ids)
+    rows = _pending_dense(_rows(pending_ids), base)
     if manifest:
         idf = base.token_idf
     else:
@@ -149,6 +153,27 @@ def _open(root: Path, manifest: dict | None, pending_ids: list[int]) -> store.St
     if manifest is None:
         return store.StoredLibrary([extra] if extra else [])
     return store.open_generation(root, manifest, [extra] if extra else [], replaced.tolist())
+
+
+def _pending_dense(rows: list[store.Row], base: store.StoredLibrary) -> list[store.Row]:
+    """The pending rows with the encoder's vectors (``PENDING_DENSE`` at most, kept by version so a
+    row is encoded once), when the live generation has them: the in-memory segment has them too and
+    every row keeps the model's own features. Else the rows as they are (the fallback weights)."""
+    if not rows or base.dense is None or not dense_wanted():
+        return rows
+    done = _state.setdefault("pending_dense", {})
+    todo = [r for r in rows if (r.id, r.stamp) not in done]
+    if len(todo) > PENDING_DENSE:
+        return rows
+    if todo:
+        vecs = dense.many([(r.claim, r.title) for r in todo])
+        if vecs is None:
+            return rows
+        done.update(((r.id, r.stamp), v) for r, v in zip(todo, vecs, strict=True))
+    keep = {(r.id, r.stamp) for r in rows}
+    for key in [key for key in done if key not in keep]:  # published or changed again since
+        del done[key]
+    return [replace(r, dense=done[(r.id, r.stamp)]) for r in rows]
 
 
 def warm() -> None:
@@ -283,15 +308,15 @@ def fill_dense() -> dict:
     # Encoded without the write lock (minutes for a large segment: an update must not wait on it);
     # the lock is taken only to add the files to segments still live and still without them.
     computed = {}
-    for name in (store.read_manifest(root) or {}).get("segments", ()):
-        folder = root / name
-        if (folder / "dense.claim.npy").exists() and (folder / "dense.title.npy").exists():
-            continue
-        try:
-            computed[name] = _encode_segment(folder)
-        except FileNotFoundError:  # compacted away meanwhile: the next fill sees its successor
-            continue
-    try:
+    try:  # a failure on a later segment leaves no earlier segment's encoded file behind
+        for name in (store.read_manifest(root) or {}).get("segments", ()):
+            folder = root / name
+            if (folder / "dense.claim.npy").exists() and (folder / "dense.title.npy").exists():
+                continue
+            try:
+                computed[name] = _encode_segment(folder)
+            except FileNotFoundError:  # compacted away meanwhile: the next fill sees its successor
+                continue
         if computed:
             with _writer(root):
                 manifest = store.read_manifest(root)

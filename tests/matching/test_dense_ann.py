@@ -80,3 +80,85 @@ def test_warm_loads_the_encoder_for_a_model_that_scores_its_cosines(monkeypatch)
     monkeypatch.setattr(encoder, "encoder", lambda: loaded.append(1))
     store.warm()
     assert loaded == ([1] if ranker.default_model().dense else [])
+
+
+class _Found:
+    def __init__(self, keys):
+        self.keys = keys
+
+
+class _MissingOne:
+    """A search that returns the best rows but one (an approximate search's recall is under 1)."""
+
+    def __init__(self, vectors, missed, k=8):
+        self.vectors, self.missed, self.k = np.asarray(vectors, dtype=np.float32), missed, k
+
+    def search(self, q, count, threads=1):
+        order = np.argsort(-(self.vectors @ np.asarray(q, dtype=np.float32)), kind="stable")
+        return _Found(np.asarray([i for i in order[:self.k + 1] if i != self.missed][:self.k], dtype=np.uint64))
+
+
+def test_a_candidate_the_search_missed_gets_the_rank_brute_force_gives_it(tmp_path, fake_encoder, monkeypatch):
+    # its own cosine puts it among the rows the search returned, not under all of them
+    rows = library_rows()
+    exact = built(tmp_path / "exact", rows, 10**9, monkeypatch)
+    approx = built(tmp_path / "ann", rows, 0, monkeypatch)
+    query = "The mayor doubled the bus fares after the storm."
+    c1, x1 = exact.features(query, 20)
+    full = exact.dense["claim"] @ fake_encode([ranker.text.clean_query(query)])[0]
+    order = np.argsort(-full, kind="stable")
+    missed = next(int(p) for p in order[1:6] if p in set(c1.tolist()))  # a near-best candidate
+    for view in dense.VIEWS:
+        d = approx.dense[view]
+        d.anns = [_MissingOne(np.asarray(d.parts[0]), missed if view == "claim" else -1)]
+    c2, x2 = approx.features(query, 20)
+    np.testing.assert_array_equal(c1, c2)
+    i = int(np.flatnonzero(c1 == missed)[0])
+    for name in ("dense_claim_abs", "dense_claim_gap", "dense_claim_rank"):
+        j = ranker.FEATURES.index(name)
+        assert x2[i, j] == pytest.approx(x1[i, j], abs=1e-5), name
+    # and every candidate brute force ranks above it keeps its rank too
+    j = ranker.FEATURES.index("dense_claim_rank")
+    above = x1[:, j] > x1[i, j]
+    np.testing.assert_allclose(x2[above, j], x1[above, j], atol=1e-6)
+
+
+def test_a_segment_under_the_size_is_written_without_usearch(tmp_path, fake_encoder, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "usearch.index", None)  # not installed: importing it fails
+    lib = built(tmp_path, library_rows(30), 10**9, monkeypatch)
+    assert lib.dense is not None and not lib.dense["claim"].approximate
+
+
+def test_a_segment_removed_after_it_was_opened_is_still_read(tmp_path, fake_encoder, monkeypatch):
+    # a generation's segments mapped, then the folder removed (a compaction's garbage collection)
+    # before the library over them is made: its rows are still read, by the descriptor opened with them
+    import shutil
+
+    built(tmp_path, library_rows(30), 0, monkeypatch)
+    folder = tmp_path / "seg-000001-000"
+    segments = [store.Segment(folder)]
+    shutil.rmtree(folder)
+    lib = store.StoredLibrary(segments)
+    assert lib.dense["claim"].approximate
+    c, x = lib.features("The mayor doubled the bus fares after the storm.", 10)
+    assert len(c) and np.isfinite(x).all()
+
+
+def test_a_candidate_past_the_searchs_depth_ranks_at_that_depth(tmp_path, fake_encoder, monkeypatch):
+    # not under every row the search did not return (they hold one value under those it did)
+    rows = library_rows()
+    exact = built(tmp_path / "exact", rows, 10**9, monkeypatch)
+    approx = built(tmp_path / "ann", rows, 0, monkeypatch)
+    query = "The mayor doubled the bus fares after the storm."
+    c1, x1 = exact.features(query, 20)
+    for view in dense.VIEWS:
+        d = approx.dense[view]
+        d.anns = [_MissingOne(np.asarray(d.parts[0]), -1)]  # the best 8 rows exactly
+    c2, x2 = approx.features(query, 20)
+    j = ranker.FEATURES.index("dense_claim_rank")
+    deep = x1[:, j] < 1 / (1 + 8)  # brute force ranks them past the 8 rows returned
+    assert deep.sum() >= 5
+    np.testing.assert_allclose(x2[deep, j], 1 / (1 + 8), atol=1e-6)
+    np.testing.assert_allclose(x2[~deep, j], x1[~deep, j], atol=1e-6)

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 
-from articles.matching import encoder, store
+from articles.matching import encoder, ranker, store
 from articles.models import FactCheck
 from articles.services import match_index
 from tests.matching.test_dense_store import fake_encode
@@ -199,3 +199,84 @@ def test_claims_are_matched_again_once_the_fill_completes_the_library(encoded, m
     match_index.update()
     assert jobs.fill_match_vectors() == 4 and again == [1]  # the fallback's matches replaced
     assert jobs.fill_match_vectors() == 0 and again == [1]  # nothing filled: nothing to redo
+
+
+@pytest.mark.django_db
+def test_an_editors_pending_save_keeps_the_library_on_the_models_own_weights(encoded, monkeypatch):
+    # before the refresh publishes it, the edited row is encoded when the library opens (once): the
+    # whole library no longer drops to the fallback weights for one row
+    library(6)
+    match_index.update()
+    match_index.fill_dense()
+    fc = FactCheck.objects.order_by("id").first()
+    fc.claim_reviewed = "The governor cut the school budget twice"
+    fc.save()
+    lib = match_index.library()
+    assert lib.dense is not None and encoded == [12, 2]
+    assert ranker.default_model().for_library(lib) is ranker.default_model() or not encoder.available()
+    at = int(np.flatnonzero((lib.ids == fc.id) & ~lib.dead)[0])
+    np.testing.assert_allclose(np.asarray(lib.dense["claim"][[at]])[0],
+                               fake_encode(["The governor cut the school budget twice"])[0], atol=2e-3)
+    other = FactCheck.objects.order_by("id")[1]
+    other.claim_reviewed += " again"
+    other.save()
+    assert match_index.library().dense is not None and encoded == [12, 2, 2]  # the first row not again
+
+
+@pytest.mark.django_db
+def test_many_pending_saves_fall_back_until_the_refresh(encoded, monkeypatch):
+    monkeypatch.setattr(match_index, "PENDING_DENSE", 2)
+    library(6)
+    match_index.update()
+    match_index.fill_dense()
+    for fc in FactCheck.objects.order_by("id")[:3]:
+        fc.claim_reviewed += " again"
+        fc.save()
+    assert match_index.library().dense is None and encoded == [12]  # never 3 rows' encoding in a request
+
+
+@pytest.mark.django_db
+def test_a_fill_failing_on_a_later_segment_leaves_no_encoded_file_behind(encoded, monkeypatch):
+    from articles.matching import dense
+
+    library(4)
+    match_index.update()
+    FactCheck.objects.create(url="https://checks.example/late", claim_reviewed="The mayor doubled bus fares",
+                             rating="False")
+    match_index.update()
+    root = match_index.index_dir()
+    assert len(store.read_manifest(root)["segments"]) == 2
+    real, calls = dense.many, []
+
+    def second_fails(pairs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("the database went away")
+        return real(pairs)
+
+    monkeypatch.setattr(dense, "many", second_fails)
+    with pytest.raises(RuntimeError):
+        match_index.fill_dense()
+    assert not list(root.glob("seg-*/dense-fill.*")) and match_index.missing_dense() == 5
+
+
+@pytest.mark.django_db
+def test_the_rematch_after_the_fill_keeps_the_editors_word(imported_seed, editor, encoded):
+    # every stored claim matched again once the vectors are in: a dismissed pair stays away, a
+    # confirmed one stays confident
+    from articles.ingestion import jobs
+    from articles.models import Claim, ClaimMatch
+    from articles.services import matching, rematch
+
+    claim = next(c for c in Claim.objects.filter(in_text=True) if matching.matchable(c.text))
+    same = FactCheck.objects.create(url="https://checks.example/same", claim_reviewed=claim.text, rating="False")
+    other = FactCheck.objects.create(url="https://checks.example/other", claim_reviewed="Sharks live in rivers",
+                                     rating="False")
+    match_index.update()
+    rematch.match_all_claims()
+    assert ClaimMatch.objects.filter(claim=claim, factcheck=same).exists()  # matched without the editor's word
+    matching.record_feedback(claim, same, "rejected", editor)
+    matching.record_feedback(claim, other, "confirmed", editor)
+    assert match_index.missing_dense() and jobs.fill_match_vectors() > 0
+    assert not ClaimMatch.objects.filter(claim=claim, factcheck=same).exists()
+    assert ClaimMatch.objects.get(claim=claim, factcheck=other).level == ClaimMatch.Level.CONFIDENT
