@@ -138,3 +138,16 @@ def test_the_person_named_right_after_the_quotation_speaks_past_a_long_descripti
     # A name inside the description is not the speaker's.
     ex = extract('"Both parties frighten me," a voter who met Harold Bonner, 30, of Dunmore, Pa., said on Friday.')
     assert not any(c.speaker_text == "Harold Bonner" for c in ex.claims)
+
+
+def test_a_two_letter_quoted_answer_is_said_whole():
+    ex = extract('Tom Reyes was asked whether the mill would reopen. "No," Tom Reyes said.')
+    assert holding(ex, "No,")[1] == "Tom Reyes"
+
+
+def test_an_empty_quotation_does_not_close_on_a_comma():
+    # ('' is in every string: an empty quotation once counted as one closing on a comma.)
+    from articles.extraction.claims.frames import _closes_on_comma
+    from articles.extraction.text import find_quotes
+    text = 'He wrote "" and then Tom Reyes left.'
+    assert [_closes_on_comma(text, q) for q in find_quotes(text, 0, len(text))] == [False]

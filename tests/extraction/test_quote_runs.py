@@ -101,3 +101,12 @@ def test_a_verb_of_saying_ending_its_sentence_gives_its_speaker_the_quotations_a
     ex = extract('Rita Vance said the council was late. Tom Reyes met the council. "The council has run out of '
                  'time to find another site for the school."')
     assert holding(ex, "run out of time")[1] != "Tom Reyes"
+
+
+def test_a_passive_verb_of_saying_ending_its_sentence_gives_the_hearer_no_quotation():
+    # "was asked" names who heard the question, not who asked it (review of the rule above).
+    for verb in ("asked", "told", "warned"):
+        ex = extract(f'The hearing resumed after lunch. Tom Reyes was {verb}. "Where were you on the night of the '
+                     'fire at the old mill?"')
+        said = [c for c in ex.claims if "night of the fire" in c.text]
+        assert all(c.speaker is None or ex.entities[c.speaker].name != "Tom Reyes" for c in said), verb

@@ -87,7 +87,7 @@ CONTENT_TAIL = re.compile(r"(?:,\s*(?:and\s+)?(?:adding|saying|noting|arguing|cl
 
 # One word in quotation marks with its own punctuation: an answer or a shout, said whole ('"Absolutely,"
 # he said', '"Shame!" the crowd shouted'); a bare quoted word is a term, not something said.
-_WORD_SAID = re.compile(r"(?:[“\"]|'')[A-Za-z][\w’'\-]{2,}[,!?.](?:[”\"]|'')")
+_WORD_SAID = re.compile(r"(?:[“\"]|'')[A-Za-z][\w’'\-]{1,}[,!?.](?:[”\"]|'')")  # "No," and "OK," too
 
 
 def add(st: ClaimState, kind: str, start: int, end: int, spk: Speaker | None, cue: str, block_i: int,

@@ -177,7 +177,8 @@ def _closes_on_comma(text: str, q) -> bool:
     """Whether a quotation ends its words with a comma, a question or an exclamation mark (what an
     attribution after it follows), inside its closing mark, or with a comma right after it."""
     s, e = q.inner(text)
-    return text[s:e].rstrip()[-1:] in ",?!" or text[q.end:q.end + 1] == ","
+    last = text[s:e].rstrip()[-1:]
+    return (last != "" and last in ",?!") or text[q.end:q.end + 1] == ","  # "" is in every string
 
 
 def _verb_between(words: str) -> bool:

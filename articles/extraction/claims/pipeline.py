@@ -151,7 +151,8 @@ _NOTHING_AFTER = re.compile(r"\s*[.!]?\s*$")
 
 def _ends_sentence(site: Site) -> bool:
     """Whether a verb of saying ends its sentence, its speaker before it ("Dr Jo Sharp agreed.")."""
-    return not site.inverted and site.word in QUOTE_CUES and _NOTHING_AFTER.match(site.tail) is not None
+    return (not site.inverted and site.word in QUOTE_CUES and _NOTHING_AFTER.match(site.tail) is not None
+            and not sources.heard(site))
 
 
 class ClaimFinder:

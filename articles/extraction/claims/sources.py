@@ -57,6 +57,11 @@ _HOW_APPOSITION = re.compile(r",\s*(?:speaking|talking|writing|who\s+(?:spoke|as
 # A passive cue: "was told by X", "were assured by X", "had been informed by X".
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.IGNORECASE)
 _PASSIVE_AGENT = re.compile(r"\s+by\s+")
+
+
+def heard(site: Site) -> bool:
+    """Whether the cue is passive, its subject the hearer ("Tom Reyes was asked."), not the speaker."""
+    return _PASSIVE_BEFORE.search(site.near) is not None
 # Before a name that is the object of a preposition or the hearer of a verb of telling or asking.
 _OBJECT_BEFORE = re.compile(r"\b(?:to|with|at|on|against|toward|towards|about|than|told|tells|asked|asks|urged|"
                             r"informed|interview\s+with)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
