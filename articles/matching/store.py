@@ -257,15 +257,17 @@ class _RowFile:
     """Rows of a 2-d ``.npy`` file read by ``os.pread`` (float32 out); the descriptor closed with the object."""
 
     def __init__(self, path: Path):
-        with open(path, "rb") as f:
+        # One open: the header is read through the descriptor that serves the rows, so a compaction
+        # removing the file in between cannot fail the library's opening.
+        self.fd = os.open(path, os.O_RDONLY)
+        weakref.finalize(self, os.close, self.fd)
+        with os.fdopen(os.dup(self.fd), "rb") as f:
             version = np.lib.format.read_magic(f)
             shape, _, dtype = (np.lib.format.read_array_header_1_0(f) if version == (1, 0)
                                else np.lib.format.read_array_header_2_0(f))
             self.offset = f.tell()
         self.dtype, self.width = np.dtype(dtype), int(shape[1])
         self.row = self.dtype.itemsize * self.width
-        self.fd = os.open(path, os.O_RDONLY)
-        weakref.finalize(self, os.close, self.fd)
 
     def read(self, pos: np.ndarray) -> np.ndarray:
         data = b"".join(os.pread(self.fd, self.row, self.offset + int(p) * self.row) for p in pos)

@@ -162,3 +162,20 @@ def test_a_candidate_past_the_searchs_depth_ranks_at_that_depth(tmp_path, fake_e
     assert deep.sum() >= 5
     np.testing.assert_allclose(x2[deep, j], 1 / (1 + 8), atol=1e-6)
     np.testing.assert_allclose(x2[~deep, j], x1[~deep, j], atol=1e-6)
+
+
+def test_a_row_file_reads_its_header_through_the_descriptor_it_serves_rows_from(tmp_path, monkeypatch):
+    # Opened twice by path, a compaction removing the file in between failed the library's opening.
+    import builtins
+
+    path = tmp_path / "dense.claim.npy"
+    np.save(path, np.arange(12, dtype=np.float16).reshape(3, 4))
+    real_open = builtins.open
+
+    def no_second_open(file, *args, **kwargs):
+        assert str(file) != str(path), "opened by path a second time"
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", no_second_open)
+    rows = store._RowFile(path)
+    assert rows.read(np.array([2, 0])).tolist() == [[8, 9, 10, 11], [0, 1, 2, 3]]
