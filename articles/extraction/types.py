@@ -98,6 +98,14 @@ class Claim:
     cue_start: int | None = None  # offset of the cue word (None: a continuation, a transcript or headline colon)
     frame: str = ""  # the rule frame that placed the content ("quotes_before", "that_clause", "learned", ...)
 
+    def words_source(self, text: str) -> Speaker | None:
+        """The source, when it was left as words: no record, not resolved, still the text it names
+        (what the passes that name such sources after the resolver start from)."""
+        spk = self.source
+        if self.speaker is not None or spk is None or spk.resolved or text[spk.start:spk.end] != spk.text:
+            return None
+        return spk
+
 
 @dataclass
 class Extraction:

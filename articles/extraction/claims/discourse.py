@@ -327,8 +327,8 @@ def name_sources(text: str, claims: list[Claim], entities: list[Entity], mention
     known = _known_names(entities)
     named = 0
     for c in claims:
-        spk = c.source
-        if c.speaker is not None or spk is None or spk.resolved or text[spk.start:spk.end] != spk.text:
+        spk = c.words_source(text)
+        if spk is None:
             continue
         start, name = _name_in(text, spk)
         ent = known.get(name)

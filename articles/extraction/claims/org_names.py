@@ -50,8 +50,8 @@ def name_org_sources(text: str, claims: list[Claim], entities: list[Entity], men
              for alias in (e.name, *e.aliases)}
     tied = 0
     for c in claims:
-        spk = c.source
-        if c.speaker is not None or spk is None or spk.resolved or text[spk.start:spk.end] != spk.text:
+        spk = c.words_source(text)
+        if spk is None:
             continue
         words = spk.text.rstrip(" ,.;:")
         m = _NAME.search(words)
@@ -156,8 +156,8 @@ def document_authors(text: str, claims: list[Claim], entities: list[Entity], men
     spans = _MentionSpans(mentions)
     tied = 0
     for c in claims:
-        spk = c.source
-        if c.speaker is not None or spk is None or spk.resolved or text[spk.start:spk.end] != spk.text:
+        spk = c.words_source(text)
+        if spk is None:
             continue
         found = _maker(text, spk)
         if found is None:
