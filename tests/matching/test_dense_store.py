@@ -89,3 +89,13 @@ def test_without_the_encoder_installed_the_fallback_scores(tmp_path, fake_encode
     model = _model(["dense_claim_gap"], _model(["bm25_both_rel"]))
     monkeypatch.setattr(encoder, "available", lambda: False)
     assert model.for_library(lib) is model.fallback
+
+
+def test_stored_vectors_are_read_only_for_the_wording_they_were_made_from(fake_encoder):
+    v = dense.many([("The mayor doubled bus fares", "Bus fares")])[0]
+    blob = dense.pack("The mayor doubled bus fares", "Bus fares", v)
+    np.testing.assert_array_equal(dense.unpack(blob, "The mayor doubled bus fares", "Bus fares"), v)
+    assert dense.unpack(blob, "The mayor tripled bus fares", "Bus fares") is None
+    assert dense.unpack(blob, "The mayor doubled bus fares", "") is None
+    assert dense.unpack(None, "x", "") is None and dense.unpack(b"", "x", "") is None
+    assert dense.unpack(blob[:-2], "The mayor doubled bus fares", "Bus fares") is None
