@@ -606,7 +606,10 @@ def remove_stale_temp(root: Path) -> list[Path]:
     for path in chain(root.glob("seg-*/dense-fill.*.tmp"), root.glob("seg-*/dense-ann.*.*.tmp")):
         pid = path.name.split(".")[-2]
         if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
-            path.unlink(missing_ok=True)
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:  # a worker that may only read the index: the next fill removes it
+                continue
             gone.append(path)
     return gone
 

@@ -1,14 +1,15 @@
 """The match index on disk, shared by every worker, built and updated off the request path.
 
-Writers (``manage.py build_match_index``, the fact-check import, an own check published or withdrawn,
-after its transaction commits) add a segment for the fact-checks new or changed since the live
+Writers (``manage.py build_match_index``, the fact-check import, an own check published or withdrawn
+or an entry changed or deleted in the admin, after its transaction commits) add a segment for the fact-checks new or changed since the live
 generation, tombstone what they replace or what was deleted, and publish the next generation
 (``articles/matching/store.py``); now and then they compact everything into fresh segments.
 Readers (``library()``, on the request path) map the live generation, noticing a new one by one
 ``stat`` of its ``CURRENT`` file, and never build it: rows changed since the generation was
 published (at most ``CLAIMSDB_MATCH_INDEX_PENDING`` of them, newest first) are indexed in memory
 on top of it and replace their old versions, so a corrected fact-check is never matched by its
-old text, even before a writer caught up.
+old text, even before a writer caught up. They take the sentence encoder's vectors stored with the
+rows (``FactCheck.dense``, computed at an editor's save or once by a writer): a request never encodes.
 """
 from __future__ import annotations
 

@@ -115,6 +115,10 @@ def test_a_fact_check_changed_in_the_admin_reaches_the_desk(client, imported_see
     assert r.status_code == 302, r.content.decode()[:2000]
     fc.refresh_from_db()
     assert fc.claim_reviewed == claim.text
+    if match_index.dense_wanted():  # the encoder's vectors of the new wording, stored at the save
+        from articles.matching import dense
+
+        assert dense.unpack(fc.dense, fc.claim_reviewed, fc.title) is not None
     assert ClaimMatch.objects.filter(claim=claim, factcheck=fc).exists()
     html = client.get(f"/admin/articles/claim/{claim.pk}/change/").content.decode()
     assert "https://checks.example/sharks" in html and "checked already" in html.lower()
@@ -125,3 +129,20 @@ def test_a_fact_check_changed_in_the_admin_reaches_the_desk(client, imported_see
         assert client.post(f"/admin/articles/factcheck/{fc.pk}/delete/", {"post": "yes"}).status_code == 302
     assert "https://checks.example/sharks" not in client.get(f"/admin/articles/claim/{claim.pk}/change/").content.decode()
     assert fc.pk not in match_index.library().ids[~match_index.library().dead].tolist()
+
+
+@pytest.mark.django_db
+def test_a_fact_check_imported_after_the_claims_reaches_the_desk(client, imported_seed, editor, tmp_path):
+    from articles.services import matching
+
+    claim = next(c for c in Claim.objects.filter(in_text=True) if matching.matchable(c.text))
+    client.force_login(editor)
+    assert "https://checks.example/later" not in client.get(f"/admin/articles/claim/{claim.pk}/change/").content.decode()
+    p = tmp_path / "later.jsonl"
+    p.write_text(json.dumps({"@type": "ClaimReview", "url": "https://checks.example/later", "claimReviewed": claim.text,
+                             "author": {"@type": "Organization", "name": "Checks"},
+                             "reviewRating": {"alternateName": "False"}}) + "\n")
+    call_command("import_factchecks", str(p), verbosity=0)
+    html = client.get(f"/admin/articles/claim/{claim.pk}/change/").content.decode()
+    assert "https://checks.example/later" in html and "checked already" in html.lower()
+    assert f"/admin/articles/claim/{claim.pk}/change/" in client.get("/admin/articles/claim/?matched=suggested").content.decode()
