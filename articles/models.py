@@ -494,9 +494,8 @@ class ClaimFamily(models.Model):
 
 
 class FactCheckQuerySet(models.QuerySet):
-    """Every write to the library bumps ``updated_at``, which the match index keys its rebuilds on:
-    ``save()`` does through auto_now, and so do ``update()`` and ``bulk_update()`` here (Django's own
-    leave auto_now fields alone). Deleting a row changes the count, which the key holds too."""
+    """Every write to the library bumps ``updated_at`` (the match index keys on it): ``save()`` through
+    auto_now, ``update()`` and ``bulk_update()`` here (Django's leave it); a delete changes the count."""
 
     def update(self, **kwargs):
         kwargs.setdefault("updated_at", timezone.now())
@@ -521,8 +520,9 @@ class FactCheck(models.Model):
     date_published = models.DateField(null=True, blank=True, db_index=True)
     claimant = models.CharField(max_length=200, blank=True)
     raw = models.JSONField(default=dict, blank=True, help_text="The ClaimReview JSON-LD as imported.")
-    # WordLlama vectors of claim, title and both: (3, 256) float16 (articles/matching/ranker.py).
+    # WordLlama's vectors (3, 256) of claim, title, both (matching/ranker.py); ``dense``: the encoder's,
     vectors = models.BinaryField(editable=False, default=bytes)
+    dense = models.BinaryField(editable=False, null=True)  # keyed by their wording (matching/dense.py ``pack``)
     # Set for ClaimsDB's own checks: the claim it reviews (never matched against itself).
     claim = models.OneToOneField(Claim, on_delete=models.CASCADE, null=True, blank=True, related_name="factcheck")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -9,7 +9,7 @@ from django.utils.text import Truncator
 
 from articles.models import Claim, ClaimFamily, ClaimMatch, FactCheck
 from articles.selectors import claim_filters
-from articles.services import families
+from articles.services import factchecks, families
 
 from .common import admin_url
 
@@ -89,11 +89,20 @@ class FactCheckAdmin(admin.ModelAdmin):
     list_filter = ["language", "date_published"]
     search_fields = ["claim_reviewed", "title", "url", "publisher"]
     readonly_fields = ["url", "raw", "claim", "created_at", "updated_at"]
-    exclude = ["vectors"]
+    exclude = ["vectors", "dense"]
     show_full_result_count = False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).defer("vectors")
+        return super().get_queryset(request).defer("vectors", "dense")
+
+    def save_model(self, request, obj, form, change):
+        factchecks.save_edited(obj)  # its vectors, then indexed and matched on commit
+
+    def delete_model(self, request, obj):
+        factchecks.delete_edited(FactCheck.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        factchecks.delete_edited(queryset)
 
     @admin.display(description="claim reviewed", ordering="id")
     def excerpt(self, obj):

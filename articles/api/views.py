@@ -359,7 +359,7 @@ _MATCH = ("Fact-checks that may already answer a text, best first, each with a c
 class FactCheckViewSet(viewsets.ReadOnlyModelViewSet):
     """The fact-check library (ClaimReview imported with import_factchecks, and ClaimsDB's own checks)."""
 
-    queryset = FactCheck.objects.defer("raw", "vectors").order_by("id")
+    queryset = FactCheck.objects.defer("raw", "vectors", "dense").order_by("id")
     serializer_class = serializers.FactCheckSerializer
     pagination_class = IdCursorPagination
     filterset_class = filters.FactCheckFilter

@@ -3,6 +3,8 @@ many at once, gathered from entries, and turned into the ``DENSE_FEATURES`` colu
 Pure numpy, no Django."""
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 
 from . import encoder, text
@@ -84,6 +86,34 @@ def of(vectors: list[np.ndarray | None], pairs) -> dict[str, np.ndarray] | None:
             return None
         vecs[missing] = made
     return {v: np.ascontiguousarray(vecs[:, j]) for j, v in enumerate(VIEWS)}
+
+
+# The encoder a stored vector was made by: part of its key (``pack``), so vectors of another model
+# are never read as this one's.
+MODEL = "all-MiniLM-L6-v2"
+_KEY = 8  # bytes of the key before the vectors
+
+
+def key(claim: str, title: str) -> bytes:
+    """What a fact-check's stored vectors were computed from: the encoder and the two texts."""
+    return hashlib.blake2b(f"{MODEL}\x1f{claim}\x1f{title}".encode(), digest_size=_KEY).digest()
+
+
+def pack(claim: str, title: str, vectors: np.ndarray) -> bytes:
+    """A fact-check's vectors ((2, 384), ``many``) as stored with it: the key of their texts, then
+    the float16 values. Whatever later writes the row (an import, the admin, an update by SQL),
+    vectors of an older wording never pass ``unpack``."""
+    return key(claim, title) + np.ascontiguousarray(vectors, dtype=np.float16).tobytes()
+
+
+def unpack(blob, claim: str, title: str) -> np.ndarray | None:
+    """The stored vectors ((2, 384) float16) when they were computed from these texts, else None."""
+    if not blob:
+        return None
+    blob = bytes(blob)
+    if len(blob) != _KEY + 2 * encoder.DIM * 2 or blob[:_KEY] != key(claim, title):
+        return None
+    return np.frombuffer(blob, dtype=np.float16, offset=_KEY).reshape(2, encoder.DIM)
 
 
 def matmul(parts, q: np.ndarray, block: int = 16_384) -> np.ndarray:

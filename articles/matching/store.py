@@ -588,6 +588,32 @@ def open_generation(root: Path, manifest: dict, extra: list[Segment] = (), extra
     return StoredLibrary(segments, dead, groups=groups)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def remove_stale_temp(root: Path) -> list[Path]:
+    """Remove the temporary files a fill left in the segments when it was killed (SIGKILL: no
+    cleanup ran), named by the pid that writes them (``dense-fill.<pid>.tmp``, ``dense-ann.<view>.<pid>.tmp``):
+    those whose process is gone. A live fill's file stays. Returns what it removed."""
+    gone = []
+    for path in chain(root.glob("seg-*/dense-fill.*.tmp"), root.glob("seg-*/dense-ann.*.*.tmp")):
+        pid = path.name.split(".")[-2]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:  # a worker that may only read the index: the next fill removes it
+                continue
+            gone.append(path)
+    return gone
+
+
 def collect_garbage(root: Path, manifest: dict, keep_generations: int = 2) -> None:
     """Remove segments and manifests no generation still in use needs (readers that still map an
     old file keep it alive until they let go: unlinking does not pull pages from under them)."""

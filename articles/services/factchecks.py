@@ -24,6 +24,7 @@ from django.db import DatabaseError, OperationalError, connection, models, reset
 from django.utils import timezone
 
 from articles.matching import claimreview, ranker
+from articles.matching import dense as mdense
 from articles.models import Claim, ClaimMatch, FactCheck
 from articles.selectors import claimreview as claimreview_ld
 from articles.services import inputs, match_index, retry
@@ -336,7 +337,32 @@ def sync_own(claim: Claim) -> FactCheck | None:
     row = row or FactCheck(claim=claim)
     for k, v in values.items():
         setattr(row, k, v)
-    row.vectors = ranker.entry_vectors(row.claim_reviewed, row.title).tobytes()
+    _with_vectors(row)
     row.save()
     match_index.refresh_on_commit()  # indexed and matched against the stored claims after commit
     return row
+
+
+def save_edited(row: FactCheck) -> FactCheck:
+    """An editor's change of a library entry (the admin's form): saved with the vectors of its
+    wording, then indexed and matched against the stored claims after commit, as an own check."""
+    _with_vectors(row)
+    row.save()
+    match_index.refresh_on_commit()
+    return row
+
+
+def delete_edited(rows) -> None:
+    """Library entries (a queryset) an editor deletes: out of the index, and out of the claims'
+    matches (the rows cascade), after commit."""
+    rows.delete()
+    match_index.refresh_on_commit()
+
+
+def _with_vectors(row: FactCheck) -> None:
+    """Both vectors of the row's wording: WordLlama's and the sentence encoder's (``FactCheck.dense``),
+    computed here, at the save, so that no match request, worker or refresh encodes the row again.
+    Vectors the row holds for the same wording are kept."""
+    row.vectors = ranker.entry_vectors(row.claim_reviewed, row.title).tobytes()
+    if mdense.unpack(row.dense, row.claim_reviewed, row.title) is None:
+        row.dense = match_index.dense_of(row.claim_reviewed, row.title)

@@ -1,14 +1,15 @@
 """The match index on disk, shared by every worker, built and updated off the request path.
 
-Writers (``manage.py build_match_index``, the fact-check import, an own check published or withdrawn,
-after its transaction commits) add a segment for the fact-checks new or changed since the live
+Writers (``manage.py build_match_index``, the fact-check import, an own check published or withdrawn
+or an entry changed or deleted in the admin, after its transaction commits) add a segment for the fact-checks new or changed since the live
 generation, tombstone what they replace or what was deleted, and publish the next generation
 (``articles/matching/store.py``); now and then they compact everything into fresh segments.
 Readers (``library()``, on the request path) map the live generation, noticing a new one by one
 ``stat`` of its ``CURRENT`` file, and never build it: rows changed since the generation was
 published (at most ``CLAIMSDB_MATCH_INDEX_PENDING`` of them, newest first) are indexed in memory
 on top of it and replace their old versions, so a corrected fact-check is never matched by its
-old text, even before a writer caught up.
+old text, even before a writer caught up. They take the sentence encoder's vectors stored with the
+rows (``FactCheck.dense``, computed at an editor's save or once by a writer): a request never encodes.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from articles.matching import dense, encoder, index_build, ranker, semantic, store
 from articles.matching import text as mtext
@@ -43,10 +44,6 @@ MAX_SEGMENTS = 12  # more (or a fifth of the rows tombstoned) and the next updat
 # claims/s): those go to the job ``claimsdb.fill_match_vectors``.
 REFRESH_DENSE = 200
 FILL_BLOCK = 2_000  # rows the fill job reads and encodes at a time
-# Rows changed since the live generation (an editor's save, before its refresh publishes) encoded
-# when the library opens with them, each once (~20-100 ms a row): without their vectors the whole
-# library would score with the fallback weights until the refresh. More than this: the fallback.
-PENDING_DENSE = 8
 _lock = threading.Lock()
 _state: dict = {}
 
@@ -76,8 +73,9 @@ def from_stamp(us: int) -> datetime:
 
 
 def _rows(ids: Iterable[int], vectors: bool = True) -> list[store.Row]:
-    """The rows to index, read 2,000 at a time; ``vectors=False``: without their vectors (a build's
-    first pass reads only the wording)."""
+    """The rows to index, read 2,000 at a time, with the encoder's vectors stored with them when
+    they are those of the current wording (``dense.unpack``); ``vectors=False``: without any
+    vectors (a build's first pass reads only the wording)."""
     from articles.services.matching import decode_vectors
 
     ids = list(ids)
@@ -85,9 +83,10 @@ def _rows(ids: Iterable[int], vectors: bool = True) -> list[store.Row]:
     for k in range(0, len(ids), 2000):
         qs = FactCheck.objects.filter(id__in=ids[k:k + 2000]).order_by("id")
         if vectors:
-            out += [store.Row(i, c, t, decode_vectors(v), stamp(u), claimant=a, published=d)
-                    for i, c, t, v, u, a, d in qs.values_list("id", "claim_reviewed", "title", "vectors", "updated_at",
-                                                              "claimant", "date_published")]
+            out += [store.Row(i, c, t, decode_vectors(v), stamp(u), claimant=a, published=d,
+                              dense=dense.unpack(e, c, t))
+                    for i, c, t, v, e, u, a, d in qs.values_list("id", "claim_reviewed", "title", "vectors", "dense",
+                                                                 "updated_at", "claimant", "date_published")]
         else:
             out += [store.Row(i, c, t, None, stamp(u), claimant=a, published=d)
                     for i, c, t, u, a, d in qs.values_list("id", "claim_reviewed", "title", "updated_at", "claimant",
@@ -140,6 +139,10 @@ def library() -> ranker.Library:
 
 
 def _open(root: Path, manifest: dict | None, pending_ids: list[int]) -> store.StoredLibrary:
+    if manifest and _state.get("swept") != manifest["generation"]:
+        # a fill killed since left its file in a segment (a few ``glob`` a generation, not a match)
+        store.remove_stale_temp(root)
+        _state["swept"] = manifest["generation"]
     base = store.open_generation(root, manifest) if manifest else store.StoredLibrary([])
     if not pending_ids:
         return base
@@ -156,24 +159,15 @@ def _open(root: Path, manifest: dict | None, pending_ids: list[int]) -> store.St
 
 
 def _pending_dense(rows: list[store.Row], base: store.StoredLibrary) -> list[store.Row]:
-    """The pending rows with the encoder's vectors (``PENDING_DENSE`` at most, kept by version so a
-    row is encoded once), when the live generation has them: the in-memory segment has them too and
-    every row keeps the model's own features. Else the rows as they are (the fallback weights)."""
-    if not rows or base.dense is None or not dense_wanted():
-        return rows
-    done = _state.setdefault("pending_dense", {})
-    todo = [r for r in rows if (r.id, r.stamp) not in done]
-    if len(todo) > PENDING_DENSE:
-        return rows
-    if todo:
-        vecs = dense.many([(r.claim, r.title) for r in todo])
-        if vecs is None:
-            return rows
-        done.update(((r.id, r.stamp), v) for r, v in zip(todo, vecs, strict=True))
-    keep = {(r.id, r.stamp) for r in rows}
-    for key in [key for key in done if key not in keep]:  # published or changed again since
-        del done[key]
-    return [replace(r, dense=done[(r.id, r.stamp)]) for r in rows]
+    """The pending rows as the in-memory segment takes them: with the encoder's vectors stored with
+    each (``FactCheck.dense``: an editor's save computes them, ``store_dense``), never encoded here
+    (a match request only reads vectors). When the live generation has none, none (the segment
+    would drop them). A row with none stored (written by a path that computes none, an import
+    before its own update) leaves the segment without them: the fallback weights until the refresh
+    or the fill job stores them, as a segment without them does."""
+    if base.dense is None:
+        return [replace(r, dense=None) for r in rows]
+    return rows
 
 
 def warm() -> None:
@@ -231,6 +225,7 @@ def _rebuild(root: Path, old: dict | None) -> dict:
     carry = _dense_carrier(root, old)
 
     def chunks():  # store.build_generation reads them twice: the first pass needs only the wording
+        # (the second: with the encoder's vectors stored with the rows, or carried from the old generation)
         passes.append(len(passes))
         for k in range(0, len(ids), READ):
             rows = _rows(ids[k:k + READ], vectors=len(passes) > 1)
@@ -241,8 +236,9 @@ def _rebuild(root: Path, old: dict | None) -> dict:
 
 
 def _dense_carrier(root: Path, old: dict | None):
-    """Rows given the encoder's vectors the old generation holds for the same version of them (id and
-    stamp): a rebuild keeps what a fill job computed instead of dropping the segments to none."""
+    """Rows without the encoder's vectors stored given those the old generation holds for the same
+    version of them (id and stamp; an index filled before ``FactCheck.dense`` existed): a rebuild
+    keeps what a fill job computed instead of dropping the segments to none."""
     try:
         lib = store.open_generation(root, old) if old and old.get("segments") else None
     except (OSError, ValueError, KeyError):  # a broken or old-format index: the rebuild repairs it
@@ -252,14 +248,14 @@ def _dense_carrier(root: Path, old: dict | None):
         if seg.has("dense.claim") and seg.has("dense.title"):
             at.update(((int(i), int(t)), (k, j)) for j, (i, t) in enumerate(zip(
                 np.asarray(seg.ids).tolist(), np.asarray(seg["stamps"]).tolist(), strict=True)))
-    if not at:
-        return lambda rows: rows
     budget = [REFRESH_DENSE if dense_wanted() else 0]
+    if not at:  # nothing filled before: the rows' stored vectors, the rest left to the fill
+        return lambda rows: rows
 
     def carry(rows: list[store.Row]) -> list[store.Row]:
         out = []
         for r in rows:
-            p = at.get((r.id, r.stamp))
+            p = at.get((r.id, r.stamp)) if r.dense is None else None
             if p is not None:
                 seg = lib.segments[p[0]]
                 r = replace(r, dense=np.stack([seg["dense.claim"][p[1]], seg["dense.title"][p[1]]]))
@@ -272,7 +268,8 @@ def _dense_carrier(root: Path, old: dict | None):
 def _encode_few(rows: list[store.Row], budget: list[int]) -> list[store.Row]:
     """The rows changed since the old generation (an editor's saves before a compaction) encoded, up
     to ``budget`` in all: the rebuilt segment keeps its vectors instead of dropping the whole library
-    to the fallback weights. More are left to the fill job."""
+    to the fallback weights. More are left to the fill job. Those encoded are stored with the rows
+    (``store_dense``): never encoded again."""
     todo = [k for k, r in enumerate(rows) if r.dense is None]
     if not todo or len(todo) > budget[0]:
         return rows
@@ -281,7 +278,34 @@ def _encode_few(rows: list[store.Row], budget: list[int]) -> list[store.Row]:
         budget[0] -= len(todo)
         for k, v in zip(todo, vecs, strict=True):
             rows[k] = replace(rows[k], dense=v)
+        store_dense([(rows[k].id, rows[k].claim, rows[k].title, rows[k].dense) for k in todo])
     return rows
+
+
+def dense_of(claim: str, title: str) -> bytes | None:
+    """The encoder's vectors of a fact-check as ``FactCheck.dense`` keeps them (``dense.pack``), for
+    a save that changes its wording (an editor's own check, an edit in the admin): one row, two
+    texts (~20-100 ms). None when the match model does not read them or the encoder is missing."""
+    if not dense_wanted():
+        return None
+    v = dense.many([(claim, title)])
+    return None if v is None else dense.pack(claim, title, v[0])
+
+
+def store_dense(rows: list[tuple[int, str, str, np.ndarray]]) -> None:
+    """Keep encoded vectors with their fact-checks ((id, claim, title, (2, 384)) each), leaving
+    ``updated_at`` as it is (no change of the library: nothing to index again). The key in each
+    (``dense.pack``) makes a row reworded meanwhile ignore them."""
+    if not rows:
+        return
+    q = connection.ops.quote_name
+    sql = (f"UPDATE {q(FactCheck._meta.db_table)} SET {q(FactCheck._meta.get_field('dense').column)} = %s "
+           f"WHERE {q(FactCheck._meta.pk.column)} = %s")
+    field = FactCheck._meta.get_field("dense")
+    params = [(field.get_db_prep_save(dense.pack(c, t, v), connection), i) for i, c, t, v in rows]
+    for k in range(0, len(params), 500):
+        with transaction.atomic(), connection.cursor() as cur:  # short transactions: editors write meanwhile
+            cur.executemany(sql, params[k:k + 500])
 
 
 def missing_dense(root: Path | None = None) -> int:
@@ -305,6 +329,7 @@ def fill_dense() -> dict:
     done = {"rows": 0, "segments": 0}
     if not encoder.available():
         return {**done, "seconds": 0.0}
+    store.remove_stale_temp(root)  # a fill killed before (SIGKILL: no ``finally``) left its file
     # Encoded without the write lock (minutes for a large segment: an update must not wait on it);
     # the lock is taken only to add the files to segments still live and still without them.
     computed = {}
@@ -362,10 +387,16 @@ def _encode_segment(folder: Path) -> tuple[int, Path]:
     try:
         for k in range(0, len(ids), FILL_BLOCK):
             part = ids[k:k + FILL_BLOCK]
-            texts = dict((i, (c, t)) for i, c, t in FactCheck.objects.filter(id__in=part)
-                         .values_list("id", "claim_reviewed", "title"))
-            # a row deleted since (tombstoned) gets empty texts: a zero vector, never a candidate
-            out[k:k + len(part)] = dense.many([texts.get(i, ("", "")) for i in part])
+            found = {i: (c, t, dense.unpack(e, c, t)) for i, c, t, e in FactCheck.objects.filter(id__in=part)
+                     .values_list("id", "claim_reviewed", "title", "dense")}
+            # only rows without vectors stored (an editor's save stored its own) are encoded, then
+            # stored: the next rebuild, fill or worker reads them
+            todo = [i for i in part if i in found and found[i][2] is None]
+            made = dict(zip(todo, dense.many([found[i][:2] for i in todo]), strict=True)) if todo else {}
+            store_dense([(i, *found[i][:2], made[i]) for i in todo])
+            # a row deleted since (tombstoned) gets a zero vector: never a candidate
+            out[k:k + len(part)] = [made[i] if i in made else found[i][2] if i in found
+                                    else np.zeros((2, encoder.DIM), np.float16) for i in part]
         out.flush()
         del out
         # the graphs built here, outside the write lock (~20-40 s a 50,000-row segment)

@@ -199,7 +199,7 @@ def match_text(text: str, limit: int = 5, exclude: frozenset[int] = frozenset(),
         context = replace(context or ranker.Context(), date=said)
     ranked = lib.match(text, limit=limit, exclude=exclude, also=fulltext_candidates(text), context=context,
                        checkworthiness=worth)
-    rows = FactCheck.objects.defer("raw", "vectors").in_bulk([r.id for r in ranked])
+    rows = FactCheck.objects.defer("raw", "vectors", "dense").in_bulk([r.id for r in ranked])
     return [Match(rows[r.id], r.score, level_for(r.score, text, said, rows[r.id].date_published, worth,
                                                  r.subject_conflict))
             for r in ranked if r.id in rows]

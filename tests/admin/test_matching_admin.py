@@ -91,3 +91,58 @@ def test_a_reader_cannot_give_match_feedback(client, matched_seed, django_user_m
     client.post(f"/admin/articles/claim/{matched_seed.claim_id}/match-feedback/"
                 f"?factcheck={matched_seed.factcheck_id}&verdict=rejected")
     assert ClaimMatch.objects.filter(pk=matched_seed.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_fact_check_changed_in_the_admin_reaches_the_desk(client, imported_seed,
+                                                            django_capture_on_commit_callbacks):
+    # issue 23: a library entry an administrator rewords is indexed with its new vectors and the
+    # claims it now matches are stored, after the commit: the claim page and the claims list show them
+    from articles.services import match_index, matching, rematch
+    from tests.conftest import make_user
+
+    claim = next(c for c in Claim.objects.filter(in_text=True) if matching.matchable(c.text))
+    fc = FactCheck.objects.create(url="https://checks.example/sharks", claim_reviewed="Sharks live in rivers",
+                                  rating="False", publisher="Checks")
+    match_index.update()
+    rematch.match_all_claims()
+    assert not ClaimMatch.objects.filter(factcheck=fc).exists()
+    client.force_login(make_user("boss", is_staff=True, is_superuser=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post(f"/admin/articles/factcheck/{fc.pk}/change/", {
+            "claim_reviewed": claim.text, "rating": "False", "publisher": "Checks", "title": "", "language": "",
+            "date_published": "", "claimant": ""})
+    assert r.status_code == 302, r.content.decode()[:2000]
+    fc.refresh_from_db()
+    assert fc.claim_reviewed == claim.text
+    if match_index.dense_wanted():  # the encoder's vectors of the new wording, stored at the save
+        from articles.matching import dense
+
+        assert dense.unpack(fc.dense, fc.claim_reviewed, fc.title) is not None
+    assert ClaimMatch.objects.filter(claim=claim, factcheck=fc).exists()
+    html = client.get(f"/admin/articles/claim/{claim.pk}/change/").content.decode()
+    assert "https://checks.example/sharks" in html and "checked already" in html.lower()
+    listed = client.get("/admin/articles/claim/?matched=suggested").content.decode()
+    assert f"/admin/articles/claim/{claim.pk}/change/" in listed
+    # deleted in the admin: out of the index and off the claim page
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/admin/articles/factcheck/{fc.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert "https://checks.example/sharks" not in client.get(f"/admin/articles/claim/{claim.pk}/change/").content.decode()
+    assert fc.pk not in match_index.library().ids[~match_index.library().dead].tolist()
+
+
+@pytest.mark.django_db
+def test_a_fact_check_imported_after_the_claims_reaches_the_desk(client, imported_seed, editor, tmp_path):
+    from articles.services import matching
+
+    claim = next(c for c in Claim.objects.filter(in_text=True) if matching.matchable(c.text))
+    client.force_login(editor)
+    assert "https://checks.example/later" not in client.get(f"/admin/articles/claim/{claim.pk}/change/").content.decode()
+    p = tmp_path / "later.jsonl"
+    p.write_text(json.dumps({"@type": "ClaimReview", "url": "https://checks.example/later", "claimReviewed": claim.text,
+                             "author": {"@type": "Organization", "name": "Checks"},
+                             "reviewRating": {"alternateName": "False"}}) + "\n")
+    call_command("import_factchecks", str(p), verbosity=0)
+    html = client.get(f"/admin/articles/claim/{claim.pk}/change/").content.decode()
+    assert "https://checks.example/later" in html and "checked already" in html.lower()
+    assert f"/admin/articles/claim/{claim.pk}/change/" in client.get("/admin/articles/claim/?matched=suggested").content.decode()

@@ -89,3 +89,37 @@ def test_without_the_encoder_installed_the_fallback_scores(tmp_path, fake_encode
     model = _model(["dense_claim_gap"], _model(["bm25_both_rel"]))
     monkeypatch.setattr(encoder, "available", lambda: False)
     assert model.for_library(lib) is model.fallback
+
+
+def test_stored_vectors_are_read_only_for_the_wording_they_were_made_from(fake_encoder):
+    v = dense.many([("The mayor doubled bus fares", "Bus fares")])[0]
+    blob = dense.pack("The mayor doubled bus fares", "Bus fares", v)
+    np.testing.assert_array_equal(dense.unpack(blob, "The mayor doubled bus fares", "Bus fares"), v)
+    assert dense.unpack(blob, "The mayor tripled bus fares", "Bus fares") is None
+    assert dense.unpack(blob, "The mayor doubled bus fares", "") is None
+    assert dense.unpack(None, "x", "") is None and dense.unpack(b"", "x", "") is None
+    assert dense.unpack(blob[:-2], "The mayor doubled bus fares", "Bus fares") is None
+
+
+def test_stale_temp_files_of_dead_processes_are_removed_and_a_read_only_index_is_left_alone(tmp_path, monkeypatch):
+    import os
+    import subprocess
+    import sys
+
+    seg = tmp_path / "seg-000001-000"
+    seg.mkdir()
+    dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True).stdout)
+    stale, mine, other = seg / f"dense-fill.{dead}.tmp", seg / f"dense-fill.{os.getpid()}.tmp", seg / "ids.npy"
+    for p in (stale, mine, other):
+        p.write_text("x")
+    real = type(stale).unlink
+
+    def refused(self, missing_ok=False):
+        raise PermissionError(13, "read-only")
+
+    monkeypatch.setattr(type(stale), "unlink", refused)
+    assert store.remove_stale_temp(tmp_path) == [] and stale.exists()  # never fails the reader
+    monkeypatch.setattr(type(stale), "unlink", real)
+    assert store.remove_stale_temp(tmp_path) == [stale]
+    assert not stale.exists() and mine.exists() and other.exists()

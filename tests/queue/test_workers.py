@@ -264,3 +264,40 @@ def _runs_on(queue, name, port) -> bool:
         if int(fields[1].split(":")[1], 16) == port and f"socket:[{fields[9]}]" in inodes:
             return True
     return False
+
+
+def test_the_fill_job_killed_mid_encoding_runs_again_and_leaves_no_temp_file(queue, settings):
+    # issue 23: a fill's worker killed with SIGKILL left its ``dense-fill.<pid>.tmp`` in the segment
+    # until a compaction; the job delivered again removes it (its pid is gone) and completes, and
+    # the vectors it encoded are stored with the fact-checks, in the database the workers share
+    from articles.matching import dense, encoder
+    from articles.models import FactCheck
+    from articles.services import match_index
+    from tests.services.test_match_index import library
+
+    if not encoder.available():
+        pytest.skip("the sentence encoder's wheel is not installed")
+    settings.CLAIMSDB_MATCH_INDEX_DIR = queue.env["CLAIMSDB_MATCH_INDEX_DIR"]
+    match_index._state.clear()
+    library(400)
+    match_index.update()
+    root = match_index.index_dir()
+    assert match_index.missing_dense() == 400
+    jobs.fill_match_vectors.delay()
+
+    def encoding():
+        """a worker to be encoding the segment"""
+        return bool(list(root.glob("seg-*/dense-fill.*.tmp")))
+    wait_for(encoding, timeout=60)
+    killed = next(root.glob("seg-*/dense-fill.*.tmp"))
+    os.kill(int(killed.name.split(".")[1]), signal.SIGKILL)
+
+    def filled():
+        """the job delivered again to have filled the segment"""
+        return match_index.missing_dense() == 0
+    wait_for(filled, timeout=120)
+    wait_for(all_done(queue))
+    assert not killed.exists() and not list(root.glob("seg-*/*.tmp"))
+    assert all(dense.unpack(e, c, t) is not None
+               for c, t, e in FactCheck.objects.values_list("claim_reviewed", "title", "dense"))
+    assert match_index.library().dense is not None

@@ -1,13 +1,19 @@
 """The sentence encoder's vectors in the shared match index: filled off the request path after an
 update (inline for a small change, by the job for a large import), kept through a rebuild, and the
 import command's choice between the two."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
 from io import StringIO
 
 import numpy as np
 import pytest
 from django.core.management import call_command
 
-from articles.matching import encoder, ranker, store
+from articles.matching import dense, encoder, ranker, store
 from articles.models import FactCheck
 from articles.services import match_index
 from tests.matching.test_dense_store import fake_encode
@@ -201,38 +207,149 @@ def test_claims_are_matched_again_once_the_fill_completes_the_library(encoded, m
     assert jobs.fill_match_vectors() == 0 and again == [1]  # nothing filled: nothing to redo
 
 
+def _edit(fc, wording):
+    """An editor's change of a library entry, as the admin saves it."""
+    from articles.services import factchecks
+
+    fc.claim_reviewed = wording
+    factchecks.save_edited(fc)
+
+
+def _at(lib, fc):
+    return int(np.flatnonzero((lib.ids == fc.id) & ~lib.dead)[0])
+
+
 @pytest.mark.django_db
-def test_an_editors_pending_save_keeps_the_library_on_the_models_own_weights(encoded, monkeypatch):
-    # before the refresh publishes it, the edited row is encoded when the library opens (once): the
-    # whole library no longer drops to the fallback weights for one row
+def test_an_editors_save_is_encoded_once_and_no_match_request_encodes_it(encoded, monkeypatch,
+                                                                          django_capture_on_commit_callbacks):
+    # issue 23: the pending row was encoded inside the match request that opened the library, again
+    # in every worker, and a third time by the refresh. Now the save encodes it (2 texts), stores the
+    # vectors with the row, and every reader and the refresh read them.
+    library(6)
+    match_index.update()
+    match_index.fill_dense()
+    assert encoded == [12]
+    fc = FactCheck.objects.order_by("id").first()
+    with django_capture_on_commit_callbacks(execute=False) as refreshes:
+        _edit(fc, "The governor cut the school budget twice")
+    assert encoded == [12, 2]  # at the save
+    for _worker in range(2):  # this worker, then another one (its own process state)
+        match_index._state.clear()
+        lib = match_index.library()
+        assert lib.dense is not None and encoded == [12, 2]  # the model's own weights, nothing encoded
+        np.testing.assert_allclose(np.asarray(lib.dense["claim"][[_at(lib, fc)]])[0],
+                                   fake_encode(["The governor cut the school budget twice"])[0], atol=2e-3)
+    for run in refreshes:  # the refresh after the commit appends the row with its stored vectors
+        run()
+    assert encoded == [12, 2] and match_index.missing_dense() == 0
+    lib = match_index.library()
+    assert lib.dense is not None and len(lib.segments) == 2
+    np.testing.assert_allclose(np.asarray(lib.dense["claim"][[_at(lib, fc)]])[0],
+                               fake_encode(["The governor cut the school budget twice"])[0], atol=2e-3)
+
+
+@pytest.mark.django_db
+def test_many_pending_saves_keep_the_models_own_weights(encoded):
+    # more than the 8 rows a request used to encode: no fallback merely because rows are pending
+    library(12)
+    match_index.update()
+    match_index.fill_dense()
+    for fc in FactCheck.objects.order_by("id"):
+        _edit(fc, fc.claim_reviewed + " again")
+    assert encoded == [24] + [2] * 12
+    lib = match_index.library()
+    assert lib.dense is not None and encoded == [24] + [2] * 12
+    assert ranker.default_model().for_library(lib) is ranker.default_model()
+
+
+@pytest.mark.django_db
+def test_a_row_saved_without_vectors_is_never_encoded_in_a_request(encoded):
+    # a path that computes none (an import before its own update): the fallback weights until the
+    # refresh stores them; the request encodes nothing, then every worker reads them
     library(6)
     match_index.update()
     match_index.fill_dense()
     fc = FactCheck.objects.order_by("id").first()
-    fc.claim_reviewed = "The governor cut the school budget twice"
+    fc.claim_reviewed = "The mayor doubled bus fares"
     fc.save()
-    lib = match_index.library()
-    assert lib.dense is not None and encoded == [12, 2]
-    assert ranker.default_model().for_library(lib) is ranker.default_model() or not encoder.available()
-    at = int(np.flatnonzero((lib.ids == fc.id) & ~lib.dead)[0])
-    np.testing.assert_allclose(np.asarray(lib.dense["claim"][[at]])[0],
-                               fake_encode(["The governor cut the school budget twice"])[0], atol=2e-3)
-    other = FactCheck.objects.order_by("id")[1]
-    other.claim_reviewed += " again"
-    other.save()
-    assert match_index.library().dense is not None and encoded == [12, 2, 2]  # the first row not again
+    assert match_index.library().dense is None and encoded == [12]
+    match_index.refresh()
+    assert encoded == [12, 2] and match_index.missing_dense() == 0
+    fc.refresh_from_db()
+    assert dense.unpack(fc.dense, fc.claim_reviewed, fc.title) is not None  # stored with the row
+    fc.rating = "True"  # the same wording changed again: its vectors still hold
+    fc.save()
+    match_index._state.clear()
+    assert match_index.library().dense is not None and encoded == [12, 2]
 
 
 @pytest.mark.django_db
-def test_many_pending_saves_fall_back_until_the_refresh(encoded, monkeypatch):
-    monkeypatch.setattr(match_index, "PENDING_DENSE", 2)
-    library(6)
+def test_the_fill_stores_the_vectors_and_a_rebuild_from_nothing_reads_them(encoded):
+    library(8)
     match_index.update()
     match_index.fill_dense()
-    for fc in FactCheck.objects.order_by("id")[:3]:
-        fc.claim_reviewed += " again"
-        fc.save()
-    assert match_index.library().dense is None and encoded == [12]  # never 3 rows' encoding in a request
+    assert encoded == [16]
+    assert all(dense.unpack(e, c, t) is not None
+               for c, t, e in FactCheck.objects.values_list("claim_reviewed", "title", "dense"))
+    shutil.rmtree(match_index.index_dir())  # the index lost: the vectors are the database's
+    match_index._state.clear()
+    match_index.update()
+    assert match_index.missing_dense() == 0 and encoded == [16]
+    assert match_index.library().dense is not None
+
+
+@pytest.mark.django_db
+def test_vectors_of_an_older_wording_are_never_read(encoded, tmp_path):
+    # an import rewording a record leaves the old vectors in the row: their key no longer fits
+    library(10)
+    match_index.update()
+    match_index.fill_dense()
+    fc = FactCheck.objects.order_by("id").first()
+    FactCheck.objects.filter(pk=fc.pk).update(claim_reviewed="Sharks live in rivers")
+    match_index._state.clear()
+    assert match_index.library().dense is None and encoded == [20]
+    assert not match_index.update()["full"]
+    assert match_index.missing_dense() == 1  # the appended row's segment lacks them
+    match_index.fill_dense()
+    assert encoded == [20, 2]
+    lib = match_index.library()
+    np.testing.assert_allclose(np.asarray(lib.dense["claim"][[_at(lib, fc)]])[0],
+                               fake_encode(["Sharks live in rivers"])[0], atol=2e-3)
+
+
+def _dead_pid():
+    p = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(p.stdout)
+
+
+@pytest.mark.django_db
+def test_a_killed_fills_temp_files_are_removed_when_the_library_opens_or_the_next_fill_starts(encoded):
+    library(4)
+    match_index.update()
+    root = match_index.index_dir()
+    seg = root / store.read_manifest(root)["segments"][0]
+    # a fill killed with SIGKILL (no cleanup ran)
+    child = subprocess.Popen([sys.executable, "-c", "import sys, time; open(sys.argv[1] + '/dense-fill.%d.tmp' "
+                              "% __import__('os').getpid(), 'w').write('x'); time.sleep(60)", str(seg)])
+    for _ in range(100):
+        if (seg / f"dense-fill.{child.pid}.tmp").exists():
+            break
+        time.sleep(0.05)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    killed = seg / f"dense-fill.{child.pid}.tmp"
+    graph = seg / f"dense-ann.claim.{_dead_pid()}.tmp"
+    graph.write_text("x")
+    live = seg / f"dense-fill.{os.getppid()}.tmp"  # a fill still running (its process alive)
+    live.write_text("x")
+    assert killed.exists()
+    match_index.library()
+    assert not killed.exists() and not graph.exists() and live.exists()
+    again = seg / f"dense-fill.{_dead_pid()}.tmp"
+    again.write_text("x")
+    match_index.fill_dense()
+    assert not again.exists() and live.exists()
+    live.unlink()
 
 
 @pytest.mark.django_db
@@ -280,3 +397,16 @@ def test_the_rematch_after_the_fill_keeps_the_editors_word(imported_seed, editor
     assert match_index.missing_dense() and jobs.fill_match_vectors() > 0
     assert not ClaimMatch.objects.filter(claim=claim, factcheck=same).exists()
     assert ClaimMatch.objects.get(claim=claim, factcheck=other).level == ClaimMatch.Level.CONFIDENT
+
+
+@pytest.mark.django_db
+def test_an_own_check_published_is_saved_with_its_vectors(imported_seed, editor, encoded):
+    from articles.models import Claim
+    from articles.services import review
+
+    claim = Claim.objects.filter(kind="quote").first()
+    review.apply_review(claim, editor, status=Claim.Status.CHECKED, verdict=Claim.Verdict.FALSE, rationale="No.")
+    own = FactCheck.objects.get(claim=claim)
+    stored = dense.unpack(own.dense, own.claim_reviewed, own.title)
+    assert stored is not None and encoded[-1] == 2
+    np.testing.assert_allclose(stored.astype(np.float32), dense.many([(own.claim_reviewed, own.title)])[0], atol=2e-3)
