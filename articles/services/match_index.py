@@ -382,7 +382,7 @@ def _encode_segment(folder: Path) -> tuple[int, Path]:
     whatever the segment's size), and their approximate index past ``DENSE_ANN_MIN`` rows: (rows, file)."""
     ids = np.load(folder / "ids.npy").tolist()
     # not ``.npy``: a reader maps every ``.npy`` of a segment; a fill running at once has its own file
-    path = folder / f"dense-fill.{os.getpid()}.tmp"
+    path = folder / f"dense-fill.{index_build.temp_owner()}.tmp"
     out = np.lib.format.open_memmap(path, mode="w+", dtype=np.float16, shape=(len(ids), 2, encoder.DIM))
     try:
         for k in range(0, len(ids), FILL_BLOCK):

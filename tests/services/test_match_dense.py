@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 
-from articles.matching import dense, encoder, ranker, store
+from articles.matching import dense, encoder, index_build, ranker, store
 from articles.models import FactCheck
 from articles.services import match_index
 from tests.matching.test_dense_store import fake_encode
@@ -329,23 +329,25 @@ def test_a_killed_fills_temp_files_are_removed_when_the_library_opens_or_the_nex
     root = match_index.index_dir()
     seg = root / store.read_manifest(root)["segments"][0]
     # a fill killed with SIGKILL (no cleanup ran)
-    child = subprocess.Popen([sys.executable, "-c", "import sys, time; open(sys.argv[1] + '/dense-fill.%d.tmp' "
-                              "% __import__('os').getpid(), 'w').write('x'); time.sleep(60)", str(seg)])
+    space = index_build.temp_owner().split(".")[0]
+    child = subprocess.Popen([sys.executable, "-c", "import sys, time; open(sys.argv[1] + '/dense-fill.%s.%d.tmp' "
+                              "% (sys.argv[2], __import__('os').getpid()), 'w').write('x'); time.sleep(60)",
+                              str(seg), space])
     for _ in range(100):
-        if (seg / f"dense-fill.{child.pid}.tmp").exists():
+        if (seg / f"dense-fill.{space}.{child.pid}.tmp").exists():
             break
         time.sleep(0.05)
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
-    killed = seg / f"dense-fill.{child.pid}.tmp"
-    graph = seg / f"dense-ann.claim.{_dead_pid()}.tmp"
+    killed = seg / f"dense-fill.{space}.{child.pid}.tmp"
+    graph = seg / f"dense-ann.claim.{space}.{_dead_pid()}.tmp"
     graph.write_text("x")
-    live = seg / f"dense-fill.{os.getppid()}.tmp"  # a fill still running (its process alive)
+    live = seg / f"dense-fill.{space}.{os.getppid()}.tmp"  # a fill still running (its process alive)
     live.write_text("x")
     assert killed.exists()
     match_index.library()
     assert not killed.exists() and not graph.exists() and live.exists()
-    again = seg / f"dense-fill.{_dead_pid()}.tmp"
+    again = seg / f"dense-fill.{space}.{_dead_pid()}.tmp"
     again.write_text("x")
     match_index.fill_dense()
     assert not again.exists() and live.exists()
