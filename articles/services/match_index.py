@@ -294,15 +294,17 @@ def dense_of(claim: str, title: str) -> bytes | None:
 
 def store_dense(rows: list[tuple[int, str, str, np.ndarray]]) -> None:
     """Keep encoded vectors with their fact-checks ((id, claim, title, (2, 384)) each), leaving
-    ``updated_at`` as it is (no change of the library: nothing to index again). The key in each
-    (``dense.pack``) makes a row reworded meanwhile ignore them."""
+    ``updated_at`` as it is (no change of the library: nothing to index again). Only into a row
+    still worded as they were made from: a row reworded meanwhile (an editor's save while a fill
+    encoded for minutes) keeps the vectors of its new wording instead of losing them to old ones."""
     if not rows:
         return
-    q = connection.ops.quote_name
-    sql = (f"UPDATE {q(FactCheck._meta.db_table)} SET {q(FactCheck._meta.get_field('dense').column)} = %s "
-           f"WHERE {q(FactCheck._meta.pk.column)} = %s")
-    field = FactCheck._meta.get_field("dense")
-    params = [(field.get_db_prep_save(dense.pack(c, t, v), connection), i) for i, c, t, v in rows]
+    meta, q = FactCheck._meta, connection.ops.quote_name
+    sql = (f"UPDATE {q(meta.db_table)} SET {q(meta.get_field('dense').column)} = %s "
+           f"WHERE {q(meta.pk.column)} = %s AND {q(meta.get_field('claim_reviewed').column)} = %s "
+           f"AND {q(meta.get_field('title').column)} = %s")
+    field = meta.get_field("dense")
+    params = [(field.get_db_prep_save(dense.pack(c, t, v), connection), i, c, t) for i, c, t, v in rows]
     for k in range(0, len(params), 500):
         with transaction.atomic(), connection.cursor() as cur:  # short transactions: editors write meanwhile
             cur.executemany(sql, params[k:k + 500])

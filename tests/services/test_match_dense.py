@@ -412,3 +412,22 @@ def test_an_own_check_published_is_saved_with_its_vectors(imported_seed, editor,
     stored = dense.unpack(own.dense, own.claim_reviewed, own.title)
     assert stored is not None and encoded[-1] == 2
     np.testing.assert_allclose(stored.astype(np.float32), dense.many([(own.claim_reviewed, own.title)])[0], atol=2e-3)
+
+
+@pytest.mark.django_db
+def test_vectors_encoded_from_an_older_wording_never_replace_those_of_the_new_one(encoded):
+    # a fill read the row, then encoded for minutes while an editor reworded it and its save stored
+    # the vectors of the new wording: the fill's write must leave them
+    from articles.services import factchecks
+
+    library(2)
+    fc = FactCheck.objects.order_by("id").first()
+    old_claim, title = fc.claim_reviewed, fc.title
+    fc.claim_reviewed = "The governor cut the school budget twice"
+    factchecks.save_edited(fc)
+    match_index.store_dense([(fc.id, fc.claim_reviewed, title, dense.many([(fc.claim_reviewed, title)])[0])])
+    match_index.store_dense([(fc.id, old_claim, title, dense.many([(old_claim, title)])[0])])  # the fill, late
+    fc.refresh_from_db()
+    stored = dense.unpack(fc.dense, fc.claim_reviewed, fc.title)
+    assert stored is not None
+    np.testing.assert_allclose(stored[0].astype(np.float32), fake_encode([fc.claim_reviewed])[0], atol=2e-3)
