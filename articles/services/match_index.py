@@ -282,14 +282,26 @@ def _encode_few(rows: list[store.Row], budget: list[int]) -> list[store.Row]:
     return rows
 
 
-def dense_of(claim: str, title: str) -> bytes | None:
-    """The encoder's vectors of a fact-check as ``FactCheck.dense`` keeps them (``dense.pack``), for
-    a save that changes its wording (an editor's own check, an edit in the admin): one row, two
-    texts (~20-100 ms). None when the match model does not read them or the encoder is missing."""
-    if not dense_wanted():
-        return None
-    v = dense.many([(claim, title)])
-    return None if v is None else dense.pack(claim, title, v[0])
+def store_dense_on_commit(pk: int, claim: str, title: str) -> None:
+    """The encoder's vectors of a row an editor saved (an own check, an edit in the admin), computed
+    once the save's transaction commits and stored with the row (``store_dense``), before the
+    refresh registered after this reads them (callbacks run in order): two texts, ~20-100 ms (a
+    second or more under load or when the process first loads the encoder), never inside the
+    transaction, whose write lock (SQLite's ``BEGIN IMMEDIATE``: the whole database's) every other
+    writer would wait on meanwhile. Nothing when the match model does not read them or the encoder
+    is missing; a failure leaves the row to the refresh's fill and never fails the save."""
+
+    def encode_and_store():
+        try:
+            if not dense_wanted():
+                return
+            v = dense.many([(claim, title)])
+            if v is not None:
+                store_dense([(pk, claim, title, v[0])])
+        except Exception:
+            log.exception("encoding fact-check %s failed; the refresh's fill or the job encodes it", pk)
+
+    transaction.on_commit(encode_and_store)
 
 
 def store_dense(rows: list[tuple[int, str, str, np.ndarray]]) -> None:

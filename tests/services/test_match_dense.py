@@ -208,11 +208,31 @@ def test_claims_are_matched_again_once_the_fill_completes_the_library(encoded, m
 
 
 def _edit(fc, wording):
-    """An editor's change of a library entry, as the admin saves it."""
+    """An editor's change of a library entry, as the admin saves it, committed: its vectors stored
+    (the index's refresh after the commit left out: the row stays pending)."""
     from articles.services import factchecks
 
     fc.claim_reviewed = wording
-    factchecks.save_edited(fc)
+    with _commit() as callbacks:
+        factchecks.save_edited(fc)
+    _encoding(callbacks)
+
+
+def _commit():
+    from django.test import TestCase
+
+    return TestCase.captureOnCommitCallbacks(execute=False)
+
+
+def _encoding(callbacks):
+    """Runs the callbacks that store a saved row's vectors; returns the others (the refresh)."""
+    rest = []
+    for run in callbacks:
+        if run.__name__ == "encode_and_store":
+            run()
+        else:
+            rest.append(run)
+    return rest
 
 
 def _at(lib, fc):
@@ -223,16 +243,21 @@ def _at(lib, fc):
 def test_an_editors_save_is_encoded_once_and_no_match_request_encodes_it(encoded, monkeypatch,
                                                                           django_capture_on_commit_callbacks):
     # issue 23: the pending row was encoded inside the match request that opened the library, again
-    # in every worker, and a third time by the refresh. Now the save encodes it (2 texts), stores the
-    # vectors with the row, and every reader and the refresh read them.
+    # in every worker, and a third time by the refresh. Now the save encodes it (2 texts) once its
+    # transaction commits, stores the vectors with the row, and every reader and the refresh read them.
+    from articles.services import factchecks
+
     library(6)
     match_index.update()
     match_index.fill_dense()
     assert encoded == [12]
     fc = FactCheck.objects.order_by("id").first()
-    with django_capture_on_commit_callbacks(execute=False) as refreshes:
-        _edit(fc, "The governor cut the school budget twice")
-    assert encoded == [12, 2]  # at the save
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        fc.claim_reviewed = "The governor cut the school budget twice"
+        factchecks.save_edited(fc)
+    assert encoded == [12]  # nothing inside the save's transaction
+    refreshes = _encoding(callbacks)
+    assert encoded == [12, 2]  # once committed, before the refresh
     for _worker in range(2):  # this worker, then another one (its own process state)
         match_index._state.clear()
         lib = match_index.library()
@@ -407,7 +432,9 @@ def test_an_own_check_published_is_saved_with_its_vectors(imported_seed, editor,
     from articles.services import review
 
     claim = Claim.objects.filter(kind="quote").first()
-    review.apply_review(claim, editor, status=Claim.Status.CHECKED, verdict=Claim.Verdict.FALSE, rationale="No.")
+    with _commit() as callbacks:
+        review.apply_review(claim, editor, status=Claim.Status.CHECKED, verdict=Claim.Verdict.FALSE, rationale="No.")
+    _encoding(callbacks)
     own = FactCheck.objects.get(claim=claim)
     stored = dense.unpack(own.dense, own.claim_reviewed, own.title)
     assert stored is not None and encoded[-1] == 2
@@ -431,3 +458,51 @@ def test_vectors_encoded_from_an_older_wording_never_replace_those_of_the_new_on
     stored = dense.unpack(fc.dense, fc.claim_reviewed, fc.title)
     assert stored is not None
     np.testing.assert_allclose(stored[0].astype(np.float32), fake_encode([fc.claim_reviewed])[0], atol=2e-3)
+
+
+@pytest.mark.django_db
+def test_an_editors_save_encodes_only_once_its_transaction_committed(encoded, monkeypatch, imported_seed, editor,
+                                                                     django_capture_on_commit_callbacks):
+    # SQLite's transactions take the database's write lock when they begin (BEGIN IMMEDIATE): an
+    # encoding inside the admin's or apply_review's transaction (~0.1-1 s, more when the process
+    # first loads the encoder) held every other writer (imports, jobs, other editors) waiting
+    from django.db import connection, transaction
+
+    from articles.models import Claim
+    from articles.services import factchecks, review
+
+    depth = []
+    fake = encoder.encode
+    monkeypatch.setattr(encoder, "encode", lambda texts: depth.append(len(connection.atomic_blocks)) or fake(texts))
+    library(2)
+    outside = len(connection.atomic_blocks)
+    fc = FactCheck.objects.order_by("id").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():  # the admin's change view
+            fc.claim_reviewed = "The governor cut the school budget twice"
+            factchecks.save_edited(fc)
+        claim = Claim.objects.filter(kind="quote").first()
+        review.apply_review(claim, editor, status=Claim.Status.CHECKED, verdict=Claim.Verdict.FALSE, rationale="No.")
+    assert depth and set(depth) == {outside}
+    own = FactCheck.objects.get(claim=claim)
+    fc.refresh_from_db()
+    assert dense.unpack(fc.dense, fc.claim_reviewed, fc.title) is not None
+    assert dense.unpack(own.dense, own.claim_reviewed, own.title) is not None
+
+
+@pytest.mark.django_db
+def test_an_editors_save_is_kept_when_the_encoder_fails(encoded, monkeypatch, django_capture_on_commit_callbacks):
+    from articles.services import factchecks
+
+    library(2)
+
+    def broken(texts):
+        raise RuntimeError("model file unreadable")
+
+    monkeypatch.setattr(encoder, "encode", broken)
+    fc = FactCheck.objects.order_by("id").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        fc.claim_reviewed = "The governor cut the school budget twice"
+        factchecks.save_edited(fc)
+    fc.refresh_from_db()
+    assert fc.claim_reviewed == "The governor cut the school budget twice" and fc.dense is None
