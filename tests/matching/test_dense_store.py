@@ -146,3 +146,10 @@ def test_a_temp_file_of_another_machine_or_container_is_never_removed(tmp_path):
     assert sorted(store.remove_stale_temp(tmp_path)) == sorted(ours)
     assert all(p.exists() for p in theirs) and not any(p.exists() for p in ours)
     assert index_build.temp_owner() == f"{space}.{os.getpid()}"
+
+
+def test_two_wordings_never_share_a_key_through_the_separator(fake_encoder):
+    # the texts are joined with a separator an import or a form may let through
+    a, b = ("Taxes rose\x1fby half", "Budget"), ("Taxes rose", "by half\x1fBudget")
+    assert dense.key(*a) != dense.key(*b)
+    assert dense.unpack(dense.pack(*a, dense.many([a])[0]), *b) is None
