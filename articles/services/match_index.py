@@ -295,6 +295,11 @@ def store_dense_on_commit(pk: int, claim: str, title: str) -> None:
         try:
             if not dense_wanted():
                 return
+            # a refresh of the same commit that ran first (saves of several rows in one transaction:
+            # one refresh each) may have stored them already; a row reworded since has its own
+            now = FactCheck.objects.filter(pk=pk).values_list("claim_reviewed", "title", "dense").first()
+            if now is None or now[:2] != (claim, title) or dense.unpack(now[2], claim, title) is not None:
+                return
             v = dense.many([(claim, title)])
             if v is not None:
                 store_dense([(pk, claim, title, v[0])])

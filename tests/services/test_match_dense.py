@@ -506,3 +506,23 @@ def test_an_editors_save_is_kept_when_the_encoder_fails(encoded, monkeypatch, dj
         factchecks.save_edited(fc)
     fc.refresh_from_db()
     assert fc.claim_reviewed == "The governor cut the school budget twice" and fc.dense is None
+
+
+@pytest.mark.django_db
+def test_rows_saved_in_one_transaction_are_encoded_once_each(encoded, django_capture_on_commit_callbacks):
+    # each save schedules its encoding and a refresh; the first refresh already fills the later rows
+    from django.db import transaction
+
+    from articles.services import factchecks
+
+    library(4)
+    match_index.update()
+    match_index.fill_dense()
+    assert encoded == [8]
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            for k, fc in enumerate(FactCheck.objects.order_by("id")[:3]):
+                fc.claim_reviewed = f"The council closed {k + 2} libraries"
+                factchecks.save_edited(fc)
+    assert sum(encoded[1:]) == 6  # three rows, two texts each, never twice
+    assert match_index.missing_dense() == 0 and match_index.library().dense is not None
