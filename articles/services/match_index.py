@@ -301,8 +301,10 @@ def store_dense_on_commit(pk: int, claim: str, title: str) -> None:
             if now is None or now[:2] != (claim, title) or dense.unpack(now[2], claim, title) is not None:
                 return
             v = dense.many([(claim, title)])
-            if v is not None:
-                store_dense([(pk, claim, title, v[0])])
+            if v is not None:  # ``updated_at`` bumped: a worker that opened the row pending without
+                # them in the meantime opens it again with them, refresh or not (CLAIMSDB_MATCH_INDEX_AUTO=0)
+                FactCheck.objects.filter(pk=pk, claim_reviewed=claim, title=title).update(
+                    dense=dense.pack(claim, title, v[0]))
         except Exception:
             log.exception("encoding fact-check %s failed; the refresh's fill or the job encodes it", pk)
 

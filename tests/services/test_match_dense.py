@@ -526,3 +526,27 @@ def test_rows_saved_in_one_transaction_are_encoded_once_each(encoded, django_cap
                 factchecks.save_edited(fc)
     assert sum(encoded[1:]) == 6  # three rows, two texts each, never twice
     assert match_index.missing_dense() == 0 and match_index.library().dense is not None
+
+
+@pytest.mark.django_db
+def test_a_worker_that_read_the_row_before_its_vectors_were_stored_reads_them_after(encoded, settings,
+                                                                                  django_capture_on_commit_callbacks):
+    # between the commit and the encoding a worker opens the library with the row pending and no
+    # vectors (the fallback weights); once they are stored it must not keep that library until a
+    # writer publishes (none runs on commit with CLAIMSDB_MATCH_INDEX_AUTO=0)
+    from articles.services import factchecks
+
+    settings.CLAIMSDB_MATCH_INDEX_AUTO = False
+    library(6)
+    match_index.update()
+    match_index.fill_dense()
+    fc = FactCheck.objects.order_by("id").first()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        fc.claim_reviewed = "The governor cut the school budget twice"
+        factchecks.save_edited(fc)
+    assert match_index.library().dense is None  # in the window
+    assert _encoding(callbacks) == []
+    lib = match_index.library()
+    assert lib.dense is not None
+    np.testing.assert_allclose(np.asarray(lib.dense["claim"][[_at(lib, fc)]])[0],
+                               fake_encode(["The governor cut the school budget twice"])[0], atol=2e-3)
