@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from articles.models import Claim, ClaimFamily, ClaimMatch, FactCheck
-from articles.selectors import claim_filters
+from articles.selectors import claim_filters, claims
 from articles.services import factchecks, families
 
 from .common import admin_url
@@ -39,7 +39,7 @@ class RepeatedFilter(admin.SimpleListFilter):
 def checked_already(claim: Claim, feedback_url: str | None = None) -> str:
     """The claim page's "Possibly checked already: … — Snopes, rated False", with the editors'
     "Not this check" / "This is the check" buttons when ``feedback_url`` is given."""
-    rows = claim.matches.select_related("factcheck").order_by("-score")
+    rows = claims.matches_of(claim)
     if not rows:
         return "No fact-check in the library matches this claim."
 

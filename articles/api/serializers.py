@@ -21,7 +21,7 @@ from articles.models import (
 )
 from articles.publishing import selectors as published
 from articles.selectors import claimreview
-from articles.selectors.claims import RELATIONS, attach_relations
+from articles.selectors.claims import RELATIONS, attach_relations, matches_of
 from articles.services import review
 
 from .errors import Conflict
@@ -522,7 +522,7 @@ class ClaimSerializer(StrictJSON, serializers.HyperlinkedModelSerializer):
     def get_matches(self, obj):
         return [{"id": m.factcheck_id, "url": m.factcheck.url, "claim_reviewed": m.factcheck.claim_reviewed,
                  "rating": m.factcheck.rating, "publisher": m.factcheck.publisher, "score": m.score, "level": m.level}
-                for m in obj.matches.select_related("factcheck").order_by("-score", "id")]
+                for m in matches_of(obj)]
 
     def validate_claim_reviewed(self, value):
         if len(value) > 300:

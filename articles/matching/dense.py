@@ -95,8 +95,9 @@ _KEY = 8  # bytes of the key before the vectors
 
 
 def key(claim: str, title: str) -> bytes:
-    """What a fact-check's stored vectors were computed from: the encoder and the two texts."""
-    return hashlib.blake2b(f"{MODEL}\x1f{claim}\x1f{title}".encode(), digest_size=_KEY).digest()
+    """What a fact-check's stored vectors were computed from: the encoder and the two texts (the
+    claim's length first: a separator inside a text must not make two wordings one key)."""
+    return hashlib.blake2b(f"{MODEL}\x1f{len(claim)}\x1f{claim}\x1f{title}".encode(), digest_size=_KEY).digest()
 
 
 def pack(claim: str, title: str, vectors: np.ndarray) -> bytes:

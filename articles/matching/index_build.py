@@ -354,11 +354,33 @@ def write_dense_ann(folder: Path, ann_min: int | None = None, vectors: np.ndarra
         for k in range(0, len(vec), BUILD_BLOCK):
             ann.add(np.arange(k, min(k + BUILD_BLOCK, len(vec)), dtype=np.uint64),
                     np.asarray(vec[k:k + BUILD_BLOCK], dtype=np.float16), threads=os.cpu_count() or 1)
-        tmp = folder / f"dense-ann.{view}.{os.getpid()}.tmp"  # a fill running at once writes its own
+        tmp = folder / f"dense-ann.{view}.{temp_owner()}.tmp"  # a fill running at once writes its own
         ann.save(str(tmp))
         del ann, vec
         os.replace(tmp, folder / f"dense-ann.{view}.usearch")
     release_memory()
+
+
+@lru_cache(maxsize=1)
+def _pid_space() -> str:
+    """Which pid numbering this process's pid belongs to: the kernel's boot and the pid namespace
+    (a container has its own). Workers on other machines or in other containers share the index
+    directory; a pid means nothing outside its own numbering."""
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        space = os.readlink("/proc/self/ns/pid")
+    except OSError:  # no /proc (not Linux): the host's name
+        import socket
+
+        boot, space = socket.gethostname(), ""
+    return hashlib.blake2b(f"{boot}\x1f{space}".encode(), digest_size=4).hexdigest()
+
+
+def temp_owner() -> str:
+    """``<pid space>.<pid>``: the part of a temporary file's name that says who writes it, so that
+    only a process of the same pid space judges whether the writer is still alive
+    (``store.remove_stale_temp``)."""
+    return f"{_pid_space()}.{os.getpid()}"
 
 
 def _merge_postings(parts: list[tuple], n: int) -> dict[str, np.ndarray]:

@@ -12,6 +12,16 @@ from django.db.models.query import ValuesIterable
 
 from articles.models import Claim, ClaimLink, ClaimMatch, EvidenceLink, Statistic
 
+# A fact-check's columns no list of matches shows: its ClaimReview JSON and both encoders' vectors
+# (~3 KB a row besides the JSON), read by the match index, never by a page.
+FACTCHECK_BLOBS = ("factcheck__raw", "factcheck__vectors", "factcheck__dense")
+
+
+def matches_of(claim: Claim) -> QuerySet:
+    """A claim's matches, best first, each with its fact-check (without ``FACTCHECK_BLOBS``)."""
+    return claim.matches.select_related("factcheck").defer(*FACTCHECK_BLOBS).order_by("-score", "id")
+
+
 RELATIONS = ("people_list", "organisations_list", "statistics_list", "evidence_list", "links_out_list",
              "links_in_list", "matches_list")
 

@@ -339,15 +339,18 @@ def sync_own(claim: Claim) -> FactCheck | None:
         setattr(row, k, v)
     _with_vectors(row)
     row.save()
+    _dense_on_commit(row)
     match_index.refresh_on_commit()  # indexed and matched against the stored claims after commit
     return row
 
 
 def save_edited(row: FactCheck) -> FactCheck:
     """An editor's change of a library entry (the admin's form): saved with the vectors of its
-    wording, then indexed and matched against the stored claims after commit, as an own check."""
+    wording (the encoder's once committed), then indexed and matched against the stored claims
+    after commit, as an own check."""
     _with_vectors(row)
     row.save()
+    _dense_on_commit(row)
     match_index.refresh_on_commit()
     return row
 
@@ -360,9 +363,13 @@ def delete_edited(rows) -> None:
 
 
 def _with_vectors(row: FactCheck) -> None:
-    """Both vectors of the row's wording: WordLlama's and the sentence encoder's (``FactCheck.dense``),
-    computed here, at the save, so that no match request, worker or refresh encodes the row again.
-    Vectors the row holds for the same wording are kept."""
+    """WordLlama's vectors of the row's wording (a lookup of word vectors: cheap inside the save)."""
     row.vectors = ranker.entry_vectors(row.claim_reviewed, row.title).tobytes()
+
+
+def _dense_on_commit(row: FactCheck) -> None:
+    """The sentence encoder's vectors of the row's wording (``FactCheck.dense``) stored after the
+    commit, before the refresh reads the row, so that no match request, worker or refresh encodes
+    it again; kept when the row holds those of the same wording."""
     if mdense.unpack(row.dense, row.claim_reviewed, row.title) is None:
-        row.dense = match_index.dense_of(row.claim_reviewed, row.title)
+        match_index.store_dense_on_commit(row.pk, row.claim_reviewed, row.title)

@@ -282,27 +282,48 @@ def _encode_few(rows: list[store.Row], budget: list[int]) -> list[store.Row]:
     return rows
 
 
-def dense_of(claim: str, title: str) -> bytes | None:
-    """The encoder's vectors of a fact-check as ``FactCheck.dense`` keeps them (``dense.pack``), for
-    a save that changes its wording (an editor's own check, an edit in the admin): one row, two
-    texts (~20-100 ms). None when the match model does not read them or the encoder is missing."""
-    if not dense_wanted():
-        return None
-    v = dense.many([(claim, title)])
-    return None if v is None else dense.pack(claim, title, v[0])
+def store_dense_on_commit(pk: int, claim: str, title: str) -> None:
+    """The encoder's vectors of a row an editor saved (an own check, an edit in the admin), computed
+    once the save's transaction commits and stored with the row (``store_dense``), before the
+    refresh registered after this reads them (callbacks run in order): two texts, ~20-100 ms (a
+    second or more under load or when the process first loads the encoder), never inside the
+    transaction, whose write lock (SQLite's ``BEGIN IMMEDIATE``: the whole database's) every other
+    writer would wait on meanwhile. Nothing when the match model does not read them or the encoder
+    is missing; a failure leaves the row to the refresh's fill and never fails the save."""
+
+    def encode_and_store():
+        try:
+            if not dense_wanted():
+                return
+            # a refresh of the same commit that ran first (saves of several rows in one transaction:
+            # one refresh each) may have stored them already; a row reworded since has its own
+            now = FactCheck.objects.filter(pk=pk).values_list("claim_reviewed", "title", "dense").first()
+            if now is None or now[:2] != (claim, title) or dense.unpack(now[2], claim, title) is not None:
+                return
+            v = dense.many([(claim, title)])
+            if v is not None:  # ``updated_at`` bumped: a worker that opened the row pending without
+                # them in the meantime opens it again with them, refresh or not (CLAIMSDB_MATCH_INDEX_AUTO=0)
+                FactCheck.objects.filter(pk=pk, claim_reviewed=claim, title=title).update(
+                    dense=dense.pack(claim, title, v[0]))
+        except Exception:
+            log.exception("encoding fact-check %s failed; the refresh's fill or the job encodes it", pk)
+
+    transaction.on_commit(encode_and_store)
 
 
 def store_dense(rows: list[tuple[int, str, str, np.ndarray]]) -> None:
     """Keep encoded vectors with their fact-checks ((id, claim, title, (2, 384)) each), leaving
-    ``updated_at`` as it is (no change of the library: nothing to index again). The key in each
-    (``dense.pack``) makes a row reworded meanwhile ignore them."""
+    ``updated_at`` as it is (no change of the library: nothing to index again). Only into a row
+    still worded as they were made from: a row reworded meanwhile (an editor's save while a fill
+    encoded for minutes) keeps the vectors of its new wording instead of losing them to old ones."""
     if not rows:
         return
-    q = connection.ops.quote_name
-    sql = (f"UPDATE {q(FactCheck._meta.db_table)} SET {q(FactCheck._meta.get_field('dense').column)} = %s "
-           f"WHERE {q(FactCheck._meta.pk.column)} = %s")
-    field = FactCheck._meta.get_field("dense")
-    params = [(field.get_db_prep_save(dense.pack(c, t, v), connection), i) for i, c, t, v in rows]
+    meta, q = FactCheck._meta, connection.ops.quote_name
+    sql = (f"UPDATE {q(meta.db_table)} SET {q(meta.get_field('dense').column)} = %s "
+           f"WHERE {q(meta.pk.column)} = %s AND {q(meta.get_field('claim_reviewed').column)} = %s "
+           f"AND {q(meta.get_field('title').column)} = %s")
+    field = meta.get_field("dense")
+    params = [(field.get_db_prep_save(dense.pack(c, t, v), connection), i, c, t) for i, c, t, v in rows]
     for k in range(0, len(params), 500):
         with transaction.atomic(), connection.cursor() as cur:  # short transactions: editors write meanwhile
             cur.executemany(sql, params[k:k + 500])
@@ -382,7 +403,7 @@ def _encode_segment(folder: Path) -> tuple[int, Path]:
     whatever the segment's size), and their approximate index past ``DENSE_ANN_MIN`` rows: (rows, file)."""
     ids = np.load(folder / "ids.npy").tolist()
     # not ``.npy``: a reader maps every ``.npy`` of a segment; a fill running at once has its own file
-    path = folder / f"dense-fill.{os.getpid()}.tmp"
+    path = folder / f"dense-fill.{index_build.temp_owner()}.tmp"
     out = np.lib.format.open_memmap(path, mode="w+", dtype=np.float16, shape=(len(ids), 2, encoder.DIM))
     try:
         for k in range(0, len(ids), FILL_BLOCK):

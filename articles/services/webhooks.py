@@ -30,6 +30,7 @@ from django.utils import timezone
 from articles.ingestion.web import fetch
 from articles.models import Claim, ClaimCorrection, ClaimMatch, Webhook, WebhookDelivery
 from articles.selectors import claimreview
+from articles.selectors import claims as claim_selectors
 from articles.services import background, web
 
 Event = Webhook.Event
@@ -104,7 +105,8 @@ def matched(claims: list[Claim]) -> None:
     if not claims or not any(Event.MATCHED in (w.events or []) for w in Webhook.objects.filter(active=True)):
         return
     best: dict[int, ClaimMatch] = {}
-    for m in ClaimMatch.objects.filter(claim__in=claims).select_related("factcheck").order_by("claim_id", "-score"):
+    for m in (ClaimMatch.objects.filter(claim__in=claims).select_related("factcheck")
+              .defer(*claim_selectors.FACTCHECK_BLOBS).order_by("claim_id", "-score")):
         best.setdefault(m.claim_id, m)
     emit(Event.MATCHED, [{"claim": claim_data(c), "factcheck": {
         "url": best[c.pk].factcheck.url, "claim_reviewed": best[c.pk].factcheck.claim_reviewed,

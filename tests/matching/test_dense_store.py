@@ -110,7 +110,8 @@ def test_stale_temp_files_of_dead_processes_are_removed_and_a_read_only_index_is
     seg.mkdir()
     dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
                               text=True).stdout)
-    stale, mine, other = seg / f"dense-fill.{dead}.tmp", seg / f"dense-fill.{os.getpid()}.tmp", seg / "ids.npy"
+    space = index_build.temp_owner().split(".")[0]
+    stale, mine, other = seg / f"dense-fill.{space}.{dead}.tmp", seg / f"dense-fill.{space}.{os.getpid()}.tmp", seg / "ids.npy"
     for p in (stale, mine, other):
         p.write_text("x")
     real = type(stale).unlink
@@ -123,3 +124,32 @@ def test_stale_temp_files_of_dead_processes_are_removed_and_a_read_only_index_is
     monkeypatch.setattr(type(stale), "unlink", real)
     assert store.remove_stale_temp(tmp_path) == [stale]
     assert not stale.exists() and mine.exists() and other.exists()
+
+
+def test_a_temp_file_of_another_machine_or_container_is_never_removed(tmp_path):
+    # a fill in another container (its own pid numbering) or on another machine sharing the index:
+    # that its pid is no live process here says nothing about it
+    import os
+    import subprocess
+    import sys
+
+    seg = tmp_path / "seg-000001-000"
+    seg.mkdir()
+    dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True).stdout)
+    space = index_build.temp_owner().split(".")[0]
+    elsewhere = "0" * len(space) if space != "0" * len(space) else "1" * len(space)
+    theirs = [seg / f"dense-fill.{elsewhere}.{dead}.tmp", seg / f"dense-ann.claim.{elsewhere}.{dead}.tmp"]
+    ours = [seg / f"dense-fill.{space}.{dead}.tmp", seg / f"dense-ann.title.{space}.{dead}.tmp"]
+    for p in theirs + ours:
+        p.write_text("x")
+    assert sorted(store.remove_stale_temp(tmp_path)) == sorted(ours)
+    assert all(p.exists() for p in theirs) and not any(p.exists() for p in ours)
+    assert index_build.temp_owner() == f"{space}.{os.getpid()}"
+
+
+def test_two_wordings_never_share_a_key_through_the_separator(fake_encoder):
+    # the texts are joined with a separator an import or a form may let through
+    a, b = ("Taxes rose\x1fby half", "Budget"), ("Taxes rose", "by half\x1fBudget")
+    assert dense.key(*a) != dense.key(*b)
+    assert dense.unpack(dense.pack(*a, dense.many([a])[0]), *b) is None

@@ -267,7 +267,7 @@ def _runs_on(queue, name, port) -> bool:
 
 
 def test_the_fill_job_killed_mid_encoding_runs_again_and_leaves_no_temp_file(queue, settings):
-    # issue 23: a fill's worker killed with SIGKILL left its ``dense-fill.<pid>.tmp`` in the segment
+    # issue 23: a fill's worker killed with SIGKILL left its ``dense-fill.<pid space>.<pid>.tmp`` in the segment
     # until a compaction; the job delivered again removes it (its pid is gone) and completes, and
     # the vectors it encoded are stored with the fact-checks, in the database the workers share
     from articles.matching import dense, encoder
@@ -290,7 +290,7 @@ def test_the_fill_job_killed_mid_encoding_runs_again_and_leaves_no_temp_file(que
         return bool(list(root.glob("seg-*/dense-fill.*.tmp")))
     wait_for(encoding, timeout=60)
     killed = next(root.glob("seg-*/dense-fill.*.tmp"))
-    os.kill(int(killed.name.split(".")[1]), signal.SIGKILL)
+    os.kill(int(killed.name.split(".")[-2]), signal.SIGKILL)
 
     def filled():
         """the job delivered again to have filled the segment"""

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 
-from articles.matching import dense, encoder, ranker, store
+from articles.matching import dense, encoder, index_build, ranker, store
 from articles.models import FactCheck
 from articles.services import match_index
 from tests.matching.test_dense_store import fake_encode
@@ -208,11 +208,31 @@ def test_claims_are_matched_again_once_the_fill_completes_the_library(encoded, m
 
 
 def _edit(fc, wording):
-    """An editor's change of a library entry, as the admin saves it."""
+    """An editor's change of a library entry, as the admin saves it, committed: its vectors stored
+    (the index's refresh after the commit left out: the row stays pending)."""
     from articles.services import factchecks
 
     fc.claim_reviewed = wording
-    factchecks.save_edited(fc)
+    with _commit() as callbacks:
+        factchecks.save_edited(fc)
+    _encoding(callbacks)
+
+
+def _commit():
+    from django.test import TestCase
+
+    return TestCase.captureOnCommitCallbacks(execute=False)
+
+
+def _encoding(callbacks):
+    """Runs the callbacks that store a saved row's vectors; returns the others (the refresh)."""
+    rest = []
+    for run in callbacks:
+        if run.__name__ == "encode_and_store":
+            run()
+        else:
+            rest.append(run)
+    return rest
 
 
 def _at(lib, fc):
@@ -223,16 +243,21 @@ def _at(lib, fc):
 def test_an_editors_save_is_encoded_once_and_no_match_request_encodes_it(encoded, monkeypatch,
                                                                           django_capture_on_commit_callbacks):
     # issue 23: the pending row was encoded inside the match request that opened the library, again
-    # in every worker, and a third time by the refresh. Now the save encodes it (2 texts), stores the
-    # vectors with the row, and every reader and the refresh read them.
+    # in every worker, and a third time by the refresh. Now the save encodes it (2 texts) once its
+    # transaction commits, stores the vectors with the row, and every reader and the refresh read them.
+    from articles.services import factchecks
+
     library(6)
     match_index.update()
     match_index.fill_dense()
     assert encoded == [12]
     fc = FactCheck.objects.order_by("id").first()
-    with django_capture_on_commit_callbacks(execute=False) as refreshes:
-        _edit(fc, "The governor cut the school budget twice")
-    assert encoded == [12, 2]  # at the save
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        fc.claim_reviewed = "The governor cut the school budget twice"
+        factchecks.save_edited(fc)
+    assert encoded == [12]  # nothing inside the save's transaction
+    refreshes = _encoding(callbacks)
+    assert encoded == [12, 2]  # once committed, before the refresh
     for _worker in range(2):  # this worker, then another one (its own process state)
         match_index._state.clear()
         lib = match_index.library()
@@ -329,23 +354,25 @@ def test_a_killed_fills_temp_files_are_removed_when_the_library_opens_or_the_nex
     root = match_index.index_dir()
     seg = root / store.read_manifest(root)["segments"][0]
     # a fill killed with SIGKILL (no cleanup ran)
-    child = subprocess.Popen([sys.executable, "-c", "import sys, time; open(sys.argv[1] + '/dense-fill.%d.tmp' "
-                              "% __import__('os').getpid(), 'w').write('x'); time.sleep(60)", str(seg)])
+    space = index_build.temp_owner().split(".")[0]
+    child = subprocess.Popen([sys.executable, "-c", "import sys, time; open(sys.argv[1] + '/dense-fill.%s.%d.tmp' "
+                              "% (sys.argv[2], __import__('os').getpid()), 'w').write('x'); time.sleep(60)",
+                              str(seg), space])
     for _ in range(100):
-        if (seg / f"dense-fill.{child.pid}.tmp").exists():
+        if (seg / f"dense-fill.{space}.{child.pid}.tmp").exists():
             break
         time.sleep(0.05)
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
-    killed = seg / f"dense-fill.{child.pid}.tmp"
-    graph = seg / f"dense-ann.claim.{_dead_pid()}.tmp"
+    killed = seg / f"dense-fill.{space}.{child.pid}.tmp"
+    graph = seg / f"dense-ann.claim.{space}.{_dead_pid()}.tmp"
     graph.write_text("x")
-    live = seg / f"dense-fill.{os.getppid()}.tmp"  # a fill still running (its process alive)
+    live = seg / f"dense-fill.{space}.{os.getppid()}.tmp"  # a fill still running (its process alive)
     live.write_text("x")
     assert killed.exists()
     match_index.library()
     assert not killed.exists() and not graph.exists() and live.exists()
-    again = seg / f"dense-fill.{_dead_pid()}.tmp"
+    again = seg / f"dense-fill.{space}.{_dead_pid()}.tmp"
     again.write_text("x")
     match_index.fill_dense()
     assert not again.exists() and live.exists()
@@ -405,8 +432,121 @@ def test_an_own_check_published_is_saved_with_its_vectors(imported_seed, editor,
     from articles.services import review
 
     claim = Claim.objects.filter(kind="quote").first()
-    review.apply_review(claim, editor, status=Claim.Status.CHECKED, verdict=Claim.Verdict.FALSE, rationale="No.")
+    with _commit() as callbacks:
+        review.apply_review(claim, editor, status=Claim.Status.CHECKED, verdict=Claim.Verdict.FALSE, rationale="No.")
+    _encoding(callbacks)
     own = FactCheck.objects.get(claim=claim)
     stored = dense.unpack(own.dense, own.claim_reviewed, own.title)
     assert stored is not None and encoded[-1] == 2
     np.testing.assert_allclose(stored.astype(np.float32), dense.many([(own.claim_reviewed, own.title)])[0], atol=2e-3)
+
+
+@pytest.mark.django_db
+def test_vectors_encoded_from_an_older_wording_never_replace_those_of_the_new_one(encoded):
+    # a fill read the row, then encoded for minutes while an editor reworded it and its save stored
+    # the vectors of the new wording: the fill's write must leave them
+    from articles.services import factchecks
+
+    library(2)
+    fc = FactCheck.objects.order_by("id").first()
+    old_claim, title = fc.claim_reviewed, fc.title
+    fc.claim_reviewed = "The governor cut the school budget twice"
+    factchecks.save_edited(fc)
+    match_index.store_dense([(fc.id, fc.claim_reviewed, title, dense.many([(fc.claim_reviewed, title)])[0])])
+    match_index.store_dense([(fc.id, old_claim, title, dense.many([(old_claim, title)])[0])])  # the fill, late
+    fc.refresh_from_db()
+    stored = dense.unpack(fc.dense, fc.claim_reviewed, fc.title)
+    assert stored is not None
+    np.testing.assert_allclose(stored[0].astype(np.float32), fake_encode([fc.claim_reviewed])[0], atol=2e-3)
+
+
+@pytest.mark.django_db
+def test_an_editors_save_encodes_only_once_its_transaction_committed(encoded, monkeypatch, imported_seed, editor,
+                                                                     django_capture_on_commit_callbacks):
+    # SQLite's transactions take the database's write lock when they begin (BEGIN IMMEDIATE): an
+    # encoding inside the admin's or apply_review's transaction (~0.1-1 s, more when the process
+    # first loads the encoder) held every other writer (imports, jobs, other editors) waiting
+    from django.db import connection, transaction
+
+    from articles.models import Claim
+    from articles.services import factchecks, review
+
+    depth = []
+    fake = encoder.encode
+    monkeypatch.setattr(encoder, "encode", lambda texts: depth.append(len(connection.atomic_blocks)) or fake(texts))
+    library(2)
+    outside = len(connection.atomic_blocks)
+    fc = FactCheck.objects.order_by("id").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():  # the admin's change view
+            fc.claim_reviewed = "The governor cut the school budget twice"
+            factchecks.save_edited(fc)
+        claim = Claim.objects.filter(kind="quote").first()
+        review.apply_review(claim, editor, status=Claim.Status.CHECKED, verdict=Claim.Verdict.FALSE, rationale="No.")
+    assert depth and set(depth) == {outside}
+    own = FactCheck.objects.get(claim=claim)
+    fc.refresh_from_db()
+    assert dense.unpack(fc.dense, fc.claim_reviewed, fc.title) is not None
+    assert dense.unpack(own.dense, own.claim_reviewed, own.title) is not None
+
+
+@pytest.mark.django_db
+def test_an_editors_save_is_kept_when_the_encoder_fails(encoded, monkeypatch, django_capture_on_commit_callbacks):
+    from articles.services import factchecks
+
+    library(2)
+
+    def broken(texts):
+        raise RuntimeError("model file unreadable")
+
+    monkeypatch.setattr(encoder, "encode", broken)
+    fc = FactCheck.objects.order_by("id").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        fc.claim_reviewed = "The governor cut the school budget twice"
+        factchecks.save_edited(fc)
+    fc.refresh_from_db()
+    assert fc.claim_reviewed == "The governor cut the school budget twice" and fc.dense is None
+
+
+@pytest.mark.django_db
+def test_rows_saved_in_one_transaction_are_encoded_once_each(encoded, django_capture_on_commit_callbacks):
+    # each save schedules its encoding and a refresh; the first refresh already fills the later rows
+    from django.db import transaction
+
+    from articles.services import factchecks
+
+    library(4)
+    match_index.update()
+    match_index.fill_dense()
+    assert encoded == [8]
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            for k, fc in enumerate(FactCheck.objects.order_by("id")[:3]):
+                fc.claim_reviewed = f"The council closed {k + 2} libraries"
+                factchecks.save_edited(fc)
+    assert sum(encoded[1:]) == 6  # three rows, two texts each, never twice
+    assert match_index.missing_dense() == 0 and match_index.library().dense is not None
+
+
+@pytest.mark.django_db
+def test_a_worker_that_read_the_row_before_its_vectors_were_stored_reads_them_after(encoded, settings,
+                                                                                  django_capture_on_commit_callbacks):
+    # between the commit and the encoding a worker opens the library with the row pending and no
+    # vectors (the fallback weights); once they are stored it must not keep that library until a
+    # writer publishes (none runs on commit with CLAIMSDB_MATCH_INDEX_AUTO=0)
+    from articles.services import factchecks
+
+    settings.CLAIMSDB_MATCH_INDEX_AUTO = False
+    library(6)
+    match_index.update()
+    match_index.fill_dense()
+    fc = FactCheck.objects.order_by("id").first()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        fc.claim_reviewed = "The governor cut the school budget twice"
+        factchecks.save_edited(fc)
+    assert match_index.library().dense is None  # in the window
+    assert _encoding(callbacks) == []
+    lib = match_index.library()
+    assert lib.dense is not None
+    np.testing.assert_allclose(np.asarray(lib.dense["claim"][[_at(lib, fc)]])[0],
+                               fake_encode(["The governor cut the school budget twice"])[0], atol=2e-3)
