@@ -271,3 +271,30 @@ def test_words_that_end_in_no_noun_are_told_apart_from_a_source():
     assert shape("the board would")["words_verbal"] == 1 and shape("the board")["words_verbal"] == 0
     assert shape("a spokeswoman")["words_source_noun"] == 1
     assert shape("the mayor called it “a disgrace")["words_quote_mark"] == 1
+
+
+def test_the_paragraph_of_the_cue_is_read_for_each_candidate():
+    # Two paragraphs: Irene Castellano opens the first, Bruno Faltermeyer is named at its end, then a
+    # new paragraph about Castellano whose "She said" cue has both within its sentence window.
+    art, entities, mentions, claims, cands_of = prepared(
+        "Irene Castellano toured the shipyard on Friday. Later she met Bruno Faltermeyer at the docks.",
+        "Castellano returned to the capital in the evening. She said the yard would stay open.")
+    claim = next(c for c in claims if "yard would stay open" in c.text)
+    cands, rows = cands_of.for_claim(claim, None)
+    irene = features_of(cands, rows, entities, "Irene Castellano")
+    bruno = features_of(cands, rows, entities, "Bruno Faltermeyer")
+    assert irene["same_paragraph"] == 1 and irene["paragraph_first"] == 1
+    assert bruno["same_paragraph"] == 0 and bruno["paragraph_first"] == 0
+    assert irene["log_paragraph_count"] > bruno["log_paragraph_count"] > 0
+
+
+def test_a_paragraph_naming_nobody_yet_takes_the_first_person_of_the_one_before():
+    art, entities, mentions, claims, cands_of = prepared(
+        "Walter Benedikt chaired the hearing, and Agnes Morrow read the report aloud.",
+        "In the end the vote was close. He said the result was fair.")
+    claim = next(c for c in claims if "result was fair" in c.text)
+    cands, rows = cands_of.for_claim(claim, None)
+    walter = features_of(cands, rows, entities, "Walter Benedikt")
+    agnes = features_of(cands, rows, entities, "Agnes Morrow")
+    assert walter["paragraph_first"] == 1 and agnes["paragraph_first"] == 0
+    assert walter["same_paragraph"] == 0

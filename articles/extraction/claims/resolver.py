@@ -4,7 +4,8 @@ the previous claim's speaker — with a conditional logit over features of the c
 mention: side of and distance from the cue, a hearer marker ("told X") and an agent marker ("by X"),
 a preposition before it, inside an apposition or past a clause break, subject position, mention kind
 (full name, one word; the name tagger's PER/ORG/LOC tag and whether it disagrees with the entity's
-kind), gender and number agreement with the rules' pronoun, salience and recency, the person of a
+kind), gender and number agreement with the rules' pronoun, salience and recency, the paragraph (named in
+the cue's, its first person, how often it and the one before name the candidate), the person of a
 surname named last in full, inside quotation marks or the claim's own content. Each feature is also
 weighed apart for the rules' own candidate, for claims whose rules' source is a pronoun or only
 words, and for learned cues. The model overrides the rules only when another candidate outscores
@@ -65,7 +66,10 @@ FEATURES = ("bias", "rule", "rule_none", "person", "org", "same_sentence", "befo
             # what the words' last word and verbs say: a noun phrase ends in a noun ("the officials"),
             # not in a function word, an adverb or a participle, holds no auxiliary, names no day
             "words_head_function", "words_head_adverb", "words_ing", "words_verbal", "words_day",
-            "words_source_noun", "words_sentence_opener", "words_quote_mark")
+            "words_source_noun", "words_sentence_opener", "words_quote_mark",
+            # the paragraph (the article's block): the candidate named in the cue's paragraph, the
+            # first person it (else the one before) names, how often the two name the candidate
+            "same_paragraph", "paragraph_first", "log_paragraph_count")
 # A preposition before the mention ("the head of X", "a letter to X"): X is no subject.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|in|on|about|against|under|over|with|without|to|into|than|"
                                  r"like|between|among|behind|after|before|toward|towards|by)\s+(?:the\s+|a\s+|an\s+)?$",
@@ -110,6 +114,7 @@ class Candidates:
         self.quoted = sorted(quoted)
         self.quoted_starts = [s for s, _ in self.quoted]
         self.tags = tags or {}  # the name tagger's tag per token start ("PER", "ORG", "LOC", "O")
+        self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
         # Each sentence's subject: the entity of its first mention when only conjunctions and the
         # capitalised words of a title stand before it (outside quotations).
         self.subjects: dict[int, int] = {}
@@ -136,6 +141,22 @@ class Candidates:
     def _in_quotes(self, pos: int) -> bool:
         i = bisect_right(self.quoted_starts, pos) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def _paragraph_people(self, pos: int, par: int) -> tuple[int | None, dict[int, int]]:
+        """The first person named in the paragraph of ``pos`` before it (else in the paragraph
+        before), and how often each entity is named in the two paragraphs before ``pos``."""
+        lo = self.breaks[par - 2] if par >= 2 else 0
+        first = first_before = None
+        counts: dict[int, int] = {}
+        for m in self.mentions[bisect_left(self.starts, lo):bisect_left(self.starts, pos)]:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+            if self.entities[m.entity].kind != "person":
+                continue
+            if bisect_left(self.breaks, m.start) == par:
+                first = m.entity if first is None else first
+            elif first_before is None:
+                first_before = m.entity
+        return (first if first is not None else first_before), counts
 
     def recent_full(self, surname: str, before: int) -> int | None:
         """The person whose full name ending in ``surname`` was written last before ``before``."""
@@ -169,7 +190,9 @@ class Candidates:
         spoke = spoke or {}
         last = max(spoke, key=spoke.get) if spoke else None
         near_spoke = {e for e, at in spoke.items() if self._sentence(at) >= si - 1}
-        ctx = (latest, top, surname, near_spoke, last)
+        par = bisect_left(self.breaks, cue)
+        first, par_counts = self._paragraph_people(cue, par)
+        ctx = (latest, top, surname, near_spoke, last, par, first, par_counts)
         rows = [self._features(claim, e, near.get(e), rule, previous, counts[e], si, ctx) for e in cands]
         if rule is None:  # the rules' words ("the official", "sources"): a candidate of their own
             words = dict.fromkeys(FEATURES, 0.0)
@@ -265,7 +288,9 @@ class Candidates:
     def _features(self, claim: Claim, e: int, m: Mention | None, rule: int | None, previous: int | None,
                   count: int, si: int, ctx: tuple) -> list[float]:
         ent = self.entities[e]
-        latest, top, surname, near_spoke, last = ctx
+        latest, top, surname, near_spoke, last, par, first, par_counts = ctx
+        f_par = {"same_paragraph": float(m is not None and bisect_left(self.breaks, m.start) == par),
+                 "paragraph_first": float(e == first), "log_paragraph_count": math.log1p(par_counts.get(e, 0))}
         f = dict.fromkeys(FEATURES, 0.0)
         f["bias"] = 1.0
         f["rule"] = float(e == rule)
@@ -298,6 +323,7 @@ class Candidates:
         f["subject_previous_sentence"] = float(si > 0 and self.subjects.get(si - 1) == e)
         f["spoke_near"] = float(e in near_spoke)
         f["spoke_last"] = float(e == last)
+        f.update(f_par)
         if m is not None:
             self._mention(f, claim, ent, m, rule, si)
         return [f[k] for k in FEATURES]
