@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+import numpy as np  # noqa: E402
+
 from articles.matching import encoder  # noqa: E402
 
 SENTENCES = [
@@ -77,6 +79,21 @@ def main() -> int:
         dt = time.perf_counter() - t0
         words = sum(len(t.split()) for t in texts) / len(texts)
         print(f"{len(texts)} texts ({words:.1f} words each) in {dt:.1f} s: {len(texts) / dt:.0f} texts/s on one thread")
+        # a query is encoded alone: the single-text pass against the padded batch pass on the same ids
+        ids = [np.asarray(enc.tokenizer.encode(t).ids, dtype=np.int64) for t in texts[:200]]
+        one, batch, diff = 0.0, 0.0, 0.0
+        for _ in range(2):
+            t0 = time.process_time()
+            a = [enc._forward_one(i) for i in ids]
+            one += time.process_time() - t0
+            t0 = time.process_time()
+            b = [enc._forward(i[None, :], np.ones((1, len(i)), dtype=np.int64)) for i in ids]
+            batch += time.process_time() - t0
+            diff = max(diff, max(float(np.abs(x / np.linalg.norm(x) - y / np.linalg.norm(y)).max())
+                                 for x, y in zip(a, b, strict=True)))
+        n = 2 * len(ids)
+        print(f"one text at a time: single-text pass {1000 * one / n:.2f} ms, batch pass {1000 * batch / n:.2f} ms "
+              f"of CPU a text; unit vectors within {diff:.1e}")
     return 0
 
 

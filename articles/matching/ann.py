@@ -81,8 +81,11 @@ class Int8Rows:
 
     BLOCK = 16_384
 
-    def __init__(self, codes: np.ndarray, scales: np.ndarray):
-        self.codes, self.scales = codes, scales
+    def __init__(self, codes: np.ndarray, scales: np.ndarray, read=None):
+        """``read``: the codes of given rows as float32 (``store._RowFile.read``), used for a gather of
+        rows instead of the mapped ``codes``: a few hundred rows read through a mapping fault the
+        pages around each one in too (64 KB a row here), so a worker held whole files resident."""
+        self.codes, self.scales, self.read = codes, scales, read
         self.n = len(scales)
         self.shape = (self.n, semantic.DIM)
         self.dtype = np.dtype(np.float32)
@@ -94,7 +97,8 @@ class Int8Rows:
         if np.isscalar(idx) or isinstance(idx, (int, np.integer)):
             return self.codes[int(idx)].astype(np.float32) * self.scales[int(idx)]
         idx = np.asarray(idx, dtype=np.int64)
-        return self.codes[idx].astype(np.float32) * self.scales[idx, None]
+        codes = self.read(idx) if self.read is not None else self.codes[idx].astype(np.float32)
+        return codes * self.scales[idx, None]
 
     def __matmul__(self, q: np.ndarray) -> np.ndarray:
         q = np.asarray(q, dtype=np.float32)

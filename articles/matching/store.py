@@ -66,6 +66,9 @@ class Segment:
         # the mappings (a segment removed once this generation is old stays readable)
         self._row_files = {v: _RowFile(folder / f"dense.{v}.npy") for v in dense.VIEWS
                            if folder is not None and self.dense_ann(v) is not None and self.has(f"dense.{v}")}
+        # int8 codes (a segment of a generation's shared index, FORMAT 6): gathered by pread too
+        self._q8_files = {k: _RowFile(folder / f"{k}.npy") for k in list(self._arrays)
+                          if folder is not None and k.startswith("q8.")}
         self.ids = self["ids"]
         self.n = len(self.ids)
 
@@ -87,6 +90,11 @@ class Segment:
             else:
                 self._arrays[key] = None
         return self._arrays[key]
+
+    def q8_rows(self, name: str) -> Int8Rows:
+        """``q8.<name>`` and ``q8s.<name>`` as rows, a gather of them read by pread."""
+        f = self._q8_files.get(f"q8.{name}")
+        return Int8Rows(self[f"q8.{name}"], self[f"q8s.{name}"], read=f.read if f is not None else None)
 
     def row_file(self, view: str) -> _RowFile | None:
         """The encoder's vectors of a view read by row (``DenseRows``), where the segment has their index."""
@@ -333,7 +341,7 @@ class StoredLibrary(ranker.Library):
         df = sum((np.asarray(s["token_df"]) for s in segments), np.zeros(len(semantic.unit_token_vectors()), np.int64))
         self.token_idf = token_idf(df, live, bg)
         self.tokens = Ragged(segments, "tokens", starts, strings=False)
-        self.weighted = Rows([Int8Rows(s["q8.weighted"], s["q8s.weighted"]) if s.has("q8.weighted") else s["weighted"]
+        self.weighted = Rows([s.q8_rows("weighted") if s.has("q8.weighted") else s["weighted"]
                               for s in segments], starts, self.dead, 0.0)
         self.numbers = Ragged(segments, "numbers", starts, strings=True)
         self.names = Ragged(segments, "names", starts, strings=True)
@@ -374,7 +382,7 @@ class StoredLibrary(ranker.Library):
         """A view's exact vectors: int8 codes (6), float16 beside the graph (5) or in it (4, "f16")."""
         n = int(local[-1])
         if all(s.has(f"q8.{view}") for s in members):
-            return Rows([Int8Rows(s[f"q8.{view}"], s[f"q8s.{view}"]) for s in members], local, np.zeros(n, bool), -1.0)
+            return Rows([s.q8_rows(view) for s in members], local, np.zeros(n, bool), -1.0)
         if all(s.has(f"vec.{view}") for s in members):
             return Rows([s[f"vec.{view}"] for s in members], local, np.zeros(n, bool), -1.0)
         return AnnRows(group.index[view], n)

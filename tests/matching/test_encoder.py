@@ -49,3 +49,30 @@ def test_a_text_past_the_limit_is_truncated():
     head = " ".join(["The tax rose again this year."] * 60)
     v = encoder.encode([long, head])
     assert float(v[0] @ v[1]) > 0.999  # both read to the same 256 tokens
+
+
+def test_a_single_text_pass_gives_the_batch_pass_vector():
+    # one text goes through ``_forward_one`` (activations as features x tokens), a batch through
+    # ``_forward``: the same arithmetic in another layout, so the same vector to float32 rounding
+    e = encoder.encoder()
+    for t in ["Hello.", "The governor cut school funding by 3 percent in 2019, the union says.",
+              " ".join(["The tax rose again this year."] * 60)]:
+        ids = np.asarray(e.tokenizer.encode(t).ids, dtype=np.int64)
+        one = e._forward_one(ids)
+        batch = e._forward(ids[None, :], np.ones((1, len(ids)), dtype=np.int64))
+        assert one.shape == batch.shape == (1, encoder.DIM)
+        np.testing.assert_allclose(one, batch, rtol=0, atol=1e-5)
+        a, b = one[0] / np.linalg.norm(one), batch[0] / np.linalg.norm(batch)
+        assert float(a @ b) > 1 - 1e-6
+
+
+def test_encode_takes_the_single_text_pass_for_one_text(monkeypatch):
+    e = encoder.encoder()
+    calls = []
+    real = e._forward_one
+    monkeypatch.setattr(e, "_forward_one", lambda ids: calls.append(len(ids)) or real(ids))
+    v = e.encode(["The senator voted against the farm bill."])
+    assert calls and abs(float(np.linalg.norm(v[0])) - 1.0) < 1e-5
+    calls.clear()
+    e.encode(["One text.", "Another, longer text about the budget."])
+    assert not calls  # a batch keeps the padded pass

@@ -51,6 +51,29 @@ def test_a_generation_searches_int8_graphs_and_reads_exact_cosines_from_its_int8
         assert lib.match(q, 1)[0].id == mem.match(q, 1)[0].id
 
 
+def test_int8_codes_of_a_shared_index_are_gathered_by_pread_as_the_mapping_gives_them(tmp_path, monkeypatch):
+    # a gather through the mapping faults in the pages around every row (a whole file resident in
+    # each worker at 300,000 rows); read by pread, the same values
+    monkeypatch.setattr(index_build, "ANN_DTYPE", "i8")
+    es = entries(120)
+    manifest = build(tmp_path, es, ann_min=0)
+    lib = store.open_generation(tmp_path, manifest)
+    reads = []
+    for name in (*ranker.VIEWS, "weighted"):
+        rows = lib.weighted if name == "weighted" else lib.vectors[name]
+        part = rows.parts[0] if name == "weighted" else rows.parts[0].parts[0]  # a view: a block's rows
+        assert isinstance(part, store.Int8Rows) and part.read is not None
+        real = part.read
+        monkeypatch.setattr(part, "read", lambda pos, real=real: reads.append(len(pos)) or real(pos))
+        pos = np.asarray([3, 99, 0, 42, 42, 119])
+        mapped = part.codes[pos].astype(np.float32) * part.scales[pos, None]
+        assert np.array_equal(rows[pos], mapped)
+    assert reads == [6, 6, 6, 6]
+    mem = ranker.Library(es)
+    for q in QUERIES + [es[42].claim]:
+        assert lib.match(q, 1)[0].id == mem.match(q, 1)[0].id
+
+
 def test_a_format_5_generation_with_float16_vectors_beside_int8_graphs_still_answers(tmp_path, monkeypatch):
     monkeypatch.setattr(index_build, "ANN_DTYPE", "i8")
     es = entries(120)
