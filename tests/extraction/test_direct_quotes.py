@@ -151,3 +151,49 @@ def test_an_empty_quotation_does_not_close_on_a_comma():
     from articles.extraction.text import find_quotes
     text = 'He wrote "" and then Tom Reyes left.'
     assert [_closes_on_comma(text, q) for q in find_quotes(text, 0, len(text))] == [False]
+
+
+def test_an_unlisted_verb_of_manner_after_a_quotation_names_its_speaker():
+    # A paragraph opening with the quotation does not continue the paragraph before.
+    ex = extract('Tom Reyes spoke at the rally on Monday. "We will win this," he said.',
+                 '"That is wonderful!" beamed Jo Sharp.')
+    assert holding(ex, "That is wonderful") == ('"That is wonderful!"', "Jo Sharp")
+    assert holding(ex, "We will win this")[0] == '"We will win this,"'
+    # Also a name the entity finder does not take, before an apposition.
+    ex = extract('Tom Reyes spoke at the rally on Monday. "We will win this," he said.',
+                 '"That is a shame," grumbled Ana Kell, a retired teacher.')
+    text, who = holding(ex, "That is a shame")
+    assert text == '"That is a shame,"' and "Ana Kell" in who
+    # No verb and name after it: the paragraph before still continues.
+    ex = extract('"We will win this," Tom Reyes said.', '"And we will win it again."')
+    assert holding(ex, "win it again")[1] == "Tom Reyes"
+
+
+def test_a_possessed_noun_phrase_speaks_not_its_possessor():
+    ex = extract("The council met on Monday.", "Jo Sharp's chief of staff wrote:",
+                 '"The office will stay closed until March."')
+    assert holding(ex, "stay closed") == ('"The office will stay closed until March."', "Jo Sharp's chief of staff")
+    ex = extract('Jo Sharp\'s chief of staff wrote in an email: "The office will stay closed until March."')
+    assert holding(ex, "stay closed")[0] == '"The office will stay closed until March."'
+
+
+def test_a_possessed_description_before_the_name_is_no_clause_of_the_speaker():
+    ex = extract('The mayor\'s spokesman, Tom Reyes, said, "The office will stay closed until March."')
+    assert holding(ex, "stay closed") == ('"The office will stay closed until March."', "Tom Reyes")
+
+
+def test_the_person_named_after_an_organisation_and_a_role_speaks():
+    ex = extract('"The plan is a failure," said Google spokesman Tom Reyes.')
+    assert holding(ex, "a failure")[1] == "Tom Reyes"
+    ex = extract('"The plan is a failure," said Google and Tom Reyes.')
+    assert holding(ex, "a failure")[1] != "Tom Reyes"
+
+
+def test_a_pronoun_after_a_possessed_opening_is_an_aside_not_a_description():
+    ex = extract('The mayor\'s report, he said, was "a year late and badly written."')
+    assert holding(ex, "year late")[0] == 'The mayor\'s report, he said, was "a year late and badly written."'
+
+
+def test_an_unlisted_verb_of_manner_before_a_name_and_its_place():
+    ex = extract("Tom Reyes spoke first.", '"This is fantastic!" beamed Ana Kell of Leeds, who came with her son.')
+    assert holding(ex, "fantastic") == ('"This is fantastic!"', "Ana Kell")

@@ -230,6 +230,9 @@ def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quote
                 cont = st.pending_colon
             elif st.last is not None and st.last_was_quote():
                 cont = st.last
+        named = sources.manner_speaker(st, q, sent)
+        if named is not None:
+            cont = named
         dash = sources.dash_speaker(st, q, block)
         if dash is not None:
             cont = dash
