@@ -189,6 +189,18 @@ def test_the_person_named_after_an_organisation_and_a_role_speaks():
     assert holding(ex, "a failure")[1] != "Tom Reyes"
 
 
+def test_a_quotation_continuing_the_reported_claim_right_before_it_is_one_claim_with_it():
+    ex = extract("The council met on Monday.",
+                 'The bridge will open in May, Jo Sharp said. "We lost a whole year to the lawyers."')
+    text, who = holding(ex, "open in May", "lost a whole year")
+    assert who == "Jo Sharp" and text.endswith('lawyers."')
+    # Sentences of the writer's own in between: the quotation stays a claim of its own.
+    ex = extract("The council met on Monday.",
+                 "The bridge will open in May, Jo Sharp said. The council voted on the plan on Friday and its "
+                 'members were split. "We lost a whole year to the lawyers."')
+    assert holding(ex, "lost a whole year")[0] == '"We lost a whole year to the lawyers."'
+
+
 def test_a_pronoun_after_a_possessed_opening_is_an_aside_not_a_description():
     ex = extract('The mayor\'s report, he said, was "a year late and badly written."')
     assert holding(ex, "year late")[0] == 'The mayor\'s report, he said, was "a year late and badly written."'

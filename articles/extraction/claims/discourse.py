@@ -163,6 +163,11 @@ _NOT_A_SUBJECT = re.compile(r"(?:,|\b(?:of|for|under|with|by|to|from|at|about|ag
 _OPENS = re.compile(r"[\s“\"‘'(]*(?:(?:[A-Z][a-z]*\.?|[a-z]+)\s+){0,3}")
 
 
+# Between a reported claim and the quotation continuing it: the end of its sentence, at most a short
+# attribution ("..., he said.").
+_REPORTED_THEN_QUOTE = re.compile(r"[^“”\"]{0,40}")
+
+
 def merge_continuations(st: ClaimState, block: Block):
     """A cued quotation and the quotations that continue it in the same paragraph are one
     claim: "...," she said. "..." (the attribution in between stays in the text)."""
@@ -182,7 +187,16 @@ def merge_continuations(st: ClaimState, block: Block):
         while k >= 0 and not _quoted(merged[k]) and (same_speaker(merged[k], c) or merged[k].origin == "model"):
             k -= 1
         host = merged[k] if k >= 0 else None
-        if host is not None and _quoted(host) and same_speaker(host, c):
+        # A reported claim right before it, of the same speaker, is the host too: 'Jo Sharp said the
+        # plan was late. “We lost a year.”' (the quotation goes on with what she was saying).
+        # (Not a model cue's: its content and speaker are less sure, and merging them cost more than it won.)
+        last = merged[-1] if merged else None
+        reported_host = (host is None or not _quoted(host)) and last is not None and last.kind == "reported" \
+            and last.origin != "model" and same_speaker(last, c) \
+            and _REPORTED_THEN_QUOTE.fullmatch(st.text, last.end, c.start) is not None
+        if reported_host:
+            host, k = last, len(merged) - 1
+        if host is not None and (_quoted(host) or reported_host) and same_speaker(host, c):
             for gone in (*merged[k + 1:], c):
                 st.live_remove(gone)
             st.set_end(host, c.end)
