@@ -209,3 +209,15 @@ def test_a_pronoun_after_a_possessed_opening_is_an_aside_not_a_description():
 def test_an_unlisted_verb_of_manner_before_a_name_and_its_place():
     ex = extract("Tom Reyes spoke first.", '"This is fantastic!" beamed Ana Kell of Leeds, who came with her son.')
     assert holding(ex, "fantastic") == ('"This is fantastic!"', "Ana Kell")
+
+
+def test_a_paragraph_of_a_quotation_alone_continues_the_reported_claim_ending_the_paragraph_before():
+    ex = extract("The council met on Monday.", "The bridge will open in May, Jo Sharp said.",
+                 '"We lost a whole year to the lawyers."')
+    text, who = holding(ex, "open in May", "lost a whole year")
+    assert who == "Jo Sharp" and text.endswith('lawyers."')
+    # The writer's own words after the claim end that paragraph: the quotation names nobody.
+    ex = extract("The council met on Monday.",
+                 "The bridge will open in May, Jo Sharp said. The council has planned it for years and voted on Friday.",
+                 '"We lost a whole year to the lawyers."')
+    assert not [c for c in ex.claims if "lost a whole year" in c.text]

@@ -165,7 +165,7 @@ _OPENS = re.compile(r"[\s“\"‘'(]*(?:(?:[A-Z][a-z]*\.?|[a-z]+)\s+){0,3}")
 
 # Between a reported claim and the quotation continuing it: the end of its sentence, at most a short
 # attribution ("..., he said.").
-_REPORTED_THEN_QUOTE = re.compile(r"[^“”\"]{0,40}")
+ENDS_BEFORE_QUOTE = re.compile(r"[^“”\"]{0,40}")
 
 
 def merge_continuations(st: ClaimState, block: Block):
@@ -193,7 +193,7 @@ def merge_continuations(st: ClaimState, block: Block):
         last = merged[-1] if merged else None
         reported_host = (host is None or not _quoted(host)) and last is not None and last.kind == "reported" \
             and last.origin != "model" and same_speaker(last, c) \
-            and _REPORTED_THEN_QUOTE.fullmatch(st.text, last.end, c.start) is not None
+            and ENDS_BEFORE_QUOTE.fullmatch(st.text, last.end, c.start) is not None
         if reported_host:
             host, k = last, len(merged) - 1
         if host is not None and (_quoted(host) or reported_host) and same_speaker(host, c):
@@ -242,7 +242,7 @@ def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quote
         if cont is None and at_block_start and bi - st.last_block <= 1:
             if st.pending_colon is not None:
                 cont = st.pending_colon
-            elif st.last is not None and st.last_was_quote():
+            elif st.last is not None and (st.last_was_quote() or _reported_ends_paragraph(st, bi)):
                 cont = st.last
         named = sources.manner_speaker(st, q, sent)
         if named is not None:
@@ -255,6 +255,16 @@ def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quote
             used.add(q)
             content.add(st, "quote", q.start, q.end, cont, "", bi)
             st.pending_colon = None
+
+
+def _reported_ends_paragraph(st: ClaimState, bi: int) -> bool:
+    """Whether the latest claim is a reported claim of the rules' that ends the paragraph before ('Jo
+    Sharp said the plan was late.'): a paragraph of a quotation alone after it goes on with her words."""
+    if not st.claims or bi == 0:
+        return False
+    c, prev = st.claims[-1], st.doc.body[bi - 1]
+    return c.kind == "reported" and c.origin != "model" and prev.start <= c.start and c.end <= prev.end \
+        and ENDS_BEFORE_QUOTE.fullmatch(st.text, c.end, prev.end) is not None
 
 
 def _own_subject(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:

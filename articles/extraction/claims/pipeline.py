@@ -71,7 +71,12 @@ def join_across(st: ClaimState, prev: Block, block: Block) -> None:
     if k == 0 or k >= len(claims):
         return
     host, c = claims[k - 1], claims[k]
-    if not (c.start == block.start and c.kind == "quote" and c.frame == "continuation" and host.kind == "quote"
+    # A reported claim of the rules' that ends the paragraph before hosts it too ('Jo Sharp said the
+    # plan was late.' then '“We lost a year.”'); not a model cue's (less sure).
+    reported = host.kind == "reported" and host.origin != "model" and \
+        discourse.ENDS_BEFORE_QUOTE.fullmatch(st.text, host.end, prev.end) is not None
+    if not (c.start == block.start and c.kind == "quote" and c.frame == "continuation"
+            and (host.kind == "quote" or reported)
             and prev.start < host.end <= prev.end and discourse.same_speaker(host, c)):
         return
     st.live_remove(c)
