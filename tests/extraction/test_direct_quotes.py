@@ -221,3 +221,20 @@ def test_a_paragraph_of_a_quotation_alone_continues_the_reported_claim_ending_th
                  "The bridge will open in May, Jo Sharp said. The council has planned it for years and voted on Friday.",
                  '"We lost a whole year to the lawyers."')
     assert not [c for c in ex.claims if "lost a whole year" in c.text]
+
+
+def test_a_quoted_question_then_a_subject_saying_a_clause_of_its_own_ends_the_sentence():
+    from articles.extraction.text import find_quotes, split_sentences
+
+    def sentences(t):
+        return [t[s.start:s.end] for s in split_sentences(t, 0, len(t), find_quotes(t, 0, len(t)))]
+
+    assert sentences('The sign read "Who is next?" eBay said the sign was a joke.') == [
+        'The sign read "Who is next?"', "eBay said the sign was a joke."]
+    # A brand's lower-case name is a name: its own attribution goes on with the quotation.
+    assert len(sentences('The sign read "Who is next?" eBay asked.')) == 1
+    assert len(sentences('"Who is next?" Jo Sharp said in a statement.')) == 1
+    assert len(sentences('"Why?" the mayor said that day.')) == 1
+    ex = extract('The sign on the door read "Who is next?" eBay said the sign was a joke.')
+    assert holding(ex, "was a joke")[1] == "eBay"
+    assert len(sentences('She declared "What a day!" and said that the campaign would go on.')) == 1
