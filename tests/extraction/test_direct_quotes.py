@@ -238,3 +238,12 @@ def test_a_quoted_question_then_a_subject_saying_a_clause_of_its_own_ends_the_se
     ex = extract('The sign on the door read "Who is next?" eBay said the sign was a joke.')
     assert holding(ex, "was a joke")[1] == "eBay"
     assert len(sentences('She declared "What a day!" and said that the campaign would go on.')) == 1
+
+
+def test_a_time_counted_from_another_opening_the_sentence_names_nobody():
+    ex = extract("Tom Reyes met Jo Sharp on Monday.",
+                 'Hours later, Jo Sharp returned the favour, telling reporters, "He is a fine man and a good friend."')
+    assert holding(ex, "fine man")[1] == "Jo Sharp"
+    ex = extract("Tom Reyes met Jo Sharp on Monday.",
+                 'A week earlier, Jo Sharp had told the paper, "He is a fine man and a good friend."')
+    assert holding(ex, "fine man")[1] == "Jo Sharp"

@@ -316,6 +316,10 @@ _OPENER_MORE = re.compile(r"(?:[A-Z][a-z]{0,5}\.(?:[A-Z]\.)?|[A-Z][a-z]+|(?:on|i
 _SENTENCE_DATELINE = re.compile(r"[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]+){0,3}\s*(?:\([^()]{1,30}\)\s*)?[—―–-]+\s+")
 
 
+# A time counted from another ("Hours later, ", "Eight years ago, ", "A week earlier, "): names nobody.
+_TIME_BEFORE = re.compile(r"(?:[\w\-]+\s+){0,3}(?:later|earlier|ago),\s+")
+
+
 def _past_openers(st: ClaimState, pos: int, limit: int) -> int:
     """Past a dateline and the adverbial phrases a sentence opens with, when no name starts there."""
     text = st.text
@@ -335,7 +339,8 @@ def _past_openers(st: ClaimState, pos: int, limit: int) -> int:
         word = m.group(1)
         low = word.lower()
         if not (low in _OPENER_WORDS or (len(low) > 4 and low.endswith(("ly", "ing"))
-                                         and low not in _LY_NOT_ADVERB) or (len(low) > 4 and low.endswith("ed"))):
+                                         and low not in _LY_NOT_ADVERB) or (len(low) > 4 and low.endswith("ed"))
+                or _TIME_BEFORE.fullmatch(m.group())):
             return pos
         pos = _past_place(st, m.end(), limit)
     return pos
