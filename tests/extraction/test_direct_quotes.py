@@ -247,3 +247,13 @@ def test_a_time_counted_from_another_opening_the_sentence_names_nobody():
     ex = extract("Tom Reyes met Jo Sharp on Monday.",
                  'A week earlier, Jo Sharp had told the paper, "He is a fine man and a good friend."')
     assert holding(ex, "fine man")[1] == "Jo Sharp"
+
+
+def test_a_short_sentence_of_the_writers_between_keeps_the_quotation_apart_from_the_reported_claim():
+    # Short enough for the few words an attribution takes, but a sentence of its own (review).
+    ex = extract("The council met on Monday.",
+                 'The bridge will open in May, Jo Sharp said. It did not. "We lost a whole year to the lawyers."')
+    assert holding(ex, "open in May")[0] == "The bridge will open in May"
+    ex = extract("The council met on Monday.", "The bridge will open in May, Jo Sharp said. It did not.",
+                 '"We lost a whole year to the lawyers."')
+    assert holding(ex, "open in May")[0] == "The bridge will open in May"

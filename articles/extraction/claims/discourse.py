@@ -168,7 +168,15 @@ _OPENS = re.compile(r"[\s“\"‘'(]*(?:(?:[A-Z][a-z]*\.?|[a-z]+)\s+){0,3}")
 ENDS_BEFORE_QUOTE = re.compile(r"[^“”\"]{0,40}")
 
 
-def merge_continuations(st: ClaimState, block: Block):
+def in_next_sentence(sents: list[Sentence], end: int, start: int) -> bool:
+    """Whether start lies in the sentence right after the one a claim ending at end ends in: not in
+    the claim's own ('..., saying, “...”' is two claims) and no sentence of the writer's between
+    ('Jo Sharp said the plan was late. It was not. “We lost a year.”')."""
+    j = bisect_right(sents, start, key=lambda s: s.start) - 1
+    return 0 < j < len(sents) and sents[j - 1].start < end <= sents[j - 1].end
+
+
+def merge_continuations(st: ClaimState, block: Block, sents: list[Sentence]):
     """A cued quotation and the quotations that continue it in the same paragraph are one
     claim: "...," she said. "..." (the attribution in between stays in the text)."""
     st.sort_claims()
@@ -193,7 +201,8 @@ def merge_continuations(st: ClaimState, block: Block):
         last = merged[-1] if merged else None
         reported_host = (host is None or not _quoted(host)) and last is not None and last.kind == "reported" \
             and last.origin != "model" and same_speaker(last, c) \
-            and ENDS_BEFORE_QUOTE.fullmatch(st.text, last.end, c.start) is not None
+            and ENDS_BEFORE_QUOTE.fullmatch(st.text, last.end, c.start) is not None \
+            and in_next_sentence(sents, last.end, c.start)
         if reported_host:
             host, k = last, len(merged) - 1
         if host is not None and (_quoted(host) or reported_host) and same_speaker(host, c):
@@ -264,7 +273,8 @@ def _reported_ends_paragraph(st: ClaimState, bi: int) -> bool:
         return False
     c, prev = st.claims[-1], st.doc.body[bi - 1]
     return c.kind == "reported" and c.origin != "model" and prev.start <= c.start and c.end <= prev.end \
-        and ENDS_BEFORE_QUOTE.fullmatch(st.text, c.end, prev.end) is not None
+        and ENDS_BEFORE_QUOTE.fullmatch(st.text, c.end, prev.end) is not None \
+        and c.end > st.doc.sentences[bi - 1][-1].start  # in its last sentence: no sentence of the writer's after
 
 
 def _own_subject(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:
