@@ -257,3 +257,13 @@ def test_a_short_sentence_of_the_writers_between_keeps_the_quotation_apart_from_
     ex = extract("The council met on Monday.", "The bridge will open in May, Jo Sharp said. It did not.",
                  '"We lost a whole year to the lawyers."')
     assert holding(ex, "open in May")[0] == "The bridge will open in May"
+
+
+def test_a_clause_between_the_organisation_and_a_person_names_no_role():
+    # "when", "despite", "including": the person is no spokesman of the organisation (review).
+    for tail in ("when Tom Reyes left", "despite Tom Reyes", "executives including Tom Reyes",
+                 "before Tom Reyes spoke"):
+        ex = extract(f'"The plan is a failure," said Google {tail}.')
+        assert holding(ex, "a failure")[1] != "Tom Reyes", tail
+    ex = extract('"The plan is a failure," said Google chief executive Tom Reyes.')
+    assert holding(ex, "a failure")[1] == "Tom Reyes"

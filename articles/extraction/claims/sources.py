@@ -466,9 +466,13 @@ def antecedent(st: ClaimState, who_pos: int) -> Speaker | None:
 
 
 # Between an organisation and the person speaking for it: a possessive, a role's few words ("'s",
-# "'s chief economist", " executive director ", " spokesman "), no conjunction or preposition of a clause.
-_ORG_ROLE = re.compile(r"[’']s\s+(?:[\w\-.]+\s+){0,4}|\s+(?:(?!(?:and|or|that|to|with|in|on|at|about|as|by|"
-                       r"for|from|said|says)\s)[\w\-.]+\s+){1,4}")
+# "'s chief economist", " executive director ", " spokesman "), no conjunction, subordinator or
+# preposition of a clause ("said Amazon after firing X", "said Google when X left", "including X").
+_ORG_ROLE = re.compile(r"[’']s\s+(?:[\w\-.]+\s+){0,4}|\s+(?:(?!(?:and|or|nor|but|that|to|with|in|on|at|about|as|by|"
+                       r"for|from|said|says|after|before|when|while|since|until|unless|because|if|though|although|"
+                       r"whereas|where|whether|which|who|whom|whose|despite|against|over|under|into|onto|through|"
+                       r"without|within|than|not|amid|among|including|following|according|like|unlike|during|"
+                       r"toward|towards|upon|via|per)\s)[\w\-.]+\s+){1,4}")
 
 
 def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | None:
