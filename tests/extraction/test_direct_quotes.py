@@ -267,3 +267,9 @@ def test_a_clause_between_the_organisation_and_a_person_names_no_role():
         assert holding(ex, "a failure")[1] != "Tom Reyes", tail
     ex = extract('"The plan is a failure," said Google chief executive Tom Reyes.')
     assert holding(ex, "a failure")[1] == "Tom Reyes"
+
+
+def test_a_verb_after_a_quotation_inside_the_writers_sentence_names_no_speaker():
+    # The quotation is the object of the writer's subject, here a title (review).
+    ex = extract("Tom Reyes spoke at the rally on Monday.", 'The film "Who Wants to Be Rich?" starred Jo Sharp.')
+    assert not [c for c in ex.claims if c.text == '"Who Wants to Be Rich?"']
