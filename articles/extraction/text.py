@@ -30,9 +30,10 @@ _ATTRIBUTION = re.compile(r"\s+(?:(?:" + _NAME + r"|the|a|an|he|she|they|we|it|o
                           r"|\s+(?:said|says|asked|asks|added|wrote)\s+[A-Z]")
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z](?![a-z]*[A-Z])")
 # '"Who is next?" eBay said the sign was a joke.': a subject and a verb of saying with a clause of its
-# own after it; what it says is that clause, and the quoted question ended its sentence. (Not the
-# same subject going on: '"What a day!" and said that ...'.)
-_OWN_CLAUSE = re.compile(r"\s+(?!(?:and|but|or|then|so|yet)\s)(?:(?:" + _NAME + r"|[a-z][\w’'\-]*)\s+){1,4}?(?:said|says|added)\s+"
+# own after it; what it says is that clause, and the quoted question ended its sentence. The subject
+# opens with a name, as a new sentence does: a lower-case word goes on with the same one ('"Why not?"
+# she said the next day.', '"What a day!" and said that ...').
+_OWN_CLAUSE = re.compile(r"\s+" + _NAME + r"\s+(?:(?:" + _NAME + r"|[a-z][\w’'\-]*)\s+){0,3}?(?:said|says|added)\s+"
                          r"(?:that|he|she|it|they|we|there|the|a|an|his|her|its|their)\s+[\w’'\-]+\s+[\w’'\-]")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 # The next sentence may open with a quotation mark, or the two apostrophes some wires use ('').

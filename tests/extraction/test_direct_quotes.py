@@ -273,3 +273,14 @@ def test_a_verb_after_a_quotation_inside_the_writers_sentence_names_no_speaker()
     # The quotation is the object of the writer's subject, here a title (review).
     ex = extract("Tom Reyes spoke at the rally on Monday.", 'The film "Who Wants to Be Rich?" starred Jo Sharp.')
     assert not [c for c in ex.claims if c.text == '"Who Wants to Be Rich?"']
+
+
+def test_a_quoted_question_then_a_pronoun_saying_goes_on_with_the_same_sentence():
+    # A lower-case subject goes on with the sentence, whatever follows its verb ('the next day' is
+    # no clause of its own): the question stays a quotation of the speaker's (review).
+    from articles.extraction.text import find_quotes, split_sentences
+    for t in ('"Why not?" she said the next day.', '"Why not?" he said the following week in court.',
+              '"Is that fair?" the mayor said the council had asked.'):
+        assert len(split_sentences(t, 0, len(t), find_quotes(t, 0, len(t)))) == 1, t
+    ex = extract("Tom Reyes met Jo Sharp on Monday.", '"Why not?" she said the following week in court.')
+    assert holding(ex, "Why not?")[0].startswith('"Why not?"')
