@@ -284,3 +284,10 @@ def test_a_quoted_question_then_a_pronoun_saying_goes_on_with_the_same_sentence(
         assert len(split_sentences(t, 0, len(t), find_quotes(t, 0, len(t)))) == 1, t
     ex = extract("Tom Reyes met Jo Sharp on Monday.", '"Why not?" she said the following week in court.')
     assert holding(ex, "Why not?")[0].startswith('"Why not?"')
+
+
+def test_a_subject_before_later_is_no_time_phrase_to_pass():
+    # 'later' after the subject, not after a unit of time: the opening words are the subject (review).
+    ex = extract("Tom Reyes met Jo Sharp on Monday.",
+                 'The company later, in a filing, returned fire, telling reporters, "He is a fine man and a good friend."')
+    assert not [c for c in ex.claims if c.speaker_text == "reporters"]

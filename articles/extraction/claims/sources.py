@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from ..lexicon import CUE_LEMMA, DAY_NAMES, QUOTE_CUES, SOURCE_NOUNS
+from ..lexicon import CUE_LEMMA, DAY_NAMES, QUOTE_CUES, SOURCE_NOUNS, TIME_NOUNS
 from ..text import CLOSE_QUOTES, QUOTE_CHARS, Quote, Sentence
 from ..types import Block, Mention, Speaker
 from . import discourse
@@ -317,7 +317,14 @@ _SENTENCE_DATELINE = re.compile(r"[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]+){
 
 
 # A time counted from another ("Hours later, ", "Eight years ago, ", "A week earlier, "): names nobody.
-_TIME_BEFORE = re.compile(r"(?:[\w\-]+\s+){0,3}(?:later|earlier|ago),\s+")
+# A unit of time stands before the adverb; else it follows the subject ("The company later, in a filing,").
+_TIME_BEFORE = re.compile(r"(?:[\w\-]+\s+){0,2}([\w\-]+)\s+(?:later|earlier|ago),\s+")
+_TIME_UNITS = TIME_NOUNS | frozenset("moment moments night nights long while".split())
+
+
+def _time_before(phrase: str) -> bool:
+    t = _TIME_BEFORE.fullmatch(phrase)
+    return t is not None and t.group(1).lower() in _TIME_UNITS
 
 
 def _past_openers(st: ClaimState, pos: int, limit: int) -> int:
@@ -340,7 +347,7 @@ def _past_openers(st: ClaimState, pos: int, limit: int) -> int:
         low = word.lower()
         if not (low in _OPENER_WORDS or (len(low) > 4 and low.endswith(("ly", "ing"))
                                          and low not in _LY_NOT_ADVERB) or (len(low) > 4 and low.endswith("ed"))
-                or _TIME_BEFORE.fullmatch(m.group())):
+                or _time_before(m.group())):
             return pos
         pos = _past_place(st, m.end(), limit)
     return pos
