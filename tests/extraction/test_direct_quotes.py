@@ -291,3 +291,10 @@ def test_a_subject_before_later_is_no_time_phrase_to_pass():
     ex = extract("Tom Reyes met Jo Sharp on Monday.",
                  'The company later, in a filing, returned fire, telling reporters, "He is a fine man and a good friend."')
     assert not [c for c in ex.claims if c.speaker_text == "reporters"]
+
+
+def test_a_possessive_s_before_adverbs_only_is_has_and_names_no_phrase():
+    # "'s always said": no noun follows the "'s" (review); the phrase "Jo Sharp's always" is no source.
+    for opening in ("Jo Sharp's always said:", "Jo Sharp's never once written:"):
+        ex = extract("Tom Reyes met Jo Sharp on Monday.", opening + ' "The deal is dead."')
+        assert not [c for c in ex.claims if "'s " in c.speaker_text], opening

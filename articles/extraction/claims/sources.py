@@ -259,6 +259,10 @@ _POSSESSED = re.compile(r"^[\s“\"]*((?:(?:[Tt]he|[A-Z][\w’'\-.]*)\s+){0,3}(?
                         r"((?:[a-z][\w’'\-]*\s+){0,3}[a-z][\w’'\-]+)$")
 
 
+# After a "'s" that is "has": adverbs and auxiliaries, no noun ("Jo Sharp's always said:", "'s long argued").
+_HAS_ADVERBS = GAP_WORDS | frozenset("always sometimes ever".split())
+
+
 # The cue and a few words, then a colon or a comma opening a quotation: "wrote in an email:", "said, “".
 _PRESENTS_QUOTE = re.compile(r"[^.;:“”\"]{1,60}?(?::|,\s*(?:[“\"]|''))")
 
@@ -295,6 +299,9 @@ def _phrase_before(st: ClaimState, sent: Sentence, seg_end: int, before: str) ->
     m = _POSSESSED.search(before) if _PRESENTS_QUOTE.match(st.text, seg_end, sent.end) else None
     if m and not any(w in CUE_LEMMA for w in m.group(2).lower().split()):
         owner = st.mention_ending(sent.start + m.start(1) + len(m.group(1).rstrip()) - 2)
+        if all(w in _HAS_ADVERBS or (w.endswith("ly") and w not in _LY_NOT_ADVERB) for w in m.group(2).split()):
+            # No noun after the "'s": it is "has" ("Jo Sharp's always said:"), and the owner speaks.
+            return Speaker(owner.entity, owner.text, owner.start, owner.end) if owner is not None else None
         org = owner.entity if owner is not None and st.entities[owner.entity].kind == "organisation" else None
         return Speaker(None, m.group(1) + m.group(2), sent.start + m.start(1), seg_end, org=org)
     return None
