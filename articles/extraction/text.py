@@ -24,9 +24,17 @@ _NUMERAL_NEXT = re.compile(r"\s*\d")
 _VERBS = "|".join(sorted(ATTRIBUTION_VERBS))
 # The attribution after a quoted question or exclamation: a name or a noun phrase, or a pronoun
 # ('"Who wants that?" she said.').
-_ATTRIBUTION = re.compile(r"\s+(?:(?:[A-Z][\w.'’\-]*|the|a|an|he|she|they|we|it|one)\s+){0,4}(?:" + _VERBS + r")\b"
+# A name: a capital, or a brand's lower-case initial with a capital inside ("eBay", "iHeartMedia").
+_NAME = r"(?:[A-Z]|[a-z]+[A-Z])[\w.'’\-]*"
+_ATTRIBUTION = re.compile(r"\s+(?:(?:" + _NAME + r"|the|a|an|he|she|they|we|it|one)\s+){0,4}(?:" + _VERBS + r")\b"
                           r"|\s+(?:said|says|asked|asks|added|wrote)\s+[A-Z]")
-_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z](?![a-z]*[A-Z])")
+# '"Who is next?" eBay said the sign was a joke.': a subject and a verb of saying with a clause of its
+# own after it; what it says is that clause, and the quoted question ended its sentence. The subject
+# opens with a name, as a new sentence does: a lower-case word goes on with the same one ('"Why not?"
+# she said the next day.', '"What a day!" and said that ...').
+_OWN_CLAUSE = re.compile(r"\s+" + _NAME + r"\s+(?:(?:" + _NAME + r"|[a-z][\w’'\-]*)\s+){0,3}?(?:said|says|added)\s+"
+                         r"(?:that|he|she|it|they|we|there|the|a|an|his|her|its|their)\s+[\w’'\-]+\s+[\w’'\-]")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 # The next sentence may open with a quotation mark, or the two apostrophes some wires use ('').
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9]|\s*$)|[.!?]+[\"”]+(?=\s)")
@@ -82,7 +90,8 @@ def split_sentences(text: str, start: int, end: int, quotes: list[Quote] | None 
         # A lower-case word after it goes on with the same sentence too ('"Why now?" the mayor, Jo
         # Sharp, asked.'): a new sentence opens with a capital.
         if m.group()[-1:] in CLOSE_QUOTES + STRAIGHT and m.group()[:1] in "?!" and (
-                _ATTRIBUTION.match(text, e, end) or _LOWER_NEXT.match(text, e, end)):
+                _ATTRIBUTION.match(text, e, end) or _LOWER_NEXT.match(text, e, end)) \
+                and not _OWN_CLAUSE.match(text, e, end):
             continue
         out.append(Sentence(s, e))
         s = e

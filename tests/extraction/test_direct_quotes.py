@@ -151,3 +151,150 @@ def test_an_empty_quotation_does_not_close_on_a_comma():
     from articles.extraction.text import find_quotes
     text = 'He wrote "" and then Tom Reyes left.'
     assert [_closes_on_comma(text, q) for q in find_quotes(text, 0, len(text))] == [False]
+
+
+def test_an_unlisted_verb_of_manner_after_a_quotation_names_its_speaker():
+    # A paragraph opening with the quotation does not continue the paragraph before.
+    ex = extract('Tom Reyes spoke at the rally on Monday. "We will win this," he said.',
+                 '"That is wonderful!" beamed Jo Sharp.')
+    assert holding(ex, "That is wonderful") == ('"That is wonderful!"', "Jo Sharp")
+    assert holding(ex, "We will win this")[0] == '"We will win this,"'
+    # Also a name the entity finder does not take, before an apposition.
+    ex = extract('Tom Reyes spoke at the rally on Monday. "We will win this," he said.',
+                 '"That is a shame," grumbled Ana Kell, a retired teacher.')
+    text, who = holding(ex, "That is a shame")
+    assert text == '"That is a shame,"' and "Ana Kell" in who
+    # No verb and name after it: the paragraph before still continues.
+    ex = extract('"We will win this," Tom Reyes said.', '"And we will win it again."')
+    assert holding(ex, "win it again")[1] == "Tom Reyes"
+
+
+def test_a_possessed_noun_phrase_speaks_not_its_possessor():
+    ex = extract("The council met on Monday.", "Jo Sharp's chief of staff wrote:",
+                 '"The office will stay closed until March."')
+    assert holding(ex, "stay closed") == ('"The office will stay closed until March."', "Jo Sharp's chief of staff")
+    ex = extract('Jo Sharp\'s chief of staff wrote in an email: "The office will stay closed until March."')
+    assert holding(ex, "stay closed")[0] == '"The office will stay closed until March."'
+
+
+def test_a_possessed_description_before_the_name_is_no_clause_of_the_speaker():
+    ex = extract('The mayor\'s spokesman, Tom Reyes, said, "The office will stay closed until March."')
+    assert holding(ex, "stay closed") == ('"The office will stay closed until March."', "Tom Reyes")
+
+
+def test_the_person_named_after_an_organisation_and_a_role_speaks():
+    ex = extract('"The plan is a failure," said Google spokesman Tom Reyes.')
+    assert holding(ex, "a failure")[1] == "Tom Reyes"
+    ex = extract('"The plan is a failure," said Google and Tom Reyes.')
+    assert holding(ex, "a failure")[1] != "Tom Reyes"
+
+
+def test_a_quotation_continuing_the_reported_claim_right_before_it_is_one_claim_with_it():
+    ex = extract("The council met on Monday.",
+                 'The bridge will open in May, Jo Sharp said. "We lost a whole year to the lawyers."')
+    text, who = holding(ex, "open in May", "lost a whole year")
+    assert who == "Jo Sharp" and text.endswith('lawyers."')
+    # Sentences of the writer's own in between: the quotation stays a claim of its own.
+    ex = extract("The council met on Monday.",
+                 "The bridge will open in May, Jo Sharp said. The council voted on the plan on Friday and its "
+                 'members were split. "We lost a whole year to the lawyers."')
+    assert holding(ex, "lost a whole year")[0] == '"We lost a whole year to the lawyers."'
+
+
+def test_a_pronoun_after_a_possessed_opening_is_an_aside_not_a_description():
+    ex = extract('The mayor\'s report, he said, was "a year late and badly written."')
+    assert holding(ex, "year late")[0] == 'The mayor\'s report, he said, was "a year late and badly written."'
+
+
+def test_an_unlisted_verb_of_manner_before_a_name_and_its_place():
+    ex = extract("Tom Reyes spoke first.", '"This is fantastic!" beamed Ana Kell of Leeds, who came with her son.')
+    assert holding(ex, "fantastic") == ('"This is fantastic!"', "Ana Kell")
+
+
+def test_a_paragraph_of_a_quotation_alone_continues_the_reported_claim_ending_the_paragraph_before():
+    ex = extract("The council met on Monday.", "The bridge will open in May, Jo Sharp said.",
+                 '"We lost a whole year to the lawyers."')
+    text, who = holding(ex, "open in May", "lost a whole year")
+    assert who == "Jo Sharp" and text.endswith('lawyers."')
+    # The writer's own words after the claim end that paragraph: the quotation names nobody.
+    ex = extract("The council met on Monday.",
+                 "The bridge will open in May, Jo Sharp said. The council has planned it for years and voted on Friday.",
+                 '"We lost a whole year to the lawyers."')
+    assert not [c for c in ex.claims if "lost a whole year" in c.text]
+
+
+def test_a_quoted_question_then_a_subject_saying_a_clause_of_its_own_ends_the_sentence():
+    from articles.extraction.text import find_quotes, split_sentences
+
+    def sentences(t):
+        return [t[s.start:s.end] for s in split_sentences(t, 0, len(t), find_quotes(t, 0, len(t)))]
+
+    assert sentences('The sign read "Who is next?" eBay said the sign was a joke.') == [
+        'The sign read "Who is next?"', "eBay said the sign was a joke."]
+    # A brand's lower-case name is a name: its own attribution goes on with the quotation.
+    assert len(sentences('The sign read "Who is next?" eBay asked.')) == 1
+    assert len(sentences('"Who is next?" Jo Sharp said in a statement.')) == 1
+    assert len(sentences('"Why?" the mayor said that day.')) == 1
+    ex = extract('The sign on the door read "Who is next?" eBay said the sign was a joke.')
+    assert holding(ex, "was a joke")[1] == "eBay"
+    assert len(sentences('She declared "What a day!" and said that the campaign would go on.')) == 1
+
+
+def test_a_time_counted_from_another_opening_the_sentence_names_nobody():
+    ex = extract("Tom Reyes met Jo Sharp on Monday.",
+                 'Hours later, Jo Sharp returned the favour, telling reporters, "He is a fine man and a good friend."')
+    assert holding(ex, "fine man")[1] == "Jo Sharp"
+    ex = extract("Tom Reyes met Jo Sharp on Monday.",
+                 'A week earlier, Jo Sharp had told the paper, "He is a fine man and a good friend."')
+    assert holding(ex, "fine man")[1] == "Jo Sharp"
+
+
+def test_a_short_sentence_of_the_writers_between_keeps_the_quotation_apart_from_the_reported_claim():
+    # Short enough for the few words an attribution takes, but a sentence of its own (review).
+    ex = extract("The council met on Monday.",
+                 'The bridge will open in May, Jo Sharp said. It did not. "We lost a whole year to the lawyers."')
+    assert holding(ex, "open in May")[0] == "The bridge will open in May"
+    ex = extract("The council met on Monday.", "The bridge will open in May, Jo Sharp said. It did not.",
+                 '"We lost a whole year to the lawyers."')
+    assert holding(ex, "open in May")[0] == "The bridge will open in May"
+
+
+def test_a_clause_between_the_organisation_and_a_person_names_no_role():
+    # "when", "despite", "including": the person is no spokesman of the organisation (review).
+    for tail in ("when Tom Reyes left", "despite Tom Reyes", "executives including Tom Reyes",
+                 "before Tom Reyes spoke"):
+        ex = extract(f'"The plan is a failure," said Google {tail}.')
+        assert holding(ex, "a failure")[1] != "Tom Reyes", tail
+    ex = extract('"The plan is a failure," said Google chief executive Tom Reyes.')
+    assert holding(ex, "a failure")[1] == "Tom Reyes"
+
+
+def test_a_verb_after_a_quotation_inside_the_writers_sentence_names_no_speaker():
+    # The quotation is the object of the writer's subject, here a title (review).
+    ex = extract("Tom Reyes spoke at the rally on Monday.", 'The film "Who Wants to Be Rich?" starred Jo Sharp.')
+    assert not [c for c in ex.claims if c.text == '"Who Wants to Be Rich?"']
+
+
+def test_a_quoted_question_then_a_pronoun_saying_goes_on_with_the_same_sentence():
+    # A lower-case subject goes on with the sentence, whatever follows its verb ('the next day' is
+    # no clause of its own): the question stays a quotation of the speaker's (review).
+    from articles.extraction.text import find_quotes, split_sentences
+    for t in ('"Why not?" she said the next day.', '"Why not?" he said the following week in court.',
+              '"Is that fair?" the mayor said the council had asked.'):
+        assert len(split_sentences(t, 0, len(t), find_quotes(t, 0, len(t)))) == 1, t
+    ex = extract("Tom Reyes met Jo Sharp on Monday.", '"Why not?" she said the following week in court.')
+    assert holding(ex, "Why not?")[0].startswith('"Why not?"')
+
+
+def test_a_subject_before_later_is_no_time_phrase_to_pass():
+    # 'later' after the subject, not after a unit of time: the opening words are the subject (review).
+    ex = extract("Tom Reyes met Jo Sharp on Monday.",
+                 'The company later, in a filing, returned fire, telling reporters, "He is a fine man and a good friend."')
+    assert not [c for c in ex.claims if c.speaker_text == "reporters"]
+
+
+def test_a_possessive_s_before_adverbs_only_is_has_and_names_no_phrase():
+    # "'s always said": no noun follows the "'s" (review); the phrase "Jo Sharp's always" is no source.
+    for opening in ("Jo Sharp's always said:", "Jo Sharp's never once written:"):
+        ex = extract("Tom Reyes met Jo Sharp on Monday.", opening + ' "The deal is dead."')
+        assert not [c for c in ex.claims if "'s " in c.speaker_text], opening

@@ -194,7 +194,9 @@ def test_the_shape_of_the_rules_words_is_read():
 def test_a_continuation_follows_the_resolvers_choice_for_its_quotation():
     art, entities, mentions, claims, cands_of = prepared(
         "Dana Whitlock spoke with Greg Parnell at the rally in Tulsa on Friday.",
-        "Whitlock said the new school would open in May. \"It will be a great day for Tulsa.\"")
+        # (A sentence between: a quotation right after the reported claim would be one claim with it.)
+        "Whitlock said the new school would open in May. The district has planned the building for years. "
+        "\"It will be a great day for Tulsa.\"")
     ordered = sorted(claims, key=lambda c: c.start)
     cued = next(c for c in ordered if "new school" in c.text)
     cont = next(c for c in ordered if "great day" in c.text)

@@ -163,7 +163,20 @@ _NOT_A_SUBJECT = re.compile(r"(?:,|\b(?:of|for|under|with|by|to|from|at|about|ag
 _OPENS = re.compile(r"[\s“\"‘'(]*(?:(?:[A-Z][a-z]*\.?|[a-z]+)\s+){0,3}")
 
 
-def merge_continuations(st: ClaimState, block: Block):
+# Between a reported claim and the quotation continuing it: the end of its sentence, at most a short
+# attribution ("..., he said.").
+ENDS_BEFORE_QUOTE = re.compile(r"[^“”\"]{0,40}")
+
+
+def in_next_sentence(sents: list[Sentence], end: int, start: int) -> bool:
+    """Whether start lies in the sentence right after the one a claim ending at end ends in: not in
+    the claim's own ('..., saying, “...”' is two claims) and no sentence of the writer's between
+    ('Jo Sharp said the plan was late. It was not. “We lost a year.”')."""
+    j = bisect_right(sents, start, key=lambda s: s.start) - 1
+    return 0 < j < len(sents) and sents[j - 1].start < end <= sents[j - 1].end
+
+
+def merge_continuations(st: ClaimState, block: Block, sents: list[Sentence]):
     """A cued quotation and the quotations that continue it in the same paragraph are one
     claim: "...," she said. "..." (the attribution in between stays in the text)."""
     st.sort_claims()
@@ -182,7 +195,17 @@ def merge_continuations(st: ClaimState, block: Block):
         while k >= 0 and not _quoted(merged[k]) and (same_speaker(merged[k], c) or merged[k].origin == "model"):
             k -= 1
         host = merged[k] if k >= 0 else None
-        if host is not None and _quoted(host) and same_speaker(host, c):
+        # A reported claim right before it, of the same speaker, is the host too: 'Jo Sharp said the
+        # plan was late. “We lost a year.”' (the quotation goes on with what she was saying).
+        # (Not a model cue's: its content and speaker are less sure, and merging them cost more than it won.)
+        last = merged[-1] if merged else None
+        reported_host = (host is None or not _quoted(host)) and last is not None and last.kind == "reported" \
+            and last.origin != "model" and same_speaker(last, c) \
+            and ENDS_BEFORE_QUOTE.fullmatch(st.text, last.end, c.start) is not None \
+            and in_next_sentence(sents, last.end, c.start)
+        if reported_host:
+            host, k = last, len(merged) - 1
+        if host is not None and (_quoted(host) or reported_host) and same_speaker(host, c):
             for gone in (*merged[k + 1:], c):
                 st.live_remove(gone)
             st.set_end(host, c.end)
@@ -228,8 +251,11 @@ def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quote
         if cont is None and at_block_start and bi - st.last_block <= 1:
             if st.pending_colon is not None:
                 cont = st.pending_colon
-            elif st.last is not None and st.last_was_quote():
+            elif st.last is not None and (st.last_was_quote() or _reported_ends_paragraph(st, bi)):
                 cont = st.last
+        named = sources.manner_speaker(st, q, sent)
+        if named is not None:
+            cont = named
         dash = sources.dash_speaker(st, q, block)
         if dash is not None:
             cont = dash
@@ -238,6 +264,17 @@ def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quote
             used.add(q)
             content.add(st, "quote", q.start, q.end, cont, "", bi)
             st.pending_colon = None
+
+
+def _reported_ends_paragraph(st: ClaimState, bi: int) -> bool:
+    """Whether the latest claim is a reported claim of the rules' that ends the paragraph before ('Jo
+    Sharp said the plan was late.'): a paragraph of a quotation alone after it goes on with her words."""
+    if not st.claims or bi == 0:
+        return False
+    c, prev = st.claims[-1], st.doc.body[bi - 1]
+    return c.kind == "reported" and c.origin != "model" and prev.start <= c.start and c.end <= prev.end \
+        and ENDS_BEFORE_QUOTE.fullmatch(st.text, c.end, prev.end) is not None \
+        and c.end > st.doc.sentences[bi - 1][-1].start  # in its last sentence: no sentence of the writer's after
 
 
 def _own_subject(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:

@@ -257,6 +257,11 @@ _ASIDE_LEMMAS = frozenset("say add argue explain note insist contend acknowledge
                           "tweet".split())
 
 
+# A possessed noun phrase opening the sentence and an apposition's comma: "Jo Sharp's chief of staff, ".
+_DESCRIPTION_FIRST = re.compile(r"[“\"]?(?:(?:[Tt]he|[A-Z][\w’'\-.]*)\s+){0,3}[A-Za-z][\w\-.]*[’']s\s+"
+                                r"(?:[a-z][\w’'\-]*\s+){0,3}[a-z][\w’'\-]+,\s*")
+
+
 def _aside_before_quote(st: ClaimState, site: Site) -> Placement | None:
     """"While confidence is high, he said, “this has done nothing ...”": a clause of the speaker's, an
     aside naming them, then their quotation finishing the sentence. The content is the whole sentence
@@ -267,6 +272,9 @@ def _aside_before_quote(st: ClaimState, site: Site) -> Placement | None:
     # of many cues stays linear.
     first = re.match(r"\W*([\w’'\-]+)", text[sent.start:min(site.subject_start, sent.start + 40)])
     lead = re.findall(r"[\w’'\-]+", text[max(sent.start, site.subject_start - 60):site.subject_start])
+    if _DESCRIPTION_FIRST.fullmatch(text, sent.start, site.subject_start) and \
+            not re.match(r"(?:he|she|they|it|we|i)\b", text[site.subject_start:site.subject_start + 5], re.IGNORECASE):
+        return None  # "The mayor's spokesman, Tim Lee, said, “...”": the speaker's description, no clause
     if len(lead) < 3 or first is None or first.group(1).lower() in _ADJUNCT_OPENERS \
             or site.lemma not in _ASIDE_LEMMAS or not _INTO_QUOTE.match(site.tail[:200]):
         return None

@@ -30,9 +30,9 @@ def run(st: ClaimState) -> list[Claim]:
         paragraph(st, bi, block, quotes, sents)
         discourse.presenting_colon(st, bi, block, sents, doc.body[bi + 1] if bi + 1 < len(doc.body) else None)
         discourse.colon_paragraph(st, bi, block, colon, n_before)
-        discourse.merge_continuations(st, block)
+        discourse.merge_continuations(st, block, sents)
         if bi > 0:
-            join_across(st, doc.body[bi - 1], block)
+            join_across(st, doc.body[bi - 1], block, doc.sentences[bi - 1])
     if st.model is not None and doc.headline is not None:
         forms.headline(st, doc.headline)
     return st.claims
@@ -62,7 +62,7 @@ def paragraph(st: ClaimState, bi: int, block: Block, quotes: list[Quote], sents:
             block_speaker = spk_here
 
 
-def join_across(st: ClaimState, prev: Block, block: Block) -> None:
+def join_across(st: ClaimState, prev: Block, block: Block, prev_sents: list[Sentence]) -> None:
     """A quotation that opens a paragraph and continues the speaker of the quotation that closed the
     paragraph before is one claim with it: '“...,” she said.' then '“...”' (news style runs a long
     quotation over paragraphs). The claim spans both, the attribution and the break in between."""
@@ -71,7 +71,13 @@ def join_across(st: ClaimState, prev: Block, block: Block) -> None:
     if k == 0 or k >= len(claims):
         return
     host, c = claims[k - 1], claims[k]
-    if not (c.start == block.start and c.kind == "quote" and c.frame == "continuation" and host.kind == "quote"
+    # A reported claim of the rules' that ends the paragraph before hosts it too ('Jo Sharp said the
+    # plan was late.' then '“We lost a year.”'); not a model cue's (less sure).
+    reported = host.kind == "reported" and host.origin != "model" and \
+        discourse.ENDS_BEFORE_QUOTE.fullmatch(st.text, host.end, prev.end) is not None \
+        and host.end > prev_sents[-1].start  # in the last sentence: none of the writer's after it
+    if not (c.start == block.start and c.kind == "quote" and c.frame == "continuation"
+            and (host.kind == "quote" or reported)
             and prev.start < host.end <= prev.end and discourse.same_speaker(host, c)):
         return
     st.live_remove(c)

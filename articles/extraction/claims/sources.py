@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from ..lexicon import CUE_LEMMA, DAY_NAMES, QUOTE_CUES, SOURCE_NOUNS
+from ..lexicon import CUE_LEMMA, DAY_NAMES, QUOTE_CUES, SOURCE_NOUNS, TIME_NOUNS
 from ..text import CLOSE_QUOTES, QUOTE_CHARS, Quote, Sentence
 from ..types import Block, Mention, Speaker
 from . import discourse
@@ -253,6 +253,20 @@ def _name_before(st: ClaimState, sent: Sentence, seg_end: int, before: str) -> S
     return None
 
 
+# "Jo Sharp's chief of staff", "the mayor's spokesman": a possessor, then a few lower-case words.
+_POSSESSED = re.compile(r"^[\s“\"]*((?:(?:[Tt]he|[A-Z][\w’'\-.]*)\s+){0,3}(?!(?:He|She|It|That|There|What|Who|Here|"
+                        r"Let)[’'])[A-Z][\w\-.]*[’']s\s+)"
+                        r"((?:[a-z][\w’'\-]*\s+){0,3}[a-z][\w’'\-]+)$")
+
+
+# After a "'s" that is "has": adverbs and auxiliaries, no noun ("Jo Sharp's always said:", "'s long argued").
+_HAS_ADVERBS = GAP_WORDS | frozenset("always sometimes ever".split())
+
+
+# The cue and a few words, then a colon or a comma opening a quotation: "wrote in an email:", "said, “".
+_PRESENTS_QUOTE = re.compile(r"[^.;:“”\"]{1,60}?(?::|,\s*(?:[“\"]|''))")
+
+
 def _phrase_before(st: ClaimState, sent: Sentence, seg_end: int, before: str) -> Speaker | None:
     """A person before an apposition, an anonymous source or a short noun phrase before the cue."""
     # An apposition before the cue: "Boris Johnson, the Foreign Secretary, has accused".
@@ -279,6 +293,17 @@ def _phrase_before(st: ClaimState, sent: Sentence, seg_end: int, before: str) ->
                   r"(?:[\w’'\-]+\s+){0,3}[a-z][\w’'\-]+)$", before)
     if m and not any(w in CUE_LEMMA for w in m.group(1).lower().split()):
         return Speaker(None, m.group(1), sent.start + m.start(1), seg_end)
+    # A sentence opening with a possessed noun phrase, before a cue presenting a quotation: "Jo Sharp's
+    # chief of staff wrote:" (the possessor does not speak; the phrase, which names them, does). Before
+    # other cues such a phrase is more often a thing than a person ("Jo Sharp's remarks have left").
+    m = _POSSESSED.search(before) if _PRESENTS_QUOTE.match(st.text, seg_end, sent.end) else None
+    if m and not any(w in CUE_LEMMA for w in m.group(2).lower().split()):
+        owner = st.mention_ending(sent.start + m.start(1) + len(m.group(1).rstrip()) - 2)
+        if all(w in _HAS_ADVERBS or (w.endswith("ly") and w not in _LY_NOT_ADVERB) for w in m.group(2).split()):
+            # No noun after the "'s": it is "has" ("Jo Sharp's always said:"), and the owner speaks.
+            return Speaker(owner.entity, owner.text, owner.start, owner.end) if owner is not None else None
+        org = owner.entity if owner is not None and st.entities[owner.entity].kind == "organisation" else None
+        return Speaker(None, m.group(1) + m.group(2), sent.start + m.start(1), seg_end, org=org)
     return None
 
 
@@ -296,6 +321,17 @@ _OPENER_PHRASE = re.compile(r"([A-Za-z][\w’'\-]*)[^,;:“”\"()]{0,80}?,\s+")
 # A place's continuation after a comma: "N.H.,", "Calif.,", "Iowa,", "on Tuesday,".
 _OPENER_MORE = re.compile(r"(?:[A-Z][a-z]{0,5}\.(?:[A-Z]\.)?|[A-Z][a-z]+|(?:on|in|at|last|this)\s+[^,;:]{1,30}),\s+")
 _SENTENCE_DATELINE = re.compile(r"[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]+){0,3}\s*(?:\([^()]{1,30}\)\s*)?[—―–-]+\s+")
+
+
+# A time counted from another ("Hours later, ", "Eight years ago, ", "A week earlier, "): names nobody.
+# A unit of time stands before the adverb; else it follows the subject ("The company later, in a filing,").
+_TIME_BEFORE = re.compile(r"(?:[\w\-]+\s+){0,2}([\w\-]+)\s+(?:later|earlier|ago),\s+")
+_TIME_UNITS = TIME_NOUNS | frozenset("moment moments night nights long while".split())
+
+
+def _time_before(phrase: str) -> bool:
+    t = _TIME_BEFORE.fullmatch(phrase)
+    return t is not None and t.group(1).lower() in _TIME_UNITS
 
 
 def _past_openers(st: ClaimState, pos: int, limit: int) -> int:
@@ -317,7 +353,8 @@ def _past_openers(st: ClaimState, pos: int, limit: int) -> int:
         word = m.group(1)
         low = word.lower()
         if not (low in _OPENER_WORDS or (len(low) > 4 and low.endswith(("ly", "ing"))
-                                         and low not in _LY_NOT_ADVERB) or (len(low) > 4 and low.endswith("ed"))):
+                                         and low not in _LY_NOT_ADVERB) or (len(low) > 4 and low.endswith("ed"))
+                or _time_before(m.group())):
             return pos
         pos = _past_place(st, m.end(), limit)
     return pos
@@ -442,6 +479,16 @@ def antecedent(st: ClaimState, who_pos: int) -> Speaker | None:
     return None
 
 
+# Between an organisation and the person speaking for it: a possessive, a role's few words ("'s",
+# "'s chief economist", " executive director ", " spokesman "), no conjunction, subordinator or
+# preposition of a clause ("said Amazon after firing X", "said Google when X left", "including X").
+_ORG_ROLE = re.compile(r"[’']s\s+(?:[\w\-.]+\s+){0,4}|\s+(?:(?!(?:and|or|nor|but|that|to|with|in|on|at|about|as|by|"
+                       r"for|from|said|says|after|before|when|while|since|until|unless|because|if|though|although|"
+                       r"whereas|where|whether|which|who|whom|whose|despite|against|over|under|into|onto|through|"
+                       r"without|within|than|not|amid|among|including|following|according|like|unlike|during|"
+                       r"toward|towards|upon|via|per)\s)[\w\-.]+\s+){1,4}")
+
+
 def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | None:
     """Inverted order: "said Mr Smith", "said the official", "according to the report"."""
     limit = min(limit, after_start + 300)  # a speaker follows within a few words: linear on run-ons
@@ -450,12 +497,12 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
     s = after_start + lead
     men = st.mention_at_start.get(s)
     if men is not None and st.entities[men.entity].kind == "organisation":
-        # "NBC's Dante Chinni": the person, not the organisation.
-        mp = re.match(r"[’']s\s+(?:[\w\-]+\s+){0,4}?", st.text[men.end:limit])
-        if mp:
-            nxt = st.mention_at_start.get(men.end + mp.end())
-            if nxt is not None and st.entities[nxt.entity].kind == "person":
-                return Speaker(nxt.entity, st.text[s:nxt.end], s, nxt.end)
+        # "NBC's Dante Chinni", "ACLU executive director Jo Sharp": the person, not the organisation.
+        k = bisect_right(st.mention_starts, men.end)
+        nxt = st.mentions[k] if k < len(st.mentions) else None
+        if nxt is not None and nxt.start < limit and st.entities[nxt.entity].kind == "person" and \
+                _ORG_ROLE.fullmatch(st.text, men.end, nxt.start):
+            return Speaker(nxt.entity, st.text[s:nxt.end], s, nxt.end)
     if men is not None:
         return source_or_entity(st, Sentence(s, limit), men)
     m = re.match(r"(?:the|a|an|one|another|two|three|several|senior|some)?\s*(?:[\w’'\-]+\s+){0,4}?("
@@ -586,6 +633,45 @@ def dash_speaker(st: ClaimState, q: Quote, block: Block) -> Speaker | None:
     if nm:
         return Speaker(None, nm.group(), s, s + nm.end())
     return None
+
+
+# After a quotation closing on a comma, a question or an exclamation mark: one lower-case verb the
+# lexicon does not list (a verb of manner: "beamed", "gushed", "quipped", "laughs") and a person's
+# name ending the sentence or opening an apposition ('“That is wonderful!” beamed Jo Sharp.').
+_MANNER_VERB = re.compile(r"[ \t]+(?!(?:was|has|is|does|his|its|this|thus|as|us|plus|less|unless)\b)"
+                          r"[a-z]+(?:ed|s)[ \t]+")
+_CLOSES_ATTRIBUTED = re.compile(r"[,!?][”\"]$|[,!?]''$|[”\"],$")
+
+
+def manner_speaker(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:
+    """The person an inverted attribution with an unlisted verb names after a quotation: the quotation
+    is theirs, not the paragraph's earlier speaker's (a paragraph opening with it does not continue
+    the paragraph before)."""
+    text = st.text
+    # The quotation opens its sentence: after a subject of the writer's it is an object, often a
+    # title ('The film “Who Wants to Be Rich?” starred Jo Sharp.').
+    if q.start > sent.start + 1:
+        return None
+    if not _CLOSES_ATTRIBUTED.search(text, max(q.start, q.end - 3), q.end + 1 if text[q.end:q.end + 1] == "," else q.end):
+        return None
+    pos = q.end + 1 if text[q.end:q.end + 1] == "," else q.end
+    m = _MANNER_VERB.match(text, pos, sent.end)
+    if m is None:
+        return None
+    s = m.end()
+    men = st.mention_at_start.get(s)
+    # A name the entity finder did not take ("grumbled Jo Sharp, a retired teacher"): the words of a
+    # full name, as a dash signature's.
+    nm = _FULL_NAME.match(text, s, sent.end) if men is None else None
+    end = men.end if men is not None else nm.end() if nm is not None else s
+    if end == s or not _ENDS_NAME.match(text, end, sent.end):
+        return None
+    return Speaker(men.entity if men is not None else None, text[s:end], s, end)
+
+
+_FULL_NAME = re.compile(r"[A-Z][a-z][\w'’\-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’\-]+){1,2}")
+# The name ends the sentence, opens an apposition or gives a place ("Jo Sharp, a teacher", "of Leeds").
+_ENDS_NAME = re.compile(r"\s*(?:[,.!]|$)|\s+of\s+[A-Z]")
 
 
 def cue_speaker(st: ClaimState, site: Site, prev: Speaker | None) -> bool:
