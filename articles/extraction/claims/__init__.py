@@ -10,7 +10,8 @@ A pipeline over one explicit document state (:mod:`.state`), one module a stage:
    ``frames.ORDER`` that fits (the quotation before it, the quotation after a colon, the clause
    after it, ...); every claim records the frame that placed it;
 4. :mod:`.discourse`: pronouns resolved, quotations no cue claims attributed to the speaker they
-   continue, and a cued quotation merged with its continuations;
+   continue, and a cued quotation (or a reported claim of the rules' right before) merged with its
+   continuations;
 5. :mod:`.forms`: transcript lines and headlines, which have their own layout;
 6. :mod:`.phrases`: a source left as words tied to the entity the phrase names ("the Trump
    campaign" is the Trump campaign, "The Reuters/Ipsos poll" speaks for Reuters).
