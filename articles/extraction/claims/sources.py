@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from ..lexicon import CUE_LEMMA, DAY_NAMES, QUOTE_CUES, SOURCE_NOUNS, TIME_NOUNS
+from ..lexicon import CUE_LEMMA, DAY_NAMES, QUOTE_CUES, SOURCE_NOUNS
 from ..text import CLOSE_QUOTES, QUOTE_CHARS, Quote, Sentence
 from ..types import Block, Mention, Speaker
 from . import discourse
+from .openers import LY_NOT_ADVERB as _LY_NOT_ADVERB
+from .openers import past_openers
 from .state import ClaimState, Site
 
 _DAYS = "|".join(sorted(DAY_NAMES))
@@ -25,9 +27,7 @@ been being expected to apparently initially first originally long often frequent
 himself themselves itself openly loudly angrily bluntly privately tearfully proudly cheerfully
 sarcastically emphatically flatly explicitly directly specifically separately elsewhere""".split())
 # Any adverb of manner in -ly is a gap word too ("She regularly tells", "He memorably promised"), but
-# not the nouns and adjectives in -ly that head a subject ("the family said", "the weekly reported").
-_LY_NOT_ADVERB = frozenset("""family families supply assembly rally ally anomaly monopoly bully reply daily weekly
-monthly quarterly yearly elderly homily folly lily jelly belly gully holly melancholy""".split())
+# not the nouns and adjectives in -ly that head a subject (`openers.LY_NOT_ADVERB`).
 _SOURCE_NOUN_END = re.compile(r"(?:" + "|".join(SOURCE_NOUNS) + r")$", re.IGNORECASE)
 _SOURCE_NOUN_LONGEST = max(map(len, SOURCE_NOUNS)) + 1  # "$" also matches before a final newline
 # -- speakers -------------------------------------------------------------------------
@@ -307,68 +307,6 @@ def _phrase_before(st: ClaimState, sent: Sentence, seg_end: int, before: str) ->
     return None
 
 
-# What may open a sentence before its subject, up to a comma: a connective adverb ("Likewise,",
-# "Instead,"), a prepositional, participial or time phrase ("Outside the arena in downtown Washington,",
-# "Weighing in on the discussion,", "Absent a strong defense,"); and a dateline ("WASHINGTON — ",
-# "BUENA PARK, Calif. - ", "New York (AFP) – "). Such words name nobody.
-_OPENER_WORDS = frozenset("""likewise instead therefore thus hence still yet indeed meanwhile moreover furthermore
-similarly nonetheless nevertheless otherwise separately again finally ultimately overall now then today yesterday
-tonight earlier later recently afterward afterwards eventually already in on at during after before since by for
-last this outside inside under amid amidst despite without absent with following like unlike among across throughout
-within beyond through upon given asked pressed once when while as if although though because until unless
-whether""".split())
-_OPENER_PHRASE = re.compile(r"([A-Za-z][\w’'\-]*)[^,;:“”\"()]{0,80}?,\s+")
-# A place's continuation after a comma: "N.H.,", "Calif.,", "Iowa,", "on Tuesday,".
-_OPENER_MORE = re.compile(r"(?:[A-Z][a-z]{0,5}\.(?:[A-Z]\.)?|[A-Z][a-z]+|(?:on|in|at|last|this)\s+[^,;:]{1,30}),\s+")
-_SENTENCE_DATELINE = re.compile(r"[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]+){0,3}\s*(?:\([^()]{1,30}\)\s*)?[—―–-]+\s+")
-
-
-# A time counted from another ("Hours later, ", "Eight years ago, ", "A week earlier, "): names nobody.
-# A unit of time stands before the adverb; else it follows the subject ("The company later, in a filing,").
-_TIME_BEFORE = re.compile(r"(?:[\w\-]+\s+){0,2}([\w\-]+)\s+(?:later|earlier|ago),\s+")
-_TIME_UNITS = TIME_NOUNS | frozenset("moment moments night nights long while".split())
-
-
-def _time_before(phrase: str) -> bool:
-    t = _TIME_BEFORE.fullmatch(phrase)
-    return t is not None and t.group(1).lower() in _TIME_UNITS
-
-
-def _past_openers(st: ClaimState, pos: int, limit: int) -> int:
-    """Past a dateline and the adverbial phrases a sentence opens with, when no name starts there."""
-    text = st.text
-    if pos in st.mention_at_start and not _SENTENCE_DATELINE.match(text, pos, limit):
-        return pos
-    if text[pos - 2:pos] == ", ":  # after an opening phrase already passed: its place continues
-        pos = _past_place(st, pos, limit)
-    d = _SENTENCE_DATELINE.match(text, pos, limit)
-    if d and text[pos:d.end()].split()[0].isupper() or (d and "(" in text[pos:d.end()]):
-        pos = d.end()
-    for _ in range(2):
-        if pos in st.mention_at_start:
-            return pos
-        m = _OPENER_PHRASE.match(text, pos, limit)
-        if not m:
-            return pos
-        word = m.group(1)
-        low = word.lower()
-        if not (low in _OPENER_WORDS or (len(low) > 4 and low.endswith(("ly", "ing"))
-                                         and low not in _LY_NOT_ADVERB) or (len(low) > 4 and low.endswith("ed"))
-                or _time_before(m.group())):
-            return pos
-        pos = _past_place(st, m.end(), limit)
-    return pos
-
-
-def _past_place(st: ClaimState, pos: int, limit: int) -> int:
-    while pos not in st.mention_at_start:
-        more = _OPENER_MORE.match(st.text, pos, limit)
-        if not more:
-            break
-        pos = more.end()
-    return pos
-
-
 def sentence_subject(st: ClaimState, sent: Sentence, limit: int, openers: bool = True,
                      plain_first: bool = True) -> Speaker | None:
     """The noun phrase a sentence opens with, when it names a speaker (past the dateline and adverbial
@@ -390,7 +328,7 @@ def sentence_subject(st: ClaimState, sent: Sentence, limit: int, openers: bool =
     if openers:
         # Only a subject the plain reading also finds is re-read: where it finds none (a clause, not
         # a name, opens the sentence) the cue stays unclaimed, as before.
-        nxt = _past_openers(st, pos, limit)
+        nxt = past_openers(st, pos, limit)
         if plain_first and nxt != pos and sentence_subject(st, sent, limit, openers=False) is None:
             return None
         pos = nxt
