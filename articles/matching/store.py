@@ -64,10 +64,10 @@ class Segment:
                 self.dense_ann(view)
         # a view with the approximate index: its rows read by pread, the descriptor opened now with
         # the mappings (a segment removed once this generation is old stays readable)
-        self._row_files = {v: _RowFile(folder / f"dense.{v}.npy") for v in dense.VIEWS
+        self._row_files = {v: _RowFile.open(folder / f"dense.{v}.npy") for v in dense.VIEWS
                            if folder is not None and self.dense_ann(v) is not None and self.has(f"dense.{v}")}
         # int8 codes (a segment of a generation's shared index, FORMAT 6): gathered by pread too
-        self._q8_files = {k: _RowFile(folder / f"{k}.npy") for k in list(self._arrays)
+        self._q8_files = {k: _RowFile.open(folder / f"{k}.npy") for k in list(self._arrays)
                           if folder is not None and k.startswith("q8.")}
         self.ids = self["ids"]
         self.n = len(self.ids)
@@ -276,6 +276,16 @@ class _RowFile:
             self.offset = f.tell()
         self.dtype, self.width = np.dtype(dtype), int(shape[1])
         self.row = self.dtype.itemsize * self.width
+
+    @classmethod
+    def open(cls, path: Path) -> _RowFile | None:
+        """The file's rows, or None when it is gone: a segment whose arrays are already mapped may be
+        removed by a collection before its descriptors open (a generation just made old); the
+        mapping, which outlives the unlink, then serves the rows (``Int8Rows``, ``DenseRows``)."""
+        try:
+            return cls(path)
+        except FileNotFoundError:
+            return None
 
     def read(self, pos: np.ndarray) -> np.ndarray:
         data = b"".join(os.pread(self.fd, self.row, self.offset + int(p) * self.row) for p in pos)

@@ -237,3 +237,23 @@ def test_soft_matching_every_candidate_at_once_equals_one_at_a_time():
         docs = [np.unique(rng.integers(0, pool, rng.integers(0, 25))) for _ in range(rng.integers(1, 60))]
         one = np.asarray([semantic.soft_match(q, d, weights) for d in docs], dtype=np.float32).reshape(-1, 2)
         assert np.allclose(semantic.soft_match_many(q, docs, weights), one, atol=1e-5)
+
+
+def test_a_segment_removed_between_its_mapping_and_its_pread_descriptors_still_opens(tmp_path, monkeypatch):
+    # a collection may remove a just-old generation's segment after its arrays are mapped and before
+    # the descriptors for pread open: the mapping (alive past the unlink) then serves the rows
+    monkeypatch.setattr(index_build, "ANN_DTYPE", "i8")
+    es = entries(120)
+    manifest = build(tmp_path, es, ann_min=0)
+    real = store._RowFile.__init__
+
+    def removed_first(self, path):
+        path.unlink()
+        real(self, path)
+
+    monkeypatch.setattr(store._RowFile, "__init__", removed_first)
+    lib = store.open_generation(tmp_path, manifest)
+    assert lib.weighted.parts[0].read is None
+    mem = ranker.Library(es)
+    for q in QUERIES + [es[42].claim]:
+        assert lib.match(q, 1)[0].id == mem.match(q, 1)[0].id
