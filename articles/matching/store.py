@@ -274,7 +274,7 @@ class _RowFile:
             shape, _, dtype = (np.lib.format.read_array_header_1_0(f) if version == (1, 0)
                                else np.lib.format.read_array_header_2_0(f))
             self.offset = f.tell()
-        self.dtype, self.width = np.dtype(dtype), int(shape[1])
+        self.dtype, self.width, self.rows = np.dtype(dtype), int(shape[1]), int(shape[0])
         self.row = self.dtype.itemsize * self.width
 
     @classmethod
@@ -288,7 +288,15 @@ class _RowFile:
             return None
 
     def read(self, pos: np.ndarray) -> np.ndarray:
+        # positions as an array indexes them (a negative one from the end, one past the end an
+        # IndexError): a raw offset would read the header's bytes, or short, as a row
+        pos = np.asarray(pos, dtype=np.int64)
+        if len(pos) and (pos.min() < -self.rows or pos.max() >= self.rows):
+            raise IndexError(f"row out of range for {self.rows} rows")
+        pos = np.where(pos < 0, pos + self.rows, pos)
         data = b"".join(os.pread(self.fd, self.row, self.offset + int(p) * self.row) for p in pos)
+        if len(data) != len(pos) * self.row:
+            raise OSError("short read: the file is shorter than its header says")
         return np.frombuffer(data, dtype=self.dtype).reshape(len(pos), self.width).astype(np.float32)
 
 

@@ -1,6 +1,7 @@
 """The match index's layout at library scale (articles/matching/store.py): what a segment keeps on
 disk and how compactly, read back as the same values; ranks counted without a full sort."""
 import numpy as np
+import pytest
 from usearch.index import ScalarKind
 
 from articles.matching import ann, index_build, ranker, semantic, store
@@ -257,3 +258,17 @@ def test_a_segment_removed_between_its_mapping_and_its_pread_descriptors_still_o
     mem = ranker.Library(es)
     for q in QUERIES + [es[42].claim]:
         assert lib.match(q, 1)[0].id == mem.match(q, 1)[0].id
+
+
+def test_int8_codes_read_by_pread_index_as_the_mapping_does_at_the_ends(tmp_path, monkeypatch):
+    # a negative position counts from the end, as the mapped array's does; past the end is an
+    # IndexError (a raw offset would have read the .npy header's bytes as a row, or a short one)
+    monkeypatch.setattr(index_build, "ANN_DTYPE", "i8")
+    manifest = build(tmp_path, entries(120), ann_min=0)
+    part = store.open_generation(tmp_path, manifest).weighted.parts[0]
+    assert part.read is not None
+    pos = np.asarray([-1, -120, 0])
+    assert np.array_equal(part[pos], part.codes[pos].astype(np.float32) * part.scales[pos, None])
+    for bad in ([120], [-121]):
+        with pytest.raises(IndexError):
+            part.read(np.asarray(bad))
