@@ -64,10 +64,10 @@ class Segment:
                 self.dense_ann(view)
         # a view with the approximate index: its rows read by pread, the descriptor opened now with
         # the mappings (a segment removed once this generation is old stays readable)
-        self._row_files = {v: _RowFile(folder / f"dense.{v}.npy") for v in dense.VIEWS
+        self._row_files = {v: _RowFile.open(folder / f"dense.{v}.npy") for v in dense.VIEWS
                            if folder is not None and self.dense_ann(v) is not None and self.has(f"dense.{v}")}
         # int8 codes (a segment of a generation's shared index, FORMAT 6): gathered by pread too
-        self._q8_files = {k: _RowFile(folder / f"{k}.npy") for k in list(self._arrays)
+        self._q8_files = {k: _RowFile.open(folder / f"{k}.npy") for k in list(self._arrays)
                           if folder is not None and k.startswith("q8.")}
         self.ids = self["ids"]
         self.n = len(self.ids)
@@ -274,11 +274,29 @@ class _RowFile:
             shape, _, dtype = (np.lib.format.read_array_header_1_0(f) if version == (1, 0)
                                else np.lib.format.read_array_header_2_0(f))
             self.offset = f.tell()
-        self.dtype, self.width = np.dtype(dtype), int(shape[1])
+        self.dtype, self.width, self.rows = np.dtype(dtype), int(shape[1]), int(shape[0])
         self.row = self.dtype.itemsize * self.width
 
+    @classmethod
+    def open(cls, path: Path) -> _RowFile | None:
+        """The file's rows, or None when it is gone: a segment whose arrays are already mapped may be
+        removed by a collection before its descriptors open (a generation just made old); the
+        mapping, which outlives the unlink, then serves the rows (``Int8Rows``, ``DenseRows``)."""
+        try:
+            return cls(path)
+        except FileNotFoundError:
+            return None
+
     def read(self, pos: np.ndarray) -> np.ndarray:
+        # positions as an array indexes them (a negative one from the end, one past the end an
+        # IndexError): a raw offset would read the header's bytes, or short, as a row
+        pos = np.asarray(pos, dtype=np.int64)
+        if len(pos) and (pos.min() < -self.rows or pos.max() >= self.rows):
+            raise IndexError(f"row out of range for {self.rows} rows")
+        pos = np.where(pos < 0, pos + self.rows, pos)
         data = b"".join(os.pread(self.fd, self.row, self.offset + int(p) * self.row) for p in pos)
+        if len(data) != len(pos) * self.row:
+            raise OSError("short read: the file is shorter than its header says")
         return np.frombuffer(data, dtype=self.dtype).reshape(len(pos), self.width).astype(np.float32)
 
 

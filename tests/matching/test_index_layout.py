@@ -1,6 +1,7 @@
 """The match index's layout at library scale (articles/matching/store.py): what a segment keeps on
 disk and how compactly, read back as the same values; ranks counted without a full sort."""
 import numpy as np
+import pytest
 from usearch.index import ScalarKind
 
 from articles.matching import ann, index_build, ranker, semantic, store
@@ -237,3 +238,37 @@ def test_soft_matching_every_candidate_at_once_equals_one_at_a_time():
         docs = [np.unique(rng.integers(0, pool, rng.integers(0, 25))) for _ in range(rng.integers(1, 60))]
         one = np.asarray([semantic.soft_match(q, d, weights) for d in docs], dtype=np.float32).reshape(-1, 2)
         assert np.allclose(semantic.soft_match_many(q, docs, weights), one, atol=1e-5)
+
+
+def test_a_segment_removed_between_its_mapping_and_its_pread_descriptors_still_opens(tmp_path, monkeypatch):
+    # a collection may remove a just-old generation's segment after its arrays are mapped and before
+    # the descriptors for pread open: the mapping (alive past the unlink) then serves the rows
+    monkeypatch.setattr(index_build, "ANN_DTYPE", "i8")
+    es = entries(120)
+    manifest = build(tmp_path, es, ann_min=0)
+    real = store._RowFile.__init__
+
+    def removed_first(self, path):
+        path.unlink()
+        real(self, path)
+
+    monkeypatch.setattr(store._RowFile, "__init__", removed_first)
+    lib = store.open_generation(tmp_path, manifest)
+    assert lib.weighted.parts[0].read is None
+    mem = ranker.Library(es)
+    for q in QUERIES + [es[42].claim]:
+        assert lib.match(q, 1)[0].id == mem.match(q, 1)[0].id
+
+
+def test_int8_codes_read_by_pread_index_as_the_mapping_does_at_the_ends(tmp_path, monkeypatch):
+    # a negative position counts from the end, as the mapped array's does; past the end is an
+    # IndexError (a raw offset would have read the .npy header's bytes as a row, or a short one)
+    monkeypatch.setattr(index_build, "ANN_DTYPE", "i8")
+    manifest = build(tmp_path, entries(120), ann_min=0)
+    part = store.open_generation(tmp_path, manifest).weighted.parts[0]
+    assert part.read is not None
+    pos = np.asarray([-1, -120, 0])
+    assert np.array_equal(part[pos], part.codes[pos].astype(np.float32) * part.scales[pos, None])
+    for bad in ([120], [-121]):
+        with pytest.raises(IndexError):
+            part.read(np.asarray(bad))
