@@ -193,3 +193,39 @@ def test_offset_max_answers_as_a_scan_does():
         lo = rng.randrange(0, 900)
         hi = lo + rng.choice([0, 5, 40, 400])
         assert index.max_in(lo, hi) == max((v for k, v, _ in items if lo <= k <= hi), default=-1)
+
+
+def one_paragraph_of_claims(n: int) -> str:
+    """n reported sentences in one paragraph, people named before each: a claim's paragraph
+    features must not be found by scanning every mention of its paragraph before the cue."""
+    return article(" ".join(f"Mayor Anna Berg{i % 7} met Tom Reed{i % 5}. She said costs rose sharply this year."
+                            for i in range(n)))
+
+
+def test_one_long_paragraph_is_linear_in_the_source_resolver():
+    from articles.extraction.claims import resolver
+    art_small, art_large = parse(one_paragraph_of_claims(40)), parse(one_paragraph_of_claims(160))
+    default_model()
+
+    def resolver_lines(art) -> int:
+        count = 0
+
+        def local(frame, event, arg):
+            nonlocal count
+            count += event == "line"
+            return local
+
+        def enter(frame, event, arg):
+            return local if frame.f_code.co_filename == resolver.__file__ else None
+
+        previous = sys.gettrace()
+        sys.settrace(enter)
+        try:
+            ex = extract_article(art)
+        finally:
+            sys.settrace(previous)
+        assert ex.claims and count
+        return count
+
+    small, large = resolver_lines(art_small), resolver_lines(art_large)
+    assert large / small < 5, (small, large, large / small)  # linear: ~4.0; the per-claim scan: ~7.8

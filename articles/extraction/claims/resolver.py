@@ -115,6 +115,12 @@ class Candidates:
         self.quoted_starts = [s for s, _ in self.quoted]
         self.tags = tags or {}  # the name tagger's tag per token start ("PER", "ORG", "LOC", "O")
         self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
+        # Each paragraph's first person named, found once: a per-claim scan of the paragraph's
+        # mentions is quadratic in an article written as one long paragraph.
+        self.paragraph_first: dict[int, tuple[int, int]] = {}
+        for m in self.mentions:
+            if entities[m.entity].kind == "person":
+                self.paragraph_first.setdefault(bisect_left(self.breaks, m.start), (m.start, m.entity))
         # Each sentence's subject: the entity of its first mention when only conjunctions and the
         # capitalised words of a title stand before it (outside quotations).
         self.subjects: dict[int, int] = {}
@@ -142,21 +148,20 @@ class Candidates:
         i = bisect_right(self.quoted_starts, pos) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
-    def _paragraph_people(self, pos: int, par: int) -> tuple[int | None, dict[int, int]]:
+    def _paragraph_people(self, pos: int, par: int) -> tuple[int | None, int]:
         """The first person named in the paragraph of ``pos`` before it (else in the paragraph
-        before), and how often each entity is named in the two paragraphs before ``pos``."""
+        before), and where the paragraph before begins (counts of mentions are taken from there)."""
         lo = self.breaks[par - 2] if par >= 2 else 0
-        first = first_before = None
-        counts: dict[int, int] = {}
-        for m in self.mentions[bisect_left(self.starts, lo):bisect_left(self.starts, pos)]:
-            counts[m.entity] = counts.get(m.entity, 0) + 1
-            if self.entities[m.entity].kind != "person":
-                continue
-            if bisect_left(self.breaks, m.start) == par:
-                first = m.entity if first is None else first
-            elif first_before is None:
-                first_before = m.entity
-        return (first if first is not None else first_before), counts
+        here = self.paragraph_first.get(par)
+        if here is not None and here[0] < pos:
+            return here[1], lo
+        before = self.paragraph_first.get(par - 1) if par >= 1 else None
+        return (before[1] if before is not None else None), lo
+
+    def _count_between(self, e: int, lo: int, hi: int) -> int:
+        """How often entity e is named in [lo, hi)."""
+        starts = self.entity_starts.get(e, [])
+        return bisect_left(starts, hi) - bisect_left(starts, lo)
 
     def recent_full(self, surname: str, before: int) -> int | None:
         """The person whose full name ending in ``surname`` was written last before ``before``."""
@@ -191,8 +196,8 @@ class Candidates:
         last = max(spoke, key=spoke.get) if spoke else None
         near_spoke = {e for e, at in spoke.items() if self._sentence(at) >= si - 1}
         par = bisect_left(self.breaks, cue)
-        first, par_counts = self._paragraph_people(cue, par)
-        ctx = (latest, top, surname, near_spoke, last, par, first, par_counts)
+        first, par_lo = self._paragraph_people(cue, par)
+        ctx = (latest, top, surname, near_spoke, last, par, first, par_lo)
         rows = [self._features(claim, e, near.get(e), rule, previous, counts[e], si, ctx) for e in cands]
         if rule is None:  # the rules' words ("the official", "sources"): a candidate of their own
             words = dict.fromkeys(FEATURES, 0.0)
@@ -288,9 +293,10 @@ class Candidates:
     def _features(self, claim: Claim, e: int, m: Mention | None, rule: int | None, previous: int | None,
                   count: int, si: int, ctx: tuple) -> list[float]:
         ent = self.entities[e]
-        latest, top, surname, near_spoke, last, par, first, par_counts = ctx
+        latest, top, surname, near_spoke, last, par, first, par_lo = ctx
+        par_count = self._count_between(e, par_lo, claim.cue_start)
         f_par = {"same_paragraph": float(m is not None and bisect_left(self.breaks, m.start) == par),
-                 "paragraph_first": float(e == first), "log_paragraph_count": math.log1p(par_counts.get(e, 0))}
+                 "paragraph_first": float(e == first), "log_paragraph_count": math.log1p(par_count)}
         f = dict.fromkeys(FEATURES, 0.0)
         f["bias"] = 1.0
         f["rule"] = float(e == rule)
