@@ -1,0 +1,36 @@
+"""WordLlama sentence vectors (articles/matching/semantic.py): ``embed`` tokenizes without character
+offsets (issue 23: import at scale) and must give WordLlama's own vectors bit for bit."""
+import numpy as np
+
+from articles.matching import semantic
+
+WORDS = "the senator said wages doubled under the governor while crime fell and the border wall bill passed".split()
+
+
+def texts():
+    """Texts of many lengths (a batch of 64 pads to its longest), an empty one and non-ASCII."""
+    out = [" ".join(WORDS[(i * 7) % len(WORDS):] + WORDS[:i % 11]) for i in range(150)]
+    return [*out, "", "Ünïcødé “quotes” — 😀 50%", "x"]
+
+
+def wordllama(texts):
+    """The reference: WordLlama's ``embed`` over the texts sorted by length, as ``embed`` batches them."""
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        v = semantic.model().embed([texts[i] for i in order], norm=True)
+    out = np.empty((len(texts), semantic.DIM), dtype=np.float32)
+    out[order] = np.nan_to_num(np.asarray(v, dtype=np.float32))
+    return out
+
+
+def test_embed_gives_wordllamas_vectors_bit_for_bit():
+    got, want = semantic.embed(texts()), wordllama(texts())
+    assert got.dtype == np.float32 and got.shape == want.shape
+    assert got.tobytes() == want.tobytes()
+    assert not got[-3].any()  # an empty text: a zero row, not NaN
+    assert np.allclose(np.linalg.norm(got[:-3], axis=1), 1.0, atol=1e-5)
+
+
+def test_embed_of_one_text_and_of_none():
+    assert semantic.embed([]).shape == (0, semantic.DIM)
+    assert semantic.embed(["Crime fell"]).tobytes() == wordllama(["Crime fell"]).tobytes()
