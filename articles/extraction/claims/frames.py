@@ -43,6 +43,10 @@ _TOLD_THE = re.compile(r"\s*(?:(?:the|a|an|his|her|their)\s+|(?:reporters|voters
                        r"must|can|did|does)\b)")
 
 
+# '“...,” according to X.': the comma before the cue stands inside the closing mark (news style).
+_QUOTE_CLOSED_ON_COMMA = re.compile(r"[,?!](?:[”\"]|'')$")
+
+
 def according_to(st: ClaimState, site: Site) -> Placement | None:
     """"..., according to X." and "According to X, ..." (the speaker is found here: it follows)."""
     text, sent, used = st.text, site.sent, site.used
@@ -54,7 +58,7 @@ def according_to(st: ClaimState, site: Site) -> Placement | None:
     if spk is None:
         return None
     spans: list[Span] = []
-    if before_end > sent.start and text[before_end - 1] == ",":
+    if before_end > sent.start and (text[before_end - 1] == "," or _QUOTE_CLOSED_ON_COMMA.search(text, sent.start, before_end)):
         sq = site.sq
         k = sq.ending_by(site.cs)  # the unused quotations before the cue: sq.quotes[:k]
         last = sq.unused.prev(k - 1)
