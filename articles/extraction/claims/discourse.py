@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..entities.words import ROLE_NOUNS, _norm
-from ..lexicon import FEMALE_NAMES, HONORIFICS, MALE_NAMES, PLACES, PRONOUNS
+from ..lexicon import FEMALE_NAMES, HONORIFICS, MALE_NAMES, PLACES, PRONOUNS, SOURCE_NOUNS
 from ..text import QUOTE_CHARS, Quote, Sentence
 from ..types import Block, Claim, Entity, Mention, Speaker
 from . import antecedent, content, sources
@@ -246,7 +246,7 @@ def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quote
         st.deadline.check()
         if q in used or not st.is_full(q) or st.is_title(q):
             continue
-        cont = here or _own_subject(st, q, sent) or carried
+        cont = here or _own_subject(st, q, sent) or _colon_source(st, q, sent) or carried
         at_block_start = q.start == block.start
         if cont is None and at_block_start and bi - st.last_block <= 1:
             if st.pending_colon is not None:
@@ -275,6 +275,20 @@ def _reported_ends_paragraph(st: ClaimState, bi: int) -> bool:
     return c.kind == "reported" and c.origin != "model" and prev.start <= c.start and c.end <= prev.end \
         and ENDS_BEFORE_QUOTE.fullmatch(st.text, c.end, prev.end) is not None \
         and c.end > st.doc.sentences[bi - 1][-1].start  # in its last sentence: no sentence of the writer's after
+
+
+# A sentence presenting a quotation with a colon, opened by a group of people: "Critics were blunt:",
+# "Many Republicans in the House had a different view:". Its subject speaks the quotation, not the
+# speaker before it (whose reported claim the quotation would otherwise continue).
+_COLON_SOURCE = re.compile(r"[\s“\"]*((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?"
+                           r"(?:[\w’'\-]+\s+){0,2}?([A-Za-z]+))\s+[^.;:!?“”\"]{1,60}:\s*$")
+
+
+def _colon_source(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:
+    m = _COLON_SOURCE.match(st.text, sent.start, q.start) if q.start > sent.start + 1 else None
+    if m is None or m.group(2).lower() not in SOURCE_NOUNS or st.in_quote(m.start(1)):
+        return None
+    return Speaker(None, m.group(1), m.start(1), m.end(1))
 
 
 def _own_subject(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:
