@@ -324,10 +324,18 @@ def colon_quote(st: ClaimState, site: Site) -> Placement | None:
     # and disjoint, so it is the one starting there, when it is unused.
     i = bisect_left(site.quotes, qpos, key=_start)
     q = site.quotes[i] if i < len(site.quotes) else None
-    if not (q is not None and q.start == qpos and q not in site.used and st.is_full(q)):
+    if not (q is not None and q.start == qpos and q not in site.used
+            and (st.is_full(q) or (re.search(r"[:,]", st.text[site.ce:qpos]) and _one_word_sentence(st.text, q)))):
         return None
     site.used.add(q)
     return Placement([Span("quote", q.start, _words_after(st, site, q), site.word)])
+
+
+def _one_word_sentence(text: str, q) -> bool:
+    """'Priebus said, “Probably.”': a quoted answer of one word with its stop, which a comma or a colon
+    after the cue presents as said (elsewhere one quoted word is a term, not a quotation)."""
+    s, e = q.inner(text)
+    return re.fullmatch(r"\s*[\w’'\-]+[.!?]\s*", text[s:e]) is not None
 
 
 # A quotation that stops mid-sentence: its words end without a stop or a comma inside the marks.
