@@ -184,13 +184,16 @@ def rest_lstart(st: ClaimState, site: Site) -> int:
 
 
 def split_host(st: ClaimState, host: Claim, sent: Sentence, cs: int) -> bool:
-    """A cue inside reported content with its own named subject after "after/when/as":
-    "X warned that ... after Mr Trump accused them of ...". Cut the host before it."""
+    """A cue inside reported content with its own named subject after "after/when/as" or a comma and
+    "and/but": "X warned that ... after Mr Trump accused them of ...". Cut the host before it."""
     if host.kind != "reported":
         return False
     # The subject stands just before the cue: look at a bounded window, not the whole host.
     base = max(host.start, cs - 120)
-    m = re.search(r"\s(?:after|before|when|as|because|while|since|until)\s+(\S.*?)\s*$", st.text[base:cs])
+    # Also a clause coordinated after a comma ("X said ..., and Jo Sharp vowed to ...", "..., but she
+    # said ..."): another subject's act of saying, not the host's words.
+    m = re.search(r"\s(?:after|before|when|as|because|while|since|until)\s+(\S.*?)\s*$", st.text[base:cs]) or \
+        re.search(r",\s+(?:and|but|yet|whereas)\s+(\S.*?)\s*$", st.text[base:cs])
     if not m:
         return False
     subj_start = base + m.start(1)
