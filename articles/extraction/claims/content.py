@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from ..lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_CUES
+from ..lexicon import CUE_LEMMA, PRONOUNS, SOURCE_NOUNS, SPEECH_CUES
 from ..text import Quote, Sentence
 from ..types import Claim, Speaker
 from . import sources
@@ -190,10 +190,14 @@ def split_host(st: ClaimState, host: Claim, sent: Sentence, cs: int) -> bool:
         return False
     # The subject stands just before the cue: look at a bounded window, not the whole host.
     base = max(host.start, cs - 120)
-    # Also a clause coordinated after a comma ("X said ..., and Jo Sharp vowed to ...", "..., but she
-    # said ..."): another subject's act of saying, not the host's words.
-    m = re.search(r"\s(?:after|before|when|as|because|while|since|until)\s+(\S.*?)\s*$", st.text[base:cs]) or \
-        re.search(r",\s+(?:and|but|yet|whereas)\s+(\S.*?)\s*$", st.text[base:cs])
+    m = re.search(r"\s(?:after|before|when|as|because|while|since|until)\s+(\S.*?)\s*$", st.text[base:cs])
+    if m is None:
+        # A clause coordinated after a comma ("X said ..., and Jo Sharp vowed to ...", "..., but she
+        # said ..."): another subject's act of saying, not the host's words; unless the host reports
+        # speech itself ("X notes that Jo Sharp tweeted ..., and Ann Lee called ..." goes on reporting).
+        m = re.search(r",\s+(?:and|but|yet|whereas)\s+(\S.*?)\s*$", st.text[base:cs])
+        if m is not None and _reports_speech(st.text[host.start:base + m.start()]):
+            return False
     if not m:
         return False
     subj_start = base + m.start(1)
@@ -212,6 +216,11 @@ def split_host(st: ClaimState, host: Claim, sent: Sentence, cs: int) -> bool:
     st.set_end(host, new_end)
     st.content_spans.add(host.start, host.end, host)
     return True
+
+
+def _reports_speech(words: str) -> bool:
+    """Whether words hold an inflected verb of saying (a cue's form other than its lemma)."""
+    return any(w in CUE_LEMMA and CUE_LEMMA[w] != w for w in re.findall(r"[a-z]+", words))
 
 
 def claim_quotes(st: ClaimState, start: int, end: int, quotes: list[Quote], used: set[Quote]):
