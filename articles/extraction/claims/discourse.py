@@ -253,7 +253,7 @@ def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quote
                 cont = st.pending_colon
             elif st.last is not None and (st.last_was_quote() or _reported_ends_paragraph(st, bi)):
                 cont = st.last
-        named = sources.manner_speaker(st, q, sent)
+        named = sources.manner_speaker(st, q, sent) or _named_before_verb(st, q, sent, block)
         if named is not None:
             cont = named
         dash = sources.dash_speaker(st, q, block)
@@ -289,6 +289,27 @@ def _colon_source(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:
     if m is None or m.group(2).lower() not in SOURCE_NOUNS or st.in_quote(m.start(1)):
         return None
     return Speaker(None, m.group(1), m.start(1), m.end(1))
+
+
+# After the name: a verb in the past (no listed cue: no frame took the quotation) and a few words to
+# the sentence's end ("pressed.", "shot back at the senator.").
+# (A quoted question or exclamation ends its sentence before the name: the block bounds the search.)
+_VERB_TO_END = re.compile(r"\s+(?:[a-z]+ed|shot|wrote|spoke|threw|swore|went|began|told)(?:\s+[a-z]+){0,4}\s*[.!](?=\s|$)")
+
+
+def _named_before_verb(st: ClaimState, q: Quote, sent: Sentence, block: Block) -> Speaker | None:
+    """'“Would you raise taxes?” Jo Sharp pressed.': the person named right after a quotation that
+    opens its sentence, then a verb: the quotation is theirs, not the earlier speaker's (nor does it
+    continue the paragraph before)."""
+    if q.start > sent.start + 1:
+        return None
+    pos = q.end
+    while pos < block.end and st.text[pos] in " ,":
+        pos += 1
+    men = st.mention_at_start.get(pos)
+    if men is None or st.entities[men.entity].kind != "person" or not _VERB_TO_END.match(st.text, men.end, block.end):
+        return None
+    return Speaker(men.entity, men.text, men.start, men.end)
 
 
 def _own_subject(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:
