@@ -72,12 +72,14 @@ _OCCASION = re.compile(r",\s*(?:(?:while|when)\s+(?:being\s+)?(?:" + _OCCASION_V
                        r"interviewed)|(?:" + _OCCASION_VERBS + r"))\b[^;:,“”\"]{0,120}$")
 # ("to" opens an adjunct before its hearer, "said to reporters"; before a verb it opens the content,
 # "pledged to oppose ... “today, tomorrow, forever.”".)
+# A programme's title in the adjunct, before "that": 'said on ABC's "This Week" that ...'.
+_TITLE_BEFORE_THAT = r"(?:\s*[“\"][A-Z][\w’'\-.!?]*(?:\s+(?:[A-Z0-9][\w’'\-.!?]*|of|the|a|and|in|on|to|for)){0,7}[”\"]\s*(?=that\b))?"
 TIME_ADJUNCT = re.compile(
     r"^(?:\s*,)?\s*(?:(?:on|in|at|during|after|before|via|over|to(?=\s+(?:the|a|an|his|her|their|its|our|my|"
     r"reporters|him|them|me|us|[A-Z]))|with|from|through|late|early|last|this|"
     r"earlier|later|yesterday|today|tonight|recently|previously|repeatedly|again|also|then|once|publicly|"
     r"privately|bluntly|flatly|simply|in\s+a\s+statement|in\s+an\s+interview|in\s+a\s+speech|"
-    r"in\s+a\s+tweet)\b[^,:;“”\"]*?)?(?=\s*(?:that\b|:|,\s*[“\"]|[“\"]))")
+    r"in\s+a\s+tweet)\b[^,:;“”\"]*?" + _TITLE_BEFORE_THAT + r")?(?=\s*(?:that\b|:|,\s*[“\"]|[“\"]))")
 CONTENT_TAIL = re.compile(r"(?:,\s*(?:and\s+)?(?:adding|saying|noting|arguing|claiming|insisting|warning|"
                           r"explaining|stressing|suggesting|according)\b|\s+as\s+(?:he|she|they)\s+\w+ed\b|"
                           r",?\s+(?:and|but)\s+(?:has\s+|had\s+|also\s+)?(?:" + "|".join(

@@ -324,7 +324,8 @@ def colon_quote(st: ClaimState, site: Site) -> Placement | None:
     # and disjoint, so it is the one starting there, when it is unused.
     i = bisect_left(site.quotes, qpos, key=_start)
     q = site.quotes[i] if i < len(site.quotes) else None
-    if not (q is not None and q.start == qpos and q not in site.used
+    # (Not a quoted title: 'said on ABC's "This Week" that ...', whose clause the frames after take.)
+    if not (q is not None and q.start == qpos and q not in site.used and not st.is_title(q)
             and (st.is_full(q) or (re.search(r"[:,]", st.text[site.ce:qpos]) and _one_word_sentence(st.text, q)))):
         return None
     site.used.add(q)
