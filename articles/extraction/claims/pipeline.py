@@ -70,7 +70,13 @@ def join_across(st: ClaimState, prev: Block, block: Block, prev_sents: list[Sent
     k = bisect_left(claims, block.start, key=_start)
     if k == 0 or k >= len(claims):
         return
-    host, c = claims[k - 1], claims[k]
+    # Past a cue only the model found in the attribution's tail ('“...,” she said, referring to ...'):
+    # the quotation it follows is the host, and the joined claim holds that tail.
+    h = k - 1
+    while h > 0 and h > k - 3 and claims[h].origin == "model" and claims[h].start >= prev.start \
+            and claims[h - 1].kind == "quote" and claims[h - 1].end <= claims[h].start:
+        h -= 1
+    host, c = claims[h], claims[k]
     # A reported claim of the rules' that ends the paragraph before hosts it too ('Jo Sharp said the
     # plan was late.' then '“We lost a year.”'); not a model cue's (less sure).
     reported = host.kind == "reported" and host.origin != "model" and \
@@ -80,11 +86,12 @@ def join_across(st: ClaimState, prev: Block, block: Block, prev_sents: list[Sent
             and (host.kind == "quote" or reported)
             and prev.start < host.end <= prev.end and discourse.same_speaker(host, c)):
         return
-    st.live_remove(c)
+    for gone in claims[h + 1:k + 1]:
+        st.live_remove(gone)
     st.set_end(host, c.end)
-    del claims[k]
-    if st.sorted_n > k:
-        st.sorted_n -= 1
+    del claims[h + 1:k + 1]
+    if st.sorted_n > h + 1:
+        st.sorted_n = max(h + 1, st.sorted_n - (k - h))
 
 
 def _site(st: ClaimState, m, bi: int, block: Block, sent: Sentence, quotes: list[Quote], used: set[Quote],
