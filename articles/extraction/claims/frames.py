@@ -196,14 +196,19 @@ def _verb_between(words: str) -> bool:
     return False
 
 
+_APPOSITION_TAIL = re.compile(r"\s*(?:,[^“”\"]*)?[\s.]*$")
+
+
 def quote_then_words(st: ClaimState, site: Site) -> Placement | None:
     """"''I admire the mechanics'' of the proposals, Mr. Holtz-Eakin said.": a quotation and the
     words that finish its sentence."""
     text, sent = st.text, site.sent
     sq, qi = site.sent_quotes, site.sq
-    if not (not site.inverted and sq and sq[0].start <= sent.start + 1 and qi.eligible.prev(site.pre_end - 1) >= 0
-            and st.comma_before(sent.start, site.subject_start) and re.match(r"^[\s.]*$", site.tail)
-            and site.word in QUOTE_CUES):
+    # Inverted too ('“We are happy” about the vote, said Jo Sharp, a union leader.'): the speaker's
+    # apposition may finish the sentence.
+    tail_ok = _APPOSITION_TAIL.match(site.tail) if site.inverted else re.match(r"^[\s.]*$", site.tail)
+    if not (tail_ok and sq and sq[0].start <= sent.start + 1 and qi.eligible.prev(site.pre_end - 1) >= 0
+            and st.comma_before(sent.start, site.subject_start) and site.word in QUOTE_CUES):
         return None
     site.used.update([qi.quotes[i] for i in qi.walk(qi.eligible, 0, site.pre_end)])
     return Placement([Span("quote", sent.start, text.rfind(",", sent.start, site.subject_start), site.word)])
