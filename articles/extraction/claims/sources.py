@@ -463,15 +463,18 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
     spk = _name_after_words(st, s, limit, clause_end)
     if spk is not None:
         return spk
-    # "said the man who built ...": the noun phrase a relative clause describes.
-    m = re.match(r"(?:the|a|an|one|another)\s+(?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]+(?=\s+(?:who|whose)\b)", st.text[s:clause_end])
-    if m:
-        return Speaker(None, m.group(), s, s + m.end())
     # A short phrase up to the comma: "According to conservative talk radio host Rush Limbaugh, ..."
     phrase = st.text[s:clause_end].strip()
     if phrase and 1 <= len(phrase.split()) <= 8 and not any(w.lower() in CUE_LEMMA for w in phrase.split()):
         return Speaker(None, phrase, s, s + len(phrase))
-    return None
+    # A longer one: the noun phrase its description opens with ("said the man who built ...", "tweeted
+    # a German user from Hanover going by the handle ...").
+    m = _DESCRIBED_AFTER.match(st.text, s, clause_end)
+    return Speaker(None, m.group(), s, m.end()) if m else None
+
+
+_DESCRIBED_AFTER = re.compile(r"(?:the|a|an|one|another)\s+(?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]+(?=\s+(?:who|whose|from|in|at|"
+                              r"with|going|living|writing|known)\b)")
 
 
 def _name_after_words(st: ClaimState, s: int, limit: int, clause_end: int) -> Speaker | None:
