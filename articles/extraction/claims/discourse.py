@@ -238,10 +238,13 @@ def same_speaker(a: Claim, b: Claim) -> bool:
 
 
 def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quotes: list[Quote], used: set[Quote],
-                    here: Speaker | None, carried: Speaker | None) -> None:
+                    here: Speaker | None, carried: Speaker | None) -> Speaker | None:
     """Quotations in a sentence no cue claimed continue a speaker: the sentence's own, else the
     block's latest, else a pending "He said:" or the last quotation's speaker when the quotation
-    opens the paragraph right after theirs; a dash signature below it ("― Name") names its own."""
+    opens the paragraph right after theirs; a dash signature below it ("― Name") names its own.
+    Returns the person a quotation's own attribution named ('“...?” Jo Sharp pressed.'), whom the
+    block's later quotations continue."""
+    named_here: Speaker | None = None
     for q in content.quotes_in(quotes, sent.start, sent.end):
         st.deadline.check()
         if q in used or not st.is_full(q) or st.is_title(q):
@@ -253,9 +256,10 @@ def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quote
                 cont = st.pending_colon
             elif st.last is not None and (st.last_was_quote() or _reported_ends_paragraph(st, bi)):
                 cont = st.last
-        named = sources.manner_speaker(st, q, sent) or _named_before_verb(st, q, sent, block)
-        if named is not None:
-            cont = named
+        named = sources.manner_speaker(st, q, sent)
+        before_verb = _named_before_verb(st, q, sent, block) if named is None else None
+        if named is not None or before_verb is not None:
+            cont = named_here = named or before_verb
         dash = sources.dash_speaker(st, q, block)
         if dash is not None:
             cont = dash
@@ -264,6 +268,7 @@ def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quote
             used.add(q)
             content.add(st, "quote", q.start, q.end, cont, "", bi)
             st.pending_colon = None
+    return named_here
 
 
 def _reported_ends_paragraph(st: ClaimState, bi: int) -> bool:

@@ -57,9 +57,9 @@ def paragraph(st: ClaimState, bi: int, block: Block, quotes: list[Quote], sents:
             # quotations after the sentence continue the voice the rules heard.
             spk_learned = cues.learned(st, bi, sent, tokens, ranges[si], quoted, quotes, used_quotes)
             spk_here = spk_here or spk_learned
-        discourse.continue_quotes(st, bi, block, sent, quotes, used_quotes, spk_here, block_speaker)
-        if spk_here is not None:
-            block_speaker = spk_here
+        named = discourse.continue_quotes(st, bi, block, sent, quotes, used_quotes, spk_here, block_speaker)
+        if spk_here is not None or named is not None:
+            block_speaker = spk_here or named
 
 
 def join_across(st: ClaimState, prev: Block, block: Block, prev_sents: list[Sentence]) -> None:
