@@ -199,6 +199,11 @@ def merge_continuations(st: ClaimState, block: Block, sents: list[Sentence]):
         # plan was late. “We lost a year.”' (the quotation goes on with what she was saying).
         # (Not a model cue's: its content and speaker are less sure, and merging them cost more than it won.)
         last = merged[-1] if merged else None
+        # '“...,” Jo Sharp said, according to CNN. “...”': the reported claim of the outer source holds the
+        # first quotation (and its attribution); the quotation after it continues that source.
+        if host is not None and host is not last and _quoted(host) and not same_speaker(host, c) \
+                and last.frame == "according_to" and last.start <= host.start and last.end >= host.end:
+            host = None
         reported_host = (host is None or not _quoted(host)) and last is not None and last.kind == "reported" \
             and last.origin != "model" and same_speaker(last, c) \
             and ENDS_BEFORE_QUOTE.fullmatch(st.text, last.end, c.start) is not None \
