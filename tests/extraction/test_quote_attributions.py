@@ -121,3 +121,11 @@ def test_a_long_inverted_source_is_the_noun_phrase_its_description_opens_with():
                  '"Nobody at the clinic listens to the night staff. We are tired of asking," wrote a nurse from '
                  "the county going by the name of Night Owl.")
     assert holding(ex, "night staff")[1] == "a nurse"
+
+
+def test_said_according_to_a_source_then_a_quotation_is_the_sources_one_claim():
+    ex = extract("Pam Oduya runs the county clinic.",
+                 '"Please do not protest outside the ward tonight," Oduya said, according to the Gazette. '
+                 '"It is of the utmost importance that the patients sleep."')
+    text, who = holding(ex, "do not protest", "patients sleep")
+    assert who == "Gazette"
