@@ -129,3 +129,13 @@ def test_said_according_to_a_source_then_a_quotation_is_the_sources_one_claim():
                  '"It is of the utmost importance that the patients sleep."')
     text, who = holding(ex, "do not protest", "patients sleep")
     assert who == "Gazette"
+
+
+def test_a_clause_an_aside_then_that_is_one_content_around_the_aside():
+    ex = extract("Pam Oduya runs the county clinic.",
+                 'The new ward is a reminder, Oduya said, that "the county still cares for its oldest patients."')
+    text, who = holding(ex, "new ward is a reminder", "oldest patients")
+    assert who == "Pam Oduya"
+    # A fronted time is no clause of hers: the that-clause alone is the content.
+    ex = extract("Pam Oduya runs the county clinic.", "On Tuesday morning, Oduya said, that the ward was full.")
+    assert holding(ex, "ward was full")[0] == "the ward was full"

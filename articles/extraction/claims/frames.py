@@ -242,16 +242,30 @@ def parenthetical(st: ClaimState, site: Site) -> Placement | None:
     if not re.search(r",\s*(?:[Tt]he\s+)?$", left) or not re.match(r"\W*\w", text[sent.start:sent.start + 20]) \
             or any(q.start < site.subject_start for q in site.sent_quotes[:1]):
         return None
+    quoted = any(ch in site.tail[:400] for ch in QUOTE_CHARS)
+    # "It is a reminder, Jo Sharp said, that “...”": a clause of the speaker's, the aside, then "that" and
+    # the rest of what was said: the content is the sentence around the aside (as the annotators join it).
+    if re.match(r"(?:\s+" + _WHEN + r")?,\s+that\s", site.tail[:200]) and _clause_lead(st, site):
+        return Placement([Span("reported", sent.start, sent.end, site.word, mixed=quoted)])
     m = re.match(r"(?:\s+" + _WHEN + r")?,\s+(?!that\b|and\b|adding\b|but\b|though\b)(?=[a-z])", site.tail[:200])
     rest = site.tail[m.end():m.end() + 200] if m else ""
     # "Trump said, however, that ...": an aside, then the cue's own clause; other frames take it.
     # A quotation right after the aside is the aside-before-quotation form; one later in the clause
     # is part of the content ("In Miami, Mr. Ruiz said, the mayor is seen as “a bully.”").
-    quoted = any(ch in site.tail[:400] for ch in QUOTE_CHARS)
     if not m or (quoted and _INTO_QUOTE.match(site.tail[:200])) or len(re.findall(r"\w+", rest)) < 3 \
             or re.match(r"\w+,|(?:\w+\s+){0,2}that\b", rest):
         return _aside_before_quote(st, site)
     return Placement([Span("reported", sent.start, sent.end, site.word, mixed=quoted)])
+
+
+def _clause_lead(st: ClaimState, site: Site) -> bool:
+    """Whether the sentence before an aside attribution is a clause of the speaker's: three words or
+    more, not a fronted adjunct ("On Tuesday, ..."), no verb of saying of another attribution."""
+    text, sent = st.text, site.sent
+    lead = re.findall(r"[\w’'\-]+", text[max(sent.start, site.subject_start - 60):site.subject_start])
+    first = re.match(r"\W*([\w’'\-]+)", text[sent.start:min(site.subject_start, sent.start + 40)])
+    return len(lead) >= 3 and first is not None and first.group(1).lower() not in _ADJUNCT_OPENERS \
+        and not cue_verb_in(re.findall(r"[A-Za-z’']+", text[max(sent.start, site.subject_start - 200):site.subject_start]))
 
 
 # After an aside attribution, the sentence going on into a quotation: ", she said, their “...”", ", he
