@@ -139,3 +139,12 @@ def test_a_clause_an_aside_then_that_is_one_content_around_the_aside():
     # A fronted time is no clause of hers: the that-clause alone is the content.
     ex = extract("Pam Oduya runs the county clinic.", "On Tuesday morning, Oduya said, that the ward was full.")
     assert holding(ex, "ward was full")[0] == "the ward was full"
+
+
+def test_a_verb_of_saying_opening_the_sentence_then_its_speaker_and_a_quotation():
+    ex = extract("Pam Oduya runs the county clinic.",
+                 'Continued Oduya: "So I think the night ward is the real problem."')
+    assert holding(ex, "night ward") == ('"So I think the night ward is the real problem."', "Pam Oduya")
+    ex = extract("Pam Oduya runs the county clinic.",
+                 'Said Pam Oduya, who grew up next to the clinic, "We were all so proud of the old ward."')
+    assert holding(ex, "proud of the old ward") == ('"We were all so proud of the old ward."', "Pam Oduya")

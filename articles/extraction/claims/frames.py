@@ -34,6 +34,8 @@ _BETWEEN = re.compile(r"[\s,]*(?:[\w’'\-./]+,?\s+){0,6}$")
 _PUNCTUATION = re.compile(r"[\s,.:;—–-]*$")
 _BLANK_OR_STOPS = re.compile(r"[\s.]*$")
 _NAME_COLON = re.compile(r"[^:]{1,80}:\s*")
+# Or a comma right before the quotation, past a description ('Said Jo Sharp, who grew up here, “...”').
+_NAME_COMMA = re.compile(r"[^:;“”\"]{1,120}?,\s*(?=[“\"]|'')")
 _WORDS_THEN_END = re.compile(r"\s*(?:[\w’'\-]+\s+){1,6}$")
 # "told reporters the plan would ...": a hearer without a preposition in it, then a clause that opens
 # with "the" and has its finite verb within a few words.
@@ -100,10 +102,15 @@ def _parenthetical_end(st: ClaimState, source_end: int, sent_end: int, before_en
 
 
 def said_name_colon(st: ClaimState, site: Site) -> Placement | None:
-    """"Said Ellis: “...”": the speaker follows the cue at the sentence start."""
+    """"Said Ellis: “...”", "Continued Ellis, a nurse, “...”": the speaker follows the cue at the sentence
+    start."""
     text, ce, sent = st.text, site.ce, site.sent
     spk = sources.right_speaker(st, ce, sent.end)
     mq = _NAME_COLON.match(text, ce, sent.end) if spk else None
+    if spk and mq is None:
+        mq = _NAME_COMMA.match(text, ce, sent.end)
+        if mq is not None and _verb_between(mq.group()):  # "Charged with fraud, Jo Sharp said, “...”"
+            mq = None
     if not mq:
         return None
     sq = site.sq

@@ -131,7 +131,10 @@ def sentence(st: ClaimState, bi: int, block: Block, sent: Sentence, quotes: list
             if placement is not None:
                 found = content.apply(st, site, placement, "according_to")
             continue
-        if word == "said" and cs - sent.start < 8 and not site.left.strip(" “\"") and text[cs:cs + 1] == "S":
+        # "Said Ellis: “...”", "Continued Ellis: “...”": a verb of saying opening the sentence, its speaker after it.
+        # (Not "Asked about it, she said: ...": a participle opening the sentence.)
+        if (word == "said" or (word in QUOTE_CUES and word.endswith("ed") and site.lemma != "ask")) and cs - sent.start < 8 and not site.left.strip(" “\"") \
+                and text[cs:cs + 1].isupper():
             placement = frames.said_name_colon(st, site)
             if placement is not None:
                 found = prev = content.apply(st, site, placement, "said_name_colon")
