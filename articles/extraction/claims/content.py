@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from ..lexicon import PRONOUNS, SOURCE_NOUNS, SPEECH_CUES
+from ..lexicon import CUE_LEMMA, PRONOUNS, SOURCE_NOUNS, SPEECH_CUES
 from ..text import Quote, Sentence
 from ..types import Claim, Speaker
 from . import sources
@@ -72,12 +72,14 @@ _OCCASION = re.compile(r",\s*(?:(?:while|when)\s+(?:being\s+)?(?:" + _OCCASION_V
                        r"interviewed)|(?:" + _OCCASION_VERBS + r"))\b[^;:,“”\"]{0,120}$")
 # ("to" opens an adjunct before its hearer, "said to reporters"; before a verb it opens the content,
 # "pledged to oppose ... “today, tomorrow, forever.”".)
+# A programme's title in the adjunct, before "that": 'said on ABC's "This Week" that ...'.
+_TITLE_BEFORE_THAT = r"(?:\s*[“\"][A-Z][\w’'\-.!?]*(?:\s+(?:[A-Z0-9][\w’'\-.!?]*|of|the|a|and|in|on|to|for)){0,7}[”\"]\s*(?=that\b))?"
 TIME_ADJUNCT = re.compile(
     r"^(?:\s*,)?\s*(?:(?:on|in|at|during|after|before|via|over|to(?=\s+(?:the|a|an|his|her|their|its|our|my|"
     r"reporters|him|them|me|us|[A-Z]))|with|from|through|late|early|last|this|"
     r"earlier|later|yesterday|today|tonight|recently|previously|repeatedly|again|also|then|once|publicly|"
     r"privately|bluntly|flatly|simply|in\s+a\s+statement|in\s+an\s+interview|in\s+a\s+speech|"
-    r"in\s+a\s+tweet)\b[^,:;“”\"]*?)?(?=\s*(?:that\b|:|,\s*[“\"]|[“\"]))")
+    r"in\s+a\s+tweet)\b[^,:;“”\"]*?" + _TITLE_BEFORE_THAT + r")?(?=\s*(?:that\b|:|,\s*[“\"]|[“\"]))")
 CONTENT_TAIL = re.compile(r"(?:,\s*(?:and\s+)?(?:adding|saying|noting|arguing|claiming|insisting|warning|"
                           r"explaining|stressing|suggesting|according)\b|\s+as\s+(?:he|she|they)\s+\w+ed\b|"
                           r",?\s+(?:and|but)\s+(?:has\s+|had\s+|also\s+)?(?:" + "|".join(
@@ -184,13 +186,20 @@ def rest_lstart(st: ClaimState, site: Site) -> int:
 
 
 def split_host(st: ClaimState, host: Claim, sent: Sentence, cs: int) -> bool:
-    """A cue inside reported content with its own named subject after "after/when/as":
-    "X warned that ... after Mr Trump accused them of ...". Cut the host before it."""
+    """A cue inside reported content with its own named subject after "after/when/as" or a comma and
+    "and/but": "X warned that ... after Mr Trump accused them of ...". Cut the host before it."""
     if host.kind != "reported":
         return False
     # The subject stands just before the cue: look at a bounded window, not the whole host.
     base = max(host.start, cs - 120)
     m = re.search(r"\s(?:after|before|when|as|because|while|since|until)\s+(\S.*?)\s*$", st.text[base:cs])
+    if m is None:
+        # A clause coordinated after a comma ("X said ..., and Jo Sharp vowed to ...", "..., but she
+        # said ..."): another subject's act of saying, not the host's words; unless the host reports
+        # speech itself ("X notes that Jo Sharp tweeted ..., and Ann Lee called ..." goes on reporting).
+        m = re.search(r",\s+(?:and|but|yet|whereas)\s+(\S.*?)\s*$", st.text[base:cs])
+        if m is not None and _reports_speech(st.text[host.start:base + m.start()]):
+            return False
     if not m:
         return False
     subj_start = base + m.start(1)
@@ -209,6 +218,11 @@ def split_host(st: ClaimState, host: Claim, sent: Sentence, cs: int) -> bool:
     st.set_end(host, new_end)
     st.content_spans.add(host.start, host.end, host)
     return True
+
+
+def _reports_speech(words: str) -> bool:
+    """Whether words hold an inflected verb of saying (a cue's form other than its lemma)."""
+    return any(w in CUE_LEMMA and CUE_LEMMA[w] != w for w in re.findall(r"[a-z]+", words))
 
 
 def claim_quotes(st: ClaimState, start: int, end: int, quotes: list[Quote], used: set[Quote]):

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..entities.words import ROLE_NOUNS, _norm
-from ..lexicon import FEMALE_NAMES, HONORIFICS, MALE_NAMES, PLACES, PRONOUNS
+from ..lexicon import FEMALE_NAMES, HONORIFICS, MALE_NAMES, PLACES, PRONOUNS, SOURCE_NOUNS
 from ..text import QUOTE_CHARS, Quote, Sentence
 from ..types import Block, Claim, Entity, Mention, Speaker
 from . import antecedent, content, sources
@@ -199,6 +199,11 @@ def merge_continuations(st: ClaimState, block: Block, sents: list[Sentence]):
         # plan was late. “We lost a year.”' (the quotation goes on with what she was saying).
         # (Not a model cue's: its content and speaker are less sure, and merging them cost more than it won.)
         last = merged[-1] if merged else None
+        # '“...,” Jo Sharp said, according to CNN. “...”': the reported claim of the outer source holds the
+        # first quotation (and its attribution); the quotation after it continues that source.
+        if host is not None and host is not last and _quoted(host) and not same_speaker(host, c) \
+                and last.frame == "according_to" and last.start <= host.start and last.end >= host.end:
+            host = None
         reported_host = (host is None or not _quoted(host)) and last is not None and last.kind == "reported" \
             and last.origin != "model" and same_speaker(last, c) \
             and ENDS_BEFORE_QUOTE.fullmatch(st.text, last.end, c.start) is not None \
@@ -238,15 +243,18 @@ def same_speaker(a: Claim, b: Claim) -> bool:
 
 
 def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quotes: list[Quote], used: set[Quote],
-                    here: Speaker | None, carried: Speaker | None) -> None:
+                    here: Speaker | None, carried: Speaker | None) -> Speaker | None:
     """Quotations in a sentence no cue claimed continue a speaker: the sentence's own, else the
     block's latest, else a pending "He said:" or the last quotation's speaker when the quotation
-    opens the paragraph right after theirs; a dash signature below it ("― Name") names its own."""
+    opens the paragraph right after theirs; a dash signature below it ("― Name") names its own.
+    Returns the person a quotation's own attribution named ('“...?” Jo Sharp pressed.'), whom the
+    block's later quotations continue."""
+    named_here: Speaker | None = None
     for q in content.quotes_in(quotes, sent.start, sent.end):
         st.deadline.check()
         if q in used or not st.is_full(q) or st.is_title(q):
             continue
-        cont = here or _own_subject(st, q, sent) or carried
+        cont = here or _own_subject(st, q, sent) or _colon_source(st, q, sent) or carried
         at_block_start = q.start == block.start
         if cont is None and at_block_start and bi - st.last_block <= 1:
             if st.pending_colon is not None:
@@ -254,8 +262,9 @@ def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quote
             elif st.last is not None and (st.last_was_quote() or _reported_ends_paragraph(st, bi)):
                 cont = st.last
         named = sources.manner_speaker(st, q, sent)
-        if named is not None:
-            cont = named
+        before_verb = _named_before_verb(st, q, sent, block) if named is None else None
+        if named is not None or before_verb is not None:
+            cont = named_here = named or before_verb
         dash = sources.dash_speaker(st, q, block)
         if dash is not None:
             cont = dash
@@ -264,6 +273,7 @@ def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quote
             used.add(q)
             content.add(st, "quote", q.start, q.end, cont, "", bi)
             st.pending_colon = None
+    return named_here
 
 
 def _reported_ends_paragraph(st: ClaimState, bi: int) -> bool:
@@ -275,6 +285,41 @@ def _reported_ends_paragraph(st: ClaimState, bi: int) -> bool:
     return c.kind == "reported" and c.origin != "model" and prev.start <= c.start and c.end <= prev.end \
         and ENDS_BEFORE_QUOTE.fullmatch(st.text, c.end, prev.end) is not None \
         and c.end > st.doc.sentences[bi - 1][-1].start  # in its last sentence: no sentence of the writer's after
+
+
+# A sentence presenting a quotation with a colon, opened by a group of people: "Critics were blunt:",
+# "Many Republicans in the House had a different view:". Its subject speaks the quotation, not the
+# speaker before it (whose reported claim the quotation would otherwise continue).
+_COLON_SOURCE = re.compile(r"[\s“\"]*((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?"
+                           r"(?:[\w’'\-]+\s+){0,2}?([A-Za-z]+))\s+[^.;:!?“”\"]{1,60}:\s*$")
+
+
+def _colon_source(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:
+    m = _COLON_SOURCE.match(st.text, sent.start, q.start) if q.start > sent.start + 1 else None
+    if m is None or m.group(2).lower() not in SOURCE_NOUNS or st.in_quote(m.start(1)):
+        return None
+    return Speaker(None, m.group(1), m.start(1), m.end(1))
+
+
+# After the name: a verb in the past (no listed cue: no frame took the quotation) and a few words to
+# the sentence's end ("pressed.", "shot back at the senator.").
+# (A quoted question or exclamation ends its sentence before the name: the block bounds the search.)
+_VERB_TO_END = re.compile(r"\s+(?:[a-z]+ed|shot|wrote|spoke|threw|swore|went|began|told)(?:\s+[a-z]+){0,4}\s*[.!](?=\s|$)")
+
+
+def _named_before_verb(st: ClaimState, q: Quote, sent: Sentence, block: Block) -> Speaker | None:
+    """'“Would you raise taxes?” Jo Sharp pressed.': the person named right after a quotation that
+    opens its sentence, then a verb: the quotation is theirs, not the earlier speaker's (nor does it
+    continue the paragraph before)."""
+    if q.start > sent.start + 1:
+        return None
+    pos = q.end
+    while pos < block.end and st.text[pos] in " ,":
+        pos += 1
+    men = st.mention_at_start.get(pos)
+    if men is None or st.entities[men.entity].kind != "person" or not _VERB_TO_END.match(st.text, men.end, block.end):
+        return None
+    return Speaker(men.entity, men.text, men.start, men.end)
 
 
 def _own_subject(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:

@@ -34,6 +34,8 @@ _BETWEEN = re.compile(r"[\s,]*(?:[\w’'\-./]+,?\s+){0,6}$")
 _PUNCTUATION = re.compile(r"[\s,.:;—–-]*$")
 _BLANK_OR_STOPS = re.compile(r"[\s.]*$")
 _NAME_COLON = re.compile(r"[^:]{1,80}:\s*")
+# Or a comma right before the quotation, past a description ('Said Jo Sharp, who grew up here, “...”').
+_NAME_COMMA = re.compile(r"[^:;“”\"]{1,120}?,\s*(?=[“\"]|'')")
 _WORDS_THEN_END = re.compile(r"\s*(?:[\w’'\-]+\s+){1,6}$")
 # "told reporters the plan would ...": a hearer without a preposition in it, then a clause that opens
 # with "the" and has its finite verb within a few words.
@@ -41,6 +43,10 @@ _TOLD_THE = re.compile(r"\s*(?:(?:the|a|an|his|her|their)\s+|(?:reporters|voters
                        r"(?:(?!(?:of|in|on|at|for|about|to|with|from|by|that)\s)[\w’'\-.]+\s+){0,4}?"
                        r"(?=the\s+(?:[\w’'\-]+\s+){1,3}?(?:would|will|was|were|is|are|had|has|have|could|should|might|"
                        r"must|can|did|does)\b)")
+
+
+# '“...,” according to X.': the comma before the cue stands inside the closing mark (news style).
+_QUOTE_CLOSED_ON_COMMA = re.compile(r"[,?!](?:[”\"]|'')$")
 
 
 def according_to(st: ClaimState, site: Site) -> Placement | None:
@@ -54,7 +60,7 @@ def according_to(st: ClaimState, site: Site) -> Placement | None:
     if spk is None:
         return None
     spans: list[Span] = []
-    if before_end > sent.start and text[before_end - 1] == ",":
+    if before_end > sent.start and (text[before_end - 1] == "," or _QUOTE_CLOSED_ON_COMMA.search(text, sent.start, before_end)):
         sq = site.sq
         k = sq.ending_by(site.cs)  # the unused quotations before the cue: sq.quotes[:k]
         last = sq.unused.prev(k - 1)
@@ -96,10 +102,15 @@ def _parenthetical_end(st: ClaimState, source_end: int, sent_end: int, before_en
 
 
 def said_name_colon(st: ClaimState, site: Site) -> Placement | None:
-    """"Said Ellis: “...”": the speaker follows the cue at the sentence start."""
+    """"Said Ellis: “...”", "Continued Ellis, a nurse, “...”": the speaker follows the cue at the sentence
+    start."""
     text, ce, sent = st.text, site.ce, site.sent
     spk = sources.right_speaker(st, ce, sent.end)
     mq = _NAME_COLON.match(text, ce, sent.end) if spk else None
+    if spk and mq is None:
+        mq = _NAME_COMMA.match(text, ce, sent.end)
+        if mq is not None and _verb_between(mq.group()):  # "Charged with fraud, Jo Sharp said, “...”"
+            mq = None
     if not mq:
         return None
     sq = site.sq
@@ -192,14 +203,19 @@ def _verb_between(words: str) -> bool:
     return False
 
 
+_APPOSITION_TAIL = re.compile(r"\s*(?:,[^“”\"]*)?[\s.]*$")
+
+
 def quote_then_words(st: ClaimState, site: Site) -> Placement | None:
     """"''I admire the mechanics'' of the proposals, Mr. Holtz-Eakin said.": a quotation and the
     words that finish its sentence."""
     text, sent = st.text, site.sent
     sq, qi = site.sent_quotes, site.sq
-    if not (not site.inverted and sq and sq[0].start <= sent.start + 1 and qi.eligible.prev(site.pre_end - 1) >= 0
-            and st.comma_before(sent.start, site.subject_start) and re.match(r"^[\s.]*$", site.tail)
-            and site.word in QUOTE_CUES):
+    # Inverted too ('“We are happy” about the vote, said Jo Sharp, a union leader.'): the speaker's
+    # apposition may finish the sentence.
+    tail_ok = _APPOSITION_TAIL.match(site.tail) if site.inverted else re.match(r"^[\s.]*$", site.tail)
+    if not (tail_ok and sq and sq[0].start <= sent.start + 1 and qi.eligible.prev(site.pre_end - 1) >= 0
+            and st.comma_before(sent.start, site.subject_start) and site.word in QUOTE_CUES):
         return None
     site.used.update([qi.quotes[i] for i in qi.walk(qi.eligible, 0, site.pre_end)])
     return Placement([Span("quote", sent.start, text.rfind(",", sent.start, site.subject_start), site.word)])
@@ -233,16 +249,30 @@ def parenthetical(st: ClaimState, site: Site) -> Placement | None:
     if not re.search(r",\s*(?:[Tt]he\s+)?$", left) or not re.match(r"\W*\w", text[sent.start:sent.start + 20]) \
             or any(q.start < site.subject_start for q in site.sent_quotes[:1]):
         return None
+    quoted = any(ch in site.tail[:400] for ch in QUOTE_CHARS)
+    # "It is a reminder, Jo Sharp said, that “...”": a clause of the speaker's, the aside, then "that" and
+    # the rest of what was said: the content is the sentence around the aside (as the annotators join it).
+    if re.match(r"(?:\s+" + _WHEN + r")?,\s+that\s", site.tail[:200]) and _clause_lead(st, site):
+        return Placement([Span("reported", sent.start, sent.end, site.word, mixed=quoted)])
     m = re.match(r"(?:\s+" + _WHEN + r")?,\s+(?!that\b|and\b|adding\b|but\b|though\b)(?=[a-z])", site.tail[:200])
     rest = site.tail[m.end():m.end() + 200] if m else ""
     # "Trump said, however, that ...": an aside, then the cue's own clause; other frames take it.
     # A quotation right after the aside is the aside-before-quotation form; one later in the clause
     # is part of the content ("In Miami, Mr. Ruiz said, the mayor is seen as “a bully.”").
-    quoted = any(ch in site.tail[:400] for ch in QUOTE_CHARS)
     if not m or (quoted and _INTO_QUOTE.match(site.tail[:200])) or len(re.findall(r"\w+", rest)) < 3 \
             or re.match(r"\w+,|(?:\w+\s+){0,2}that\b", rest):
         return _aside_before_quote(st, site)
     return Placement([Span("reported", sent.start, sent.end, site.word, mixed=quoted)])
+
+
+def _clause_lead(st: ClaimState, site: Site) -> bool:
+    """Whether the sentence before an aside attribution is a clause of the speaker's: three words or
+    more, not a fronted adjunct ("On Tuesday, ..."), no verb of saying of another attribution."""
+    text, sent = st.text, site.sent
+    lead = re.findall(r"[\w’'\-]+", text[max(sent.start, site.subject_start - 60):site.subject_start])
+    first = re.match(r"\W*([\w’'\-]+)", text[sent.start:min(site.subject_start, sent.start + 40)])
+    return len(lead) >= 3 and first is not None and first.group(1).lower() not in _ADJUNCT_OPENERS \
+        and not cue_verb_in(re.findall(r"[A-Za-z’']+", text[max(sent.start, site.subject_start - 200):site.subject_start]))
 
 
 # After an aside attribution, the sentence going on into a quotation: ", she said, their “...”", ", he
@@ -320,10 +350,19 @@ def colon_quote(st: ClaimState, site: Site) -> Placement | None:
     # and disjoint, so it is the one starting there, when it is unused.
     i = bisect_left(site.quotes, qpos, key=_start)
     q = site.quotes[i] if i < len(site.quotes) else None
-    if not (q is not None and q.start == qpos and q not in site.used and st.is_full(q)):
+    # (Not a quoted title: 'said on ABC's "This Week" that ...', whose clause the frames after take.)
+    if not (q is not None and q.start == qpos and q not in site.used and not st.is_title(q)
+            and (st.is_full(q) or (re.search(r"[:,]", st.text[site.ce:qpos]) and _one_word_sentence(st.text, q)))):
         return None
     site.used.add(q)
     return Placement([Span("quote", q.start, _words_after(st, site, q), site.word)])
+
+
+def _one_word_sentence(text: str, q) -> bool:
+    """'Priebus said, “Probably.”': a quoted answer of one word with its stop, which a comma or a colon
+    after the cue presents as said (elsewhere one quoted word is a term, not a quotation)."""
+    s, e = q.inner(text)
+    return re.fullmatch(r"\s*[\w’'\-]+[.!?]\s*", text[s:e]) is not None
 
 
 # A quotation that stops mid-sentence: its words end without a stop or a comma inside the marks.

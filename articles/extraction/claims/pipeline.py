@@ -57,9 +57,9 @@ def paragraph(st: ClaimState, bi: int, block: Block, quotes: list[Quote], sents:
             # quotations after the sentence continue the voice the rules heard.
             spk_learned = cues.learned(st, bi, sent, tokens, ranges[si], quoted, quotes, used_quotes)
             spk_here = spk_here or spk_learned
-        discourse.continue_quotes(st, bi, block, sent, quotes, used_quotes, spk_here, block_speaker)
-        if spk_here is not None:
-            block_speaker = spk_here
+        named = discourse.continue_quotes(st, bi, block, sent, quotes, used_quotes, spk_here, block_speaker)
+        if spk_here is not None or named is not None:
+            block_speaker = spk_here or named
 
 
 def join_across(st: ClaimState, prev: Block, block: Block, prev_sents: list[Sentence]) -> None:
@@ -70,7 +70,13 @@ def join_across(st: ClaimState, prev: Block, block: Block, prev_sents: list[Sent
     k = bisect_left(claims, block.start, key=_start)
     if k == 0 or k >= len(claims):
         return
-    host, c = claims[k - 1], claims[k]
+    # Past a cue only the model found in the attribution's tail ('“...,” she said, referring to ...'):
+    # the quotation it follows is the host, and the joined claim holds that tail.
+    h = k - 1
+    while h > 0 and h > k - 3 and claims[h].origin == "model" and claims[h].start >= prev.start \
+            and claims[h - 1].kind == "quote" and claims[h - 1].end <= claims[h].start:
+        h -= 1
+    host, c = claims[h], claims[k]
     # A reported claim of the rules' that ends the paragraph before hosts it too ('Jo Sharp said the
     # plan was late.' then '“We lost a year.”'); not a model cue's (less sure).
     reported = host.kind == "reported" and host.origin != "model" and \
@@ -80,11 +86,12 @@ def join_across(st: ClaimState, prev: Block, block: Block, prev_sents: list[Sent
             and (host.kind == "quote" or reported)
             and prev.start < host.end <= prev.end and discourse.same_speaker(host, c)):
         return
-    st.live_remove(c)
+    for gone in claims[h + 1:k + 1]:
+        st.live_remove(gone)
     st.set_end(host, c.end)
-    del claims[k]
-    if st.sorted_n > k:
-        st.sorted_n -= 1
+    del claims[h + 1:k + 1]
+    if st.sorted_n > h + 1:
+        st.sorted_n = max(h + 1, st.sorted_n - (k - h))
 
 
 def _site(st: ClaimState, m, bi: int, block: Block, sent: Sentence, quotes: list[Quote], used: set[Quote],
@@ -124,7 +131,10 @@ def sentence(st: ClaimState, bi: int, block: Block, sent: Sentence, quotes: list
             if placement is not None:
                 found = content.apply(st, site, placement, "according_to")
             continue
-        if word == "said" and cs - sent.start < 8 and not site.left.strip(" “\"") and text[cs:cs + 1] == "S":
+        # "Said Ellis: “...”", "Continued Ellis: “...”": a verb of saying opening the sentence, its speaker after it.
+        # (Not "Asked about it, she said: ...": a participle opening the sentence.)
+        if (word == "said" or (word in QUOTE_CUES and word.endswith("ed") and site.lemma != "ask")) and cs - sent.start < 8 and not site.left.strip(" “\"") \
+                and text[cs:cs + 1].isupper():
             placement = frames.said_name_colon(st, site)
             if placement is not None:
                 found = prev = content.apply(st, site, placement, "said_name_colon")

@@ -259,6 +259,11 @@ _POSSESSED = re.compile(r"^[\s“\"]*((?:(?:[Tt]he|[A-Z][\w’'\-.]*)\s+){0,3}(?
                         r"((?:[a-z][\w’'\-]*\s+){0,3}[a-z][\w’'\-]+)$")
 
 
+# The same possessed phrase right after a quotation's closing mark ('“...,” Jo Sharp's office said'):
+# there the phrase is the quotation's speaker whatever the cue.
+_POSSESSED_AFTER_QUOTE = re.compile(r"(?:[”\"]|'')\s*,?\s*" + _POSSESSED.pattern[len(r"^[\s“\"]*"):])
+
+
 # After a "'s" that is "has": adverbs and auxiliaries, no noun ("Jo Sharp's always said:", "'s long argued").
 _HAS_ADVERBS = GAP_WORDS | frozenset("always sometimes ever".split())
 
@@ -288,15 +293,17 @@ def _phrase_before(st: ClaimState, sent: Sentence, seg_end: int, before: str) ->
     if m:
         phrase_start = sent.start + m.start(1)
         return source(st, phrase_start, seg_end, m.group(2))
-    # Any short noun phrase after a quotation or at the sentence start: "the book", "the announcer".
+    # Any short noun phrase after a quotation or at the sentence start: "the book", "the announcer",
+    # "the 43-year-old" (an age standing for the person).
     m = re.search(r"(?:^|[,”\"']\s*)((?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Ss]ome|[Mm]any)\s+"
-                  r"(?:[\w’'\-]+\s+){0,3}[a-z][\w’'\-]+)$", before)
+                  r"(?:[\w’'\-]+\s+){0,3}(?:[a-z]|\d+-)[\w’'\-]+)$", before)
     if m and not any(w in CUE_LEMMA for w in m.group(1).lower().split()):
         return Speaker(None, m.group(1), sent.start + m.start(1), seg_end)
     # A sentence opening with a possessed noun phrase, before a cue presenting a quotation: "Jo Sharp's
     # chief of staff wrote:" (the possessor does not speak; the phrase, which names them, does). Before
     # other cues such a phrase is more often a thing than a person ("Jo Sharp's remarks have left").
-    m = _POSSESSED.search(before) if _PRESENTS_QUOTE.match(st.text, seg_end, sent.end) else None
+    m = _POSSESSED.search(before) if _PRESENTS_QUOTE.match(st.text, seg_end, sent.end) else \
+        _POSSESSED_AFTER_QUOTE.search(before)
     if m and not any(w in CUE_LEMMA for w in m.group(2).lower().split()):
         owner = st.mention_ending(sent.start + m.start(1) + len(m.group(1).rstrip()) - 2)
         if all(w in _HAS_ADVERBS or (w.endswith("ly") and w not in _LY_NOT_ADVERB) for w in m.group(2).split()):
@@ -460,7 +467,14 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
     phrase = st.text[s:clause_end].strip()
     if phrase and 1 <= len(phrase.split()) <= 8 and not any(w.lower() in CUE_LEMMA for w in phrase.split()):
         return Speaker(None, phrase, s, s + len(phrase))
-    return None
+    # A longer one: the noun phrase its description opens with ("said the man who built ...", "tweeted
+    # a German user from Hanover going by the handle ...").
+    m = _DESCRIBED_AFTER.match(st.text, s, clause_end)
+    return Speaker(None, m.group(), s, m.end()) if m else None
+
+
+_DESCRIBED_AFTER = re.compile(r"(?:the|a|an|one|another)\s+(?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]+(?=\s+(?:who|whose|from|in|at|"
+                              r"with|going|living|writing|known)\b)")
 
 
 def _name_after_words(st: ClaimState, s: int, limit: int, clause_end: int) -> Speaker | None:

@@ -276,7 +276,15 @@ class ClaimState:
         self.sorted_n = len(claims)
 
     def last_was_quote(self) -> bool:
-        return bool(self.claims) and (self.claims[-1].kind == "quote" or self.text[self.claims[-1].end - 1:self.claims[-1].end] in QUOTE_CHARS)
+        """Whether the rules' latest claim is a quotation: a cue only the model found after it (often in
+        the attribution's tail: '“...,” she said, referring to ...') does not end the speaker's voice,
+        as it names no speaker for what follows (:func:`content.add`)."""
+        for c in self.claims[:-4:-1]:
+            if c.kind == "quote" or self.text[c.end - 1:c.end] in QUOTE_CHARS:
+                return True
+            if c.origin != "model":
+                return False
+        return False
 
     def short_lead(self, start: int, end: int) -> bool:
         """Whether text[start:end] has 1 to 40 words and no cue word used as a verb among them (reads
