@@ -2,6 +2,9 @@
 override rule, its place in the pipeline, and the committed weights' freshness."""
 import json
 
+import numpy as np
+import pytest
+
 from articles.extraction import document, parse
 from articles.extraction.claims import ClaimFinder, antecedent, resolve
 from articles.extraction.entities import EntityFinder
@@ -193,3 +196,19 @@ def test_it_after_an_organisation_as_the_subject_stays_that_organisation():
                          "It said that the buses were late every morning.") == [("It", "Quarn Teachers Union")]
     assert claim_sources("The Zorbland Central Bank kept its rates steady on Monday.",
                          "It said that prices would rise next year.") == [("It", "Zorbland Central Bank")]
+
+
+def test_training_counts_a_pronoun_source_source_weight_times():
+    # Two kinds of pronoun disagree: the sources want the first candidate, the other pronouns (more of
+    # them) the second; weighing the sources past their number turns the fit to the first.
+    pytest.importorskip("scipy")
+    from articles.extraction.claims import antecedent_train as t
+    width = len(t.FEATURES) * (1 + len(t.CROSSES))
+
+    def example(source):
+        rows = np.zeros((2, width))
+        rows[0, 0] = 1.0  # the one feature that tells the candidates apart
+        return {"rows": rows, "labels": np.array([1.0, 0.0] if source else [0.0, 1.0]), "source": source}
+    exs = [example(True)] * 3 + [example(False)] * 5
+    assert t.fit(exs, None, source_weight=1)[0] < 0
+    assert t.fit(exs, None, source_weight=4)[0] > 0

@@ -300,3 +300,28 @@ def test_a_paragraph_naming_nobody_yet_takes_the_first_person_of_the_one_before(
     agnes = features_of(cands, rows, entities, "Agnes Morrow")
     assert walter["paragraph_first"] == 1 and agnes["paragraph_first"] == 0
     assert walter["same_paragraph"] == 0
+
+
+def test_the_possessor_of_the_rules_words_is_no_candidate():
+    # "Mark Dunn's chief of staff" speaks; Dunn, named as its possessor (and as the previous speaker),
+    # is no candidate, so the resolver cannot move the claim to him.
+    art, entities, mentions, claims, cands_of = prepared(
+        "Mark Dunn said on Monday that the depot would close.",
+        "Mark Dunn's chief of staff said that the depot would stay open until June.")
+    claim = next(c for c in claims if "until June" in c.text)
+    assert claim.speaker is None and claim.speaker_text == "Mark Dunn's chief of staff"
+    dunn = next(i for i, e in enumerate(entities) if e.name == "Mark Dunn")
+    cands, rows = cands_of.for_claim(claim, dunn)
+    assert dunn not in cands
+    ex = extract_article(art)
+    c = next(c for c in ex.claims if "until June" in c.text)
+    assert c.speaker is None and c.speaker_text == "Mark Dunn's chief of staff"
+
+
+def test_a_name_in_the_rules_words_that_owns_nothing_stays_a_candidate():
+    art, entities, mentions, claims, cands_of = prepared(
+        "Mark Dunn met the committee on Monday.",
+        "The plan would cut the deficit by half, an aide to Mark Dunn said.")
+    claim = next(c for c in claims if "deficit" in c.text)
+    cands, rows = cands_of.for_claim(claim, None)
+    assert any(e is not None and entities[e].name == "Mark Dunn" for e in cands)

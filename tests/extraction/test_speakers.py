@@ -99,3 +99,22 @@ def test_he_in_a_sentence_continues_its_subject_not_a_name_inside_its_apposition
 def test_an_adverb_in_ly_between_subject_and_cue_is_skipped_but_a_noun_in_ly_is_the_subject(sentence, content, who):
     spk = speaker_of(content, "Mayor Ann Fulbright spoke at the town hall on Monday.", sentence)
     assert spk == who
+
+
+def test_a_possessed_phrase_after_the_cue_speaks_not_its_possessor():
+    opening = "Tom Reyes met the board on Monday."
+    assert speaker_of("stay closed", opening,
+                      '"The office will stay closed," said Tom Reyes\'s spokeswoman.') == "Tom Reyes's spokeswoman"
+    # The person the phrase names next speaks.
+    assert speaker_of("stay closed", opening,
+                      '"The office will stay closed," said Tom Reyes\'s spokeswoman, Ann Ford.') == "Ann Ford"
+    # No possessive: the person after the cue speaks.
+    assert speaker_of("stay closed", opening, '"The office will stay closed," said Tom Reyes.') == "Tom Reyes"
+
+
+def test_a_possessed_phrase_before_the_cue_keeps_the_speech():
+    opening = "Tom Reyes met the board on Monday."
+    assert speaker_of("stay closed", opening,
+                      '"The office will stay closed," Tom Reyes\'s chief of staff said.') == "Tom Reyes's chief of staff"
+    assert speaker_of("stay closed", opening,
+                      "Tom Reyes's lawyer told reporters that the office will stay closed.") == "Tom Reyes's lawyer"

@@ -29,6 +29,7 @@ import numpy as np
 
 from ..lexicon import CAP_STOPWORDS, DAY_NAMES, PRONOUNS, SOURCE_NOUNS
 from ..types import Claim, Entity, Mention, Speaker
+from . import possessed
 from .sources import _CLAUSE_OPENERS, _CLAUSE_WORDS, _LY_NOT_ADVERB, _NOT_A_SOURCE, _VERBAL, GAP_WORDS
 
 MODEL_PATH = Path(__file__).with_name("source_model.json")
@@ -285,10 +286,26 @@ class Candidates:
         for extra in (rule, previous):
             if extra is not None and extra not in near:
                 cands.append(extra)
+        owners = self._possessors(claim)
+        if owners:  # "Tom Reyes's chief of staff said": the phrase speaks, not its possessor
+            cands = [e for e in cands if e not in owners]
         pron = claim.speaker_text.lower()
         if pron in _AGREEMENT:  # a pronoun's source agrees with it in number and gender
             cands = [e for e in cands if e == rule or _AGREEMENT[pron](self.entities[e])]
         return near, cands
+
+    def _possessors(self, claim: Claim) -> set[int]:
+        """The people the rules' words name as a possessor ("Tom Reyes's chief of staff", "her
+        lawyer" aside): when the rules kept such words, what they own speaks, not them."""
+        src = claim.source
+        if claim.speaker is not None or src is None or src.end <= src.start:
+            return set()
+        owners = set()
+        for m in self.mentions[bisect_left(self.starts, src.start):bisect_left(self.starts, src.end)]:
+            if m.end < src.end and self.entities[m.entity].kind == "person" \
+                    and possessed.phrase_end(self.text, m.end, src.end, frozenset(), frozenset()) is not None:
+                owners.add(m.entity)
+        return owners
 
     def _features(self, claim: Claim, e: int, m: Mention | None, rule: int | None, previous: int | None,
                   count: int, si: int, ctx: tuple) -> list[float]:

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from ..lexicon import CUE_LEMMA, DAY_NAMES, QUOTE_CUES, SOURCE_NOUNS
 from ..text import CLOSE_QUOTES, QUOTE_CHARS, Quote, Sentence
 from ..types import Block, Mention, Speaker
-from . import discourse
+from . import discourse, possessed
 from .openers import LY_NOT_ADVERB as _LY_NOT_ADVERB
 from .openers import past_openers
 from .state import ClaimState, Site
@@ -448,6 +448,16 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
         if nxt is not None and nxt.start < limit and st.entities[nxt.entity].kind == "person" and \
                 _ORG_ROLE.fullmatch(st.text, men.end, nxt.start):
             return Speaker(nxt.entity, st.text[s:nxt.end], s, nxt.end)
+    stop = re.search(r"[,.;:!?]", st.text[s:limit])
+    clause_end = s + stop.start() if stop else limit
+    if men is not None and st.entities[men.entity].kind == "person" \
+            and (end := possessed.phrase_end(st.text, men.end, clause_end, GAP_WORDS, CUE_LEMMA)) is not None:
+        # "said Tom Reyes's chief of staff": the phrase speaks, not its possessor, or the person named
+        # right after it ("said Tom Reyes's spokeswoman, Ann Ford").
+        nxt = st.mention_at_start.get(end + 2)
+        if nxt is not None and st.entities[nxt.entity].kind == "person" and st.text[end:end + 2] == ", ":
+            return Speaker(nxt.entity, st.text[s:nxt.end], s, nxt.end)
+        return Speaker(None, st.text[s:end], s, end)
     if men is not None:
         return source_or_entity(st, Sentence(s, limit), men)
     m = re.match(r"(?:the|a|an|one|another|two|three|several|senior|some)?\s*(?:[\w’'\-]+\s+){0,4}?("
@@ -458,8 +468,6 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
     if m:
         return discourse.resolve_pronoun(st, m.group(1).lower(), s, Sentence(s, limit))
     # "said 9/11 widow Terry Strada", "said former state Sen. Jane Doe": a few words, then a name.
-    stop = re.search(r"[,.;:!?]", st.text[s:limit])
-    clause_end = s + stop.start() if stop else limit
     spk = _name_after_words(st, s, limit, clause_end)
     if spk is not None:
         return spk
@@ -534,6 +542,14 @@ def source_phrase(st: ClaimState, spk: Speaker | None) -> Speaker | None:
 _CLAUSE_JOIN = re.compile(r",\s*(?:and|but|or|yet)\b|;")
 
 
+def _named_or_owned(st: ClaimState, sent: Sentence, men: Mention, cue_start: int) -> Speaker:
+    """The name before a cue, or the person its possessive names ("Jo Sharp's lawyer said")."""
+    end = possessed.phrase_end(st.text, men.end, cue_start, GAP_WORDS, CUE_LEMMA)
+    if end is not None and st.entities[men.entity].kind == "person":
+        return Speaker(None, st.text[men.start:end], men.start, end)
+    return source_or_entity(st, sent, men)
+
+
 def learned_speaker(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | None:
     """The source of a learned cue: the rules' left speaker, else the nearest name before the
     cue in its sentence, else the noun phrase the clause opens with."""
@@ -556,7 +572,7 @@ def learned_speaker(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker |
                 # object of a preposition or of a verb of asking is not who speaks; an earlier name may be.
                 skipped = skipped or men
                 continue
-            return source_or_entity(st, sent, men)
+            return _named_or_owned(st, sent, men, cue_start)
     if skipped is not None:
         return source_or_entity(st, sent, skipped)
     # The last 120 characters hold any clause subject of up to 80: a bounded search stays linear.
