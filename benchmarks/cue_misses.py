@@ -12,7 +12,12 @@ Causes, for a gold attribution whose content no kept claim finds (score.py's rul
   noun phrase), ``accepted:short`` (content under two words), ``accepted:placed`` (placed, then covered
   or taken by another cue), ``in_content`` / ``conditional`` / ``quoted`` (skipped by those rules).
 
-    python benchmarks/cue_misses.py [--folds 5] [--only 0,1] [--examples 15] [--out rows.jsonl]
+    python benchmarks/cue_misses.py [--folds 5] [--only 0,1] [--examples 15] [--out rows.jsonl] [--kinds]
+
+``--kinds`` adds a table of the same attributions by the kind of their cue's head word (a verb of the
+rules' lexicon, another verb or word, a noun, "according to", a preposition, a raising or evidential
+verb, an adjective of stance, punctuation) against the stage that loses them: which kinds of cue the
+pipeline misses, and where.
 
 A diagnostic: it observes the cue stage by wrapping ``claims.cues.learned`` (same filters, same
 model, same span code) and changes nothing.
@@ -35,7 +40,7 @@ import extraction_cv as cv  # noqa: E402
 
 from articles.extraction import extract_article  # noqa: E402
 from articles.extraction.claims import content, cues, pipeline, sources  # noqa: E402
-from articles.extraction.learned.corpus import read_corpus  # noqa: E402
+from articles.extraction.learned.corpus import cue_head, read_corpus  # noqa: E402
 from articles.extraction.learned.features import cue_features  # noqa: E402
 from articles.extraction.lexicon import CUE_LEMMA  # noqa: E402
 
@@ -106,6 +111,70 @@ def classify(g: dict, text: str, claims, floor: float, sc) -> str:
     return ("rule:" if word in CUE_LEMMA or word == "according" else "model:") + best
 
 
+# Rough word classes of a cue's head word, for the --kinds table only (no part-of-speech tagger): a
+# diagnostic's approximation, not the extractor's lexicon.
+_PREPOSITIONS = frozenset("in for of to on from by about with under over against among after at into as through".split())
+_RAISING = re.compile(r"(?:seem|appear)(?:s|ed|ing)?|expect\w*|(?:un)?likely|known|reportedly|apparently|allegedly|"
+                      r"supposedly|presumably|clearly|obviously")
+_STANCE_ADJECTIVES = frozenset("""worried concerned confident sure unclear clear aware eager happy angry skeptical critical
+opposed afraid proud optimistic pessimistic hopeful certain convinced unhappy upset frustrated furious careful open
+interested willing ready nervous wary determined adamant vocal supportive dismissive""".split())
+_NOUNS = frozenset("""claim claims statement statements report reports view views belief support criticism plan plans
+promise promises call calls question questions idea argument case message warning speech interview letter memo poll
+polls survey study data decision proposal suggestion assertion charge charges allegation allegations complaint
+complaints rhetoric remarks comments comment words tweet tweets post vote votes push bid effort demand demands pledge
+pledges hope hopes fear fears concern concerns sense attack attacks praise""".split())
+_NOUN_SUFFIX = re.compile(r"(?:tion|sion|ment|ance|ence|ism|ity|ship|ness)s?$")
+_DETERMINERS = frozenset("the a an his her their its our my your this these those".split())
+
+
+def cue_kind(text: str, span: list[int], cue: str) -> str:
+    """The kind of a gold cue, by its head word (``corpus.cue_head``) and the word before it."""
+    h = cue_head(text, span[0], span[1])
+    m = re.match(r"[\w’'\-]+|\S", text[h:])
+    w = m.group().lower() if m else ""
+    before = re.findall(r"[\w’'\-]+|[^\w\s]", text[max(0, h - 40):h])
+    prev = before[-1].lower() if before else ""
+    if cue.lower().startswith("according"):
+        return "according to"
+    if not any(c.isalpha() for c in w):
+        return "punctuation"
+    if w in _PREPOSITIONS:
+        return "preposition"
+    if _RAISING.fullmatch(w):
+        return "raising/evidential"
+    if w in _STANCE_ADJECTIVES:
+        return "adjective of stance"
+    if w in _NOUNS or _NOUN_SUFFIX.search(w) or ((prev in _DETERMINERS or prev.endswith(("'s", "’s")))
+                                                 and not w.endswith("ed")):
+        return "noun"
+    return "verb, lexicon" if w in CUE_LEMMA else "other verb/word"
+
+
+def stage(cause: str) -> str:
+    """Where a cause loses the attribution (the columns of the --kinds table)."""
+    if cause in ("found", "dropped_by_floor", "content_wrong"):
+        return {"dropped_by_floor": "floor", "content_wrong": "boundaries"}.get(cause, cause)
+    verdict = cause.split(":", 1)[1]
+    if verdict.startswith("below"):
+        return "scored_under"
+    if verdict.startswith("accepted"):
+        return "cue_no_claim"
+    return "not_candidate" if verdict == "not_candidate" else "skipped"
+
+
+def kinds_table(rows: list[dict]) -> str:
+    table: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        table[r["kind_of_cue"]][stage(r["cause"])] += 1
+    cols = ["found", "scored_under", "floor", "not_candidate", "cue_no_claim", "boundaries", "skipped"]
+    lines = [f"{'kind of cue':20}{'gold':>7}{'missed':>8}" + "".join(f"{c:>14}" for c in cols)]
+    for kind, c in sorted(table.items(), key=lambda kv: -sum(kv[1].values())):
+        n = sum(c.values())
+        lines.append(f"{kind:20}{n:7}{n - c['found']:8}" + "".join(f"{c[x]:14}" for x in cols))
+    return "\n".join(lines)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "polnear-train")
@@ -115,6 +184,7 @@ def main() -> int:
     ap.add_argument("--only", default="", help="comma-separated fold numbers (default: all)")
     ap.add_argument("--examples", type=int, default=12, help="cue words listed per cause")
     ap.add_argument("--out", type=Path, help="one JSON line per gold attribution: doc, cue span, cue, cause")
+    ap.add_argument("--kinds", action="store_true", help="a table by the kind of cue against where it is lost")
     a = ap.parse_args()
     sc = cv.load_score(a.shared)
     docs = read_corpus(a.corpus)
@@ -143,12 +213,15 @@ def main() -> int:
                 counts[cause] += 1
                 words[cause][g["cue"].lower()] += 1
                 rows.append({"doc": doc.name, "cue_span": g["cue_spans"][0], "cue": g["cue"], "kind": g["kind"],
-                             "cause": cause})
+                             "cause": cause,
+                             "kind_of_cue": cue_kind(doc.article.text, g["cue_spans"][0], g["cue"])})
     total = sum(counts.values())
     print(f"{total} gold attributions with a cue and content ({len(list(folds))} of {a.folds} folds)")
     for cause, n in counts.most_common():
         common = ", ".join(f"{w} {m}" for w, m in words[cause].most_common(a.examples))
         print(f"{cause:28} {n:6} {n / total:6.3f}  {common}")
+    if a.kinds:
+        print(kinds_table(rows))
     if a.out:
         a.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     return 0

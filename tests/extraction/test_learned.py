@@ -265,3 +265,30 @@ def test_a_verb_whose_forms_are_each_rare_cues_is_a_candidate_through_their_shar
     vocab0, stems0 = candidate_vocab(docs, stem_min=0)
     old = CueModel({"version": "0", "vocab": sorted(vocab0), "stems": sorted(stems0), "weights": {}})
     assert not old.is_candidate("grumbling") and not old.is_candidate("grumbled")
+
+
+def test_cue_model_is_regularised_against_rare_lexical_conjunctions(tmp_path, monkeypatch):
+    """The cue model trains at ``CUE_L2``: its weights stay smaller than nearly unregularised ones
+    (rare word conjunctions fitted training quirks), and it still learns a cue word it is shown."""
+    from articles.extraction.learned import train
+
+    write_corpus(tmp_path / "corpus", n_docs=12)
+    docs = read_corpus(tmp_path / "corpus")
+    calls = []
+    fit = train.fit
+
+    def recording_fit(*args, **kw):
+        calls.append(kw.get("l2"))
+        return fit(*args, **kw)
+
+    monkeypatch.setattr(train, "fit", recording_fit)
+    model = train.train_cue_model(docs, epochs=60)
+    monkeypatch.setattr(train, "fit", fit)
+    assert calls == [train.CUE_L2] and train.CUE_L2 >= 1e-5
+    loose = train.train_cue_model(docs, epochs=60, l2=1e-6)
+    biggest = max(abs(x) for v in model.weights.values() for x in v)
+    assert biggest < max(abs(x) for v in loose.weights.values() for x in v)
+    art = parse("A headline\n\n5 May 2021\n\nKaren Holt blorfed that the library would stay open all summer.\n\n"
+                "- Town Gazette\n")
+    model.cue_threshold = 0.4
+    assert [c for c in extract_article(art, model=model).claims if "library would stay open" in c.text]
