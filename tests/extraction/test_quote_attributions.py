@@ -148,3 +148,12 @@ def test_a_verb_of_saying_opening_the_sentence_then_its_speaker_and_a_quotation(
     ex = extract("Pam Oduya runs the county clinic.",
                  'Said Pam Oduya, who grew up next to the clinic, "We were all so proud of the old ward."')
     assert holding(ex, "proud of the old ward") == ('"We were all so proud of the old ward."', "Pam Oduya")
+
+
+def test_a_sentence_after_a_quotation_closed_by_a_full_stop_does_not_name_its_speaker():
+    # The quotation ends its sentence: the person opening the next one is narrated, not attributed.
+    for after in ("Brask resigned the next day.", "Brask disagreed."):
+        ex = extract("Pam Oduya and Lena Brask run the county clinic.",
+                     '"We will never close the night ward," Oduya said.',
+                     '"The ward stays open." ' + after)
+        assert holding(ex, "ward stays open")[1] == "Pam Oduya"

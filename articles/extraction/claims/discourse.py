@@ -313,6 +313,11 @@ def _named_before_verb(st: ClaimState, q: Quote, sent: Sentence, block: Block) -
     continue the paragraph before)."""
     if q.start > sent.start + 1:
         return None
+    # A full stop inside the marks ends the sentence: the next one's subject is the writer's narration
+    # ('“The ward is finished.” Jo Sharp resigned the next day.'), not an attribution.
+    s, e = q.inner(st.text)
+    if st.text[s:e].rstrip().endswith("."):
+        return None
     pos = q.end
     while pos < block.end and st.text[pos] in " ,":
         pos += 1
