@@ -1,23 +1,7 @@
 """How a quotation's attribution is read (issue #22, extraction v3, direct4): "according to" after a
 closing mark, a possessed or an aged speaker after a quotation, a group opening a colon sentence, a
 one-word answer, a coordinated clause with its own speaker. Sentences written for these tests."""
-from articles.extraction import extract_article, parse
-
-
-def extract(*paragraphs):
-    art = parse("A headline about things\n\n3 March 2019\n\n" + "\n\n".join(paragraphs) + "\n\n- The Daily Example\n")
-    ex = extract_article(art)
-    for c in ex.claims:
-        assert art.text[c.start:c.end] == c.text
-    return ex
-
-
-def holding(ex, *needles):
-    """The one claim holding every needle, with its speaker's name."""
-    hits = [c for c in ex.claims if all(n in c.text for n in needles)]
-    assert len(hits) == 1, (needles, [c.text for c in ex.claims])
-    c = hits[0]
-    return c.text, ex.entities[c.speaker].name if c.speaker is not None else c.speaker_text
+from tests.extraction.test_direct_quotes import extract, holding
 
 
 def test_according_to_after_a_comma_inside_the_closing_mark():
@@ -157,3 +141,15 @@ def test_a_sentence_after_a_quotation_closed_by_a_full_stop_does_not_name_its_sp
                      '"We will never close the night ward," Oduya said.',
                      '"The ward stays open." ' + after)
         assert holding(ex, "ward stays open")[1] == "Pam Oduya"
+
+
+def test_a_participle_opening_the_sentence_is_no_inverted_verb_of_saying():
+    # "Accused of ...", "Denied bail, ...": the participle's complement is no speaker; the clause's
+    # subject after the comma speaks.
+    for sentence, who in (('Accused of lying, Oduya told the board: "I kept every promise."', "Pam Oduya"),
+                          ('Denied a second ward, Oduya told the board: "I kept every promise."', "Pam Oduya"),
+                          ('Confirmed as director on Monday, Oduya said: "I kept every promise."', "Pam Oduya")):
+        ex = extract("Pam Oduya runs the county clinic.", sentence)
+        assert holding(ex, "every promise") == ('"I kept every promise."', who)
+    ex = extract("Pam Oduya runs the county clinic.", 'Added the nurse: "I kept every promise."')
+    assert holding(ex, "every promise") == ('"I kept every promise."', "the nurse")

@@ -111,6 +111,12 @@ def said_name_colon(st: ClaimState, site: Site) -> Placement | None:
         mq = _NAME_COMMA.match(text, ce, sent.end)
         if mq is not None and _verb_between(mq.group()):  # "Charged with fraud, Jo Sharp said, “...”"
             mq = None
+    # Another verb than "Said" opening the sentence is more often a participle ("Accused of lying, the
+    # minister said: “...”", "Denied bail, Jo Sharp told the court: “...”"): inverted, its speaker follows
+    # it at once, a name or a determined noun phrase, with no verb of saying before the colon or comma.
+    first = _SPEAKER_RIGHT_AFTER.match(text, ce) if mq and site.word != "said" else None
+    if mq and site.word != "said" and (first is None or spk.start > first.end() + 4 or _verb_between(mq.group())):
+        mq = None  # (the speaker may start past a determiner: "Added the city's mayor")
     if not mq:
         return None
     sq = site.sq
@@ -118,7 +124,10 @@ def said_name_colon(st: ClaimState, site: Site) -> Placement | None:
     if not qs:
         return None
     site.used.update(qs)
-    return Placement([Span("quote", qs[0].start, qs[-1].end, "said")], spk)
+    return Placement([Span("quote", qs[0].start, qs[-1].end, site.word)], spk)
+
+
+_SPEAKER_RIGHT_AFTER = re.compile(r"\s+(?=[A-Z]|(?:the|a|an|one|another|his|her|their|its|our)\s)")
 
 
 def inverted_clause(st: ClaimState, site: Site) -> Placement | None:
