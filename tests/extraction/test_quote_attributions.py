@@ -153,3 +153,11 @@ def test_a_participle_opening_the_sentence_is_no_inverted_verb_of_saying():
         assert holding(ex, "every promise") == ('"I kept every promise."', who)
     ex = extract("Pam Oduya runs the county clinic.", 'Added the nurse: "I kept every promise."')
     assert holding(ex, "every promise") == ('"I kept every promise."', "the nurse")
+
+
+def test_a_possessed_phrase_after_a_quoted_term_is_no_attribution():
+    # No comma closes the quotation: a quoted term, then a relative clause ("the reform her party promised").
+    for sentence in ('The "night reform" Oduya\'s party promised has not come.',
+                     'The "green ward" Oduya\'s board announced last year was scrapped on Monday.'):
+        ex = extract("Pam Oduya runs the county clinic.", sentence)
+        assert not [c for c in ex.claims if c.kind == "quote" and ("reform" in c.text or "green ward" in c.text)]

@@ -254,14 +254,15 @@ def _name_before(st: ClaimState, sent: Sentence, seg_end: int, before: str) -> S
 
 
 # "Jo Sharp's chief of staff", "the mayor's spokesman": a possessor, then a few lower-case words.
-_POSSESSED = re.compile(r"^[\s“\"]*((?:(?:[Tt]he|[A-Z][\w’'\-.]*)\s+){0,3}(?!(?:He|She|It|That|There|What|Who|Here|"
-                        r"Let)[’'])[A-Z][\w\-.]*[’']s\s+)"
-                        r"((?:[a-z][\w’'\-]*\s+){0,3}[a-z][\w’'\-]+)$")
+_POSSESSED_PHRASE = (r"((?:(?:[Tt]he|[A-Z][\w’'\-.]*)\s+){0,3}(?!(?:He|She|It|That|There|What|Who|Here|Let)[’'])"
+                     r"[A-Z][\w\-.]*[’']s\s+)((?:[a-z][\w’'\-]*\s+){0,3}[a-z][\w’'\-]+)$")
+_POSSESSED = re.compile(r"^[\s“\"]*" + _POSSESSED_PHRASE)
 
 
-# The same possessed phrase right after a quotation's closing mark ('“...,” Jo Sharp's office said'):
-# there the phrase is the quotation's speaker whatever the cue.
-_POSSESSED_AFTER_QUOTE = re.compile(r"(?:[”\"]|'')\s*,?\s*" + _POSSESSED.pattern[len(r"^[\s“\"]*"):])
+# The same possessed phrase right after a quotation's closing mark and its comma ('“...,” Jo Sharp's office
+# said', '“...”, ...'): there the phrase is the quotation's speaker whatever the cue. (Not after a quoted
+# term: 'The “reform” Jo Sharp's party promised has not come' is a relative clause.)
+_POSSESSED_AFTER_QUOTE = re.compile(r"(?:[,?!](?:[”\"]|'')|(?:[”\"]|''),)\s*" + _POSSESSED_PHRASE)
 
 
 # After a "'s" that is "has": adverbs and auxiliaries, no noun ("Jo Sharp's always said:", "'s long argued").
