@@ -11,6 +11,7 @@ from ..lexicon import CUE_LEMMA, DAY_NAMES, OBJECT_CUES, QUOTE_CUES, SPEECH_CUES
 from ..text import OPEN_QUOTES, QUOTE_CHARS
 from . import content, sources
 from .content import Placement, Span
+from .named_after import CLOSES_ATTRIBUTED
 from .state import ClaimState, Site, _start, cue_verb_in
 
 _DAYS = "|".join(sorted(DAY_NAMES))
@@ -45,10 +46,6 @@ _TOLD_THE = re.compile(r"\s*(?:(?:the|a|an|his|her|their)\s+|(?:reporters|voters
                        r"must|can|did|does)\b)")
 
 
-# '“...,” according to X.': the comma before the cue stands inside the closing mark (news style).
-_QUOTE_CLOSED_ON_COMMA = re.compile(r"[,?!](?:[”\"]|'')$")
-
-
 def according_to(st: ClaimState, site: Site) -> Placement | None:
     """"..., according to X." and "According to X, ..." (the speaker is found here: it follows)."""
     text, sent, used = st.text, site.sent, site.used
@@ -60,7 +57,9 @@ def according_to(st: ClaimState, site: Site) -> Placement | None:
     if spk is None:
         return None
     spans: list[Span] = []
-    if before_end > sent.start and (text[before_end - 1] == "," or _QUOTE_CLOSED_ON_COMMA.search(text, sent.start, before_end)):
+    # ('“...,” according to X.': the comma may stand inside the closing mark, news style.)
+    if before_end > sent.start and (text[before_end - 1] == ","
+                                    or CLOSES_ATTRIBUTED.search(text, max(sent.start, before_end - 3), before_end)):
         sq = site.sq
         k = sq.ending_by(site.cs)  # the unused quotations before the cue: sq.quotes[:k]
         last = sq.unused.prev(k - 1)

@@ -588,45 +588,6 @@ def dash_speaker(st: ClaimState, q: Quote, block: Block) -> Speaker | None:
     return None
 
 
-# After a quotation closing on a comma, a question or an exclamation mark: one lower-case verb the
-# lexicon does not list (a verb of manner: "beamed", "gushed", "quipped", "laughs") and a person's
-# name ending the sentence or opening an apposition ('“That is wonderful!” beamed Jo Sharp.').
-_MANNER_VERB = re.compile(r"[ \t]+(?!(?:was|has|is|does|his|its|this|thus|as|us|plus|less|unless)\b)"
-                          r"[a-z]+(?:ed|s)[ \t]+")
-_CLOSES_ATTRIBUTED = re.compile(r"[,!?][”\"]$|[,!?]''$|[”\"],$")
-
-
-def manner_speaker(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:
-    """The person an inverted attribution with an unlisted verb names after a quotation: the quotation
-    is theirs, not the paragraph's earlier speaker's (a paragraph opening with it does not continue
-    the paragraph before)."""
-    text = st.text
-    # The quotation opens its sentence: after a subject of the writer's it is an object, often a
-    # title ('The film “Who Wants to Be Rich?” starred Jo Sharp.').
-    if q.start > sent.start + 1:
-        return None
-    if not _CLOSES_ATTRIBUTED.search(text, max(q.start, q.end - 3), q.end + 1 if text[q.end:q.end + 1] == "," else q.end):
-        return None
-    pos = q.end + 1 if text[q.end:q.end + 1] == "," else q.end
-    m = _MANNER_VERB.match(text, pos, sent.end)
-    if m is None:
-        return None
-    s = m.end()
-    men = st.mention_at_start.get(s)
-    # A name the entity finder did not take ("grumbled Jo Sharp, a retired teacher"): the words of a
-    # full name, as a dash signature's.
-    nm = _FULL_NAME.match(text, s, sent.end) if men is None else None
-    end = men.end if men is not None else nm.end() if nm is not None else s
-    if end == s or not _ENDS_NAME.match(text, end, sent.end):
-        return None
-    return Speaker(men.entity if men is not None else None, text[s:end], s, end)
-
-
-_FULL_NAME = re.compile(r"[A-Z][a-z][\w'’\-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’\-]+){1,2}")
-# The name ends the sentence, opens an apposition or gives a place ("Jo Sharp, a teacher", "of Leeds").
-_ENDS_NAME = re.compile(r"\s*(?:[,.!]|$)|\s+of\s+[A-Z]")
-
-
 def cue_speaker(st: ClaimState, site: Site, prev: Speaker | None) -> bool:
     """The speaker: after the cue when a quotation closes before it ("...," said Mr Smith), else
     before it; False when there is none."""
