@@ -161,3 +161,13 @@ def test_a_possessed_phrase_after_a_quoted_term_is_no_attribution():
                      'The "green ward" Oduya\'s board announced last year was scrapped on Monday.'):
         ex = extract("Pam Oduya runs the county clinic.", sentence)
         assert not [c for c in ex.claims if c.kind == "quote" and ("reform" in c.text or "green ward" in c.text)]
+
+
+def test_a_group_acting_on_other_words_before_a_colon_does_not_speak_them():
+    # The group reads, decodes or faces the quoted words: they are someone else's (or a text's).
+    for sentence in ('Prosecutors read the text message aloud: "I will burn the clinic down."',
+                     'Voters in the county faced a stark choice on the ballot: "Keep the clinic or cut taxes."'):
+        ex = extract("Pam Oduya runs the county clinic.", sentence)
+        assert not [c for c in ex.claims if c.speaker_text in ("Prosecutors", "Voters")], sentence
+    ex = extract("Pam Oduya runs the county clinic.", 'Critics of the plan were blunt: "The clinic is closing."')
+    assert holding(ex, "clinic is closing")[1] == "Critics"

@@ -291,12 +291,17 @@ def _reported_ends_paragraph(st: ClaimState, bi: int) -> bool:
 # "Many Republicans in the House had a different view:". Its subject speaks the quotation, not the
 # speaker before it (whose reported claim the quotation would otherwise continue).
 _COLON_SOURCE = re.compile(r"[\s“\"]*((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?"
-                           r"(?:[\w’'\-]+\s+){0,2}?([A-Za-z]+))\s+[^.;:!?“”\"]{1,60}:\s*$")
+                           r"(?:[\w’'\-]+\s+){0,2}?([A-Za-z]+))\s+([^.;:!?“”\"]{1,60}):\s*$")
+# The group's own stance, as its predicate is a form of "be" or "have" ("were blunt", "in the House had a
+# different view"), after a few words of its noun phrase; not an act on someone else's words ("Prosecutors
+# read the text message aloud:", "Voters faced a choice on the ballot:").
+_STANCE = re.compile(r"(?:[\w’'\-]+\s+){0,4}?(?:is|are|was|were|had|have|has|seemed|seem|seems|remained|remain)\b")
 
 
 def _colon_source(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:
     m = _COLON_SOURCE.match(st.text, sent.start, q.start) if q.start > sent.start + 1 else None
-    if m is None or m.group(2).lower() not in SOURCE_NOUNS or st.in_quote(m.start(1)):
+    if m is None or m.group(2).lower() not in SOURCE_NOUNS or st.in_quote(m.start(1)) \
+            or not _STANCE.match(m.group(3)):
         return None
     return Speaker(None, m.group(1), m.start(1), m.end(1))
 
