@@ -171,3 +171,10 @@ def test_a_group_acting_on_other_words_before_a_colon_does_not_speak_them():
         assert not [c for c in ex.claims if c.speaker_text in ("Prosecutors", "Voters")], sentence
     ex = extract("Pam Oduya runs the county clinic.", 'Critics of the plan were blunt: "The clinic is closing."')
     assert holding(ex, "clinic is closing")[1] == "Critics"
+
+
+def test_the_coordinated_clause_nearest_the_cue_ends_the_reported_content():
+    ex = extract("Pam Oduya and Lena Brask run the county clinic.",
+                 'Oduya said the ward was full, and the beds were old, and Brask vowed to "close the night ward by June."')
+    assert holding(ex, "beds were old") == ("the ward was full, and the beds were old", "Pam Oduya")
+    assert holding(ex, "night ward")[1] == "Lena Brask"
