@@ -178,3 +178,11 @@ def test_the_coordinated_clause_nearest_the_cue_ends_the_reported_content():
                  'Oduya said the ward was full, and the beds were old, and Brask vowed to "close the night ward by June."')
     assert holding(ex, "beds were old") == ("the ward was full, and the beds were old", "Pam Oduya")
     assert holding(ex, "night ward")[1] == "Lena Brask"
+
+
+def test_a_time_adjunct_ends_a_long_inverted_source():
+    for after, who in (("said a nurse this week in a letter to the board of the county clinic.", "a nurse"),
+                       ("wrote one reader last week in a long letter to the editor of the Gazette.", "one reader")):
+        ex = extract("Pam Oduya runs the county clinic.",
+                     '"The ward is full every night and we are tired of asking," ' + after)
+        assert holding(ex, "tired of asking")[1] == who

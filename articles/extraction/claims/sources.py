@@ -474,8 +474,9 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
     return Speaker(None, m.group(), s, m.end()) if m else None
 
 
+# (A time adjunct ends the phrase too: "said a nurse this week in a letter ...", "the union yesterday in ...".)
 _DESCRIBED_AFTER = re.compile(r"(?:the|a|an|one|another)\s+(?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]+(?=\s+(?:who|whose|from|in|at|"
-                              r"with|going|living|writing|known)\b)")
+                              r"with|going|living|writing|known|this|last|next|yesterday|today|tonight|earlier|later)\b)")
 
 
 def _name_after_words(st: ClaimState, s: int, limit: int, clause_end: int) -> Speaker | None:
