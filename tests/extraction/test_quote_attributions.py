@@ -1,23 +1,7 @@
 """How a quotation's attribution is read (issue #22, extraction v3, direct4): "according to" after a
 closing mark, a possessed or an aged speaker after a quotation, a group opening a colon sentence, a
 one-word answer, a coordinated clause with its own speaker. Sentences written for these tests."""
-from articles.extraction import extract_article, parse
-
-
-def extract(*paragraphs):
-    art = parse("A headline about things\n\n3 March 2019\n\n" + "\n\n".join(paragraphs) + "\n\n- The Daily Example\n")
-    ex = extract_article(art)
-    for c in ex.claims:
-        assert art.text[c.start:c.end] == c.text
-    return ex
-
-
-def holding(ex, *needles):
-    """The one claim holding every needle, with its speaker's name."""
-    hits = [c for c in ex.claims if all(n in c.text for n in needles)]
-    assert len(hits) == 1, (needles, [c.text for c in ex.claims])
-    c = hits[0]
-    return c.text, ex.entities[c.speaker].name if c.speaker is not None else c.speaker_text
+from tests.extraction.test_direct_quotes import extract, holding
 
 
 def test_according_to_after_a_comma_inside_the_closing_mark():
@@ -148,3 +132,57 @@ def test_a_verb_of_saying_opening_the_sentence_then_its_speaker_and_a_quotation(
     ex = extract("Pam Oduya runs the county clinic.",
                  'Said Pam Oduya, who grew up next to the clinic, "We were all so proud of the old ward."')
     assert holding(ex, "proud of the old ward") == ('"We were all so proud of the old ward."', "Pam Oduya")
+
+
+def test_a_sentence_after_a_quotation_closed_by_a_full_stop_does_not_name_its_speaker():
+    # The quotation ends its sentence: the person opening the next one is narrated, not attributed.
+    for after in ("Brask resigned the next day.", "Brask disagreed."):
+        ex = extract("Pam Oduya and Lena Brask run the county clinic.",
+                     '"We will never close the night ward," Oduya said.',
+                     '"The ward stays open." ' + after)
+        assert holding(ex, "ward stays open")[1] == "Pam Oduya"
+
+
+def test_a_participle_opening_the_sentence_is_no_inverted_verb_of_saying():
+    # "Accused of ...", "Denied bail, ...": the participle's complement is no speaker; the clause's
+    # subject after the comma speaks.
+    for sentence, who in (('Accused of lying, Oduya told the board: "I kept every promise."', "Pam Oduya"),
+                          ('Denied a second ward, Oduya told the board: "I kept every promise."', "Pam Oduya"),
+                          ('Confirmed as director on Monday, Oduya said: "I kept every promise."', "Pam Oduya")):
+        ex = extract("Pam Oduya runs the county clinic.", sentence)
+        assert holding(ex, "every promise") == ('"I kept every promise."', who)
+    ex = extract("Pam Oduya runs the county clinic.", 'Added the nurse: "I kept every promise."')
+    assert holding(ex, "every promise") == ('"I kept every promise."', "the nurse")
+
+
+def test_a_possessed_phrase_after_a_quoted_term_is_no_attribution():
+    # No comma closes the quotation: a quoted term, then a relative clause ("the reform her party promised").
+    for sentence in ('The "night reform" Oduya\'s party promised has not come.',
+                     'The "green ward" Oduya\'s board announced last year was scrapped on Monday.'):
+        ex = extract("Pam Oduya runs the county clinic.", sentence)
+        assert not [c for c in ex.claims if c.kind == "quote" and ("reform" in c.text or "green ward" in c.text)]
+
+
+def test_a_group_acting_on_other_words_before_a_colon_does_not_speak_them():
+    # The group reads, decodes or faces the quoted words: they are someone else's (or a text's).
+    for sentence in ('Prosecutors read the text message aloud: "I will burn the clinic down."',
+                     'Voters in the county faced a stark choice on the ballot: "Keep the clinic or cut taxes."'):
+        ex = extract("Pam Oduya runs the county clinic.", sentence)
+        assert not [c for c in ex.claims if c.speaker_text in ("Prosecutors", "Voters")], sentence
+    ex = extract("Pam Oduya runs the county clinic.", 'Critics of the plan were blunt: "The clinic is closing."')
+    assert holding(ex, "clinic is closing")[1] == "Critics"
+
+
+def test_the_coordinated_clause_nearest_the_cue_ends_the_reported_content():
+    ex = extract("Pam Oduya and Lena Brask run the county clinic.",
+                 'Oduya said the ward was full, and the beds were old, and Brask vowed to "close the night ward by June."')
+    assert holding(ex, "beds were old") == ("the ward was full, and the beds were old", "Pam Oduya")
+    assert holding(ex, "night ward")[1] == "Lena Brask"
+
+
+def test_a_time_adjunct_ends_a_long_inverted_source():
+    for after, who in (("said a nurse this week in a letter to the board of the county clinic.", "a nurse"),
+                       ("wrote one reader last week in a long letter to the editor of the Gazette.", "one reader")):
+        ex = extract("Pam Oduya runs the county clinic.",
+                     '"The ward is full every night and we are tired of asking," ' + after)
+        assert holding(ex, "tired of asking")[1] == who

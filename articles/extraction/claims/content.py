@@ -197,7 +197,8 @@ def split_host(st: ClaimState, host: Claim, sent: Sentence, cs: int) -> bool:
         # A clause coordinated after a comma ("X said ..., and Jo Sharp vowed to ...", "..., but she
         # said ..."): another subject's act of saying, not the host's words; unless the host reports
         # speech itself ("X notes that Jo Sharp tweeted ..., and Ann Lee called ..." goes on reporting).
-        m = re.search(r",\s+(?:and|but|yet|whereas)\s+(\S.*?)\s*$", st.text[base:cs])
+        # (The nearest one to the cue: its subject holds no other coordination, "..., and ..., and Jo Sharp vowed".)
+        m = re.search(r",\s+(?:and|but|yet|whereas)\s+(\S(?:(?!,\s+(?:and|but|yet|whereas)\s).)*?)\s*$", st.text[base:cs])
         if m is not None and _reports_speech(st.text[host.start:base + m.start()]):
             return False
     if not m:

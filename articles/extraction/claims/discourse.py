@@ -11,7 +11,7 @@ from ..entities.words import ROLE_NOUNS, _norm
 from ..lexicon import FEMALE_NAMES, HONORIFICS, MALE_NAMES, PLACES, PRONOUNS, SOURCE_NOUNS
 from ..text import QUOTE_CHARS, Quote, Sentence
 from ..types import Block, Claim, Entity, Mention, Speaker
-from . import antecedent, content, sources
+from . import antecedent, content, named_after, sources
 from .state import ClaimState, _start
 
 PRONOUN_LOOKBACK = 40  # person mentions a pronoun's antecedent is looked for among
@@ -261,8 +261,8 @@ def continue_quotes(st: ClaimState, bi: int, block: Block, sent: Sentence, quote
                 cont = st.pending_colon
             elif st.last is not None and (st.last_was_quote() or _reported_ends_paragraph(st, bi)):
                 cont = st.last
-        named = sources.manner_speaker(st, q, sent)
-        before_verb = _named_before_verb(st, q, sent, block) if named is None else None
+        named = named_after.manner_speaker(st, q, sent)
+        before_verb = named_after.named_before_verb(st, q, sent, block) if named is None else None
         if named is not None or before_verb is not None:
             cont = named_here = named or before_verb
         dash = sources.dash_speaker(st, q, block)
@@ -291,35 +291,19 @@ def _reported_ends_paragraph(st: ClaimState, bi: int) -> bool:
 # "Many Republicans in the House had a different view:". Its subject speaks the quotation, not the
 # speaker before it (whose reported claim the quotation would otherwise continue).
 _COLON_SOURCE = re.compile(r"[\s“\"]*((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?"
-                           r"(?:[\w’'\-]+\s+){0,2}?([A-Za-z]+))\s+[^.;:!?“”\"]{1,60}:\s*$")
+                           r"(?:[\w’'\-]+\s+){0,2}?([A-Za-z]+))\s+([^.;:!?“”\"]{1,60}):\s*$")
+# The group's own stance, as its predicate is a form of "be" or "have" ("were blunt", "in the House had a
+# different view"), after a few words of its noun phrase; not an act on someone else's words ("Prosecutors
+# read the text message aloud:", "Voters faced a choice on the ballot:").
+_STANCE = re.compile(r"(?:[\w’'\-]+\s+){0,4}?(?:is|are|was|were|had|have|has|seemed|seem|seems|remained|remain)\b")
 
 
 def _colon_source(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:
     m = _COLON_SOURCE.match(st.text, sent.start, q.start) if q.start > sent.start + 1 else None
-    if m is None or m.group(2).lower() not in SOURCE_NOUNS or st.in_quote(m.start(1)):
+    if m is None or m.group(2).lower() not in SOURCE_NOUNS or st.in_quote(m.start(1)) \
+            or not _STANCE.match(m.group(3)):
         return None
     return Speaker(None, m.group(1), m.start(1), m.end(1))
-
-
-# After the name: a verb in the past (no listed cue: no frame took the quotation) and a few words to
-# the sentence's end ("pressed.", "shot back at the senator.").
-# (A quoted question or exclamation ends its sentence before the name: the block bounds the search.)
-_VERB_TO_END = re.compile(r"\s+(?:[a-z]+ed|shot|wrote|spoke|threw|swore|went|began|told)(?:\s+[a-z]+){0,4}\s*[.!](?=\s|$)")
-
-
-def _named_before_verb(st: ClaimState, q: Quote, sent: Sentence, block: Block) -> Speaker | None:
-    """'“Would you raise taxes?” Jo Sharp pressed.': the person named right after a quotation that
-    opens its sentence, then a verb: the quotation is theirs, not the earlier speaker's (nor does it
-    continue the paragraph before)."""
-    if q.start > sent.start + 1:
-        return None
-    pos = q.end
-    while pos < block.end and st.text[pos] in " ,":
-        pos += 1
-    men = st.mention_at_start.get(pos)
-    if men is None or st.entities[men.entity].kind != "person" or not _VERB_TO_END.match(st.text, men.end, block.end):
-        return None
-    return Speaker(men.entity, men.text, men.start, men.end)
 
 
 def _own_subject(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:

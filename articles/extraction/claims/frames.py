@@ -11,6 +11,7 @@ from ..lexicon import CUE_LEMMA, DAY_NAMES, OBJECT_CUES, QUOTE_CUES, SPEECH_CUES
 from ..text import OPEN_QUOTES, QUOTE_CHARS
 from . import content, sources
 from .content import Placement, Span
+from .named_after import CLOSES_ATTRIBUTED
 from .state import ClaimState, Site, _start, cue_verb_in
 
 _DAYS = "|".join(sorted(DAY_NAMES))
@@ -45,10 +46,6 @@ _TOLD_THE = re.compile(r"\s*(?:(?:the|a|an|his|her|their)\s+|(?:reporters|voters
                        r"must|can|did|does)\b)")
 
 
-# '“...,” according to X.': the comma before the cue stands inside the closing mark (news style).
-_QUOTE_CLOSED_ON_COMMA = re.compile(r"[,?!](?:[”\"]|'')$")
-
-
 def according_to(st: ClaimState, site: Site) -> Placement | None:
     """"..., according to X." and "According to X, ..." (the speaker is found here: it follows)."""
     text, sent, used = st.text, site.sent, site.used
@@ -60,7 +57,9 @@ def according_to(st: ClaimState, site: Site) -> Placement | None:
     if spk is None:
         return None
     spans: list[Span] = []
-    if before_end > sent.start and (text[before_end - 1] == "," or _QUOTE_CLOSED_ON_COMMA.search(text, sent.start, before_end)):
+    # ('“...,” according to X.': the comma may stand inside the closing mark, news style.)
+    if before_end > sent.start and (text[before_end - 1] == ","
+                                    or CLOSES_ATTRIBUTED.search(text, max(sent.start, before_end - 3), before_end)):
         sq = site.sq
         k = sq.ending_by(site.cs)  # the unused quotations before the cue: sq.quotes[:k]
         last = sq.unused.prev(k - 1)
@@ -111,6 +110,12 @@ def said_name_colon(st: ClaimState, site: Site) -> Placement | None:
         mq = _NAME_COMMA.match(text, ce, sent.end)
         if mq is not None and _verb_between(mq.group()):  # "Charged with fraud, Jo Sharp said, “...”"
             mq = None
+    # Another verb than "Said" opening the sentence is more often a participle ("Accused of lying, the
+    # minister said: “...”", "Denied bail, Jo Sharp told the court: “...”"): inverted, its speaker follows
+    # it at once, a name or a determined noun phrase, with no verb of saying before the colon or comma.
+    first = _SPEAKER_RIGHT_AFTER.match(text, ce) if mq and site.word != "said" else None
+    if mq and site.word != "said" and (first is None or spk.start > first.end() + 4 or _verb_between(mq.group())):
+        mq = None  # (the speaker may start past a determiner: "Added the city's mayor")
     if not mq:
         return None
     sq = site.sq
@@ -118,7 +123,10 @@ def said_name_colon(st: ClaimState, site: Site) -> Placement | None:
     if not qs:
         return None
     site.used.update(qs)
-    return Placement([Span("quote", qs[0].start, qs[-1].end, "said")], spk)
+    return Placement([Span("quote", qs[0].start, qs[-1].end, site.word)], spk)
+
+
+_SPEAKER_RIGHT_AFTER = re.compile(r"\s+(?=[A-Z]|(?:the|a|an|one|another|his|her|their|its|our)\s)")
 
 
 def inverted_clause(st: ClaimState, site: Site) -> Placement | None:

@@ -254,14 +254,15 @@ def _name_before(st: ClaimState, sent: Sentence, seg_end: int, before: str) -> S
 
 
 # "Jo Sharp's chief of staff", "the mayor's spokesman": a possessor, then a few lower-case words.
-_POSSESSED = re.compile(r"^[\s“\"]*((?:(?:[Tt]he|[A-Z][\w’'\-.]*)\s+){0,3}(?!(?:He|She|It|That|There|What|Who|Here|"
-                        r"Let)[’'])[A-Z][\w\-.]*[’']s\s+)"
-                        r"((?:[a-z][\w’'\-]*\s+){0,3}[a-z][\w’'\-]+)$")
+_POSSESSED_PHRASE = (r"((?:(?:[Tt]he|[A-Z][\w’'\-.]*)\s+){0,3}(?!(?:He|She|It|That|There|What|Who|Here|Let)[’'])"
+                     r"[A-Z][\w\-.]*[’']s\s+)((?:[a-z][\w’'\-]*\s+){0,3}[a-z][\w’'\-]+)$")
+_POSSESSED = re.compile(r"^[\s“\"]*" + _POSSESSED_PHRASE)
 
 
-# The same possessed phrase right after a quotation's closing mark ('“...,” Jo Sharp's office said'):
-# there the phrase is the quotation's speaker whatever the cue.
-_POSSESSED_AFTER_QUOTE = re.compile(r"(?:[”\"]|'')\s*,?\s*" + _POSSESSED.pattern[len(r"^[\s“\"]*"):])
+# The same possessed phrase right after a quotation's closing mark and its comma ('“...,” Jo Sharp's office
+# said', '“...”, ...'): there the phrase is the quotation's speaker whatever the cue. (Not after a quoted
+# term: 'The “reform” Jo Sharp's party promised has not come' is a relative clause.)
+_POSSESSED_AFTER_QUOTE = re.compile(r"(?:[,?!](?:[”\"]|'')|(?:[”\"]|''),)\s*" + _POSSESSED_PHRASE)
 
 
 # After a "'s" that is "has": adverbs and auxiliaries, no noun ("Jo Sharp's always said:", "'s long argued").
@@ -481,8 +482,9 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
     return Speaker(None, m.group(), s, m.end()) if m else None
 
 
+# (A time adjunct ends the phrase too: "said a nurse this week in a letter ...", "the union yesterday in ...".)
 _DESCRIBED_AFTER = re.compile(r"(?:the|a|an|one|another)\s+(?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]+(?=\s+(?:who|whose|from|in|at|"
-                              r"with|going|living|writing|known)\b)")
+                              r"with|going|living|writing|known|this|last|next|yesterday|today|tonight|earlier|later)\b)")
 
 
 def _name_after_words(st: ClaimState, s: int, limit: int, clause_end: int) -> Speaker | None:
@@ -601,45 +603,6 @@ def dash_speaker(st: ClaimState, q: Quote, block: Block) -> Speaker | None:
     if nm:
         return Speaker(None, nm.group(), s, s + nm.end())
     return None
-
-
-# After a quotation closing on a comma, a question or an exclamation mark: one lower-case verb the
-# lexicon does not list (a verb of manner: "beamed", "gushed", "quipped", "laughs") and a person's
-# name ending the sentence or opening an apposition ('“That is wonderful!” beamed Jo Sharp.').
-_MANNER_VERB = re.compile(r"[ \t]+(?!(?:was|has|is|does|his|its|this|thus|as|us|plus|less|unless)\b)"
-                          r"[a-z]+(?:ed|s)[ \t]+")
-_CLOSES_ATTRIBUTED = re.compile(r"[,!?][”\"]$|[,!?]''$|[”\"],$")
-
-
-def manner_speaker(st: ClaimState, q: Quote, sent: Sentence) -> Speaker | None:
-    """The person an inverted attribution with an unlisted verb names after a quotation: the quotation
-    is theirs, not the paragraph's earlier speaker's (a paragraph opening with it does not continue
-    the paragraph before)."""
-    text = st.text
-    # The quotation opens its sentence: after a subject of the writer's it is an object, often a
-    # title ('The film “Who Wants to Be Rich?” starred Jo Sharp.').
-    if q.start > sent.start + 1:
-        return None
-    if not _CLOSES_ATTRIBUTED.search(text, max(q.start, q.end - 3), q.end + 1 if text[q.end:q.end + 1] == "," else q.end):
-        return None
-    pos = q.end + 1 if text[q.end:q.end + 1] == "," else q.end
-    m = _MANNER_VERB.match(text, pos, sent.end)
-    if m is None:
-        return None
-    s = m.end()
-    men = st.mention_at_start.get(s)
-    # A name the entity finder did not take ("grumbled Jo Sharp, a retired teacher"): the words of a
-    # full name, as a dash signature's.
-    nm = _FULL_NAME.match(text, s, sent.end) if men is None else None
-    end = men.end if men is not None else nm.end() if nm is not None else s
-    if end == s or not _ENDS_NAME.match(text, end, sent.end):
-        return None
-    return Speaker(men.entity if men is not None else None, text[s:end], s, end)
-
-
-_FULL_NAME = re.compile(r"[A-Z][a-z][\w'’\-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’\-]+){1,2}")
-# The name ends the sentence, opens an apposition or gives a place ("Jo Sharp, a teacher", "of Leeds").
-_ENDS_NAME = re.compile(r"\s*(?:[,.!]|$)|\s+of\s+[A-Z]")
 
 
 def cue_speaker(st: ClaimState, site: Site, prev: Speaker | None) -> bool:
