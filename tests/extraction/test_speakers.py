@@ -118,3 +118,22 @@ def test_a_possessed_phrase_before_the_cue_keeps_the_speech():
                       '"The office will stay closed," Tom Reyes\'s chief of staff said.') == "Tom Reyes's chief of staff"
     assert speaker_of("stay closed", opening,
                       "Tom Reyes's lawyer told reporters that the office will stay closed.") == "Tom Reyes's lawyer"
+
+
+def test_a_possessed_phrase_after_the_cue_ends_before_a_time_or_a_preposition_and_names_who_follows():
+    opening = "Tom Reyes met the board on Monday."
+    quote = '"The office will stay closed," '
+    assert speaker_of("stay closed", opening, quote + "said Tom Reyes's spokeswoman on Monday.") \
+        == "Tom Reyes's spokeswoman"
+    assert speaker_of("stay closed", opening, quote + "said Tom Reyes's lawyer in a statement.") == "Tom Reyes's lawyer"
+    assert speaker_of("stay closed", opening, quote + "said Tom Reyes's spokeswoman Ann Ford.") == "Ann Ford"
+    # A thing the possessor owns: the possessor speaks.
+    assert speaker_of("stay closed", opening, quote + "said Tom Reyes's statement on Monday.") == "Tom Reyes"
+
+
+def test_a_possessors_kin_speaks_not_the_possessor():
+    opening = "Tom Reyes met the board on Monday."
+    assert speaker_of("stay closed", opening, "Tom Reyes's widow said the office would stay closed.") \
+        == "Tom Reyes's widow"
+    assert speaker_of("stay closed", opening, '"The office will stay closed," said Tom Reyes\'s niece.') \
+        == "Tom Reyes's niece"

@@ -451,11 +451,12 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
     stop = re.search(r"[,.;:!?]", st.text[s:limit])
     clause_end = s + stop.start() if stop else limit
     if men is not None and st.entities[men.entity].kind == "person" \
-            and (end := possessed.phrase_end(st.text, men.end, clause_end, GAP_WORDS, CUE_LEMMA)) is not None:
+            and (end := possessed.phrase_end(st.text, men.end, clause_end, GAP_WORDS, CUE_LEMMA, True)) is not None:
         # "said Tom Reyes's chief of staff": the phrase speaks, not its possessor, or the person named
-        # right after it ("said Tom Reyes's spokeswoman, Ann Ford").
-        nxt = st.mention_at_start.get(end + 2)
-        if nxt is not None and st.entities[nxt.entity].kind == "person" and st.text[end:end + 2] == ", ":
+        # right after it ("said Tom Reyes's spokeswoman, Ann Ford", "... spokeswoman Ann Ford").
+        gap = re.match(r",? ", st.text[end:end + 2])
+        nxt = st.mention_at_start.get(end + gap.end()) if gap else None
+        if nxt is not None and st.entities[nxt.entity].kind == "person":
             return Speaker(nxt.entity, st.text[s:nxt.end], s, nxt.end)
         return Speaker(None, st.text[s:end], s, end)
     if men is not None:
