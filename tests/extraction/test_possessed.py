@@ -1,5 +1,5 @@
 """A person's possessed noun phrase (claims/possessed.py): where it ends, and when it is none."""
-from articles.extraction.claims.possessed import phrase_end
+from articles.extraction.claims.possessed import has_only, phrase_end
 from articles.extraction.claims.sources import GAP_WORDS
 from articles.extraction.lexicon import CUE_LEMMA
 
@@ -46,3 +46,19 @@ def test_kin_and_the_people_one_works_or_lives_with_are_people():
     for noun in ("widow", "niece", "grandson", "fiancée", "family", "coach", "successor", "neighbour",
                  "sister-in-law", "sisters-in-law", "children"):
         assert _end(f"Ann Ford's {noun} said it.", "Ann Ford", " said") == f"'s {noun}", noun
+
+
+def test_any_head_takes_a_thing_but_never_a_has():
+    def any_end(text):
+        end = phrase_end(text, 8, text.index(" said"), GAP_WORDS, CUE_LEMMA, any_head=True)
+        return None if end is None else text[8:end]
+    assert any_end("Ann Ford's letter said it.") == "'s letter"
+    assert any_end("Ann Ford's always said it.") is None
+    assert any_end("Ann Ford's repeatedly said it.") is None
+    assert any_end("Ann Ford's has long said it.") is None
+
+
+def test_a_has_is_adverbs_and_auxiliaries_only():
+    assert has_only("always", GAP_WORDS) and has_only("has repeatedly", GAP_WORDS)
+    assert not has_only("family", GAP_WORDS)  # "-ly", no adverb
+    assert not has_only("chief of staff", GAP_WORDS)

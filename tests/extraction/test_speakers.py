@@ -127,8 +127,9 @@ def test_a_possessed_phrase_after_the_cue_ends_before_a_time_or_a_preposition_an
         == "Tom Reyes's spokeswoman"
     assert speaker_of("stay closed", opening, quote + "said Tom Reyes's lawyer in a statement.") == "Tom Reyes's lawyer"
     assert speaker_of("stay closed", opening, quote + "said Tom Reyes's spokeswoman Ann Ford.") == "Ann Ford"
-    # A thing the possessor owns: the possessor speaks.
-    assert speaker_of("stay closed", opening, quote + "said Tom Reyes's statement on Monday.") == "Tom Reyes"
+    # A thing the possessor owns is the source's words too, as before a cue presenting a quotation
+    # ("Tom Reyes's statement said:"); the resolver alone may give it to the possessor.
+    assert speaker_of("stay closed", opening, quote + "said Tom Reyes's letter.") == "Tom Reyes's letter"
 
 
 def test_a_possessors_kin_speaks_not_the_possessor():

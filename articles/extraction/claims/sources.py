@@ -264,10 +264,6 @@ _POSSESSED = re.compile(r"^[\s“\"]*((?:(?:[Tt]he|[A-Z][\w’'\-.]*)\s+){0,3}(?
 _POSSESSED_AFTER_QUOTE = re.compile(r"(?:[”\"]|'')\s*,?\s*" + _POSSESSED.pattern[len(r"^[\s“\"]*"):])
 
 
-# After a "'s" that is "has": adverbs and auxiliaries, no noun ("Jo Sharp's always said:", "'s long argued").
-_HAS_ADVERBS = GAP_WORDS | frozenset("always sometimes ever".split())
-
-
 # The cue and a few words, then a colon or a comma opening a quotation: "wrote in an email:", "said, “".
 _PRESENTS_QUOTE = re.compile(r"[^.;:“”\"]{1,60}?(?::|,\s*(?:[“\"]|''))")
 
@@ -306,7 +302,7 @@ def _phrase_before(st: ClaimState, sent: Sentence, seg_end: int, before: str) ->
         _POSSESSED_AFTER_QUOTE.search(before)
     if m and not any(w in CUE_LEMMA for w in m.group(2).lower().split()):
         owner = st.mention_ending(sent.start + m.start(1) + len(m.group(1).rstrip()) - 2)
-        if all(w in _HAS_ADVERBS or (w.endswith("ly") and w not in _LY_NOT_ADVERB) for w in m.group(2).split()):
+        if possessed.has_only(m.group(2), GAP_WORDS):
             # No noun after the "'s": it is "has" ("Jo Sharp's always said:"), and the owner speaks.
             return Speaker(owner.entity, owner.text, owner.start, owner.end) if owner is not None else None
         org = owner.entity if owner is not None and st.entities[owner.entity].kind == "organisation" else None
@@ -451,7 +447,7 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
     stop = re.search(r"[,.;:!?]", st.text[s:limit])
     clause_end = s + stop.start() if stop else limit
     if men is not None and st.entities[men.entity].kind == "person" \
-            and (end := possessed.phrase_end(st.text, men.end, clause_end, GAP_WORDS, CUE_LEMMA, True)) is not None:
+            and (end := possessed.phrase_end(st.text, men.end, clause_end, GAP_WORDS, CUE_LEMMA, True, any_head=True)) is not None:
         # "said Tom Reyes's chief of staff": the phrase speaks, not its possessor, or the person named
         # right after it ("said Tom Reyes's spokeswoman, Ann Ford", "... spokeswoman Ann Ford").
         gap = re.match(r",? ", st.text[end:end + 2])
@@ -544,8 +540,8 @@ _CLAUSE_JOIN = re.compile(r",\s*(?:and|but|or|yet)\b|;")
 
 
 def _named_or_owned(st: ClaimState, sent: Sentence, men: Mention, cue_start: int) -> Speaker:
-    """The name before a cue, or the person its possessive names ("Jo Sharp's lawyer said")."""
-    end = possessed.phrase_end(st.text, men.end, cue_start, GAP_WORDS, CUE_LEMMA)
+    """The name before a cue, or the phrase its possessive names ("Jo Sharp's lawyer said")."""
+    end = possessed.phrase_end(st.text, men.end, cue_start, GAP_WORDS, CUE_LEMMA, any_head=True)
     if end is not None and st.entities[men.entity].kind == "person":
         return Speaker(None, st.text[men.start:end], men.start, end)
     return source_or_entity(st, sent, men)
