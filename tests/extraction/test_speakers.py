@@ -138,3 +138,13 @@ def test_a_possessors_kin_speaks_not_the_possessor():
         == "Tom Reyes's widow"
     assert speaker_of("stay closed", opening, '"The office will stay closed," said Tom Reyes\'s niece.') \
         == "Tom Reyes's niece"
+
+
+@pytest.mark.parametrize("after, who", [
+    ("said the company's chief executive.", "the company's chief executive"),
+    ("said a campaign official.", "a campaign official"),
+    ("said one former campaign staffer.", "one former campaign staffer"),
+])
+def test_a_run_of_source_nouns_after_the_cue_is_one_source(after, who):
+    assert speaker_of("rise next year", "Acme Corp reported results on Monday.",
+                      f'"Profits will rise next year," {after}') == who
