@@ -148,3 +148,8 @@ def test_a_possessors_kin_speaks_not_the_possessor():
 def test_a_run_of_source_nouns_after_the_cue_is_one_source(after, who):
     assert speaker_of("rise next year", "Acme Corp reported results on Monday.",
                       f'"Profits will rise next year," {after}') == who
+
+
+def test_a_source_noun_owning_the_next_is_no_source_itself():
+    assert speaker_of("talks will fail", "Talks opened in Geneva on Monday.",
+                      '"The talks will fail," said the minister\'s spokesman.') == "the minister's spokesman"

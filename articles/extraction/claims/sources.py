@@ -457,9 +457,9 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
         return Speaker(None, st.text[s:end], s, end)
     if men is not None:
         return source_or_entity(st, Sentence(s, limit), men)
-    nouns = "|".join(SOURCE_NOUNS)  # a run of them is one ("the company's chief executive")
+    nouns = "|".join(SOURCE_NOUNS)  # a run is one, a possessor none ("the minister's chief executive")
     m = re.match(r"(?:the|a|an|one|another|two|three|several|senior|some)?\s*(?:[\w’'\-]+\s+){0,4}?(?:(?:"
-                 + nouns + r")\s+)*(" + nouns + r")\b", st.text[s:limit], re.IGNORECASE)
+                 + nouns + r")\s+)*(" + nouns + r")\b(?![’'])", st.text[s:limit], re.IGNORECASE)
     if m and m.start() == 0:
         return _source_noun_after(st, s, limit, m)
     m = re.match(r"(he|she|they|it)\b", st.text[s:limit], re.IGNORECASE)
