@@ -110,6 +110,10 @@ def test_the_committed_model_matches_the_features_it_was_trained_on():
     assert data["features"] == list(antecedent.FEATURES)
     assert len(data["weights"]) == (1 + len(antecedent.CROSSES)) * len(antecedent.FEATURES)
     assert data["adopted"] == (data["cv"]["model_accuracy"] - data["cv"]["rules_accuracy"] >= data["min_gain"])
+    # The pronoun sources' weight in training is no feature (the fingerprint does not see it): the
+    # model records it, and a changed weight wants a retrain too.
+    from articles.extraction.claims import antecedent_train
+    assert data["source_weight"] == antecedent_train.SOURCE_WEIGHT, "SOURCE_WEIGHT changed: retrain"
     org = data["impersonal"]
     assert org["features"] == list(antecedent.ORG_FEATURES)
     assert len(org["weights"]) == (1 + len(antecedent.ORG_CROSSES)) * len(antecedent.ORG_FEATURES)
@@ -212,3 +216,11 @@ def test_training_counts_a_pronoun_source_source_weight_times():
     exs = [example(True)] * 3 + [example(False)] * 5
     assert t.fit(exs, None, source_weight=1)[0] < 0
     assert t.fit(exs, None, source_weight=4)[0] > 0
+
+
+def test_a_source_weight_below_one_is_refused():
+    pytest.importorskip("scipy")
+    from articles.extraction.claims import antecedent_train as t
+    rows = np.zeros((2, len(t.FEATURES) * (1 + len(t.CROSSES))))
+    with pytest.raises(ValueError):
+        t.fit([{"rows": rows, "labels": np.array([1.0, 0.0]), "source": True}], None, source_weight=0)

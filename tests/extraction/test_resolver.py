@@ -325,3 +325,16 @@ def test_a_name_in_the_rules_words_that_owns_nothing_stays_a_candidate():
     claim = next(c for c in claims if "deficit" in c.text)
     cands, rows = cands_of.for_claim(claim, None)
     assert any(e is not None and entities[e].name == "Mark Dunn" for e in cands)
+
+
+def test_words_ending_in_a_has_are_no_source_the_resolver_may_choose():
+    # "'s" is "has": the phrase "Tom Reyes's always" is no noun phrase; Reyes, whom the rules named, speaks.
+    for sentence in ("Tom Reyes's always said the plan would work.",
+                     "Tom Reyes's has repeatedly said the plan would work.",
+                     '"The plan will work," Tom Reyes\'s always said.'):
+        ex = extract_article(parse("A headline about things\n\n3 March 2019\n\nTom Reyes met the board on Monday."
+                                   f"\n\n{sentence}\n\n- The Daily Example\n"))
+        c = next(c for c in ex.claims if "plan" in c.text)
+        assert c.speaker is not None and ex.entities[c.speaker].name == "Tom Reyes", (sentence, c.speaker_text)
+    assert resolver._has_phrase("Tom Reyes's always") and resolver._has_phrase("Jo Sharp’s")
+    assert not resolver._has_phrase("Tom Reyes's lawyer") and not resolver._has_phrase("the agency")

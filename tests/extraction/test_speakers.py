@@ -118,3 +118,38 @@ def test_a_possessed_phrase_before_the_cue_keeps_the_speech():
                       '"The office will stay closed," Tom Reyes\'s chief of staff said.') == "Tom Reyes's chief of staff"
     assert speaker_of("stay closed", opening,
                       "Tom Reyes's lawyer told reporters that the office will stay closed.") == "Tom Reyes's lawyer"
+
+
+def test_a_possessed_phrase_after_the_cue_ends_before_a_time_or_a_preposition_and_names_who_follows():
+    opening = "Tom Reyes met the board on Monday."
+    quote = '"The office will stay closed," '
+    assert speaker_of("stay closed", opening, quote + "said Tom Reyes's spokeswoman on Monday.") \
+        == "Tom Reyes's spokeswoman"
+    assert speaker_of("stay closed", opening, quote + "said Tom Reyes's lawyer in a statement.") == "Tom Reyes's lawyer"
+    assert speaker_of("stay closed", opening, quote + "said Tom Reyes's spokeswoman Ann Ford.") == "Ann Ford"
+    # A thing the possessor owns is the source's words too, as before a cue presenting a quotation
+    # ("Tom Reyes's statement said:"); the resolver alone may give it to the possessor.
+    assert speaker_of("stay closed", opening, quote + "said Tom Reyes's letter.") == "Tom Reyes's letter"
+
+
+def test_a_possessors_kin_speaks_not_the_possessor():
+    opening = "Tom Reyes met the board on Monday."
+    assert speaker_of("stay closed", opening, "Tom Reyes's widow said the office would stay closed.") \
+        == "Tom Reyes's widow"
+    assert speaker_of("stay closed", opening, '"The office will stay closed," said Tom Reyes\'s niece.') \
+        == "Tom Reyes's niece"
+
+
+@pytest.mark.parametrize("after, who", [
+    ("said the company's chief executive.", "the company's chief executive"),
+    ("said a campaign official.", "a campaign official"),
+    ("said one former campaign staffer.", "one former campaign staffer"),
+])
+def test_a_run_of_source_nouns_after_the_cue_is_one_source(after, who):
+    assert speaker_of("rise next year", "Acme Corp reported results on Monday.",
+                      f'"Profits will rise next year," {after}') == who
+
+
+def test_a_source_noun_owning_the_next_is_no_source_itself():
+    assert speaker_of("talks will fail", "Talks opened in Geneva on Monday.",
+                      '"The talks will fail," said the minister\'s spokesman.') == "the minister's spokesman"

@@ -235,6 +235,8 @@ def fit(exs: list[dict], names: dict[str, float] | None, l2: float = L2, source_
     scikit-learn): deterministic."""
     from scipy.optimize import minimize
 
+    if source_weight < 1:
+        raise ValueError(f"source_weight must be at least 1, not {source_weight}")
     exs = [x for x in exs if x["labels"].sum() > 0]
     exs += [x for x in exs if x["source"]] * (source_weight - 1)
     X = np.vstack([with_names(x, names) if names is not None else x["rows"] for x in exs])
@@ -376,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     names = name_table(everything)
     w = fit(everything, names, source_weight=SOURCE_WEIGHT)
     data = {"version": "1", "fingerprint": fingerprint(), "features": list(FEATURES),
-            "weights": [round(float(x), 6) for x in w], "margin": margin,
+            "weights": [round(float(x), 6) for x in w], "margin": margin, "source_weight": SOURCE_WEIGHT,
             "cv": {"folds": 5, "articles": n_docs, "pronouns": cv["all"], "top1_accuracy": round(cv["top1"] / cv["all"], 4),
                    "pronoun_sources": srcs, "rules_accuracy": round(rules, 4), "model_accuracy": round(acc[margin], 4),
                    "by_margin": {str(m): round(a, 4) for m, a in acc.items()}},

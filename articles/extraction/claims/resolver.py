@@ -508,6 +508,8 @@ def rerank(model: SourceModel, cands_of: Candidates, claims: list[Claim], mentio
             moved = None
             cands, rows = cands_of.for_claim(c, previous, spoke)
             pick = choose(model, cands, rows, c.speaker)
+            if isinstance(pick, tuple) and _has_phrase(cands_of.text[pick[0]:pick[1]]):
+                pick = c.speaker
             if pick != c.speaker and pick is not None:
                 if rule_speaker is not None:
                     moved = (rule_speaker, pick)
@@ -518,6 +520,14 @@ def rerank(model: SourceModel, cands_of: Candidates, claims: list[Claim], mentio
             if c.cue_start is not None:
                 spoke[rule_speaker] = c.cue_start
     return changed
+
+
+def _has_phrase(words: str) -> bool:
+    """Words that end in a possessive or in adverbs after one ("Jo Sharp's", "Jo Sharp's always" before
+    "said"): the "'s" is "has" or "is", and the words are no noun phrase (the name is a candidate)."""
+    toks = words.split()
+    owned = [k for k, w in enumerate(toks) if w.endswith(("'s", "’s"))]
+    return bool(owned) and possessed.has_only(" ".join(toks[owned[-1] + 1:]).lower(), GAP_WORDS)
 
 
 def _name(c: Claim, pick: int | tuple[int, int], cands_of: Candidates, by_entity: dict[int, list[Mention]],

@@ -265,10 +265,6 @@ _POSSESSED = re.compile(r"^[\s“\"]*" + _POSSESSED_PHRASE)
 _POSSESSED_AFTER_QUOTE = re.compile(r"(?:[,?!](?:[”\"]|'')|(?:[”\"]|''),)\s*" + _POSSESSED_PHRASE)
 
 
-# After a "'s" that is "has": adverbs and auxiliaries, no noun ("Jo Sharp's always said:", "'s long argued").
-_HAS_ADVERBS = GAP_WORDS | frozenset("always sometimes ever".split())
-
-
 # The cue and a few words, then a colon or a comma opening a quotation: "wrote in an email:", "said, “".
 _PRESENTS_QUOTE = re.compile(r"[^.;:“”\"]{1,60}?(?::|,\s*(?:[“\"]|''))")
 
@@ -307,7 +303,7 @@ def _phrase_before(st: ClaimState, sent: Sentence, seg_end: int, before: str) ->
         _POSSESSED_AFTER_QUOTE.search(before)
     if m and not any(w in CUE_LEMMA for w in m.group(2).lower().split()):
         owner = st.mention_ending(sent.start + m.start(1) + len(m.group(1).rstrip()) - 2)
-        if all(w in _HAS_ADVERBS or (w.endswith("ly") and w not in _LY_NOT_ADVERB) for w in m.group(2).split()):
+        if possessed.has_only(m.group(2), GAP_WORDS):
             # No noun after the "'s": it is "has" ("Jo Sharp's always said:"), and the owner speaks.
             return Speaker(owner.entity, owner.text, owner.start, owner.end) if owner is not None else None
         org = owner.entity if owner is not None and st.entities[owner.entity].kind == "organisation" else None
@@ -452,17 +448,19 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
     stop = re.search(r"[,.;:!?]", st.text[s:limit])
     clause_end = s + stop.start() if stop else limit
     if men is not None and st.entities[men.entity].kind == "person" \
-            and (end := possessed.phrase_end(st.text, men.end, clause_end, GAP_WORDS, CUE_LEMMA)) is not None:
+            and (end := possessed.phrase_end(st.text, men.end, clause_end, GAP_WORDS, CUE_LEMMA, True, any_head=True)) is not None:
         # "said Tom Reyes's chief of staff": the phrase speaks, not its possessor, or the person named
-        # right after it ("said Tom Reyes's spokeswoman, Ann Ford").
-        nxt = st.mention_at_start.get(end + 2)
-        if nxt is not None and st.entities[nxt.entity].kind == "person" and st.text[end:end + 2] == ", ":
+        # right after it ("said Tom Reyes's spokeswoman, Ann Ford", "... spokeswoman Ann Ford").
+        gap = re.match(r",? ", st.text[end:end + 2])
+        nxt = st.mention_at_start.get(end + gap.end()) if gap else None
+        if nxt is not None and st.entities[nxt.entity].kind == "person":
             return Speaker(nxt.entity, st.text[s:nxt.end], s, nxt.end)
         return Speaker(None, st.text[s:end], s, end)
     if men is not None:
         return source_or_entity(st, Sentence(s, limit), men)
-    m = re.match(r"(?:the|a|an|one|another|two|three|several|senior|some)?\s*(?:[\w’'\-]+\s+){0,4}?("
-                 + "|".join(SOURCE_NOUNS) + r")\b", st.text[s:limit], re.IGNORECASE)
+    nouns = "|".join(SOURCE_NOUNS)  # a run is one, a possessor none ("the minister's chief executive")
+    m = re.match(r"(?:the|a|an|one|another|two|three|several|senior|some)?\s*(?:[\w’'\-]+\s+){0,4}?(?:(?:"
+                 + nouns + r")\s+)*(" + nouns + r")\b(?![’'])", st.text[s:limit], re.IGNORECASE)
     if m and m.start() == 0:
         return _source_noun_after(st, s, limit, m)
     m = re.match(r"(he|she|they|it)\b", st.text[s:limit], re.IGNORECASE)
@@ -545,8 +543,8 @@ _CLAUSE_JOIN = re.compile(r",\s*(?:and|but|or|yet)\b|;")
 
 
 def _named_or_owned(st: ClaimState, sent: Sentence, men: Mention, cue_start: int) -> Speaker:
-    """The name before a cue, or the person its possessive names ("Jo Sharp's lawyer said")."""
-    end = possessed.phrase_end(st.text, men.end, cue_start, GAP_WORDS, CUE_LEMMA)
+    """The name before a cue, or the phrase its possessive names ("Jo Sharp's lawyer said")."""
+    end = possessed.phrase_end(st.text, men.end, cue_start, GAP_WORDS, CUE_LEMMA, any_head=True)
     if end is not None and st.entities[men.entity].kind == "person":
         return Speaker(None, st.text[men.start:end], men.start, end)
     return source_or_entity(st, sent, men)
