@@ -37,7 +37,9 @@ ANN_TOP = 128  # rows an approximate search returns per view and segment (candid
 # built on two threads, not deterministic) with it from 5,000 rows: 2020 dev 0.8843 -> 0.8847, 2B dev
 # 0.4532 -> 0.4521 (one query). So from 20,000 rows, as the other vectors' index: both dev libraries
 # (10,389 and 19,250) keep brute force and their figures exactly; at 10,000 rows that costs ~13 ms a
-# match of CPU against under 1 ms (CLAIMSDB_MATCH_DENSE_ANN_MIN lowers it).
+# match of CPU against under 1 ms (CLAIMSDB_MATCH_DENSE_ANN_MIN lowers it). A build's segments (the
+# manifest's "ann" groups) share one graph a view, as WordLlama's do (``build_dense_ann``: at 300,000
+# rows 2 searches a match instead of 12); a segment appended later gets its own past this size.
 DENSE_ANN_MIN = int(os.environ.get("CLAIMSDB_MATCH_DENSE_ANN_MIN", "20000"))
 # the graphs' build: edges a node and the breadth of the walk that places a new one
 ANN_CONNECTIVITY, ANN_EXPANSION_ADD = 16, 64
