@@ -5,6 +5,8 @@ encoder's vectors searched three ways on the same index: one graph a view over t
 top 5 each shares with brute force's and the CPU time a match. Run from the repository root:
 
     python benchmarks/match_dense_group.py    # ../shared; the vectors cached in /tmp/m-scale-dcache
+    python benchmarks/match_dense_group.py --index DIR   # a match_scale.py --keep index: the two graph
+        # layouts on it in one process, interleaved query by query (CPU a match, top 5 identical)
 """
 import argparse
 import os
@@ -31,8 +33,9 @@ def layout(mode: str, root: Path, manifest: dict):
     if mode == "group":
         return store.open_generation(root, manifest)
     if mode == "segment":
-        for s in manifest["segments"]:
-            index_build.write_dense_ann(root / s, 0)
+        for s in manifest["segments"]:  # as written before: a graph a segment past DENSE_ANN_MIN
+            if not (root / s / "dense-ann.claim.usearch").exists():
+                index_build.write_dense_ann(root / s)
         group = root / manifest["ann"][0]["folder"]
         for v in dense.VIEWS:  # the reader falls back to the segments' own graphs
             (group / f"dense-ann.{v}.usearch").rename(group / f"dense-ann.{v}.aside")
@@ -47,11 +50,45 @@ def layout(mode: str, root: Path, manifest: dict):
     return lib
 
 
+def speed(root: Path, passes: int = 2) -> None:
+    """One graph a view against a graph a segment on a kept index, in one process, alternating which
+    layout runs first query by query."""
+    manifest = store.read_manifest(root)
+    store.warm(root)
+    libs = {"group": layout("group", root, manifest), "segment": layout("segment", root, manifest)}
+    for name, lib in libs.items():
+        print(name, "blocks (first, end, searched):",
+              [(lo, hi, a is not None) for lo, hi, a in lib.dense["claim"].blocks], flush=True)
+    qs = match_scale.queries()
+    for lib in libs.values():
+        ranker.default_model().for_library(lib)
+        for q in qs[:10]:
+            lib.match(q, 5)
+    cpu = {k: [] for k in libs}
+    same, overlap = 0, []
+    for rep in range(passes):
+        for i, q in enumerate(qs):
+            got = {}
+            for name in ("group", "segment") if (i + rep) % 2 else ("segment", "group"):
+                t = time.process_time()
+                got[name] = [m.id for m in libs[name].match(q, 5)]
+                cpu[name].append((time.process_time() - t) * 1000)
+            same += got["group"] == got["segment"]
+            overlap.append(len(set(got["group"]) & set(got["segment"])) / max(len(got["segment"]), 1))
+    for name, v in cpu.items():
+        print(f"{name}: CPU median {np.median(v):.1f} p95 {np.percentile(v, 95):.1f} ms a match", flush=True)
+    print(f"top 5 identical {same} of {len(overlap)}, overlap {np.mean(overlap):.4f}; load {os.getloadavg()[0]:.1f}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--segment-rows", type=int, default=4000)
+    ap.add_argument("--index", type=Path, help="a match_scale.py --keep index: the layouts' speed on it")
     a = ap.parse_args()
-    index_build.DENSE_ANN_MIN = 0
+    if a.index:
+        speed(a.index)
+        return 0
+    index_build.DENSE_ANN_MIN = 0  # the dev libraries' segments: a graph each
     for name in ("checkthat-2020-task2", "checkthat-2021-task2b"):
         revs = [r for _, r in claimreview.read(SH / name / "factchecks.jsonl") if isinstance(r, claimreview.Review)]
         pairs = [(r.claim_reviewed, r.title) for r in revs]
