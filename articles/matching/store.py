@@ -641,14 +641,15 @@ def _alive(pid: int) -> bool:
 
 
 def remove_stale_temp(root: Path) -> list[Path]:
-    """Remove the temporary files a fill left in the segments when it was killed (SIGKILL: no
+    """Remove the temporary files a fill left in the segments (and a build's graph folder) when it was killed (SIGKILL: no
     cleanup ran), named by who writes them (``dense-fill.<owner>.tmp``, ``dense-ann.<view>.<owner>.tmp``,
     ``index_build.temp_owner``): those of this pid space whose process is gone. A live fill's file
     stays, and so does any file of another machine or container (its pid is not this one's to
     check: the same number may be a live fill there); a compaction removes those. Returns what it removed."""
     gone = []
     mine = index_build.temp_owner().split(".")[0]
-    for path in chain(root.glob("seg-*/dense-fill.*.*.tmp"), root.glob("seg-*/dense-ann.*.*.*.tmp")):
+    for path in chain(root.glob("seg-*/dense-fill.*.*.tmp"), root.glob("seg-*/dense-ann.*.*.*.tmp"),
+                      root.glob("ann-*/dense-ann.*.*.*.tmp")):  # a build's graph (``build_dense_ann``)
         space, pid = path.name.split(".")[-3:-1]
         if space == mine and pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
             try:

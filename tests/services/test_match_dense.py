@@ -380,6 +380,22 @@ def test_a_killed_fills_temp_files_are_removed_when_the_library_opens_or_the_nex
 
 
 @pytest.mark.django_db
+def test_a_killed_fills_graph_of_a_builds_segments_is_removed_too(encoded, monkeypatch):
+    import functools
+
+    monkeypatch.setattr(store, "build_generation", functools.partial(store.build_generation, ann_min=0))
+    library(4)
+    match_index.update()
+    root = match_index.index_dir()
+    group = root / store.read_manifest(root)["ann"][0]["folder"]
+    space = index_build.temp_owner().split(".")[0]
+    graph = group / f"dense-ann.title.{space}.{_dead_pid()}.tmp"
+    graph.write_text("x")
+    match_index.library()
+    assert not graph.exists() and group.exists()
+
+
+@pytest.mark.django_db
 def test_a_fill_failing_on_a_later_segment_leaves_no_encoded_file_behind(encoded, monkeypatch):
     from articles.matching import dense
 
