@@ -642,8 +642,8 @@ def _alive(pid: int) -> bool:
 
 def remove_stale_temp(root: Path) -> list[Path]:
     """Remove the temporary files a fill left in the segments (and a build's graph folder) when it was
-    killed (SIGKILL: no cleanup ran), named by who writes them (``dense-fill.<owner>.tmp``, ``dense-ann.<view>.<owner>.tmp``,
-    ``index_build.temp_owner``): those of this pid space whose process is gone. A live fill's file
+    killed (SIGKILL: no cleanup ran), named by who writes them (``dense-fill.<owner>.tmp``,
+    ``dense-ann.<view>.<owner>.tmp``, ``index_build.temp_owner``): those of this pid space whose process is gone. A live fill's file
     stays, and so does any file of another machine or container (its pid is not this one's to
     check: the same number may be a live fill there); a compaction removes those. Returns what it removed."""
     gone = []
