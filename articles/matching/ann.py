@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import ranker, semantic
+from . import dense, ranker, semantic
 
 __all__ = ["AnnGroup", "AnnRows", "Int8Rows", "keep_vectors", "quantize", "release_memory"]
 
@@ -23,6 +23,10 @@ class AnnGroup:
 
         self.folder = folder
         self.index = {v: Index.restore(str(folder / f"ann.{v}.usearch"), view=True) for v in ranker.VIEWS}
+        # the encoder's graphs over the same segments (``index_build.build_dense_ann``), once they have
+        # the vectors: view -> index, or None (a segment's own graph, or brute force, answers)
+        paths = {v: folder / f"dense-ann.{v}.usearch" for v in dense.VIEWS}
+        self.dense = {v: Index.restore(str(p), view=True) if p.exists() else None for v, p in paths.items()}
 
 
 class AnnRows:

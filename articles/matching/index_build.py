@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import dense, genre, ranker, semantic, text
+from . import dense, encoder, genre, ranker, semantic, text
 from .ann import keep_vectors, release_memory
 
 LEXICAL = ("claim", "title", "both", "bigrams", "chars")
@@ -37,7 +37,9 @@ ANN_TOP = 128  # rows an approximate search returns per view and segment (candid
 # built on two threads, not deterministic) with it from 5,000 rows: 2020 dev 0.8843 -> 0.8847, 2B dev
 # 0.4532 -> 0.4521 (one query). So from 20,000 rows, as the other vectors' index: both dev libraries
 # (10,389 and 19,250) keep brute force and their figures exactly; at 10,000 rows that costs ~13 ms a
-# match of CPU against under 1 ms (CLAIMSDB_MATCH_DENSE_ANN_MIN lowers it).
+# match of CPU against under 1 ms (CLAIMSDB_MATCH_DENSE_ANN_MIN lowers it). A build's segments (the
+# manifest's "ann" groups) share one graph a view, as WordLlama's do (``build_dense_ann``: at 300,000
+# rows 2 searches a match instead of 12); a segment appended later gets its own past this size.
 DENSE_ANN_MIN = int(os.environ.get("CLAIMSDB_MATCH_DENSE_ANN_MIN", "20000"))
 # the graphs' build: edges a node and the breadth of the walk that places a new one
 ANN_CONNECTIVITY, ANN_EXPANSION_ADD = 16, 64
@@ -190,8 +192,12 @@ class SegmentWriter:
     ``vectors``: how vectors are kept (``ann.keep_vectors``); ``own_ann``: the segment gets its own
     approximate index a view (float16 vectors kept in it only)."""
 
-    def __init__(self, idf: np.ndarray, vectors: str = "f32", folder: Path | None = None, own_ann: bool = False):
+    def __init__(self, idf: np.ndarray, vectors: str = "f32", folder: Path | None = None, own_ann: bool = False,
+                 dense_ann: bool = True):
+        """``dense_ann`` False: no approximate index of the segment's own encoder vectors (a segment
+        of a generation's build: the build's one graph a view over its segments, ``build_dense_ann``)."""
         self.idf, self.form, self.folder, self.own_ann = idf, vectors, folder, own_ann
+        self.dense_ann = dense_ann
         self.n = 0
         self.blocks = 0
         self._parts: dict[str, list[np.ndarray]] = {}  # in memory: key -> the blocks' arrays
@@ -314,7 +320,8 @@ class SegmentWriter:
                                                                 "fortran_order": False, "shape": (rows, *shape)})
                     shutil.copyfileobj(f, out, 1 << 20)
             raw.unlink()
-        write_dense_ann(self._tmp)
+        if self.dense_ann:
+            write_dense_ann(self._tmp)
         os.replace(self._tmp, self.folder)
         return self.n
 
@@ -346,19 +353,57 @@ def write_dense_ann(folder: Path, ann_min: int | None = None, vectors: np.ndarra
         vec = np.load(path, mmap_mode="r") if vectors is None else vectors[:, j]
         if len(vec) < max(ann_min, 1):
             return
-        # imported only here: every segment written calls this, and a small one needs no usearch
-        from usearch.index import Index
-
-        ann = Index(ndim=vec.shape[1], metric="ip", dtype="i8", connectivity=ANN_CONNECTIVITY,
-                    expansion_add=ANN_EXPANSION_ADD, expansion_search=ANN_TOP)
-        for k in range(0, len(vec), BUILD_BLOCK):
-            ann.add(np.arange(k, min(k + BUILD_BLOCK, len(vec)), dtype=np.uint64),
-                    np.asarray(vec[k:k + BUILD_BLOCK], dtype=np.float16), threads=os.cpu_count() or 1)
-        tmp = folder / f"dense-ann.{view}.{temp_owner()}.tmp"  # a fill running at once writes its own
-        ann.save(str(tmp))
-        del ann, vec
-        os.replace(tmp, folder / f"dense-ann.{view}.usearch")
+        _save_dense_ann(folder, view, [vec])
+        del vec
     release_memory()
+
+
+def _save_dense_ann(folder: Path, view: str, parts: Iterable[np.ndarray]) -> None:
+    """One view's int8 graph over ``parts`` (arrays of consecutive rows of encoder vectors, keyed by
+    their position from 0), written aside and renamed to ``folder/dense-ann.<view>.usearch``."""
+    # imported only here: every segment written may call this, and a small one needs no usearch
+    from usearch.index import Index
+
+    ann = Index(ndim=encoder.DIM, metric="ip", dtype="i8", connectivity=ANN_CONNECTIVITY,
+                expansion_add=ANN_EXPANSION_ADD, expansion_search=ANN_TOP)
+    start = 0
+    for vec in parts:
+        for k in range(0, len(vec), BUILD_BLOCK):
+            block = np.asarray(vec[k:k + BUILD_BLOCK], dtype=np.float16)
+            ann.add(np.arange(start, start + len(block), dtype=np.uint64), block, threads=os.cpu_count() or 1)
+            start += len(block)
+    tmp = folder / f"dense-ann.{view}.{temp_owner()}.tmp"  # a fill running at once writes its own
+    ann.save(str(tmp))
+    del ann
+    os.replace(tmp, folder / f"dense-ann.{view}.usearch")
+
+
+def build_dense_ann(group: Path, segments: list[Path], ann_min: int | None = None,
+                    vectors: dict[Path, Path] | None = None) -> bool:
+    """One approximate index a view of the encoder's vectors over a build's segments (``group``: the
+    build's ``ann-NNNNNN`` folder; keys: positions over ``segments`` in order), as the build's
+    WordLlama graphs are: one search a view instead of one a segment (and ``ANN_TOP`` rows read after
+    it instead of that many a segment). Built when every segment has the vectors (``dense.<view>.npy``,
+    or for a fill, ``vectors``: the file of (rows, 2, 384) it computed for a segment) and they hold at
+    least ``ann_min`` rows (``DENSE_ANN_MIN``); whether it was built."""
+    ann_min = DENSE_ANN_MIN if ann_min is None else ann_min
+    vectors = vectors or {}
+
+    def parts(j: int, view: str):
+        for s in segments:
+            if s in vectors:
+                yield np.load(vectors[s], mmap_mode="r")[:, j]
+            else:
+                yield np.load(s / f"dense.{view}.npy", mmap_mode="r")
+
+    if not segments or not all(s in vectors or (s / f"dense.{v}.npy").exists() for s in segments for v in dense.VIEWS):
+        return False
+    if sum(len(p) for p in parts(0, dense.VIEWS[0])) < max(ann_min, 1):
+        return False
+    for j, view in enumerate(dense.VIEWS):
+        _save_dense_ann(group, view, parts(j, view))
+    release_memory()
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -457,7 +502,7 @@ def _save_ann(path: Path, parts: Iterable[np.ndarray], dtype: str = "f16") -> No
 
 def build_ann(root: Path, name: str, segments: list[str]) -> None:
     """The approximate index of each view over ``segments`` (written with ``shared_ann``), one view
-    at a time (the builder holds one graph), into ``root/name``. ``ANN_DTYPE`` "i8": int8 graphs for
+    at a time (the builder holds one graph), into ``root/name``, and the encoder's (``build_dense_ann``). ``ANN_DTYPE`` "i8": int8 graphs for
     the search, the segments keeping their int8 codes for the exact cosines (FORMAT 6); "f16": the
     segments' float16 vectors then live in the index only (FORMAT 5)."""
     tmp = root / f"{name}.tmp"
@@ -467,6 +512,7 @@ def build_ann(root: Path, name: str, segments: list[str]) -> None:
     for view in ranker.VIEWS:
         _save_ann(tmp / f"ann.{view}.usearch", (part for s in segments for part in _stored_vectors(root / s, view)),
                   dtype=dtype)
+    build_dense_ann(tmp, [root / s for s in segments])  # when the rows came with them (else a fill's)
     os.replace(tmp, root / name)
     if dtype != "i8":
         for s in segments:

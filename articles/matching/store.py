@@ -65,7 +65,7 @@ class Segment:
         # a view with the approximate index: its rows read by pread, the descriptor opened now with
         # the mappings (a segment removed once this generation is old stays readable)
         self._row_files = {v: _RowFile.open(folder / f"dense.{v}.npy") for v in dense.VIEWS
-                           if folder is not None and self.dense_ann(v) is not None and self.has(f"dense.{v}")}
+                           if folder is not None and self.has(f"dense.{v}")}
         # int8 codes (a segment of a generation's shared index, FORMAT 6): gathered by pread too
         self._q8_files = {k: _RowFile.open(folder / f"{k}.npy") for k in list(self._arrays)
                           if folder is not None and k.startswith("q8.")}
@@ -97,7 +97,7 @@ class Segment:
         return Int8Rows(self[f"q8.{name}"], self[f"q8s.{name}"], read=f.read if f is not None else None)
 
     def row_file(self, view: str) -> _RowFile | None:
-        """The encoder's vectors of a view read by row (``DenseRows``), where the segment has their index."""
+        """The encoder's vectors of a view read by row (``DenseRows``: a segment searched by a graph)."""
         return self._row_files.get(view)
 
     def vectors(self, view: str):
@@ -218,15 +218,29 @@ class DenseRows(Rows):
     others, a value just under the lowest of them (``dense.exact`` gives every candidate its own
     cosine back, ``dense.columns`` its features from it)."""
 
-    def __init__(self, segments: list[Segment], view: str, starts: np.ndarray, dead: np.ndarray):
+    def __init__(self, segments: list[Segment], view: str, starts: np.ndarray, dead: np.ndarray,
+                 groups: Iterable[tuple[int, int, AnnGroup]] = ()):
+        """``groups``: (first segment, segments, ``AnnGroup``) of a build's segments; one with the
+        encoder's graph of the view (``AnnGroup.dense``) is searched once over all of them."""
         super().__init__([s[f"dense.{view}"] for s in segments], starts, dead, -1.0)
-        self.anns = [s.dense_ann(view) if s.folder is not None else None for s in segments]
-        self.approximate = any(a is not None for a in self.anns)
-        # A segment with the index: its rows read by pread, not through the mapping. Here a few
+        # blocks of consecutive segments searched together: (first, end, graph or None: brute force)
+        self.blocks, k = [], 0
+        first = {g[0]: g for g in groups if g[2].dense.get(view) is not None}
+        while k < len(segments):
+            if k in first:
+                count = first[k][1]
+                self.blocks.append((k, k + count, first[k][2].dense[view]))
+                k += count
+            else:
+                self.blocks.append((k, k + 1, segments[k].dense_ann(view) if segments[k].folder is not None else None))
+                k += 1
+        self.approximate = any(b[2] is not None for b in self.blocks)
+        searched = {j for lo, hi, a in self.blocks if a is not None for j in range(lo, hi)}
+        # A segment searched by a graph: its rows read by pread, not through the mapping. Here a few
         # hundred rows read through a mapping made the whole file resident in the process (1,000
         # rows of a 300,000-row file: +225 MB RSS; by pread: 2 ms, +0): each worker held both views'
         # files (2 x 230 MB at 300,000 rows) in its resident memory.
-        self._files = [s.row_file(view) if a is not None else None for s, a in zip(segments, self.anns, strict=True)]
+        self._files = [s.row_file(view) if j in searched else None for j, s in enumerate(segments)]
 
     def _rows(self, k: int, pos: np.ndarray) -> np.ndarray:
         f = self._files[k]
@@ -248,15 +262,15 @@ class DenseRows(Rows):
             return super().__matmul__(q)
         q = np.asarray(q, dtype=np.float32)
         out = np.empty(len(self), dtype=np.float32)
-        for k, (part, ann, lo, hi) in enumerate(zip(self.parts, self.anns, self.starts[:-1].tolist(),
-                                                    self.starts[1:].tolist(), strict=True)):
+        for first, end, ann in self.blocks:
+            lo, hi = int(self.starts[first]), int(self.starts[end])
             if ann is None:
-                out[lo:hi] = dense.matmul([part], q)
+                out[lo:hi] = dense.matmul(self.parts[first:end], q)
                 continue
-            pos = np.asarray(ann.search(q, ANN_TOP, threads=1).keys, dtype=np.int64)
-            exact = self._rows(k, pos) @ q
+            pos = lo + np.asarray(ann.search(q, ANN_TOP, threads=1).keys, dtype=np.int64)
+            exact = self[pos] @ q
             out[lo:hi] = (float(exact.min()) if len(exact) else 0.0) - 1e-3
-            out[lo + pos] = exact
+            out[pos] = exact
         out[self._dead_at] = self.fill
         return out
 
@@ -342,6 +356,7 @@ class StoredLibrary(ranker.Library):
         starts = np.zeros(len(segments) + 1, dtype=np.int64)
         starts[1:] = np.cumsum([s.n for s in segments])
         self.starts = starts
+        groups = list(groups)
         self._blocks(groups)
         self.ids = np.concatenate([np.asarray(s.ids) for s in segments]) if segments else np.zeros(0, np.int64)
         self.dead = np.zeros(len(self.ids), dtype=bool)
@@ -372,7 +387,7 @@ class StoredLibrary(ranker.Library):
         # the sentence encoder's vectors (float16) when every segment has them: else none, and a model
         # scoring them falls back (``ranker.MatchModel.for_library``) until a job fills them in
         has = bool(segments) and all(s.has(f"dense.{v}") for s in segments for v in dense.VIEWS)
-        self.dense = {v: DenseRows(segments, v, starts, self.dead) for v in dense.VIEWS} if has else None
+        self.dense = {v: DenseRows(segments, v, starts, self.dead, groups) for v in dense.VIEWS} if has else None
 
     def _blocks(self, groups) -> None:
         """The vector blocks: a group's segments together (one approximate index a view), else a
@@ -569,7 +584,8 @@ def build_generation(root: Path, generation: int, chunks, watermark: int = 0, ba
     for k, rows, last in _segmented(chunks(), segment_rows):
         if writer is None:
             name = f"seg-{generation:06d}-{k:03d}"
-            writer, at = SegmentWriter(idf, form, root / name), 0
+            # a shared segment's encoder vectors get the build's one graph a view (``build_ann``)
+            writer, at = SegmentWriter(idf, form, root / name, dense_ann=not shared), 0
         flat, offsets = packed[k]
         writer.add(rows, [flat[offsets[i]:offsets[i + 1]].astype(np.int64) for i in range(at, at + len(rows))])
         at += len(rows)
@@ -625,14 +641,15 @@ def _alive(pid: int) -> bool:
 
 
 def remove_stale_temp(root: Path) -> list[Path]:
-    """Remove the temporary files a fill left in the segments when it was killed (SIGKILL: no
-    cleanup ran), named by who writes them (``dense-fill.<owner>.tmp``, ``dense-ann.<view>.<owner>.tmp``,
-    ``index_build.temp_owner``): those of this pid space whose process is gone. A live fill's file
+    """Remove the temporary files a fill left in the segments (and a build's graph folder) when it was
+    killed (SIGKILL: no cleanup ran), named by who writes them (``dense-fill.<owner>.tmp``,
+    ``dense-ann.<view>.<owner>.tmp``, ``index_build.temp_owner``): those of this pid space whose process is gone. A live fill's file
     stays, and so does any file of another machine or container (its pid is not this one's to
     check: the same number may be a live fill there); a compaction removes those. Returns what it removed."""
     gone = []
     mine = index_build.temp_owner().split(".")[0]
-    for path in chain(root.glob("seg-*/dense-fill.*.*.tmp"), root.glob("seg-*/dense-ann.*.*.*.tmp")):
+    for path in chain(root.glob("seg-*/dense-fill.*.*.tmp"), root.glob("seg-*/dense-ann.*.*.*.tmp"),
+                      root.glob("ann-*/dense-ann.*.*.*.tmp")):  # a build's graph (``build_dense_ann``)
         space, pid = path.name.split(".")[-3:-1]
         if space == mine and pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
             try:

@@ -355,14 +355,20 @@ def fill_dense() -> dict:
     # the lock is taken only to add the files to segments still live and still without them.
     computed = {}
     try:  # a failure on a later segment leaves no earlier segment's encoded file behind
-        for name in (store.read_manifest(root) or {}).get("segments", ()):
+        current = store.read_manifest(root) or {}
+        names = list(current.get("segments", ()))
+        # a build's segments (the manifest's "ann" groups) get one graph a view over them all
+        # (``index_build.build_dense_ann``), not one a segment: built below, before publishing
+        grouped = {n for g in current.get("ann", ()) for n in names[g["first"]:g["first"] + g["segments"]]}
+        for name in names:
             folder = root / name
             if (folder / "dense.claim.npy").exists() and (folder / "dense.title.npy").exists():
                 continue
             try:
-                computed[name] = _encode_segment(folder)
+                computed[name] = _encode_segment(folder, ann=name not in grouped)
             except FileNotFoundError:  # compacted away meanwhile: the next fill sees its successor
                 continue
+        _group_graphs(root, current, computed)
         if computed:
             with _writer(root):
                 manifest = store.read_manifest(root)
@@ -383,6 +389,21 @@ def fill_dense() -> dict:
     return done
 
 
+def _group_graphs(root: Path, manifest: dict, computed: dict[str, tuple[int, Path]]) -> None:
+    """The encoder's graphs of each build (the manifest's "ann" groups) a fill just gave vectors:
+    built outside the write lock (minutes at 300,000 rows), seen by readers once the fill publishes."""
+    names = manifest.get("segments", [])
+    for g in manifest.get("ann", ()):
+        members = names[g["first"]:g["first"] + g["segments"]]
+        if not any(m in computed for m in members):
+            continue
+        try:
+            index_build.build_dense_ann(root / g["folder"], [root / m for m in members],
+                                        vectors={root / m: computed[m][1] for m in members if m in computed})
+        except FileNotFoundError:  # compacted away meanwhile: the next build makes its own
+            continue
+
+
 def fill_and_rematch() -> dict:
     """``fill_dense``, then, when it completed a library that lacked vectors, every stored claim matched
     again: while any segment lacked them the matches were the fallback model's (the job
@@ -398,9 +419,10 @@ def fill_and_rematch() -> dict:
     return done
 
 
-def _encode_segment(folder: Path) -> tuple[int, Path]:
+def _encode_segment(folder: Path, ann: bool = True) -> tuple[int, Path]:
     """A segment's encoder vectors, ``FILL_BLOCK`` rows at a time into a file beside it (memory flat
-    whatever the segment's size), and their approximate index past ``DENSE_ANN_MIN`` rows: (rows, file)."""
+    whatever the segment's size), and (``ann``) their approximate index past ``DENSE_ANN_MIN`` rows:
+    (rows, file)."""
     ids = np.load(folder / "ids.npy").tolist()
     # not ``.npy``: a reader maps every ``.npy`` of a segment; a fill running at once has its own file
     path = folder / f"dense-fill.{index_build.temp_owner()}.tmp"
@@ -420,8 +442,8 @@ def _encode_segment(folder: Path) -> tuple[int, Path]:
                                     else np.zeros((2, encoder.DIM), np.float16) for i in part]
         out.flush()
         del out
-        # the graphs built here, outside the write lock (~20-40 s a 50,000-row segment)
-        index_build.write_dense_ann(folder, vectors=np.load(path, mmap_mode="r"))
+        if ann:  # the graphs built here, outside the write lock (~20-40 s a 50,000-row segment)
+            index_build.write_dense_ann(folder, vectors=np.load(path, mmap_mode="r"))
     except BaseException:
         path.unlink(missing_ok=True)
         raise

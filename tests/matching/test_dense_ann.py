@@ -110,7 +110,7 @@ def test_a_candidate_the_search_missed_gets_the_rank_brute_force_gives_it(tmp_pa
     missed = next(int(p) for p in order[1:6] if p in set(c1.tolist()))  # a near-best candidate
     for view in dense.VIEWS:
         d = approx.dense[view]
-        d.anns = [_MissingOne(np.asarray(d.parts[0]), missed if view == "claim" else -1)]
+        d.blocks = [(0, 1, _MissingOne(np.asarray(d.parts[0]), missed if view == "claim" else -1))]
     c2, x2 = approx.features(query, 20)
     np.testing.assert_array_equal(c1, c2)
     i = int(np.flatnonzero(c1 == missed)[0])
@@ -155,7 +155,7 @@ def test_a_candidate_past_the_searchs_depth_ranks_at_that_depth(tmp_path, fake_e
     c1, x1 = exact.features(query, 20)
     for view in dense.VIEWS:
         d = approx.dense[view]
-        d.anns = [_MissingOne(np.asarray(d.parts[0]), -1)]  # the best 8 rows exactly
+        d.blocks = [(0, 1, _MissingOne(np.asarray(d.parts[0]), -1))]  # the best 8 rows exactly
     c2, x2 = approx.features(query, 20)
     j = ranker.FEATURES.index("dense_claim_rank")
     deep = x1[:, j] < 1 / (1 + 8)  # brute force ranks them past the 8 rows returned
@@ -179,3 +179,57 @@ def test_a_row_file_reads_its_header_through_the_descriptor_it_serves_rows_from(
     monkeypatch.setattr(builtins, "open", no_second_open)
     rows = store._RowFile(path)
     assert rows.read(np.array([2, 0])).tolist() == [[8, 9, 10, 11], [0, 1, 2, 3]]
+
+
+def built_shared(path, rows, ann_min, monkeypatch, segment_rows=20):
+    """A build of several segments sharing one approximate index (``ann_min`` 0 for the WordLlama graphs)."""
+    monkeypatch.setattr(index_build, "DENSE_ANN_MIN", ann_min)
+    store.build_generation(path, 1, lambda: iter([rows]), ann_min=0, segment_rows=segment_rows)
+    return store.open_generation(path, store.read_manifest(path))
+
+
+def test_a_builds_segments_get_one_encoder_graph_a_view_over_them_all(tmp_path, fake_encoder, monkeypatch):
+    rows = library_rows(60)
+    lib = built_shared(tmp_path, rows, 30, monkeypatch)
+    assert len(lib.segments) == 3
+    group = tmp_path / "ann-000001"
+    assert all((group / f"dense-ann.{v}.usearch").exists() for v in dense.VIEWS)
+    assert not list(tmp_path.glob("seg-*/dense-ann.*"))  # no graph of a segment's own
+    for v in dense.VIEWS:  # one search a view, its keys positions over the three segments
+        assert [(lo, hi) for lo, hi, a in lib.dense[v].blocks if a is not None] == [(0, 3)]
+    # the best rows exactly, whichever segment holds them, and every candidate's features as brute force's
+    exact = built_shared(tmp_path / "exact", rows, 10**9, monkeypatch)
+    assert not exact.dense["claim"].approximate
+    q = fake_encode(["Bus fares under the mayor"])[0]
+    full, part = exact.dense["claim"] @ q, lib.dense["claim"] @ q
+    top = np.argsort(-full)[:10]
+    assert len({int(np.searchsorted(lib.starts, t, side="right")) for t in top}) > 1
+    np.testing.assert_allclose(part[top], full[top], atol=1e-6)
+    query = "The mayor doubled the bus fares after the storm."
+    c1, x1 = exact.features(query, 20)
+    c2, x2 = lib.features(query, 20)
+    np.testing.assert_array_equal(c1, c2)
+    for name in dense.FEATURES:
+        j = ranker.FEATURES.index(name)
+        np.testing.assert_allclose(x2[:, j], x1[:, j], atol=1e-5, err_msg=name)
+
+
+def test_a_builds_segments_under_the_size_get_no_encoder_graph(tmp_path, fake_encoder, monkeypatch):
+    lib = built_shared(tmp_path, library_rows(60), 61, monkeypatch)
+    assert not list(tmp_path.glob("**/dense-ann.*")) and not lib.dense["claim"].approximate
+
+
+def test_a_group_graph_serves_only_while_every_segment_has_the_vectors(tmp_path, fake_encoder, monkeypatch):
+    # an older layout (a graph a segment) and a group without the graph still answer, segment by segment
+    rows = library_rows(60)
+    built_shared(tmp_path, rows, 30, monkeypatch)
+    manifest = store.read_manifest(tmp_path)
+    for v in dense.VIEWS:
+        (tmp_path / "ann-000001" / f"dense-ann.{v}.usearch").unlink()
+    lib = store.open_generation(tmp_path, manifest)
+    assert all(a is None for _, _, a in lib.dense["claim"].blocks) and len(lib.dense["claim"].blocks) == 3
+    monkeypatch.setattr(index_build, "DENSE_ANN_MIN", 0)
+    for s in manifest["segments"]:
+        index_build.write_dense_ann(tmp_path / s)
+    lib = store.open_generation(tmp_path, manifest)
+    assert [(lo, hi) for lo, hi, a in lib.dense["claim"].blocks if a is not None] == [(0, 1), (1, 2), (2, 3)]

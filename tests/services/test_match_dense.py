@@ -380,6 +380,22 @@ def test_a_killed_fills_temp_files_are_removed_when_the_library_opens_or_the_nex
 
 
 @pytest.mark.django_db
+def test_a_killed_fills_graph_of_a_builds_segments_is_removed_too(encoded, monkeypatch):
+    import functools
+
+    monkeypatch.setattr(store, "build_generation", functools.partial(store.build_generation, ann_min=0))
+    library(4)
+    match_index.update()
+    root = match_index.index_dir()
+    group = root / store.read_manifest(root)["ann"][0]["folder"]
+    space = index_build.temp_owner().split(".")[0]
+    graph = group / f"dense-ann.title.{space}.{_dead_pid()}.tmp"
+    graph.write_text("x")
+    match_index.library()
+    assert not graph.exists() and group.exists()
+
+
+@pytest.mark.django_db
 def test_a_fill_failing_on_a_later_segment_leaves_no_encoded_file_behind(encoded, monkeypatch):
     from articles.matching import dense
 
@@ -550,3 +566,26 @@ def test_a_worker_that_read_the_row_before_its_vectors_were_stored_reads_them_af
     assert lib.dense is not None
     np.testing.assert_allclose(np.asarray(lib.dense["claim"][[_at(lib, fc)]])[0],
                                fake_encode(["The governor cut the school budget twice"])[0], atol=2e-3)
+
+
+@pytest.mark.django_db
+def test_the_fill_gives_a_builds_segments_one_graph_a_view_before_publishing_them(encoded, monkeypatch):
+    import functools
+
+    monkeypatch.setattr(match_index, "CHUNK", 4)  # three segments
+    monkeypatch.setattr(store, "build_generation", functools.partial(store.build_generation, ann_min=0))
+    monkeypatch.setattr(index_build, "DENSE_ANN_MIN", 0)
+    library(12)
+    match_index.update()
+    root = match_index.index_dir()
+    manifest = store.read_manifest(root)
+    assert len(manifest["segments"]) == 3 and manifest["ann"]
+    group = root / manifest["ann"][0]["folder"]
+    assert match_index.fill_dense()["rows"] == 12
+    assert all((group / f"dense-ann.{v}.usearch").exists() for v in dense.VIEWS)
+    assert not list(root.glob("seg-*/dense-ann.*")) and not list(group.glob("*.tmp"))
+    lib = match_index.library()
+    assert [(lo, hi) for lo, hi, a in lib.dense["claim"].blocks if a is not None] == [(0, 3)]
+    first = FactCheck.objects.order_by("id").first()
+    q = fake_encode([first.claim_reviewed])[0]
+    assert int(np.argmax(lib.dense["claim"] @ q)) == 0
