@@ -266,3 +266,15 @@ def _descriptors(root):
         if path.is_relative_to(root) and path.name.startswith("dense."):
             out[path] += 1
     return out
+
+
+def test_a_graph_for_a_folder_collected_meanwhile_fails_as_a_missing_file(tmp_path, fake_encoder, monkeypatch):
+    # a fill builds a build's graph for minutes outside the write lock: a compaction's collection may
+    # remove the build's folder meanwhile, which the fill skips as FileNotFoundError (usearch raises
+    # RuntimeError for it)
+    built_shared(tmp_path, library_rows(60), 10**9, monkeypatch)
+    manifest = store.read_manifest(tmp_path)
+    gone = tmp_path / "ann-gone"
+    with pytest.raises(FileNotFoundError):
+        index_build.build_dense_ann(gone, [tmp_path / s for s in manifest["segments"]], ann_min=0)
+    assert not gone.exists()

@@ -589,3 +589,27 @@ def test_the_fill_gives_a_builds_segments_one_graph_a_view_before_publishing_the
     first = FactCheck.objects.order_by("id").first()
     q = fake_encode([first.claim_reviewed])[0]
     assert int(np.argmax(lib.dense["claim"] @ q)) == 0
+
+
+@pytest.mark.django_db
+def test_a_fill_whose_builds_folder_is_collected_meanwhile_still_completes(encoded, monkeypatch):
+    # the build's graph is made outside the write lock: a compaction and its collection may remove the
+    # build's folder meanwhile; the fill goes on (the next build has its own graph), it does not fail
+    import functools
+
+    monkeypatch.setattr(match_index, "CHUNK", 4)  # three segments
+    monkeypatch.setattr(store, "build_generation", functools.partial(store.build_generation, ann_min=0))
+    monkeypatch.setattr(index_build, "DENSE_ANN_MIN", 0)
+    library(12)
+    match_index.update()
+    root = match_index.index_dir()
+    group = root / store.read_manifest(root)["ann"][0]["folder"]
+    build = index_build.build_dense_ann
+
+    def collected_first(folder, *args, **kwargs):
+        shutil.rmtree(folder)
+        return build(folder, *args, **kwargs)
+
+    monkeypatch.setattr(index_build, "build_dense_ann", collected_first)
+    assert match_index.fill_dense()["rows"] == 12
+    assert not group.exists() and not list(root.glob("seg-*/dense-fill.*"))
