@@ -581,7 +581,15 @@ def test_the_fill_gives_a_builds_segments_one_graph_a_view_before_publishing_the
     manifest = store.read_manifest(root)
     assert len(manifest["segments"]) == 3 and manifest["ann"]
     group = root / manifest["ann"][0]["folder"]
+    publish, seen = store.publish, []
+
+    def graphs_first(root, manifest):  # no reader may map the vectors before their graph exists
+        seen.append(all((group / f"dense-ann.{v}.usearch").exists() for v in dense.VIEWS))
+        return publish(root, manifest)
+
+    monkeypatch.setattr(store, "publish", graphs_first)
     assert match_index.fill_dense()["rows"] == 12
+    assert seen == [True]
     assert all((group / f"dense-ann.{v}.usearch").exists() for v in dense.VIEWS)
     assert not list(root.glob("seg-*/dense-ann.*")) and not list(group.glob("*.tmp"))
     lib = match_index.library()
