@@ -568,8 +568,9 @@ def test_a_worker_that_read_the_row_before_its_vectors_were_stored_reads_them_af
                                fake_encode(["The governor cut the school budget twice"])[0], atol=2e-3)
 
 
-@pytest.mark.django_db
-def test_the_fill_gives_a_builds_segments_one_graph_a_view_before_publishing_them(encoded, monkeypatch):
+def _three_segments_built(monkeypatch):
+    """A build of three segments sharing their graphs, without the encoder's vectors: (index, its
+    build's folder)."""
     import functools
 
     monkeypatch.setattr(match_index, "CHUNK", 4)  # three segments
@@ -580,7 +581,12 @@ def test_the_fill_gives_a_builds_segments_one_graph_a_view_before_publishing_the
     root = match_index.index_dir()
     manifest = store.read_manifest(root)
     assert len(manifest["segments"]) == 3 and manifest["ann"]
-    group = root / manifest["ann"][0]["folder"]
+    return root, root / manifest["ann"][0]["folder"]
+
+
+@pytest.mark.django_db
+def test_the_fill_gives_a_builds_segments_one_graph_a_view_before_publishing_them(encoded, monkeypatch):
+    root, group = _three_segments_built(monkeypatch)
     publish, seen = store.publish, []
 
     def graphs_first(root, manifest):  # no reader may map the vectors before their graph exists
@@ -603,15 +609,7 @@ def test_the_fill_gives_a_builds_segments_one_graph_a_view_before_publishing_the
 def test_a_fill_whose_builds_folder_is_collected_meanwhile_still_completes(encoded, monkeypatch):
     # the build's graph is made outside the write lock: a compaction and its collection may remove the
     # build's folder meanwhile; the fill goes on (the next build has its own graph), it does not fail
-    import functools
-
-    monkeypatch.setattr(match_index, "CHUNK", 4)  # three segments
-    monkeypatch.setattr(store, "build_generation", functools.partial(store.build_generation, ann_min=0))
-    monkeypatch.setattr(index_build, "DENSE_ANN_MIN", 0)
-    library(12)
-    match_index.update()
-    root = match_index.index_dir()
-    group = root / store.read_manifest(root)["ann"][0]["folder"]
+    root, group = _three_segments_built(monkeypatch)
     build = index_build.build_dense_ann
 
     def collected_first(folder, *args, **kwargs):
