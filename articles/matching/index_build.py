@@ -373,7 +373,13 @@ def _save_dense_ann(folder: Path, view: str, parts: Iterable[np.ndarray]) -> Non
             ann.add(np.arange(start, start + len(block), dtype=np.uint64), block, threads=os.cpu_count() or 1)
             start += len(block)
     tmp = folder / f"dense-ann.{view}.{temp_owner()}.tmp"  # a fill running at once writes its own
-    ann.save(str(tmp))
+    try:
+        ann.save(str(tmp))
+    except RuntimeError:  # usearch's error for any failed write, a folder removed meanwhile too
+        tmp.unlink(missing_ok=True)
+        if not folder.exists():  # collected meanwhile (a compaction's old build): as ``np.load`` says it
+            raise FileNotFoundError(folder) from None
+        raise
     del ann
     os.replace(tmp, folder / f"dense-ann.{view}.usearch")
 

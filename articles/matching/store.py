@@ -51,8 +51,10 @@ from .index_build import (  # noqa: F401 (re-exported: store.Row, store.FORMAT, 
 class Segment:
     """One segment's arrays, memory-mapped (read-only, shared between processes)."""
 
-    def __init__(self, folder: Path | None, arrays: dict[str, np.ndarray] | None = None):
-        """From a folder (memory-mapped), or from ``segment_arrays`` kept in this process."""
+    def __init__(self, folder: Path | None, arrays: dict[str, np.ndarray] | None = None,
+                 grouped: Iterable[str] = ()):
+        """From a folder (memory-mapped), or from ``segment_arrays`` kept in this process. ``grouped``:
+        the encoder's views a build's graph searches this segment in (``AnnGroup.dense``)."""
         self.folder = folder
         self._arrays: dict[str, np.ndarray] = dict(arrays or {})
         if folder is not None:  # every file mapped now: a segment removed later stays readable
@@ -62,10 +64,13 @@ class Segment:
                 self.ann(view)
             for view in dense.VIEWS:
                 self.dense_ann(view)
-        # a view with the approximate index: its rows read by pread, the descriptor opened now with
-        # the mappings (a segment removed once this generation is old stays readable)
+        # a view searched by a graph (its own or its build's): its rows read by pread, the descriptor
+        # opened now with the mappings (a segment removed once this generation is old stays
+        # readable); none for a view searched by brute force (2 descriptors a segment for nothing)
+        grouped = set(grouped)
         self._row_files = {v: _RowFile.open(folder / f"dense.{v}.npy") for v in dense.VIEWS
-                           if folder is not None and self.has(f"dense.{v}")}
+                           if folder is not None and self.has(f"dense.{v}")
+                           and (v in grouped or self.dense_ann(v) is not None)}
         # int8 codes (a segment of a generation's shared index, FORMAT 6): gathered by pread too
         self._q8_files = {k: _RowFile.open(folder / f"{k}.npy") for k in list(self._arrays)
                           if folder is not None and k.startswith("q8.")}
@@ -624,9 +629,13 @@ def append_generation(root: Path, manifest: dict, rows: list[Row], dead: Iterabl
 
 def open_generation(root: Path, manifest: dict, extra: list[Segment] = (), extra_dead=()) -> StoredLibrary:
     semantic.share(root)  # the model's token vectors mapped beside the index: one copy for all workers
-    segments = [Segment(root / name) for name in manifest["segments"]] + list(extra)
-    dead = set(manifest.get("dead", ())) | set(extra_dead)
     groups = [(g["first"], g["segments"], AnnGroup(root / g["folder"])) for g in manifest.get("ann", ())]
+    # the encoder's views a build's graph searches each of its segments in (``DenseRows``)
+    grouped = {k: [v for v in dense.VIEWS if group.dense.get(v) is not None]
+               for first, count, group in groups for k in range(first, first + count)}
+    segments = [Segment(root / name, grouped=grouped.get(k, ()))
+                for k, name in enumerate(manifest["segments"])] + list(extra)
+    dead = set(manifest.get("dead", ())) | set(extra_dead)
     return StoredLibrary(segments, dead, groups=groups)
 
 

@@ -1,7 +1,11 @@
 """The approximate index of the encoder's vectors past DENSE_ANN_MIN rows a segment: written with the
 segment (or by the fill), searched for the best rows, and every candidate's exact cosines put back in
 its features (no Django)."""
+import gc
+import os
 import random
+from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -233,3 +237,44 @@ def test_a_group_graph_serves_only_while_every_segment_has_the_vectors(tmp_path,
         index_build.write_dense_ann(tmp_path / s)
     lib = store.open_generation(tmp_path, manifest)
     assert [(lo, hi) for lo, hi, a in lib.dense["claim"].blocks if a is not None] == [(0, 1), (1, 2), (2, 3)]
+
+
+def test_a_segment_searched_by_brute_force_holds_no_row_descriptors(tmp_path, fake_encoder, monkeypatch):
+    # rows read by pread serve a graph's candidates only: a segment without one (its own or its
+    # build's) keeps no descriptor of its vectors' files beside the mapping's own (2 a segment more)
+    rows = library_rows(60)
+    exact = built_shared(tmp_path / "exact", rows, 10**9, monkeypatch)
+    assert exact.dense is not None and not exact.dense["claim"].approximate
+    assert all(s.row_file(v) is None for s in exact.segments for v in dense.VIEWS)
+    assert set(_descriptors(tmp_path / "exact").values()) == {1}  # the mapping's
+    # a build's graph: every segment it searches reads its rows by pread
+    lib = built_shared(tmp_path / "graph", rows, 30, monkeypatch)
+    assert all(s.row_file(v) is not None for s in lib.segments for v in dense.VIEWS)
+    assert set(_descriptors(tmp_path / "graph").values()) == {2}
+    assert len(_descriptors(tmp_path / "graph")) == 6 and exact.segments and lib.segments
+
+
+def _descriptors(root):
+    """The open descriptors of the encoder's vectors' files under ``root``: path -> how many."""
+    gc.collect()  # the build's own segments, gone
+    out = Counter()
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            path = Path(os.readlink(f"/proc/self/fd/{fd}"))
+        except OSError:  # closed meanwhile
+            continue
+        if path.is_relative_to(root) and path.name.startswith("dense."):
+            out[path] += 1
+    return out
+
+
+def test_a_graph_for_a_folder_collected_meanwhile_fails_as_a_missing_file(tmp_path, fake_encoder, monkeypatch):
+    # a fill builds a build's graph for minutes outside the write lock: a compaction's collection may
+    # remove the build's folder meanwhile, which the fill skips as FileNotFoundError (usearch raises
+    # RuntimeError for it)
+    built_shared(tmp_path, library_rows(60), 10**9, monkeypatch)
+    manifest = store.read_manifest(tmp_path)
+    gone = tmp_path / "ann-gone"
+    with pytest.raises(FileNotFoundError):
+        index_build.build_dense_ann(gone, [tmp_path / s for s in manifest["segments"]], ann_min=0)
+    assert not gone.exists()

@@ -568,8 +568,9 @@ def test_a_worker_that_read_the_row_before_its_vectors_were_stored_reads_them_af
                                fake_encode(["The governor cut the school budget twice"])[0], atol=2e-3)
 
 
-@pytest.mark.django_db
-def test_the_fill_gives_a_builds_segments_one_graph_a_view_before_publishing_them(encoded, monkeypatch):
+def _three_segments_built(monkeypatch):
+    """A build of three segments sharing their graphs, without the encoder's vectors: (index, its
+    build's folder)."""
     import functools
 
     monkeypatch.setattr(match_index, "CHUNK", 4)  # three segments
@@ -580,8 +581,21 @@ def test_the_fill_gives_a_builds_segments_one_graph_a_view_before_publishing_the
     root = match_index.index_dir()
     manifest = store.read_manifest(root)
     assert len(manifest["segments"]) == 3 and manifest["ann"]
-    group = root / manifest["ann"][0]["folder"]
+    return root, root / manifest["ann"][0]["folder"]
+
+
+@pytest.mark.django_db
+def test_the_fill_gives_a_builds_segments_one_graph_a_view_before_publishing_them(encoded, monkeypatch):
+    root, group = _three_segments_built(monkeypatch)
+    publish, seen = store.publish, []
+
+    def graphs_first(root, manifest):  # no reader may map the vectors before their graph exists
+        seen.append(all((group / f"dense-ann.{v}.usearch").exists() for v in dense.VIEWS))
+        return publish(root, manifest)
+
+    monkeypatch.setattr(store, "publish", graphs_first)
     assert match_index.fill_dense()["rows"] == 12
+    assert seen == [True]
     assert all((group / f"dense-ann.{v}.usearch").exists() for v in dense.VIEWS)
     assert not list(root.glob("seg-*/dense-ann.*")) and not list(group.glob("*.tmp"))
     lib = match_index.library()
@@ -589,3 +603,19 @@ def test_the_fill_gives_a_builds_segments_one_graph_a_view_before_publishing_the
     first = FactCheck.objects.order_by("id").first()
     q = fake_encode([first.claim_reviewed])[0]
     assert int(np.argmax(lib.dense["claim"] @ q)) == 0
+
+
+@pytest.mark.django_db
+def test_a_fill_whose_builds_folder_is_collected_meanwhile_still_completes(encoded, monkeypatch):
+    # the build's graph is made outside the write lock: a compaction and its collection may remove the
+    # build's folder meanwhile; the fill goes on (the next build has its own graph), it does not fail
+    root, group = _three_segments_built(monkeypatch)
+    build = index_build.build_dense_ann
+
+    def collected_first(folder, *args, **kwargs):
+        shutil.rmtree(folder)
+        return build(folder, *args, **kwargs)
+
+    monkeypatch.setattr(index_build, "build_dense_ann", collected_first)
+    assert match_index.fill_dense()["rows"] == 12
+    assert not group.exists() and not list(root.glob("seg-*/dense-fill.*"))
