@@ -233,9 +233,11 @@ def test_the_noun_phrase_before_the_cue_is_a_candidate_past_gap_words_when_no_na
 def test_the_rules_own_words_are_not_repeated_as_a_phrase():
     art, entities, mentions, claims, cands_of = prepared(
         "Governor Alice Brennan faced new questions on Tuesday.",
-        "The payments went to a firm run by her brother, county tax filings show.")
+        # (The subject before the cue: a trailing ", filings show." rests on the cue model's probability
+        # alone, which 3.4's regularised model puts under its threshold.)
+        "County tax filings show that the payments went to a firm run by her brother.")
     claim, phrases = _phrase_of(claims, cands_of, "payments went")
-    assert claim.speaker_text == "county tax filings" and phrases == []
+    assert claim.speaker_text == "County tax filings" and phrases == []
 
 
 def test_no_phrase_candidate_for_a_name_a_pronoun_or_an_adverb_before_the_cue():

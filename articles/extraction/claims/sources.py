@@ -538,6 +538,9 @@ def source_phrase(st: ClaimState, spk: Speaker | None) -> Speaker | None:
     return Speaker(None, text, start, start + len(text))
 
 
+# A subject's "'s" and the words after it up to the cue ("Jo Sharp's always"): "has" when they are adverbs only.
+_HAS_CONTRACTED = re.compile(r"[’']s\s+([a-z][a-z\s]*)$")
+
 # Where one clause joins another: ", and", ", but", ";".
 _CLAUSE_JOIN = re.compile(r",\s*(?:and|but|or|yet)\b|;")
 
@@ -581,6 +584,9 @@ def learned_speaker(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker |
                        st.text[lo:cue_start])
     if clause and (clause.start() > 0 or lo == sent.start):
         phrase = clause.group(1).strip(" “\"")
+        has = _HAS_CONTRACTED.search(phrase)
+        if has and possessed.has_only(has.group(1).lower(), GAP_WORDS):
+            phrase = phrase[:has.start()]  # "Jo Sharp's always said": the "'s" is "has", Jo Sharp speaks
         words = phrase.split()
         if 1 <= len(words) <= 8 and not any(w.lower() in CUE_LEMMA for w in words):
             start = lo + clause.start(1)
