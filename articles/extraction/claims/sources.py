@@ -578,6 +578,11 @@ def learned_speaker(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker |
             return _named_or_owned(st, sent, men, cue_start)
     if skipped is not None:
         return source_or_entity(st, sent, skipped)
+    return _clause_opening(st, sent, cue_start)
+
+
+def _clause_opening(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | None:
+    """The noun phrase a learned cue's clause opens with, of up to eight words and no cue word."""
     # The last 120 characters hold any clause subject of up to 80: a bounded search stays linear.
     lo = max(sent.start, cue_start - 120)
     clause = re.search(r"(?:^|[,;:(]\s*|\b(?:that|and|but|while|as|because|if|when)\s+)([^,;:()]{2,80}?)\s*$",
