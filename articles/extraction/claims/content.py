@@ -199,7 +199,7 @@ def split_host(st: ClaimState, host: Claim, sent: Sentence, cs: int) -> bool:
         # speech itself ("X notes that Jo Sharp tweeted ..., and Ann Lee called ..." goes on reporting).
         # (The nearest one to the cue: its subject holds no other coordination, "..., and ..., and Jo Sharp vowed".)
         m = re.search(r",\s+(?:and|but|yet|whereas)\s+(\S(?:(?!,\s+(?:and|but|yet|whereas)\s).)*?)\s*$", st.text[base:cs])
-        if m is not None and _reports_speech(st.text[host.start:base + m.start()]):
+        if m is not None and _reports_speech(st, host.start, base + m.start()):
             return False
     if not m:
         return False
@@ -221,9 +221,16 @@ def split_host(st: ClaimState, host: Claim, sent: Sentence, cs: int) -> bool:
     return True
 
 
-def _reports_speech(words: str) -> bool:
-    """Whether words hold an inflected verb of saying (a cue's form other than its lemma)."""
-    return any(w in CUE_LEMMA and CUE_LEMMA[w] != w for w in re.findall(r"[a-z]+", words))
+def _reports_speech(st: ClaimState, start: int, end: int) -> bool:
+    """Whether the text from start to end holds an inflected verb of saying (a cue's form other than
+    its lemma). The document's such words are found once: a long host asked once per cue inside it
+    would read the host again each time (quadratic on one run-on sentence)."""
+    spans = st.speech_words
+    if spans is None:
+        spans = st.speech_words = [(m.start(), m.end()) for m in re.finditer(r"[a-z]+", st.text)
+                                   if CUE_LEMMA.get(m.group(), m.group()) != m.group()]
+    i = bisect_left(spans, (start, -1))
+    return i < len(spans) and spans[i][1] <= end
 
 
 def claim_quotes(st: ClaimState, start: int, end: int, quotes: list[Quote], used: set[Quote]):

@@ -117,6 +117,7 @@ class ClaimState:
         # The learned pronoun ranker (antecedent.py) and its index of the article, built when first asked.
         self.antecedent_model = antecedent.default_model()
         self.antecedent_context: antecedent.Context | None = None
+        self.speech_words: list[tuple[int, int]] | None = None  # inflected verbs of saying (content._reports_speech)
 
     def in_quote(self, pos: int) -> bool:
         return pos in self.quoted_index
