@@ -45,13 +45,7 @@ for name in ("checkthat-2020-task2", "checkthat-2021-task2b"):
         t = time.process_time()
         for qid, qq in q:
             got = [docids[r.id - 1] for r in lib.match(qq, 5, model)]
-            gold = rel.get(qid, set())
-            hits, tot = 0, 0.0
-            for n, d in enumerate(got, 1):
-                if d in gold:
-                    hits += 1
-                    tot += hits / n
-            aps.append(tot / min(len(gold), 5) if gold else 0.0)
+            aps.append(train.ap_at_5(got, rel.get(qid, set())))
         res[mode] = (np.mean(aps), (time.process_time() - t) * 1000 / len(q), bt, model.version,
                      lib.dense["claim"].approximate)
         print(name, mode, "MAP@5 {:.4f}  cpu ms/query {:.1f}  build s {:.1f}  model {} approximate {}".format(*res[mode]),

@@ -110,13 +110,7 @@ def main() -> int:
             for qid, qq in q:
                 got = [docids[r.id - 1] for r in lib.match(qq, 5, model)]
                 got_all.append(got)
-                gold = rel.get(qid, set())
-                hits, tot = 0, 0.0
-                for n, d in enumerate(got, 1):
-                    if d in gold:
-                        hits += 1
-                        tot += hits / n
-                aps.append(tot / min(len(gold), 5) if gold else 0.0)
+                aps.append(train.ap_at_5(got, rel.get(qid, set())))
             ms = (time.process_time() - t) * 1000 / len(q)
             tops[mode] = got_all
             same = np.mean([len(set(g) & set(b)) / max(len(b), 1) for g, b in zip(got_all, tops["brute"], strict=True)])

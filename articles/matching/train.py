@@ -290,17 +290,19 @@ def ranked(lib: Library, model: MatchModel, q: str, limit: int, ctx: Context | N
     return lib.match(q, limit, model, context=ctx, checkworthiness=worth)
 
 
+def ap_at_5(got: list, gold: set) -> float:
+    """Average precision of a top 5 against the relevant ids (the CheckThat! measure; 0 with none)."""
+    hits, total = 0, 0.0
+    for n, d in enumerate(got[:5], 1):
+        if d in gold:
+            hits += 1
+            total += hits / n
+    return total / min(len(gold), 5) if gold else 0.0
+
+
 def map_at_5(lib: Library, model: MatchModel, queries, rel, docids, contexts=None) -> float:
-    aps = []
-    for qid, q in queries:
-        got = [docids[int(i)] for i, *_ in ranked(lib, model, q, 5, (contexts or {}).get(qid))]
-        gold = rel.get(qid, set())
-        hits, total = 0, 0.0
-        for n, d in enumerate(got, 1):
-            if d in gold:
-                hits += 1
-                total += hits / n
-        aps.append(total / min(len(gold), 5) if gold else 0.0)
+    aps = [ap_at_5([docids[int(i)] for i, *_ in ranked(lib, model, q, 5, (contexts or {}).get(qid))], rel.get(qid, set()))
+           for qid, q in queries]
     return float(np.mean(aps)) if aps else 0.0
 
 
