@@ -77,6 +77,28 @@ def test_the_model_overrides_the_rules_only_past_its_margin():
     assert antecedent.choose(antecedent.AntecedentModel({"weights": w, "margin": 1.5}), [], [], 7) == 7
 
 
+def test_the_ranker_never_overrides_a_person_of_the_pronouns_gender_with_one_of_the_other():
+    n = len(antecedent.FEATURES) * (1 + len(antecedent.CROSSES))
+    rows = [[0.0] * n, [0.0] * n]
+    w = [0.0] * n
+    w[antecedent.FEATURES.index("subject")] = 5.0
+    rows[1][antecedent.FEATURES.index("subject")] = 1.0  # the ranker's pick, far past the margin
+    model = antecedent.AntecedentModel({"weights": w, "margin": 0.25})
+    assert antecedent.choose(model, [7, 9], rows, 7) == 9
+    rows[0][antecedent.FEATURES.index("gender_agrees")] = 1.0
+    rows[1][antecedent.FEATURES.index("gender_disagrees")] = 1.0
+    assert antecedent.choose(model, [7, 9], rows, 7) == 7
+    rows[0][antecedent.FEATURES.index("gender_agrees")] = 0.0  # the rules' person's gender unknown
+    assert antecedent.choose(model, [7, 9], rows, 7) == 9
+
+
+def test_she_after_a_quotation_asked_by_a_man_is_the_woman_he_asked():
+    # "Tapper asked" spoke last and "him" is the hearer: "she" is Ann Ford, never the man.
+    ex = extraction("Jake Tapper interviewed Senator Ann Ford on Sunday about the budget.",
+                    "“Will you run again?” Tapper asked. “No,” she told him. “Not this year.”")
+    assert speaker_of(ex, "Not this year") == ("person", "Ann Ford")
+
+
 def test_she_after_two_people_names_the_woman():
     ex = extraction("Mark Dunn and Anna Price met the mayor on Monday to talk about the bridge.",
                     "“We will not give up on the bridge,” she said.")

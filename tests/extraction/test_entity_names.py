@@ -165,3 +165,20 @@ def test_any_participle_after_a_hyphen_makes_a_name_an_adjective():
                     "The Brennick-educated Water Board said the river was safe.")
     assert ents["Transport Department"].kind == "organisation" and ents["Water Board"].kind == "organisation"
     assert not [n for n in ents if "-trained" in n or "-educated" in n]
+
+
+def test_a_verb_of_saying_before_its_subject_is_no_word_of_the_name():
+    # "Said Reuters:", "Added Smith:": the verb opens the sentence, the name after it speaks.
+    ents = entities("Talks on the budget broke down on Friday.",
+                    "Said Reuters: \"The deal is dead.\"",
+                    "Karen Holt, the treasurer, left the room.",
+                    "Added Holt: \"We tried.\"",
+                    "Reported Bloomberg News, citing two officials: \"No vote is planned.\"")
+    assert {"Reuters", "Karen Holt", "Bloomberg News"} <= set(ents), set(ents)
+    assert not [n for n in ents if n.split()[0] in ("Said", "Added", "Reported")], set(ents)
+
+
+def test_a_plural_noun_like_a_verb_of_saying_still_opens_a_name():
+    # "Reports", "Claims", "Notes" are also nouns: they are not taken for an inverted verb.
+    ents = entities("Notes Scholars Group published a study on Monday. It said rents rose.")
+    assert "Notes Scholars Group" in ents, set(ents)

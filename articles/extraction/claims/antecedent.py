@@ -381,7 +381,15 @@ def choose(model: AntecedentModel, cands: list[int], rows: list[list[float]], ru
     if rule not in cands:
         return cands[best] if rule is None else rule
     ri = cands.index(rule)
+    if rows[best][_GENDER_DISAGREES] and rows[ri][_GENDER_AGREES]:
+        # The rules' person is of the pronoun's gender and the ranker's is known to be of the other
+        # ("Tapper asked. '...,' she told him" after Ann Ford was named): the rules' stands.
+        return rule
     return cands[best] if best != ri and s[best] - s[ri] > model.margin else rule
+
+
+_GENDER_AGREES = FEATURES.index("gender_agrees")
+_GENDER_DISAGREES = FEATURES.index("gender_disagrees")
 
 
 def resolve(st, model: AntecedentModel, pron: str, pos: int, rule: int | None) -> int | None:

@@ -3,7 +3,15 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import CAP_STOPWORDS, DAY_NAMES, HONORIFICS, NAME_CONNECTORS, ORG_HEADS, PURE_HONORIFICS
+from ..lexicon import (
+    ATTRIBUTION_VERBS,
+    CAP_STOPWORDS,
+    DAY_NAMES,
+    HONORIFICS,
+    NAME_CONNECTORS,
+    ORG_HEADS,
+    PURE_HONORIFICS,
+)
 from ..text import NUMBERED
 from .records import Chunk
 from .words import _INITIAL, PARTY_WORDS, _complete_name, _norm, _person_like
@@ -117,6 +125,10 @@ def _strip_leading(ch: Chunk) -> list[str]:
     """A chunk's words without the leading sentence words that are not names ("However", "In",
     "The"); notes a leading "the" on the chunk."""
     words = list(ch.words)
+    if ch.sentence_initial and len(words) > 1 and words[0].lower() in _INVERTED_VERBS:
+        # "Said Reuters:", "Added Smith:": a verb of saying put before its subject opens the
+        # sentence; it is no word of the name after it.
+        words = words[1:]
     while words and ((words[0] in CAP_STOPWORDS and _norm(words[0]) not in HONORIFICS) and not (
             len(words) > 1 and (words[0] in DAY_NAMES or words[0] in PARTY_WORDS) and words[-1] in ORG_HEADS)
             or words[0].islower()):
@@ -135,3 +147,10 @@ def _strip_leading(ch: Chunk) -> list[str]:
 # "-educated", "-run", "-made"): any "-ed" form, and the irregular ones and suffixes news uses.
 _NAME_ADJECTIVE = re.compile(r"[\-–](?:[a-z]+ed|run|led|born|bred|made|era|style|leaning|friendly|supporting|"
                              r"(?:RUN|LED|[A-Z]+ED))$")
+
+
+# Finite verbs of saying that open a sentence before their subject ("Said Reuters: ...", "Adds
+# Smith: ..."): the past forms and the third person singular, not the plural nouns that look like
+# the latter ("Reports", "Claims", "Notes").
+_INVERTED_VERBS = frozenset(f for f in ATTRIBUTION_VERBS if f.endswith("ed")) | frozenset(
+    "said told wrote says adds writes tells asks".split())
