@@ -126,3 +126,26 @@ def test_any_modifier_before_the_noun_and_a_dated_participle_before_the_maker():
                  "Costs rose, according to a study published last week by the Brennick Institute."):
         _, got = claims_of(text)
         assert got == {"Costs rose": ("organisation", "Brennick Institute")}, text
+
+
+def test_when_the_document_came_out_is_no_part_of_its_makers_name():
+    # "released ...", "out ...", "in <month>" after the noun: the maker before the noun still speaks
+    for text in ("A Harwood University poll released on Monday found that most voters back the levy.",
+                 "A Brennick Institute survey out this week found that most voters back the levy.",
+                 "A Harwood College poll in June found that most voters back the levy."):
+        _, got = claims_of(text)
+        assert ("organisation", text.split(" poll")[0].split(" survey")[0][2:]) in got.values(), text
+    # a place's poll stays words, however it came out
+    _, got = claims_of("A New Hampshire poll released Monday found that most voters back the levy.")
+    assert list(got.values()) == [None]
+
+
+def test_a_maker_cut_from_a_joint_name_is_no_maker():
+    # the source's words start inside "Brennick Times/Harwood News": two makers, not Harwood News alone
+    text = "A Brennick Times/Harwood News poll conducted last week found that rents rose."
+    ex, _ = claims_of(text)
+    start = text.index("Harwood News")
+    claim = ex.claims[0]
+    end = text.index(" conducted")
+    claim.speaker, claim.source = None, Speaker(None, text[start:end], start, end)
+    assert org_names.document_authors(text, [claim], ex.entities, ex.mentions, {}) == 0

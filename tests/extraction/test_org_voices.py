@@ -85,3 +85,26 @@ def test_names_the_tagger_reads_as_an_organisations_but_naming_a_poll_or_members
     assert org("Democrats on the Rules Committee") is None
     assert org("Harwood and Stone") is None
     assert org("Newspapers") is None and org("Congress") == "Congress"  # a plural head word alone: a group
+
+
+def test_an_executive_or_an_analyst_of_an_organisation_named_before_speaks_for_it():
+    ex = extraction("Brennick Motors closed its plant in Dayton on Friday.",
+                    "A Brennick executive said the work would move to Mexico.")
+    assert speaker_of(ex, "the work would move to Mexico") == ("organisation", "Brennick Motors")
+    ex = extraction("The Harwood Budget Office published its forecast on Monday.",
+                    "Budget analysts said the deficit would fall.")
+    assert speaker_of(ex, "the deficit would fall") == ("organisation", "Harwood Budget Office")
+
+
+def test_a_voice_from_one_place_is_no_voice_of_another_places_body():
+    art = parse("A headline about the race\n\n3 March 2019\n\nThe Ohio Harwood Party met in Columbus on Friday.\n\n"
+                "One Florida Harwood strategist said the race was over.\n")
+    ex = extract_article(art)
+    start = art.text.index("One Florida")
+    linker = phrases._Linker(art.text, ex.entities, ex.mentions)
+    words = ["One", "Florida", "Harwood", "strategist"]
+    assert linker.affiliated_org(words, start, start + len("One Florida Harwood strategist")) is None
+    # the same voice with no place, or the body's own place, speaks for it
+    ohio = [e.name for e in ex.entities].index("Ohio Harwood Party")
+    assert linker.affiliated_org(["One", "Harwood", "strategist"], start, start + 10) == ohio
+    assert linker.affiliated_org(["One", "Ohio", "Harwood", "strategist"], start, start + 10) == ohio

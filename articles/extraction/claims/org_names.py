@@ -139,6 +139,10 @@ _AUTHOR_BEFORE = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne|[Aa]not
                             r"(?:(?:[a-z][\w\-]*|\d{4}|" + "|".join(sorted(w.capitalize() for w in MONTH_NAMES)) + r")\s+)*"
                             r"(?P<name>[A-Z][\w&’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w&’'.\-]*)*)\s+"
                             r"(?:[a-z][\w\-]*\s+)?(?P<head>[A-Za-z]+)$")
+# What may follow a document's noun and its maker before it, and is no part of either: when it came
+# out ("a Harwood poll released Monday", "A Brennick poll out this week", "a Harwood survey in June").
+_AFTER_NOUN = re.compile(r"\s+(?:(?:released|published|conducted|issued|commissioned|taken|out)\b.*|in\s+(?:"
+                         + "|".join(sorted(w.capitalize() for w in MONTH_NAMES)) + r"|" + _WHEN + r")\b.*)$")
 _JOINT = re.compile(r"[/\-–](?=[A-Z])| and ")  # "the NBC/Journal poll", "an AP-Harwood survey": two makers
 
 
@@ -163,9 +167,9 @@ def document_authors(text: str, claims: list[Claim], entities: list[Entity], men
         if found is None:
             continue
         name, start, titled = found
-        if _JOINT.search(name) or people & set(name.split()) or re.search(r"[’'](?:s|$)", name) \
-                or _name_goes_on(text, start):
-            continue  # two makers, a person, a possessor ("the Acme Institute's director"), part of a name
+        if _JOINT.search(name) or text[start - 1:start] in ("/", "-", "–") or people & set(name.split()) \
+                or re.search(r"[’'](?:s|$)", name) or _name_goes_on(text, start):
+            continue  # two makers (also one cut at "Times/"), a person, a possessor ("the Acme Institute's director"), part of a name
         org = _maker_org(name, start, known, entities, spans, tags, new=not titled)
         if org is None:
             continue
@@ -192,7 +196,7 @@ def _maker(text: str, spk: Speaker) -> tuple[str, int, bool] | None:
         if not _MODIFIERS.fullmatch(words[:m.start()]):
             return None
         return after["name"].rstrip("."), after.start("name"), False
-    b = _AUTHOR_BEFORE.fullmatch(words)
+    b = _AUTHOR_BEFORE.fullmatch(_AFTER_NOUN.sub("", words))
     if b is not None and b["head"].lower() in DOCUMENT_NOUNS and b["head"].lower() not in NOT_MADE_BY_NOUNS:
         return b["name"], spk.start + b.start("name"), b["head"][:1].isupper()
     return None

@@ -45,10 +45,12 @@ _POSSESSIVE_PRONOUN = {"his": "m", "her": "f", "their": "", "its": ""}
 _AFFILIATION = re.compile(r"\s+(?:of|for|from|at)\s+(?:the\s+)?[A-Z][^,;:]*")
 
 
-# Who speaks for an organisation ("Pentagon officials", "a spokeswoman for the union"), and the words
+# Who speaks for an organisation ("Pentagon officials", "a spokeswoman for the union", "a Carrier executive"), and the words
 # that may open such a phrase before the organisation's word ("the", "some", "senior").
 _VOICES = frozenset("""official officials spokesman spokeswoman spokesperson spokesmen spokeswomen aide aides staff
-staffers lawyer lawyers attorney attorneys agents leaders leadership representative representatives""".split())
+staffers lawyer lawyers attorney attorneys agents leaders leadership representative representatives
+executive executives employee employees adviser advisers advisor advisors strategist strategists analyst analysts
+spokespeople operatives source sources""".split())
 _LEADS = frozenset("the a an one two three some many several other another top senior this that these those its".split())
 _FUNCTION_WORDS = frozenset("of for at from with to in on by and or".split())
 # "CNN President On Trump", "a critic of Jane Roe": the name is an object, not the speaker.
@@ -233,11 +235,19 @@ class _Linker:
                 keys.add(lw)
         if not keys:
             return None
-        for i in range(bisect_left(self.starts, start) - 1, -1, -1):
+        return self.latest_org_told(keys, {lw for lw in low[:v] if lw in PLACES}, start)
+
+    def latest_org_told(self, keys: set[str], places: set[str], pos: int) -> int | None:
+        """The latest organisation named before pos with a word of keys in its name, and not of
+        another place than the phrase's ("a Florida Republican strategist" is no voice of the Ohio
+        Republican Party)."""
+        for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
             m = self.order[i]
             e = self.entities[m.entity]
-            if e.kind == "organisation" and keys & {re.sub(r"[’']s?$", "", w.lower())
-                                                    for alias in (e.name, *e.aliases) for w in _WORD.findall(alias)}:
+            if e.kind != "organisation":
+                continue
+            names = {re.sub(r"[’']s?$", "", w.lower()) for alias in (e.name, *e.aliases) for w in _WORD.findall(alias)}
+            if keys & names and not (places and names & PLACES and not places & names):
                 return m.entity
         return None
 
