@@ -185,18 +185,23 @@ def encode_ids(texts: list[str]) -> list[list[int]]:
     special = _whole_text_only()
     split = [_PIECE.findall("\u2581" + t.replace(" ", "\u2581")) if t and not special.search(t) else None
              for t in texts]
-    new = list(dict.fromkeys(p for ps in split if ps for p in ps if p not in _pieces))
-    if len(_pieces) + len(new) > _PIECES_MAX:
-        _pieces.clear()
+    # this call's own reference: a full cache is replaced, never emptied, so the import's worker
+    # thread and its writer (both embed) never lose pieces the other is reading
+    global _pieces
+    cache = _pieces
+    new = list(dict.fromkeys(p for ps in split if ps for p in ps if p not in cache))
+    if len(cache) + len(new) > _PIECES_MAX:
+        cache = _pieces = {}
         new = list(dict.fromkeys(p for ps in split if ps for p in ps))
     if new:  # a piece "▁" * k + word is what the tokenizer makes of " " * (k - 1) + word
         encoded = _unpadded().encode_batch_fast([p[1:].replace("\u2581", " ") for p in new], add_special_tokens=False)
-        _pieces.update(zip(new, (e.ids for e in encoded), strict=True))
-        if "\u2581" in _pieces:  # a text's trailing space: an empty text has no ids, the piece has its token
-            _pieces["\u2581"] = _lone_mark()
+        made = dict(zip(new, (e.ids for e in encoded), strict=True))
+        if "\u2581" in made:  # a text's trailing space: an empty text has no ids, the piece has its token
+            made["\u2581"] = _lone_mark()
+        cache.update(made)
     whole = [t for t, ps in zip(texts, split, strict=True) if ps is None]
     rest = iter(e.ids for e in _unpadded().encode_batch_fast(whole, add_special_tokens=False)) if whole else iter(())
-    get = _pieces.__getitem__
+    get = cache.__getitem__
     return [list(chain.from_iterable(map(get, ps))) if ps is not None else next(rest) for ps in split]
 
 

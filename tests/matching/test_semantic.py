@@ -67,3 +67,15 @@ def test_encode_ids_cache_starts_again_when_full(monkeypatch):
 
 def test_embed_of_spaced_texts_bit_for_bit():
     assert semantic.embed(SPACED).tobytes() == wordllama(SPACED).tobytes()
+
+
+def test_encode_ids_from_two_threads_with_a_small_cache(monkeypatch):
+    """The import embeds in a worker thread while its writer may embed too: a cache replaced by one
+    call never takes pieces from under the other."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr(semantic, "_PIECES_MAX", 20)
+    batches = [[f"{w} {i} {w}{i} words{i % 7} ." for w in WORDS] for i in range(60)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        got = list(pool.map(semantic.encode_ids, batches))
+    assert got == [tokenizer(b) for b in batches]
