@@ -98,18 +98,14 @@ def embed(texts: list[str]) -> np.ndarray:
     out = np.empty((len(texts), DIM), dtype=np.float32)
     for k in range(0, len(order), _EMBED_BATCH):
         rows = order[k:k + _EMBED_BATCH]
-        if len(texts) == 1:  # a query: the tokenizer itself (no cache to grow in a web worker)
-            enc = m.tokenizer.encode_batch_fast([texts[i] for i in rows], add_special_tokens=False)
-            ids = np.array([e.ids for e in enc], dtype=np.int32)
-            mask = np.array([e.attention_mask for e in enc], dtype=np.float32)
-        else:  # padded to the batch's longest with the tokenizer's pad id, as its own padding does
-            seqs = encode_ids([texts[i] for i in rows])
-            longest = max(map(len, seqs))
-            ids = np.full((len(seqs), longest), _pad_id(), dtype=np.int32)
-            mask = np.zeros((len(seqs), longest), dtype=np.float32)
-            for j, s in enumerate(seqs):
-                ids[j, :len(s)] = s
-                mask[j, :len(s)] = 1.0
+        # padded to the batch's longest with the tokenizer's pad id, as its own padding does
+        seqs = encode_ids([texts[i] for i in rows])
+        longest = max(map(len, seqs))
+        ids = np.full((len(seqs), longest), _pad_id(), dtype=np.int32)
+        mask = np.zeros((len(seqs), longest), dtype=np.float32)
+        for j, s in enumerate(seqs):
+            ids[j, :len(s)] = s
+            mask[j, :len(s)] = 1.0
         np.clip(ids, 0, top, out=ids)
         with np.errstate(invalid="ignore", divide="ignore"):
             v = m.avg_pool(m.embedding[ids], mask)
@@ -182,6 +178,8 @@ def _lone_mark() -> list[int]:
 def encode_ids(texts: list[str]) -> list[list[int]]:
     """The tokenizer's ids of each text (no special tokens, no padding), the same as its
     ``encode_batch_fast``: each distinct piece of the texts tokenized once (see ``_PIECE``)."""
+    if len(texts) == 1:  # a query: the tokenizer itself (no cache to grow in a web worker)
+        return [e.ids for e in _unpadded().encode_batch_fast(texts, add_special_tokens=False)]
     special = _whole_text_only()
     split = [_PIECE.findall("\u2581" + t.replace(" ", "\u2581")) if t and not special.search(t) else None
              for t in texts]

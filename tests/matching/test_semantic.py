@@ -79,3 +79,11 @@ def test_encode_ids_from_two_threads_with_a_small_cache(monkeypatch):
     with ThreadPoolExecutor(max_workers=2) as pool:
         got = list(pool.map(semantic.encode_ids, batches))
     assert got == [tokenizer(b) for b in batches]
+
+
+def test_one_text_is_tokenized_without_the_cache():
+    """A query (one text, in a web worker) leaves the piece cache as it was."""
+    semantic._pieces.clear()
+    assert semantic.encode_ids(["Wages doubled under the governor"]) == tokenizer(["Wages doubled under the governor"])
+    assert semantic.token_ids(["Wages doubled"])[0].tolist() == sorted(set(tokenizer(["wages doubled"])[0]))
+    assert not semantic._pieces
