@@ -63,6 +63,13 @@ def _children_cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
+def _summary(out: str) -> list[str]:
+    """The command's split of the run (its "stored in ... match index ..." line: storing, then the
+    index, each with its CPU) and its last line; the encoder's lines between them are left out."""
+    lines = out.strip().splitlines()
+    return [line for line in lines if line.startswith("stored in")] + lines[-1:]
+
+
 def run_import(env: dict, path: Path) -> dict:
     t0, cpu0 = time.perf_counter(), _children_cpu()
     proc = subprocess.Popen([sys.executable, "manage.py", "import_factchecks", "--no-match", str(path)],
@@ -78,7 +85,7 @@ def run_import(env: dict, path: Path) -> dict:
     def at(fraction):
         return max((m for t, m in samples if t <= wall * fraction), default=samples[0][1])
 
-    return {"exit": proc.returncode, "wall": wall, "cpu": cpu, "summary": "\n  ".join(out.strip().splitlines()[-2:]),
+    return {"exit": proc.returncode, "wall": wall, "cpu": cpu, "summary": "\n  ".join(_summary(out)),
             "errors": err.strip().splitlines()[:3], "peak": max(m for _, m in samples),
             "quartiles": [at(q) for q in (0.25, 0.5, 0.75, 1.0)]}
 

@@ -6,8 +6,11 @@ token's best cosine against the candidate's tokens, weighted by the token's rari
 """
 from __future__ import annotations
 
+import json
 import os
+import re
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -95,9 +98,14 @@ def embed(texts: list[str]) -> np.ndarray:
     out = np.empty((len(texts), DIM), dtype=np.float32)
     for k in range(0, len(order), _EMBED_BATCH):
         rows = order[k:k + _EMBED_BATCH]
-        enc = m.tokenizer.encode_batch_fast([texts[i] for i in rows], add_special_tokens=False)
-        ids = np.array([e.ids for e in enc], dtype=np.int32)
-        mask = np.array([e.attention_mask for e in enc], dtype=np.float32)
+        # padded to the batch's longest with the tokenizer's pad id, as its own padding does
+        seqs = encode_ids([texts[i] for i in rows])
+        longest = max(map(len, seqs))
+        ids = np.full((len(seqs), longest), _pad_id(), dtype=np.int32)
+        mask = np.zeros((len(seqs), longest), dtype=np.float32)
+        for j, s in enumerate(seqs):
+            ids[j, :len(s)] = s
+            mask[j, :len(s)] = 1.0
         np.clip(ids, 0, top, out=ids)
         with np.errstate(invalid="ignore", divide="ignore"):
             v = m.avg_pool(m.embedding[ids], mask)
@@ -131,11 +139,68 @@ def unpadded_token_ids(texts: list[str]) -> tuple[list[np.ndarray], list[int]]:
     build reads its rows a block at a time, then pads them all at once (``pad_token_ids``)."""
     out, lengths = [], []
     for k in range(0, len(texts), _TOKEN_BLOCK):
-        for e in _unpadded().encode_batch_fast([t.lower() for t in texts[k:k + _TOKEN_BLOCK]],
-                                               add_special_tokens=False):
-            lengths.append(len(e.ids))
-            out.append(np.unique(np.asarray(e.ids, dtype=np.int64)))
+        for ids in encode_ids([t.lower() for t in texts[k:k + _TOKEN_BLOCK]]):
+            lengths.append(len(ids))
+            out.append(np.unique(np.asarray(ids, dtype=np.int64)))
     return out, lengths
+
+
+# The model's tokenizer (a Llama SentencePiece BPE: spaces normalised to "▁", a "▁" prepended, no
+# pre-tokenizer) runs its merges over a whole text as one word, so its own word cache never hits
+# (~33 us a 25-word text). No merge of its vocabulary puts a "▁" after anything but "▁" (the only
+# tokens with an inner "▁" are runs of it), so no token spans the start of a run of "▁" that follows
+# another character: a text's ids are its pieces' ids one after the other, each piece a run of "▁"
+# and the characters up to the next one. ``encode_ids`` tokenizes each distinct piece once.
+_PIECE = re.compile("\u2581+[^\u2581]*")
+_PIECES_MAX = 50_000  # pieces kept, ~280 bytes each (both libraries: 82,269 in 22.5 MB); replaced when full
+_pieces: dict[str, list[int]] = {}
+
+
+def _pad_id() -> int:
+    return (model().tokenizer.padding or {}).get("pad_id") or 0
+
+
+@lru_cache(maxsize=1)
+def _whole_text_only() -> re.Pattern:
+    """Texts the pieces cannot stand for: a literal "▁" (the normaliser's own mark) or one of the
+    tokenizer's added tokens (matched in the raw text before normalising)."""
+    added = [t["content"] for t in json.loads(_unpadded().to_str()).get("added_tokens", ())]
+    return re.compile("|".join(map(re.escape, ["\u2581", *added])))
+
+
+@lru_cache(maxsize=1)
+def _lone_mark() -> list[int]:
+    """The ids of a lone "▁" (a text's trailing space), as the tokenizer reads it after a word."""
+    word = _unpadded().encode("a", add_special_tokens=False).ids
+    return _unpadded().encode("a ", add_special_tokens=False).ids[len(word):]
+
+
+def encode_ids(texts: list[str]) -> list[list[int]]:
+    """The tokenizer's ids of each text (no special tokens, no padding), the same as its
+    ``encode_batch_fast``: each distinct piece of the texts tokenized once (see ``_PIECE``)."""
+    if len(texts) == 1:  # a query: the tokenizer itself (no cache to grow in a web worker)
+        return [e.ids for e in _unpadded().encode_batch_fast(texts, add_special_tokens=False)]
+    special = _whole_text_only()
+    split = [_PIECE.findall("\u2581" + t.replace(" ", "\u2581")) if t and not special.search(t) else None
+             for t in texts]
+    # this call's own reference: a full cache is replaced, never emptied, so the import's worker
+    # thread and its writer (both embed) never lose pieces the other is reading
+    global _pieces
+    cache = _pieces
+    new = list(dict.fromkeys(p for ps in split if ps for p in ps if p not in cache))
+    if len(cache) + len(new) > _PIECES_MAX:
+        cache = _pieces = {}
+        new = list(dict.fromkeys(p for ps in split if ps for p in ps))
+    if new:  # a piece "▁" * k + word is what the tokenizer makes of " " * (k - 1) + word
+        encoded = _unpadded().encode_batch_fast([p[1:].replace("\u2581", " ") for p in new], add_special_tokens=False)
+        made = dict(zip(new, (e.ids for e in encoded), strict=True))
+        if "\u2581" in made:  # a text's trailing space: an empty text has no ids, the piece has its token
+            made["\u2581"] = _lone_mark()
+        cache.update(made)
+    whole = [t for t, ps in zip(texts, split, strict=True) if ps is None]
+    rest = iter(e.ids for e in _unpadded().encode_batch_fast(whole, add_special_tokens=False)) if whole else iter(())
+    get = cache.__getitem__
+    return [list(chain.from_iterable(map(get, ps))) if ps is not None else next(rest) for ps in split]
 
 
 def pad_token_ids(out: list[np.ndarray], lengths: list[int]) -> list[np.ndarray]:

@@ -34,3 +34,56 @@ def test_embed_gives_wordllamas_vectors_bit_for_bit():
 def test_embed_of_one_text_and_of_none():
     assert semantic.embed([]).shape == (0, semantic.DIM)
     assert semantic.embed(["Crime fell"]).tobytes() == wordllama(["Crime fell"]).tobytes()
+
+
+SPACED = ["The mayor said taxes rose ", "  two leading spaces", "three   inner spaces", "tab\tand\nnewline",
+          "a literal \u2581 mark", "<s> an added token </s> and <unk>", "isn't it, \"quoted\"?", " ", "  ", "",
+          "Zürich’s 2,000 “new” jobs 😀", "x" * 80, "end with two spaces  "]
+
+
+def tokenizer(texts):
+    return [e.ids for e in semantic._unpadded().encode_batch_fast(texts, add_special_tokens=False)]
+
+
+def test_encode_ids_are_the_tokenizers_ids():
+    """Ids put together from pieces tokenized once (issue 23: the import tokenizes each text's words
+    again and again): the tokenizer's own, spaces at either end and runs of them included, and texts
+    the pieces cannot stand for (a literal mark, an added token) tokenized whole."""
+    semantic._pieces.clear()
+    all_texts = [*texts(), *SPACED, *(t.lower() for t in SPACED)]
+    assert semantic.encode_ids(all_texts) == tokenizer(all_texts)
+    assert semantic.encode_ids(all_texts) == tokenizer(all_texts)  # from the cache this time
+    assert "\u2581the" in semantic._pieces
+
+
+def test_encode_ids_cache_starts_again_when_full(monkeypatch):
+    monkeypatch.setattr(semantic, "_PIECES_MAX", 5)
+    semantic._pieces.clear()
+    got = semantic.encode_ids(SPACED)
+    assert got == tokenizer(SPACED)
+    assert len(semantic._pieces) <= max(5, len({p for t in SPACED for p in semantic._PIECE.findall("\u2581" + t.replace(" ", "\u2581"))}))
+    assert semantic.encode_ids(texts()[:3]) == tokenizer(texts()[:3])
+
+
+def test_embed_of_spaced_texts_bit_for_bit():
+    assert semantic.embed(SPACED).tobytes() == wordllama(SPACED).tobytes()
+
+
+def test_encode_ids_from_two_threads_with_a_small_cache(monkeypatch):
+    """The import embeds in a worker thread while its writer may embed too: a cache replaced by one
+    call never takes pieces from under the other."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr(semantic, "_PIECES_MAX", 20)
+    batches = [[f"{w} {i} {w}{i} words{i % 7} ." for w in WORDS] for i in range(60)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        got = list(pool.map(semantic.encode_ids, batches))
+    assert got == [tokenizer(b) for b in batches]
+
+
+def test_one_text_is_tokenized_without_the_cache():
+    """A query (one text, in a web worker) leaves the piece cache as it was."""
+    semantic._pieces.clear()
+    assert semantic.encode_ids(["Wages doubled under the governor"]) == tokenizer(["Wages doubled under the governor"])
+    assert semantic.token_ids(["Wages doubled"])[0].tolist() == sorted(set(tokenizer(["wages doubled"])[0]))
+    assert not semantic._pieces
