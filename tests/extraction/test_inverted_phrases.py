@@ -1,4 +1,4 @@
-"""A source phrase after its cue ("..., according to X"): a cue word inside a name or after a
+"""A source phrase after its cue ("..., according to X") or before it: a cue word inside a name or after a
 determiner is no verb of saying, so the phrase still names the source (claims/sources.py)."""
 import pytest
 
@@ -30,3 +30,10 @@ def test_a_verb_of_saying_in_the_phrase_still_counts():
     assert _says(["said"])
     assert not _says(["The", "Associated", "Press"])
     assert not _says(["the", "state", "auditor"])
+
+
+def test_a_noun_phrase_before_its_cue_may_hold_a_cue_word_inside_a_name():
+    # "States" is a cue word ("states"); inside "the United States envoy" it names the speaker's country.
+    text, speaker = claim_of("The ward had no beds, the United States envoy argued.")
+    assert text == "The ward had no beds"
+    assert speaker == "the United States envoy"

@@ -294,7 +294,7 @@ def _phrase_before(st: ClaimState, sent: Sentence, seg_end: int, before: str) ->
     # "the 43-year-old" (an age standing for the person).
     m = re.search(r"(?:^|[,”\"']\s*)((?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Ss]ome|[Mm]any)\s+"
                   r"(?:[\w’'\-]+\s+){0,3}(?:[a-z]|\d+-)[\w’'\-]+)$", before)
-    if m and not any(w in CUE_LEMMA for w in m.group(1).lower().split()):
+    if m and not _says(m.group(1).split()):
         return Speaker(None, m.group(1), sent.start + m.start(1), seg_end)
     # A sentence opening with a possessed noun phrase, before a cue presenting a quotation: "Jo Sharp's
     # chief of staff wrote:" (the possessor does not speak; the phrase, which names them, does). Before
@@ -600,7 +600,7 @@ def _clause_opening(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker |
         if has and possessed.has_only(has.group(1).lower(), GAP_WORDS):
             phrase = phrase[:has.start()]  # "Jo Sharp's always said": the "'s" is "has", Jo Sharp speaks
         words = phrase.split()
-        if 1 <= len(words) <= 8 and not any(w.lower() in CUE_LEMMA for w in words):
+        if 1 <= len(words) <= 8 and not _says(words):
             start = lo + clause.start(1)
             return Speaker(None, phrase, start, start + len(phrase))
     return None
