@@ -91,7 +91,7 @@ def test_the_most_probable_cue_of_a_sentence_is_placed_first():
     ex, found = claims_of("The ferry crews near the harbour blorf that the new timetable cannot be kept "
                           "in winter.", two_cue_model("near", "blorf"))
     assert [c.cue for c in found] == ["blorf"], ex.claims
-    assert found[0].text == "the new timetable cannot be kept in winter"
+    assert found[0].text == "that the new timetable cannot be kept in winter"
 
 
 def test_a_weaker_cue_does_not_take_a_stronger_cues_claim_as_its_content():
@@ -131,14 +131,14 @@ def test_a_dash_or_a_list_does_not_end_a_learned_content_but_a_spliced_clause_do
     for body, content in [
         # What was said goes on past a dash, and a list's items belong to it.
         ("The harbour master blorfed that the ferry would run twice a day — and that the fares would fall "
-         "in spring.", "the ferry would run twice a day — and that the fares would fall in spring"),
+         "in spring.", "that the ferry would run twice a day — and that the fares would fall in spring"),
         ("The union blorfed that the cuts would hit five towns, including Dunmore and Holt.",
-         "the cuts would hit five towns, including Dunmore and Holt"),
+         "that the cuts would hit five towns, including Dunmore and Holt"),
         ("The union blorfed that the cuts would hit the schools as well as the libraries.",
-         "the cuts would hit the schools as well as the libraries"),
+         "that the cuts would hit the schools as well as the libraries"),
         # A clause spliced on after a comma is the writer's, not the speaker's.
         ("The council blorfed that the ferry would run on Sundays, which angered the parish.",
-         "the ferry would run on Sundays"),
+         "that the ferry would run on Sundays"),
     ]:
         ex, found = claims_of(body, model)
         assert [c.text for c in found] == [content], (body, ex.claims)

@@ -16,7 +16,7 @@ def _import(tmp_path):
 def test_the_import_stores_each_claims_frame(db, tmp_path):
     assert [r.status for r in _import(tmp_path)] == ["created"]
     frames = {c.text: c.frame for c in Claim.objects.all()}
-    assert frames == {"the plan would cut the deficit by half": "that_clause",
+    assert frames == {"that the plan would cut the deficit by half": "that_clause",
                       '"We will balance the books,"': "quotes_before"}, frames
 
 

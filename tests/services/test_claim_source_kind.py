@@ -19,9 +19,9 @@ def _import(tmp_path):
 def test_the_import_stores_each_claims_source_kind(db, tmp_path):
     assert [r.status for r in _import(tmp_path)] == ["created"]
     kinds = {c.text: c.source_kind for c in Claim.objects.all()}
-    assert kinds["the plan would cut the deficit by half"] == "person"
+    assert kinds["that the plan would cut the deficit by half"] == "person"
     assert kinds["the cuts would slow growth"] == "group"
-    assert kinds["most families spend less on food"] == "document"
+    assert kinds["that most families spend less on food"] == "document"
 
 
 def test_the_api_shows_and_filters_the_source_kind(db, tmp_path, api):

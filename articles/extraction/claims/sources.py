@@ -294,7 +294,7 @@ def _phrase_before(st: ClaimState, sent: Sentence, seg_end: int, before: str) ->
     # "the 43-year-old" (an age standing for the person).
     m = re.search(r"(?:^|[,”\"']\s*)((?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Ss]ome|[Mm]any)\s+"
                   r"(?:[\w’'\-]+\s+){0,3}(?:[a-z]|\d+-)[\w’'\-]+)$", before)
-    if m and not any(w in CUE_LEMMA for w in m.group(1).lower().split()):
+    if m and not _says(m.group(1).split()):
         return Speaker(None, m.group(1), sent.start + m.start(1), seg_end)
     # A sentence opening with a possessed noun phrase, before a cue presenting a quotation: "Jo Sharp's
     # chief of staff wrote:" (the possessor does not speak; the phrase, which names them, does). Before
@@ -472,7 +472,7 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
         return spk
     # A short phrase up to the comma: "According to conservative talk radio host Rush Limbaugh, ..."
     phrase = st.text[s:clause_end].strip()
-    if phrase and 1 <= len(phrase.split()) <= 8 and not any(w.lower() in CUE_LEMMA for w in phrase.split()):
+    if phrase and 1 <= len(phrase.split()) <= 8 and not _says(phrase.split()):
         return Speaker(None, phrase, s, s + len(phrase))
     # A longer one: the noun phrase its description opens with ("said the man who built ...", "tweeted
     # a German user from Hanover going by the handle ...").
@@ -483,6 +483,13 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
 # (A time adjunct ends the phrase too: "said a nurse this week in a letter ...", "the union yesterday in ...".)
 _DESCRIBED_AFTER = re.compile(r"(?:the|a|an|one|another)\s+(?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]+(?=\s+(?:who|whose|from|in|at|"
                               r"with|going|living|writing|known|this|last|next|yesterday|today|tonight|earlier|later)\b)")
+
+
+def _says(words: list[str]) -> bool:
+    """Whether a phrase holds a verb of saying: a cue word, but not one written inside a name ("The Associated
+    Press", "the Gaming Division of the State") nor a noun after a determiner ("the state Division")."""
+    return any(w.lower() in CUE_LEMMA and not (k and (w[:1].isupper() or words[k - 1].lower() in _DETERMINERS))
+               for k, w in enumerate(words))
 
 
 def _name_after_words(st: ClaimState, s: int, limit: int, clause_end: int) -> Speaker | None:
@@ -593,7 +600,7 @@ def _clause_opening(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker |
         if has and possessed.has_only(has.group(1).lower(), GAP_WORDS):
             phrase = phrase[:has.start()]  # "Jo Sharp's always said": the "'s" is "has", Jo Sharp speaks
         words = phrase.split()
-        if 1 <= len(words) <= 8 and not any(w.lower() in CUE_LEMMA for w in words):
+        if 1 <= len(words) <= 8 and not _says(words):
             start = lo + clause.start(1)
             return Speaker(None, phrase, start, start + len(phrase))
     return None

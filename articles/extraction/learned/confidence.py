@@ -4,6 +4,7 @@ attribution's content. Claims under the model's ``min_confidence`` are dropped."
 from __future__ import annotations
 
 import math
+import re
 
 from ..types import Claim, Entity
 from .features import claim_features
@@ -17,10 +18,19 @@ def speaker_kind(claim: Claim, entities: list[Entity]) -> str:
 
 
 def features_of(text: str, claim: Claim, entities: list[Entity]) -> list[str]:
+    """The claim's features; a content opening with its complementizer ("that the plan failed") is read
+    from the clause after it, where the frames place it (the "that" is the word the content follows)."""
     src = claim.source
-    return claim_features(text, claim.kind, claim.start, claim.end, claim.cue, claim.origin,
+    start = claim.start
+    m = _THAT.match(text, start, claim.end)
+    if m and m.end() < claim.end:
+        start = m.end()
+    return claim_features(text, claim.kind, start, claim.end, claim.cue, claim.origin,
                           claim.cue_probability, speaker_kind(claim, entities), claim.speaker_text,
                           (src.start, src.end) if src is not None else None)
+
+
+_THAT = re.compile(r"that[ \t]+")
 
 
 def confidence(model: CueModel, features: list[str]) -> float:
