@@ -108,3 +108,15 @@ def test_a_voice_from_one_place_is_no_voice_of_another_places_body():
     ohio = [e.name for e in ex.entities].index("Ohio Harwood Party")
     assert linker.affiliated_org(["One", "Harwood", "strategist"], start, start + 10) == ohio
     assert linker.affiliated_org(["One", "Ohio", "Harwood", "strategist"], start, start + 10) == ohio
+
+
+def test_a_place_of_two_words_before_a_voice_tells_no_organisation():
+    # "Wall Street analysts", "a New York strategist": the place's words are not the newspaper's
+    ex = extraction("The Wall Street Journal reported on Monday that Brennick would sell its stake.",
+                    "Wall Street analysts said the sale would lift the shares.")
+    assert speaker_of(ex, "the sale would lift the shares") is None
+    ex = extraction("The New York Harwood Party met on Friday.",
+                    "A New Jersey Harwood strategist said the sale was a mistake.",
+                    "A New York Harwood strategist said the vote was lost.")
+    assert speaker_of(ex, "the sale was a mistake") is None
+    assert speaker_of(ex, "the vote was lost") == ("organisation", "New York Harwood Party")

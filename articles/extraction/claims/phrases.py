@@ -224,18 +224,21 @@ class _Linker:
         # "a Clinton spokesman" speaks for the person Clinton, not for the Clinton Foundation
         named = {w.lower() for m in self.within(start, end) if self.entities[m.entity].kind == "person"
                  for w in m.text.split()}
+        spans = _place_spans(low)
+        in_place = {k for i, n, _ in spans for k in range(i, i + n)}
         keys = set()
         for i in told:
             w, lw = words[i], low[i]
             if lw in _LEADS or lw in _FUNCTION_WORDS:
                 continue
-            # a place or a people ("Arizona officials", "Jewish leaders") tells no organisation
+            # a place or a people ("Arizona officials", "Wall Street analysts", "Jewish leaders")
+            # tells no organisation
             if (w[:1].isupper() or lw.capitalize() in ORG_HEADS) and lw not in named \
-                    and lw not in PLACES and w not in DEMONYMS:
+                    and i not in in_place and w not in DEMONYMS:
                 keys.add(lw)
         if not keys:
             return None
-        return self.latest_org_told(keys, {lw for lw in low[:v] if lw in PLACES}, start)
+        return self.latest_org_told(keys, {p for i, n, p in spans if i + n <= v}, start)
 
     def latest_org_told(self, keys: set[str], places: set[str], pos: int) -> int | None:
         """The latest organisation named before pos with a word of keys in its name, and not of
@@ -246,10 +249,26 @@ class _Linker:
             e = self.entities[m.entity]
             if e.kind != "organisation":
                 continue
-            names = {re.sub(r"[’']s?$", "", w.lower()) for alias in (e.name, *e.aliases) for w in _WORD.findall(alias)}
-            if keys & names and not (places and names & PLACES and not places & names):
+            aliases = [[re.sub(r"[’']s?$", "", w.lower()) for w in _WORD.findall(alias)] for alias in (e.name, *e.aliases)]
+            if not keys & {w for a in aliases for w in a}:
+                continue
+            own = {p for a in aliases for _, _, p in _place_spans(a)}
+            if not (places and own and not places & own):
                 return m.entity
         return None
+
+
+def _place_spans(low: list[str]) -> list[tuple[int, int, str]]:
+    """The places among lower-cased words, as (first index, length, place), the longest first
+    ("new york", "wall street": one place each, whose words are no organisation's)."""
+    out = []
+    i = 0
+    while i < len(low):
+        n = next((n for n in (3, 2, 1) if " ".join(low[i:i + n]) in PLACES and i + n <= len(low)), 0)
+        if n:
+            out.append((i, n, " ".join(low[i:i + n])))
+        i += n or 1
+    return out
 
 
 def _members_name(name: str) -> str:

@@ -121,11 +121,13 @@ def _split_run(text: str, start: int, sentence_starts: set[int], words: list[str
     return chunks
 
 
-def _strip_leading(ch: Chunk) -> list[str]:
+def _strip_leading(ch: Chunk, text: str = "") -> list[str]:
     """A chunk's words without the leading sentence words that are not names ("However", "In",
-    "The"); notes a leading "the" on the chunk."""
+    "The"); notes a leading "the" on the chunk. ``text``, the article's, tells an inverted verb of
+    saying from a name that looks like one."""
     words = list(ch.words)
-    if ch.sentence_initial and len(words) > 1 and words[0].lower() in _INVERTED_VERBS:
+    if ch.sentence_initial and len(words) > 1 and words[0].lower() in _INVERTED_VERBS \
+            and not _own_predicate(text, ch.end):
         # "Said Reuters:", "Added Smith:": a verb of saying put before its subject opens the
         # sentence; it is no word of the name after it.
         words = words[1:]
@@ -154,3 +156,19 @@ _NAME_ADJECTIVE = re.compile(r"[\-–](?:[a-z]+ed|run|led|born|bred|made|era|sty
 # the latter ("Reports", "Claims", "Notes").
 _INVERTED_VERBS = frozenset(f for f in ATTRIBUTION_VERBS if f.endswith("ed")) | frozenset(
     "said told wrote says adds writes tells asks".split())
+
+# The words that end a run read as an inverted verb's subject: its speech (a colon, a quotation mark)
+# or a verb of saying of the run's own ("Said Harwani, the minister, said ...": a name, not a verb).
+_SPEECH_OR_OWN_VERB = re.compile(r"[:“\"]|[.!?](?=\s|$)|\b(?:" + "|".join(sorted(ATTRIBUTION_VERBS)) + r")\b")
+
+
+def _own_predicate(text: str, end: int) -> bool:
+    """Whether the capitalised run ending at ``end`` is the subject of its own verb, so that its first
+    word is a name ("Said Kouachi was killed", "Said Harwani, the minister, said"), not an inverted
+    verb of saying, whose subject is followed by the speech ("Said Reuters:", "Added Holt, \u201c...")."""
+    if not text:
+        return False
+    if re.match(r"\s+[a-z]", text[end:end + 2]):
+        return True  # a verb right after the name
+    m = _SPEECH_OR_OWN_VERB.search(text, end, end + 400)
+    return m is not None and m.group()[:1].isalpha()

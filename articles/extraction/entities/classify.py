@@ -43,7 +43,7 @@ class Classifier:
     def classify(self, ch: Chunk) -> tuple[str, list[str], list[str]]:
         """("person"|"org"|"neutral"|"unknown", title words, name words): the rules' reading,
         checked against the learned tagger's where one is loaded."""
-        words = _strip_leading(ch)
+        words = _strip_leading(ch, self.text)
         if not words:
             return "neutral", [], []
         label = self._speaker_label(ch, words)
