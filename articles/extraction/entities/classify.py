@@ -34,6 +34,9 @@ from .words import (
     members_keep_whole,
 )
 
+# A party's letter and a state or district after a member's name: "(D-Newport News)", "(R-Texas)".
+_PARTY_STATE = re.compile(r"[DRI][\-–][A-Z]")
+
 _EXECUTIVES = frozenset("ceo cfo coo cto chief founder co-founder".split())
 
 
@@ -49,6 +52,8 @@ class Classifier:
         label = self._speaker_label(ch, words)
         if label is not None:
             return label
+        if self._no_name(words):
+            return "neutral", [], words
         if self.tags:
             words = self._strip_untagged(ch, words)
             words = self._members_qualifiers(words)
@@ -68,6 +73,16 @@ class Classifier:
         if self.tags and kind in ("person", "unknown"):
             return self._check_person(ch, kind, title, name)
         return kind, title, name
+
+    def _no_name(self, words: list[str]) -> bool:
+        """Capitalised words that are no one's name: a member's party and state ("(D-Newport News)",
+        "(R-Texas)"), or a heading in capitals with ordinary words in it ("TALIBAN CLOSING RANKS
+        AROUND NEW LEADER"; "NATO", "UNITED NATIONS" are names)."""
+        if _PARTY_STATE.match(words[0]):
+            return True
+        return len(words) >= 3 and all(w.isupper() for w in words) and bool(self.tags) \
+            and not self._known_org(words) and sum(self.tagger.tagdict.get(w.lower()) == "O"
+                                                   or w.lower() in self.lower_words for w in words) >= 2
 
     # "on <name>'s" just before a name: one appears on a programme, a day or a place that someone
     # owns, never on a person (in the 840 training articles: programmes, holidays, districts, laws).
