@@ -71,8 +71,35 @@ class Classifier:
         if context is not None:
             return context
         if self.tags and kind in ("person", "unknown"):
-            return self._check_person(ch, kind, title, name)
+            kind, title, name = self._check_person(ch, kind, title, name)
+        return self._title_words(ch, kind, title, name)
+
+    def _title_words(self, ch: Chunk, kind: str, title: list[str], name: list[str]) -> tuple[str, list[str], list[str]]:
+        """An organisation read from words of a quoted title (''Make Your Kid a Millionaire'') is none;
+        a head word ("Institute") or a known name keeps it."""
+        if kind == "org" and name[-1] not in ORG_HEADS and not self._known_org(name) and self._in_quoted_title(ch):
+            return "neutral", [], name
         return kind, title, name
+
+    # A quotation around a name: an opening mark (after a space, a colon or the block's start),
+    # then no closing mark before the name, and a closing mark after it.
+    _QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(:]))(?:“|''|\")([^“”\"\n]{0,100})$")
+    _QUOTE_CLOSE = re.compile(r"([^“”\"\n]{0,100}?)(?:”|''|\")")
+    _TITLE_SMALL = frozenset("a an the to of or and in on for with at from by as nor but vs".split())
+
+    def _in_quoted_title(self, ch: Chunk) -> bool:
+        """Whether a name stands in a quoted title, one in title case with a small word in lower case
+        outside the name ("How Societies Choose to Fail", "Make Your Kid a Millionaire"): the title of
+        a book, a film or an article, whose capitals make no name."""
+        before = self._QUOTE_OPEN.search(self.text, max(0, ch.start - 100), ch.start)
+        after = self._QUOTE_CLOSE.match(self.text, ch.end, ch.end + 100)
+        if not before or not after or "''" in before.group(1):
+            return False
+        outside = (before.group(1) + " " + after.group(1)).split()
+        words = [w.strip(".,:;!?") for w in outside]
+        words = [w for w in words if w]
+        return any(w in self._TITLE_SMALL for w in words) and all(
+            w in self._TITLE_SMALL or w[:1].isupper() or not w[:1].isalpha() for w in words)
 
     def _no_name(self, words: list[str]) -> bool:
         """Capitalised words that are no one's name: a member's party and state ("(D-Newport News)",
