@@ -21,6 +21,8 @@ def test_a_weekday_after_a_name_is_the_date_not_the_name():
                     "Hillary Clinton spoke in Iowa. The tax plan is a mistake, said Clinton Friday.")
     assert "CNN" in ents and "CNN Tuesday" not in ents
     assert "Clinton Friday" not in ents and "Hillary Clinton" in ents
+    ents = entities("Mark Dalton appeared on Morning Joe Monday and said the plan would fail.")
+    assert "Joe Monday" not in ents
 
 
 def test_a_weekday_before_the_is_a_date_not_part_of_the_name():

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 
 from ..learned.tagger import Tagger, default_tagger
-from ..lexicon import CAP_STOPWORDS, PERSON_PARTICLES, PLACES
+from ..lexicon import CAP_STOPWORDS, FEMALE_NAMES, MALE_NAMES, PERSON_PARTICLES, PLACES
 from ..types import Block, Entity, KnownPerson, Mention
 from .chunks import _TOKEN, chunk_block
 from .classify import Classifier
@@ -118,11 +118,12 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headlin
         """A run of capitalised words as the names in it, without what only sits next to them: a
         weekday after a name is the date of what the sentence tells ("told CNN Tuesday", "said
         Clinton Friday"), no word of the name, where the word before it is a name's to the tagger or a
-        known organisation's ("Super Tuesday", "Black Friday" stay whole); a heading in
+        known organisation's, or a known first name ("Morning Joe Monday"; "Super Tuesday", "Black Friday" stay whole); a heading in
         capitals before a name ("PARTY SPLITS OVER BUDGET The Senate") is no part of it, nor a name."""
         w = ch.words
         if len(w) >= 2 and w[-1] in self._WEEKDAYS and self.tags and self.tags.get(ch.starts[-1], "O") == "O" and (
-                self.tags.get(ch.starts[-2], "O") in ("PER", "ORG") or self._known_org(w[-2:-1])):
+                self.tags.get(ch.starts[-2], "O") in ("PER", "ORG") or self._known_org(w[-2:-1])
+                or w[-2] in MALE_NAMES or w[-2] in FEMALE_NAMES):
             ch = Chunk(w[:-1], ch.starts[:-1], ch.ends[:-1], ch.sentence_initial, ch.the, False)
             w = ch.words
         # Two words in capitals or more, then a word in lower case letters: a heading, then the text.
