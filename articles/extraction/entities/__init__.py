@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 
 from ..learned.tagger import Tagger, default_tagger
-from ..lexicon import CAP_STOPWORDS, PERSON_PARTICLES, PLACES
+from ..lexicon import CAP_STOPWORDS, FEMALE_NAMES, MALE_NAMES, PERSON_PARTICLES, PLACES
 from ..types import Block, Entity, KnownPerson, Mention
 from .chunks import _TOKEN, chunk_block
 from .classify import Classifier
@@ -84,6 +84,7 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headlin
         chunks: list[Chunk] = []
         for b in self.blocks:
             chunks.extend(chunk_block(text, b.start, b.end, self.sentence_starts))
+        chunks = [c for ch in chunks for c in self._split_dates_and_headings(ch)]
         chunks, of_pairs = self._split_of(self._split_and_by_tags(chunks))
         # Names the article shows as programmes ("on CNBC's Squawk Box") are programmes throughout.
         self.programmes = {" ".join(ch.words) for ch in chunks
@@ -109,6 +110,30 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headlin
         self._place_police()
         self.mentions.sort(key=lambda m: m[0])
         self._pronoun_genders()
+
+    # Weekdays: "Saturday" and "Sunday" also name programmes ("Fox News Sunday"), read elsewhere.
+    _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday".split())
+
+    def _split_dates_and_headings(self, ch: Chunk) -> list[Chunk]:
+        """A run of capitalised words as the names in it, without what only sits next to them: a
+        weekday after a name is the date of what the sentence tells ("told CNN Tuesday", "said
+        Clinton Friday"), no word of the name, where the word before it is a name's to the tagger or a
+        known organisation's, or a known first name ("Morning Joe Monday"; "Super Tuesday", "Black Friday" stay whole); a heading in
+        capitals before a name ("PARTY SPLITS OVER BUDGET The Senate") is no part of it, nor a name."""
+        w = ch.words
+        if len(w) >= 2 and w[-1] in self._WEEKDAYS and self.tags and self.tags.get(ch.starts[-1], "O") == "O" and (
+                self.tags.get(ch.starts[-2], "O") in ("PER", "ORG") or self._known_org(w[-2:-1])
+                or w[-2] in MALE_NAMES or w[-2] in FEMALE_NAMES):
+            ch = Chunk(w[:-1], ch.starts[:-1], ch.ends[:-1], ch.sentence_initial, ch.the, False)
+            w = ch.words
+        # Two words in capitals or more, then a word in lower case letters: a heading, then the text.
+        k = next((i for i in range(2, len(w)) if w[i][:1].isupper() and not w[i].isupper()
+                  and all(x.isupper() and len(x.rstrip(".")) > 1 for x in w[:i])), 0)
+        if k:
+            # A heading of three words or more is a sentence, no name ("DEBBIE WASSERMAN SCHULTZ RESIGNS").
+            head = [Chunk(w[:k], ch.starts[:k], ch.ends[:k], ch.sentence_initial, ch.the, False)] if k == 2 else []
+            return head + [Chunk(w[k:], ch.starts[k:], ch.ends[k:], False, False, ch.possessive)]
+        return [ch]
 
     # "Tulsa police", "New York City police": a place's name before "police" (in lower case).
     _PLACE_POLICE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,3})police\b")

@@ -132,7 +132,8 @@ def _strip_leading(ch: Chunk, text: str = "") -> list[str]:
         # sentence; it is no word of the name after it.
         words = words[1:]
     while words and ((words[0] in CAP_STOPWORDS and _norm(words[0]) not in HONORIFICS) and not (
-            len(words) > 1 and (words[0] in DAY_NAMES or words[0] in PARTY_WORDS) and words[-1] in ORG_HEADS)
+            len(words) > 1 and (words[0] in DAY_NAMES or words[0] in PARTY_WORDS) and words[-1] in ORG_HEADS
+            and words[1] != "the")  # "Wednesday the Secret Service": a date, then the name
             or words[0].islower()):
         # "But the Republicans", "Republicans and Democrats": neither a leading sentence word nor
         # a leading article or conjunction is ever part of a name.

@@ -34,6 +34,9 @@ from .words import (
     members_keep_whole,
 )
 
+# A party's letter and a state or district after a member's name: "(D-Newport News)", "(R-Texas)".
+_PARTY_STATE = re.compile(r"[DRI][\-–][A-Z]")
+
 _EXECUTIVES = frozenset("ceo cfo coo cto chief founder co-founder".split())
 
 
@@ -49,6 +52,8 @@ class Classifier:
         label = self._speaker_label(ch, words)
         if label is not None:
             return label
+        if self._no_name(words):
+            return "neutral", [], words
         if self.tags:
             words = self._strip_untagged(ch, words)
             words = self._members_qualifiers(words)
@@ -66,8 +71,45 @@ class Classifier:
         if context is not None:
             return context
         if self.tags and kind in ("person", "unknown"):
-            return self._check_person(ch, kind, title, name)
+            kind, title, name = self._check_person(ch, kind, title, name)
+        return self._title_words(ch, kind, title, name)
+
+    def _title_words(self, ch: Chunk, kind: str, title: list[str], name: list[str]) -> tuple[str, list[str], list[str]]:
+        """An organisation read from words of a quoted title (''Make Your Kid a Millionaire'') is none;
+        a head word ("Institute") or a known name keeps it."""
+        if kind == "org" and name[-1] not in ORG_HEADS and not self._known_org(name) and self._in_quoted_title(ch):
+            return "neutral", [], name
         return kind, title, name
+
+    # A quotation around a name: an opening mark (after a space, a colon or the block's start),
+    # then no closing mark before the name, and a closing mark after it.
+    _QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(:]))(?:“|''|\")([^“”\"\n]{0,100})$")
+    _QUOTE_CLOSE = re.compile(r"([^“”\"\n]{0,100}?)(?:”|''|\")")
+    _TITLE_SMALL = frozenset("a an the to of or and in on for with at from by as nor but vs".split())
+
+    def _in_quoted_title(self, ch: Chunk) -> bool:
+        """Whether a name stands in a quoted title, one in title case with a small word in lower case
+        outside the name ("How Societies Choose to Fail", "Make Your Kid a Millionaire"): the title of
+        a book, a film or an article, whose capitals make no name."""
+        before = self._QUOTE_OPEN.search(self.text, max(0, ch.start - 100), ch.start)
+        after = self._QUOTE_CLOSE.match(self.text, ch.end, ch.end + 100)
+        if not before or not after or "''" in before.group(1):
+            return False
+        outside = (before.group(1) + " " + after.group(1)).split()
+        words = [w.strip(".,:;!?") for w in outside]
+        words = [w for w in words if w]
+        return any(w in self._TITLE_SMALL for w in words) and all(
+            w in self._TITLE_SMALL or w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+    def _no_name(self, words: list[str]) -> bool:
+        """Capitalised words that are no one's name: a member's party and state ("(D-Newport News)",
+        "(R-Texas)"), or a heading in capitals with ordinary words in it ("TALIBAN CLOSING RANKS
+        AROUND NEW LEADER"; "NATO", "UNITED NATIONS" are names)."""
+        if _PARTY_STATE.match(words[0]):
+            return True
+        return len(words) >= 3 and all(w.isupper() for w in words) and bool(self.tags) \
+            and not self._known_org(words) and sum(self.tagger.tagdict.get(w.lower()) == "O"
+                                                   or w.lower() in self.lower_words for w in words) >= 2
 
     # "on <name>'s" just before a name: one appears on a programme, a day or a place that someone
     # owns, never on a person (in the 840 training articles: programmes, holidays, districts, laws).

@@ -19,6 +19,9 @@ from ..lexicon import (
 from .records import Chunk, _Ent
 from .words import ROLE_NOUNS, ROLE_TITLES, _demonym, _first_name_gender, _gender_of_title, _norm
 
+# "Ki-moon", "Jong-un", "Geun-hye": a romanised given name of two syllables.
+_GIVEN_AFTER_FAMILY = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
+
 # How far back (characters, about a paragraph) a full name decides a bare surname of its family.
 RECENT_FULL_CHARS = 250
 
@@ -89,6 +92,11 @@ class People:
                  (not gender or not p.gender or p.gender == gender)]
         if not cands and title and any(_norm(t) in ("sir", "dame", "lord", "lady") for t in title):
             cands = [p for p in self.people if not p.short and p.first == word]
+        if not cands:
+            # "Ban Ki-moon ... Mr. Ban": a given name of two syllables joined by a hyphen, the second
+            # in lower case, is written after the family name (Korean names): the family is the first word.
+            cands = [p for p in self.people if not p.short and len(p.name_words) == 2 and p.first == word
+                     and _GIVEN_AFTER_FAMILY.fullmatch(p.surname) and (not gender or not p.gender or p.gender == gender)]
         if not cands and not title and word.lower() not in PLACES:
             # The first word of one person named in full before, and nobody's surname: a family name
             # written first ("Ban Ki-moon ... Ban said") or a first name used alone ("Hillary").

@@ -1,0 +1,63 @@
+"""Capitalised words that make no person or organisation (issue #22): a member's party and state, a
+weekday after a name, a heading in capitals, words of a quoted title; and a Korean name's family
+name with a title. Sentences written for the tests."""
+from articles.extraction import extract_article, parse
+
+
+def entities(*paragraphs):
+    ex = extract_article(parse("A headline\n\n3 March 2016\n\n" + "\n\n".join(paragraphs) + "\n\n- The Example\n"))
+    return {e.name: e for e in ex.entities}
+
+
+def test_a_party_and_state_label_is_no_name():
+    ents = entities("State Del. Jane Roe (D-Newport News) said the budget was late.",
+                    "Senator John Doe (R-Ohio) told reporters the vote would wait.")
+    assert "Jane Roe" in ents and "John Doe" in ents
+    assert not [n for n in ents if n.startswith(("D-", "R-"))]
+
+
+def test_a_weekday_after_a_name_is_the_date_not_the_name():
+    ents = entities("Mark Dalton told CNN Tuesday that the plan would fail.",
+                    "Hillary Clinton spoke in Iowa. The tax plan is a mistake, said Clinton Friday.")
+    assert "CNN" in ents and "CNN Tuesday" not in ents
+    assert "Clinton Friday" not in ents and "Hillary Clinton" in ents
+    ents = entities("Mark Dalton appeared on Morning Joe Monday and said the plan would fail.")
+    assert "Joe Monday" not in ents
+
+
+def test_a_weekday_before_the_is_a_date_not_part_of_the_name():
+    ents = entities("Officials said Wednesday the Secret Service had closed the road.")
+    assert "Wednesday the Secret Service" not in ents
+    assert "Secret Service" in ents
+
+
+def test_a_day_that_names_an_event_stays_whole():
+    ents = entities("Voters in nine states went to the polls on Super Tuesday, Jane Roe said.")
+    assert not [n for n in ents if n in ("Super", "Super Tuesday")]
+
+
+def test_a_heading_in_capitals_is_no_part_of_the_name_after_it():
+    ents = entities("FARMERS PROTEST NEW WATER RULES The National Farmers Union said the rules would cost "
+                    "growers dearly.",
+                    "BUDGET TALKS STALL AGAIN IN THE CAPITAL Lawmakers left town.")
+    assert "National Farmers Union" in ents
+    assert not [n for n in ents if "FARMERS" in n or "BUDGET" in n]
+
+
+def test_words_of_a_quoted_title_make_no_organisation():
+    ents = entities("In his 2004 book, ''Make Your Money Grow in a Week,'' Mr. Doe suggested buying bonds.",
+                    "Mr. Doe recalled the book “Decline: How Nations Choose to Fail or Thrive,” by Jane Roe.")
+    assert "Jane Roe" in ents and "Doe" in ents
+    assert not [n for n, e in ents.items() if e.kind == "organisation"]
+
+
+def test_an_organisation_in_a_quoted_title_with_its_head_word_stays_one():
+    ents = entities("She wrote “Ten Years at the Acme Institute,” Jane Roe said.")
+    assert ents["Acme Institute"].kind == "organisation"
+
+
+def test_a_korean_family_name_with_a_title_is_the_person_named_in_full():
+    ents = entities("Secretary General Ban Ki-moon said on Monday that the talks had failed.",
+                    "Mr. Ban said the talks would resume. Critics said Mr. Ban had waited too long.")
+    assert "Ban Ki-moon" in ents and ents["Ban Ki-moon"].kind == "person"
+    assert "Ban" not in ents
