@@ -153,6 +153,11 @@ def unpadded_token_ids(texts: list[str]) -> tuple[list[np.ndarray], list[int]]:
 # and the characters up to the next one. ``encode_ids`` tokenizes each distinct piece once.
 _PIECE = re.compile("\u2581+[^\u2581]*")
 _PIECES_MAX = 50_000  # pieces kept, ~280 bytes each (both libraries: 82,269 in 22.5 MB); replaced when full
+# A piece is kept only if short, so that the count bounds the bytes: a URL, a text in a script written
+# without spaces or a run of emoji is one piece of up to hundreds of ids (~36 bytes each), seldom seen
+# twice (texts of URLs: ~200 MB in 10,000 pieces). The two libraries' claims and titles: 269 of 71,236
+# pieces have more than 8 tokens (26 of their 295 occurrences repeats), 3 more than 32 characters.
+_PIECE_CHARS, _PIECE_TOKENS = 32, 8
 _pieces: dict[str, list[int]] = {}
 
 
@@ -186,7 +191,7 @@ def encode_ids(texts: list[str]) -> list[list[int]]:
     # this call's own reference: a full cache is replaced, never emptied, so the import's worker
     # thread and its writer (both embed) never lose pieces the other is reading
     global _pieces
-    cache = _pieces
+    cache, long = _pieces, {}
     new = list(dict.fromkeys(p for ps in split if ps for p in ps if p not in cache))
     if len(cache) + len(new) > _PIECES_MAX:
         cache = _pieces = {}
@@ -196,11 +201,18 @@ def encode_ids(texts: list[str]) -> list[list[int]]:
         made = dict(zip(new, (e.ids for e in encoded), strict=True))
         if "\u2581" in made:  # a text's trailing space: an empty text has no ids, the piece has its token
             made["\u2581"] = _lone_mark()
-        cache.update(made)
+        # a long piece (see _PIECE_TOKENS): this call's own, not kept
+        long = {p: ids for p, ids in made.items() if len(p) > _PIECE_CHARS or len(ids) > _PIECE_TOKENS}
+        cache.update({p: ids for p, ids in made.items() if p not in long} if long else made)
     whole = [t for t, ps in zip(texts, split, strict=True) if ps is None]
     rest = iter(e.ids for e in _unpadded().encode_batch_fast(whole, add_special_tokens=False)) if whole else iter(())
     get = cache.__getitem__
-    return [list(chain.from_iterable(map(get, ps))) if ps is not None else next(rest) for ps in split]
+
+    def get_long(p):  # a text with a long piece: those from this call's own
+        return long[p] if p in long else cache[p]
+
+    return [next(rest) if ps is None else list(chain.from_iterable(map(get, ps))) if long.keys().isdisjoint(ps)
+            else list(chain.from_iterable(map(get_long, ps))) for ps in split]
 
 
 def pad_token_ids(out: list[np.ndarray], lengths: list[int]) -> list[np.ndarray]:

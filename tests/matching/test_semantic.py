@@ -87,3 +87,52 @@ def test_one_text_is_tokenized_without_the_cache():
     assert semantic.encode_ids(["Wages doubled under the governor"]) == tokenizer(["Wages doubled under the governor"])
     assert semantic.token_ids(["Wages doubled"])[0].tolist() == sorted(set(tokenizer(["wages doubled"])[0]))
     assert not semantic._pieces
+
+
+class _Interleaved:
+    """The tokenizer, running another call of ``encode_ids`` (the other thread) when it is asked for
+    whole texts: between this call's update of the piece cache and its reads of it."""
+
+    def __init__(self, tok, other):
+        self.tok, self.other, self.got = tok, other, None
+
+    def encode_batch_fast(self, texts, **kw):
+        if self.other and any("\u2581" in t for t in texts):
+            other, self.other = self.other, None
+            self.got = semantic.encode_ids(other)
+        return self.tok.encode_batch_fast(texts, **kw)
+
+    def __getattr__(self, name):
+        return getattr(self.tok, name)
+
+
+def test_a_cache_filled_by_another_call_between_update_and_reads_keeps_this_calls_pieces(monkeypatch):
+    """The two-thread test above passes with a cache emptied in place too (the threads seldom switch
+    in that gap): here the other call runs in it, every time. It fills the small cache, which is
+    replaced, so this call still reads every piece it added."""
+    real = semantic._unpadded()
+    semantic._whole_text_only(), semantic._lone_mark()
+    monkeypatch.setattr(semantic, "_PIECES_MAX", 20)
+    semantic._pieces.clear()
+    other = [f"other{i} words{i} more{i}" for i in range(12)]  # 36 new pieces: past the 20
+    mine = ["the senator said wages doubled", "crime fell under the governor", "a literal \u2581 mark"]
+    tok = _Interleaved(real, other)
+    monkeypatch.setattr(semantic, "_unpadded", lambda: tok)
+    assert semantic.encode_ids(mine) == tokenizer(mine)
+    assert tok.other is None and tok.got == tokenizer(other)
+
+
+LONG = ["see https://example.org/" + "abcdefghij0123456789" * 6 + " now", "中华人民共和国的经济增长" * 8 + "。 ok",
+        "😀" * 40 + " fine", "x" * 5000 + " y", "an ordinary claim about wages"]
+
+
+def test_long_pieces_are_tokenized_but_not_kept():
+    """The cache is bounded by its count of pieces: a piece of many tokens (a URL, a text in a script
+    written without spaces, a run of emoji) is seldom seen twice and would hold hundreds of ids
+    (texts of URLs held ~200 MB in 10,000 pieces); such pieces are tokenized each time, not kept."""
+    semantic._pieces.clear()
+    for _ in range(2):
+        assert semantic.encode_ids(LONG) == tokenizer(LONG)
+    assert semantic._pieces and "\u2581wages" in semantic._pieces
+    assert max(len(p) for p in semantic._pieces) <= semantic._PIECE_CHARS
+    assert max(len(ids) for ids in semantic._pieces.values()) <= semantic._PIECE_TOKENS
