@@ -179,12 +179,21 @@ _SPLIT_QUOTE = re.compile(
     r"(?:(?:he|she|they|we|I|it)|(?:(?:the|a|an)\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Za-z][\w'’.\-]*){0,3})\s+"
     r"(?:" + _VERBS + r")(?:\s+(?:[A-Za-z][\w'’\-]*)){0,3}?\s*(?P<post>[,.:;]?)\s*[“\"]\s*")
 _EDGE = "“”\"'‘’ ,;:"
+# The complementizer a that-clause's content opens with (claims/content.with_complementizer): "that
+# the plan failed" states "the plan failed". Not before a verb: then "that" is a demonstrative, the
+# claim's own subject ("that was wrong", "that could help him"), nor before the nouns it determines
+# in set phrases ("that kind of talk"); nor before punctuation ("that," "that's").
+_COMPLEMENTIZER = re.compile(
+    r"^that (?!(?:is|was|were|are|be|been|being|has|have|had|will|would|can|could|may|might|must|should|"
+    r"shall|does|did|do|seems?|seemed|means?|meant|makes?|made|remains?|remained|sounds?|sounded|"
+    r"happens?|happened|changed|shows?|showed|says|said|needs?|worked|works|goes|went|came|comes|helps?|"
+    r"helped|led|leads|gets|got|takes|took|gives|gave|puts|really|kind|sort|way|day|time|one)\b)(?=[\w“\"‘'$£€])")
 
 
 def reviewed_wording(text: str) -> str:
     """The claim as a fact-check states it: split quotes joined without their "he said",
     no dangling quotation marks at its ends, and every quotation mark inside balanced."""
-    t = " ".join(text.split())
+    t = _COMPLEMENTIZER.sub("", " ".join(text.split()), count=1)
 
     def join(m: re.Match) -> str:
         pre, post = m["pre"], m["post"]

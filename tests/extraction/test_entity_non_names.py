@@ -14,6 +14,16 @@ def test_a_party_and_state_label_is_no_name():
                     "Senator John Doe (R-Ohio) told reporters the vote would wait.")
     assert "Jane Roe" in ents and "John Doe" in ents
     assert not [n for n in ents if n.startswith(("D-", "R-"))]
+    ents = entities("Rep. Jo Hale, D-Ohio, said the bill would pass.")  # the commas of AP style
+    assert "Jo Hale" in ents and not [n for n in ents if n.startswith("D-")]
+
+
+def test_a_name_shaped_like_a_party_label_elsewhere_stays_a_name():
+    # Only in brackets or between commas after a name is "D-..." a party and a state: a company's
+    # name of the same shape, opening the sentence or after a preposition, is kept.
+    ents = entities("D-Wave Systems sold its first computer to a defence firm in 2011.",
+                    "Engineers at D-Wave Systems said the new machine was faster.")
+    assert ents["D-Wave Systems"].kind == "organisation"
 
 
 def test_a_weekday_after_a_name_is_the_date_not_the_name():
@@ -61,3 +71,17 @@ def test_a_korean_family_name_with_a_title_is_the_person_named_in_full():
                     "Mr. Ban said the talks would resume. Critics said Mr. Ban had waited too long.")
     assert "Ban Ki-moon" in ents and ents["Ban Ki-moon"].kind == "person"
     assert "Ban" not in ents
+
+
+def test_a_weekday_after_a_first_name_opening_the_name_is_a_family_name():
+    # A given name then a weekday, nothing but a title before: a person so named, not a date.
+    ents = entities("Peter Friday, a farmer near the river, said the road had been shut for a week.",
+                    "Sen. Mary Monday told reporters the bridge would reopen.")
+    assert ents["Peter Friday"].kind == "person" and ents["Mary Monday"].kind == "person"
+    assert "Peter" not in ents and "Mary" not in ents
+
+
+def test_an_organisation_of_acronyms_before_its_head_is_no_heading():
+    # Words in capitals that are acronyms, not ordinary words, then a capitalised word: one name.
+    ents = entities("A report by the US DOD IG Office said the contract had been awarded without a bid.")
+    assert ents["US DOD IG Office"].kind == "organisation"

@@ -149,3 +149,15 @@ def test_split_quote_loses_its_attribution():
         "…within twelve hours. That is not acceptable.")
     assert reviewed_wording('the NHS was "better prepared than ever before') == (
         'the NHS was "better prepared than ever before"')
+
+
+def test_a_that_clause_is_stated_without_its_complementizer():
+    # The extractor reports a that-clause with its "that" (claims/content.with_complementizer); the
+    # wording a check states, shown on the public page and in the ClaimReview, is the clause itself.
+    assert reviewed_wording("that the ferry fares rose by a third") == "the ferry fares rose by a third"
+    assert reviewed_wording("that “the harbour is full.”") == "the harbour is full."
+    assert reviewed_wording("that that bridge will close") == "that bridge will close"
+    # A demonstrative subject is the claim's own first word: kept.
+    assert reviewed_wording("that was a mistake by the harbour board") == "that was a mistake by the harbour board"
+    assert reviewed_wording("that could cost the port its licence") == "that could cost the port its licence"
+    assert reviewed_wording("that's how the port works") == "that's how the port works"

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 
 from ..learned.tagger import Tagger, default_tagger
-from ..lexicon import CAP_STOPWORDS, FEMALE_NAMES, MALE_NAMES, PERSON_PARTICLES, PLACES
+from ..lexicon import CAP_STOPWORDS, FEMALE_NAMES, HONORIFICS, MALE_NAMES, PERSON_PARTICLES, PLACES
 from ..types import Block, Entity, KnownPerson, Mention
 from .chunks import _TOKEN, chunk_block
 from .classify import Classifier
@@ -123,17 +123,31 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headlin
         w = ch.words
         if len(w) >= 2 and w[-1] in self._WEEKDAYS and self.tags and self.tags.get(ch.starts[-1], "O") == "O" and (
                 self.tags.get(ch.starts[-2], "O") in ("PER", "ORG") or self._known_org(w[-2:-1])
-                or w[-2] in MALE_NAMES or w[-2] in FEMALE_NAMES):
+                or w[-2] in MALE_NAMES or w[-2] in FEMALE_NAMES) and not self._weekday_surname(w):
             ch = Chunk(w[:-1], ch.starts[:-1], ch.ends[:-1], ch.sentence_initial, ch.the, False)
             w = ch.words
         # Two words in capitals or more, then a word in lower case letters: a heading, then the text.
         k = next((i for i in range(2, len(w)) if w[i][:1].isupper() and not w[i].isupper()
                   and all(x.isupper() and len(x.rstrip(".")) > 1 for x in w[:i])), 0)
-        if k:
+        if k and (k == 2 or self._ordinary_capitals(w[:k]) >= 2):
             # A heading of three words or more is a sentence, no name ("DEBBIE WASSERMAN SCHULTZ RESIGNS").
             head = [Chunk(w[:k], ch.starts[:k], ch.ends[:k], ch.sentence_initial, ch.the, False)] if k == 2 else []
             return head + [Chunk(w[k:], ch.starts[k:], ch.ends[k:], False, False, ch.possessive)]
         return [ch]
+
+    @staticmethod
+    def _weekday_surname(w: list[str]) -> bool:
+        """A first name that opens the name (nothing but a title before it), then a weekday: a person
+        whose family name is the weekday ("Peter Friday, a farmer, said"; "Rick Monday"), not a date.
+        After a longer name the first name ends it and the weekday is the date ("Morning Joe Monday")."""
+        return (w[-2] in MALE_NAMES or w[-2] in FEMALE_NAMES) and all(_norm(x) in HONORIFICS for x in w[:-2])
+
+    def _ordinary_capitals(self, words: list[str]) -> int:
+        """How many of the words in capitals are ordinary words (written in lower case in the article,
+        or words to the tagger): a heading's are ("FARMERS PROTEST NEW RULES"), an organisation's
+        acronyms are not ("US DOD IG Office", "UK MOD DE&S")."""
+        return sum(w.lower() in self.lower_words or (self.tagger is not None and self.tagger.tagdict.get(w.lower()) == "O")
+                   for w in words)
 
     # "Tulsa police", "New York City police": a place's name before "police" (in lower case).
     _PLACE_POLICE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,3})police\b")

@@ -36,6 +36,9 @@ from .words import (
 
 # A party's letter and a state or district after a member's name: "(D-Newport News)", "(R-Texas)".
 _PARTY_STATE = re.compile(r"[DRI][\-–][A-Z]")
+# Where such a label stands: in brackets or between commas right after the name. Elsewhere the same
+# shape is a name ("D-Wave Systems sold ...", "shares of D-Wave").
+_AFTER_NAME = re.compile(r"[(,][ \t]*$")
 
 _EXECUTIVES = frozenset("ceo cfo coo cto chief founder co-founder".split())
 
@@ -52,7 +55,7 @@ class Classifier:
         label = self._speaker_label(ch, words)
         if label is not None:
             return label
-        if self._no_name(words):
+        if self._no_name(ch, words):
             return "neutral", [], words
         if self.tags:
             words = self._strip_untagged(ch, words)
@@ -101,11 +104,12 @@ class Classifier:
         return any(w in self._TITLE_SMALL for w in words) and all(
             w in self._TITLE_SMALL or w[:1].isupper() or not w[:1].isalpha() for w in words)
 
-    def _no_name(self, words: list[str]) -> bool:
+    def _no_name(self, ch: Chunk, words: list[str]) -> bool:
         """Capitalised words that are no one's name: a member's party and state ("(D-Newport News)",
         "(R-Texas)"), or a heading in capitals with ordinary words in it ("TALIBAN CLOSING RANKS
         AROUND NEW LEADER"; "NATO", "UNITED NATIONS" are names)."""
-        if _PARTY_STATE.match(words[0]):
+        if _PARTY_STATE.match(words[0]) and words[0] == ch.words[0] \
+                and _AFTER_NAME.search(self.text, max(0, ch.start - 3), ch.start):
             return True
         return len(words) >= 3 and all(w.isupper() for w in words) and bool(self.tags) \
             and not self._known_org(words) and sum(self.tagger.tagdict.get(w.lower()) == "O"
