@@ -190,10 +190,18 @@ _COMPLEMENTIZER = re.compile(
     r"helped|led|leads|gets|got|takes|took|gives|gave|puts|really|kind|sort|way|day|time|one)\b)(?=[\w“\"‘'$£€])")
 
 
+def statement(text: str) -> str:
+    """A claim's words as a statement: a reported that-clause without its complementizer ("that
+    the plan works" -> "the plan works"; "that was wrong" keeps its subject). The stored content
+    keeps the "that" as the annotations do; check-worthiness and matching read statements, the
+    form they were trained and calibrated on."""
+    return _COMPLEMENTIZER.sub("", text.lstrip(), count=1)
+
+
 def reviewed_wording(text: str) -> str:
     """The claim as a fact-check states it: split quotes joined without their "he said",
     no dangling quotation marks at its ends, and every quotation mark inside balanced."""
-    t = _COMPLEMENTIZER.sub("", " ".join(text.split()), count=1)
+    t = statement(" ".join(text.split()))
 
     def join(m: re.Match) -> str:
         pre, post = m["pre"], m["post"]

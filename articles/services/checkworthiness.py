@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from articles import checkworthiness
+from articles.extraction.text import statement
 from articles.models import Claim
 from articles.services import retry
 
@@ -41,7 +42,7 @@ def rescore_stale(batch: int = BATCH) -> int:
         rows = list(stale_claims().order_by("id").values_list("id", "text")[:batch])
         if not rows:
             return done
-        scores = score_texts([text for _, text in rows])
+        scores = score_texts([statement(text) for _, text in rows])
         retry.run(Claim.objects.bulk_update,
                   [Claim(id=pk, checkworthiness=s.score, checkworthiness_version=version)
                    for (pk, _), s in zip(rows, scores, strict=True)],

@@ -28,6 +28,7 @@ import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 
+from articles.extraction.text import statement
 from articles.matching import dense, encoder, index_build, ranker, semantic, store
 from articles.matching import text as mtext
 from articles.matching.bm25 import BM25
@@ -502,7 +503,7 @@ def claims_to_rematch(factcheck_ids: list[int], claims: list[Claim], per_factche
     if len(factcheck_ids) * per_factcheck * 2 >= len(claims):
         return claims
     k = min(per_factcheck, len(claims) - 1)
-    texts = [mtext.clean_query(c.text) for c in claims]
+    texts = [mtext.clean_query(statement(c.text)) for c in claims]
     vec = semantic.embed(texts)
     lex = BM25([mtext.words(t) for t in texts])
     rows = FactCheck.objects.filter(id__in=factcheck_ids).values_list("claim_reviewed", "title")

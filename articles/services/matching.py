@@ -13,6 +13,7 @@ import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 
+from articles.extraction.text import statement
 from articles.matching import ranker
 from articles.matching import text as mtext
 from articles.models import Article, Claim, ClaimMatch, FactCheck, MatchFeedback
@@ -61,7 +62,7 @@ def claim_checkworthiness(claims: list[Claim]) -> dict[int, float]:
     out = {c.pk: c.checkworthiness for c in claims
            if c.checkworthiness is not None and c.checkworthiness_version == version}
     todo = [c for c in claims if c.pk not in out]
-    out.update(zip([c.pk for c in todo], checkworthiness_of([c.text for c in todo]), strict=True))
+    out.update(zip([c.pk for c in todo], checkworthiness_of([statement(c.text) for c in todo]), strict=True))
     return out
 
 
@@ -244,14 +245,15 @@ def match_claims(claims: list[Claim], limit: int = 3) -> int | None:
     for claim in claims:
         for fid in confirmed.get(claim.pk, ()):
             found.append((claim, fid, 1.0, None, False, False))
-        if not matchable(claim.text, worth[claim.pk]):  # a fragment or an opinion is never matched
+        said_text = statement(claim.text)
+        if not matchable(said_text, worth[claim.pk]):  # a fragment or an opinion is never matched
             continue
         exclude = frozenset({*rejected.get(claim.pk, ()), *confirmed.get(claim.pk, ())}
                             | ({own[claim.pk]} if claim.pk in own else set()))
         ctx, said = contexts.get(claim.pk, (None, None))
         # The shared index holds every fact-check: no full-text query a claim on the import path
         # (it proposed nothing the index missed on the dev tweets).
-        for r in lib.match(claim.text, limit=limit, exclude=exclude, context=ctx, checkworthiness=worth[claim.pk]):
+        for r in lib.match(said_text, limit=limit, exclude=exclude, context=ctx, checkworthiness=worth[claim.pk]):
             found.append((claim, r.id, r.score, said, r.subject_conflict, r.restates))
     # the index may still hold a fact-check deleted since its generation: only rows that exist
     checked = dict(FactCheck.objects.filter(pk__in={f[1] for f in found}).values_list("id", "date_published"))
@@ -262,7 +264,7 @@ def match_claims(claims: list[Claim], limit: int = 3) -> int | None:
         if fid not in present:
             continue
         level = (ClaimMatch.Level.CONFIDENT if fid in confirmed.get(claim.pk, ())
-                 else level_for(score, claim.text, said, checked.get(fid), worth[claim.pk], conflict, news=True,
+                 else level_for(score, statement(claim.text), said, checked.get(fid), worth[claim.pk], conflict, news=True,
                                 reviewed=reviewed.get(fid), restates=restates))
         if level:
             new.append(ClaimMatch(claim=claim, factcheck_id=fid, score=round(score, 4), level=level))

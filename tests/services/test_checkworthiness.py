@@ -75,3 +75,13 @@ def test_desk_queue_lists_new_unassigned_claims_most_worth_checking_first(client
     assert ids[0] == top.pk
     assert ids.index(with_stat.pk) < ids.index(plain.pk)
     assert claims[3].pk not in ids
+
+
+def test_a_reported_that_clause_is_scored_as_its_statement(imported_seed):
+    from articles.extraction.text import statement
+
+    claim = next(c for c in Claim.objects.order_by("id") if c.text.startswith("that ") and statement(c.text) != c.text)
+    Claim.objects.filter(pk=claim.pk).update(checkworthiness=None, checkworthiness_version="")
+    checkworthiness.rescore_stale()
+    claim.refresh_from_db()
+    assert claim.checkworthiness == pytest.approx(checkworthiness.score_texts([statement(claim.text)])[0].score)

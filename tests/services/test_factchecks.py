@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from articles.extraction.text import reviewed_wording
+from articles.extraction.text import reviewed_wording, statement
 from articles.models import Claim, ClaimMatch, FactCheck
 from articles.services import matching, review
 
@@ -216,3 +216,29 @@ def test_match_endpoint_takes_context(api, library_files):
     assert r.status_code == 200 and r.json()["results"][0]["url"] == "https://checks.example/wall"
     assert api.post("/api/v1/factchecks/match/", {"text": "You built a wall", "addressee": "x" * 201},
                     format="json").status_code == 400
+
+
+@pytest.mark.django_db
+def test_claims_are_matched_as_statements_without_their_complementizer(library_files, imported_seed, monkeypatch):
+    # The stored content keeps a that-clause's "that" (as the annotations do); the matcher was
+    # calibrated on statements, so it reads "the plan works", not "that the plan works".
+    assert run(library_files / "many.jsonl")[0] == 0
+    seen = []
+    real = matching.library
+
+    def spying_library():
+        lib = real()
+
+        class Spy:
+            def match(self, text, **kw):
+                seen.append(text)
+                return lib.match(text, **kw)
+        return Spy()
+
+    monkeypatch.setattr(matching, "library", spying_library)
+    claims = list(Claim.objects.filter(in_text=True))
+    reported = [c for c in claims if c.text.startswith("that ") and statement(c.text) != c.text]
+    assert reported, "the seed has that-clauses"
+    matching.match_claims(claims)
+    assert seen and not any(t.startswith("that ") and statement(t) != t for t in seen)
+    assert {statement(c.text) for c in reported} & set(seen)
