@@ -1,9 +1,9 @@
-"""BM25 over the stored segments (store.Postings): the chunked scoring gives the very numbers of the
+"""BM25 over the stored segments (postings.Postings): the chunked scoring gives the very numbers of the
 one-pass scoring it replaced, whatever the chunk size, across segments and tombstones (no Django)."""
 import numpy as np
 import pytest
 
-from articles.matching import ranker, store, text
+from articles.matching import postings, ranker, store, text
 from tests.matching.test_store import QUERIES, entries, rows
 
 
@@ -29,10 +29,10 @@ def _fields(lib):
     return {**lib.bm25, "chars": lib.chars}
 
 
-@pytest.mark.parametrize("chunk", [1, 7, 64, store._CHUNK])
+@pytest.mark.parametrize("chunk", [1, 7, 64, postings._CHUNK])
 def test_chunked_scores_are_the_one_pass_scores_bit_for_bit(library, monkeypatch, chunk):
     # a chunk of 1 or 7 cuts every term's postings apart; the default keeps a small segment whole
-    monkeypatch.setattr(store, "_CHUNK", chunk)
+    monkeypatch.setattr(postings, "_CHUNK", chunk)
     lib, es = library
     assert len(lib.segments) == 4
     for name, idx in _fields(lib).items():
@@ -60,6 +60,6 @@ def test_a_buffer_left_dirty_by_an_interrupted_query_is_cleared(library, monkeyp
     lib, es = library
     terms = _terms("chars", es[11].claim)
     want = lib.chars.scores_onepass(terms)
-    acc = store._SCRATCH.acc(1000)
+    acc = postings._SCRATCH.acc(1000)
     acc[:] = 5.0  # as an exception between a chunk and its copy would leave it
     assert np.array_equal(lib.chars.scores(terms), want)
