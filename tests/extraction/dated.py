@@ -1,5 +1,6 @@
 """A dated article around test paragraphs, and the record a claim's source was linked to: shared by the
-tests of sources left as words (test_unlinked_sources, test_discourse_sources)."""
+tests of sources left as words (test_unlinked_sources, test_discourse_sources); and an article's
+records by name (test_entity_names, test_entity_non_names)."""
 from articles.extraction import extract_article, parse
 
 
@@ -11,3 +12,8 @@ def extraction(*paragraphs):
 def speaker_of(ex, words):
     c = next(c for c in ex.claims if words in c.text)
     return (ex.entities[c.speaker].kind, ex.entities[c.speaker].name) if c.speaker is not None else None
+
+
+def entities(*paragraphs):
+    ex = extract_article(parse("A headline\n\n3 March 2016\n\n" + "\n\n".join(paragraphs) + "\n\n- The Example\n"))
+    return {e.name: e for e in ex.entities}

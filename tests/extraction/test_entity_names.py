@@ -1,11 +1,7 @@
 """Names parsed, not guessed (entities issue): possessives, "of" affiliations, coordinations,
 leading words, and things that are not people — sentences written for the tests."""
 from articles.extraction import extract_article, parse
-
-
-def entities(*paragraphs):
-    ex = extract_article(parse("A headline\n\n3 March 2016\n\n" + "\n\n".join(paragraphs) + "\n\n- The Example\n"))
-    return {e.name: e for e in ex.entities}
+from tests.extraction.dated import entities
 
 
 def test_possessives_are_never_part_of_a_name():

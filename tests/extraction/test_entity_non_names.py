@@ -1,12 +1,7 @@
 """Capitalised words that make no person or organisation (issue #22): a member's party and state, a
 weekday after a name, a heading in capitals, words of a quoted title; and a Korean name's family
 name with a title. Sentences written for the tests."""
-from articles.extraction import extract_article, parse
-
-
-def entities(*paragraphs):
-    ex = extract_article(parse("A headline\n\n3 March 2016\n\n" + "\n\n".join(paragraphs) + "\n\n- The Example\n"))
-    return {e.name: e for e in ex.entities}
+from tests.extraction.dated import entities
 
 
 def test_a_party_and_state_label_is_no_name():
