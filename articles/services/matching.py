@@ -109,9 +109,9 @@ def level_for(score: float, text: str | None = None, said: date | None = None,
 # model's "suggested" (>= 0.5) were right 8 times in 31 against PolitiFact and Snopes (MODEL_CARD.md,
 # "News claims"). So a news claim's match is shown only when
 # - its score reaches NEWS_SUGGESTED: the lowest cut at which the judged tops at or above it were
-#   right at least half the time against each library (model 2.5: PolitiFact 3 in 4 at 0.80, 4 in 6
-#   at 0.75, 6 in 11 at 0.60; Snopes 0 in 1 at 0.75, 1 in 3 at 0.60, no top from 0.80; model 2.4 gave
-#   0.75);
+#   right at least half the time against each library (model 2.6, extractor 3.5: PolitiFact 9 in 16
+#   at 0.80, 14 in 30 at 0.75, 22 in 57 at 0.60; Snopes 0 in 2 at 0.75, 1 in 4 at 0.60, its best top
+#   wrong at 0.797, none from 0.80; 2.5 gave 0.80 too, 2.4 0.75);
 # - the claim and the check are about the same people: a subject conflict (a claim about Cruz, a
 #   check about Obama) is no match at all here, not a capped one (0 right in 3 on training news);
 # - the statement the check reviews was made within NEWS_MAX_DAYS of the claim, before or after
