@@ -18,15 +18,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import match_scale  # noqa: E402
 import numpy as np  # noqa: E402
 
-from articles.matching import claimreview, encoder, index_build, ranker, store, text, train  # noqa: E402
+from articles.matching import encoder, index_build, ranker, store, text, train  # noqa: E402
 
-SH = ROOT.parent / "shared"
 for name in ("checkthat-2020-task2", "checkthat-2021-task2b"):
-    revs = [r for _, r in claimreview.read(SH / name / "factchecks.jsonl") if isinstance(r, claimreview.Review)]
-    pairs = [(r.claim_reviewed, r.title) for r in revs]
-    dv = match_scale.cached_dense(Path("/tmp/m-scale-dcache"), pairs)
-    docids = [train.docid(r.url) for r in revs]
-    q, rel = train.read_split(SH / name / "dev")
+    revs, dv, docids, q, rel = match_scale.dev_library(name)
     res = {}
     libs = {}
     for mode, amin in (("exact", 10**9), ("ann", 0)):

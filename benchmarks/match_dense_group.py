@@ -23,9 +23,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import match_scale  # noqa: E402
 import numpy as np  # noqa: E402
 
-from articles.matching import claimreview, dense, index_build, ranker, store, train  # noqa: E402
-
-SH = ROOT.parent / "shared"
+from articles.matching import dense, index_build, ranker, store, train  # noqa: E402
 
 
 def layout(mode: str, root: Path, manifest: dict):
@@ -90,11 +88,7 @@ def main() -> int:
         return 0
     index_build.DENSE_ANN_MIN = 0  # the dev libraries' segments: a graph each
     for name in ("checkthat-2020-task2", "checkthat-2021-task2b"):
-        revs = [r for _, r in claimreview.read(SH / name / "factchecks.jsonl") if isinstance(r, claimreview.Review)]
-        pairs = [(r.claim_reviewed, r.title) for r in revs]
-        dv = match_scale.cached_dense(Path("/tmp/m-scale-dcache"), pairs)
-        docids = [train.docid(r.url) for r in revs]
-        q, rel = train.read_split(SH / name / "dev")
+        revs, dv, docids, q, rel = match_scale.dev_library(name)
         root = Path(tempfile.mkdtemp(prefix="match-dense-group-"))
 
         def rows(revs=revs, dv=dv):

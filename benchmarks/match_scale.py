@@ -54,7 +54,7 @@ SHARED = ROOT.parent / "shared"
 
 import numpy as np  # noqa: E402
 
-from articles.matching import claimreview, dense, encoder, ranker, semantic, store  # noqa: E402
+from articles.matching import claimreview, dense, encoder, ranker, semantic, store, train  # noqa: E402
 
 CHUNK = 50_000
 
@@ -64,11 +64,24 @@ def real_reviews(dense_cache: Path | None) -> tuple[list[tuple[str, str]], np.nd
     without the encoder)."""
     out, vecs = [], []
     for name in ("checkthat-2020-task2", "checkthat-2021-task2b"):
-        pairs = [(r.claim_reviewed, r.title) for _, r in claimreview.read(SHARED / name / "factchecks.jsonl")
-                 if isinstance(r, claimreview.Review)]
+        pairs = [(r.claim_reviewed, r.title) for r in reviews(name)]
         out += pairs
         vecs.append(cached_dense(dense_cache, pairs))
     return out, (None if any(v is None for v in vecs) else np.concatenate(vecs))
+
+
+def reviews(name: str) -> list[claimreview.Review]:
+    """A CheckThat! library's fact-checks (``SHARED/<name>/factchecks.jsonl``)."""
+    return [r for _, r in claimreview.read(SHARED / name / "factchecks.jsonl") if isinstance(r, claimreview.Review)]
+
+
+def dev_library(name: str, dense_cache: Path | None = Path("/tmp/m-scale-dcache")):
+    """A CheckThat! library and its dev split, for the benchmarks that score MAP@5 through the store:
+    the reviews, their encoder vectors, their document ids, the dev queries and their relevant ids."""
+    revs = reviews(name)
+    dv = cached_dense(dense_cache, [(r.claim_reviewed, r.title) for r in revs])
+    q, rel = train.read_split(SHARED / name / "dev")
+    return revs, dv, [train.docid(r.url) for r in revs], q, rel
 
 
 def cached_dense(folder: Path | None, pairs: list[tuple[str, str]]) -> np.ndarray | None:
