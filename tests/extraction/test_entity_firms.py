@@ -27,3 +27,8 @@ def test_a_title_of_a_department_leaves_no_organisation_behind():
                     "Tom Hale, director of Policy at the Bright Centre, said the plan was weak.")
     assert "Ann Weir" in ents and "Tom Hale" in ents and "Mason Securities" in ents
     assert not [n for n in ents if n.startswith(("of ", "for "))], sorted(ents)
+
+
+def test_an_ampersand_left_first_by_a_stripped_word_is_no_firm():
+    ents = entities("The market opens Sun & Mon at the old hall in Leeds.")
+    assert not [n for n in ents if n.startswith("&")], sorted(ents)

@@ -62,3 +62,10 @@ def test_a_verb_of_saying_followed_by_a_preposition_places_no_content_after_it(s
 ])
 def test_words_after_the_preposition_that_go_on_to_a_clause_or_a_quotation_still_count(sentence, content):
     assert any(content in c[0] for c in claims(INTRO, sentence)), claims(INTRO, sentence)
+
+
+def test_an_inverted_speaker_inside_the_sentence_does_not_cut_its_subject_off():
+    # The sentence goes on past the apposition ("..., needs a new deck"): a parenthetical speaker, not
+    # a content that ends at the cue.
+    out = claims(INTRO, "This bridge, says Maria Lopez, a spokeswoman for the agency, needs a new deck.")
+    assert ("This bridge", "Maria Lopez", "inverted_clause") not in out, out

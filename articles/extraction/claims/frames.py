@@ -29,8 +29,12 @@ _SAID_HOW = (r"(?:\s+(?:in|on|at|during|via|through|over|from|ahead\s+of)\s+(?:t
 # words with no verb of saying among them.
 _HEARER_TO_END = re.compile(r"\s+(?:[\w’'&.\-]+\s+){0,5}?[\w’'&.\-]+" + _SAID_HOW + r"?[\s.]*$")
 # After an inverted speaker ("..., said Amnesty International on Tuesday, November 19.", "..., says Jo
-# Sharp, a portfolio manager at Acme."): the act's place or time, then an apposition, then the end.
-_AFTER_INVERTED = re.compile(r"(?:" + _SAID_HOW + r"|\s+" + _WHEN + r")?\s*(?:,[^“”\"]*)?[\s.]*$")
+# Sharp, a portfolio manager at Acme, San Diego."): the act's place or time, then an apposition, then the
+# end. The apposition's further commas only before a name ("..., San Diego"): a lower-case word after
+# one goes on with the sentence ("This system, says Jo Sharp, an immunologist, helps ...": parenthetical).
+_AFTER_INVERTED = re.compile(r"(?:" + _SAID_HOW + r"|\s+" + _WHEN + r")?\s*"
+                             r"(?:,\s*(?:a|an|the|one|another|his|her|their|its|our|[A-Z])[^,“”\"]*"
+                             r"(?:,\s*[A-Z][^,“”\"]*)*)?[\s.]*$")
 # What an object-less verb of saying is not followed by as its content: a preposition ("was announced
 # in a letter", "testified about a meeting"), unless a number follows ("said about 40 people came").
 _PREPOSITION_REST = re.compile(r"\s*(?:in|on|at|during|over|about|for|from|with|via|through|into|under|by|"

@@ -136,9 +136,9 @@ def _strip_leading(ch: Chunk, text: str = "") -> list[str]:
     while words and ((words[0] in CAP_STOPWORDS and _norm(words[0]) not in HONORIFICS) and not (
             len(words) > 1 and (words[0] in DAY_NAMES or words[0] in PARTY_WORDS) and words[-1] in ORG_HEADS
             and words[1] != "the")  # "Wednesday the Secret Service": a date, then the name
-            or words[0].islower()):
+            or words[0].islower() or words[0] == "&"):
         # "But the Republicans", "Republicans and Democrats": neither a leading sentence word nor
-        # a leading article or conjunction is ever part of a name.
+        # a leading article or conjunction ("&" left by a stripped "Sun & Mon") is ever part of a name.
         if words[0] in ("The", "the") and len(words) > 1:
             ch.the = True
         words = words[1:]

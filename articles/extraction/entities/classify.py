@@ -168,7 +168,7 @@ class Classifier:
     def _classify_rules(self, ch: Chunk, words: list[str]) -> tuple[str, list[str], list[str]]:
         """The capitalisation and lexicon rules' reading of a chunk's words: the first of the rule
         groups below, in this order, that decides; "unknown" when none does."""
-        if any("&" in w for w in words):
+        if any("&" in w for w in words) and words[0] != "&" and words[-1] != "&":
             return "org", [], words  # "Johnson & Johnson", "AT&T", "Baker & Sons": a firm's name, no one's
         for rules in (self._rules_roles_and_known, self._rules_title, self._rules_heads, self._rules_names_and_context):
             reading = rules(ch, words)

@@ -103,7 +103,7 @@ for _kind, _heads in {
     "company": """Inc Corp Corporation Company Co Ltd LLC PLC Plc Group Holdings Industries Airlines Airways
         Motors Technologies Systems Partners Capital Associates Foundation Enterprises Media Productions
         Studios Entertainment Aerospace Robotics Pharmaceuticals Laboratories Labs Securities Equities
-        Investments Ventures Brewing Brewery Foods Insurance Energy Telecom Logistics""",
+        Investments Ventures Brewing Brewery Foods Insurance Telecom Logistics""",
     "ngo": """Foundation Association Society Institute Center Centre Council Trust Fund Project Network
         Federation Watch International Initiative Coalition Union Unions Church""",
 }.items():
