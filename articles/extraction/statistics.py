@@ -40,7 +40,7 @@ HUNDREDS = re.compile(r"\b(?P<word>hundreds|thousands|millions|billions|dozens|t
 _SCALES = {"hundreds": 100, "thousands": 1000, "millions": 1_000_000, "billions": 10 ** 9, "dozens": 12,
            "tens of thousands": 10_000}
 # Before a year rather than a count: "the 2016 elections", "in 2011 aims to", "September 11, 2001 attacks".
-_YEAR_BEFORE = re.compile(r"(?:\b(?:the|in|since|of|by|from|until|through|during|its|their|his|her)|\d,)\s*$",
+_YEAR_BEFORE = re.compile(r"(?:\b(?:the|in|since|of|from|until|through|during|its|their|his|her)|\d,)\s*$",
                           re.IGNORECASE)
 # "from 16 now to as many as 80": a change, its later value possibly qualified.
 CHANGE = re.compile(r"\bfrom\s+(?P<a>[\d.,]+|" + _WORD_NUMBER + r")(?:\s?(?:%|per\s?cent|percent))?"

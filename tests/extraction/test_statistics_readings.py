@@ -22,9 +22,13 @@ def test_a_year_before_a_plural_noun_is_no_count(sentence, year):
     assert not [t for t in stats(sentence) if year in t], stats(sentence)
 
 
-def test_a_four_digit_count_without_a_year_reading_stays_a_count():
-    s = stats("The army sent 2000 soldiers to the border.")
-    assert s["2000 soldiers"].value == Decimal(2000) and s["2000 soldiers"].unit == "count"
+@pytest.mark.parametrize("sentence, count", [
+    ("The army sent 2000 soldiers to the border.", "2000 soldiers"),
+    ("The screen measures 1080 pixels by 1920 pixels.", "1920 pixels"),  # "by": a dimension, not a deadline
+])
+def test_a_four_digit_count_without_a_year_reading_stays_a_count(sentence, count):
+    s = stats(sentence)
+    assert s[count].unit == "count" and str(s[count].value) == count.split()[0]
 
 
 def test_at_one_point_is_a_moment_and_a_rise_of_one_point_a_change():
