@@ -34,8 +34,14 @@ NUMBER = re.compile(
     rf"(?P<cur>US\$|[£$€¥])?\s?(?P<num>{_DIGITS}|{_WORD_NUMBER}|a\s(?:dozen|hundred|thousand|million|billion))"
     rf"(?P<scale>{_SCALE})?(?P<pct>{_PERCENT}|{_POINTS})?(?![\w])",
     re.IGNORECASE)
-HUNDREDS = re.compile(r"\b(?P<word>hundreds|thousands|millions|billions|dozens|tens of thousands)\s+of\s+(?P<noun>[a-z]+)",
-                      re.IGNORECASE)
+# ("hundreds of thousands of people": a vague number of a scale, then what is counted.)
+HUNDREDS = re.compile(r"\b(?P<word>hundreds|thousands|millions|billions|dozens|tens of thousands)\s+of\s+"
+                      r"(?:(?P<scale>thousands|millions|billions)(?:\s+of)?\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
+_SCALES = {"hundreds": 100, "thousands": 1000, "millions": 1_000_000, "billions": 10 ** 9, "dozens": 12,
+           "tens of thousands": 10_000}
+# Before a year rather than a count: "the 2016 elections", "in 2011 aims to", "September 11, 2001 attacks".
+_YEAR_BEFORE = re.compile(r"(?:\b(?:the|in|since|of|from|until|through|during|its|their|his|her)|\d,)\s*$",
+                          re.IGNORECASE)
 # "from 16 now to as many as 80": a change, its later value possibly qualified.
 CHANGE = re.compile(r"\bfrom\s+(?P<a>[\d.,]+|" + _WORD_NUMBER + r")(?:\s?(?:%|per\s?cent|percent))?"
                     r"[^.;]{0,60}?\bto\s+(?:(?:as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|as\s+little\s+as|as\s+high\s+as|"
@@ -106,10 +112,14 @@ class StatisticFinder:
         nxt = re.match(r"\s*([A-Za-z’'.\-]+)", after)
         nxt_word = nxt.group(1).lower().rstrip(".") if nxt else ""
         is_digit = num[0].isdigit()
+        if not is_digit and m["pct"] and not m["pct"].lower().strip().startswith("percentage") \
+                and re.search(r"\b[Aa]t\s+$", text[max(0, m.start() - 4):m.start()]):
+            return True  # "at one point": a moment, no change of a percentage
         if m["pct"] or m["cur"] or m["scale"]:
             return False
         # Years, dates, times, ordinals.
-        if is_digit and re.fullmatch(r"(?:1[6-9]|20)\d\d", num) and not nxt_word.endswith("s"):
+        if is_digit and re.fullmatch(r"(?:1[6-9]|20)\d\d", num) and (not nxt_word.endswith("s")
+                                                                  or _YEAR_BEFORE.search(before)):
             return True
         if nxt_word in MONTH_NAMES or re.search(r"(?:" + "|".join(MONTH_NAMES) + r")\.?\s*$", before.lower()):
             return True
@@ -176,7 +186,9 @@ class StatisticFinder:
                     unit, currency = "currency", CURRENCY_SYMBOLS.get(m["cur"].upper(), CURRENCY_SYMBOLS.get(m["cur"], ""))
                 else:
                     cw = re.match(r"\s*(\w+)", text[m.end():m.end() + 12])
-                    if cw and cw.group(1).lower() in CURRENCY_WORDS:
+                    # ("5,200 pounds of water vapour": a weight, not sterling.)
+                    if cw and cw.group(1).lower() in CURRENCY_WORDS and not re.match(
+                            r"\s*pounds?\s+of\s", text[m.end():m.end() + 14], re.IGNORECASE):
                         unit, currency = "currency", CURRENCY_WORDS[cw.group(1).lower()]
                 start = m.start("qual") if m["qual"] else m.start("num") - (len(m["cur"]) if m["cur"] else 0)
                 if m["cur"]:
@@ -271,8 +283,7 @@ class StatisticFinder:
                 taken.add(st.start, st.end)
             for m in HUNDREDS.finditer(text, b.start, b.end):
                 word = m["word"].lower()
-                value = {"hundreds": 100, "thousands": 1000, "millions": 1_000_000, "billions": 10 ** 9,
-                         "dozens": 12, "tens of thousands": 10_000}[word]
+                value = _SCALES[word] * (_SCALES[m["scale"].lower()] if m["scale"] else 1)
                 if m.start() in taken:
                     continue
                 out.append(Statistic(value=Decimal(value), unit="count", qualifier=word, measure=m["noun"],

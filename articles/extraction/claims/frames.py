@@ -18,6 +18,29 @@ _DAYS = "|".join(sorted(DAY_NAMES))
 
 # When it was said, between the cue and the rest of the sentence: "said last week", "said Friday afternoon".
 _WHEN = r"(?:last|this|on|in|earlier|late|early|yesterday|today|" + _DAYS + r")\b[^,.;:“”\"]{0,30}"
+# Where or how it was said, after the cue and up to the sentence's end: "said in a statement posted
+# on its website", "said at a news conference in the capital". Words that finish the act of saying,
+# not its content (the content is the clause before): no complementizer, pronoun or auxiliary in them.
+_PP_WORD = (r"(?!(?:that|to|who|which|as|if|whether|because|he|she|they|it|we|i|you|and|but|or|would|will|"
+            r"was|were|is|are|has|had|have|can|could|should)\b)[\w’'&.\-/]+")
+_SAID_HOW = (r"(?:\s+(?:in|on|at|during|via|through|over|from|ahead\s+of)\s+(?:the|a|an|his|her|its|their|our|"
+             r"[A-Z0-9])[\w’'&.\-/]*(?:\s+" + _PP_WORD + r"){0,10})")
+# The hearer of "told" ending the sentence ("..., a city engineer told the local newspaper."): a few
+# words with no verb of saying among them.
+_HEARER_TO_END = re.compile(r"\s+(?:[\w’'&.\-]+\s+){0,5}?[\w’'&.\-]+" + _SAID_HOW + r"?[\s.]*$")
+# After an inverted speaker ("..., said Amnesty International on Tuesday, November 19.", "..., says Jo
+# Sharp, a portfolio manager at Acme, San Diego."): the act's place or time, then an apposition, then the
+# end. The apposition's further commas only before a name ("..., San Diego"): a lower-case word after
+# one goes on with the sentence ("This system, says Jo Sharp, an immunologist, helps ...": parenthetical).
+_AFTER_INVERTED = re.compile(r"(?:" + _SAID_HOW + r"|\s+" + _WHEN + r")?\s*"
+                             r"(?:,\s*(?:a|an|the|one|another|his|her|their|its|our|[A-Z])[^,“”\"]*"
+                             r"(?:,\s*[A-Z][^,“”\"]*)*)?[\s.]*$")
+# What an object-less verb of saying is not followed by as its content: a preposition ("was announced
+# in a letter", "testified about a meeting"), unless a number follows ("said about 40 people came").
+_PREPOSITION_REST = re.compile(r"\s*(?:in|on|at|during|over|about|for|from|with|via|through|into|under|by|"
+                               r"against|among|amid|throughout|toward|towards|without|of)\s+(?![\d$£€])")
+# ... unless the words go on to a that-clause or a quotation ("said of the mayor, “...”").
+_SAYS_MORE = re.compile(r"\bthat\b|[,“\"]|''")
 # "..., a new analysis shows.": evidence, not speech, but it attributes the clause before it all the same.
 EVIDENTIAL = frozenset("show find suggest indicate estimate conclude predict project".split())
 # Verbs a document or an inquiry states its findings with, and the nouns that name one ("the report
@@ -132,7 +155,7 @@ _SPEAKER_RIGHT_AFTER = re.compile(r"\s+(?=[A-Z]|(?:the|a|an|one|another|his|her|
 def inverted_clause(st: ClaimState, site: Site) -> Placement | None:
     """"The economy is growing, said Mr Smith." with no quotation."""
     if not (site.inverted and not site.sent_quotes and re.search(r",\s*$", site.near)
-            and _BLANK_OR_STOPS.match(st.text, site.spk.end, max(site.spk.end, site.sent.end))
+            and _AFTER_INVERTED.match(st.text, site.spk.end, max(site.spk.end, site.sent.end))
             and site.word in SPEECH_CUES):
         return None
     end = st.rstrip_end(site.sent.start, site.cs)
@@ -233,9 +256,12 @@ def clause_before(st: ClaimState, site: Site) -> Placement | None:
     """"The economy is growing, Obama said." (or "..., the Commerce Department said last month")."""
     text, sent = st.text, site.sent
     if not (not site.inverted and st.comma_before(sent.start, site.subject_start, the=True)
-            and re.match(r"(?:\s+" + _WHEN + r")?"
-                         r"(?:[\s.]*$|\s*,\s*(?:adding|and|as|while|after|before|because|when|citing|noting|"
-                         r"in\s+an?|during)\b)", site.tail)
+            and (re.match(r"(?:\s+" + _WHEN + r")?"
+                          r"(?:[\s.]*$|\s*,\s*(?:adding|and|as|while|after|before|because|when|citing|noting|"
+                          r"in\s+an?|during)\b)", site.tail)
+                 or (re.match(_SAID_HOW + r"[\s.]*$", site.tail)
+                     and len(text[sent.start:site.subject_start].split()) >= 6)
+                 or (site.lemma == "tell" and _HEARER_TO_END.match(site.tail) and not _verb_between(site.tail)))
             and site.subject_start > sent.start + 10 and (site.word in SPEECH_CUES or site.lemma in EVIDENTIAL)
             and site.lemma not in ("ask",)):
         return None
@@ -463,7 +489,8 @@ def bare_clause(st: ClaimState, site: Site) -> Placement | None:
             site.lemma not in ("ask", "call", "report", "post", "state", "point", "question", "charge",
                                "counter", "continue", "note") and \
             not re.match(r"\s*(?:the|a|an|his|her|its|their)\s+\w+\s*(?:[.,;]|$)", rest) and \
-            len(re.findall(r"\w+", rest)) >= 4 and not re.match(r"\s*(?:[A-Z][\w’'\-]*\s*)+(?:[.,;]|$)", rest):
+            len(re.findall(r"\w+", rest)) >= 4 and not re.match(r"\s*(?:[A-Z][\w’'\-]*\s*)+(?:[.,;]|$)", rest) \
+            and not (_PREPOSITION_REST.match(rest) and not _SAYS_MORE.search(rest, 0, 300)):
         return content.claim_after(st, site, content.rest_lstart(st, site))
     return None
 

@@ -17,7 +17,9 @@ from .records import Chunk
 from .words import _INITIAL, PARTY_WORDS, _complete_name, _norm, _person_like
 
 # A word of a name: capitalised, an acronym, a hyphenated or apostrophised name, or an initial ("J.").
-_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w\u00C0-\u024F]*(?:[\-'’][\w\u00C0-\u024F]+)*\.?|[’'](?=s\b)s|[^\w\s]")
+# ("AT&T", "PG&E": an ampersand between letters is inside the word.)
+_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w\u00C0-\u024F]*(?:[\-'’][\w\u00C0-\u024F]+|&[A-Z]\w*)*\.?"
+                    r"|[’'](?=s\b)s|[^\w\s]")
 
 
 def chunk_block(text: str, start: int, end: int, sentence_starts: set[int]) -> list[Chunk]:
@@ -67,8 +69,8 @@ def _joins(text: str, toks: list[tuple[str, int, int]], j: int, last: str, last_
         return False
     if w2[:1].isupper() and w2[:1].isalpha():
         return True
-    # Connectors join two capitalised words: "Bank of England", "Marine Le Pen".
-    return w2.lower() in NAME_CONNECTORS and j + 1 < len(toks) and text[e2:toks[j + 1][1]] == " " \
+    # Connectors join two capitalised words: "Bank of England", "Marine Le Pen", "Johnson & Johnson".
+    return (w2.lower() in NAME_CONNECTORS or w2 == "&") and j + 1 < len(toks) and text[e2:toks[j + 1][1]] == " " \
         and toks[j + 1][0][:1].isupper()
 
 
@@ -134,9 +136,9 @@ def _strip_leading(ch: Chunk, text: str = "") -> list[str]:
     while words and ((words[0] in CAP_STOPWORDS and _norm(words[0]) not in HONORIFICS) and not (
             len(words) > 1 and (words[0] in DAY_NAMES or words[0] in PARTY_WORDS) and words[-1] in ORG_HEADS
             and words[1] != "the")  # "Wednesday the Secret Service": a date, then the name
-            or words[0].islower()):
+            or words[0].islower() or words[0] == "&"):
         # "But the Republicans", "Republicans and Democrats": neither a leading sentence word nor
-        # a leading article or conjunction is ever part of a name.
+        # a leading article or conjunction ("&" left by a stripped "Sun & Mon") is ever part of a name.
         if words[0] in ("The", "the") and len(words) > 1:
             ch.the = True
         words = words[1:]

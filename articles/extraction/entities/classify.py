@@ -82,6 +82,10 @@ class Classifier:
         a head word ("Institute") or a known name keeps it."""
         if kind == "org" and name[-1] not in ORG_HEADS and not self._known_org(name) and self._in_quoted_title(ch):
             return "neutral", [], name
+        if kind == "org" and name and name[0].islower():
+            # What a title leaves of "Head of Research at Acme", "Director of Policy": a department of
+            # the employer named after it, no organisation of its own (a name opens capitalised).
+            return "neutral", title, name
         return kind, title, name
 
     # A quotation around a name: an opening mark (after a space, a colon or the block's start),
@@ -164,6 +168,8 @@ class Classifier:
     def _classify_rules(self, ch: Chunk, words: list[str]) -> tuple[str, list[str], list[str]]:
         """The capitalisation and lexicon rules' reading of a chunk's words: the first of the rule
         groups below, in this order, that decides; "unknown" when none does."""
+        if any("&" in w for w in words) and words[0] != "&" and words[-1] != "&":
+            return "org", [], words  # "Johnson & Johnson", "AT&T", "Baker & Sons": a firm's name, no one's
         for rules in (self._rules_roles_and_known, self._rules_title, self._rules_heads, self._rules_names_and_context):
             reading = rules(ch, words)
             if reading is not None:

@@ -101,7 +101,9 @@ for _kind, _heads in {
     "international": "Nations Organisation Organization Union Bank Fund Alliance Treaty Community",
     "education": "University College School Academy Institute Institution",
     "company": """Inc Corp Corporation Company Co Ltd LLC PLC Plc Group Holdings Industries Airlines Airways
-        Motors Technologies Systems Partners Capital Associates Foundation Enterprises Media""",
+        Motors Technologies Systems Partners Capital Associates Foundation Enterprises Media Productions
+        Studios Entertainment Aerospace Robotics Pharmaceuticals Laboratories Labs Securities Equities
+        Investments Ventures Brewing Brewery Foods Insurance Telecom Logistics""",
     "ngo": """Foundation Association Society Institute Center Centre Council Trust Fund Project Network
         Federation Watch International Initiative Coalition Union Unions Church""",
 }.items():

@@ -1,0 +1,34 @@
+"""Firms filed as people and fragments filed as organisations on articles from business and trade
+outlets (issue #22): a company's designator as its last word, an ampersand between its partners'
+names, and what a job title leaves of "Head of Research at Acme". Sentences written for the tests."""
+import pytest
+
+from tests.extraction.dated import entities
+
+
+@pytest.mark.parametrize("firm", ["Dick Clark Productions", "Firefly Aerospace", "Ceres Robotics",
+                                  "Kotak Institutional Equities", "Mason Securities", "Harlow Studios"])
+def test_a_company_designator_ending_a_name_makes_it_an_organisation(firm):
+    ents = entities(f"{firm} said on Monday that the deal was done.",
+                    f"Shares of {firm} rose 4% after the announcement.")
+    assert ents[firm].kind == "organisation"
+
+
+@pytest.mark.parametrize("firm", ["Johnson & Johnson", "Baker & Sons", "AT&T", "PG&E"])
+def test_an_ampersand_joins_one_firm_name_and_makes_no_person(firm):
+    ents = entities(f"Executives of {firm} met the regulator on Tuesday.",
+                    f"{firm} said it would comply with the new rules.")
+    assert ents[firm].kind == "organisation"
+    assert not [n for n in ents if n in firm and n != firm], sorted(ents)
+
+
+def test_a_title_of_a_department_leaves_no_organisation_behind():
+    ents = entities("“Prices will rise,” said Ann Weir, Head of Fundamental Research at Mason Securities.",
+                    "Tom Hale, director of Policy at the Bright Centre, said the plan was weak.")
+    assert "Ann Weir" in ents and "Tom Hale" in ents and "Mason Securities" in ents
+    assert not [n for n in ents if n.startswith(("of ", "for "))], sorted(ents)
+
+
+def test_an_ampersand_left_first_by_a_stripped_word_is_no_firm():
+    ents = entities("The market opens Sun & Mon at the old hall in Leeds.")
+    assert not [n for n in ents if n.startswith("&")], sorted(ents)

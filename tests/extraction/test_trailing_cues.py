@@ -1,0 +1,71 @@
+"""A cue that ends its sentence after the content (issue #22, real articles from other outlets): the
+words after the cue or after its inverted speaker say where, when or to whom it was said, not what.
+Sentences written here."""
+import pytest
+
+from articles.extraction import extract_article, parse
+
+INTRO = "Maria Lopez is a spokeswoman for the Ferris County transport agency. The bridge has been closed since May."
+CONTENT = "The bridge will reopen in the spring after repairs to its deck"
+
+
+def claims(*paragraphs):
+    art = parse("A headline about bridges\n\n3 March 2019\n\n" + "\n\n".join(paragraphs) + "\n\n- The Daily Example\n")
+    ex = extract_article(art)
+    out = []
+    for c in ex.claims:
+        assert art.text[c.start:c.end] == c.text
+        name = ex.entities[c.speaker].name if c.speaker is not None else c.speaker_text
+        out.append((c.text, name, c.frame))
+    return out
+
+
+@pytest.mark.parametrize("tail", [
+    "the agency said in a statement posted on its website.",
+    "the agency said at a news conference in the capital on Tuesday.",
+    "the agency said during a hearing of the county board.",
+])
+def test_the_place_or_medium_after_the_cue_is_no_content_the_clause_before_is(tail):
+    out = claims(INTRO, f"{CONTENT}, {tail}")
+    assert [c[0] for c in out] == [CONTENT], out
+
+
+@pytest.mark.parametrize("hearer", ["the local newspaper", "reporters on Monday", "The Daily Example"])
+def test_told_and_its_hearer_ending_the_sentence_attribute_the_clause_before(hearer):
+    out = claims(INTRO, f"{CONTENT}, a city engineer told {hearer}.")
+    assert [(c[0], c[1]) for c in out] == [(CONTENT, "a city engineer")], out
+
+
+@pytest.mark.parametrize("after", [
+    ", a spokeswoman for the agency.",
+    " on Thursday.",
+    " in a statement on Thursday, a day after the county board met.",
+])
+def test_an_inverted_speaker_may_be_followed_by_an_apposition_or_a_time(after):
+    for cue in ("said", "says"):
+        out = claims(INTRO, f"{CONTENT}, {cue} Maria Lopez{after}")
+        assert [(c[0], c[1]) for c in out] == [(CONTENT, "Maria Lopez")], out
+
+
+@pytest.mark.parametrize("sentence", [
+    "The closure was announced in a letter published on Friday in the county newsletter.",
+    "The engineers testified for several hours on the state of the deck.",
+])
+def test_a_verb_of_saying_followed_by_a_preposition_places_no_content_after_it(sentence):
+    assert all(not c[0].startswith(("in ", "for ")) for c in claims(INTRO, sentence)), claims(INTRO, sentence)
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The mayor said about 40 people had come to the meeting.", "about 40 people had come to the meeting"),
+    ("The mayor said of the plan, “It is the best we could do.”", "“It is the best we could do.”"),
+    ("The mayor said in an interview that the bridge was safe.", "the bridge was safe"),
+])
+def test_words_after_the_preposition_that_go_on_to_a_clause_or_a_quotation_still_count(sentence, content):
+    assert any(content in c[0] for c in claims(INTRO, sentence)), claims(INTRO, sentence)
+
+
+def test_an_inverted_speaker_inside_the_sentence_does_not_cut_its_subject_off():
+    # The sentence goes on past the apposition ("..., needs a new deck"): a parenthetical speaker, not
+    # a content that ends at the cue.
+    out = claims(INTRO, "This bridge, says Maria Lopez, a spokeswoman for the agency, needs a new deck.")
+    assert ("This bridge", "Maria Lopez", "inverted_clause") not in out, out
