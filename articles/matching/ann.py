@@ -15,14 +15,17 @@ __all__ = ["AnnGroup", "AnnRows", "Int8Rows", "keep_vectors", "quantize", "relea
 
 
 class AnnGroup:
-    """The approximate index a view of consecutive segments (a generation's build), memory-mapped;
-    a row's key is its position among those segments."""
+    """The approximate index of consecutive segments (a generation's build), memory-mapped; a row's
+    key is its position among those segments. ``index``: view -> graph, every view or only
+    ``index_build.ANN_JOINT``'s (``search``)."""
 
     def __init__(self, folder: Path):
         from usearch.index import Index
 
         self.folder = folder
-        self.index = {v: Index.restore(str(folder / f"ann.{v}.usearch"), view=True) for v in ranker.VIEWS}
+        # a graph a view (FORMAT 4-6), or only the joint view's, searched for every view (7)
+        paths = {v: folder / f"ann.{v}.usearch" for v in ranker.VIEWS}
+        self.index = {v: Index.restore(str(p), view=True) for v, p in paths.items() if p.exists()}
         # the encoder's graphs over the same segments (``index_build.build_dense_ann``), once they have
         # the vectors: view -> index, or None (a segment's own graph, or brute force, answers)
         paths = {v: folder / f"dense-ann.{v}.usearch" for v in dense.VIEWS}

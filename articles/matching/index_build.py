@@ -26,6 +26,15 @@ LEXICAL = ("claim", "title", "both", "bigrams", "chars")
 # cosines over every row cost less than the search (benchmarks/match_scale.py measures both).
 ANN_MIN = 20_000
 ANN_TOP = 128  # rows an approximate search returns per view and segment (candidates take 40)
+# A build's int8 index (FORMAT 7) has one WordLlama graph, of the "both" view (claim and title
+# together), searched once a match to this depth; the rows it returns get their exact cosines in
+# every view. Three graphs a view were most of a 300,000-record import's CPU (MODEL_CARD.md); on the
+# real libraries' rows (29,639) and the 316 dev queries, top 5 shared with exact cosines (claim /
+# title / both): three graphs searched to 128 0.966 / 0.968 / 0.958, the joint graph to 384 0.968 /
+# 0.946 / 0.989, to 256 0.953 / 0.926 / 0.976 (an inverted-file index scanning a quarter of the
+# rows: 0.897 / 0.870 / 0.894, not kept).
+ANN_JOINT = "both"
+ANN_JOINT_TOP = int(os.environ.get("CLAIMSDB_MATCH_ANN_JOINT_TOP", "384"))
 # A segment this large gets an approximate index of the sentence encoder's vectors too (int8 graphs
 # searched, the float16 ``dense.<view>.npy`` giving the exact cosines): brute force over float16 rows
 # costs ~0.6-1.5 ms a 1,000 rows a view here (a 300,000-row library: 0.4-0.9 s a match), the search
@@ -56,8 +65,10 @@ _SEP = "\x1f"
 # a candidate's exact cosines); "f16": float16 graphs holding the vectors only, as format 4 did
 # 6: with "i8" (now the default) each segment keeps its vectors as int8 codes and a scale a row
 # (``q8.<view>.npy``, ``q8s.<view>.npy``: ``ann.quantize``; the weighted vectors too) instead: the
-# int8 graphs' CPU time with fewer bytes mapped than float16 graphs; a reader takes every layout above
-FORMAT = 6
+# int8 graphs' CPU time with fewer bytes mapped than float16 graphs
+# 7: with "i8", the build's one WordLlama graph is the joint view's (``ANN_JOINT``), searched for every
+# view; a reader takes every layout above
+FORMAT = 7
 ANN_DTYPE = os.environ.get("CLAIMSDB_MATCH_ANN_DTYPE", "i8")  # "i8" or "f16": see FORMAT 5 and 6
 
 
@@ -507,15 +518,17 @@ def _save_ann(path: Path, parts: Iterable[np.ndarray], dtype: str = "f16") -> No
 
 
 def build_ann(root: Path, name: str, segments: list[str]) -> None:
-    """The approximate index of each view over ``segments`` (written with ``shared_ann``), one view
-    at a time (the builder holds one graph), into ``root/name``, and the encoder's (``build_dense_ann``). ``ANN_DTYPE`` "i8": int8 graphs for
-    the search, the segments keeping their int8 codes for the exact cosines (FORMAT 6); "f16": the
-    segments' float16 vectors then live in the index only (FORMAT 5)."""
+    """The approximate index over ``segments`` (written with ``shared_ann``) into ``root/name``, and
+    the encoder's (``build_dense_ann``). ``ANN_DTYPE`` "i8": one int8 graph, of ``ANN_JOINT``, for the
+    search of every view, the segments keeping their int8 codes for the exact cosines (FORMAT 7);
+    "f16": a graph a view, one at a time (the builder holds one graph), the segments' float16
+    vectors then living in the index only (FORMAT 5)."""
     tmp = root / f"{name}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     dtype = ANN_DTYPE
-    for view in ranker.VIEWS:
+    # int8: the joint view's graph alone (``ANN_JOINT``); float16 graphs hold their view's vectors (5)
+    for view in (ANN_JOINT,) if dtype == "i8" else ranker.VIEWS:
         _save_ann(tmp / f"ann.{view}.usearch", (part for s in segments for part in _stored_vectors(root / s, view)),
                   dtype=dtype)
     build_dense_ann(tmp, [root / s for s in segments])  # when the rows came with them (else a fill's)

@@ -344,7 +344,9 @@ class StoredLibrary(ranker.Library):
                 _, count, group = first[k]
                 members = self.segments[k:k + count]
                 local = self.starts[k:k + count + 1] - self.starts[k]
-                self.blocks.append({v: (self._group_rows(members, v, local, group), group.index[v])
+                # a view without its own graph is searched by the joint view's (FORMAT 7)
+                self.blocks.append({v: (self._group_rows(members, v, local, group),
+                                        group.index.get(v, group.index.get(index_build.ANN_JOINT)))
                                     for v in ranker.VIEWS})
                 k += count
             else:
@@ -381,6 +383,7 @@ class StoredLibrary(ranker.Library):
             # of this match reads it (no second embedding)
             self._local.qvec = q
         out = {}
+        found: dict[int, np.ndarray] = {}  # a graph's rows for this query (the joint one serves 3 views)
         for view in ranker.VIEWS:
             arr = np.empty(len(self.ids), dtype=np.float32)
             for b, lo, hi in zip(self.blocks, self.block_starts[:-1].tolist(), self.block_starts[1:].tolist(),
@@ -389,8 +392,11 @@ class StoredLibrary(ranker.Library):
                 if ann is None:
                     arr[lo:hi] = vec @ q
                     continue
-                found = ann.search(q, ANN_TOP, threads=1)
-                pos = np.asarray(found.keys, dtype=np.int64)
+                pos = found.get(id(ann))
+                if pos is None:
+                    shared = sum(b[v][1] is ann for v in ranker.VIEWS) > 1
+                    depth = index_build.ANN_JOINT_TOP if shared else ANN_TOP
+                    pos = found[id(ann)] = np.asarray(ann.search(q, depth, threads=1).keys, dtype=np.int64)
                 exact = vec[pos].astype(np.float32) @ q
                 arr[lo:hi] = (float(exact.min()) if len(exact) else 0.0) - 1e-3
                 arr[lo + pos] = exact

@@ -35,12 +35,15 @@ def test_a_generation_searches_int8_graphs_and_reads_exact_cosines_from_its_int8
     es = entries(120)
     manifest = build(tmp_path, es, ann_min=0)
     seg = tmp_path / manifest["segments"][0]
-    assert manifest["format"] == 6 and not any((seg / f"vec.{v}.npy").exists() for v in ranker.VIEWS)
+    assert manifest["format"] == 7 and not any((seg / f"vec.{v}.npy").exists() for v in ranker.VIEWS)
     assert all(np.load(seg / f"q8.{v}.npy").dtype == np.int8 for v in (*ranker.VIEWS, "weighted"))
     assert not (seg / "weighted.npy").exists()
     assert manifest["ann"] == [{"folder": "ann-000001", "first": 0, "segments": 1}]
+    # one graph, the joint view's, searched for every view
+    assert sorted(p.name for p in (tmp_path / "ann-000001").glob("ann.*")) == ["ann.both.usearch"]
     lib = store.open_generation(tmp_path, manifest)
     assert all(lib.blocks[0][v][1].dtype == ScalarKind.I8 for v in ranker.VIEWS)
+    assert all(lib.blocks[0][v][1] is lib.blocks[0]["both"][1] for v in ranker.VIEWS)
     for j, view in enumerate(ranker.VIEWS):
         want = np.stack([e.vectors[j] for e in es]).astype(np.float32)
         rows = lib.vectors[view]
@@ -48,6 +51,49 @@ def test_a_generation_searches_int8_graphs_and_reads_exact_cosines_from_its_int8
         assert np.all(np.abs(rows[np.arange(len(es))] - want) <= np.abs(want).max(axis=1, keepdims=True) / 254 + 1e-6)
         assert np.allclose(rows[7], rows[[7]][0]) and np.allclose(rows @ want[3], want @ want[3], atol=2e-3)
     mem = ranker.Library(es)  # float32 vectors, exact cosines
+    for q in QUERIES + [es[42].claim]:
+        assert lib.match(q, 1)[0].id == mem.match(q, 1)[0].id
+
+
+def test_the_joint_graph_is_searched_once_a_query_to_its_depth_and_every_view_gets_exact_cosines(tmp_path,
+                                                                                                 monkeypatch):
+    monkeypatch.setattr(index_build, "ANN_DTYPE", "i8")
+    monkeypatch.setattr(index_build, "ANN_JOINT_TOP", 50)
+    es = entries(120)
+    lib = store.open_generation(tmp_path, build(tmp_path, es, ann_min=0))
+    graph = lib.blocks[0]["both"][1]
+    calls = []
+
+    class Counted:  # the mapped graph's own search, counted
+        def search(self, q, k, threads=1):
+            calls.append(k)
+            return graph.search(q, k, threads=threads)
+
+    counted = Counted()
+    lib.blocks[0] = {v: (rows, counted) for v, (rows, _) in lib.blocks[0].items()}
+    q = es[42].vectors[1].astype(np.float32)
+    got = lib.cosines(q)
+    assert calls == [50]  # one search for the three views, to the joint depth
+    found = np.asarray(graph.search(q, 50, threads=1).keys, dtype=np.int64)
+    for view in ranker.VIEWS:
+        exact = lib.vectors[view][found] @ q
+        assert np.allclose(got[view][found], exact)  # every view's exact cosines of the rows found
+        rest = np.setdiff1d(np.arange(len(es)), found)
+        assert np.all(got[view][rest] < exact.min())  # the others under them
+
+
+def test_a_format_6_generation_with_a_graph_a_view_still_answers(tmp_path, monkeypatch):
+    monkeypatch.setattr(index_build, "ANN_DTYPE", "i8")
+    es = entries(120)
+    manifest = build(tmp_path, es, ann_min=0)
+    for view in ("claim", "title"):  # format 6's layout: the other views' own graphs beside the joint one
+        index_build._save_ann(tmp_path / "ann-000001" / f"ann.{view}.usearch",
+                              index_build._stored_vectors(tmp_path / manifest["segments"][0], view), dtype="i8")
+    store.publish(tmp_path, {**manifest, "format": 6})
+    lib = store.open_generation(tmp_path, store.read_manifest(tmp_path))
+    graphs = [lib.blocks[0][v][1] for v in ranker.VIEWS]
+    assert len({id(g) for g in graphs}) == 3 and all(g.dtype == ScalarKind.I8 for g in graphs)
+    mem = ranker.Library(es)
     for q in QUERIES + [es[42].claim]:
         assert lib.match(q, 1)[0].id == mem.match(q, 1)[0].id
 
