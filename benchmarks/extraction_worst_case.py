@@ -17,7 +17,8 @@ from articles.extraction import extract_article, parse  # noqa: E402
 
 UNITS = ["Alpha Said ", "said that ", "£1m $2bn €3 ", 'He said "x" ', "Mr. ", "“", "Bob Smith, ",
          "Two officials, speaking on condition of anonymity, said ", "one in five between 0.7 and 0.9 up from 41 ",
-         'He said "x". ', "Bob Smith said it. He said so. ", "the official said ", '"He said \'she said "x" ']
+         'He said "x". ', "Bob Smith said it. He said so. ", "the official said ", '"He said \'she said "x" ',
+         "‘We said so,’ she said. ", "‘the Joneses’ house ", "'He said \"x\" ' "]  # single marks (marks.py)
 NESTED = '"He said \'she said "x" '  # D18: one "sentence" of nested quotation marks
 CLAIMS = "Officials said costs rose sharply this year. "  # D08: five claims a paragraph
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import document
+from . import document, marks
 from .budget import NO_DEADLINE, Deadline, ExtractionTimeout
 from .claims import ClaimFinder, discourse, phrases, resolve, resolver
 from .claims.org_names import according_to_names, document_authors, name_org_sources
@@ -39,6 +39,7 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
             deadline: Deadline | None = None, source_model: resolver.SourceModel | None = None) -> Extraction:
     """People, organisations, claims and statistics of the body blocks of ``text``."""
     doc = document.read(text, blocks)
+    original, text = text, doc.text  # the rules read single quotation marks as double (marks.view)
     body = doc.body
     deadline = deadline or NO_DEADLINE
     finder = EntityFinder(text, body, doc.name_starts, published, known, headline=doc.headline)
@@ -59,6 +60,9 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
     according_to_names(text, claims, entities, mentions, finder.tags)  # "according to Factcheck.org"
     if model is not None:
         claims = score_claims(model, text, claims, entities)
+    if text is not original:
+        marks.restore(original, text, claims, mentions)
+        text = original
 
     name_spans = [(m.start, m.end) for m in mentions]
     statistics = StatisticFinder(text, body, name_spans).run()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from . import marks
 from .text import Quote, Sentence, find_quotes, split_sentences
 from .tokens import Token, tokenize
 from .types import Block
@@ -12,11 +13,12 @@ from .types import Block
 
 @dataclass
 class Document:
-    text: str
+    text: str  # as the rules read it: single quotation marks as double (marks.view); same offsets
     body: list[Block]  # paragraphs and bullets
     headline: Block | None
     quotes: list[list[Quote]]  # per body block
     sentences: list[list[Sentence]]  # per body block
+    original: str = ""  # the article text as written: stored strings are sliced from it
     _tokens: dict[int, list[Token]] = field(default_factory=dict, repr=False)
 
     def tokens(self, i: int) -> list[Token]:
@@ -39,8 +41,9 @@ class Document:
 
 
 def read(text: str, blocks: list[Block]) -> Document:
+    original, text = text, marks.view(text, blocks)
     body = [b for b in blocks if b.kind in ("paragraph", "bullet")]
     quotes = [find_quotes(text, b.start, b.end) for b in body]
     sentences = [split_sentences(text, b.start, b.end, qs) for b, qs in zip(body, quotes, strict=True)]
     headline = next((b for b in blocks if b.kind == "headline"), None)
-    return Document(text, body, headline, quotes, sentences)
+    return Document(text, body, headline, quotes, sentences, original)

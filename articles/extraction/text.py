@@ -173,11 +173,13 @@ def words(text: str) -> list[str]:
 
 
 # A quote split by its attribution: '...twelve hours," he said. "That is...' or '"We will," she
-# added, "win."'. The attribution words go; the two halves join into one statement.
+# added, "win."' (or in single marks, British style: '‘We will,’ she added, ‘win.’', a single mark
+# closing before a space or a comma: "O’Neill said" is a name). The attribution words go; the two
+# halves join into one statement.
 _SPLIT_QUOTE = re.compile(
-    r"(?P<pre>[,.!?;:]?)\s*[”\"]\s*,?\s*"
+    r"(?P<pre>[,.!?;:]?)\s*(?:[”\"]|[’'](?=[\s,]))\s*,?\s*"
     r"(?:(?:he|she|they|we|I|it)|(?:(?:the|a|an)\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Za-z][\w'’.\-]*){0,3})\s+"
-    r"(?:" + _VERBS + r")(?:\s+(?:[A-Za-z][\w'’\-]*)){0,3}?\s*(?P<post>[,.:;]?)\s*[“\"]\s*")
+    r"(?:" + _VERBS + r")(?:\s+(?:[A-Za-z][\w'’\-]*)){0,3}?\s*(?P<post>[,.:;]?)\s*[“\"‘']\s*")
 _EDGE = "“”\"'‘’ ,;:"
 # The complementizer a that-clause's content opens with (claims/content.with_complementizer): "that
 # the plan failed" states "the plan failed". Not before a verb: then "that" is a demonstrative, the

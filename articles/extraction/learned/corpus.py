@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import marks
 from ..seedformat import SeedFormatError, parse
 from ..text import find_quotes, split_sentences
 from ..tokens import TOKEN, Token, in_quotes, sentence_ranges, tokenize
@@ -93,8 +94,9 @@ def cue_labels(doc: AnnotatedArticle) -> dict[int, int]:
 
 
 def block_units(article: ParsedArticle):
-    """(tokens, sentence token ranges, quoted flags, is_headline) for each headline/body block."""
-    text = article.text
+    """(tokens, sentence token ranges, quoted flags, is_headline) for each headline/body block,
+    read as the pipeline reads them (single quotation marks as double: marks.view)."""
+    text = marks.view(article.text, article.blocks)
     for b in article.blocks:
         if b.kind not in ("headline", "paragraph", "bullet"):
             continue
