@@ -340,3 +340,24 @@ def test_words_ending_in_a_has_are_no_source_the_resolver_may_choose():
         assert c.speaker is not None and ex.entities[c.speaker].name == "Tom Reyes", (sentence, c.speaker_text)
     assert resolver._has_phrase("Tom Reyes's always") and resolver._has_phrase("Jo Sharp’s")
     assert not resolver._has_phrase("Tom Reyes's lawyer") and not resolver._has_phrase("the agency")
+
+
+def test_the_possessor_in_the_apposition_of_the_rules_person_is_no_candidate():
+    # "Ann Ford, Mayor Carl Ostrow's spokeswoman, said": she speaks for him; he is not the speaker.
+    art, entities, mentions, claims, cands_of = prepared(
+        "Mayor Carl Ostrow opened the new depot on Monday.",
+        "Ann Ford, Mayor Carl Ostrow's spokeswoman, said the buses would run again by the spring.")
+    claim = next(c for c in claims if "buses would run" in c.text)
+    assert entities[claim.speaker].name == "Ann Ford"
+    cands, _ = cands_of.for_claim(claim, None)
+    names = {entities[e].name for e in cands if isinstance(e, int)}
+    assert "Ann Ford" in names and "Carl Ostrow" not in names
+
+
+def test_a_name_in_the_apposition_that_owns_nothing_stays_a_candidate():
+    art, entities, mentions, claims, cands_of = prepared(
+        "Mayor Carl Ostrow opened the new depot on Monday.",
+        "Ann Ford, Carl Ostrow's remarks aside, said the buses would run again by the spring.")
+    claim = next(c for c in claims if "buses would run" in c.text)
+    cands, _ = cands_of.for_claim(claim, None)
+    assert "Carl Ostrow" in {entities[e].name for e in cands if isinstance(e, int)}

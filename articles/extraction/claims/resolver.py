@@ -43,6 +43,8 @@ _HEARER_POSSESSOR = re.compile(r"\b(?:told|tells|telling|tell|asked|interview\s+
                                r"\b(?:told|tells|telling|asked)\s+(?:a|an|his|her|their)\s+$", re.IGNORECASE)
 _HEARER_AFTER = re.compile(r"^\s*(?:was|were|has\s+been|had\s+been)\s+told\b")
 _POSSESSIVE = re.compile(r"^['’]s\b")
+# An apposition's opening after a name: ", Mr Putin's official spokesman,"; its first capitalised word.
+_APPOSITION = re.compile(r",\s+(?=(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*['’]s\s)")
 
 FEATURES = ("bias", "rule", "rule_none", "person", "org", "same_sentence", "before_cue", "after_cue",
             "adjacent_before", "adjacent_after", "log_distance", "hearer", "in_quotes", "in_content",
@@ -298,13 +300,33 @@ class Candidates:
         """The people the rules' words name as a possessor ("Tom Reyes's chief of staff", "her
         lawyer" aside): when the rules kept such words, what they own speaks, not them."""
         src = claim.source
-        if claim.speaker is not None or src is None or src.end <= src.start:
+        if src is None or src.end <= src.start:
             return set()
+        if claim.speaker is not None:
+            return self._apposition_owners(claim)
         owners = set()
         for m in self.mentions[bisect_left(self.starts, src.start):bisect_left(self.starts, src.end)]:
             if m.end < src.end and self.entities[m.entity].kind == "person" \
                     and possessed.phrase_end(self.text, m.end, src.end, frozenset(), frozenset()) is not None:
                 owners.add(m.entity)
+        return owners
+
+    def _apposition_owners(self, claim: Claim) -> set[int]:
+        """The people named as the possessor in the apposition of the rules' person ("Jo Sharp, Tom
+        Reyes's spokeswoman, said"): the person the apposition describes speaks, not the one it names."""
+        src = claim.source
+        m = _APPOSITION.match(self.text, src.end)
+        if m is None or self.entities[claim.speaker].kind != "person":
+            return set()
+        limit = self.text.find(",", m.end(), m.end() + 120)
+        if limit < 0:
+            return set()
+        owners = set()
+        for men in self.mentions[bisect_left(self.starts, m.end()):bisect_left(self.starts, limit)]:
+            if men.entity != claim.speaker and self.entities[men.entity].kind == "person" \
+                    and possessed.phrase_end(self.text, men.end, limit, frozenset(), frozenset()) is not None:
+                owners.add(men.entity)
+            break  # only the apposition's first name: "Jo Sharp, Tom Reyes's spokeswoman,"
         return owners
 
     def _features(self, claim: Claim, e: int, m: Mention | None, rule: int | None, previous: int | None,
