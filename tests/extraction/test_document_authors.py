@@ -42,7 +42,9 @@ def test_a_document_named_by_its_noun_a_place_or_a_topic_stays_words():
 
 def test_a_persons_document_or_two_makers_make_no_organisation():
     ex, got = claims_of("Senator Jane Roe spoke in Dayton. One Roe ad says that the mayor lied to voters.")
-    assert got["that the mayor lied to voters"] == ("person", "Jane Roe")
+    # the resolver may name Roe or keep the phrase's words ("One Roe ad"); never an organisation "Roe"
+    assert got["that the mayor lied to voters"] in {("person", "Jane Roe"), None}
+    assert [e.name for e in ex.entities if e.kind == "organisation"] == []
     _, got = claims_of("Costs rose, according to a report from Brennick College-Harwood Institute.")
     assert got == {"Costs rose": None}
 
