@@ -28,6 +28,8 @@ _SAID_HOW = (r"(?:\s+(?:in|on|at|during|via|through|over|from|ahead\s+of)\s+(?:t
 # The hearer of "told" ending the sentence ("..., a city engineer told the local newspaper."): a few
 # words with no verb of saying among them.
 _HEARER_TO_END = re.compile(r"\s+(?:[\w’'&.\-]+\s+){0,5}?[\w’'&.\-]+" + _SAID_HOW + r"?[\s.]*$")
+# "..., the workers were told at a meeting.": a passive "told" has its hearer for a subject, not its speaker.
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got|getting)\s+$", re.IGNORECASE)
 # After an inverted speaker ("..., said Amnesty International on Tuesday, November 19.", "..., says Jo
 # Sharp, a portfolio manager at Acme, San Diego."): the act's place or time, then an apposition, then the
 # end. The apposition's further commas only before a name ("..., San Diego"): a lower-case word after
@@ -262,6 +264,7 @@ def clause_before(st: ClaimState, site: Site) -> Placement | None:
                  or (re.match(_SAID_HOW + r"[\s.]*$", site.tail)
                      and len(text[sent.start:site.subject_start].split()) >= 6)
                  or (site.lemma == "tell" and _HEARER_TO_END.match(site.tail) and not _verb_between(site.tail)))
+            and not (site.lemma == "tell" and _PASSIVE_AUX.search(site.near))
             and site.subject_start > sent.start + 10 and (site.word in SPEECH_CUES or site.lemma in EVIDENTIAL)
             and site.lemma not in ("ask",)):
         return None
