@@ -112,9 +112,9 @@ class StatisticFinder:
         nxt = re.match(r"\s*([A-Za-z’'.\-]+)", after)
         nxt_word = nxt.group(1).lower().rstrip(".") if nxt else ""
         is_digit = num[0].isdigit()
-        if not is_digit and m["pct"] and not m["pct"].lower().strip().startswith("percentage") \
+        if not is_digit and m["pct"] and m["pct"].lower().strip().startswith("point") \
                 and re.search(r"\b[Aa]t\s+$", text[max(0, m.start() - 4):m.start()]):
-            return True  # "at one point": a moment, no change of a percentage
+            return True  # "at one point": a moment, no change of a percentage ("at two percent" stays)
         if m["pct"] or m["cur"] or m["scale"]:
             return False
         # Years, dates, times, ordinals.

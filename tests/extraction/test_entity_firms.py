@@ -32,3 +32,12 @@ def test_a_title_of_a_department_leaves_no_organisation_behind():
 def test_an_ampersand_left_first_by_a_stripped_word_is_no_firm():
     ents = entities("The market opens Sun & Mon at the old hall in Leeds.")
     assert not [n for n in ents if n.startswith("&")], sorted(ents)
+
+
+@pytest.mark.parametrize("abbreviation", ["R&D", "Q&A", "M&A"])
+def test_a_letter_on_each_side_of_an_ampersand_is_no_firm_by_itself(abbreviation):
+    # A common abbreviation as often as a firm: the ampersand alone does not make an organisation (it
+    # had taken "said Tom Hale" as its speaker).
+    ents = entities(f"The company spent more on {abbreviation} last year, said Tom Hale, its chief executive.")
+    assert abbreviation not in ents, sorted(ents)
+    assert ents["Tom Hale"].kind == "person"

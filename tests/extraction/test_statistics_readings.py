@@ -48,3 +48,12 @@ def test_hundreds_of_thousands_is_a_count_of_a_hundred_thousand_of_the_noun_afte
     s = stats("The storm left hundreds of thousands of homes without power.")
     (st,) = s.values()
     assert st.value == Decimal(100_000) and st.measure == "homes"
+
+
+@pytest.mark.parametrize("sentence, share", [
+    ("Support for the plan stood at one percent in May.", "one percent"),
+    ("Unemployment was at two per cent in the spring.", "two per cent"),
+])
+def test_a_share_after_at_is_no_moment(sentence, share):
+    # Only "at one point" is a moment; "at one percent" is a share like any other.
+    assert stats(sentence)[share].unit == "percent", stats(sentence)

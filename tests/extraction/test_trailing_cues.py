@@ -69,3 +69,20 @@ def test_an_inverted_speaker_inside_the_sentence_does_not_cut_its_subject_off():
     # a content that ends at the cue.
     out = claims(INTRO, "This bridge, says Maria Lopez, a spokeswoman for the agency, needs a new deck.")
     assert ("This bridge", "Maria Lopez", "inverted_clause") not in out, out
+
+
+@pytest.mark.parametrize("tail", ["the workers were told at a meeting.", "residents have been told by the agency."])
+def test_a_passive_told_has_its_hearer_for_a_subject_no_speaker(tail):
+    out = claims(INTRO, f"{CONTENT}, {tail}")
+    assert not [c for c in out if c[1] in ("the workers", "residents")], out
+
+
+@pytest.mark.parametrize("tail", ["a deal announced at the start of the week.", "a gain reported at the close of trading."])
+def test_a_participle_after_an_indefinite_noun_is_an_apposition_no_speaker(tail):
+    out = claims(INTRO, f"{CONTENT}, {tail}")
+    assert not [c for c in out if c[1] in ("a deal", "a gain")], out
+
+
+def test_a_source_noun_before_the_participle_is_still_the_speaker():
+    out = claims(INTRO, f"{CONTENT}, a spokesman announced at a briefing on Friday.")
+    assert [(c[0], c[1]) for c in out] == [(CONTENT, "a spokesman")], out

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from ..lexicon import CUE_LEMMA, DAY_NAMES, OBJECT_CUES, QUOTE_CUES, SPEECH_CUES, THAT_ONLY_CUES
+from ..lexicon import CUE_LEMMA, DAY_NAMES, OBJECT_CUES, QUOTE_CUES, SOURCE_NOUNS, SPEECH_CUES, THAT_ONLY_CUES
 from ..text import OPEN_QUOTES, QUOTE_CHARS
 from . import content, sources
 from .content import Placement, Span
@@ -28,6 +28,10 @@ _SAID_HOW = (r"(?:\s+(?:in|on|at|during|via|through|over|from|ahead\s+of)\s+(?:t
 # The hearer of "told" ending the sentence ("..., a city engineer told the local newspaper."): a few
 # words with no verb of saying among them.
 _HEARER_TO_END = re.compile(r"\s+(?:[\w’'&.\-]+\s+){0,5}?[\w’'&.\-]+" + _SAID_HOW + r"?[\s.]*$")
+# An indefinite noun phrase as the subject of a cue ("a deal ", "a new deal "), its head last.
+_INDEFINITE_NOUN = re.compile(r"(?:a|an)\s+(?:[a-z][\w\-]*\s+)?(?P<head>[a-z][\w\-]*)\s+")
+# "..., the workers were told at a meeting.": a passive "told" has its hearer for a subject, not its speaker.
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got|getting)\s+$", re.IGNORECASE)
 # After an inverted speaker ("..., said Amnesty International on Tuesday, November 19.", "..., says Jo
 # Sharp, a portfolio manager at Acme, San Diego."): the act's place or time, then an apposition, then the
 # end. The apposition's further commas only before a name ("..., San Diego"): a lower-case word after
@@ -252,6 +256,14 @@ def quote_then_words(st: ClaimState, site: Site) -> Placement | None:
     return Placement([Span("quote", sent.start, text.rfind(",", sent.start, site.subject_start), site.word)])
 
 
+def _participle_apposition(text: str, site: Site) -> bool:
+    """"..., a deal announced at the start of the week.": a participle after an indefinite noun that
+    names no source is an apposition to the clause before, not a cue with its speaker ("a spokesman
+    announced at a briefing" is one; "said" and "told" after a noun are always the act of saying)."""
+    m = _INDEFINITE_NOUN.fullmatch(text, site.subject_start, site.cs)
+    return bool(m) and site.lemma not in ("say", "tell") and m["head"] not in SOURCE_NOUNS
+
+
 def clause_before(st: ClaimState, site: Site) -> Placement | None:
     """"The economy is growing, Obama said." (or "..., the Commerce Department said last month")."""
     text, sent = st.text, site.sent
@@ -260,8 +272,10 @@ def clause_before(st: ClaimState, site: Site) -> Placement | None:
                           r"(?:[\s.]*$|\s*,\s*(?:adding|and|as|while|after|before|because|when|citing|noting|"
                           r"in\s+an?|during)\b)", site.tail)
                  or (re.match(_SAID_HOW + r"[\s.]*$", site.tail)
-                     and len(text[sent.start:site.subject_start].split()) >= 6)
+                     and len(text[sent.start:site.subject_start].split()) >= 6
+                     and not _participle_apposition(text, site))
                  or (site.lemma == "tell" and _HEARER_TO_END.match(site.tail) and not _verb_between(site.tail)))
+            and not (site.lemma == "tell" and _PASSIVE_AUX.search(site.near))
             and site.subject_start > sent.start + 10 and (site.word in SPEECH_CUES or site.lemma in EVIDENTIAL)
             and site.lemma not in ("ask",)):
         return None

@@ -43,6 +43,11 @@ _AFTER_NAME = re.compile(r"[(,][ \t]*$")
 _EXECUTIVES = frozenset("ceo cfo coo cto chief founder co-founder".split())
 
 
+# An ampersand inside a word makes a firm's name only with more than one letter on a side ("AT&T",
+# "PG&E"): a letter on each side is as often a common abbreviation ("R&D", "Q&A", "M&A") as a firm.
+_FIRM_AMPERSAND = re.compile(r"\w{2,}&\w+|\w+&\w{2,}")
+
+
 class Classifier:
     """The rules' reading of a chunk, checked against the tagger's (a mixin of EntityFinder)."""
 
@@ -168,7 +173,7 @@ class Classifier:
     def _classify_rules(self, ch: Chunk, words: list[str]) -> tuple[str, list[str], list[str]]:
         """The capitalisation and lexicon rules' reading of a chunk's words: the first of the rule
         groups below, in this order, that decides; "unknown" when none does."""
-        if any("&" in w for w in words) and words[0] != "&" and words[-1] != "&":
+        if any(w == "&" or _FIRM_AMPERSAND.fullmatch(w) for w in words) and words[0] != "&" and words[-1] != "&":
             return "org", [], words  # "Johnson & Johnson", "AT&T", "Baker & Sons": a firm's name, no one's
         for rules in (self._rules_roles_and_known, self._rules_title, self._rules_heads, self._rules_names_and_context):
             reading = rules(ch, words)
