@@ -74,6 +74,8 @@ class Encoder:
         # the single-text pass's biases and LayerNorm parameters as columns (its activations are (features, tokens))
         self.col = {k: np.ascontiguousarray(v[:, None]) for k, v in w.items() if v.ndim == 1 and "embeddings" not in k}
         self.qkv_col = [np.ascontiguousarray(b[:, None]) for _, b in self.qkv]
+        hidden = len(self.col["encoder.layer.0.output.LayerNorm.weight"])
+        self._mean_row = np.full((1, hidden), 1.0 / hidden, dtype=np.float32)
 
     def _norm(self, x: np.ndarray, prefix: str) -> np.ndarray:
         mu = x.mean(-1, keepdims=True)
@@ -113,10 +115,15 @@ class Encoder:
         return pooled
 
     def _norm_t(self, x: np.ndarray, prefix: str) -> np.ndarray:
-        """``_norm`` of (features, tokens) activations, in place."""
-        x -= x.mean(0, keepdims=True)
-        var = (x * x).mean(0, keepdims=True)
-        x *= 1.0 / np.sqrt(var + np.float32(self.eps))
+        """``_norm`` of (features, tokens) activations, in place. The means over the features are
+        products with a row of 1 / features (BLAS: half the time of numpy's column means here)."""
+        mean = self._mean_row[:, :len(x)]
+        x -= mean @ x
+        var = mean @ (x * x)
+        var += np.float32(self.eps)
+        np.sqrt(var, out=var)
+        np.reciprocal(var, out=var)
+        x *= var
         x *= self.col[prefix + ".weight"]
         x += self.col[prefix + ".bias"]
         return x

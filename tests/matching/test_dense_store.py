@@ -153,3 +153,13 @@ def test_two_wordings_never_share_a_key_through_the_separator(fake_encoder):
     a, b = ("Taxes rose\x1fby half", "Budget"), ("Taxes rose", "by half\x1fBudget")
     assert dense.key(*a) != dense.key(*b)
     assert dense.unpack(dense.pack(*a, dense.many([a])[0]), *b) is None
+
+
+@pytest.mark.parametrize("sizes", [[1], [2], [511], [512], [513], [1025], [16_385], [16_384 * 2 + 1], [3, 513, 700]])
+def test_the_float16_rows_cosines_in_small_blocks_are_dense_matmuls_bit_for_bit(sizes):
+    # every size where a block of one row could differ: numpy's product of one row is a dot product
+    rng = np.random.default_rng(sum(sizes))
+    parts = [rng.standard_normal((n, 384)).astype(np.float16) for n in sizes]
+    for _ in range(3):
+        q = rng.standard_normal(384).astype(np.float32)
+        assert np.array_equal(store._matmul16(parts, q), dense.matmul(parts, q))
