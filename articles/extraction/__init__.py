@@ -28,7 +28,9 @@ from .types import Block, Claim, Entity, Extraction, KnownPerson, Mention, Parse
 #      structural forms (asides, conditions, findings, signed posts), the learned frame's spans.
 # 2.6: cue model past the word form (stem back-off, apostrophes); direct quotes whole across
 #      paragraphs and interruptions; context-typed entities; 'it'/'they' bounded to nearby names.
-VERSION = "3.5"
+# 3.6: quotations in single marks (marks.py); a cue ending its sentence after the content; firms'
+#      names; the resolver trained to convergence; verbs of making need a clause.
+VERSION = "3.6"
 
 __all__ = ["VERSION", "Block", "Claim", "Deadline", "ExtractionTimeout", "Entity", "Extraction", "KnownPerson", "Mention", "ParsedArticle",
            "SeedFormatError", "Statistic", "extract", "extract_article", "parse", "parse_bytes"]
