@@ -405,11 +405,10 @@ class StoredLibrary(ranker.Library):
         if not self.approximate:
             return super().cosines(qvec, views)
         q = np.asarray(qvec, dtype=np.float32)
-        searched: dict[str, list[np.ndarray]] = {v: [] for v in views}
         if getattr(self._local, "qvec", None) is None:
             # the match's own query (the first call; a rewritten query's follows): ``_exact_cosines``
-            # of this match reads it (no second embedding), its views and the rows searched
-            self._local.qvec, self._local.views, self._local.searched = q, tuple(views), searched
+            # of this match reads it (no second embedding), and its views
+            self._local.qvec, self._local.views = q, tuple(views)
         out = {}
         found: dict[int, np.ndarray] = {}  # a graph's rows for this query (the joint one serves 3 views)
         for view in views:
@@ -428,7 +427,6 @@ class StoredLibrary(ranker.Library):
                 exact = vec[pos].astype(np.float32) @ q
                 arr[lo:hi] = (float(exact.min()) if len(exact) else 0.0) - 1e-3
                 arr[lo + pos] = exact
-                searched[view].append(lo + pos)
             arr[self._dead_at] = -1.0
             out[view] = arr
         return out
@@ -450,8 +448,7 @@ class StoredLibrary(ranker.Library):
     def features(self, query: str, k: int, extra: set[int] = frozenset(),
                  context: ranker.Context | None = None, lists: dict[str, int] | None = None,
                  views: tuple[str, ...] = ranker.VIEWS) -> tuple[np.ndarray, np.ndarray]:
-        # set by ``cosines`` for this query
-        self._local.qvec, self._local.views, self._local.searched = None, ranker.VIEWS, {}
+        self._local.qvec, self._local.views = None, ranker.VIEWS  # set by ``cosines`` for this query
         c, x = super().features(query, k, extra, context, lists, views)
         keep = ~self.dead[c]  # a replaced or removed row is never a candidate
         c, x = c[keep], x[keep]
@@ -462,24 +459,16 @@ class StoredLibrary(ranker.Library):
     def _exact_cosines(self, query: str, c: np.ndarray, x: np.ndarray,
                        views: tuple[str, ...] = ranker.VIEWS) -> None:
         """A candidate the approximate search did not return gets its exact cosine back (the
-        ``cos_<view>_abs`` and ``_gap`` features; the gap is to the best row the search found). One
-        it returned has it already, computed the same way (its row is not read again)."""
+        ``cos_<view>_abs`` and ``_gap`` features; the gap is to the best row the search found)."""
         qvec = getattr(self._local, "qvec", None)
         if qvec is None:
             qvec = semantic.embed([text.clean_query(query)])[0]
         cols = {name: j for j, name in enumerate(ranker.FEATURES)}
-        searched = getattr(self._local, "searched", {})
         for view in views:  # the views ``cosines`` computed (another's columns stay 0)
+            exact = self.vectors[view][c] @ qvec
             a, g = cols.get(f"cos_{view}_abs"), cols.get(f"cos_{view}_gap")
             if a is None or g is None:
                 continue
-            found = searched.get(view)
-            need = np.flatnonzero(~np.isin(c, np.concatenate(found))) if found else np.arange(len(c))
-            exact = x[:, a].copy()
-            if len(need):
-                # two rows at least: numpy's product of one row is a dot product (its last bits differ)
-                rows = c[need] if len(need) > 1 else np.repeat(c[need], 2)
-                exact[need] = (self.vectors[view][rows] @ qvec)[: len(need)]
             best = x[:, a] - x[:, g]  # the maximum the features were computed against
             x[:, a] = exact
             x[:, g] = exact - best

@@ -124,31 +124,3 @@ def test_a_rewritten_claim_reads_only_the_view_of_its_list(tmp_path, monkeypatch
     monkeypatch.setattr(store.StoredLibrary, "cosines", lambda self, q, views=ranker.VIEWS: cosines(self, q))
     assert got == lib.match("he says the border wall costs a fortune", 5, model=model, context=ctx)
     assert np.isfinite([r.score for r in got]).all()
-
-
-@pytest.mark.parametrize("depth", [40, 384])
-def test_a_candidate_the_search_returned_keeps_its_cosine_without_a_second_read(tmp_path, monkeypatch, depth):
-    monkeypatch.setattr(index_build, "ANN_DTYPE", "i8")
-    monkeypatch.setattr(index_build, "ANN_JOINT_TOP", depth)
-    es = entries(150)
-    lib = store.open_generation(tmp_path, build(tmp_path, es, ann_min=0))
-    log = []
-    lib.vectors = {v: Counted(r, log, v) for v, r in lib.vectors.items()}  # the candidates' exact reads
-    model = ranker.MatchModel(with_title())
-    queries = QUERIES + [es[42].claim, es[7].title]
-    got = [lib.match(q, 5, model=model) for q in queries]
-    read = len(log) - len(queries)  # past the duplicates' one read of the claim view a match
-    # every row returned by the search (all 150 at depth 384): no candidate's row read again
-    assert (read == 0) == (depth >= len(es))
-    # the same ranking, scores bit for bit, as with every candidate's row read again
-    cosines = store.StoredLibrary.cosines
-
-    def forget(self, q, views=ranker.VIEWS):
-        out = cosines(self, q, views)
-        self._local.searched = {}
-        return out
-
-    monkeypatch.setattr(store.StoredLibrary, "cosines", forget)
-    log.clear()
-    assert got == [lib.match(q, 5, model=model) for q in queries]
-    assert log
