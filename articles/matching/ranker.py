@@ -20,6 +20,7 @@ import numpy as np
 from . import dense as _dense
 from . import encoder, genre, semantic, text
 from .bm25 import BM25
+from .forest import Forest
 
 MODEL_PATH = Path(__file__).with_name("match_model.json")
 BACKGROUND_PATH = Path(__file__).with_name("match_background.json")
@@ -134,49 +135,6 @@ def vectors_many(pairs: list[tuple[str, str]]) -> np.ndarray:
     """Vectors for many fact-checks at once: (n, 3, 256) float16."""
     flat = [t for c, ti in pairs for t in entry_texts(c, ti)]
     return semantic.embed(flat).astype(np.float16).reshape(len(pairs), 3, semantic.DIM)
-
-
-class Forest:
-    """Gradient-boosted regression trees (trained by scikit-learn's HistGradientBoostingClassifier,
-    stored as plain arrays): every tree walked for every row at once, numpy only. A row goes left
-    at a node when its feature is at most the node's threshold; leaves hold the value added."""
-
-    def __init__(self, baseline: float, roots, feature, threshold, left, right, value):
-        self.baseline = float(baseline)
-        self.roots = np.asarray(roots, dtype=np.int64)
-        self.feature = np.asarray(feature, dtype=np.int64)
-        self.threshold = np.asarray(threshold, dtype=np.float64)
-        self.left = np.asarray(left, dtype=np.int64)
-        self.right = np.asarray(right, dtype=np.int64)
-        self.value = np.asarray(value, dtype=np.float64)
-        self.leaf = self.left < 0
-        # how many steps the deepest leaf is from its root
-        depth = np.zeros(len(self.feature), dtype=np.int64)
-        for n in range(len(self.feature)):  # children come after their parent in each tree
-            if not self.leaf[n]:
-                depth[self.left[n]] = depth[self.right[n]] = depth[n] + 1
-        self.depth = int(depth.max()) if len(depth) else 0
-
-    @classmethod
-    def from_json(cls, d: dict) -> Forest:
-        return cls(d["baseline"], d["roots"], d["feature"], d["threshold"], d["left"], d["right"], d["value"])
-
-    def to_json(self) -> dict:
-        return {"baseline": self.baseline, "roots": self.roots.tolist(), "feature": self.feature.tolist(),
-                "threshold": self.threshold.tolist(), "left": self.left.tolist(), "right": self.right.tolist(),
-                "value": self.value.tolist()}
-
-    def predict(self, x: np.ndarray) -> np.ndarray:
-        x = np.asarray(x, dtype=np.float64)
-        if not len(x):
-            return np.zeros(0)
-        rows = np.arange(len(x))[None, :]
-        node = np.repeat(self.roots[:, None], len(x), axis=1)
-        for _ in range(self.depth):
-            inner = ~self.leaf[node]
-            go_left = x[rows, np.where(inner, self.feature[node], 0)] <= self.threshold[node]
-            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
-        return self.baseline + self.value[node].sum(0)
 
 
 # The check-worthiness score that leaves the calibration unchanged (logit 0) when none is given.
