@@ -33,11 +33,12 @@ EPOCH = date(2000, 1, 1)
 NO_DATE = -(10**6)  # a fact-check without a date (``days``)
 
 DATE_FEATURES = ["date_after_log", "date_soon", "date_before"]
+KIND_PREFIX = "posted_x_"
 
 
 def kind_features(base: list[str]) -> list[str]:
     """The names of the post interactions of the base features."""
-    return [f"posted_x_{f}" for f in base]
+    return [f"{KIND_PREFIX}{f}" for f in base]
 
 
 def posted(query: str) -> bool:

@@ -20,10 +20,14 @@ import numpy as np
 from . import dense as _dense
 from . import encoder, genre, semantic, text
 from .bm25 import BM25
+from .forest import Forest
 
 MODEL_PATH = Path(__file__).with_name("match_model.json")
 BACKGROUND_PATH = Path(__file__).with_name("match_background.json")
 VIEWS = ("claim", "title", "both")
+# The views the ranker reads whatever the model weighs: the claim's and the text's candidate lists
+# (``features``), the rewritten claim's (both), a restatement (claim: RESTATES_COSINE) and duplicates.
+ALWAYS_VIEWS = ("claim", "both")
 
 
 @dataclass(frozen=True)
@@ -133,49 +137,6 @@ def vectors_many(pairs: list[tuple[str, str]]) -> np.ndarray:
     return semantic.embed(flat).astype(np.float16).reshape(len(pairs), 3, semantic.DIM)
 
 
-class Forest:
-    """Gradient-boosted regression trees (trained by scikit-learn's HistGradientBoostingClassifier,
-    stored as plain arrays): every tree walked for every row at once, numpy only. A row goes left
-    at a node when its feature is at most the node's threshold; leaves hold the value added."""
-
-    def __init__(self, baseline: float, roots, feature, threshold, left, right, value):
-        self.baseline = float(baseline)
-        self.roots = np.asarray(roots, dtype=np.int64)
-        self.feature = np.asarray(feature, dtype=np.int64)
-        self.threshold = np.asarray(threshold, dtype=np.float64)
-        self.left = np.asarray(left, dtype=np.int64)
-        self.right = np.asarray(right, dtype=np.int64)
-        self.value = np.asarray(value, dtype=np.float64)
-        self.leaf = self.left < 0
-        # how many steps the deepest leaf is from its root
-        depth = np.zeros(len(self.feature), dtype=np.int64)
-        for n in range(len(self.feature)):  # children come after their parent in each tree
-            if not self.leaf[n]:
-                depth[self.left[n]] = depth[self.right[n]] = depth[n] + 1
-        self.depth = int(depth.max()) if len(depth) else 0
-
-    @classmethod
-    def from_json(cls, d: dict) -> Forest:
-        return cls(d["baseline"], d["roots"], d["feature"], d["threshold"], d["left"], d["right"], d["value"])
-
-    def to_json(self) -> dict:
-        return {"baseline": self.baseline, "roots": self.roots.tolist(), "feature": self.feature.tolist(),
-                "threshold": self.threshold.tolist(), "left": self.left.tolist(), "right": self.right.tolist(),
-                "value": self.value.tolist()}
-
-    def predict(self, x: np.ndarray) -> np.ndarray:
-        x = np.asarray(x, dtype=np.float64)
-        if not len(x):
-            return np.zeros(0)
-        rows = np.arange(len(x))[None, :]
-        node = np.repeat(self.roots[:, None], len(x), axis=1)
-        for _ in range(self.depth):
-            inner = ~self.leaf[node]
-            go_left = x[rows, np.where(inner, self.feature[node], 0)] <= self.threshold[node]
-            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
-        return self.baseline + self.value[node].sum(0)
-
-
 # The check-worthiness score that leaves the calibration unchanged (logit 0) when none is given.
 NEUTRAL_CHECKWORTHINESS = 0.5
 
@@ -204,6 +165,26 @@ class MatchModel:
         # the model to score with in a library without the encoder's vectors (some rows' not yet
         # computed, or no encoder): there every dense column is 0, and a gap of 0 reads as "the best"
         self.fallback: MatchModel | None = MatchModel(data["fallback"]) if data.get("fallback") else None
+
+    @property
+    def used(self) -> frozenset[str]:
+        """The features that can move this model's score: a non-zero weight or a split of its trees.
+        A post's copy of a feature (``genre.kind_features``) counts as the feature itself."""
+        names = [f for f, w in zip(self.features, self.weights.tolist(), strict=True) if w != 0.0]
+        if self.trees is not None:  # a split's column: a feature, or the linear score past them
+            names += [self.features[i] for i in set(self.trees.feature[~self.trees.leaf].tolist())
+                      if i < len(self.features)]
+        return frozenset(f.removeprefix(genre.KIND_PREFIX) for f in names)
+
+    @property
+    def views(self) -> tuple[str, ...]:
+        """The WordLlama views a match with this model needs (``Library.features``): those the ranker
+        always reads (``ALWAYS_VIEWS``) and any other whose features the model weighs or whose list it
+        takes candidates from (``lists``). An unused view is not searched nor its rows read: model 2.6
+        gives the title view's features weight 0 (a retrained model that weighs them gets it back)."""
+        used = self.used
+        return tuple(v for v in VIEWS if v in ALWAYS_VIEWS or f"cos_{v}" in self.lists
+                     or any(f.startswith(f"cos_{v}_") for f in used))
 
     @property
     def dense(self) -> bool:
@@ -453,6 +434,20 @@ def _top(scores: np.ndarray, k: int) -> np.ndarray:
     return np.argpartition(-scores, k)[:k + 1]
 
 
+def _cos_columns(cos: dict[str, np.ndarray], c: np.ndarray, rank) -> list[np.ndarray]:
+    """``cos_<view>_abs``, ``_gap`` and ``_rank`` of the candidates ``c``; 0 for a view not computed
+    (one the model does not use: ``MatchModel.views``)."""
+    cols: list[np.ndarray] = []
+    for view in VIEWS:
+        if view not in cos:
+            cols += [np.zeros(len(c), dtype=np.float32)] * 3
+            continue
+        s = cos[view]
+        v = s[c]
+        cols += [v, v - s.max(), rank(s, v)]
+    return cols
+
+
 _DEFAULT = object()
 # The depth of the lists a context adds (the claim searched with the names its context gives, and
 # rewritten with whom its pronouns stand for), when the model's own depth (``MatchModel.candidates``,
@@ -512,24 +507,28 @@ class Library:
             self._position = {int(i): n for n, i in enumerate(self.ids)}
         return {self._position[i] for i in ids if i in self._position}
 
-    def cosines(self, qvec: np.ndarray) -> dict[str, np.ndarray]:
-        """Each view's cosine of every entry with the query (the shared index on disk answers this
-        with an approximate search past a size: articles/matching/store.py)."""
-        return {v: self.vectors[v] @ qvec for v in VIEWS}
+    def cosines(self, qvec: np.ndarray, views: tuple[str, ...] = VIEWS) -> dict[str, np.ndarray]:
+        """Each view's (of ``views``) cosine of every entry with the query (the shared index on disk
+        answers this with an approximate search past a size: articles/matching/store.py)."""
+        return {v: self.vectors[v] @ qvec for v in views}
 
     def features(self, query: str, k: int, extra: set[int] = frozenset(),
-                 context: Context | None = None, lists: dict[str, int] | None = None) -> tuple[np.ndarray, np.ndarray]:
+                 context: Context | None = None, lists: dict[str, int] | None = None,
+                 views: tuple[str, ...] = VIEWS) -> tuple[np.ndarray, np.ndarray]:
         """Candidate positions in the library and their feature rows (columns as FEATURES);
         ``extra``: positions another retriever proposes (PostgreSQL full-text search); ``lists``:
-        further lists of ``MORE_LISTS`` and the depth each gives (``MatchModel.lists``)."""
+        further lists of ``MORE_LISTS`` and the depth each gives (``MatchModel.lists``); ``views``:
+        the WordLlama views to compute (``MatchModel.views``), another view's columns left 0."""
+        views = tuple(v for v in VIEWS if v in views or v in ALWAYS_VIEWS or f"cos_{v}" in (lists or {}))
         q = text.clean_query(query)
         qwords = text.words(q)
         lex = {name: idx.scores(text.with_bigrams(qwords) if name == "bigrams" else qwords)
                for name, idx in self.bm25.items()}
         qvec = semantic.embed([q])[0]
-        cos = self.cosines(qvec)
+        cos = self.cosines(qvec, views)
         chars = self.chars.scores(text.char_grams(q))
-        more = {"chars": chars, "bm25_title": lex["title"], "bm25_claim": lex["claim"], "cos_title": cos["title"]}
+        more = {"chars": chars, "bm25_title": lex["title"], "bm25_claim": lex["claim"],
+                **({"cos_title": cos["title"]} if "title" in cos else {})}
         rq = text.clean_query(context.rewritten(q)) if context is not None else q
         rows = getattr(self, "dense", None)
         qv = _dense.query(q, rq) if rows is not None and len(self) else None
@@ -548,7 +547,8 @@ class Library:
         # the claim rewritten with whom it is about (its pronouns' people): its own lexical and
         # semantic lists, and their scores as features (the claim's own when nothing is added)
         if rq != q:
-            rw_lex, rw_cos = self.bm25["both"].scores(text.words(rq)), self.cosines(semantic.embed([rq])[0])["both"]
+            rw_lex = self.bm25["both"].scores(text.words(rq))
+            rw_cos = self.cosines(semantic.embed([rq])[0], ("both",))["both"]
             for s in (rw_lex, rw_cos):
                 cands.update(_top(s, kc).tolist())
         else:
@@ -568,10 +568,7 @@ class Library:
             s = lex[name]
             v, top = s[c], float(s.max()) or 1.0
             cols += [v / top, v / 10.0, rank(s, v)]
-        for view in VIEWS:
-            s = cos[view]
-            v = s[c]
-            cols += [v, v - s.max(), rank(s, v)]
+        cols += _cos_columns(cos, c, rank)
         qnum, qnames = text.numbers(q), text.names(q)
         cols.append(np.asarray([bool(qnum & self.numbers[i]) for i in c], dtype=np.float32))
         cols.append(np.asarray([len(qnames & self.names[i]) / (1 + len(self.names[i])) for i in c],
@@ -654,7 +651,7 @@ class Library:
         model = (model or default_model()).for_library(self)
         if not len(self) or not text.clean_query(query):
             return []
-        c, x = self.features(query, model.candidates, self.positions(also), context, model.lists)
+        c, x = self.features(query, model.candidates, self.positions(also), context, model.lists, model.views)
         if checkworthiness is None:
             checkworthiness = query_checkworthiness(query)
         prob = model.probability(model.raw(x), text.checkable(query), text.word_count(query), checkworthiness)

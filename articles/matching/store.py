@@ -396,21 +396,22 @@ class StoredLibrary(ranker.Library):
     def live(self) -> int:
         return int((~self.dead).sum())
 
-    def cosines(self, qvec: np.ndarray) -> dict[str, np.ndarray]:
-        """Exact cosines for segments without an approximate index; for those with one, exact
+    def cosines(self, qvec: np.ndarray, views: tuple[str, ...] = ranker.VIEWS) -> dict[str, np.ndarray]:
+        """Each view's (of ``views``: no search nor row read for another): exact
+        cosines for segments without an approximate index; for those with one, exact
         cosines of the rows it returns and, for the others, a value just under the lowest of them
         (they score lower: their rank is at least the search's depth; ``features`` puts back the
         exact value of any candidate)."""
         if not self.approximate:
-            return super().cosines(qvec)
+            return super().cosines(qvec, views)
         q = np.asarray(qvec, dtype=np.float32)
         if getattr(self._local, "qvec", None) is None:
             # the match's own query (the first call; a rewritten query's follows): ``_exact_cosines``
-            # of this match reads it (no second embedding)
-            self._local.qvec = q
+            # of this match reads it (no second embedding), and its views
+            self._local.qvec, self._local.views = q, tuple(views)
         out = {}
         found: dict[int, np.ndarray] = {}  # a graph's rows for this query (the joint one serves 3 views)
-        for view in ranker.VIEWS:
+        for view in views:
             arr = np.empty(len(self.ids), dtype=np.float32)
             for b, lo, hi in zip(self.blocks, self.block_starts[:-1].tolist(), self.block_starts[1:].tolist(),
                                  strict=True):
@@ -445,23 +446,25 @@ class StoredLibrary(ranker.Library):
         return {int(p) for p in found if not self.dead[p]}
 
     def features(self, query: str, k: int, extra: set[int] = frozenset(),
-                 context: ranker.Context | None = None, lists: dict[str, int] | None = None) -> tuple[np.ndarray, np.ndarray]:
-        self._local.qvec = None  # set by ``cosines`` for this query
-        c, x = super().features(query, k, extra, context, lists)
+                 context: ranker.Context | None = None, lists: dict[str, int] | None = None,
+                 views: tuple[str, ...] = ranker.VIEWS) -> tuple[np.ndarray, np.ndarray]:
+        self._local.qvec, self._local.views = None, ranker.VIEWS  # set by ``cosines`` for this query
+        c, x = super().features(query, k, extra, context, lists, views)
         keep = ~self.dead[c]  # a replaced or removed row is never a candidate
         c, x = c[keep], x[keep]
         if len(c) and self.approximate:
-            self._exact_cosines(query, c, x)
+            self._exact_cosines(query, c, x, self._local.views)
         return c, x
 
-    def _exact_cosines(self, query: str, c: np.ndarray, x: np.ndarray) -> None:
+    def _exact_cosines(self, query: str, c: np.ndarray, x: np.ndarray,
+                       views: tuple[str, ...] = ranker.VIEWS) -> None:
         """A candidate the approximate search did not return gets its exact cosine back (the
         ``cos_<view>_abs`` and ``_gap`` features; the gap is to the best row the search found)."""
         qvec = getattr(self._local, "qvec", None)
         if qvec is None:
             qvec = semantic.embed([text.clean_query(query)])[0]
         cols = {name: j for j, name in enumerate(ranker.FEATURES)}
-        for view in ranker.VIEWS:
+        for view in views:  # the views ``cosines`` computed (another's columns stay 0)
             exact = self.vectors[view][c] @ qvec
             a, g = cols.get(f"cos_{view}_abs"), cols.get(f"cos_{view}_gap")
             if a is None or g is None:
