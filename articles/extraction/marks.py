@@ -9,7 +9,7 @@ offsets stay valid, and stored strings are sliced from the original (:func:`rest
 Apostrophes stay apostrophes: a mark opens a quotation only after a space (or a bracket, a dash, a
 comma or colon, the block's start) before a letter, and closes one only after a letter or punctuation before a space,
 punctuation or the block's end; elisions ('tis, ’n’, the ’90s) open nothing, and a mark after a
-letter before a lower-case word (the Joneses’ house, goin’ home) closes only when nothing surer
+letter before a word (the Joneses’ house, the Tories’ Brexit plan, goin’ home) closes only when nothing surer
 closes the quotation before the next one opens.
 """
 from __future__ import annotations
@@ -55,8 +55,8 @@ def _opens(text: str, i: int, start: int) -> bool:
 
 
 def _closes(text: str, i: int, end: int) -> str:
-    """'strong', 'weak' (a mark after a letter before a lower-case word: as often a possessive or an
-    elision as a quotation's end) or '' (no closing mark)."""
+    """'strong', 'weak' (a mark after a letter before a word: as often a possessive or an elision as
+    a quotation's end) or '' (no closing mark)."""
     if text[i] not in _SINGLE_CLOSE or _doubled(text, i) or i == 0:
         return ""
     alone = i + 1 >= end or text[i + 1].isspace() or text[i + 1] in _AFTER_CLOSE
@@ -74,7 +74,8 @@ def _closes(text: str, i: int, end: int) -> str:
     k = i + 1
     while k < end and text[k].isspace():
         k += 1
-    if prev.isalnum() and k < end and text[k].islower():
+    if prev.isalnum() and k < end and text[k].isalnum():
+        # Before a word of either case: "the Tories’ Brexit plan", "the Smiths’ 2019 tax bill".
         return "weak"
     return "strong"
 

@@ -175,11 +175,17 @@ def words(text: str) -> list[str]:
 # A quote split by its attribution: '...twelve hours," he said. "That is...' or '"We will," she
 # added, "win."' (or in single marks, British style: '‘We will,’ she added, ‘win.’', a single mark
 # closing before a space or a comma: "O’Neill said" is a name). The attribution words go; the two
-# halves join into one statement.
-_SPLIT_QUOTE = re.compile(
-    r"(?P<pre>[,.!?;:]?)\s*(?:[”\"]|[’'](?=[\s,]))\s*,?\s*"
-    r"(?:(?:he|she|they|we|I|it)|(?:(?:the|a|an)\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Za-z][\w'’.\-]*){0,3})\s+"
-    r"(?:" + _VERBS + r")(?:\s+(?:[A-Za-z][\w'’\-]*)){0,3}?\s*(?P<post>[,.:;]?)\s*[“\"‘']\s*")
+# halves join into one statement. Only the marks the claim quotes in split it: a quotation inside
+# it quotes someone's dialogue ('“Ann told me, ‘We leave.’ And I said, ‘Go.’”' keeps "And I said").
+# A straight mark closes after a word and opens before one: '"To a point," ' is no split quote.
+_SPLIT_TEMPLATE = (
+    r"(?P<pre>[,.!?;:]?)\s*{close}\s*,?\s*"
+    r"(?:(?:he|she|they|we|I|it)|(?:(?:the|a|an)\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Za-z][\w'’.\-]*){{0,3}})\s+"
+    r"(?:" + _VERBS + r")(?:\s+(?:[A-Za-z][\w'’\-]*)){{0,3}}?\s*(?P<post>[,.:;]?)\s*{open}\s*")
+_SPLIT_QUOTE = {
+    "double": re.compile(_SPLIT_TEMPLATE.format(close=r"(?:”|(?<=\S)\")", open=r"(?:“|\"(?=\S))")),
+    "single": re.compile(_SPLIT_TEMPLATE.format(close=r"(?:’|(?<=\S)')(?=[\s,])", open=r"(?:‘|'(?=\S))")),
+}
 _EDGE = "“”\"'‘’ ,;:"
 # The complementizer a that-clause's content opens with (claims/content.with_complementizer): "that
 # the plan failed" states "the plan failed". Not before a verb: then "that" is a demonstrative, the
@@ -211,9 +217,16 @@ def reviewed_wording(text: str) -> str:
             return (pre if pre in ("!", "?", ".") else ".") + " "
         return " "
 
-    t = _SPLIT_QUOTE.sub(join, t)
+    t = _SPLIT_QUOTE[_outer_marks(t)].sub(join, t)
     t = t.strip(_EDGE)
     return _balance(t)
+
+
+def _outer_marks(t: str) -> str:
+    """Which marks a claim's words quote in: those it opens with; double when it opens with none."""
+    first = t.lstrip(" ,;:")[:2]
+    # (two apostrophes: the wires' double mark; words that open with no mark: as before single marks)
+    return "single" if first[:1] in ("‘", "'") and first != "''" else "double"
 
 
 def _balance(t: str) -> str:

@@ -136,3 +136,15 @@ def test_a_closing_mark_typed_loose_still_closes():
     q = "‘O’Neill won’t come,’ she said."
     [pair] = marks.single_pairs(q, 0, len(q))
     assert (pair.open, pair.close) == (0, q.index(",’") + 1)
+
+
+def test_a_possessive_before_a_capitalised_word_does_not_end_the_quotation():
+    for q in ("‘It is the Tories’ Brexit plan that failed, not ours,’", "'The Democrats' Senate seats are gone for good,'",
+              "‘We met the Joneses’ 2019 tax bill and laughed,’"):
+        [pair] = marks.single_pairs(q, 0, len(q))
+        assert (pair.open, pair.close) == (0, len(q) - 1), q
+        ex = extract(q + " said Ann Cole, a councillor.")
+        assert holding(ex, q[4:16]) == (q, "Ann Cole")
+    # With nothing surer after it, such a mark still closes: '‘We will win’ Tom Reyes said.'
+    q = "‘We will win’ Tom Reyes said. ‘It is ours.’"
+    assert [q[p.open:p.end(len(q))] for p in marks.single_pairs(q, 0, len(q))] == ["‘We will win’", "‘It is ours.’"]
