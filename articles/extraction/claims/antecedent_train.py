@@ -32,7 +32,7 @@ from .. import document
 from ..entities import EntityFinder
 from ..learned.corpus import read_corpus
 from ..learned.model import default_model
-from . import ClaimFinder
+from . import ClaimFinder, conditional_logit
 from .antecedent import (
     CROSSES,
     FEATURES,
@@ -235,8 +235,6 @@ def fit(exs: list[dict], names: dict[str, float] | None, l2: float = L2, source_
     on the right ones, with an L2 penalty; a pronoun source counts ``source_weight`` times. L-BFGS
     from zeros (scipy, a training-only dependency of
     scikit-learn): deterministic."""
-    from scipy.optimize import minimize
-
     if source_weight < 1:
         raise ValueError(f"source_weight must be at least 1, not {source_weight}")
     exs = [x for x in exs if x["labels"].sum() > 0]
@@ -244,21 +242,7 @@ def fit(exs: list[dict], names: dict[str, float] | None, l2: float = L2, source_
     X = np.vstack([with_names(x, names) if names is not None else x["rows"] for x in exs])
     y = np.concatenate([x["labels"] for x in exs])
     sizes = np.array([len(x["labels"]) for x in exs])
-    off = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-    g = np.repeat(np.arange(len(exs)), sizes)
-    q = y / np.add.reduceat(y, off)[g]
-    n = len(exs)
-
-    def loss_grad(w):
-        s = X @ w
-        top = np.maximum.reduceat(s, off)
-        e = np.exp(s - top[g])
-        z = np.add.reduceat(e, off)
-        p = e / z[g]
-        loss = -(q * (s - top[g] - np.log(z)[g])).sum() / n + l2 / 2 * w @ w
-        return loss, X.T @ (p - q) / n + l2 * w
-
-    return minimize(loss_grad, np.zeros(X.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
+    return conditional_logit.fit(X, y, sizes, l2)
 
 
 def evaluate(w: np.ndarray, names: dict[str, float], exs: list[dict]) -> dict:

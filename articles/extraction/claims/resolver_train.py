@@ -24,7 +24,7 @@ from .. import document
 from ..entities import EntityFinder
 from ..learned.corpus import read_corpus
 from ..learned.model import CueModel, default_model
-from . import ClaimFinder, phrases, resolve
+from . import ClaimFinder, conditional_logit, phrases, resolve
 from .resolver import FEATURES, Candidates, SourceModel, candidates_for, choose, expand, fingerprint
 
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "president", "prime", "minister",
@@ -117,27 +117,11 @@ def fit(exs: list[tuple], l2: float = L2) -> np.ndarray:
     """A conditional logit: per claim, a softmax over its candidates, trained to put the probability
     on the right ones (claims without a right candidate teach nothing), with an L2 penalty. L-BFGS
     from zeros to convergence: deterministic."""
-    from scipy.optimize import minimize
-
     exs = [e for e in exs if e[2].sum() > 0]
     X = np.vstack([expand(rows) for _, rows, _, _, _ in exs])
     y = np.concatenate([labels for _, _, labels, _, _ in exs])
     sizes = np.array([len(labels) for _, _, labels, _, _ in exs])
-    off = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-    g = np.repeat(np.arange(len(exs)), sizes)
-    q = y / np.add.reduceat(y, off)[g]
-    n = len(exs)
-
-    def loss_grad(w):
-        s = X @ w
-        top = np.maximum.reduceat(s, off)
-        e = np.exp(s - top[g])
-        z = np.add.reduceat(e, off)
-        p = e / z[g]
-        loss = -(q * (s - top[g] - np.log(z)[g])).sum() / n + l2 / 2 * w @ w
-        return loss, X.T @ (p - q) / n + l2 * w
-
-    return minimize(loss_grad, np.zeros(X.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
+    return conditional_logit.fit(X, y, sizes, l2)
 
 
 def accuracy(w: np.ndarray, margin: float, exs: list[tuple]) -> tuple[float, float]:
