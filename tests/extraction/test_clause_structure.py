@@ -3,21 +3,13 @@ a subject and its cue, a cue inside a condition, a document's findings, a signed
 test names the clause structure, not a phrase, and uses sentences written here."""
 import pytest
 
-from articles.extraction import extract_article, parse
+from tests.extraction.dated import claims_by_frame
 
 INTRO = ("Norvale Foods, a maker of frozen meals, is based in Ohio. Jane Holloway is the Health Secretary. "
          "Tom Baker is a nurse in Leeds.")
 
 
-def claims(*paragraphs):
-    art = parse("A headline about things\n\n3 March 2019\n\n" + "\n\n".join(paragraphs) + "\n\n- The Daily Example\n")
-    ex = extract_article(art)
-    out = []
-    for c in ex.claims:
-        assert art.text[c.start:c.end] == c.text
-        name = ex.entities[c.speaker].name if c.speaker is not None else c.speaker_text
-        out.append((c.text, name, c.frame))
-    return out
+claims = claims_by_frame
 
 
 def one(needle, *paragraphs):

@@ -3,21 +3,14 @@ words after the cue or after its inverted speaker say where, when or to whom it 
 Sentences written here."""
 import pytest
 
-from articles.extraction import extract_article, parse
+from tests.extraction.dated import claims_by_frame
 
 INTRO = "Maria Lopez is a spokeswoman for the Ferris County transport agency. The bridge has been closed since May."
 CONTENT = "The bridge will reopen in the spring after repairs to its deck"
 
 
 def claims(*paragraphs):
-    art = parse("A headline about bridges\n\n3 March 2019\n\n" + "\n\n".join(paragraphs) + "\n\n- The Daily Example\n")
-    ex = extract_article(art)
-    out = []
-    for c in ex.claims:
-        assert art.text[c.start:c.end] == c.text
-        name = ex.entities[c.speaker].name if c.speaker is not None else c.speaker_text
-        out.append((c.text, name, c.frame))
-    return out
+    return claims_by_frame(*paragraphs, headline="A headline about bridges")
 
 
 @pytest.mark.parametrize("tail", [
