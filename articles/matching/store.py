@@ -131,16 +131,27 @@ class Rows:
     def __init__(self, parts: list[np.ndarray], starts: np.ndarray, dead: np.ndarray, fill: float):
         self.parts, self.starts, self.dead, self.fill = parts, starts, dead, fill
         self._dead_at = np.flatnonzero(dead)
+        self._f32: dict[int, np.ndarray] = {}  # float16 parts multiplied whole, kept as float32 (``_cached``)
 
     def __len__(self) -> int:
         return int(self.starts[-1])
 
     def __matmul__(self, q: np.ndarray) -> np.ndarray:
         if self.parts and getattr(self.parts[0], "dtype", None) == np.float16:
-            out = _matmul16(self.parts, q)  # float16 a block at a time (no whole float32 copy)
+            out = _matmul16(self.parts, q, self._cached(0, len(self.parts)))
         else:
             out = np.concatenate([p @ q for p in self.parts]) if self.parts else np.zeros(0, dtype=np.float32)
         out[self._dead_at] = self.fill
+        return out
+
+    def _cached(self, first: int, end: int) -> list[np.ndarray | None]:
+        """Parts first..end - 1 as float32 where kept (made on first use while this object keeps
+        fewer than ``_F32_ROWS`` rows), else None: ``_matmul16`` makes those a block at a time."""
+        out = []
+        for j in range(first, end):
+            if j not in self._f32 and sum(map(len, self._f32.values())) + len(self.parts[j]) <= _F32_ROWS:
+                self._f32[j] = np.asarray(self.parts[j], dtype=np.float32)
+            out.append(self._f32.get(j))
         return out
 
     def __getitem__(self, idx):
@@ -163,19 +174,28 @@ class Rows:
 _ROWS16 = 512
 
 
-def _matmul16(parts, q: np.ndarray) -> np.ndarray:
+# float16 rows multiplied whole (a library under ANN_MIN rows, a segment appended after a build) kept
+# as float32 once made, up to this many rows a ``Rows`` (a view): their cast to float32 was ~85% of
+# the product (10,000 x 384: 4.4 of 5.1 ms a view), kept it costs 1.5 KB a row and view in each
+# process (at 10,000 rows 31 MB for the encoder's two views; 61 MB at most).
+_F32_ROWS = 20_000
+
+
+def _matmul16(parts, q: np.ndarray, f32: list[np.ndarray | None] | None = None) -> np.ndarray:
     """``dense.matmul(parts, q)``, the same numbers bit for bit, in blocks of ``_ROWS16`` rows (10,000
     rows x 384: 7.4 -> 5.6 ms a view). Each row's cosine is the same whatever block holds it, but for
     a block of one row (numpy's product of one row is a dot product: its last bits differ): one is
-    left only where ``dense.matmul``'s own last block is one row."""
+    left only where ``dense.matmul``'s own last block is one row. ``f32``: a part's float32 copy
+    (``Rows._cached``) or None: the same blocks multiplied, so the same numbers."""
     out = []
-    for p in parts:
+    for j, p in enumerate(parts):
+        whole = f32[j] if f32 is not None else None
         n, k = len(p), 0
         while k < n:
             end = min(n, k + _ROWS16)
             if n - end == 1 and n % _DENSE_BLOCK != 1:
                 end = n
-            out.append(np.asarray(p[k:end], dtype=np.float32) @ q)
+            out.append((whole[k:end] if whole is not None else np.asarray(p[k:end], dtype=np.float32)) @ q)
             k = end
     return np.concatenate(out) if out else np.zeros(0, dtype=np.float32)
 
@@ -236,7 +256,7 @@ class DenseRows(Rows):
         for first, end, ann in self.blocks:
             lo, hi = int(self.starts[first]), int(self.starts[end])
             if ann is None:
-                out[lo:hi] = _matmul16(self.parts[first:end], q)
+                out[lo:hi] = _matmul16(self.parts[first:end], q, self._cached(first, end))
                 continue
             pos = lo + np.asarray(ann.search(q, ANN_TOP, threads=1).keys, dtype=np.int64)
             exact = self[pos] @ q

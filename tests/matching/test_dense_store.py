@@ -163,3 +163,21 @@ def test_the_float16_rows_cosines_in_small_blocks_are_dense_matmuls_bit_for_bit(
     for _ in range(3):
         q = rng.standard_normal(384).astype(np.float32)
         assert np.array_equal(store._matmul16(parts, q), dense.matmul(parts, q))
+
+
+def test_float16_rows_multiplied_whole_are_kept_as_float32_with_the_same_cosines(monkeypatch):
+    # a library under ANN_MIN multiplies every row a query: the cast to float32 was most of it
+    rng = np.random.default_rng(4)
+    parts = [rng.standard_normal((n, 384)).astype(np.float16) for n in (700, 513, 300)]
+    starts = np.cumsum([0, 700, 513, 300])
+    monkeypatch.setattr(store, "_F32_ROWS", 1_300)  # the first two parts kept, not the third
+    rows = store.Rows([p.copy() for p in parts], starts, np.zeros(starts[-1], bool), -1.0)
+    q = rng.standard_normal(384).astype(np.float32)
+    want = store._matmul16(parts, q)
+    assert np.array_equal(rows @ q, want)
+    assert sorted(rows._f32) == [0, 1] and all(a.dtype == np.float32 for a in rows._f32.values())
+    # the kept parts are read from their copy: a change to the float16 rows no longer shows there
+    for p in rows.parts:
+        p[:] = 0
+    got = rows @ q
+    assert np.array_equal(got[:1_213], want[:1_213]) and not got[1_213:].any()
