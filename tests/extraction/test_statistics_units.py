@@ -51,3 +51,8 @@ def test_points_in_a_game_or_an_index_are_points_not_percentage_points(sentence,
 def test_points_in_polls_and_votes_are_percentage_points(sentence, text):
     s = stats(sentence)
     assert text in s and s[text].unit == "percentage_points", s
+
+
+def test_a_name_ending_in_s_inside_a_count_is_no_plural_head():
+    s = stats("Two United States navy ships docked in the harbour.")
+    assert "Two United States navy ships" in s, s
