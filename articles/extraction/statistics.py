@@ -69,10 +69,12 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w\-’']*)")
 _MEASURE_STOP = frozenset("""were was is are be been being have has had will would could should can may might
 who which that and or but of in on at to from by with for as than into over after before during since per
 said says told this these those it they he she we their his her its our not no also all""".split())
-# A plural noun in lower case (not "gas", "news", "bus", "glass", "across", "analysis") heads a count's noun phrase and ends it
-# unless another plural noun follows ("263 daily news organizations"): "two sides | continue to",
-# "13 markets | earlier this year", "30 newspapers | including", "two leaders | sidestepped questions".
-_PLURAL_HEAD = re.compile(r"[a-z][\w\-]*(?<![su])(?<!is)(?<!as)(?<!ew)s")  # (not a name's "Two United States ...")
+# A plural noun in lower case heads a count's noun phrase and ends it unless another plural noun follows
+# ("263 daily news organizations"): "two sides | continue to", "13 markets | earlier this year", "30
+# newspapers | including", "38 people | found", "two Americans | killed". Not "gas", "news", "bus",
+# "glass", "across", "analysis", nor a name's "States" ("Two United States navy ships").
+_PLURAL_HEAD = re.compile(r"[a-z][\w\-]*(?<![su])(?<!is)(?<!as)(?<!ew)s|people|women|men|children|"
+                          r"[A-Z][a-z]+(?:ans|ists|ims|ats)")
 # Bare "points" is a margin of percentage points in the language of polls and votes ("leads by 15 points",
 # "a margin of error of 4.5 points"); in a game or an index's move they are points of their own ("scored
 # 24 points", "the Dow fell 102.2 points, or 0.36%").

@@ -95,3 +95,15 @@ def test_a_transcript_label_after_the_first_paragraph_is_still_a_speaker():
     ents = entities("The senator spoke to the station on Sunday.", "PENCE: Well, look, we will win.",
                     "HOST: Thank you.", "PENCE: We will win Ohio.")
     assert ents["Pence"].kind == "person"
+
+
+def test_a_market_index_and_a_code_in_brackets_are_no_organisations():
+    ents = entities("South Korea's Kospi Index (KOSPI) fell 0.5%, while the Shanghai Composite (SHCOMP) slumped.",
+                    "Home Depot (ticker: HD) reported higher earnings, Jo Hale, an analyst, said.")
+    assert not {"Kospi Index", "KOSPI", "Shanghai Composite", "SHCOMP", "HD"} & set(ents), ents
+
+
+def test_an_acronym_in_brackets_after_an_organisation_stays_its_name():
+    ents = entities("The National Rifle Association (NRA) said it would sue the city.",
+                    "The NRA has four million members, Jo Hale said.")
+    assert ents["National Rifle Association"].kind == "organisation", ents

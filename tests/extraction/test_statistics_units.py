@@ -16,6 +16,9 @@ def stats(sentence):
     ("The three mayors sidestepped awkward questions about the budget.", "three mayors", "mayors"),
     ("Only five films available exclusively online won prizes.", "Only five films", "films"),
     ("The storm hit more than 60 towns across the valley.", "more than 60 towns", "towns"),
+    ("In the trial 38 people found the drug helped.", "38 people", "people"),
+    ("Some 120 women noticed a change within a week.", "Some 120 women", "women"),
+    ("Two Americans killed in the attack were buried on Friday.", "Two Americans", "Americans"),
 ])
 def test_a_plural_noun_ends_what_a_count_counts(sentence, text, measure):
     s = stats(sentence)

@@ -324,11 +324,25 @@ class Classifier:
         start = ch.starts[len(ch.words) - len(name)]
         if kind == "org" and len(name) == 1 and name[0].isupper() and self._date_or_time(ch, start):
             return "neutral", [], name
+        if kind != "neutral" and self._market_index(ch, name, start):
+            return "neutral", [], name
         if kind in ("person", "unknown"):
             reading = self._described_reading(ch, kind, name, start)
             if reading is not None:
                 return reading
         return self._outlet_person(ch, kind, name, start)
+
+    # A stock market index ("the Kospi Index", "the Shanghai Composite", "the Dow Jones Industrial Average"),
+    # and the code in brackets after one or after "ticker:" ("Kospi Index (KOSPI)", "Acme (ticker: ACM)"):
+    # a measure or a security, no organisation.
+    _INDEX_HEADS = frozenset("Index Composite Average".split())
+    _CODE_BEFORE = re.compile(r"(?:\b(?:Index|Composite|Average|\d{2,4})\s*\(|\((?:ticker|NYSE|Nasdaq|NASDAQ|LSE|TSX)\s*:\s*)$")
+
+    def _market_index(self, ch: Chunk, name: list[str], start: int) -> bool:
+        if name[-1] in self._INDEX_HEADS and len(name) >= 2:
+            return True
+        return len(name) == 1 and name[0].isupper() and self.text[ch.end:ch.end + 1] == ")" \
+            and self._CODE_BEFORE.search(self.text, max(0, start - 30), start) is not None
 
     def _date_or_time(self, ch: Chunk, start: int) -> bool:
         """A word in capitals that is a dateline's place or a time zone."""
