@@ -65,10 +65,13 @@ FROM_PREVIOUS = re.compile(rf"^(?:\s+(?:in|at|on|by|for|this|last)\s+[\w ]{{1,20
 _SOURCE_SPEAKS = re.compile(r"[^.;]*?\b(?:said|say|says|told|tell|according|speaking|spoke|familiar|"
                             r"confirmed|insisted|warned|described)\b")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w\-’']*)")
-# Words that end the noun phrase a count measures: "four Americans | were killed".
+# Words that end the noun phrase a count measures: "four Americans | were killed", "about 660,000 | based
+# on", "five | despite".
 _MEASURE_STOP = frozenset("""were was is are be been being have has had will would could should can may might
 who which that and or but of in on at to from by with for as than into over after before during since per
-said says told this these those it they he she we their his her its our not no also all""".split())
+said says told this these those it they he she we their his her its our not no also all
+despite across including between against under through without within among around about like near via
+based down up out off ago apiece each while when where whether because""".split())
 # A plural noun in lower case heads a count's noun phrase and ends it unless another plural noun follows
 # ("263 daily news organizations"): "two sides | continue to", "13 markets | earlier this year", "30
 # newspapers | including", "38 people | found", "two Americans | killed". Not "gas", "news", "bus",

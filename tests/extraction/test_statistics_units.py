@@ -59,3 +59,13 @@ def test_points_in_polls_and_votes_are_percentage_points(sentence, text):
 def test_a_name_ending_in_s_inside_a_count_is_no_plural_head():
     s = stats("Two United States navy ships docked in the harbour.")
     assert "Two United States navy ships" in s, s
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The estimate fell to about 660,000 based on new forecasts.", "based"),
+    ("The firm cut 1,200 across its plants in the north.", "across"),
+    ("The Owls have lost four of five despite two strong games.", "despite"),
+])
+def test_a_preposition_or_participle_after_the_number_is_no_measure(sentence, word):
+    # (A bare number with no unit is no statistic: what it counts is not said.)
+    assert not [t for t, st in stats(sentence).items() if word in st.measure], stats(sentence)
