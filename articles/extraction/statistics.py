@@ -65,10 +65,27 @@ FROM_PREVIOUS = re.compile(rf"^(?:\s+(?:in|at|on|by|for|this|last)\s+[\w ]{{1,20
 _SOURCE_SPEAKS = re.compile(r"[^.;]*?\b(?:said|say|says|told|tell|according|speaking|spoke|familiar|"
                             r"confirmed|insisted|warned|described)\b")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w\-’']*)")
-# Words that end the noun phrase a count measures: "four Americans | were killed".
+# Words that end the noun phrase a count measures: "four Americans | were killed", "about 660,000 | based
+# on", "five | despite".
 _MEASURE_STOP = frozenset("""were was is are be been being have has had will would could should can may might
 who which that and or but of in on at to from by with for as than into over after before during since per
-said says told this these those it they he she we their his her its our not no also all""".split())
+said says told this these those it they he she we their his her its our not no also all
+despite across including between against under through without within among around about like near via
+based down up out off ago apiece each while when where whether because""".split())
+# A plural noun in lower case heads a count's noun phrase and ends it unless another plural noun follows
+# ("263 daily news organizations"): "two sides | continue to", "13 markets | earlier this year", "30
+# newspapers | including", "38 people | found", "two Americans | killed". Not "gas", "news", "bus",
+# "glass", "across", "analysis", nor a name's "States" ("Two United States navy ships").
+_PLURAL_HEAD = re.compile(r"[a-z][\w\-]*(?<![su])(?<!is)(?<!as)(?<!ew)s|people|women|men|children|"
+                          r"[A-Z][a-z]+(?:ans|ists|ims|ats)")
+# Bare "points" is a margin of percentage points in the language of polls and votes ("leads by 15 points",
+# "a margin of error of 4.5 points"); in a game or an index's move they are points of their own ("scored
+# 24 points", "the Dow fell 102.2 points, or 0.36%").
+_MARGIN_WORDS = re.compile(r"\b(?:polls?|polling|survey|percent|per\s?cent|leads?|leading|led|trail(?:s|ed|ing)?|ahead|"
+                           r"behind|margin|approval|support|ratings?|favou?rab\w*|votes?|voters|gap|swing|edge|"
+                           r"average|advantage|net|rates?)\b|%", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+_OR_PERCENT = re.compile(r",?\s+or\s+[\d.]+\s?%")
 
 
 def _to_decimal(num: str, scale: str | None) -> Decimal | None:
@@ -158,6 +175,20 @@ class StatisticFinder:
                 return True
         return False
 
+    def _margin(self, m: re.Match, b: Block) -> bool:
+        """Whether "N points" (no "percentage") is a margin of percentage points: after "by", or in a
+        sentence about polls, votes or rates, and not an index's move given again as a percentage."""
+        text = self.text
+        if "percentage" in m["pct"].lower():
+            return True
+        if _OR_PERCENT.match(text, m.end(), min(b.end, m.end() + 20)):
+            return False
+        if _BY_BEFORE.search(text, max(b.start, m.start() - 25), m.start()):
+            return True
+        lo = max(text.rfind(". ", b.start, m.start()) + 1, b.start, m.start() - 300)
+        hi = text.find(". ", m.end(), b.end)
+        return _MARGIN_WORDS.search(text, lo, b.end if hi < 0 else min(hi, m.end() + 300)) is not None
+
     def run(self) -> list[Statistic]:
         text = self.text
         found: list[Statistic] = []
@@ -179,7 +210,7 @@ class StatisticFinder:
                 unit, currency = "count", ""
                 pct = (m["pct"] or "").lower()
                 if "point" in pct:
-                    unit = "percentage_points"
+                    unit = "percentage_points" if self._margin(m, b) else "count"
                 elif pct:
                     unit = "percent"
                 if m["cur"]:
@@ -196,13 +227,18 @@ class StatisticFinder:
                 end = m.end()
                 measure = ""
                 measure_end = end
-                if unit == "count":
+                if unit == "count" and m["pct"]:
+                    measure = "points"  # a game's or an index's points (``_margin``)
+                elif unit == "count":
                     measure_end = end
                     for wm in _WORD_AFTER.finditer(text, end, min(b.end, end + 60)):
                         if wm.start() != measure_end or wm.group(1).lower() in _MEASURE_STOP:
                             break
                         measure_end = wm.end()
                         if len(text[end:measure_end].split()) >= 4:
+                            break
+                        nxt = _WORD_AFTER.match(text, measure_end, min(b.end, end + 60))
+                        if _PLURAL_HEAD.fullmatch(wm.group(1)) and not (nxt and _PLURAL_HEAD.fullmatch(nxt.group(1))):
                             break
                     measure = " ".join(text[end:measure_end].split())
                 elif unit in ("percent", "percentage_points"):

@@ -41,3 +41,21 @@ def test_a_letter_on_each_side_of_an_ampersand_is_no_firm_by_itself(abbreviation
     ents = entities(f"The company spent more on {abbreviation} last year, said Tom Hale, its chief executive.")
     assert abbreviation not in ents, sorted(ents)
     assert ents["Tom Hale"].kind == "person"
+
+
+@pytest.mark.parametrize("sentence, firm", [
+    ("Jo Hale, equity strategist at Miller Tabak, says the stock could rise.", "Miller Tabak"),
+    ("Tom Reyes, a senior analyst at Hollis Grant, said the deal was good.", "Hollis Grant"),
+])
+def test_the_name_after_a_persons_role_at_is_their_employer(sentence, firm):
+    ents = entities(sentence)
+    assert ents[firm].kind == "organisation", ents
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("Her husband, Bill, effectively hurled the kitchen sink at Tom Sanders in a speech.", "Tom Sanders"),
+    ("Jo Hale, equity strategist at the firm, was greeted at Maria Lopez's party.", "Maria Lopez"),
+])
+def test_a_clause_or_a_first_name_after_at_keeps_the_person(sentence, person):
+    ents = entities(sentence)
+    assert ents[person].kind == "person", ents

@@ -1,7 +1,7 @@
 """Capitalised words that make no person or organisation (issue #22): a member's party and state, a
 weekday after a name, a heading in capitals, words of a quoted title; and a Korean name's family
 name with a title. Sentences written for the tests."""
-from tests.extraction.dated import entities
+from tests.extraction.dated import claims_by_frame, entities
 
 
 def test_a_party_and_state_label_is_no_name():
@@ -80,3 +80,30 @@ def test_an_organisation_of_acronyms_before_its_head_is_no_heading():
     # Words in capitals that are acronyms, not ordinary words, then a capitalised word: one name.
     ents = entities("A report by the US DOD IG Office said the contract had been awarded without a bid.")
     assert ents["US DOD IG Office"].kind == "organisation"
+
+
+def test_a_place_in_capitals_with_a_colon_opening_the_story_is_its_dateline():
+    first = "NEW DELHI: Nearly 150 travellers returned home on Wednesday after their flights were cancelled."
+    second = "Raj Singh, a teacher, said he had waited for two days."
+    ents = entities(first, second)
+    assert "New Delhi" not in ents and "Raj Singh" in ents
+    out = claims_by_frame(first, second)
+    assert [c[1] for c in out] == ["Raj Singh"], out
+
+
+def test_a_transcript_label_after_the_first_paragraph_is_still_a_speaker():
+    ents = entities("The senator spoke to the station on Sunday.", "PENCE: Well, look, we will win.",
+                    "HOST: Thank you.", "PENCE: We will win Ohio.")
+    assert ents["Pence"].kind == "person"
+
+
+def test_a_market_index_and_a_code_in_brackets_are_no_organisations():
+    ents = entities("South Korea's Kospi Index (KOSPI) fell 0.5%, while the Shanghai Composite (SHCOMP) slumped.",
+                    "Home Depot (ticker: HD) reported higher earnings, Jo Hale, an analyst, said.")
+    assert not {"Kospi Index", "KOSPI", "Shanghai Composite", "SHCOMP", "HD"} & set(ents), ents
+
+
+def test_an_acronym_in_brackets_after_an_organisation_stays_its_name():
+    ents = entities("The National Rifle Association (NRA) said it would sue the city.",
+                    "The NRA has four million members, Jo Hale said.")
+    assert ents["National Rifle Association"].kind == "organisation", ents

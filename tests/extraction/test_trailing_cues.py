@@ -79,3 +79,19 @@ def test_a_participle_after_an_indefinite_noun_is_an_apposition_no_speaker(tail)
 def test_a_source_noun_before_the_participle_is_still_the_speaker():
     out = claims(INTRO, f"{CONTENT}, a spokesman announced at a briefing on Friday.")
     assert [(c[0], c[1]) for c in out] == [(CONTENT, "a spokesman")], out
+
+
+@pytest.mark.parametrize("when", ["Monday", "Monday afternoon", "Nov. 18", "November 18", "at the time"])
+def test_a_date_between_the_cue_and_its_that_is_no_content(when):
+    out = claims(INTRO, f"The agency announced {when} that the bridge will reopen in the spring.")
+    assert [c[0] for c in out] == ["that the bridge will reopen in the spring"], out
+
+
+def test_a_month_without_its_day_is_no_date_but_a_hearer():
+    out = claims(INTRO, "The agency told May that the bridge will reopen in the spring.")
+    assert [c[0] for c in out] == ["that the bridge will reopen in the spring"], out
+
+
+def test_a_time_between_a_learned_cue_and_its_that_is_no_content():
+    out = claims(INTRO, "Both drivers claimed at the time that the bridge was unsafe.")
+    assert ("that the bridge was unsafe", "Both drivers", "learned") in out, out

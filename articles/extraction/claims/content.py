@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from ..lexicon import CUE_LEMMA, PRONOUNS, SOURCE_NOUNS, SPEECH_CUES
+from ..lexicon import CUE_LEMMA, DAY_NAMES, MONTH_NAMES, PRONOUNS, SOURCE_NOUNS, SPEECH_CUES
 from ..text import Quote, Sentence
 from ..types import Claim, Speaker
 from . import sources
@@ -74,8 +74,17 @@ _OCCASION = re.compile(r",\s*(?:(?:while|when)\s+(?:being\s+)?(?:" + _OCCASION_V
 # "pledged to oppose ... “today, tomorrow, forever.”".)
 # A programme's title in the adjunct, before "that": 'said on ABC's "This Week" that ...'.
 _TITLE_BEFORE_THAT = r"(?:\s*[“\"][A-Z][\w’'\-.!?]*(?:\s+(?:[A-Z0-9][\w’'\-.!?]*|of|the|a|and|in|on|to|for)){0,7}[”\"]\s*(?=that\b))?"
+# A date or a weekday between the cue and its "that" ("announced Nov. 18 that", "said Monday that"); a
+# month only before its day (not "told May that").
+_DATE_WORD = (r"(?:" + "|".join(sorted(DAY_NAMES)) + r"|(?:" + "|".join(sorted(m.capitalize() for m in MONTH_NAMES))
+              + r")\.?\s+\d{1,2})")
+# Only a time between a learned cue and its "that" ("claimed at the time that", "said this week that"):
+# a wider adjunct may end in a relative "that" ("pointed to a number of factors that ...").
+DATE_BEFORE_THAT = re.compile(r"\s*(?:(?:on|last|this|early|late)\s+)?(?:" + _DATE_WORD + r"|at\s+the\s+time|"
+                              r"(?:last|this|earlier\s+this)\s+(?:week|month|year)|earlier|yesterday|today)"
+                              r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?=that\b)")
 TIME_ADJUNCT = re.compile(
-    r"^(?:\s*,)?\s*(?:(?:on|in|at|during|after|before|via|over|to(?=\s+(?:the|a|an|his|her|their|its|our|my|"
+    r"^(?:\s*,)?\s*(?:" + _DATE_WORD + r"\b[^,:;“”\"]{0,30}?(?=\s*that\b)|(?:on|in|at|during|after|before|via|over|to(?=\s+(?:the|a|an|his|her|their|its|our|my|"
     r"reporters|him|them|me|us|[A-Z]))|with|from|through|late|early|last|this|"
     r"earlier|later|yesterday|today|tonight|recently|previously|repeatedly|again|also|then|once|publicly|"
     r"privately|bluntly|flatly|simply|in\s+a\s+statement|in\s+an\s+interview|in\s+a\s+speech|"

@@ -343,6 +343,13 @@ def _subject_phrase(spk: Speaker) -> Speaker | None:
 def content_start(st: ClaimState, tokens, i: int, e: int) -> int:
     """Index of the first content token after cue token i: past the word the cue's content
     usually follows (learned per lemma), else past an adjacent preposition or "that"."""
+    # A time between the cue and its "that" ("claimed at the time that", "announced Nov. 18 that"): the
+    # content opens after the "that", as the rules' frames read it (``content.DATE_BEFORE_THAT``).
+    adj = content.DATE_BEFORE_THAT.match(st.text, tokens[i].end, tokens[e - 1].end) if e > i + 1 else None
+    if adj:
+        j = bisect_left(tokens, adj.end(), i + 1, e, key=lambda t: t.start)
+        if j < e and tokens[j].low == "that":
+            return j + 1
     opener = st.model.openers.get(lemma(tokens[i].low))
     if opener:
         for j in range(i + 1, min(e, i + 7)):

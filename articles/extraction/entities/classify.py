@@ -141,6 +141,9 @@ class Classifier:
             return None
         if self._known_org(words):
             return None  # "NATO: ..." is the organisation's statement
+        if " ".join(words).lower() in PLACES and ch.start == min(
+                (b.start for b in self.blocks if b.kind == "paragraph"), default=-1):
+            return "neutral", [], words  # "NEW DELHI: ..." opening the story: its dateline, no speaker
         if all(len(w) == 1 or _norm(w) in ROLE_NOUNS or _norm(w) in ROLE_TITLES or (
                 self.tags and self.tagger.tagdict.get(w.lower()) == "O") for w in words):
             # "Q:", "MODERATOR:", "AUDIENCE MEMBER:": a letter, a role or a word, no one's name
@@ -303,6 +306,12 @@ class Classifier:
     _BUSINESS_AFTER = re.compile(r",\s+(?:(?:a|an|another|the|its)\s+|one\s+of\s+(?:the|its|his|her|their|[\w’']+)\s+)"
                                  r"(?:(?!(?:for|of|at|with|from|by|in|to|on)\b)[\w’'\-]+\s+){0,4}?" + _BUSINESS_NOUNS + r"\b")
     _BUSINESS_BEFORE = re.compile(r"\b" + _BUSINESS_NOUNS + r",\s+$")
+    # A person's work at a place named after "at" in their apposition ("Matt Hale, equity strategist at
+    # Dunmore Tabak", "Ann Cole, senior vice president of sales at Kestrel"): the employer, a business.
+    # (A description, not a clause: no verb or adverb in "-ed"/"-ly", and a role noun among its words:
+    # not "Bill, effectively hurled the kitchen sink at Sanders".)
+    _EMPLOYER_BEFORE = re.compile(r"[A-Z][\w’'\-.]*,\s+(?P<desc>(?:(?!(?:who|which|was|is|were|are|had|has|and)\b)"
+                                  r"(?![a-z]+(?:ed|ly)\s)[a-z][\w\-]*\s+){1,6})at\s+$")
     _WORK_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[\w’'\-]+\s+){0,2}?(?:book|film|movie|novel|"
                              r"memoir|documentary|series|programme|program|podcast|song|album|play|musical)\b")
 
@@ -315,11 +324,25 @@ class Classifier:
         start = ch.starts[len(ch.words) - len(name)]
         if kind == "org" and len(name) == 1 and name[0].isupper() and self._date_or_time(ch, start):
             return "neutral", [], name
+        if kind != "neutral" and self._market_index(ch, name, start):
+            return "neutral", [], name
         if kind in ("person", "unknown"):
             reading = self._described_reading(ch, kind, name, start)
             if reading is not None:
                 return reading
         return self._outlet_person(ch, kind, name, start)
+
+    # A stock market index ("the Kospi Index", "the Shanghai Composite", "the Dow Jones Industrial Average"),
+    # and the code in brackets after one or after "ticker:" ("Kospi Index (KOSPI)", "Acme (ticker: ACM)"):
+    # a measure or a security, no organisation.
+    _INDEX_HEADS = frozenset("Index Composite Average".split())
+    _CODE_BEFORE = re.compile(r"(?:\b(?:Index|Composite|Average|\d{2,4})\s*\(|\((?:ticker|NYSE|Nasdaq|NASDAQ|LSE|TSX)\s*:\s*)$")
+
+    def _market_index(self, ch: Chunk, name: list[str], start: int) -> bool:
+        if name[-1] in self._INDEX_HEADS and len(name) >= 2:
+            return True
+        return len(name) == 1 and name[0].isupper() and self.text[ch.end:ch.end + 1] == ")" \
+            and self._CODE_BEFORE.search(self.text, max(0, start - 30), start) is not None
 
     def _date_or_time(self, ch: Chunk, start: int) -> bool:
         """A word in capitals that is a dateline's place or a time zone."""
@@ -336,6 +359,11 @@ class Classifier:
             return "neutral", [], name
         if len(name) == 1 and ch.sentence_initial:
             return None  # "Ironically, one of the firms ...": a sentence word and its clause
+        employer = self._EMPLOYER_BEFORE.search(text, max(0, start - 80), start)
+        if employer and any(_norm(w) in ROLE_NOUNS or w in ("vp", "ceo") for w in employer["desc"].split()) \
+                and not self._first_name_or_place(name):
+            self.business_names.add(tuple(name))
+            return "org", [], name
         after = text[ch.end:ch.end + 90]
         if self._WORK_AFTER.match(after):
             return "neutral", [], name
@@ -349,6 +377,12 @@ class Classifier:
             self.business_names.add(tuple(name))
             return "org", [], name
         return None
+
+    @staticmethod
+    def _first_name_or_place(name: list[str]) -> bool:
+        """A known first name opening the name, or a place: a person or a place after "at", no business."""
+        return name[0] in MALE_NAMES or name[0] in FEMALE_NAMES or " ".join(name).lower() in PLACES \
+            or name[-1].lower() in PLACES
 
     def _nickname(self, ch: Chunk, name: list[str], start: int) -> bool:
         """A name that is a whole quotation ("called her “Miss Piggy”") is a nickname, unless the
