@@ -279,6 +279,26 @@ def _members_name(name: str) -> str:
     return name if members_keep_whole(name.split()) else name.split()[-1]
 
 
+# What may follow a subject before its verb but is no part of the noun phrase: auxiliaries and modals,
+# also negated ("hasn't", "wouldn’t"), and adverbs ("The Ohio governor hasn't ignored", "Republicans are now").
+_AFTER_SUBJECT = frozenset("""is was were are be been has have had do does did will would can could should may
+might must shall not now then also still just already never even only""".split())
+_NEGATED = re.compile(r"(?:is|was|were|are|has|have|had|do|does|did|wo|would|ca|could|should|must)n[’']t")
+
+
+def noun_phrase(spk: Speaker) -> Speaker:
+    """The source's words without the auxiliaries and adverbs the sources stage kept after the noun
+    phrase ("Obama hasn't" before a learned cue "outlined"): what the words before them name speaks."""
+    toks = list(re.finditer(r"\S+", spk.text))
+    k = len(toks)
+    while k > 1 and (toks[k - 1].group() in _AFTER_SUBJECT or _NEGATED.fullmatch(toks[k - 1].group())):
+        k -= 1
+    if k == len(toks):
+        return spk
+    end = toks[k - 1].end()
+    return Speaker(spk.entity, spk.text[:end], spk.start, spk.start + end, org=spk.org)
+
+
 def link(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention]) -> int:
     """Tie each claim's source phrase to the entity it names, where it names one (see the module's
     doc); appends the organisations and mentions it makes. Returns how many claims it tied."""
@@ -288,6 +308,9 @@ def link(text: str, claims: list[Claim], entities: list[Entity], mentions: list[
         spk = c.source
         if spk is None or spk.resolved or not spk.text.strip():
             continue
+        trimmed = noun_phrase(spk)
+        if trimmed is not spk:
+            c.source, c.speaker_text, spk = trimmed, trimmed.text, trimmed
         new = linker.link(spk)
         if new is not None:
             c.source = new
