@@ -58,3 +58,37 @@ def test_a_name_before_an_auxiliary_is_tied_to_its_person():
     assert claim.speaker_text == "Delgado"
     assert (claim.source.start, claim.source.end) == (start, start + len("Delgado"))
     assert entities[claim.source.entity].name == "Maria Delgado"
+
+
+def _linked(body, words):
+    """phrases.link over one hand-made claim whose source the sources stage left as ``words``."""
+    art = parse("A headline about the vote\n\n3 March 2019\n\n" + body + "\n")
+    d = document.read(art.text, art.blocks)
+    finder = EntityFinder(art.text, d.body, d.name_starts, art.published, None, headline=d.headline)
+    finder.run()
+    entities, mentions, _ = finder.result()
+    start = art.text.index(words)
+    src = Speaker(None, words, start, start + len(words))
+    claim = Claim(kind="reported", text="x", start=len(art.text) - 5, end=len(art.text) - 2, speaker=None,
+                  speaker_text=words, cue="saying", source=src, cue_start=len(art.text) - 20)
+    phrases.link(art.text, [claim], entities, mentions)
+    spk = claim.source
+    who = spk.entity if spk.entity is not None else spk.org
+    assert art.text[spk.start:spk.end] == spk.text == claim.speaker_text
+    return spk.text, entities[who].name if who is not None else None
+
+
+def test_words_opening_a_verb_phrase_give_way_to_the_verbs_subject():
+    assert _linked("Maria Delgado (D-Ore.) issued a statement on Friday, saying the vote was a mistake.",
+                   "issued a statement") == ("Maria Delgado", "Maria Delgado")
+    assert _linked("Maria Delgado won the primary. Her campaign quickly sent out an email to supporters, "
+                   "asking them for money.", "sent out an email to supporters") == ("Her campaign", "Delgado campaign")
+    # a description keeps its words (no record named), but they are the subject's, not the verb's
+    assert _linked("The Oregon senator sent out an email to supporters, asking them for money.",
+                   "sent out an email to supporters") == ("The Oregon senator", None)
+    # words that open a noun phrase stay as they are
+    assert _linked("Trusted aides sent out an email to supporters, asking them for money.",
+                   "Trusted aides") == ("Trusted aides", None)
+    # an apposition before the verb: its words are no subject of their own (left to the rules)
+    assert _linked("Maria Delgado, the party's political director, released a statement on Friday, saying "
+                   "the vote was a mistake.", "released a statement") == ("released a statement", None)
