@@ -279,6 +279,65 @@ def _members_name(name: str) -> str:
     return name if members_keep_whole(name.split()) else name.split()[-1]
 
 
+# What may follow a subject before its verb but is no part of the noun phrase: auxiliaries and modals,
+# also negated ("hasn't", "wouldn’t"), and adverbs ("The Ohio governor hasn't ignored", "Republicans are now").
+_AFTER_SUBJECT = frozenset("""is was were are be been has have had do does did will would can could should may
+might must shall not now then also still just already never even only""".split())
+_NEGATED = re.compile(r"(?:is|was|were|are|has|have|had|do|does|did|wo|would|ca|could|should|must)n[’']t")
+
+
+def noun_phrase(spk: Speaker) -> Speaker:
+    """The source's words without the auxiliaries and adverbs the sources stage kept after the noun
+    phrase ("Obama hasn't" before a learned cue "outlined"): what the words before them name speaks."""
+    toks = list(re.finditer(r"\S+", spk.text))
+    k = len(toks)
+    while k > 1 and (toks[k - 1].group() in _AFTER_SUBJECT or _NEGATED.fullmatch(toks[k - 1].group())):
+        k -= 1
+    if k == len(toks):
+        return spk
+    end = toks[k - 1].end()
+    return Speaker(spk.entity, spk.text[:end], spk.start, spk.start + end, org=spk.org)
+
+
+# Words that open a verb phrase, not a noun phrase: what the sources stage kept when the cue is a participle
+# after the verb's object ("... sent out an email to supporters Tuesday, inviting them to").
+_VERB_LED = frozenset("sent issued released blasted posted put has had have thinks made wrote ran out tweeted".split())
+_SUBJECT_TAIL = re.compile(r"(?:\s+\([^()]{1,30}\))?(?:\s+[a-z]+ly)?\s*$")  # "(R-Ky.)", "quickly"
+_NP_LEAD = frozenset("the a an his her their its this that".split())
+_NP_EDGE = re.compile(r"(?:^|[.;:!?“”\"(),\n]|\b(?:and|but|that|who|which|while|when|as|so)\b)\s*$", re.IGNORECASE)
+
+
+def verb_subject(text: str, spk: Speaker, linker: _Linker) -> Speaker | None:
+    """When the words open a verb phrase ("issued a statement", "sent out an email to supporters"), the
+    verb's subject right before them speaks: the name ending there ("Mitch McConnell (R-Ky.) issued"),
+    else a noun phrase of at most five words back to a clause's edge ("his campaign sent out")."""
+    words = spk.text.split()
+    if not words or words[0] not in _VERB_LED:
+        return None
+    tail = _SUBJECT_TAIL.search(text, max(0, spk.start - 60), spk.start)
+    end = tail.start() if tail is not None else spk.start
+    if text[max(0, end - 1):end] == ",":
+        return None  # "Chris Carr, the committee's political director, released": an apposition's end
+    i = bisect_left(linker.starts, end)
+    for m in linker.order[max(0, i - 3):i]:
+        if m.end == end:
+            return Speaker(m.entity, m.text, m.start, m.end) if linker.entities[m.entity].kind == "person" \
+                else Speaker(None, m.text, m.start, m.end, org=m.entity)
+    toks = list(re.finditer(r"[\w’'.\-]+", text[max(0, end - 80):end]))
+    base = max(0, end - 80)
+    for k in range(len(toks) - 1, max(-1, len(toks) - 6), -1):
+        start = base + toks[k].start()
+        if _NP_EDGE.search(text, max(0, start - 12), start) is None:
+            continue
+        np = text[start:end]
+        lead = np.split()[0]
+        if (lead.lower() in _NP_LEAD or lead[:1].isupper()) and lead.lower() not in ("and", "but", "who", "which") \
+                and np.split()[-1].lower() not in _AFTER_SUBJECT | _NP_LEAD:
+            return Speaker(None, np, start, end)
+        return None
+    return None
+
+
 def link(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention]) -> int:
     """Tie each claim's source phrase to the entity it names, where it names one (see the module's
     doc); appends the organisations and mentions it makes. Returns how many claims it tied."""
@@ -288,6 +347,12 @@ def link(text: str, claims: list[Claim], entities: list[Entity], mentions: list[
         spk = c.source
         if spk is None or spk.resolved or not spk.text.strip():
             continue
+        trimmed = verb_subject(text, spk, linker) or noun_phrase(spk)
+        if trimmed is not spk:
+            c.source, c.speaker_text, spk = trimmed, trimmed.text, trimmed
+            if trimmed.resolved:
+                tied += 1
+                continue
         new = linker.link(spk)
         if new is not None:
             c.source = new

@@ -370,7 +370,7 @@ def source_or_entity(st: ClaimState, sent: Sentence, men: Mention) -> Speaker:
                   pre, re.IGNORECASE)
     if ent.kind == "organisation":
         start = men.start - len(m.group(1)) if m else men.start
-        st.last_source_org = men.entity
+        st.last_source_org = men.entity if m else st.last_source_org  # a voice's body ("a spokesman for X"), not "X said"
         return Speaker(None, st.text[start:men.end], start, men.end, org=men.entity)
     return Speaker(men.entity, men.text, men.start, men.end)
 
@@ -387,8 +387,8 @@ def source(st: ClaimState, start: int, end: int, noun: str) -> Speaker:
     for men in st.mentions_within(start, end):
         if st.entities[men.entity].kind == "organisation":
             org = men.entity
-    if org is not None:
-        st.last_source_org = org
+    if org is not None or re.match(r"(?:an?|one)\s", phrase, re.IGNORECASE):
+        st.last_source_org = org  # a new source ("a senior official", no body named) is the one "the official" names
     elif re.match(r"(?:the|this|that|another)\s", phrase, re.IGNORECASE) and noun.lower() in (
             "official", "source", "spokesman", "spokeswoman", "spokesperson", "aide", "officials", "sources"):
         org = st.last_source_org  # "the official" refers back to the last source's body

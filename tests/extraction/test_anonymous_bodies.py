@@ -1,0 +1,94 @@
+"""Which organisation "the official" or "the source" speaks for (issue #22): the body of the anonymous
+source introduced last ("a spokesman for the Transport Ministry"), not an organisation that merely
+spoke or reported before ("Harwood Motors said", "The Daily Courier reported"); and a source's words
+end with its noun phrase, not with the auxiliaries and adverbs after it ("Jo Sharp wouldn't").
+Sentences written for these tests."""
+from articles.extraction import document, parse
+from articles.extraction.claims import phrases
+from articles.extraction.entities import EntityFinder
+from articles.extraction.types import Claim, Speaker
+from tests.extraction.dated import extraction, speaker_of
+
+
+def test_the_official_speaks_for_the_body_of_the_spokesman_introduced_before():
+    ex = extraction("A spokesman for the Transport Ministry said the line would open in May.",
+                    "“We are well on schedule,” the official said.")
+    assert speaker_of(ex, "well on schedule") == ("organisation", "Transport Ministry")
+
+
+def test_an_organisation_that_reported_is_no_body_of_the_source_after_it():
+    ex = extraction("The Daily Courier reported that the mayor would resign before the summer.",
+                    "“He has simply had enough of the council,” the source said.")
+    assert speaker_of(ex, "had enough of the council") is None
+
+
+def test_a_new_anonymous_source_with_no_body_is_the_one_the_official_names():
+    ex = extraction("Harwood Motors said on Monday that it would close the plant in Leeds.",
+                    "A senior government official said the closure had been expected for months.",
+                    "“Nobody in the department was surprised,” the official said.")
+    assert speaker_of(ex, "Nobody in the department") is None
+
+
+def test_a_source_noun_phrase_ends_before_auxiliaries_and_adverbs():
+    def words(text):
+        return phrases.noun_phrase(Speaker(None, text, 100, 100 + len(text)))
+
+    got = words("Jo Sharp wouldn’t")
+    assert (got.text, got.start, got.end) == ("Jo Sharp", 100, 108)
+    assert words("The budget office now").text == "The budget office"
+    assert words("city officials aren't").text == "city officials"
+    assert words("Their analysis did").text == "Their analysis"
+    assert words("now").text == "now"  # nothing before it: left as it is
+    kept = Speaker(None, "the officials", 0, 13)
+    assert phrases.noun_phrase(kept) is kept
+
+
+def test_a_name_before_an_auxiliary_is_tied_to_its_person():
+    art = parse("A headline about the vote\n\n3 March 2019\n\nMaria Delgado, the senator, voted against the bill on "
+                "Tuesday. Delgado wouldn’t rule out a second vote.\n")
+    d = document.read(art.text, art.blocks)
+    finder = EntityFinder(art.text, d.body, d.name_starts, art.published, None, headline=d.headline)
+    finder.run()
+    entities, mentions, _ = finder.result()
+    start = art.text.index("Delgado wouldn’t")
+    src = Speaker(None, "Delgado wouldn’t", start, start + len("Delgado wouldn’t"))
+    claim = Claim(kind="reported", text="a second vote", start=start + 27, end=start + 40, speaker=None,
+                  speaker_text=src.text, cue="rule", source=src, cue_start=start + 17)
+    assert phrases.link(art.text, [claim], entities, mentions) == 1
+    assert claim.speaker_text == "Delgado"
+    assert (claim.source.start, claim.source.end) == (start, start + len("Delgado"))
+    assert entities[claim.source.entity].name == "Maria Delgado"
+
+
+def _linked(body, words):
+    """phrases.link over one hand-made claim whose source the sources stage left as ``words``."""
+    art = parse("A headline about the vote\n\n3 March 2019\n\n" + body + "\n")
+    d = document.read(art.text, art.blocks)
+    finder = EntityFinder(art.text, d.body, d.name_starts, art.published, None, headline=d.headline)
+    finder.run()
+    entities, mentions, _ = finder.result()
+    start = art.text.index(words)
+    src = Speaker(None, words, start, start + len(words))
+    claim = Claim(kind="reported", text="x", start=len(art.text) - 5, end=len(art.text) - 2, speaker=None,
+                  speaker_text=words, cue="saying", source=src, cue_start=len(art.text) - 20)
+    phrases.link(art.text, [claim], entities, mentions)
+    spk = claim.source
+    who = spk.entity if spk.entity is not None else spk.org
+    assert art.text[spk.start:spk.end] == spk.text == claim.speaker_text
+    return spk.text, entities[who].name if who is not None else None
+
+
+def test_words_opening_a_verb_phrase_give_way_to_the_verbs_subject():
+    assert _linked("Maria Delgado (D-Ore.) issued a statement on Friday, saying the vote was a mistake.",
+                   "issued a statement") == ("Maria Delgado", "Maria Delgado")
+    assert _linked("Maria Delgado won the primary. Her campaign quickly sent out an email to supporters, "
+                   "asking them for money.", "sent out an email to supporters") == ("Her campaign", "Delgado campaign")
+    # a description keeps its words (no record named), but they are the subject's, not the verb's
+    assert _linked("The Oregon senator sent out an email to supporters, asking them for money.",
+                   "sent out an email to supporters") == ("The Oregon senator", None)
+    # words that open a noun phrase stay as they are
+    assert _linked("Trusted aides sent out an email to supporters, asking them for money.",
+                   "Trusted aides") == ("Trusted aides", None)
+    # an apposition before the verb: its words are no subject of their own (left to the rules)
+    assert _linked("Maria Delgado, the party's political director, released a statement on Friday, saying "
+                   "the vote was a mistake.", "released a statement") == ("released a statement", None)
