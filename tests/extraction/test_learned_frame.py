@@ -186,3 +186,33 @@ def test_a_skipped_object_does_not_reach_back_into_another_clause():
     # cue's own clause speaks.
     body = "Ruth Ames left in May, and workers at Brindle Corp. blorfed that pay was low."
     assert rules_source(body, stub_model("blorfed", before=False)) == "workers at Brindle Corp."
+
+
+def test_a_short_parenthesis_inside_a_learned_content_does_not_end_it():
+    model = stub_model("blorfed", before=False)
+    for body, content in [
+        # A figure or a gloss in brackets belongs to what was said, and the clause goes on after it.
+        ("The council blorfed that turnout fell to 40 percent (from 52 percent) in the spring vote.",
+         "that turnout fell to 40 percent (from 52 percent) in the spring vote"),
+        ("The union blorfed that the depot in Holt (about 20 miles east of Dunmore) would close.",
+         "that the depot in Holt (about 20 miles east of Dunmore) would close"),
+        # A long aside in brackets is the writer's: the content stops before it.
+        ("The council blorfed that turnout fell (a figure the opposition disputes, citing its own count of "
+         "the ballots) in the spring.", "that turnout fell"),
+    ]:
+        ex, found = claims_of(body, model)
+        assert [c.text for c in found] == [content], (body, ex.claims)
+
+
+def test_a_verbs_particle_is_part_of_the_cue_not_of_the_content():
+    model = stub_model("blorfed", before=False)
+    for body, content in [
+        ("The harbour master blorfed back that the ferry had never been late.", "that the ferry had never been late"),
+        ("Jo Sharp blorfed back at the critics of the new timetable.", "the critics of the new timetable"),
+        ("The union blorfed off the claims about the depot as gossip.", "the claims about the depot as gossip"),
+        # Not a particle but the content's own first word.
+        ("The union blorfed upward revisions to the budget.", "upward revisions to the budget"),
+        ("The survey blorfed up to 40 percent of the tenants in arrears.", "up to 40 percent of the tenants in arrears"),
+    ]:
+        ex, found = claims_of(body, model)
+        assert [c.text for c in found] == [content], (body, ex.claims)
