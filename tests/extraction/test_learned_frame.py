@@ -216,3 +216,30 @@ def test_a_verbs_particle_is_part_of_the_cue_not_of_the_content():
     ]:
         ex, found = claims_of(body, model)
         assert [c.text for c in found] == [content], (body, ex.claims)
+
+
+def test_a_cue_opening_a_fronted_clause_speaks_for_the_main_clauses_subject():
+    model = stub_model("blorfing", before=False)
+    for body, content, source in [
+        ("Blorfing that the depot would close, Jane Holloway left the council in May.",
+         "that the depot would close", "Jane Holloway"),
+        ("After blorfing the new timetable as a fiction, Jane Holloway resigned.",
+         "the new timetable as a fiction", "Jane Holloway"),
+        ("Having blorfed that the fares would fall, the spokeswoman left the hall.",
+         "that the fares would fall", "the spokeswoman"),
+    ]:
+        ex, found = claims_of(body, model if "blorfing" in body.lower() else stub_model("blorfed", before=False))
+        assert [c.text for c in found] == [content], (body, ex.claims)
+        assert speaker_text(ex, found[0]).endswith(source), (body, ex.claims)
+
+
+def test_a_fronted_clause_of_the_acts_occasion_or_with_no_subject_after_it_makes_no_claim():
+    model = stub_model("blorfing", before=False)
+    for body in [
+        # The occasion of speaking, not what was said.
+        "Blorfing to reporters on Tuesday, Jane Holloway left the hall.",
+        # Nobody named after the clause's comma: no source, no claim.
+        "Blorfing that the depot would close, it rained for a week.",
+    ]:
+        ex, found = claims_of(body, model)
+        assert found == [], (body, ex.claims)

@@ -169,8 +169,45 @@ def _learned_span(st: ClaimState, sent: Sentence, tokens, i: int, e: int, after:
             if not st.in_quote(cut.start()):
                 cend = cut.start()
                 break
+        fronted = _fronted_clause(st, sent, tokens, i, cstart, cend)
+        if fronted is not None:
+            return cstart, fronted[0], fronted[1]
         return cstart, cend, learned_source(st, sent, tok.start)
     return _span_before(st, sent, tok.start, tok.end, quotes)
+
+
+# What may stand before a cue that opens a fronted clause of its sentence's subject: a conjunction, a
+# preposition taking a gerund, "to", "having" ("After thanking the crowd, he ...", "By refusing to ...,
+# the pair ...", "Having announced that ..., the judge ...", "To address ..., Jo Sharp has ...").
+_FRONTED = re.compile(r"[\W]*(?:(?:But|And|Yet|So)\s+)?(?:(?:[Aa]fter|[Bb]efore|[Bb]y|[Ww]hile|[Ww]hen|[Ss]ince|[Uu]pon|"
+                      r"[Dd]espite|[Ww]ithout|[Ii]n)\s+)?(?:(?:[Tt]o|[Hh]aving|[Nn]ot)\s+)?$")
+# An adjunct of the act right after the cue ("Speaking to reporters, ...", "Writing in the Times, ..."):
+# the fronted clause then reports nothing.
+_ADJUNCT_AFTER = frozenset("to in at on with from before after during outside inside at".split())
+
+
+def _fronted_clause(st: ClaimState, sent: Sentence, tokens, i: int, cstart: int,
+                    cend: int) -> tuple[int, Speaker] | None:
+    """A learned cue opening a fronted participle or infinitive clause ("Recognizing the gap, Jo Sharp's
+    aides believe ...", "After saying he was nervous, the man ..."): its subject is the main clause's,
+    named after the clause's comma, and its content ends at that comma. (end, source), or None."""
+    tok = tokens[i]
+    if not _FRONTED.fullmatch(st.text, sent.start, tok.start):
+        return None
+    before = st.text[sent.start:tok.start].split()
+    if not (tok.low.endswith("ing") or (before and before[-1].lower() in ("to", "having"))):
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].low in _ADJUNCT_AFTER:
+        return None
+    comma = st.text.find(",", cstart, min(cend, cstart + 300))
+    while comma >= 0 and st.in_quote(comma):
+        comma = st.text.find(",", comma + 1, min(cend, cstart + 300))
+    if comma < 0 or len(re.findall(r"\w+", st.text[cstart:comma])) < 2:
+        return None
+    spk = sources.right_speaker(st, comma + 1, sent.end)
+    if spk is None or (spk.entity is None and spk.text.lower() in ("it", "there")):
+        return None  # nobody named, or an expletive subject ("..., it rained")
+    return comma, spk
 
 
 def _span_before(st: ClaimState, sent: Sentence, cue_start: int, cue_end: int,
