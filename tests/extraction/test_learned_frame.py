@@ -243,3 +243,22 @@ def test_a_fronted_clause_of_the_acts_occasion_or_with_no_subject_after_it_makes
     ]:
         ex, found = claims_of(body, model)
         assert found == [], (body, ex.claims)
+
+
+def test_a_subject_before_a_clause_set_off_by_commas_speaks():
+    model = stub_model("blorfed", before=False)
+    for body, content, source in [
+        ("Many recent studies of the tram, often run across county lines, blorfed little evidence of delays.",
+         "little evidence of delays", "Many recent studies of the tram"),
+        ("The harbour pilots, most of whom had worked there for decades, blorfed that the new cranes were unsafe.",
+         "that the new cranes were unsafe", "The harbour pilots"),
+    ]:
+        ex, found = claims_of(body, model)
+        assert [c.text for c in found] == [content], (body, ex.claims)
+        assert speaker_text(ex, found[0]) == source, (body, ex.claims)
+    # A fronted adjunct, a weekday or a clause before the commas is no subject: nobody speaks.
+    for body in ["In the spring, after the flood, blorfed that the depot would close.",
+                 "Friday, after the flood, blorfed that the depot would close.",
+                 "The depot is old, the mayor admits, blorfed that it would close."]:
+        ex, found = claims_of(body, model)
+        assert found == [], (body, ex.claims)

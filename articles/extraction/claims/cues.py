@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 
 from ..learned.features import cue_features, lemma, norm
-from ..lexicon import CUE_LEMMA
+from ..lexicon import CUE_LEMMA, DAY_NAMES
 from ..text import Quote, Sentence
 from ..types import Speaker
 from . import content, sources
@@ -312,11 +312,11 @@ def learned_source(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | 
         lo = max(sent.start, cue_start - 200)
         m = _LONG_SUBJECT.search(st.text[lo:cue_start])  # a bounded window: linear in the text
         if m is None or (m.start() == 0 and lo != sent.start):
-            return None
+            return _subject_before_apposition(st, sent, cue_start)
         phrase = m.group(1).strip()
         words = phrase.split()
         if not 1 <= len(words) <= 16 or _has_verb(words):
-            return None
+            return _subject_before_apposition(st, sent, cue_start)
         s0 = lo + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
         spk = Speaker(None, phrase, s0, s0 + len(phrase))
     if spk.resolved:
@@ -331,6 +331,29 @@ def learned_source(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | 
 
 
 _TIMES = frozenset("now then soon week weekend ago".split())
+# The sentence's subject, then an apposition, relative or participle clause set off by commas, then the
+# cue: "Her father, Brad, 39, worried that ...", "Many recent studies, often conducted by ..., have found".
+_APPOSED = re.compile(r"\W*([^,;:()“”\"]{2,80}?),\s+[^;:()“”\"]{1,200}?,\s*((?:[\w’'\-]+\s+){0,3}?)$")
+_NOT_SUBJECT = frozenset("""in on at during after before when while as if although though because since until once
+upon despite following amid among with without by for from to of like unlike asked speaking earlier later last this
+yesterday today tonight then meanwhile separately still also however but and so now yet""".split())
+
+
+def _subject_before_apposition(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | None:
+    """A learned cue's subject before a clause set off by commas, when the clause right before the cue
+    names nobody: the phrase opening the sentence, of up to ten words, no adjunct and no verb of saying."""
+    if cue_start - sent.start > 300:
+        return None
+    m = _APPOSED.fullmatch(st.text, sent.start, cue_start)
+    if m is None or not all(w.lower() in sources.GAP_WORDS or w.lower() in _TIMES or w.lower() == "last"
+                            or (len(w) > 4 and w.lower().endswith("ly")) for w in m.group(2).split()):
+        return None
+    phrase = m.group(1).strip()
+    words = phrase.split()
+    if not 1 <= len(words) <= 10 or words[0].lower() in _NOT_SUBJECT or words[0] in DAY_NAMES \
+            or "''" in phrase or _has_verb(words) or any(w.lower() in _FINITE for w in words):
+        return None  # an adjunct ("In May", "Friday"), a quotation or a clause, not a subject
+    return Speaker(None, phrase, m.start(1), m.start(1) + len(phrase))
 
 
 def _no_subject(words: str) -> bool:
