@@ -186,3 +186,79 @@ def test_a_skipped_object_does_not_reach_back_into_another_clause():
     # cue's own clause speaks.
     body = "Ruth Ames left in May, and workers at Brindle Corp. blorfed that pay was low."
     assert rules_source(body, stub_model("blorfed", before=False)) == "workers at Brindle Corp."
+
+
+def test_a_short_parenthesis_inside_a_learned_content_does_not_end_it():
+    model = stub_model("blorfed", before=False)
+    for body, content in [
+        # A figure or a gloss in brackets belongs to what was said, and the clause goes on after it.
+        ("The council blorfed that turnout fell to 40 percent (from 52 percent) in the spring vote.",
+         "that turnout fell to 40 percent (from 52 percent) in the spring vote"),
+        ("The union blorfed that the depot in Holt (about 20 miles east of Dunmore) would close.",
+         "that the depot in Holt (about 20 miles east of Dunmore) would close"),
+        # A long aside in brackets is the writer's: the content stops before it.
+        ("The council blorfed that turnout fell (a figure the opposition disputes, citing its own count of "
+         "the ballots) in the spring.", "that turnout fell"),
+    ]:
+        ex, found = claims_of(body, model)
+        assert [c.text for c in found] == [content], (body, ex.claims)
+
+
+def test_a_verbs_particle_is_part_of_the_cue_not_of_the_content():
+    model = stub_model("blorfed", before=False)
+    for body, content in [
+        ("The harbour master blorfed back that the ferry had never been late.", "that the ferry had never been late"),
+        ("Jo Sharp blorfed back at the critics of the new timetable.", "the critics of the new timetable"),
+        ("The union blorfed off the claims about the depot as gossip.", "the claims about the depot as gossip"),
+        # Not a particle but the content's own first word.
+        ("The union blorfed upward revisions to the budget.", "upward revisions to the budget"),
+        ("The survey blorfed up to 40 percent of the tenants in arrears.", "up to 40 percent of the tenants in arrears"),
+    ]:
+        ex, found = claims_of(body, model)
+        assert [c.text for c in found] == [content], (body, ex.claims)
+
+
+def test_a_cue_opening_a_fronted_clause_speaks_for_the_main_clauses_subject():
+    model = stub_model("blorfing", before=False)
+    for body, content, source in [
+        ("Blorfing that the depot would close, Jane Holloway left the council in May.",
+         "that the depot would close", "Jane Holloway"),
+        ("After blorfing the new timetable as a fiction, Jane Holloway resigned.",
+         "the new timetable as a fiction", "Jane Holloway"),
+        ("Having blorfed that the fares would fall, the spokeswoman left the hall.",
+         "that the fares would fall", "the spokeswoman"),
+    ]:
+        ex, found = claims_of(body, model if "blorfing" in body.lower() else stub_model("blorfed", before=False))
+        assert [c.text for c in found] == [content], (body, ex.claims)
+        assert speaker_text(ex, found[0]).endswith(source), (body, ex.claims)
+
+
+def test_a_fronted_clause_of_the_acts_occasion_or_with_no_subject_after_it_makes_no_claim():
+    model = stub_model("blorfing", before=False)
+    for body in [
+        # The occasion of speaking, not what was said.
+        "Blorfing to reporters on Tuesday, Jane Holloway left the hall.",
+        # Nobody named after the clause's comma: no source, no claim.
+        "Blorfing that the depot would close, it rained for a week.",
+    ]:
+        ex, found = claims_of(body, model)
+        assert found == [], (body, ex.claims)
+
+
+def test_a_subject_before_a_clause_set_off_by_commas_speaks():
+    model = stub_model("blorfed", before=False)
+    for body, content, source in [
+        ("Many recent studies of the tram, often run across county lines, blorfed little evidence of delays.",
+         "little evidence of delays", "Many recent studies of the tram"),
+        ("The harbour pilots, most of whom had worked there for decades, blorfed that the new cranes were unsafe.",
+         "that the new cranes were unsafe", "The harbour pilots"),
+    ]:
+        ex, found = claims_of(body, model)
+        assert [c.text for c in found] == [content], (body, ex.claims)
+        assert speaker_text(ex, found[0]) == source, (body, ex.claims)
+    # A fronted adjunct, a weekday or a clause before the commas is no subject: nobody speaks.
+    for body in ["In the spring, after the flood, blorfed that the depot would close.",
+                 "Friday, after the flood, blorfed that the depot would close.",
+                 "The depot is old, the mayor admits, blorfed that it would close."]:
+        ex, found = claims_of(body, model)
+        assert found == [], (body, ex.claims)

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 
 from ..learned.features import cue_features, lemma, norm
-from ..lexicon import CUE_LEMMA
+from ..lexicon import CUE_LEMMA, DAY_NAMES
 from ..text import Quote, Sentence
 from ..types import Speaker
 from . import content, sources
@@ -20,9 +20,14 @@ LEARNED_MAX = 600  # characters: longer than any content the cue model's frames 
 # Where a learned cue's content stops: a clause spliced on after a comma, a semicolon, a parenthesis.
 # Not a dash ("wants to lead the party — and to beat its rivals": what was said goes on past it) nor a
 # list's "including"/"as well as" (the items belong to what was said): cutting there lost more annotated
-# contents than it saved (2 CV folds, content R +0.002/+0.005 at content P -0.0001/-0.0006).
+# contents than it saved (2 CV folds, content R +0.002/+0.005 at content P -0.0001/-0.0006). Nor a short
+# parenthesis that closes ("fell to 40 percent (from 52 percent) in May", "Holt (20 miles east)"): a
+# figure or gloss of the speaker's clause, which goes on after it (CV content R +0.0004, P -0.0002).
 _LEARNED_CUT = re.compile(r";|,\s+(?:which|who|even as|despite|while|although|though|but|"
-                          r"according|adding|saying)\b|\s\((?!\w+\))")
+                          r"according|adding|saying)\b|\s\((?![^()]{1,40}\))")
+# A phrasal verb's particle right after a learned cue is the cue's ("shot back that", "pushed back against",
+# "played down", "laughed off"), not the content's first word (CV content P +0.0004, R unchanged).
+_PARTICLES = frozenset("back up down off".split())
 _FRAME_WORDS = frozenset("about on of for against over with at out that : ,".split())
 # A cue whose clause is a condition reports nothing said: "if the president agrees", "unless
 # officials say ..." (the subordinator, then the clause's subject, then the cue).
@@ -164,8 +169,45 @@ def _learned_span(st: ClaimState, sent: Sentence, tokens, i: int, e: int, after:
             if not st.in_quote(cut.start()):
                 cend = cut.start()
                 break
+        fronted = _fronted_clause(st, sent, tokens, i, cstart, cend)
+        if fronted is not None:
+            return cstart, fronted[0], fronted[1]
         return cstart, cend, learned_source(st, sent, tok.start)
     return _span_before(st, sent, tok.start, tok.end, quotes)
+
+
+# What may stand before a cue that opens a fronted clause of its sentence's subject: a conjunction, a
+# preposition taking a gerund, "to", "having" ("After thanking the crowd, he ...", "By refusing to ...,
+# the pair ...", "Having announced that ..., the judge ...", "To address ..., Jo Sharp has ...").
+_FRONTED = re.compile(r"[\W]*(?:(?:But|And|Yet|So)\s+)?(?:(?:[Aa]fter|[Bb]efore|[Bb]y|[Ww]hile|[Ww]hen|[Ss]ince|[Uu]pon|"
+                      r"[Dd]espite|[Ww]ithout|[Ii]n)\s+)?(?:(?:[Tt]o|[Hh]aving|[Nn]ot)\s+)?$")
+# An adjunct of the act right after the cue ("Speaking to reporters, ...", "Writing in the Times, ..."):
+# the fronted clause then reports nothing.
+_ADJUNCT_AFTER = frozenset("to in at on with from before after during outside inside at".split())
+
+
+def _fronted_clause(st: ClaimState, sent: Sentence, tokens, i: int, cstart: int,
+                    cend: int) -> tuple[int, Speaker] | None:
+    """A learned cue opening a fronted participle or infinitive clause ("Recognizing the gap, Jo Sharp's
+    aides believe ...", "After saying he was nervous, the man ..."): its subject is the main clause's,
+    named after the clause's comma, and its content ends at that comma. (end, source), or None."""
+    tok = tokens[i]
+    if not _FRONTED.fullmatch(st.text, sent.start, tok.start):
+        return None
+    before = st.text[sent.start:tok.start].split()
+    if not (tok.low.endswith("ing") or (before and before[-1].lower() in ("to", "having"))):
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].low in _ADJUNCT_AFTER:
+        return None
+    comma = st.text.find(",", cstart, min(cend, cstart + 300))
+    while comma >= 0 and st.in_quote(comma):
+        comma = st.text.find(",", comma + 1, min(cend, cstart + 300))
+    if comma < 0 or len(re.findall(r"\w+", st.text[cstart:comma])) < 2:
+        return None
+    spk = sources.right_speaker(st, comma + 1, sent.end)
+    if spk is None or (spk.entity is None and spk.text.lower() in ("it", "there")):
+        return None  # nobody named, or an expletive subject ("..., it rained")
+    return comma, spk
 
 
 def _span_before(st: ClaimState, sent: Sentence, cue_start: int, cue_end: int,
@@ -270,11 +312,11 @@ def learned_source(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | 
         lo = max(sent.start, cue_start - 200)
         m = _LONG_SUBJECT.search(st.text[lo:cue_start])  # a bounded window: linear in the text
         if m is None or (m.start() == 0 and lo != sent.start):
-            return None
+            return _subject_before_apposition(st, sent, cue_start)
         phrase = m.group(1).strip()
         words = phrase.split()
         if not 1 <= len(words) <= 16 or _has_verb(words):
-            return None
+            return _subject_before_apposition(st, sent, cue_start)
         s0 = lo + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
         spk = Speaker(None, phrase, s0, s0 + len(phrase))
     if spk.resolved:
@@ -289,6 +331,29 @@ def learned_source(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | 
 
 
 _TIMES = frozenset("now then soon week weekend ago".split())
+# The sentence's subject, then an apposition, relative or participle clause set off by commas, then the
+# cue: "Her father, Brad, 39, worried that ...", "Many recent studies, often conducted by ..., have found".
+_APPOSED = re.compile(r"\W*([^,;:()“”\"]{2,80}?),\s+[^;:()“”\"]{1,200}?,\s*((?:[\w’'\-]+\s+){0,3}?)$")
+_NOT_SUBJECT = frozenset("""in on at during after before when while as if although though because since until once
+upon despite following amid among with without by for from to of like unlike asked speaking earlier later last this
+yesterday today tonight then meanwhile separately still also however but and so now yet""".split())
+
+
+def _subject_before_apposition(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | None:
+    """A learned cue's subject before a clause set off by commas, when the clause right before the cue
+    names nobody: the phrase opening the sentence, of up to ten words, no adjunct and no verb of saying."""
+    if cue_start - sent.start > 300:
+        return None
+    m = _APPOSED.fullmatch(st.text, sent.start, cue_start)
+    if m is None or not all(w.lower() in sources.GAP_WORDS or w.lower() in _TIMES or w.lower() == "last"
+                            or (len(w) > 4 and w.lower().endswith("ly")) for w in m.group(2).split()):
+        return None
+    phrase = m.group(1).strip()
+    words = phrase.split()
+    if not 1 <= len(words) <= 10 or words[0].lower() in _NOT_SUBJECT or words[0] in DAY_NAMES \
+            or "''" in phrase or _has_verb(words) or any(w.lower() in _FINITE for w in words):
+        return None  # an adjunct ("In May", "Friday"), a quotation or a clause, not a subject
+    return Speaker(None, phrase, m.start(1), m.start(1) + len(phrase))
 
 
 def _no_subject(words: str) -> bool:
@@ -342,7 +407,8 @@ def _subject_phrase(spk: Speaker) -> Speaker | None:
 
 def content_start(st: ClaimState, tokens, i: int, e: int) -> int:
     """Index of the first content token after cue token i: past the word the cue's content
-    usually follows (learned per lemma), else past an adjacent preposition or "that"."""
+    usually follows (learned per lemma), else past a verb's particle ("back", "down") and an
+    adjacent preposition or "that"."""
     # A time between the cue and its "that" ("claimed at the time that", "announced Nov. 18 that"): the
     # content opens after the "that", as the rules' frames read it (``content.DATE_BEFORE_THAT``).
     adj = content.DATE_BEFORE_THAT.match(st.text, tokens[i].end, tokens[e - 1].end) if e > i + 1 else None
@@ -358,6 +424,8 @@ def content_start(st: ClaimState, tokens, i: int, e: int) -> int:
             if tokens[j].word in ".;":
                 break
     j = i + 1
+    if j < e and tokens[j].low in _PARTICLES and not (j + 1 < e and tokens[j + 1].low == "to"):
+        j += 1  # ("up to 40 percent": a quantity, not a particle)
     while j < e and tokens[j].low in _FRAME_WORDS:
         j += 1
     return j
