@@ -259,7 +259,7 @@ def library_vectors(torch, top, lib: Lib, side: str) -> np.ndarray:
     return lib.D if side == "query" else encode_top(torch, top, lib.states)
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse(argv):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--speech", type=Path, default=ROOT.parent / "shared" / "checkthat-2021-task2b")
     ap.add_argument("--tweets-data", type=Path, default=ROOT.parent / "shared" / "checkthat-2020-task2")
@@ -276,20 +276,45 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-dev", action="store_true")
     ap.add_argument("--save", type=Path, help="the dev fit's float16 delta of the tuned layers (.npz)")
-    a = ap.parse_args(argv)
+    return ap.parse_args(argv)
 
-    import torch  # training only
 
-    torch.set_num_threads(1)
-    torch.use_deterministic_algorithms(True)
-    t0 = time.time()
-    enc = encoder.encoder()
-    stop = enc.layers - a.k
+class Split:
+    """One set's training queries: library, (qid, text, golds), frozen states, folds, hard negatives."""
+
+    def __init__(self, a, enc, store, folder: Path, tag: str, split: str = "train"):
+        self.lib = Lib(folder, a.dense_cache)
+        self.qs = queries(folder, split, self.lib)
+        self.golds = [g for _, _, g in self.qs]
+        self.states = store(f"{tag}-{split}", [q for _, q, _ in self.qs])
+        self.fold = train.fold_of_groups([q for q, _, _ in self.qs], 4)
+        self.hard = None
+        if a.side == "both":
+            self.lib.states = store(f"{tag}-lib", self.lib.claims)
+            self.hard = hard_negatives(self.lib, self.shipped_vectors(), self.golds, a.hard)
+
+    def shipped_vectors(self) -> np.ndarray:
+        return encoder.encode([q for _, q, _ in self.qs])
+
+    def training(self, f: int):
+        """(lib, states, golds, hard) of the queries outside fold ``f`` (all of them for f = -1)."""
+        keep = [i for i, k in enumerate(self.fold) if k != f]
+        return (self.lib, [self.states[i] for i in keep], [self.golds[i] for i in keep],
+                None if self.hard is None else [self.hard[i] for i in keep])
+
+    def held_out(self, torch, top, side: str, f: int, into: list[float]) -> None:
+        idx = [i for i, k in enumerate(self.fold) if k == f]
+        U = encode_top(torch, top, [self.states[i] for i in idx])
+        for i, s in zip(idx, scored(U, library_vectors(torch, top, self.lib, side), [self.golds[i] for i in idx]), strict=True):
+            into[i] = s
+
+
+def state_store(a, enc, stop: int):
+    """Frozen states by the texts (pickled under ``--states-cache``: made once)."""
+    import hashlib
+    import pickle
 
     def states(tag: str, texts: list[str]) -> list[np.ndarray]:
-        import hashlib
-        import pickle
-
         key = hashlib.blake2b(("\n".join(texts) + f"|{stop}").encode(), digest_size=8).hexdigest()
         path = a.states_cache / f"{tag}-{key}.pkl"
         if path.exists():
@@ -299,76 +324,65 @@ def main(argv: list[str] | None = None) -> int:
         path.write_bytes(pickle.dumps(out, protocol=5))
         return out
 
-    sp_lib = Lib(a.speech, a.dense_cache)
-    sp = queries(a.speech, "train", sp_lib)
-    dev = queries(a.speech, "dev", sp_lib)
-    sp_st = states("2b-train", [q for _, q, _ in sp])
-    dev_st = states("2b-dev", [q for _, q, _ in dev])
-    fold = train.fold_of_groups([q for q, _, _ in sp], 4)
-    tw_lib, tw, tw_st, tfold = None, [], [], []
-    if a.tweets:
-        tw_lib = Lib(a.tweets_data, a.dense_cache)
-        tw = queries(a.tweets_data, "train", tw_lib)
-        tw_st = states("tw-train", [q for _, q, _ in tw])
-        tfold = train.fold_of_groups([q for q, _, _ in tw], 4)
-    hard_sp = hard_tw = None
-    if a.side == "both":
-        sp_lib.states = states("2b-lib", sp_lib.claims)
-        hard_sp = hard_negatives(sp_lib, encoder.encode([q for _, q, _ in sp]), [g for _, _, g in sp], a.hard)
-        if tw_lib is not None:
-            tw_lib.states = states("tw-lib", tw_lib.claims)
-            hard_tw = hard_negatives(tw_lib, encoder.encode([q for _, q, _ in tw]), [g for _, _, g in tw], a.hard)
-    print(f"states ready {time.time() - t0:.0f}s", flush=True)
+    return states
 
-    def pick(xs, folds, f, keep):
-        return [x for x, k in zip(xs, folds, strict=True) if (k != f) == keep] if xs is not None else None
 
-    def sets_for(f):
-        out = [(sp_lib, pick(sp_st, fold, f, True), pick([g for _, _, g in sp], fold, f, True), pick(hard_sp, fold, f, True))]
-        if tw:
-            out.append((tw_lib, pick(tw_st, tfold, f, True), pick([g for _, _, g in tw], tfold, f, True), pick(hard_tw, tfold, f, True)))
-        return out
-
-    shipped = scored(encoder.encode([q for _, q, _ in sp]), sp_lib.D, [g for _, _, g in sp])
-    held, held_tw = [0.0] * len(sp), [0.0] * len(tw)
-    for f in range(4):
-        top = fit(torch, enc, a, sets_for(f))
-        idx = [i for i, k in enumerate(fold) if k == f]
-        U = encode_top(torch, top, [sp_st[i] for i in idx])
-        for i, s in zip(idx, scored(U, library_vectors(torch, top, sp_lib, a.side), [sp[i][2] for i in idx]), strict=True):
-            held[i] = s
-        if tw:
-            idx = [i for i, k in enumerate(tfold) if k == f]
-            U = encode_top(torch, top, [tw_st[i] for i in idx])
-            for i, s in zip(idx, scored(U, library_vectors(torch, top, tw_lib, a.side), [tw[i][2] for i in idx]), strict=True):
-                held_tw[i] = s
-        print(f"fold {f}: {np.mean([held[i] for i, k in enumerate(fold) if k == f]):.4f} "
-              f"(shipped {np.mean([shipped[i] for i, k in enumerate(fold) if k == f]):.4f}) {time.time() - t0:.0f}s", flush=True)
-    y17 = [i for i, (q, _, _) in enumerate(sp) if q.startswith("2017")]
-    setting = f"k={a.k} side={a.side} lr={a.lr} epochs={a.epochs} batch={a.batch} tau={a.tau} tweets={a.tweets}"
-    print(f"[{setting}]")
+def report(a, sp: Split, held, tw: Split | None, held_tw) -> None:
+    shipped = scored(sp.shipped_vectors(), sp.lib.D, sp.golds)
+    y17 = [i for i, (q, _, _) in enumerate(sp.qs) if q.startswith("2017")]
+    print(f"[k={a.k} side={a.side} lr={a.lr} epochs={a.epochs} batch={a.batch} tau={a.tau} tweets={a.tweets}]")
     for name, ap5 in (("tuned", held), ("shipped", shipped)):
         print(f"2B train CV by transcript, {name}: MAP@5 {np.mean(ap5):.4f} "
-              f"(2017: {np.mean([ap5[i] for i in y17]):.4f}, {len(y17)} of {len(sp)})")
+              f"(2017: {np.mean([ap5[i] for i in y17]):.4f}, {len(y17)} of {len(sp.qs)})")
     diff = np.asarray(held) - np.asarray(shipped)
     print(f"  per sentence: {diff.mean():+.4f} (se {diff.std(ddof=1) / math.sqrt(len(diff)):.4f}), "
-          f"{int((diff > 0).sum())} better, {int((diff < 0).sum())} worse")
-    if tw:
-        tw_shipped = scored(encoder.encode([q for _, q, _ in tw]), tw_lib.D, [g for _, _, g in tw])
-        print(f"2020 tweets CV: tuned {np.mean(held_tw):.4f}, shipped {np.mean(tw_shipped):.4f}")
-    if a.no_dev:
-        return 0
-    top = fit(torch, enc, a, sets_for(-1))
-    U = encode_top(torch, top, dev_st)
-    print(f"2B dev (tuned on all training): tuned {np.mean(scored(U, library_vectors(torch, top, sp_lib, a.side), [g for _, _, g in dev])):.4f}, "
-          f"shipped {np.mean(scored(encoder.encode([q for _, q, _ in dev]), sp_lib.D, [g for _, _, g in dev])):.4f} "
-          f"{time.time() - t0:.0f}s", flush=True)
+          f"{int((diff > 0).sum())} better, {int((diff < 0).sum())} worse", flush=True)
+    if tw is not None:
+        print(f"2020 tweets CV: tuned {np.mean(held_tw):.4f}, shipped {np.mean(scored(tw.shipped_vectors(), tw.lib.D, tw.golds)):.4f}")
+
+
+def dev_fit(torch, enc, a, store, sp: Split, tw: Split | None) -> None:
+    top = fit(torch, enc, a, [s.training(-1) for s in (sp, tw) if s is not None])
+    dev = queries(a.speech, "dev", sp.lib)
+    golds = [g for _, _, g in dev]
+    st = store("2b-dev", [q for _, q, _ in dev])
+    tuned = np.mean(scored(encode_top(torch, top, st), library_vectors(torch, top, sp.lib, a.side), golds))
+    shipped = np.mean(scored(encoder.encode([q for _, q, _ in dev]), sp.lib.D, golds))
+    print(f"2B dev (tuned on all training): tuned {tuned:.4f}, shipped {shipped:.4f}", flush=True)
+    if tw is None and a.side == "query":  # the 2020 tweets, never trained on: the 2B fit must not lose them
+        t = Split(a, enc, store, a.tweets_data, "tw")
+        print(f"2020 training tweets (not trained on): tuned {np.mean(scored(encode_top(torch, top, t.states), t.lib.D, t.golds)):.4f}, "
+              f"shipped {np.mean(scored(t.shipped_vectors(), t.lib.D, t.golds)):.4f}", flush=True)
     if a.save:
-        base = top_weights(enc, stop)
+        base = top_weights(enc, enc.layers - a.k)
         delta = {k.replace("__", "."): (p.detach().numpy() - base[k.replace("__", ".")]).astype(np.float16)
                  for k, p in top.p.items()}
         np.savez(a.save, **delta)
         print(f"saved {a.save}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    a = parse(argv)
+    import torch  # training only
+
+    torch.set_num_threads(1)
+    torch.use_deterministic_algorithms(True)
+    t0 = time.time()
+    enc = encoder.encoder()
+    store = state_store(a, enc, enc.layers - a.k)
+    sp = Split(a, enc, store, a.speech, "2b")
+    tw = Split(a, enc, store, a.tweets_data, "tw") if a.tweets else None
+    print(f"states ready {time.time() - t0:.0f}s", flush=True)
+    held, held_tw = [0.0] * len(sp.qs), [0.0] * (len(tw.qs) if tw else 0)
+    for f in range(4):
+        top = fit(torch, enc, a, [s.training(f) for s in (sp, tw) if s is not None])
+        sp.held_out(torch, top, a.side, f, held)
+        if tw is not None:
+            tw.held_out(torch, top, a.side, f, held_tw)
+        print(f"fold {f} done {time.time() - t0:.0f}s", flush=True)
+    report(a, sp, held, tw, held_tw)
+    if not a.no_dev:
+        dev_fit(torch, enc, a, store, sp, tw)
     return 0
 
 
