@@ -179,6 +179,7 @@ class Lib:
         self.D = np.asarray(vecs[:, 0], np.float32)
         self.pos = {train.docid(r.url): i for i, r in enumerate(reviews)}
         self.claims = [text.clean_reviewed(r.claim_reviewed) for r in reviews]
+        self.titles = [r.title for r in reviews]
         self.states: list[np.ndarray] | None = None  # frozen states of the claims (--side both)
 
 
@@ -274,6 +275,8 @@ def parse(argv):
     ap.add_argument("--tau", type=float, default=0.05)
     ap.add_argument("--hard", type=int, default=7, help="hard negatives a query (--side both)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--weak", type=int, default=0,
+                    help="weak pairs: this many 2B-library titles (every n-th) as queries of their own check (--side query)")
     ap.add_argument("--no-dev", action="store_true")
     ap.add_argument("--save", type=Path, help="the dev fit's float16 delta of the tuned layers (.npz)")
     return ap.parse_args(argv)
@@ -330,7 +333,7 @@ def state_store(a, enc, stop: int):
 def report(a, sp: Split, held, tw: Split | None, held_tw) -> None:
     shipped = scored(sp.shipped_vectors(), sp.lib.D, sp.golds)
     y17 = [i for i, (q, _, _) in enumerate(sp.qs) if q.startswith("2017")]
-    print(f"[k={a.k} side={a.side} lr={a.lr} epochs={a.epochs} batch={a.batch} tau={a.tau} tweets={a.tweets}]")
+    print(f"[k={a.k} side={a.side} lr={a.lr} epochs={a.epochs} batch={a.batch} tau={a.tau} tweets={a.tweets} weak={a.weak}]")
     for name, ap5 in (("tuned", held), ("shipped", shipped)):
         print(f"2B train CV by transcript, {name}: MAP@5 {np.mean(ap5):.4f} "
               f"(2017: {np.mean([ap5[i] for i in y17]):.4f}, {len(y17)} of {len(sp.qs)})")
@@ -341,8 +344,17 @@ def report(a, sp: Split, held, tw: Split | None, held_tw) -> None:
         print(f"2020 tweets CV: tuned {np.mean(held_tw):.4f}, shipped {np.mean(scored(tw.shipped_vectors(), tw.lib.D, tw.golds)):.4f}")
 
 
+def weak_pairs(a, store, lib: Lib):
+    """(lib, states, golds, None): every n-th fact-check's title as a query whose gold is its own
+    claim; the library's own text, no query's label, so the same in every fold."""
+    if not a.weak or a.side != "query":
+        return []
+    pick = [i for i in range(0, len(lib.titles), max(1, len(lib.titles) // a.weak)) if lib.titles[i]][: a.weak]
+    return [(lib, store(f"weak{a.weak}", [lib.titles[i] for i in pick]), [[i] for i in pick], None)]
+
+
 def dev_fit(torch, enc, a, store, sp: Split, tw: Split | None) -> None:
-    top = fit(torch, enc, a, [s.training(-1) for s in (sp, tw) if s is not None])
+    top = fit(torch, enc, a, [s.training(-1) for s in (sp, tw) if s is not None] + weak_pairs(a, store, sp.lib))
     dev = queries(a.speech, "dev", sp.lib)
     golds = [g for _, _, g in dev]
     st = store("2b-dev", [q for _, q, _ in dev])
@@ -375,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"states ready {time.time() - t0:.0f}s", flush=True)
     held, held_tw = [0.0] * len(sp.qs), [0.0] * (len(tw.qs) if tw else 0)
     for f in range(4):
-        top = fit(torch, enc, a, [s.training(f) for s in (sp, tw) if s is not None])
+        top = fit(torch, enc, a, [s.training(f) for s in (sp, tw) if s is not None] + weak_pairs(a, store, sp.lib))
         sp.held_out(torch, top, a.side, f, held)
         if tw is not None:
             tw.held_out(torch, top, a.side, f, held_tw)
