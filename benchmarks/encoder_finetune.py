@@ -278,6 +278,7 @@ def parse(argv):
     ap.add_argument("--weak", type=int, default=0,
                     help="weak pairs: this many 2B-library titles (every n-th) as queries of their own check (--side query)")
     ap.add_argument("--no-dev", action="store_true")
+    ap.add_argument("--no-cv", action="store_true", help="only the fit on all training (dev, tweets, --save)")
     ap.add_argument("--save", type=Path, help="the dev fit's float16 delta of the tuned layers (.npz)")
     return ap.parse_args(argv)
 
@@ -386,13 +387,14 @@ def main(argv: list[str] | None = None) -> int:
     tw = Split(a, enc, store, a.tweets_data, "tw") if a.tweets else None
     print(f"states ready {time.time() - t0:.0f}s", flush=True)
     held, held_tw = [0.0] * len(sp.qs), [0.0] * (len(tw.qs) if tw else 0)
-    for f in range(4):
+    for f in range(0 if a.no_cv else 4):
         top = fit(torch, enc, a, [s.training(f) for s in (sp, tw) if s is not None] + weak_pairs(a, store, sp.lib))
         sp.held_out(torch, top, a.side, f, held)
         if tw is not None:
             tw.held_out(torch, top, a.side, f, held_tw)
         print(f"fold {f} done {time.time() - t0:.0f}s", flush=True)
-    report(a, sp, held, tw, held_tw)
+    if not a.no_cv:
+        report(a, sp, held, tw, held_tw)
     if not a.no_dev:
         dev_fit(torch, enc, a, store, sp, tw)
     return 0
