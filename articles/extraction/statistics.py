@@ -25,7 +25,7 @@ _WORD_NUMBER = rf"(?:{_UNITS_WORD})(?:[\- ](?:{_UNITS_WORD}))?"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|m|k|tn)\b)"
 _PERCENT = r"(?:\s?%|\s(?:per\s?cent|percent)\b)"
-_POINTS = r"\s(?:percentage\s)?points?\b"
+_POINTS = r"\s(?:percentage[\s\-])?points?\b"  # ("a 10 percentage-point lead")
 _QUALIFIER = (r"(?:(?P<qual>less than|more than|fewer than|greater than|at least|at most|up to|about|around|"
               r"nearly|almost|over|under|roughly|approximately|some|just over|just under|close to|as many as|"
               r"as much as|as few as|only|an estimated|estimated)\s+)?")
@@ -71,21 +71,35 @@ _MEASURE_STOP = frozenset("""were was is are be been being have has had will wou
 who which that and or but of in on at to from by with for as than into over after before during since per
 said says told this these those it they he she we their his her its our not no also all
 despite across including between against under through without within among around about like near via
-based down up out off ago apiece each while when where whether because""".split())
+based down up out off ago apiece each while when where whether because
+along beside behind beyond inside outside toward towards onto upon amid amongst throughout until""".split())
 # A plural noun in lower case heads a count's noun phrase and ends it unless another plural noun follows
 # ("263 daily news organizations"): "two sides | continue to", "13 markets | earlier this year", "30
 # newspapers | including", "38 people | found", "two Americans | killed". Not "gas", "news", "bus",
 # "glass", "across", "analysis", nor a name's "States" ("Two United States navy ships").
-_PLURAL_HEAD = re.compile(r"[a-z][\w\-]*(?<![su])(?<!is)(?<!as)(?<!ew)s|people|women|men|children|"
+_PLURAL_HEAD = re.compile(r"[a-z][\w\-]*(?<![su])(?<!is)(?<!as)(?<!ew)s|people|women|men|children|[A-Z]{2,}s|"
                           r"[A-Z][a-z]+(?:ans|ists|ims|ats)")
 # Bare "points" is a margin of percentage points in the language of polls and votes ("leads by 15 points",
 # "a margin of error of 4.5 points"); in a game or an index's move they are points of their own ("scored
-# 24 points", "the Dow fell 102.2 points, or 0.36%").
-_MARGIN_WORDS = re.compile(r"\b(?:polls?|polling|survey|percent|per\s?cent|leads?|leading|led|trail(?:s|ed|ing)?|ahead|"
-                           r"behind|margin|approval|support|ratings?|favou?rab\w*|votes?|voters|gap|swing|edge|"
-                           r"average|advantage|net|rates?)\b|%", re.IGNORECASE)
+# 24 points", "the Dow fell 102.2 points, or 0.36%"). Words of polls decide for a margin, words of games
+# and markets for points, the nearer when both are there; a lead, a gap or "by" alone is either (a poll's
+# lead, a league table's), so then the article's own words decide: "Biden is up eight points" in a story
+# about polls, "Celtic extended their advantage to nine points" in one about a league.
+_POLL_WORDS = re.compile(r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|voters?|votes?|voting|ballots?|"
+                         r"approval|favou?rab\w*|ratings?|electorate|elections?|primar(?:y|ies)|caucus\w*|"
+                         r"candidates?)\b", re.IGNORECASE)
+# (Not "goals" nor "table", a policy's and a negotiation's too; not "scores of".)
+_GAME_WORDS = re.compile(r"\b(?:(?i:scor(?:e|ed|ing|ers?)|scores(?!\s+of)|games?|match(?:es)?(?![\s\-]?ups?\b)|season|league|"
+                         r"standings|fixtures?|playoffs?|relegation|tournament|championship|rebounds|assists|"
+                         r"wickets|innings|half-?time|index|indices|indexes|stocks?|shares|benchmark|futures|"
+                         r"bourse|traders)|Dow|Nasdaq|FTSE|Nikkei|Hang\s+Seng|Kospi|DAX|CAC|Sensex|Nifty|S&P)\b")
+_MARGIN_WORDS = re.compile(r"\b(?:percent|per\s?cent|leads?|leading|led|trail(?:s|ed|ing)?|ahead|"
+                           r"behind|margin|support|gap|swing|edge|average|advantage|net|rates?)\b|%", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
-_OR_PERCENT = re.compile(r",?\s+or\s+[\d.]+\s?%")
+# "fell 120 points, or 1.1 per cent", "(1.1%)": an index's move given again as a percentage.
+# (Not "by six points (46 percent to 40 percent)": the two sides' shares.)
+_OR_PERCENT = re.compile(r",?\s+(?:or\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+)?[\d.]+" + _PERCENT
+                         + r"|\([+\-]?[\d.]+" + _PERCENT + r"\))")
 
 
 def _to_decimal(num: str, scale: str | None) -> Decimal | None:
@@ -115,6 +129,7 @@ class StatisticFinder:
         self.blocks = [b for b in blocks if b.kind in ("paragraph", "bullet")]
         self.name_spans = name_spans
         self.consumed: list[tuple[int, int]] = []  # spans of numbers stored as another's previous value
+        self._article_words: tuple[int, int] | None = None  # words of polls, of games and markets (``_margin``)
 
     def _in_name(self, s: int, e: int) -> bool:
         return any(a <= s and e <= b for a, b in self.name_spans)
@@ -176,18 +191,27 @@ class StatisticFinder:
         return False
 
     def _margin(self, m: re.Match, b: Block) -> bool:
-        """Whether "N points" (no "percentage") is a margin of percentage points: after "by", or in a
-        sentence about polls, votes or rates, and not an index's move given again as a percentage."""
+        """Whether "N points" (no "percentage") is a margin of percentage points (``_POLL_WORDS``)."""
         text = self.text
         if "percentage" in m["pct"].lower():
             return True
-        if _OR_PERCENT.match(text, m.end(), min(b.end, m.end() + 20)):
+        if _OR_PERCENT.match(text, m.end(), min(b.end, m.end() + 24)):
             return False
-        if _BY_BEFORE.search(text, max(b.start, m.start() - 25), m.start()):
-            return True
         lo = max(text.rfind(". ", b.start, m.start()) + 1, b.start, m.start() - 300)
         hi = text.find(". ", m.end(), b.end)
-        return _MARGIN_WORDS.search(text, lo, b.end if hi < 0 else min(hi, m.end() + 300)) is not None
+        hi = b.end if hi < 0 else min(hi, m.end() + 300)
+        poll = [w.start() for w in _POLL_WORDS.finditer(text, lo, hi)]
+        game = [w.start() for w in _GAME_WORDS.finditer(text, lo, hi)]
+        if poll or game:
+            near = min(abs(p - m.start()) for p in poll) if poll else len(text)
+            return near < (min(abs(g - m.start()) for g in game) if game else len(text))
+        if self._article_words is None:
+            self._article_words = (len(_POLL_WORDS.findall(text)), len(_GAME_WORDS.findall(text)))
+        polls, games = self._article_words
+        if polls != games:
+            return polls > games
+        return _BY_BEFORE.search(text, max(b.start, m.start() - 25), m.start()) is not None \
+            or _MARGIN_WORDS.search(text, lo, hi) is not None
 
     def run(self) -> list[Statistic]:
         text = self.text

@@ -59,3 +59,18 @@ def test_the_name_after_a_persons_role_at_is_their_employer(sentence, firm):
 def test_a_clause_or_a_first_name_after_at_keeps_the_person(sentence, person):
     ents = entities(sentence)
     assert ents[person].kind == "person", ents
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Jo Hale, a senior adviser at Reyes's campaign headquarters, said the rally was full.",
+    "Jo Hale, a former aide at Reyes's side for years, said the rally was full.",
+])
+def test_the_surname_of_a_person_the_article_names_after_at_is_no_employer(paragraph):
+    # a business in every later mention would take the person's words from them
+    ents = entities("Tom Reyes spoke in Dayton on Monday.", paragraph, "Reyes later left for Columbus.")
+    assert [e.kind for e in ents.values() if "Reyes" in e.name] == ["person"], ents
+
+
+def test_a_firm_owning_what_follows_at_is_still_the_employer():
+    ents = entities("Jo Hale, a senior executive at Brakeley's parent company, said the plant would close.")
+    assert ents["Brakeley"].kind == "organisation", ents

@@ -107,3 +107,10 @@ def test_an_acronym_in_brackets_after_an_organisation_stays_its_name():
     ents = entities("The National Rifle Association (NRA) said it would sue the city.",
                     "The NRA has four million members, Jo Hale said.")
     assert ents["National Rifle Association"].kind == "organisation", ents
+
+
+def test_a_source_in_brackets_after_a_year_stays_an_organisation():
+    # a number before the brackets is an index's only after its name ("FTSE 100 (UKX)"), not a year
+    ents = entities("Deaths rose sharply in 2020 (WHO) and again in 2021, Jo Hale said.",
+                    "The FTSE 100 (UKX) fell on Monday, while the Russell 2000 (RUT) rose.")
+    assert ents["WHO"].kind == "organisation" and not {"UKX", "RUT"} & set(ents), ents

@@ -95,3 +95,10 @@ def test_a_month_without_its_day_is_no_date_but_a_hearer():
 def test_a_time_between_a_learned_cue_and_its_that_is_no_content():
     out = claims(INTRO, "Both drivers claimed at the time that the bridge was unsafe.")
     assert ("that the bridge was unsafe", "Both drivers", "learned") in out, out
+
+
+@pytest.mark.parametrize("when", ["Friday", "Nov. 18", "Monday morning"])
+def test_a_clause_after_the_date_is_the_content_not_an_adjunct_before_a_relative_that(when):
+    # wire style: the date, then a bare clause whose noun takes a relative "that"
+    out = claims(INTRO, f"The agency said {when} it had found cracks that need repair before the bridge reopens.")
+    assert len(out) == 1 and out[0][0].endswith("it had found cracks that need repair before the bridge reopens"), out

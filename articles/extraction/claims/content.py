@@ -80,11 +80,14 @@ _DATE_WORD = (r"(?:" + "|".join(sorted(DAY_NAMES)) + r"|(?:" + "|".join(sorted(m
               + r")\.?\s+\d{1,2})")
 # Only a time between a learned cue and its "that" ("claimed at the time that", "said this week that"):
 # a wider adjunct may end in a relative "that" ("pointed to a number of factors that ...").
+# (Only a part of the day after the date: "said Friday it had found cracks that need repair" is a clause
+# before a relative "that", not an adjunct.)
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 DATE_BEFORE_THAT = re.compile(r"\s*(?:(?:on|last|this|early|late)\s+)?(?:" + _DATE_WORD + r"|at\s+the\s+time|"
                               r"(?:last|this|earlier\s+this)\s+(?:week|month|year)|earlier|yesterday|today)"
-                              r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?=that\b)")
+                              + _PART_OF_DAY + r"\s+(?=that\b)")
 TIME_ADJUNCT = re.compile(
-    r"^(?:\s*,)?\s*(?:" + _DATE_WORD + r"\b[^,:;“”\"]{0,30}?(?=\s*that\b)|(?:on|in|at|during|after|before|via|over|to(?=\s+(?:the|a|an|his|her|their|its|our|my|"
+    r"^(?:\s*,)?\s*(?:" + _DATE_WORD + r"\b" + _PART_OF_DAY + r"(?=\s*that\b)|(?:on|in|at|during|after|before|via|over|to(?=\s+(?:the|a|an|his|her|their|its|our|my|"
     r"reporters|him|them|me|us|[A-Z]))|with|from|through|late|early|last|this|"
     r"earlier|later|yesterday|today|tonight|recently|previously|repeatedly|again|also|then|once|publicly|"
     r"privately|bluntly|flatly|simply|in\s+a\s+statement|in\s+an\s+interview|in\s+a\s+speech|"

@@ -336,13 +336,18 @@ class Classifier:
     # and the code in brackets after one or after "ticker:" ("Kospi Index (KOSPI)", "Acme (ticker: ACM)"):
     # a measure or a security, no organisation.
     _INDEX_HEADS = frozenset("Index Composite Average".split())
-    _CODE_BEFORE = re.compile(r"(?:\b(?:Index|Composite|Average|\d{2,4})\s*\(|\((?:ticker|NYSE|Nasdaq|NASDAQ|LSE|TSX)\s*:\s*)$")
+    # (A number only after the index's name, "FTSE 100 (UKX)", "Russell 2000 (RUT)": not a source after a
+    # year, "deaths rose in 2020 (WHO)", "in May 2021 (ONS)".)
+    _CODE_BEFORE = re.compile(r"(?:\b(?:Index|Composite|Average|(?P<word>[A-Z][\w&]*)\s+\d{2,4})\s*\(|"
+                              r"\((?:ticker|NYSE|Nasdaq|NASDAQ|LSE|TSX)\s*:\s*)$")
 
     def _market_index(self, ch: Chunk, name: list[str], start: int) -> bool:
         if name[-1] in self._INDEX_HEADS and len(name) >= 2:
             return True
-        return len(name) == 1 and name[0].isupper() and self.text[ch.end:ch.end + 1] == ")" \
-            and self._CODE_BEFORE.search(self.text, max(0, start - 30), start) is not None
+        if not (len(name) == 1 and name[0].isupper() and self.text[ch.end:ch.end + 1] == ")"):
+            return False
+        code = self._CODE_BEFORE.search(self.text, max(0, start - 30), start)
+        return code is not None and (code["word"] or "").lower() not in MONTH_NAMES
 
     def _date_or_time(self, ch: Chunk, start: int) -> bool:
         """A word in capitals that is a dateline's place or a time zone."""
@@ -361,7 +366,7 @@ class Classifier:
             return None  # "Ironically, one of the firms ...": a sentence word and its clause
         employer = self._EMPLOYER_BEFORE.search(text, max(0, start - 80), start)
         if employer and any(_norm(w) in ROLE_NOUNS or w in ("vp", "ceo") for w in employer["desc"].split()) \
-                and not self._first_name_or_place(name):
+                and not self._first_name_or_place(name) and not self._surname_here(name):
             self.business_names.add(tuple(name))
             return "org", [], name
         after = text[ch.end:ch.end + 90]
@@ -377,6 +382,14 @@ class Classifier:
             self.business_names.add(tuple(name))
             return "org", [], name
         return None
+
+    def _surname_here(self, name: list[str]) -> bool:
+        """One word the article writes after a known first name: a person's surname ("Donald Trump ... a
+        senior adviser at Trump's campaign", "an aide at Johnson's side"), no employer ("a senior
+        executive at Carrier's parent company" stays one)."""
+        return len(name) == 1 and any(
+            w in MALE_NAMES or w in FEMALE_NAMES
+            for w in re.findall(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?" + re.escape(name[0]) + r"\b", self.text))
 
     @staticmethod
     def _first_name_or_place(name: list[str]) -> bool:
