@@ -102,3 +102,20 @@ def test_a_clause_after_the_date_is_the_content_not_an_adjunct_before_a_relative
     # wire style: the date, then a bare clause whose noun takes a relative "that"
     out = claims(INTRO, f"The agency said {when} it had found cracks that need repair before the bridge reopens.")
     assert len(out) == 1 and out[0][0].endswith("it had found cracks that need repair before the bridge reopens"), out
+
+
+@pytest.mark.parametrize("when", ["Friday", "on Friday", "Monday morning", "last week", "yesterday"])
+def test_a_time_right_after_the_cue_opens_no_bare_clause(when):
+    # wire style: "said Friday it had found ...": the time is the saying's, the content is the clause after it
+    out = claims(INTRO, f"The agency said {when} it had found cracks that need repair before the bridge reopens.")
+    assert [c[0] for c in out] == ["it had found cracks that need repair before the bridge reopens"], out
+
+
+def test_an_adjunct_holds_no_finite_verb_so_a_relative_that_is_no_complementizer():
+    out = claims(INTRO, "The agency said on Friday it had found cracks that need repair before the bridge reopens.")
+    assert out and not out[0][0].startswith("that"), out
+
+
+def test_a_noun_with_a_relative_clause_after_the_cue_opens_a_bare_clause():
+    out = claims(INTRO, "The agency said on Tuesday the bridge, which was closed in May, would reopen in the spring.")
+    assert [c[0] for c in out] == ["the bridge, which was closed in May, would reopen in the spring"], out

@@ -86,12 +86,22 @@ _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 DATE_BEFORE_THAT = re.compile(r"\s*(?:(?:on|last|this|early|late)\s+)?(?:" + _DATE_WORD + r"|at\s+the\s+time|"
                               r"(?:last|this|earlier\s+this)\s+(?:week|month|year)|earlier|yesterday|today)"
                               + _PART_OF_DAY + r"\s+(?=that\b)")
+# An adjunct's words never hold a finite verb: "said on Friday it had found cracks that need repair" is a
+# clause before a relative "that", not an adjunct before the complementizer.
+_ADJUNCT_WORDS = (r"(?:(?!\b(?:is|are|was|were|had|has|have|would|will|could|should|can|may|might|must|did|"
+                  r"does)\b)[^,:;“”\"])*?")
 TIME_ADJUNCT = re.compile(
     r"^(?:\s*,)?\s*(?:" + _DATE_WORD + r"\b" + _PART_OF_DAY + r"(?=\s*that\b)|(?:on|in|at|during|after|before|via|over|to(?=\s+(?:the|a|an|his|her|their|its|our|my|"
     r"reporters|him|them|me|us|[A-Z]))|with|from|through|late|early|last|this|"
     r"earlier|later|yesterday|today|tonight|recently|previously|repeatedly|again|also|then|once|publicly|"
     r"privately|bluntly|flatly|simply|in\s+a\s+statement|in\s+an\s+interview|in\s+a\s+speech|"
-    r"in\s+a\s+tweet)\b[^,:;“”\"]*?" + _TITLE_BEFORE_THAT + r")?(?=\s*(?:that\b|:|,\s*[“\"]|[“\"]))")
+    r"in\s+a\s+tweet)\b" + _ADJUNCT_WORDS + _TITLE_BEFORE_THAT + r")?(?=\s*(?:that\b|:|,\s*[“\"]|[“\"]))")
+# A time right after the cue and before a clause with no "that" ("said Friday it had found cracks", "said on
+# Tuesday the plan would go ahead"): the time is the saying's, the content opens after it.
+LEAD_TIME = re.compile(r"\s*(?:(?:on|last|this|early|late)\s+)?(?:" + _DATE_WORD + r"|yesterday|today|"
+                       r"(?:last|this|earlier\s+this)\s+(?:week|month|year))" + _PART_OF_DAY
+                       + r"(?=\s+(?:it|he|she|they|we|I|you|there|this|these|the|a|an|his|her|its|their|"
+                       r"[A-Z][\w’'\-]*)\b(?!\s*(?:that|:)\b))")
 CONTENT_TAIL = re.compile(r"(?:,\s*(?:and\s+)?(?:adding|saying|noting|arguing|claiming|insisting|warning|"
                           r"explaining|stressing|suggesting|according)\b|\s+as\s+(?:he|she|they)\s+\w+ed\b|"
                           r",?\s+(?:and|but)\s+(?:has\s+|had\s+|also\s+)?(?:" + "|".join(
@@ -197,7 +207,7 @@ def place(st: ClaimState, site: Site) -> None:
     site.pre_end = site.sq.ending_by(site.subject_start + 1)
     site.after = site.ce if not site.inverted else max(site.ce, spk.end)
     site.tail = text[site.after:site.sent.end]
-    m_adj = TIME_ADJUNCT.match(site.tail)
+    m_adj = TIME_ADJUNCT.match(site.tail) or LEAD_TIME.match(site.tail)
     skip = m_adj.end() if m_adj else 0
     site.rest = site.tail[skip:]
     site.rest_start = site.after + skip

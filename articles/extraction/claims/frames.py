@@ -496,13 +496,18 @@ def finding_clause(st: ClaimState, site: Site) -> Placement | None:
     return None
 
 
+# A short noun phrase that ends the sentence or its clause is the cue's object ("said the word."), unless a
+# relative clause set off by commas follows it ("said the plan, which was agreed last year, would go ahead").
+_NOUN_ALONE = re.compile(r"\s*(?:the|a|an|his|her|its|their)\s+\w+\s*(?:[.;]|,(?!\s*(?:which|who|whose)\b)|$)")
+
+
 def bare_clause(st: ClaimState, site: Site) -> Placement | None:
     """"said the economy was growing": a clause with no "that"."""
     rest, word = site.rest, site.word
     if word in SPEECH_CUES and word not in THAT_ONLY_CUES and CLAUSE_START.match(rest) and \
             site.lemma not in ("ask", "call", "report", "post", "state", "point", "question", "charge",
                                "counter", "continue", "note") and \
-            not re.match(r"\s*(?:the|a|an|his|her|its|their)\s+\w+\s*(?:[.,;]|$)", rest) and \
+            not _NOUN_ALONE.match(rest) and \
             len(re.findall(r"\w+", rest)) >= 4 and not re.match(r"\s*(?:[A-Z][\w’'\-]*\s*)+(?:[.,;]|$)", rest) \
             and not (_PREPOSITION_REST.match(rest) and not _SAYS_MORE.search(rest, 0, 300)):
         return content.claim_after(st, site, content.rest_lstart(st, site))
