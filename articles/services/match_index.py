@@ -82,17 +82,34 @@ def _rows(ids: Iterable[int], vectors: bool = True) -> list[store.Row]:
     ids = list(ids)
     out: list[store.Row] = []
     for k in range(0, len(ids), 2000):
-        qs = FactCheck.objects.filter(id__in=ids[k:k + 2000]).order_by("id")
+        part = ids[k:k + 2000]
+        qs, extra = _by_ids(part)
         if vectors:
-            out += [store.Row(i, c, t, decode_vectors(v), stamp(u), claimant=a, published=d,
+            rows = [store.Row(i, c, t, decode_vectors(v), stamp(u), claimant=a, published=d,
                               dense=dense.unpack(e, c, t))
                     for i, c, t, v, e, u, a, d in qs.values_list("id", "claim_reviewed", "title", "vectors", "dense",
-                                                                 "updated_at", "claimant", "date_published")]
+                                                                 "updated_at", "claimant", "date_published")
+                    if not extra or i in extra]
         else:
-            out += [store.Row(i, c, t, None, stamp(u), claimant=a, published=d)
+            rows = [store.Row(i, c, t, None, stamp(u), claimant=a, published=d)
                     for i, c, t, u, a, d in qs.values_list("id", "claim_reviewed", "title", "updated_at", "claimant",
-                                                           "date_published")]
+                                                           "date_published")
+                    if not extra or i in extra]
+        out += rows
     return out
+
+
+def _by_ids(part: list[int]):
+    """The query of the rows of ``part`` in id order, and the ids it must keep (None: all it reads).
+    A run of ascending ids with few gaps (a full build's, read in id order) is read as a range of the
+    primary key, without ``id__in``'s 2,000 bound parameters (Django prepared each one: ~1.5 s of CPU a
+    100,000-row build, which reads its rows twice); a row in the range but not in ``part`` (written
+    since the ids were listed) is left out here, as ``id__in`` leaves it. Any other list: ``id__in``."""
+    qs = FactCheck.objects.order_by("id")
+    if len(part) > 1 and part[-1] - part[0] < 2 * len(part) and all(a < b for a, b in zip(part, part[1:], strict=False)):
+        keep = None if part[-1] - part[0] + 1 == len(part) else set(part)
+        return qs.filter(id__gte=part[0], id__lte=part[-1]), keep
+    return qs.filter(id__in=part), None
 
 
 # --- the request path: map the live generation, never build it ---------------------------------

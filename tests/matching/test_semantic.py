@@ -136,3 +136,54 @@ def test_long_pieces_are_tokenized_but_not_kept():
     assert semantic._pieces and "\u2581wages" in semantic._pieces
     assert max(len(p) for p in semantic._pieces) <= semantic._PIECE_CHARS
     assert max(len(ids) for ids in semantic._pieces.values()) <= semantic._PIECE_TOKENS
+
+
+def _pad_by_insert(out, lengths):
+    """The reference: ``pad_token_ids`` as it was written, with ``np.insert``."""
+    pad = (semantic.model().tokenizer.padding or {}).get("pad_id")
+    longest = max(lengths, default=0)
+    for i, n in enumerate(lengths):
+        if pad is not None and n < longest:
+            pos = int(np.searchsorted(out[i], pad))
+            if pos == len(out[i]) or out[i][pos] != pad:
+                out[i] = np.insert(out[i], pos, pad)
+    return out
+
+
+def test_padding_ids_are_inserted_in_order_as_np_insert_did():
+    """``pad_token_ids`` (a full build pads every row of a segment; np.insert's generic path was ~7 us
+    a row) gives the sorted arrays np.insert gave: the pad id placed in order, before, among or after
+    the ids, once, in the same dtype; the longest text and one holding the pad id left as they were."""
+    pad = (semantic.model().tokenizer.padding or {}).get("pad_id")
+    assert pad is not None
+    rows = [np.asarray(r, dtype=np.int64) for r in
+            ([], [pad - 1], [pad + 1, pad + 5], [pad - 3, pad + 2], [pad], [1, 2, 3, pad - 1, pad + 1, pad + 9])]
+    if pad == 0:  # nothing sorts before id 0: then the "before" case is the empty and leading rows
+        rows = [np.unique(np.abs(r)) for r in rows]
+    lengths = [len(r) for r in rows[:-1]] + [100]
+    got = semantic.pad_token_ids([r.copy() for r in rows], lengths)
+    want = _pad_by_insert([r.copy() for r in rows], lengths)
+    for g, w, r in zip(got[:-1], want, rows, strict=False):
+        assert g.dtype == w.dtype == r.dtype and g.tolist() == w.tolist()
+        assert (g[1:] > g[:-1]).all() and g.tolist().count(pad) == 1
+    assert got[-1].tolist() == rows[-1].tolist()  # the longest: no padding
+    texts_ = texts()
+    assert [t.tolist() for t in semantic.token_ids(texts_)] == \
+        [t.tolist() for t in _pad_by_insert(*semantic.unpadded_token_ids(texts_))]
+
+
+def test_weighted_vector_is_the_normalised_weighted_sum_bit_for_bit():
+    """``weighted_vector`` without the gather's float32 copy and np.linalg.norm's checks: the same
+    float32 bits as that formula, a zero row for no ids."""
+    rng = np.random.default_rng(3)
+    weights = rng.random(semantic.vocab_size()).astype(np.float32)
+    emb = semantic.model().embedding
+    before = emb[:50].copy(), float(emb.sum(dtype=np.float64))
+    for ids in [*semantic.token_ids(texts()), rng.integers(0, semantic.vocab_size(), 300), np.asarray([7])]:
+        v = (emb[ids].astype(np.float32) * weights[ids][:, None]).sum(0)
+        want = v / (np.linalg.norm(v) + 1e-9)
+        got = semantic.weighted_vector(ids, weights)
+        assert got.dtype == np.float32 and got.tobytes() == want.tobytes()
+    assert not semantic.weighted_vector(np.zeros(0, dtype=np.int64), weights).any()
+    # the weights multiply the gathered copy in place, never the model's own table
+    assert np.array_equal(emb[:50], before[0]) and float(emb.sum(dtype=np.float64)) == before[1]

@@ -207,3 +207,28 @@ def test_an_editors_not_this_check_holds_through_the_incremental_rematch(importe
     done = match_index.refresh()
     assert fc.pk in done["appended"]
     assert not ClaimMatch.objects.filter(claim=claim, factcheck=fc).exists()
+
+
+@pytest.mark.django_db
+def test_rows_read_by_id_range_are_exactly_the_ids_asked_for(django_assert_max_num_queries):
+    """A full build reads its rows in id order, 2,000 at a time, as a range of the primary key
+    (``_by_ids``: no 2,000 bound parameters a query). The rows must be those asked for and no other:
+    a row inside the range that the list leaves out (written after the ids were listed, or not
+    asked for) is not read, a gap is skipped, and lists that are no run of ids keep ``id__in``."""
+    library(30)
+    ids = list(FactCheck.objects.order_by("id").values_list("id", flat=True))
+    FactCheck.objects.filter(id=ids[4]).delete()  # a gap in the run
+    asked = ids[:4] + ids[5:12] + ids[13:]  # ids[12] is in the range but not asked for
+    with django_assert_max_num_queries(1):
+        rows = match_index._rows(asked, vectors=False)
+    assert [r.id for r in rows] == asked
+    with_vectors = match_index._rows(asked)
+    assert [r.id for r in with_vectors] == asked and all(r.vectors is not None for r in with_vectors)
+    by_in = {r.id: r for r in match_index._rows(sorted(asked, reverse=True))}  # not ascending: id__in
+    assert [(r.id, r.claim, r.title, r.stamp, r.claimant) for r in rows] == \
+        [(by_in[i].id, by_in[i].claim, by_in[i].title, by_in[i].stamp, by_in[i].claimant) for i in asked]
+    assert match_index._by_ids(ids[:10])[1] is None  # a whole run: every row read is kept
+    assert match_index._by_ids(asked)[1] == set(asked)
+    assert "IN" in str(match_index._by_ids([ids[0], ids[-1] + 1000])[0].query)  # sparse: id__in
+    assert [r.id for r in match_index._rows([ids[0], ids[-1]])] == [ids[0], ids[-1]]
+    assert match_index._rows([]) == [] and [r.id for r in match_index._rows([ids[7]])] == [ids[7]]
