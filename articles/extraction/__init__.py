@@ -30,7 +30,7 @@ from .types import Block, Claim, Entity, Extraction, KnownPerson, Mention, Parse
 #      paragraphs and interruptions; context-typed entities; 'it'/'they' bounded to nearby names.
 # 3.6: quotations in single marks (marks.py); a cue ending its sentence after the content; firms'
 #      names; the resolver trained to convergence; verbs of making need a clause.
-VERSION = "3.6"
+VERSION = "3.7"
 
 __all__ = ["VERSION", "Block", "Claim", "Deadline", "ExtractionTimeout", "Entity", "Extraction", "KnownPerson", "Mention", "ParsedArticle",
            "SeedFormatError", "Statistic", "extract", "extract_article", "parse", "parse_bytes"]
