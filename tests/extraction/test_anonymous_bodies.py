@@ -92,3 +92,13 @@ def test_words_opening_a_verb_phrase_give_way_to_the_verbs_subject():
     # an apposition before the verb: its words are no subject of their own (left to the rules)
     assert _linked("Maria Delgado, the party's political director, released a statement on Friday, saying "
                    "the vote was a mistake.", "released a statement") == ("released a statement", None)
+
+
+def test_officials_at_a_body_with_no_article_name_the_body_of_the_officials_after_them():
+    # Wire style drops the article: "Officials at the Bank of England", "Sources at the ministry".
+    ex = extraction("Officials at the Bank of Dunmore said interest rates would rise in the spring.",
+                    "The officials said inflation was still too high.")
+    assert speaker_of(ex, "inflation was still too high") == ("organisation", "Bank of Dunmore")
+    ex = extraction("Sources in the Transport Ministry said the line would open in May.",
+                    "“We are well on schedule,” the source said.")
+    assert speaker_of(ex, "well on schedule") == ("organisation", "Transport Ministry")

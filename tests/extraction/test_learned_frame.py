@@ -262,3 +262,15 @@ def test_a_subject_before_a_clause_set_off_by_commas_speaks():
                  "The depot is old, the mayor admits, blorfed that it would close."]:
         ex, found = claims_of(body, model)
         assert found == [], (body, ex.claims)
+
+
+def test_a_fronted_clauses_source_is_the_main_subject_without_its_verb():
+    # The main clause's subject, then its verb and object: only the subject speaks for the fronted cue.
+    model = stub_model("blorfing", before=False)
+    for body, source in [
+        ("Blorfing that the deal was fair, most investors backed the merger.", "most investors"),
+        ("Blorfing that the vaccine was unsafe, angry parents blocked the road outside the clinic.", "angry parents"),
+        ("Blorfing that the bid was too low, the embattled chairman rejected it on Friday.", "the embattled chairman"),
+    ]:
+        ex, found = claims_of(body, model)
+        assert [speaker_text(ex, c) for c in found] == [source], (body, ex.claims)

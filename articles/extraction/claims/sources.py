@@ -366,7 +366,8 @@ def source_or_entity(st: ClaimState, sent: Sentence, men: Mention) -> Speaker:
     ent = st.entities[men.entity]
     # "a spokesman for the Foreign Office": the organisation speaks through its spokesman.
     pre = st.text[max(sent.start, men.start - 40):men.start]
-    m = re.search(r"(?:^|\s)((?:a|an|the|one)\s+(?:\w+\s+)?(" + "|".join(SOURCE_NOUNS) + r")\s+(?:for|at|of|from|in)\s+(?:the\s+)?)$",
+    # (Wire style drops the article: "Officials at the Bank of England", "sources in the ministry".)
+    m = re.search(r"(?:^|\s)((?:(?:a|an|the|one)\s+(?:\w+\s+)?)?(" + "|".join(SOURCE_NOUNS) + r")\s+(?:for|at|of|from|in)\s+(?:the\s+)?)$",
                   pre, re.IGNORECASE)
     if ent.kind == "organisation":
         start = men.start - len(m.group(1)) if m else men.start
