@@ -102,3 +102,16 @@ def test_officials_at_a_body_with_no_article_name_the_body_of_the_officials_afte
     ex = extraction("Sources in the Transport Ministry said the line would open in May.",
                     "“We are well on schedule,” the source said.")
     assert speaker_of(ex, "well on schedule") == ("organisation", "Transport Ministry")
+
+
+def test_the_official_names_the_last_official_not_a_spokesman_introduced_after_it():
+    # "The official" is the official introduced before, with no body: not the spokesman named in between.
+    ex = extraction("One official said the talks on the new treaty were over.",
+                    "A spokesman for the Trade Commission declined to comment on the talks.",
+                    "The official said the deal was dead.")
+    assert speaker_of(ex, "the deal was dead") is None
+    # The official's own body, not the spokesman's.
+    ex = extraction("One official at the Finance Ministry said the talks on the new treaty were over.",
+                    "A spokesman for the Trade Commission declined to comment on the talks.",
+                    "The official said the deal was dead.")
+    assert speaker_of(ex, "the deal was dead") == ("organisation", "Finance Ministry")
