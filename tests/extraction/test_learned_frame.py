@@ -259,6 +259,8 @@ def test_a_subject_before_a_clause_set_off_by_commas_speaks():
     # A fronted adjunct, a weekday or a clause before the commas is no subject: nobody speaks.
     for body in ["In the spring, after the flood, blorfed that the depot would close.",
                  "Friday, after the flood, blorfed that the depot would close.",
+                 "Throughout the trial, which lasted six weeks, blorfed that the depot would close.",
+                 "Under the plan, published in May, blorfed that the depot would close.",
                  "The depot is old, the mayor admits, blorfed that it would close."]:
         ex, found = claims_of(body, model)
         assert found == [], (body, ex.claims)

@@ -355,7 +355,8 @@ _TIMES = frozenset("now then soon week weekend ago".split())
 _APPOSED = re.compile(r"\W*([^,;:()“”\"]{2,80}?),\s+[^;:()“”\"]{1,200}?,\s*((?:[\w’'\-]+\s+){0,3}?)$")
 _NOT_SUBJECT = frozenset("""in on at during after before when while as if although though because since until once
 upon despite following amid among with without by for from to of like unlike asked speaking earlier later last this
-yesterday today tonight then meanwhile separately still also however but and so now yet""".split())
+yesterday today tonight then meanwhile separately still also however but and so now yet under over throughout across
+within against through into beyond behind around between near along toward towards amidst via""".split())
 
 
 def _subject_before_apposition(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | None:
