@@ -276,3 +276,12 @@ def test_a_fronted_clauses_source_is_the_main_subject_without_its_verb():
     ]:
         ex, found = claims_of(body, model)
         assert [speaker_text(ex, c) for c in found] == [source], (body, ex.claims)
+
+
+def test_a_fronted_infinitive_that_is_the_sentences_subject_has_no_speaker():
+    # "To claim ..., however, is naive": the clause is the subject of "is"; nobody speaks.
+    model = stub_model("blorf", before=False)
+    for body in ["To blorf that the depot will stay open, however, is naive.",
+                 "To blorf that the depot will stay open is naive, the mayor's critics say."]:
+        ex, found = claims_of(body, model)
+        assert found == [], (body, ex.claims)

@@ -207,6 +207,9 @@ def _fronted_clause(st: ClaimState, sent: Sentence, tokens, i: int, cstart: int,
     spk = sources.right_speaker(st, comma + 1, sent.end)
     if spk is None or (spk.entity is None and spk.text.lower() in ("it", "there")):
         return None  # nobody named, or an expletive subject ("..., it rained")
+    if spk.entity is None and spk.org is None and (_no_subject(spk.text)
+                                                         or spk.text.split()[0].lower() in _FINITE | _NOT_SUBJECT):
+        return None  # the clause is the subject ("To claim ..., however, is naive"): nobody speaks
     return comma, _before_main_verb(spk)
 
 
