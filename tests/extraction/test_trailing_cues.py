@@ -128,3 +128,10 @@ def test_a_noun_whose_relative_clause_ends_the_sentence_is_the_cues_object():
     # an abbreviation's dot inside the relative clause does not end it
     out = claims(INTRO, "The agency said the engineers, who work for Mr. Hale, would finish the deck in May.")
     assert [c[0] for c in out] == ["the engineers, who work for Mr. Hale, would finish the deck in May"], out
+
+
+def test_a_weekday_that_opens_a_name_is_no_time_of_the_saying():
+    out = claims(INTRO, "The agency said Sunday Times reporters had been given the wrong date for the reopening.")
+    assert [c[0] for c in out] == ["Sunday Times reporters had been given the wrong date for the reopening"], out
+    out = claims(INTRO, "The agency said Monday Ferris County would pay for the repairs to the deck.")
+    assert [c[0] for c in out] == ["Ferris County would pay for the repairs to the deck"], out
