@@ -115,3 +115,11 @@ def test_the_official_names_the_last_official_not_a_spokesman_introduced_after_i
                     "A spokesman for the Trade Commission declined to comment on the talks.",
                     "The official said the deal was dead.")
     assert speaker_of(ex, "the deal was dead") == ("organisation", "Finance Ministry")
+
+
+def test_a_study_or_poll_in_between_does_not_take_the_spokesmans_body():
+    for middle in ["A recent study found that the scheme had cut crime in the city.",
+                   "A poll for the Daily Courier found that most voters backed the scheme."]:
+        ex = extraction("A spokesman for the Home Office said the scheme would be reviewed.", middle,
+                        "“We will look at every option,” the spokesman said.")
+        assert speaker_of(ex, "look at every option") == ("organisation", "Home Office"), middle
