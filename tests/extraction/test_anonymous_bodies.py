@@ -92,3 +92,34 @@ def test_words_opening_a_verb_phrase_give_way_to_the_verbs_subject():
     # an apposition before the verb: its words are no subject of their own (left to the rules)
     assert _linked("Maria Delgado, the party's political director, released a statement on Friday, saying "
                    "the vote was a mistake.", "released a statement") == ("released a statement", None)
+
+
+def test_officials_at_a_body_with_no_article_name_the_body_of_the_officials_after_them():
+    # Wire style drops the article: "Officials at the Bank of England", "Sources at the ministry".
+    ex = extraction("Officials at the Bank of Dunmore said interest rates would rise in the spring.",
+                    "The officials said inflation was still too high.")
+    assert speaker_of(ex, "inflation was still too high") == ("organisation", "Bank of Dunmore")
+    ex = extraction("Sources in the Transport Ministry said the line would open in May.",
+                    "“We are well on schedule,” the source said.")
+    assert speaker_of(ex, "well on schedule") == ("organisation", "Transport Ministry")
+
+
+def test_the_official_names_the_last_official_not_a_spokesman_introduced_after_it():
+    # "The official" is the official introduced before, with no body: not the spokesman named in between.
+    ex = extraction("One official said the talks on the new treaty were over.",
+                    "A spokesman for the Trade Commission declined to comment on the talks.",
+                    "The official said the deal was dead.")
+    assert speaker_of(ex, "the deal was dead") is None
+    # The official's own body, not the spokesman's.
+    ex = extraction("One official at the Finance Ministry said the talks on the new treaty were over.",
+                    "A spokesman for the Trade Commission declined to comment on the talks.",
+                    "The official said the deal was dead.")
+    assert speaker_of(ex, "the deal was dead") == ("organisation", "Finance Ministry")
+
+
+def test_a_study_or_poll_in_between_does_not_take_the_spokesmans_body():
+    for middle in ["A recent study found that the scheme had cut crime in the city.",
+                   "A poll for the Daily Courier found that most voters backed the scheme."]:
+        ex = extraction("A spokesman for the Home Office said the scheme would be reviewed.", middle,
+                        "“We will look at every option,” the spokesman said.")
+        assert speaker_of(ex, "look at every option") == ("organisation", "Home Office"), middle

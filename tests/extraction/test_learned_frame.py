@@ -259,6 +259,29 @@ def test_a_subject_before_a_clause_set_off_by_commas_speaks():
     # A fronted adjunct, a weekday or a clause before the commas is no subject: nobody speaks.
     for body in ["In the spring, after the flood, blorfed that the depot would close.",
                  "Friday, after the flood, blorfed that the depot would close.",
+                 "Throughout the trial, which lasted six weeks, blorfed that the depot would close.",
+                 "Under the plan, published in May, blorfed that the depot would close.",
                  "The depot is old, the mayor admits, blorfed that it would close."]:
+        ex, found = claims_of(body, model)
+        assert found == [], (body, ex.claims)
+
+
+def test_a_fronted_clauses_source_is_the_main_subject_without_its_verb():
+    # The main clause's subject, then its verb and object: only the subject speaks for the fronted cue.
+    model = stub_model("blorfing", before=False)
+    for body, source in [
+        ("Blorfing that the deal was fair, most investors backed the merger.", "most investors"),
+        ("Blorfing that the vaccine was unsafe, angry parents blocked the road outside the clinic.", "angry parents"),
+        ("Blorfing that the bid was too low, the embattled chairman rejected it on Friday.", "the embattled chairman"),
+    ]:
+        ex, found = claims_of(body, model)
+        assert [speaker_text(ex, c) for c in found] == [source], (body, ex.claims)
+
+
+def test_a_fronted_infinitive_that_is_the_sentences_subject_has_no_speaker():
+    # "To claim ..., however, is naive": the clause is the subject of "is"; nobody speaks.
+    model = stub_model("blorf", before=False)
+    for body in ["To blorf that the depot will stay open, however, is naive.",
+                 "To blorf that the depot will stay open is naive, the mayor's critics say."]:
         ex, found = claims_of(body, model)
         assert found == [], (body, ex.claims)

@@ -119,3 +119,19 @@ def test_an_adjunct_holds_no_finite_verb_so_a_relative_that_is_no_complementizer
 def test_a_noun_with_a_relative_clause_after_the_cue_opens_a_bare_clause():
     out = claims(INTRO, "The agency said on Tuesday the bridge, which was closed in May, would reopen in the spring.")
     assert [c[0] for c in out] == ["the bridge, which was closed in May, would reopen in the spring"], out
+
+
+def test_a_noun_whose_relative_clause_ends_the_sentence_is_the_cues_object():
+    # no verb after the relative clause: the noun is what was said, not a clause's subject
+    out = claims(INTRO, "The agency said the word, which shocked the engineers at the bridge.")
+    assert not any(c[0].startswith("the word, which") for c in out), out
+    # an abbreviation's dot inside the relative clause does not end it
+    out = claims(INTRO, "The agency said the engineers, who work for Mr. Hale, would finish the deck in May.")
+    assert [c[0] for c in out] == ["the engineers, who work for Mr. Hale, would finish the deck in May"], out
+
+
+def test_a_weekday_that_opens_a_name_is_no_time_of_the_saying():
+    out = claims(INTRO, "The agency said Sunday Times reporters had been given the wrong date for the reopening.")
+    assert [c[0] for c in out] == ["Sunday Times reporters had been given the wrong date for the reopening"], out
+    out = claims(INTRO, "The agency said Monday Ferris County would pay for the repairs to the deck.")
+    assert [c[0] for c in out] == ["Ferris County would pay for the repairs to the deck"], out

@@ -98,10 +98,14 @@ TIME_ADJUNCT = re.compile(
     r"in\s+a\s+tweet)\b" + _ADJUNCT_WORDS + _TITLE_BEFORE_THAT + r")?(?=\s*(?:that\b|:|,\s*[“\"]|[“\"]))")
 # A time right after the cue and before a clause with no "that" ("said Friday it had found cracks", "said on
 # Tuesday the plan would go ahead"): the time is the saying's, the content opens after it.
+# A name after the time must be the clause's whole subject, its verb right after it ("said Monday Wilson would"):
+# else the weekday opens the name ("said Sunday Times journalists had misled readers").
+_NAME_THEN_VERB = (r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-.]*){0,2}\s+(?:is|are|was|were|had|has|have|would|will|could|"
+                   r"should|can|may|might|must|did|does|[a-z]+ed)\b")
 LEAD_TIME = re.compile(r"\s*(?:(?:on|last|this|early|late)\s+)?(?:" + _DATE_WORD + r"|yesterday|today|"
                        r"(?:last|this|earlier\s+this)\s+(?:week|month|year))" + _PART_OF_DAY
-                       + r"(?=\s+(?:it|he|she|they|we|I|you|there|this|these|the|a|an|his|her|its|their|"
-                       r"[A-Z][\w’'\-]*)\b(?!\s*(?:that|:)\b))")
+                       + r"(?=\s+(?:(?:it|he|she|they|we|I|you|there|this|these|the|a|an|his|her|its|their)\b"
+                       r"(?!\s*(?:that|:)\b)|" + _NAME_THEN_VERB + r"))")
 CONTENT_TAIL = re.compile(r"(?:,\s*(?:and\s+)?(?:adding|saying|noting|arguing|claiming|insisting|warning|"
                           r"explaining|stressing|suggesting|according)\b|\s+as\s+(?:he|she|they)\s+\w+ed\b|"
                           r",?\s+(?:and|but)\s+(?:has\s+|had\s+|also\s+)?(?:" + "|".join(

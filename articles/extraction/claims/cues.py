@@ -207,7 +207,29 @@ def _fronted_clause(st: ClaimState, sent: Sentence, tokens, i: int, cstart: int,
     spk = sources.right_speaker(st, comma + 1, sent.end)
     if spk is None or (spk.entity is None and spk.text.lower() in ("it", "there")):
         return None  # nobody named, or an expletive subject ("..., it rained")
-    return comma, spk
+    if spk.entity is None and spk.org is None and (_no_subject(spk.text)
+                                                         or spk.text.split()[0].lower() in _FINITE | _NOT_SUBJECT):
+        return None  # the clause is the subject ("To claim ..., however, is naive"): nobody speaks
+    return comma, _before_main_verb(spk)
+
+
+_OBJECT_START = frozenset("the a an his her its their our my this that these those it them him us me".split())
+
+
+def _before_main_verb(spk: Speaker) -> Speaker:
+    """The main clause's subject without the verb and object the inverted-order search read on to the
+    clause's end ("..., most investors backed the merger" -> "most investors"): words before an auxiliary,
+    a cue verb or an "-ed" word opening an object. Names and bodies are left as they are."""
+    if spk.entity is not None or spk.org is not None:
+        return spk
+    toks = list(re.finditer(r"[^\s.,;:!?]+", spk.text))
+    for k in range(1, len(toks)):
+        w, prev = toks[k].group().lower(), toks[k - 1].group().lower()
+        nxt = toks[k + 1].group().lower() if k + 1 < len(toks) else ""
+        if w in _FINITE or (w in CUE_LEMMA and prev not in _NOUN_MARKERS) or (w.endswith("ed") and nxt in _OBJECT_START):
+            end = toks[k - 1].end()
+            return Speaker(None, spk.text[:end], spk.start, spk.start + end)
+    return spk
 
 
 def _span_before(st: ClaimState, sent: Sentence, cue_start: int, cue_end: int,
@@ -336,7 +358,8 @@ _TIMES = frozenset("now then soon week weekend ago".split())
 _APPOSED = re.compile(r"\W*([^,;:()“”\"]{2,80}?),\s+[^;:()“”\"]{1,200}?,\s*((?:[\w’'\-]+\s+){0,3}?)$")
 _NOT_SUBJECT = frozenset("""in on at during after before when while as if although though because since until once
 upon despite following amid among with without by for from to of like unlike asked speaking earlier later last this
-yesterday today tonight then meanwhile separately still also however but and so now yet""".split())
+yesterday today tonight then meanwhile separately still also however but and so now yet under over throughout across
+within against through into beyond behind around between near along toward towards amidst via""".split())
 
 
 def _subject_before_apposition(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | None:

@@ -497,8 +497,9 @@ def finding_clause(st: ClaimState, site: Site) -> Placement | None:
 
 
 # A short noun phrase that ends the sentence or its clause is the cue's object ("said the word."), unless a
-# relative clause set off by commas follows it ("said the plan, which was agreed last year, would go ahead").
-_NOUN_ALONE = re.compile(r"\s*(?:the|a|an|his|her|its|their)\s+\w+\s*(?:[.;]|,(?!\s*(?:which|who|whose)\b)|$)")
+# relative clause set off by commas, and the clause's verb, follow it ("said the plan, which was agreed last year,
+# would go ahead"; not "said the word, which shocked the room.").
+_NOUN_ALONE = re.compile(r"\s*(?:the|a|an|his|her|its|their)\s+\w+\s*(?:[.;]|,(?!\s*(?:which|who|whose)\b[^,;:]*,\s*\w)|$)")
 
 
 def bare_clause(st: ClaimState, site: Site) -> Placement | None:

@@ -366,13 +366,21 @@ def source_or_entity(st: ClaimState, sent: Sentence, men: Mention) -> Speaker:
     ent = st.entities[men.entity]
     # "a spokesman for the Foreign Office": the organisation speaks through its spokesman.
     pre = st.text[max(sent.start, men.start - 40):men.start]
-    m = re.search(r"(?:^|\s)((?:a|an|the|one)\s+(?:\w+\s+)?(" + "|".join(SOURCE_NOUNS) + r")\s+(?:for|at|of|from|in)\s+(?:the\s+)?)$",
+    # (Wire style drops the article: "Officials at the Bank of England", "sources in the ministry".)
+    m = re.search(r"(?:^|\s)((?:(?:a|an|the|one)\s+(?:\w+\s+)?)?(" + "|".join(SOURCE_NOUNS) + r")\s+(?:for|at|of|from|in)\s+(?:the\s+)?)$",
                   pre, re.IGNORECASE)
     if ent.kind == "organisation":
         start = men.start - len(m.group(1)) if m else men.start
-        st.last_source_org = men.entity if m else st.last_source_org  # a voice's body ("a spokesman for X"), not "X said"
+        if m:  # a voice's body ("a spokesman for X"), not "X said"
+            st.last_source_org = st.source_bodies[_noun_kind(m.group(2))] = men.entity
         return Speaker(None, st.text[start:men.end], start, men.end, org=men.entity)
     return Speaker(men.entity, men.text, men.start, men.end)
+
+
+def _noun_kind(noun: str) -> str:
+    """A source noun's kind: "officials" and "official" alike, a spokesman and a spokeswoman alike."""
+    low = noun.lower()
+    return "spokesperson" if low.startswith("spokes") else low.removesuffix("s")
 
 
 def source(st: ClaimState, start: int, end: int, noun: str) -> Speaker:
@@ -388,10 +396,11 @@ def source(st: ClaimState, start: int, end: int, noun: str) -> Speaker:
         if st.entities[men.entity].kind == "organisation":
             org = men.entity
     if org is not None or re.match(r"(?:an?|one)\s", phrase, re.IGNORECASE):
-        st.last_source_org = org  # a new source ("a senior official", no body named) is the one "the official" names
+        st.last_source_org = st.source_bodies[_noun_kind(noun)] = org  # a new source ("a senior official", no body named) is the one "the official" names
     elif re.match(r"(?:the|this|that|another)\s", phrase, re.IGNORECASE) and noun.lower() in (
             "official", "source", "spokesman", "spokeswoman", "spokesperson", "aide", "officials", "sources"):
-        org = st.last_source_org  # "the official" refers back to the last source's body
+        # "the official" refers back to the last official's body, else the last source's ("a spokesman for X")
+        org = st.source_bodies.get(_noun_kind(noun), st.last_source_org)
         if org is None:
             # "... Ministry of Defence officials are worried. ... the official said"
             for men in (st.mentions[i] for i in range(bisect_left(st.mention_starts, start) - 1, -1, -1)):

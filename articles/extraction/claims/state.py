@@ -103,6 +103,7 @@ class ClaimState:
         self.last: Speaker | None = None  # speaker of the latest claim
         self.last_block = -10
         self.last_source_org: int | None = None  # organisation of the latest anonymous source
+        self.source_bodies: dict[str, int | None] = {}  # the same, per source noun ("official", "source")
         self.pending_colon: Speaker | None = None  # "He said:" at a paragraph's end
         self.last_person: Speaker | None = None  # speaker of the latest claim made by a person
         self.last_claim_start = -1  # start of the latest claim made by a person
