@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import numpy as np  # noqa: E402
+from dense_adapter import ap_at_5  # noqa: E402  (the adapter's measure, the same MAP@5)
 
 from articles.matching import claimreview, encoder, text, train  # noqa: E402
 
@@ -188,16 +189,6 @@ def queries(folder: Path, split: str, lib: Lib):
     qs, rel = train.read_split(folder / split)
     qs = [(qid, text.clean_query(q), sorted(lib.pos[d] for d in rel.get(qid, ()) if d in lib.pos)) for qid, q in qs]
     return [x for x in qs if x[2]]
-
-
-def ap_at_5(scores: np.ndarray, gold) -> float:
-    top = np.argsort(-scores, kind="stable")[:5]
-    hits, s = 0, 0.0
-    for k, i in enumerate(top):
-        if i in gold:
-            hits += 1
-            s += hits / (k + 1)
-    return s / min(len(gold), 5)
 
 
 def scored(U: np.ndarray, D: np.ndarray, golds) -> list[float]:
