@@ -90,3 +90,12 @@ def test_a_fronted_saying_clause_keeps_a_person_or_body_as_its_speaker():
     # The subject ends at its noun whatever the verb's form ("left", an irregular past).
     ex = extract("After saying she was worried about the cost, the woman left the meeting.")
     assert speaker_of(ex, "worried about the cost") == "the woman"
+
+
+def test_a_particle_before_a_noun_it_compounds_with_is_the_contents():
+    # "back pay for ...": "back" opens a noun compound (a noun then its "for"), not the verb's particle.
+    ex = extract("The drivers demanded back pay for the months they had worked.")
+    assert claim_of(ex, "the months they had worked").text.startswith("back pay")
+    # A particle before a frame word or a determiner stays the verb's ("pushed back against the plan").
+    ex = extract("The mayor pushed back against the plan to close the library.")
+    assert claim_of(ex, "close the library").text.startswith("the plan")

@@ -485,6 +485,16 @@ def _subject_phrase(spk: Speaker) -> Speaker | None:
     return Speaker(None, text, start, start + len(text))
 
 
+def _compound_after(tokens, j: int, e: int) -> bool:
+    """Whether particle j opens a noun compound: a bare singular lowercase noun after it, itself followed by
+    "for" or "of" ("demanded back pay for every nurse"), not a determiner, pronoun or frame word."""
+    if j + 2 >= e:
+        return False
+    w, nxt = tokens[j + 1].low, tokens[j + 2].low
+    return (tokens[j + 1].word[:1].islower() and w.isalpha() and w not in _FRAME_WORDS and w not in _OBJECT_START
+            and not w.endswith(("s", "ly", "ing")) and nxt in ("for", "of"))
+
+
 def content_start(st: ClaimState, tokens, i: int, e: int) -> int:
     """Index of the first content token after cue token i: past the word the cue's content
     usually follows (learned per lemma), else past a verb's particle ("back", "down") and an
@@ -504,7 +514,8 @@ def content_start(st: ClaimState, tokens, i: int, e: int) -> int:
             if tokens[j].word in ".;":
                 break
     j = i + 1
-    if j < e and tokens[j].low in _PARTICLES and not (j + 1 < e and tokens[j + 1].low == "to"):
+    if j < e and tokens[j].low in _PARTICLES and not (j + 1 < e and tokens[j + 1].low == "to") \
+            and not _compound_after(tokens, j, e):
         j += 1  # ("up to 40 percent": a quantity, not a particle)
     while j < e and tokens[j].low in _FRAME_WORDS:
         j += 1
