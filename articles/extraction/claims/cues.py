@@ -230,15 +230,22 @@ _DETERMINERS = frozenset("the a an this that".split())
 def _thing_subject(spk: Speaker) -> bool:
     """A main subject that cannot speak for the fronted clause's verb: no name or body, a determiner and
     one or two lowercase words, the last singular and no person's or body's noun ("the pound", "the
-    index"); its verb is whatever follows. Plurals are left (a group may speak: "the nurses")."""
+    British pound"), or such a noun after a possessor ("the mayor's car"); its verb is whatever follows.
+    Plurals are left (a group may speak: "the nurses")."""
     if spk.entity is not None or spk.org is not None:
         return False
     words = spk.text.split()
-    if len(words) < 2 or words[0].lower() not in _DETERMINERS or not words[1][:1].islower():
+    if len(words) < 2 or words[0].lower() not in _DETERMINERS:
         return False
-    for w in words[1:3]:
+    head = words[1:3]
+    if re.search(r"[’']s$", head[0]):
+        head = words[2:4]  # the possessed noun is the subject's head
+    if not head or not head[0][:1].islower():
+        return False
+    for w in head:
         w = _head_word(w)
-        if w in PERSON_NOUNS or w in _PEOPLE_HEADS or w in _BODY_HEADS or w in DOCUMENT_NOUNS or w.endswith("s") or "'" in w or "’" in w:
+        if w in PERSON_NOUNS or w in _PEOPLE_HEADS or w in _BODY_HEADS or w in DOCUMENT_NOUNS or w.endswith("s") \
+                or "'" in w or "’" in w:
             return False
     return True
 
