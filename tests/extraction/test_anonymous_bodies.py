@@ -123,3 +123,14 @@ def test_a_study_or_poll_in_between_does_not_take_the_spokesmans_body():
         ex = extraction("A spokesman for the Home Office said the scheme would be reviewed.", middle,
                         "“We will look at every option,” the spokesman said.")
         assert speaker_of(ex, "look at every option") == ("organisation", "Home Office"), middle
+
+
+def test_a_source_close_to_or_familiar_with_a_body_is_the_unnamed_source_not_the_body():
+    for phrase in ("A source close to Harwood Motors", "A person familiar with Harwood Motors"):
+        ex = extraction(f"{phrase} said the company would cut 400 jobs at the plant.")
+        c = next(c for c in ex.claims if "400 jobs" in c.text)
+        assert c.speaker_text == phrase  # the body at most as its organisation, as "a spokesman for X"
+    ex = extraction("Harwood Motors makes vans in Leeds.",
+                    "People close to Jo Sharp said she would run for the council again.")
+    c = next(c for c in ex.claims if "run for the council" in c.text)
+    assert c.speaker_text == "People close to Jo Sharp" and c.speaker is None  # not Jo Sharp herself

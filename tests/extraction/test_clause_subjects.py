@@ -69,3 +69,34 @@ def test_adverbs_times_and_auxiliaries_name_no_source_of_a_learned_cue():
         assert cues._no_subject(words), words
     for words in ("the officials", "Grant", "voters", "the weekly"):
         assert not cues._no_subject(words), words
+
+
+def test_a_fronted_saying_clause_whose_main_subject_is_a_thing_has_no_speaker():
+    # "the pound" names no one who could have warned; the main clause ("fell", an irregular verb with no
+    # object) must not be read into a speaker either.
+    for body in ("After warning that inflation would rise, the pound fell sharply against the dollar.",
+                 "After predicting that the vote would be close, the yen sank.",
+                 "After warning that the bridge was unsafe, the mayor's car sped away."):
+        ex = extract(body)
+        for c in ex.claims:
+            spk = ex.entities[c.speaker].name if c.speaker is not None else (c.speaker_text or "")
+            assert not spk.startswith(("the pound", "the yen", "the mayor")), (c.text, spk)
+
+
+def test_a_fronted_saying_clause_keeps_a_person_or_body_as_its_speaker():
+    ex = extract("After warning that inflation would rise, the governor resigned.")
+    assert speaker_of(ex, "inflation would rise").startswith("the governor")
+    ex = extract("After warning that costs would rise, the company cut its forecast.")
+    assert speaker_of(ex, "costs would rise").startswith("the company")
+    # The subject ends at its noun whatever the verb's form ("left", an irregular past).
+    ex = extract("After saying she was worried about the cost, the woman left the meeting.")
+    assert speaker_of(ex, "worried about the cost") == "the woman"
+
+
+def test_a_particle_before_a_noun_it_compounds_with_is_the_contents():
+    # "back pay for ...": "back" opens a noun compound (a noun then its "for"), not the verb's particle.
+    ex = extract("The drivers demanded back pay for the months they had worked.")
+    assert claim_of(ex, "the months they had worked").text.startswith("back pay")
+    # A particle before a frame word or a determiner stays the verb's ("pushed back against the plan").
+    ex = extract("The mayor pushed back against the plan to close the library.")
+    assert claim_of(ex, "close the library").text.startswith("the plan")

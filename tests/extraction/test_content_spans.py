@@ -54,3 +54,19 @@ def test_the_confidence_reads_the_clause_after_its_complementizer():
     claim.start += len("that ")
     assert features_of(art.text, claim, ex.entities) == with_that
     assert "prev=that" in with_that
+
+
+@pytest.mark.parametrize(("sentence", "needle", "content"), [
+    # An adjunct with its own relative clause before the complementizer.
+    ("Councillor Mia Brand said in a note that was posted to residents that the tram depot would move.",
+     "depot", "that the tram depot would move"),
+    # A clause set off by commas inside the adjunct.
+    ("Councillor Mia Brand said on Friday, when the budget was published, that the tram depot would move.",
+     "depot", "that the tram depot would move"),
+    # A relative clause after the complementizer is the content's own.
+    ("Councillor Mia Brand said on Friday that the depot that was flooded would move.", "depot",
+     "that the depot that was flooded would move"),
+])
+def test_an_adjunct_with_a_clause_of_its_own_is_passed_before_the_complementizer(sentence, needle, content):
+    _art, ex = extract("Mia Brand sits on the town council.", sentence)
+    assert holding(ex, needle).text == content

@@ -90,12 +90,18 @@ DATE_BEFORE_THAT = re.compile(r"\s*(?:(?:on|last|this|early|late)\s+)?(?:" + _DA
 # clause before a relative "that", not an adjunct before the complementizer.
 _ADJUNCT_WORDS = (r"(?:(?!\b(?:is|are|was|were|had|has|have|would|will|could|should|can|may|might|must|did|"
                   r"does)\b)[^,:;“”\"])*?")
+# An adjunct may hold a clause of its own before the complementizer: a passive relative ("said in a letter
+# that was sent to shareholders that ...") or a clause set off by commas ("said on Monday, when the trial
+# opened, that ..."). Only with a second "that" after it: else the relative "that" is the content's own.
+_ADJUNCT_CLAUSE = (r"(?:\s+(?:that|which)\s+(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+[a-z]+(?:ed|en|wn|nt)\b"
+                   + _ADJUNCT_WORDS + r"(?=\s*that\b)|,\s*(?:when|while|as|after|before|where|which|who)\b[^,:;“”\"]{1,80},"
+                   r"(?=\s*that\b))?")
 TIME_ADJUNCT = re.compile(
     r"^(?:\s*,)?\s*(?:" + _DATE_WORD + r"\b" + _PART_OF_DAY + r"(?=\s*that\b)|(?:on|in|at|during|after|before|via|over|to(?=\s+(?:the|a|an|his|her|their|its|our|my|"
     r"reporters|him|them|me|us|[A-Z]))|with|from|through|late|early|last|this|"
     r"earlier|later|yesterday|today|tonight|recently|previously|repeatedly|again|also|then|once|publicly|"
     r"privately|bluntly|flatly|simply|in\s+a\s+statement|in\s+an\s+interview|in\s+a\s+speech|"
-    r"in\s+a\s+tweet)\b" + _ADJUNCT_WORDS + _TITLE_BEFORE_THAT + r")?(?=\s*(?:that\b|:|,\s*[“\"]|[“\"]))")
+    r"in\s+a\s+tweet)\b" + _ADJUNCT_WORDS + _TITLE_BEFORE_THAT + _ADJUNCT_CLAUSE + r")?(?=\s*(?:that\b|:|,\s*[“\"]|[“\"]))")
 # A time right after the cue and before a clause with no "that" ("said Friday it had found cracks", "said on
 # Tuesday the plan would go ahead"): the time is the saying's, the content opens after it.
 # A name after the time must be the clause's whole subject, its verb right after it ("said Monday Wilson would"):

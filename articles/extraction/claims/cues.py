@@ -13,6 +13,8 @@ from ..text import Quote, Sentence
 from ..types import Speaker
 from . import content, sources
 from .frames import FINDING
+from .possessed import PERSON_NOUNS
+from .source_kinds import DOCUMENT_NOUNS
 from .state import ClaimState
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -210,9 +212,71 @@ def _fronted_clause(st: ClaimState, sent: Sentence, tokens, i: int, cstart: int,
     if spk.entity is None and spk.org is None and (_no_subject(spk.text)
                                                          or spk.text.split()[0].lower() in _FINITE | _NOT_SUBJECT):
         return None  # the clause is the subject ("To claim ..., however, is naive"): nobody speaks
-    return comma, _before_main_verb(spk)
+    if _thing_subject(spk):
+        return comma, None  # "..., the pound fell": a thing did not warn; the clause's content stays
+    return comma, _at_head(_before_main_verb(spk))
 
 
+# Heads of a lowercase subject that stand for an organisation ("the company cut ...", "the union ...").
+_BODY_HEADS = frozenset("""company firm bank union government party council committee board agency ministry
+department court group administration campaign team police army military commission authority regulator
+club league school university hospital church lab laboratory service network institute embassy office""".split())
+# People named by what they are, not by a role ("the man", "a woman", "the teenager").
+_PEOPLE_HEADS = frozenset("man woman person boy girl child kid teenager guy lady gentleman resident voter citizen "
+                          "worker mother father owner stranger veteran student".split())
+_DETERMINERS = frozenset("the a an this that".split())
+
+
+def _thing_subject(spk: Speaker) -> bool:
+    """A main subject that cannot speak for the fronted clause's verb: no name or body, a determiner and
+    one or two lowercase words, the last singular and no person's or body's noun ("the pound", "the
+    British pound"), or such a noun after a possessor ("the mayor's car"); its verb is whatever follows.
+    Plurals are left (a group may speak: "the nurses")."""
+    if spk.entity is not None or spk.org is not None:
+        return False
+    words = spk.text.split()
+    if len(words) < 2 or words[0].lower() not in _DETERMINERS:
+        return False
+    head = words[1:3]
+    if re.search(r"[’']s$", head[0]):
+        head = words[2:4]  # the possessed noun is the subject's head
+    if not head or not head[0][:1].islower():
+        return False
+    for w in head:
+        w = _head_word(w)
+        if w in PERSON_NOUNS or w in _PEOPLE_HEADS or w in _BODY_HEADS or w in DOCUMENT_NOUNS or w.endswith("s") \
+                or "'" in w or "’" in w:
+            return False
+    return True
+
+
+def _head_word(w: str) -> str:
+    return w.strip(".,;:!?").lower()
+
+
+def _at_head(spk: Speaker) -> Speaker:
+    """A lowercase subject cut after its person's or body's noun when a lowercase word that opens no
+    modifier follows: the verb, whatever its form ("the woman left the meeting" -> "the woman")."""
+    if spk.entity is not None or spk.org is not None:
+        return spk
+    toks = list(re.finditer(r"\S+", spk.text))
+    if len(toks) < 3 or toks[0].group().lower() not in _DETERMINERS:
+        return spk
+    for k in (1, 2):
+        if k + 1 >= len(toks):
+            break
+        w, nxt = _head_word(toks[k].group()), toks[k + 1].group()
+        if not (w in PERSON_NOUNS or w in _PEOPLE_HEADS or w in _BODY_HEADS):
+            continue
+        if nxt[:1].islower() and _head_word(nxt) not in _MODIFIER_START and toks[k].group()[-1] not in ",;:":
+            end = toks[k].end()
+            return Speaker(None, spk.text[:end], spk.start, spk.start + end)
+        break
+    return spk
+
+
+# Words after a subject's noun that go on with the subject, not its verb ("the man who", "the head of").
+_MODIFIER_START = frozenset("of for at from in on with who whom whose which that and or behind".split())
 _OBJECT_START = frozenset("the a an his her its their our my this that these those it them him us me".split())
 
 
@@ -428,6 +492,16 @@ def _subject_phrase(spk: Speaker) -> Speaker | None:
     return Speaker(None, text, start, start + len(text))
 
 
+def _compound_after(tokens, j: int, e: int) -> bool:
+    """Whether particle j opens a noun compound: a bare singular lowercase noun after it, itself followed by
+    "for" or "of" ("demanded back pay for every nurse"), not a determiner, pronoun or frame word."""
+    if j + 2 >= e:
+        return False
+    w, nxt = tokens[j + 1].low, tokens[j + 2].low
+    return (tokens[j + 1].word[:1].islower() and w.isalpha() and w not in _FRAME_WORDS and w not in _OBJECT_START
+            and not w.endswith(("s", "ly", "ing")) and nxt in ("for", "of"))
+
+
 def content_start(st: ClaimState, tokens, i: int, e: int) -> int:
     """Index of the first content token after cue token i: past the word the cue's content
     usually follows (learned per lemma), else past a verb's particle ("back", "down") and an
@@ -447,7 +521,8 @@ def content_start(st: ClaimState, tokens, i: int, e: int) -> int:
             if tokens[j].word in ".;":
                 break
     j = i + 1
-    if j < e and tokens[j].low in _PARTICLES and not (j + 1 < e and tokens[j + 1].low == "to"):
+    if j < e and tokens[j].low in _PARTICLES and not (j + 1 < e and tokens[j + 1].low == "to") \
+            and not _compound_after(tokens, j, e):
         j += 1  # ("up to 40 percent": a quantity, not a particle)
     while j < e and tokens[j].low in _FRAME_WORDS:
         j += 1

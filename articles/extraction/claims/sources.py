@@ -367,13 +367,13 @@ def source_or_entity(st: ClaimState, sent: Sentence, men: Mention) -> Speaker:
     # "a spokesman for the Foreign Office": the organisation speaks through its spokesman.
     pre = st.text[max(sent.start, men.start - 40):men.start]
     # (Wire style drops the article: "Officials at the Bank of England", "sources in the ministry".)
-    m = re.search(r"(?:^|\s)((?:(?:a|an|the|one)\s+(?:\w+\s+)?)?(" + "|".join(SOURCE_NOUNS) + r")\s+(?:for|at|of|from|in)\s+(?:the\s+)?)$",
-                  pre, re.IGNORECASE)
-    if ent.kind == "organisation":
-        start = men.start - len(m.group(1)) if m else men.start
-        if m:  # a voice's body ("a spokesman for X"), not "X said"
-            st.last_source_org = st.source_bodies[_noun_kind(m.group(2))] = men.entity
-        return Speaker(None, st.text[start:men.end], start, men.end, org=men.entity)
+    m = re.search(r"(?:^|\s)((?:(?:a|an|the|one)\s+(?:\w+\s+)?)?(" + "|".join(SOURCE_NOUNS) + r")\s+(?:for|at|of|from|in|"
+                  r"(close|closer|near|familiar)\s+(?:to|with))\s+(?:the\s+)?)$", pre, re.IGNORECASE)
+    if ent.kind == "organisation" or (m and m.group(3) and st.text[men.end:men.end + 1] not in "’'"):  # not X
+        start, org = (men.start - len(m.group(1)) if m else men.start), (men.entity if ent.kind == "organisation" else None)
+        if m:  # a voice's body ("a spokesman for X"), not "X said"; "people close to X" are not X either
+            st.last_source_org = st.source_bodies[_noun_kind(m.group(2))] = org
+        return Speaker(None, st.text[start:men.end], start, men.end, org=org)
     return Speaker(men.entity, men.text, men.start, men.end)
 
 
