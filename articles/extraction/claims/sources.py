@@ -454,7 +454,7 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
         if nxt is not None and nxt.start < limit and st.entities[nxt.entity].kind == "person" and \
                 _ORG_ROLE.fullmatch(st.text, men.end, nxt.start):
             return Speaker(nxt.entity, st.text[s:nxt.end], s, nxt.end)
-    stop = re.search(r"[,.;:!?]", st.text[s:limit])
+    stop = re.search(r"[,;:!?]|(?<!\b[A-Z])\.", st.text[s:limit])  # not an initial's period ("C. Jo Roe", "U.S.")
     clause_end = s + stop.start() if stop else limit
     if men is not None and st.entities[men.entity].kind == "person" \
             and (end := possessed.phrase_end(st.text, men.end, clause_end, GAP_WORDS, CUE_LEMMA, True, any_head=True)) is not None:
@@ -468,7 +468,7 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
     if men is not None:
         return source_or_entity(st, Sentence(s, limit), men)
     nouns = "|".join(SOURCE_NOUNS)  # a run is one, a possessor none ("the minister's chief executive")
-    m = re.match(r"(?:the|a|an|one|another|two|three|several|senior|some)?\s*(?:[\w’'\-]+\s+){0,4}?(?:(?:"
+    m = re.match(r"(?:the|a|an|one|another|two|three|several|senior|some)?\s*(?:[\w’'\-.]+\s+){0,4}?(?:(?:"
                  + nouns + r")\s+)*(" + nouns + r")\b(?![’'])", st.text[s:limit], re.IGNORECASE)
     if m and m.start() == 0:
         return _source_noun_after(st, s, limit, m)
