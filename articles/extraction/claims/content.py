@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..lexicon import CUE_LEMMA, DAY_NAMES, MONTH_NAMES, PRONOUNS, SOURCE_NOUNS, SPEECH_CUES
 from ..text import Quote, Sentence
 from ..types import Claim, Speaker
-from . import sources
+from . import openers, source_words, sources
 from .state import ClaimState, Site, _start
 
 
@@ -135,6 +135,10 @@ def add(st: ClaimState, kind: str, start: int, end: int, spk: Speaker | None, cu
                            and not (kind == "quote" and _WORD_SAID.fullmatch(text, start, end))):
         return
     spk = sources.source_phrase(st, spk)
+    if spk is not None and not spk.resolved and text[spk.start:spk.end] == spk.text:
+        # Words that name nobody ("Brooke tearfully", "This comes as the ministry"): `source_words`.
+        words, at = source_words.phrase_words(spk.text, spk.start)
+        spk = spk if at == spk.start and words == spk.text else Speaker(None, words, at, at + len(words))
     if spk is None or not spk.text.strip():
         # An attribution names its source: words nobody is said to say are no claim. The span is
         # still spent, so cues inside it are not tried again (which kept extraction linear).
@@ -183,6 +187,8 @@ def trim(st: ClaimState, kind: str, start: int, end: int) -> tuple[int, int]:
     m = _DATELINE.match(text, start, end)
     if m:
         start = m.end()  # "WASHINGTON (AFP) ― ..." places the story; it is nobody's words
+    elif start == 0 or text[start - 1] == "\n":
+        start = openers.dateline_end(st, start, end) or start  # "Sioux Falls, S.D. – ", "(CNN) "
     while end > start and text[end - 1] in " \t\n,;.:—–-" and not (kind == "quote"):
         end -= 1
     if kind == "reported":

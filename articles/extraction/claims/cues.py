@@ -11,7 +11,7 @@ from ..learned.features import cue_features, lemma, norm
 from ..lexicon import CUE_LEMMA, DAY_NAMES
 from ..text import Quote, Sentence
 from ..types import Speaker
-from . import content, sources
+from . import content, source_words, sources
 from .frames import FINDING
 from .possessed import PERSON_NOUNS
 from .source_kinds import DOCUMENT_NOUNS
@@ -469,7 +469,15 @@ _OPENERS = frozenset("and but or so while whereas after before when as because i
 
 
 def _subject_phrase(spk: Speaker) -> Speaker | None:
-    text, start = spk.text, spk.start
+    """The subject in a source phrase: without the words that name nobody (`source_words.tidy`), an
+    opening conjunction, a clause before "that"/"which", a trailing auxiliary, an approximation."""
+    out = _subject_words(spk, *source_words.tidy(spk.text, spk.start))
+    if out is not None and out.text != spk.text and source_words.left_bare(out.text):
+        return _subject_words(spk, spk.text, spk.start)  # ("I later": the tidied "I" would take a name)
+    return out
+
+
+def _subject_words(spk: Speaker, text: str, start: int) -> Speaker | None:
     m = re.match(r"(?:(?:" + "|".join(_OPENERS) + r")\s+)+", text, re.IGNORECASE)
     if m and m.end() < len(text):
         text, start = text[m.end():], start + m.end()

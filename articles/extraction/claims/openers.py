@@ -27,6 +27,27 @@ _OPENER_PHRASE = re.compile(r"([A-Za-z][\w’'\-]*)[^,;:“”\"()]{0,80}?,\s+")
 # A place's continuation after a comma: "N.H.,", "Calif.,", "Iowa,", "on Tuesday,".
 _OPENER_MORE = re.compile(r"(?:[A-Z][a-z]{0,5}\.(?:[A-Z]\.)?|[A-Z][a-z]+|(?:on|in|at|last|this)\s+[^,;:]{1,30}),\s+")
 _SENTENCE_DATELINE = re.compile(r"[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]+){0,3}\s*(?:\([^()]{1,30}\)\s*)?[—―–-]+\s+")
+# An agency's name in brackets opening a paragraph, with no place or dash: "(CNN) President ...".
+_AGENCY_OPENER = re.compile(r"\([A-Z][\w.\-]{1,20}\)\s+(?=[A-Z“\"])")
+
+
+def dateline_end(st: ClaimState, pos: int, limit: int) -> int | None:
+    """The end of a dateline opening a sentence at pos: a place in capitals and a dash ("WASHINGTON — ",
+    "NEW YORK (Reuters) - "); at a paragraph's start also a place in mixed case before a comma or a
+    capitalised word ("Sioux Falls, S.D. – ", "Springfield – Several ...") and an agency alone
+    ("(CNN) "); a name with no comma is a person's when the tagger says so ("Jo Hale – Democrat – said").
+    None when no dateline opens there."""
+    text = st.text
+    d = _SENTENCE_DATELINE.match(text, pos, limit)
+    men = st.mention_at_start.get(pos)
+    para = pos == 0 or text[pos - 1] == "\n"
+    if d and (text[pos:d.end()].split()[0].isupper() or "(" in text[pos:d.end()]):
+        return d.end()
+    if d and para and ("," in text[pos:d.end()] or (text[d.end():d.end() + 1].isupper() and (
+            men is None or st.entities[men.entity].kind != "person"))):
+        return d.end()
+    a = _AGENCY_OPENER.match(text, pos, limit) if para else None
+    return a.end() if a else None
 
 
 # A time counted from another ("Hours later, ", "Eight years ago, ", "A week earlier, "): names nobody.
@@ -43,13 +64,11 @@ def _time_before(phrase: str) -> bool:
 def past_openers(st: ClaimState, pos: int, limit: int) -> int:
     """Past a dateline and the adverbial phrases a sentence opens with, when no name starts there."""
     text = st.text
-    if pos in st.mention_at_start and not _SENTENCE_DATELINE.match(text, pos, limit):
+    if pos in st.mention_at_start and dateline_end(st, pos, limit) is None:
         return pos
     if text[pos - 2:pos] == ", ":  # after an opening phrase already passed: its place continues
         pos = _past_place(st, pos, limit)
-    d = _SENTENCE_DATELINE.match(text, pos, limit)
-    if d and text[pos:d.end()].split()[0].isupper() or (d and "(" in text[pos:d.end()]):
-        pos = d.end()
+    pos = dateline_end(st, pos, limit) or pos
     for _ in range(2):
         if pos in st.mention_at_start:
             return pos

@@ -29,7 +29,7 @@ import numpy as np
 
 from ..lexicon import CAP_STOPWORDS, DAY_NAMES, PRONOUNS, SOURCE_NOUNS
 from ..types import Claim, Entity, Mention, Speaker
-from . import possessed
+from . import possessed, source_words
 from .sources import _CLAUSE_OPENERS, _CLAUSE_WORDS, _LY_NOT_ADVERB, _NOT_A_SOURCE, _VERBAL, GAP_WORDS
 
 MODEL_PATH = Path(__file__).with_name("source_model.json")
@@ -557,8 +557,8 @@ def _name(c: Claim, pick: int | tuple[int, int], cands_of: Candidates, by_entity
     """Make entity ``pick`` the claim's source, named by its mention nearest ``at``; a phrase
     (start, end) is the source by its words."""
     if isinstance(pick, tuple):
-        start, end = pick
-        words = cands_of.text[start:end]
+        words, start = source_words.phrase_words(cands_of.text[pick[0]:pick[1]], pick[0])
+        end = start + len(words)
         c.source = Speaker(None, words, start, end)
         c.speaker, c.speaker_text = None, words
         return

@@ -1,0 +1,93 @@
+"""The words of a source phrase that name nobody (issue #22, pages of other outlets): a dateline before
+the subject ("BOISE, Idaho – Farmers across the region"), an aside between dashes after it ("Growers — and
+some millers —"), an adverb before or after it ("Now the council", "The mayor instead"), a trailing auxiliary
+or negation ("Farmers didn’t"), the relative pronoun after a short noun phrase, its head ("Another neighbour
+who"), a contracted auxiliary ("I’ve"), a clause that only places the next in time ("This comes as the
+ministry"), and a noun before a subject pronoun it does not head ("In my speech I"). Pure string work on the
+phrase; used for learned cues' sources (`cues._subject_phrase`), rule sources left as words (`content.add`)
+and the resolver's phrase picks (`resolver._name`).
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import CUE_LEMMA
+from .openers import LY_NOT_ADVERB
+
+# Adverbs of time, sequence and stance that stand before or after a subject, never in a name.
+_ADVERBS = frozenset("""now then later instead also still again too first originally initially previously
+subsequently eventually finally once today yesterday tonight meanwhile maybe perhaps so yet thus hence
+indeed apparently already always never often sometimes""".split())
+# Only these open the phrase before its subject: "first", "once", "so" may begin a noun phrase.
+_LEADING = frozenset("""now then later instead also still again meanwhile maybe perhaps yet thus hence indeed
+apparently""".split())
+_RELATIVE = frozenset("who which that".split())
+_AUXILIARIES = frozenset("would will can could should may might must shall do does did has have had is are was were".split())
+_SUBJECT_PRONOUNS = frozenset("i we you he she they".split())
+_BARE = frozenset("i we you who which that".split())
+_CONTRACTED = re.compile(r"^(I|we|you|he|she|they)[’'](?:ve|m|re|d|ll)$", re.IGNORECASE)
+# A place (capitalised words and abbreviations, commas, an agency in brackets) and a dash: a dateline.
+_DATELINE = re.compile(r"(?:[A-Z][\w.’'\-]*,?\s+){0,4}(?:\([^()]{1,30}\)\s*)?[—―–-]+\s+(?=\S)")
+_ASIDE_END = re.compile(r"\s[—―–-]+\s*$")  # an aside set off by dashes ends the phrase
+# "This comes as ...", "It came after ...": a clause that only places the next one in time.
+_PLACING = re.compile(r"^(?:this|that|it|which)\s+(?:comes?|came|follows|followed|happened|happens)\s+"
+                      r"(?:as|after|amid|while|when|days?\s+after|weeks?\s+after)\s+", re.IGNORECASE)
+
+
+def _adverb(word: str) -> bool:
+    low = word.strip(".,").lower()
+    return low in _ADVERBS or (len(low) > 4 and low.endswith("ly") and word.islower() and low not in LY_NOT_ADVERB)
+
+
+def _relative_after_head(words: list[re.Match]) -> bool:
+    """A relative pronoun after a short noun phrase, its head ("the staff member who"); not after a clause
+    ("... ran a piece that", "... backed by voters who"), whose last noun need not be the subject."""
+    if words[-1].group().lower() not in _RELATIVE or len(words) > 6:
+        return False
+    return not any(w.group().lower() in _AUXILIARIES or w.group().lower() in CUE_LEMMA
+                   or w.group().lower() in ("according", "by") for w in words[:-1])
+
+
+def tidy(text: str, start: int) -> tuple[str, int]:
+    """The phrase without the words that name nobody, and its new start offset (the end never moves
+    right). The phrase is returned unchanged when nothing would be left."""
+    original = text, start
+    m = _DATELINE.match(text)
+    if m:
+        rest = text[m.end():]
+        if rest.split() and (all(_adverb(w) for w in rest.split()) or _ASIDE_END.search(rest)):
+            # "Jordan - also sharply", "Jo Hale — to her credit —": the words before the dash speak.
+            text = text[:m.end()].rstrip(" \t—―–-")
+        elif rest[:1].isupper():
+            text, start = rest, start + m.end()
+    m = _PLACING.match(text)
+    if m and m.end() < len(text):
+        text, start = text[m.end():], start + m.end()
+    words = list(re.finditer(r"\S+", text))
+    while len(words) > 1 and words[0].group().lower() in _LEADING:
+        words.pop(0)
+    while len(words) > 1 and (_adverb(words[-1].group()) or words[-1].group().lower() in _AUXILIARIES
+                              or words[-1].group().endswith(("n’t", "n't")) or _relative_after_head(words)):
+        words.pop()  # ("Farmers didn’t", "The mayor instead", "a neighbour who")
+    if len(words) > 1 and words[-1].group().lower() in _SUBJECT_PRONOUNS \
+            and words[-2].group().lower() not in ("and", "or", "nor", "but") and words[-2].group()[-1:] not in ",":
+        words = words[-1:]  # "In my speech I": the pronoun is the subject
+    if not words:
+        return original
+    c = _CONTRACTED.match(words[-1].group())
+    first, last = words[0].start(), words[-1].end() if c is None else words[-1].start() + len(c.group(1))
+    return text[first:last], start + first
+
+
+def phrase_words(text: str, start: int) -> tuple[str, int]:
+    """A phrase the resolver picked as a source, tidied as a learned cue's is; left whole when only a bare
+    pronoun would remain (see `left_bare`)."""
+    words, at = tidy(text, start)
+    return (text, start) if left_bare(words) and words != text else (words, at)
+
+
+def left_bare(words: str) -> bool:
+    """Whether a source phrase is a bare "I", "we" or "you" (outside a quotation: the writer or the reader)
+    or a bare relative pronoun: the speaker search reads either as some name before it, so a phrase that
+    tidies down to one ("I later", "who have openly") is left whole, as it was."""
+    return words.lower() in _BARE
