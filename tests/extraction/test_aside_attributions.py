@@ -56,3 +56,14 @@ def test_a_learned_cue_with_a_clause_of_its_own_after_it_keeps_the_words_before(
     ex, found = claims_of("“The ferry is finished,” the harbour pilots grumbled, Dunmore said nothing about it.",
                           stub_model("grumbled", before=True))
     assert all("Dunmore" not in c.text for c in found)
+
+
+def test_a_reason_after_the_aside_goes_on_with_what_was_said():
+    ex = extract("Pam Oduya runs the county clinic.",
+                 "The night ward is closing, Oduya said, because the county cannot find enough nurses.")
+    text, who = holding(ex, "night ward is closing", "enough nurses")
+    assert who == "Pam Oduya"
+    # After a quotation opening the sentence the clause before the speaker stays the content.
+    ex = extract("Pam Oduya runs the county clinic.",
+                 "She was not surprised that the ''night'' ward closed, Oduya said, because the county cannot pay.")
+    assert any(c.text.endswith("ward closed") for c in ex.claims), [c.text for c in ex.claims]

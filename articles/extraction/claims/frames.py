@@ -276,6 +276,11 @@ def _participle_apposition(text: str, site: Site) -> bool:
 def clause_before(st: ClaimState, site: Site) -> Placement | None:
     """"The economy is growing, Obama said." (or "..., the Commerce Department said last month")."""
     text, sent = st.text, site.sent
+    # "He is leaning toward Kasich, he said, because ...": the reason goes on with what was said (as the
+    # annotators keep it); ``parenthetical`` takes the sentence whole, unless a quotation opens before the
+    # speaker (that frame leaves those to the quotation frames).
+    if _REASON_TAIL.match(site.tail) and not any(q.start < site.subject_start for q in site.sent_quotes[:1]):
+        return None
     if not (not site.inverted and st.comma_before(sent.start, site.subject_start, the=True)
             and (re.match(r"(?:\s+" + _WHEN + r")?"
                           r"(?:[\s.]*$|\s*,\s*(?:adding|and|as|while|after|before|because|when|citing|noting|"
@@ -293,6 +298,9 @@ def clause_before(st: ClaimState, site: Site) -> Placement | None:
     if sq and sq[0].start <= cstart < sq[0].end:
         return None
     return Placement([Span("reported", cstart, cend, site.word)])
+
+
+_REASON_TAIL = re.compile(r"(?:\s+" + _WHEN + r")?\s*,\s*because\b")
 
 
 def parenthetical(st: ClaimState, site: Site) -> Placement | None:
