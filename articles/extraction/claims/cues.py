@@ -9,10 +9,10 @@ from bisect import bisect_left, bisect_right, insort
 
 from ..learned.features import cue_features, lemma, norm
 from ..lexicon import CUE_LEMMA, DAY_NAMES
-from ..text import Quote, Sentence
+from ..text import QUOTE_CHARS, Quote, Sentence
 from ..types import Speaker
 from . import content, source_words, sources
-from .frames import FINDING
+from .frames import FINDING, aside_goes_on
 from .possessed import PERSON_NOUNS
 from .source_kinds import DOCUMENT_NOUNS
 from .state import ClaimState
@@ -303,6 +303,8 @@ def _span_before(st: ClaimState, sent: Sentence, cue_start: int, cue_end: int,
     spk = sources.left_speaker(st, sent, cue_start, None)
     if spk is not None and spk.start >= sent.start and spk.end <= cue_start:
         cend = spk.start
+        if _interrupts(st, sent, spk, cue_end):
+            cend = sent.end  # "At the time, she said, Grayson was ...": the sentence around the aside
     else:
         spk = sources.right_speaker(st, cue_end, sent.end)
         cend = st.rstrip_end(sent.start, cue_start)
@@ -318,6 +320,19 @@ def _span_before(st: ClaimState, sent: Sentence, cue_start: int, cue_end: int,
     if q is not None and q.start < cstart and st.ends.max_in(q.start, cend) < 0:
         cstart = q.start
     return cstart, cend, spk
+
+
+def _interrupts(st: ClaimState, sent: Sentence, spk: Speaker, cue_end: int) -> bool:
+    """Whether a speaker and learned cue are an aside set off by commas inside the sentence ("On top of
+    that, opponents say, the wage increase will ...", "That attitude, many argue, could ..."): what was
+    said is the sentence around it, as the rules' ``frames.parenthetical`` takes it, not the words before
+    the aside. Not after a quotation (the quotation frames' form) nor with the cue's own clause after it."""
+    before = st.text[sent.start:spk.start]
+    return bool(_ASIDE_OPENS.search(before)) and not any(ch in before for ch in QUOTE_CHARS) \
+        and aside_goes_on(st.text[cue_end:sent.end])
+
+
+_ASIDE_OPENS = re.compile(r"\w[\w’'\-.]*,\s*$")
 
 
 # The words between a content's end (a comma, a closing quotation mark) and a cue after it: '“...,” Jo

@@ -7,7 +7,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from ..lexicon import CUE_LEMMA, DAY_NAMES, OBJECT_CUES, QUOTE_CUES, SOURCE_NOUNS, SPEECH_CUES, THAT_ONLY_CUES
+from ..lexicon import (
+    CUE_LEMMA,
+    DAY_NAMES,
+    MONTH_NAMES,
+    OBJECT_CUES,
+    QUOTE_CUES,
+    SOURCE_NOUNS,
+    SPEECH_CUES,
+    THAT_ONLY_CUES,
+)
 from ..text import OPEN_QUOTES, QUOTE_CHARS
 from . import content, sources
 from .content import Placement, Span
@@ -268,6 +277,11 @@ def _participle_apposition(text: str, site: Site) -> bool:
 def clause_before(st: ClaimState, site: Site) -> Placement | None:
     """"The economy is growing, Obama said." (or "..., the Commerce Department said last month")."""
     text, sent = st.text, site.sent
+    # "He is leaning toward Kasich, he said, because ...": the reason goes on with what was said (as the
+    # annotators keep it); ``parenthetical`` takes the sentence whole, unless a quotation opens before the
+    # speaker (that frame leaves those to the quotation frames).
+    if _REASON_TAIL.match(site.tail) and not any(q.start < site.subject_start for q in site.sent_quotes[:1]):
+        return None
     if not (not site.inverted and st.comma_before(sent.start, site.subject_start, the=True)
             and (re.match(r"(?:\s+" + _WHEN + r")?"
                           r"(?:[\s.]*$|\s*,\s*(?:adding|and|as|while|after|before|because|when|citing|noting|"
@@ -287,6 +301,9 @@ def clause_before(st: ClaimState, site: Site) -> Placement | None:
     return Placement([Span("reported", cstart, cend, site.word)])
 
 
+_REASON_TAIL = re.compile(r"(?:\s+" + _WHEN + r")?\s*,\s*because\b")
+
+
 def parenthetical(st: ClaimState, site: Site) -> Placement | None:
     """"Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.": the speaker sits
     inside the sentence, and the content is the sentence around it (offsets stay one span)."""
@@ -303,15 +320,34 @@ def parenthetical(st: ClaimState, site: Site) -> Placement | None:
     # the rest of what was said: the content is the sentence around the aside (as the annotators join it).
     if re.match(r"(?:\s+" + _WHEN + r")?,\s+that\s", site.tail[:200]) and _clause_lead(st, site):
         return Placement([Span("reported", sent.start, sent.end, site.word, mixed=quoted)])
-    m = re.match(r"(?:\s+" + _WHEN + r")?,\s+(?!that\b|and\b|adding\b|but\b|though\b)(?=[a-z])", site.tail[:200])
-    rest = site.tail[m.end():m.end() + 200] if m else ""
-    # "Trump said, however, that ...": an aside, then the cue's own clause; other frames take it.
     # A quotation right after the aside is the aside-before-quotation form; one later in the clause
     # is part of the content ("In Miami, Mr. Ruiz said, the mayor is seen as “a bully.”").
-    if not m or (quoted and _INTO_QUOTE.match(site.tail[:200])) or len(re.findall(r"\w+", rest)) < 3 \
-            or re.match(r"\w+,|(?:\w+\s+){0,2}that\b", rest):
+    if (quoted and _INTO_QUOTE.match(site.tail[:200])) or not aside_goes_on(site.tail):
         return _aside_before_quote(st, site)
     return Placement([Span("reported", sent.start, sent.end, site.word, mixed=quoted)])
+
+
+# After an aside attribution (", she said,"), the sentence it interrupts going on: not with "that", "and",
+# "adding", "but", "though" (the cue's own clause, or a clause of its own).
+_ASIDE_GOES_ON = re.compile(r"(?:\s+" + _WHEN + r")?,\s+(?!that\b|and\b|adding\b|but\b|though\b)(?=[A-Za-z])")
+# A verb right after the aside goes on with the clause before it ("The only problem, she said, is that ...").
+_FINITE_ON = re.compile(r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should)\b")
+
+
+def aside_goes_on(tail: str) -> bool:
+    """Whether the words after an aside's cue (tail: from the cue's end) go on with the sentence the aside
+    interrupts: "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt", "At the time, she said,
+    Grayson was trying to ...", "The only problem, Jo Sharp said, is that ...". Not "Trump said, however,
+    that ..." (an aside, then the cue's own clause), nor fewer than three words, nor a day or a month
+    ("..., he said, Monday")."""
+    m = _ASIDE_GOES_ON.match(tail[:200])
+    if not m:
+        return False
+    rest = tail[m.end():m.end() + 200]
+    first = re.match(r"[A-Z][\w’'\-]*", rest)  # a capital: "may" is a verb, "May" a month
+    if len(re.findall(r"\w+", rest)) < 3 or (first and (first.group() in DAY_NAMES or first.group().lower() in MONTH_NAMES)):
+        return False
+    return not (re.match(r"\w+,", rest) or (re.match(r"(?:\w+\s+){0,2}that\b", rest) and not _FINITE_ON.match(rest)))
 
 
 def _clause_lead(st: ClaimState, site: Site) -> bool:
