@@ -10,6 +10,7 @@ from ..lexicon import CAP_STOPWORDS, FEMALE_NAMES, HONORIFICS, MALE_NAMES, PERSO
 from ..types import Block, Entity, KnownPerson, Mention
 from .chunks import _TOKEN, chunk_block
 from .classify import Classifier
+from .firms import Firms
 from .headline import Headline
 from .organisations import Organisations
 from .people import People
@@ -43,7 +44,7 @@ __all__ = [
 ]
 
 
-class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headline):
+class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headline, Firms):
     """Finds people and organisations in an article and resolves their mentions to entities."""
 
     def __init__(self, text: str, blocks, sentence_starts: set[int], published: date | None,
@@ -75,6 +76,7 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headlin
         self.programmes: set[str] = set()
         self.labels: dict[str, int] = {}  # transcript speaker labels ("WALLACE:") -> how many lines they open
         self.business_names: set[tuple[str, ...]] = set()  # names an apposition shows to be businesses
+        self.firms: dict[str, _Ent] = {}  # a one-word name read as a firm's ("Nomura said") -> the firm
 
     def run(self):
         """Find the article's people and organisations and resolve every name's mentions."""

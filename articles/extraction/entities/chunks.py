@@ -129,9 +129,10 @@ def _strip_leading(ch: Chunk, text: str = "") -> list[str]:
     saying from a name that looks like one."""
     words = list(ch.words)
     if ch.sentence_initial and len(words) > 1 and words[0].lower() in _INVERTED_VERBS \
-            and not _own_predicate(text, ch.end):
+            and (words[0].endswith("s") or not _own_predicate(text, ch.end)):
         # "Said Reuters:", "Added Smith:": a verb of saying put before its subject opens the
-        # sentence; it is no word of the name after it.
+        # sentence; it is no word of the name after it. A verb in the present ("Says Clinton would
+        # ...", a deck whose subject is the headline's) is never a first name, even before a predicate.
         words = words[1:]
     while words and ((words[0] in CAP_STOPWORDS and _norm(words[0]) not in HONORIFICS) and not (
             len(words) > 1 and (words[0] in DAY_NAMES or words[0] in PARTY_WORDS) and words[-1] in ORG_HEADS

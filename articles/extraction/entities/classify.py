@@ -42,6 +42,10 @@ _AFTER_NAME = re.compile(r"[(,][ \t]*$")
 
 _EXECUTIVES = frozenset("ceo cfo coo cto chief founder co-founder".split())
 
+# Head words of bodies that take a complement inside the name ("X Institute for Y", "X School of Y"),
+# the name a person's before them: no newspaper heads ("Washington Post of ...").
+_HEADS_WITH_COMPLEMENT = frozenset(h for h, kind in ORG_HEADS.items() if kind in ("education", "ngo", "government", "international"))
+
 
 # An ampersand inside a word makes a firm's name only with more than one letter on a side ("AT&T",
 # "PG&E"): a letter on each side is as often a common abbreviation ("R&D", "Q&A", "M&A") as a firm.
@@ -79,8 +83,33 @@ class Classifier:
         if context is not None:
             return context
         if self.tags and kind in ("person", "unknown"):
-            kind, title, name = self._check_person(ch, kind, title, name)
+            kind, title, name = self._tagger_reading(ch, kind, title, name)
         return self._title_words(ch, kind, title, name)
+
+    def _tagger_reading(self, ch: Chunk, kind: str, title: list[str], name: list[str]) -> tuple[str, list[str], list[str]]:
+        """A person's or an unknown name checked against the tagger: a firm's word ("Forbes says it"
+        where one mention is tagged a person's), the tagger's reading, a name in a quoted title."""
+        if self._read_as_firm(ch, title, name):
+            return "org", [], name  # "Forbes magazine ... Forbes says it": the article's vote outweighs one mention
+        kind, title, name = self._check_person(ch, kind, title, name)
+        if kind in ("person", "unknown") and self._in_quoted_title(ch):
+            kind, title, name = self._person_in_title(ch, kind, title, name)
+        return kind, title, name
+
+    def _person_in_title(self, ch: Chunk, kind: str, title: list[str], name: list[str]) -> tuple[str, list[str], list[str]]:
+        """A name in a quoted title in title case runs on into the title's words ("Paul Ryan Joins
+        Growing List of ...", "Mr. Sanders Is Not a ...", "... Conservatives Rebuking Trump as He"): the
+        person is the words the tagger tags a person's there (the first run of them); none, nobody."""
+        tags = self._name_tags(ch, name)
+        k = next((i for i, t in enumerate(tags) if t == "PER"), None)
+        if k is None:
+            return "neutral", [], name
+        j = k
+        while j < len(tags) and tags[j] == "PER":
+            j += 1
+        if k == 0 and j == len(name):
+            return kind, title, name
+        return kind, (title if k == 0 else []), name[k:j]
 
     def _title_words(self, ch: Chunk, kind: str, title: list[str], name: list[str]) -> tuple[str, list[str], list[str]]:
         """An organisation read from words of a quoted title (''Make Your Kid a Millionaire'') is none;
@@ -246,8 +275,8 @@ class Classifier:
             return "neutral", [], words
         if all(_demonym(w) for w in words):
             return "neutral", [], words
-        if len(words) >= 3 and words[0] in ORG_HEADS and words[1] == "of" and words[0] not in ("Post", "Times", "Star", "Sun"):
-            return "org", [], words  # "Association of Flight Attendants", "Department of Justice"
+        if self._head_with_complement(words):
+            return "org", [], words
         if words[-1] in ORG_HEADS and not (len(words) == 1 and words[0] in ("Sun", "Star", "Post", "Mail",
                                                                             "Independent", "Express", "Standard", "Mirror", "Times", "Daily")):
             if len(words) == 1 and (not ch.the or words[0].isupper() and self._no_acronym(words[0])):
@@ -263,6 +292,15 @@ class Classifier:
         if len(words) >= 2 and words[0] in DEMONYMS and words[-1] in ORG_HEADS:
             return "org", [], words
         return None
+
+    @staticmethod
+    def _head_with_complement(words: list[str]) -> bool:
+        """A body's head word and its complement: opening the name ("Association of Flight Attendants",
+        "Department of Justice"), or after a person's name it is named for ("Peter G. Peterson
+        Institute for International Economics", "Maurer School of Law")."""
+        if len(words) >= 3 and words[0] in ORG_HEADS and words[1] == "of" and words[0] not in ("Post", "Times", "Star", "Sun"):
+            return True
+        return any(words[k] in _HEADS_WITH_COMPLEMENT and words[k + 1] in ("of", "for") for k in range(1, len(words) - 2))
 
     def _rules_names_and_context(self, ch: Chunk, words: list[str]) -> tuple[str, list[str], list[str]] | None:
         """First names and initials make people; acronyms, descriptors and spokesmen make organisations."""
@@ -408,8 +446,8 @@ class Classifier:
                        if m.start() > 0)
 
     def _outlet_person(self, ch: Chunk, kind: str, name: list[str], start: int) -> tuple[str, list[str], list[str]] | None:
-        if not 2 <= len(name) <= 3 or ch.start != start or kind == "neutral":
-            return None
+        if not 2 <= len(name) <= 3 or ch.start != start or kind == "neutral" or ch.the:
+            return None  # ("Fox News' The Kelly File": a programme, no host)
         m = self._OUTLET_POSSESSIVE.search(self.text, max(0, start - 40), start)
         if not m or re.search(r"\bon\s+$", self.text[max(0, m.start() - 4):m.start()]):
             return None
