@@ -66,3 +66,21 @@ def test_two_full_names_joined_by_and_are_two_people():
                     "Bill and Melinda Gates gave the money.")
     assert ents["Jim Borden"].kind == "person" and ents["Maria Lopez"].kind == "person", sorted(ents)
     assert not [n for n in ents if " and " in n and n != "Bill and Melinda Gates"], sorted(ents)
+
+
+def test_what_a_person_is_of_is_an_employer_or_a_place_never_a_person():
+    ents = entities("Melissa Crane of Gawker then describes what happens on the video.",
+                    "Gawker said the video was authentic. Tom Hale of Vermont said it was not.")
+    assert ents["Gawker"].kind == "organisation", {n: e.kind for n, e in ents.items()}
+    assert "Vermont" not in ents or ents["Vermont"].kind != "person"
+
+
+@pytest.mark.parametrize("firm", ["Kestrel L.P.", "Harwell L.L.C."])
+def test_a_designator_written_with_dots_makes_a_firm(firm):
+    ents = entities(f"The policy is not to cover Mr. Hale's company, {firm}, its staff said.")
+    assert not [n for n, e in ents.items() if e.kind == "person" and n.startswith(firm[:4])], {n: e.kind for n, e in ents.items()}
+
+
+def test_a_name_made_an_adjective_by_type_is_no_persons_name():
+    ents = entities("“He is trying to be a Jane Roe-type when that is popular,” said Tom Hale.")
+    assert not [n for n in ents if n.endswith("-type")], sorted(ents)

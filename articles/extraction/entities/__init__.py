@@ -76,6 +76,7 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headlin
         self.programmes: set[str] = set()
         self.labels: dict[str, int] = {}  # transcript speaker labels ("WALLACE:") -> how many lines they open
         self.business_names: set[tuple[str, ...]] = set()  # names an apposition shows to be businesses
+        self.affiliations: set[int] = set()  # where a name after "<person> of" starts
         self.firms: dict[str, _Ent] = {}  # a one-word name read as a firm's ("Nomura said") -> the firm
 
     def run(self):
@@ -88,6 +89,7 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headlin
             chunks.extend(chunk_block(text, b.start, b.end, self.sentence_starts))
         chunks = [c for ch in chunks for c in self._split_dates_and_headings(ch)]
         chunks, of_pairs = self._split_of(self._split_and_by_tags(chunks))
+        self.affiliations = {os_ for _ps, os_ in of_pairs}  # "Melissa Cronin of Gawker": Gawker's start
         # Names the article shows as programmes ("on CNBC's Squawk Box") are programmes throughout.
         self.programmes = {" ".join(ch.words) for ch in chunks
                            if self._ON_OWNED.search(text, max(0, ch.start - 60), ch.start)}

@@ -151,7 +151,7 @@ def _strip_leading(ch: Chunk, text: str = "") -> list[str]:
 
 # A name made an adjective by a participle after a hyphen, lower case ("-controlled", "-trained",
 # "-educated", "-run", "-made"): any "-ed" form, and the irregular ones and suffixes news uses.
-_NAME_ADJECTIVE = re.compile(r"[\-–](?:[a-z]+ed|run|led|born|bred|made|era|style|leaning|friendly|supporting|"
+_NAME_ADJECTIVE = re.compile(r"[\-–](?:[a-z]+ed|run|led|born|bred|made|era|style|type|like|esque|leaning|friendly|supporting|"
                              r"(?:RUN|LED|[A-Z]+ED))$")
 
 

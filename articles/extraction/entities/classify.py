@@ -42,6 +42,9 @@ _AFTER_NAME = re.compile(r"[(,][ \t]*$")
 
 _EXECUTIVES = frozenset("ceo cfo coo cto chief founder co-founder".split())
 
+# A company's designator written as initials with dots after its name ("L.P.", "L.L.C.", "N.V.").
+_DOTTED_DESIGNATORS = frozenset("LP LLC LLP NV SA AG PC BV PLC".split())
+
 # Head words of bodies that take a complement inside the name ("X Institute for Y", "X School of Y"),
 # the name a person's before them: no newspaper heads ("Washington Post of ...").
 _HEADS_WITH_COMPLEMENT = frozenset(h for h, kind in ORG_HEADS.items() if kind in ("education", "ngo", "government", "international"))
@@ -91,6 +94,12 @@ class Classifier:
         where one mention is tagged a person's), the tagger's reading, a name in a quoted title."""
         if self._read_as_firm(ch, title, name):
             return "org", [], name  # "Forbes magazine ... Forbes says it": the article's vote outweighs one mention
+        if ch.start in self.affiliations and len(name) == len(ch.words) and not self._surname_here(name) and not any(
+                w.lower() in self.lower_words or self.tagger.tagdict.get(w.lower()) == "O" for w in name):
+            # "Melissa Cronin of Gawker": what a person is "of" is their employer, or their place
+            # ("Bernie Sanders of Vermont"), never another person (nor an ordinary word: "House of Delegates").
+            place = " ".join(name).lower() in PLACES or "LOC" in self._name_tags(ch, name) or self._reading(name) == "LOC"
+            return ("neutral" if place else "org"), [], name
         kind, title, name = self._check_person(ch, kind, title, name)
         if kind in ("person", "unknown") and self._in_quoted_title(ch):
             kind, title, name = self._person_in_title(ch, kind, title, name)
@@ -207,6 +216,11 @@ class Classifier:
         groups below, in this order, that decides; "unknown" when none does."""
         if any(w == "&" or _FIRM_AMPERSAND.fullmatch(w) for w in words) and words[0] != "&" and words[-1] != "&":
             return "org", [], words  # "Johnson & Johnson", "AT&T", "Baker & Sons": a firm's name, no one's
+        k = len(words)
+        while k > 1 and _INITIAL.fullmatch(words[k - 1]):
+            k -= 1
+        if k < len(words) - 1 and "".join(w[0] for w in words[k:]) in _DOTTED_DESIGNATORS:
+            return "org", [], words  # "Bloomberg L.P.", "Acme L.L.C.": a company's designator written with dots
         for rules in (self._rules_roles_and_known, self._rules_title, self._rules_heads, self._rules_names_and_context):
             reading = rules(ch, words)
             if reading is not None:
