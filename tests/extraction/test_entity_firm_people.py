@@ -84,3 +84,19 @@ def test_a_designator_written_with_dots_makes_a_firm(firm):
 def test_a_name_made_an_adjective_by_type_is_no_persons_name():
     ents = entities("“He is trying to be a Jane Roe-type when that is popular,” said Tom Hale.")
     assert not [n for n in ents if n.endswith("-type")], sorted(ents)
+
+
+def test_a_person_named_like_an_outlet_stays_a_person():
+    ents = entities("Mr. Hale blamed Michael R. Bloomberg for the figure. As for Mr. Bloomberg, he said nothing.")
+    assert ents["Michael R. Bloomberg"].kind == "person", {n: e.kind for n, e in ents.items()}
+    assert not [n for n, e in ents.items() if "Bloomberg" in n and e.kind == "organisation"], sorted(ents)
+
+
+def test_a_spokesman_for_a_person_the_article_names_speaks_for_that_person():
+    ents = entities("Tom Hale, a spokesman for Ryan, told the paper that Paul Ryan would not endorse.")
+    assert "Ryan" not in ents or ents["Ryan"].kind == "person", {n: e.kind for n, e in ents.items()}
+
+
+def test_a_business_noun_describing_a_persons_work_makes_no_firm():
+    ents = entities("Officials did not want to sit with Martin Shkreli, the drug company executive arrested last week.")
+    assert ents["Martin Shkreli"].kind == "person", {n: e.kind for n, e in ents.items()}

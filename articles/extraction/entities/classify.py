@@ -13,6 +13,7 @@ from ..lexicon import (
     NOT_ACRONYMS,
     ORG_HEADS,
     PLACES,
+    PURE_HONORIFICS,
 )
 from .chunks import _strip_leading
 from .records import Chunk
@@ -260,6 +261,8 @@ class Classifier:
             if any(_norm(w) in HONORIFICS or _norm(w) in ROLE_NOUNS or (w.endswith(".") and _norm(w) in DOTTED_TITLES)
                    for w in title):
                 lname = " ".join(name).lower()
+                if all(_norm(w) in PURE_HONORIFICS for w in title) and name[-1] not in NEUTRAL_HEADS:
+                    return "person", title, name  # "Mr. Bloomberg", "Ms. Post": an honorific names a person
                 if len(name) == 1 and name[-1] in ORG_HEADS and not ch.possessive:
                     return "org", [], words  # "Justice Department", "Defense Ministry"
                 if lname in PLACES or name[-1] in NEUTRAL_HEADS or name[-1] in ORG_HEADS:
@@ -291,7 +294,7 @@ class Classifier:
             return "neutral", [], words
         if self._head_with_complement(words):
             return "org", [], words
-        if words[-1] in ORG_HEADS and not (len(words) == 1 and words[0] in ("Sun", "Star", "Post", "Mail",
+        if words[-1] in ORG_HEADS and not self._middle_initial(words) and not (len(words) == 1 and words[0] in ("Sun", "Star", "Post", "Mail",
                                                                             "Independent", "Express", "Standard", "Mirror", "Times", "Daily")):
             if len(words) == 1 and (not ch.the or words[0].isupper() and self._no_acronym(words[0])):
                 return "neutral", [], words  # "Guardian" alone, "the TV ad"
@@ -306,6 +309,12 @@ class Classifier:
         if len(words) >= 2 and words[0] in DEMONYMS and words[-1] in ORG_HEADS:
             return "org", [], words
         return None
+
+    @staticmethod
+    def _middle_initial(words: list[str]) -> bool:
+        """A known first name, a middle initial and a surname: a person's name whatever its last word
+        ("Michael R. Bloomberg", "John Q. Post"; a body never carries a middle initial)."""
+        return len(words) == 3 and (words[0] in MALE_NAMES or words[0] in FEMALE_NAMES) and bool(_INITIAL.fullmatch(words[1]))
 
     @staticmethod
     def _head_with_complement(words: list[str]) -> bool:
@@ -336,7 +345,8 @@ class Classifier:
         if _DESCRIPTOR_BEFORE.search(self.text[max(0, ch.start - 50):ch.start]):
             return "org", [], words  # "the charity Oxfam", "the think tank Chatham House"
         if _SPOKESMAN_FOR.search(self.text[max(0, ch.start - 40):ch.start]) and not any(
-                w.lower() in PLACES for w in words[:1]):
+                w.lower() in PLACES for w in words[:1]) and not self._surname_here(words):
+            # (A person has spokesmen too: "a spokesman for Ryan" in an article naming Paul Ryan.)
             return "org", [], words  # "a spokesman for NHS England": a body has spokesmen
         return None
 
@@ -357,6 +367,10 @@ class Classifier:
                        r"conglomerate|insurer|retailer|lender|manufacturer|producer|operator|subsidiary|utility)")
     _BUSINESS_AFTER = re.compile(r",\s+(?:(?:a|an|another|the|its)\s+|one\s+of\s+(?:the|its|his|her|their|[\w’']+)\s+)"
                                  r"(?:(?!(?:for|of|at|with|from|by|in|to|on)\b)[\w’'\-]+\s+){0,4}?" + _BUSINESS_NOUNS + r"\b")
+    # "Martin Shkreli, the drug company executive": the business noun describes a person's work.
+    _PERSON_NOUN_AFTER = re.compile(r"\s+(?:executive|executives|founder|co-founder|owner|boss|chief|official|"
+                                    r"spokesman|spokeswoman|spokesperson|lawyer|employee|worker|analyst|director|"
+                                    r"manager|president|chairman|chairwoman)\b")
     _BUSINESS_BEFORE = re.compile(r"\b" + _BUSINESS_NOUNS + r",\s+$")
     # A person's work at a place named after "at" in their apposition ("Matt Hale, equity strategist at
     # Dunmore Tabak", "Ann Cole, senior vice president of sales at Kestrel"): the employer, a business.
@@ -424,7 +438,8 @@ class Classifier:
         after = text[ch.end:ch.end + 90]
         if self._WORK_AFTER.match(after):
             return "neutral", [], name
-        if self._BUSINESS_AFTER.match(after):
+        business = self._BUSINESS_AFTER.match(after)
+        if business and not self._PERSON_NOUN_AFTER.match(after, business.end()):
             self.business_names.add(tuple(name))
             return "org", [], name
         # Before the name only in an apposition it closes ("a new company, Kissito (...)"): "At a law
