@@ -100,3 +100,10 @@ def test_a_spokesman_for_a_person_the_article_names_speaks_for_that_person():
 def test_a_business_noun_describing_a_persons_work_makes_no_firm():
     ents = entities("Officials did not want to sit with Martin Shkreli, the drug company executive arrested last week.")
     assert ents["Martin Shkreli"].kind == "person", {n: e.kind for n, e in ents.items()}
+
+
+def test_a_nickname_in_quotation_marks_is_no_end_of_the_name():
+    ents = entities('Rep. Robert C. "Bobby" Hale threw open his yard. Del. Marcia “Cia” Lowe shouted to the crowd.',
+                    "The Republican ‘Unity’ Meeting was held on Friday.")
+    assert ents["Robert C. Hale"].kind == "person" and ents["Marcia Lowe"].kind == "person", sorted(ents)
+    assert "Robert C." not in ents and "Marcia" not in ents, sorted(ents)

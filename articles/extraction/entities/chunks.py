@@ -7,7 +7,9 @@ from ..lexicon import (
     ATTRIBUTION_VERBS,
     CAP_STOPWORDS,
     DAY_NAMES,
+    FEMALE_NAMES,
     HONORIFICS,
+    MALE_NAMES,
     NAME_CONNECTORS,
     ORG_HEADS,
     PURE_HONORIFICS,
@@ -44,13 +46,31 @@ def _run(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[list[str]
     w, s, e = toks[i]
     words, starts, ends = [w], [s], [e]
     j = i + 1
-    while j < len(toks) and _joins(text, toks, j, words[-1], ends[-1]):
+    while j < len(toks):
+        if _nickname_at(text, toks, j, words[-1], ends[-1]):
+            j += 3  # 'Robert C. "Bobby" Scott': the nickname in quotation marks is no word of the name
+        elif not _joins(text, toks, j, words[-1], ends[-1]):
+            break
         w2, s2, e2 = toks[j]
         words.append(w2)
         starts.append(s2)
         ends.append(e2)
         j += 1
     return words, starts, ends, j
+
+
+_OPENING = frozenset("\"“‘'")
+_CLOSING = frozenset("\"”’'")
+
+
+def _nickname_at(text: str, toks: list[tuple[str, int, int]], j: int, last: str, last_end: int) -> bool:
+    """Whether tokens j..j+2 are a nickname in quotation marks inside a person's name, after its first
+    name or initial and before a capitalised surname ('Marcia "Cia" Price', 'John “Tig” Tiegen')."""
+    if j + 3 >= len(toks) or not (last in MALE_NAMES or last in FEMALE_NAMES or _INITIAL.fullmatch(last)):
+        return False
+    (q1, s1, _e1), (nick, sn, en), (q2, s2, e2), (w, sw, _ew) = toks[j:j + 4]
+    return q1 in _OPENING and q2 in _CLOSING and nick[:1].isupper() and nick.isalpha() and sn == s1 + 1 \
+        and s2 == en and text[last_end:s1] == " " and text[e2:sw] == " " and w[:1].isupper() and w.isalpha()
 
 
 def _joins(text: str, toks: list[tuple[str, int, int]], j: int, last: str, last_end: int) -> bool:
