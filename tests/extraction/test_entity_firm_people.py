@@ -107,3 +107,12 @@ def test_a_nickname_in_quotation_marks_is_no_end_of_the_name():
                     "The Republican ‘Unity’ Meeting was held on Friday.")
     assert ents["Robert C. Hale"].kind == "person" and ents["Marcia Lowe"].kind == "person", sorted(ents)
     assert "Robert C." not in ents and "Marcia" not in ents, sorted(ents)
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("Tom Hale spoke at a college in Berea, OH, after winning the primary.", "OH"),
+    ("The campaign mocked him as a nutty VT socialist, said Jo Sharp.", "VT"),
+])
+def test_a_states_postal_code_is_no_organisation(sentence, code):
+    ents = entities(sentence)
+    assert code not in ents, {n: e.kind for n, e in ents.items()}

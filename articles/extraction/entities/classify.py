@@ -43,6 +43,10 @@ _AFTER_NAME = re.compile(r"[(,][ \t]*$")
 
 _EXECUTIVES = frozenset("ceo cfo coo cto chief founder co-founder".split())
 
+# The postal codes of the US states and DC: places, no organisations' acronyms.
+_STATE_CODES = frozenset("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
+                         "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
+
 # A company's designator written as initials with dots after its name ("L.P.", "L.L.C.", "N.V.").
 _DOTTED_DESIGNATORS = frozenset("LP LLC LLP NV SA AG PC BV PLC".split())
 
@@ -515,7 +519,8 @@ class Classifier:
         Set look-ups, so the cost per word does not grow with the article (issue #22)."""
         if word.lower() in PLACES:
             return True
-        return word in NOT_ACRONYMS and not self.votes.get(word, {}).get("ORG", 0)
+        # (A state's postal code, "Berea, OH", "(R-SC)", "a nutty VT socialist", is a place's too.)
+        return (word in NOT_ACRONYMS or word in _STATE_CODES) and not self.votes.get(word, {}).get("ORG", 0)
 
     def _shouted(self, ch: Chunk, word: str) -> bool:
         """A word in capitals that is no acronym: an ordinary word shouted ("WHAT?", "ALL of them"),
