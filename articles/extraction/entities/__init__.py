@@ -77,6 +77,7 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headlin
         self.labels: dict[str, int] = {}  # transcript speaker labels ("WALLACE:") -> how many lines they open
         self.business_names: set[tuple[str, ...]] = set()  # names an apposition shows to be businesses
         self.affiliations: set[int] = set()  # where a name after "<person> of" starts
+        self.firm_words: dict[str, bool] = {}  # a word -> whether it may name a firm alone (firms.py)
         self.firms: dict[str, _Ent] = {}  # a one-word name read as a firm's ("Nomura said") -> the firm
 
     def run(self):

@@ -21,7 +21,7 @@ _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?)\s+(?:[A-Z]\.\s+)?$")
 class Firms:
     """The firm side of the entity finder (a mixin of EntityFinder: reads self.tags, self.votes,
     self.lower_words, self.tagged_surnames, self.tagger and self.text; fills self.firms, a firm's
-    one word -> its record)."""
+    one word -> its record, and self.firm_words, a word -> whether it may be a firm's)."""
 
     def _firm_word(self, word: str) -> bool:
         """Whether one capitalised word may be a firm's name alone: no known first name, no word in
@@ -29,6 +29,11 @@ class Firms:
         or always other to the tagger), and never a person's surname in the article: not the last
         word of a name the tagger tags a person's, not written after a known first name or a title."""
         key = _vote_key(word)
+        if key not in self.firm_words:
+            self.firm_words[key] = self._firm_word_uncached(key)  # once per word: the article is read whole
+        return self.firm_words[key]
+
+    def _firm_word_uncached(self, key: str) -> bool:
         if not key.isalpha() or key.isupper() or key in MALE_NAMES or key in FEMALE_NAMES:
             return False
         if key.lower() in self.lower_words or self.tagger.tagdict.get(key.lower()) == "O" or key in self.tagged_surnames:
