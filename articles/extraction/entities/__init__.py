@@ -10,6 +10,7 @@ from ..lexicon import CAP_STOPWORDS, FEMALE_NAMES, HONORIFICS, MALE_NAMES, PERSO
 from ..types import Block, Entity, KnownPerson, Mention
 from .chunks import _TOKEN, chunk_block
 from .classify import Classifier
+from .firms import Firms
 from .headline import Headline
 from .organisations import Organisations
 from .people import People
@@ -43,7 +44,7 @@ __all__ = [
 ]
 
 
-class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headline):
+class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headline, Firms):
     """Finds people and organisations in an article and resolves their mentions to entities."""
 
     def __init__(self, text: str, blocks, sentence_starts: set[int], published: date | None,
@@ -75,6 +76,9 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headlin
         self.programmes: set[str] = set()
         self.labels: dict[str, int] = {}  # transcript speaker labels ("WALLACE:") -> how many lines they open
         self.business_names: set[tuple[str, ...]] = set()  # names an apposition shows to be businesses
+        self.affiliations: set[int] = set()  # where a name after "<person> of" starts
+        self.firm_words: dict[str, bool] = {}  # a word -> whether it may name a firm alone (firms.py)
+        self.firms: dict[str, _Ent] = {}  # a one-word name read as a firm's ("Nomura said") -> the firm
 
     def run(self):
         """Find the article's people and organisations and resolve every name's mentions."""
@@ -86,6 +90,7 @@ class EntityFinder(TaggerVote, Classifier, People, Organisations, Roles, Headlin
             chunks.extend(chunk_block(text, b.start, b.end, self.sentence_starts))
         chunks = [c for ch in chunks for c in self._split_dates_and_headings(ch)]
         chunks, of_pairs = self._split_of(self._split_and_by_tags(chunks))
+        self.affiliations = {os_ for _ps, os_ in of_pairs}  # "Melissa Cronin of Gawker": Gawker's start
         # Names the article shows as programmes ("on CNBC's Squawk Box") are programmes throughout.
         self.programmes = {" ".join(ch.words) for ch in chunks
                            if self._ON_OWNED.search(text, max(0, ch.start - 60), ch.start)}

@@ -7,7 +7,9 @@ from ..lexicon import (
     ATTRIBUTION_VERBS,
     CAP_STOPWORDS,
     DAY_NAMES,
+    FEMALE_NAMES,
     HONORIFICS,
+    MALE_NAMES,
     NAME_CONNECTORS,
     ORG_HEADS,
     PURE_HONORIFICS,
@@ -44,13 +46,31 @@ def _run(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[list[str]
     w, s, e = toks[i]
     words, starts, ends = [w], [s], [e]
     j = i + 1
-    while j < len(toks) and _joins(text, toks, j, words[-1], ends[-1]):
+    while j < len(toks):
+        if _nickname_at(text, toks, j, words[-1], ends[-1]):
+            j += 3  # 'Robert C. "Bobby" Scott': the nickname in quotation marks is no word of the name
+        elif not _joins(text, toks, j, words[-1], ends[-1]):
+            break
         w2, s2, e2 = toks[j]
         words.append(w2)
         starts.append(s2)
         ends.append(e2)
         j += 1
     return words, starts, ends, j
+
+
+_OPENING = frozenset("\"“‘'")
+_CLOSING = frozenset("\"”’'")
+
+
+def _nickname_at(text: str, toks: list[tuple[str, int, int]], j: int, last: str, last_end: int) -> bool:
+    """Whether tokens j..j+2 are a nickname in quotation marks inside a person's name, after its first
+    name or initial and before a capitalised surname ('Marcia "Cia" Price', 'John “Tig” Tiegen')."""
+    if j + 3 >= len(toks) or not (last in MALE_NAMES or last in FEMALE_NAMES or _INITIAL.fullmatch(last)):
+        return False
+    (q1, s1, _e1), (nick, sn, en), (q2, s2, e2), (w, sw, _ew) = toks[j:j + 4]
+    return q1 in _OPENING and q2 in _CLOSING and nick[:1].isupper() and nick.isalpha() and sn == s1 + 1 \
+        and s2 == en and text[last_end:s1] == " " and text[e2:sw] == " " and w[:1].isupper() and w.isalpha()
 
 
 def _joins(text: str, toks: list[tuple[str, int, int]], j: int, last: str, last_end: int) -> bool:
@@ -129,9 +149,10 @@ def _strip_leading(ch: Chunk, text: str = "") -> list[str]:
     saying from a name that looks like one."""
     words = list(ch.words)
     if ch.sentence_initial and len(words) > 1 and words[0].lower() in _INVERTED_VERBS \
-            and not _own_predicate(text, ch.end):
+            and (words[0].endswith("s") or not _own_predicate(text, ch.end)):
         # "Said Reuters:", "Added Smith:": a verb of saying put before its subject opens the
-        # sentence; it is no word of the name after it.
+        # sentence; it is no word of the name after it. A verb in the present ("Says Clinton would
+        # ...", a deck whose subject is the headline's) is never a first name, even before a predicate.
         words = words[1:]
     while words and ((words[0] in CAP_STOPWORDS and _norm(words[0]) not in HONORIFICS) and not (
             len(words) > 1 and (words[0] in DAY_NAMES or words[0] in PARTY_WORDS) and words[-1] in ORG_HEADS
@@ -150,7 +171,7 @@ def _strip_leading(ch: Chunk, text: str = "") -> list[str]:
 
 # A name made an adjective by a participle after a hyphen, lower case ("-controlled", "-trained",
 # "-educated", "-run", "-made"): any "-ed" form, and the irregular ones and suffixes news uses.
-_NAME_ADJECTIVE = re.compile(r"[\-–](?:[a-z]+ed|run|led|born|bred|made|era|style|leaning|friendly|supporting|"
+_NAME_ADJECTIVE = re.compile(r"[\-–](?:[a-z]+ed|run|led|born|bred|made|era|style|type|like|esque|leaning|friendly|supporting|"
                              r"(?:RUN|LED|[A-Z]+ED))$")
 
 

@@ -13,6 +13,7 @@ from ..lexicon import (
     NOT_ACRONYMS,
     ORG_HEADS,
     PLACES,
+    PURE_HONORIFICS,
 )
 from .chunks import _strip_leading
 from .records import Chunk
@@ -41,6 +42,17 @@ _PARTY_STATE = re.compile(r"[DRI][\-–][A-Z]")
 _AFTER_NAME = re.compile(r"[(,][ \t]*$")
 
 _EXECUTIVES = frozenset("ceo cfo coo cto chief founder co-founder".split())
+
+# The postal codes of the US states and DC: places, no organisations' acronyms.
+_STATE_CODES = frozenset("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
+                         "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
+
+# A company's designator written as initials with dots after its name ("L.P.", "L.L.C.", "N.V.").
+_DOTTED_DESIGNATORS = frozenset("LP LLC LLP NV SA AG PC BV PLC".split())
+
+# Head words of bodies that take a complement inside the name ("X Institute for Y", "X School of Y"),
+# the name a person's before them: no newspaper heads ("Washington Post of ...").
+_HEADS_WITH_COMPLEMENT = frozenset(h for h, kind in ORG_HEADS.items() if kind in ("education", "ngo", "government", "international"))
 
 
 # An ampersand inside a word makes a firm's name only with more than one letter on a side ("AT&T",
@@ -79,8 +91,39 @@ class Classifier:
         if context is not None:
             return context
         if self.tags and kind in ("person", "unknown"):
-            kind, title, name = self._check_person(ch, kind, title, name)
+            kind, title, name = self._tagger_reading(ch, kind, title, name)
         return self._title_words(ch, kind, title, name)
+
+    def _tagger_reading(self, ch: Chunk, kind: str, title: list[str], name: list[str]) -> tuple[str, list[str], list[str]]:
+        """A person's or an unknown name checked against the tagger: a firm's word ("Forbes says it"
+        where one mention is tagged a person's), the tagger's reading, a name in a quoted title."""
+        if self._read_as_firm(ch, title, name):
+            return "org", [], name  # "Forbes magazine ... Forbes says it": the article's vote outweighs one mention
+        if ch.start in self.affiliations and len(name) == len(ch.words) and not self._surname_here(name) and not any(
+                w.lower() in self.lower_words or self.tagger.tagdict.get(w.lower()) == "O" for w in name):
+            # "Melissa Cronin of Gawker": what a person is "of" is their employer, or their place
+            # ("Bernie Sanders of Vermont"), never another person (nor an ordinary word: "House of Delegates").
+            place = " ".join(name).lower() in PLACES or "LOC" in self._name_tags(ch, name) or self._reading(name) == "LOC"
+            return ("neutral" if place else "org"), [], name
+        kind, title, name = self._check_person(ch, kind, title, name)
+        if kind in ("person", "unknown") and self._in_quoted_title(ch):
+            kind, title, name = self._person_in_title(ch, kind, title, name)
+        return kind, title, name
+
+    def _person_in_title(self, ch: Chunk, kind: str, title: list[str], name: list[str]) -> tuple[str, list[str], list[str]]:
+        """A name in a quoted title in title case runs on into the title's words ("Paul Ryan Joins
+        Growing List of ...", "Mr. Sanders Is Not a ...", "... Conservatives Rebuking Trump as He"): the
+        person is the words the tagger tags a person's there (the first run of them); none, nobody."""
+        tags = self._name_tags(ch, name)
+        k = next((i for i, t in enumerate(tags) if t == "PER"), None)
+        if k is None:
+            return "neutral", [], name
+        j = k
+        while j < len(tags) and tags[j] == "PER":
+            j += 1
+        if k == 0 and j == len(name):
+            return kind, title, name
+        return kind, (title if k == 0 else []), name[k:j]
 
     def _title_words(self, ch: Chunk, kind: str, title: list[str], name: list[str]) -> tuple[str, list[str], list[str]]:
         """An organisation read from words of a quoted title (''Make Your Kid a Millionaire'') is none;
@@ -178,6 +221,11 @@ class Classifier:
         groups below, in this order, that decides; "unknown" when none does."""
         if any(w == "&" or _FIRM_AMPERSAND.fullmatch(w) for w in words) and words[0] != "&" and words[-1] != "&":
             return "org", [], words  # "Johnson & Johnson", "AT&T", "Baker & Sons": a firm's name, no one's
+        k = len(words)
+        while k > 1 and _INITIAL.fullmatch(words[k - 1]):
+            k -= 1
+        if k < len(words) - 1 and "".join(w[0] for w in words[k:]) in _DOTTED_DESIGNATORS:
+            return "org", [], words  # "Bloomberg L.P.", "Acme L.L.C.": a company's designator written with dots
         for rules in (self._rules_roles_and_known, self._rules_title, self._rules_heads, self._rules_names_and_context):
             reading = rules(ch, words)
             if reading is not None:
@@ -217,6 +265,8 @@ class Classifier:
             if any(_norm(w) in HONORIFICS or _norm(w) in ROLE_NOUNS or (w.endswith(".") and _norm(w) in DOTTED_TITLES)
                    for w in title):
                 lname = " ".join(name).lower()
+                if all(_norm(w) in PURE_HONORIFICS for w in title) and name[-1] not in NEUTRAL_HEADS:
+                    return "person", title, name  # "Mr. Bloomberg", "Ms. Post": an honorific names a person
                 if len(name) == 1 and name[-1] in ORG_HEADS and not ch.possessive:
                     return "org", [], words  # "Justice Department", "Defense Ministry"
                 if lname in PLACES or name[-1] in NEUTRAL_HEADS or name[-1] in ORG_HEADS:
@@ -246,9 +296,9 @@ class Classifier:
             return "neutral", [], words
         if all(_demonym(w) for w in words):
             return "neutral", [], words
-        if len(words) >= 3 and words[0] in ORG_HEADS and words[1] == "of" and words[0] not in ("Post", "Times", "Star", "Sun"):
-            return "org", [], words  # "Association of Flight Attendants", "Department of Justice"
-        if words[-1] in ORG_HEADS and not (len(words) == 1 and words[0] in ("Sun", "Star", "Post", "Mail",
+        if self._head_with_complement(words):
+            return "org", [], words
+        if words[-1] in ORG_HEADS and not self._middle_initial(words) and not (len(words) == 1 and words[0] in ("Sun", "Star", "Post", "Mail",
                                                                             "Independent", "Express", "Standard", "Mirror", "Times", "Daily")):
             if len(words) == 1 and (not ch.the or words[0].isupper() and self._no_acronym(words[0])):
                 return "neutral", [], words  # "Guardian" alone, "the TV ad"
@@ -263,6 +313,21 @@ class Classifier:
         if len(words) >= 2 and words[0] in DEMONYMS and words[-1] in ORG_HEADS:
             return "org", [], words
         return None
+
+    @staticmethod
+    def _middle_initial(words: list[str]) -> bool:
+        """A known first name, a middle initial and a surname: a person's name whatever its last word
+        ("Michael R. Bloomberg", "John Q. Post"; a body never carries a middle initial)."""
+        return len(words) == 3 and (words[0] in MALE_NAMES or words[0] in FEMALE_NAMES) and bool(_INITIAL.fullmatch(words[1]))
+
+    @staticmethod
+    def _head_with_complement(words: list[str]) -> bool:
+        """A body's head word and its complement: opening the name ("Association of Flight Attendants",
+        "Department of Justice"), or after a person's name it is named for ("Peter G. Peterson
+        Institute for International Economics", "Maurer School of Law")."""
+        if len(words) >= 3 and words[0] in ORG_HEADS and words[1] == "of" and words[0] not in ("Post", "Times", "Star", "Sun"):
+            return True
+        return any(words[k] in _HEADS_WITH_COMPLEMENT and words[k + 1] in ("of", "for") for k in range(1, len(words) - 2))
 
     def _rules_names_and_context(self, ch: Chunk, words: list[str]) -> tuple[str, list[str], list[str]] | None:
         """First names and initials make people; acronyms, descriptors and spokesmen make organisations."""
@@ -284,7 +349,8 @@ class Classifier:
         if _DESCRIPTOR_BEFORE.search(self.text[max(0, ch.start - 50):ch.start]):
             return "org", [], words  # "the charity Oxfam", "the think tank Chatham House"
         if _SPOKESMAN_FOR.search(self.text[max(0, ch.start - 40):ch.start]) and not any(
-                w.lower() in PLACES for w in words[:1]):
+                w.lower() in PLACES for w in words[:1]) and not self._surname_here(words):
+            # (A person has spokesmen too: "a spokesman for Ryan" in an article naming Paul Ryan.)
             return "org", [], words  # "a spokesman for NHS England": a body has spokesmen
         return None
 
@@ -305,6 +371,10 @@ class Classifier:
                        r"conglomerate|insurer|retailer|lender|manufacturer|producer|operator|subsidiary|utility)")
     _BUSINESS_AFTER = re.compile(r",\s+(?:(?:a|an|another|the|its)\s+|one\s+of\s+(?:the|its|his|her|their|[\w’']+)\s+)"
                                  r"(?:(?!(?:for|of|at|with|from|by|in|to|on)\b)[\w’'\-]+\s+){0,4}?" + _BUSINESS_NOUNS + r"\b")
+    # "Martin Shkreli, the drug company executive": the business noun describes a person's work.
+    _PERSON_NOUN_AFTER = re.compile(r"\s+(?:executive|executives|founder|co-founder|owner|boss|chief|official|"
+                                    r"spokesman|spokeswoman|spokesperson|lawyer|employee|worker|analyst|director|"
+                                    r"manager|president|chairman|chairwoman)\b")
     _BUSINESS_BEFORE = re.compile(r"\b" + _BUSINESS_NOUNS + r",\s+$")
     # A person's work at a place named after "at" in their apposition ("Matt Hale, equity strategist at
     # Dunmore Tabak", "Ann Cole, senior vice president of sales at Kestrel"): the employer, a business.
@@ -372,7 +442,8 @@ class Classifier:
         after = text[ch.end:ch.end + 90]
         if self._WORK_AFTER.match(after):
             return "neutral", [], name
-        if self._BUSINESS_AFTER.match(after):
+        business = self._BUSINESS_AFTER.match(after)
+        if business and not self._PERSON_NOUN_AFTER.match(after, business.end()):
             self.business_names.add(tuple(name))
             return "org", [], name
         # Before the name only in an apposition it closes ("a new company, Kissito (...)"): "At a law
@@ -408,8 +479,8 @@ class Classifier:
                        if m.start() > 0)
 
     def _outlet_person(self, ch: Chunk, kind: str, name: list[str], start: int) -> tuple[str, list[str], list[str]] | None:
-        if not 2 <= len(name) <= 3 or ch.start != start or kind == "neutral":
-            return None
+        if not 2 <= len(name) <= 3 or ch.start != start or kind == "neutral" or ch.the:
+            return None  # ("Fox News' The Kelly File": a programme, no host)
         m = self._OUTLET_POSSESSIVE.search(self.text, max(0, start - 40), start)
         if not m or re.search(r"\bon\s+$", self.text[max(0, m.start() - 4):m.start()]):
             return None
@@ -448,7 +519,8 @@ class Classifier:
         Set look-ups, so the cost per word does not grow with the article (issue #22)."""
         if word.lower() in PLACES:
             return True
-        return word in NOT_ACRONYMS and not self.votes.get(word, {}).get("ORG", 0)
+        # (A state's postal code, "Berea, OH", "(R-SC)", "a nutty VT socialist", is a place's too.)
+        return (word in NOT_ACRONYMS or word in _STATE_CODES) and not self.votes.get(word, {}).get("ORG", 0)
 
     def _shouted(self, ch: Chunk, word: str) -> bool:
         """A word in capitals that is no acronym: an ordinary word shouted ("WHAT?", "ALL of them"),

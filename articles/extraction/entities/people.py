@@ -214,13 +214,16 @@ class People:
         """A one-word name: the person of that surname, or a new one when the name speaks."""
         ent = self._match_person(name, "", [], ch.start)
         word = name[0]
+        if ent is None and word in self.firms:
+            return self.firms[word]  # a firm's word the article made one (below) before
         # "Conway said", and "Christie, who has campaigned ...": "who" is said of people.
         who = self.text[ch.end:ch.end + 6].startswith(", who ")
         if ent is None and (self._speaks(ch) or who or self._tagged_speaker(ch, word)) and not word.isupper() and word not in CAP_STOPWORDS \
                 and word.lower() not in PLACES and not _demonym(word) and word not in ORG_HEADS \
                 and word not in NEUTRAL_HEADS and word.lower() not in MONTH_NAMES \
                 and not self._AFTER_PLACE_WORD.search(self.text, max(0, ch.start - 12), ch.start):
-            ent = self._add_person(name, "", short=True)
+            # "Peabody Energy ... Peabody said", "Nomura cut its forecast ... Nomura said": the firm
+            ent = self._firm_short_form(ch, name) or self._add_person(name, "", short=True)
         return ent
 
     def _several_words_entity(self, ch: Chunk, name: list[str]) -> _Ent | None:

@@ -101,9 +101,10 @@ class TaggerVote:
             # the article ("the Charlotte Panthers" in an article about Charlotte, Florence, Austin).
             return "org", [], name
         if kind == "person" and len(name) >= 2 and (name[0] in MALE_NAMES or name[0] in FEMALE_NAMES) \
-                and reading != "LOC" and not (here[-1] == "O" and self.tagger.tagdict.get(name[-1].lower()) == "O"):
+                and reading != "LOC" and not ((here[-1] == "O" or ch.the) and self.tagger.tagdict.get(name[-1].lower()) == "O"):
             # A known first name and a surname outweigh the tagger, but for a place, or a "surname"
-            # that is an ordinary word the tagger keeps out of names here ("Marine One").
+            # that is an ordinary word the tagger keeps out of names here ("Marine One") or after "the"
+            # ("The Kelly File": a programme's; no one's name follows "the").
             return kind, title, name
         if reading == "ORG" and len(name) >= 2 and all(t == "ORG" for t in here):
             return "org", [], name
@@ -130,8 +131,8 @@ class TaggerVote:
 
     def _split_and_by_tags(self, chunks: list[Chunk]) -> list[Chunk]:
         """"CNN's Anderson Cooper and Fox News' Chris Wallace": a run joined by "and" whose sides the
-        tagger reads as different kinds (a person's name, an organisation's) is two names, whatever
-        the capitalisation rules made of it."""
+        tagger reads as different kinds (a person's name, an organisation's), or as two people's full
+        names, is two names, whatever the capitalisation rules made of it."""
         if not self.tags:
             return chunks
         out: list[Chunk] = []
@@ -143,7 +144,12 @@ class TaggerVote:
                 continue
             left = {self.tags.get(s, "O") for s in ch.starts[:k]}
             right = {self.tags.get(s, "O") for s in ch.starts[k + 1:]}
-            if len(left) == 1 and len(right) == 1 and left != right and {*left, *right} <= {"PER", "ORG"}:
+            # Two full names of people ("Jeb Bush and Marco Rubio") are two people too; a first name
+            # before "and" shares the family name after it ("Bill and Melinda Gates").
+            # (What describes the first person stays before it: "Floridians Jeb Bush and ...".)
+            two_people = right == {"PER"} and k >= 2 and len(w) - k - 1 >= 2 \
+                and all(self.tags.get(s, "O") == "PER" for s in ch.starts[k - 2:k])
+            if two_people or len(left) == 1 and len(right) == 1 and left != right and {*left, *right} <= {"PER", "ORG"}:
                 out.append(Chunk(w[:k], ch.starts[:k], ch.ends[:k], ch.sentence_initial, ch.the, False))
                 out.append(Chunk(w[k + 1:], ch.starts[k + 1:], ch.ends[k + 1:], False, False, ch.possessive))
             else:

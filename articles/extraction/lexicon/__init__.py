@@ -90,7 +90,7 @@ for _kind, _heads in {
     "court": "Court Courts Tribunal",
     "government": """Office Department Ministry Government Administration Treasury Cabinet Council Agency
         Bureau Service Services Commission Committee Police Army Navy Force Forces Guard Command Authority
-        Board Executive Secretariat Embassy Consulate Directorate Inspectorate Coalition""",
+        Board Executive Secretariat Embassy Consulate Directorate Inspectorate Coalition Corps""",
     "poll": "Polling Pollsters",
     "party": "Party Front Movement League Alliance Democrats Republicans Conservatives Tories",
     "news": """News Journal Post Times Press Telegraph Guardian Herald Tribune Gazette Chronicle Observer
