@@ -318,6 +318,14 @@ def test_a_headline_kicker_is_no_source():
     assert all(c.speaker_text != "The Latest" for c in heads)
 
 
+def test_a_headline_kicker_naming_no_one_before_a_colon_is_no_source():
+    _, heads = headline_claims("Trouble In Paradise: Harbour Closes Ahead of Gale.",
+                               "The harbour master closed the port on Friday.")
+    assert all(c.speaker_text != "Trouble In Paradise" for c in heads)
+    _, heads = headline_claims("Poll: Most Voters Back the Harbour Plan.", "The survey asked 900 people.")
+    assert [c.speaker_text for c in heads] == ["Poll"]
+
+
 def test_a_paragraph_after_said_colon_is_the_speakers_even_without_quotation_marks():
     ex = extract("Mark Levin spoke on his radio show on Monday. Levin added:",
                  "And from a supposed front-runner, this reeks of some of the greatest fear that I have ever seen.")

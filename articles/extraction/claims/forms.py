@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 
+from ..learned.tagger import default_tagger
 from ..text import QUOTE_CHARS, Sentence, find_quotes
 from ..tokens import in_quotes, tokenize
 from ..types import Block, Speaker
 from . import content, cues
+from .possessed import PERSON_NOUNS
+from .source_kinds import DOCUMENT_NOUNS
 from .state import ClaimState
 
 _TRANSCRIPT = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.'\- ]{1,30}[A-Z]):\s+(?=\S)")
@@ -43,7 +46,8 @@ def headline_rule(st: ClaimState, block: Block) -> bool:
     Says.": the two headline forms that name a source outright."""
     text = st.text
     m = _HEAD_COLON.match(text, block.start, block.end)
-    if m and m["who"].lower() not in _NOT_SOURCES and m["who"].split()[0].lower() not in _NOT_SOURCES:
+    if m and m["who"].lower() not in _NOT_SOURCES and m["who"].split()[0].lower() not in _NOT_SOURCES \
+            and _names_a_source(st, block, m.start("who"), m.end("who")):
         who, ws, we = m["who"], m.start("who"), m.end("who")
         cstart, cend = m.end(), block.end
         cue = ":"
@@ -59,6 +63,19 @@ def headline_rule(st: ClaimState, block: Block) -> bool:
     st.frame = "headline"
     content.add(st, "reported", cstart, cend, spk, cue, -1)
     return len(st.claims) > n
+
+
+def _names_a_source(st: ClaimState, block: Block, ws: int, we: int) -> bool:
+    """Before a headline's colon stands a kicker as often as a source ("Stealth Over Health: ...",
+    "Pence: ..."): a source is someone the article names, a name by the learned tagger, or words
+    with a noun of a sayer ("Poll: ...", "Springfield Mayor On Roe: ...")."""
+    words = st.text[ws:we]
+    if st.entity_named(words) is not None or any(w.lower() in PERSON_NOUNS or w.lower() in DOCUMENT_NOUNS
+                                                 for w in words.split()):
+        return True
+    tagger = default_tagger()
+    return tagger is not None and any(t.tag in ("PER", "ORG") and ws <= t.start < we
+                                      for t in tagger.tag(st.text, block.start, block.end))
 
 
 def transcript(st: ClaimState, bi: int, block: Block) -> bool:
