@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import (
+    AP_STATES,
     DEMONYMS,
     FEMALE_NAMES,
     HONORIFICS,
@@ -14,6 +15,7 @@ from ..lexicon import (
     ORG_HEADS,
     PLACES,
     PURE_HONORIFICS,
+    STATE_CODES,
 )
 from .chunks import _strip_leading
 from .records import Chunk
@@ -43,16 +45,8 @@ _AFTER_NAME = re.compile(r"[(,][ \t]*$")
 
 _EXECUTIVES = frozenset("ceo cfo coo cto chief founder co-founder".split())
 
-# The postal codes of the US states and DC: places, no organisations' acronyms.
-_STATE_CODES = frozenset("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
-                         "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
-
 # A town's state after it ("Berea, OH said", "Hilo, HI,"): a comma, a state's code, no word in capitals after.
-_STATE_AFTER = re.compile(r",[ \t]*(?:" + "|".join(sorted(_STATE_CODES)) + r")(?=[,.;:)]|[ \t]+[a-z(]|[ \t]*$)", re.M)
-# The AP's abbreviations of the states' names ("Berea, Ky.", "Salem, Ore.").
-_AP_STATES = frozenset("Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn. Miss. Mo. "
-                       "Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Vt. Va. Wash. W.Va. "
-                       "Wis. Wyo. D.C.".split())
+_STATE_AFTER = re.compile(r",[ \t]*(?:" + "|".join(sorted(STATE_CODES)) + r")(?=[,.;:)]|[ \t]+[a-z(]|[ \t]*$)", re.M)
 # A comma and one or two capitalised words, a postal code or an abbreviation with dots after a name.
 _REGION_AFTER = re.compile(r",[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?\b\.?|[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2}\b)(?![’'\w])")
 _PLACE_COMMA = re.compile(r"\b[A-Z][a-z]+,[ \t]*$")
@@ -542,18 +536,18 @@ class Classifier:
         if word.lower() in PLACES:
             return True
         # (A state's postal code, "Berea, OH", "(R-SC)", "a nutty VT socialist", is a place's too.)
-        return (word in NOT_ACRONYMS or word in _STATE_CODES) and not self.votes.get(word, {}).get("ORG", 0)
+        return (word in NOT_ACRONYMS or word in STATE_CODES) and not self.votes.get(word, {}).get("ORG", 0)
 
     def _region_after(self, end: int) -> bool:
         """Whether a comma and a region follow a name's end ("Ames, Iowa", "Berea, Ky.", "Hilo, HI"): the
         name is a town's."""
         m = _REGION_AFTER.match(self.text, end)
-        return m is not None and (m.group(1) in _AP_STATES or m.group(1) in _STATE_CODES or m.group(1).rstrip(".").lower() in PLACES)
+        return m is not None and (m.group(1) in AP_STATES or m.group(1) in STATE_CODES or m.group(1).rstrip(".").lower() in PLACES)
 
     def _state_after_place(self, ch: Chunk, word: str) -> bool:
         """A state's postal code after a town and a comma ("Jane Doe of Berea, OH said", "Hilo, HI"): the
         town's state, a place, whatever the tagger reads the code as there."""
-        if word not in _STATE_CODES:
+        if word not in STATE_CODES:
             return False
         m = _PLACE_COMMA.search(self.text, max(0, ch.start - 40), ch.start)
         return m is not None and _STATE_AFTER.match(self.text, self.text.rindex(",", m.start(), ch.start)) is not None
