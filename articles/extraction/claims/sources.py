@@ -12,6 +12,7 @@ from ..lexicon import CUE_LEMMA, DAY_NAMES, QUOTE_CUES, SOURCE_NOUNS
 from ..text import CLOSE_QUOTES, QUOTE_CHARS, Quote, Sentence
 from ..types import Block, Mention, Speaker
 from . import discourse, possessed
+from .asides import aside_starts
 from .openers import LY_NOT_ADVERB as _LY_NOT_ADVERB
 from .openers import past_openers
 from .state import ClaimState, Site
@@ -69,12 +70,6 @@ _OBJECT_BEFORE = re.compile(r"\b(?:to|with|at|on|against|toward|towards|about|th
 _SOURCE_NOUN_PREP = re.compile(r"\b(?:" + "|".join(SOURCE_NOUNS) + r")\s+(?:for|at|of|from|in|with)\s+(?:the\s+)?$",
                                re.IGNORECASE)
 _DASH = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
-# What opens an aside between a subject and its cue (see _aside_starts): a relative pronoun, a
-# determiner or number (an apposition, an age), a participle, a preposition.
-_ASIDE_OPENER = re.compile(r",\s*(?:who|whom|whose|which|where|one|a|an|the|his|her|their|its|now|then|once|still|"
-                           r"also|\d[\d,.]*|[a-z]+ing|[a-z]+ed|under|in|at|on|after|with|like|as|along|together|"
-                           r"for|from|despite|amid|among|by|known|seen|long)\b")
-_ASIDE_LONGEST = 240  # characters from an aside's opening comma to the cue: a bounded search
 
 
 # A restrictive relative clause (no commas) running up to the cue: "who spoke with the Herald".
@@ -93,20 +88,27 @@ def left_speaker(st: ClaimState, sent: Sentence, cue_start: int, prev: Speaker |
         return spk
     # "The company, which is expected to report next week, confirmed": the subject stands before
     # the aside (innermost first); else the text right before the cue is read as usual.
-    for comma in _aside_starts(st, sent, _gap_start(st, sent, cue_start)):
-        spk = _subject_before(st, whole, sent, _subject_end(st, sent, comma), cue_start, prev)
+    for comma in aside_starts(st, sent, _gap_start(st, sent, cue_start)):
+        seg_end = _subject_end(st, sent, comma)
+        spk = _subject_before(st, whole, sent, seg_end, cue_start, prev)
+        if spk is not None and spk.entity is not None:  # "a voter who met Jo Roe, 30, said": the voter
+            spk = _relative_head(st, whole, sent, seg_end, cue_start, prev) or spk
         if spk is not None and (spk.resolved or _noun_phrase(spk.text)):
             return spk
-    # "Officials who spoke with the Herald said": a name at the end of a restrictive relative clause
-    # is what the clause is about; the subject is the noun phrase "who" follows.
     seg_end = _subject_end(st, sent, cue_start)
+    return _relative_head(st, whole, sent, seg_end, cue_start, prev) or _subject_before(st, whole, sent, seg_end, cue_start, prev)
+
+
+def _relative_head(st: ClaimState, whole: Sentence, sent: Sentence, seg_end: int, cue_start: int,
+                   prev: Speaker | None) -> Speaker | None:
+    """"Officials who spoke with the Herald said", "a voter who met Jo Roe, 30, said": a name at the end of
+    a restrictive relative clause is what the clause is about; the subject is the noun phrase "who"
+    follows (None when the subject ending at seg_end is no such clause)."""
     rel = _RELATIVE.search(st.text, max(sent.start, seg_end - 120), seg_end)
-    if rel is not None and st.mention_ending(seg_end) is not None:
-        head_end = st.rstrip_end(sent.start, rel.start(1))
-        spk = _subject_before(st, whole, sent, head_end, cue_start, prev)
-        if spk is not None and (spk.resolved or _noun_phrase(spk.text)):
-            return spk
-    return _subject_before(st, whole, sent, _subject_end(st, sent, cue_start), cue_start, prev)
+    if rel is None or st.mention_ending(seg_end) is None:
+        return None
+    spk = _subject_before(st, whole, sent, st.rstrip_end(sent.start, rel.start(1)), cue_start, prev)
+    return spk if spk is not None and (spk.resolved or _noun_phrase(spk.text)) else None
 
 
 def _subject_before(st: ClaimState, whole: Sentence, sent: Sentence, seg_end: int, cue_start: int,
@@ -183,28 +185,6 @@ def _gap_start(st: ClaimState, sent: Sentence, cue_start: int) -> int:
             pos = sent.start + m.start()
             continue
         return pos
-
-
-def _aside_starts(st: ClaimState, sent: Sentence, pos: int) -> list[int]:
-    """Where a comma-delimited aside ending right before pos opens, innermost first (at most two, the
-    outer one only around an inner one):
-    a relative clause, an apposition, an age, a participle or prepositional phrase between a subject
-    and its cue ("Smith, 54, said"; "The ministry, under pressure from unions, said")."""
-    text = st.text
-    end = st.rstrip_end(sent.start, pos)
-    if end <= sent.start or text[end - 1] != ",":
-        return []
-    out: list[int] = []
-    e = end - 1
-    for _ in range(2):
-        comma = text.rfind(",", max(sent.start, end - _ASIDE_LONGEST), e)
-        if comma <= sent.start or any(ch in text[comma:end] for ch in QUOTE_CHARS):
-            break
-        if not _ASIDE_OPENER.match(text, comma, end):
-            break  # "..., Gov. John Kasich (R-OH), said": the name itself, no aside
-        out.append(comma)
-        e = comma
-    return out
 
 
 def _noun_phrase(words: str) -> bool:

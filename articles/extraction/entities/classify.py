@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import (
+    AP_STATES,
     DEMONYMS,
     FEMALE_NAMES,
     HONORIFICS,
@@ -14,6 +15,7 @@ from ..lexicon import (
     ORG_HEADS,
     PLACES,
     PURE_HONORIFICS,
+    STATE_CODES,
 )
 from .chunks import _strip_leading
 from .records import Chunk
@@ -43,9 +45,11 @@ _AFTER_NAME = re.compile(r"[(,][ \t]*$")
 
 _EXECUTIVES = frozenset("ceo cfo coo cto chief founder co-founder".split())
 
-# The postal codes of the US states and DC: places, no organisations' acronyms.
-_STATE_CODES = frozenset("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
-                         "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
+# A town's state after it ("Berea, OH said", "Hilo, HI,"): a comma, a state's code, no word in capitals after.
+_STATE_AFTER = re.compile(r",[ \t]*(?:" + "|".join(sorted(STATE_CODES)) + r")(?=[,.;:)]|[ \t]+[a-z(]|[ \t]*$)", re.M)
+# A comma and one or two capitalised words, a postal code or an abbreviation with dots after a name.
+_REGION_AFTER = re.compile(r",[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?\b\.?|[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2}\b)(?![’'\w])")
+_PLACE_COMMA = re.compile(r"\b[A-Z][a-z]+,[ \t]*$")
 
 # A company's designator written as initials with dots after its name ("L.P.", "L.L.C.", "N.V.").
 _DOTTED_DESIGNATORS = frozenset("LP LLC LLP NV SA AG PC BV PLC".split())
@@ -99,11 +103,15 @@ class Classifier:
         where one mention is tagged a person's), the tagger's reading, a name in a quoted title."""
         if self._read_as_firm(ch, title, name):
             return "org", [], name  # "Forbes magazine ... Forbes says it": the article's vote outweighs one mention
+        if len(name) == len(ch.words) and re.search(r"\b(?:of|from)\s+$", self.text[max(0, ch.start - 6):ch.start]) \
+                and self._region_after(ch.end):
+            return "neutral", [], name  # "Smith, of Des Moines, Iowa, said": a town, in its state
         if ch.start in self.affiliations and len(name) == len(ch.words) and not self._surname_here(name) and not any(
                 w.lower() in self.lower_words or self.tagger.tagdict.get(w.lower()) == "O" for w in name):
             # "Melissa Cronin of Gawker": what a person is "of" is their employer, or their place
             # ("Bernie Sanders of Vermont"), never another person (nor an ordinary word: "House of Delegates").
-            place = " ".join(name).lower() in PLACES or "LOC" in self._name_tags(ch, name) or self._reading(name) == "LOC"
+            place = " ".join(name).lower() in PLACES or "LOC" in self._name_tags(ch, name) or self._reading(name) == "LOC" \
+                or self._region_after(ch.end)  # "Kai Akana of Hilo, HI", "John Roe of Ames, Iowa"
             return ("neutral" if place else "org"), [], name
         kind, title, name = self._check_person(ch, kind, title, name)
         if kind in ("person", "unknown") and self._in_quoted_title(ch):
@@ -269,7 +277,7 @@ class Classifier:
                     return "person", title, name  # "Mr. Bloomberg", "Ms. Post": an honorific names a person
                 if len(name) == 1 and name[-1] in ORG_HEADS and not ch.possessive:
                     return "org", [], words  # "Justice Department", "Defense Ministry"
-                if lname in PLACES or name[-1] in NEUTRAL_HEADS or name[-1] in ORG_HEADS:
+                if lname in PLACES or name[-1] in NEUTRAL_HEADS or name[-1] in ORG_HEADS and not self._head_surname(ch, name):
                     return "neutral", [], words
                 self._employer(title)
                 return "person", title, name
@@ -298,7 +306,7 @@ class Classifier:
             return "neutral", [], words
         if self._head_with_complement(words):
             return "org", [], words
-        if words[-1] in ORG_HEADS and not self._middle_initial(words) and not (len(words) == 1 and words[0] in ("Sun", "Star", "Post", "Mail",
+        if words[-1] in ORG_HEADS and not self._head_surname(ch, words) and not (len(words) == 1 and words[0] in ("Sun", "Star", "Post", "Mail",
                                                                             "Independent", "Express", "Standard", "Mirror", "Times", "Daily")):
             if len(words) == 1 and (not ch.the or words[0].isupper() and self._no_acronym(words[0])):
                 return "neutral", [], words  # "Guardian" alone, "the TV ad"
@@ -314,11 +322,19 @@ class Classifier:
             return "org", [], words
         return None
 
-    @staticmethod
-    def _middle_initial(words: list[str]) -> bool:
-        """A known first name, a middle initial and a surname: a person's name whatever its last word
-        ("Michael R. Bloomberg", "John Q. Post"; a body never carries a middle initial)."""
-        return len(words) == 3 and (words[0] in MALE_NAMES or words[0] in FEMALE_NAMES) and bool(_INITIAL.fullmatch(words[1]))
+    def _head_surname(self, ch: Chunk, words: list[str]) -> bool:
+        """A first name and a surname that is also a head word: a person's name whatever its last word,
+        a known first name with a middle initial ("Michael R. Bloomberg", "John Q. Post"; a body never
+        carries one), or a surname that is an outlet's or a court's one word after a first name the
+        tagger tags a person's here, no place's, and a known one or the surname tagged a person's too
+        ("Michael Bloomberg", "Bill Press", "Anita Hill", "Margaret Court"; not "Charlotte Observer")."""
+        known = bool(words) and (words[0] in MALE_NAMES or words[0] in FEMALE_NAMES)
+        if len(words) == 3 and known and _INITIAL.fullmatch(words[1]):
+            return True
+        if len(words) != 2 or ORG_HEADS.get(words[1]) not in ("news", "court") or words[0].lower() in PLACES or not self.tags:
+            return False
+        tags = self._name_tags(ch, words)
+        return tags[0] == "PER" and (known or tags[1] == "PER")
 
     @staticmethod
     def _head_with_complement(words: list[str]) -> bool:
@@ -343,7 +359,7 @@ class Classifier:
         if len(words) >= 2 and re.fullmatch(r"[A-Z]\.", words[1]) and len(words) >= 3:
             return "person", [], words  # "George W. Bush"
         if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and words[0].isalpha():
-            if self._shouted(ch, words[0]) or self._no_acronym(words[0]):
+            if self._shouted(ch, words[0]) or self._no_acronym(words[0]) or self._state_after_place(ch, words[0]):
                 return "neutral", [], words
             return "org", [], words
         if _DESCRIPTOR_BEFORE.search(self.text[max(0, ch.start - 50):ch.start]):
@@ -520,7 +536,21 @@ class Classifier:
         if word.lower() in PLACES:
             return True
         # (A state's postal code, "Berea, OH", "(R-SC)", "a nutty VT socialist", is a place's too.)
-        return (word in NOT_ACRONYMS or word in _STATE_CODES) and not self.votes.get(word, {}).get("ORG", 0)
+        return (word in NOT_ACRONYMS or word in STATE_CODES) and not self.votes.get(word, {}).get("ORG", 0)
+
+    def _region_after(self, end: int) -> bool:
+        """Whether a comma and a region follow a name's end ("Ames, Iowa", "Berea, Ky.", "Hilo, HI"): the
+        name is a town's."""
+        m = _REGION_AFTER.match(self.text, end)
+        return m is not None and (m.group(1) in AP_STATES or m.group(1) in STATE_CODES or m.group(1).rstrip(".").lower() in PLACES)
+
+    def _state_after_place(self, ch: Chunk, word: str) -> bool:
+        """A state's postal code after a town and a comma ("Jane Doe of Berea, OH said", "Hilo, HI"): the
+        town's state, a place, whatever the tagger reads the code as there."""
+        if word not in STATE_CODES:
+            return False
+        m = _PLACE_COMMA.search(self.text, max(0, ch.start - 40), ch.start)
+        return m is not None and _STATE_AFTER.match(self.text, self.text.rindex(",", m.start(), ch.start)) is not None
 
     def _shouted(self, ch: Chunk, word: str) -> bool:
         """A word in capitals that is no acronym: an ordinary word shouted ("WHAT?", "ALL of them"),

@@ -196,6 +196,19 @@ NOT_MADE_BY_NOUNS = _words(_data("not_made_by_nouns"))
 
 # Countries, regions, cities, demonyms: neutral names. Lower case.
 PLACES = _lines(_data("places"))
+
+# The US states as a town's region after it: postal codes ("Berea, OH"), the AP's abbreviations
+# ("Berea, Ky.") and the names ("Ames, Iowa").
+STATE_CODES = frozenset("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
+                        "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
+AP_STATES = frozenset("Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn. Miss. Mo. "
+                      "Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Vt. Va. Wash. W.Va. "
+                      "Wis. Wyo. D.C.".split())
+STATE_NAMES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii
+    Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi
+    Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington
+    Wisconsin Wyoming""".split()) | {"New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
+                                     "North Dakota", "Rhode Island", "South Carolina", "South Dakota", "West Virginia"}
 DEMONYMS = _words(_data("demonyms"))
 
 # Common given names by gender: used to tell a person from an organisation and to resolve pronouns.

@@ -1,0 +1,53 @@
+"""Asides between a subject and its cue (stage 3, sources): where a comma-delimited aside opens before
+the cue ("Smith, 54, said", "The ministry, under pressure from unions, said"), a town's region closing
+the aside of the town ("Jane Doe of Berea, Ohio, said", "Maria Roe, 29, of Huntsville, Ala., says")."""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import AP_STATES, STATE_CODES, STATE_NAMES
+from ..text import QUOTE_CHARS, Sentence
+from .state import ClaimState
+
+# What opens an aside between a subject and its cue: a relative pronoun, a determiner or number (an
+# apposition, an age), a participle, a preposition.
+_ASIDE_OPENER = re.compile(r",\s*(?:who|whom|whose|which|where|one|a|an|the|his|her|their|its|now|then|once|still|"
+                           r"also|\d[\d,.]*|[a-z]+ing|[a-z]+ed|under|in|at|on|after|with|like|as|along|together|"
+                           r"for|from|despite|amid|among|by|known|seen|long)\b")
+# An aside naming a town, which its region closes: "of Huntsville" (the region after it).
+_TOWN_ASIDE_OPENER = re.compile(r",\s*(?:of|from|in)\s+[A-Z]")
+_ASIDE_LONGEST = 240  # characters from an aside's opening comma to the cue: a bounded search
+# A town's region between commas: a state's name, the AP's abbreviation or its postal code (", Ohio,").
+_REGION = re.compile(r",\s*(?:" + "|".join(re.escape(s) for s in sorted(STATE_NAMES | AP_STATES | STATE_CODES, key=len, reverse=True))
+                     + r")\s*,")
+_TOWN_END = re.compile(r"[A-Z][\w.'’\-]*$")
+
+
+def aside_starts(st: ClaimState, sent: Sentence, pos: int) -> list[int]:
+    """Where a comma-delimited aside ending right before pos opens, innermost first (at most two, the
+    outer one only around an inner one): a relative clause, an apposition, an age, a participle or
+    prepositional phrase between a subject and its cue. A town's region ("..., Ohio,") is no aside of
+    its own: the aside is the town's ("Maria Roe, 29, of Huntsville, Ala., says" opens at ", of"), or,
+    with no comma before the town, the region's comma ends the subject ("Jane Doe of Berea, Ohio, said")."""
+    text = st.text
+    end = st.rstrip_end(sent.start, pos)
+    if end <= sent.start or text[end - 1] != ",":
+        return []
+    out: list[int] = []
+    e = end - 1
+    region = -1
+    for _ in range(3):
+        comma = text.rfind(",", max(sent.start, end - _ASIDE_LONGEST), e)
+        if comma <= sent.start or any(ch in text[comma:end] for ch in QUOTE_CHARS):
+            break
+        if region < 0 and not out and _REGION.fullmatch(text, comma, e + 1) \
+                and _TOWN_END.search(text, max(sent.start, comma - 40), comma):
+            region, e = comma, comma  # the town's region: the aside opens before the town
+            continue
+        if not (_ASIDE_OPENER.match(text, comma, end) or (region >= 0 and not out and _TOWN_ASIDE_OPENER.match(text, comma, end))):
+            break  # "..., Gov. John Kasich (R-OH), said": the name itself, no aside
+        out.append(comma)
+        e = comma
+        if len(out) == 2:
+            break
+    return out or ([region] if region >= 0 else [])
