@@ -137,7 +137,7 @@ def add(st: ClaimState, kind: str, start: int, end: int, spk: Speaker | None, cu
     spk = sources.source_phrase(st, spk)
     if spk is not None and not spk.resolved and text[spk.start:spk.end] == spk.text:
         # Words that name nobody ("Brooke tearfully", "This comes as the ministry"): `source_words`.
-        words, at = source_words.phrase_words(spk.text, spk.start)
+        words, at = source_words.phrase_words(spk.text, spk.start, source_words.title_case(text, spk.end))
         spk = spk if at == spk.start and words == spk.text else Speaker(None, words, at, at + len(words))
     if spk is None or not spk.text.strip():
         # An attribution names its source: words nobody is said to say are no claim. The span is

@@ -34,6 +34,21 @@ _PLACING = re.compile(r"^(?:this|that|it|which)\s+(?:comes?|came|follows|followe
                       r"(?:as|after|amid|while|when|days?\s+after|weeks?\s+after)\s+", re.IGNORECASE)
 
 
+def in_name(word: str, first: bool, title: bool = False) -> bool:
+    """Whether a word that is an adverb, an auxiliary or a relative pronoun in lower case belongs to a name:
+    capitalised after a phrase's first word ("USA Today", "Theresa May", "The Who", "Take That"); the first
+    word's capital only opens the sentence ("Now the council"), and in a title-case line every word has one
+    ("Hillary Just Vowed ...": see `title_case`)."""
+    return not first and not title and word[:1].isupper()
+
+
+def title_case(text: str, end: int) -> bool:
+    """Whether the phrase ending at `end` stands in a title-case line: the word right after it (the cue)
+    is capitalised too ("This Panel Just Dismissed ..."); a comma or a period after it tells nothing."""
+    m = re.match(r"[ \t]+(\S)", text[end:end + 8])
+    return m is not None and m.group(1).isupper()
+
+
 def _adverb(word: str) -> bool:
     low = word.strip(".,").lower()
     return low in _ADVERBS or (len(low) > 4 and low.endswith("ly") and word.islower() and low not in LY_NOT_ADVERB)
@@ -48,9 +63,10 @@ def _relative_after_head(words: list[re.Match]) -> bool:
                    or w.group().lower() in ("according", "by") for w in words[:-1])
 
 
-def tidy(text: str, start: int) -> tuple[str, int]:
+def tidy(text: str, start: int, title: bool = False) -> tuple[str, int]:
     """The phrase without the words that name nobody, and its new start offset (the end never moves
-    right). The phrase is returned unchanged when nothing would be left."""
+    right). The phrase is returned unchanged when nothing would be left. `title`: the line is set in
+    title case, so a capital tells no name (`in_name`)."""
     original = text, start
     m = _DATELINE.match(text)
     if m:
@@ -66,9 +82,10 @@ def tidy(text: str, start: int) -> tuple[str, int]:
     words = list(re.finditer(r"\S+", text))
     while len(words) > 1 and words[0].group().lower() in _LEADING:
         words.pop(0)
-    while len(words) > 1 and (_adverb(words[-1].group()) or words[-1].group().lower() in _AUXILIARIES
-                              or words[-1].group().endswith(("n’t", "n't")) or _relative_after_head(words)):
-        words.pop()  # ("Farmers didn’t", "The mayor instead", "a neighbour who")
+    while len(words) > 1 and not in_name(words[-1].group(), False, title) and (
+            _adverb(words[-1].group()) or words[-1].group().lower() in _AUXILIARIES
+            or words[-1].group().endswith(("n’t", "n't")) or _relative_after_head(words)):
+        words.pop()  # ("Farmers didn’t", "The mayor instead", "a neighbour who"; not "USA Today", "The Who")
     if len(words) > 1 and words[-1].group().lower() in _SUBJECT_PRONOUNS \
             and words[-2].group().lower() not in ("and", "or", "nor", "but") and words[-2].group()[-1:] not in ",":
         words = words[-1:]  # "In my speech I": the pronoun is the subject
@@ -79,10 +96,10 @@ def tidy(text: str, start: int) -> tuple[str, int]:
     return text[first:last], start + first
 
 
-def phrase_words(text: str, start: int) -> tuple[str, int]:
+def phrase_words(text: str, start: int, title: bool = False) -> tuple[str, int]:
     """A phrase the resolver picked as a source, tidied as a learned cue's is; left whole when only a bare
     pronoun would remain (see `left_bare`)."""
-    words, at = tidy(text, start)
+    words, at = tidy(text, start, title)
     return (text, start) if left_bare(words) and words != text else (words, at)
 
 

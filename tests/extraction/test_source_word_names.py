@@ -1,0 +1,44 @@
+"""A capitalised word after the first word of a source phrase belongs to a name, even when the same word in
+lower case is an adverb, an auxiliary or a relative pronoun that names nobody ("USA Today", "Theresa May",
+"The Who", "Take That"): `claims/source_words.tidy` and the learned cues' subject (`cues._subject_phrase`)
+keep it. Sentences written for these tests."""
+import pytest
+
+from articles.extraction.claims.source_words import tidy
+from tests.extraction.dated import claims_by_frame
+
+
+@pytest.mark.parametrize("phrase", ["USA Today", "Psychology Today", "Theresa May", "Mrs May", "The Who",
+                                    "Take That", "Consumer group Which", "the folk band Still"])
+def test_a_capitalised_adverb_auxiliary_or_pronoun_ending_a_name_stays(phrase):
+    assert tidy(phrase, 0) == (phrase, 0)
+
+
+@pytest.mark.parametrize("phrase, words", [
+    ("The newspaper today", "The newspaper"),
+    ("Brian May would", "Brian May"),
+    ("The Who who", "The Who"),
+])
+def test_lower_case_words_after_a_name_still_go(phrase, words):
+    assert tidy(phrase, 0)[0] == words
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("USA Today insisted the plan would fail.", "USA Today"),
+    ("Psychology Today argues the plan will fail.", "Psychology Today"),
+    ("Take That insisted the tour would go on.", "Take That"),
+    ("The Who insisted the tour would go on.", "The Who"),
+])
+def test_a_learned_cue_after_such_a_name_takes_the_whole_name(sentence, source):
+    out = claims_by_frame("Rivers and roads were in the news this week.", sentence)
+    assert [c[1] for c in out if c[2] == "learned"] == [source], out
+
+
+def test_in_a_title_case_line_a_capital_tells_no_name():
+    assert tidy("The Senator Now", 0, title=True)[0] == "The Senator" and tidy("The Senator Now", 0)[0] == "The Senator Now"
+
+
+def test_a_learned_cue_in_a_title_case_line_drops_the_adverb():
+    out = claims_by_frame("Rivers and roads were in the news this week.",
+                          "Farmers Now Insist The River Is Too Low To Sail")
+    assert [c[1] for c in out if c[2] == "learned"] in ([], ["Farmers"]), out
