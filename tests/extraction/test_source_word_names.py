@@ -42,3 +42,17 @@ def test_a_learned_cue_in_a_title_case_line_drops_the_adverb():
     out = claims_by_frame("Rivers and roads were in the news this week.",
                           "Farmers Now Insist The River Is Too Low To Sail")
     assert [c[1] for c in out if c[2] == "learned"] in ([], ["Farmers"]), out
+
+
+@pytest.mark.parametrize("words, kept", [
+    ("Obama hasn't", "Obama"),
+    ("Republicans are now", "Republicans"),
+    ("The Ohio governor quietly", "The Ohio governor"),
+    ("USA Today", "USA Today"),
+    ("I later", "I later"),
+])
+def test_a_learned_sources_noun_phrase_drops_the_same_words_as_the_source_words(words, kept):
+    # phrases.noun_phrase reads the words after a subject with `source_words.after_subject` (one list).
+    from articles.extraction.claims.phrases import noun_phrase
+    from articles.extraction.types import Speaker
+    assert noun_phrase(Speaker(None, words, 10, 10 + len(words))).text == kept

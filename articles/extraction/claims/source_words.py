@@ -22,7 +22,8 @@ indeed apparently already always never often sometimes""".split())
 _LEADING = frozenset("""now then later instead also still again meanwhile maybe perhaps yet thus hence indeed
 apparently""".split())
 _RELATIVE = frozenset("who which that".split())
-_AUXILIARIES = frozenset("would will can could should may might must shall do does did has have had is are was were".split())
+_AUXILIARIES = frozenset("""would will can could should may might must shall do does did has have had is are was were be
+been not just even only""".split())
 _SUBJECT_PRONOUNS = frozenset("i we you he she they".split())
 _BARE = frozenset("i we you who which that".split())
 _CONTRACTED = re.compile(r"^(I|we|you|he|she|they)[’'](?:ve|m|re|d|ll)$", re.IGNORECASE)
@@ -47,6 +48,13 @@ def title_case(text: str, end: int) -> bool:
     is capitalised too ("This Panel Just Dismissed ..."); a comma or a period after it tells nothing."""
     m = re.match(r"[ \t]+(\S)", text[end:end + 8])
     return m is not None and m.group(1).isupper()
+
+
+def after_subject(word: str, title: bool = False) -> bool:
+    """Whether a word after a subject is no part of it: an auxiliary or a modal, also negated, or an adverb
+    ("Farmers didn’t", "The mayor instead", "Republicans are now"); not a name's word (`in_name`)."""
+    return not in_name(word, False, title) and (_adverb(word) or word.lower() in _AUXILIARIES
+                                                 or word.endswith(("n’t", "n't")))
 
 
 def _adverb(word: str) -> bool:
@@ -82,9 +90,8 @@ def tidy(text: str, start: int, title: bool = False) -> tuple[str, int]:
     words = list(re.finditer(r"\S+", text))
     while len(words) > 1 and words[0].group().lower() in _LEADING:
         words.pop(0)
-    while len(words) > 1 and not in_name(words[-1].group(), False, title) and (
-            _adverb(words[-1].group()) or words[-1].group().lower() in _AUXILIARIES
-            or words[-1].group().endswith(("n’t", "n't")) or _relative_after_head(words)):
+    while len(words) > 1 and (after_subject(words[-1].group(), title)
+                              or (not in_name(words[-1].group(), False, title) and _relative_after_head(words))):
         words.pop()  # ("Farmers didn’t", "The mayor instead", "a neighbour who"; not "USA Today", "The Who")
     if len(words) > 1 and words[-1].group().lower() in _SUBJECT_PRONOUNS \
             and words[-2].group().lower() not in ("and", "or", "nor", "but") and words[-2].group()[-1:] not in ",":
