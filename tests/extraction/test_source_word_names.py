@@ -56,3 +56,20 @@ def test_a_learned_sources_noun_phrase_drops_the_same_words_as_the_source_words(
     from articles.extraction.claims.phrases import noun_phrase
     from articles.extraction.types import Speaker
     assert noun_phrase(Speaker(None, words, 10, 10 + len(words))).text == kept
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("People that know him say he is honest.", "People"),
+    ("The club that won the cup insisted the referee was wrong.", "The club"),
+])
+def test_a_short_noun_phrase_before_that_is_the_subject_not_the_words_after_it(sentence, source):
+    # The words after the relative "that" ("know him", "won the cup") name nobody.
+    out = claims_by_frame("Jane Roe runs the bakery on Main Street.", sentence)
+    assert [c[1] for c in out if c[2] == "learned"] == [source], out
+
+
+@pytest.mark.parametrize("before, head", [("People", True), ("The club", True), ("It is clear", False),
+                                          ("Officials said", False), ("It seems", False)])
+def test_only_a_noun_phrase_before_that_heads_a_relative_clause(before, head):
+    from articles.extraction.claims.source_words import head_before_relative
+    assert head_before_relative(before) is head

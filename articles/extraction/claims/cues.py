@@ -485,7 +485,9 @@ def _subject_words(spk: Speaker, text: str, start: int, title: bool) -> Speaker 
     cut = None
     for m in re.finditer(r"\b(?:that|which)\s+", text):
         cut = m
-    if cut is not None and cut.end() < len(text):
+    if cut is not None and source_words.head_before_relative(text[:cut.start()]):
+        text = text[:cut.start()].rstrip()  # "People that know him": the relative's head is the subject
+    elif cut is not None and cut.end() < len(text):
         text, start = text[cut.end():], start + cut.end()
     words = list(re.finditer(r"\S+", text))
     while words and words[-1].group().lower() in _SUBJECT_TAIL and not source_words.in_name(words[-1].group(), len(words) == 1, title):

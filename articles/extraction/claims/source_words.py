@@ -57,6 +57,19 @@ def after_subject(word: str, title: bool = False) -> bool:
                                                  or word.endswith(("n’t", "n't")))
 
 
+def head_before_relative(before: str) -> bool:
+    """Whether the words before a "that"/"which" are a short noun phrase it relates to ("People that know
+    him", "The club that won the cup"): then they are the subject, not the words after the pronoun. Not a
+    clause ("It is clear that", "Officials said that") nor a pronoun ("It seems that")."""
+    words = before.split()
+    return 1 <= len(words) <= 5 and words[0].lower() not in _PRONOUN_LEADS \
+        and not any(w.lower() in _AUXILIARIES or w.lower() in CUE_LEMMA or w.lower() in ("according", "by")
+                    or not w[:1].isalpha() or w.endswith(",") for w in words)
+
+
+_PRONOUN_LEADS = frozenset("it this there here he she they we i you what so such".split())
+
+
 def _adverb(word: str) -> bool:
     low = word.strip(".,").lower()
     return low in _ADVERBS or (len(low) > 4 and low.endswith("ly") and word.islower() and low not in LY_NOT_ADVERB)
