@@ -69,7 +69,10 @@ def test_a_short_noun_phrase_before_that_is_the_subject_not_the_words_after_it(s
 
 
 @pytest.mark.parametrize("before, head", [("People", True), ("The club", True), ("It is clear", False),
-                                          ("Officials said", False), ("It seems", False)])
+                                          ("Officials said", False), ("It seems", False),
+                                          ("a federal water lawsuit in", False)])
 def test_only_a_noun_phrase_before_that_heads_a_relative_clause(before, head):
+    # After a preposition ("a lawsuit in which farmers argued") the clause has its own subject.
     from articles.extraction.claims.source_words import head_before_relative
     assert head_before_relative(before) is head
+

@@ -61,12 +61,13 @@ def head_before_relative(before: str) -> bool:
     """Whether the words before a "that"/"which" are a short noun phrase it relates to ("People that know
     him", "The club that won the cup"): then they are the subject, not the words after the pronoun. Not a
     clause ("It is clear that", "Officials said that") nor a pronoun ("It seems that")."""
-    words = before.split()
-    return 1 <= len(words) <= 5 and words[0].lower() not in _PRONOUN_LEADS \
+    words = before.split()  # "a lawsuit in which Democrats": after a preposition the clause has its own subject
+    return 1 <= len(words) <= 5 and words[0].lower() not in _PRONOUN_LEADS and words[-1].lower() not in _PREPOSITIONS \
         and not any(w.lower() in _AUXILIARIES or w.lower() in CUE_LEMMA or w.lower() in ("according", "by")
                     or not w[:1].isalpha() or w.endswith(",") for w in words)
 
 
+_PREPOSITIONS = frozenset("in of for by with from to at on under during after through about among".split())
 _PRONOUN_LEADS = frozenset("it this there here he she they we i you what so such".split())
 
 
