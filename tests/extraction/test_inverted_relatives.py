@@ -24,3 +24,20 @@ def test_a_relative_clause_before_a_participle_reads_as_without_it():
     # "..., said a banker, adding that ..." gives the two claims; the relative clause changes nothing.
     claims = claims_by_frame("The deal is dead, said a banker who advised the buyer, adding that talks had ended.")
     assert claims == [("The deal is dead", "a banker", "inverted_clause"), ("that talks had ended", "a banker", "that_clause")]
+
+
+def test_a_relative_clause_after_a_comma_describes_the_speaker_too():
+    # Non-restrictive ("..., said Jo Sharp, who runs the firm."): as the apposition it stands in for.
+    claims = claims_by_frame("The deal is dead, said Jo Sharp, who runs the firm.")
+    assert claims == [("The deal is dead", "Jo Sharp", "inverted_clause")]
+
+
+def test_a_relative_clause_with_which_after_an_organisation_describes_it():
+    claims = claims_by_frame("Prices will rise next year, said the central bank, which cut its forecast.")
+    assert claims[:1] == [("Prices will rise next year", "the central bank", "inverted_clause")]
+
+
+def test_a_relative_clause_followed_by_a_lower_case_clause_is_still_a_parenthesis():
+    # "The firm, said Jo Sharp, who runs it, will close.": the sentence goes on after the aside.
+    claims = claims_by_frame("The firm, said Jo Sharp, who runs it, will close in May.")
+    assert ("The firm", "Jo Sharp", "inverted_clause") not in claims

@@ -53,7 +53,6 @@ def apply(st: ClaimState, site: Site, placement: Placement, frame: str) -> Speak
 def _end(c: Claim | Quote) -> int:
     return c.end
 
-_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]+){0,3}\s*(?:\([^()]{1,30}\)\s*)?[—―–-]+\s+")
 # A trailing adjunct naming the occasion of speaking: "in a statement on Thursday", "during a campaign
 # stop in Flint", "in an interview with CNN", "on Twitter".
 _SPEECH_EVENT = re.compile(
@@ -137,7 +136,7 @@ def add(st: ClaimState, kind: str, start: int, end: int, spk: Speaker | None, cu
     spk = sources.source_phrase(st, spk)
     if spk is not None and not spk.resolved and text[spk.start:spk.end] == spk.text:
         # Words that name nobody ("Brooke tearfully", "This comes as the ministry"): `source_words`.
-        words, at = source_words.phrase_words(spk.text, spk.start)
+        words, at = source_words.phrase_words(spk.text, spk.start, source_words.title_case(text, spk.end))
         spk = spk if at == spk.start and words == spk.text else Speaker(None, words, at, at + len(words))
     if spk is None or not spk.text.strip():
         # An attribution names its source: words nobody is said to say are no claim. The span is
@@ -184,11 +183,8 @@ def trim(st: ClaimState, kind: str, start: int, end: int) -> tuple[int, int]:
     text = st.text
     while start < end and text[start] in " \t\n,:;":
         start += 1
-    m = _DATELINE.match(text, start, end)
-    if m:
-        start = m.end()  # "WASHINGTON (AFP) ― ..." places the story; it is nobody's words
-    elif start == 0 or text[start - 1] == "\n":
-        start = openers.dateline_end(st, start, end) or start  # "Sioux Falls, S.D. – ", "(CNN) "
+    # "WASHINGTON (AFP) ― ", at a paragraph's start also "Sioux Falls, S.D. – ", "(CNN) ": nobody's words
+    start = openers.dateline_end(st, start, end) or start
     while end > start and text[end - 1] in " \t\n,;.:—–-" and not (kind == "quote"):
         end -= 1
     if kind == "reported":

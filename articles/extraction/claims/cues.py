@@ -353,7 +353,7 @@ def subject_after_content(st: ClaimState, sent: Sentence, cue_start: int) -> Spe
     if not 1 <= len(words) <= 8 or _has_verb(words) or not any(w[:1].isalpha() for w in words):
         return None
     start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
-    return _subject_phrase(Speaker(None, phrase, start, start + len(phrase)))
+    return _subject_phrase(Speaker(None, phrase, start, start + len(phrase)), source_words.title_case(st.text, start + len(phrase)))
 
 
 def _quote_ending(st: ClaimState, quotes: list[Quote], end: int) -> Quote | None:
@@ -428,7 +428,7 @@ def learned_source(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | 
         # resolver to re-choose, it scored lower over the training articles).
         subj = sources.sentence_subject(st, sent, cue_start)
         return subj if subj is not None and subj.resolved else None
-    return _subject_phrase(spk)
+    return _subject_phrase(spk, source_words.title_case(st.text, spk.end))
 
 
 _TIMES = frozenset("now then soon week weekend ago".split())
@@ -483,27 +483,30 @@ def _has_verb(words: list[str]) -> bool:
 _OPENERS = frozenset("and but or so while whereas after before when as because if although though".split())
 
 
-def _subject_phrase(spk: Speaker) -> Speaker | None:
+def _subject_phrase(spk: Speaker, title: bool = False) -> Speaker | None:
     """The subject in a source phrase: without the words that name nobody (`source_words.tidy`), an
-    opening conjunction, a clause before "that"/"which", a trailing auxiliary, an approximation."""
-    out = _subject_words(spk, *source_words.tidy(spk.text, spk.start))
+    opening conjunction, a clause before "that"/"which", a trailing auxiliary, an approximation; `title`:
+    the line is in title case (`source_words.title_case`)."""
+    out = _subject_words(spk, *source_words.tidy(spk.text, spk.start, title), title)
     if out is not None and out.text != spk.text and source_words.left_bare(out.text):
-        return _subject_words(spk, spk.text, spk.start)  # ("I later": the tidied "I" would take a name)
+        return _subject_words(spk, spk.text, spk.start, title)  # ("I later": the tidied "I" would take a name)
     return out
 
 
-def _subject_words(spk: Speaker, text: str, start: int) -> Speaker | None:
+def _subject_words(spk: Speaker, text: str, start: int, title: bool) -> Speaker | None:
     m = re.match(r"(?:(?:" + "|".join(_OPENERS) + r")\s+)+", text, re.IGNORECASE)
     if m and m.end() < len(text):
         text, start = text[m.end():], start + m.end()
     cut = None
     for m in re.finditer(r"\b(?:that|which)\s+", text):
         cut = m
-    if cut is not None and cut.end() < len(text):
+    if cut is not None and source_words.head_before_relative(text[:cut.start()]):
+        text = text[:cut.start()].rstrip()  # "People that know him": the relative's head is the subject
+    elif cut is not None and cut.end() < len(text):
         text, start = text[cut.end():], start + cut.end()
     words = list(re.finditer(r"\S+", text))
-    while words and words[-1].group().lower() in _SUBJECT_TAIL:
-        words.pop()
+    while words and words[-1].group().lower() in _SUBJECT_TAIL and not source_words.in_name(words[-1].group(), len(words) == 1, title):
+        words.pop()  # not a name's word ("Theresa May", "Jo Still")
     if not words:
         return None
     text = text[:words[-1].end()]

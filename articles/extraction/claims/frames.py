@@ -45,9 +45,10 @@ _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got|gett
 # Sharp, a portfolio manager at Acme, San Diego."): the act's place or time, then an apposition, then the
 # end. The apposition's further commas only before a name ("..., San Diego"): a lower-case word after
 # one goes on with the sentence ("This system, says Jo Sharp, an immunologist, helps ...": parenthetical).
-# A restrictive relative clause describes the speaker ("..., said an official who attended the talks.").
+# A relative clause describes the speaker as an apposition does ("..., said an official who attended the
+# talks.", "..., said the bank, which cut its forecast.").
 _AFTER_INVERTED = re.compile(r"(?:" + _SAID_HOW + r"|\s+" + _WHEN + r")?(?:\s+(?:who|whose)\s[^,“”\"]*)?\s*"
-                             r"(?:,\s*(?:a|an|the|one|another|his|her|their|its|our|[A-Z])[^,“”\"]*"
+                             r"(?:,\s*(?:a|an|the|one|another|his|her|their|its|our|who|whose|which|[A-Z])[^,“”\"]*"
                              r"(?:,\s*[A-Z][^,“”\"]*)*)?[\s.]*$")
 # What an object-less verb of saying is not followed by as its content: a preposition ("was announced
 # in a letter", "testified about a meeting"), unless a number follows ("said about 40 people came").

@@ -36,6 +36,7 @@ from bisect import bisect_left
 from ..entities.words import PARTY_WORDS, members_keep_whole
 from ..lexicon import DEMONYMS, ORG_HEADS, PLACES
 from ..types import Claim, Entity, Mention, Speaker
+from . import source_words
 
 # A person's <head> is an organisation of its own: its kind.
 OWNED_BODIES = {"campaign": "other", "administration": "government", "team": "other"}
@@ -279,22 +280,16 @@ def _members_name(name: str) -> str:
     return name if members_keep_whole(name.split()) else name.split()[-1]
 
 
-# What may follow a subject before its verb but is no part of the noun phrase: auxiliaries and modals,
-# also negated ("hasn't", "wouldn’t"), and adverbs ("The Ohio governor hasn't ignored", "Republicans are now").
-_AFTER_SUBJECT = frozenset("""is was were are be been has have had do does did will would can could should may
-might must shall not now then also still just already never even only""".split())
-_NEGATED = re.compile(r"(?:is|was|were|are|has|have|had|do|does|did|wo|would|ca|could|should|must)n[’']t")
-
-
 def noun_phrase(spk: Speaker) -> Speaker:
     """The source's words without the auxiliaries and adverbs the sources stage kept after the noun
-    phrase ("Obama hasn't" before a learned cue "outlined"): what the words before them name speaks."""
+    phrase ("Obama hasn't" before a learned cue "outlined", "Republicans are now": `source_words.after_subject`):
+    what the words before them name speaks."""
     toks = list(re.finditer(r"\S+", spk.text))
     k = len(toks)
-    while k > 1 and (toks[k - 1].group() in _AFTER_SUBJECT or _NEGATED.fullmatch(toks[k - 1].group())):
+    while k > 1 and source_words.after_subject(toks[k - 1].group()):
         k -= 1
-    if k == len(toks):
-        return spk
+    if k == len(toks) or (not spk.resolved and source_words.left_bare(toks[k - 1].group())):
+        return spk  # ("I later": a bare "I" or "who" would take the nearest name, `source_words.left_bare`)
     end = toks[k - 1].end()
     return Speaker(spk.entity, spk.text[:end], spk.start, spk.start + end, org=spk.org)
 
@@ -332,7 +327,7 @@ def verb_subject(text: str, spk: Speaker, linker: _Linker) -> Speaker | None:
         np = text[start:end]
         lead = np.split()[0]
         if (lead.lower() in _NP_LEAD or lead[:1].isupper()) and lead.lower() not in ("and", "but", "who", "which") \
-                and np.split()[-1].lower() not in _AFTER_SUBJECT | _NP_LEAD:
+                and not source_words.after_subject(np.split()[-1]) and np.split()[-1].lower() not in _NP_LEAD:
             return Speaker(None, np, start, end)
         return None
     return None

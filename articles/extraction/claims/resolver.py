@@ -557,7 +557,8 @@ def _name(c: Claim, pick: int | tuple[int, int], cands_of: Candidates, by_entity
     """Make entity ``pick`` the claim's source, named by its mention nearest ``at``; a phrase
     (start, end) is the source by its words."""
     if isinstance(pick, tuple):
-        words, start = source_words.phrase_words(cands_of.text[pick[0]:pick[1]], pick[0])
+        words, start = source_words.phrase_words(cands_of.text[pick[0]:pick[1]], pick[0],
+                                                 source_words.title_case(cands_of.text, pick[1]))
         end = start + len(words)
         c.source = Speaker(None, words, start, end)
         c.speaker, c.speaker_text = None, words

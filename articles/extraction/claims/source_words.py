@@ -22,7 +22,8 @@ indeed apparently already always never often sometimes""".split())
 _LEADING = frozenset("""now then later instead also still again meanwhile maybe perhaps yet thus hence indeed
 apparently""".split())
 _RELATIVE = frozenset("who which that".split())
-_AUXILIARIES = frozenset("would will can could should may might must shall do does did has have had is are was were".split())
+_AUXILIARIES = frozenset("""would will can could should may might must shall do does did has have had is are was were be
+been not just even only""".split())
 _SUBJECT_PRONOUNS = frozenset("i we you he she they".split())
 _BARE = frozenset("i we you who which that".split())
 _CONTRACTED = re.compile(r"^(I|we|you|he|she|they)[’'](?:ve|m|re|d|ll)$", re.IGNORECASE)
@@ -32,6 +33,42 @@ _ASIDE_END = re.compile(r"\s[—―–-]+\s*$")  # an aside set off by dashes en
 # "This comes as ...", "It came after ...": a clause that only places the next one in time.
 _PLACING = re.compile(r"^(?:this|that|it|which)\s+(?:comes?|came|follows|followed|happened|happens)\s+"
                       r"(?:as|after|amid|while|when|days?\s+after|weeks?\s+after)\s+", re.IGNORECASE)
+
+
+def in_name(word: str, first: bool, title: bool = False) -> bool:
+    """Whether a word that is an adverb, an auxiliary or a relative pronoun in lower case belongs to a name:
+    capitalised after a phrase's first word ("USA Today", "Theresa May", "The Who", "Take That"); the first
+    word's capital only opens the sentence ("Now the council"), and in a title-case line every word has one
+    ("Hillary Just Vowed ...": see `title_case`)."""
+    return not first and not title and word[:1].isupper()
+
+
+def title_case(text: str, end: int) -> bool:
+    """Whether the phrase ending at `end` stands in a title-case line: the word right after it (the cue)
+    is capitalised too ("This Panel Just Dismissed ..."); a comma or a period after it tells nothing."""
+    m = re.match(r"[ \t]+(\S)", text[end:end + 8])
+    return m is not None and m.group(1).isupper()
+
+
+def after_subject(word: str, title: bool = False) -> bool:
+    """Whether a word after a subject is no part of it: an auxiliary or a modal, also negated, or an adverb
+    ("Farmers didn’t", "The mayor instead", "Republicans are now"); not a name's word (`in_name`)."""
+    return not in_name(word, False, title) and (_adverb(word) or word.lower() in _AUXILIARIES
+                                                 or word.endswith(("n’t", "n't")))
+
+
+def head_before_relative(before: str) -> bool:
+    """Whether the words before a "that"/"which" are a short noun phrase it relates to ("People that know
+    him", "The club that won the cup"): then they are the subject, not the words after the pronoun. Not a
+    clause ("It is clear that", "Officials said that") nor a pronoun ("It seems that")."""
+    words = before.split()  # "a lawsuit in which Democrats": after a preposition the clause has its own subject
+    return 1 <= len(words) <= 5 and words[0].lower() not in _PRONOUN_LEADS and words[-1].lower() not in _PREPOSITIONS \
+        and not any(w.lower() in _AUXILIARIES or w.lower() in CUE_LEMMA or w.lower() in ("according", "by")
+                    or not w[:1].isalpha() or w.endswith(",") for w in words)
+
+
+_PREPOSITIONS = frozenset("in of for by with from to at on under during after through about among".split())
+_PRONOUN_LEADS = frozenset("it this there here he she they we i you what so such".split())
 
 
 def _adverb(word: str) -> bool:
@@ -48,9 +85,10 @@ def _relative_after_head(words: list[re.Match]) -> bool:
                    or w.group().lower() in ("according", "by") for w in words[:-1])
 
 
-def tidy(text: str, start: int) -> tuple[str, int]:
+def tidy(text: str, start: int, title: bool = False) -> tuple[str, int]:
     """The phrase without the words that name nobody, and its new start offset (the end never moves
-    right). The phrase is returned unchanged when nothing would be left."""
+    right). The phrase is returned unchanged when nothing would be left. `title`: the line is set in
+    title case, so a capital tells no name (`in_name`)."""
     original = text, start
     m = _DATELINE.match(text)
     if m:
@@ -66,9 +104,9 @@ def tidy(text: str, start: int) -> tuple[str, int]:
     words = list(re.finditer(r"\S+", text))
     while len(words) > 1 and words[0].group().lower() in _LEADING:
         words.pop(0)
-    while len(words) > 1 and (_adverb(words[-1].group()) or words[-1].group().lower() in _AUXILIARIES
-                              or words[-1].group().endswith(("n’t", "n't")) or _relative_after_head(words)):
-        words.pop()  # ("Farmers didn’t", "The mayor instead", "a neighbour who")
+    while len(words) > 1 and (after_subject(words[-1].group(), title)
+                              or (not in_name(words[-1].group(), False, title) and _relative_after_head(words))):
+        words.pop()  # ("Farmers didn’t", "The mayor instead", "a neighbour who"; not "USA Today", "The Who")
     if len(words) > 1 and words[-1].group().lower() in _SUBJECT_PRONOUNS \
             and words[-2].group().lower() not in ("and", "or", "nor", "but") and words[-2].group()[-1:] not in ",":
         words = words[-1:]  # "In my speech I": the pronoun is the subject
@@ -79,10 +117,10 @@ def tidy(text: str, start: int) -> tuple[str, int]:
     return text[first:last], start + first
 
 
-def phrase_words(text: str, start: int) -> tuple[str, int]:
+def phrase_words(text: str, start: int, title: bool = False) -> tuple[str, int]:
     """A phrase the resolver picked as a source, tidied as a learned cue's is; left whole when only a bare
     pronoun would remain (see `left_bare`)."""
-    words, at = tidy(text, start)
+    words, at = tidy(text, start, title)
     return (text, start) if left_bare(words) and words != text else (words, at)
 
 
