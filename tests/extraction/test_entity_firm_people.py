@@ -116,3 +116,27 @@ def test_a_nickname_in_quotation_marks_is_no_end_of_the_name():
 def test_a_states_postal_code_is_no_organisation(sentence, code):
     ents = entities(sentence)
     assert code not in ents, {n: e.kind for n, e in ents.items()}
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Warren criticized its lending record on Tuesday. Warren said the bank had misled savers.",
+    "Hollis blamed its managers for the losses. Hollis said the board should resign.",
+    "Warren said its lending record was a scandal. Warren called for hearings.",
+])
+def test_its_after_a_verb_judging_another_or_opening_a_reported_clause_makes_no_firm(paragraph):
+    ents = entities(paragraph)
+    assert not any(e.kind == "organisation" for e in ents.values()), {n: e.kind for n, e in ents.items()}
+
+
+def test_which_after_the_object_of_a_verb_is_about_the_event_not_the_name():
+    ents = entities("The owners met with Goodell, which surprised fans. Goodell said the talks went well.")
+    assert not any(e.kind == "organisation" for e in ents.values()), {n: e.kind for n, e in ents.items()}
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Kessington, which owns 30 newspapers, said on Monday that it would close two. Kessington said the papers lost money.",
+    "Sales fell, and Kessington cut its forecast. Kessington said demand was weak.",
+])
+def test_a_name_opening_its_clause_before_its_or_which_is_still_a_firm(paragraph):
+    ents = entities(paragraph)
+    assert ents["Kessington"].kind == "organisation", {n: e.kind for n, e in ents.items()}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lexicon import FEMALE_NAMES, HONORIFICS, MALE_NAMES
+from ..lexicon import CUE_LEMMA, FEMALE_NAMES, HONORIFICS, MALE_NAMES, OBJECT_CUES
 from .records import Chunk, _Ent
 from .tagging import _vote_key
 from .words import PARTY_WORDS, ROLE_NOUNS, ROLE_TITLES, _demonym, _norm
@@ -16,6 +16,16 @@ from .words import PARTY_WORDS, ROLE_NOUNS, ROLE_TITLES, _demonym, _norm
 _ONE_WORD_AFTER = re.compile(r"[ \u00a0]([A-Z][\w&\-]*)(?![\w&\-]|[ \u00a0][A-Z])")
 # The capitalised word (a first name, a title) before a word, past a middle initial.
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?)\s+(?:[A-Z]\.\s+)?$")
+# What a clause's subject stands after: the text's or a sentence's start, a comma or other mark, a
+# conjunction, and "the" ("..., Nomura cut", "and the Kessington group"); not a verb or a preposition
+# ("met with Goodell, which ...": an object, and the "which" may be about the event).
+_CLAUSE_OPEN = re.compile(r"(?:^|[.!?:;,(\[\-–—“\"‘']\s*|\n\s*|\b(?:and|but|or|while|as|because|after|when|though|although|"
+                          r"since|if|whereas)\s+)(?:[Tt]he\s+)?$")
+# Verbs after which "its" is not the subject's own: a verb judging another party ("Warren criticized its
+# lending record", "blamed its managers": the OBJECT_CUES with "for", and "accuse"), or a verb of saying
+# opening a clause of its own ("Jo Hale said its debts ...": the "its" is in the reported clause).
+_OTHERS_VERBS = frozenset(v for v, prep in OBJECT_CUES.items() if prep == "for") | frozenset(
+    "accuse say tell add argue claim insist note contend assert allege suggest believe think".split())
 
 
 class Firms:
@@ -71,9 +81,17 @@ class Firms:
 
     def _neuter_subject(self, word: str) -> bool:
         """A name the article makes the subject of "its" ("Nomura cut its forecast", "Peabody kept its
-        mines") or the antecedent of "which" ("McClatchy, which owns ..."): a thing, a firm, no person."""
+        mines") or the antecedent of "which" ("McClatchy, which owns ..."): a thing, a firm, no person.
+        The name opens its clause (no object of a verb or a preposition: "met with Goodell, which
+        surprised fans"), and "its" is the object's of the name's own verb (not after a verb acting on
+        another party or opening a reported clause: "Warren criticized its lending record")."""
         w = re.escape(word)
-        return re.search(r"\b" + w + r"\s+[a-z]+\s+its\b|\b" + w + r",\s+which\b", self.text) is not None
+        for m in re.finditer(r"\b" + w + r"(?:\s+([a-z]+)\s+its\b|,\s+which\b)", self.text):
+            if not _CLAUSE_OPEN.search(self.text, max(0, m.start() - 30), m.start()):
+                continue
+            if m.group(1) is None or CUE_LEMMA.get(m.group(1), m.group(1)) not in _OTHERS_VERBS:
+                return True
+        return False
 
     def _firm_short_form(self, ch: Chunk, name: list[str]) -> _Ent | None:
         """A one-word name the article writes as the first word of a firm's name, or as the subject of
