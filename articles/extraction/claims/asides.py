@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import AP_STATES, STATE_CODES, STATE_NAMES
+from ..lexicon import AP_STATES, PLACES, STATE_CODES, STATE_NAMES
 from ..text import QUOTE_CHARS, Sentence
 from .state import ClaimState
 
@@ -17,9 +17,11 @@ _ASIDE_OPENER = re.compile(r",\s*(?:who|whom|whose|which|where|one|a|an|the|his|
 # An aside naming a town, which its region closes: "of Huntsville" (the region after it).
 _TOWN_ASIDE_OPENER = re.compile(r",\s*(?:of|from|in)\s+[A-Z]")
 _ASIDE_LONGEST = 240  # characters from an aside's opening comma to the cue: a bounded search
-# A town's region between commas: a state's name, the AP's abbreviation or its postal code (", Ohio,").
+# A town's region between commas: a state's name, the AP's abbreviation or its postal code (", Ohio,"),
+# or a country or region the lexicon knows ("Manchester, England,", "Lyon, France,": `_region`).
 _REGION = re.compile(r",\s*(?:" + "|".join(re.escape(s) for s in sorted(STATE_NAMES | AP_STATES | STATE_CODES, key=len, reverse=True))
                      + r")\s*,")
+_PLACE_REGION = re.compile(r",\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s*,")
 _TOWN_END = re.compile(r"[A-Z][\w.'’\-]*$")
 
 
@@ -28,7 +30,8 @@ def aside_starts(st: ClaimState, sent: Sentence, pos: int) -> list[int]:
     outer one only around an inner one): a relative clause, an apposition, an age, a participle or
     prepositional phrase between a subject and its cue. A town's region ("..., Ohio,") is no aside of
     its own: the aside is the town's ("Maria Roe, 29, of Huntsville, Ala., says" opens at ", of"), or,
-    with no comma before the town, the region's comma ends the subject ("Jane Doe of Berea, Ohio, said")."""
+    with no comma before the town, the region's comma ends the subject ("Jane Doe of Berea, Ohio, said"),
+    also before a further aside ("Lisa Park of Columbus, Ga., who runs a bakery, said")."""
     text = st.text
     end = st.rstrip_end(sent.start, pos)
     if end <= sent.start or text[end - 1] != ",":
@@ -40,14 +43,37 @@ def aside_starts(st: ClaimState, sent: Sentence, pos: int) -> list[int]:
         comma = text.rfind(",", max(sent.start, end - _ASIDE_LONGEST), e)
         if comma <= sent.start or any(ch in text[comma:end] for ch in QUOTE_CHARS):
             break
-        if region < 0 and not out and _REGION.fullmatch(text, comma, e + 1) \
-                and _TOWN_END.search(text, max(sent.start, comma - 40), comma):
+        if region < 0 and _region(text, comma, e + 1) and _TOWN_END.search(text, max(sent.start, comma - 40), comma):
             region, e = comma, comma  # the town's region: the aside opens before the town
+            if out:
+                out.append(comma)  # "Lisa Park of Columbus, Ga., who runs a bakery, said": the subject ends at the town
             continue
-        if not (_ASIDE_OPENER.match(text, comma, end) or (region >= 0 and not out and _TOWN_ASIDE_OPENER.match(text, comma, end))):
+        if not (_ASIDE_OPENER.match(text, comma, end) or (e == region and _TOWN_ASIDE_OPENER.match(text, comma, end))):
             break  # "..., Gov. John Kasich (R-OH), said": the name itself, no aside
         out.append(comma)
         e = comma
-        if len(out) == 2:
+        if len(out) == 2 + (region >= 0 and region in out):
             break
     return out or ([region] if region >= 0 else [])
+
+
+def region_closes(st: ClaimState, sent: Sentence, pos: int) -> bool:
+    """Whether the words before pos end with a town's region between commas ("Residents of Flint, Mich.,
+    said", "The shop in Dayton, Ohio, said"): the comma closes the town's aside, no clause before an
+    inverted attribution."""
+    end = st.rstrip_end(sent.start, pos)
+    if end <= sent.start or st.text[end - 1] != ",":
+        return False
+    comma = st.text.rfind(",", max(sent.start, end - 40), end - 1)
+    town = _TOWN_END.search(st.text, max(sent.start, comma - 40), comma) if comma > sent.start else None
+    # (a state before it is a list of states: "Sales rose in Ohio, Indiana, said the report")
+    return town is not None and town.group() not in STATE_NAMES and _region(st.text, comma, end)
+
+
+def _region(text: str, comma: int, end: int) -> bool:
+    """Whether text[comma:end] is a town's region between commas: a US state's name, abbreviation or
+    postal code, or a place the lexicon knows ("England", "France")."""
+    if _REGION.fullmatch(text, comma, end):
+        return True
+    m = _PLACE_REGION.fullmatch(text, comma, end)
+    return m is not None and m.group(1).lower() in PLACES

@@ -12,7 +12,7 @@ from ..lexicon import CUE_LEMMA, DAY_NAMES, QUOTE_CUES, SOURCE_NOUNS
 from ..text import CLOSE_QUOTES, QUOTE_CHARS, Quote, Sentence
 from ..types import Block, Mention, Speaker
 from . import discourse, possessed
-from .asides import aside_starts
+from .asides import aside_starts, region_closes
 from .openers import LY_NOT_ADVERB as _LY_NOT_ADVERB
 from .openers import past_openers
 from .state import ClaimState, Site
@@ -628,7 +628,8 @@ def cue_speaker(st: ClaimState, site: Site, prev: Speaker | None) -> bool:
         spk = left_speaker(st, site.sent, site.cs, prev)
     if spk is None and word in QUOTE_CUES:
         spk = _named_after_quote(st, site)
-    if spk is None and re.search(r",\s*$", near) and word in QUOTE_CUES:
+    if spk is None and re.search(r",\s*$", near) and word in QUOTE_CUES and not region_closes(st, site.sent, site.cs):
+        # (not after a town's region: "Residents of Flint, Mich., said" is a subject and its cue)
         spk = right_speaker(st, site.ce, site.sent.end)
         inverted = spk is not None
     site.spk, site.inverted = spk, inverted
