@@ -43,3 +43,13 @@ def test_an_employer_after_of_stays_an_organisation():
     assert ents["Gawker"].kind == "organisation"
     ents = entities("Trump met Kasich, Ohio's governor, on Monday. Kasich said the talks went well.")
     assert ents["Kasich"].kind == "person"
+
+
+@pytest.mark.parametrize("sentence, outlet", [
+    ("Austin Chronicle said the band had split before the tour.", "Austin Chronicle"),
+    ("Lincoln Journal said turnout was low in the rural precincts.", "Lincoln Journal"),
+])
+def test_a_first_name_before_an_outlets_word_nobody_bears_is_its_town(sentence, outlet):
+    # (a town named like a person before a paper's word that is no surname: the paper)
+    ents = entities(sentence)
+    assert outlet in ents and ents[outlet].kind == "organisation", {n: e.kind for n, e in ents.items()}

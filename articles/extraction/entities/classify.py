@@ -51,6 +51,10 @@ _STATE_AFTER = re.compile(r",[ \t]*(?:" + "|".join(sorted(STATE_CODES)) + r")(?=
 _REGION_AFTER = re.compile(r",[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?\b\.?|[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2}\b)(?![’'\w])")
 _PLACE_COMMA = re.compile(r"\b[A-Z][a-z]+,[ \t]*$")
 
+# The outlets' and courts' head words people bear as surnames ("Bill Press", "Anita Hill", "Jane Sun"): a
+# first name before any other ("Austin Chronicle", "Lincoln Journal", "Tyler Courier") is its town's.
+_SURNAME_HEADS = frozenset("Bloomberg Court Hill Post Press Star Sun Slate Herald Daily Courier Standard".split())
+
 # A company's designator written as initials with dots after its name ("L.P.", "L.L.C.", "N.V.").
 _DOTTED_DESIGNATORS = frozenset("LP LLC LLP NV SA AG PC BV PLC".split())
 
@@ -327,11 +331,12 @@ class Classifier:
         a known first name with a middle initial ("Michael R. Bloomberg", "John Q. Post"; a body never
         carries one), or a surname that is an outlet's or a court's one word after a first name the
         tagger tags a person's here, no place's, and a known one or the surname tagged a person's too
-        ("Michael Bloomberg", "Bill Press", "Anita Hill", "Margaret Court"; not "Charlotte Observer")."""
+        ("Michael Bloomberg", "Bill Press", "Anita Hill", "Margaret Court"; not "Charlotte Observer"),
+        when people bear it (`_SURNAME_HEADS`: not "Austin Chronicle")."""
         known = bool(words) and (words[0] in MALE_NAMES or words[0] in FEMALE_NAMES)
         if len(words) == 3 and known and _INITIAL.fullmatch(words[1]):
             return True
-        if len(words) != 2 or ORG_HEADS.get(words[1]) not in ("news", "court") or words[0].lower() in PLACES or not self.tags:
+        if len(words) != 2 or words[1] not in _SURNAME_HEADS or words[0].lower() in PLACES or not self.tags:
             return False
         tags = self._name_tags(ch, words)
         return tags[0] == "PER" and (known or tags[1] == "PER")
