@@ -183,8 +183,12 @@ def trim(st: ClaimState, kind: str, start: int, end: int) -> tuple[int, int]:
     text = st.text
     while start < end and text[start] in " \t\n,:;":
         start += 1
-    # "WASHINGTON (AFP) ― ", at a paragraph's start also "Sioux Falls, S.D. – ", "(CNN) ": nobody's words
-    start = openers.dateline_end(st, start, end) or start
+    # "WASHINGTON (AFP) ― ", at a paragraph's start also "Sioux Falls, S.D. – ", "(CNN) ": nobody's words.
+    # Inside a paragraph only a place in capitals: a name and its bracket before a dash is what was said
+    # ("said Jo Hale (D) – a moderate – would vote no", "said Acme (NYSE: ACM) - the largest miner - would").
+    d = openers.dateline_end(st, start, end)
+    if d is not None and (start == 0 or text[start - 1] == "\n" or text[start:d].split()[0].isupper()):
+        start = d
     while end > start and text[end - 1] in " \t\n,;.:—–-" and not (kind == "quote"):
         end -= 1
     if kind == "reported":
