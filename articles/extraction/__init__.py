@@ -30,7 +30,9 @@ from .types import Block, Claim, Entity, Extraction, KnownPerson, Mention, Parse
 #      paragraphs and interruptions; context-typed entities; 'it'/'they' bounded to nearby names.
 # 3.6: quotations in single marks (marks.py); a cue ending its sentence after the content; firms'
 #      names; the resolver trained to convergence; verbs of making need a clause.
-VERSION = "3.7"
+# 3.8: source words trimmed to their subject (source_words.py), asides inside the sentence they
+#      report, firms filed as people, towns with their state, headline kickers no source.
+VERSION = "3.8"
 
 __all__ = ["VERSION", "Block", "Claim", "Deadline", "ExtractionTimeout", "Entity", "Extraction", "KnownPerson", "Mention", "ParsedArticle",
            "SeedFormatError", "Statistic", "extract", "extract_article", "parse", "parse_bytes"]
