@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from ..lexicon import CUE_LEMMA, DAY_NAMES, QUOTE_CUES, SOURCE_NOUNS
 from ..text import CLOSE_QUOTES, QUOTE_CHARS, Quote, Sentence
 from ..types import Block, Mention, Speaker
-from . import discourse, possessed
+from . import discourse, possessed, relatives
 from .asides import aside_starts
 from .openers import LY_NOT_ADVERB as _LY_NOT_ADVERB
 from .openers import past_openers
@@ -407,6 +407,8 @@ def antecedent(st: ClaimState, who_pos: int) -> Speaker | None:
         men = st.mention_ending(m.start())
         if men is not None:
             return Speaker(men.entity, men.text, men.start, men.end)
+    if st.text.startswith("who", who_pos):  # "said a board member, who added" (a thing's "which" names no source)
+        return relatives.phrase_before(st.text, len(before))
     return None
 
 
