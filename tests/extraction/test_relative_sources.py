@@ -1,6 +1,7 @@
-"""A non-restrictive "who" speaks for the noun phrase it follows, named or not ("..., said a board member,
-who added that ..."): the source was the bare word "who" when no name ended before it. Sentences
-written for these tests."""
+"""A relative clause and its head as a source. A non-restrictive "who" speaks for the noun phrase it
+follows, named or not ("..., said a board member, who added that ..."): the source was the bare word "who"
+when no name ended before it. A lone "Those" before a restrictive "that" keeps its clause ("Those that
+stayed insisted ..." gave no claim). Sentences written for these tests."""
 from tests.extraction.dated import claims_by_frame
 
 
@@ -30,3 +31,11 @@ def test_the_phrase_before_who_starts_after_the_previous_sentence():
     claims = claims_by_frame("The vote angered the mayor. Some voters, who warned that the seats are at risk, stayed home.")
     # (the content runs on past the clause's comma: the that-clause's end, not this change's)
     assert [c[1] for c in claims if c[0].startswith("that the seats are at risk")] == ["Some voters"]
+
+
+def test_a_lone_demonstrative_before_a_restrictive_that_keeps_its_clause():
+    # "Those" alone names nobody (a lone determiner is no source): the clause makes it a subject.
+    claims = claims_by_frame("Those that stayed insisted the plant was safe.")
+    assert claims == [("the plant was safe", "Those that stayed", "learned")]
+    assert claims_by_frame("People that know him insist the plant was safe.") == [
+        ("the plant was safe", "People", "learned")]
