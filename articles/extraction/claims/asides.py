@@ -10,9 +10,10 @@ from ..text import QUOTE_CHARS, Sentence
 from .state import ClaimState
 
 # What opens an aside between a subject and its cue: a relative pronoun, a determiner or number (an
-# apposition, an age), a participle, a preposition.
+# apposition, an age), a participle, a preposition, a sentence adverb ("The mayor, however, said").
 _ASIDE_OPENER = re.compile(r",\s*(?:who|whom|whose|which|where|one|a|an|the|his|her|their|its|now|then|once|still|"
-                           r"also|\d[\d,.]*|[a-z]+ing|[a-z]+ed|under|in|at|on|after|with|like|as|along|together|"
+                           r"however|though|meanwhile|too|instead|moreover|furthermore|nevertheless|nonetheless|indeed|"
+                           r"likewise|similarly|therefore|thus|again|separately|of\s+course|also|\d[\d,.]*|[a-z]+ing|[a-z]+ed|under|in|at|on|after|with|like|as|along|together|"
                            r"for|from|despite|amid|among|by|known|seen|long)\b")
 # An aside naming a town, which its region closes: "of Huntsville" (the region after it).
 _TOWN_ASIDE_OPENER = re.compile(r",\s*(?:of|from|in)\s+[A-Z]")

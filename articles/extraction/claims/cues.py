@@ -501,7 +501,8 @@ def _subject_words(spk: Speaker, text: str, start: int, title: bool) -> Speaker 
     for m in re.finditer(r"\b(?:that|which)\s+", text):
         cut = m
     if cut is not None and source_words.head_before_relative(text[:cut.start()]):
-        text = text[:cut.start()].rstrip()  # "People that know him": the relative's head is the subject
+        head = text[:cut.start()].rstrip()  # "People that know him": the relative's head is the subject,
+        text = text if head.lower() in ("those", "these") else head  # a lone "Those that stayed" with its clause
     elif cut is not None and cut.end() < len(text):
         text, start = text[cut.end():], start + cut.end()
     words = list(re.finditer(r"\S+", text))

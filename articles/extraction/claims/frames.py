@@ -21,6 +21,7 @@ from ..text import OPEN_QUOTES, QUOTE_CHARS
 from . import content, sources
 from .content import Placement, Span
 from .named_after import CLOSES_ATTRIBUTED
+from .possessed import PERSON_NOUNS
 from .state import ClaimState, Site, _start, cue_verb_in
 
 _DAYS = "|".join(sorted(DAY_NAMES))
@@ -283,7 +284,8 @@ def clause_before(st: ClaimState, site: Site) -> Placement | None:
     # speaker (that frame leaves those to the quotation frames).
     if _REASON_TAIL.match(site.tail) and not any(q.start < site.subject_start for q in site.sent_quotes[:1]):
         return None
-    if not (not site.inverted and st.comma_before(sent.start, site.subject_start, the=True)
+    subject_start = _role_start(st, site)
+    if not (not site.inverted and st.comma_before(sent.start, subject_start, the=True)
             and (re.match(r"(?:\s+" + _WHEN + r")?"
                           r"(?:[\s.]*$|\s*,\s*(?:adding|and|as|while|after|before|because|when|citing|noting|"
                           r"in\s+an?|during)\b)", site.tail)
@@ -292,14 +294,28 @@ def clause_before(st: ClaimState, site: Site) -> Placement | None:
                      and not _participle_apposition(text, site))
                  or (site.lemma == "tell" and _HEARER_TO_END.match(site.tail) and not _verb_between(site.tail)))
             and not (site.lemma == "tell" and _PASSIVE_AUX.search(site.near))
-            and site.subject_start > sent.start + 10 and (site.word in SPEECH_CUES or site.lemma in EVIDENTIAL)
+            and subject_start > sent.start + 10 and (site.word in SPEECH_CUES or site.lemma in EVIDENTIAL)
             and site.lemma not in ("ask",)):
         return None
-    cstart, cend = sent.start, text.rfind(",", sent.start, site.subject_start)
+    cstart, cend = sent.start, text.rfind(",", sent.start, subject_start)
     sq = site.sent_quotes  # sorted and disjoint: only the first can start at the sentence start
     if sq and sq[0].start <= cstart < sq[0].end:
         return None
     return Placement([Span("reported", cstart, cend, site.word)])
+
+
+# A person's role before their name, after the clause's comma ("..., manager Jose Mourinho said", "..., Acme
+# chief executive Jo Roe said"): the role is the subject's, the comma before it closes the content.
+_ROLE_BEFORE = re.compile(r",\s*((?:[A-Z][\w.’'&\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){0,2}?(?P<role>[a-z][\w\-]*)\s+)$")
+
+
+def _role_start(st: ClaimState, site: Site) -> int:
+    """Where a named person's subject starts with the role words before the name (else subject_start)."""
+    spk, at = site.spk, site.subject_start
+    if site.inverted or spk is None or spk.entity is None or st.entities[spk.entity].kind != "person":
+        return at
+    m = _ROLE_BEFORE.search(st.text[max(site.sent.start, at - 60):at])
+    return at - len(m.group(1)) if m and m["role"] in PERSON_NOUNS else at
 
 
 _REASON_TAIL = re.compile(r"(?:\s+" + _WHEN + r")?\s*,\s*because\b")

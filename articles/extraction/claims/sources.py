@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from ..lexicon import CUE_LEMMA, DAY_NAMES, QUOTE_CUES, SOURCE_NOUNS
 from ..text import CLOSE_QUOTES, QUOTE_CHARS, Quote, Sentence
 from ..types import Block, Mention, Speaker
-from . import discourse, possessed
+from . import discourse, possessed, relatives
 from .asides import aside_starts, region_closes
 from .openers import LY_NOT_ADVERB as _LY_NOT_ADVERB
 from .openers import past_openers
@@ -407,6 +407,8 @@ def antecedent(st: ClaimState, who_pos: int) -> Speaker | None:
         men = st.mention_ending(m.start())
         if men is not None:
             return Speaker(men.entity, men.text, men.start, men.end)
+    if st.text.startswith("who", who_pos):  # "said a board member, who added" (a thing's "which" names no source)
+        return relatives.phrase_before(st.text, len(before))
     return None
 
 
@@ -577,8 +579,14 @@ def learned_speaker(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker |
     return _clause_opening(st, sent, cue_start)
 
 
+_TAG = re.compile(r"\([^()\n]{1,30}\)\s+(?=[A-Z])")
+
+
 def _clause_opening(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | None:
-    """The noun phrase a learned cue's clause opens with, of up to eight words and no cue word."""
+    """The noun phrase a learned cue's clause opens with, of up to eight words and no cue word; past a
+    tag in brackets opening the paragraph ("(Updated) The ministry said")."""
+    tag = _TAG.match(st.text, sent.start, cue_start) if sent.start == 0 or st.text[sent.start - 1] == "\n" else None
+    sent = Sentence(tag.end(), sent.end) if tag else sent
     # The last 120 characters hold any clause subject of up to 80: a bounded search stays linear.
     lo = max(sent.start, cue_start - 120)
     clause = re.search(r"(?:^|[,;:(]\s*|\b(?:that|and|but|while|as|because|if|when)\s+)([^,;:()]{2,80}?)\s*$",

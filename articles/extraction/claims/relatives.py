@@ -1,0 +1,44 @@
+"""The noun phrase a relative "who" speaks for (stage 3, sources): "said a board member, who added that
+...", "the party's top figures, who have openly expressed concern ...". A name before "who" is read
+from the mentions (`sources.antecedent`); a phrase naming nobody by name is read here: a determiner,
+at most five words, none a verb."""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import CUE_LEMMA
+from ..types import Speaker
+
+# A determined noun phrase ending the text: "a board member", "the party's top figures", "two aides".
+_DETERMINED = re.compile(r"(?:^|[\s,;:(“\"])((?:the|a|an|this|that|these|those|his|her|their|its|our|one|some|many|"
+                         r"several|two|three|four|five|other|another)\s+(?:[\w’'.\-]+\s+){0,4}?[\w’'\-]+)$",
+                         re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# Words of a clause, not of a noun phrase: an auxiliary or modal, a conjunction, a preposition that would
+# make the last noun another's ("the fund for which", "a lawsuit in"), a pronoun.
+_NOT_IN_PHRASE = frozenset("""is are was were be been being has have had do does did will would can could may might
+must shall should and or but if when while as because that which who of in on at for by with from to about into
+over under after before than he she they it we i you him them us me""".split())
+
+
+def phrase_before(text: str, end: int) -> Speaker | None:
+    """The determined noun phrase ending at end, a comma after it (a non-restrictive "who": the
+    restrictive one's phrase is the subject's, with the clause), or None: a clause, a preposition's
+    object or a phrase of more than six words is none."""
+    if text[end:end + 1] != ",":
+        return None
+    lo = max(0, end - 100)
+    stops = list(_SENTENCE_END.finditer(text, lo, end))
+    if stops:
+        lo = stops[-1].end()  # not across a sentence's end ("... its own dangers. Even Republicans, who")
+    m = _DETERMINED.search(text[lo:end])
+    if m is None:
+        return None
+    words = [w.strip(".").lower() for w in m.group(1).split()]
+    if any(w in _NOT_IN_PHRASE or w in CUE_LEMMA for w in words[1:]):
+        return None
+    if re.search(r"\b(?:of|in|on|at|for|by|with|from|to|about|into|over|under|after|before|than)\s*$",
+                 text[max(0, lo + m.start(1) - 12):lo + m.start(1)], re.IGNORECASE):
+        return None  # the object of a preposition ("a report by the bank, which said"): not the subject
+    start = lo + m.start(1)
+    return Speaker(None, m.group(1), start, start + len(m.group(1)))
