@@ -70,12 +70,23 @@ def _names_a_source(st: ClaimState, block: Block, ws: int, we: int) -> bool:
     "Pence: ..."): a source is someone the article names, a name by the learned tagger, or words
     with a noun of a sayer ("Poll: ...", "Springfield Mayor On Roe: ...")."""
     words = st.text[ws:we]
-    if st.entity_named(words) is not None or any(w.lower() in PERSON_NOUNS or w.lower() in DOCUMENT_NOUNS
-                                                 for w in words.split()):
+    if st.entity_named(words) is not None or _head_word(words) in _SAYER_HEADS:
         return True
     tagger = default_tagger()
     return tagger is not None and any(t.tag in ("PER", "ORG") and ws <= t.start < we
                                       for t in tagger.tag(st.text, block.start, block.end))
+
+
+# A kicker's head noun that names a sayer: a person's or a document's ("Mayor:", "Poll:"), not a section's ("Review:").
+_SAYER_HEADS = PERSON_NOUNS | (DOCUMENT_NOUNS - _NOT_SOURCES)
+# A preposition ending a kicker's head noun: "Springfield Mayor On Roe" (the mayor speaks).
+_KICKER_PREP = re.compile(r"\s+(?:On|About|Over|In|At|For|Of|To|From|With|After|Against|Amid)\s", re.IGNORECASE)
+
+
+def _head_word(words: str) -> str:
+    """The head noun of a kicker: its last word before a preposition, lowercase. A modifier names no sayer
+    ("Police Shooting:", "Voter Guide:", "Premier League:", "Book Review:")."""
+    return _KICKER_PREP.split(words, maxsplit=1)[0].split()[-1].lower()
 
 
 def transcript(st: ClaimState, bi: int, block: Block) -> bool:
