@@ -39,3 +39,18 @@ def test_a_lone_demonstrative_before_a_restrictive_that_keeps_its_clause():
     assert claims == [("the plant was safe", "Those that stayed", "learned")]
     assert claims_by_frame("People that know him insist the plant was safe.") == [
         ("the plant was safe", "People", "learned")]
+
+
+def test_who_after_a_verbs_object_speaks_for_the_object_not_the_clause():
+    # A determiner inside the words before "who" opens the last noun phrase: the verb's object speaks.
+    claims = claims_by_frame("The club sacked the manager, who insisted that he had done nothing wrong.")
+    assert claims == [("that he had done nothing wrong", "the manager", "that_clause")]
+    claims = claims_by_frame("The coach dropped the other players, who insisted that they were fit.")
+    assert claims == [("that they were fit", "the other players", "that_clause")]
+
+
+def test_a_quantity_or_a_possessor_keeps_the_phrase_whole():
+    claims = claims_by_frame("Reporters asked whether the two men, who insisted that they were innocent, had lied.")
+    assert [c[1] for c in claims if c[2] == "that_clause"] == ["the two men"]
+    claims = claims_by_frame("The plan will fail, said the mayor's two top aides, who added that the board had been warned.")
+    assert [c[1] for c in claims] == ["the mayor's two top aides", "the mayor's two top aides"]

@@ -1,7 +1,7 @@
 """The noun phrase a relative "who" speaks for (stage 3, sources): "said a board member, who added that
 ...", "the party's top figures, who have openly expressed concern ...". A name before "who" is read
 from the mentions (`sources.antecedent`); a phrase naming nobody by name is read here: a determiner,
-at most five words, none a verb."""
+at most five words, none a verb (the last determiner's phrase: "fired his aides")."""
 from __future__ import annotations
 
 import re
@@ -13,6 +13,11 @@ from ..types import Speaker
 _DETERMINED = re.compile(r"(?:^|[\s,;:(“\"])((?:the|a|an|this|that|these|those|his|her|their|its|our|one|some|many|"
                          r"several|two|three|four|five|other|another)\s+(?:[\w’'.\-]+\s+){0,4}?[\w’'\-]+)$",
                          re.IGNORECASE)
+# A determiner inside the phrase opens a noun phrase of its own ("fired his aides"), unless a possessor's
+# "'s" is right before it ("the mayor's two top aides").
+# A quantity after one is the same phrase's ("the two men", "his many critics", "the other aides").
+_INNER_DETERMINER = re.compile(r"\s(?=(?:the|a|an|this|that|these|those|his|her|their|its|our)\s)", re.IGNORECASE)
+_POSSESSOR = re.compile(r"(?:[’']s|s[’'])$")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # Words of a clause, not of a noun phrase: an auxiliary or modal, a conjunction, a preposition that would
 # make the last noun another's ("the fund for which", "a lawsuit in"), a pronoun.
@@ -40,5 +45,10 @@ def phrase_before(text: str, end: int) -> Speaker | None:
     if re.search(r"\b(?:of|in|on|at|for|by|with|from|to|about|into|over|under|after|before|than)\s*$",
                  text[max(0, lo + m.start(1) - 12):lo + m.start(1)], re.IGNORECASE):
         return None  # the object of a preposition ("a report by the bank, which said"): not the subject
+    inner = [w for w in _INNER_DETERMINER.finditer(m.group(1)) if not _POSSESSOR.search(m.group(1), 0, w.start())]
+    if inner:  # "The mayor fired his aides, who": a determiner opens the last noun phrase, past a verb
+        m = _DETERMINED.search(text[lo:end], m.start(1) + inner[-1].start())
+        if m is None:
+            return None
     start = lo + m.start(1)
     return Speaker(None, m.group(1), start, start + len(m.group(1)))
