@@ -171,11 +171,40 @@ def _learned_span(st: ClaimState, sent: Sentence, tokens, i: int, e: int, after:
             if not st.in_quote(cut.start()):
                 cend = cut.start()
                 break
+        cut = _relative_clause_end(st, sent, tok.start, cstart, cend)
+        if cut < cend and not _is_clause(st.text[cstart:cut]):
+            return None  # "Jo Sharp, who covered the city for years, said ...": the relative clause reports nothing
+        cend = cut
         fronted = _fronted_clause(st, sent, tokens, i, cstart, cend)
         if fronted is not None:
             return cstart, fronted[0], fronted[1]
         return cstart, cend, learned_source(st, sent, tok.start)
     return _span_before(st, sent, tok.start, tok.end, quotes)
+
+
+# A non-restrictive relative clause's verb right after its pronoun (", who cites", ", which shows").
+_RELATIVE_BEFORE = re.compile(r",\s*(?:who|which)\s+$")
+
+
+def _relative_clause_end(st: ClaimState, sent: Sentence, cue: int, cstart: int, cend: int) -> int:
+    """A learned cue opening a relative clause set off by commas ("Jo Sharp, who cites the figures, said
+    the plan failed") has a content that ends at the clause's closing comma when a cue the rules placed
+    follows it (the main clause's verb): the relative clause does not run on into the main clause's claim."""
+    if not _RELATIVE_BEFORE.search(st.text, max(sent.start, cue - 12), cue):
+        return cend
+    rule_cue = min((c for c in st.cue_at if cstart < c < cend), default=None)
+    if rule_cue is None:
+        return cend
+    comma = st.text.rfind(",", cstart, rule_cue)
+    while comma >= 0 and st.in_quote(comma):
+        comma = st.text.rfind(",", cstart, comma)
+    return comma if comma > cstart else cend
+
+
+def _is_clause(words: str) -> bool:
+    """A "that" clause, or words with a finite verb after the first (an auxiliary, a modal, a past form)."""
+    low = re.findall(r"[a-z’']+", words.lower())
+    return bool(low) and (low[0] == "that" or any(w in _FINITE or (w.endswith("ed") and len(w) > 4) for w in low[1:]))
 
 
 # What may stand before a cue that opens a fronted clause of its sentence's subject: a conjunction, a
