@@ -20,3 +20,21 @@ def test_a_relative_clause_of_a_thing_after_the_cue_makes_no_claim():
 def test_a_document_with_a_relative_clause_keeps_the_main_clause_claim():
     claims = claims_by_frame("The report, which cites three studies, said the plan would fail.")
     assert claims == [("the plan would fail", "The report", "bare_clause")]
+
+
+def test_a_relative_clause_whose_object_was_said_gives_its_subject_no_claim():
+    # "that the mayor said" is the subject's relative clause: "suggests ..." is the main clause's verb.
+    claims = claims_by_frame("Something that the mayor said suggests he will resign.")
+    assert not any(speaker == "the mayor" for _, speaker, _ in claims)
+
+
+def test_what_a_person_said_as_the_subject_gives_no_claim():
+    claims = claims_by_frame("What the mayor said is wrong.")
+    assert not any(text.startswith("is") for text, _, _ in claims)
+
+
+def test_a_relative_clause_after_the_main_verb_keeps_its_claim():
+    # After the main clause ("Obama backs a tax, which he says ..."), the verb after the cue is the relative
+    # clause's own: what he says.
+    claims = claims_by_frame("Obama backs a tax, which he says would never win support.")
+    assert ("would never win support", "he", "bare_clause") in claims

@@ -158,6 +158,8 @@ def _learned_span(st: ClaimState, sent: Sentence, tokens, i: int, e: int, after:
         if j >= e:
             return None
         cstart = tokens[j].start
+        if _relative_object(st, sent, tok.start, cstart):
+            return None
         # A bounded window: a content runs a sentence, and a run-on "sentence" of thousands of
         # cues must not make each of them scan to its end (extraction stays linear).
         cend = content.content_end(st, cstart, min(sent.end, cstart + LEARNED_MAX))
@@ -199,6 +201,26 @@ def _relative_clause_end(st: ClaimState, sent: Sentence, cue: int, cstart: int, 
     while comma >= 0 and st.in_quote(comma):
         comma = st.text.rfind(",", cstart, comma)
     return comma if comma > cstart else cend
+
+
+# A restrictive relative clause whose object is what was said: "that"/"which"/"what" and the subject
+# right before the cue ("something that the mayor said ...").
+# Only within the sentence's subject (a few words from its start, no comma): after a main verb ("a tax,
+# which he says would never pass") the verb after the cue is the relative clause's, and that is a claim.
+_RELATIVE_SUBJECT = re.compile(r"[\W]*(?:[\w’'\-.]+\s+){0,4}(?:that|what)\s+(?:[\w’'\-.]+\s+){1,4}", re.IGNORECASE)
+
+
+def _relative_object(st: ClaimState, sent: Sentence, cue: int, cstart: int) -> bool:
+    """A cue ending a relative clause in the sentence's subject whose object is what was said ("Something
+    that the mayor said suggests he will resign"): the words after it are the main clause's predicate, a
+    finite verb first, not what the relative clause's subject said."""
+    if not _RELATIVE_SUBJECT.fullmatch(st.text, sent.start, cue):
+        return False
+    first = re.match(r"[a-z’']+", st.text[cstart:cstart + 30])
+    if first is None:
+        return False
+    w = first.group()
+    return w in _FINITE or (w.endswith("s") and not w.endswith("ss") and st.model.is_candidate(w))
 
 
 def _is_clause(words: str) -> bool:
