@@ -3,7 +3,7 @@ Bloomberg"), and towns given with their state ("Berea, OH", "Ames, Iowa", "Berea
 organisations (issue #22, review of h-ent3). Sentences written for these tests."""
 import pytest
 
-from tests.extraction.dated import entities
+from tests.extraction.dated import claims_by_frame, entities
 
 
 @pytest.mark.parametrize("sentence, person", [
@@ -53,3 +53,24 @@ def test_a_first_name_before_an_outlets_word_nobody_bears_is_its_town(sentence, 
     # (a town named like a person before a paper's word that is no surname: the paper)
     ents = entities(sentence)
     assert outlet in ents and ents[outlet].kind == "organisation", {n: e.kind for n, e in ents.items()}
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("Lisa Park of Columbus, Ga., said the vote was close.", "Lisa Park"),
+    ("Mary Hall said the vote was close.", "Mary Hall"),
+    ("Tom Field, a farmer, said the rain came too late.", "Tom Field"),
+])
+def test_a_known_first_name_and_a_place_word_is_a_person(sentence, person):
+    # "Park", "Hall", "Field" head places ("Lincoln Park"); after a known first name they are surnames.
+    ents = entities(sentence)
+    assert person in ents and ents[person].kind == "person", {n: e.kind for n, e in ents.items()}
+
+
+def test_a_person_with_a_place_word_surname_speaks_by_name():
+    assert claims_by_frame("Lisa Park of Columbus, Ga., said the vote was close.") == [
+        ("the vote was close", "Lisa Park", "bare_clause")]
+
+
+def test_a_place_named_with_a_park_stays_no_person():
+    ents = entities("Residents of Lincoln Park said the vote was close.")
+    assert "Lincoln Park" not in ents or ents["Lincoln Park"].kind != "person"

@@ -54,6 +54,9 @@ _PLACE_COMMA = re.compile(r"\b[A-Z][a-z]+,[ \t]*$")
 # The outlets' and courts' head words people bear as surnames ("Bill Press", "Anita Hill", "Jane Sun"): a
 # first name before any other ("Austin Chronicle", "Lincoln Journal", "Tyler Courier") is its town's.
 _SURNAME_HEADS = frozenset("Bloomberg Court Hill Post Press Star Sun Slate Herald Daily Courier Standard".split())
+# Place heads people bear as surnames ("Lisa Park", "Tom Field", "Ann Lake"): a known first name the tagger
+# tags a person's before one is a person's name, not a place's ("Lincoln Park", "Hyde Park").
+_SURNAME_PLACE_HEADS = frozenset("Park Field Lake Hall".split())
 
 # A company's designator written as initials with dots after its name ("L.P.", "L.L.C.", "N.V.").
 _DOTTED_DESIGNATORS = frozenset("LP LLC LLP NV SA AG PC BV PLC".split())
@@ -315,7 +318,7 @@ class Classifier:
             if len(words) == 1 and (not ch.the or words[0].isupper() and self._no_acronym(words[0])):
                 return "neutral", [], words  # "Guardian" alone, "the TV ad"
             return "org", [], words
-        if words[-1] in NEUTRAL_HEADS:
+        if words[-1] in NEUTRAL_HEADS and not self._place_surname(ch, words):
             return "neutral", [], words
         if len(words) == 1 and re.search(r"(?:care|gate|ism|ists?|ites?)$", words[0]) and words[0] not in MALE_NAMES \
                 and words[0] not in FEMALE_NAMES:
@@ -340,6 +343,14 @@ class Classifier:
             return False
         tags = self._name_tags(ch, words)
         return tags[0] == "PER" and (known or tags[1] == "PER")
+
+    def _place_surname(self, ch: Chunk, words: list[str]) -> bool:
+        """A known first name and a place head people bear as a surname, both tagged a person's here."""
+        if len(words) != 2 or words[1] not in _SURNAME_PLACE_HEADS or not self.tags:
+            return False
+        if not (words[0] in MALE_NAMES or words[0] in FEMALE_NAMES) or words[0].lower() in PLACES:
+            return False
+        return self._name_tags(ch, words)[0] == "PER"
 
     @staticmethod
     def _head_with_complement(words: list[str]) -> bool:
