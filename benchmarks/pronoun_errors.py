@@ -95,11 +95,7 @@ def main() -> int:
     ap.add_argument("--examples", type=int, default=10)
     a = ap.parse_args()
     sc = speaker_errors.load_score(a.shared)
-    pred = collections.defaultdict(list)
-    for line in open(a.pred, encoding="utf-8"):
-        if line.strip():
-            p = json.loads(line)
-            pred[p["doc"]].append(p)
+    pred = speaker_errors.read_predictions(a.pred)
     docs = {d.name: d for d in read_corpus(a.corpus)}
     _, _, items = speaker_errors.collect(sc, docs, pred, 0)
     reads = pickle.loads(a.reads.read_bytes())

@@ -113,6 +113,16 @@ def collect(sc, docs: dict, pred: dict, examples: int) -> tuple:
     return counts, shown, pronoun_items
 
 
+def read_predictions(path: Path) -> dict[str, list[dict]]:
+    """Pooled predictions (JSON lines, as ``extraction_cv.py --out`` writes them) by document."""
+    pred: dict[str, list[dict]] = collections.defaultdict(list)
+    for line in open(path, encoding="utf-8"):
+        if line.strip():
+            p = json.loads(line)
+            pred[p["doc"]].append(p)
+    return pred
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("pred", type=Path)
@@ -121,11 +131,7 @@ def main() -> int:
     ap.add_argument("--examples", type=int, default=0, help="print this many of each direct class")
     a = ap.parse_args()
     sc = load_score(a.shared)
-    pred = collections.defaultdict(list)
-    for line in open(a.pred, encoding="utf-8"):
-        if line.strip():
-            p = json.loads(line)
-            pred[p["doc"]].append(p)
+    pred = read_predictions(a.pred)
     docs = {d.name: d for d in read_corpus(a.corpus)}
     counts, shown, pronoun_items = collect(sc, docs, pred, a.examples)
     classes = sorted({c for c, _ in counts}, key=lambda c: -counts[(c, True)])
