@@ -11,7 +11,7 @@ from ..learned.features import cue_features, lemma, norm
 from ..lexicon import CUE_LEMMA, DAY_NAMES
 from ..text import QUOTE_CHARS, Quote, Sentence
 from ..types import Speaker
-from . import content, source_words, sources
+from . import content, contracted, source_words, sources
 from .frames import FINDING, aside_goes_on
 from .possessed import PERSON_NOUNS
 from .source_kinds import DOCUMENT_NOUNS
@@ -473,6 +473,9 @@ def learned_source(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | 
         spk = Speaker(None, phrase, s0, s0 + len(phrase))
     if spk.resolved:
         return spk
+    pronoun = contracted.pronoun_subject(st, sent, spk)  # "He's argued that"
+    if pronoun is not None:
+        return pronoun
     if _no_subject(spk.text):
         # "now said", "wasn’t optimistic", "last week displayed": adverbs, a time or an auxiliary
         # name nobody; the sentence's subject speaks when it is a name, else the cue is dropped (kept for the
