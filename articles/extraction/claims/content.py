@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..lexicon import CUE_LEMMA, DAY_NAMES, MONTH_NAMES, PRONOUNS, SOURCE_NOUNS, SPEECH_CUES
 from ..text import Quote, Sentence
 from ..types import Claim, Speaker
-from . import openers, source_words, sources
+from . import openers, relatives, source_words, sources
 from .state import ClaimState, Site, _start
 
 
@@ -231,7 +231,8 @@ def place(st: ClaimState, site: Site) -> None:
 
 def claim_after(st: ClaimState, site: Site, cstart: int, cue: str | None = None) -> Placement:
     """Reported content from cstart to the end of its clause (quotations inside belong to it)."""
-    return Placement([Span("reported", cstart, content_end(st, cstart, site.sent.end), cue or site.word, mixed=True)])
+    end = relatives.main_clause_cut(st.text, site.cs, cstart, content_end(st, cstart, site.sent.end))
+    return Placement([Span("reported", cstart, end, cue or site.word, mixed=True)])
 
 
 def rest_lstart(st: ClaimState, site: Site) -> int:
