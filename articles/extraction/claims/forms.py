@@ -50,7 +50,11 @@ def headline_rule(st: ClaimState, block: Block) -> bool:
     Says.": the two headline forms that name a source outright."""
     text = st.text
     m = _HEAD_COLON.match(text, block.start, block.end)
-    if m and m["who"].lower() not in _NOT_SOURCES and m["who"].split()[0].lower() not in _NOT_SOURCES \
+    said = _SAYS_BEFORE_COLON.search(m["who"]) if m else None
+    if said:  # "Jo Hale Says: ...", "USA TODAY SAYS: ...": the words before the verb speak
+        who, ws, we = m["who"][:said.start()], m.start("who"), m.start("who") + said.start()
+        cstart, cend, cue = m.end(), block.end, said.group(1).lower()
+    elif m and m["who"].lower() not in _NOT_SOURCES and m["who"].split()[0].lower() not in _NOT_SOURCES \
             and _names_a_source(st, block, m.start("who"), m.end("who")) \
             and not (_HEAD_ATTRIBUTION.match(text, m.end(), block.end) and not _names_a_person(st, m["who"])):
         who, ws, we = m["who"], m.start("who"), m.end("who")
@@ -70,6 +74,9 @@ def headline_rule(st: ClaimState, block: Block) -> bool:
     return len(st.claims) > n
 
 
+# A verb of saying ending the words before a headline's colon, after a subject: "Jo Hale Says:", "USA TODAY SAYS:".
+_SAYS_BEFORE_COLON = re.compile(r"(?<=\S)\s+(Says|Said|Warns|Claims|Insists|Argues|Admits|Predicts|Suggests|Contends|Tells)$",
+                                re.IGNORECASE)
 # After a colon, a title-case attribution of its own ("Match Report: Rovers Say Keeper Is Fit"): a subject of
 # up to four capitalised words (no subordinator: "If Obama Says It, ..." is what the source before the colon
 # says), an adverb, then a verb of saying. The words before the colon are then a kicker, unless a person.
