@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..lexicon import CUE_LEMMA, DAY_NAMES, MONTH_NAMES, PRONOUNS, SOURCE_NOUNS, SPEECH_CUES
 from ..text import Quote, Sentence
 from ..types import Claim, Speaker
-from . import openers, source_words, sources
+from . import openers, relatives, source_words, sources
 from .state import ClaimState, Site, _start
 
 
@@ -101,6 +101,13 @@ TIME_ADJUNCT = re.compile(
     r"earlier|later|yesterday|today|tonight|recently|previously|repeatedly|again|also|then|once|publicly|"
     r"privately|bluntly|flatly|simply|in\s+a\s+statement|in\s+an\s+interview|in\s+a\s+speech|"
     r"in\s+a\s+tweet)\b" + _ADJUNCT_WORDS + _TITLE_BEFORE_THAT + _ADJUNCT_CLAUSE + r")?(?=\s*(?:that\b|:|,\s*[“\"]|[“\"]))")
+# An aside set off by commas between the cue and its "that" ("said, however, that", "added, in fact, that",
+# "said, without evidence, that"): a sentence adverb or a short phrase, no clause of its own (no finite verb,
+# no pronoun subject, no verb of saying: "believes, he said, that" is an attribution), no quotation.
+_ASIDE_WORD = (r"(?!(?:is|are|was|were|had|has|have|would|will|could|should|can|may|might|must|did|does|he|she|"
+               r"they|we|I|you|it|that|" + "|".join(sorted(CUE_LEMMA, key=len, reverse=True)) + r")\b)"
+               r"[^\s,:;“”\"‘’()]+")
+ASIDE_BEFORE_THAT = re.compile(r"\s*,\s*" + _ASIDE_WORD + r"(?:\s+" + _ASIDE_WORD + r"){0,4}\s*,\s+(?=that\b)")
 # A time right after the cue and before a clause with no "that" ("said Friday it had found cracks", "said on
 # Tuesday the plan would go ahead"): the time is the saying's, the content opens after it.
 # A name after the time must be the clause's whole subject, its verb right after it ("said Monday Wilson would"):
@@ -223,7 +230,7 @@ def place(st: ClaimState, site: Site) -> None:
     site.pre_end = site.sq.ending_by(site.subject_start + 1)
     site.after = site.ce if not site.inverted else max(site.ce, spk.end)
     site.tail = text[site.after:site.sent.end]
-    m_adj = TIME_ADJUNCT.match(site.tail) or LEAD_TIME.match(site.tail)
+    m_adj = TIME_ADJUNCT.match(site.tail) or LEAD_TIME.match(site.tail) or ASIDE_BEFORE_THAT.match(site.tail)
     skip = m_adj.end() if m_adj else 0
     site.rest = site.tail[skip:]
     site.rest_start = site.after + skip
@@ -231,7 +238,8 @@ def place(st: ClaimState, site: Site) -> None:
 
 def claim_after(st: ClaimState, site: Site, cstart: int, cue: str | None = None) -> Placement:
     """Reported content from cstart to the end of its clause (quotations inside belong to it)."""
-    return Placement([Span("reported", cstart, content_end(st, cstart, site.sent.end), cue or site.word, mixed=True)])
+    end = relatives.main_clause_cut(st.text, site.cs, cstart, content_end(st, cstart, site.sent.end))
+    return Placement([Span("reported", cstart, end, cue or site.word, mixed=True)])
 
 
 def rest_lstart(st: ClaimState, site: Site) -> int:

@@ -589,7 +589,9 @@ def content_start(st: ClaimState, tokens, i: int, e: int) -> int:
     adjacent preposition or "that"."""
     # A time between the cue and its "that" ("claimed at the time that", "announced Nov. 18 that"): the
     # content opens after the "that", as the rules' frames read it (``content.DATE_BEFORE_THAT``).
-    adj = content.DATE_BEFORE_THAT.match(st.text, tokens[i].end, tokens[e - 1].end) if e > i + 1 else None
+    # An aside set off by commas before the "that" too ("said, however, that": ``content.ASIDE_BEFORE_THAT``).
+    adj = (content.DATE_BEFORE_THAT.match(st.text, tokens[i].end, tokens[e - 1].end)
+           or content.ASIDE_BEFORE_THAT.match(st.text, tokens[i].end, tokens[e - 1].end)) if e > i + 1 else None
     if adj:
         j = bisect_left(tokens, adj.end(), i + 1, e, key=lambda t: t.start)
         if j < e and tokens[j].low == "that":

@@ -35,9 +35,13 @@ def headline(st: ClaimState, block: Block) -> None:
     reads them; the rules, written for running text, do not."""
     if headline_rule(st, block):
         return
-    quotes = find_quotes(st.text, block.start, block.end)
-    tokens = tokenize(st.text, block.start, block.end)
-    sent = Sentence(block.start, block.end)
+    # A kicker before a colon the rule left ("NFL: Jets Say ...", "The Latest: ...") is no part of the
+    # headline's sentence: the model reads what follows it, as it reads a headline without one.
+    m = _HEAD_COLON.match(st.text, block.start, block.end)
+    start = m.end() if m else block.start
+    quotes = find_quotes(st.text, start, block.end)
+    tokens = tokenize(st.text, start, block.end)
+    sent = Sentence(start, block.end)
     cues.learned(st, -1, sent, tokens, (0, len(tokens)), in_quotes(tokens, quotes), quotes, set(), head=True)
 
 
@@ -46,8 +50,13 @@ def headline_rule(st: ClaimState, block: Block) -> bool:
     Says.": the two headline forms that name a source outright."""
     text = st.text
     m = _HEAD_COLON.match(text, block.start, block.end)
-    if m and m["who"].lower() not in _NOT_SOURCES and m["who"].split()[0].lower() not in _NOT_SOURCES \
-            and _names_a_source(st, block, m.start("who"), m.end("who")):
+    said = _SAYS_BEFORE_COLON.search(m["who"]) if m else None
+    if said:  # "Jo Hale Says: ...", "USA TODAY SAYS: ...": the words before the verb speak
+        who, ws, we = m["who"][:said.start()], m.start("who"), m.start("who") + said.start()
+        cstart, cend, cue = m.end(), block.end, said.group(1).lower()
+    elif m and m["who"].lower() not in _NOT_SOURCES and m["who"].split()[0].lower() not in _NOT_SOURCES \
+            and _names_a_source(st, block, m.start("who"), m.end("who")) \
+            and not (_HEAD_ATTRIBUTION.match(text, m.end(), block.end) and not _names_a_person(st, m["who"])):
         who, ws, we = m["who"], m.start("who"), m.end("who")
         cstart, cend = m.end(), block.end
         cue = ":"
@@ -63,6 +72,23 @@ def headline_rule(st: ClaimState, block: Block) -> bool:
     st.frame = "headline"
     content.add(st, "reported", cstart, cend, spk, cue, -1)
     return len(st.claims) > n
+
+
+# A verb of saying ending the words before a headline's colon, after a subject: "Jo Hale Says:", "USA TODAY SAYS:".
+_SAYS_BEFORE_COLON = re.compile(r"(?<=\S)\s+(Says|Said|Warns|Claims|Insists|Argues|Admits|Predicts|Suggests|Contends|Tells)$",
+                                re.IGNORECASE)
+# After a colon, a title-case attribution of its own ("Match Report: Rovers Say Keeper Is Fit"): a subject of
+# up to four capitalised words (no subordinator: "If Obama Says It, ..." is what the source before the colon
+# says), an adverb, then a verb of saying. The words before the colon are then a kicker, unless a person.
+_HEAD_ATTRIBUTION = re.compile(r"(?!(?:If|When|Why|How|What|As|Because|Unless|Whether|Before|After)\s)(?:[A-Z][\w.'’\-]*\s+){1,4}?"
+                               r"(?:[A-Z][a-z]+ly\s+|(?:Just|Now|Still|Also|Again|Already|Finally)\s+)?"
+                               r"(?:Says?|Said|Warns?|Claims?|Insists?|Argues|Admits?|Predicts?|Suggests?|Contends?|"
+                               r"Tells?|Told|Vows?|Denies|Deny)\s+(?=\S)")
+
+
+def _names_a_person(st: ClaimState, who: str) -> bool:
+    ent = st.entity_named(who)
+    return ent is not None and st.entities[ent].kind == "person"
 
 
 def _names_a_source(st: ClaimState, block: Block, ws: int, we: int) -> bool:

@@ -8,6 +8,7 @@ import re
 
 from ..lexicon import CUE_LEMMA
 from ..types import Speaker
+from .possessed import PERSON_NOUNS
 
 # A determined noun phrase ending the text: "a board member", "the party's top figures", "two aides".
 _DETERMINED = re.compile(r"(?:^|[\s,;:(“\"])((?:the|a|an|this|that|these|those|his|her|their|its|our|one|some|many|"
@@ -36,6 +37,9 @@ def phrase_before(text: str, end: int) -> Speaker | None:
     stops = list(_SENTENCE_END.finditer(text, lo, end))
     if stops:
         lo = stops[-1].end()  # not across a sentence's end ("... its own dangers. Even Republicans, who")
+    role = role_of(text, lo, end)
+    if role is not None:
+        return role
     m = _DETERMINED.search(text[lo:end])
     if m is None:
         return None
@@ -52,3 +56,52 @@ def phrase_before(text: str, end: int) -> Speaker | None:
             return None
     start = lo + m.start(1)
     return Speaker(None, m.group(1), start, start + len(m.group(1)))
+
+
+# A role, a preposition and whom the role is held for, ending the text: "the head of the union", "a spokesman for
+# Acme Corp", "an analyst at the bank" (the role's words and its organisation's at most four each).
+_ROLE_PREP = re.compile(r"(?:^|[\s,;:(“\"])((?:the|a|an|its|his|her|their|one)\s+(?:[\w’'\-]+\s+){0,3}?)(?:of|for|at)\s+"
+                        r"((?:[\w’'\-.&]+\s+){0,3}[\w’'\-.&]+)$", re.IGNORECASE)
+
+
+def role_of(text: str, lo: int, end: int) -> Speaker | None:
+    """The role and its preposition's object ending at end ("said the head of the union, who added ..."): the
+    person holding the role is the one a "who" after them speaks for, not the organisation. None when a
+    word of either part is a clause's (a verb, a pronoun, another preposition) or a verb of saying, or when
+    the role's last word is no person's noun."""
+    m = _ROLE_PREP.search(text, lo, end)
+    if m is None:
+        return None
+    role, obj = m.group(1).split(), m.group(2).split()
+    head = role[-1].lower() if len(role) >= 2 else ""
+    if head not in PERSON_NOUNS and head.removesuffix("s") not in PERSON_NOUNS:
+        return None  # a person's role ("the head", "the editors"), not a thing's ("a victory for", "the mouth of")
+    if any(w.lower() in _NOT_IN_PHRASE or w.lower() in CUE_LEMMA for w in role[1:] + obj) \
+            or _INNER_DETERMINER.search(" " + " ".join(role[1:]) + " "):
+        return None  # ("The mayor fired the head of ...": a determiner inside the role opens the phrase)
+    start = m.start(1)
+    return Speaker(None, text[start:end], start, end)
+
+
+# A cue opening a non-restrictive relative clause, the pronoun its subject: the pronoun after a comma, at most
+# three words (an auxiliary, an adverb, a day) between them (", who said", ", who on Tuesday argued", ", which
+# has warned"); not a name or a pronoun, the relative clause's own subject (", which Clinton conceded").
+_OPENS_RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:(?:on|last)\s+[A-Z][a-z]+\s+|"
+                             r"(?!(?:he|she|they|we|it|I|you)\s)[a-z]+\s+){0,3}$")
+# The main clause's verb after the relative clause's closing comma: an inflected verb of saying, an adverb
+# allowed before it (", said", ", also told", ", argued").
+_MAIN_VERB = re.compile(r",\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
+
+
+def main_clause_cut(text: str, cue: int, cstart: int, cend: int) -> int:
+    """Where the content of a cue inside a relative clause set off by commas ends: at the comma before the
+    main clause's verb of saying ("Jo Sharp, who argued that the plan would fail, said the board had been
+    warned": the relative clause's content is "that the plan would fail", the main clause says the rest).
+    Else cend. (The learned cues have the same cut, `cues._relative_clause_end`.)"""
+    if not _OPENS_RELATIVE.search(text, max(0, cue - 40), cue):
+        return cend
+    for m in _MAIN_VERB.finditer(text, cstart, cend):
+        w = m.group(1)
+        if CUE_LEMMA.get(w, w) != w and not w.endswith("ing"):
+            return m.start()
+    return cend

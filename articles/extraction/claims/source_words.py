@@ -53,7 +53,7 @@ def title_case(text: str, end: int) -> bool:
 def after_subject(word: str, title: bool = False) -> bool:
     """Whether a word after a subject is no part of it: an auxiliary or a modal, also negated, or an adverb
     ("Farmers didn’t", "The mayor instead", "Republicans are now"); not a name's word (`in_name`)."""
-    return not in_name(word, False, title) and (_adverb(word) or word.lower() in _AUXILIARIES
+    return not in_name(word, False, title) and (_adverb(word) or (title and _title_adverb(word)) or word.lower() in _AUXILIARIES
                                                  or word.endswith(("n’t", "n't")))
 
 
@@ -74,6 +74,20 @@ _PRONOUN_LEADS = frozenset("it this there here he she they we i you what so such
 def _adverb(word: str) -> bool:
     low = word.strip(".,").lower()
     return low in _ADVERBS or (len(low) > 4 and low.endswith("ly") and word.islower() and low not in LY_NOT_ADVERB)
+
+
+# The endings of adverbs made from adjectives ("Quietly", "Reportedly", "Publicly", "Openly"); not of the names
+# that end in "ly" ("Kelly", "Reilly", "Connolly", "Beverly", "Emily", "Kimberly").
+_ADVERB_ENDINGS = ("edly", "ally", "ously", "fully", "ively", "ingly", "lessly", "ately", "ently", "antly", "etly",
+                   "enly", "ckly", "ghtly", "arly", "ply", "ctly", "stly", "ndly", "rtly", "ftly", "mly", "ibly", "ably")
+
+
+def _title_adverb(word: str) -> bool:
+    """A capitalised adverb in a title-case line ("Jo Hale Quietly Says ..."): an adjective's "-ly" form,
+    which capitals alone do not tell from a name's last word."""
+    low = word.strip(".,").lower()
+    return (len(low) > 5 and low.endswith(_ADVERB_ENDINGS) and word[:1].isupper()
+            and word[1:].strip(".,").islower() and low not in LY_NOT_ADVERB)
 
 
 def _relative_after_head(words: list[re.Match]) -> bool:

@@ -399,7 +399,8 @@ def source(st: ClaimState, start: int, end: int, noun: str) -> Speaker:
 def antecedent(st: ClaimState, who_pos: int) -> Speaker | None:
     before = st.text[:who_pos].rstrip().rstrip(",").rstrip()
     men = st.mention_ending(len(before))
-    if men is not None:
+    if men is not None and not (st.text.startswith("who", who_pos)  # "the head of Acme, who": the head
+                                and relatives.role_of(st.text, max(0, men.start - 60), len(before))):
         return Speaker(men.entity, men.text, men.start, men.end)
     # "Theresa May, the Prime Minister, who": skip one apposition.
     m = re.search(r",\s+[^,]{2,80}$", before)

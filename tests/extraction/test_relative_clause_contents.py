@@ -1,0 +1,38 @@
+"""A cue the rules place inside a relative clause set off by commas ("Jo Sharp, who argued that ...,
+said ...") ends its content at the comma before the main clause's verb of saying; the main clause then
+makes its own claim. Was: one claim ran the relative clause's content on into the main clause's
+("that the plan would fail, said the board had been warned"). Sentences written for these tests."""
+from tests.extraction.dated import claims_by_frame
+
+
+def test_a_that_clause_in_a_relative_clause_ends_before_the_main_verb():
+    claims = claims_by_frame("Jo Sharp, who argued that the plan would fail, said the board had been warned.")
+    assert claims == [("that the plan would fail", "Jo Sharp", "that_clause"),
+                      ("the board had been warned", "Jo Sharp", "bare_clause")]
+
+
+def test_a_bare_clause_in_a_relative_clause_and_other_main_verbs():
+    assert claims_by_frame("The mayor, who said the plan would fail, warned that the board had been told.") == [
+        ("the plan would fail", "The mayor", "bare_clause"),
+        ("that the board had been told", "The mayor", "that_clause")]
+    claims = claims_by_frame("Jo Sharp, who argued that the plan would fail, told reporters the board had been warned.")
+    assert claims == [("that the plan would fail", "Jo Sharp", "that_clause"),
+                      ("the board had been warned", "Jo Sharp", "told_object_clause")]
+
+
+def test_a_time_between_the_pronoun_and_the_cue():
+    claims = claims_by_frame("Jo Sharp, who on Tuesday argued that the plan would fail, said that the board knew.")
+    assert [text for text, _, _ in claims] == ["that the plan would fail", "that the board knew"]
+
+
+def test_a_firm_in_a_which_clause():
+    claims = claims_by_frame("Acme Corp, which has warned that sales are falling, said on Monday it would cut jobs.")
+    assert claims == [("that sales are falling", "Acme Corp", "that_clause"),
+                      ("it would cut jobs", "Acme Corp", "bare_clause")]
+
+
+def test_a_relative_clause_with_its_own_subject_is_not_cut():
+    # "which Ann Lee conceded": the pronoun is the object, the clause's subject is its own; the thing
+    # before "which" says nothing.
+    claims = claims_by_frame("The victory, which Ann Lee conceded when the polls closed, confirmed that the party had won.")
+    assert not any(speaker == "The victory" for _, speaker, _ in claims)
