@@ -36,3 +36,20 @@ def test_a_relative_clause_with_its_own_subject_is_not_cut():
     # before "which" says nothing.
     claims = claims_by_frame("The victory, which Ann Lee conceded when the polls closed, confirmed that the party had won.")
     assert not any(speaker == "The victory" for _, speaker, _ in claims)
+
+
+def test_a_participle_of_saying_inside_the_content_is_no_main_verb():
+    # "reported to be", "reported by": a reduced relative inside the relative clause's
+    # content, not the main clause's verb (was: the content cut to "that the fund").
+    claims = claims_by_frame("Jo Sharp, who said that the fund, reported to be worth $2 billion, was safe, "
+                             "told reporters it would grow.")
+    assert claims[0] == ("that the fund, reported to be worth $2 billion, was safe", "Jo Sharp", "that_clause")
+    claims = claims_by_frame("Jo Sharp, who said that the plan, reported by the Times, was dead, told reporters it would fail.")
+    assert claims[0] == ("that the plan, reported by the Times, was dead", "Jo Sharp", "that_clause")
+
+
+def test_a_verb_after_an_aside_that_an_auxiliary_opened_goes_on_with_the_content():
+    # "had, reportedly, agreed": the content's own clause resumes after the aside (was: "the club had, reportedly").
+    claims = claims_by_frame("Jo Sharp, who said the club had, reportedly, agreed a fee, said the talks were over.")
+    assert claims == [("the club had, reportedly, agreed a fee", "Jo Sharp", "bare_clause"),
+                      ("the talks were over", "Jo Sharp", "bare_clause")]

@@ -91,6 +91,12 @@ _OPENS_RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:(?:on|last)\s+[A-Z][a-z]+\
 # The main clause's verb after the relative clause's closing comma: an inflected verb of saying, an adverb
 # allowed before it (", said", ", also told", ", argued").
 _MAIN_VERB = re.compile(r",\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
+# A participle of saying opening a reduced relative inside the content, no main verb: "the fund, reported to be
+# worth $2 billion, was safe", "the strike, said to have cost millions", "the plan, announced by the mayor, ...".
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:to\s+(?:be|have)\b|by\s+(?:the|a|an|his|her|its|their|[A-Z])\b)")
+# An auxiliary before a comma: the clause it opens goes on after an aside ("the club had, reportedly, agreed").
+_AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|"
+                               r"did|does|do)\s*,[^,]*$", re.IGNORECASE)
 
 
 def main_clause_cut(text: str, cue: int, cstart: int, cend: int) -> int:
@@ -102,6 +108,7 @@ def main_clause_cut(text: str, cue: int, cstart: int, cend: int) -> int:
         return cend
     for m in _MAIN_VERB.finditer(text, cstart, cend):
         w = m.group(1)
-        if CUE_LEMMA.get(w, w) != w and not w.endswith("ing"):
+        if CUE_LEMMA.get(w, w) != w and not w.endswith("ing") and not _PARTICIPLE_AFTER.match(text, m.end()) \
+                and not _AUXILIARY_BEFORE.search(text, cstart, m.start()):
             return m.start()
     return cend
