@@ -26,3 +26,21 @@ def test_a_verb_of_saying_before_the_colon_is_the_cue():
     assert _claims("Jo Hale Says: The Plan Will Fail") == [("The Plan Will Fail", "Jo Hale", "headline")]
     assert _claims("THE MAYOR SAYS: THE BUDGET IS BROKEN") == [("THE BUDGET IS BROKEN", "THE MAYOR", "headline")]
     assert _claims("Jo Hale Quietly Says: The Plan Will Fail") == [("The Plan Will Fail", "Jo Hale", "headline")]
+
+
+def test_an_adverb_in_a_line_of_capitals_is_no_part_of_the_speaker():
+    # Was: "JO HALE QUIETLY" (the adverb was told by its lower-case letters only).
+    assert _claims("JO HALE QUIETLY SAYS PLAN WILL FAIL") == [("PLAN WILL FAIL", "JO HALE", "learned")]
+    assert _claims("JO MCNALLY SAYS PLAN WILL FAIL") == [("PLAN WILL FAIL", "JO MCNALLY", "learned")]
+
+
+def test_a_verb_of_telling_and_its_hearer_before_the_colon():
+    # Was: "Mayor Warns Council", "Police Tell Drivers" as the speakers.
+    assert _claims("Mayor Warns Council: Cuts Will Hurt") == [("Cuts Will Hurt", "Mayor", "headline")]
+    assert _claims("Police Tell Drivers: Stay Home") == [("Stay Home", "Police", "headline")]
+    assert _claims("TRUMP TELLS CONGRESS: FUND THE WALL")[0][1] == "TRUMP"
+
+
+def test_a_question_word_before_the_speaker_is_no_part_of_it():
+    # "What Jo Hale Says: ...": was the speaker "What Jo Hale".
+    assert _claims("What Jo Hale Says: The Plan Will Fail") == [("The Plan Will Fail", "Jo Hale", "headline")]

@@ -52,8 +52,10 @@ def headline_rule(st: ClaimState, block: Block) -> bool:
     m = _HEAD_COLON.match(text, block.start, block.end)
     said = _SAYS_BEFORE_COLON.search(m["who"]) if m else None
     if said:  # "Jo Hale Says: ...", "USA TODAY SAYS: ...": the words before the verb speak
-        who, ws, we = m["who"][:said.start()], m.start("who"), m.start("who") + said.start()
-        cstart, cend, cue = m.end(), block.end, said.group(1).lower()
+        lead = _WH_LEAD.match(m["who"], 0, said.start())  # "What Jo Hale Says: ...": Jo Hale
+        ws, we = m.start("who") + (lead.end() if lead else 0), m.start("who") + said.start()
+        who = text[ws:we]
+        cstart, cend, cue = m.end(), block.end, (said.group(1) or said.group(2)).lower()
     elif m and m["who"].lower() not in _NOT_SOURCES and m["who"].split()[0].lower() not in _NOT_SOURCES \
             and _names_a_source(st, block, m.start("who"), m.end("who")) \
             and not (_HEAD_ATTRIBUTION.match(text, m.end(), block.end) and not _names_a_person(st, m["who"])):
@@ -74,9 +76,13 @@ def headline_rule(st: ClaimState, block: Block) -> bool:
     return len(st.claims) > n
 
 
-# A verb of saying ending the words before a headline's colon, after a subject: "Jo Hale Says:", "USA TODAY SAYS:".
-_SAYS_BEFORE_COLON = re.compile(r"(?<=\S)\s+(Says|Said|Warns|Claims|Insists|Argues|Admits|Predicts|Suggests|Contends|Tells)$",
+# A verb of saying ending the words before a headline's colon, after a subject: "Jo Hale Says:", "USA TODAY SAYS:";
+# a verb of telling with its hearer ("Mayor Warns Council:", "Merkel Tells Putin:", "Pope Urges Voters:").
+_SAYS_BEFORE_COLON = re.compile(r"(?<=\S)\s+(?:(Says|Said|Warns|Claims|Insists|Argues|Admits|Predicts|Suggests|Contends|Tells|Urges)"
+                                r"|(Tells?|Told|Warns?|Urges?|Reminds?|Assures?)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)?)$",
                                 re.IGNORECASE)
+# A question word opening the words before the colon ("What Jo Hale Says:"): no part of the speaker.
+_WH_LEAD = re.compile(r"(?:What|Why|How|Where|When)\s+(?=\S)", re.IGNORECASE)
 # After a colon, a title-case attribution of its own ("Match Report: Rovers Say Keeper Is Fit"): a subject of
 # up to four capitalised words (no subordinator: "If Obama Says It, ..." is what the source before the colon
 # says), an adverb, then a verb of saying. The words before the colon are then a kicker, unless a person.

@@ -84,10 +84,12 @@ _ADVERB_ENDINGS = ("edly", "ally", "ously", "fully", "ively", "ingly", "lessly",
 
 def _title_adverb(word: str) -> bool:
     """A capitalised adverb in a title-case line ("Jo Hale Quietly Says ..."): an adjective's "-ly" form,
-    which capitals alone do not tell from a name's last word."""
+    which capitals alone do not tell from a name's last word; in a line of capitals too."""
     low = word.strip(".,").lower()
+    rest = word[1:].strip(".,")
     return (len(low) > 5 and low.endswith(_ADVERB_ENDINGS) and word[:1].isupper()
-            and word[1:].strip(".,").islower() and low not in LY_NOT_ADVERB)
+            and (rest.islower() or (rest.isupper() and not low.startswith(("mc", "mac", "o'", "o’"))))
+            and low not in LY_NOT_ADVERB)  # "QUIETLY" in a line of capitals; not a surname's "MCNALLY"
 
 
 def _relative_after_head(words: list[re.Match]) -> bool:
