@@ -464,7 +464,7 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
         return spk
     # A short phrase up to the comma: "According to conservative talk radio host Rush Limbaugh, ..."
     phrase = st.text[s:clause_end].strip()
-    if phrase and 1 <= len(phrase.split()) <= 8 and not _says(phrase.split()):
+    if phrase and 1 <= len(phrase.split()) <= 8 and not _says(phrase.split()) and not _CLAUSE_AFTER.match(phrase):
         return Speaker(None, phrase, s, s + len(phrase))
     # A longer one: the noun phrase its description opens with ("said the man who built ...", "tweeted
     # a German user from Hanover going by the handle ...").
@@ -472,6 +472,9 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
     return Speaker(None, m.group(), s, m.end()) if m else None
 
 
+# A clause, no speaker, after the cue: "that ...", or a finite auxiliary within a few words and no relative
+# pronoun before it ("..., said talks had failed"; not "said officials who have seen it").
+_CLAUSE_AFTER = re.compile(r"that\s|(?:(?!(?:who|whom|which|that)\s)\S+\s+){1,3}(?:had|has|have|is|are|was|were|would|will)\s")
 # (A time adjunct ends the phrase too: "said a nurse this week in a letter ...", "the union yesterday in ...".)
 _DESCRIBED_AFTER = re.compile(r"(?:the|a|an|one|another)\s+(?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]+(?=\s+(?:who|whose|from|in|at|"
                               r"with|going|living|writing|known|this|last|next|yesterday|today|tonight|earlier|later)\b)")
