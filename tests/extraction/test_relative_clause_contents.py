@@ -53,3 +53,12 @@ def test_a_verb_after_an_aside_that_an_auxiliary_opened_goes_on_with_the_content
     claims = claims_by_frame("Jo Sharp, who said the club had, reportedly, agreed a fee, said the talks were over.")
     assert claims == [("the club had, reportedly, agreed a fee", "Jo Sharp", "bare_clause"),
                       ("the talks were over", "Jo Sharp", "bare_clause")]
+
+
+def test_the_main_clause_after_an_apposition_and_a_relative_clause_is_the_named_persons():
+    # "who" speaks for Ann Lee (past the apposition); the main verb's subject is the same, not the person the
+    # apposition names ("John Smith") nor the apposition ("a lawyer"), as the cut made a claim of it.
+    claims = claims_by_frame("Ann Lee, a lawyer for John Smith, who has denied that he took bribes, said the case was weak.")
+    assert claims == [("that he took bribes", "Ann Lee", "that_clause"), ("the case was weak", "Ann Lee", "bare_clause")]
+    claims = claims_by_frame("Ann Lee, a lawyer, who has denied that he took bribes, said the case was weak.")
+    assert claims[-1] == ("the case was weak", "Ann Lee", "bare_clause")

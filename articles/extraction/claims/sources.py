@@ -89,6 +89,9 @@ def left_speaker(st: ClaimState, sent: Sentence, cue_start: int, prev: Speaker |
     # "The company, which is expected to report next week, confirmed": the subject stands before
     # the aside (innermost first); else the text right before the cue is read as usual.
     for comma in aside_starts(st, sent, _gap_start(st, sent, cue_start)):
+        who = re.match(r",\s*who\s", st.text[comma:comma + 8])  # the relative's antecedent, past an apposition
+        if who and (spk := antecedent(st, comma + who.end() - 4)) is not None and spk.resolved:
+            return spk  # ("Ann Lee, a lawyer for John Smith, who ..., said": Ann Lee, not John Smith)
         seg_end = _subject_end(st, sent, comma)
         spk = _subject_before(st, whole, sent, seg_end, cue_start, prev)
         if spk is not None and spk.entity is not None:  # "a voter who met Jo Roe, 30, said": the voter
