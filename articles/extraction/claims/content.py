@@ -145,6 +145,7 @@ def add(st: ClaimState, kind: str, start: int, end: int, spk: Speaker | None, cu
         # Words that name nobody ("Brooke tearfully", "This comes as the ministry"): `source_words`.
         words, at = source_words.phrase_words(spk.text, spk.start, source_words.title_case(text, spk.end))
         spk = spk if at == spk.start and words == spk.text else Speaker(None, words, at, at + len(words))
+        spk = None if source_words.addressed(spk.text) else spk  # "How do you", "let's": no one is named
     if spk is None or not spk.text.strip():
         # An attribution names its source: words nobody is said to say are no claim. The span is
         # still spent, so cues inside it are not tried again (which kept extraction linear).

@@ -476,6 +476,8 @@ def learned_source(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | 
     pronoun = contracted.pronoun_subject(st, sent, spk)  # "He's argued that"
     if pronoun is not None:
         return pronoun
+    if not any(ch.isalnum() for ch in spk.text):  # a closing quotation mark before a participle ('“Golden
+        return sources.sentence_subject(st, sent, cue_start)  # Week,” saying'): the sentence's subject, if any
     if _no_subject(spk.text):
         # "now said", "wasn’t optimistic", "last week displayed": adverbs, a time or an auxiliary
         # name nobody; the sentence's subject speaks when it is a name, else the cue is dropped (kept for the

@@ -530,7 +530,8 @@ def rerank(model: SourceModel, cands_of: Candidates, claims: list[Claim], mentio
             moved = None
             cands, rows = cands_of.for_claim(c, previous, spoke)
             pick = choose(model, cands, rows, c.speaker)
-            if isinstance(pick, tuple) and _has_phrase(cands_of.text[pick[0]:pick[1]]):
+            if isinstance(pick, tuple) and (_has_phrase(cands_of.text[pick[0]:pick[1]])
+                                            or _verb_phrase(cands_of.text[pick[0]:pick[1]].split())):
                 pick = c.speaker
             if pick != c.speaker and pick is not None:
                 if rule_speaker is not None:
@@ -550,6 +551,18 @@ def _has_phrase(words: str) -> bool:
     toks = words.split()
     owned = [k for k, w in enumerate(toks) if w.endswith(("'s", "’s"))]
     return bool(owned) and possessed.has_only(" ".join(toks[owned[-1] + 1:]).lower(), GAP_WORDS)
+
+
+def _verb_phrase(words: list[str]) -> bool:
+    """Words that are a verb phrase, not a subject: they hold an auxiliary or a modal, also negated
+    ("have both" urged, "doesn't" mince, "is letting them" know, "could be heard calling"), or are a lone
+    adverb of time ("now" sentenced)."""
+    low = [w.lower() for w in words]
+    return any(w in _VERBAL or w in _CLAUSE_WORDS or w.endswith(("n't", "n’t")) for w in low) \
+        or (len(low) == 1 and low[0] in _LONE_ADVERBS)
+
+
+_LONE_ADVERBS = frozenset("now then soon later again too".split())
 
 
 def _name(c: Claim, pick: int | tuple[int, int], cands_of: Candidates, by_entity: dict[int, list[Mention]],

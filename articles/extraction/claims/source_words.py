@@ -145,3 +145,18 @@ def left_bare(words: str) -> bool:
     or a bare relative pronoun: the speaker search reads either as some name before it, so a phrase that
     tidies down to one ("I later", "who have openly") is left whole, as it was."""
     return words.lower() in _BARE
+
+
+# The reader or the one asked: "you" (not "many of you", a group of readers the writer counts), a question
+# ("How do you think ...", "What do you make of ..."), an imperative ("let's hope", "Let me say").
+_YOU = re.compile(r"(?<!\bof\s)\byou(?:[’'](?:ve|re|d|ll))?(?=\s|$)", re.IGNORECASE)
+_ASKING = re.compile(r"(?:how|what|why|where|when)\s+(?:do|does|did|would|could|can|should|will|I|we)\b|let(?:[’']s)?\b",
+                     re.IGNORECASE)
+
+
+def addressed(words: str) -> bool:
+    """Whether a source phrase speaks to the reader or asks rather than names anyone: it holds a "you"
+    ("You", "I know you", "everything else you"), or opens a question or an imperative ("How do you",
+    "What I don’t", "let's"). No one is said to say the words: the claim has no source."""
+    return _YOU.search(words) is not None or _ASKING.match(words) is not None
+
