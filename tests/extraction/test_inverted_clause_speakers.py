@@ -22,3 +22,10 @@ def test_a_bare_clause_after_the_cue_is_no_inverted_speaker():
 def test_a_speaker_with_a_relative_clause_after_the_cue_still_speaks():
     claims = claims_by_frame("The talks had failed, said officials who have seen the minutes.")
     assert claims == [("The talks had failed", "officials", "inverted_clause")]
+
+
+def test_a_speaker_with_a_whose_clause_after_the_cue_still_speaks():
+    # "whose" opens a relative clause as "who" does: "farmers whose crops were ..." is the speaker, no clause.
+    claims = claims_by_frame('"We lost everything," said farmers whose crops were ruined by the storm.')
+    assert [text for text, _, _ in claims] == ['"We lost everything,"']
+    assert claims[0][1].startswith("farmers")

@@ -477,7 +477,7 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
 
 # A clause, no speaker, after the cue: "that ...", or a finite auxiliary within a few words and no relative
 # pronoun before it ("..., said talks had failed"; not "said officials who have seen it").
-_CLAUSE_AFTER = re.compile(r"that\s|(?:(?!(?:who|whom|which|that)\s)\S+\s+){1,3}(?:had|has|have|is|are|was|were|would|will)\s")
+_CLAUSE_AFTER = re.compile(r"that\s|(?:(?!(?:who|whom|whose|which|that)\s)\S+\s+){1,3}(?:had|has|have|is|are|was|were|would|will)\s")
 # (A time adjunct ends the phrase too: "said a nurse this week in a letter ...", "the union yesterday in ...".)
 _DESCRIBED_AFTER = re.compile(r"(?:the|a|an|one|another)\s+(?:[\w’'\-]+\s+){0,3}?[a-z][\w’'\-]+(?=\s+(?:who|whose|from|in|at|"
                               r"with|going|living|writing|known|this|last|next|yesterday|today|tonight|earlier|later)\b)")
