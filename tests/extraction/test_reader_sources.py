@@ -40,3 +40,11 @@ def test_the_addressed_shape():
     assert addressed("How do you") and addressed("What do you") and addressed("What I don’t") and addressed("Let me")
     assert not addressed("Many of you") and not addressed("Some of you") and not addressed("How Paul Ryan")
     assert not addressed("the youth") and not addressed("Young voters") and not addressed("The mayor")
+
+
+def test_you_as_a_surname_names_its_speaker():
+    # The Chinese surname "You" ("You Quan", "Mr You") is a name, not the reader.
+    found = _sources('"The talks will go on," said You Quan, head of the trade office.')
+    assert found.get('"The talks will go on,"') == "You Quan"
+    assert not addressed("You Quan") and not addressed("Mr You") and not addressed("Vice Premier You Jin")
+    assert addressed("You Can") and addressed("Thank You") and addressed("YOU")

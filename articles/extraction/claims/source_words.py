@@ -158,5 +158,17 @@ def addressed(words: str) -> bool:
     """Whether a source phrase speaks to the reader or asks rather than names anyone: it holds a "you"
     ("You", "I know you", "everything else you"), or opens a question or an imperative ("How do you",
     "What I don’t", "let's"). No one is said to say the words: the claim has no source."""
-    return _YOU.search(words) is not None or _ASKING.match(words) is not None
+    return any(not _named_you(words, m) for m in _YOU.finditer(words)) or _ASKING.match(words) is not None
 
+
+def _named_you(words: str, m: re.Match) -> bool:
+    """A "You" that is a name (the Chinese surname: "You Quan", "Mr You", "Chairman You"): capitalised, before a
+    capitalised word no verb ("You Can", "You Know" address the reader) or after a title."""
+    return m.group() == "You" and (_NAME_AFTER.match(words, m.end()) is not None
+                                   or _TITLE_BEFORE.search(words, 0, m.start()) is not None)
+
+
+_NAME_AFTER = re.compile(r"\s+(?!(?:Can|Could|Will|Would|Shall|Should|May|Might|Must|Have|Had|Are|Were|Do|Did|Don|Know|"
+                         r"Say|See|Think|Get|Need|Want|Make|Go)\b)[A-Z][a-z]")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Madam|Chairman|President|Premier|Minister|Governor|Secretary|Director|"
+                           r"General)\.?\s+$")
