@@ -47,6 +47,10 @@ def test_a_participle_of_saying_inside_the_content_is_no_main_verb():
     claims = claims_by_frame("Jo Sharp, who said that the plan, reported by the Times, was dead, told reporters it would fail.")
     assert claims[0] == ("that the plan, reported by the Times, was dead", "Jo Sharp", "that_clause")
 
+    # A "by" of time after the main verb names no agent: "said by the end of ..." is the main clause's verb.
+    claims = claims_by_frame("Jo Sharp, who warned that prices would rise, said by the end of the year the rate would be 5%.")
+    assert claims[0] == ("that prices would rise", "Jo Sharp", "that_clause")
+
 
 def test_a_verb_after_an_aside_that_an_auxiliary_opened_goes_on_with_the_content():
     # "had, reportedly, agreed": the content's own clause resumes after the aside (was: "the club had, reportedly").

@@ -93,7 +93,9 @@ _OPENS_RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:(?:on|last)\s+[A-Z][a-z]+\
 _MAIN_VERB = re.compile(r",\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 # A participle of saying opening a reduced relative inside the content, no main verb: "the fund, reported to be
 # worth $2 billion, was safe", "the strike, said to have cost millions", "the plan, announced by the mayor, ...".
-_PARTICIPLE_AFTER = re.compile(r"\s+(?:to\s+(?:be|have)\b|by\s+(?:the|a|an|his|her|its|their|[A-Z])\b)")
+# A "by" of time names no agent: "said by the end of the year inflation would ..." is the main verb.
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:to\s+(?:be|have)\b|by\s+(?!the\s+(?:end|time|middle|start|close)\b)"
+                               r"(?:the|a|an|his|her|its|their|[A-Z])\b)")
 # An auxiliary before a comma: the clause it opens goes on after an aside ("the club had, reportedly, agreed").
 _AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|"
                                r"did|does|do)\s*,[^,]*$", re.IGNORECASE)
