@@ -631,7 +631,7 @@ def cue_speaker(st: ClaimState, site: Site, prev: Speaker | None) -> bool:
     word, near = site.word, site.near
     spk, inverted = None, False
     closing = re.search(r"[,!?.—–-]?\s*(?:[" + CLOSE_QUOTES + '"' + r"]|'')\s*,?\s*$", near)
-    if closing and word in QUOTE_CUES:
+    if closing and word in QUOTE_CUES and not st.text[site.cs:site.ce].endswith("ing"):  # not '“X,” saying Y'
         spk = right_speaker(st, site.ce, site.sent.end)
         inverted = spk is not None
     agent = _PASSIVE_AGENT.match(st.text, site.ce, site.sent.end) if spk is None else None
