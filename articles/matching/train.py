@@ -51,7 +51,7 @@ from .ranker import (
     entry_texts,
 )
 
-VERSION = "2.6"
+VERSION = "2.7"
 CALIBRATION_TOP = 10
 # The check-worthiness gate keeps this share of the training queries whose top answer is right and
 # reaches "suggested": under it sit fragments and opinions (see choose_checkworthiness_gate).
