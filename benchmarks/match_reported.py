@@ -44,7 +44,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from articles.matching import claimreview, encoder, genre, ranker, text, train  # noqa: E402
+from articles.matching import claimreview, encoder, genre, quotes, ranker, text, train  # noqa: E402
+from articles.matching.quotes import quoted  # noqa: E402,F401 (the one definition: index, training, here)
 
 # The speaker's own pronouns in the reported third person (the speaker's gender is not known from
 # the text alone).
@@ -55,7 +56,6 @@ _CONTRACTED = {"i'm": "he's", "i've": "he's", "i'll": "he'll", "i'd": "he'd",
 _AGREE = {"am": "is", "have": "has", "do": "does", "don't": "doesn't"}  # after "I"
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _SAYS = re.compile(r"^\s*says\b", re.IGNORECASE)
-_QUOTE = re.compile(r'["“]([^"”]{8,})["”]')
 NAMES = ["extra_abs", "extra_gap", "extra_rank"]
 VARIANTS = ("reported", "reported1", "reported_fp", "reported_says_fp", "rocchio", "quote", "quote_cover",
             "quote_words", "quote_flag", "quote_posts")
@@ -91,13 +91,6 @@ def reported(text_: str, plural: bool = True, says: bool = True) -> str:
     return f"Says {body.strip()}" if says else body
 
 
-def quoted(claim: str) -> str:
-    """The words a fact-check's claim quotes ('Wages "haven't gone up."' -> "haven't gone up."), or ""
-    when it quotes nothing or (nearly) only itself."""
-    found = _QUOTE.findall(claim)
-    return " ".join(found) if found and sum(map(len, found)) < 0.9 * len(claim.strip('"“” .')) else ""
-
-
 def query_text(variant: str, q: str) -> str:
     if variant == "reported":
         return reported(q)
@@ -121,12 +114,12 @@ class Side:
 
     def __init__(self, lib, reviews, vec: dict):
         self.claims = lib.dense["claim"]
-        quotes = [quoted(text.clean_reviewed(r.claim_reviewed)) for r in reviews]
-        has = [i for i, q in enumerate(quotes) if q]
+        said = [quoted(text.clean_reviewed(r.claim_reviewed)) for r in reviews]
+        has = [i for i, q in enumerate(said) if q]
         self.quote_vecs = np.array(self.claims, copy=True)
         if has:
-            self.quote_vecs[has] = encoder.encode([quotes[i] for i in has])
-        self.quote_words = [frozenset(text.words(q)) if q else frozenset() for q in quotes]
+            self.quote_vecs[has] = encoder.encode([said[i] for i in has])
+        self.quote_words = [quotes.words(text.clean_reviewed(r.claim_reviewed)) for r in reviews]
         self.vec = vec
 
     def columns(self, variant: str, c: np.ndarray, t: str) -> np.ndarray:
@@ -135,8 +128,7 @@ class Side:
             return self.columns("quote_cover", c, t) * np.float32(genre.posted(t))
         if variant in ("quote_cover", "quote_words", "quote_flag"):
             words = set(text.words(q))
-            cover = [len(self.quote_words[i] & words) / len(self.quote_words[i]) if self.quote_words[i] else 0.0
-                     for i in c]
+            cover = [quotes.cover(words, self.quote_words[i]) for i in c]
             flag = [1.0 if self.quote_words[i] else 0.0 for i in c]
             cols = [cover if variant != "quote_flag" else [0.0] * len(c), flag if variant != "quote_words" else
                     [0.0] * len(c), [0.0] * len(c)]

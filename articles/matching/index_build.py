@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import dense, encoder, genre, ranker, semantic, text
+from . import dense, encoder, genre, quotes, ranker, semantic, text
 from .ann import keep_vectors, release_memory
 
 LEXICAL = ("claim", "title", "both", "bigrams", "chars")
@@ -68,7 +68,10 @@ _SEP = "\x1f"
 # int8 graphs' CPU time with fewer bytes mapped than float16 graphs
 # 7: with "i8", the build's one WordLlama graph is the joint view's (``ANN_JOINT``), searched for every
 # view; a reader takes every layout above
-FORMAT = 7
+# 8: segments carry the stems each fact-check's claim quotes (``quotes.offsets`` / ``quotes.blob``:
+# ``quotes.words``, model 2.7's ``quote_words``); a segment of 7 or older reads as quoting nothing
+# (the column 0 for its rows) until the next writer's update rebuilds the generation
+FORMAT = 8
 ANN_DTYPE = os.environ.get("CLAIMSDB_MATCH_ANN_DTYPE", "i8")  # "i8" or "f16": see FORMAT 5 and 6
 
 
@@ -221,7 +224,7 @@ class SegmentWriter:
             self._tmp = folder.with_name(folder.name + ".tmp")
             shutil.rmtree(self._tmp, ignore_errors=True)
             self._tmp.mkdir(parents=True)
-        for key in ("tokens", "numbers", "names", "claimants", "proper"):
+        for key in ("tokens", "numbers", "names", "claimants", "proper", "quotes"):
             self._put(f"{key}.offsets", np.zeros(1, dtype=np.int64))
             self._ends[key] = 0
 
@@ -288,6 +291,7 @@ class SegmentWriter:
                 self._put(f"dense.{view}", np.ascontiguousarray(d[:, j]))
         self._ragged("numbers", *_blob([text.numbers(t[2]) for t in texts]))
         self._ragged("names", *_blob([text.names(t[2]) for t in texts]))
+        self._ragged("quotes", *_blob([quotes.words(t[0]) for t in texts]))  # as ranker.Library.quotes
         # the context features: each claimant's surname, and the proper names with it (as ranker.Library)
         claimants = [ranker.claimant_surname(r.claimant) for r in rows]
         self._ragged("claimants", *_blob([frozenset({c} - {""}) for c in claimants]))

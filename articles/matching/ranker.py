@@ -18,7 +18,7 @@ from typing import NamedTuple
 import numpy as np
 
 from . import dense as _dense
-from . import encoder, genre, semantic, text
+from . import encoder, genre, quotes, semantic, text
 from .bm25 import BM25
 from .forest import Forest
 
@@ -359,8 +359,10 @@ EVIDENCE = frozenset(
        "context_hit", "claimant_is_speaker", "claimant_named", "subject_hit",
        "rewritten_bm25_rel", "rewritten_bm25_rank", "rewritten_cos_gap", "rewritten_cos_rank"])
 DENSE_VIEWS, DENSE_FEATURES = _dense.VIEWS, _dense.FEATURES  # dense.py
-EVIDENCE = EVIDENCE | frozenset(DENSE_FEATURES)
-FEATURES = BASE_FEATURES + genre.kind_features(BASE_FEATURES) + genre.DATE_FEATURES + DENSE_FEATURES
+EVIDENCE = EVIDENCE | frozenset(DENSE_FEATURES) | frozenset(quotes.FEATURES)
+# then the share of the words the fact-check quotes that the text holds (quotes.py, model 2.7)
+FEATURES = (BASE_FEATURES + genre.kind_features(BASE_FEATURES) + genre.DATE_FEATURES + DENSE_FEATURES
+            + quotes.FEATURES)
 
 
 _SUBJECT_CONFLICT = FEATURES.index("subject_conflict")
@@ -494,6 +496,7 @@ class Library:
         # the proper names of each fact-check, its claimant's included
         self.proper = [text.proper_names(t) | ({c} if c else set()) for t, c in zip(both, self.claimants, strict=True)]
         self.dates = np.asarray([genre.days(e.date) for e in entries], dtype=np.int64)
+        self.quotes = [quotes.words(t) for t in claims]  # the stems each claim quotes (quotes.py)
         given = bool(entries) and all(e.dense is not None for e in entries)
         self.dense = (_dense.of([e.dense for e in entries], lambda: [(e.claim, e.title) for e in entries])
                       if dense or given else None)
@@ -586,7 +589,8 @@ class Library:
         base = np.column_stack(cols).astype(np.float32)
         dcols = _dense.columns(dense, c, rank, _dense.exact(rows, qv, c) if dense else None)
         # the text's form is read before clean_query takes its links and handles away
-        return c, np.column_stack([base, *self._genre_features(query, c, base, context), *dcols]).astype(np.float32)
+        return c, np.column_stack([base, *self._genre_features(query, c, base, context), *dcols,
+                                   *quotes.columns(qwords, getattr(self, "quotes", None), c)]).astype(np.float32)
 
     def _genre_features(self, query: str, c: np.ndarray, base: np.ndarray, context: Context | None) -> list[np.ndarray]:
         """The text's form and the dates (genre.py): the base features again for a post; the days

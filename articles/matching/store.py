@@ -371,6 +371,8 @@ class StoredLibrary(ranker.Library):
         self.names = Ragged(segments, "names", starts, strings=True)
         self.claimants = Ragged(segments, "claimants", starts, strings=True, one=True)
         self.proper = Ragged(segments, "proper", starts, strings=True)
+        # the stems each claim quotes (FORMAT 8; a segment written before them: none, "quotes nothing")
+        self.quotes = Ragged(segments, "quotes", starts, strings=True)
         # a segment written before dates were stored (no ``dates.npy``) reads as undated: no date features
         self.dates = np.concatenate([np.asarray(s["dates"], dtype=np.int64) if s.has("dates")
                                      else np.full(s.n, genre.NO_DATE, dtype=np.int64) for s in segments]

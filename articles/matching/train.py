@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from ..checkworthiness import score as checkworthiness_scores
-from . import claimreview, encoder, genre, text
+from . import claimreview, encoder, genre, quotes, text
 from .dense import many as dense_many
 from .ranker import (
     BACKGROUND_PATH,
@@ -51,7 +51,7 @@ from .ranker import (
     entry_texts,
 )
 
-VERSION = "2.6"
+VERSION = "2.7"
 CALIBRATION_TOP = 10
 # The check-worthiness gate keeps this share of the training queries whose top answer is right and
 # reaches "suggested": under it sit fragments and opinions (see choose_checkworthiness_gate).
@@ -398,7 +398,9 @@ GROUPS = {"base": list(BASE_FEATURES), "kind": genre.kind_features(BASE_FEATURES
           # model 2.1's 35: the base features before the subject and rewritten-claim ones
           "base21": list(BASE_FEATURES[: BASE_FEATURES.index("claimant_named") + 1]),
           # the sentence encoder's cosines (encoder.py; 0 without the encoder's vectors)
-          "dense": list(DENSE_FEATURES)}
+          "dense": list(DENSE_FEATURES),
+          # the share of the words the fact-check quotes that the text holds (quotes.py; model 2.7)
+          "quotes": list(quotes.FEATURES)}
 DEFAULT_GROUPS = ("base", "date_near")
 # The ridge on the post interactions (group "kind") as a multiple of the ridge on the rest: a post's
 # weights are shrunk towards the shared ones, not fitted apart (chosen by --cv; MODEL_CARD.md).
@@ -580,6 +582,8 @@ def cached(path: Path | None, make):
     if path.exists():
         with np.load(path, allow_pickle=False) as d:
             n = int(d["n"])
+            if n and d["x0"].shape[1] != len(FEATURES):  # made before a column existed: its x would misalign
+                raise SystemExit(f"{path}: {d['x0'].shape[1]} feature columns, not {len(FEATURES)}: make a new cache")
             return [(str(d[f"q{i}"]), d[f"c{i}"], d[f"x{i}"], d[f"y{i}"], str(d[f"t{i}"])) for i in range(n)]
     sets = make()
     arrays = {"n": np.asarray(len(sets))}

@@ -35,7 +35,7 @@ def test_a_generation_searches_int8_graphs_and_reads_exact_cosines_from_its_int8
     es = entries(120)
     manifest = build(tmp_path, es, ann_min=0)
     seg = tmp_path / manifest["segments"][0]
-    assert manifest["format"] == 7 and not any((seg / f"vec.{v}.npy").exists() for v in ranker.VIEWS)
+    assert manifest["format"] == index_build.FORMAT and not any((seg / f"vec.{v}.npy").exists() for v in ranker.VIEWS)
     assert all(np.load(seg / f"q8.{v}.npy").dtype == np.int8 for v in (*ranker.VIEWS, "weighted"))
     assert not (seg / "weighted.npy").exists()
     assert manifest["ann"] == [{"folder": "ann-000001", "first": 0, "segments": 1}]

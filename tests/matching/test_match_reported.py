@@ -1,5 +1,5 @@
 """benchmarks/match_reported.py: the reported form of a spoken sentence and a claim's quoted words
-(sentences written for these tests)."""
+(their definition: tests/matching/test_quotes.py; sentences written for these tests)."""
 import importlib.util
 from pathlib import Path
 
@@ -44,15 +44,6 @@ def test_first_person():
     assert not m.first_person("Our schools lost funding.", plural=False)
     assert m.first_person("I’m sure of it.")  # a typographic apostrophe
     assert not m.first_person("The mayor voted for the levy.")
-
-
-def test_quoted_words_of_a_claim():
-    assert m.quoted('The ferry fares "went up every single year under him."') == "went up every single year under him."
-    assert m.quoted("“We have doubled the budget” and “cut the waiting lists.”") == (
-        "We have doubled the budget cut the waiting lists.")
-    assert m.quoted('"The county has the lowest tax rate in the state."') == ""  # the claim quotes only itself
-    assert m.quoted("The mayor closed two libraries.") == ""
-    assert m.quoted('He called it a "hoax" twice.') == ""  # under 8 characters: a word, not the speaker's claim
 
 
 def test_score_columns_are_absolute_gap_and_rank():
