@@ -1,11 +1,11 @@
 """The cue model's distributional word classes (``learned/clusters.py``): the committed map, its reader,
-the features that name a word's class, and the k-means that builds the map."""
+the features that name a word's class, and the k-means that builds the map (``train_clusters.py``)."""
 import subprocess
 import sys
 
 import pytest
 
-from articles.extraction.learned import clusters
+from articles.extraction.learned import clusters, train_clusters
 from articles.extraction.learned.features import cue_features
 from articles.extraction.tokens import tokenize
 
@@ -32,7 +32,7 @@ def test_committed_map_covers_words_training_rarely_shows():
         assert word in m
     coarse = {c for c, _ in m.values()}
     fine = {f for _, f in m.values()}
-    assert len(coarse) == clusters.KS[0] and len(fine) == clusters.KS[1]
+    assert len(coarse) == train_clusters.KS[0] and len(fine) == train_clusters.KS[1]
 
 
 def test_a_word_of_the_map_gets_its_classes_alone_and_beside_its_neighbours():
@@ -70,8 +70,8 @@ def test_kmeans_is_deterministic_and_separates_distinct_groups():
     b = rng.normal([0, 5, 0], 0.1, size=(30, 3))
     x = np.vstack([a, b]).astype(np.float32)
     x /= np.linalg.norm(x, axis=1, keepdims=True)
-    one = clusters.kmeans(x, 2, seed=4)
-    two = clusters.kmeans(x, 2, seed=4)
+    one = train_clusters.kmeans(x, 2, seed=4)
+    two = train_clusters.kmeans(x, 2, seed=4)
     assert (one == two).all()
     assert len(set(one[:30])) == 1 and len(set(one[30:])) == 1 and one[0] != one[30]
 
