@@ -12,6 +12,7 @@ model lags by one change: pass ``--retrain`` for the exact figure before a commi
     python benchmarks/extraction_cv.py [--corpus ../shared/polnear-train] [--dev ../shared/polnear-dev]
                                        [--folds 5] [--jobs 2] [--retrain] [--cue-threshold P]
                                        [--min-confidence C] [--json] [--out PRED.jsonl]
+                                       [--only-folds 0 1]
 
 ``--floors 0.6 0.63 0.65`` chooses the confidence floor: every fold (and dev) is extracted once at the
 lowest floor, then scored at each (one row per floor). ``high_content_p`` is the content precision of
@@ -43,7 +44,7 @@ from articles.extraction.learned.corpus import AnnotatedArticle, read_corpus  # 
 from articles.extraction.learned.model import CueModel, default_model  # noqa: E402
 
 LEARNED = ROOT / "articles" / "extraction" / "learned"
-KEY_FILES = ["features.py", "corpus.py", "train.py", "model.py", "confidence.py"]
+KEY_FILES = ["features.py", "corpus.py", "train.py", "model.py", "confidence.py", "clusters.py", "word_clusters.txt"]
 
 
 def load_score(shared: Path):
@@ -56,7 +57,8 @@ def load_score(shared: Path):
 def code_key() -> str:
     h = hashlib.sha256()
     for name in KEY_FILES + ["../tokens.py"]:
-        h.update((LEARNED / name).read_bytes())
+        if (LEARNED / name).exists():
+            h.update((LEARNED / name).read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -139,6 +141,15 @@ def read_gold(split: Path) -> list[dict]:
     return [json.loads(line) for line in open(split / "gold.jsonl", encoding="utf-8") if line.strip()]
 
 
+def held_out_gold(corpus: Path, folds: int, only: list[int] | None) -> list[dict]:
+    """The gold of the articles the folds ``only`` hold out (all of it when None)."""
+    gold = read_gold(corpus)
+    if only is None:
+        return gold
+    held = {d.name for i, d in enumerate(read_corpus(corpus)) if i % folds in only}
+    return [g for g in gold if g["doc"] in held]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "polnear-train")
@@ -158,6 +169,8 @@ def main() -> int:
     ap.add_argument("--floors", type=float, nargs="+", default=None, metavar="C",
                     help="score every fold (and dev) once at the lowest floor, then at each of these floors: "
                          "one row per floor (implies --min-confidence at the lowest)")
+    ap.add_argument("--only-folds", type=int, nargs="+", default=None, metavar="K",
+                    help="train and score these held-out folds only (0-based), against their articles' gold")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--out", type=Path, help="write the pooled cross-validated predictions here (JSON lines)")
     a = ap.parse_args()
@@ -171,11 +184,12 @@ def main() -> int:
     t0 = time.perf_counter()
     key = code_key()
     jobs = [(a.corpus, k, a.folds, a.cache / key / f"fold{k}-of{a.folds}.json", a.retrain,
-             a.cue_threshold, a.min_confidence) for k in range(a.folds)]
+             a.cue_threshold, a.min_confidence) for k in range(a.folds)
+            if a.only_folds is None or k in a.only_folds]
     with get_context("spawn").Pool(max(1, a.jobs)) as pool:
         pred = [row for rows in pool.map(_fold, jobs) for row in rows]
-    splits = {"cv": (read_gold(a.corpus), pred)}
-    out = {"folds": a.folds, "models": str(a.cache / key),
+    splits = {"cv": (held_out_gold(a.corpus, a.folds, a.only_folds), pred)}
+    out = {"folds": a.folds, "only_folds": a.only_folds, "models": str(a.cache / key),
            "seconds": round(time.perf_counter() - t0)}
     if a.out:
         a.out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pred), encoding="utf-8")

@@ -11,6 +11,7 @@ import re
 from ..lexicon import CUE_LEMMA
 from ..text import CLOSE_QUOTES, OPEN_QUOTES
 from ..tokens import Token
+from .clusters import word_classes
 
 _PRONOUNS = frozenset("he she they it i we you who which".split())
 _DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
@@ -107,6 +108,7 @@ def cue_features(tokens: list[Token], i: int, sent_start: int, sent_end: int, qu
         "sfx|p1s|n1s=" + sfx + "|" + p1s + "|" + n1s,
     ]
     f.extend(_clause_features(tokens, i, sent_start, sent_end, sfx))
+    f.extend(_class_features(w, p1, n1, p1s, n1s))
     if quoted[i]:
         f.append("inq")
         f.append("inq|l=" + lem)
@@ -152,6 +154,23 @@ def _clause_features(tokens: list[Token], i: int, sent_start: int, sent_end: int
         f.append("cue<")
     if any(norm(x.low) in CUE_LEMMA for x in tokens[i + 1:min(sent_end, i + 4)]):
         f.append("cue>")
+    return f
+
+
+def _class_features(w: str, p1: Token | None, n1: Token | None, p1s: str, n1s: str) -> list[str]:
+    """The word's distributional classes (``clusters.py``: coarse and fine), alone and beside the
+    neighbours' shapes, and the coarse classes of the words around it: what a rare or unseen form
+    shares with the forms of its class the model has weights for."""
+    classes = word_classes()
+    c = classes.get(w)
+    f = []
+    if c is not None:
+        c1, c2 = c
+        f += ["c1=" + c1, "c2=" + c2, "c1|n1s=" + c1 + "|" + n1s, "c1|p1s=" + c1 + "|" + p1s, "c2|n1s=" + c2 + "|" + n1s]
+    for name, tok in (("p1c=", p1), ("n1c=", n1)):
+        nc = classes.get(norm(tok.low)) if tok is not None else None
+        if nc is not None:
+            f.append(name + nc[0])
     return f
 
 

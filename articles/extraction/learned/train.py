@@ -4,7 +4,9 @@
         --out articles/extraction/learned/cue_model.json
 
 Deterministic (fixed seed, full-batch optimisation), one core, a few minutes. The corpus texts are
-read, never copied: only the learned weights are written.
+read, never copied: only the learned weights are written. The features read the committed word classes
+(``word_clusters.txt``, built by ``python -m articles.extraction.learned.train_clusters``): rebuild them
+first when the vocabulary they cover should change, then train.
 """
 from __future__ import annotations
 
