@@ -32,7 +32,10 @@ from .types import Block, Claim, Entity, Extraction, KnownPerson, Mention, Parse
 #      names; the resolver trained to convergence; verbs of making need a clause.
 # 3.8: source words trimmed to their subject (source_words.py), asides inside the sentence they
 #      report, firms filed as people, towns with their state, headline kickers no source.
-VERSION = "3.8"
+# 3.9: distributional word classes in the cue model (learned/word_clusters.txt); contracted subject
+#      pronouns; reader-addressed and verb-phrase sources; asides before "that"; relative-clause
+#      contents and speakers; headline kickers, adverbs and "Says:" lines.
+VERSION = "3.9"
 
 __all__ = ["VERSION", "Block", "Claim", "Deadline", "ExtractionTimeout", "Entity", "Extraction", "KnownPerson", "Mention", "ParsedArticle",
            "SeedFormatError", "Statistic", "extract", "extract_article", "parse", "parse_bytes"]
