@@ -21,5 +21,8 @@ fi
 .venv/bin/python manage.py migrate --noinput
 .venv/bin/python manage.py import_seeds seeds || echo "some seed files failed to import (see above)"
 .venv/bin/python manage.py ensure_admin
+# the shared match index brought up to this code's format and the library before any request: an index
+# an older release wrote is rebuilt here, not by the first editor's save (no request waits for a rebuild)
+.venv/bin/python manage.py build_match_index || echo "the match index was not brought up to date (see above)"
 echo "Admin: http://${HOST:-127.0.0.1}:${PORT:-8000}/admin/   API: http://${HOST:-127.0.0.1}:${PORT:-8000}/api/v1/"
 exec .venv/bin/python manage.py runserver "${HOST:-127.0.0.1}:${PORT:-8000}"
