@@ -18,8 +18,10 @@ import numpy as np
 from . import text
 
 # A quotation between straight or curly double quotes, marks taken in pairs (a straight mark opens and
-# closes alike: a short quotation's closing mark must not open the words after it as a quotation).
-_QUOTE = re.compile(r'["“]([^"”]*)["”]')
+# closes alike: a short quotation's closing mark must not open the words after it as a quotation). No
+# mark inside: an opening mark within an open quotation starts the quotation (the inner one when nested),
+# and each mark is scanned from once (linear time on untrusted text: a run of unclosed marks).
+_QUOTE = re.compile(r'["“]([^"“”]*)["”]')
 # Of at least 8 characters: a shorter one is a word ('a "hoax"'), not the speaker's claim.
 _SHORTEST = 8
 # A claim that is (nearly) all one quotation quotes nothing beyond itself: its words are the claim's.
