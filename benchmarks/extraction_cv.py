@@ -150,6 +150,13 @@ def held_out_gold(corpus: Path, folds: int, only: list[int] | None) -> list[dict
     return [g for g in gold if g["doc"] in held]
 
 
+def _checked(ap: argparse.ArgumentParser, a: argparse.Namespace) -> argparse.Namespace:
+    """``--only-folds`` names folds that exist (one outside would train nothing and score empty gold)."""
+    if a.only_folds is not None and not set(a.only_folds) <= set(range(a.folds)):
+        ap.error(f"--only-folds {' '.join(map(str, a.only_folds))}: folds are 0 to {a.folds - 1} (--folds {a.folds})")
+    return a
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "polnear-train")
@@ -173,7 +180,7 @@ def main() -> int:
                     help="train and score these held-out folds only (0-based), against their articles' gold")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--out", type=Path, help="write the pooled cross-validated predictions here (JSON lines)")
-    a = ap.parse_args()
+    a = _checked(ap, ap.parse_args())
     for p in (a.corpus / "gold.jsonl", a.shared / "tools" / "score.py"):
         if not p.exists():
             print(f"error: {p}: not found", file=sys.stderr)

@@ -40,3 +40,11 @@ def test_gunicorn_loads_the_matcher_in_the_master_before_the_workers_fork(monkey
     assert warmed == [1]  # shared copy-on-write by every worker
     conf["when_ready"](SimpleNamespace(cfg=SimpleNamespace(preload_app=False)))
     assert warmed == [1]  # without preloading the master would hold a copy no worker shares
+
+
+def test_the_match_index_is_brought_to_the_code_s_format_before_serving():
+    # an index of an older FORMAT is rebuilt by a command at start, not by the first editor's save
+    serve = (ROOT / "scripts" / "serve.sh").read_text()
+    assert serve.index("manage.py migrate") < serve.index("manage.py build_match_index") < serve.index("runserver")
+    prod = (ROOT / "README.md").read_text().split("## Production", 1)[1].split("\n## ", 1)[0]
+    assert prod.index("manage.py migrate") < prod.index("manage.py build_match_index") < prod.index("gunicorn -c")

@@ -17,8 +17,13 @@ import numpy as np
 
 from . import text
 
-# A quotation of at least 8 characters between straight or curly double quotes.
-_QUOTE = re.compile(r'["“]([^"”]{8,})["”]')
+# A quotation between straight or curly double quotes, marks taken in pairs (a straight mark opens and
+# closes alike: a short quotation's closing mark must not open the words after it as a quotation). No
+# mark inside: an opening mark within an open quotation starts the quotation (the inner one when nested),
+# and each mark is scanned from once (linear time on untrusted text: a run of unclosed marks).
+_QUOTE = re.compile(r'["“]([^"“”]*)["”]')
+# Of at least 8 characters: a shorter one is a word ('a "hoax"'), not the speaker's claim.
+_SHORTEST = 8
 # A claim that is (nearly) all one quotation quotes nothing beyond itself: its words are the claim's.
 _WHOLE = 0.9
 
@@ -30,7 +35,7 @@ FEATURES = ["quote_words"]
 def quoted(claim: str) -> str:
     """The words a fact-check's claim quotes ('Wages "haven't gone up."' -> "haven't gone up."), or ""
     when it quotes nothing or (nearly) only itself. ``claim``: as ``ranker.entry_texts`` cleans it."""
-    found = _QUOTE.findall(claim)
+    found = [q for q in _QUOTE.findall(claim) if len(q) >= _SHORTEST]
     return " ".join(found) if found and sum(map(len, found)) < _WHOLE * len(claim.strip('"“” .')) else ""
 
 

@@ -109,3 +109,28 @@ def test_a_segment_written_before_the_field_reads_as_quoting_nothing(tmp_path):
     c, x = lib.features(q, 20)
     assert not column(x).any()  # the column reads 0 until a writer rebuilds the generation
     assert lib.match(q, 1)[0].id == 1  # and the index still answers
+
+
+def test_a_short_quotation_does_not_make_the_words_after_it_a_quotation():
+    # straight marks open and close alike: the closing mark of a short quotation ("evil") is not the
+    # opening of the next one, so the words between two quotations are not quoted
+    claim = 'Says the mayor called the plan "evil" and said the new ferry tax "will cost the harbour its jobs."'
+    assert quotes.quoted(claim) == "will cost the harbour its jobs."
+    assert "ferri" not in quotes.words(claim) and "harbour" in quotes.words(claim)
+    # the same with curly marks, and a short quotation alone quotes nothing
+    assert quotes.quoted("Says he called it “evil” and said it “will cost the harbour its jobs.”") == (
+        "will cost the harbour its jobs.")
+    assert quotes.quoted('Says it was "bad" and then "wrong" again and again, all through the year') == ""
+
+
+def test_a_long_run_of_unclosed_marks_is_read_in_linear_time():
+    # an imported claim is untrusted text: opening marks that never close must not cost quadratic time
+    # (the index build and the in-memory library read every claim; 40,000 marks took ~14 s)
+    import time
+
+    t0 = time.perf_counter()
+    assert quotes.words("Says " + "“ " * 40_000) == frozenset()
+    assert time.perf_counter() - t0 < 1.0
+    # a quotation nested in a curly one: the inner words, the opening mark no part of them
+    assert quotes.quoted("“He told us “wages rose a lot this year” and left”, says the clerk of the harbour board") == (
+        "wages rose a lot this year")

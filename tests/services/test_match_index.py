@@ -232,3 +232,37 @@ def test_rows_read_by_id_range_are_exactly_the_ids_asked_for(django_assert_max_n
     assert "IN" in str(match_index._by_ids([ids[0], ids[-1] + 1000])[0].query)  # sparse: id__in
     assert [r.id for r in match_index._rows([ids[0], ids[-1]])] == [ids[0], ids[-1]]
     assert match_index._rows([]) == [] and [r.id for r in match_index._rows([ids[7]])] == [ids[7]]
+
+
+@pytest.mark.django_db
+def test_an_index_of_the_format_before_the_quoted_words_is_rebuilt_with_them():
+    """An upgrade to model 2.7's FORMAT 8: the older index reads as quoting nothing until
+    build_match_index (serve.sh, a deploy) rebuilds it; then an editor's new quoting check is appended
+    with its quoted words, and the stored column is the in-memory library's."""
+    from articles.matching import quotes
+
+    library(12)
+    FactCheck.objects.filter(url="https://checks.example/4").update(
+        claim_reviewed='Says the harbour board "raised the ferry fares every single year" since 2015.')
+    match_index.update()
+    root = match_index.index_dir()
+    manifest = store.read_manifest(root)
+    for seg in manifest["segments"]:  # as FORMAT 7 wrote it: no quotes field
+        for part in ("blob", "offsets"):
+            (root / seg / f"quotes.{part}.npy").unlink()
+    store.publish(root, {**manifest, "format": 7})
+    pos = matching.library().positions([FactCheck.objects.get(url="https://checks.example/4").pk]).pop()
+    assert matching.library().quotes[pos] == frozenset()
+    out = StringIO()
+    call_command("build_match_index", stdout=out)
+    assert "(full build)" in out.getvalue() and store.read_manifest(root)["format"] == store.FORMAT
+    lib = matching.library()
+    pos = lib.positions([FactCheck.objects.get(url="https://checks.example/4").pk]).pop()
+    assert lib.quotes[pos] == quotes.words('Says the harbour board "raised the ferry fares every single year" since 2015.')
+    assert {"fare", "ferri"} <= lib.quotes[pos]
+    new = FactCheck.objects.create(url="https://checks.example/new", rating="False",
+                                   claim_reviewed="The mayor said “the bridge tolls will never go up again” in May.")
+    done = match_index.update()
+    assert new.pk in done["appended"] and not done.get("full")
+    lib = matching.library()
+    assert lib.quotes[lib.positions([new.pk]).pop()] == quotes.words(new.claim_reviewed) != frozenset()
