@@ -86,10 +86,6 @@ def test_the_extraction_reads_the_map_without_wordllama():
     assert out.stdout.strip() == "False"
 
 
-@pytest.mark.xfail(strict=True, reason="rv21 review of 44c07ce/7d299d6: clusters.load returns {} without a word when "
-                   "the map is absent or not a map (an install without word_clusters.txt, a Git LFS pointer): the "
-                   "cue model trained with the classes then loses them silently; bytes that are not UTF-8 raise "
-                   "UnicodeDecodeError at the first extraction without naming the file. Left for the lead (learned/ is the CV key)")
 @pytest.mark.parametrize("content", [None, b"version https://git-lfs.github.com/spec/v1\noid sha256:ab12\nsize 912345\n",
                                      b"said 3 41\n\xff\xfe\x00garbage 1 2\n"])
 def test_a_missing_or_unreadable_map_is_said_not_silent(tmp_path, monkeypatch, caplog, content):
