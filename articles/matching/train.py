@@ -589,6 +589,7 @@ def cached(path: Path | None, make):
     arrays = {"n": np.asarray(len(sets))}
     for i, (qid, c, x, y, t) in enumerate(sets):
         arrays.update({f"q{i}": np.asarray(qid), f"c{i}": c, f"x{i}": x, f"y{i}": y, f"t{i}": np.asarray(t)})
+    path.parent.mkdir(parents=True, exist_ok=True)  # a new --cache folder: minutes of features not lost at the save
     np.savez(path, **arrays)
     return sets
 
