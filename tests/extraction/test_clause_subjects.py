@@ -95,8 +95,8 @@ def test_a_fronted_saying_clause_keeps_a_person_or_body_as_its_speaker():
 
 def test_a_particle_before_a_noun_it_compounds_with_is_the_contents():
     # "back pay for ...": "back" opens a noun compound (a noun then its "for"), not the verb's particle.
-    ex = extract("The drivers demanded back pay for the months they had worked.")
-    assert claim_of(ex, "the months they had worked").text.startswith("back pay")
+    ex = extract("Union leaders demanded back pay for the months the drivers had worked.")
+    assert claim_of(ex, "the months the drivers had worked").text.startswith("back pay")
     # A particle before a frame word or a determiner stays the verb's ("pushed back against the plan").
     ex = extract("Senator Jo Hale pushed back against the plan to close the library.")
     assert claim_of(ex, "close the library").text.startswith("the plan")

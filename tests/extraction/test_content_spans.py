@@ -70,3 +70,9 @@ def test_the_confidence_reads_the_clause_after_its_complementizer():
 def test_an_adjunct_with_a_clause_of_its_own_is_passed_before_the_complementizer(sentence, needle, content):
     _art, ex = extract("Mia Brand sits on the town council.", sentence)
     assert holding(ex, needle).text == content
+
+
+def test_a_surname_spelled_like_a_verb_is_no_cue():
+    # "Brand" after "Mia" with a lower-case word after it is a name's last word, not the verb "brand"
+    art, ex = extract("Mia Brand sits on the town council.", "Councillor Mia Brand insisted that “it works.”")
+    assert [c.text for c in ex.claims] == ["that “it works.”"]

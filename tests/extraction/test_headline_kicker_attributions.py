@@ -14,8 +14,8 @@ def _claims(headline, body=BODY):
 
 
 def test_a_document_kicker_before_an_attribution_is_no_source():
-    assert _claims("Match Report: Rovers Say Keeper Is Fit") == [("Keeper Is Fit", "Rovers", "learned")]
-    assert _claims("Poll: Voters Say Economy Is Weak") == [("Economy Is Weak", "Voters", "learned")]
+    assert _claims("Match Report: Fans Say Rovers Deserved The Win") == [("Rovers Deserved The Win", "Fans", "learned")]
+    assert _claims("Poll: Voters Say The Economy Is Getting Worse") == [("The Economy Is Getting Worse", "Voters", "learned")]
 
 
 def test_the_model_reads_the_headline_after_a_kicker():

@@ -131,6 +131,8 @@ def _accepted(st: ClaimState, sent: Sentence, tokens, rng: tuple[int, int], quot
             continue
         if st.in_content(tok.start) or st.in_quote(tok.start) or conditional(st, sent, tok.start):
             continue
+        if not head and _inside_name(tokens, i, s):
+            continue  # "Councillor Mia Brand insisted": a surname spelled like a verb ("brand") is no cue
         st.deadline.check()
         p_none, p_after, p_before = st.model.predict(cue_features(tokens, i, s, e, quoted, head))
         if 1 - p_none < BACKOFF_THRESHOLD and not _in_vocab(st.model.vocab, tok.low):
@@ -140,6 +142,16 @@ def _accepted(st: ClaimState, sent: Sentence, tokens, rng: tuple[int, int], quot
     if len(out) > 1:
         out.sort(key=lambda a: (-a[0], a[1]))
     return out
+
+
+def _inside_name(tokens, i: int, s: int) -> bool:
+    """Whether token i, capitalised inside a sentence, continues the capitalised word before it and a
+    lower-case word follows: a name's last word ("Mia Brand insisted"), not a title-case line's verb
+    ("Jo Hale Says Taxes Will Rise", where the next word is capitalised too)."""
+    w, prev = tokens[i].word, tokens[i - 1].word if i > s else ""
+    nxt = tokens[i + 1].word if i + 1 < len(tokens) else ""
+    return (w[:1].isupper() and not w.isupper() and prev[:1].isupper() and prev.isalpha()
+            and nxt[:1].islower())
 
 
 def _in_vocab(vocab, low: str) -> bool:
