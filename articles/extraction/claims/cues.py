@@ -11,7 +11,7 @@ from ..learned.features import cue_features, lemma, norm
 from ..lexicon import CUE_LEMMA, DAY_NAMES
 from ..text import QUOTE_CHARS, Quote, Sentence
 from ..types import Speaker
-from . import content, contracted, source_words, sources
+from . import content, contracted, hearers, source_words, sources
 from .frames import FINDING, aside_goes_on
 from .possessed import PERSON_NOUNS
 from .source_kinds import DOCUMENT_NOUNS
@@ -597,6 +597,20 @@ def _compound_after(tokens, j: int, e: int) -> bool:
             and not w.endswith(("s", "ly", "ing")) and nxt in ("for", "of"))
 
 
+def _past_hearer(st: ClaimState, tokens, i: int, e: int) -> int | None:
+    """The first content token past the hearer of a verb of telling ("told reporters he ...", "told USA
+    Today on Friday that ...", "told the crowd, “...”": ``hearers.past_hearer``), or None."""
+    past = hearers.past_hearer(st.text, tokens[i].end, tokens[e - 1].end)
+    if past is None:
+        return None
+    head = st.text[past[0]:past[0] + 8]
+    pos = past[0] + len(head) - len(head.lstrip(":, ")) if past[1] == "quote" else past[0]
+    j = bisect_left(tokens, pos, i + 1, e, key=lambda t: t.start)
+    while j < e and tokens[j].low in _FRAME_WORDS:
+        j += 1
+    return j
+
+
 def content_start(st: ClaimState, tokens, i: int, e: int) -> int:
     """Index of the first content token after cue token i: past the word the cue's content
     usually follows (learned per lemma), else past a verb's particle ("back", "down") and an
@@ -610,7 +624,11 @@ def content_start(st: ClaimState, tokens, i: int, e: int) -> int:
         j = bisect_left(tokens, adj.end(), i + 1, e, key=lambda t: t.start)
         if j < e and tokens[j].low == "that":
             return j + 1
-    opener = st.model.openers.get(lemma(tokens[i].low))
+    lem = lemma(tokens[i].low)
+    j = _past_hearer(st, tokens, i, e) if lem in hearers.TELLING else None
+    if j is not None:
+        return j
+    opener = st.model.openers.get(lem)
     if opener:
         for j in range(i + 1, min(e, i + 7)):
             if tokens[j].low == opener:

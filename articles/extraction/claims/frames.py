@@ -18,7 +18,7 @@ from ..lexicon import (
     THAT_ONLY_CUES,
 )
 from ..text import OPEN_QUOTES, QUOTE_CHARS
-from . import content, sources
+from . import content, hearers, sources
 from .content import Placement, Span
 from .named_after import CLOSES_ATTRIBUTED
 from .possessed import PERSON_NOUNS
@@ -420,21 +420,32 @@ def _aside_before_quote(st: ClaimState, site: Site) -> Placement | None:
 def told_object_clause(st: ClaimState, site: Site) -> Placement | None:
     """"told the Wall Street Journal he would ...", "told reporters the plan would ...": the hearer
     (the object), then the clause that opens with a pronoun or a determiner."""
-    if site.lemma != "tell":
+    if site.lemma not in hearers.TELLING:
         return None
-    mo = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+(?:[\w’'\-]+\s+){0,3}?|(?:[A-Z][\w’'\-.]*\s+){1,4}|"
+    mo = (re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+(?:[\w’'\-]+\s+){0,3}?|(?:[A-Z][\w’'\-.]*\s+){1,4}|"
                   r"(?:reporters|me|him|her|us|them|voters|supporters|members|lawmakers)\s+)"
-                  r"(?=(?:he|she|they|it|we|I|there|his|her|their)\b)", site.rest) or _TOLD_THE.match(site.rest)
-    return content.claim_after(st, site, site.rest_start + mo.end()) if mo else None
+                  r"(?=(?:he|she|they|it|we|I|there|his|her|their)\b)", site.rest) or _TOLD_THE.match(site.rest)) \
+        if site.lemma == "tell" else None
+    if mo:
+        return content.claim_after(st, site, site.rest_start + mo.end())
+    # Any hearer before a clause ("told police he ...", "told visiting officials they ...", "told the
+    # board to wait"): ``hearers.past_hearer``; "that" and quotations are the later frames'.
+    past = hearers.past_hearer(st.text, site.rest_start, site.sent.end)
+    return content.claim_after(st, site, past[0]) if past and past[1] == "clause" else None
 
 
 def skip_object(st: ClaimState, site: Site) -> None:
     """Past the object of "told X that", "warned X:", "asked X whether": a step, not a frame (it
     places no content; the frames after it read the text past the object)."""
     rest, lemma = site.rest, site.lemma
+    if lemma == "tell" and hearers.TOLD_THING.match(rest):
+        return None  # a thing told, no hearer: "told the story of a shift that went wrong" has no "that" clause
     mt = re.match(r"[^.;:!?]{1,80}?\bthat\b", rest) if lemma == "tell" else None
+    past = hearers.past_hearer(st.text, site.rest_start, site.sent.end) if lemma in hearers.TELLING else None
     if mt and not re.match(r"\s*(?:that|:|,)", rest) and not re.search(r"\b(?:said|says|told|added)\b", mt.group()):
         site.rest, site.rest_start = rest[mt.end() - 4:], site.rest_start + mt.end() - 4
+    elif past and past[1] != "clause":  # past a hearer with dots or an apposition ("told investors on Oct. 31 that")
+        site.rest, site.rest_start = st.text[past[0]:site.rest_start + len(rest)], past[0]
     elif lemma in ("tell", "ask", "warn", "remind", "assure", "inform") and not re.match(r"\s*(?:that|:|,)", rest):
         mo = re.match(r"(?:\s*[\w’'\-.]+){0,6}?\s*(?=(?:that\b|:|,\s*[“\"]|[“\"]))", rest)
         if mo and not re.search(r"\b(?:to|of|about|for)\b", mo.group()) or (mo and lemma == "tell"):
