@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..lexicon import CUE_LEMMA, DAY_NAMES, MONTH_NAMES, PRONOUNS, SOURCE_NOUNS, SPEECH_CUES
 from ..text import Quote, Sentence
 from ..types import Claim, Speaker
-from . import openers, relatives, source_words, sources
+from . import fronted, openers, relatives, source_words, sources
 from .state import ClaimState, Site, _start
 
 
@@ -135,6 +135,8 @@ def add(st: ClaimState, kind: str, start: int, end: int, spk: Speaker | None, cu
     """Add a claim for text[start:end] (trimmed) with its speaker, unless it has no source (the span is
     then spent) or a claim already covers it; the claim records st.frame."""
     text = st.text
+    if kind == "reported" and st.cue_pos is not None and st.cue_pos < start:  # "Although X said Y, Z ...": Y
+        end = fronted.clause_end(text, st.in_quote, st.cue_pos, start, end)
     start, end = trim(st, kind, start, end)
     start = with_complementizer(text, start, end)
     if end - start < 3 or (len(re.findall(r"\w+", text[start:min(end, start + 200)])) < 2
