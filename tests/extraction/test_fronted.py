@@ -22,6 +22,8 @@ def _texts(sentence):
      "to rebuild the bridge", "council cut"),
     ("While she has said she expects “a long, hard winter,” the shop is staying open.",
      "she expects “a long, hard winter,”", "staying open"),
+    ("When the mayor’s aides suggested that the fair move to May, Mr. Obi was not pleased.",
+     "that the fair move to May", "not pleased"),  # a title after the comma opens the main clause
 ])
 def test_the_content_ends_with_the_subordinate_clause(sentence, content, main):
     texts = _texts(sentence)
@@ -53,6 +55,12 @@ def test_a_comma_inside_the_clause_does_not_end_it(sentence, comma_after):
     start = cue + 1
     end = clause_end(sentence, lambda pos: False, cue - 3, start, len(sentence) - 1)
     assert sentence[:end].endswith(comma_after)
+
+
+def test_a_fronted_despite_phrase_ends_at_its_comma():
+    text = "Despite the council’s claims that the road was safe, two lorries overturned."
+    start = text.index("that") + 5
+    assert text[start:clause_end(text, lambda pos: False, start - 12, start, len(text) - 1)] == "the road was safe"
 
 
 def test_a_title_or_an_initial_does_not_end_the_sentence():

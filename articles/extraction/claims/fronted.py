@@ -14,19 +14,20 @@ from __future__ import annotations
 import re
 
 _SUBORDINATOR = re.compile(r"(?:Although|Though|Even\s+though|Even\s+as|Even\s+if|While|Whilst|Whereas|When|"
-                           r"Whenever|After|Because|Since|If|Once|Until|Unless|Before)\b")
+                           r"Whenever|After|Because|Since|If|Once|Until|Unless|Before|Despite)\b")
 # What a comma inside the clause comes before (the clause goes on).
 _GOES_ON = re.compile(r"\s*(?:[“\"‘']|(?:and|or|but|nor|which|who|whom|whose|where|including|such|especially|"
                       r"notably|like|as|than|then|too|either|not|even|is|are|was|were|has|have|had|will|would|could|can|should|"
                       r"may|might|must|did|does|do|[a-z]+ing|[a-z]+ly)\b|\d|"
-                      r"[A-Z][a-z]{0,4}\.(?:\s|,)|[A-Z]{2}\b)")
+                      r"[A-Z][a-z]{0,4}\.,|[A-Z]{2}[,.])")
 # A main clause's opening after a quotation closes with its comma: not its attribution ("“...,” she said").
 _CLAUSE_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\w*)\b(?!\s+(?:said|says|added|"
                            r"told|wrote|asked|explained|continued|noted)\b)")
 # The sentence's start before the cue: a paragraph, or a stop and a space (a bounded look back).
-# (Not after a title or an initial: "Mr. Trump's", "U.S. officials".)
+# (Not after a title, a month or an initial: "Mr. Trump's", "Oct. 11", "U.S. officials".)
 _SENTENCE_END = re.compile(r"(?:(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
-                           r"(?<!\bLt)(?<!\bCol)(?<!\bJr)(?<!\bNo)(?<!\b[A-Z])[.!?][”\"’']?\s+|\n)(?=\S)")
+                           r"(?<!\bLt)(?<!\bCol)(?<!\bJr)(?<!\bNo)(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)"
+                           r"(?<!\bDec)(?<!\b[A-Z])[.!?][”\"’']?\s+|\n)(?=\S)")
 
 
 def sentence_start(text: str, pos: int) -> int:
