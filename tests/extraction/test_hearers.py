@@ -18,6 +18,7 @@ def _after_told(sentence):
     ("He told visiting ferry captains they would need permits.", "clause", "they would need permits."),
     ("She told the board to wait.", "clause", "to wait."),
     ("She told parents not to send their children in.", "clause", "not to send their children in."),
+    ("He told his staff never to speak of it.", "clause", "never to speak of it."),
     ("He told hikers the trail would stay closed.", "clause", "the trail would stay closed."),
     ("She told the panel how the money was spent.", "clause", "how the money was spent."),
     ("He told local radio this week that the squad is ready.", "that", "that the squad is ready."),

@@ -21,7 +21,7 @@ TELLING = frozenset("tell assure remind inform".split())
 _AUX = (r"(?:is|are|was|were|had|has|have|would|will|could|should|can|may|might|must|did|does|do|"
         r"wo|wasn|isn|hadn|hasn|didn|doesn|won)")
 # Words that end a hearer: they open a content, an adjunct or a clause of the hearer's own.
-_STOP = (r"(?:that|to|not|about|on|in|at|for|with|by|during|after|before|when|whether|if|how|why|what|where|"
+_STOP = (r"(?:that|to|not|never|about|on|in|at|for|with|by|during|after|before|when|whether|if|how|why|what|where|"
          r"who|which|he|she|they|it|we|i|there|and|or|but|as|than|last|this|earlier|later|yesterday|today|"
          r"the|a|an|no|" + _AUX + r")\b")
 # Things that are told, not hearers ("told the story that ...", "told a joke that fell flat").
@@ -44,13 +44,13 @@ _ADJUNCT = r"(?:\s*,?\s+(?:" + _TIME + r"|" + _OCCASION + r")\b){0,2}"
 _OPEN = (r"(?P<that>that\b)|(?P<quote>[:,]?\s*[“\"])|"
          r"(?P<clause>(?:he|she|they|it|we|I|there)\b(?!\s*[,.;:])|(?:how|why|what|whether|where|if)\s+\w|"
          r"(?:the|a|an|no|this|these|those|his|her|their|its|our|some|many|most|all)\s+(?:[\w’'\-]+\s+){1,3}?"
-         + _AUX + r"\b|(?:not\s+)?to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|me|him|"
+         + _AUX + r"\b|(?:(?:not|never)\s+)?to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|me|him|"
          r"them|us|[A-Z0-9]))[a-z]+\b)")
 # An apposition after a named hearer ("investors of Acme, the chain's parent, that ...").
 _APPOSITION = r"(?:,\s+(?:the|a|an)\s+[^,;:“”\"]{1,40},)?"
 # (A comma before a clause, not before "to": "told the audience, to loud applause, ...".)
 PAST_HEARER = re.compile(r"\s+(?:" + _HEARER + r")" + _APPOSITION + _ADJUNCT
-                         + r"\s*(?:,\s*(?!(?:not\s+)?to\b))?(?=" + _OPEN + r")")
+                         + r"\s*(?:,\s*(?!(?:(?:not|never)\s+)?to\b))?(?=" + _OPEN + r")")
 
 
 # A thing told, no hearer, opening the object ("told the story of ...", "told a joke that ...").
