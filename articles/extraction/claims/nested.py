@@ -9,9 +9,23 @@ A leading attribution ("According to the Times, X said ...") is left: there the 
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import replace
 
-from ..types import Claim
+from ..types import Claim, Entity, Mention, Speaker
+
+_VERB = r"(?:said|says|reported|reports|recalled|wrote|writes|added|noted|explained|argued|claimed|told\s+\S+(?:\s+\S+)?)"
+_WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+\w+|earlier|later|this\s+\w+))?"
+# The words a content ends in when they are a trailing attribution of the whole sentence: ", Stovall
+# said", ", the Sun-Times reported Monday", ", people familiar with the session said", ", according to
+# Reuters". The source opens with a capital or a determiner or a source noun: no pronoun ("he said"
+# is the rules' own).
+_TRAILING = re.compile(r",[”\"'’]*\s+(?:according\s+to\s+(?P<acc>[^,;]{2,80}?)|(?P<src>(?:[A-Z]|(?:the|a|an|some|two|three|"
+                       r"those|these|people|sources?|officials?|aides?)\s)[^,;\"“”]{0,70}?)\s+" + _VERB + r")" + _WHEN
+                       + r"[.”\"'’]*\s*$")
+# What may stand before a name that is the whole trailing source: a determiner, titles, "state", "former".
+_BEFORE_NAME = re.compile(r"^(?:(?:the|a|an|former|state|[A-Z][\w.’'-]*)\s+)*$")
 
 
 def trailing_host(claim: Claim, claims: list[Claim]) -> Claim | None:
@@ -35,5 +49,39 @@ def vouched(claims: list[Claim]) -> int:
             continue
         c.source = replace(host.source)
         c.speaker, c.speaker_text = host.speaker, host.speaker_text
+        changed += 1
+    return changed
+
+
+def trailing_sources(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention]) -> int:
+    """Give each claim whose content ends in a trailing attribution of its sentence (", Stovall said",
+    ", the Post reported", ", according to Reuters": the content ran over it, so no claim of its own holds
+    the sentence) that attribution's source, named by the mention that is the whole source, else by its
+    words; returns how many changed. Not an "according to" claim's own content ("'...,' Hewitt said,
+    according to a transcript": its source is the trailing one already)."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ms]
+    changed = 0
+    for c in claims:
+        if c.frame == "according_to" or text[c.start:c.end] != c.text:
+            continue
+        m = _TRAILING.search(c.text)
+        if m is None or (c.cue_start is not None and c.cue_start >= c.start + m.start()):
+            continue
+        marks = len(m.group(0)) - 1 - len(m.group(0)[1:].lstrip("”\"'’"))
+        cut = c.start + m.start() + (1 + marks if marks else 0)  # a quotation keeps its ",”"
+        group = "acc" if m.group("acc") else "src"
+        start, end = c.start + m.start(group), c.start + m.end(group)
+        words = text[start:end]
+        hit = [x for x in ms[bisect_left(starts, start):bisect_left(starts, end)]
+               if x.end == end and _BEFORE_NAME.match(text[start:x.start])]
+        c.end, c.text = cut, text[c.start:cut]  # the trailing attribution is no part of the content
+        ent = hit[-1].entity if hit else None
+        if ent is not None and ent == c.speaker or ent is None and c.speaker is None and c.speaker_text == words:
+            continue
+        person = ent is not None and entities[ent].kind == "person"
+        c.source = Speaker(ent if person else None, words, start, end, org=ent if ent is not None and not person
+                           else None)
+        c.speaker, c.speaker_text = ent, words
         changed += 1
     return changed
