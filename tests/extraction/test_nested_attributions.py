@@ -50,3 +50,10 @@ def test_a_pronoun_trailing_the_sentence_is_left_to_the_rules():
     rows = claims_by_frame("Governor Elena Brandt spoke on Friday.",
                            "Brandt said she would veto the bill, he said.")
     assert speakers(rows, "she would veto the bill") == {"Elena Brandt"}
+
+
+def test_an_according_to_inside_a_quotation_is_the_quoted_speakers_words():
+    rows = claims_by_frame("Governor Elena Brandt spoke to the farm bureau on Friday.",
+                           "Brandt said that “the fuel tax pays for every rural road, according to the state's own "
+                           "figures,” and that it would stay.")
+    assert ("that “the fuel tax pays for every rural road", "Elena Brandt", "that_clause") in rows

@@ -28,21 +28,34 @@ _TRAILING = re.compile(r",[”\"'’]*\s+(?:according\s+to\s+(?P<acc>[^,;]{2,80}
 _BEFORE_NAME = re.compile(r"^(?:(?:the|a|an|former|state|[A-Z][\w.’'-]*)\s+)*$")
 
 
-def trailing_host(claim: Claim, claims: list[Claim]) -> Claim | None:
+def in_quotation(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation its paragraph opened ("... the report says the company
+    ''reports having 987 subsidiaries ..., according to its own website.''": the attribution is quoted)."""
+    opened = False
+    for mark in _QUOTE_MARK.findall(text, text.rfind("\n", 0, pos) + 1, pos):
+        opened = True if mark == "“" else False if mark == "”" else not opened  # '' and " open or close
+    return opened
+
+
+_QUOTE_MARK = re.compile(r"''|[“”\"]")
+
+
+def trailing_host(text: str, claim: Claim, claims: list[Claim]) -> Claim | None:
     """The claim whose content holds ``claim`` (its cue and its words) and whose own cue comes after
-    ``claim``'s words: the attribution trailing the sentence (the innermost when several)."""
+    ``claim``'s words: the attribution trailing the sentence (the innermost when several), not one quoted."""
     if claim.cue_start is None:
         return None
     hosts = [h for h in claims if h is not claim and h.cue_start is not None and h.cue_start >= claim.end
              and h.start <= claim.start and claim.end <= h.end + 2 and h.start <= claim.cue_start < h.end
-             and h.source is not None and (h.speaker is not None or h.source.resolved or h.speaker_text)]
+             and h.source is not None and (h.speaker is not None or h.source.resolved or h.speaker_text)
+             and not in_quotation(text, h.cue_start)]
     return min(hosts, key=lambda h: h.end - h.start, default=None)
 
 
-def vouched(claims: list[Claim]) -> int:
+def vouched(text: str, claims: list[Claim]) -> int:
     """File each claim inside a trailing attribution's content under the trailing source; returns how
     many changed."""
-    moves = [(c, trailing_host(c, claims)) for c in claims]
+    moves = [(c, trailing_host(text, c, claims)) for c in claims]
     changed = 0
     for c, host in moves:
         if host is None or (c.speaker == host.speaker and c.speaker_text == host.speaker_text):
@@ -68,9 +81,11 @@ def trailing_sources(text: str, claims: list[Claim], entities: list[Entity], men
         m = _TRAILING.search(c.text)
         if m is None or (c.cue_start is not None and c.cue_start >= c.start + m.start()):
             continue
+        group = "acc" if m.group("acc") else "src"
+        if in_quotation(text, c.start + m.start(group)):
+            continue
         marks = len(m.group(0)) - 1 - len(m.group(0)[1:].lstrip("”\"'’"))
         cut = c.start + m.start() + (1 + marks if marks else 0)  # a quotation keeps its ",”"
-        group = "acc" if m.group("acc") else "src"
         start, end = c.start + m.start(group), c.start + m.end(group)
         words = text[start:end]
         hit = [x for x in ms[bisect_left(starts, start):bisect_left(starts, end)]
