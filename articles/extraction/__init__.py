@@ -11,7 +11,7 @@ from datetime import date
 
 from . import document, marks
 from .budget import NO_DEADLINE, Deadline, ExtractionTimeout
-from .claims import ClaimFinder, discourse, phrases, resolve, resolver
+from .claims import ClaimFinder, discourse, nested, phrases, resolve, resolver
 from .claims.org_names import according_to_names, document_authors, name_org_sources
 from .entities import EntityFinder
 from .indexes import link
@@ -65,6 +65,8 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
     name_org_sources(text, claims, entities, mentions, finder.tags)  # "Congress has three ways to ..."
     document_authors(text, claims, entities, mentions, finder.tags)  # "a report from the Acme Institute"
     according_to_names(text, claims, entities, mentions, finder.tags)  # "according to Factcheck.org"
+    nested.trailing_sources(text, claims, entities, mentions)  # "..., Stovall said" ending a content
+    nested.vouched(text, claims)  # "'...,' Obama said, according to the White House": the White House's
     if model is not None:
         claims = score_claims(model, text, claims, entities)
     if text is not original:

@@ -1,14 +1,10 @@
 """Claims whose source the article names but the extractor left as words (issue #22: claims with
 neither a speaker nor an organisation), read in the discourse stage. Sentences written for these
 tests."""
-import pytest
 
 from tests.extraction.dated import extraction, speaker_of
 
 
-@pytest.mark.xfail(strict=True, reason="extractor 3.9's source resolver (margin 0.25, retrained) prefers the "
-                   "byline's clean name 'Lena Ortiz' over the rules' glued '40PMElena Brandt' in the second post; "
-                   "left for the resolver's candidates (a 'Posted by' byline is no speaker)")
 def test_a_live_blogs_clock_time_before_a_known_name_is_no_part_of_the_source():
     ex = extraction("Senator Marcus Whitfield and Governor Elena Brandt spoke in Des Moines.",
                     "Posted by Lena Ortiz, March 2, 2019 2:15PMMarcus Whitfield Says He Would Cut The Farm Subsidy",

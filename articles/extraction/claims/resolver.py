@@ -29,7 +29,7 @@ import numpy as np
 
 from ..lexicon import CAP_STOPWORDS, DAY_NAMES, PRONOUNS, SOURCE_NOUNS
 from ..types import Claim, Entity, Mention, Speaker
-from . import possessed, source_words
+from . import bylines, possessed, source_words
 from .sources import _CLAUSE_OPENERS, _CLAUSE_WORDS, _LY_NOT_ADVERB, _NOT_A_SOURCE, _VERBAL, GAP_WORDS
 
 MODEL_PATH = Path(__file__).with_name("source_model.json")
@@ -507,6 +507,10 @@ def candidates_for(doc, entities: list[Entity], mentions: list[Mention],
     per token start, as the entity finder read them)."""
     sentences = [(s.start, s.end) for sents in doc.sentences for s in sents]
     quoted = [(q.start, q.end) for qs in doc.quotes for q in qs]
+    spans = bylines.byline_spans(doc.text)  # a writer's name in a byline is no candidate's mention
+    if spans:
+        mentions = [m for m in mentions
+                    if entities[m.entity].kind != "person" or not bylines.in_byline(spans, m.start)]
     return Candidates(doc.text, sentences, entities, mentions, quoted, tags)
 
 

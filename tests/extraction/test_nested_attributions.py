@@ -1,0 +1,59 @@
+"""Nested attributions: a claim inside the content of an attribution that trails its sentence is filed
+under the trailing source, which vouches for the whole sentence (issue #22; the annotators' practice).
+Sentences written for these tests."""
+from tests.extraction.dated import claims_by_frame
+
+
+def speakers(rows, words):
+    return {speaker for text, speaker, _ in rows if words in text}
+
+
+def test_a_quotation_inside_a_trailing_according_to_is_the_trailing_sources():
+    rows = claims_by_frame("Governor Elena Brandt spoke at the fairground on Friday.",
+                           "“We will not raise the fuel tax,” Brandt said at the rally, according to the Des Moines "
+                           "Register.")
+    assert speakers(rows, "We will not raise the fuel tax") == {"Des Moines Register"}
+
+
+def test_a_reported_clause_inside_a_trailing_according_to_is_the_trailing_sources():
+    rows = claims_by_frame("Senator Marcus Whitfield met his staff on Monday.",
+                           "Whitfield told aides that the subsidy would end in May, according to two people in the "
+                           "room.")
+    assert speakers(rows, "the subsidy would end in May") == {"two people"}
+
+
+def test_an_attribution_after_a_leading_according_to_keeps_its_own_speaker():
+    rows = claims_by_frame("Governor Elena Brandt spoke at the fairground on Friday.",
+                           "According to the Register, the fuel tax will stay. Brandt said she would veto any rise.")
+    assert speakers(rows, "she would veto any rise") == {"Elena Brandt"}
+
+
+def test_a_content_running_over_a_trailing_attribution_ends_before_it_and_takes_its_source():
+    rows = claims_by_frame("Senator Marcus Whitfield met his staff on Monday.",
+                           "Whitfield said the subsidy would end in May, people familiar with the meeting said.")
+    assert ("the subsidy would end in May", "people familiar with the meeting", "bare_clause") in rows
+    rows = claims_by_frame("Governor Elena Brandt and her aide Tom Reyes toured the plant.",
+                           "Brandt promised to keep the fuel tax until the budget is passed, Reyes said on Tuesday.")
+    assert speakers(rows, "to keep the fuel tax") == {"Tom Reyes"}
+    assert not any("Reyes said" in text for text, _, _ in rows)
+
+
+def test_a_quotation_before_a_trailing_attribution_keeps_its_closing_mark():
+    rows = claims_by_frame("Governor Elena Brandt and the Des Moines Register's editors met on Friday.",
+                           "Brandt called the plan “a tax on every farmer in the state,” the Des Moines Register "
+                           "reported.")
+    assert any(text.endswith("every farmer in the state,”") and speaker == "Des Moines Register"
+               for text, speaker, _ in rows)
+
+
+def test_a_pronoun_trailing_the_sentence_is_left_to_the_rules():
+    rows = claims_by_frame("Governor Elena Brandt spoke on Friday.",
+                           "Brandt said she would veto the bill, he said.")
+    assert speakers(rows, "she would veto the bill") == {"Elena Brandt"}
+
+
+def test_an_according_to_inside_a_quotation_is_the_quoted_speakers_words():
+    rows = claims_by_frame("Governor Elena Brandt spoke to the farm bureau on Friday.",
+                           "Brandt said that “the fuel tax pays for every rural road, according to the state's own "
+                           "figures,” and that it would stay.")
+    assert ("that “the fuel tax pays for every rural road", "Elena Brandt", "that_clause") in rows
