@@ -66,7 +66,6 @@ def extract(text: str, blocks: list[Block], published: date | None = None,
     document_authors(text, claims, entities, mentions, finder.tags)  # "a report from the Acme Institute"
     according_to_names(text, claims, entities, mentions, finder.tags)  # "according to Factcheck.org"
     nested.trailing_sources(text, claims, entities, mentions)  # "..., Stovall said" ending a content
-    nested.vouched(text, claims)  # "'...,' Obama said, according to the White House": the White House's
     if model is not None:
         claims = score_claims(model, text, claims, entities)
     if text is not original:

@@ -1,17 +1,16 @@
-"""Nested attributions: a claim inside the content of a trailing attribution ("'They don't care about
-politics,' Obama said, according to the White House."; "Eggleston said it could hurt the strategy,
-people familiar with the session said."). The trailing source is the one the article has the words from:
-it vouches for the whole sentence, the inner speaker's words included, and the inner claim is filed
-under it, as the host claim (which holds the inner speaker's name) is. The annotators' practice (PolNeAR,
-CV over the training split): of such inner claims whose words are right, the trailing source is the
-gold's 24 times where the inner speaker is not, the inner speaker 3 times where the trailing one is not.
-A leading attribution ("According to the Times, X said ...") is left: there the gold is split.
+"""Trailing attributions inside a content ("Eggleston said it could hurt the strategy, people familiar with
+the session said."; "'...,' Obama said, according to the White House."). The trailing attribution is no part
+of the content; a claim with no speaker of its own takes the trailing source.
+
+A claim that has its own speaker keeps it: the words are Eggleston's, and the people familiar with the
+session only report them. PolNeAR's annotators often file such inner claims under the trailing source (h-spk10
+counted 24 against 3 in CV, and doing so raised CV speaker accuracy 0.9107 -> 0.9144), but a fact-checker asks
+who made the claim, so the inner speaker stays (as h-spk7 decided before).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
 
 from ..types import Claim, Entity, Mention, Speaker
 
@@ -40,30 +39,9 @@ def in_quotation(text: str, pos: int) -> bool:
 _QUOTE_MARK = re.compile(r"''|[“”\"]")
 
 
-def trailing_host(text: str, claim: Claim, claims: list[Claim]) -> Claim | None:
-    """The claim whose content holds ``claim`` (its cue and its words) and whose own cue comes after
-    ``claim``'s words: the attribution trailing the sentence (the innermost when several), not one quoted."""
-    if claim.cue_start is None:
-        return None
-    hosts = [h for h in claims if h is not claim and h.cue_start is not None and h.cue_start >= claim.end
-             and h.start <= claim.start and claim.end <= h.end + 2 and h.start <= claim.cue_start < h.end
-             and h.source is not None and (h.speaker is not None or h.source.resolved or h.speaker_text)
-             and not in_quotation(text, h.cue_start)]
-    return min(hosts, key=lambda h: h.end - h.start, default=None)
-
-
-def vouched(text: str, claims: list[Claim]) -> int:
-    """File each claim inside a trailing attribution's content under the trailing source; returns how
-    many changed."""
-    moves = [(c, trailing_host(text, c, claims)) for c in claims]
-    changed = 0
-    for c, host in moves:
-        if host is None or (c.speaker == host.speaker and c.speaker_text == host.speaker_text):
-            continue
-        c.source = replace(host.source)
-        c.speaker, c.speaker_text = host.speaker, host.speaker_text
-        changed += 1
-    return changed
+def _own_speaker(c: Claim) -> bool:
+    """Whether the claim has a speaker of its own, named by a cue before its words."""
+    return c.cue_start is not None and c.cue_start < c.start and (c.speaker is not None or bool(c.speaker_text))
 
 
 def trailing_sources(text: str, claims: list[Claim], entities: list[Entity], mentions: list[Mention]) -> int:
@@ -91,6 +69,8 @@ def trailing_sources(text: str, claims: list[Claim], entities: list[Entity], men
         hit = [x for x in ms[bisect_left(starts, start):bisect_left(starts, end)]
                if x.end == end and _BEFORE_NAME.match(text[start:x.start])]
         c.end, c.text = cut, text[c.start:cut]  # the trailing attribution is no part of the content
+        if _own_speaker(c):
+            continue  # "Eggleston said X, people familiar ... said": X stays Eggleston's (reported by them)
         ent = hit[-1].entity if hit else None
         if ent is not None and ent == c.speaker or ent is None and c.speaker is None and c.speaker_text == words:
             continue
