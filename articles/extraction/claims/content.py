@@ -118,9 +118,14 @@ LEAD_TIME = re.compile(r"\s*(?:(?:on|last|this|early|late)\s+)?(?:" + _DATE_WORD
                        r"(?:last|this|earlier\s+this)\s+(?:week|month|year))" + _PART_OF_DAY
                        + r"(?=\s+(?:(?:it|he|she|they|we|I|you|there|this|these|the|a|an|his|her|its|their)\b"
                        r"(?!\s*(?:that|:)\b)|" + _NAME_THEN_VERB + r"))")
+# Where a content ends before the sentence does: a participle of saying after a comma (", adding that"),
+# "as he noted", another verb of saying coordinated after a comma (", and added that ...") or set against it
+# ("... but emphasised that ..."), an attribution after a comma or semicolon. Without the comma a verb
+# coordinated by "and" goes on with what was said ("said she had spoken to the mayor and asked him to ...",
+# "blamed the delays on X and suggested ..."): PolNeAR's contents hold it.
 CONTENT_TAIL = re.compile(r"(?:,\s*(?:and\s+)?(?:adding|saying|noting|arguing|claiming|insisting|warning|"
                           r"explaining|stressing|suggesting|according)\b|\s+as\s+(?:he|she|they)\s+\w+ed\b|"
-                          r",?\s+(?:and|but)\s+(?:has\s+|had\s+|also\s+)?(?:" + "|".join(
+                          r"(?:,\s+(?:and|but)|\s+but)\s+(?:has\s+|had\s+|also\s+)?(?:" + "|".join(
                               sorted(f for f in SPEECH_CUES if f.endswith("ed") or f in ("said", "told", "wrote")))
                           + r")\b|[,;]\s*(?:he|she|they|the\s+\w+)\s+(?:said|added|says)\b)")
 
@@ -249,22 +254,33 @@ def rest_lstart(st: ClaimState, site: Site) -> int:
     return site.rest_start + len(site.rest) - len(site.rest.lstrip())
 
 
+# A clause set against the host's after a comma: coordinated ("X said ..., and Jo Sharp vowed to ...",
+# "..., but she said ...") or contrasted (", while Jo Sharp argued ...", ", even as critics warned ...").
+# The nearest one to the cue: its subject holds no other such comma ("..., and ..., and Jo Sharp vowed").
+_SET_AGAINST = re.compile(r",\s+(?:and|but|yet|whereas|while|(?:even\s+)?as)\s+"
+                          r"(\S(?:(?!,\s+(?:and|but|yet|whereas|while|(?:even\s+)?as)\s).)*?)\s*$")
+
+
+# "X warned that ... after Mr Trump accused them of ...": what came before the act of saying, its occasion.
+_OCCASION_AFTER = re.compile(r"\s(?:after)\s+(\S.*?)\s*$")
+
+
 def split_host(st: ClaimState, host: Claim, sent: Sentence, cs: int) -> bool:
-    """A cue inside reported content with its own named subject after "after/when/as" or a comma and
-    "and/but": "X warned that ... after Mr Trump accused them of ...". Cut the host before it."""
+    """A cue inside reported content with its own named subject, in a clause set against the host's after
+    a comma (", and Jo Sharp vowed ...", ", while Mr Dunn argued ...", ", as scientists said ...") or
+    after "after" (the occasion of the host's act of saying): cut the host before it. A clause
+    subordinate to what was said ("he recoiled when Mr Dunn began attacking ...", "... until it agrees
+    to ...", "because", "before", "since") is part of it: the host keeps it whole (PolNeAR's contents
+    do; cutting there lost more claims than the nested cue's own claim won)."""
     if host.kind != "reported":
         return False
     # The subject stands just before the cue: look at a bounded window, not the whole host.
     base = max(host.start, cs - 120)
-    m = re.search(r"\s(?:after|before|when|as|because|while|since|until)\s+(\S.*?)\s*$", st.text[base:cs])
-    if m is None:
-        # A clause coordinated after a comma ("X said ..., and Jo Sharp vowed to ...", "..., but she
-        # said ..."): another subject's act of saying, not the host's words; unless the host reports
-        # speech itself ("X notes that Jo Sharp tweeted ..., and Ann Lee called ..." goes on reporting).
-        # (The nearest one to the cue: its subject holds no other coordination, "..., and ..., and Jo Sharp vowed".)
-        m = re.search(r",\s+(?:and|but|yet|whereas)\s+(\S(?:(?!,\s+(?:and|but|yet|whereas)\s).)*?)\s*$", st.text[base:cs])
-        if m is not None and _reports_speech(st, host.start, base + m.start()):
-            return False
+    m = _OCCASION_AFTER.search(st.text[base:cs]) or _SET_AGAINST.search(st.text[base:cs])
+    # ... unless the host reports speech itself ("X notes that Jo Sharp tweeted ..., and Ann Lee called
+    # ..." goes on reporting).
+    if m is not None and _reports_speech(st, host.start, base + m.start()):
+        return False
     if not m:
         return False
     subj_start = base + m.start(1)

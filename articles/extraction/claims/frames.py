@@ -122,7 +122,16 @@ def according_to(st: ClaimState, site: Site) -> Placement | None:
 # What may follow a parenthetical "according to X," and not continue its content: the source's own
 # description, a manner or time of the report, a new attribution.
 _NOT_CONTINUED = re.compile(r"\s*(?:who|whom|whose|which|where|when|while|as|in|on|at|from|by|with|citing|saying|"
-                            r"adding|noting|and|but|or|although|though)\b|\s*[^\w\s]", re.IGNORECASE)
+                            r"adding|noting|and|but|or|although|though)\b|\s*[^\w\s$£€]", re.IGNORECASE)
+# After the comma, the source's apposition, not the content going on: a determiner, a few words and no
+# auxiliary, closed by a comma ("according to Crowdpac, a crowdfunding website, with men far behind"). (At
+# the sentence's end a clause is as likely: "..., according to a history of the port, the mayor closed it.")
+_APPOSITION = re.compile(r"\s*(?:a|an|the)\s+(?:(?!(?:is|are|was|were|has|have|had|will|would|could|should|can|"
+                         r"may|might|must|did|does)\b)[\w’'\-.&]+\s+){0,7}?[\w’'\-.&]+\s*,")
+# The rest of the source's description before the aside's closing comma: a few words, no quotation, no
+# sentence's end ("according to an interview with The Times at the time, was ...", "according to a person
+# close to the talks, is ...", "according to members who spoke to reporters, was ...").
+_SOURCE_REST = re.compile(r"[^,;:.!?“”\"()]{0,80}?(?=,)")
 
 
 def _parenthetical_end(st: ClaimState, source_end: int, sent_end: int, before_end: int) -> int:
@@ -131,9 +140,13 @@ def _parenthetical_end(st: ClaimState, source_end: int, sent_end: int, before_en
     on ...": the content runs on past it to its clause's end)."""
     text = st.text
     k = source_end
+    m = _SOURCE_REST.match(text, k, sent_end)
+    if m is not None and len(m.group().split()) <= 8:
+        k = m.end()
     while k < sent_end and text[k] in " \t":
         k += 1
-    if k >= sent_end or text[k] != "," or _NOT_CONTINUED.match(text, k + 1, sent_end):
+    if k >= sent_end or text[k] != "," or _NOT_CONTINUED.match(text, k + 1, sent_end) \
+            or _APPOSITION.match(text, k + 1, sent_end):
         return before_end
     end = content.content_end(st, k + 1, sent_end)
     return end if st.rstrip_end(k + 1, end) > k + 1 else before_end
