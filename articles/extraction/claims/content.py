@@ -118,14 +118,9 @@ LEAD_TIME = re.compile(r"\s*(?:(?:on|last|this|early|late)\s+)?(?:" + _DATE_WORD
                        r"(?:last|this|earlier\s+this)\s+(?:week|month|year))" + _PART_OF_DAY
                        + r"(?=\s+(?:(?:it|he|she|they|we|I|you|there|this|these|the|a|an|his|her|its|their)\b"
                        r"(?!\s*(?:that|:)\b)|" + _NAME_THEN_VERB + r"))")
-# Where a content ends before the sentence does: a participle of saying after a comma (", adding that"),
-# "as he noted", another verb of saying coordinated after a comma (", and added that ...") or set against it
-# ("... but emphasised that ..."), an attribution after a comma or semicolon. Without the comma a verb
-# coordinated by "and" goes on with what was said ("said she had spoken to the mayor and asked him to ...",
-# "blamed the delays on X and suggested ..."): PolNeAR's contents hold it.
 CONTENT_TAIL = re.compile(r"(?:,\s*(?:and\s+)?(?:adding|saying|noting|arguing|claiming|insisting|warning|"
                           r"explaining|stressing|suggesting|according)\b|\s+as\s+(?:he|she|they)\s+\w+ed\b|"
-                          r"(?:,\s+(?:and|but)|\s+but)\s+(?:has\s+|had\s+|also\s+)?(?:" + "|".join(
+                          r",?\s+(?:and|but)\s+(?:has\s+|had\s+|also\s+)?(?:" + "|".join(
                               sorted(f for f in SPEECH_CUES if f.endswith("ed") or f in ("said", "told", "wrote")))
                           + r")\b|[,;]\s*(?:he|she|they|the\s+\w+)\s+(?:said|added|says)\b)")
 
