@@ -453,6 +453,7 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
         return Speaker(None, st.text[s:end], s, end)
     if men is not None:
         return source_or_entity(st, Sentence(s, limit), men)
+    limit, clause_end = relatives.before_relative(st.text, s, limit, clause_end)  # "said fans whose team lost"
     nouns = "|".join(SOURCE_NOUNS)  # a run is one, a possessor none ("the minister's chief executive")
     m = re.match(r"(?:the|a|an|one|another|two|three|several|senior|some)?\s*(?:[\w’'\-.]+\s+){0,4}?(?:(?:"
                  + nouns + r")\s+)*(" + nouns + r")\b(?![’'])", st.text[s:limit], re.IGNORECASE)
@@ -509,12 +510,14 @@ def _source_noun_after(st: ClaimState, s: int, limit: int, m: re.Match) -> Speak
     if men2 is not None and st.entities[men2.entity].kind == "person":
         return Speaker(men2.entity, st.text[s:men2.end], s, men2.end)
     men_in = [x for x in st.mentions_within(s, s + m.end() + 40)
-              if st.text[s + m.end():x.start].strip().lower() in ("for", "at", "of", "for the", "at the", "of the", "")]
+              if st.text[s + m.end():x.start].strip().lower() in ("for", "at", "of", "for the", "at the", "of the", "")
+              and st.text[x.end:x.end + 1] not in ("’", "'")]  # "for Acme's parent": the possessed body (`role_holder`)
     if men_in:
         x = men_in[0]
         return source_or_entity(st, Sentence(s, limit), x) if st.entities[x.entity].kind == "organisation" \
             else Speaker(x.entity, st.text[s:x.end], s, x.end)
-    return source(st, s, s + m.end(), m.group(1))
+    end, holder = relatives.role_holder(st, s, s + m.end(), limit)  # "said a spokesman for the Treasury"
+    return holder or source(st, s, end, m.group(1))
 
 
 def source_phrase(st: ClaimState, spk: Speaker | None) -> Speaker | None:
