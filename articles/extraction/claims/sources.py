@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from ..lexicon import CUE_LEMMA, DAY_NAMES, QUOTE_CUES, SOURCE_NOUNS
 from ..text import CLOSE_QUOTES, QUOTE_CHARS, Quote, Sentence
 from ..types import Block, Mention, Speaker
-from . import discourse, possessed, relatives
+from . import discourse, possessed, relatives, source_words
 from .asides import aside_starts, region_closes
 from .openers import LY_NOT_ADVERB as _LY_NOT_ADVERB
 from .openers import past_openers
@@ -534,7 +534,7 @@ def source_phrase(st: ClaimState, spk: Speaker | None) -> Speaker | None:
     words = text.split()
     low = [w.lower() for w in words]
     if not words or low[0] in _CLAUSE_OPENERS | _NOT_A_SOURCE or low[-1] in _NOT_A_SOURCE \
-            or low[0] in _VERBAL or any(w in _CLAUSE_WORDS for w in low) \
+            or low[0] in _VERBAL or (any(w in _CLAUSE_WORDS for w in low) and not source_words.modal_name(st.text, spk.end)) \
             or (len(low) == 1 and low[0] in _ADVERBS | _DETERMINERS) \
             or re.match(r"(?:it|there|that)(?:['’]s|\s+(?:is|was)\b)", text, re.IGNORECASE):
         return None  # "have also", "much of which can be", "the government could reverse the", "long", "It's"
