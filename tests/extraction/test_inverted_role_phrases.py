@@ -50,3 +50,10 @@ def test_a_whose_clause_inside_an_inverted_source_is_no_part_of_it():
         ("The result was unfair", "fans", "inverted_clause")]
     assert _claims("The plan will fail, said voters who backed the mayor.") == [
         ("The plan will fail", "voters", "inverted_clause")]
+
+
+def test_the_role_phrase_ends_before_the_acts_time_or_place_and_holds_an_of_phrase():
+    assert _claims("The plant will close, said a spokeswoman for the company on Tuesday.") == [
+        ("The plant will close", "a spokeswoman for the company", "inverted_clause")]
+    assert _claims("The plant will close, said a lawyer for the family of the victim.") == [
+        ("The plant will close", "a lawyer for the family of the victim", "inverted_clause")]

@@ -117,11 +117,12 @@ def main_clause_cut(text: str, cue: int, cstart: int, cend: int) -> int:
 
 
 # After a source noun, whom the role is held for when no name is there ("said a spokesman for the Treasury",
-# "a lawyer for the family", "an aide to the governor"): a preposition, a determined noun phrase of at most
-# five words, then a comma, a stop or the end. The phrase is the source's, so what follows it (", who added
-# ...") is read after it, not as the content.
+# "a lawyer for the family of the victim", "an aide to the governor"): a preposition, a determined noun phrase
+# of at most five words, then a comma, a stop, the end or the act's time or place ("on Tuesday", "in Houston").
+# The phrase is the source's, so what follows it (", who added ...") is read after it, not as the content.
 _ROLE_OBJECT = re.compile(r"\s+(?:for|of|at|to)\s+((?:(?i:the|a|an|his|her|its|their|our)|[A-Z][\w.\-]*[’']s)\s+"
-                          r"(?:[\w’'\-.&]+\s+){0,4}?(?P<head>[\w’'\-&]+))(?=\s*(?:[,;:]|\.(?:\s|$)|$))")
+                          r"(?:[\w’'\-.&]+\s+){0,4}?(?P<head>[\w’'\-&]+))"
+                          r"(?=\s*(?:[,;:]|\.(?:\s|$)|$)|\s+(?:on|in|at|last|this|yesterday|today|earlier|during)\s)")
 # A time, not whom the role is held for ("polls at the time", "a source at the start").
 _TIME_HEADS = frozenset("time times moment day days week weeks month months year years weekend morning evening night "
                         "end start beginning hour".split())
@@ -135,7 +136,8 @@ def role_holder(st, s: int, end: int, limit: int) -> tuple[int, Speaker | None]:
     claims' state (its text, mentions and records)."""
     m = _ROLE_OBJECT.match(st.text, end, limit)
     if m is None or m.group("head").lower() in _TIME_HEADS \
-            or any(w.lower() in _NOT_IN_PHRASE or w.lower() in CUE_LEMMA for w in m.group(1).split()[1:]):
+            or any((w.lower() in _NOT_IN_PHRASE and w.lower() != "of") or w.lower() in CUE_LEMMA
+                   for w in m.group(1).split()[1:]):
         return end, None
     men = st.mention_at_start.get(m.end() + 2) if st.text.startswith(", ", m.end()) else None
     if men is not None and st.entities[men.entity].kind == "person":
