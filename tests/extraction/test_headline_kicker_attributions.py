@@ -14,13 +14,15 @@ def _claims(headline, body=BODY):
 
 
 def test_a_document_kicker_before_an_attribution_is_no_source():
-    assert _claims("Match Report: Fans Say Rovers Deserved The Win") == [("Rovers Deserved The Win", "Fans", "learned")]
-    assert _claims("Poll: Voters Say The Economy Is Getting Worse") == [("The Economy Is Getting Worse", "Voters", "learned")]
+    assert _claims("Match Report: Fans Say Rovers Deserved The Win") == [("Rovers Deserved The Win", "Fans", "headline")]
+    assert _claims("Poll: Voters Say The Economy Is Getting Worse") == [("The Economy Is Getting Worse", "Voters", "headline")]
 
 
 def test_the_model_reads_the_headline_after_a_kicker():
-    assert _claims("NFL: Senators Say Budget Will Pass") == [("Budget Will Pass", "Senators", "learned")]
-    assert _claims("Sport: Senators Say Budget Will Pass") == [("Budget Will Pass", "Senators", "learned")]
+    assert _claims("NFL: Senators Say Budget Will Pass") == [("Budget Will Pass", "Senators", "headline")]
+    assert _claims("Sport: Senators Say Budget Will Pass") == [("Budget Will Pass", "Senators", "headline")]
+    # (a "Say" line is the headline rule's since forms.subject_says; a verb it leaves is the model's)
+    assert _claims("NFL: Senators Insist Budget Will Pass") == [("Budget Will Pass", "Senators", "learned")]
 
 
 def test_a_person_the_article_names_before_the_colon_still_speaks():

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..lexicon import CUE_LEMMA, DAY_NAMES, MONTH_NAMES, PRONOUNS, SOURCE_NOUNS, SPEECH_CUES
 from ..text import Quote, Sentence
 from ..types import Claim, Speaker
-from . import fronted, openers, relatives, source_words, sources
+from . import adjuncts, fronted, openers, relatives, source_words, sources
 from .state import ClaimState, Site, _start
 
 
@@ -148,6 +148,9 @@ def add(st: ClaimState, kind: str, start: int, end: int, spk: Speaker | None, cu
         words, at = source_words.phrase_words(spk.text, spk.start, source_words.title_case(text, spk.end))
         spk = spk if at == spk.start and words == spk.text else Speaker(None, words, at, at + len(words))
         spk = None if source_words.addressed(spk.text) else spk  # "How do you", "let's": no one is named
+    main = adjuncts.main_subject(st, spk, st.cue_pos) if spk is not None and st.cue_pos is not None else None
+    if main is not None and main[1] - start >= 3:  # "Besides attacking X, Mr. Trump asserted": Mr. Trump
+        spk, end = main[0], min(end, main[1])
     if spk is None or not spk.text.strip():
         # An attribution names its source: words nobody is said to say are no claim. The span is
         # still spent, so cues inside it are not tried again (which kept extraction linear).

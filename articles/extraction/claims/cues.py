@@ -494,9 +494,16 @@ def learned_source(st: ClaimState, sent: Sentence, cue_start: int) -> Speaker | 
         # "now said", "wasn’t optimistic", "last week displayed": adverbs, a time or an auxiliary
         # name nobody; the sentence's subject speaks when it is a name, else the cue is dropped (kept for the
         # resolver to re-choose, it scored lower over the training articles).
-        subj = sources.sentence_subject(st, sent, cue_start)
+        subj = _modal_surname(st, spk) or sources.sentence_subject(st, sent, cue_start)
         return subj if subj is not None and subj.resolved else None
     return _subject_phrase(spk, source_words.title_case(st.text, spk.end))
+
+
+def _modal_surname(st: ClaimState, spk: Speaker) -> Speaker | None:
+    """A modal's word before an inflected cue that names someone the article names ("May Says ...": Theresa
+    May; `source_words.modal_name`)."""
+    ent = st.entity_named(spk.text) if source_words.modal_name(st.text, spk.end) else None
+    return Speaker(ent, spk.text, spk.start, spk.end) if ent is not None else None
 
 
 _TIMES = frozenset("now then soon week weekend ago".split())

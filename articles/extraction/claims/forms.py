@@ -39,6 +39,8 @@ def headline(st: ClaimState, block: Block) -> None:
     # headline's sentence: the model reads what follows it, as it reads a headline without one.
     m = _HEAD_COLON.match(st.text, block.start, block.end)
     start = m.end() if m else block.start
+    if subject_says(st, block, start):
+        return
     quotes = find_quotes(st.text, start, block.end)
     tokens = tokenize(st.text, start, block.end)
     sent = Sentence(start, block.end)
@@ -51,6 +53,8 @@ def headline_rule(st: ClaimState, block: Block) -> bool:
     text = st.text
     m = _HEAD_COLON.match(text, block.start, block.end)
     said = _SAYS_BEFORE_COLON.search(m["who"]) if m else None
+    if said and said.group(2) and _HEAD_ATTRIBUTION.match(text, m.end(), block.end) and not _names_a_person(st, m["who"]):
+        said = None  # "A Story Told Twice: Mayor Says ...": a telling's words before an attribution are a kicker
     if said:  # "Jo Hale Says: ...", "USA TODAY SAYS: ...": the words before the verb speak
         lead = _WH_LEAD.match(m["who"], 0, said.start())  # "What Jo Hale Says: ...": Jo Hale
         ws, we = m.start("who") + (lead.end() if lead else 0), m.start("who") + said.start()
@@ -90,6 +94,29 @@ _HEAD_ATTRIBUTION = re.compile(r"(?!(?:If|When|Why|How|What|As|Because|Unless|Wh
                                r"(?:[A-Z][a-z]+ly\s+|(?:Just|Now|Still|Also|Again|Already|Finally)\s+)?"
                                r"(?:Says?|Said|Warns?|Claims?|Insists?|Argues|Admits?|Predicts?|Suggests?|Contends?|"
                                r"Tells?|Told|Vows?|Denies|Deny)\s+(?=\S)")
+
+
+# A title-case headline that is one attribution: a subject of up to four capitalised words, a verb of saying
+# in the present, then its clause ("Voters Say Economy Is Weak", "Experts Warn Rates Will Rise").
+_SUBJECT_SAYS = re.compile(r"(?!(?:If|When|Why|How|What|As|Because|Unless|Whether|Before|After|Do|Does|Did)\s)"
+                           r"(?P<who>(?:[A-Z][\w.'’\-]*\s+){0,3}?[A-Z][\w.'’\-]*)\s+(?P<cue>Says?|Warns?|Claims?)\s+(?=[A-Z“‘\"'])")
+# The words a title-case line leaves in lower case.
+_TITLE_LOWER = frozenset("a an the of to in on for and or at by with as from vs via but nor".split())
+
+
+def subject_says(st: ClaimState, block: Block, start: int) -> bool:
+    """The rule for a title-case headline that is one attribution (`_SUBJECT_SAYS`, every word of the clause
+    capitalised but the small ones): the subject speaks the clause. A kicker before it (`start`) is left."""
+    m = _SUBJECT_SAYS.match(st.text, start, block.end)
+    if m is None or any(w[:1].islower() and w not in _TITLE_LOWER
+                        for w in re.findall(r"[A-Za-z][\w'’\-]*", st.text[m.end():block.end])):
+        return False
+    who = m["who"]
+    n = len(st.claims)
+    st.frame = "headline"
+    content.add(st, "reported", m.end(), block.end, Speaker(st.entity_named(who), who, m.start("who"), m.end("who")),
+                m["cue"].lower(), -1)
+    return len(st.claims) > n
 
 
 def _names_a_person(st: ClaimState, who: str) -> bool:

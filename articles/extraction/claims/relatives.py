@@ -114,3 +114,44 @@ def main_clause_cut(text: str, cue: int, cstart: int, cend: int) -> int:
                 and not _AUXILIARY_BEFORE.search(text, cstart, m.start()):
             return m.start()
     return cend
+
+
+# After a source noun, whom the role is held for when no name is there ("said a spokesman for the Treasury",
+# "a lawyer for the family of the victim", "an aide to the governor"): a preposition, a determined noun phrase
+# of at most five words, then a comma, a stop, the end or the act's time or place ("on Tuesday", "in Houston").
+# The phrase is the source's, so what follows it (", who added ...") is read after it, not as the content.
+_ROLE_OBJECT = re.compile(r"\s+(?:for|of|at|to)\s+((?:(?i:the|a|an|his|her|its|their|our)|[A-Z][\w.\-]*[’']s)\s+"
+                          r"(?:[\w’'\-.&]+\s+){0,4}?(?P<head>[\w’'\-&]+))"
+                          r"(?=\s*(?:[,;:]|\.(?:\s|$)|$)|\s+(?:on|in|at|last|this|yesterday|today|earlier|during)\s)")
+# A time, not whom the role is held for ("polls at the time", "a source at the start").
+_TIME_HEADS = frozenset("time times moment day days week weeks month months year years weekend morning evening night "
+                        "end start beginning hour".split())
+
+
+def role_holder(st, s: int, end: int, limit: int) -> tuple[int, Speaker | None]:
+    """Where a source noun's role phrase that starts at s and whose noun ends at end ends: past its preposition's
+    object (`_ROLE_OBJECT`), else end; with the person named right after it in apposition (", Tom Reed"), who
+    holds the role and speaks. No verb, pronoun, further preposition or verb of saying in the object ("a
+    spokesman for the mayor said"), so a clause after the noun is never taken into the source. `st` is the
+    claims' state (its text, mentions and records)."""
+    m = _ROLE_OBJECT.match(st.text, end, limit)
+    if m is None or m.group("head").lower() in _TIME_HEADS \
+            or any((w.lower() in _NOT_IN_PHRASE and w.lower() != "of") or w.lower() in CUE_LEMMA
+                   for w in m.group(1).split()[1:]):
+        return end, None
+    men = st.mention_at_start.get(m.end() + 2) if st.text.startswith(", ", m.end()) else None
+    if men is not None and st.entities[men.entity].kind == "person":
+        return men.end, Speaker(men.entity, st.text[s:men.end], s, men.end)
+    return m.end(), None
+
+
+# A relative pronoun inside an inverted source, after its first word: the clause describes the source and is
+# no part of it ("said fans whose team had lost", "said voters who backed him").
+_RELATIVE_INSIDE = re.compile(r"\s(?:who|whom|whose|which)\s", re.IGNORECASE)
+
+
+def before_relative(text: str, s: int, limit: int, clause_end: int) -> tuple[int, int]:
+    """The limit and the clause's end for the source read after a cue from s, both cut at a relative pronoun
+    after its first word (`_RELATIVE_INSIDE`); unchanged when there is none."""
+    m = _RELATIVE_INSIDE.search(text, s + 1, clause_end)
+    return (m.start(), m.start()) if m else (limit, clause_end)

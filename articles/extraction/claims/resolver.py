@@ -29,7 +29,7 @@ import numpy as np
 
 from ..lexicon import CAP_STOPWORDS, DAY_NAMES, PRONOUNS, SOURCE_NOUNS
 from ..types import Claim, Entity, Mention, Speaker
-from . import bylines, possessed, source_words
+from . import adjuncts, bylines, possessed, source_words
 from .sources import _CLAUSE_OPENERS, _CLAUSE_WORDS, _LY_NOT_ADVERB, _NOT_A_SOURCE, _VERBAL, GAP_WORDS
 
 MODEL_PATH = Path(__file__).with_name("source_model.json")
@@ -535,7 +535,8 @@ def rerank(model: SourceModel, cands_of: Candidates, claims: list[Claim], mentio
             cands, rows = cands_of.for_claim(c, previous, spoke)
             pick = choose(model, cands, rows, c.speaker)
             if isinstance(pick, tuple) and (_has_phrase(cands_of.text[pick[0]:pick[1]])
-                                            or _verb_phrase(cands_of.text[pick[0]:pick[1]].split())):
+                                            or _verb_phrase(cands_of.text[pick[0]:pick[1]].split())
+                                            or adjuncts.preposition_led(cands_of.text[pick[0]:pick[1]])):
                 pick = c.speaker
             if pick != c.speaker and pick is not None:
                 if rule_speaker is not None:

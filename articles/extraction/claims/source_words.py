@@ -47,7 +47,18 @@ def title_case(text: str, end: int) -> bool:
     """Whether the phrase ending at `end` stands in a title-case line: the word right after it (the cue)
     is capitalised too ("This Panel Just Dismissed ..."); a comma or a period after it tells nothing."""
     m = re.match(r"[ \t]+(\S)", text[end:end + 8])
-    return m is not None and m.group(1).isupper()
+    return m is not None and m.group(1).isupper() and not modal_name(text, end)
+
+
+# A modal's word capitalised right before an inflected verb ("Theresa May Says", "Brexit: May Warns", "Jo Will
+# Claimed"): a modal takes the bare verb ("May Say"), so the word is a name's (a surname, not the auxiliary).
+_MODAL_BEFORE = re.compile(r"(?:^|\s)(?:May|Will|Can|Must|Shall|Might)$")
+_INFLECTED = re.compile(r"[ \t]+(?:Said|Told|[A-Z][a-z]+(?<!s)s|[A-Z][a-z]+ed)\b")
+
+
+def modal_name(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is a capitalised modal before an inflected verb (`_MODAL_BEFORE`)."""
+    return _MODAL_BEFORE.search(text, max(0, end - 7), end) is not None and _INFLECTED.match(text, end) is not None
 
 
 def after_subject(word: str, title: bool = False) -> bool:

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from ..lexicon import CUE_LEMMA, DAY_NAMES, QUOTE_CUES, SOURCE_NOUNS
 from ..text import CLOSE_QUOTES, QUOTE_CHARS, Quote, Sentence
 from ..types import Block, Mention, Speaker
-from . import discourse, possessed, relatives
+from . import discourse, possessed, relatives, source_words
 from .asides import aside_starts, region_closes
 from .openers import LY_NOT_ADVERB as _LY_NOT_ADVERB
 from .openers import past_openers
@@ -453,6 +453,7 @@ def right_speaker(st: ClaimState, after_start: int, limit: int) -> Speaker | Non
         return Speaker(None, st.text[s:end], s, end)
     if men is not None:
         return source_or_entity(st, Sentence(s, limit), men)
+    limit, clause_end = relatives.before_relative(st.text, s, limit, clause_end)  # "said fans whose team lost"
     nouns = "|".join(SOURCE_NOUNS)  # a run is one, a possessor none ("the minister's chief executive")
     m = re.match(r"(?:the|a|an|one|another|two|three|several|senior|some)?\s*(?:[\w’'\-.]+\s+){0,4}?(?:(?:"
                  + nouns + r")\s+)*(" + nouns + r")\b(?![’'])", st.text[s:limit], re.IGNORECASE)
@@ -509,12 +510,14 @@ def _source_noun_after(st: ClaimState, s: int, limit: int, m: re.Match) -> Speak
     if men2 is not None and st.entities[men2.entity].kind == "person":
         return Speaker(men2.entity, st.text[s:men2.end], s, men2.end)
     men_in = [x for x in st.mentions_within(s, s + m.end() + 40)
-              if st.text[s + m.end():x.start].strip().lower() in ("for", "at", "of", "for the", "at the", "of the", "")]
+              if st.text[s + m.end():x.start].strip().lower() in ("for", "at", "of", "for the", "at the", "of the", "")
+              and st.text[x.end:x.end + 1] not in ("’", "'")]  # "for Acme's parent": the possessed body (`role_holder`)
     if men_in:
         x = men_in[0]
         return source_or_entity(st, Sentence(s, limit), x) if st.entities[x.entity].kind == "organisation" \
             else Speaker(x.entity, st.text[s:x.end], s, x.end)
-    return source(st, s, s + m.end(), m.group(1))
+    end, holder = relatives.role_holder(st, s, s + m.end(), limit)  # "said a spokesman for the Treasury"
+    return holder or source(st, s, end, m.group(1))
 
 
 def source_phrase(st: ClaimState, spk: Speaker | None) -> Speaker | None:
@@ -531,7 +534,7 @@ def source_phrase(st: ClaimState, spk: Speaker | None) -> Speaker | None:
     words = text.split()
     low = [w.lower() for w in words]
     if not words or low[0] in _CLAUSE_OPENERS | _NOT_A_SOURCE or low[-1] in _NOT_A_SOURCE \
-            or low[0] in _VERBAL or any(w in _CLAUSE_WORDS for w in low) \
+            or low[0] in _VERBAL or (any(w in _CLAUSE_WORDS for w in low) and not source_words.modal_name(st.text, spk.end)) \
             or (len(low) == 1 and low[0] in _ADVERBS | _DETERMINERS) \
             or re.match(r"(?:it|there|that)(?:['’]s|\s+(?:is|was)\b)", text, re.IGNORECASE):
         return None  # "have also", "much of which can be", "the government could reverse the", "long", "It's"

@@ -1,0 +1,40 @@
+"""Headlines in title case. A modal's word right before an inflected verb is a name's, not the auxiliary
+("May Says", "Theresa May Says": a modal takes the bare verb, "May Say"): was no claim, or the speaker
+"Theresa". A telling's words before a colon ("A Story Told Twice:") are a kicker when a title-case
+attribution follows the colon: was the speaker "A Story". Sentences written for these tests."""
+from articles.extraction.claims import source_words
+from tests.extraction.dated import claims_by_frame
+
+BODY = "Prime Minister Theresa May met European leaders in Brussels on Monday."
+
+
+def _claims(headline, body=BODY):
+    return claims_by_frame(body, headline=headline)
+
+
+def test_a_month_before_an_inflected_cue_is_the_surname():
+    assert _claims("Brexit: May Says Deal Is Done") == [("Deal Is Done", "Theresa May", "headline")]
+    assert _claims("May Says Deal Is Done") == [("Deal Is Done", "Theresa May", "headline")]
+    assert _claims("Theresa May Says Deal Is Done") == [("Deal Is Done", "Theresa May", "headline")]
+
+
+def test_the_cue_model_reads_the_surname_too():
+    assert _claims("Brexit: May Insists Deal Is Done") == [("Deal Is Done", "Theresa May", "learned")]
+    assert _claims("May Admits Deal Is Done") == [("Deal Is Done", "Theresa May", "learned")]
+
+
+def test_a_modal_before_a_bare_verb_stays_a_modal():
+    assert not source_words.modal_name("Trump May Say Deal Is Done", len("Trump May"))
+    assert source_words.modal_name("Trump May Says Deal Is Done", len("Trump May"))
+    assert source_words.modal_name("Brexit: May Warned Of Delay", len("Brexit: May"))
+    assert not source_words.modal_name("Brexit: May Pass", len("Brexit: May"))
+
+
+def test_a_telling_kicker_before_an_attribution_is_no_source():
+    body = "The council met on Monday to discuss the plan."
+    assert _claims("A Story Told Twice: Mayor Says Budget Is Safe", body) == [("Budget Is Safe", "Mayor", "headline")]
+
+
+def test_a_telling_with_its_hearer_still_speaks_without_an_attribution_after():
+    body = "The council met on Monday to discuss the plan."
+    assert _claims("Mayor Warns Council: Budget Is Short", body) == [("Budget Is Short", "Mayor", "headline")]
