@@ -4,6 +4,9 @@ Pure numpy, no Django."""
 from __future__ import annotations
 
 import hashlib
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -22,6 +25,42 @@ def query(q: str, rq: str) -> np.ndarray | None:
     """The encoder's vectors of the text and, when it differs, of the text rewritten by its context
     ((1 or 2, 384)); None without the encoder."""
     return encoder.encode([q] if rq == q else [q, rq])
+
+
+# A query's encoding beside the lexical stage (``query_later``): the encoder's pass is matrix products,
+# which numpy runs without the GIL, so on a second core it overlaps BM25, the character grams and
+# WordLlama's search. Off with CLAIMSDB_MATCH_ENCODE_THREAD=0, and on a one-core machine.
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _reset_after_fork() -> None:
+    # a forked worker has no thread of its parent's pool: it starts its own on its first match
+    global _pool, _pool_lock
+    _pool, _pool_lock = None, threading.Lock()
+
+
+os.register_at_fork(after_in_child=_reset_after_fork)
+
+
+def _overlap() -> bool:
+    if os.environ.get("CLAIMSDB_MATCH_ENCODE_THREAD", "1") == "0":
+        return False
+    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    return len(cores) > 1
+
+
+def query_later(q: str, rq: str):
+    """``query(q, rq)`` started now: a function that returns it (computed in a thread of this
+    process while the caller works, or on the call when no second core is there to use)."""
+    global _pool
+    if not _overlap():
+        return lambda: query(q, rq)
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="claimsdb-encode")
+        job = _pool.submit(query, q, rq)
+    return job.result
 
 
 def cosines(rows: dict, qv: np.ndarray) -> dict[str, np.ndarray]:
