@@ -32,8 +32,18 @@ def _fake_encode(threads):
 
 @pytest.fixture
 def two_cores(monkeypatch):
-    monkeypatch.delenv("CLAIMSDB_MATCH_ENCODE_THREAD", raising=False)
+    monkeypatch.setenv("CLAIMSDB_MATCH_ENCODE_THREAD", "1")
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+
+
+def _pressure(monkeypatch, tmp_path, some: float | None):
+    """The kernel's CPU pressure file with ``some`` (None: no such file), read afresh."""
+    path = tmp_path / "cpu"
+    if some is not None:
+        path.write_text(f"some avg10={some:.2f} avg60=1.00 avg300=1.00 total=1\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n")
+    monkeypatch.setattr(dense, "PRESSURE_FILE", str(path))
+    monkeypatch.setattr(dense, "_spare", [-10.0, False])
+    monkeypatch.setenv("CLAIMSDB_MATCH_ENCODE_THREAD", "auto")
 
 
 def test_with_a_second_core_the_query_is_encoded_in_another_thread(monkeypatch, two_cores):
@@ -56,6 +66,33 @@ def test_switched_off_or_on_one_core_the_caller_encodes(monkeypatch, two_cores, 
     assert threads == []  # nothing computed until asked for
     later()
     assert threads == [threading.get_ident()]
+
+
+@pytest.mark.parametrize(("some", "load", "thread"), [
+    (3.5, 9.0, True),  # a core free now: the load average is not read
+    (97.0, 0.1, False),  # every core taken: in line
+    (None, 0.4, True),  # no pressure accounting: the load average under one core short of all
+    (None, 1.8, False),
+])
+def test_by_default_a_thread_only_while_a_core_is_free(monkeypatch, tmp_path, two_cores, some, load, thread):
+    _pressure(monkeypatch, tmp_path, some)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    threads = []
+    monkeypatch.setattr(encoder, "encode", _fake_encode(threads))
+    dense.query_later("a text", "a text")()
+    assert (threads[0] != threading.get_ident()) is thread
+
+
+def test_the_pressure_is_read_at_most_once_a_second(monkeypatch, tmp_path, two_cores):
+    _pressure(monkeypatch, tmp_path, 3.5)
+    now = [100.0]
+    monkeypatch.setattr(dense.time, "monotonic", lambda: now[0])
+    assert dense._overlap()
+    (tmp_path / "cpu").write_text("some avg10=97.00 avg60=1.00 avg300=1.00 total=1\n")  # busy now
+    now[0] = 100.9
+    assert dense._overlap()  # the answer read at 100.0
+    now[0] = 101.1
+    assert not dense._overlap()
 
 
 def test_an_error_in_the_thread_reaches_the_caller(monkeypatch, two_cores):
