@@ -28,9 +28,9 @@ def query(q: str, rq: str) -> np.ndarray | None:
     return encoder.encode([q] if rq == q else [q, rq])
 
 
-# A query's encoding beside the lexical stage (``query_later``): the encoder's pass is matrix products,
-# which numpy runs without the GIL, so on a second core it overlaps BM25, the character grams and
-# WordLlama's search. CLAIMSDB_MATCH_ENCODE_THREAD: "auto" (default) when this process may use more than
+# A query's encoding beside the lexical stage (``query_later``, ``Pending``): the encoder's pass is matrix
+# products, which numpy runs without the GIL, so on a second core it overlaps BM25, the character grams,
+# WordLlama's search and the columns that do not need the encoder. CLAIMSDB_MATCH_ENCODE_THREAD: "auto" (default) when this process may use more than
 # one core and one is free now (``_spare_core``), "1" whenever it may use more than one, "0" never.
 _pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -79,14 +79,44 @@ def _overlap() -> bool:
 def query_later(q: str, rq: str):
     """``query(q, rq)`` started now: a function that returns it (computed in a thread of this
     process while the caller works, or on the call when no second core is free: ``_overlap``)."""
+    return _later(query, q, rq)
+
+
+def _later(fn, *args):
     global _pool
     if not _overlap():
-        return lambda: query(q, rq)
+        return lambda: fn(*args)
     with _pool_lock:
         if _pool is None:
             _pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="claimsdb-encode")
-        job = _pool.submit(query, q, rq)
+        job = _pool.submit(fn, *args)
     return job.result
+
+
+def _query_and_cosines(rows: dict, q: str, rq: str) -> tuple[np.ndarray | None, dict[str, np.ndarray]]:
+    qv = query(q, rq)
+    return qv, (cosines(rows, qv) if qv is not None else {})
+
+
+class Pending:
+    """A query's encoder vectors and their cosines over ``rows`` (``cosines``: the encoder's graph searched
+    past a size) being computed by ``_later``: the first call of ``vectors`` or ``cosines`` waits for them."""
+
+    def __init__(self, rows: dict, q: str, rq: str):
+        self._later = _later(_query_and_cosines, rows, q, rq)
+        self._done: tuple[np.ndarray | None, dict[str, np.ndarray]] | None = None
+
+    def _get(self) -> tuple[np.ndarray | None, dict[str, np.ndarray]]:
+        if self._done is None:
+            self._done = self._later()
+        return self._done
+
+    def vectors(self) -> np.ndarray | None:
+        return self._get()[0]
+
+    def cosines(self) -> dict[str, np.ndarray]:
+        """``cosines(rows, vectors)``; {} without the encoder."""
+        return self._get()[1]
 
 
 def cosines(rows: dict, qv: np.ndarray) -> dict[str, np.ndarray]:
