@@ -45,10 +45,11 @@ def _reset_after_fork() -> None:
 os.register_at_fork(after_in_child=_reset_after_fork)
 
 # A core counts as free while the kernel's CPU pressure (the share of the last 10 s in which a runnable
-# task waited for a core) is under this: on a busy machine a second thread only competes for the same
-# cores, and a thread holding the GIL taken off its core stalls the other (measured: ~2-3% slower there).
+# task waited for a core) is under this: on a saturated machine (95-99% here) a second thread only
+# competes for the same cores, and a thread holding the GIL taken off its core stalls the other
+# (measured ~2-3% slower there); at 35-80% it still gained (MODEL_CARD.md, mp95e).
 PRESSURE_FILE = "/proc/pressure/cpu"
-FREE_PRESSURE = 50.0
+FREE_PRESSURE = 90.0
 _spare = [-10.0, False]  # when last read (time.monotonic), and its answer: read at most once a second
 
 
