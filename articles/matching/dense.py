@@ -4,6 +4,10 @@ Pure numpy, no Django."""
 from __future__ import annotations
 
 import hashlib
+import os
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -22,6 +26,98 @@ def query(q: str, rq: str) -> np.ndarray | None:
     """The encoder's vectors of the text and, when it differs, of the text rewritten by its context
     ((1 or 2, 384)); None without the encoder."""
     return encoder.encode([q] if rq == q else [q, rq])
+
+
+# A query's encoding beside the lexical stage (``query_later``, ``Pending``): the encoder's pass is matrix
+# products, which numpy runs without the GIL, so on a second core it overlaps BM25, the character grams,
+# WordLlama's search and the columns that do not need the encoder. CLAIMSDB_MATCH_ENCODE_THREAD: "auto" (default) when this process may use more than
+# one core and one is free now (``_spare_core``), "1" whenever it may use more than one, "0" never.
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _reset_after_fork() -> None:
+    # a forked worker has no thread of its parent's pool: it starts its own on its first match
+    global _pool, _pool_lock
+    _pool, _pool_lock = None, threading.Lock()
+
+
+os.register_at_fork(after_in_child=_reset_after_fork)
+
+# A core counts as free while the kernel's CPU pressure (the share of the last 10 s in which a runnable
+# task waited for a core) is under this: on a saturated machine (95-99% here) a second thread only
+# competes for the same cores, and a thread holding the GIL taken off its core stalls the other
+# (measured ~2-3% slower there); at 35-80% it still gained (MODEL_CARD.md, mp95e).
+PRESSURE_FILE = "/proc/pressure/cpu"
+FREE_PRESSURE = 90.0
+_spare = [-10.0, False]  # when last read (time.monotonic), and its answer: read at most once a second
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _spare_core() -> bool:
+    now = time.monotonic()
+    if now - _spare[0] < 1.0:
+        return bool(_spare[1])
+    try:
+        with open(PRESSURE_FILE, "rb") as f:
+            free = float(f.readline().split(b"avg10=")[1].split()[0]) < FREE_PRESSURE
+    except (OSError, ValueError, IndexError):  # no pressure accounting: the load average instead
+        free = os.getloadavg()[0] < _cores() - 0.5
+    _spare[:] = [now, free]
+    return free
+
+
+def _overlap() -> bool:
+    how = os.environ.get("CLAIMSDB_MATCH_ENCODE_THREAD", "auto")
+    if how == "0" or _cores() < 2:
+        return False
+    return how == "1" or _spare_core()
+
+
+def query_later(q: str, rq: str):
+    """``query(q, rq)`` started now: a function that returns it (computed in a thread of this
+    process while the caller works, or on the call when no second core is free: ``_overlap``)."""
+    return _later(query, q, rq)
+
+
+def _later(fn, *args):
+    global _pool
+    if not _overlap():
+        return lambda: fn(*args)
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="claimsdb-encode")
+        job = _pool.submit(fn, *args)
+    return job.result
+
+
+def _query_and_cosines(rows: dict, q: str, rq: str) -> tuple[np.ndarray | None, dict[str, np.ndarray]]:
+    qv = query(q, rq)
+    return qv, (cosines(rows, qv) if qv is not None else {})
+
+
+class Pending:
+    """A query's encoder vectors and their cosines over ``rows`` (``cosines``: the encoder's graph searched
+    past a size) being computed by ``_later``: the first call of ``vectors`` or ``cosines`` waits for them."""
+
+    def __init__(self, rows: dict, q: str, rq: str):
+        self._later = _later(_query_and_cosines, rows, q, rq)
+        self._done: tuple[np.ndarray | None, dict[str, np.ndarray]] | None = None
+
+    def _get(self) -> tuple[np.ndarray | None, dict[str, np.ndarray]]:
+        if self._done is None:
+            self._done = self._later()
+        return self._done
+
+    def vectors(self) -> np.ndarray | None:
+        return self._get()[0]
+
+    def cosines(self) -> dict[str, np.ndarray]:
+        """``cosines(rows, vectors)``; {} without the encoder."""
+        return self._get()[1]
 
 
 def cosines(rows: dict, qv: np.ndarray) -> dict[str, np.ndarray]:

@@ -524,6 +524,11 @@ class Library:
         the WordLlama views to compute (``MatchModel.views``), another view's columns left 0."""
         views = tuple(v for v in VIEWS if v in views or v in ALWAYS_VIEWS or f"cos_{v}" in (lists or {}))
         q = text.clean_query(query)
+        rq = text.clean_query(context.rewritten(q)) if context is not None else q
+        # the encoder's pass (a third of a match's CPU) runs beside the lexical stage and the columns that do
+        # not need it (dense.Pending): waited for where the model takes candidates from its lists, else last
+        pending = (_dense.Pending(rows, q, rq) if (rows := getattr(self, "dense", None)) is not None and len(self)
+                   else None)
         qwords = text.words(q)
         lex = {name: idx.scores(text.with_bigrams(qwords) if name == "bigrams" else qwords)
                for name, idx in self.bm25.items()}
@@ -532,11 +537,8 @@ class Library:
         chars = self.chars.scores(text.char_grams(q))
         more = {"chars": chars, "bm25_title": lex["title"], "bm25_claim": lex["claim"],
                 **({"cos_title": cos["title"]} if "title" in cos else {})}
-        rq = text.clean_query(context.rewritten(q)) if context is not None else q
-        rows = getattr(self, "dense", None)
-        qv = _dense.query(q, rq) if rows is not None and len(self) else None
-        dense = _dense.cosines(rows, qv) if qv is not None else {}
-        more.update({f"dense_{v}": dense[v] for v in DENSE_VIEWS} if dense else {})
+        if pending is not None and any(f"dense_{v}" in (lists or {}) for v in DENSE_VIEWS):
+            more.update({f"dense_{v}": pending.cosines()[v] for v in DENSE_VIEWS} if pending.cosines() else {})
         cands: set[int] = set(extra)
         for s, depth in [(s, k) for s in (lex["both"], lex["bigrams"], cos["both"], cos["claim"])] + [
                 (more[name], depth) for name, depth in (lists or {}).items()]:
@@ -587,7 +589,8 @@ class Library:
             v = s[c]
             cols += [v / (float(s.max()) or 1.0) if s is rw_lex else v - s.max(), rank(s, v)]
         base = np.column_stack(cols).astype(np.float32)
-        dcols = _dense.columns(dense, c, rank, _dense.exact(rows, qv, c) if dense else None)
+        dense = pending.cosines() if pending is not None else {}
+        dcols = _dense.columns(dense, c, rank, _dense.exact(rows, pending.vectors(), c) if dense else None)
         # the text's form is read before clean_query takes its links and handles away
         return c, np.column_stack([base, *self._genre_features(query, c, base, context), *dcols,
                                    *quotes.columns(qwords, getattr(self, "quotes", None), c)]).astype(np.float32)

@@ -489,6 +489,9 @@ def test_an_editors_save_encodes_only_once_its_transaction_committed(encoded, mo
 
     depth = []
     fake = encoder.encode
+    # the probe reads the encoding thread's connection: a match's query encoded in line, in the caller's
+    # thread (dense.query_later's own thread has its own connection, outside every transaction)
+    monkeypatch.setenv("CLAIMSDB_MATCH_ENCODE_THREAD", "0")
     monkeypatch.setattr(encoder, "encode", lambda texts: depth.append(len(connection.atomic_blocks)) or fake(texts))
     library(2)
     outside = len(connection.atomic_blocks)
