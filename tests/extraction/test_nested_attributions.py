@@ -65,3 +65,12 @@ def test_an_according_to_inside_a_quotation_is_the_quoted_speakers_words():
                            "Brandt said that “the fuel tax pays for every rural road, according to the state's own "
                            "figures,” and that it would stay.")
     assert ("that “the fuel tax pays for every rural road", "Elena Brandt", "that_clause") in rows
+
+
+def test_a_bare_source_noun_trailing_the_sentence_ends_the_content():
+    # ", sources said" and ", officials said Monday": the source noun is the whole trailing source (rv23).
+    rows = claims_by_frame("The governor said the fire was an accident, sources said.",
+                           "The mayor said the bridge would reopen, officials said Monday.")
+    texts = {text for text, _, _ in rows}
+    assert "the fire was an accident" in texts and "the bridge would reopen" in texts
+    assert speakers(rows, "the fire was an accident") == {"The governor"}

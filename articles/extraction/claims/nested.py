@@ -18,10 +18,10 @@ _VERB = r"(?:said|says|reported|reports|recalled|wrote|writes|added|noted|explai
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+\w+|earlier|later|this\s+\w+))?"
 # The words a content ends in when they are a trailing attribution of the whole sentence: ", Stovall
 # said", ", the Sun-Times reported Monday", ", people familiar with the session said", ", according to
-# Reuters". The source opens with a capital or a determiner or a source noun: no pronoun ("he said"
-# is the rules' own).
+# Reuters". The source opens with a capital or a determiner or a source noun, which may be the whole
+# source (", sources said", ", officials said"): no pronoun ("he said" is the rules' own).
 _TRAILING = re.compile(r",[”\"'’]*\s+(?:according\s+to\s+(?P<acc>[^,;]{2,80}?)|(?P<src>(?:[A-Z]|(?:the|a|an|some|two|three|"
-                       r"those|these|people|sources?|officials?|aides?)\s)[^,;\"“”]{0,70}?)\s+" + _VERB + r")" + _WHEN
+                       r"those|these)\s|(?:people|sources?|officials?|aides?)(?=\s))[^,;\"“”]{0,70}?)\s+" + _VERB + r")" + _WHEN
                        + r"[.”\"'’]*\s*$")
 # What may stand before a name that is the whole trailing source: a determiner, titles, "state", "former".
 _BEFORE_NAME = re.compile(r"^(?:(?:the|a|an|former|state|[A-Z][\w.’'-]*)\s+)*$")
