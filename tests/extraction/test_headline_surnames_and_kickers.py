@@ -49,3 +49,10 @@ def test_a_name_opening_with_a_modals_word_speaks_before_an_inflected_cue():
     assert source_words.modal_named("Can Dundar Says", 0, 10)
     assert not source_words.modal_named("Will Voters Say", 0, 11)
     assert _claims("Will Voters Say The Economy Is Weak?") == []
+
+
+def test_a_person_telling_before_an_attribution_still_speaks():
+    # The teller's words are the ones looked up, not with the telling ("Jo Hale Told Reporters"; rv23: a
+    # person was never found, so the telling was taken for a kicker).
+    body = "Mayor Jo Hale met the council on Monday."
+    assert [s for _, s, _ in _claims("Jo Hale Told Reporters: Council Says Budget Is Safe", body)] == ["Jo Hale"]

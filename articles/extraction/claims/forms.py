@@ -53,7 +53,8 @@ def headline_rule(st: ClaimState, block: Block) -> bool:
     text = st.text
     m = _HEAD_COLON.match(text, block.start, block.end)
     said = _SAYS_BEFORE_COLON.search(m["who"]) if m else None
-    if said and said.group(2) and _HEAD_ATTRIBUTION.match(text, m.end(), block.end) and not _names_a_person(st, m["who"]):
+    if said and said.group(2) and _HEAD_ATTRIBUTION.match(text, m.end(), block.end) \
+            and not _names_a_person(st, m["who"][:said.start()]):  # the teller's words, not "Jo Hale Told Us"
         said = None  # "A Story Told Twice: Mayor Says ...": a telling's words before an attribution are a kicker
     if said:  # "Jo Hale Says: ...", "USA TODAY SAYS: ...": the words before the verb speak
         lead = _WH_LEAD.match(m["who"], 0, said.start())  # "What Jo Hale Says: ...": Jo Hale
