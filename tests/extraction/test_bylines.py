@@ -35,3 +35,15 @@ def test_a_posts_byline_is_no_speaker_of_the_claim_after_it():
                     "Posted by Lena Ortiz, March 2, 2019 3:05PMMarcus Whitfield Says He Would Cut The Farm Subsidy")
     assert speaker_of(ex, "Keep The Fuel Tax") == ("person", "Elena Brandt")
     assert speaker_of(ex, "Cut The Farm Subsidy") == ("person", "Marcus Whitfield")
+
+
+def test_a_sentence_opening_with_by_is_no_byline():
+    # "By Christmas, officials said ...": the line goes on as a sentence after the words (rv23: the names
+    # of the sentence were taken for a byline's, "Christmas, Jo Hale", and "Then, X" passed as a name).
+    assert names("By Christmas, officials said the bridge would reopen.") == []
+    assert names("By Christmas, Jo Hale, the mayor, had left the city.") == []
+    assert names("By Comparison, the city spent less.") == []
+    assert names("By Then, Jo Hale had left.") == []
+    assert names("By Jo Hale, staff writer\nThe vote was close.") == ["Jo Hale"]
+    assert names("By Jo Hale, Associated Press WASHINGTON (AP) — The mayor said the vote was close.") == ["Jo Hale"]
+    assert names("Posted by Lena Ortiz, March 2, 2019 2:40PM The mayor said the vote was close.") == ["Lena Ortiz, March"]

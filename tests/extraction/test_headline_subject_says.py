@@ -30,3 +30,10 @@ def test_after_a_kicker():
 def test_no_attribution_of_its_own_is_left_to_the_model():
     assert _claims("If Rivals Say It, It Must Be True") == []
     assert all(frame != "headline" for _, _, frame in _claims("Mayor says the budget is weak"))
+
+
+def test_a_prepositions_object_after_the_cue_is_no_clause_of_the_frame():
+    # "Warn Of Recession": the preposition is no part of what was said (rv23: was the content "Of Recession
+    # Next Year"); the cue model reads the headline as before the frame.
+    assert all(not t.startswith("Of ") and f != "headline"
+               for t, _, f in _claims("Experts Warn Of Recession Next Year"))

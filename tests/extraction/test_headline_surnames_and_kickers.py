@@ -38,3 +38,21 @@ def test_a_telling_kicker_before_an_attribution_is_no_source():
 def test_a_telling_with_its_hearer_still_speaks_without_an_attribution_after():
     body = "The council met on Monday to discuss the plan."
     assert _claims("Mayor Warns Council: Budget Is Short", body) == [("Budget Is Short", "Mayor", "headline")]
+
+
+def test_a_name_opening_with_a_modals_word_speaks_before_an_inflected_cue():
+    # "Can Dundar Says", "Will Smith Warns": a question's modal takes the bare verb ("Will Voters Say ...?"),
+    # so before "Says" the words are a name (rv23: was no claim).
+    assert [(t, s) for t, s, _ in _claims("Can Dundar Says Turkey Jailed Him For Journalism")] == [
+        ("Turkey Jailed Him For Journalism", "Can Dundar")]
+    assert [s for t, s, _ in _claims("Will Smith Warns Studios Are Failing")] == ["Will Smith"]
+    assert source_words.modal_named("Can Dundar Says", 0, 10)
+    assert not source_words.modal_named("Will Voters Say", 0, 11)
+    assert _claims("Will Voters Say The Economy Is Weak?") == []
+
+
+def test_a_person_telling_before_an_attribution_still_speaks():
+    # The teller's words are the ones looked up, not with the telling ("Jo Hale Told Reporters"; rv23: a
+    # person was never found, so the telling was taken for a kicker).
+    body = "Mayor Jo Hale met the council on Monday."
+    assert [s for _, s, _ in _claims("Jo Hale Told Reporters: Council Says Budget Is Safe", body)] == ["Jo Hale"]

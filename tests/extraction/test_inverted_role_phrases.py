@@ -57,3 +57,13 @@ def test_the_role_phrase_ends_before_the_acts_time_or_place_and_holds_an_of_phra
         ("The plant will close", "a spokeswoman for the company", "inverted_clause")]
     assert _claims("The plant will close, said a lawyer for the family of the victim.") == [
         ("The plant will close", "a lawyer for the family of the victim", "inverted_clause")]
+
+
+def test_a_which_or_whom_clause_after_an_inverted_source_ends_it_and_the_clause_before_speaks():
+    # `relatives.before_relative` cuts at "which" and "whom" as at "who": the frame reads the clause after the
+    # source as its relative clause too (rv23: was the claim "which owns the plant" by "a spokesman for the
+    # company", the clause before the cue lost).
+    assert _claims("Prices will rise, said a spokesman for the company which owns the plant.") == [
+        ("Prices will rise", "a spokesman for the company", "inverted_clause")]
+    assert _claims("Prices will rise, said a consultant whom the council had hired.") == [
+        ("Prices will rise", "a consultant", "inverted_clause")]

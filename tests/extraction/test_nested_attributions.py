@@ -65,3 +65,24 @@ def test_an_according_to_inside_a_quotation_is_the_quoted_speakers_words():
                            "Brandt said that “the fuel tax pays for every rural road, according to the state's own "
                            "figures,” and that it would stay.")
     assert ("that “the fuel tax pays for every rural road", "Elena Brandt", "that_clause") in rows
+
+
+def test_a_bare_source_noun_trailing_the_sentence_ends_the_content():
+    # ", sources said" and ", officials said Monday": the source noun is the whole trailing source (rv23).
+    rows = claims_by_frame("The governor said the fire was an accident, sources said.",
+                           "The mayor said the bridge would reopen, officials said Monday.")
+    texts = {text for text, _, _ in rows}
+    assert "the fire was an accident" in texts and "the bridge would reopen" in texts
+    assert speakers(rows, "the fire was an accident") == {"The governor"}
+
+
+def test_a_trailing_attribution_with_its_medium_or_what_it_cites_ends_the_content():
+    # ", the budget office said in a report", ", Reuters reported, citing two sources" (rv23: the content
+    # ran over them); a clause after the medium is the attribution's own content, not its medium.
+    rows = claims_by_frame("The mayor said the plan would cost $5 million, the budget office's auditors said in a report.",
+                           "The mayor said the bridge would close, Reuters reported, citing two sources.")
+    texts = {text for text, _, _ in rows}
+    assert "the plan would cost $5 million" in texts and "the bridge would close" in texts
+    assert speakers(rows, "the bridge would close") == {"The mayor"}
+    from articles.extraction.claims.nested import _TRAILING
+    assert _TRAILING.search("the plan would fail, the company said in the city that taxes rose.") is None

@@ -43,3 +43,12 @@ def test_a_preposition_opens_no_subject():
     assert adjuncts.preposition_led("After meeting the board")
     assert not adjuncts.preposition_led("Officials")
     assert not adjuncts.preposition_led("")
+
+
+def test_a_relative_clause_inside_the_phrase_gives_the_cue_its_own_subject():
+    # "Ignoring critics who said X, the mayor ...": the critics say X, not the mayor (rv23: the claim went to
+    # the main subject and was lost; before the rule, "Ignoring critics" spoke X and the main clause).
+    assert ("the budget was a sham", "critics", "learned") in _claims(
+        "Ignoring critics who said the budget was a sham, the mayor signed it.")
+    assert all(spk == "critics" and "signed" not in text for text, spk, _ in _claims(
+        "Ignoring critics who have said the budget was a sham, the mayor signed it."))

@@ -41,6 +41,9 @@ def main_subject(st: ClaimState, spk: Speaker, cue: int) -> tuple[Speaker, int] 
         return None  # "Beijing said ...": a name, not a participle
     k = bisect_right(st.sentence_list, cue)
     end = st.sentence_list[k] if k < len(st.sentence_list) else len(st.text)
+    rel = _RELATIVE_BEFORE.search(st.text, max(m.end(), cue - 40), cue)  # bounded: linear in the text
+    if rel is not None:  # "Ignoring critics who said X, the mayor ...": the cue's subject is the relative's
+        return _relative_holder(st, m.end(), rel.start()), _phrase_end(st, cue, end)
     for n, c in enumerate(_COMMA.finditer(st.text, cue, end)):
         if n >= _MAX_COMMAS:
             break
@@ -52,6 +55,29 @@ def main_subject(st: ClaimState, spk: Speaker, cue: int) -> tuple[Speaker, int] 
         if v and _finite(v.group("verb")):
             return subj, c.start() + len(c.group().rstrip())  # past the comma and a closing mark
     return None
+
+
+# A relative pronoun right before the cue, an adverb or auxiliary allowed: "critics who said", "the mayor, who
+# has also said".
+_RELATIVE_BEFORE = re.compile(r",?\s+(?:who|which)\s+(?:(?:[a-z]+ly|also|have|has|had)\s+){0,2}$")
+
+
+def _relative_holder(st: ClaimState, start: int, end: int) -> Speaker:
+    """The noun phrase a relative clause inside the opening phrase describes ("critics", "the mayor"): the
+    person or body a mention there names, else its words."""
+    seg = st.text[start:end]
+    a = start + len(seg) - len(seg.lstrip())
+    men = st.mention_at_start.get(a)
+    if men is not None and men.end == end:
+        return Speaker(men.entity, st.text[a:end], a, end)
+    return Speaker(None, st.text[a:end], a, end)
+
+
+def _phrase_end(st: ClaimState, cue: int, end: int) -> int:
+    """Where the opening phrase holding the cue at `cue` ends: at its first comma after the cue ("..., the
+    mayor signed it"), past it when a quotation closes there (',” the'); the sentence's end when it has none."""
+    c = _COMMA.search(st.text, cue, end)
+    return end if c is None else c.start() + len(c.group().rstrip()) if c.group().rstrip() != "," else c.start()
 
 
 def _finite(word: str) -> bool:

@@ -35,15 +35,32 @@ _NOT_NAMES = frozenset(w.lower() for w in (*DAY_NAMES, *MONTH_NAMES)) | {"the", 
 
 def byline_spans(text: str) -> list[tuple[int, int]]:
     """The spans of the names in the article's bylines, in order. Not a time ("By Monday morning", "By
-    July 2013"), nor a possessor ("By Sanders's own argument": no byline's end follows)."""
+    July 2013", "By Monday, officials said"), nor a possessor ("By Sanders's own argument": no byline's end
+    follows), nor a sentence's opening phrase (`_runs_on`: "By Christmas, the mayor had left")."""
     spans = []
     for pattern in (_BY, _REPORTS, _AUTHOR):
         for m in pattern.finditer(text):
             names = m.group("names")
-            if names.split()[0].lower() in _NOT_NAMES:
+            if re.match(r"[\w’'-]*", names).group().lower() in _NOT_NAMES or (pattern is _BY and _runs_on(text, m.end("names"))):
                 continue
             spans.append((m.start("names"), m.end("names")))
     return sorted(spans)
+
+
+# What may follow a writer's name on a byline's line in lower case: small words and the writer's title.
+_BYLINE_LOWER = frozenset("a an the of for at in and with from staff writer reporter correspondent editor "
+                          "contributor columnist senior chief political special contributing".split())
+# Where a byline's words end: a date or time, a bar, a dash, a parenthesis (a glued dateline's "(AP) —").
+_BYLINE_STOP = re.compile(r"[\d|(\n–—]|\s-\s|\bUpdated\b|\bUPDATED\b")
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """Whether the line goes on as a sentence after the names ending at `end` ("By Christmas, officials said
+    ...", "By Christmas, Jo Hale, the mayor, had left"): one of its first words before a date, a bar or a
+    dash is in lower case and no writer's title ("By Jo Hale, staff writer", "By Jo Hale for The Times")."""
+    stop = _BYLINE_STOP.search(text, end, end + 200)
+    words = re.findall(r"[^\W\d_][\w’'.-]*", text[end:stop.start() if stop else end + 200])[:4]
+    return any(w[0].islower() and w.lower() not in _BYLINE_LOWER for w in words)
 
 
 def in_byline(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -53,7 +53,8 @@ def headline_rule(st: ClaimState, block: Block) -> bool:
     text = st.text
     m = _HEAD_COLON.match(text, block.start, block.end)
     said = _SAYS_BEFORE_COLON.search(m["who"]) if m else None
-    if said and said.group(2) and _HEAD_ATTRIBUTION.match(text, m.end(), block.end) and not _names_a_person(st, m["who"]):
+    if said and said.group(2) and _HEAD_ATTRIBUTION.match(text, m.end(), block.end) \
+            and not _names_a_person(st, m["who"][:said.start()]):  # the teller's words, not "Jo Hale Told Us"
         said = None  # "A Story Told Twice: Mayor Says ...": a telling's words before an attribution are a kicker
     if said:  # "Jo Hale Says: ...", "USA TODAY SAYS: ...": the words before the verb speak
         lead = _WH_LEAD.match(m["who"], 0, said.start())  # "What Jo Hale Says: ...": Jo Hale
@@ -97,9 +98,11 @@ _HEAD_ATTRIBUTION = re.compile(r"(?!(?:If|When|Why|How|What|As|Because|Unless|Wh
 
 
 # A title-case headline that is one attribution: a subject of up to four capitalised words, a verb of saying
-# in the present, then its clause ("Voters Say Economy Is Weak", "Experts Warn Rates Will Rise").
+# in the present, then its clause ("Voters Say Economy Is Weak", "Experts Warn Rates Will Rise"); not a
+# preposition's object ("Experts Warn Of Recession": the cue model reads it, the preposition no content's).
 _SUBJECT_SAYS = re.compile(r"(?!(?:If|When|Why|How|What|As|Because|Unless|Whether|Before|After|Do|Does|Did)\s)"
-                           r"(?P<who>(?:[A-Z][\w.'’\-]*\s+){0,3}?[A-Z][\w.'’\-]*)\s+(?P<cue>Says?|Warns?|Claims?)\s+(?=[A-Z“‘\"'])")
+                           r"(?P<who>(?:[A-Z][\w.'’\-]*\s+){0,3}?[A-Z][\w.'’\-]*)\s+(?P<cue>Says?|Warns?|Claims?)\s+(?=[A-Z“‘\"'])"
+                           r"(?!(?:Of|About|Against|Over|On|For|With|To|From)\s)")
 # The words a title-case line leaves in lower case.
 _TITLE_LOWER = frozenset("a an the of to in on for and or at by with as from vs via but nor".split())
 

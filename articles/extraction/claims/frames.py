@@ -48,7 +48,7 @@ _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got|gett
 # one goes on with the sentence ("This system, says Jo Sharp, an immunologist, helps ...": parenthetical).
 # A relative clause describes the speaker as an apposition does ("..., said an official who attended the
 # talks.", "..., said the bank, which cut its forecast.").
-_AFTER_INVERTED = re.compile(r"(?:" + _SAID_HOW + r"|\s+" + _WHEN + r")?(?:\s+(?:who|whose)\s[^,“”\"]*)?\s*"
+_AFTER_INVERTED = re.compile(r"(?:" + _SAID_HOW + r"|\s+" + _WHEN + r")?(?:\s+(?:who|whom|whose|which)\s[^,“”\"]*)?\s*"
                              r"(?:,\s*(?:a|an|the|one|another|his|her|their|its|our|who|whose|which|[A-Z])[^,“”\"]*"
                              r"(?:,\s*[A-Z][^,“”\"]*)*)?[\s.]*$")
 # What an object-less verb of saying is not followed by as its content: a preposition ("was announced

@@ -16,13 +16,17 @@ from ..types import Claim, Entity, Mention, Speaker
 
 _VERB = r"(?:said|says|reported|reports|recalled|wrote|writes|added|noted|explained|argued|claimed|told\s+\S+(?:\s+\S+)?)"
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+\w+|earlier|later|this\s+\w+))?"
+# Where or how the attribution was made, after its verb and time ("said in a statement", "reported in its
+# Sunday edition"), then the time again, then what it cited (", citing two officials").
+_MEDIUM = r"(?:\s+(?:in|on|during|via)\s+(?:a|an|the|its|his|her|their)\s+(?:(?!that\b|which\b|who\b)[^,;.\"“”]){1,40}?)?"
+_CITING = r"(?:,\s+citing\s+[^,;.\"“”]{1,60}?)?"
 # The words a content ends in when they are a trailing attribution of the whole sentence: ", Stovall
 # said", ", the Sun-Times reported Monday", ", people familiar with the session said", ", according to
-# Reuters". The source opens with a capital or a determiner or a source noun: no pronoun ("he said"
-# is the rules' own).
+# Reuters". The source opens with a capital or a determiner or a source noun, which may be the whole
+# source (", sources said", ", officials said"): no pronoun ("he said" is the rules' own).
 _TRAILING = re.compile(r",[”\"'’]*\s+(?:according\s+to\s+(?P<acc>[^,;]{2,80}?)|(?P<src>(?:[A-Z]|(?:the|a|an|some|two|three|"
-                       r"those|these|people|sources?|officials?|aides?)\s)[^,;\"“”]{0,70}?)\s+" + _VERB + r")" + _WHEN
-                       + r"[.”\"'’]*\s*$")
+                       r"those|these)\s|(?:people|sources?|officials?|aides?)(?=\s))[^,;\"“”]{0,70}?)\s+" + _VERB + r")" + _WHEN
+                       + _MEDIUM + _WHEN + _CITING + r"[.”\"'’]*\s*$")
 # What may stand before a name that is the whole trailing source: a determiner, titles, "state", "former".
 _BEFORE_NAME = re.compile(r"^(?:(?:the|a|an|former|state|[A-Z][\w.’'-]*)\s+)*$")
 

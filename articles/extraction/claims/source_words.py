@@ -61,6 +61,18 @@ def modal_name(text: str, end: int) -> bool:
     return _MODAL_BEFORE.search(text, max(0, end - 7), end) is not None and _INFLECTED.match(text, end) is not None
 
 
+# A name that opens with a modal's word ("Can Dundar", "Will Smith"): capitalised words only.
+_MODAL_LED = re.compile(r"(?:May|Will|Can|Must|Shall|Might)(?:[ \t]+[A-Z][\w.’'-]*){1,3}")
+
+
+def modal_named(text: str, start: int, end: int) -> bool:
+    """Whether the phrase text[start:end] is a name holding a modal's word before an inflected verb: the modal
+    ends it (`modal_name`: "Theresa May Says") or opens a run of capitalised words ("Can Dundar Says", "Will
+    Smith Warns": a question's modal takes the bare verb, "Will Voters Say ...?")."""
+    return modal_name(text, end) or (_MODAL_LED.fullmatch(text, start, end) is not None
+                                     and _INFLECTED.match(text, end) is not None)
+
+
 def after_subject(word: str, title: bool = False) -> bool:
     """Whether a word after a subject is no part of it: an auxiliary or a modal, also negated, or an adverb
     ("Farmers didn’t", "The mayor instead", "Republicans are now"); not a name's word (`in_name`)."""

@@ -534,7 +534,7 @@ def source_phrase(st: ClaimState, spk: Speaker | None) -> Speaker | None:
     words = text.split()
     low = [w.lower() for w in words]
     if not words or low[0] in _CLAUSE_OPENERS | _NOT_A_SOURCE or low[-1] in _NOT_A_SOURCE \
-            or low[0] in _VERBAL or (any(w in _CLAUSE_WORDS for w in low) and not source_words.modal_name(st.text, spk.end)) \
+            or low[0] in _VERBAL or (any(w in _CLAUSE_WORDS for w in low) and not source_words.modal_named(st.text, spk.start, spk.end)) \
             or (len(low) == 1 and low[0] in _ADVERBS | _DETERMINERS) \
             or re.match(r"(?:it|there|that)(?:['’]s|\s+(?:is|was)\b)", text, re.IGNORECASE):
         return None  # "have also", "much of which can be", "the government could reverse the", "long", "It's"
