@@ -67,3 +67,14 @@ def test_a_thing_told_is_no_hearer_before_a_relative_that():
     """"told the story of a night shift that went wrong": the relative clause is no content of its own."""
     texts = [text for text, _, _ in claims_by_frame("The inspector told the story of a night shift that went wrong.")]
     assert "that went wrong" not in texts
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The chief executive assured investors that the merger would go ahead.", "that the merger would go ahead"),
+    ("The treasurer was assuring nervous donors that the campaign had enough money.",
+     "that the campaign had enough money"),
+])
+def test_the_learned_stem_of_assure_leaves_its_hearer_out(sentence, content):
+    """The learned features cut "assured" to "assur": still a verb of telling (``hearers.telling``)."""
+    texts = [text for text, _, _ in claims_by_frame(sentence)]
+    assert content in texts and not any(t.startswith(("investors", "nervous")) for t in texts)

@@ -18,6 +18,12 @@ from ..lexicon import DAY_NAMES, MONTH_NAMES
 # Lemmas of the verbs of telling whose first object is the hearer.
 TELLING = frozenset("tell assure remind inform".split())
 
+
+def telling(lemma: str) -> bool:
+    """Whether a lemma is a verb of telling's, as the rules or the learned features cut it (the learned
+    stemmer cuts "assured" and "assures" to "assur")."""
+    return lemma in TELLING or lemma + "e" in TELLING
+
 _AUX = (r"(?:is|are|was|were|had|has|have|would|will|could|should|can|may|might|must|did|does|do|"
         r"wo|wasn|isn|hadn|hasn|didn|doesn|won)")
 # Words that end a hearer: they open a content, an adjunct or a clause of the hearer's own.
