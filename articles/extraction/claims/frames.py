@@ -108,7 +108,14 @@ def according_to(st: ClaimState, site: Site) -> Placement | None:
                 used.add(q)
                 spans.append(Span("quote", q.start, q.end, "according to"))
         else:
-            spans.append(Span("reported", sent.start, _parenthetical_end(st, spk.end, sent.end, before_end - 1),
+            # From the end of the last "according to" claim in the sentence: a run of "X, according to A, Y,
+            # according to B" does not give each cue the whole sentence so far (quadratic on a run-on
+            # sentence). (After another frame's claim the sentence is the content still: "He said the plan
+            # failed, according to a report".)
+            last = st.claims[-1] if st.claims else None
+            start = last.end if last is not None and last.frame == "according_to" \
+                and sent.start < last.end <= site.cs else sent.start
+            spans.append(Span("reported", start, _parenthetical_end(st, spk.end, sent.end, before_end - 1),
                               "according to"))
         return Placement(spans, spk)
     if opening:
