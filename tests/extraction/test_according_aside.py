@@ -2,6 +2,9 @@
 content runs on past the aside when the sentence goes on, the source's own description included in the
 aside; an apposition naming the source after its comma is no part of what was said. Sentences written
 for these tests."""
+import pytest
+
+from tests.extraction.dated import claims_by_frame
 from tests.extraction.test_rules import claims, only
 
 
@@ -37,3 +40,14 @@ def test_an_apposition_of_the_source_is_not_what_was_said():
     text = _content("At about 10 p.m., according to a timeline, the port guards left for the quay by the main gate.",
                     "At about 10")
     assert text.endswith("the port guards left for the quay by the main gate")
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Among the rulings at risk, according to Ms. Lee, a law professor at Yale, are 16 cases on voting.",
+     "Among the rulings at risk, according to Ms. Lee, a law professor at Yale, are 16 cases on voting"),
+    ("The new rules, according to Jo Sharp, the agency's director, will take effect in May.",
+     "The new rules, according to Jo Sharp, the agency's director, will take effect in May"),
+])
+def test_the_content_goes_on_past_the_sources_apposition_to_its_verb(sentence, content):
+    """"X, according to Y, a Z, VERB ...": the apposition is the aside's, the verb after it the content's."""
+    assert content in [text for text, _, _ in claims_by_frame(sentence)]

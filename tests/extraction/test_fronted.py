@@ -66,3 +66,19 @@ def test_a_fronted_despite_phrase_ends_at_its_comma():
 def test_a_title_or_an_initial_does_not_end_the_sentence():
     text = "He left. Though Mr. Trump’s aides said U.S. talks were over, the deal stood."
     assert text[sentence_start(text, text.index("said")):].startswith("Though")
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("While the treasurer said he had “no idea,” bank records show he signed the cheque.", "he had “no idea,”"),
+    ("Although the landlord insisted the flat was “perfectly safe,” tenants had reported mould.",
+     "the flat was “perfectly safe,”"),
+])
+def test_a_quotation_closing_the_clause_before_a_lower_case_subject(sentence, content):
+    """The main clause after the quotation's comma may open with a lower-case noun ("bank records show")."""
+    texts = _texts(sentence)
+    assert content in texts and not any(t.startswith(content) and len(t) > len(content) for t in texts)
+
+
+def test_the_clause_goes_on_past_a_quotation_before_and():
+    texts = _texts("While he said he had “no idea,” and the records were lost, the audit went ahead.")
+    assert "he had “no idea,” and the records were lost" in texts

@@ -67,3 +67,23 @@ def test_a_thing_told_is_no_hearer_before_a_relative_that():
     """"told the story of a night shift that went wrong": the relative clause is no content of its own."""
     texts = [text for text, _, _ in claims_by_frame("The inspector told the story of a night shift that went wrong.")]
     assert "that went wrong" not in texts
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The chief executive assured investors that the merger would go ahead.", "that the merger would go ahead"),
+    ("The treasurer was assuring nervous donors that the campaign had enough money.",
+     "that the campaign had enough money"),
+])
+def test_the_learned_stem_of_assure_leaves_its_hearer_out(sentence, content):
+    """The learned features cut "assured" to "assur": still a verb of telling (``hearers.telling``)."""
+    texts = [text for text, _, _ in claims_by_frame(sentence)]
+    assert content in texts and not any(t.startswith(("investors", "nervous")) for t in texts)
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The senator told reporters Trump was wrong about the tariffs.", "Trump was wrong about the tariffs"),
+    ("The witness told the jury the defendant lied to police.", "the defendant lied to police"),
+])
+def test_a_named_subject_or_a_past_verb_opens_the_content_past_the_hearer(sentence, content):
+    """"told reporters Trump was ...", "told the jury the defendant lied": the clause has no auxiliary."""
+    assert content in [text for text, _, _ in claims_by_frame(sentence)]

@@ -229,3 +229,17 @@ def test_one_long_paragraph_is_linear_in_the_source_resolver():
 
     small, large = resolver_lines(art_small), resolver_lines(art_large)
     assert large / small < 5, (small, large, large / small)  # linear: ~4.0; the per-claim scan: ~7.8
+
+
+def according_run(n: int) -> str:
+    """One run-on sentence of "X, according to A, will rise, ...": each cue's content opens after the
+    previous one's, not at the sentence's start (``frames.according_to``)."""
+    return article("Although " + "The budget, according to a spokesman for the city, will rise, " * n + "the end.")
+
+
+def test_a_run_of_according_to_asides_gives_linear_contents():
+    """The claims' texts (read again by the confidence features) grow with the input, not with its square."""
+    def claim_chars(n):
+        return sum(len(c.text) for c in extract_article(parse(according_run(n))).claims)
+    small, large = claim_chars(100), claim_chars(400)
+    assert 0 < small and large / small < 5, (small, large)

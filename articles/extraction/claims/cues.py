@@ -632,7 +632,7 @@ def content_start(st: ClaimState, tokens, i: int, e: int) -> int:
         if j < e and tokens[j].low == "that":
             return j + 1
     lem = lemma(tokens[i].low)
-    j = _past_hearer(st, tokens, i, e) if lem in hearers.TELLING else None
+    j = _past_hearer(st, tokens, i, e) if hearers.telling(lem) else None
     if j is not None:
         return j
     opener = st.model.openers.get(lem)

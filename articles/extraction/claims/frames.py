@@ -108,7 +108,14 @@ def according_to(st: ClaimState, site: Site) -> Placement | None:
                 used.add(q)
                 spans.append(Span("quote", q.start, q.end, "according to"))
         else:
-            spans.append(Span("reported", sent.start, _parenthetical_end(st, spk.end, sent.end, before_end - 1),
+            # From the end of the last "according to" claim in the sentence: a run of "X, according to A, Y,
+            # according to B" does not give each cue the whole sentence so far (quadratic on a run-on
+            # sentence). (After another frame's claim the sentence is the content still: "He said the plan
+            # failed, according to a report".)
+            last = st.claims[-1] if st.claims else None
+            start = last.end if last is not None and last.frame == "according_to" \
+                and sent.start < last.end <= site.cs else sent.start
+            spans.append(Span("reported", start, _parenthetical_end(st, spk.end, sent.end, before_end - 1),
                               "according to"))
         return Placement(spans, spk)
     if opening:
@@ -132,6 +139,11 @@ _APPOSITION = re.compile(r"\s*(?:a|an|the)\s+(?:(?!(?:is|are|was|were|has|have|h
 # sentence's end ("according to an interview with The Times at the time, was ...", "according to a person
 # close to the talks, is ...", "according to members who spoke to reporters, was ...").
 _SOURCE_REST = re.compile(r"[^,;:.!?“”\"()]{0,80}?(?=,)")
+# A description of the source between commas (an apposition, a few words), then a finite verb: the verb
+# is the content's, the description the aside's. (Not a relative clause: "according to a person close to
+# the talks, who asked not to be named, is worth ...", whose long span the confidence model drops.)
+_DESCRIPTION_THEN_VERB = re.compile(r",\s*(?:a|an|the)\s[^,;:.!?“”\"()]{1,80}?(,)(?=\s*(?:is|are|was|"
+                                    r"were|has|have|had|will|would|could|should|can|may|might|must|did|does|remains?)\b)")
 
 
 def _parenthetical_end(st: ClaimState, source_end: int, sent_end: int, before_end: int) -> int:
@@ -145,6 +157,11 @@ def _parenthetical_end(st: ClaimState, source_end: int, sent_end: int, before_en
         k = m.end()
     while k < sent_end and text[k] in " \t":
         k += 1
+    # The source's apposition set off by commas, then the content's verb: the aside ends at the
+    # apposition's comma ("according to Ms. Lee, a law professor at Yale, are 16 rulings on ...").
+    m = _DESCRIPTION_THEN_VERB.match(text, k, sent_end) if k < sent_end and text[k] == "," else None
+    if m is not None:
+        k = m.start(1)
     if k >= sent_end or text[k] != "," or _NOT_CONTINUED.match(text, k + 1, sent_end) \
             or _APPOSITION.match(text, k + 1, sent_end):
         return before_end

@@ -21,8 +21,11 @@ _GOES_ON = re.compile(r"\s*(?:[“\"‘']|(?:and|or|but|nor|which|who|whom|whose
                       r"may|might|must|did|does|do|[a-z]+ing|[a-z]+ly)\b|\d|"
                       r"[A-Z][a-z]{0,4}\.,|[A-Z]{2}[,.])")
 # A main clause's opening after a quotation closes with its comma: not its attribution ("“...,” she said").
-_CLAUSE_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\w*)\b(?!\s+(?:said|says|added|"
-                           r"told|wrote|asked|explained|continued|noted)\b)")
+# A lower-case subject too ('he had “no idea,” records show ...'), not a word that goes on with the clause.
+_CLAUSE_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\w*|(?!(?:and|or|but|nor|which|who|"
+                           r"whom|whose|where|when|while|if|then|not|so|yet|to|in|on|at|of|for|with|by|from|as|than|"
+                           r"said|says|added|told|wrote|asked|[a-z]+ing|[a-z]+ly|[a-z]+ed)\b)[a-z]+)\b"
+                           r"(?!\s+(?:said|says|added|told|wrote|asked|explained|continued|noted)\b)")
 # The sentence's start before the cue: a paragraph, or a stop and a space (a bounded look back).
 # (Not after a title, a month or an initial: "Mr. Trump's", "Oct. 11", "U.S. officials".)
 _SENTENCE_END = re.compile(r"(?:(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"

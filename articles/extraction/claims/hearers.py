@@ -18,6 +18,12 @@ from ..lexicon import DAY_NAMES, MONTH_NAMES
 # Lemmas of the verbs of telling whose first object is the hearer.
 TELLING = frozenset("tell assure remind inform".split())
 
+
+def telling(lemma: str) -> bool:
+    """Whether a lemma is a verb of telling's, as the rules or the learned features cut it (the learned
+    stemmer cuts "assured" and "assures" to "assur")."""
+    return lemma in TELLING or lemma + "e" in TELLING
+
 _AUX = (r"(?:is|are|was|were|had|has|have|would|will|could|should|can|may|might|must|did|does|do|"
         r"wo|wasn|isn|hadn|hasn|didn|doesn|won)")
 # Words that end a hearer: they open a content, an adjunct or a clause of the hearer's own.
@@ -44,7 +50,9 @@ _ADJUNCT = r"(?:\s*,?\s+(?:" + _TIME + r"|" + _OCCASION + r")\b){0,2}"
 _OPEN = (r"(?P<that>that\b)|(?P<quote>[:,]?\s*[“\"])|"
          r"(?P<clause>(?:he|she|they|it|we|I|there)\b(?!\s*[,.;:])|(?:how|why|what|whether|where|if)\s+\w|"
          r"(?:the|a|an|no|this|these|those|his|her|their|its|our|some|many|most|all)\s+(?:[\w’'\-]+\s+){1,3}?"
-         + _AUX + r"\b|(?:(?:not|never)\s+)?to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|me|him|"
+         r"(?:" + _AUX + r"|[a-z]+ed)\b|"
+         # A name for a subject before its verb ("told reporters Trump was wrong", "told police Jo Obi lied").
+         r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}\s+(?:" + _AUX + r"|[a-z]+ed)\b|(?:(?:not|never)\s+)?to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|me|him|"
          r"them|us|[A-Z0-9]))[a-z]+\b)")
 # An apposition after a named hearer ("investors of Acme, the chain's parent, that ...").
 _APPOSITION = r"(?:,\s+(?:the|a|an)\s+[^,;:“”\"]{1,40},)?"
