@@ -35,7 +35,12 @@ from .types import Block, Claim, Entity, Extraction, KnownPerson, Mention, Parse
 # 3.9: distributional word classes in the cue model (learned/word_clusters.txt); contracted subject
 #      pronouns; reader-addressed and verb-phrase sources; asides before "that"; relative-clause
 #      contents and speakers; headline kickers, adverbs and "Says:" lines.
-VERSION = "3.9"
+# 4.0: the hearer of a verb of telling and a fronted subordinate clause outside the content; subordinate
+#      clauses kept in a reported content; "according to" asides with their source's description;
+#      bylines no source; trailing attributions cut from a content (an inner claim keeps its speaker);
+#      role phrases "a spokesman for X", opening participle phrases, modal surnames, title-case
+#      "Voters Say ..." headlines.
+VERSION = "4.0"
 
 __all__ = ["VERSION", "Block", "Claim", "Deadline", "ExtractionTimeout", "Entity", "Extraction", "KnownPerson", "Mention", "ParsedArticle",
            "SeedFormatError", "Statistic", "extract", "extract_article", "parse", "parse_bytes"]
