@@ -8,6 +8,7 @@ import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 
 import numpy as np
 
@@ -31,7 +32,8 @@ def query(q: str, rq: str) -> np.ndarray | None:
 # A query's encoding beside the lexical stage (``query_later``, ``Pending``): the encoder's pass is matrix
 # products, which numpy runs without the GIL, so on a second core it overlaps BM25, the character grams,
 # WordLlama's search and the columns that do not need the encoder. CLAIMSDB_MATCH_ENCODE_THREAD: "auto" (default) when this process may use more than
-# one core and one is free now (``_spare_core``), "1" whenever it may use more than one, "0" never.
+# one core and one is free now (``_spare_core``), "1" (on, true, yes) whenever it may use more than one, "0"
+# (off, false, no) never. The cores: its CPU affinity, capped by its container's CPU quota (``_quota``).
 _pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
@@ -53,8 +55,38 @@ FREE_PRESSURE = 90.0
 _spare = [-10.0, False]  # when last read (time.monotonic), and its answer: read at most once a second
 
 
+# A container's CPU quota (cgroup v2 ``cpu.max``, v1 ``cpu.cfs_quota_us`` / ``cpu.cfs_period_us``): a pod limited
+# to one CPU on a many-core node sees every core in its affinity and the node's pressure, yet a second thread
+# only shares its one CPU's quota with the first (rv24).
+CPU_MAX = ("/sys/fs/cgroup/cpu.max", "/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/cpu.cfs_period_us")
+
+
+@lru_cache(maxsize=1)
+def _quota() -> float | None:
+    """The CPUs this process's cgroup may use (quota / period; read once a process), None without a limit."""
+    return read_quota(*CPU_MAX)
+
+
+def read_quota(v2: str, v1q: str, v1p: str) -> float | None:
+    try:
+        with open(v2) as f:
+            quota, period = f.read().split()[:2]
+    except (OSError, ValueError):
+        try:
+            with open(v1q) as f, open(v1p) as g:
+                quota, period = f.read().strip(), g.read().strip()
+        except OSError:
+            return None
+    try:
+        return None if quota in ("max", "-1") else int(quota) / int(period)
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
 def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    quota = _quota()
+    return cores if quota is None else min(cores, max(1, int(quota)))
 
 
 def _spare_core() -> bool:
@@ -65,16 +97,23 @@ def _spare_core() -> bool:
         with open(PRESSURE_FILE, "rb") as f:
             free = float(f.readline().split(b"avg10=")[1].split()[0]) < FREE_PRESSURE
     except (OSError, ValueError, IndexError):  # no pressure accounting: the load average instead
-        free = os.getloadavg()[0] < _cores() - 0.5
+        try:
+            free = os.getloadavg()[0] < _cores() - 0.5
+        except OSError:  # no load average either (a container without /proc/loadavg): in line
+            free = False
     _spare[:] = [now, free]
     return free
 
 
+# The switch's spellings (rv24: "off" or "false" was read as "auto" and could turn the thread on)
+_NEVER, _ALWAYS = {"0", "off", "false", "no"}, {"1", "on", "true", "yes"}
+
+
 def _overlap() -> bool:
-    how = os.environ.get("CLAIMSDB_MATCH_ENCODE_THREAD", "auto")
-    if how == "0" or _cores() < 2:
+    how = os.environ.get("CLAIMSDB_MATCH_ENCODE_THREAD", "auto").strip().lower()
+    if how in _NEVER or _cores() < 2:
         return False
-    return how == "1" or _spare_core()
+    return how in _ALWAYS or _spare_core()
 
 
 def query_later(q: str, rq: str):

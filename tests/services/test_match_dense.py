@@ -6,6 +6,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from io import StringIO
 
@@ -622,3 +623,28 @@ def test_a_fill_whose_builds_folder_is_collected_meanwhile_still_completes(encod
     monkeypatch.setattr(index_build, "build_dense_ann", collected_first)
     assert match_index.fill_dense()["rows"] == 12
     assert not group.exists() and not list(root.glob("seg-*/dense-fill.*"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_querys_encoding_thread_never_touches_the_database(encoded, monkeypatch):
+    # review rv24: a connection opened in dense.query_later's thread would be Django's per-thread one,
+    # outside the request's transaction and never closed by its end-of-request signal
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    from articles.services import matching
+
+    library(6)
+    match_index.update()
+    match_index.fill_dense()
+    monkeypatch.setenv("CLAIMSDB_MATCH_ENCODE_THREAD", "1")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(dense, "_quota", lambda: None)
+    used, threads = [], []
+    connect = BaseDatabaseWrapper.ensure_connection
+    monkeypatch.setattr(BaseDatabaseWrapper, "ensure_connection",
+                        lambda self: used.append(threading.current_thread().name) or connect(self))
+    fake = encoder.encode
+    monkeypatch.setattr(encoder, "encode", lambda texts: threads.append(threading.current_thread().name) or fake(texts))
+    assert matching.match_text("The governor cut the school budget twice", limit=3)
+    assert threads and all(t.startswith("claimsdb-encode") for t in threads)  # the thread did encode
+    assert used and not any(t.startswith("claimsdb-encode") for t in used)
