@@ -130,6 +130,12 @@ CONTENT_TAIL = re.compile(r"(?:,\s*(?:and\s+)?(?:adding|saying|noting|arguing|cl
 _WORD_SAID = re.compile(r"(?:[“\"]|'')[A-Za-z][\w’'\-]{1,}[,!?.](?:[”\"]|'')")  # "No," and "OK," too
 
 
+# A source's request for anonymity ("asked not to be named", "declined to be identified because ..."): the
+# terms of the reporting, not a statement of the source's.
+_ANONYMITY = re.compile(r"(?:not\s+)?to\s+be\s+(?:named|identified|quoted|quoted\s+by\s+name|named\s+publicly|"
+                        r"identified\s+publicly)(?:\s+(?:because|as|since|in\s+order)\b[^.;]*)?[.,;]?", re.I)
+
+
 def add(st: ClaimState, kind: str, start: int, end: int, spk: Speaker | None, cue: str, block_i: int,
         learned: bool = False):
     """Add a claim for text[start:end] (trimmed) with its speaker, unless it has no source (the span is
@@ -139,8 +145,10 @@ def add(st: ClaimState, kind: str, start: int, end: int, spk: Speaker | None, cu
         end = fronted.clause_end(text, st.in_quote, st.cue_pos, start, end)
     start, end = trim(st, kind, start, end)
     start = with_complementizer(text, start, end)
-    if end - start < 3 or (len(re.findall(r"\w+", text[start:min(end, start + 200)])) < 2
-                           and not (kind == "quote" and _WORD_SAID.fullmatch(text, start, end))):
+    # "who asked not to be named" is a condition of the reporting; every frame's try ends here.
+    if end - start < 3 or _ANONYMITY.fullmatch(text, start, end) or \
+            (len(re.findall(r"\w+", text[start:min(end, start + 200)])) < 2
+             and not (kind == "quote" and _WORD_SAID.fullmatch(text, start, end))):
         return
     spk = sources.source_phrase(st, spk)
     if spk is not None and not spk.resolved and text[spk.start:spk.end] == spk.text:
